@@ -1,0 +1,118 @@
+import { cellKey } from '@/lib/model';
+import { RULE_META } from '@/lib/rules';
+import { STATUS_LABELS } from '@/lib/store/schema';
+import type { Box, OverlayActions, OverlayState, ViewFinding } from './types';
+
+const SEVERITY_ZH = { error: '错误', warning: '警告', info: '提示' } as const;
+const LAYOUT_ZH: Record<string, string> = { '2021': '2021 版', '2019': '2019 版', unknown: '格式未识别' };
+const ruleTitle = (id: string) => RULE_META.find((r) => r.id === id)?.title.zh ?? id;
+
+function FindingDetail({ f }: { f: ViewFinding }) {
+  return (
+    <div class="item">
+      <div>
+        <span class={`sev ${f.severity}`}>{SEVERITY_ZH[f.severity]}</span>
+        {f.isNew && <span class="sev info">新</span>}
+        {f.message}
+      </div>
+      {(f.expected !== undefined || f.actual !== undefined) && (
+        <div class="meta">应为 {String(f.expected ?? '—')}，实为 {String(f.actual ?? '—')}</div>
+      )}
+      <div class="meta">规则：{ruleTitle(f.rule)}（{f.rule}）{f.cells?.length ? ` · ${f.cells.map(cellKey).slice(0, 4).join(' ')}${f.cells.length > 4 ? ' …' : ''}` : ''}</div>
+      {f.note && (f.note.note || f.note.status !== 'pending') && (
+        <div class="note">
+          {STATUS_LABELS[f.note.status].zh}
+          {f.note.note ? `：${f.note.note}` : ''}
+          {f.note.by ? ` —— ${f.note.by}` : ''}
+        </div>
+      )}
+    </div>
+  );
+}
+
+/**
+ * Cell markers carry data-cell, section markers data-section, and every marker data-rule and
+ * data-finding (space-separated when findings share the place) and data-severity (the highest).
+ */
+function Marker({ box, findings, focusable }: { box: Box; findings: ViewFinding[]; focusable: boolean }) {
+  const here = findings.filter((f) => box.findingIds.includes(f.id));
+  const data =
+    box.kind === 'cell' ? { 'data-cell': box.key }
+    : box.kind === 'section' || box.kind === 'missing-section' ? { 'data-section': box.key }
+    : box.kind === 'table' ? { 'data-table': box.key }
+    : { 'data-prose': '' };
+  return (
+    <div
+      class={`marker ${box.severity} ${box.kind}`}
+      style={{ top: `${box.top}px`, left: `${box.left}px`, width: `${box.width}px`, height: `${box.height}px` }}
+      tabIndex={focusable ? 0 : -1}
+      role="note"
+      aria-label={here.map((f) => f.message).join('；')}
+      data-finding={box.findingIds.join(' ')}
+      data-rule={box.rules.join(' ')}
+      data-severity={box.severity}
+      {...data}
+    >
+      <span class="tag">{box.label ?? (here.length > 1 ? here.length : '!')}</span>
+      <div class="tip">{here.map((f) => <FindingDetail key={f.id} f={f} />)}</div>
+    </div>
+  );
+}
+
+function Bar({ state, actions }: { state: OverlayState; actions: OverlayActions }) {
+  const { summary, findings, current } = state;
+  const count = (s: keyof typeof SEVERITY_ZH) => findings.filter((f) => f.severity === s).length;
+  const cur = findings[current];
+  return (
+    <div class="bar" role="region" aria-label="年报审计助手">
+      <div class="row">
+        <span class="title">年报审计助手</span>
+        {summary && (
+          <span>
+            {summary.agency || '（未识别机关）'} · {summary.year ?? '年份未识别'} 年度 · {LAYOUT_ZH[summary.layout] ?? summary.layout}
+          </span>
+        )}
+      </div>
+      {state.notice && (
+        <div class="row notice">
+          {state.notice} <button onClick={actions.dismissNotice}>关闭</button>
+        </div>
+      )}
+      {summary && (
+        <div class="row">
+          <span class="counts" data-counts="">
+            <span class="sev error">错误 {count('error')}</span>
+            <span class="sev warning">警告 {count('warning')}</span>
+            <span class="sev info">提示 {count('info')}</span>
+          </span>
+          <button onClick={actions.prev} title="上一个问题 Previous (Alt+Shift+P)" disabled={!findings.length}>◀</button>
+          <button onClick={actions.next} title="下一个问题 Next (Alt+Shift+N)" disabled={!findings.length}>▶</button>
+          <button onClick={actions.toggle} title="Hide/show markers">{state.visible ? '隐藏标记' : '显示标记'}</button>
+          <button onClick={actions.openPanel} title="Open side panel">侧边栏</button>
+        </div>
+      )}
+      {cur && (
+        <div class="row current" data-current={cur.id}>
+          {current + 1}/{findings.length}：<span class={`sev ${cur.severity}`}>{SEVERITY_ZH[cur.severity]}</span>
+          {cur.message}
+        </div>
+      )}
+      {state.error && <div class="row err" role="alert">{state.error}</div>}
+    </div>
+  );
+}
+
+export function Overlay({ state, actions }: { state: OverlayState; actions: OverlayActions }) {
+  // One tab stop per finding: its first marker.
+  const focused = new Set<string>();
+  return (
+    <div class={`root${state.visible ? '' : ' hidden'}`}>
+      {state.boxes.map((box, i) => {
+        const focusable = box.findingIds.some((id) => !focused.has(id));
+        box.findingIds.forEach((id) => focused.add(id));
+        return <Marker key={`${box.kind}-${box.key}-${i}`} box={box} findings={state.findings} focusable={focusable} />;
+      })}
+      {(state.summary || state.notice || state.error) && <Bar state={state} actions={actions} />}
+    </div>
+  );
+}

@@ -1,0 +1,226 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { Overlay } from '@/components/overlay/Overlay';
+import type { OverlayState, ViewFinding } from '@/components/overlay/types';
+import { auditDocument, looksLikeReport } from '@/lib/audit';
+import { findingId } from '@/lib/finding-id';
+import { TabMessage, type AuditedReport, type ReportState } from '@/lib/messages';
+import type { Finding, Report } from '@/lib/model';
+import { createHost, HOST_TAG, type OverlayHost } from './host';
+import { ask } from './messaging';
+import { boxesOf, targetsOf, type Target } from './targets';
+
+/** Pages that build their report after load settle within this much quiet time. */
+const SETTLE_MS = 700;
+
+/**
+ * Audits the page when it is (or becomes) a report, draws the overlay, and keeps both current as
+ * the page re-renders. On a page that is not a report it only runs the cheap first look, at most
+ * once per settle period after the page changes.
+ */
+export class AuditController {
+  private overlay?: OverlayHost;
+  private state: OverlayState = { summary: null, findings: [], boxes: [], visible: true, current: -1 };
+  private report?: Report;
+  private targets: Target[] = [];
+  private signature = '';
+  private reportId?: string;
+  private timer?: ReturnType<typeof setTimeout>;
+  private frame = 0;
+  private observer?: MutationObserver;
+  private disabledRules: string[] = [];
+  private settingsLoaded = false;
+
+  constructor(private ctx: ContentScriptContext) {}
+
+  start() {
+    this.observer = new MutationObserver((records) => {
+      if (records.every((r) => this.isOwn(r.target) || [...r.addedNodes, ...r.removedNodes].every((n) => this.isOwn(n)))) return;
+      if (this.overlay && !this.overlay.host.isConnected) this.overlay.ensureAttached();
+      this.schedule();
+    });
+    this.observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+    this.ctx.onInvalidated(() => this.stop());
+    this.ctx.addEventListener(window, 'wxt:locationchange', () => this.schedule(0));
+    this.ctx.addEventListener(window, 'resize', () => this.reposition());
+    this.ctx.addEventListener(document, 'keydown', (e) => this.onKey(e as KeyboardEvent), { capture: true });
+    browser.runtime.onMessage.addListener(this.onMessage);
+    this.check(false);
+  }
+
+  stop() {
+    this.observer?.disconnect();
+    clearTimeout(this.timer);
+    browser.runtime.onMessage.removeListener(this.onMessage);
+    this.overlay?.remove();
+    this.overlay = undefined;
+  }
+
+  private isOwn(n: Node): boolean {
+    return n.nodeName.toLowerCase() === HOST_TAG || !!this.overlay?.host.contains(n);
+  }
+
+  private schedule(ms = SETTLE_MS) {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.check(false), ms);
+  }
+
+  private onMessage = (raw: unknown) => {
+    const msg = TabMessage.safeParse(raw);
+    if (!msg.success) return undefined;
+    const m = msg.data;
+    if (m.type === 'audit:run') this.check(true);
+    else if (m.type === 'finding:reveal') this.reveal(m.findingId);
+    else if (m.type === 'overlay:visible') this.update({ visible: m.visible });
+    else if (m.type === 'state:changed' && m.reportId === this.reportId) void this.refreshNotes();
+    return undefined;
+  };
+
+  private async check(onDemand: boolean) {
+    if (!onDemand && !looksLikeReport(document)) return this.clear();
+    let result = auditDocument(document, { disabledRules: this.disabledRules });
+    // Settings are asked for only once a report is found: ordinary pages send no message at all.
+    if (result.detected && !this.settingsLoaded) {
+      await this.loadSettings();
+      result = auditDocument(document, { disabledRules: this.disabledRules });
+    }
+    if (!result.detected) {
+      this.clear();
+      if (onDemand) this.update({ notice: `此页面不是政府信息公开工作年度报告：${result.reason}` });
+      return;
+    }
+    this.report = result.report;
+    const signature = JSON.stringify([result.report.title, result.findings]);
+    if (signature === this.signature) return this.locate();
+    this.signature = signature;
+    const findings = result.findings.map((f) => ({ ...f, id: findingId(f), isNew: false }));
+    this.update({ summary: summaryOf(result.report), findings, current: -1, notice: undefined });
+    this.locate();
+    await this.save(result.report, result.findings);
+  }
+
+  private async loadSettings() {
+    try {
+      const { settings } = await ask({ type: 'settings:get' });
+      this.disabledRules = settings?.disabledRules ?? [];
+      this.settingsLoaded = true;
+    } catch (e) {
+      this.update({ error: (e as Error).message });
+    }
+  }
+
+  private async save(report: Report, findings: Finding[]) {
+    const audited: AuditedReport = {
+      url: location.href,
+      ...summaryOf(report),
+      sections: report.sections.map((s) => s.key),
+      tables: (['t2', 't3', 't4'] as const).filter((t) => report.tables[t]),
+      findings,
+    };
+    try {
+      const { state } = await ask({ type: 'audit:save', report: audited });
+      if (state) this.applyState(state);
+    } catch (e) {
+      this.update({ error: `审计结果未能保存：${(e as Error).message}` });
+    }
+  }
+
+  private async refreshNotes() {
+    if (!this.reportId) return;
+    try {
+      const { state } = await ask({ type: 'report:get', reportId: this.reportId });
+      if (state) this.applyState(state);
+    } catch (e) {
+      this.update({ error: (e as Error).message });
+    }
+  }
+
+  private applyState(state: ReportState) {
+    this.reportId = state.record.id;
+    const newIds = new Set(state.record.newIds);
+    const notes = new Map(state.notes.map((n) => [n.findingId, n]));
+    const findings: ViewFinding[] = this.state.findings.map((f) => ({ ...f, isNew: newIds.has(f.id), note: notes.get(f.id) }));
+    this.update({ findings, error: undefined });
+    this.locate();
+  }
+
+  private clear() {
+    if (!this.state.summary && !this.state.notice) return;
+    this.signature = '';
+    this.report = undefined;
+    this.targets = [];
+    this.update({ summary: null, findings: [], boxes: [], current: -1 });
+  }
+
+  /** Finds the elements of every finding, then measures them. */
+  private locate() {
+    this.targets = this.report ? targetsOf(this.report, this.state.findings) : [];
+    this.reposition();
+  }
+
+  private reposition() {
+    cancelAnimationFrame(this.frame);
+    this.frame = requestAnimationFrame(() => {
+      if (!this.overlay) return;
+      this.update({ boxes: boxesOf(this.targets, this.overlay.host.getBoundingClientRect()) });
+    });
+  }
+
+  private update(patch: Partial<OverlayState>) {
+    this.state = { ...this.state, ...patch };
+    const needed = this.state.summary || this.state.notice || this.state.error;
+    if (!needed && !this.overlay) return;
+    this.overlay ??= createHost(document);
+    this.overlay.ensureAttached();
+    render(<Overlay state={this.state} actions={this.actions} />, this.overlay.mount);
+  }
+
+  private actions = {
+    next: () => this.step(1),
+    prev: () => this.step(-1),
+    toggle: () => this.update({ visible: !this.state.visible }),
+    openPanel: () => void ask({ type: 'panel:open' }).catch((e) => this.update({ error: (e as Error).message })),
+    reveal: (id: string) => this.reveal(id),
+    dismissNotice: () => this.update({ notice: undefined }),
+  };
+
+  private onKey(e: KeyboardEvent) {
+    if (!this.state.summary || !e.altKey || !e.shiftKey) return;
+    if (e.code === 'KeyN') this.step(1);
+    else if (e.code === 'KeyP') this.step(-1);
+    else return;
+    e.preventDefault();
+  }
+
+  private step(delta: number) {
+    const n = this.state.findings.length;
+    if (!n) return;
+    const next = (((this.state.current + delta) % n) + n) % n;
+    this.reveal(this.state.findings[next]!.id);
+  }
+
+  /** Scrolls to a finding, flashes its markers and moves keyboard focus to the first. */
+  private reveal(id: string) {
+    const index = this.state.findings.findIndex((f) => f.id === id);
+    if (index < 0) return;
+    this.update({ current: index, visible: true });
+    this.targets.find((t) => t.finding.id === id)?.el.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    setTimeout(() => {
+      this.reposition();
+      requestAnimationFrame(() => {
+        const markers = this.overlay?.host.shadowRoot?.querySelectorAll<HTMLElement>(`[data-finding~="${id}"]`) ?? [];
+        markers.forEach((m) => {
+          m.classList.remove('flash');
+          void m.offsetWidth;
+          m.classList.add('flash');
+        });
+        markers[0]?.focus({ preventScroll: true });
+      });
+    }, 350);
+  }
+}
+
+function summaryOf(r: Report) {
+  return { title: r.title, agency: r.agency, year: r.year, layout: r.layout };
+}

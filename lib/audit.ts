@@ -1,0 +1,69 @@
+/** The engine's public API, shared by the content script, the extension pages and the CLI. */
+import { confirmReport, domPrefix, PREFIX_CHARS, prefixLooksLikeReport } from './detect';
+import type { CellRef, Finding, Report, SectionKey } from './model';
+import { SECTION_KEYS } from './model';
+import { buildReport } from './parse/report';
+import { runRules } from './rules';
+import { domToBlocks } from './source/dom';
+import { textToBlocks } from './source/text';
+
+export interface AuditOptions {
+  /** Rule ids the user switched off. */
+  disabledRules?: readonly string[];
+}
+export type AuditResult =
+  | { detected: true; report: Report; findings: Finding[] }
+  | { detected: false; reason: string };
+
+const NOT_LIKELY = '标题和开头没有政府信息公开年度报告的特征';
+
+/** Cheap first look: title, first heading and a bounded text prefix. */
+export function looksLikeReport(doc: Document): boolean {
+  return prefixLooksLikeReport(domPrefix(doc));
+}
+
+/** Full audit of a DOM document (browser or linkedom). Cells, sections and sentences carry `el`. */
+export function auditDocument(doc: Document, opts: AuditOptions = {}): AuditResult {
+  if (!looksLikeReport(doc)) return { detected: false, reason: NOT_LIKELY };
+  const root = doc.body ?? doc.documentElement;
+  const confirmed = confirmReport(root.textContent ?? '');
+  if (!confirmed.ok) return { detected: false, reason: confirmed.reason };
+  return finish(buildReport(domToBlocks(root), doc.title), opts);
+}
+
+/** Full audit of plain text (seed .txt files, PDF extractions). */
+export function auditText(text: string, opts: AuditOptions = {}): AuditResult {
+  if (!prefixLooksLikeReport(text.slice(0, PREFIX_CHARS))) return { detected: false, reason: NOT_LIKELY };
+  const confirmed = confirmReport(text);
+  if (!confirmed.ok) return { detected: false, reason: confirmed.reason };
+  return finish(buildReport(textToBlocks(text)), opts);
+}
+
+/** A text that merely talks about reports (a manual, a news item) has the words but neither the sections nor the tables. */
+function finish(report: Report, opts: AuditOptions): AuditResult {
+  const tables = Object.values(report.tables).filter(Boolean).length;
+  if (tables === 0 && report.sections.length < 3)
+    return { detected: false, reason: `提到了年报模板用语，但只找到 ${report.sections.length} 个章节标题、没有模板表格，不是年度报告正文` };
+  return { detected: true, report, findings: runRules(report, opts.disabledRules) };
+}
+
+/** Page element of a cell. */
+export function cellElement(report: Report, ref: CellRef): unknown {
+  return report.tables[ref.table]?.rows[ref.row]?.[ref.column]?.el;
+}
+
+/** Heading element of a section; for a missing one, the heading it should precede (or the last one it should follow). */
+export function sectionElement(report: Report, key: SectionKey): { el: unknown; missing: boolean } | undefined {
+  const found = report.sections.find((s) => s.key === key);
+  if (found) return { el: found.el, missing: false };
+  const idx = SECTION_KEYS.indexOf(key);
+  const next = report.sections.filter((s) => SECTION_KEYS.indexOf(s.key) > idx).sort((a, b) => a.order - b.order)[0];
+  if (next) return { el: next.el, missing: true };
+  const last = [...report.sections].sort((a, b) => b.order - a.order)[0];
+  return last ? { el: last.el, missing: true } : undefined;
+}
+
+/** Element holding a prose sentence. */
+export function sentenceElement(report: Report, excerpt: string): unknown {
+  return report.sentences.find((s) => excerpt.includes(s.text) || s.text.includes(excerpt))?.el;
+}

@@ -1,0 +1,40 @@
+/**
+ * Bytes of a saved page or a fetched response to text. Many portals still serve GBK/GB2312,
+ * so the charset comes from the Content-Type, a BOM, or the page's own <meta>, before UTF-8.
+ */
+export function decodePage(bytes: Uint8Array, contentType = ''): string {
+  const label = charsetOf(contentType) ?? bomCharset(bytes) ?? metaCharset(bytes);
+  if (label) {
+    try {
+      return new TextDecoder(normalizeLabel(label)).decode(bytes);
+    } catch {
+      // Unknown label: fall through to detection.
+    }
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes);
+  }
+}
+
+function charsetOf(s: string): string | undefined {
+  return /charset\s*=\s*["']?([\w-]+)/i.exec(s)?.[1];
+}
+
+function bomCharset(b: Uint8Array): string | undefined {
+  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return 'utf-8';
+  if (b[0] === 0xff && b[1] === 0xfe) return 'utf-16le';
+  if (b[0] === 0xfe && b[1] === 0xff) return 'utf-16be';
+  return undefined;
+}
+
+function metaCharset(b: Uint8Array): string | undefined {
+  const head = new TextDecoder('latin1').decode(b.subarray(0, 4096));
+  return /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(head)?.[1];
+}
+
+/** GB2312 and GBK pages routinely hold characters only GB18030 has; it is their superset. */
+function normalizeLabel(label: string): string {
+  return /^(gb2312|gbk|x-gbk|gb_2312-80)$/i.test(label) ? 'gb18030' : label;
+}

@@ -1,0 +1,73 @@
+/**
+ * Every message between the content script, the background and the extension pages. Each side
+ * validates what it receives with these schemas: a page could forge messages to a content
+ * script's listener, and a stale tab may run an older content script.
+ */
+import { z } from 'zod';
+import { AuditsFile } from './export/json';
+import { Finding, Layout, SectionKey, TableKey } from './model';
+import { FindingNote, ReportRecord, Settings, Status } from './store/schema';
+
+export const AuditedReport = z.object({
+  url: z.string(),
+  title: z.string(),
+  agency: z.string(),
+  year: z.number().int().nullable(),
+  layout: Layout,
+  sections: z.array(SectionKey),
+  tables: z.array(TableKey),
+  findings: z.array(Finding),
+});
+export type AuditedReport = z.infer<typeof AuditedReport>;
+
+/** Requests to the background. */
+export const Request = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('audit:save'), report: AuditedReport }),
+  z.object({ type: z.literal('report:get'), reportId: z.string() }),
+  z.object({ type: z.literal('tab:report'), tabId: z.number().int() }),
+  z.object({ type: z.literal('note:set'), reportId: z.string(), findingId: z.string(), note: z.string().max(20000), status: Status }),
+  z.object({ type: z.literal('report-note:set'), reportId: z.string(), note: z.string().max(20000) }),
+  z.object({ type: z.literal('settings:get') }),
+  z.object({ type: z.literal('panel:open') }),
+  z.object({ type: z.literal('audit:tab'), tabId: z.number().int() }),
+  /** Merges a JSON export (checked whole by the records page first) into the stored audits. */
+  z.object({ type: z.literal('audits:import'), file: AuditsFile }),
+]);
+export type Request = z.infer<typeof Request>;
+
+/** What the background knows of one report: the record and the notes on its findings. */
+export const ReportState = z.object({ record: ReportRecord, notes: z.array(FindingNote) });
+export type ReportState = z.infer<typeof ReportState>;
+
+/** How many stored reports and notes an import changed. */
+export const ImportSummary = z.object({ reports: z.number().int(), notes: z.number().int() });
+export type ImportSummary = z.infer<typeof ImportSummary>;
+
+export const Response = z.union([
+  z.object({
+    ok: z.literal(true),
+    state: ReportState.nullable().optional(),
+    settings: Settings.optional(),
+    imported: ImportSummary.optional(),
+  }),
+  z.object({ ok: z.literal(false), error: z.string() }),
+]);
+export type Response = z.infer<typeof Response>;
+
+/** Messages the background or an extension page sends to a tab's content script. */
+export const TabMessage = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('finding:reveal'), findingId: z.string() }),
+  z.object({ type: z.literal('state:changed'), reportId: z.string() }),
+  z.object({ type: z.literal('audit:run') }),
+  z.object({ type: z.literal('overlay:visible'), visible: z.boolean() }),
+]);
+export type TabMessage = z.infer<typeof TabMessage>;
+
+/**
+ * What the background broadcasts to the extension pages. Stored data reaches them through Dexie's
+ * liveQuery; this tells the side panel that a tab's report changed, which the database cannot say.
+ */
+export const PageMessage = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('state:changed'), reportId: z.string(), tabId: z.number().int().optional() }),
+]);
+export type PageMessage = z.infer<typeof PageMessage>;

@@ -1,0 +1,96 @@
+import { z } from 'zod';
+
+/** Stable keys of report-format.md. */
+export const SECTION_KEYS = ['s1', 's2', 's3', 's4', 's5', 's6'] as const;
+export const SectionKey = z.enum(SECTION_KEYS);
+export type SectionKey = z.infer<typeof SectionKey>;
+
+export const TABLE_KEYS = ['t2', 't3', 't4'] as const;
+export const TableKey = z.enum(TABLE_KEYS);
+export type TableKey = z.infer<typeof TableKey>;
+
+export const Layout = z.enum(['2021', '2019', 'unknown']);
+export type Layout = z.infer<typeof Layout>;
+
+export const Severity = z.enum(['error', 'warning', 'info']);
+export type Severity = z.infer<typeof Severity>;
+
+export const CellRef = z.object({ table: TableKey, row: z.string(), column: z.string() });
+export type CellRef = z.infer<typeof CellRef>;
+
+/** The one finding shape shared by the CLI, the extension and the exports. */
+export const Finding = z.object({
+  rule: z.string(),
+  severity: Severity,
+  message: z.string(),
+  section: SectionKey.optional(),
+  cells: z.array(CellRef).optional(),
+  expected: z.union([z.number(), z.string()]).optional(),
+  actual: z.union([z.number(), z.string()]).optional(),
+  excerpt: z.string().optional(),
+});
+export type Finding = z.infer<typeof Finding>;
+
+/**
+ * One table cell as read from the page. `value` is null when the cell is missing data:
+ * blank, a dash, 「无」, or absent from a short row (`status` says which).
+ * `el` is the page element in the browser; it is never serialised.
+ */
+export const Cell = z.object({
+  raw: z.string(),
+  value: z.number().nullable(),
+  status: z.enum(['ok', 'blank', 'absent', 'invalid']),
+  el: z.unknown().optional(),
+});
+export type Cell = z.infer<typeof Cell>;
+
+export const Table = z.object({
+  key: TableKey,
+  /** row key -> column key -> cell; a row that was not found is absent. */
+  rows: z.record(z.string(), z.record(z.string(), Cell)),
+  /** Row/column labels as printed, by key, for label-variant reporting. */
+  labels: z.record(z.string(), z.string()),
+  /** What could not be read: extra cells dropped, rows that matched nothing. */
+  notes: z.array(z.object({ row: z.string().optional(), text: z.string() })),
+  el: z.unknown().optional(),
+});
+export type Table = z.infer<typeof Table>;
+
+export const Section = z.object({
+  key: SectionKey,
+  heading: z.string(),
+  /** Position among the headings found, in page order. */
+  order: z.number(),
+  text: z.string(),
+  el: z.unknown().optional(),
+});
+export type Section = z.infer<typeof Section>;
+
+export const NumberMention = z.object({ value: z.number(), unit: z.string(), index: z.number(), raw: z.string() });
+export type NumberMention = z.infer<typeof NumberMention>;
+
+export const Sentence = z.object({
+  section: SectionKey.optional(),
+  text: z.string(),
+  numbers: z.array(NumberMention),
+  el: z.unknown().optional(),
+});
+export type Sentence = z.infer<typeof Sentence>;
+
+export const Report = z.object({
+  title: z.string(),
+  agency: z.string(),
+  year: z.number().nullable(),
+  layout: Layout,
+  sections: z.array(Section),
+  tables: z.object({ t2: Table.optional(), t3: Table.optional(), t4: Table.optional() }),
+  sentences: z.array(Sentence),
+});
+export type Report = z.infer<typeof Report>;
+
+export const ReportSummary = Report.pick({ title: true, agency: true, year: true, layout: true });
+export type ReportSummary = z.infer<typeof ReportSummary>;
+
+export function cellKey(ref: CellRef): string {
+  return `${ref.table}/${ref.row}/${ref.column}`;
+}

@@ -1,0 +1,26 @@
+import type { NumberMention, SectionKey, Sentence } from '../model';
+import { clean } from '../text';
+
+/** Units a count or amount is stated in; dates (年/月/日) are not quantities. */
+const NUMBER = /(\d+(?:,\d{3})*(?:\.\d+)?)\s*(人次|万元|%|件|条|个|次|期|篇|项|起|家|份|元|人|户|场|批|年|月|日|号|届)?/g;
+
+export function numbersIn(text: string): NumberMention[] {
+  const out: NumberMention[] = [];
+  for (const m of text.matchAll(NUMBER)) {
+    const unit = m[2] ?? '';
+    const before = text[m.index! - 1] ?? '';
+    if (/[年月日号届]/.test(unit) || /[〔\[第]/.test(before)) continue;
+    out.push({ value: Number(m[1]!.replace(/,/g, '')), unit, index: m.index!, raw: m[0] });
+  }
+  return out;
+}
+
+/** Splits a line of prose into sentences at 。；！？ and keeps those that state a number. */
+export function sentencesOf(line: string, section: SectionKey | undefined, el: unknown): Sentence[] {
+  const text = clean(line);
+  return text
+    .split(/(?<=[。；;！!？?])/)
+    .map((t) => t.trim())
+    .filter(Boolean)
+    .map((t) => ({ section, text: t, numbers: numbersIn(t), el }));
+}

@@ -1,0 +1,88 @@
+import type { Report, Section, SectionKey, Sentence } from '../model';
+import type { Block } from '../source/blocks';
+import { clean, compact } from '../text';
+import { sentencesOf } from './prose';
+import { sectionOfHeading } from './sections';
+import { classifyGrid, gridsByTable, layoutOf, linesToGrid, readRowTable, readT4 } from './tables';
+import type { Line } from '../source/blocks';
+
+const TITLE = /年度报告|年报|工作报告/;
+
+/** Agency and year from a title such as 「XX局2023年政府信息公开工作年度报告」 or 「2023年XX局政府信息公开…」. */
+export function agencyAndYear(title: string): { agency: string; year: number | null } {
+  const c = compact(title).replace(/[《》“”"]/g, '');
+  const m = /^(.*?)(\d{4})年度?(.*?)(?:政府信息公开|政务公开|信息公开|政府信息)/.exec(c);
+  if (!m) return { agency: '', year: null };
+  const agency = (m[1] || m[3] || '').replace(/^关于/, '').replace(/[:：（(]+$/, '');
+  return { agency, year: Number(m[2]) };
+}
+
+function isTitleLine(text: string): boolean {
+  const c = compact(text);
+  return TITLE.test(c) && c.length <= 80 && !/[。；]/.test(c);
+}
+
+/** Builds the typed report model from the page's lines and grids. */
+export function buildReport(blocks: Block[], pageTitle = ''): Report {
+  const sections: Section[] = [];
+  const sentences: Sentence[] = [];
+  let title = '';
+  let current: Section | undefined;
+  for (const b of blocks) {
+    if (b.kind !== 'line') continue;
+    const key = sectionOfHeading(b.text);
+    if (key && !sections.some((s) => s.key === key)) {
+      current = { key, heading: clean(b.text), order: sections.length, text: '', el: b.el };
+      sections.push(current);
+      continue;
+    }
+    if (!sections.length && isTitleLine(b.text) && (!title || (!agencyAndYear(title).year && agencyAndYear(b.text).year))) {
+      title = clean(b.text);
+      continue;
+    }
+    if (current) current.text += (current.text ? '\n' : '') + clean(b.text);
+    sentences.push(...sentencesOf(b.text, current?.key, b.el));
+  }
+  if (!title || !agencyAndYear(title).year) title = clean(pageTitle) || title;
+  let { agency, year } = agencyAndYear(title);
+  if (!year) {
+    const period = sentences.find((s) => /统计期限|统计时限/.test(s.text))?.text ?? sections.find((s) => s.key === 's1')?.text ?? '';
+    const y = /(20\d{2})\s*年/.exec(period);
+    year = y ? Number(y[1]) : null;
+  }
+  const grids = gridsByTable(blocks);
+  // No grid for a table: its section may hold it one cell per line.
+  for (const [table, key] of [['t2', 's2'], ['t3', 's3'], ['t4', 's4']] as const) {
+    const lines = grids[table].length ? [] : linesOfSection(blocks, key);
+    if (lines.length < 8) continue;
+    const grid = linesToGrid(lines);
+    if (classifyGrid(grid) === table) grids[table].push(grid);
+  }
+  const layout = layoutOf(grids);
+  return {
+    title,
+    agency,
+    year,
+    layout,
+    sections,
+    tables: { t2: readRowTable('t2', grids.t2, layout), t3: readRowTable('t3', grids.t3, layout), t4: readT4(grids.t4) },
+    sentences,
+  };
+}
+
+export function sectionText(report: Report, key: SectionKey): string | undefined {
+  return report.sections.find((s) => s.key === key)?.text;
+}
+
+/** The lines under a section's heading, up to the next heading. */
+function linesOfSection(blocks: Block[], key: SectionKey): Line[] {
+  const start = blocks.findIndex((b) => b.kind === 'line' && sectionOfHeading(b.text) === key);
+  if (start < 0) return [];
+  const out: Line[] = [];
+  for (const b of blocks.slice(start + 1)) {
+    if (b.kind !== 'line') continue;
+    if (sectionOfHeading(b.text)) break;
+    out.push(b);
+  }
+  return out;
+}

@@ -1,0 +1,25 @@
+import type { SectionKey } from '../model';
+import { compact } from '../text';
+
+/** Heading keywords by section, loose enough for the variants real reports print (report-format.md). */
+export const SECTION_SPECS: { key: SectionKey; heading: string; match: RegExp }[] = [
+  { key: 's1', heading: '一、总体情况', match: /总体情况|总体概况|基本情况|工作概述|概述/ },
+  { key: 's2', heading: '二、主动公开政府信息情况', match: /主动公开政府信息|主动公开(?:的)?情况/ },
+  { key: 's3', heading: '三、收到和处理政府信息公开申请情况', match: /收到和处理.*申请|处理政府信息公开申请|依申请公开(?:政府信息)?(?:办理)?情况/ },
+  { key: 's4', heading: '四、政府信息公开行政复议、行政诉讼情况', match: /行政复议.*行政诉讼|复议.*诉讼/ },
+  { key: 's5', heading: '五、存在的主要问题及改进情况', match: /存在的?主要问题|存在(?:的)?问题|问题(?:及|和|与)改进/ },
+  { key: 's6', heading: '六、其他需要报告的事项', match: /其[他它]需要报告|其[他它]事项/ },
+];
+
+/** A top-level heading starts with 一、 / 二. / 3、 … — never with （一）, which marks a sub-heading. */
+const TOP_NUMERAL = /^(?:第?[一二三四五六七八九十]{1,2}(?:[、.,:：]|部分)|[1-9](?:[、.．]|\s))/;
+
+/** Section key of a heading line, or undefined for ordinary text. */
+export function sectionOfHeading(line: string): SectionKey | undefined {
+  const c = compact(line);
+  // （二）… is a sub-heading inside a section, however much it sounds like a section title.
+  if (c.length > 42 || /[。；]/.test(c) || /^[(（][一二三四五六七八九十\d]+[)）]/.test(c)) return undefined;
+  const numbered = TOP_NUMERAL.test(c);
+  if (!numbered && !(c.length <= 24 && /(?:情况|事项|问题)$/.test(c))) return undefined;
+  return SECTION_SPECS.find((s) => s.match.test(c))?.key;
+}

@@ -1,0 +1,209 @@
+import type { Cell, Layout, Table, TableKey } from '../model';
+import type { Block, Grid, GridCell } from '../source/blocks';
+import { compact, readCell } from '../text';
+import { sectionOfHeading } from './sections';
+import { rowsFor, T2_ROWS, T3_ROWS, type RowSpec } from './table-specs';
+
+interface SplitRow {
+  label: string;
+  lastLabel: string;
+  values: GridCell[];
+  /** The cell the row label came from, for markers on rows. */
+  labelEl?: unknown;
+}
+
+const isEmpty = (c: GridCell) => compact(c.text) === '';
+
+/**
+ * A row's label is its text cells up to the first number; what follows are its values (a stray
+ * word among the numbers is an unreadable value, not a label). Colspan copies count as one value.
+ */
+export function splitRow(row: GridCell[]): SplitRow {
+  const kinds = row.map((c) => readCell(c.text).kind);
+  const firstNumber = kinds.indexOf('number');
+  const end = firstNumber < 0 ? row.length : firstNumber;
+  const last = end === 0 ? -1 : kinds.lastIndexOf('text', end - 1);
+  const labels: string[] = [];
+  for (let i = 0; i <= last; i++) {
+    const t = compact(row[i]!.text);
+    if (t && labels[labels.length - 1] !== t) labels.push(t);
+  }
+  const values = row.slice(last + 1).filter((c, i, arr) => i === 0 || !c.el || c.el !== arr[i - 1]!.el || !isTableCell(c.el));
+  return { label: labels.join(''), lastLabel: labels[labels.length - 1] ?? '', values, labelEl: last >= 0 ? row[last]!.el : undefined };
+}
+
+function isTableCell(el: unknown): boolean {
+  const tag = (el as { tagName?: string }).tagName;
+  return tag === 'TD' || tag === 'TH' || tag === 'td' || tag === 'th';
+}
+
+/**
+ * Fits a row's value cells to n columns. PDF and Word copies pad rows with empty cells or
+ * drop one; when the non-empty cells are exactly n they are the values, otherwise the cells are
+ * taken by position after trimming padding at both ends.
+ */
+export function fitValues(values: GridCell[], n: number): { cells: (GridCell | undefined)[]; extra: number } {
+  const filled = values.filter((c) => !isEmpty(c));
+  if (filled.length === n) return { cells: filled, extra: 0 };
+  if (values.length === n) return { cells: values, extra: 0 };
+  if (filled.length > n) return { cells: filled.slice(0, n), extra: filled.length - n };
+  const v = values.slice();
+  while (v.length > n && isEmpty(v[0]!)) v.shift();
+  while (v.length > n && isEmpty(v[v.length - 1]!)) v.pop();
+  return { cells: Array.from({ length: n }, (_, i) => v[i]), extra: Math.max(0, v.length - n) };
+}
+
+export function toCell(g: GridCell | undefined, spec: RowSpec, column: string): Cell {
+  if (!g) return { raw: '', value: null, status: 'absent' };
+  const r = readCell(g.text);
+  if (r.kind === 'blank') return { raw: g.text, value: null, status: 'blank', el: g.el };
+  if (r.kind === 'text') return { raw: g.text, value: null, status: 'invalid', el: g.el };
+  const wholeOk = Number.isInteger(r.value) || spec.decimal?.includes(column);
+  const signOk = r.value >= 0 || spec.signed?.includes(column);
+  return { raw: g.text, value: r.value, status: wholeOk && signOk ? 'ok' : 'invalid', el: g.el };
+}
+
+function matchSpec(row: SplitRow, specs: RowSpec[]): RowSpec | undefined {
+  return specs.find((s) => s.match.test(row.lastLabel)) ?? specs.find((s) => s.match.test(row.label));
+}
+
+/** A row is a data row when it has value cells: enough of them, or at least one filled. */
+function isDataRow(row: SplitRow, n: number): boolean {
+  return row.values.length > 0 && (row.values.some((c) => !isEmpty(c)) || row.values.length >= n - 1);
+}
+
+function gridText(g: Grid): string {
+  return compact(g.rows.map((r) => r.map((c) => c.text).join('')).join(''));
+}
+
+function countMatches(g: Grid, specs: RowSpec[]): number {
+  const keys = new Set<string>();
+  for (const r of g.rows) {
+    const s = splitRow(r);
+    const spec = matchSpec(s, specs);
+    if (spec && isDataRow(s, spec.columns.length)) keys.add(spec.key);
+  }
+  return keys.size;
+}
+
+/** Which table a grid belongs to, by its labels, never by its position on the page. */
+export function classifyGrid(g: Grid): TableKey | undefined {
+  const text = gridText(g);
+  if (/未经复议|复议后起诉/.test(text) || (/行政复议/.test(text) && /行政诉讼/.test(text) && /维持/.test(text))) return 't4';
+  if (/勾稽关系|申请人情况/.test(text) || countMatches(g, T3_ROWS) >= 3) return 't3';
+  if (/第二十条/.test(text) || countMatches(g, T2_ROWS) >= 2) return 't2';
+  return undefined;
+}
+
+/** Groups the page's grids by table; a grid right after a t3/t2 grid that continues its rows (a table split at a page break) joins it. */
+export function gridsByTable(blocks: Block[]): Record<TableKey, Grid[]> {
+  const out: Record<TableKey, Grid[]> = { t2: [], t3: [], t4: [] };
+  let prev: TableKey | undefined;
+  let underT4Heading = false;
+  for (const b of blocks) {
+    if (b.kind !== 'grid') {
+      if (b.text.trim().length > 30) prev = undefined;
+      const heading = sectionOfHeading(b.text);
+      if (heading) underT4Heading = heading === 's4';
+      continue;
+    }
+    let key = classifyGrid(b);
+    if (!key && prev && prev !== 't4' && countMatches(b, prev === 't3' ? T3_ROWS : T2_ROWS) >= 1) key = prev;
+    // t4's one row of numbers, when its header was not read as a table (or was split off from it).
+    const valuesOnly = b.rows.some((r) => r.length >= 10 && r.every((c) => readCell(c.text).kind !== 'text'));
+    if (!key && (prev === 't4' || (underT4Heading && !out.t4.length)) && valuesOnly) key = 't4';
+    if (key) out[key].push(b);
+    prev = key;
+  }
+  return out;
+}
+
+/** The layout a table's labels show: the 2019 template's t2 columns, or its single (六)其他处理 row. */
+export function layoutOf(grids: Record<TableKey, Grid[]>): Layout {
+  const t2 = grids.t2.map(gridText).join('');
+  if (/本年新制作|本年新公开|对外公开总数量|集中采购|上一年项目数量/.test(t2)) return '2019';
+  let has61 = false;
+  let has6 = false;
+  for (const g of grids.t3)
+    for (const r of g.rows) {
+      const s = splitRow(r);
+      const spec = matchSpec(s, T3_ROWS);
+      if (!spec || !isDataRow(s, 7)) continue;
+      if (spec.key.startsWith('3.6.')) has61 = true;
+      if (spec.key === '3.6') has6 = true;
+    }
+  if (has6 && !has61) return '2019';
+  if (has61 || /本年制发件数|本年废止件数|现行有效件数/.test(t2)) return '2021';
+  return 'unknown';
+}
+
+function emptyTable(key: TableKey, grids: Grid[]): Table {
+  return { key, rows: {}, labels: {}, notes: [], el: grids[0]?.el };
+}
+
+function putRow(table: Table, spec: RowSpec, row: SplitRow) {
+  const { cells, extra } = fitValues(row.values, spec.columns.length);
+  table.rows[spec.key] = Object.fromEntries(spec.columns.map((c, i) => [c, toCell(cells[i], spec, c)]));
+  table.labels[spec.key] = row.lastLabel;
+  if (extra > 0) table.notes.push({ row: spec.key, text: `多出 ${extra} 个数值，已按前 ${spec.columns.length} 个读取` });
+}
+
+/** Reads t2 or t3: each grid row is matched to a row spec by its label; the first match of a key wins. */
+export function readRowTable(key: 't2' | 't3', grids: Grid[], layout: Layout): Table | undefined {
+  if (!grids.length) return undefined;
+  const table = emptyTable(key, grids);
+  const specs = rowsFor(key, layout);
+  for (const g of grids)
+    for (const r of g.rows) {
+      const s = splitRow(r);
+      const spec = matchSpec(s, specs);
+      if (!spec || table.rows[spec.key] || !isDataRow(s, spec.columns.length)) continue;
+      putRow(table, spec, s);
+    }
+  return table;
+}
+
+/** Reads t4: its one data row is the row of values after the header row that names the results (维持). */
+export function readT4(grids: Grid[]): Table | undefined {
+  if (!grids.length) return undefined;
+  const table = emptyTable('t4', grids);
+  const [spec] = rowsFor('t4', 'unknown');
+  // Without a header row in the grid (it was read as text lines), the data row comes first.
+  let afterHeader = !grids.some((g) => /维持|审结/.test(gridText(g)));
+  for (const g of grids)
+    for (const r of g.rows) {
+      const s = splitRow(r);
+      const header = /维持|审结/.test(s.label);
+      // A header row carries values only when the table came one cell per line (see linesToGrid).
+      if (header && s.values.filter((c) => !isEmpty(c)).length < 5) {
+        afterHeader = true;
+        continue;
+      }
+      if (!(afterHeader || header) || table.rows['1'] || s.values.length === 0) continue;
+      if (s.values.length < 5 && !s.values.some((c) => !isEmpty(c))) continue;
+      putRow(table, spec!, s);
+    }
+  return table;
+}
+
+/**
+ * A table extracted one cell per line (some PDF-to-text tools): every line is a cell. A label line
+ * after values starts a new row; label lines in a row are one label broken over lines.
+ */
+export function linesToGrid(lines: { text: string; el?: unknown }[]): Grid {
+  const rows: GridCell[][] = [];
+  let row: GridCell[] = [];
+  let hasValues = false;
+  for (const l of lines) {
+    const value = readCell(l.text).kind !== 'text';
+    if (!value && hasValues) {
+      rows.push(row);
+      row = [];
+      hasValues = false;
+    }
+    row.push({ text: l.text, el: l.el });
+    hasValues ||= value;
+  }
+  if (row.length) rows.push(row);
+  return { kind: 'grid', rows, el: lines[0]?.el };
+}

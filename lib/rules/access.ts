@@ -1,0 +1,41 @@
+import type { Cell, CellRef, Report, TableKey } from '../model';
+import { rowsFor } from '../parse/table-specs';
+
+/** Reading the model for rules: cells, their values, and the sums identities need. */
+export function cellAt(report: Report, table: TableKey, row: string, column: string): Cell | undefined {
+  return report.tables[table]?.rows[row]?.[column];
+}
+
+export function valueAt(report: Report, table: TableKey, row: string, column: string): number | null {
+  const c = cellAt(report, table, row, column);
+  return c && c.status === 'ok' ? c.value : null;
+}
+
+export const ref = (table: TableKey, row: string, column: string): CellRef => ({ table, row, column });
+
+/**
+ * Sums the given cells when every one of them holds a valid number; otherwise null, because an
+ * identity over missing data is reported as missing data, not as a broken sum.
+ */
+export function sumOf(report: Report, refs: CellRef[]): number | null {
+  let sum = 0;
+  for (const r of refs) {
+    const v = valueAt(report, r.table, r.row, r.column);
+    if (v === null) return null;
+    sum += v;
+  }
+  return sum;
+}
+
+/** Rows of a table the report's layout expects. */
+export function expectedRows(report: Report, table: TableKey) {
+  return rowsFor(table, report.layout);
+}
+
+/** Sum of the t3 total column over the given row-key prefix (e.g. all 3.3.* rows). */
+export function t3GroupTotal(report: Report, prefix: string): { value: number | null; refs: CellRef[] } {
+  const refs = expectedRows(report, 't3')
+    .filter((r) => r.key === prefix || r.key.startsWith(prefix + '.'))
+    .map((r) => ref('t3', r.key, 'total'));
+  return { value: refs.length ? sumOf(report, refs) : null, refs };
+}

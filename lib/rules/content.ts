@@ -1,0 +1,41 @@
+import { sectionText } from '../parse/report';
+import { ref, sumOf } from './access';
+import type { Rule } from './types';
+
+export const s5NoRectification: Rule = {
+  id: 's5-no-rectification',
+  severity: 'warning',
+  title: { zh: '未说明上年度问题整改情况', en: 'No account of last year’s problems being fixed' },
+  description: { zh: '第五部分应写明存在的问题、改进措施，以及上一年度问题的整改情况。', en: 'Section 5 should state the problems, the measures, and how last year’s problems were fixed.' },
+  check(report) {
+    const text = sectionText(report, 's5');
+    if (text === undefined) return [];
+    if (!text.trim()) return [{ section: 's5', message: '「存在的主要问题及改进情况」部分为空' }];
+    if (/整改|上一?年度|上年|去年|落实情况/.test(text)) return [];
+    return [{ section: 's5', message: '「存在的主要问题及改进情况」未说明上一年度问题的整改情况' }];
+  },
+};
+
+const FEES = /处理费|收费|收取|费用/;
+
+export const s6NoFee: Rule = {
+  id: 's6-no-fee',
+  severity: 'warning',
+  title: { zh: '未报告信息处理费', en: 'Information-processing fees not reported' },
+  description: {
+    zh: '按年报格式，第六部分应报告收取信息处理费的情况（国办函〔2020〕109号）；未收取也应写明。',
+    en: 'Section 6 should report the information-processing fees charged (国办函〔2020〕109号), even when none were.',
+  },
+  check(report) {
+    const text = sectionText(report, 's6');
+    if (text === undefined || FEES.test(text)) return [];
+    const notices = sumOf(report, [ref('t3', '3.6.2', 'total')]);
+    return [{
+      section: 's6',
+      cells: notices ? [ref('t3', '3.6.2', 'total')] : undefined,
+      message: notices
+        ? `表格显示 ${notices} 件申请因未缴纳费用不再处理，但「其他需要报告的事项」未报告信息处理费收取情况`
+        : '「其他需要报告的事项」未报告信息处理费收取情况',
+    }];
+  },
+};

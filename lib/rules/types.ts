@@ -1,0 +1,33 @@
+import type { CellRef, Finding, Report, SectionKey, Severity } from '../model';
+
+export interface RuleMeta {
+  id: string;
+  severity: Severity;
+  title: { zh: string; en: string };
+  description: { zh: string; en: string };
+}
+
+/** What a check returns; the runner adds the rule id and (unless overridden) its severity. */
+export interface Problem {
+  message: string;
+  severity?: Severity;
+  section?: SectionKey;
+  cells?: CellRef[];
+  expected?: number | string;
+  actual?: number | string;
+  excerpt?: string;
+}
+
+export interface Rule extends RuleMeta {
+  check(report: Report): Problem[];
+}
+
+export function toFinding(rule: RuleMeta, p: Problem): Finding {
+  const f: Finding = { rule: rule.id, severity: p.severity ?? rule.severity, message: p.message };
+  if (p.section) f.section = p.section;
+  if (p.cells?.length) f.cells = p.cells;
+  if (p.expected !== undefined) f.expected = p.expected;
+  if (p.actual !== undefined) f.actual = p.actual;
+  if (p.excerpt) f.excerpt = p.excerpt;
+  return f;
+}

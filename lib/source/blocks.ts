@@ -1,0 +1,20 @@
+/**
+ * The common intermediate form of a page, whatever it came from: a sequence of text lines and
+ * table grids. Every parser downstream works on this, so HTML and plain text are read by one engine.
+ */
+export interface GridCell {
+  text: string;
+  /** The page element the cell came from (a td, or the pre/p holding a text row). */
+  el?: unknown;
+}
+export interface Line {
+  kind: 'line';
+  text: string;
+  el?: unknown;
+}
+export interface Grid {
+  kind: 'grid';
+  rows: GridCell[][];
+  el?: unknown;
+}
+export type Block = Line | Grid;

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { Finding, Layout, SectionKey, TableKey } from '../model';
+
+/** Audit status of a finding, as auditors mark it. Keys are stable; labels are what users see. */
+export const STATUSES = ['pending', 'confirmed', 'false_positive', 'fixed'] as const;
+export const Status = z.enum(STATUSES);
+export type Status = z.infer<typeof Status>;
+export const STATUS_LABELS: Record<Status, { zh: string; en: string }> = {
+  pending: { zh: '待核实', en: 'To verify' },
+  confirmed: { zh: '已确认', en: 'Confirmed' },
+  false_positive: { zh: '误报', en: 'False positive' },
+  fixed: { zh: '已整改', en: 'Fixed' },
+};
+
+export const StoredFinding = Finding.extend({ id: z.string().min(1) });
+export type StoredFinding = z.infer<typeof StoredFinding>;
+
+/** One audited report page, as stored: what the engine found, not the page itself. */
+export const ReportRecord = z.object({
+  id: z.string().min(1),
+  url: z.string(),
+  title: z.string(),
+  agency: z.string(),
+  year: z.number().int().nullable(),
+  layout: Layout,
+  sections: z.array(SectionKey),
+  tables: z.array(TableKey),
+  firstAuditedAt: z.number(),
+  auditedAt: z.number(),
+  findings: z.array(StoredFinding),
+  /** Findings of the previous audit that this one no longer shows. */
+  gone: z.array(StoredFinding),
+  /** Ids in `findings` that the previous audit did not show. */
+  newIds: z.array(z.string()),
+  note: z.string(),
+  noteBy: z.string(),
+  noteUpdatedAt: z.number().nullable(),
+});
+export type ReportRecord = z.infer<typeof ReportRecord>;
+
+/** An auditor's note and status on one finding. Kept when the finding goes away, so history is not lost. */
+export const FindingNote = z.object({
+  reportId: z.string().min(1),
+  findingId: z.string().min(1),
+  note: z.string(),
+  status: Status,
+  by: z.string(),
+  updatedAt: z.number(),
+});
+export type FindingNote = z.infer<typeof FindingNote>;
+
+export const Settings = z.object({
+  auditor: z.string(),
+  disabledRules: z.array(z.string()),
+  /** Sites the user added for the content script beyond *.gov.cn, as match patterns (`*://host/*`, see lib/sites.ts). */
+  sites: z.array(z.string()),
+});
+export type Settings = z.infer<typeof Settings>;
+export const DEFAULT_SETTINGS: Settings = { auditor: '', disabledRules: [], sites: [] };

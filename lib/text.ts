@@ -1,0 +1,43 @@
+/** Text helpers shared by every parser: width folding, compaction, numbers. */
+
+/** Full-width ASCII (digits, letters, punctuation) to half-width; ideographic space to space. */
+export function toHalfWidth(s: string): string {
+  return s.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/[\u3000\u00A0\u2002-\u200B]/g, ' ');
+}
+
+/** Half-width text with every run of white space folded to one space, trimmed. */
+export function clean(s: string): string {
+  return toHalfWidth(s).replace(/\s+/g, ' ').trim();
+}
+
+/** Half-width text without any white space: for matching labels that PDF extraction spread out. */
+export function compact(s: string): string {
+  return toHalfWidth(s).replace(/\s+/g, '');
+}
+
+/** Cell texts that mean "no number was given" (report-format.md: missing, never 0). */
+const MISSING = /^(?:|[-—–―─－~～/／\\×xX*＊]+|无|空|暂无|不适用|n\/?a)$/i;
+
+export type CellReading =
+  | { kind: 'number'; value: number }
+  | { kind: 'blank' }
+  | { kind: 'text' };
+
+/** Reads one table cell: a number (ASCII or full-width digits, thousands separators, decimals), a blank, or text. */
+export function readCell(raw: string): CellReading {
+  const s = compact(raw);
+  if (MISSING.test(s)) return { kind: 'blank' };
+  const m = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$/.exec(s);
+  if (!m) return { kind: 'text' };
+  return { kind: 'number', value: Number(m[1] + m[2]!.replace(/,/g, '') + (m[3] ?? '')) };
+}
+
+/** True for a cell that holds a value or a blank rather than a label. */
+export function isValueLike(raw: string): boolean {
+  return readCell(raw).kind !== 'text';
+}
+
+/** Shortens a sentence for messages and excerpts. */
+export function ellipsis(s: string, max = 80): string {
+  return s.length > max ? s.slice(0, max - 1) + '…' : s;
+}

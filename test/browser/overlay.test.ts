@@ -1,0 +1,146 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launch, markers, newProfile, waitForAudit } from '../portal/browser';
+import { startPortal, type Portal } from '../portal/server';
+
+let portal: Portal;
+let context: BrowserContext;
+
+beforeAll(async () => {
+  portal = await startPortal();
+  context = await launch(newProfile());
+});
+afterAll(async () => {
+  await context?.close();
+  await portal?.close();
+});
+
+async function open(path: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(portal.url(path));
+  return page;
+}
+
+describe('inline warnings on report pages', () => {
+  it('marks exactly the cells of a broken identity', async () => {
+    const page = await open('/defects/identity.html');
+    await waitForAudit(page);
+    const ms = await markers(page);
+    const errorCells = new Set(ms.filter((m) => m.severity === 'error' && m.cell).map((m) => m.cell));
+    // 3.7 total changed from 1 to 2: the row total, the results sum and the balance of the total column.
+    for (const c of ['t3/3.7/total', 't3/1/total', 't3/2/total', 't3/4/total', 't3/3.4.1/total', 't3/3.7/natural']) expect(errorCells).toContain(c);
+    // One marker per cell, naming every rule that flags it.
+    const onTotal = ms.filter((m) => m.cell === 't3/3.7/total');
+    expect(onTotal).toHaveLength(1);
+    expect(onTotal[0]!.rule.split(' ').sort()).toEqual(['t3-balance', 't3-results-sum', 't3-row-total']);
+    // Markers sit over the cells they name.
+    const cellBox = await page.locator('tr[data-row="3.7"] td').last().boundingBox();
+    const markerBox = await page.evaluate(() => document.querySelector('report-audit-overlay')!.shadowRoot!.querySelector<HTMLElement>('[data-cell="t3/3.7/total"]')!.getBoundingClientRect().toJSON());
+    expect(Math.abs(markerBox.x - cellBox!.x)).toBeLessThan(2);
+    expect(Math.abs(markerBox.y - cellBox!.y)).toBeLessThan(2);
+    expect(Math.abs(markerBox.width - cellBox!.width)).toBeLessThan(2);
+    await page.close();
+  });
+
+  it('shows the message, expected and actual on hover', async () => {
+    const page = await open('/defects/identity.html');
+    await waitForAudit(page);
+    await page.locator('report-audit-overlay [data-cell="t3/3.7/total"]').first().hover();
+    const tip = page.locator('report-audit-overlay [data-cell="t3/3.7/total"] .tip').first();
+    await expect.poll(() => tip.isVisible()).toBe(true);
+    expect(await tip.innerText()).toMatch(/应为 \d+，实为 \d+/);
+    expect(await tip.innerText()).toContain('t3-row-total');
+    await page.close();
+  });
+
+  it('marks blank cells with a missing-data marker (seed 003)', async () => {
+    const page = await open('/reports/003-word.html');
+    await waitForAudit(page);
+    const ms = await markers(page);
+    expect(ms.filter((m) => m.rule.split(' ').includes('cell-missing')).map((m) => m.cell).sort()).toEqual(
+      ['t4/1/review.corrected', 't4/1/review.other', 't4/1/review.pending', 't4/1/review.total', 't4/1/review.upheld'],
+    );
+    await page.close();
+  });
+
+  it('shows where a missing section should be', async () => {
+    const page = await open('/defects/missing-section.html');
+    await waitForAudit(page);
+    const ms = await markers(page);
+    expect(ms).toContainEqual(expect.objectContaining({ section: 's5', rule: 'section-missing', severity: 'error' }));
+    await page.close();
+  });
+
+  it('marks the sentence of a prose finding (seed 002, 18%)', async () => {
+    const page = await open('/reports/002-semantic.html');
+    await waitForAudit(page);
+    const prose = (await markers(page)).filter((m) => m.rule.split(' ').includes('prose-rate'));
+    expect(prose.length).toBeGreaterThan(0);
+    expect(prose.every((m) => m.prose && m.height > 0)).toBe(true);
+    await page.close();
+  });
+
+  it.each(['000', '001', '004'])('clean report %s shows no error marker', async (id) => {
+    for (const style of ['semantic', 'word', 'plain']) {
+      const page = await open(`/reports/${id}-${style}.html`);
+      await waitForAudit(page);
+      expect((await markers(page)).filter((m) => m.severity === 'error'), `${id}-${style}`).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it('summary bar gives counts and identity, and next/previous walks the findings by keyboard', async () => {
+    const page = await open('/defects/identity.html');
+    await waitForAudit(page);
+    const bar = page.locator('report-audit-overlay .bar');
+    expect(await bar.innerText()).toContain('开封市政务服务和大数据管理局');
+    expect(await bar.innerText()).toMatch(/错误 \d+/);
+    await page.keyboard.press('Alt+Shift+N');
+    await expect.poll(() => page.locator('report-audit-overlay .bar [data-current]').innerText()).toMatch(/^1\//);
+    await page.keyboard.press('Alt+Shift+N');
+    await expect.poll(() => page.locator('report-audit-overlay .bar [data-current]').innerText()).toMatch(/^2\//);
+    await page.locator('report-audit-overlay .bar button', { hasText: '隐藏标记' }).click();
+    expect(await page.locator('report-audit-overlay .marker').first().isVisible()).toBe(false);
+    await page.close();
+  });
+});
+
+describe('pages that are not reports', () => {
+  it.each(['nonreport-list.html', 'nonreport-news.html', 'nonreport-budget.html', 'nonreport-large.html'])('%s gets no overlay', async (name) => {
+    const page = await open(`/reports/${name}`);
+    await page.waitForTimeout(1500);
+    expect(await page.locator('report-audit-overlay').count()).toBe(0);
+    await page.close();
+  });
+});
+
+describe('pages that change', () => {
+  it('audits a report that appears after load, and a re-render does not duplicate markers', async () => {
+    const page = await open('/late.html');
+    await waitForAudit(page, 15_000);
+    const first = await markers(page);
+    await page.waitForTimeout(4000); // the page renders its article again at 3.5 s
+    expect(await page.locator('report-audit-overlay').count()).toBe(1);
+    expect((await markers(page)).length).toBe(first.length);
+    await page.close();
+  });
+});
+
+describe('the page stays as it was', () => {
+  it('page CSS cannot hide or restyle the overlay, and page text is unchanged', async () => {
+    const page = await open('/hostile-css.html');
+    await waitForAudit(page);
+    const box = await page.locator('report-audit-overlay [data-cell="t3/3.7/total"]').first().boundingBox();
+    // The page's 4px root font shrinks its own table, not the marker over the cell.
+    const cell = await page.locator('tr[data-row="3.7"] td').last().boundingBox();
+    expect(box && cell && box.width > 0 && Math.abs(box.width - cell.width) < 2 && Math.abs(box.y - cell.y) < 2).toBe(true);
+    const bar = page.locator('report-audit-overlay .bar');
+    expect(await bar.isVisible()).toBe(true);
+    // The bar's text is in pixels, not the page's 4px rem.
+    const fontSize = await bar.evaluate((el) => getComputedStyle(el).fontSize);
+    expect(fontSize).toBe('13px');
+    const bodyText = await page.evaluate(() => document.body.innerText);
+    expect(bodyText).not.toContain('年报审计助手');
+    await page.close();
+  });
+});

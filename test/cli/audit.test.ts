@@ -1,0 +1,53 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Entry } from '../../cli/audit';
+import { Finding } from '../../lib/model';
+import { FIXTURES } from '../helpers/fixtures';
+
+const ROOT = join(FIXTURES, '..', '..');
+const run = (...args: string[]) => execFileSync(process.execPath, ['--import', 'tsx', 'cli/audit.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
+
+describe('npm run audit -- --json', () => {
+  const bad = mkdtempSync(join(tmpdir(), 'audit-'));
+  writeFileSync(join(bad, 'scan.pdf'), '%PDF-1.4');
+  const entries: Entry[] = JSON.parse(run('--json', join(FIXTURES, 'seeds'), join(FIXTURES, 'html'), join(bad, 'scan.pdf'), join(bad, 'missing.html')));
+  const by = (suffix: string) => entries.find((e) => e.source.endsWith(suffix))!;
+
+  it('prints one entry per input file, findings in the shared shape', () => {
+    // 5 seeds and their README, 19 pages and their README, 2 bad inputs.
+    expect(entries).toHaveLength(6 + 20 + 2);
+    expect(entries.filter((e) => e.source.endsWith('README.md')).map((e) => e.detected)).toEqual([false, false]);
+    for (const e of entries) for (const f of e.findings) expect(() => Finding.parse(f)).not.toThrow();
+  });
+  it('reports the seeds as the tests expect, from text and from every HTML rendering', () => {
+    for (const id of ['000', '001', '004']) {
+      for (const e of entries.filter((x) => x.source.includes(`/${id}`))) {
+        expect(e.detected, e.source).toBe(true);
+        expect(e.findings.filter((f) => f.severity === 'error'), e.source).toEqual([]);
+      }
+    }
+    for (const e of entries.filter((x) => x.source.includes('/002'))) expect(e.findings.some((f) => f.rule === 'prose-rate' && f.actual === '18%'), e.source).toBe(true);
+    for (const e of entries.filter((x) => x.source.includes('/003')))
+      expect(e.findings.find((f) => f.rule === 'cell-missing')?.cells?.map((c) => `${c.table}/${c.row}/${c.column}`), e.source).toEqual(
+        ['review.upheld', 'review.corrected', 'review.other', 'review.pending', 'review.total'].map((c) => `t4/1/${c}`),
+      );
+    expect(by('002-word.html').report).toEqual({ title: expect.stringContaining('孟津区司法局'), agency: '孟津区司法局', year: 2022, layout: '2021' });
+  });
+  it('says why a page is not a report, and why an input cannot be read, without stopping', () => {
+    expect(by('nonreport-list.html')).toMatchObject({ detected: false, reason: expect.any(String), findings: [] });
+    expect(by('scan.pdf')).toMatchObject({ detected: false, error: expect.stringContaining('.pdf') });
+    expect(by('missing.html')).toMatchObject({ detected: false, error: '找不到该文件或文件夹' });
+  });
+});
+
+describe('npm run audit (readable summary)', () => {
+  it('prints agency, year, layout and findings grouped by severity, in Chinese', () => {
+    const out = run(join(FIXTURES, 'seeds', '003_b167490a9537da4f.txt'));
+    expect(out).toContain('■ 阜新市司法局 · 2023 年度 · 2021 版格式');
+    expect(out).toMatch(/错误 1 · 警告 \d+ · 提示 0/);
+    expect(out).toContain('t4/1/review.total');
+  });
+});

@@ -1,0 +1,96 @@
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { auditDocument, auditText } from '../../lib/audit';
+import { decodePage } from '../../lib/decode';
+import { agencyAndYear } from '../../lib/parse/report';
+import { sectionOfHeading } from '../../lib/parse/sections';
+import { fitValues } from '../../lib/parse/tables';
+import { tableToGrid } from '../../lib/source/dom';
+import { splitRow } from '../../lib/source/text';
+import { readCell } from '../../lib/text';
+import { makeReport } from '../helpers/make-report';
+
+const doc = (html: string) => parseHTML(html).document as unknown as Document;
+const values = (r: ReturnType<typeof auditText>, table: 't3' | 't4', row: string) =>
+  r.detected ? Object.values(r.report.tables[table]?.rows[row] ?? {}).map((c) => c.value ?? c.status) : null;
+
+describe('readCell', () => {
+  it.each([
+    ['12', 12], ['１２', 12], ['1,234', 1234], ['１，２３４', 1234], ['0.25', 0.25], [' 7 ', 7], ['-3', -3],
+  ])('reads %s as %d', (raw, n) => expect(readCell(raw)).toEqual({ kind: 'number', value: n }));
+  it.each(['', ' ', '—', '-', '/', '／', '无', '——', '\u00a0'])('reads %j as blank, never 0', (raw) => expect(readCell(raw).kind).toBe('blank'));
+  it.each(['自然人', '3.', '约3', '1.属于国家秘密'])('reads %j as text', (raw) => expect(readCell(raw).kind).toBe('text'));
+});
+
+describe('text rows', () => {
+  it('splits tab, pipe, &nbsp;-padded and single-space rows, and leaves prose alone', () => {
+    expect(splitRow('规章\t0\t0\t0')).toEqual(['规章', '0', '0', '0']);
+    expect(splitRow('| 规章 | 0 | 1 |')).toEqual(['规章', '0', '1']);
+    expect(splitRow('|---|---|')).toBe('separator');
+    expect(splitRow('行政规范性文件\u00a0\u00a0\u00a02\u00a0\u00a00\u3000\u300010')).toEqual(['行政规范性文件', '2', '0', '10']);
+    expect(splitRow('一、本年新收政府信息公开申请数量 1 0 0 0 0 0 1')).toHaveLength(8);
+    expect(splitRow('0 0 0 0 0')).toEqual(['0', '0', '0', '0', '0']);
+    expect(splitRow('2023 年，我局主动公开信息共计 64 条。')).toBeNull();
+    expect(splitRow('全年共收到申请 5 件，均已办结')).toBeNull();
+  });
+  it('fits padded rows to the column count, keeping real blanks', () => {
+    const cells = (xs: string[]) => xs.map((text) => ({ text }));
+    expect(fitValues(cells(['', '1', '0', '']), 2).cells.map((c) => c?.text)).toEqual(['1', '0']);
+    expect(fitValues(cells(['', '', '0', '1']), 4).cells.map((c) => c?.text)).toEqual(['', '', '0', '1']);
+    expect(fitValues(cells(['1', '2', '3']), 2)).toMatchObject({ extra: 1 });
+    expect(fitValues(cells(['1']), 3).cells).toEqual([{ text: '1' }, undefined, undefined]);
+  });
+});
+
+describe('headings, title, agency and year', () => {
+  it.each([
+    ['一、总体情况', 's1'], ['## 二、主动公开政府信息情况', 's2'], ['三、收到和处理政府信息公开申请情况', 's3'],
+    ['四、因政府信息公开工作被申请行政复议、提起行政诉讼情况', 's4'], ['五、存在问题及改进情况', 's5'], ['六、其他需要报告的事项', 's6'],
+    ['（二）依申请公开办理情况', undefined], ['1. 做好保密审查工作，严把信息安全关', undefined],
+  ])('%s → %s', (line, key) => expect(sectionOfHeading(line)).toBe(key));
+  it('reads agency and year whichever comes first', () => {
+    expect(agencyAndYear('阜新市司法局 2023 年政府信息 公开工作年度报告')).toEqual({ agency: '阜新市司法局', year: 2023 });
+    expect(agencyAndYear('2022年度北京市某区人民政府政府信息公开工作年度报告')).toEqual({ agency: '北京市某区人民政府', year: 2022 });
+  });
+});
+
+describe('HTML tables', () => {
+  it('expands rowspan and colspan into a full grid', () => {
+    const d = doc('<table><tr><td rowspan="2" colspan="2">A</td><td>b</td></tr><tr><td>c</td></tr><tr><td>d</td><td colspan="2">e</td></tr></table>');
+    const g = tableToGrid(d.querySelector('table')!);
+    expect(g.kind === 'grid' && g.rows.map((r) => r.map((c) => c.text))).toEqual([['A', 'A', 'b'], ['A', 'A', 'c'], ['d', 'e', 'e']]);
+  });
+  it('reads a report inside a layout table, with a t3 split into two tables and full-width digits', () => {
+    const text = makeReport();
+    const [head, rest] = text.split('三、收到和处理政府信息公开申请情况');
+    const [t3, tail] = rest!.split('四、政府信息公开行政复议');
+    const toTable = (lines: string[]) => `<table border="1">${lines.map((l) => `<tr>${l.split('\t').map((c) => `<td><p class="MsoNormal"><span>${c.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)))}</span></p></td>`).join('')}</tr>`).join('')}</table>`;
+    const rows = t3!.trim().split('\n');
+    const html = `<html><head><title>年报</title></head><body><table><tr><td>${head!.split('\n').map((l) => `<p>${l}</p>`).join('')}
+      <p><b>三、收到和处理政府信息公开申请情况</b></p>${toTable(rows.slice(0, 12))}<p>&nbsp;</p>${toTable(rows.slice(12))}
+      ${('四、政府信息公开行政复议' + tail).split('\n').map((l) => (l.includes('\t') ? `<pre>${l}</pre>` : `<p>${l}</p>`)).join('')}</td></tr></table></body></html>`;
+    const r = auditDocument(doc(html));
+    expect(r.detected && r.findings).toEqual([]);
+    expect(values(r, 't3', '3.7')).toEqual([9, 2, 0, 0, 0, 0, 11]);
+    expect(values(r, 't3', '4')).toEqual([2, 0, 0, 0, 0, 0, 2]);
+  });
+});
+
+describe('one cell per line', () => {
+  it('reads tables whose cells were extracted one per line', () => {
+    const text = makeReport().split('\n').flatMap((l) => (l.includes('\t') ? l.split('\t').filter(Boolean) : [l])).join('\n');
+    const r = auditText(text);
+    expect(r.detected && r.findings).toEqual([]);
+    expect(values(r, 't3', '3.4.1')).toEqual([2, 1, 0, 0, 0, 0, 3]);
+    expect(values(r, 't4', '1')).toEqual([1, 0, 0, 1, 2, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0]);
+  });
+});
+
+describe('decodePage', () => {
+  it('decodes GBK pages by their meta charset and UTF-8 by default', () => {
+    const gbk = Uint8Array.from([...Buffer.from('<meta charset="gbk">'), 0xc4, 0xea, 0xb1, 0xa8]); // 年报
+    expect(decodePage(gbk)).toContain('年报');
+    expect(decodePage(new TextEncoder().encode('年度报告'))).toBe('年度报告');
+    expect(decodePage(Uint8Array.from([0xc4, 0xea, 0xb1, 0xa8]))).toBe('年报');
+  });
+});

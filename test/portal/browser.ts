@@ -1,0 +1,71 @@
+/** Debian's Chromium with the built extension loaded, driven by playwright-core. */
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+export const EXTENSION_DIR = resolve(import.meta.dirname, '..', '..', '.output', 'chrome-mv3');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export function newProfile(): string {
+  return mkdtempSync(join(tmpdir(), 'gra-profile-'));
+}
+
+export async function launch(profile: string, opts: { headed?: boolean } = {}): Promise<BrowserContext> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`扩展尚未构建：先运行 npm run build（${EXTENSION_DIR}）`);
+  return chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: false,
+    viewport: { width: 1280, height: 900 },
+    args: [
+      ...(opts.headed ? [] : ['--headless=new']),
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--host-resolver-rules=MAP *.gov.cn 127.0.0.1',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+    ],
+  });
+}
+
+/** The extension's id, from its service worker. */
+export async function extensionId(context: BrowserContext): Promise<string> {
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  return new URL(worker.url()).host;
+}
+
+export interface MarkerInfo {
+  cell?: string;
+  section?: string;
+  rule: string;
+  severity: string;
+  prose: boolean;
+  width: number;
+  height: number;
+}
+
+/** The overlay's markers, read through its open shadow root. */
+export async function markers(page: Page): Promise<MarkerInfo[]> {
+  return page.evaluate(() => {
+    const root = document.querySelector('report-audit-overlay')?.shadowRoot;
+    return Array.from(root?.querySelectorAll<HTMLElement>('.marker') ?? []).map((m) => ({
+      cell: m.dataset.cell,
+      section: m.dataset.section,
+      rule: m.dataset.rule ?? '',
+      severity: m.dataset.severity ?? '',
+      prose: m.dataset.prose !== undefined,
+      width: m.getBoundingClientRect().width,
+      height: m.getBoundingClientRect().height,
+    }));
+  });
+}
+
+/** Waits until the overlay shows its summary bar (the page was audited), or times out. */
+export async function waitForAudit(page: Page, timeout = 10_000): Promise<void> {
+  await page.waitForFunction(() => !!document.querySelector('report-audit-overlay')?.shadowRoot?.querySelector('.bar [data-counts]'), undefined, { timeout });
+}

@@ -1,0 +1,71 @@
+/**
+ * The local demo portal's pages: the fixture renderings of the seeds, defect pages derived from
+ * them by plain string edits (so they do not depend on the parser under test), and pages that
+ * exercise the extension's behaviour (late rendering, hostile CSS).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const HTML = join(import.meta.dirname, '..', 'fixtures', 'html');
+const fixture = (name: string) => readFileSync(join(HTML, name), 'utf8');
+
+export const REPORT_FILES = readdirSync(HTML).filter((f) => /^\d{3}-\w+\.html$/.test(f)).sort();
+export const NONREPORT_FILES = readdirSync(HTML).filter((f) => f.startsWith('nonreport-')).sort();
+
+/** 001 with its (七)总计 total changed from 1 to 2: three identities break on that cell. */
+function identityDefect(): string {
+  const html = fixture('001-semantic.html');
+  const out = html.replace(/(<tr data-row="3\.7">.*)<td>1<\/td>(<\/tr>)/, '$1<td>2</td>$2');
+  if (out === html) throw new Error('001-semantic.html no longer has the 3.7 row this defect edits');
+  return out.replace('<title>', '<title>【缺陷样例】');
+}
+
+/** 000 without its section 五: heading and paragraphs up to the next heading. */
+function missingSectionDefect(): string {
+  const html = fixture('000-semantic.html');
+  const out = html.replace(/<h2>五、[\s\S]*?(?=<h2>)/, '');
+  if (out === html) throw new Error('000-semantic.html no longer has the section this defect removes');
+  return out;
+}
+
+/** An article that arrives by script after load, then is re-rendered once (a CMS widget or SPA). */
+function latePage(): string {
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>信息公开 - 示范区人民政府</title></head>
+<body><header>示范区人民政府门户网站</header><main id="app"><p>加载中…</p></main>
+<script>
+async function load() {
+  const html = await (await fetch('/reports/004-semantic.html')).text();
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  document.title = doc.title;
+  document.getElementById('app').innerHTML = doc.querySelector('article').outerHTML;
+}
+setTimeout(load, 1200);
+// The CMS renders the article again a little later: markers must not be duplicated.
+setTimeout(load, 3500);
+</script></body></html>`;
+}
+
+/** Page CSS that tries every way to hide or restyle the overlay, plus an odd root font size. */
+function hostileCss(): string {
+  const css = `<style>
+html { font-size: 4px !important; }
+report-audit-overlay, report-audit-overlay * { display: none !important; visibility: hidden !important; opacity: 0 !important; }
+html > report-audit-overlay { position: fixed !important; left: -9999px !important; transform: scale(0) !important; width: 0 !important; overflow: hidden !important; }
+:root > *:last-child { clip-path: inset(50%) !important; filter: opacity(0) !important; }
+</style>`;
+  return identityDefect().replace('</head>', `${css}</head>`);
+}
+
+export const PAGES: Record<string, () => string> = {
+  '/defects/identity.html': identityDefect,
+  '/defects/missing-section.html': missingSectionDefect,
+  '/late.html': latePage,
+  '/hostile-css.html': hostileCss,
+  ...Object.fromEntries([...REPORT_FILES, ...NONREPORT_FILES].map((f) => [`/reports/${f}`, () => fixture(f)])),
+};
+
+export function indexPage(): string {
+  const links = Object.keys(PAGES).map((p) => `<li><a href="${p}">${p}</a></li>`).join('\n');
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>示范门户 · 年报审计助手演示</title></head>
+<body><h1>示范门户（本地）</h1><p>年报审计助手的演示页面 · Demo pages for the extension.</p><ul>${links}</ul></body></html>`;
+}

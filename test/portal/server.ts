@@ -1,0 +1,30 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { indexPage, PAGES } from './pages';
+
+export interface Portal {
+  port: number;
+  /** A page's URL under a *.gov.cn name; Chromium maps *.gov.cn to 127.0.0.1. */
+  url(path: string, host?: string): string;
+  close(): Promise<void>;
+}
+
+/** Serves the demo portal on 127.0.0.1 only, for every host name. */
+export async function startPortal(port = 0): Promise<Portal> {
+  const server: Server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const page = path === '/' ? indexPage : PAGES[path];
+    if (!page) {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('404');
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(page());
+  });
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const actual = (server.address() as AddressInfo).port;
+  return {
+    port: actual,
+    url: (path, host = 'www.demo.gov.cn') => `http://${host}:${actual}${path}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}

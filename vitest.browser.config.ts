@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+/** Real-browser tests: Debian's Chromium with the built extension, one file at a time. */
+export default defineConfig({
+  test: {
+    environment: 'node',
+    include: ['test/browser/**/*.test.ts'],
+    fileParallelism: false,
+    testTimeout: 90_000,
+    hookTimeout: 90_000,
+  },
+});

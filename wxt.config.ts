@@ -1,0 +1,32 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+export default defineConfig({
+  // `browser` from 'wxt/browser' becomes webextension-polyfill's promise API in every browser.
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser, manifestVersion }) => {
+    const firefox = browser === 'firefox';
+    // Reports hosted off gov.cn are audited only after the user grants that site at run time.
+    const anySite = ['*://*/*'];
+    return {
+      name: '年报审计助手',
+      description:
+        '核对政府信息公开工作年度报告的表格与正文勾稽关系 — audits Chinese government information-disclosure annual reports for internal consistency',
+      // Firefox has sidebar_action instead of the sidePanel API.
+      permissions: ['storage', 'activeTab', 'scripting', ...(firefox ? [] : ['sidePanel'])],
+      host_permissions: ['*://*.gov.cn/*'],
+      // MV2 has no optional_host_permissions (WXT strips it): hosts go in optional_permissions.
+      ...(manifestVersion === 3 ? { optional_host_permissions: anySite } : { optional_permissions: anySite }),
+      ...(firefox && {
+        browser_specific_settings: {
+          gecko: {
+            id: 'gov-report-auditor@gov-report-auditor',
+            // Pages are audited locally; nothing is sent anywhere.
+            data_collection_permissions: { required: ['none'] },
+          },
+        },
+      }),
+    };
+  },
+});
