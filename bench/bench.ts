@@ -43,8 +43,8 @@ for (const [name, path] of PAGES) {
   });
   const likely = looksLikeReport(doc);
   const detect = time(() => looksLikeReport(doc) && confirmReport(root.textContent ?? '').ok);
-  const parse = time(() => buildReport(domToBlocks(root), doc.title));
-  const report = buildReport(domToBlocks(root), doc.title);
+  const parse = time(() => buildReport(domToBlocks(root), { pageTitle: doc.title }));
+  const report = buildReport(domToBlocks(root), { pageTitle: doc.title });
   const rules = time(() => runRules(report));
   const cells = doc.querySelectorAll('td,th').length;
   console.log(`\n${name}\n  ${path} — ${(html.length / 1024).toFixed(0)} KiB, ${cells} cells, ${likely ? 'passes' : 'fails'} the cheap first look`);

@@ -1,14 +1,18 @@
 /**
- * `npm run audit -- [--json] FILE|DIR|URL …` — audits saved pages, text extractions, folders of
- * them and live URLs with the same engine the extension runs. One bad input never stops the rest.
+ * `npm run audit -- [--json] [--follow-links] FILE|DIR|URL …` — audits saved pages, text
+ * extractions, folders of them and live URLs with the engine the extension runs, then checks each
+ * body's consecutive years against each other. One bad input never stops the rest.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { extname, join } from 'node:path';
-import { parseHTML } from 'linkedom';
+import { stat } from 'node:fs/promises';
+import { resolve as resolvePath } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { auditDocument, auditText, type AuditResult } from '../lib/audit';
-import { decodePage } from '../lib/decode';
+import { crossYearFindings, factsOf, type YearFacts } from '../lib/cross-year';
+import { reportLinks } from '../lib/list';
 import type { Finding, ReportSummary } from '../lib/model';
+import { followList } from './follow';
 import { formatSummary } from './format';
+import { errorText, filesIn, loadFile, loadUrl, type Loaded } from './sources';
 
 export interface Entry {
   source: string;
@@ -19,98 +23,85 @@ export interface Entry {
   reason?: string;
   /** Why an input could not be read at all. */
   error?: string;
+  /** The list page a report was reached from, with --follow-links. */
+  linkedFrom?: string;
+  /** Report links found on a list page. */
+  links?: number;
 }
 
-const PAGE = new Set(['.html', '.htm', '.shtml', '.xhtml']);
-const TEXT = new Set(['.txt', '.md']);
+/** An audited input, with what cross-year checks and link following need. */
+export interface Audited {
+  entry: Entry;
+  facts?: YearFacts;
+  loaded?: Loaded;
+}
 
-function toEntry(source: string, r: AuditResult): Entry {
-  if (!r.detected) return { source, detected: false, findings: [], reason: r.reason };
+export function auditLoaded(source: string, loaded: Loaded, url?: string): Audited {
+  const r: AuditResult = loaded.kind === 'html' ? auditDocument(loaded.doc, { url }) : auditText(loaded.text, { url });
+  if (!r.detected) return { entry: { source, detected: false, findings: [], reason: r.reason }, loaded };
   const { title, agency, year, layout } = r.report;
-  return { source, detected: true, report: { title, agency, year, layout }, findings: r.findings };
+  return { entry: { source, detected: true, report: { title, agency, year, layout }, findings: r.findings }, facts: factsOf(r.report, source), loaded };
 }
 
-export function auditHtml(source: string, html: string): Entry {
-  const { document } = parseHTML(html);
-  return toEntry(source, auditDocument(document as unknown as Document));
-}
-
-export function auditPlain(source: string, text: string): Entry {
-  return toEntry(source, auditText(text));
-}
-
-async function auditUrl(url: string): Promise<Entry> {
-  const res = await fetch(url, { redirect: 'follow', signal: AbortSignal.timeout(30_000) });
-  if (!res.ok) return { source: url, detected: false, findings: [], error: `HTTP ${res.status}` };
-  const type = res.headers.get('content-type') ?? '';
-  const body = decodePage(new Uint8Array(await res.arrayBuffer()), type);
-  return /html|xml/i.test(type) || /^\s*</.test(body) ? auditHtml(url, body) : auditPlain(url, body);
-}
-
-async function auditFile(path: string): Promise<Entry> {
-  const ext = extname(path).toLowerCase();
-  if (!PAGE.has(ext) && !TEXT.has(ext))
-    return { source: path, detected: false, findings: [], error: `不支持的文件类型「${ext || '无扩展名'}」：只审核 .html/.htm 网页和 .txt 文本（PDF、Word 附件请先转为文本）` };
-  const text = decodePage(new Uint8Array(await readFile(path)));
-  return PAGE.has(ext) ? auditHtml(path, text) : auditPlain(path, text);
-}
-
-/** Files of a folder, recursively, in a stable order; only the kinds we read. */
-async function filesIn(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const name of (await readdir(dir)).sort()) {
-    const p = join(dir, name);
-    if ((await stat(p)).isDirectory()) out.push(...(await filesIn(p)));
-    else if (PAGE.has(extname(p).toLowerCase()) || TEXT.has(extname(p).toLowerCase())) out.push(p);
-  }
-  return out;
-}
-
-export async function auditInput(input: string): Promise<Entry[]> {
+/** Audits one input; for a folder, every page and text file in it. */
+export async function auditInput(input: string): Promise<Audited[]> {
+  const failed = (source: string, e: unknown): Audited => ({ entry: { source, detected: false, findings: [], error: errorText(e) } });
   try {
-    if (/^https?:\/\//i.test(input)) return [await auditUrl(input)];
+    if (/^https?:\/\//i.test(input)) return [auditLoaded(input, await loadUrl(input), input)];
     if ((await stat(input)).isDirectory()) {
       const files = await filesIn(input);
-      return files.length ? Promise.all(files.map(auditOne)) : [{ source: input, detected: false, findings: [], error: '文件夹中没有 .html/.htm/.txt 文件' }];
+      if (!files.length) return [{ entry: { source: input, detected: false, findings: [], error: '文件夹中没有 .html/.htm/.txt 文件' } }];
+      return Promise.all(files.map((f) => loadFile(f).then((l) => auditLoaded(f, l), (e) => failed(f, e))));
     }
-    return [await auditFile(input)];
+    return [auditLoaded(input, await loadFile(input))];
   } catch (e) {
-    return [{ source: input, detected: false, findings: [], error: errorText(e) }];
+    return [failed(input, e)];
   }
 }
 
-async function auditOne(path: string): Promise<Entry> {
-  try {
-    return await auditFile(path);
-  } catch (e) {
-    return { source: path, detected: false, findings: [], error: errorText(e) };
+/** Adds each report's cross-year findings, against every other report of the run. */
+export function addCrossYear(all: Audited[]): void {
+  const facts = all.flatMap((a) => (a.facts ? [a.facts] : []));
+  for (const a of all) if (a.facts) a.entry.findings.push(...crossYearFindings(a.facts, facts));
+}
+
+export async function run(inputs: string[], follow: boolean): Promise<Entry[]> {
+  const all: Audited[] = [];
+  for (const input of inputs) {
+    const audited = await auditInput(input);
+    all.push(...audited);
+    if (!follow) continue;
+    for (const a of audited) {
+      if (a.entry.detected || a.loaded?.kind !== 'html') continue;
+      const base = /^https?:/i.test(a.entry.source) ? a.entry.source : pathToFileURL(resolvePath(a.entry.source)).toString();
+      if (!reportLinks(a.loaded.doc, base).length) continue;
+      const followed = await followList(base, a.loaded.doc);
+      a.entry.links = followed.length;
+      a.entry.reason = `报告列表页：找到 ${followed.length} 个报告链接`;
+      all.push(...followed.map((f) => ({ ...f, entry: { ...f.entry, linkedFrom: a.entry.source } })));
+    }
   }
+  addCrossYear(all);
+  return all.map((a) => a.entry);
 }
 
-function errorText(e: unknown): string {
-  const err = e as NodeJS.ErrnoException;
-  if (err?.code === 'ENOENT') return '找不到该文件或文件夹';
-  if (err?.code === 'EACCES') return '没有读取权限';
-  if (err?.name === 'TimeoutError') return '请求超时';
-  return err?.message ?? String(e);
-}
-
-const USAGE = `用法 Usage: npm run audit -- [--json] 文件|文件夹|网址 …
-  审核已保存的网页（.html/.htm）、文本（.txt）、文件夹或网址。
-  --json   以 JSON 数组输出（每个输入一项） / print one JSON array, one entry per input`;
+const USAGE = `用法 Usage: npm run audit -- [--json] [--follow-links] 文件|文件夹|网址 …
+  审核已保存的网页（.html/.htm）、文本（.txt）、文件夹或网址；同一机关相邻年度的报告互相比对。
+  --json           以 JSON 数组输出（每个输入一项） / print one JSON array, one entry per input
+  --follow-links   对报告列表页，逐一审核其中链接的年报（含翻页） / audit every report a list page links to`;
 
 async function main(argv: string[]) {
-  const json = argv.includes('--json');
-  const inputs = argv.filter((a) => a !== '--json');
-  if (argv.includes('--help') || argv.includes('-h') || !inputs.length || inputs.some((a) => a.startsWith('--'))) {
+  const flags = new Set(argv.filter((a) => a.startsWith('-')));
+  const inputs = argv.filter((a) => !a.startsWith('-'));
+  const unknown = [...flags].filter((f) => !['--json', '--follow-links', '--help', '-h'].includes(f));
+  if (flags.has('--help') || flags.has('-h') || unknown.length || !inputs.length) {
+    if (unknown.length) console.error(`未知选项 Unknown option: ${unknown.join(' ')}`);
     console.error(USAGE);
-    process.exitCode = inputs.length || argv.includes('--help') || argv.includes('-h') ? 0 : 2;
-    if (inputs.some((a) => a.startsWith('--'))) process.exitCode = 2;
+    process.exitCode = flags.has('--help') || flags.has('-h') ? 0 : 2;
     return;
   }
-  const entries: Entry[] = [];
-  for (const input of inputs) entries.push(...(await auditInput(input)));
-  process.stdout.write(json ? JSON.stringify(entries, null, 2) + '\n' : entries.map(formatSummary).join('\n') + '\n');
+  const entries = await run(inputs, flags.has('--follow-links'));
+  process.stdout.write(flags.has('--json') ? JSON.stringify(entries, null, 2) + '\n' : entries.map(formatSummary).join('\n') + '\n');
 }
 
 if (import.meta.url === `file://${process.argv[1]}`)

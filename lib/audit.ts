@@ -2,14 +2,20 @@
 import { confirmReport, domPrefix, PREFIX_CHARS, prefixLooksLikeReport } from './detect';
 import type { CellRef, Finding, Report, SectionKey } from './model';
 import { SECTION_KEYS } from './model';
+import { metaPublished } from './parse/meta';
 import { buildReport } from './parse/report';
+import { attachmentLinks } from './list';
 import { runRules } from './rules';
+import { attachmentOnly } from './rules/structure';
+import { toFinding } from './rules/types';
 import { domToBlocks } from './source/dom';
 import { textToBlocks } from './source/text';
 
 export interface AuditOptions {
   /** Rule ids the user switched off. */
   disabledRules?: readonly string[];
+  /** Where the page came from, when the document does not know (a saved file, a fetched page). */
+  url?: string;
 }
 export type AuditResult =
   | { detected: true; report: Report; findings: Finding[] }
@@ -26,9 +32,11 @@ export function looksLikeReport(doc: Document): boolean {
 export function auditDocument(doc: Document, opts: AuditOptions = {}): AuditResult {
   if (!looksLikeReport(doc)) return { detected: false, reason: NOT_LIKELY };
   const root = doc.body ?? doc.documentElement;
+  const url = opts.url ?? (/^https?:|^file:/.test(doc.URL ?? '') ? doc.URL : null);
   const confirmed = confirmReport(root.textContent ?? '');
-  if (!confirmed.ok) return { detected: false, reason: confirmed.reason };
-  return finish(buildReport(domToBlocks(root), doc.title), opts);
+  const build = () => buildReport(domToBlocks(root), { pageTitle: doc.title, url, metaPublished: metaPublished(doc) });
+  if (!confirmed.ok) return attachmentReport(doc, build, url, opts) ?? { detected: false, reason: confirmed.reason };
+  return finish(build(), opts);
 }
 
 /** Full audit of plain text (seed .txt files, PDF extractions). */
@@ -36,7 +44,7 @@ export function auditText(text: string, opts: AuditOptions = {}): AuditResult {
   if (!prefixLooksLikeReport(text.slice(0, PREFIX_CHARS))) return { detected: false, reason: NOT_LIKELY };
   const confirmed = confirmReport(text);
   if (!confirmed.ok) return { detected: false, reason: confirmed.reason };
-  return finish(buildReport(textToBlocks(text)), opts);
+  return finish(buildReport(textToBlocks(text), { url: opts.url }), opts);
 }
 
 /** A text that merely talks about reports (a manual, a news item) has the words but neither the sections nor the tables. */
@@ -45,6 +53,22 @@ function finish(report: Report, opts: AuditOptions): AuditResult {
   if (tables === 0 && report.sections.length < 3)
     return { detected: false, reason: `提到了年报模板用语，但只找到 ${report.sections.length} 个章节标题、没有模板表格，不是年度报告正文` };
   return { detected: true, report, findings: runRules(report, opts.disabledRules) };
+}
+
+/**
+ * A report page whose title says it is a report but whose body only links the report as a PDF or
+ * Word file: one finding saying so, with the links, rather than dozens about missing tables.
+ */
+function attachmentReport(doc: Document, build: () => Report, url: string | null, opts: AuditOptions): AuditResult | undefined {
+  const files = attachmentLinks(doc, url ?? doc.URL ?? 'about:blank');
+  if (!files.length) return undefined;
+  const report = build();
+  if (!report.year || !/年度报告|年报/.test(report.title)) return undefined;
+  const f = toFinding(attachmentOnly, {
+    message: `年度报告仅以附件形式发布，未能核对：${files.map((x) => x.title).join('、')}`,
+    actual: files.map((x) => x.url).join(' '),
+  });
+  return { detected: true, report, findings: opts.disabledRules?.includes(f.rule) ? [] : [f] };
 }
 
 /** Page element of a cell. */

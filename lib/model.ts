@@ -40,6 +40,8 @@ export const Cell = z.object({
   raw: z.string(),
   value: z.number().nullable(),
   status: z.enum(['ok', 'blank', 'absent', 'invalid']),
+  /** A unit printed in the cell after the number. */
+  unit: z.string().optional(),
   el: z.unknown().optional(),
 });
 export type Cell = z.infer<typeof Cell>;
@@ -77,11 +79,21 @@ export const Sentence = z.object({
 });
 export type Sentence = z.infer<typeof Sentence>;
 
+export const Published = z.object({
+  /** YYYY-MM-DD */
+  date: z.string(),
+  source: z.enum(['meta', 'text', 'url', 'signature']),
+  raw: z.string(),
+});
+export type Published = z.infer<typeof Published>;
+
 export const Report = z.object({
   title: z.string(),
   agency: z.string(),
   year: z.number().nullable(),
   layout: Layout,
+  url: z.string().nullable(),
+  published: Published.nullable(),
   sections: z.array(Section),
   tables: z.object({ t2: Table.optional(), t3: Table.optional(), t4: Table.optional() }),
   sentences: z.array(Sentence),

@@ -19,17 +19,22 @@ export function compact(s: string): string {
 const MISSING = /^(?:|[-—–―─－~～/／\\×xX*＊]+|无|空|暂无|不适用|n\/?a)$/i;
 
 export type CellReading =
-  | { kind: 'number'; value: number }
+  | { kind: 'number'; value: number; unit?: string }
   | { kind: 'blank' }
   | { kind: 'text' };
 
-/** Reads one table cell: a number (ASCII or full-width digits, thousands separators, decimals), a blank, or text. */
+/** Units a cell sometimes prints after its number (「251000元」「3件」): the number still counts. */
+const CELL_UNIT = /(万元|元|件|条|个|项|次|人次|人)$/;
+
+/** Reads one table cell: a number (ASCII or full-width digits, thousands separators, decimals, a unit), a blank, or text. */
 export function readCell(raw: string): CellReading {
   const s = compact(raw);
   if (MISSING.test(s)) return { kind: 'blank' };
-  const m = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$/.exec(s);
+  const unit = CELL_UNIT.exec(s)?.[1];
+  const m = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$/.exec(unit ? s.slice(0, -unit.length) : s);
   if (!m) return { kind: 'text' };
-  return { kind: 'number', value: Number(m[1] + m[2]!.replace(/,/g, '') + (m[3] ?? '')) };
+  const value = Number(m[1] + m[2]!.replace(/,/g, '') + (m[3] ?? ''));
+  return unit ? { kind: 'number', value, unit } : { kind: 'number', value };
 }
 
 /** True for a cell that holds a value or a blank rather than a label. */

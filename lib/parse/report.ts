@@ -1,4 +1,5 @@
-import type { Report, Section, SectionKey, Sentence } from '../model';
+import type { Published, Report, Section, SectionKey, Sentence } from '../model';
+import { labelledPublished, signaturePublished, urlPublished } from './meta';
 import type { Block } from '../source/blocks';
 import { clean, compact } from '../text';
 import { sentencesOf } from './prose';
@@ -22,8 +23,17 @@ function isTitleLine(text: string): boolean {
   return TITLE.test(c) && c.length <= 80 && !/[。；]/.test(c);
 }
 
+export interface SourceInfo {
+  /** The document's own title (<title>). */
+  pageTitle?: string;
+  url?: string | null;
+  /** The publication date from the page's meta tags. */
+  metaPublished?: Published | null;
+}
+
 /** Builds the typed report model from the page's lines and grids. */
-export function buildReport(blocks: Block[], pageTitle = ''): Report {
+export function buildReport(blocks: Block[], source: SourceInfo = {}): Report {
+  const pageTitle = source.pageTitle ?? '';
   const sections: Section[] = [];
   const sentences: Sentence[] = [];
   let title = '';
@@ -59,11 +69,17 @@ export function buildReport(blocks: Block[], pageTitle = ''): Report {
     if (classifyGrid(grid) === table) grids[table].push(grid);
   }
   const layout = layoutOf(grids);
+  // A page's info bar (发布时间 | 来源 | 字号) often reads as a row of cells.
+  const lines = blocks.flatMap((b) => (b.kind === 'line' ? [b.text] : b.rows.map((r) => r.map((c) => c.text).join(' '))));
+  const url = source.url ?? null;
+  const published = source.metaPublished ?? labelledPublished(lines) ?? urlPublished(url) ?? signaturePublished(lines);
   return {
     title,
     agency,
     year,
     layout,
+    url,
+    published,
     sections,
     tables: { t2: readRowTable('t2', grids.t2, layout), t3: readRowTable('t3', grids.t3, layout), t4: readT4(grids.t4) },
     sentences,

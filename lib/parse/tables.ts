@@ -60,7 +60,9 @@ export function toCell(g: GridCell | undefined, spec: RowSpec, column: string): 
   if (r.kind === 'text') return { raw: g.text, value: null, status: 'invalid', el: g.el };
   const wholeOk = Number.isInteger(r.value) || spec.decimal?.includes(column);
   const signOk = r.value >= 0 || spec.signed?.includes(column);
-  return { raw: g.text, value: r.value, status: wholeOk && signOk ? 'ok' : 'invalid', el: g.el };
+  const cell: Cell = { raw: g.text, value: r.value, status: wholeOk && signOk ? 'ok' : 'invalid', el: g.el };
+  if (r.unit) cell.unit = r.unit;
+  return cell;
 }
 
 function matchSpec(row: SplitRow, specs: RowSpec[]): RowSpec | undefined {

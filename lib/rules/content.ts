@@ -7,6 +7,8 @@ export const s5NoRectification: Rule = {
   severity: 'warning',
   title: { zh: '未说明上年度问题整改情况', en: 'No account of last year’s problems being fixed' },
   description: { zh: '第五部分应写明存在的问题、改进措施，以及上一年度问题的整改情况。', en: 'Section 5 should state the problems, the measures, and how last year’s problems were fixed.' },
+  basis: '《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）第五部分；第三方评估通常要求写明上年度问题整改情况',
+  example: '第五部分只写了今年的问题和打算，没有说上年度问题改了没有。',
   check(report) {
     const text = sectionText(report, 's5');
     if (text === undefined) return [];
@@ -26,6 +28,8 @@ export const s6NoFee: Rule = {
     zh: '按年报格式，第六部分应报告收取信息处理费的情况（国办函〔2020〕109号）；未收取也应写明。',
     en: 'Section 6 should report the information-processing fees charged (国办函〔2020〕109号), even when none were.',
   },
+  basis: '《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）第六部分；《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）',
+  example: '第六部分没有提信息处理费，也没写「未收取」。',
   check(report) {
     const text = sectionText(report, 's6');
     if (text === undefined || FEES.test(text)) return [];

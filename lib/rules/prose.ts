@@ -48,6 +48,8 @@ export const proseApplications: Rule = {
   severity: 'error',
   title: { zh: '正文申请数与表格不符', en: 'Stated applications ≠ table' },
   description: { zh: '总体情况中的依申请公开数量、结转数量应与第三部分表格一致；「未收到申请」时表格不应有新收申请。', en: 'Application counts in the prose must agree with table 3.' },
+  basis: '《政府信息公开条例》第五十条（年度报告应当包括收到和处理政府信息公开申请的情况）',
+  example: '正文「共收到政府信息公开申请15件」，表格新收 12 件。',
   check(report) {
     if (!report.tables.t3) return [];
     const out = checkClaims(report, [
@@ -69,6 +71,8 @@ export const proseResults: Rule = {
   severity: 'error',
   title: { zh: '正文办理结果与表格不符', en: 'Stated results ≠ table' },
   description: { zh: '正文列出的予以公开、部分公开、不予公开等件数应与第三部分对应行一致。', en: 'A breakdown of results in the prose must match the rows of table 3.' },
+  basis: '《政府信息公开条例》第五十条',
+  example: '正文「予以公开6件」，表格「（一）予以公开」总计 5 件。',
   check(report) {
     if (!report.tables.t3) return [];
     return checkClaims(report, [
@@ -86,6 +90,8 @@ export const proseReviewSuit: Rule = {
   severity: 'error',
   title: { zh: '正文复议诉讼情况与表格不符', en: 'Stated review/litigation ≠ table' },
   description: { zh: '正文的行政复议、行政诉讼件数，以及「均获维持」「未发生复议诉讼」等表述，应与第四部分表格一致。', en: 'Review and litigation statements in the prose must agree with table 4.' },
+  basis: '《政府信息公开条例》第五十条（因政府信息公开工作被申请行政复议、提起行政诉讼的情况）',
+  example: '正文「均获维持」，表格有 1 件尚未审结。',
   check(report) {
     if (!report.tables.t4?.rows['1']) return [];
     const out = checkClaims(report, [
@@ -120,6 +126,8 @@ export const proseRate: Rule = {
   severity: 'warning',
   title: { zh: '正文比率计算错误', en: 'Stated rate does not match its numbers' },
   description: { zh: '正文给出的比率应等于其分子除以分母（按所写精度四舍五入），例如「上报35条，采用6条，采用率18%」应为 17.1%。', en: 'A stated rate must equal numerator / denominator at its printed precision.' },
+  basis: '数据准确性（报告内部一致）',
+  example: '「上报政务信息35条，采用信息6条，采用率18%」：6/35 = 17.1%。',
   check(report) {
     const out: Problem[] = [];
     for (const s of report.sentences) {
@@ -153,6 +161,8 @@ export const prosePartsWhole: Rule = {
   severity: 'warning',
   title: { zh: '正文分项之和与总数不符', en: 'Stated parts do not add up to their whole' },
   description: { zh: '正文中「共 N 条，其中 a 条、b 条……」的各分项之和应等于总数。', en: 'Parts listed after 「其中」 must add up to the whole stated before it.' },
+  basis: '数据准确性（报告内部一致）',
+  example: '「发布信息178条，其中1条、144条、30条」：1+144+30 = 175。',
   check(report) {
     const out: Problem[] = [];
     report.sentences.forEach((s, i) => {

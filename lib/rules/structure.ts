@@ -2,7 +2,7 @@ import { SECTION_KEYS, TABLE_KEYS, type SectionKey, type TableKey } from '../mod
 import { SECTION_SPECS } from '../parse/sections';
 import { cellLabel, TABLE_NAMES } from '../parse/table-specs';
 import { expectedRows, ref } from './access';
-import type { Rule } from './types';
+import type { Rule, RuleMeta } from './types';
 
 const TABLE_OF_SECTION: Partial<Record<SectionKey, TableKey>> = { s2: 't2', s3: 't3', s4: 't4' };
 const SECTION_OF_TABLE: Record<TableKey, SectionKey> = { t2: 's2', t3: 's3', t4: 's4' };
@@ -16,6 +16,8 @@ export const sectionMissing: Rule = {
     zh: '年报格式规定六个部分：总体情况、主动公开、依申请公开、复议诉讼、存在问题及改进、其他事项。',
     en: 'The template requires six sections; one of them was not found.',
   },
+  basis: '《政府信息公开条例》第五十条；《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）规定的六个部分',
+  example: '报告缺少「五、存在的主要问题及改进情况」。',
   check(report) {
     return SECTION_KEYS.filter((k) => !report.sections.some((s) => s.key === k)).map((k) => {
       const table = TABLE_OF_SECTION[k];
@@ -35,6 +37,8 @@ export const sectionOrder: Rule = {
   severity: 'warning',
   title: { zh: '章节顺序错误', en: 'Sections out of order' },
   description: { zh: '六个部分应按模板顺序排列。', en: 'The six sections should follow the template order.' },
+  basis: '《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）',
+  example: '「六、其他需要报告的事项」排在「五」之前。',
   check(report) {
     const found = [...report.sections].sort((a, b) => a.order - b.order);
     return found
@@ -48,6 +52,8 @@ export const tableMissing: Rule = {
   severity: 'error',
   title: { zh: '缺少表格', en: 'Missing table' },
   description: { zh: '第二、三、四部分须以模板表格报告数据；表格缺失或以图片发布时无法核对。', en: 'Sections 2–4 must contain the template tables; a missing (or image-only) table cannot be checked.' },
+  basis: '《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）第二、三、四部分的表格',
+  example: '第三部分只有一张图片，没有可核对的表格。',
   check(report) {
     return TABLE_KEYS.filter((t) => !report.tables[t]).map((t) => ({
       section: SECTION_OF_TABLE[t],
@@ -61,6 +67,8 @@ export const rowMissing: Rule = {
   severity: 'error',
   title: { zh: '缺少表格行', en: 'Missing table row' },
   description: { zh: '模板表格的每一行都必须列出，即使数值为 0。', en: 'Every row of the template tables must be present, even when its values are 0.' },
+  basis: '《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）的表格行',
+  example: '第三部分表格漏印「4.无正当理由大量反复申请」一行。',
   check(report) {
     return TABLE_KEYS.flatMap((t) => {
       const table = report.tables[t];
@@ -81,6 +89,8 @@ export const extraCells: Rule = {
   severity: 'warning',
   title: { zh: '行内数值多于列数', en: 'Row has more values than columns' },
   description: { zh: '一行中的数值多于模板列数，多出的数值被忽略，请核对原表。', en: 'A row holds more numbers than the template has columns; the extra ones were ignored.' },
+  basis: '《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）的表格列',
+  example: '「(七)总计」一行印出 8 个数，而表格只有 7 列。',
   check(report) {
     return TABLE_KEYS.flatMap((t) =>
       (report.tables[t]?.notes ?? []).map((n) => ({
@@ -100,8 +110,23 @@ export const layoutOutdated: Rule = {
     zh: '2021 年度起的年报应使用国办公开办函〔2021〕30号规定的格式；2019 版格式（国办公开办函〔2019〕60号）仅适用于 2019、2020 年度。',
     en: 'Reports for 2021 onwards must use the layout of 国办公开办函〔2021〕30号, not the 2019 one.',
   },
+  basis: '国办公开办函〔2021〕30号（2021 年度起适用）；国办公开办函〔2019〕60号（2019、2020 年度）',
+  example: '2023 年度报告仍用「本年新制作数量」「对外公开总数量」的旧表。',
   check(report) {
     if (report.layout !== '2019' || report.year === null || report.year < 2021) return [];
     return [{ message: `${report.year} 年度报告使用了 2019 版表格格式，应使用国办公开办函〔2021〕30号格式`, expected: '2021', actual: '2019' }];
   },
+};
+
+/** Raised by the audit itself, not a check: the page has no report text to check. */
+export const attachmentOnly: RuleMeta = {
+  id: 'report-attachment-only',
+  severity: 'warning',
+  title: { zh: '报告仅以附件发布', en: 'Report published only as an attachment' },
+  description: {
+    zh: '页面只提供 PDF、Word 等附件，正文中没有可核对的报告内容；请打开附件人工核对（附件解析将在后续版本提供）。',
+    en: 'The page offers only a PDF/Word attachment and no report text to check; open it to check by hand.',
+  },
+  basis: '《政府信息公开条例》第五十条（年度报告应向社会公布）；网页正文便于公众查阅',
+  example: '页面正文只有一行「附件：2023年政府信息公开工作年度报告.pdf」。',
 };

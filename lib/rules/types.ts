@@ -5,6 +5,10 @@ export interface RuleMeta {
   severity: Severity;
   title: { zh: string; en: string };
   description: { zh: string; en: string };
+  /** Where the requirement comes from: the 条例 article, the template, the notice. */
+  basis: string;
+  /** A short example of what the rule catches. */
+  example: string;
 }
 
 /** What a check returns; the runner adds the rule id and (unless overridden) its severity. */

@@ -51,3 +51,32 @@ describe('npm run audit (readable summary)', () => {
     expect(out).toContain('t4/1/review.total');
   });
 });
+
+describe('npm run audit -- --follow-links', () => {
+  it('audits every report a paginated list links to and runs the cross-year checks across them', async () => {
+    const { startPortal } = await import('../portal/server');
+    const { SYNTHETIC_REPORT_COUNT } = await import('../portal/synthetic');
+    const portal = await startPortal();
+    try {
+      const out = await new Promise<string>((resolve, reject) => {
+        const { execFile } = require('node:child_process') as typeof import('node:child_process');
+        execFile(process.execPath, ['--import', 'tsx', 'cli/audit.ts', '--json', '--follow-links', `http://127.0.0.1:${portal.port}/portal/list.html`], { cwd: ROOT, encoding: 'utf8' }, (err, stdout) => (err ? reject(err) : resolve(stdout)));
+      });
+      const entries: Entry[] = JSON.parse(out);
+      expect(entries[0]).toMatchObject({ detected: false, links: SYNTHETIC_REPORT_COUNT });
+      const reports = entries.slice(1);
+      expect(reports).toHaveLength(SYNTHETIC_REPORT_COUNT);
+      expect(reports.every((e) => e.linkedFrom?.endsWith('/portal/list.html'))).toBe(true);
+      const rules = (slug: string, year: number) => reports.find((e) => e.source.includes(`/${year}/${slug}/`))!.findings.map((f) => f.rule);
+      expect(rules('sfj', 2023)).toEqual(['cross-year-carryover', 'cross-year-carryover']);
+      expect(rules('zjj', 2023)).toEqual(['cross-year-in-force']);
+      expect(rules('jtj', 2023)).toEqual(['cross-year-carryover', 'cross-year-carryover']);
+      expect(rules('wjw', 2023)).toEqual(['published-late']);
+      expect(rules('scjgj', 2023)).toEqual(['report-attachment-only']);
+      expect(rules('jyj', 2023)).toEqual([]);
+      expect(rules('sfj', 2022)).toEqual([]);
+    } finally {
+      await portal.close();
+    }
+  });
+});

@@ -40,6 +40,8 @@ export interface ReportParts {
   omitRows: string[];
   /** Print the 2019 layout's t2 block and single (六)其他处理 row. */
   layout2019: boolean;
+  /** t2 行政规范性文件: issued, repealed, in force. */
+  normative: (number | string)[];
 }
 
 export const DEFAULT_S1 = [
@@ -56,7 +58,7 @@ const LABEL_OF: Record<string, string> = Object.fromEntries(T3_ROWS.map((r) => [
 export function makeReport(over: Partial<ReportParts> = {}): string {
   const p: ReportParts = {
     title: '示范市测试局2023年政府信息公开工作年度报告', s1: DEFAULT_S1, s5: DEFAULT_S5, s6: DEFAULT_S6,
-    t3: cleanT3(), t4: cleanT4(), omit: [], omitRows: [], layout2019: false, ...over,
+    t3: cleanT3(), t4: cleanT4(), omit: [], omitRows: [], layout2019: false, normative: [1, 0, 5], ...over,
   };
   const t3 = { ...p.t3 };
   if (p.layout2019) {
@@ -73,7 +75,7 @@ export function makeReport(over: Partial<ReportParts> = {}): string {
        '第二十条第（六）项\t\t\t', '信息内容\t上一年项目数量\t本年增/减\t处理决定数量', '行政处罚\t20\t2\t15', '行政强制\t3\t0\t1',
        '第二十条第（八）项\t\t\t', '信息内容\t上一年项目数量\t本年增/减\t', '行政事业性收费\t2\t0\t',
        '第二十条第（九）项\t\t\t', '信息内容\t采购项目数量\t采购总金额\t', '政府集中采购\t6\t35.5\t']
-    : ['第二十条第（一）项\t\t\t', '信息内容\t本年制发件数\t本年废止件数\t现行有效件数', '规章\t0\t0\t0', '行政规范性文件\t1\t0\t5',
+    : ['第二十条第（一）项\t\t\t', '信息内容\t本年制发件数\t本年废止件数\t现行有效件数', '规章\t0\t0\t0', `行政规范性文件\t${p.normative.join('\t')}`,
        '第二十条第（五）项\t\t\t', '信息内容\t本年处理决定数量\t\t', '行政许可\t3\t\t', '第二十条第（六）项\t\t\t', '信息内容\t本年处理决定数量\t\t',
        '行政处罚\t2\t\t', '行政强制\t0\t\t', '第二十条第（八）项\t\t\t', '信息内容\t本年收费金额（单位：万元）\t\t', '行政事业性收费\t1.25\t\t'];
   const sections: [string, string[]][] = [

@@ -5,6 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { SYNTHETIC_PAGES } from './synthetic';
 
 const HTML = join(import.meta.dirname, '..', 'fixtures', 'html');
 const fixture = (name: string) => readFileSync(join(HTML, name), 'utf8');
@@ -57,6 +58,7 @@ html > report-audit-overlay { position: fixed !important; left: -9999px !importa
 }
 
 export const PAGES: Record<string, () => string> = {
+  ...SYNTHETIC_PAGES,
   '/defects/identity.html': identityDefect,
   '/defects/missing-section.html': missingSectionDefect,
   '/late.html': latePage,

@@ -1,0 +1,70 @@
+import type { Published } from '../model';
+import { compact } from '../text';
+
+/** Y, M, D to YYYY-MM-DD, or null when it is no calendar date. */
+export function isoDate(y: number, m: number, d: number): string | null {
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  return date.toISOString().slice(0, 10);
+}
+
+const DATE = /(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})/;
+
+function parseDate(raw: string): string | null {
+  const m = DATE.exec(raw);
+  return m ? isoDate(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+}
+
+/** Meta tags CMSs put the publication date in (TRS PubDate, Hanweb, Open Graph, Dublin Core). */
+const META_NAMES = /^(?:pubdate|publishdate|publish_date|firstpublishedtime|article:published_time|dc\.date(?:\.issued)?|dcterms\.issued|releasedate)$/i;
+
+export function metaPublished(doc: Document): Published | null {
+  for (const m of Array.from(doc.querySelectorAll('meta[name],meta[property]'))) {
+    const name = m.getAttribute('name') ?? m.getAttribute('property') ?? '';
+    const content = m.getAttribute('content') ?? '';
+    const date = META_NAMES.test(name) ? parseDate(content) : null;
+    if (date) return { date, source: 'meta', raw: `${name}=${content}` };
+  }
+  return null;
+}
+
+const LABELLED = /(?:发布|公开|发文|印发)(?:时间|日期)[:：]?\s*(\d{4}\s*[-年./]\s*\d{1,2}\s*[-月./]\s*\d{1,2})/;
+
+/** 「发布时间：2024-01-15」 in the page text. */
+export function labelledPublished(lines: string[]): Published | null {
+  for (const line of lines) {
+    const m = LABELLED.exec(line);
+    const date = m ? parseDate(m[1]!) : null;
+    if (date) return { date, source: 'text', raw: m![0] };
+  }
+  return null;
+}
+
+/** Date segments CMSs put in article URLs: TRS `…/202401/t20240115_123.html`, Hanweb `/art/2024/1/15/`. */
+export function urlPublished(url: string | null | undefined): Published | null {
+  if (!url) return null;
+  const m = /\/t(20\d{2})(\d{2})(\d{2})_\d+/.exec(url) ?? /\/art\/(20\d{2})\/(\d{1,2})\/(\d{1,2})\//.exec(url);
+  const date = m ? isoDate(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+  return date ? { date, source: 'url', raw: m![0] } : null;
+}
+
+/** The date under the signature at the end of the report (成文日期), a last resort. */
+export function signaturePublished(lines: string[]): Published | null {
+  for (const line of lines.slice(-4).reverse()) {
+    const c = compact(line);
+    const m = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/.exec(c);
+    const date = m ? isoDate(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+    if (date) return { date, source: 'signature', raw: c };
+  }
+  return null;
+}
+
+/** Dates that are written wrong: 「20241月1日」 (year run into the month), 「2023年13月」, 「2月30日」. */
+export function malformedDates(text: string): string[] {
+  const out: string[] = [];
+  const c = compact(text);
+  for (const m of c.matchAll(/(?<!\d)(\d{5,6})月(\d{1,2})日/g)) out.push(m[0]);
+  for (const m of c.matchAll(/(\d{4})年(\d{1,2})月(\d{1,2})日/g)) if (!isoDate(Number(m[1]), Number(m[2]), Number(m[3]))) out.push(m[0]);
+  for (const m of c.matchAll(/(\d{4})年(\d{1,2})月(?!\d{1,2}日)/g)) if (Number(m[2]) < 1 || Number(m[2]) > 12) out.push(m[0]);
+  return out;
+}

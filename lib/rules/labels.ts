@@ -1,0 +1,58 @@
+import type { SectionKey } from '../model';
+import { SECTION_SPECS } from '../parse/sections';
+import { T2_ROWS, T3_ROWS } from '../parse/table-specs';
+import { compact } from '../text';
+import type { Problem, Rule } from './types';
+
+/** Compares labels as words: numbering, brackets, quotes and punctuation aside. */
+function words(label: string): string {
+  return compact(label)
+    .replace(/^(?:[(（]?[一二三四五六七八九十\d]+[)）、.．,，]?)+/, '')
+    .replace(/[()（）【】\[\]“”"'‘’「」《》、，,。.．；;：:！!？?·\-—]/g, '');
+}
+
+/**
+ * A printed label that differs from the template's. A label that is only cut short is a PDF
+ * artifact, not a variant, and is left alone.
+ */
+function variant(printed: string, template: string): boolean {
+  const p = words(printed);
+  const t = words(template);
+  return !!p && p !== t && !t.includes(p);
+}
+
+export const labelVariant: Rule = {
+  id: 'label-variant',
+  severity: 'info',
+  title: { zh: '标签与模板用语不一致', en: 'Label differs from the template' },
+  description: {
+    zh: '行标签或章节标题与国办格式的用语不同（错别字或改写）。报告仍可核对，仅供提示。',
+    en: 'A row label or section heading differs from the template’s words (a typo or rewording). The report still parses.',
+  },
+  basis: '《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）的标准用语',
+  example: '「属于三类内容事务信息」应为「属于三类内部事务信息」。',
+  check(report) {
+    const out: Problem[] = [];
+    for (const t of ['t2', 't3'] as const) {
+      const table = report.tables[t];
+      if (!table) continue;
+      for (const [row, printed] of Object.entries(table.labels)) {
+        const spec = (t === 't2' ? T2_ROWS : T3_ROWS).find((r) => r.key === row && r.layouts.includes(report.layout === '2019' ? '2019' : '2021'));
+        if (!spec || !variant(printed, spec.label)) continue;
+        out.push({
+          section: t === 't2' ? 's2' : 's3',
+          cells: spec.columns.slice(0, 1).map((column) => ({ table: t, row, column })),
+          expected: spec.label,
+          actual: printed,
+          message: `行标签「${printed}」与模板「${spec.label}」不一致`,
+        });
+      }
+    }
+    for (const s of report.sections) {
+      const template = SECTION_SPECS.find((x) => x.key === s.key)!.heading;
+      if (variant(s.heading, template))
+        out.push({ section: s.key as SectionKey, expected: template, actual: s.heading, message: `章节标题「${s.heading}」与模板「${template}」不一致` });
+    }
+    return out;
+  },
+};
