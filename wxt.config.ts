@@ -2,6 +2,8 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
 export default defineConfig({
+  // The sources zip (for Firefox review) needs the code, not test pages and local output.
+  zip: { excludeSources: ['artifacts/**', 'scratch/**', 'test/fixtures/html/nonreport-large.html', '.ci/node/**'] },
   // `browser` from 'wxt/browser' becomes webextension-polyfill's promise API in every browser.
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
@@ -16,6 +18,8 @@ export default defineConfig({
       // Firefox has sidebar_action instead of the sidePanel API.
       permissions: ['storage', 'activeTab', 'scripting', ...(firefox ? [] : ['sidePanel'])],
       host_permissions: ['*://*.gov.cn/*'],
+      // No popup: a click audits the tab (through activeTab) and opens the panel. WXT turns this into browser_action for MV2.
+      action: { default_title: '年报审计助手：审计此页并打开侧边栏' },
       // MV2 has no optional_host_permissions (WXT strips it): hosts go in optional_permissions.
       ...(manifestVersion === 3 ? { optional_host_permissions: anySite } : { optional_permissions: anySite }),
       ...(firefox && {

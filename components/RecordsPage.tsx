@@ -1,7 +1,126 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { formatTime, LAYOUT_LABELS } from '@/lib/labels';
+import { Layout } from '@/lib/model';
+import { filterRecords, recordYears, type RecordFilter } from '@/lib/records-filter';
+import { notesById, notesByReport, severityCounts, statusCounts } from '@/lib/report-stats';
+import type { FindingNote, ReportRecord } from '@/lib/store/schema';
+import { auditDb } from '@/store/db';
+import { loadAllAudits } from '@/store/transfer';
+import { SeverityCounts, StatusCounts } from './Counts';
+import { useLiveQuery } from './hooks';
+import { ReportView } from './ReportView';
+import { TransferBar } from './TransferBar';
+
+/** 审计记录: every audited report, searchable, with export and import. */
 export function RecordsPage() {
+  const data = useLiveQuery(() => loadAllAudits(auditDb()), []);
+  const [filter, setFilter] = useState<RecordFilter>({ text: '', errorsOnly: false });
+  const [selected, setSelected] = useState<string>();
+  const reports = data.status === 'ready' ? data.value.reports : [];
+  const byReport = useMemo(() => notesByReport(data.status === 'ready' ? data.value.notes : []), [data]);
+  const shown = useMemo(() => filterRecords(reports, filter), [reports, filter]);
+  const chosen = reports.find((r) => r.id === selected);
+  useEffect(() => {
+    if (selected) document.getElementById('detail')?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  }, [selected]);
+
   return (
-    <main>
-      <h1>年报审计助手 · 审计记录</h1>
+    <main class="records">
+      <h1>
+        审计记录 <small class="muted">Audits</small>
+      </h1>
+      {data.status === 'error' && <p class="error">{data.error}</p>}
+      <Filters filter={filter} years={recordYears(reports)} onChange={setFilter} />
+      <TransferBar all={reports} filtered={shown} notesByReport={byReport} />
+      {data.status === 'ready' && !reports.length && <p class="empty">还没有审计记录。打开一份政府信息公开工作年度报告即可开始。</p>}
+      {shown.length > 0 && (
+        <table class="records-table">
+          <thead>
+            <tr>
+              <th title="Agency">机关</th>
+              <th title="Year">年度</th>
+              <th title="Report">报告</th>
+              <th title="Audited at">审计时间</th>
+              <th title="By severity">问题</th>
+              <th title="By status">核实状态</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((r) => (
+              <Row key={r.id} record={r} notes={byReport.get(r.id) ?? []} selected={r.id === selected} onSelect={setSelected} />
+            ))}
+          </tbody>
+        </table>
+      )}
+      {chosen && (
+        <div id="detail">
+          <ReportView key={chosen.id} state={{ record: chosen, notes: byReport.get(chosen.id) ?? [] }} />
+        </div>
+      )}
     </main>
+  );
+}
+
+function Row({ record: r, notes, selected, onSelect }: { record: ReportRecord; notes: FindingNote[]; selected: boolean; onSelect: (id: string) => void }) {
+  return (
+    <tr class={selected ? 'selected' : undefined} onClick={() => onSelect(r.id)} title="点击查看问题 / Show findings">
+      <td>{r.agency || '—'}</td>
+      <td>{r.year ?? '—'}</td>
+      <td>
+        <a href={r.url} target="_blank" rel="noreferrer" title={r.url} onClick={(e) => e.stopPropagation()}>
+          {r.title || r.url}
+        </a>
+        <div class="muted">{LAYOUT_LABELS[r.layout].zh}</div>
+      </td>
+      <td>{formatTime(r.auditedAt)}</td>
+      <td>
+        <SeverityCounts counts={severityCounts(r.findings)} />
+      </td>
+      <td>
+        <StatusCounts counts={statusCounts(r.findings, notesById(notes))} />
+      </td>
+    </tr>
+  );
+}
+
+function Filters({ filter, years, onChange }: { filter: RecordFilter; years: number[]; onChange: (f: RecordFilter) => void }) {
+  const set = (patch: Partial<RecordFilter>) => onChange({ ...filter, ...patch });
+  return (
+    <div class="filters">
+      <input
+        type="search"
+        value={filter.text}
+        placeholder="搜索机关、标题或网址"
+        title="Search agency, title or URL"
+        onInput={(e) => set({ text: e.currentTarget.value })}
+      />
+      <select
+        title="Year"
+        value={filter.year === undefined ? '' : filter.year === null ? 'none' : String(filter.year)}
+        onChange={(e) => {
+          const v = e.currentTarget.value;
+          set({ year: v === '' ? undefined : v === 'none' ? null : Number(v) });
+        }}
+      >
+        <option value="">全部年度</option>
+        {years.map((y) => (
+          <option key={y} value={String(y)}>
+            {y}
+          </option>
+        ))}
+        <option value="none">年度未识别</option>
+      </select>
+      <select title="Layout" value={filter.layout ?? ''} onChange={(e) => set({ layout: Layout.safeParse(e.currentTarget.value).data })}>
+        <option value="">全部格式</option>
+        {Layout.options.map((l) => (
+          <option key={l} value={l}>
+            {LAYOUT_LABELS[l].zh}
+          </option>
+        ))}
+      </select>
+      <label title="Only reports with errors">
+        <input type="checkbox" checked={filter.errorsOnly} onChange={(e) => set({ errorsOnly: e.currentTarget.checked })} /> 仅含错误
+      </label>
+    </div>
   );
 }

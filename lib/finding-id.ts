@@ -1,4 +1,5 @@
 import { cellKey, type Finding } from './model';
+import type { StoredFinding } from './store/schema';
 
 /** FNV-1a, twice with different seeds: short, stable, and dependency-free. */
 function fnv(s: string, seed: number): string {
@@ -19,6 +20,20 @@ export function findingId(f: Pick<Finding, 'rule' | 'cells' | 'section' | 'excer
   const about = f.cells?.length ? f.cells.map(cellKey).sort().join(',') : `${f.section ?? ''}|${f.excerpt ?? ''}`;
   const key = `${f.rule}|${about}`;
   return fnv(key, 0x811c9dc5) + fnv(key, 0x12345678);
+}
+
+/**
+ * Stable ids for one audit's findings. Two findings about the same thing (same rule and cells) would
+ * share an id; the later ones get -2, -3 so each keeps its own note, in engine order, which is stable.
+ */
+export function withFindingIds(findings: readonly Finding[]): StoredFinding[] {
+  const seen = new Map<string, number>();
+  return findings.map((f) => {
+    const base = findingId(f);
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    return { ...f, id: n === 1 ? base : `${base}-${n}` };
+  });
 }
 
 /** Pages are one report whatever the fragment or tracking parameters. */

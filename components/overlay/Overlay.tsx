@@ -43,7 +43,7 @@ function Marker({ box, findings, focusable }: { box: Box; findings: ViewFinding[
     : { 'data-prose': '' };
   return (
     <div
-      class={`marker ${box.severity} ${box.kind}`}
+      class={`marker ${box.severity} ${box.kind}${box.flip ? ' flip' : ''}`}
       style={{ top: `${box.top}px`, left: `${box.left}px`, width: `${box.width}px`, height: `${box.height}px` }}
       tabIndex={focusable ? 0 : -1}
       role="note"

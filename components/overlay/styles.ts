@@ -24,6 +24,7 @@ export const OVERLAY_CSS = `
 .tip { display: none; position: absolute; top: calc(100% + 6px); left: 0; z-index: 2; width: 340px; max-width: 80vw; padding: 8px 10px;
   background: #fff; color: #1f2328; border: 1px solid #d0d7de; border-radius: 6px; box-shadow: 0 8px 24px rgba(140, 149, 159, 0.3);
   text-align: left; font-size: 13px; white-space: normal; cursor: auto; }
+.marker.flip .tip { left: auto; right: 0; }
 .marker:hover .tip, .marker:focus .tip, .marker:focus-within .tip { display: block; }
 .tip .item + .item { margin-top: 8px; padding-top: 8px; border-top: 1px solid #eaeef2; }
 .tip .meta { color: #57606a; font-size: 12px; }

@@ -26,6 +26,8 @@ export interface Box {
   height: number;
   /** Text shown on the marker itself (a missing section's name). */
   label?: string;
+  /** Near the right edge: the tooltip opens leftwards. */
+  flip?: boolean;
 }
 
 export interface OverlayState {

@@ -4,7 +4,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { Overlay } from '@/components/overlay/Overlay';
 import type { OverlayState, ViewFinding } from '@/components/overlay/types';
 import { auditDocument, looksLikeReport } from '@/lib/audit';
-import { findingId } from '@/lib/finding-id';
+import { withFindingIds } from '@/lib/finding-id';
 import { TabMessage, type AuditedReport, type ReportState } from '@/lib/messages';
 import type { Finding, Report } from '@/lib/model';
 import { createHost, HOST_TAG, type OverlayHost } from './host';
@@ -94,7 +94,7 @@ export class AuditController {
     const signature = JSON.stringify([result.report.title, result.findings]);
     if (signature === this.signature) return this.locate();
     this.signature = signature;
-    const findings = result.findings.map((f) => ({ ...f, id: findingId(f), isNew: false }));
+    const findings = withFindingIds(result.findings).map((f) => ({ ...f, isNew: false }));
     this.update({ summary: summaryOf(result.report), findings, current: -1, notice: undefined });
     this.locate();
     await this.save(result.report, result.findings);
@@ -136,11 +136,12 @@ export class AuditController {
     }
   }
 
+  /** The stored record is the full list: the page's findings plus those only stored audits reveal (cross-year). */
   private applyState(state: ReportState) {
     this.reportId = state.record.id;
     const newIds = new Set(state.record.newIds);
     const notes = new Map(state.notes.map((n) => [n.findingId, n]));
-    const findings: ViewFinding[] = this.state.findings.map((f) => ({ ...f, isNew: newIds.has(f.id), note: notes.get(f.id) }));
+    const findings: ViewFinding[] = state.record.findings.map((f) => ({ ...f, isNew: newIds.has(f.id), note: notes.get(f.id) }));
     this.update({ findings, error: undefined });
     this.locate();
   }
@@ -163,7 +164,7 @@ export class AuditController {
     cancelAnimationFrame(this.frame);
     this.frame = requestAnimationFrame(() => {
       if (!this.overlay) return;
-      this.update({ boxes: boxesOf(this.targets, this.overlay.host.getBoundingClientRect()) });
+      this.update({ boxes: boxesOf(this.targets, this.overlay.host.getBoundingClientRect(), document.documentElement.clientWidth) });
     });
   }
 

@@ -93,10 +93,10 @@ const RANK = { error: 0, warning: 1, info: 2 } as const;
  * Marker boxes in the host's coordinates, one per place: findings on the same cell (or sentence)
  * merge into one box. Hidden targets (display:none tabs) get none until shown.
  */
-export function boxesOf(targets: Target[], origin: DOMRect): Box[] {
+export function boxesOf(targets: Target[], origin: DOMRect, viewportWidth: number): Box[] {
   const byPlace = new Map<string, Box>();
   for (const t of targets) {
-    const rects = t.range ? Array.from(t.range.getClientRects()).slice(0, 8) : [t.el.getBoundingClientRect()];
+    const rects = t.range ? lineRects(t.range) : [t.el.getBoundingClientRect()];
     for (const r of rects) {
       if (r.width === 0 && r.height === 0) continue;
       const thin = t.kind === 'missing-section' || t.kind === 'table';
@@ -111,6 +111,7 @@ export function boxesOf(targets: Target[], origin: DOMRect): Box[] {
         width: r.width,
         height: thin ? 4 : r.height,
         label: t.label,
+        flip: r.left > viewportWidth * 0.55,
       };
       const place = `${t.kind}|${t.key}|${Math.round(box.top)}|${Math.round(box.left)}|${Math.round(box.width)}`;
       const same = byPlace.get(place);
@@ -124,4 +125,22 @@ export function boxesOf(targets: Target[], origin: DOMRect): Box[] {
     }
   }
   return [...byPlace.values()];
+}
+
+/** A text range's boxes, one per line: inline <span>s would otherwise give one box per fragment. */
+function lineRects(range: Range): DOMRect[] {
+  const lines: DOMRect[] = [];
+  for (const r of Array.from(range.getClientRects())) {
+    if (!r.width) continue;
+    const line = lines.find((l) => Math.abs(l.top - r.top) < 4);
+    if (!line) lines.push(DOMRect.fromRect(r));
+    else {
+      const left = Math.min(line.left, r.left);
+      const right = Math.max(line.right, r.right);
+      const top = Math.min(line.top, r.top);
+      const bottom = Math.max(line.bottom, r.bottom);
+      Object.assign(line, { x: left, y: top, width: right - left, height: bottom - top });
+    }
+  }
+  return lines.slice(0, 12);
 }

@@ -1,0 +1,27 @@
+import { SEVERITY_LABELS } from '@/lib/labels';
+import { Severity } from '@/lib/model';
+import { STATUS_LABELS, STATUSES, type Status } from '@/lib/store/schema';
+
+export function SeverityCounts({ counts }: { counts: Record<Severity, number> }) {
+  return (
+    <span class="counts">
+      {Severity.options.map((s) => (
+        <span key={s} class={`count sev-${s}`} title={SEVERITY_LABELS[s].en}>
+          {SEVERITY_LABELS[s].zh} {counts[s]}
+        </span>
+      ))}
+    </span>
+  );
+}
+
+export function StatusCounts({ counts }: { counts: Record<Status, number> }) {
+  return (
+    <span class="counts">
+      {STATUSES.map((s) => (
+        <span key={s} class={`count status-${s}`} title={STATUS_LABELS[s].en}>
+          {STATUS_LABELS[s].zh} {counts[s]}
+        </span>
+      ))}
+    </span>
+  );
+}

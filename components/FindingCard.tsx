@@ -1,0 +1,61 @@
+import { cellKey } from '@/lib/model';
+import { ruleTitle, sectionHeading, SEVERITY_LABELS } from '@/lib/labels';
+import type { FindingNote, StoredFinding } from '@/lib/store/schema';
+import { NoteEditor } from './NoteEditor';
+
+interface Props {
+  reportId: string;
+  finding: StoredFinding;
+  note: FindingNote | undefined;
+  isNew: boolean;
+  /** Shows the finding on the page; absent where there is no page (records page, gone findings). */
+  onReveal?: (findingId: string) => void;
+}
+
+export function FindingCard({ reportId, finding: f, note, isNew, onReveal }: Props) {
+  const rule = ruleTitle(f.rule);
+  const head = (
+    <>
+      <span class={`sev sev-${f.severity}`} title={SEVERITY_LABELS[f.severity].en}>
+        {SEVERITY_LABELS[f.severity].zh}
+      </span>
+      {isNew && (
+        <span class="badge-new" title="New since the previous audit">
+          新
+        </span>
+      )}
+      <span class="rule" title={`${rule.en} (${f.rule})`}>
+        {rule.zh}
+      </span>
+      <span class="message">{f.message}</span>
+    </>
+  );
+  return (
+    <li class={`finding sev-border-${f.severity}`}>
+      {onReveal ? (
+        <button type="button" class="finding-head reveal" title="在页面中定位 / Show on page" onClick={() => onReveal(f.id)}>
+          {head}
+        </button>
+      ) : (
+        <div class="finding-head">{head}</div>
+      )}
+      <dl class="facts">
+        {f.section && <Fact label="章节" en="Section" value={sectionHeading(f.section)} />}
+        {f.cells?.length ? <Fact label="单元格" en="Cells" value={f.cells.map(cellKey).join('; ')} mono /> : null}
+        {f.expected !== undefined && <Fact label="应为" en="Expected" value={String(f.expected)} mono />}
+        {f.actual !== undefined && <Fact label="实为" en="Actual" value={String(f.actual)} mono />}
+      </dl>
+      {f.excerpt && <blockquote class="excerpt">{f.excerpt}</blockquote>}
+      <NoteEditor reportId={reportId} findingId={f.id} note={note} />
+    </li>
+  );
+}
+
+function Fact({ label, en, value, mono }: { label: string; en: string; value: string; mono?: boolean }) {
+  return (
+    <div class="fact">
+      <dt title={en}>{label}</dt>
+      <dd class={mono ? 'mono' : undefined}>{value}</dd>
+    </div>
+  );
+}

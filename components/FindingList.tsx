@@ -1,0 +1,59 @@
+import { useMemo, useState } from 'preact/hooks';
+import { ruleTitle, SEVERITY_LABELS } from '@/lib/labels';
+import { Severity } from '@/lib/model';
+import type { FindingNote, StoredFinding } from '@/lib/store/schema';
+import { FindingCard } from './FindingCard';
+
+interface CardsProps {
+  reportId: string;
+  findings: readonly StoredFinding[];
+  notes: ReadonlyMap<string, FindingNote>;
+  newIds?: readonly string[];
+  onReveal?: (findingId: string) => void;
+}
+
+export function FindingCards({ reportId, findings, notes, newIds = [], onReveal }: CardsProps) {
+  return (
+    <ul class="findings">
+      {findings.map((f) => (
+        <FindingCard key={f.id} reportId={reportId} finding={f} note={notes.get(f.id)} isNew={newIds.includes(f.id)} onReveal={onReveal} />
+      ))}
+    </ul>
+  );
+}
+
+/** A report's findings with severity and rule filters. */
+export function FindingList(props: CardsProps) {
+  const [severity, setSeverity] = useState<Severity | ''>('');
+  const [rule, setRule] = useState('');
+  const rules = useMemo(() => [...new Set(props.findings.map((f) => f.rule))], [props.findings]);
+  const shown = props.findings.filter((f) => (!severity || f.severity === severity) && (!rule || f.rule === rule));
+
+  if (!props.findings.length) return <p class="empty">未发现问题。</p>;
+  return (
+    <section>
+      <div class="filters">
+        <select value={severity} title="Severity" onChange={(e) => setSeverity(Severity.safeParse(e.currentTarget.value).data ?? '')}>
+          <option value="">全部级别</option>
+          {Severity.options.map((s) => (
+            <option key={s} value={s}>
+              {SEVERITY_LABELS[s].zh}
+            </option>
+          ))}
+        </select>
+        <select value={rule} title="Rule" onChange={(e) => setRule(e.currentTarget.value)}>
+          <option value="">全部规则</option>
+          {rules.map((r) => (
+            <option key={r} value={r}>
+              {ruleTitle(r).zh}
+            </option>
+          ))}
+        </select>
+        <span class="muted">
+          {shown.length} / {props.findings.length}
+        </span>
+      </div>
+      <FindingCards {...props} findings={shown} />
+    </section>
+  );
+}

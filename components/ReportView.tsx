@@ -1,0 +1,61 @@
+import { formatTime, LAYOUT_LABELS } from '@/lib/labels';
+import type { ReportState } from '@/lib/messages';
+import { notesById, severityCounts, statusCounts } from '@/lib/report-stats';
+import { ask } from './ask';
+import { SeverityCounts, StatusCounts } from './Counts';
+import { FindingCards, FindingList } from './FindingList';
+import { SavedText } from './SavedText';
+
+interface Props {
+  state: ReportState;
+  onReveal?: (findingId: string) => void;
+}
+
+/** One audited report: summary, report note, findings, and what went away since the previous audit. */
+export function ReportView({ state: { record: r, notes }, onReveal }: Props) {
+  const byId = notesById(notes);
+  return (
+    <article class="report">
+      <header class="report-head">
+        <h2 title={r.title}>{r.agency || r.title || r.url}</h2>
+        <p class="muted">
+          <span title="Year">{r.year ?? '年度未识别'}</span> · <span title="Layout">{LAYOUT_LABELS[r.layout].zh}</span> ·{' '}
+          <span title="Audited at">审计于 {formatTime(r.auditedAt)}</span>
+        </p>
+        <p>
+          <a href={r.url} target="_blank" rel="noreferrer" class="url" title={r.url}>
+            {r.title || r.url}
+          </a>
+        </p>
+        <p>
+          <SeverityCounts counts={severityCounts(r.findings)} />
+        </p>
+        <p>
+          <StatusCounts counts={statusCounts(r.findings, byId)} />
+        </p>
+      </header>
+      <section class="report-note">
+        <h3 title="Report note">报告备注</h3>
+        <SavedText
+          value={r.note}
+          onSave={(note) => ask({ type: 'report-note:set', reportId: r.id, note })}
+          placeholder="对整份报告的意见…"
+          title="Report note"
+        />
+        {r.noteUpdatedAt !== null && (
+          <p class="muted">
+            {r.noteBy || '（未署名）'} · {formatTime(r.noteUpdatedAt)}
+          </p>
+        )}
+      </section>
+      <h3 title="Findings">问题（{r.findings.length}）</h3>
+      <FindingList reportId={r.id} findings={r.findings} notes={byId} newIds={r.newIds} onReveal={onReveal} />
+      {r.gone.length > 0 && (
+        <details class="gone">
+          <summary title="Gone since the previous audit">上次审计后消失的问题（{r.gone.length}）</summary>
+          <FindingCards reportId={r.id} findings={r.gone} notes={byId} />
+        </details>
+      )}
+    </article>
+  );
+}

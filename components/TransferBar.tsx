@@ -1,0 +1,68 @@
+import { useState } from 'preact/hooks';
+import { auditsToCsv } from '@/lib/export/csv';
+import { buildAuditsFile, parseAuditsFile } from '@/lib/export/json';
+import type { FindingNote, ReportRecord } from '@/lib/store/schema';
+import { ask } from './ask';
+import { download, exportFilename } from './download';
+
+interface Props {
+  all: readonly ReportRecord[];
+  filtered: readonly ReportRecord[];
+  notesByReport: ReadonlyMap<string, FindingNote[]>;
+}
+
+/** Export of all or the filtered reports (CSV, JSON) and import of a JSON export. */
+export function TransferBar({ all, filtered, notesByReport }: Props) {
+  const [scope, setScope] = useState<'filtered' | 'all'>('filtered');
+  const [message, setMessage] = useState<{ error: boolean; text: string }>();
+  const reports = scope === 'all' ? all : filtered;
+
+  const notesOf = (r: ReportRecord) => notesByReport.get(r.id) ?? [];
+  const exportCsv = () => {
+    download(exportFilename('csv'), auditsToCsv(reports.map((record) => ({ record, notes: notesOf(record) }))), 'text/csv;charset=utf-8');
+    setMessage({ error: false, text: `已导出 ${reports.length} 份报告。` });
+  };
+  const exportJson = () => {
+    const file = buildAuditsFile(reports, reports.flatMap(notesOf), new Date());
+    download(exportFilename('json'), JSON.stringify(file, null, 2), 'application/json');
+    setMessage({ error: false, text: `已导出 ${reports.length} 份报告。` });
+  };
+  const importJson = async (input: HTMLInputElement) => {
+    const picked = input.files?.[0];
+    input.value = ''; // so picking the same file again still fires change
+    if (!picked) return;
+    const parsed = parseAuditsFile(await picked.text());
+    if (!parsed.ok) return setMessage({ error: true, text: parsed.error });
+    try {
+      const { imported } = await ask({ type: 'audits:import', file: parsed.file });
+      setMessage({
+        error: false,
+        text: imported && imported.reports + imported.notes > 0
+          ? `已导入：更新 ${imported.reports} 份报告、${imported.notes} 条备注。`
+          : '已导入：本地记录已是最新，没有需要更新的内容。',
+      });
+    } catch (e) {
+      setMessage({ error: true, text: (e as Error).message });
+    }
+  };
+
+  return (
+    <div class="transfer">
+      <select value={scope} title="Export scope" onChange={(e) => setScope(e.currentTarget.value === 'all' ? 'all' : 'filtered')}>
+        <option value="filtered">筛选结果（{filtered.length}）</option>
+        <option value="all">全部（{all.length}）</option>
+      </select>
+      <button type="button" onClick={exportCsv} disabled={!reports.length} title="Export CSV (Excel/WPS)">
+        导出 CSV
+      </button>
+      <button type="button" onClick={exportJson} disabled={!reports.length} title="Export JSON (for import)">
+        导出 JSON
+      </button>
+      <label class="button" title="Import JSON">
+        导入 JSON
+        <input type="file" accept=".json,application/json" hidden onChange={(e) => void importJson(e.currentTarget)} />
+      </label>
+      {message && <span class={message.error ? 'error' : 'muted'}>{message.text}</span>}
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import { browser } from 'wxt/browser';
+import { defineBackground } from '#imports';
+import { watchSettings } from '@/store/settings';
+import { onMessage } from './handle-request';
+import { forgetIfNavigated, forgetTab } from './tab-reports';
+import { onToolbarClick, toolbarAction } from './toolbar';
+import { syncUserSites } from './user-sites';
+
+export default defineBackground(() => {
+  browser.runtime.onMessage.addListener(onMessage);
+  toolbarAction().onClicked.addListener(onToolbarClick);
+
+  // A tab that navigates or closes no longer shows the report its content script saved.
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    if (change.status === 'loading') void forgetIfNavigated(tabId, tab.url);
+  });
+  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+
+  // Registered scripts persist, but a browser may drop them (update, profile copy): re-register at startup too.
+  browser.runtime.onStartup.addListener(syncUserSites);
+  browser.runtime.onInstalled.addListener(syncUserSites);
+  browser.permissions.onAdded.addListener(syncUserSites);
+  browser.permissions.onRemoved.addListener(syncUserSites);
+  watchSettings((next, prev) => {
+    if (next.sites.join() !== prev.sites.join()) void syncUserSites();
+  });
+});

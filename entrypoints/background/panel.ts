@@ -1,0 +1,21 @@
+/** Opening the side panel (Chrome) or the sidebar (Firefox). */
+import { browser } from 'wxt/browser';
+
+/** Firefox's sidebar API, which the Chrome-based types do not describe. */
+interface SidebarAction {
+  open(): Promise<void>;
+}
+
+/**
+ * Both browsers allow this only while handling a user action, and an `await` before the call ends
+ * that: call it first, synchronously, in the click or message handler.
+ */
+export function openPanel(tabId: number | undefined): Promise<void> {
+  // The polyfill passes sidePanel through unwrapped; in MV3 it returns promises itself.
+  if (browser.sidePanel?.open && tabId !== undefined) return browser.sidePanel.open({ tabId });
+  const sidebar = (browser as unknown as { sidebarAction?: SidebarAction }).sidebarAction;
+  if (sidebar) return sidebar.open();
+  return Promise.reject(new Error('此浏览器没有侧边栏。'));
+}
+
+export const PANEL_NEEDS_CLICK = '浏览器只允许在点击扩展按钮时打开侧边栏：请点击工具栏上的「年报审计助手」按钮。';

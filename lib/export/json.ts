@@ -1,0 +1,79 @@
+/** The JSON file of audits: what one auditor hands to another, and the extension's backup. */
+import { z } from 'zod';
+import { notesByReport } from '../report-stats';
+import { FindingNote, ReportRecord } from '../store/schema';
+
+export const AUDITS_FORMAT = 'gov-report-auditor/audits';
+export const AUDITS_VERSION = 1;
+
+/** A report with every note on it, including notes on findings that have since gone. */
+export const ExportedReport = ReportRecord.extend({ notes: z.array(FindingNote) }).superRefine((r, ctx) => {
+  const seen = new Set<string>();
+  r.notes.forEach((n, i) => {
+    if (n.reportId !== r.id) ctx.addIssue({ code: 'custom', path: ['notes', i, 'reportId'], message: '备注所属的报告与所在报告不一致' });
+    if (seen.has(n.findingId)) ctx.addIssue({ code: 'custom', path: ['notes', i, 'findingId'], message: '同一问题有两条备注' });
+    seen.add(n.findingId);
+  });
+});
+export type ExportedReport = z.infer<typeof ExportedReport>;
+
+export const AuditsFile = z
+  .object({
+    format: z.literal(AUDITS_FORMAT),
+    version: z.literal(AUDITS_VERSION),
+    exportedAt: z.iso.datetime(),
+    reports: z.array(ExportedReport),
+  })
+  .superRefine((file, ctx) => {
+    const seen = new Set<string>();
+    file.reports.forEach((r, i) => {
+      if (seen.has(r.id)) ctx.addIssue({ code: 'custom', path: ['reports', i, 'id'], message: '同一份报告出现了两次' });
+      seen.add(r.id);
+    });
+  });
+export type AuditsFile = z.infer<typeof AuditsFile>;
+
+export function buildAuditsFile(reports: readonly ReportRecord[], notes: readonly FindingNote[], exportedAt: Date): AuditsFile {
+  const byReport = notesByReport(notes);
+  return {
+    format: AUDITS_FORMAT,
+    version: AUDITS_VERSION,
+    exportedAt: exportedAt.toISOString(),
+    reports: reports.map((r) => ({ ...r, notes: byReport.get(r.id) ?? [] })),
+  };
+}
+
+export function splitAuditsFile(file: AuditsFile): { reports: ReportRecord[]; notes: FindingNote[] } {
+  return {
+    reports: file.reports.map(({ notes: _notes, ...record }) => record),
+    notes: file.reports.flatMap((r) => r.notes),
+  };
+}
+
+export type ParsedAudits = { ok: true; file: AuditsFile } | { ok: false; error: string };
+
+/** Checks the whole file before anything is imported: a file is taken whole or not at all. */
+export function parseAuditsFile(text: string): ParsedAudits {
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    return { ok: false, error: '导入失败：文件不是有效的 JSON。' };
+  }
+  const head = z.object({ format: z.unknown(), version: z.unknown() }).safeParse(data);
+  if (!head.success || head.data.format !== AUDITS_FORMAT)
+    return { ok: false, error: '导入失败：这不是「年报审计助手」导出的审计记录文件。' };
+  if (head.data.version !== AUDITS_VERSION)
+    return { ok: false, error: `导入失败：不支持的文件版本 ${String(head.data.version)}（本扩展读取版本 ${AUDITS_VERSION}），请升级扩展后再导入。` };
+  const parsed = AuditsFile.safeParse(data);
+  if (parsed.success) return { ok: true, file: parsed.data };
+  const issue = parsed.error.issues[0]!;
+  return { ok: false, error: `导入失败，未导入任何内容：${where(issue.path)}数据无效（${issue.message}）。` };
+}
+
+/** 「第 3 份报告的 findings.0.severity」: which record, then the field, for someone fixing the file by hand. */
+function where(path: readonly PropertyKey[]): string {
+  if (path[0] !== 'reports' || typeof path[1] !== 'number') return path.length ? `${path.join('.')} ` : '';
+  const field = path.slice(2).join('.');
+  return `第 ${path[1] + 1} 份报告${field ? `的 ${field} ` : ''}`;
+}

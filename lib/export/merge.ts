@@ -1,0 +1,19 @@
+/**
+ * How an imported audit meets the local one. Each piece keeps its newer side, so importing a
+ * colleague's file never loses a newer local note, and importing the same file twice changes nothing.
+ * Each function returns what to write, or undefined when the local copy stays as it is.
+ */
+import type { FindingNote, ReportRecord } from '../store/schema';
+
+export function mergeReport(local: ReportRecord | undefined, incoming: ReportRecord): ReportRecord | undefined {
+  if (!local) return incoming;
+  const audit = incoming.auditedAt > local.auditedAt ? incoming : local;
+  const note = (incoming.noteUpdatedAt ?? -Infinity) > (local.noteUpdatedAt ?? -Infinity) ? incoming : local;
+  const firstAuditedAt = Math.min(local.firstAuditedAt, incoming.firstAuditedAt);
+  if (audit === local && note === local && firstAuditedAt === local.firstAuditedAt) return undefined;
+  return { ...audit, firstAuditedAt, note: note.note, noteBy: note.noteBy, noteUpdatedAt: note.noteUpdatedAt };
+}
+
+export function mergeNote(local: FindingNote | undefined, incoming: FindingNote): FindingNote | undefined {
+  return !local || incoming.updatedAt > local.updatedAt ? incoming : undefined;
+}

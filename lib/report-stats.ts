@@ -1,0 +1,34 @@
+/** Counts shown for a report in the side panel and the records table. */
+import type { Finding, Severity } from './model';
+import { STATUSES, type FindingNote, type Status, type StoredFinding } from './store/schema';
+
+export function notesById(notes: readonly FindingNote[]): Map<string, FindingNote> {
+  return new Map(notes.map((n) => [n.findingId, n]));
+}
+
+export function notesByReport(notes: readonly FindingNote[]): Map<string, FindingNote[]> {
+  const byReport = new Map<string, FindingNote[]>();
+  for (const n of notes) {
+    const list = byReport.get(n.reportId);
+    if (list) list.push(n);
+    else byReport.set(n.reportId, [n]);
+  }
+  return byReport;
+}
+
+/** A finding nobody has marked yet is still to be verified. */
+export function statusOf(note: FindingNote | undefined): Status {
+  return note?.status ?? 'pending';
+}
+
+export function severityCounts(findings: readonly Pick<Finding, 'severity'>[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
+}
+
+export function statusCounts(findings: readonly StoredFinding[], notes: ReadonlyMap<string, FindingNote>): Record<Status, number> {
+  const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
+  for (const f of findings) counts[statusOf(notes.get(f.id))]++;
+  return counts;
+}

@@ -1,0 +1,30 @@
+/**
+ * Sites the user adds beyond *.gov.cn, stored as the match pattern that both the host permission
+ * and the content-script registration take. `*://` because many government sites still serve http.
+ */
+export const GOV_CN_PATTERN = '*://*.gov.cn/*';
+
+export type SiteInput = { ok: true; pattern: string } | { ok: false; error: string };
+
+/** Takes what a user types: a host, `*.host`, or a URL copied from the address bar. */
+export function sitePattern(input: string): SiteInput {
+  let text = input.trim().toLowerCase();
+  if (!text) return { ok: false, error: '请输入网址或域名，例如 www.example.org 或 *.example.org' };
+  text = text.replace(/^[a-z][a-z0-9+.-]*:\/\//, '');
+  const wildcard = text.startsWith('*.');
+  if (wildcard) text = text.slice(2);
+  let host: string;
+  try {
+    host = new URL(`https://${text}`).hostname;
+  } catch {
+    return { ok: false, error: `无法识别的网址：${input.trim()}` };
+  }
+  if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(host)) return { ok: false, error: `无法识别的域名：${input.trim()}` };
+  if (host === 'gov.cn' || host.endsWith('.gov.cn')) return { ok: false, error: '*.gov.cn 网站已默认启用，无需添加。' };
+  return { ok: true, pattern: `*://${wildcard ? '*.' : ''}${host}/*` };
+}
+
+/** `*.example.org` for `*://*.example.org/*`: what the options page lists. */
+export function siteHost(pattern: string): string {
+  return pattern.replace(/^\*:\/\//, '').replace(/\/\*$/, '');
+}

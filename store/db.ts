@@ -1,0 +1,50 @@
+/**
+ * The audit database, shared by the background (which writes) and the extension pages (which read
+ * through liveQuery). Content scripts never open it: they live in the page's origin, not the extension's.
+ */
+import Dexie, { type Table, type Transaction } from 'dexie';
+import type { FindingNote, ReportRecord } from '@/lib/store/schema';
+
+export const DB_NAME = 'gov-report-auditor';
+
+export interface SchemaVersion {
+  version: number;
+  /** Dexie's stores() spec: only what changes in this version. */
+  stores: Record<string, string | null>;
+  /** Rewrites existing rows when the version is first opened. */
+  upgrade?: (tx: Transaction) => Promise<unknown> | void;
+}
+
+/**
+ * Every schema version, oldest first. A change appends a version and never edits an old one:
+ * browsers in the field open the database at whatever version they last had and step through the rest.
+ */
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
+  {
+    version: 1,
+    stores: {
+      reports: 'id, agency, year, auditedAt',
+      notes: '[reportId+findingId], reportId',
+    },
+  },
+];
+
+export class AuditDb extends Dexie {
+  declare reports: Table<ReportRecord, string>;
+  declare notes: Table<FindingNote, [string, string]>;
+
+  constructor(name = DB_NAME, versions: readonly SchemaVersion[] = SCHEMA_VERSIONS) {
+    super(name);
+    for (const v of versions) {
+      const version = this.version(v.version).stores(v.stores);
+      if (v.upgrade) version.upgrade(v.upgrade);
+    }
+  }
+}
+
+let shared: AuditDb | undefined;
+
+/** The one database of this extension context, opened on first use. */
+export function auditDb(): AuditDb {
+  return (shared ??= new AuditDb());
+}

@@ -1,0 +1,81 @@
+/** Saving audits and notes. The background is the only writer; callers pass the time and the auditor. */
+import { reportKey, withFindingIds } from '@/lib/finding-id';
+import type { AuditedReport, ReportState } from '@/lib/messages';
+import type { ReportRecord, Status } from '@/lib/store/schema';
+import type { AuditDb } from './db';
+import { StoreError } from './errors';
+
+/**
+ * Stores an audit over the previous one of the same page. Notes are keyed by finding id and are
+ * left alone: a finding that disappears keeps its note, and gets it back if it returns.
+ */
+export async function saveAudit(db: AuditDb, report: AuditedReport, now: number): Promise<ReportState> {
+  const id = reportKey(report.url);
+  await db.transaction('rw', db.reports, async () => {
+    const prev = await db.reports.get(id);
+    const findings = withFindingIds(report.findings);
+    const ids = new Set(findings.map((f) => f.id));
+    const prevIds = new Set(prev?.findings.map((f) => f.id));
+    const record: ReportRecord = {
+      id,
+      url: report.url,
+      title: report.title,
+      agency: report.agency,
+      year: report.year,
+      layout: report.layout,
+      sections: report.sections,
+      tables: report.tables,
+      firstAuditedAt: prev?.firstAuditedAt ?? now,
+      auditedAt: now,
+      findings,
+      gone: prev?.findings.filter((f) => !ids.has(f.id)) ?? [],
+      // On a first audit nothing is "new": the badge marks what changed since the last look.
+      newIds: prev ? findings.filter((f) => !prevIds.has(f.id)).map((f) => f.id) : [],
+      note: prev?.note ?? '',
+      noteBy: prev?.noteBy ?? '',
+      noteUpdatedAt: prev?.noteUpdatedAt ?? null,
+    };
+    await db.reports.put(record);
+  });
+  return (await getReportState(db, id))!;
+}
+
+export async function getReportState(db: AuditDb, reportId: string): Promise<ReportState | null> {
+  return db.transaction('r', db.reports, db.notes, async () => {
+    const record = await db.reports.get(reportId);
+    if (!record) return null;
+    return { record, notes: await db.notes.where('reportId').equals(reportId).toArray() };
+  });
+}
+
+export interface NoteInput {
+  reportId: string;
+  findingId: string;
+  note: string;
+  status: Status;
+}
+
+/** Sets a finding's note and status, signed by `by`. Findings that have gone can still be noted (e.g. 已整改). */
+export async function setFindingNote(db: AuditDb, input: NoteInput, by: string, now: number): Promise<ReportState> {
+  await db.transaction('rw', db.reports, db.notes, async () => {
+    const record = await requireRecord(db, input.reportId);
+    const known = [...record.findings, ...record.gone].some((f) => f.id === input.findingId);
+    if (!known) throw new StoreError('这条问题已不在该报告的审计结果中，请重新审计后再备注。');
+    await db.notes.put({ ...input, by, updatedAt: now });
+  });
+  return (await getReportState(db, input.reportId))!;
+}
+
+export async function setReportNote(db: AuditDb, reportId: string, note: string, by: string, now: number): Promise<ReportState> {
+  await db.transaction('rw', db.reports, async () => {
+    await requireRecord(db, reportId);
+    await db.reports.update(reportId, { note, noteBy: by, noteUpdatedAt: now });
+  });
+  return (await getReportState(db, reportId))!;
+}
+
+async function requireRecord(db: AuditDb, reportId: string): Promise<ReportRecord> {
+  const record = await db.reports.get(reportId);
+  if (!record) throw new StoreError('找不到这份报告的审计记录，请先审计该页面。');
+  return record;
+}

@@ -1,0 +1,34 @@
+/** Reading everything for the records page and the exports; merging an imported file. */
+import { splitAuditsFile, type AuditsFile } from '@/lib/export/json';
+import { mergeNote, mergeReport } from '@/lib/export/merge';
+import type { ImportSummary } from '@/lib/messages';
+import type { FindingNote, ReportRecord } from '@/lib/store/schema';
+import type { AuditDb } from './db';
+
+export interface AllAudits {
+  /** Newest audit first. */
+  reports: ReportRecord[];
+  notes: FindingNote[];
+}
+
+export async function loadAllAudits(db: AuditDb): Promise<AllAudits> {
+  return db.transaction('r', db.reports, db.notes, async () => ({
+    reports: await db.reports.orderBy('auditedAt').reverse().toArray(),
+    notes: await db.notes.toArray(),
+  }));
+}
+
+/** Merges a validated file in one transaction: either all of it lands or, on a storage error, none. */
+export async function importAudits(db: AuditDb, file: AuditsFile): Promise<ImportSummary & { reportIds: string[] }> {
+  const { reports, notes } = splitAuditsFile(file);
+  return db.transaction('rw', db.reports, db.notes, async () => {
+    const localReports = await db.reports.bulkGet(reports.map((r) => r.id));
+    const reportWrites = reports.flatMap((r, i) => mergeReport(localReports[i], r) ?? []);
+    const localNotes = await db.notes.bulkGet(notes.map((n): [string, string] => [n.reportId, n.findingId]));
+    const noteWrites = notes.flatMap((n, i) => mergeNote(localNotes[i], n) ?? []);
+    await db.reports.bulkPut(reportWrites);
+    await db.notes.bulkPut(noteWrites);
+    const reportIds = [...new Set([...reportWrites.map((r) => r.id), ...noteWrites.map((n) => n.reportId)])];
+    return { reports: reportWrites.length, notes: noteWrites.length, reportIds };
+  });
+}

@@ -1,0 +1,70 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { findingId, reportKey, withFindingIds } from '@/lib/finding-id';
+import type { AuditDb } from '@/store/db';
+import { StoreError } from '@/store/errors';
+import { getReportState, saveAudit, setFindingNote, setReportNote } from '@/store/reports';
+import { audited, freshDb, proseMismatch, sectionMissing, sumBroken, URL_A } from '../helpers/audits';
+
+let db: AuditDb;
+afterEach(() => db?.delete());
+
+describe('saveAudit', () => {
+  it('stores a first audit under the report key, with stable finding ids and nothing marked new', async () => {
+    db = freshDb();
+    const { record, notes } = await saveAudit(db, audited([sumBroken, sectionMissing], { url: `${URL_A}?utm_source=x#t3` }), 1000);
+    expect(record.id).toBe(reportKey(URL_A));
+    expect(record.findings.map((f) => f.id)).toEqual([findingId(sumBroken), findingId(sectionMissing)]);
+    expect(record).toMatchObject({ firstAuditedAt: 1000, auditedAt: 1000, newIds: [], gone: [], note: '', noteUpdatedAt: null });
+    expect(notes).toEqual([]);
+  });
+
+  it('on a re-audit marks new findings, lists gone ones, keeps firstAuditedAt and every note', async () => {
+    db = freshDb();
+    const first = await saveAudit(db, audited([sumBroken, sectionMissing]), 1000);
+    const id = first.record.id;
+    const [broken, missing] = first.record.findings;
+    await setFindingNote(db, { reportId: id, findingId: missing!.id, note: '确实缺少', status: 'confirmed' }, '张三', 1500);
+    await setReportNote(db, id, '整体较好', '张三', 1600);
+
+    // The section was added and a prose mismatch appeared; the table value changed but is still wrong.
+    const second = await saveAudit(db, audited([{ ...sumBroken, actual: 10, message: '仍不平衡' }, proseMismatch]), 2000);
+    expect(second.record.firstAuditedAt).toBe(1000);
+    expect(second.record.auditedAt).toBe(2000);
+    expect(second.record.findings.map((f) => f.id)).toEqual([broken!.id, findingId(proseMismatch)]);
+    expect(second.record.newIds).toEqual([findingId(proseMismatch)]);
+    expect(second.record.gone).toEqual([missing]);
+    expect(second.record).toMatchObject({ note: '整体较好', noteBy: '张三', noteUpdatedAt: 1600 });
+    // The note on the gone finding is kept, and comes back with it.
+    expect(second.notes).toEqual([{ reportId: id, findingId: missing!.id, note: '确实缺少', status: 'confirmed', by: '张三', updatedAt: 1500 }]);
+    const third = await saveAudit(db, audited([sumBroken, sectionMissing]), 3000);
+    expect(third.record.newIds).toEqual([missing!.id]);
+    expect(third.record.gone.map((f) => f.id)).toEqual([findingId(proseMismatch)]);
+    expect(third.notes).toHaveLength(1);
+  });
+
+  it('gives findings about the same thing distinct ids, in engine order', () => {
+    const ids = withFindingIds([sumBroken, { ...sumBroken, message: 'again' }, sectionMissing]).map((f) => f.id);
+    expect(ids).toEqual([findingId(sumBroken), `${findingId(sumBroken)}-2`, findingId(sectionMissing)]);
+  });
+});
+
+describe('notes', () => {
+  it('signs and stamps a finding note, and replaces it on the next edit', async () => {
+    db = freshDb();
+    const { record } = await saveAudit(db, audited([sumBroken]), 1000);
+    const fid = record.findings[0]!.id;
+    await setFindingNote(db, { reportId: record.id, findingId: fid, note: '待查', status: 'pending' }, '张三', 1100);
+    const { notes } = await setFindingNote(db, { reportId: record.id, findingId: fid, note: '已核实', status: 'fixed' }, '李四', 1200);
+    expect(notes).toEqual([{ reportId: record.id, findingId: fid, note: '已核实', status: 'fixed', by: '李四', updatedAt: 1200 }]);
+  });
+
+  it('refuses notes on an unknown report or finding', async () => {
+    db = freshDb();
+    const { record } = await saveAudit(db, audited([sumBroken]), 1000);
+    await expect(setFindingNote(db, { reportId: 'nope', findingId: 'x', note: '', status: 'pending' }, '', 1)).rejects.toBeInstanceOf(StoreError);
+    await expect(setFindingNote(db, { reportId: record.id, findingId: 'x', note: '', status: 'pending' }, '', 1)).rejects.toBeInstanceOf(StoreError);
+    await expect(setReportNote(db, 'nope', 'n', '', 1)).rejects.toBeInstanceOf(StoreError);
+    expect(await getReportState(db, 'nope')).toBeNull();
+  });
+});
