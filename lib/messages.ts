@@ -14,8 +14,12 @@ export const AuditedReport = z.object({
   agency: z.string(),
   year: z.number().int().nullable(),
   layout: Layout,
+  /** Publication date read from the page, YYYY-MM-DD. */
+  published: z.string().nullable(),
   sections: z.array(SectionKey),
   tables: z.array(TableKey),
+  /** Cell values by `t3/2/natural`: what cross-year checks compare. */
+  values: z.record(z.string(), z.number().nullable()),
   findings: z.array(Finding),
 });
 export type AuditedReport = z.infer<typeof AuditedReport>;

@@ -27,6 +27,19 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       notes: '[reportId+findingId], reportId',
     },
   },
+  {
+    // Reports keep their cell values (for cross-year checks) and publication date.
+    version: 2,
+    stores: { reports: 'id, agency, year, auditedAt' },
+    upgrade: (tx) =>
+      tx
+        .table('reports')
+        .toCollection()
+        .modify((r: { values?: unknown; published?: unknown }) => {
+          r.values ??= {};
+          r.published ??= null;
+        }),
+  },
 ];
 
 export class AuditDb extends Dexie {

@@ -2,18 +2,30 @@
 import { reportKey, withFindingIds } from '@/lib/finding-id';
 import type { AuditedReport, ReportState } from '@/lib/messages';
 import type { ReportRecord, Status } from '@/lib/store/schema';
+import { crossYearFindings, type YearFacts } from '@/lib/cross-year';
+import type { Finding } from '@/lib/model';
 import type { AuditDb } from './db';
 import { StoreError } from './errors';
 
+/** Cross-year findings come from stored audits, not from the page: they are recomputed on every save. */
+const isCrossYear = (f: Finding) => f.rule.startsWith('cross-year-');
+
+const factsOfRecord = (r: ReportRecord): YearFacts => ({ source: r.id, agency: r.agency, year: r.year, layout: r.layout, values: r.values });
+
 /**
  * Stores an audit over the previous one of the same page. Notes are keyed by finding id and are
- * left alone: a finding that disappears keeps its note, and gets it back if it returns.
+ * left alone: a finding that disappears keeps its note, and gets it back if it returns. The audit is
+ * checked against the same body's stored previous year, and the stored following year against it.
  */
-export async function saveAudit(db: AuditDb, report: AuditedReport, now: number): Promise<ReportState> {
+export async function saveAudit(db: AuditDb, report: AuditedReport, now: number, disabledRules: readonly string[] = []): Promise<ReportState> {
   const id = reportKey(report.url);
   await db.transaction('rw', db.reports, async () => {
     const prev = await db.reports.get(id);
-    const findings = withFindingIds(report.findings);
+    const year = report.year;
+    const neighbours = year ? (await db.reports.where('year').anyOf([year - 1, year + 1]).toArray()).filter((r) => r.id !== id) : [];
+    const current: YearFacts = { source: id, agency: report.agency, year, layout: report.layout, values: report.values };
+    const cross = crossYearFindings(current, neighbours.map(factsOfRecord), disabledRules);
+    const findings = withFindingIds([...report.findings.filter((f) => !isCrossYear(f)), ...cross]);
     const ids = new Set(findings.map((f) => f.id));
     const prevIds = new Set(prev?.findings.map((f) => f.id));
     const record: ReportRecord = {
@@ -21,10 +33,12 @@ export async function saveAudit(db: AuditDb, report: AuditedReport, now: number)
       url: report.url,
       title: report.title,
       agency: report.agency,
-      year: report.year,
+      year,
       layout: report.layout,
+      published: report.published,
       sections: report.sections,
       tables: report.tables,
+      values: report.values,
       firstAuditedAt: prev?.firstAuditedAt ?? now,
       auditedAt: now,
       findings,
@@ -36,6 +50,19 @@ export async function saveAudit(db: AuditDb, report: AuditedReport, now: number)
       noteUpdatedAt: prev?.noteUpdatedAt ?? null,
     };
     await db.reports.put(record);
+    if (!year) return;
+    // Reports of the following year audited earlier (a list is audited in any order) now have a previous year.
+    const sameYear = [...(await db.reports.where('year').equals(year).toArray()).filter((r) => r.id !== id), record].map(factsOfRecord);
+    for (const next of neighbours.filter((r) => r.year === year + 1)) {
+      const recheck = withFindingIds([...next.findings.filter((f) => !isCrossYear(f)), ...crossYearFindings(factsOfRecord(next), sameYear, disabledRules)]);
+      const before = new Set(next.findings.map((f) => f.id));
+      if (recheck.length === next.findings.length && recheck.every((f) => before.has(f.id))) continue;
+      await db.reports.update(next.id, {
+        findings: recheck,
+        newIds: [...next.newIds, ...recheck.filter((f) => !before.has(f.id)).map((f) => f.id)],
+        gone: [...next.gone, ...next.findings.filter((f) => !recheck.some((r) => r.id === f.id))],
+      });
+    }
   });
   return (await getReportState(db, id))!;
 }

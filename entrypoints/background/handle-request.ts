@@ -31,7 +31,7 @@ async function handle(req: Exclude<Request, { type: 'panel:open' }>, sender: Sen
   const db = auditDb();
   switch (req.type) {
     case 'audit:save': {
-      const state = await saveAudit(db, req.report, Date.now());
+      const state = await saveAudit(db, req.report, Date.now(), (await loadSettings()).disabledRules);
       const tabId = sender.tab?.id;
       if (tabId !== undefined) await rememberTabReport(tabId, state.record.id);
       notifyPages({ type: 'state:changed', reportId: state.record.id, tabId });

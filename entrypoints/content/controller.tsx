@@ -5,7 +5,8 @@ import { Overlay } from '@/components/overlay/Overlay';
 import type { OverlayState, ViewFinding } from '@/components/overlay/types';
 import { auditDocument, looksLikeReport } from '@/lib/audit';
 import { withFindingIds } from '@/lib/finding-id';
-import { TabMessage, type AuditedReport, type ReportState } from '@/lib/messages';
+import { auditedReport } from '@/lib/audited';
+import { TabMessage, type ReportState } from '@/lib/messages';
 import type { Finding, Report } from '@/lib/model';
 import { createHost, HOST_TAG, type OverlayHost } from './host';
 import { ask } from './messaging';
@@ -111,15 +112,8 @@ export class AuditController {
   }
 
   private async save(report: Report, findings: Finding[]) {
-    const audited: AuditedReport = {
-      url: location.href,
-      ...summaryOf(report),
-      sections: report.sections.map((s) => s.key),
-      tables: (['t2', 't3', 't4'] as const).filter((t) => report.tables[t]),
-      findings,
-    };
     try {
-      const { state } = await ask({ type: 'audit:save', report: audited });
+      const { state } = await ask({ type: 'audit:save', report: auditedReport(report, findings, location.href) });
       if (state) this.applyState(state);
     } catch (e) {
       this.update({ error: `审计结果未能保存：${(e as Error).message}` });

@@ -23,8 +23,11 @@ export const ReportRecord = z.object({
   agency: z.string(),
   year: z.number().int().nullable(),
   layout: Layout,
+  published: z.string().nullable(),
   sections: z.array(SectionKey),
   tables: z.array(TableKey),
+  /** Cell values by `t3/2/natural`, for cross-year checks against the same body's other years. */
+  values: z.record(z.string(), z.number().nullable()),
   firstAuditedAt: z.number(),
   auditedAt: z.number(),
   findings: z.array(StoredFinding),

@@ -7,7 +7,7 @@ import { sumBroken, URL_A } from '../helpers/audits';
 
 const findings = withFindingIds([sumBroken]);
 const rec: ReportRecord = {
-  id: URL_A, url: URL_A, title: 't', agency: 'a', year: 2023, layout: '2021', sections: ['s1'], tables: ['t3'],
+  id: URL_A, url: URL_A, title: 't', agency: 'a', year: 2023, layout: '2021', published: null, sections: ['s1'], tables: ['t3'], values: {},
   firstAuditedAt: 100, auditedAt: 200, findings, gone: [], newIds: [], note: 'n', noteBy: 'x', noteUpdatedAt: 150,
 };
 const note: FindingNote = { reportId: URL_A, findingId: findings[0]!.id, note: '备注', status: 'fixed', by: '张三', updatedAt: 300 };

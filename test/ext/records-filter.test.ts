@@ -5,7 +5,7 @@ import { withFindingIds } from '@/lib/finding-id';
 import { proseMismatch, sumBroken } from '../helpers/audits';
 
 const base: ReportRecord = {
-  id: '', url: '', title: '', agency: '', year: null, layout: '2021', sections: [], tables: [], firstAuditedAt: 0,
+  id: '', url: '', title: '', agency: '', year: null, layout: '2021', published: null, sections: [], tables: [], values: {}, firstAuditedAt: 0,
   auditedAt: 0, findings: [], gone: [], newIds: [], note: '', noteBy: '', noteUpdatedAt: null,
 };
 const a = { ...base, id: 'a', url: 'https://a.gov.cn/r', title: '甲局 2023 年报', agency: '甲局', year: 2023, findings: withFindingIds([sumBroken]) };

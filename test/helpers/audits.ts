@@ -31,8 +31,10 @@ export function audited(findings: Finding[], over: Partial<AuditedReport> = {}):
     agency: '示范市测试局',
     year: 2023,
     layout: '2021',
+    published: '2024-01-20',
     sections: ['s1', 's2', 's3', 's4', 's5', 's6'],
     tables: ['t2', 't3', 't4'],
+    values: {},
     findings,
     ...over,
   };

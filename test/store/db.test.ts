@@ -8,8 +8,8 @@ import { audited, sectionMissing, sumBroken } from '../helpers/audits';
  * What a version 2 looks like when it comes: a new index plus a backfill. Appended to the real
  * version list, so this test opens databases written by the shipped schema, as users' browsers will.
  */
-const V2: SchemaVersion = {
-  version: 2,
+const NEXT: SchemaVersion = {
+  version: SCHEMA_VERSIONS.at(-1)!.version + 1,
   stores: { reports: 'id, agency, year, auditedAt, layout' },
   upgrade: (tx) =>
     tx
@@ -21,7 +21,7 @@ const V2: SchemaVersion = {
 };
 
 describe('schema versions', () => {
-  it('upgrades a version-1 database in place: rows and notes kept, new index usable, backfill applied', async () => {
+  it('upgrades the current database in place: rows and notes kept, new index usable, backfill applied', async () => {
     const name = `upgrade-${Math.random()}`;
     const v1 = new AuditDb(name);
     const { record } = await saveAudit(v1, audited([sumBroken, sectionMissing]), 1000);
@@ -29,12 +29,23 @@ describe('schema versions', () => {
     await saveAudit(v1, audited([], { url: 'https://b.gov.cn/r.html', layout: '2019' }), 1200);
     v1.close();
 
-    const v2 = new AuditDb(name, [...SCHEMA_VERSIONS, V2]);
+    const v2 = new AuditDb(name, [...SCHEMA_VERSIONS, NEXT]);
     expect((await v2.reports.where('layout').equals('2019').toArray()).map((r) => r.url)).toEqual(['https://b.gov.cn/r.html']);
     const state = await getReportState(v2, record.id);
     expect(state?.record).toEqual({ ...record, noteBy: '（迁移前）' });
     expect(state?.notes).toHaveLength(1);
-    expect(v2.verno).toBe(2);
+    expect(v2.verno).toBe(NEXT.version);
+    await v2.delete();
+  });
+
+  it('version 2 backfills cell values and publication date on version-1 rows', async () => {
+    const name = `v1-${Math.random()}`;
+    const v1 = new AuditDb(name, SCHEMA_VERSIONS.filter((v) => v.version === 1));
+    const { values: _v, published: _p, ...oldRow } = { ...(await saveAudit(new AuditDb(`scratch-${Math.random()}`), audited([sumBroken]), 1000)).record };
+    await v1.reports.put(oldRow as never);
+    v1.close();
+    const v2 = new AuditDb(name);
+    expect(await v2.reports.get(oldRow.id)).toEqual({ ...oldRow, values: {}, published: null });
     await v2.delete();
   });
 

@@ -68,3 +68,38 @@ describe('notes', () => {
     expect(await getReportState(db, 'nope')).toBeNull();
   });
 });
+
+describe('cross-year checks against stored audits', () => {
+  const year = (y: number, values: Record<string, number>, agency = '示范市司法局') =>
+    audited([], { url: `https://www.example.gov.cn/${agency}/${y}.html`, agency, year: y, title: `${agency}${y}年政府信息公开工作年度报告`, values });
+  const carry = (r: { findings: { rule: string }[] }) => r.findings.filter((f) => f.rule === 'cross-year-carryover');
+
+  it('checks a new audit against the same body’s stored previous year', async () => {
+    const db = freshDb();
+    await saveAudit(db, year(2022, { 't3/4/total': 2 }), 1000);
+    const { record } = await saveAudit(db, year(2023, { 't3/2/total': 0 }), 2000);
+    expect(carry(record)).toEqual([expect.objectContaining({ expected: 2, actual: 0, cells: [{ table: 't3', row: '2', column: 'total' }] })]);
+    // Another body's year is not compared.
+    const other = await saveAudit(db, year(2023, { 't3/2/total': 0 }, '示范市公安局'), 2100);
+    expect(carry(other.record)).toEqual([]);
+  });
+
+  it('re-checks a stored following year when its previous year arrives later, and when it is corrected', async () => {
+    const db = freshDb();
+    const first = await saveAudit(db, year(2023, { 't3/2/total': 0 }), 1000);
+    expect(carry(first.record)).toEqual([]);
+    await saveAudit(db, year(2022, { 't3/4/total': 2 }), 2000);
+    const after = (await getReportState(db, first.record.id))!.record;
+    expect(carry(after)).toHaveLength(1);
+    expect(after.newIds).toContain(carry(after)[0]!.id);
+    await saveAudit(db, year(2022, { 't3/4/total': 0 }), 3000);
+    expect(carry((await getReportState(db, first.record.id))!.record)).toEqual([]);
+  });
+
+  it('leaves cross-year rules the user switched off', async () => {
+    const db = freshDb();
+    await saveAudit(db, year(2022, { 't3/4/total': 2 }), 1000);
+    const { record } = await saveAudit(db, year(2023, { 't3/2/total': 0 }), 2000, ['cross-year-carryover']);
+    expect(carry(record)).toEqual([]);
+  });
+});
