@@ -52,6 +52,8 @@ export const Table = z.object({
   rows: z.record(z.string(), z.record(z.string(), Cell)),
   /** Row/column labels as printed, by key, for label-variant reporting. */
   labels: z.record(z.string(), z.string()),
+  /** Header cell texts (column labels) as printed, each once. */
+  headers: z.array(z.string()),
   /** What could not be read: extra cells dropped, rows that matched nothing. */
   notes: z.array(z.object({ row: z.string().optional(), text: z.string() })),
   el: z.unknown().optional(),

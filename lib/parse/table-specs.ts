@@ -113,3 +113,11 @@ export function cellLabel(table: TableKey, row: string, column: string): string 
   const col = (table === 't3' ? T3_COLUMN_LABELS : T2_COLUMN_LABELS)[column] ?? column;
   return `${spec?.label ?? row}·${col}`;
 }
+
+/** The column and group headings each table prints, for label-variant checks. */
+export const HEADER_LABELS: Record<TableKey, readonly string[]> = {
+  t2: ['信息内容', '本年制发件数', '本年废止件数', '现行有效件数', '本年处理决定数量', '本年收费金额（单位：万元）',
+    '本年新制作数量', '本年新公开数量', '对外公开总数量', '上一年项目数量', '本年增/减', '处理决定数量', '采购项目数量', '采购总金额'],
+  t3: ['申请人情况', '自然人', '法人或其他组织', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'],
+  t4: ['行政复议', '行政诉讼', '结果维持', '结果纠正', '其他结果', '尚未审结', '总计', '未经复议直接起诉', '复议后起诉'],
+};

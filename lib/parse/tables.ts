@@ -140,7 +140,14 @@ export function layoutOf(grids: Record<TableKey, Grid[]>): Layout {
 }
 
 function emptyTable(key: TableKey, grids: Grid[]): Table {
-  return { key, rows: {}, labels: {}, notes: [], el: grids[0]?.el };
+  const headers = new Set<string>();
+  for (const g of grids)
+    for (const r of g.rows) {
+      // A header row holds labels only; its cells are the column labels.
+      if (r.some((c) => readCell(c.text).kind === 'number')) continue;
+      for (const c of r) if (readCell(c.text).kind === 'text') headers.add(compact(c.text));
+    }
+  return { key, rows: {}, labels: {}, headers: [...headers], notes: [], el: grids[0]?.el };
 }
 
 function putRow(table: Table, spec: RowSpec, row: SplitRow) {

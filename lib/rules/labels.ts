@@ -1,6 +1,6 @@
 import type { SectionKey } from '../model';
 import { SECTION_SPECS } from '../parse/sections';
-import { T2_ROWS, T3_ROWS } from '../parse/table-specs';
+import { HEADER_LABELS, T2_ROWS, T3_ROWS } from '../parse/table-specs';
 import { compact } from '../text';
 import type { Problem, Rule } from './types';
 
@@ -21,13 +21,35 @@ function variant(printed: string, template: string): boolean {
   return !!p && p !== t && !t.includes(p);
 }
 
+/** Shared characters over total length: 1 for the same letters, 0 for none in common. */
+function likeness(a: string, b: string): number {
+  const pool = [...b];
+  let common = 0;
+  for (const ch of a) {
+    const i = pool.indexOf(ch);
+    if (i >= 0) {
+      common++;
+      pool.splice(i, 1);
+    }
+  }
+  return (2 * common) / (a.length + b.length || 1);
+}
+
+/** The template heading a printed column header stands for, when it is close to one but not the same. */
+function headerVariant(printed: string, templates: readonly string[]): string | undefined {
+  const p = words(printed);
+  if (!p || templates.some((t) => words(t) === p || words(t).includes(p))) return undefined;
+  const best = templates.map((t) => ({ t, score: likeness(p, words(t)) })).sort((a, b) => b.score - a.score)[0];
+  return best && best.score >= 0.6 ? best.t : undefined;
+}
+
 export const labelVariant: Rule = {
   id: 'label-variant',
   severity: 'info',
   title: { zh: '标签与模板用语不一致', en: 'Label differs from the template' },
   description: {
-    zh: '行标签或章节标题与国办格式的用语不同（错别字或改写）。报告仍可核对，仅供提示。',
-    en: 'A row label or section heading differs from the template’s words (a typo or rewording). The report still parses.',
+    zh: '行标签、表头或章节标题与国办格式的用语不同（错别字或改写）。报告仍可核对，仅供提示。',
+    en: 'A row label, column header or section heading differs from the template’s words (a typo or rewording). The report still parses.',
   },
   basis: '《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）的标准用语',
   example: '「属于三类内容事务信息」应为「属于三类内部事务信息」。',
@@ -48,6 +70,12 @@ export const labelVariant: Rule = {
         });
       }
     }
+    for (const t of ['t2', 't3', 't4'] as const)
+      for (const printed of report.tables[t]?.headers ?? []) {
+        const template = headerVariant(printed, HEADER_LABELS[t]);
+        if (template)
+          out.push({ section: t === 't2' ? 's2' : t === 't3' ? 's3' : 's4', expected: template, actual: printed, message: `表头「${printed}」与模板「${template}」不一致` });
+      }
     for (const s of report.sections) {
       const template = SECTION_SPECS.find((x) => x.key === s.key)!.heading;
       if (variant(s.heading, template))

@@ -82,6 +82,12 @@ describe('label-variant', () => {
     const fs = r.detected ? ofRule(r.findings, 'label-variant') : [];
     expect(fs.map((f) => [f.severity, f.actual])).toEqual([['info', '5.属于三类内容事务信息'], ['info', '五、存在问题及改进情况']]);
   });
+  it('notes a column header that differs (seed 002: 「保留4位小数」), and not one cut short', () => {
+    const r = auditText(seedText('002'));
+    expect(r.detected && ofRule(r.findings, 'label-variant').map((f) => f.expected)).toEqual(['本年收费金额（单位：万元）']);
+    const typo = auditText(makeReport().replace('本年制发件数', '本年制定件数'));
+    expect(typo.detected && ofRule(typo.findings, 'label-variant').map((f) => [f.actual, f.expected])).toEqual([['本年制定件数', '本年制发件数']]);
+  });
   it('leaves labels cut short by PDF extraction alone (seed 003) and standard ones', () => {
     const r = auditText(seedText('003'));
     expect(r.detected && ofRule(r.findings, 'label-variant')).toEqual([]);

@@ -1,6 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findingId, reportKey, withFindingIds } from '@/lib/finding-id';
+import type { StoredFinding } from '@/lib/store/schema';
+import type { ReportRecord } from '@/lib/store/schema';
 import type { AuditDb } from '@/store/db';
 import { StoreError } from '@/store/errors';
 import { getReportState, saveAudit, setFindingNote, setReportNote } from '@/store/reports';
@@ -72,7 +74,7 @@ describe('notes', () => {
 describe('cross-year checks against stored audits', () => {
   const year = (y: number, values: Record<string, number>, agency = '示范市司法局') =>
     audited([], { url: `https://www.example.gov.cn/${agency}/${y}.html`, agency, year: y, title: `${agency}${y}年政府信息公开工作年度报告`, values });
-  const carry = (r: { findings: { rule: string }[] }) => r.findings.filter((f) => f.rule === 'cross-year-carryover');
+  const carry = (r: { findings: StoredFinding[] }) => r.findings.filter((f) => f.rule === 'cross-year-carryover');
 
   it('checks a new audit against the same body’s stored previous year', async () => {
     const db = freshDb();
