@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { auditDocument } from '@/lib/audit';
 import { cellKey, type Finding } from '@/lib/model';
+import { parseCsv } from '../helpers/csv';
 import { fixtureHtml, htmlDoc } from '../helpers/fixtures';
 import { extensionId, launch, newProfile, waitForAudit } from '../portal/browser';
 import { PAGES } from '../portal/pages';
@@ -44,26 +45,6 @@ function engineFindings(html: string) {
   const r = auditDocument(htmlDoc(html));
   if (!r.detected) throw new Error('fixture not detected');
   return r.findings.map((f) => `${f.rule} ${(f.cells ?? []).map(cellKey).join(',')}`).sort();
-}
-
-/** RFC 4180, enough to read our own export back. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [[]];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') rows.at(-1)!.push(field), (field = '');
-    else if (c === '\r' && text[i + 1] === '\n') rows.at(-1)!.push(field), (field = ''), rows.push([]), i++;
-    else field += c;
-  }
-  if (field || rows.at(-1)!.length) rows.at(-1)!.push(field);
-  return rows.filter((r) => r.length > 1);
 }
 
 const NOTE = '已电话核实：总计应为 1';

@@ -3,6 +3,7 @@ import { auditsToCsv, csvField, CSV_HEADERS } from '@/lib/export/csv';
 import type { FindingNote, ReportRecord } from '@/lib/store/schema';
 import { withFindingIds } from '@/lib/finding-id';
 import { proseMismatch, sectionMissing, sumBroken, URL_A } from '../helpers/audits';
+import { parseCsv } from '../helpers/csv';
 
 function record(over: Partial<ReportRecord> = {}): ReportRecord {
   return {
@@ -10,26 +11,6 @@ function record(over: Partial<ReportRecord> = {}): ReportRecord {
     published: null, sections: ['s1'], tables: ['t3'], values: {}, firstAuditedAt: 0, auditedAt: Date.UTC(2024, 2, 5, 6, 7),
     findings: [], gone: [], newIds: [], note: '', noteBy: '', noteUpdatedAt: null, ...over,
   };
-}
-
-/** Minimal RFC 4180 reader, so tests look at fields rather than at escaping. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++;
-    else field += c;
-  }
-  return rows;
 }
 
 describe('csvField', () => {
