@@ -11,10 +11,11 @@ const TITLE = /年度报告|年报|工作报告/;
 
 /** Agency and year from a title such as 「XX局2023年政府信息公开工作年度报告」 or 「2023年XX局政府信息公开…」. */
 export function agencyAndYear(title: string): { agency: string; year: number | null } {
-  const c = compact(title).replace(/[《》“”"]/g, '');
+  const c = compact(title).replace(/[《》“”"]/g, '').replace(/([〇零一二三四五六七八九]{4})(?=年)/, (y) => [...y].map((d) => '〇一二三四五六七八九'.indexOf(d.replace('零', '〇'))).join(''));
   const m = /^(.*?)(\d{4})年度?(.*?)(?:政府信息公开|政务公开|信息公开|政府信息)/.exec(c);
   if (!m) return { agency: '', year: null };
-  const agency = (m[1] || m[3] || '').replace(/^关于/, '').replace(/[:：（(]+$/, '');
+  // 「XX办公室关于印发2023年…年度报告的通知」: the body is before 关于.
+  const agency = (m[1] || m[3] || '').replace(/^关于/, '').replace(/关于(?:印发|公布|发布)?$/, '').replace(/[:：（(]+$/, '');
   return { agency, year: Number(m[2]) };
 }
 

@@ -20,6 +20,12 @@ const isEmpty = (c: GridCell) => compact(c.text) === '';
  */
 export function splitRow(row: GridCell[]): SplitRow {
   const kinds = row.map((c) => readCell(c.text).kind);
+  // An item number in a cell of its own (「1」|「属于国家秘密」) belongs to the label that follows it.
+  for (let i = 0; i + 1 < row.length; i++) {
+    if (kinds[i] !== 'number') continue;
+    if (!isItemNumber(row[i]!, row[i + 1]!)) break;
+    kinds[i] = 'text';
+  }
   const firstNumber = kinds.indexOf('number');
   const end = firstNumber < 0 ? row.length : firstNumber;
   const last = end === 0 ? -1 : kinds.lastIndexOf('text', end - 1);
@@ -30,6 +36,10 @@ export function splitRow(row: GridCell[]): SplitRow {
   }
   const values = row.slice(last + 1).filter((c, i, arr) => i === 0 || !c.el || c.el !== arr[i - 1]!.el || !isTableCell(c.el));
   return { label: labels.join(''), lastLabel: labels[labels.length - 1] ?? '', values, labelEl: last >= 0 ? row[last]!.el : undefined };
+}
+
+function isItemNumber(cell: GridCell, next: GridCell): boolean {
+  return /^[1-9]\d?$/.test(compact(cell.text)) && readCell(next.text).kind === 'text' && compact(next.text).length >= 3;
 }
 
 function isTableCell(el: unknown): boolean {

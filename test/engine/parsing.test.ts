@@ -51,6 +51,9 @@ describe('headings, title, agency and year', () => {
   it('reads agency and year whichever comes first', () => {
     expect(agencyAndYear('阜新市司法局 2023 年政府信息 公开工作年度报告')).toEqual({ agency: '阜新市司法局', year: 2023 });
     expect(agencyAndYear('2022年度北京市某区人民政府政府信息公开工作年度报告')).toEqual({ agency: '北京市某区人民政府', year: 2022 });
+    expect(agencyAndYear('某市人民政府办公室关于印发2023年政府信息公开工作年度报告的通知')).toEqual({ agency: '某市人民政府办公室', year: 2023 });
+    expect(agencyAndYear('某县教育局二〇二三年政府信息公开工作年度报告')).toEqual({ agency: '某县教育局', year: 2023 });
+    expect(agencyAndYear('某区财政局2023年度政务公开工作年度报告_某区人民政府')).toEqual({ agency: '某区财政局', year: 2023 });
   });
 });
 
@@ -73,6 +76,15 @@ describe('HTML tables', () => {
     expect(r.detected && r.findings).toEqual([]);
     expect(values(r, 't3', '3.7')).toEqual([9, 2, 0, 0, 0, 0, 11]);
     expect(values(r, 't3', '4')).toEqual([2, 0, 0, 0, 0, 0, 2]);
+  });
+});
+
+describe('row labels', () => {
+  it('keep an item number printed in a cell of its own', () => {
+    const text = makeReport().replace('1.属于国家秘密\t', '(三)不予公开\t1\t属于国家秘密\t').replace('4.保护第三方合法权益\t1', '4\t保护第三方合法权益\t1');
+    const r = auditText(text);
+    expect(r.detected && r.findings).toEqual([]);
+    expect(values(r, 't3', '3.3.4')).toEqual([1, 0, 0, 0, 0, 0, 1]);
   });
 });
 
