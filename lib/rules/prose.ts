@@ -101,7 +101,8 @@ export const proseReviewSuit: Rule = {
     const reviews = sumOf(report, t4Totals(['review'])()) ?? 0;
     const suits = sumOf(report, t4Totals(['suit', 'suit_after_review'])()) ?? 0;
     for (const { s, c } of proseSentences(report)) {
-      const denial = /(?:未|没有|无)(?:发生|收到|出现)?[^。；]{0,24}(行政复议|行政诉讼)/.exec(c);
+      // 「未经复议直接起诉」 names a kind of suit, not the absence of one.
+      const denial = /(?:未|没有|无)(?!经|论)(?:发生|收到|出现|产生)?[^。；]{0,24}(行政复议|行政诉讼)/.exec(c);
       if (denial) {
         const mentionsReview = /复议/.test(denial[0]);
         const mentionsSuit = /诉讼/.test(denial[0]);
@@ -120,7 +121,9 @@ export const proseReviewSuit: Rule = {
   },
 };
 
-/** 「采用率18%」 etc.: a stated rate against the two numbers before it in the same sentence. */
+const SHARE_RATE = /(?:采用|办结|答复|回复|公开|满意|按时|及时|完成|通过|合格|覆盖|参与|处理|受理|结案|上网|正确|准确)率|占比|比例/;
+
+/** 「采用率18%」 etc.: a stated share against the two numbers before it in the same sentence. */
 export const proseRate: Rule = {
   id: 'prose-rate',
   severity: 'warning',
@@ -132,9 +135,10 @@ export const proseRate: Rule = {
     const out: Problem[] = [];
     for (const s of report.sentences) {
       for (const rate of s.numbers.filter((n) => n.unit === '%')) {
-        if (!/率/.test(s.text.slice(Math.max(0, rate.index - 8), rate.index))) continue;
-        const before = s.numbers.filter((n) => n.index < rate.index && n.unit !== '%');
-        const [den, num] = before.slice(-2);
+        // Only a share of a whole: a growth rate (增长率, 同比) is not numerator / denominator.
+        const before = s.text.slice(Math.max(0, rate.index - 10), rate.index);
+        if (!SHARE_RATE.test(before) || /增长|增幅|下降|降幅|同比|环比|提高|提升/.test(before)) continue;
+        const [den, num] = s.numbers.filter((n) => n.index < rate.index && n.unit !== '%').slice(-2);
         if (!den || !num || den.unit !== num.unit || den.value <= 0 || num.value > den.value) continue;
         const decimals = (String(rate.value).split('.')[1] ?? '').length;
         const computed = (num.value / den.value) * 100;

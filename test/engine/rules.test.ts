@@ -168,12 +168,18 @@ describe('prose rules', () => {
     const fs = ofRule(findings({ s1: '全年未发生政府信息公开行政复议。全年行政诉讼3件。' }), 'prose-review-suit');
     expect(fs.map((f) => f.actual)).toEqual([3, 0]);
   });
+  it('prose-review-suit: 「未经复议直接起诉」 is not a denial', () => {
+    expect(ofRule(findings({ s1: '全年未经复议直接起诉的行政诉讼1件，行政复议2件。' }), 'prose-review-suit')).toEqual([]);
+  });
   it('prose-review-suit: silent when the prose agrees', () => {
     expect(ofRule(findings({ s1: '全年行政复议2件，行政诉讼1件。' }), 'prose-review-suit')).toEqual([]);
   });
   it('prose-rate: 6/35 is 17.1%, not 18%', () => {
     const fs = ofRule(findings({ s1: '2022年上报政务信息35条，采用信息6条，采用率18%。' }), 'prose-rate');
     expect(fs).toEqual([expect.objectContaining({ expected: '17.1%', actual: '18%', severity: 'warning' })]);
+  });
+  it('prose-rate: a growth rate is not a share', () => {
+    expect(ofRule(findings({ s1: '2023年发布信息120条，2022年发布100条，同比增长率20%。' }), 'prose-rate')).toEqual([]);
   });
   it('prose-rate: a rate right at its precision passes', () => {
     expect(ofRule(findings({ s1: '上报政务信息35条，采用信息6条，采用率17%。办结率17.1%。' }), 'prose-rate')).toEqual([]);
