@@ -8,8 +8,6 @@ interface SplitRow {
   label: string;
   lastLabel: string;
   values: GridCell[];
-  /** The cell the row label came from, for markers on rows. */
-  labelEl?: unknown;
 }
 
 const isEmpty = (c: GridCell) => compact(c.text) === '';
@@ -35,7 +33,7 @@ export function splitRow(row: GridCell[]): SplitRow {
     if (t && labels[labels.length - 1] !== t) labels.push(t);
   }
   const values = row.slice(last + 1).filter((c, i, arr) => i === 0 || !c.el || c.el !== arr[i - 1]!.el || !isTableCell(c.el));
-  return { label: labels.join(''), lastLabel: labels[labels.length - 1] ?? '', values, labelEl: last >= 0 ? row[last]!.el : undefined };
+  return { label: labels.join(''), lastLabel: labels[labels.length - 1] ?? '', values };
 }
 
 function isItemNumber(cell: GridCell, next: GridCell): boolean {

@@ -32,10 +32,9 @@ export function expectedRows(report: Report, table: TableKey) {
   return rowsFor(table, report.layout);
 }
 
-/** Sum of the t3 total column over the given row-key prefix (e.g. all 3.3.* rows). */
-export function t3GroupTotal(report: Report, prefix: string): { value: number | null; refs: CellRef[] } {
-  const refs = expectedRows(report, 't3')
+/** The t3 total cells of a group of rows (e.g. every 3.3.* row), as the layout has them. */
+export function t3GroupRefs(report: Report, prefix: string): CellRef[] {
+  return expectedRows(report, 't3')
     .filter((r) => r.key === prefix || r.key.startsWith(prefix + '.'))
     .map((r) => ref('t3', r.key, 'total'));
-  return { value: refs.length ? sumOf(report, refs) : null, refs };
 }

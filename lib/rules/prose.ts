@@ -1,7 +1,7 @@
-import type { CellRef, Report, Sentence } from '../model';
+import type { CellRef, Report } from '../model';
 import { T4_GROUPS } from '../parse/table-specs';
 import { compact, ellipsis } from '../text';
-import { ref, sumOf, t3GroupTotal } from './access';
+import { ref, sumOf, t3GroupRefs } from './access';
 import type { Problem, Rule } from './types';
 
 /** A statement in the prose that names a quantity the tables also hold. */
@@ -37,7 +37,7 @@ function checkClaims(report: Report, claims: Claim[]): Problem[] {
 }
 
 const total = (row: string) => () => [ref('t3', row, 'total')];
-const groupTotal = (prefix: string) => (r: Report) => t3GroupTotal(r, prefix).refs;
+const groupTotal = (prefix: string) => (r: Report) => t3GroupRefs(r, prefix);
 const t4Totals = (groups: readonly string[]) => () => groups.map((g) => ref('t4', '1', `${g}.total`));
 
 /** 「收到申请 N 件」 but not 「收到行政复议申请」. */
@@ -197,4 +197,3 @@ export const prosePartsWhole: Rule = {
   },
 };
 
-export type { Sentence };
