@@ -28,3 +28,21 @@ export function sitePattern(input: string): SiteInput {
 export function siteHost(pattern: string): string {
   return pattern.replace(/^\*:\/\//, '').replace(/\/\*$/, '');
 }
+
+/**
+ * The host patterns a set of URLs needs, each once (`*://host/*`): what a batch audit asks
+ * permission for before fetching. gov.cn hosts are included; permissions.contains() answers them
+ * from the manifest.
+ */
+export function hostPatterns(urls: readonly string[]): string[] {
+  const hosts = new Set<string>();
+  for (const url of urls) {
+    try {
+      const u = new URL(url);
+      if (/^https?:$/.test(u.protocol)) hosts.add(u.hostname);
+    } catch {
+      // Not a URL: nothing to ask for.
+    }
+  }
+  return [...hosts].map((h) => `*://${h}/*`);
+}

@@ -6,13 +6,17 @@ export interface Portal {
   port: number;
   /** A page's URL under a *.gov.cn name; Chromium maps *.gov.cn to 127.0.0.1. */
   url(path: string, host?: string): string;
+  /** Requests per path since the server started: tests check what a resumed batch fetches again. */
+  requests: Map<string, number>;
   close(): Promise<void>;
 }
 
 /** Serves the demo portal on 127.0.0.1 only, for every host name. */
 export async function startPortal(port = 0): Promise<Portal> {
+  const requests = new Map<string, number>();
   const server: Server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
+    requests.set(path, (requests.get(path) ?? 0) + 1);
     const page = path === '/' ? indexPage : PAGES[path];
     if (!page) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('404');
@@ -25,6 +29,7 @@ export async function startPortal(port = 0): Promise<Portal> {
   return {
     port: actual,
     url: (path, host = 'www.demo.gov.cn') => `http://${host}:${actual}${path}`,
+    requests,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

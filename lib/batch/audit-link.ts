@@ -1,0 +1,82 @@
+/**
+ * One link of a batch: fetched, decoded and audited exactly as the content script audits a page
+ * opened by hand, so the stored record is the same whichever way the report was reached.
+ */
+import { auditDocument } from '../audit';
+import { auditedReport } from '../audited';
+import { decodePage } from '../decode';
+import { ATTACHMENT } from '../list';
+import type { AuditedReport } from '../messages';
+import { agencyAndYear } from '../parse/report';
+import { attachmentOnly } from '../rules/structure';
+import { toFinding } from '../rules/types';
+
+/** Content types of files the engine cannot read (yet): a report published only as one of these. */
+const ATTACHMENT_TYPE = /pdf|msword|officedocument|wps|ofd|octet-stream|zip|rar/i;
+
+export type Fetched =
+  | { kind: 'page'; url: string; text: string }
+  | { kind: 'attachment'; url: string };
+
+/** An error whose message is for the user as it stands (HTTP status, not a report). */
+export class LinkError extends Error {
+  override name = 'LinkError';
+}
+
+/**
+ * Fetches a page and decodes it whatever its charset. Attachment URLs are not fetched at all
+ * (a PDF can be large and would not be read); an attachment found by its content type is not downloaded.
+ */
+export async function fetchPage(url: string, fetchImpl: typeof fetch, signal: AbortSignal): Promise<Fetched> {
+  if (ATTACHMENT.test(url)) return { kind: 'attachment', url };
+  // No cookies: the page is read as the public sees it, and a portal session is not touched.
+  const res = await fetchImpl(url, { signal, credentials: 'omit', redirect: 'follow' });
+  const finalUrl = res.url || url;
+  const type = res.headers.get('content-type') ?? '';
+  if (!res.ok) {
+    await res.body?.cancel().catch(() => undefined);
+    throw new LinkError(`服务器返回 HTTP ${res.status}`);
+  }
+  if (ATTACHMENT_TYPE.test(type)) {
+    await res.body?.cancel().catch(() => undefined);
+    return { kind: 'attachment', url: finalUrl };
+  }
+  return { kind: 'page', url: finalUrl, text: decodePage(new Uint8Array(await res.arrayBuffer()), type) };
+}
+
+export interface LinkAudit {
+  title: string;
+  disabledRules: readonly string[];
+  /** HTML text to a Document: DOMParser in the batch page, linkedom in tests. */
+  parse(html: string): Document;
+}
+
+/** What to store for a fetched link; throws a LinkError when the page is not a report. */
+export function auditFetched(fetched: Fetched, opts: LinkAudit): AuditedReport {
+  if (fetched.kind === 'attachment') return attachmentAudit(fetched.url, opts.title, opts.disabledRules);
+  const result = auditDocument(opts.parse(fetched.text), { url: fetched.url, disabledRules: opts.disabledRules });
+  if (!result.detected) throw new LinkError(`不是年度报告：${result.reason}`);
+  return auditedReport(result.report, result.findings, fetched.url);
+}
+
+/**
+ * A link straight to a PDF/Word file: a report with one report-attachment-only finding, named from
+ * the link's text, so the records show it rather than leave it out. The finding reads as the one
+ * lib/audit.ts gives a page that only links its report as a file.
+ */
+export function attachmentAudit(url: string, title: string, disabledRules: readonly string[]): AuditedReport {
+  const { agency, year } = agencyAndYear(title);
+  const finding = toFinding(attachmentOnly, { message: `年度报告仅以附件形式发布，未能核对：${title}`, actual: url });
+  return {
+    url,
+    title,
+    agency,
+    year,
+    layout: 'unknown',
+    published: null,
+    sections: [],
+    tables: [],
+    values: {},
+    findings: disabledRules.includes(attachmentOnly.id) ? [] : [finding],
+  };
+}

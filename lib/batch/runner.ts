@@ -1,0 +1,142 @@
+/**
+ * Runs a batch job: reads the list's further pages for links, then fetches, audits and stores each
+ * pending link, a few at a time and spaced out. Every change is persisted before the next one, so
+ * an interrupted run (Cancel, a closed tab, a browser restart) resumes with the pending links only.
+ */
+import { nextPage, reportLinks } from '../list';
+import type { AuditedReport } from '../messages';
+import { auditFetched, fetchPage, LinkError } from './audit-link';
+import { addListPage, isFinished, markDone, markFailed, pendingLinks, stopPagination, type BatchJob, type LinkResult } from './job';
+import type { BatchLimits } from './limits';
+
+export interface RunDeps {
+  fetch: typeof fetch;
+  /** HTML text to a Document (DOMParser in the batch page; the service worker has none). */
+  parse(html: string): Document;
+  disabledRules: readonly string[];
+  /** Stores an audit like a page audited by hand (audit:save), and names what was stored. */
+  save(report: AuditedReport): Promise<Omit<LinkResult, 'attachment'>>;
+  /** Writes the job where a reopened page finds it. Calls come one at a time, in order. */
+  persist(job: BatchJob): Promise<void>;
+  /** After every change: the job and the URLs being fetched now. */
+  onChange(job: BatchJob, active: readonly string[]): void;
+  /** Host patterns among these URLs that the extension may not fetch yet. */
+  missingHosts(urls: string[]): Promise<string[]>;
+  now(): number;
+  /** Resolves after `ms`, rejects once `signal` aborts. */
+  sleep(ms: number, signal: AbortSignal): Promise<void>;
+}
+
+export type RunEnd =
+  | { kind: 'finished'; job: BatchJob }
+  /** Cancelled: what is still pending stays pending. */
+  | { kind: 'stopped'; job: BatchJob }
+  /** Nothing fetched from these hosts until the user grants them. */
+  | { kind: 'needs-access'; job: BatchJob; hosts: string[] };
+
+/** setTimeout as a promise that rejects with the signal's reason once it aborts. */
+export function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const done = () => {
+      signal.removeEventListener('abort', stop);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    const stop = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    signal.addEventListener('abort', stop, { once: true });
+  });
+}
+
+/** Spaces request starts at least `intervalMs` apart, whichever worker starts them. */
+export function requestGate(intervalMs: number, now: () => number, sleep: RunDeps['sleep']): (signal: AbortSignal) => Promise<void> {
+  let nextStart = -Infinity;
+  return async (signal) => {
+    const t = now();
+    const at = Math.max(t, nextStart);
+    nextStart = at + intervalMs;
+    if (at > t) await sleep(at - t, signal);
+    if (signal.aborted) throw signal.reason;
+  };
+}
+
+/** Writes the latest job after the writes before it: two workers finishing at once cannot reorder the record. */
+function serialWriter(persist: RunDeps['persist']): (job: BatchJob) => Promise<void> {
+  let chain = Promise.resolve();
+  let latest: BatchJob;
+  return (job) => {
+    latest = job;
+    chain = chain.then(() => persist(latest));
+    return chain;
+  };
+}
+
+export function linkErrorText(e: unknown): string {
+  if (e instanceof LinkError) return e.message;
+  const err = e as Error | undefined;
+  if (err?.name === 'TimeoutError' || err?.name === 'AbortError') return '请求超时';
+  if (err instanceof TypeError) return `无法连接（网络错误，或网站拒绝了扩展的请求）：${err.message}`;
+  return err?.message ?? String(e);
+}
+
+export async function runJob(start: BatchJob, deps: RunDeps, limits: BatchLimits, signal: AbortSignal): Promise<RunEnd> {
+  let job = start;
+  const write = serialWriter(deps.persist);
+  const gate = requestGate(limits.intervalMs, deps.now, deps.sleep);
+  const request = () => AbortSignal.any([signal, AbortSignal.timeout(limits.timeoutMs)]);
+  const changed = async (active: readonly string[] = []) => {
+    deps.onChange(job, active);
+    await write(job);
+  };
+
+  // Pagination first: the whole list is known before any report is fetched, and shown as the total.
+  while (job.nextListPage && !signal.aborted) {
+    const pageUrl = job.nextListPage;
+    const hosts = await deps.missingHosts([pageUrl]);
+    if (hosts.length) return { kind: 'needs-access', job, hosts };
+    try {
+      await gate(signal);
+      const fetched = await fetchPage(pageUrl, deps.fetch, request());
+      if (fetched.kind !== 'page') throw new LinkError('下一页是附件，不是列表页');
+      const doc = deps.parse(fetched.text);
+      job = addListPage(job, pageUrl, reportLinks(doc, fetched.url), nextPage(doc, fetched.url), limits.maxListPages, deps.now());
+    } catch (e) {
+      if (signal.aborted) break;
+      job = stopPagination(job, `翻页到 ${pageUrl} 时出错：${linkErrorText(e)}`, deps.now());
+    }
+    await changed();
+  }
+  if (signal.aborted) return { kind: 'stopped', job };
+
+  const queue = pendingLinks(job);
+  const hosts = await deps.missingHosts(queue.map((l) => l.url));
+  if (hosts.length) return { kind: 'needs-access', job, hosts };
+  const active = new Set<string>();
+  const worker = async () => {
+    for (let link = queue.shift(); link && !signal.aborted; link = queue.shift()) {
+      try {
+        await gate(signal);
+      } catch {
+        break; // Cancelled while waiting its turn: the link stays pending.
+      }
+      active.add(link.url);
+      deps.onChange(job, [...active]);
+      try {
+        const fetched = await fetchPage(link.url, deps.fetch, request());
+        const saved = await deps.save(auditFetched(fetched, { title: link.title, disabledRules: deps.disabledRules, parse: deps.parse }));
+        job = markDone(job, link.url, { ...saved, attachment: fetched.kind === 'attachment' }, deps.now());
+      } catch (e) {
+        // A fetch cut off by Cancel is not a failure: the link stays pending for Resume.
+        if (!signal.aborted) job = markFailed(job, link.url, linkErrorText(e), deps.now());
+      }
+      active.delete(link.url);
+      await changed([...active]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limits.concurrency, queue.length) }, worker));
+  await changed();
+  return isFinished(job) ? { kind: 'finished', job } : { kind: 'stopped', job };
+}
