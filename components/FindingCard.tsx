@@ -1,4 +1,5 @@
 import { cellKey } from '@/lib/model';
+import { rulePage } from '@/lib/ext-pages';
 import { ruleTitle, sectionHeading, SEVERITY_LABELS } from '@/lib/labels';
 import type { FindingNote, StoredFinding } from '@/lib/store/schema';
 import { NoteEditor } from './NoteEditor';
@@ -14,31 +15,29 @@ interface Props {
 
 export function FindingCard({ reportId, finding: f, note, isNew, onReveal }: Props) {
   const rule = ruleTitle(f.rule);
-  const head = (
-    <>
-      <span class={`sev sev-${f.severity}`} title={SEVERITY_LABELS[f.severity].en}>
-        {SEVERITY_LABELS[f.severity].zh}
-      </span>
-      {isNew && (
-        <span class="badge-new" title="New since the previous audit">
-          新
-        </span>
-      )}
-      <span class="rule" title={`${rule.en} (${f.rule})`}>
-        {rule.zh}
-      </span>
-      <span class="message">{f.message}</span>
-    </>
-  );
   return (
     <li class={`finding sev-border-${f.severity}`}>
-      {onReveal ? (
-        <button type="button" class="finding-head reveal" title="在页面中定位 / Show on page" onClick={() => onReveal(f.id)}>
-          {head}
-        </button>
-      ) : (
-        <div class="finding-head">{head}</div>
-      )}
+      {/* Not one button: the rule name is a link, and a link inside a button is neither. */}
+      <div class="finding-head">
+        <span class={`sev sev-${f.severity}`} title={SEVERITY_LABELS[f.severity].en}>
+          {SEVERITY_LABELS[f.severity].zh}
+        </span>
+        {isNew && (
+          <span class="badge-new" title="New since the previous audit">
+            新
+          </span>
+        )}
+        <a class="rule" href={rulePage(f.rule)} target="_blank" title={`规则说明 / Rule reference: ${rule.en} (${f.rule})`}>
+          {rule.zh}
+        </a>
+        {onReveal ? (
+          <button type="button" class="message reveal" title="在页面中定位 / Show on page" onClick={() => onReveal(f.id)}>
+            {f.message}
+          </button>
+        ) : (
+          <span class="message">{f.message}</span>
+        )}
+      </div>
       <dl class="facts">
         {f.section && <Fact label="章节" en="Section" value={sectionHeading(f.section)} />}
         {f.cells?.length ? <Fact label="单元格" en="Cells" value={f.cells.map(cellKey).join('; ')} mono /> : null}

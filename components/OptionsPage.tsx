@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { rulePage } from '@/lib/ext-pages';
 import { SEVERITY_LABELS } from '@/lib/labels';
 import { RULE_META } from '@/lib/rules';
 import { siteHost, sitePattern } from '@/lib/sites';
@@ -72,6 +73,9 @@ function Rules({ disabled, save }: { disabled: readonly string[]; save: Save }) 
               <span class={`sev sev-${r.severity}`}>{SEVERITY_LABELS[r.severity].zh}</span> <strong>{r.title.zh}</strong>
               <span class="muted"> — {r.description.zh}</span>
             </label>
+            <a href={rulePage(r.id)} target="_blank" title="规则说明 / Rule reference" class="rule-ref">
+              说明
+            </a>
           </li>
         ))}
       </ul>

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { recordsTarget, type RecordsTarget } from '@/lib/ext-pages';
 import { formatTime, LAYOUT_LABELS } from '@/lib/labels';
 import { Layout } from '@/lib/model';
 import { filterRecords, recordYears, type RecordFilter } from '@/lib/records-filter';
@@ -6,23 +7,48 @@ import { notesById, notesByReport, severityCounts, statusCounts } from '@/lib/re
 import type { FindingNote, ReportRecord } from '@/lib/store/schema';
 import { auditDb } from '@/store/db';
 import { loadAllAudits } from '@/store/transfer';
+import { BodiesView } from './BodiesView';
 import { SeverityCounts, StatusCounts } from './Counts';
 import { useLiveQuery } from './hooks';
 import { ReportView } from './ReportView';
 import { TransferBar } from './TransferBar';
+import { UnfinishedBatches } from './UnfinishedBatches';
+
+const VIEWS = [
+  { key: 'reports', zh: '报告列表', en: 'Reports' },
+  { key: 'bodies', zh: '机关 × 年度', en: 'Bodies × years' },
+] as const;
+
+/** The view and report a link asked for (records.html#report=… or #view=bodies), followed when the fragment changes. */
+function useRecordsTarget(): RecordsTarget {
+  const [target, setTarget] = useState(() => recordsTarget(location.hash));
+  useEffect(() => {
+    const onHash = () => setTarget(recordsTarget(location.hash));
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+  return target;
+}
 
 /** 审计记录: every audited report, searchable, with export and import. */
 export function RecordsPage() {
   const data = useLiveQuery(() => loadAllAudits(auditDb()), []);
   const [filter, setFilter] = useState<RecordFilter>({ text: '', errorsOnly: false });
-  const [selected, setSelected] = useState<string>();
+  const target = useRecordsTarget();
+  const [view, setView] = useState(target.view);
+  const [selected, setSelected] = useState(target.reportId);
+  useEffect(() => {
+    setView(target.view);
+    if (target.reportId) setSelected(target.reportId);
+  }, [target]);
   const reports = data.status === 'ready' ? data.value.reports : [];
   const byReport = useMemo(() => notesByReport(data.status === 'ready' ? data.value.notes : []), [data]);
   const shown = useMemo(() => filterRecords(reports, filter), [reports, filter]);
   const chosen = reports.find((r) => r.id === selected);
+  // Also once the records arrive: a link to one report is followed before they are loaded.
   useEffect(() => {
     if (selected) document.getElementById('detail')?.scrollIntoView({ behavior: 'smooth', block: 'start' });
-  }, [selected]);
+  }, [selected, !!chosen]);
 
   return (
     <main class="records">
@@ -30,10 +56,21 @@ export function RecordsPage() {
         审计记录 <small class="muted">Audits</small>
       </h1>
       {data.status === 'error' && <p class="error">{data.error}</p>}
+      <UnfinishedBatches />
       <Filters filter={filter} years={recordYears(reports)} onChange={setFilter} />
       <TransferBar all={reports} filtered={shown} notesByReport={byReport} />
-      {data.status === 'ready' && !reports.length && <p class="empty">还没有审计记录。打开一份政府信息公开工作年度报告即可开始。</p>}
-      {shown.length > 0 && (
+      {data.status === 'ready' && !reports.length && (
+        <p class="empty">还没有审计记录。打开一份政府信息公开工作年度报告即可开始；在年报列表页可一次审核列出的全部年报。</p>
+      )}
+      <div class="view-tabs" role="tablist">
+        {VIEWS.map((v) => (
+          <button key={v.key} type="button" role="tab" aria-selected={view === v.key} class={view === v.key ? 'active' : undefined} onClick={() => setView(v.key)} title={v.en}>
+            {v.zh}
+          </button>
+        ))}
+      </div>
+      {view === 'bodies' && shown.length > 0 && <BodiesView records={shown} selected={selected} onSelect={setSelected} />}
+      {view === 'reports' && shown.length > 0 && (
         <table class="records-table">
           <thead>
             <tr>

@@ -2,9 +2,11 @@
 import { liveQuery } from 'dexie';
 import { useEffect, useState } from 'preact/hooks';
 import { browser, type Browser } from 'wxt/browser';
+import type { BatchJob } from '@/lib/batch/job';
 import { PageMessage } from '@/lib/messages';
 import type { Settings } from '@/lib/store/schema';
 import { storageErrorMessage } from '@/store/errors';
+import { listJobs, watchJobs } from '@/store/batch-jobs';
 import { loadSettings, watchSettings } from '@/store/settings';
 import { ask } from './ask';
 
@@ -95,6 +97,21 @@ export function useSettings(): Loaded<Settings> {
       (e: Error) => setState({ status: 'error', error: `无法读取设置：${e.message}` }),
     );
     return watchSettings((value) => setState({ status: 'ready', value }));
+  }, []);
+  return state;
+}
+
+/** Stored batch jobs, most recent first, following changes made by any page. */
+export function useBatchJobs(): Loaded<BatchJob[]> {
+  const [state, setState] = useState<Loaded<BatchJob[]>>({ status: 'loading' });
+  useEffect(() => {
+    const load = () =>
+      void listJobs().then(
+        (value) => setState({ status: 'ready', value }),
+        (e: Error) => setState({ status: 'error', error: `无法读取批量审核任务：${e.message}` }),
+      );
+    load();
+    return watchJobs(load);
   }, []);
   return state;
 }

@@ -4,6 +4,7 @@
  * script's listener, and a stale tab may run an older content script.
  */
 import { z } from 'zod';
+import { HttpUrl, MAX_LINKS } from './batch/job';
 import { AuditsFile } from './export/json';
 import { Finding, Layout, SectionKey, TableKey } from './model';
 import { FindingNote, ReportRecord, Settings, Status } from './store/schema';
@@ -36,6 +37,17 @@ export const Request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('audit:tab'), tabId: z.number().int() }),
   /** Merges a JSON export (checked whole by the records page first) into the stored audits. */
   z.object({ type: z.literal('audits:import'), file: AuditsFile }),
+  /** A list page's report links, to audit all at once in a batch page the background opens. */
+  z.object({
+    type: z.literal('batch:start'),
+    listUrl: HttpUrl,
+    title: z.string().max(500),
+    links: z.array(z.object({ url: HttpUrl, title: z.string().max(500) })).min(1).max(MAX_LINKS),
+    /** The list's next page, which the batch page reads for more links. */
+    next: HttpUrl.nullable(),
+  }),
+  /** Opens the rule reference at one rule: content scripts cannot link to extension pages. */
+  z.object({ type: z.literal('rules:open'), ruleId: z.string().regex(/^[a-z0-9-]{1,80}$/) }),
 ]);
 export type Request = z.infer<typeof Request>;
 
@@ -53,6 +65,8 @@ export const Response = z.union([
     state: ReportState.nullable().optional(),
     settings: Settings.optional(),
     imported: ImportSummary.optional(),
+    /** The batch job batch:start created or continued. */
+    jobId: z.string().optional(),
   }),
   z.object({ ok: z.literal(false), error: z.string() }),
 ]);

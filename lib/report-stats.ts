@@ -16,6 +16,11 @@ export function notesByReport(notes: readonly FindingNote[]): Map<string, Findin
   return byReport;
 }
 
+/** Cross-year findings come from stored audits of other years, not from the page itself. */
+export function isCrossYearRule(ruleId: string): boolean {
+  return ruleId.startsWith('cross-year-');
+}
+
 /** A finding nobody has marked yet is still to be verified. */
 export function statusOf(note: FindingNote | undefined): Status {
   return note?.status ?? 'pending';

@@ -4,11 +4,12 @@ import type { AuditedReport, ReportState } from '@/lib/messages';
 import type { ReportRecord, Status } from '@/lib/store/schema';
 import { crossYearFindings, type YearFacts } from '@/lib/cross-year';
 import type { Finding } from '@/lib/model';
+import { isCrossYearRule } from '@/lib/report-stats';
 import type { AuditDb } from './db';
 import { StoreError } from './errors';
 
 /** Cross-year findings come from stored audits, not from the page: they are recomputed on every save. */
-const isCrossYear = (f: Finding) => f.rule.startsWith('cross-year-');
+const isCrossYear = (f: Finding) => isCrossYearRule(f.rule);
 
 const factsOfRecord = (r: ReportRecord): YearFacts => ({ source: r.id, agency: r.agency, year: r.year, layout: r.layout, values: r.values });
 

@@ -7,7 +7,7 @@ const SEVERITY_ZH = { error: '错误', warning: '警告', info: '提示' } as co
 const LAYOUT_ZH: Record<string, string> = { '2021': '2021 版', '2019': '2019 版', unknown: '格式未识别' };
 const ruleTitle = (id: string) => RULE_META.find((r) => r.id === id)?.title.zh ?? id;
 
-function FindingDetail({ f }: { f: ViewFinding }) {
+function FindingDetail({ f, onRule }: { f: ViewFinding; onRule: (ruleId: string) => void }) {
   return (
     <div class="item">
       <div>
@@ -18,7 +18,13 @@ function FindingDetail({ f }: { f: ViewFinding }) {
       {(f.expected !== undefined || f.actual !== undefined) && (
         <div class="meta">应为 {String(f.expected ?? '—')}，实为 {String(f.actual ?? '—')}</div>
       )}
-      <div class="meta">规则：{ruleTitle(f.rule)}（{f.rule}）{f.cells?.length ? ` · ${f.cells.map(cellKey).slice(0, 4).join(' ')}${f.cells.length > 4 ? ' …' : ''}` : ''}</div>
+      <div class="meta">
+        规则：
+        <button type="button" class="rule-link" data-rule-link={f.rule} title="规则说明 / Rule reference" onClick={() => onRule(f.rule)}>
+          {ruleTitle(f.rule)}
+        </button>
+        （{f.rule}）{f.cells?.length ? ` · ${f.cells.map(cellKey).slice(0, 4).join(' ')}${f.cells.length > 4 ? ' …' : ''}` : ''}
+      </div>
       {f.note && (f.note.note || f.note.status !== 'pending') && (
         <div class="note">
           {STATUS_LABELS[f.note.status].zh}
@@ -34,7 +40,7 @@ function FindingDetail({ f }: { f: ViewFinding }) {
  * Cell markers carry data-cell, section markers data-section, and every marker data-rule and
  * data-finding (space-separated when findings share the place) and data-severity (the highest).
  */
-function Marker({ box, findings, focusable }: { box: Box; findings: ViewFinding[]; focusable: boolean }) {
+function Marker({ box, findings, focusable, onRule }: { box: Box; findings: ViewFinding[]; focusable: boolean; onRule: (ruleId: string) => void }) {
   const here = findings.filter((f) => box.findingIds.includes(f.id));
   const data =
     box.kind === 'cell' ? { 'data-cell': box.key }
@@ -54,7 +60,7 @@ function Marker({ box, findings, focusable }: { box: Box; findings: ViewFinding[
       {...data}
     >
       <span class="tag">{box.label ?? (here.length > 1 ? here.length : '!')}</span>
-      <div class="tip">{here.map((f) => <FindingDetail key={f.id} f={f} />)}</div>
+      <div class="tip">{here.map((f) => <FindingDetail key={f.id} f={f} onRule={onRule} />)}</div>
     </div>
   );
 }
@@ -91,6 +97,7 @@ function Bar({ state, actions }: { state: OverlayState; actions: OverlayActions 
           <button onClick={actions.openPanel} title="Open side panel">侧边栏</button>
         </div>
       )}
+      {state.list && <ListOffer list={state.list} onAudit={actions.auditList} />}
       {cur && (
         <div class="row current" data-current={cur.id}>
           {current + 1}/{findings.length}：<span class={`sev ${cur.severity}`}>{SEVERITY_ZH[cur.severity]}</span>
@@ -98,6 +105,18 @@ function Bar({ state, actions }: { state: OverlayState; actions: OverlayActions 
         </div>
       )}
       {state.error && <div class="row err" role="alert">{state.error}</div>}
+    </div>
+  );
+}
+
+/** On a list of reports: audit them all in a batch page, which also reads the list's further pages. */
+function ListOffer({ list, onAudit }: { list: NonNullable<OverlayState['list']>; onAudit: () => void }) {
+  return (
+    <div class="row list-offer" data-list-links={list.count}>
+      <button type="button" class="primary" onClick={onAudit} disabled={list.starting} title={`Audit all ${list.count} reports${list.more ? ' (and those on the next pages)' : ''}`}>
+        审核本页列出的 {list.count} 份年报
+      </button>
+      {list.more && <span class="hint">并自动翻页收集其余年报</span>}
     </div>
   );
 }
@@ -110,9 +129,9 @@ export function Overlay({ state, actions }: { state: OverlayState; actions: Over
       {state.boxes.map((box, i) => {
         const focusable = box.findingIds.some((id) => !focused.has(id));
         box.findingIds.forEach((id) => focused.add(id));
-        return <Marker key={`${box.kind}-${box.key}-${i}`} box={box} findings={state.findings} focusable={focusable} />;
+        return <Marker key={`${box.kind}-${box.key}-${i}`} box={box} findings={state.findings} focusable={focusable} onRule={actions.openRule} />;
       })}
-      {(state.summary || state.notice || state.error) && <Bar state={state} actions={actions} />}
+      {(state.summary || state.notice || state.error || state.list) && <Bar state={state} actions={actions} />}
     </div>
   );
 }

@@ -26,6 +26,8 @@ export const OVERLAY_CSS = `
   text-align: left; font-size: 13px; white-space: normal; cursor: auto; }
 .marker.flip .tip { left: auto; right: 0; }
 .marker:hover .tip, .marker:focus .tip, .marker:focus-within .tip { display: block; }
+.tip::before { content: ''; position: absolute; top: -8px; left: 0; right: 0; height: 8px; } /* bridges the gap, so the pointer can reach the tip */
+.tip .rule-link { font: inherit; font-size: 12px; padding: 0; border: 0; background: none; color: #0969da; cursor: pointer; text-decoration: underline; }
 .tip .item + .item { margin-top: 8px; padding-top: 8px; border-top: 1px solid #eaeef2; }
 .tip .meta { color: #57606a; font-size: 12px; }
 .tip .note { margin-top: 4px; padding: 4px 6px; background: #f6f8fa; border-radius: 4px; }
@@ -43,5 +45,9 @@ export const OVERLAY_CSS = `
 .bar .current { font-size: 12px; color: #1f2328; }
 .bar .err { color: #d1242f; font-size: 12px; }
 .bar .notice { font-size: 12px; color: #57606a; }
+.bar button.primary { background: #1f6feb; border-color: #1f6feb; color: #fff; font-size: 13px; padding: 4px 10px; }
+.bar button.primary:hover { background: #1a5fcc; }
+.bar button:disabled { opacity: 0.6; cursor: default; }
+.bar .hint { font-size: 12px; color: #57606a; }
 @media print { .root { display: none !important; } }
 `;

@@ -41,6 +41,8 @@ export interface OverlayState {
   error?: string;
   /** A notice for an on-demand audit of a page that is not a report. */
   notice?: string;
+  /** A list of reports (not a report itself): how many it links, and whether it has further pages. */
+  list?: { count: number; more: boolean; starting: boolean };
 }
 
 export interface OverlayActions {
@@ -50,4 +52,8 @@ export interface OverlayActions {
   openPanel(): void;
   reveal(findingId: string): void;
   dismissNotice(): void;
+  /** Opens the rule reference at this rule (through the background: a page cannot open extension pages). */
+  openRule(ruleId: string): void;
+  /** Audits every report the list links, in a batch page. */
+  auditList(): void;
 }

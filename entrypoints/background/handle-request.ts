@@ -8,11 +8,12 @@ import { getReportState, saveAudit, setFindingNote, setReportNote } from '@/stor
 import { loadSettings } from '@/store/settings';
 import { importAudits } from '@/store/transfer';
 import { auditTab } from './audit-tab';
+import { isExtensionPage, openRulePage, startBatch } from './batch';
 import { notifyPages, notifyTabs } from './notify';
 import { openPanel, PANEL_NEEDS_CLICK } from './panel';
 import { rememberTabReport, tabReportId } from './tab-reports';
 
-type Sender = Pick<Browser.runtime.MessageSender, 'tab'>;
+type Sender = Pick<Browser.runtime.MessageSender, 'tab' | 'url'>;
 
 export function onMessage(message: unknown, sender: Sender): Promise<Response> {
   const parsed = Request.safeParse(message);
@@ -32,7 +33,8 @@ async function handle(req: Exclude<Request, { type: 'panel:open' }>, sender: Sen
   switch (req.type) {
     case 'audit:save': {
       const state = await saveAudit(db, req.report, Date.now(), (await loadSettings()).disabledRules);
-      const tabId = sender.tab?.id;
+      // A batch page's tab does not show the report it saved: the side panel must not follow it there.
+      const tabId = isExtensionPage(sender.url) ? undefined : sender.tab?.id;
       if (tabId !== undefined) await rememberTabReport(tabId, state.record.id);
       notifyPages({ type: 'state:changed', reportId: state.record.id, tabId });
       return { ok: true, state };
@@ -62,6 +64,11 @@ async function handle(req: Exclude<Request, { type: 'panel:open' }>, sender: Sen
         () => ({ ok: true }),
         (e: Error) => ({ ok: false, error: e.message }),
       );
+    case 'batch:start':
+      return { ok: true, jobId: await startBatch(req, sender.tab) };
+    case 'rules:open':
+      await openRulePage(req.ruleId, sender.tab);
+      return { ok: true };
     case 'audits:import': {
       const { reportIds, ...imported } = await importAudits(db, req.file);
       await changed(reportIds);

@@ -3,7 +3,10 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { Overlay } from '@/components/overlay/Overlay';
 import type { OverlayState, ViewFinding } from '@/components/overlay/types';
-import { auditDocument, looksLikeReport } from '@/lib/audit';
+import { auditDocument } from '@/lib/audit';
+import { MAX_LINKS } from '@/lib/batch/job';
+import { domPrefix, prefixLooksLikeReport } from '@/lib/detect';
+import { listOffer, mentionsReports } from '@/lib/list-offer';
 import { withFindingIds } from '@/lib/finding-id';
 import { auditedReport } from '@/lib/audited';
 import { TabMessage, type ReportState } from '@/lib/messages';
@@ -18,7 +21,8 @@ const SETTLE_MS = 700;
 /**
  * Audits the page when it is (or becomes) a report, draws the overlay, and keeps both current as
  * the page re-renders. On a page that is not a report it only runs the cheap first look, at most
- * once per settle period after the page changes.
+ * once per settle period after the page changes; a page whose first look names reports is also
+ * checked for a list of report links, to offer auditing them all.
  */
 export class AuditController {
   private overlay?: OverlayHost;
@@ -79,24 +83,23 @@ export class AuditController {
   };
 
   private async check(onDemand: boolean) {
-    if (!onDemand && !looksLikeReport(document)) return this.clear();
+    // The first look of lib/audit's looksLikeReport, with its prefix kept for the list check.
+    const prefix = domPrefix(document);
+    const firstLook = prefixLooksLikeReport(prefix);
+    if (!onDemand && !firstLook) return this.notAReport(mentionsReports(prefix));
     let result = auditDocument(document, { disabledRules: this.disabledRules });
     // Settings are asked for only once a report is found: ordinary pages send no message at all.
     if (result.detected && !this.settingsLoaded) {
       await this.loadSettings();
       result = auditDocument(document, { disabledRules: this.disabledRules });
     }
-    if (!result.detected) {
-      this.clear();
-      if (onDemand) this.update({ notice: `此页面不是政府信息公开工作年度报告：${result.reason}` });
-      return;
-    }
+    if (!result.detected) return this.notAReport(true, onDemand ? `此页面不是政府信息公开工作年度报告：${result.reason}` : undefined);
     this.report = result.report;
     const signature = JSON.stringify([result.report.title, result.findings]);
     if (signature === this.signature) return this.locate();
     this.signature = signature;
     const findings = withFindingIds(result.findings).map((f) => ({ ...f, isNew: false }));
-    this.update({ summary: summaryOf(result.report), findings, current: -1, notice: undefined });
+    this.update({ summary: summaryOf(result.report), findings, current: -1, notice: undefined, list: undefined });
     this.locate();
     await this.save(result.report, result.findings);
   }
@@ -140,6 +143,28 @@ export class AuditController {
     this.locate();
   }
 
+  /** Clears a report's markers; offers a batch audit when the page lists reports. */
+  private notAReport(mayList: boolean, notice?: string) {
+    this.clear();
+    const offer = mayList ? listOffer(document, location.href) : null;
+    const list = offer ? { count: offer.links.length, more: offer.next !== null, starting: this.state.list?.starting ?? false } : undefined;
+    const same = list?.count === this.state.list?.count && list?.more === this.state.list?.more;
+    if (notice || !same) this.update({ list, ...(notice && { notice }) });
+  }
+
+  /** Sends the list's links to the background, which opens the batch page; links are read now, as the page is. */
+  private auditList() {
+    const offer = listOffer(document, location.href);
+    if (!offer || !this.state.list) return;
+    this.update({ list: { ...this.state.list, starting: true }, error: undefined });
+    const links = offer.links.slice(0, MAX_LINKS).map((l) => ({ url: l.url, title: l.title.slice(0, 500) }));
+    const done = (error?: string) => this.update({ list: this.state.list && { ...this.state.list, starting: false }, error });
+    ask({ type: 'batch:start', listUrl: location.href, title: document.title.slice(0, 500), links, next: offer.next }).then(
+      () => done(),
+      (e: Error) => done(`无法开始批量审核：${e.message}`),
+    );
+  }
+
   private clear() {
     if (!this.state.summary && !this.state.notice) return;
     this.signature = '';
@@ -164,7 +189,7 @@ export class AuditController {
 
   private update(patch: Partial<OverlayState>) {
     this.state = { ...this.state, ...patch };
-    const needed = this.state.summary || this.state.notice || this.state.error;
+    const needed = this.state.summary || this.state.notice || this.state.error || this.state.list;
     if (!needed && !this.overlay) return;
     this.overlay ??= createHost(document);
     this.overlay.ensureAttached();
@@ -178,6 +203,8 @@ export class AuditController {
     openPanel: () => void ask({ type: 'panel:open' }).catch((e) => this.update({ error: (e as Error).message })),
     reveal: (id: string) => this.reveal(id),
     dismissNotice: () => this.update({ notice: undefined }),
+    openRule: (ruleId: string) => void ask({ type: 'rules:open', ruleId }).catch((e: Error) => this.update({ error: e.message })),
+    auditList: () => this.auditList(),
   };
 
   private onKey(e: KeyboardEvent) {

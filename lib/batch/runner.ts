@@ -87,9 +87,11 @@ export async function runJob(start: BatchJob, deps: RunDeps, limits: BatchLimits
   const write = serialWriter(deps.persist);
   const gate = requestGate(limits.intervalMs, deps.now, deps.sleep);
   const request = () => AbortSignal.any([signal, AbortSignal.timeout(limits.timeoutMs)]);
+  // Saved before shown: a link the page shows as done is one a reopened page will not fetch again.
   const changed = async (active: readonly string[] = []) => {
-    deps.onChange(job, active);
-    await write(job);
+    const saved = job;
+    await write(saved);
+    deps.onChange(saved, active);
   };
 
   // Pagination first: the whole list is known before any report is fetched, and shown as the total.

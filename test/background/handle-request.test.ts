@@ -4,6 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { onMessage } from '@/entrypoints/background/handle-request';
 import { forgetIfNavigated, tabReportId } from '@/entrypoints/background/tab-reports';
 import { reportKey } from '@/lib/finding-id';
+import { loadJob } from '@/store/batch-jobs';
 import { auditDb } from '@/store/db';
 import { audited, sumBroken, URL_A } from '../helpers/audits';
 
@@ -14,13 +15,14 @@ const tabSend = vi.fn();
 const pageSend = vi.fn();
 const executeScript = vi.fn();
 const sidePanelOpen = vi.fn();
+const tabCreate = vi.fn();
 
 beforeEach(async () => {
   fakeBrowser.reset();
   await auditDb().delete();
   await auditDb().open();
-  for (const f of [tabSend, pageSend, executeScript, sidePanelOpen]) f.mockReset().mockResolvedValue(undefined);
-  Object.assign(fakeBrowser.tabs, { sendMessage: tabSend });
+  for (const f of [tabSend, pageSend, executeScript, sidePanelOpen, tabCreate]) f.mockReset().mockResolvedValue(undefined);
+  Object.assign(fakeBrowser.tabs, { sendMessage: tabSend, create: tabCreate });
   Object.assign(fakeBrowser.runtime, { sendMessage: pageSend });
   Object.assign(fakeBrowser.scripting, { executeScript });
   Object.assign(fakeBrowser.sidePanel, { open: sidePanelOpen });
@@ -90,5 +92,30 @@ describe('background requests', () => {
     expect(await answer).toEqual({ ok: true });
     sidePanelOpen.mockRejectedValueOnce(new Error('sidePanel.open() may only be called in response to a user gesture.'));
     expect(await onMessage({ type: 'panel:open' }, fromTab(5))).toMatchObject({ ok: false });
+  });
+
+  it('stores a batch job from a list page and opens its page next to the list; a second click continues the same job', async () => {
+    const list = 'https://www.demo.gov.cn/portal/list.html';
+    const links = [1, 2, 3].map((n) => ({ url: `https://www.demo.gov.cn/r${n}.html`, title: `示范市第${n}局2023年政府信息公开工作年度报告` }));
+    const sender = { tab: { id: 4, index: 2, windowId: 1 } as never };
+    const answer = await onMessage({ type: 'batch:start', listUrl: list, title: '年报', links, next: `${list}?page=2` }, sender);
+    const jobId = answer.ok ? answer.jobId! : '';
+    expect(jobId).not.toBe('');
+    expect(tabCreate).toHaveBeenCalledWith({ url: `chrome-extension://${fakeBrowser.runtime.id}/batch.html?job=${jobId}`, openerTabId: 4, index: 3, windowId: 1 });
+    expect((await loadJob(jobId))!.links.map((l) => l.status)).toEqual(['pending', 'pending', 'pending']);
+    expect(await onMessage({ type: 'batch:start', listUrl: list, title: '年报', links, next: null }, sender)).toEqual({ ok: true, jobId });
+    expect(await onMessage({ type: 'batch:start', listUrl: 'file:///list.html', title: '', links, next: null }, sender)).toMatchObject({ ok: false });
+  });
+
+  it('opens the rule reference for a content script, and refuses an odd rule id', async () => {
+    expect(await onMessage({ type: 'rules:open', ruleId: 't3-balance' }, {})).toEqual({ ok: true });
+    expect(tabCreate).toHaveBeenCalledWith({ url: `chrome-extension://${fakeBrowser.runtime.id}/rules.html#t3-balance` });
+    expect(await onMessage({ type: 'rules:open', ruleId: '"><script>' }, {})).toMatchObject({ ok: false });
+  });
+
+  it('does not take the batch page for the tab showing the reports it saves', async () => {
+    const batchPage = { tab: { id: 9 } as never, url: `chrome-extension://${fakeBrowser.runtime.id}/batch.html?job=x` };
+    expect(await onMessage({ type: 'audit:save', report: audited([sumBroken]) }, batchPage)).toMatchObject({ ok: true });
+    expect(await tabReportId(9)).toBeUndefined();
   });
 });

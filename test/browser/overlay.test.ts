@@ -106,10 +106,20 @@ describe('inline warnings on report pages', () => {
 });
 
 describe('pages that are not reports', () => {
-  it.each(['nonreport-list.html', 'nonreport-news.html', 'nonreport-budget.html', 'nonreport-large.html'])('%s gets no overlay', async (name) => {
+  it.each(['nonreport-news.html', 'nonreport-budget.html', 'nonreport-large.html'])('%s gets no overlay', async (name) => {
     const page = await open(`/reports/${name}`);
     await page.waitForTimeout(1500);
     expect(await page.locator('report-audit-overlay').count()).toBe(0);
+    await page.close();
+  });
+
+  it('a list of reports gets only the offer to audit them all, no markers', async () => {
+    const page = await open('/reports/nonreport-list.html');
+    const offer = page.locator('report-audit-overlay .bar .list-offer');
+    await offer.waitFor();
+    expect(Number(await offer.getAttribute('data-list-links'))).toBeGreaterThanOrEqual(20);
+    expect(await page.locator('report-audit-overlay .bar [data-counts]').count()).toBe(0);
+    expect(await markers(page)).toEqual([]);
     await page.close();
   });
 });

@@ -1,0 +1,80 @@
+import type { BatchJob, BatchLink } from '@/lib/batch/job';
+import { reportPage } from '@/lib/ext-pages';
+import { severityCounts } from '@/lib/report-stats';
+import type { ReportRecord } from '@/lib/store/schema';
+import { auditDb } from '@/store/db';
+import { SeverityCounts } from '../Counts';
+import { useLiveQuery } from '../hooks';
+
+const STATUS = {
+  pending: { zh: '待审核', en: 'Pending' },
+  done: { zh: '已审核', en: 'Done' },
+  failed: { zh: '失败', en: 'Failed' },
+} as const;
+
+/**
+ * One row per link, in list order. Counts come live from the stored records, not from the job:
+ * a later year audited after this one can add cross-year findings to it.
+ */
+export function BatchResults({ job }: { job: BatchJob }) {
+  const ids = job.links.flatMap((l) => (l.result ? [l.result.reportId] : []));
+  const records = useLiveQuery(() => auditDb().reports.bulkGet(ids), [ids.join('\n')]);
+  const byId = new Map((records.status === 'ready' ? records.value : []).flatMap((r) => (r ? [[r.id, r] as const] : [])));
+  if (records.status === 'error') return <p class="error">{records.error}</p>;
+  return (
+    <table class="records-table batch-results">
+      <thead>
+        <tr>
+          <th title="Status">状态</th>
+          <th title="Agency">机关</th>
+          <th title="Year">年度</th>
+          <th title="Report">报告</th>
+          <th title="By severity">问题</th>
+        </tr>
+      </thead>
+      <tbody>
+        {job.links.map((l) => (
+          <Row key={l.url} link={l} record={l.result && byId.get(l.result.reportId)} />
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function Row({ link: l, record }: { link: BatchLink; record: ReportRecord | undefined }) {
+  return (
+    <tr class={`batch-row status-${l.status}`} data-url={l.url} data-status={l.status}>
+      <td>
+        <span class={`batch-status ${l.status}`} title={STATUS[l.status].en}>
+          {STATUS[l.status].zh}
+        </span>
+        {l.result?.attachment && (
+          <div class="muted" title="Published only as an attachment">
+            附件
+          </div>
+        )}
+      </td>
+      <td>{record?.agency || l.result?.agency || '—'}</td>
+      <td>{record?.year ?? l.result?.year ?? '—'}</td>
+      <td>
+        <a href={l.url} target="_blank" rel="noreferrer" title={l.url}>
+          {l.title || l.url}
+        </a>
+        {l.error && <div class="error">{l.error}</div>}
+      </td>
+      <td>
+        {l.result &&
+          (record ? (
+            <>
+              <SeverityCounts counts={severityCounts(record.findings)} />{' '}
+              <a href={reportPage(record.id)} target="_blank" title="Show the findings in the records page">
+                查看问题
+              </a>
+            </>
+          ) : (
+            <span class="muted">…</span>
+          ))}
+      </td>
+    </tr>
+  );
+}

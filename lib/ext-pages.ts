@@ -1,0 +1,24 @@
+/**
+ * Paths of the extension's own pages, for links between them (relative to the extension's origin)
+ * and for the tabs the background opens (through runtime.getURL).
+ */
+
+/** The rule reference, at one rule's entry. */
+export const rulePage = (ruleId: string): `/rules.html#${string}` => `/rules.html#${encodeURIComponent(ruleId)}`;
+
+export const batchPage = (jobId: string): `/batch.html?${string}` => `/batch.html?job=${encodeURIComponent(jobId)}`;
+
+/** The records page with one report's findings open. */
+export const reportPage = (reportId: string): `/records.html#${string}` => `/records.html#report=${encodeURIComponent(reportId)}`;
+
+/** The records page's bodies × years view. */
+export const BODIES_PAGE = '/records.html#view=bodies';
+
+export type RecordsTarget = { view: 'reports' | 'bodies'; reportId?: string };
+
+/** What a records page URL's fragment asks for (reportPage, BODIES_PAGE); anything else is the plain list. */
+export function recordsTarget(hash: string): RecordsTarget {
+  const params = new URLSearchParams(hash.replace(/^#/, ''));
+  const reportId = params.get('report') ?? undefined;
+  return { view: params.get('view') === 'bodies' ? 'bodies' : 'reports', ...(reportId ? { reportId } : {}) };
+}

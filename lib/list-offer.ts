@@ -1,0 +1,28 @@
+/**
+ * Whether a page that is not a report is a portal's list of reports, worth offering to audit them
+ * all at once. The content script runs this on every page of *.gov.cn, so it is gated on the text
+ * prefix the cheap first look has already read: only a page that names reports near its top pays
+ * for reading its links.
+ */
+import { nextPage, reportLinks, type ReportLink } from './list';
+import { compact } from './text';
+
+/** Fewer links is a 「相关链接」 box on an ordinary page, not a list worth a batch. */
+export const MIN_LIST_LINKS = 3;
+
+/** The page's title and prefix (from the first look) name reports: a list column calls itself so. */
+export function mentionsReports(prefix: string): boolean {
+  return /年报|年度报告/.test(compact(prefix));
+}
+
+export interface ListOffer {
+  links: ReportLink[];
+  next: string | null;
+}
+
+/** The page's report links and next page, when it lists enough of them; only http(s) pages can be batch-audited. */
+export function listOffer(doc: Document, url: string): ListOffer | null {
+  if (!/^https?:/i.test(url)) return null;
+  const links = reportLinks(doc, url).filter((l) => /^https?:/i.test(l.url));
+  return links.length >= MIN_LIST_LINKS ? { links, next: nextPage(doc, url) } : null;
+}
