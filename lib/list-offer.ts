@@ -4,6 +4,7 @@
  * prefix the cheap first look has already read: only a page that names reports near its top pays
  * for reading its links.
  */
+import { HttpUrl } from './batch/job';
 import { nextPage, reportLinks, type ReportLink } from './list';
 import { compact } from './text';
 
@@ -20,9 +21,13 @@ export interface ListOffer {
   next: string | null;
 }
 
-/** The page's report links and next page, when it lists enough of them; only http(s) pages can be batch-audited. */
+/** Only what a batch job takes (lib/batch/job): an extension page fetches http(s) only. */
+const fetchable = (url: string | null) => url !== null && HttpUrl.safeParse(url).success;
+
+/** The page's report links and next page, when it lists enough of them. */
 export function listOffer(doc: Document, url: string): ListOffer | null {
-  if (!/^https?:/i.test(url)) return null;
-  const links = reportLinks(doc, url).filter((l) => /^https?:/i.test(l.url));
-  return links.length >= MIN_LIST_LINKS ? { links, next: nextPage(doc, url) } : null;
+  if (!fetchable(url)) return null;
+  const links = reportLinks(doc, url).filter((l) => fetchable(l.url));
+  const next = nextPage(doc, url);
+  return links.length >= MIN_LIST_LINKS ? { links, next: fetchable(next) ? next : null } : null;
 }

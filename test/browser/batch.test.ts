@@ -142,4 +142,23 @@ describe('batch audit of a portal’s list', () => {
     await records.close();
     await batch.close();
   });
+
+  it('asks for access to a host outside *.gov.cn before fetching anything there', async () => {
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${id}/records.html`);
+    portal.requests.clear();
+    // The same portal under its IP address: not granted by the manifest.
+    const base = `http://127.0.0.1:${portal.port}`;
+    const links = [1, 2, 3].map((n) => ({ url: `${base}/r${n}.html`, title: `示范市第${n}局2023年政府信息公开工作年度报告` }));
+    const [batch] = await Promise.all([
+      context.waitForEvent('page'),
+      request(page, { type: 'batch:start', listUrl: `${base}/portal/list.html`, title: '本地列表', links, next: null }),
+    ]);
+    await batch.getByRole('button', { name: '授权访问' }).waitFor();
+    expect(await batch.locator('.notice-box li').allTextContents()).toEqual(['127.0.0.1']);
+    expect(await progress(batch, 'done')).toBe('0');
+    expect(portal.requests.size).toBe(0);
+    await batch.close();
+    await page.close();
+  });
 });
