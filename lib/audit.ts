@@ -6,8 +6,7 @@ import { metaPublished } from './parse/meta';
 import { buildReport } from './parse/report';
 import { attachmentLinks } from './list';
 import { runRules } from './rules';
-import { attachmentOnly } from './rules/structure';
-import { toFinding } from './rules/types';
+import { attachmentFindings } from './rules/structure';
 import { domToBlocks } from './source/dom';
 import { textToBlocks } from './source/text';
 
@@ -64,11 +63,7 @@ function attachmentReport(doc: Document, build: () => Report, url: string | null
   if (!files.length) return undefined;
   const report = build();
   if (!report.year || !/年度报告|年报/.test(report.title)) return undefined;
-  const f = toFinding(attachmentOnly, {
-    message: `年度报告仅以附件形式发布，未能核对：${files.map((x) => x.title).join('、')}`,
-    actual: files.map((x) => x.url).join(' '),
-  });
-  return { detected: true, report, findings: opts.disabledRules?.includes(f.rule) ? [] : [f] };
+  return { detected: true, report, findings: attachmentFindings(files, opts.disabledRules) };
 }
 
 /** Page element of a cell. */

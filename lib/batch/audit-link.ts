@@ -8,8 +8,7 @@ import { decodePage } from '../decode';
 import { ATTACHMENT } from '../list';
 import type { AuditedReport } from '../messages';
 import { agencyAndYear } from '../parse/report';
-import { attachmentOnly } from '../rules/structure';
-import { toFinding } from '../rules/types';
+import { attachmentFindings } from '../rules/structure';
 
 /** Content types of files the engine cannot read (yet): a report published only as one of these. */
 const ATTACHMENT_TYPE = /pdf|msword|officedocument|wps|ofd|octet-stream|zip|rar/i;
@@ -61,12 +60,10 @@ export function auditFetched(fetched: Fetched, opts: LinkAudit): AuditedReport {
 
 /**
  * A link straight to a PDF/Word file: a report with one report-attachment-only finding, named from
- * the link's text, so the records show it rather than leave it out. The finding reads as the one
- * lib/audit.ts gives a page that only links its report as a file.
+ * the link's text, so the records show it rather than leave it out.
  */
 export function attachmentAudit(url: string, title: string, disabledRules: readonly string[]): AuditedReport {
   const { agency, year } = agencyAndYear(title);
-  const finding = toFinding(attachmentOnly, { message: `年度报告仅以附件形式发布，未能核对：${title}`, actual: url });
   return {
     url,
     title,
@@ -77,6 +74,6 @@ export function attachmentAudit(url: string, title: string, disabledRules: reado
     sections: [],
     tables: [],
     values: {},
-    findings: disabledRules.includes(attachmentOnly.id) ? [] : [finding],
+    findings: attachmentFindings([{ url, title }], disabledRules),
   };
 }

@@ -1,8 +1,8 @@
-import { SECTION_KEYS, TABLE_KEYS, type SectionKey, type TableKey } from '../model';
+import { SECTION_KEYS, TABLE_KEYS, type Finding, type SectionKey, type TableKey } from '../model';
 import { SECTION_SPECS } from '../parse/sections';
 import { cellLabel, TABLE_NAMES } from '../parse/table-specs';
 import { expectedRows, ref } from './access';
-import type { Rule, RuleMeta } from './types';
+import { toFinding, type Rule, type RuleMeta } from './types';
 
 const TABLE_OF_SECTION: Partial<Record<SectionKey, TableKey>> = { s2: 't2', s3: 't3', s4: 't4' };
 const SECTION_OF_TABLE: Record<TableKey, SectionKey> = { t2: 's2', t3: 's3', t4: 's4' };
@@ -130,3 +130,9 @@ export const attachmentOnly: RuleMeta = {
   basis: '《政府信息公开条例》第五十条（年度报告应向社会公布）；网页正文便于公众查阅',
   example: '页面正文只有一行「附件：2023年政府信息公开工作年度报告.pdf」。',
 };
+
+/** The finding for a report that is only a file: the same wording wherever it is raised. */
+export function attachmentFindings(files: { url: string; title: string }[], disabled: readonly string[] = []): Finding[] {
+  if (disabled.includes(attachmentOnly.id)) return [];
+  return [toFinding(attachmentOnly, { message: `年度报告仅以附件形式发布，未能核对：${files.map((x) => x.title).join('、')}`, actual: files.map((x) => x.url).join(' ') })];
+}

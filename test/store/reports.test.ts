@@ -1,8 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findingId, reportKey, withFindingIds } from '@/lib/finding-id';
-import type { StoredFinding } from '@/lib/store/schema';
-import type { ReportRecord } from '@/lib/store/schema';
+import type { ReportRecord, StoredFinding } from '@/lib/store/schema';
 import type { AuditDb } from '@/store/db';
 import { StoreError } from '@/store/errors';
 import { getReportState, saveAudit, setFindingNote, setReportNote } from '@/store/reports';
