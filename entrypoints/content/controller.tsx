@@ -41,11 +41,18 @@ export class AuditController {
 
   start() {
     this.observer = new MutationObserver((records) => {
-      if (records.every((r) => this.isOwn(r.target) || [...r.addedNodes, ...r.removedNodes].every((n) => this.isOwn(n)))) return;
-      if (this.overlay && !this.overlay.host.isConnected) this.overlay.ensureAttached();
+      // A page script that removed or restyled the host gets it back as it was.
+      if (this.overlay && records.some((r) => r.target === this.overlay!.host || !this.overlay!.host.isConnected)) this.overlay.ensureAttached();
+      const page = records.filter((r) => !this.isOwn(r.target) && (r.type === 'attributes' || ![...r.addedNodes, ...r.removedNodes].every((n) => this.isOwn(n))));
+      if (!page.length) return;
+      // Only classes or styles changed (a tab shown, a section unfolded): same text, markers move.
+      if (page.every((r) => r.type === 'attributes')) {
+        if (this.report) this.reposition();
+        return;
+      }
       this.schedule();
     });
-    this.observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+    this.observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['class', 'style', 'hidden', 'open'] });
     this.ctx.onInvalidated(() => this.stop());
     this.ctx.addEventListener(window, 'wxt:locationchange', () => this.schedule(0));
     this.ctx.addEventListener(window, 'resize', () => this.reposition());

@@ -136,6 +136,20 @@ describe('pages that change', () => {
   });
 });
 
+describe('content shown later', () => {
+  it('places markers on a table in a tab once the tab is shown', async () => {
+    const page = await open('/tabbed.html');
+    await waitForAudit(page);
+    expect((await markers(page)).filter((m) => m.cell === 't3/3.7/total')).toEqual([]);
+    await page.click('#show-t3');
+    await expect.poll(async () => (await markers(page)).filter((m) => m.cell === 't3/3.7/total').length).toBe(1);
+    const cell = await page.locator('tr[data-row="3.7"] td').last().boundingBox();
+    const marker = await page.locator('report-audit-overlay [data-cell="t3/3.7/total"]').boundingBox();
+    expect(Math.abs(marker!.y - cell!.y)).toBeLessThan(2);
+    await page.close();
+  });
+});
+
 describe('the page stays as it was', () => {
   it('page CSS cannot hide or restyle the overlay, and page text is unchanged', async () => {
     const page = await open('/hostile-css.html');

@@ -57,7 +57,19 @@ html > report-audit-overlay { position: fixed !important; left: -9999px !importa
   return identityDefect().replace('</head>', `${css}</head>`);
 }
 
+/** The defect page with its t3 table in a tab that is hidden until clicked (CSS class toggle). */
+function tabbedTable(): string {
+  const html = identityDefect();
+  const start = html.indexOf('<table', html.indexOf('三、收到和处理政府信息公开申请情况'));
+  const end = html.indexOf('</table>', start) + '</table>'.length;
+  if (start < 0 || end < start) throw new Error('001-semantic.html no longer has the t3 table this page hides');
+  const css = '<style>.tab-pane{display:none}.tab-pane.active{display:block}</style>';
+  const button = `<button id="show-t3" onclick="document.getElementById('t3-pane').classList.add('active')">显示表格</button>`;
+  return html.slice(0, start).replace('</head>', `${css}</head>`) + `${button}<div class="tab-pane" id="t3-pane">${html.slice(start, end)}</div>` + html.slice(end);
+}
+
 export const PAGES: Record<string, () => string> = {
+  '/tabbed.html': tabbedTable,
   ...SYNTHETIC_PAGES,
   '/defects/identity.html': identityDefect,
   '/defects/missing-section.html': missingSectionDefect,
