@@ -1,6 +1,6 @@
 /** The engine's public API, shared by the content script, the extension pages and the CLI. */
 import { confirmReport, domPrefix, PREFIX_CHARS, prefixLooksLikeReport } from './detect';
-import type { CellRef, Finding, Report, SectionKey } from './model';
+import type { Finding, Report, SectionKey } from './model';
 import { SECTION_KEYS } from './model';
 import { metaPublished } from './parse/meta';
 import { buildReport } from './parse/report';
@@ -66,23 +66,15 @@ function attachmentReport(doc: Document, build: () => Report, url: string | null
   return { detected: true, report, findings: attachmentFindings(files, opts.disabledRules) };
 }
 
-/** Page element of a cell. */
-export function cellElement(report: Report, ref: CellRef): unknown {
-  return report.tables[ref.table]?.rows[ref.row]?.[ref.column]?.el;
-}
-
-/** Heading element of a section; for a missing one, the heading it should precede (or the last one it should follow). */
-export function sectionElement(report: Report, key: SectionKey): { el: unknown; missing: boolean } | undefined {
+/**
+ * Heading element of a section, with the heading text there; for a missing section, the heading it
+ * should precede (or the last one it should follow).
+ */
+export function sectionElement(report: Report, key: SectionKey): { el: unknown; heading: string; missing: boolean } | undefined {
   const found = report.sections.find((s) => s.key === key);
-  if (found) return { el: found.el, missing: false };
+  if (found) return { el: found.el, heading: found.heading, missing: false };
   const idx = SECTION_KEYS.indexOf(key);
   const next = report.sections.filter((s) => SECTION_KEYS.indexOf(s.key) > idx).sort((a, b) => a.order - b.order)[0];
-  if (next) return { el: next.el, missing: true };
-  const last = [...report.sections].sort((a, b) => b.order - a.order)[0];
-  return last ? { el: last.el, missing: true } : undefined;
-}
-
-/** Element holding a prose sentence. */
-export function sentenceElement(report: Report, excerpt: string): unknown {
-  return report.sentences.find((s) => excerpt.includes(s.text) || s.text.includes(excerpt))?.el;
+  const near = next ?? [...report.sections].sort((a, b) => b.order - a.order)[0];
+  return near ? { el: near.el, heading: near.heading, missing: true } : undefined;
 }

@@ -43,6 +43,8 @@ export const Cell = z.object({
   /** A unit printed in the cell after the number. */
   unit: z.string().optional(),
   el: z.unknown().optional(),
+  /** In a text table (a <pre>, a <p> row): the cell's line in `el`'s text and its offset in that line. */
+  at: z.object({ line: z.number(), start: z.number() }).optional(),
 });
 export type Cell = z.infer<typeof Cell>;
 

@@ -234,7 +234,10 @@ export class AuditController {
     const index = this.state.findings.findIndex((f) => f.id === id);
     if (index < 0) return;
     this.update({ current: index, visible: true });
-    this.targets.find((t) => t.finding.id === id)?.el.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    const target = this.targets.find((t) => t.finding.id === id);
+    // A text range (a cell of a <pre> table) is brought to the middle, not its whole block.
+    if (target?.range) window.scrollBy({ top: target.range.getBoundingClientRect().top - innerHeight / 2, behavior: 'smooth' });
+    else target?.el.scrollIntoView({ block: 'center', behavior: 'smooth' });
     setTimeout(() => {
       this.reposition();
       requestAnimationFrame(() => {

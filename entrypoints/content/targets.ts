@@ -1,5 +1,5 @@
 import type { Box, MarkerKind, ViewFinding } from '@/components/overlay/types';
-import { cellElement, sectionElement } from '@/lib/audit';
+import { sectionElement } from '@/lib/audit';
 import { cellKey, type Report } from '@/lib/model';
 import { SECTION_SPECS } from '@/lib/parse/sections';
 import { clean, toHalfWidth } from '@/lib/text';
@@ -20,16 +20,16 @@ export function targetsOf(report: Report, findings: ViewFinding[]): Target[] {
   const out: Target[] = [];
   for (const f of findings) {
     if (f.cells?.length) {
-      const seen = new Set<Element>();
+      let found = false;
       for (const c of f.cells) {
-        const el = cellElement(report, c);
-        // Text tables give one element per row or block; one marker per element is enough there.
-        if (isElement(el) && !(seen.has(el) && !/^t[dh]$/i.test(el.tagName))) {
-          seen.add(el);
-          out.push({ finding: f, kind: 'cell', key: cellKey(c), el });
-        }
+        const cell = report.tables[c.table]?.rows[c.row]?.[c.column];
+        if (!cell || !isElement(cell.el)) continue;
+        found = true;
+        // A cell of a text table (<pre>, <p> rows) is a stretch of its element's text.
+        const range = !/^t[dh]$/i.test(cell.el.tagName) && cell.at ? textCellRange(cell.el, cell.at, cell.raw) ?? undefined : undefined;
+        out.push({ finding: f, kind: 'cell', key: cellKey(c), el: cell.el, range });
       }
-      if (seen.size) continue;
+      if (found) continue;
       // A missing row: mark the table it belongs to.
       const table = report.tables[f.cells[0]!.table]?.el;
       if (isElement(table)) out.push({ finding: f, kind: 'table', key: f.cells[0]!.table, el: table, label: f.message });
@@ -46,7 +46,9 @@ export function targetsOf(report: Report, findings: ViewFinding[]): Target[] {
       const s = sectionElement(report, f.section);
       if (s && isElement(s.el)) {
         const heading = SECTION_SPECS.find((x) => x.key === f.section)!.heading;
-        out.push({ finding: f, kind: s.missing ? 'missing-section' : 'section', key: f.section, el: s.el, label: s.missing ? `缺少：${heading}` : undefined });
+        // The heading's own text: in a <pre> or a long block the heading is one line of it.
+        const range = textRange(s.el, s.heading) ?? undefined;
+        out.push({ finding: f, kind: s.missing ? 'missing-section' : 'section', key: f.section, el: s.el, range, label: s.missing ? `缺少：${heading}` : undefined });
       }
     }
   }
@@ -59,32 +61,64 @@ function proseTarget(report: Report, f: ViewFinding): Target | undefined {
   return { finding: f, kind: 'prose', key: f.section ?? '', el: sentence.el, range: textRange(sentence.el, sentence.text) ?? undefined };
 }
 
+/** The element's text with, for each character, the text node and offset it comes from. */
+function textMap(el: Element): { text: string; map: [Text, number][] } {
+  const walker = el.ownerDocument.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
+  let text = '';
+  const map: [Text, number][] = [];
+  for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+    text += n.data;
+    for (let i = 0; i < n.data.length; i++) map.push([n, i]);
+  }
+  return { text, map };
+}
+
+/** A Range from character `start` to `end` (exclusive) of the element's text; a point when they are equal. */
+function rangeOf(el: Element, map: [Text, number][], start: number, end: number): Range | null {
+  if (!map[start]) return null;
+  const range = el.ownerDocument.createRange();
+  range.setStart(map[start]![0], map[start]![1]);
+  if (end > start) range.setEnd(map[end - 1]![0], map[end - 1]![1] + 1);
+  return range;
+}
+
 /**
  * A Range over `text` inside `el`, matching as the parser saw it: half-width, white space folded.
  * Built from a per-character map of the element's text nodes, so it survives <span> splits.
  */
 export function textRange(el: Element, text: string): Range | null {
-  const doc = el.ownerDocument;
-  const walker = doc.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
+  const { text: raw, map } = textMap(el);
   let norm = '';
-  const map: [Text, number][] = [];
-  for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
-    for (let i = 0; i < n.data.length; i++) {
-      const c = toHalfWidth(n.data[i]!);
-      if (/\s/.test(c)) {
-        if (norm.endsWith(' ')) continue;
-        norm += ' ';
-      } else norm += c;
-      map.push([n, i]);
-    }
+  const normMap: [Text, number][] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const c = toHalfWidth(raw[i]!);
+    if (/\s/.test(c)) {
+      if (norm.endsWith(' ')) continue;
+      norm += ' ';
+    } else norm += c;
+    normMap.push(map[i]!);
   }
   const start = norm.indexOf(clean(text));
-  if (start < 0) return null;
-  const end = start + clean(text).length - 1;
-  const range = doc.createRange();
-  range.setStart(map[start]![0], map[start]![1]);
-  range.setEnd(map[end]![0], map[end]![1] + 1);
-  return range;
+  return start < 0 ? null : rangeOf(el, normMap, start, start + clean(text).length);
+}
+
+/**
+ * The Range of one cell of a text table: its line of the element's text (a <pre> keeps newlines;
+ * other elements hold one row), then its text near its offset. A blank cell is a point there.
+ */
+function textCellRange(el: Element, at: { line: number; start: number }, raw: string): Range | null {
+  const { text, map } = textMap(el);
+  let lineStart = 0;
+  for (let i = 0; i < at.line; i++) {
+    const nl = text.indexOf('\n', lineStart);
+    if (nl < 0) return null;
+    lineStart = nl + 1;
+  }
+  const lineEnd = text.indexOf('\n', lineStart) < 0 ? text.length : text.indexOf('\n', lineStart);
+  const needle = raw.trim();
+  const found = needle ? text.indexOf(needle, lineStart + Math.max(0, at.start - 4)) : -1;
+  if (found >= 0 && found < lineEnd) return rangeOf(el, map, found, found + needle.length);
+  return lineStart + at.start <= lineEnd ? rangeOf(el, map, lineStart + at.start, lineStart + at.start) : null;
 }
 
 const RANK = { error: 0, warning: 1, info: 2 } as const;
@@ -129,6 +163,11 @@ export function boxesOf(targets: Target[], origin: DOMRect, viewportWidth: numbe
 
 /** A text range's boxes, one per line: inline <span>s would otherwise give one box per fragment. */
 function lineRects(range: Range): DOMRect[] {
+  // A blank text cell is a point: a narrow box at the caret there.
+  if (range.collapsed) {
+    const r = range.getBoundingClientRect();
+    return r.height ? [new DOMRect(r.left, r.top, 14, r.height)] : [];
+  }
   const lines: DOMRect[] = [];
   for (const r of Array.from(range.getClientRects())) {
     if (!r.width) continue;

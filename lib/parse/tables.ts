@@ -63,12 +63,15 @@ export function fitValues(values: GridCell[], n: number): { cells: (GridCell | u
 
 export function toCell(g: GridCell | undefined, spec: RowSpec, column: string): Cell {
   if (!g) return { raw: '', value: null, status: 'absent' };
+  const cell: Cell = { raw: g.text, value: null, status: 'invalid', el: g.el };
+  if (g.at) cell.at = g.at;
   const r = readCell(g.text);
-  if (r.kind === 'blank') return { raw: g.text, value: null, status: 'blank', el: g.el };
-  if (r.kind === 'text') return { raw: g.text, value: null, status: 'invalid', el: g.el };
+  if (r.kind === 'blank') cell.status = 'blank';
+  if (r.kind !== 'number') return cell;
   const wholeOk = Number.isInteger(r.value) || spec.decimal?.includes(column);
   const signOk = r.value >= 0 || spec.signed?.includes(column);
-  const cell: Cell = { raw: g.text, value: r.value, status: wholeOk && signOk ? 'ok' : 'invalid', el: g.el };
+  cell.value = r.value;
+  cell.status = wholeOk && signOk ? 'ok' : 'invalid';
   if (r.unit) cell.unit = r.unit;
   return cell;
 }

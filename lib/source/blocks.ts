@@ -6,6 +6,12 @@ export interface GridCell {
   text: string;
   /** The page element the cell came from (a td, or the pre/p holding a text row). */
   el?: unknown;
+  /** For a cell of a text row: its line within the element's text and its offset in that line. */
+  at?: TextAt;
+}
+export interface TextAt {
+  line: number;
+  start: number;
 }
 export interface Line {
   kind: 'line';

@@ -24,7 +24,7 @@ export function domToBlocks(root: El): Block[] {
   let buf = '';
   let bufEl: El | undefined;
   const flush = () => {
-    for (const text of buf.split('\n')) if (text.trim()) items.push({ text, el: bufEl });
+    buf.split('\n').forEach((text, line) => text.trim() && items.push({ text, el: bufEl, line }));
     buf = '';
     bufEl = undefined;
   };
@@ -50,7 +50,7 @@ export function domToBlocks(root: El): Block[] {
     }
     if (tag === 'PRE' || tag === 'TEXTAREA') {
       flush();
-      for (const text of (el.textContent ?? '').split(/\r?\n/)) items.push({ text, el });
+      (el.textContent ?? '').split('\n').forEach((text, line) => items.push({ text, el, line }));
       return;
     }
     const block = BLOCK.has(tag);

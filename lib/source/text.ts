@@ -37,6 +37,27 @@ export function splitRow(line: string): string[] | 'separator' | null {
 export interface SourceLine {
   text: string;
   el?: unknown;
+  /** Which line of the element's text this is (a <pre> holds many). */
+  line?: number;
+}
+
+/**
+ * Where each cell starts in its line: cells are trimmed pieces of the line, in order. After a cell
+ * the next one starts past the next separator, so blank cells between tabs get their own place.
+ */
+function cellStarts(line: string, cells: string[]): number[] {
+  // Some splits return half-width text; the conversion keeps every offset.
+  const half = toHalfWidth(line);
+  const sep = line.includes('\t') ? '\t' : line.trim().startsWith('|') ? '|' : null;
+  let from = sep === '|' ? line.indexOf('|') + 1 : 0;
+  return cells.map((c) => {
+    const found = c ? (line.indexOf(c, from) >= 0 ? line.indexOf(c, from) : half.indexOf(c, from)) : -1;
+    const start = found >= 0 ? found : from;
+    const end = start + c.length;
+    const next = sep ? line.indexOf(sep, end) : -1;
+    from = next >= 0 ? next + 1 : end;
+    return start;
+  });
 }
 
 /** Groups lines into prose lines and grids: consecutive table rows form one grid; blank lines do not break it. */
@@ -48,7 +69,7 @@ export function linesToBlocks(lines: SourceLine[]): Block[] {
     if (grid) out.push({ kind: 'grid', rows: grid, el: gridEl });
     grid = null;
   };
-  for (const { text, el } of lines) {
+  for (const { text, el, line = 0 } of lines) {
     if (!text.trim()) continue;
     const cells = splitRow(text);
     if (cells === 'separator') continue;
@@ -57,7 +78,8 @@ export function linesToBlocks(lines: SourceLine[]): Block[] {
         grid = [];
         gridEl = el;
       }
-      grid.push(cells.map((c) => ({ text: c, el })));
+      const starts = cellStarts(text, cells);
+      grid.push(cells.map((c, i) => ({ text: c, el, at: { line, start: starts[i]! } })));
       continue;
     }
     close();
@@ -73,5 +95,5 @@ function stripMarkup(line: string): string {
 }
 
 export function textToBlocks(text: string, el?: unknown): Block[] {
-  return linesToBlocks(text.split(/\r?\n/).map((t) => ({ text: t, el })));
+  return linesToBlocks(text.split(/\r?\n/).map((t, line) => ({ text: t, el, line })));
 }

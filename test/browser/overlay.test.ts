@@ -63,6 +63,19 @@ describe('inline warnings on report pages', () => {
     await page.close();
   });
 
+  it('marks the exact blank cells of a text table inside <pre> (seed 003), each apart', async () => {
+    const page = await open('/reports/003-plain.html');
+    await waitForAudit(page);
+    const boxes = await page.evaluate(() =>
+      Array.from(document.querySelector('report-audit-overlay')!.shadowRoot!.querySelectorAll<HTMLElement>('[data-cell^="t4/1/review."]'), (m) => m.getBoundingClientRect().toJSON()),
+    );
+    const pre = await page.locator('pre').boundingBox();
+    expect(boxes).toHaveLength(5);
+    expect(new Set(boxes.map((b) => Math.round(b.x))).size).toBe(5);
+    for (const b of boxes) expect(b.width).toBeLessThan(pre!.width / 4);
+    await page.close();
+  });
+
   it('shows where a missing section should be', async () => {
     const page = await open('/defects/missing-section.html');
     await waitForAudit(page);
