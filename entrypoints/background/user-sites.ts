@@ -23,6 +23,6 @@ async function register(): Promise<void> {
   if (existing.length) await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
   if (!granted.length) return;
   await browser.scripting.registerContentScripts([
-    { id: SCRIPT_ID, js: ['content-scripts/content.js'], matches: granted, runAt: 'document_idle' },
+    { id: SCRIPT_ID, js: ['content-scripts/content.js'], matches: granted, runAt: 'document_idle', allFrames: true },
   ]);
 }

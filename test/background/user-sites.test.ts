@@ -34,7 +34,7 @@ describe('content script on user-added sites', () => {
     await sites(['*://a.example.org/*', '*://b.example.org/*']);
     await syncUserSites();
     expect(registered).toEqual([
-      { id: 'user-sites', js: ['content-scripts/content.js'], matches: ['*://a.example.org/*'], runAt: 'document_idle' },
+      { id: 'user-sites', js: ['content-scripts/content.js'], matches: ['*://a.example.org/*'], runAt: 'document_idle', allFrames: true },
     ]);
 
     granted.add('*://b.example.org/*');

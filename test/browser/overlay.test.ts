@@ -149,6 +149,16 @@ describe('pages that change', () => {
   });
 });
 
+describe('reports in frames', () => {
+  it('audits a report shown in an iframe, inside that frame', async () => {
+    const page = await open('/framed.html');
+    const frame = page.frameLocator('#article');
+    await expect.poll(() => frame.locator('report-audit-overlay [data-cell="t3/3.7/total"]').count(), { timeout: 10_000 }).toBe(1);
+    expect(await page.evaluate(() => document.querySelectorAll('report-audit-overlay').length)).toBe(0);
+    await page.close();
+  });
+});
+
 describe('content shown later', () => {
   it('places markers on a table in a tab once the tab is shown', async () => {
     const page = await open('/tabbed.html');

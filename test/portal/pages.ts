@@ -68,8 +68,15 @@ function tabbedTable(): string {
   return html.slice(0, start).replace('</head>', `${css}</head>`) + `${button}<div class="tab-pane" id="t3-pane">${html.slice(start, end)}</div>` + html.slice(end);
 }
 
+/** A portal page that shows the report in an iframe, as some CMSs do. */
+function framedReport(): string {
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>信息公开_示范区人民政府</title></head>
+<body><header>示范区人民政府门户网站</header><iframe id="article" src="/defects/identity.html" style="width:100%;height:2400px;border:0"></iframe></body></html>`;
+}
+
 export const PAGES: Record<string, () => string> = {
   '/tabbed.html': tabbedTable,
+  '/framed.html': framedReport,
   ...SYNTHETIC_PAGES,
   '/defects/identity.html': identityDefect,
   '/defects/missing-section.html': missingSectionDefect,
