@@ -100,7 +100,9 @@ export class AuditController {
       await this.loadSettings();
       result = auditDocument(document, { disabledRules: this.disabledRules });
     }
-    if (!result.detected) return this.notAReport(true, onDemand ? `此页面不是政府信息公开工作年度报告：${result.reason}` : undefined);
+    // Said once, by the top frame: frames of ads and widgets are not reports either.
+    const tell = onDemand && window === window.top;
+    if (!result.detected) return this.notAReport(true, tell ? `此页面不是政府信息公开工作年度报告：${result.reason}` : undefined);
     this.report = result.report;
     const signature = JSON.stringify([result.report.title, result.findings]);
     if (signature === this.signature) return this.locate();
