@@ -1,4 +1,5 @@
 /** Following a list page's report links, page after page, politely. */
+import { abortableSleep, requestGate } from '../lib/batch/runner';
 import { nextPage, reportLinks } from '../lib/list';
 import { auditLoaded, type Audited } from './audit';
 import { errorText, loadUrl } from './sources';
@@ -8,14 +9,15 @@ export interface FollowOptions {
   maxPages?: number;
   /** Reports fetched at once. */
   concurrency?: number;
-  /** Pause before each request, in ms: portals are small servers. */
+  /** Least time between two request starts, in ms: portals are small servers. */
   delayMs?: number;
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 export async function followList(listUrl: string, first: Document, opts: FollowOptions = {}): Promise<Audited[]> {
   const { maxPages = 20, concurrency = 3, delayMs = 150 } = opts;
+  // Spaced as the extension's batch audit spaces its requests, whichever worker makes them.
+  const never = new AbortController().signal;
+  const gate = requestGate(delayMs, () => performance.now(), abortableSleep);
   const links = new Map<string, string>();
   const visited = new Set([listUrl]);
   let doc: Document | null = first;
@@ -25,7 +27,7 @@ export async function followList(listUrl: string, first: Document, opts: FollowO
     const next = nextPage(doc, url);
     if (!next || visited.has(next)) break;
     visited.add(next);
-    await sleep(delayMs);
+    await gate(never);
     const loaded = await loadUrl(next).catch(() => null);
     doc = loaded?.kind === 'html' ? loaded.doc : null;
     url = next;
@@ -36,7 +38,7 @@ export async function followList(listUrl: string, first: Document, opts: FollowO
   const worker = async () => {
     while (nextIndex < queue.length) {
       const i = nextIndex++;
-      await sleep(delayMs);
+      await gate(never);
       const link = queue[i]!;
       try {
         results[i] = auditLoaded(link, await loadUrl(link), link);

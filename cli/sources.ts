@@ -3,6 +3,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseHTML } from 'linkedom';
+import { fetchPage } from '../lib/batch/audit-link';
 import { decodePage } from '../lib/decode';
 
 export const PAGE_EXT = new Set(['.html', '.htm', '.shtml', '.xhtml']);
@@ -14,15 +15,14 @@ export class InputError extends Error {}
 
 const parse = (text: string): Loaded => ({ kind: 'html', text, doc: parseHTML(text).document as unknown as Document });
 
-/** Loads a page by URL (http, https or file). */
+const withUserAgent: typeof fetch = (input, init) => fetch(input, { ...init, headers: { 'user-agent': 'gov-report-auditor/0.1' } });
+
+/** Loads a page by URL (http, https or file), fetched as the extension's batch audit fetches it. */
 export async function loadUrl(url: string): Promise<Loaded> {
   if (url.startsWith('file:')) return loadFile(fileURLToPath(url));
-  const res = await fetch(url, { redirect: 'follow', signal: AbortSignal.timeout(30_000), headers: { 'user-agent': 'gov-report-auditor/0.1' } });
-  if (!res.ok) throw new InputError(`HTTP ${res.status}`);
-  const type = res.headers.get('content-type') ?? '';
-  if (/pdf|msword|officedocument|octet-stream/i.test(type)) throw new InputError(`网址是附件（${type.split(';')[0]}），不是网页：附件解析尚未支持`);
-  const body = decodePage(new Uint8Array(await res.arrayBuffer()), type);
-  return /html|xml/i.test(type) || /^\s*</.test(body) ? parse(body) : { kind: 'text', text: body };
+  const page = await fetchPage(url, withUserAgent, AbortSignal.timeout(30_000));
+  if (page.kind === 'attachment') throw new InputError('网址是附件（PDF、Word 等），不是网页：附件解析尚未支持');
+  return /html|xml/i.test(page.type) || /^\s*</.test(page.text) ? parse(page.text) : { kind: 'text', text: page.text };
 }
 
 export async function loadFile(path: string): Promise<Loaded> {

@@ -14,7 +14,8 @@ import { attachmentFindings } from '../rules/structure';
 const ATTACHMENT_TYPE = /pdf|msword|officedocument|wps|ofd|octet-stream|zip|rar/i;
 
 export type Fetched =
-  | { kind: 'page'; url: string; text: string }
+  /** `type` is the response's Content-Type. */
+  | { kind: 'page'; url: string; text: string; type: string }
   | { kind: 'attachment'; url: string };
 
 /** An error whose message is for the user as it stands (HTTP status, not a report). */
@@ -40,7 +41,7 @@ export async function fetchPage(url: string, fetchImpl: typeof fetch, signal: Ab
     await res.body?.cancel().catch(() => undefined);
     return { kind: 'attachment', url: finalUrl };
   }
-  return { kind: 'page', url: finalUrl, text: decodePage(new Uint8Array(await res.arrayBuffer()), type) };
+  return { kind: 'page', url: finalUrl, text: decodePage(new Uint8Array(await res.arrayBuffer()), type), type };
 }
 
 export interface LinkAudit {
