@@ -1,17 +1,15 @@
-import { cellKey } from '@/lib/model';
-import { RULE_META } from '@/lib/rules';
+import { ruleTitle, SEVERITY_LABELS } from '@/lib/labels';
+import { cellKey, type Severity } from '@/lib/model';
 import { STATUS_LABELS } from '@/lib/store/schema';
 import type { Box, OverlayActions, OverlayState, ViewFinding } from './types';
 
-const SEVERITY_ZH = { error: '错误', warning: '警告', info: '提示' } as const;
 const LAYOUT_ZH: Record<string, string> = { '2021': '2021 版', '2019': '2019 版', unknown: '格式未识别' };
-const ruleTitle = (id: string) => RULE_META.find((r) => r.id === id)?.title.zh ?? id;
 
 function FindingDetail({ f, onRule }: { f: ViewFinding; onRule: (ruleId: string) => void }) {
   return (
     <div class="item">
       <div>
-        <span class={`sev ${f.severity}`}>{SEVERITY_ZH[f.severity]}</span>
+        <span class={`sev ${f.severity}`}>{SEVERITY_LABELS[f.severity].zh}</span>
         {f.isNew && <span class="sev info">新</span>}
         {f.message}
       </div>
@@ -21,7 +19,7 @@ function FindingDetail({ f, onRule }: { f: ViewFinding; onRule: (ruleId: string)
       <div class="meta">
         规则：
         <button type="button" class="rule-link" data-rule-link={f.rule} title="规则说明 / Rule reference" onClick={() => onRule(f.rule)}>
-          {ruleTitle(f.rule)}
+          {ruleTitle(f.rule).zh}
         </button>
         （{f.rule}）{f.cells?.length ? ` · ${f.cells.map(cellKey).slice(0, 4).join(' ')}${f.cells.length > 4 ? ' …' : ''}` : ''}
       </div>
@@ -67,7 +65,7 @@ function Marker({ box, findings, focusable, onRule }: { box: Box; findings: View
 
 function Bar({ state, actions }: { state: OverlayState; actions: OverlayActions }) {
   const { summary, findings, current } = state;
-  const count = (s: keyof typeof SEVERITY_ZH) => findings.filter((f) => f.severity === s).length;
+  const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
   const cur = findings[current];
   return (
     <div class="bar" role="region" aria-label="年报审计助手">
@@ -100,7 +98,7 @@ function Bar({ state, actions }: { state: OverlayState; actions: OverlayActions 
       {state.list && <ListOffer list={state.list} onAudit={actions.auditList} />}
       {cur && (
         <div class="row current" data-current={cur.id}>
-          {current + 1}/{findings.length}：<span class={`sev ${cur.severity}`}>{SEVERITY_ZH[cur.severity]}</span>
+          {current + 1}/{findings.length}：<span class={`sev ${cur.severity}`}>{SEVERITY_LABELS[cur.severity].zh}</span>
           {cur.message}
         </div>
       )}
