@@ -5,11 +5,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
-import { looksLikeReport } from '../lib/audit';
-import { confirmReport } from '../lib/detect';
-import { buildReport } from '../lib/parse/report';
-import { runRules } from '../lib/rules';
-import { domToBlocks } from '../lib/source/dom';
+import { looksLikeReport } from '../lib/engine/audit';
+import { confirmReport } from '../lib/engine/detect';
+import { buildReport } from '../lib/engine/parse/report';
+import { runRules } from '../lib/engine/rules';
+import { domToBlocks } from '../lib/engine/source/dom';
 
 const PAGES = [
   ['年报页面 report page (001, Word markup)', 'test/fixtures/html/001-word.html'],

@@ -6,10 +6,10 @@
 import { stat } from 'node:fs/promises';
 import { resolve as resolvePath } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { auditDocument, auditText, type AuditResult } from '../lib/audit';
-import { crossYearFindings, factsOf, type YearFacts } from '../lib/cross-year';
-import { reportLinks } from '../lib/list';
-import type { Finding, ReportSummary } from '../lib/model';
+import { auditDocument, auditText, type AuditResult } from '../lib/engine/audit';
+import { crossYearFindings, factsOf, type YearFacts } from '../lib/engine/cross-year';
+import { reportLinks } from '../lib/engine/list';
+import type { Finding, ReportSummary } from '../lib/engine/model';
 import { followList } from './follow';
 import { formatSummary } from './format';
 import { errorText, filesIn, loadFile, loadUrl, type Loaded } from './sources';

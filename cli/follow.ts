@@ -1,6 +1,6 @@
 /** Following a list page's report links, page after page, politely. */
-import { abortableSleep, requestGate } from '../lib/batch/runner';
-import { nextPage, reportLinks } from '../lib/list';
+import { abortableSleep, requestGate } from '../lib/app/batch/runner';
+import { nextPage, reportLinks } from '../lib/engine/list';
 import { auditLoaded, type Audited } from './audit';
 import { errorText, loadUrl } from './sources';
 

@@ -3,8 +3,8 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseHTML } from 'linkedom';
-import { fetchPage } from '../lib/batch/audit-link';
-import { decodePage } from '../lib/decode';
+import { fetchPage } from '../lib/app/batch/audit-link';
+import { decodePage } from '../lib/engine/decode';
 
 export const PAGE_EXT = new Set(['.html', '.htm', '.shtml', '.xhtml']);
 export const TEXT_EXT = new Set(['.txt', '.md']);

@@ -1,9 +1,9 @@
 import { useMemo } from 'preact/hooks';
-import { bodiesGrid, crossYearItems } from '@/lib/bodies';
-import { reportPage, rulePage } from '@/lib/ext-pages';
-import { ruleTitle, SEVERITY_LABELS } from '@/lib/labels';
-import { severityCounts } from '@/lib/report-stats';
-import type { ReportRecord } from '@/lib/store/schema';
+import { bodiesGrid, crossYearItems } from '@/lib/app/bodies';
+import { reportPage, rulePage } from '@/lib/app/ext-pages';
+import { ruleTitle, SEVERITY_LABELS } from '@/lib/engine/labels';
+import { severityCounts } from '@/lib/app/report-stats';
+import type { ReportRecord } from '@/lib/app/schema';
 import { SeverityCounts } from './Counts';
 
 interface Props {

@@ -1,6 +1,6 @@
-import { SEVERITY_LABELS } from '@/lib/labels';
-import { Severity } from '@/lib/model';
-import { STATUS_LABELS, STATUSES, type Status } from '@/lib/store/schema';
+import { SEVERITY_LABELS } from '@/lib/engine/labels';
+import { Severity } from '@/lib/engine/model';
+import { STATUS_LABELS, STATUSES, type Status } from '@/lib/app/schema';
 
 export function SeverityCounts({ counts }: { counts: Record<Severity, number> }) {
   return (

@@ -1,7 +1,7 @@
-import { cellKey } from '@/lib/model';
-import { rulePage } from '@/lib/ext-pages';
-import { ruleTitle, sectionHeading, SEVERITY_LABELS } from '@/lib/labels';
-import type { FindingNote, StoredFinding } from '@/lib/store/schema';
+import { cellKey } from '@/lib/engine/model';
+import { rulePage } from '@/lib/app/ext-pages';
+import { ruleTitle, sectionHeading, SEVERITY_LABELS } from '@/lib/engine/labels';
+import type { FindingNote, StoredFinding } from '@/lib/app/schema';
 import { NoteEditor } from './NoteEditor';
 
 interface Props {

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
-import { ruleTitle, SEVERITY_LABELS } from '@/lib/labels';
-import { Severity } from '@/lib/model';
-import type { FindingNote, StoredFinding } from '@/lib/store/schema';
+import { ruleTitle, SEVERITY_LABELS } from '@/lib/engine/labels';
+import { Severity } from '@/lib/engine/model';
+import type { FindingNote, StoredFinding } from '@/lib/app/schema';
 import { FindingCard } from './FindingCard';
 
 interface CardsProps {

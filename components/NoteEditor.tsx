@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { formatTime } from '@/lib/labels';
-import { statusOf } from '@/lib/report-stats';
-import { Status, STATUS_LABELS, STATUSES, type FindingNote } from '@/lib/store/schema';
+import { formatTime } from '@/lib/engine/labels';
+import { statusOf } from '@/lib/app/report-stats';
+import { Status, STATUS_LABELS, STATUSES, type FindingNote } from '@/lib/app/schema';
 import { ask } from './ask';
 import { SavedText } from './SavedText';
 

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { rulePage } from '@/lib/ext-pages';
-import { SEVERITY_LABELS } from '@/lib/labels';
-import { RULE_META } from '@/lib/rules';
-import { siteHost, sitePattern } from '@/lib/sites';
-import type { Settings } from '@/lib/store/schema';
+import { rulePage } from '@/lib/app/ext-pages';
+import { SEVERITY_LABELS } from '@/lib/engine/labels';
+import { RULE_META } from '@/lib/engine/rules';
+import { siteHost, sitePattern } from '@/lib/app/sites';
+import type { Settings } from '@/lib/app/schema';
 import { updateSettings } from '@/store/settings';
 import { useSettings } from './hooks';
 import { SavedText } from './SavedText';

@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { recordsTarget, type RecordsTarget } from '@/lib/ext-pages';
-import { formatTime, LAYOUT_LABELS } from '@/lib/labels';
-import { Layout } from '@/lib/model';
-import { filterRecords, recordYears, type RecordFilter } from '@/lib/records-filter';
-import { notesById, notesByReport, severityCounts, statusCounts } from '@/lib/report-stats';
-import type { FindingNote, ReportRecord } from '@/lib/store/schema';
+import { recordsTarget, type RecordsTarget } from '@/lib/app/ext-pages';
+import { formatTime, LAYOUT_LABELS } from '@/lib/engine/labels';
+import { Layout } from '@/lib/engine/model';
+import { filterRecords, recordYears, type RecordFilter } from '@/lib/app/records-filter';
+import { notesById, notesByReport, severityCounts, statusCounts } from '@/lib/app/report-stats';
+import type { FindingNote, ReportRecord } from '@/lib/app/schema';
 import { auditDb } from '@/store/db';
 import { loadAllAudits } from '@/store/transfer';
 import { BodiesView } from './BodiesView';

@@ -1,6 +1,6 @@
-import { formatTime, LAYOUT_LABELS } from '@/lib/labels';
-import type { ReportState } from '@/lib/messages';
-import { notesById, severityCounts, statusCounts } from '@/lib/report-stats';
+import { formatTime, LAYOUT_LABELS } from '@/lib/engine/labels';
+import type { ReportState } from '@/lib/app/messages';
+import { notesById, severityCounts, statusCounts } from '@/lib/app/report-stats';
 import { ask } from './ask';
 import { SeverityCounts, StatusCounts } from './Counts';
 import { FindingCards, FindingList } from './FindingList';

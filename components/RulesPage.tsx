@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import { SEVERITY_LABELS } from '@/lib/labels';
-import { isCrossYearRule } from '@/lib/report-stats';
-import { RULE_META, type RuleMeta } from '@/lib/rules';
+import { SEVERITY_LABELS } from '@/lib/engine/labels';
+import { isCrossYearRule } from '@/lib/app/report-stats';
+import { RULE_META, type RuleMeta } from '@/lib/engine/rules';
 import { useSettings } from './hooks';
 
 const GROUPS = [

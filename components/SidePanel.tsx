@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { TabMessage } from '@/lib/messages';
+import type { TabMessage } from '@/lib/app/messages';
 import { auditDb } from '@/store/db';
 import { getReportState } from '@/store/reports';
 import { ask } from './ask';

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import { auditsToCsv } from '@/lib/export/csv';
-import { buildAuditsFile, parseAuditsFile } from '@/lib/export/json';
-import type { FindingNote, ReportRecord } from '@/lib/store/schema';
+import { auditsToCsv } from '@/lib/app/export/csv';
+import { buildAuditsFile, parseAuditsFile } from '@/lib/app/export/json';
+import type { FindingNote, ReportRecord } from '@/lib/app/schema';
 import { ask } from './ask';
 import { download, exportFilename } from './download';
 

@@ -1,6 +1,6 @@
-import { isFinished, progressOf } from '@/lib/batch/job';
-import { batchPage } from '@/lib/ext-pages';
-import { formatTime } from '@/lib/labels';
+import { isFinished, progressOf } from '@/lib/app/batch/job';
+import { batchPage } from '@/lib/app/ext-pages';
+import { formatTime } from '@/lib/engine/labels';
 import { deleteJob } from '@/store/batch-jobs';
 import { useBatchJobs } from './hooks';
 

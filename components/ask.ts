@@ -1,6 +1,6 @@
 /** Requests from an extension page to the background, with the answer checked like any message. */
 import { browser } from 'wxt/browser';
-import { Response, type Request } from '@/lib/messages';
+import { Response, type Request } from '@/lib/app/messages';
 
 export type Answer = Extract<Response, { ok: true }>;
 

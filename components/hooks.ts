@@ -2,9 +2,9 @@
 import { liveQuery } from 'dexie';
 import { useEffect, useState } from 'preact/hooks';
 import { browser, type Browser } from 'wxt/browser';
-import type { BatchJob } from '@/lib/batch/job';
-import { PageMessage } from '@/lib/messages';
-import type { Settings } from '@/lib/store/schema';
+import type { BatchJob } from '@/lib/app/batch/job';
+import { PageMessage } from '@/lib/app/messages';
+import type { Settings } from '@/lib/app/schema';
 import { storageErrorMessage } from '@/store/errors';
 import { listJobs, watchJobs } from '@/store/batch-jobs';
 import { loadSettings, watchSettings } from '@/store/settings';

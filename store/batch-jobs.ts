@@ -7,7 +7,7 @@
  * and storage.onChanged tells the records page when a job moves.
  */
 import { browser } from 'wxt/browser';
-import { BatchJob, isFinished } from '@/lib/batch/job';
+import { BatchJob, isFinished } from '@/lib/app/batch/job';
 
 const PREFIX = 'batch:';
 /** Finished jobs kept for their results pages; older ones are dropped when a new job starts. */

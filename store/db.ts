@@ -3,7 +3,7 @@
  * through liveQuery). Content scripts never open it: they live in the page's origin, not the extension's.
  */
 import Dexie, { type Table, type Transaction } from 'dexie';
-import type { FindingNote, ReportRecord } from '@/lib/store/schema';
+import type { FindingNote, ReportRecord } from '@/lib/app/schema';
 
 export const DB_NAME = 'gov-report-auditor';
 

@@ -1,10 +1,11 @@
 /** Saving audits and notes. The background is the only writer; callers pass the time and the auditor. */
-import { reportKey, withFindingIds } from '@/lib/finding-id';
-import type { AuditedReport, ReportState } from '@/lib/messages';
-import type { ReportRecord, Status } from '@/lib/store/schema';
-import { crossYearFindings, type YearFacts } from '@/lib/cross-year';
-import type { Finding } from '@/lib/model';
-import { isCrossYearRule } from '@/lib/report-stats';
+import { reportKey, withFindingIds } from '@/lib/engine/finding-id';
+import type { ReportState } from '@/lib/app/messages';
+import type { ReportSnapshot } from '@/lib/engine/snapshot';
+import type { ReportRecord, Status } from '@/lib/app/schema';
+import { crossYearFindings, type YearFacts } from '@/lib/engine/cross-year';
+import type { Finding } from '@/lib/engine/model';
+import { isCrossYearRule } from '@/lib/app/report-stats';
 import type { AuditDb } from './db';
 import { StoreError } from './errors';
 
@@ -18,7 +19,7 @@ const factsOfRecord = (r: ReportRecord): YearFacts => ({ source: r.id, agency: r
  * left alone: a finding that disappears keeps its note, and gets it back if it returns. The audit is
  * checked against the same body's stored previous year, and the stored following year against it.
  */
-export async function saveAudit(db: AuditDb, report: AuditedReport, now: number, disabledRules: readonly string[] = []): Promise<ReportState> {
+export async function saveAudit(db: AuditDb, report: ReportSnapshot, now: number, disabledRules: readonly string[] = []): Promise<ReportState> {
   const id = reportKey(report.url);
   await db.transaction('rw', db.reports, async () => {
     const prev = await db.reports.get(id);

@@ -4,7 +4,7 @@
  * background when the site list changes without another message type.
  */
 import { browser } from 'wxt/browser';
-import { DEFAULT_SETTINGS, Settings } from '@/lib/store/schema';
+import { DEFAULT_SETTINGS, Settings } from '@/lib/app/schema';
 
 const KEY = 'settings';
 

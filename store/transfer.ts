@@ -1,8 +1,8 @@
 /** Reading everything for the records page and the exports; merging an imported file. */
-import { splitAuditsFile, type AuditsFile } from '@/lib/export/json';
-import { mergeNote, mergeReport } from '@/lib/export/merge';
-import type { ImportSummary } from '@/lib/messages';
-import type { FindingNote, ReportRecord } from '@/lib/store/schema';
+import { splitAuditsFile, type AuditsFile } from '@/lib/app/export/json';
+import { mergeNote, mergeReport } from '@/lib/app/export/merge';
+import type { ImportSummary } from '@/lib/app/messages';
+import type { FindingNote, ReportRecord } from '@/lib/app/schema';
 import type { AuditDb } from './db';
 
 export interface AllAudits {

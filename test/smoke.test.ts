@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Finding } from '@/lib/model';
+import { Finding } from '@/lib/engine/model';
 
 describe('Finding model', () => {
   const finding = { rule: 'r', severity: 'error', message: 'm' };

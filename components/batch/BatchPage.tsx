@@ -1,8 +1,8 @@
 import { useEffect } from 'preact/hooks';
-import { isFinished, progressOf, type BatchJob } from '@/lib/batch/job';
-import type { BatchLimits } from '@/lib/batch/limits';
-import { BODIES_PAGE } from '@/lib/ext-pages';
-import { siteHost } from '@/lib/sites';
+import { isFinished, progressOf, type BatchJob } from '@/lib/app/batch/job';
+import type { BatchLimits } from '@/lib/app/batch/limits';
+import { BODIES_PAGE } from '@/lib/app/ext-pages';
+import { siteHost } from '@/lib/app/sites';
 import { BatchResults } from './BatchResults';
 import { useBatchRun, type BatchRun, type Phase } from './useBatchRun';
 

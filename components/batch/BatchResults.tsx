@@ -1,7 +1,7 @@
-import type { BatchJob, BatchLink } from '@/lib/batch/job';
-import { reportPage } from '@/lib/ext-pages';
-import { severityCounts } from '@/lib/report-stats';
-import type { ReportRecord } from '@/lib/store/schema';
+import type { BatchJob, BatchLink } from '@/lib/app/batch/job';
+import { reportPage } from '@/lib/app/ext-pages';
+import { severityCounts } from '@/lib/app/report-stats';
+import type { ReportRecord } from '@/lib/app/schema';
 import { auditDb } from '@/store/db';
 import { SeverityCounts } from '../Counts';
 import { useLiveQuery } from '../hooks';

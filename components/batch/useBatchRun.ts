@@ -5,10 +5,10 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { isFinished, retryFailed, setCancelled, type BatchJob } from '@/lib/batch/job';
-import type { BatchLimits } from '@/lib/batch/limits';
-import { abortableSleep, runJob, type RunDeps } from '@/lib/batch/runner';
-import { hostPatterns } from '@/lib/sites';
+import { isFinished, retryFailed, setCancelled, type BatchJob } from '@/lib/app/batch/job';
+import type { BatchLimits } from '@/lib/app/batch/limits';
+import { abortableSleep, runJob, type RunDeps } from '@/lib/app/batch/runner';
+import { hostPatterns } from '@/lib/app/sites';
 import { loadJob, saveJob, watchJobs } from '@/store/batch-jobs';
 import { ask } from '../ask';
 

@@ -1,6 +1,6 @@
-import { ruleTitle, SEVERITY_LABELS } from '@/lib/labels';
-import { cellKey, type Severity } from '@/lib/model';
-import { STATUS_LABELS } from '@/lib/store/schema';
+import { ruleTitle, SEVERITY_LABELS } from '@/lib/engine/labels';
+import { cellKey, type Severity } from '@/lib/engine/model';
+import { STATUS_LABELS } from '@/lib/app/schema';
 import type { Box, OverlayActions, OverlayState, ViewFinding } from './types';
 
 const LAYOUT_ZH: Record<string, string> = { '2021': '2021 版', '2019': '2019 版', unknown: '格式未识别' };

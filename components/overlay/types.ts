@@ -1,4 +1,4 @@
-import type { FindingNote, StoredFinding } from '@/lib/store/schema';
+import type { FindingNote, StoredFinding } from '@/lib/app/schema';
 
 /** A finding as the overlay shows it: with its note, and whether this audit is the first to show it. */
 export interface ViewFinding extends StoredFinding {

@@ -1,6 +1,6 @@
 /** Auditing a tab on demand: the tab's content script if it has one, else one injected now. */
 import { browser } from 'wxt/browser';
-import type { TabMessage } from '@/lib/messages';
+import type { TabMessage } from '@/lib/app/messages';
 
 const NO_RECEIVER = /Receiving end does not exist/i;
 const RUN: TabMessage = { type: 'audit:run' };

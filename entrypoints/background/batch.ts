@@ -1,8 +1,8 @@
 /** Starting a batch audit from a list page, and opening the extension's pages for content scripts. */
 import { browser, type Browser } from 'wxt/browser';
-import { createJob } from '@/lib/batch/job';
-import { batchPage, rulePage } from '@/lib/ext-pages';
-import type { Request } from '@/lib/messages';
+import { createJob } from '@/lib/app/batch/job';
+import { batchPage, rulePage } from '@/lib/app/ext-pages';
+import type { Request } from '@/lib/app/messages';
 import { openJobFor, pruneFinishedJobs, saveJob } from '@/store/batch-jobs';
 
 type BatchStart = Extract<Request, { type: 'batch:start' }>;

@@ -1,7 +1,7 @@
 /** The background's answer to every Request of lib/messages.ts. */
 import { browser, type Browser } from 'wxt/browser';
-import { reportKey } from '@/lib/finding-id';
-import { Request, type Response } from '@/lib/messages';
+import { reportKey } from '@/lib/engine/finding-id';
+import { Request, type Response } from '@/lib/app/messages';
 import { auditDb } from '@/store/db';
 import { storageErrorMessage } from '@/store/errors';
 import { getReportState, saveAudit, setFindingNote, setReportNote } from '@/store/reports';

@@ -1,6 +1,6 @@
 /** Telling content scripts and extension pages that stored state changed. */
 import { browser } from 'wxt/browser';
-import type { PageMessage, TabMessage } from '@/lib/messages';
+import type { PageMessage, TabMessage } from '@/lib/app/messages';
 import { tabsShowing } from './tab-reports';
 
 export async function notifyTabs(reportIds: readonly string[]): Promise<void> {

@@ -4,7 +4,7 @@
  * saving at once cannot overwrite each other.
  */
 import { browser } from 'wxt/browser';
-import { reportKey } from '@/lib/finding-id';
+import { reportKey } from '@/lib/engine/finding-id';
 
 const PREFIX = 'tab:';
 

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { BatchPage } from '@/components/batch/BatchPage';
 import { requestPersistentStorage } from '@/components/persist';
-import { limitsFromQuery } from '@/lib/batch/limits';
+import { limitsFromQuery } from '@/lib/app/batch/limits';
 import '@/components/style.css';
 
 const params = new URLSearchParams(location.search);

@@ -3,14 +3,14 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { Overlay } from '@/components/overlay/Overlay';
 import type { OverlayState, ViewFinding } from '@/components/overlay/types';
-import { auditDocument } from '@/lib/audit';
-import { MAX_LINKS } from '@/lib/batch/job';
-import { domPrefix, prefixLooksLikeReport } from '@/lib/detect';
-import { listOffer, mentionsReports } from '@/lib/list-offer';
-import { withFindingIds } from '@/lib/finding-id';
-import { auditedReport } from '@/lib/audited';
-import { TabMessage, type ReportState } from '@/lib/messages';
-import type { Finding, Report } from '@/lib/model';
+import { auditDocument } from '@/lib/engine/audit';
+import { MAX_LINKS } from '@/lib/app/batch/job';
+import { domPrefix, prefixLooksLikeReport } from '@/lib/engine/detect';
+import { listOffer, mentionsReports } from '@/lib/app/list-offer';
+import { withFindingIds } from '@/lib/engine/finding-id';
+import { reportSnapshot } from '@/lib/engine/snapshot';
+import { TabMessage, type ReportState } from '@/lib/app/messages';
+import type { Finding, Report } from '@/lib/engine/model';
 import { createHost, HOST_TAG, type OverlayHost } from './host';
 import { ask } from './messaging';
 import { boxesOf, targetsOf, type Target } from './targets';
@@ -125,7 +125,7 @@ export class AuditController {
 
   private async save(report: Report, findings: Finding[]) {
     try {
-      const { state } = await ask({ type: 'audit:save', report: auditedReport(report, findings, location.href) });
+      const { state } = await ask({ type: 'audit:save', report: reportSnapshot(report, findings, location.href) });
       if (state) this.applyState(state);
     } catch (e) {
       this.update({ error: `审计结果未能保存：${(e as Error).message}` });

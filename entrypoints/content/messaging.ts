@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import { Response, type Request, type ReportState } from '@/lib/messages';
-import type { Settings } from '@/lib/store/schema';
+import { Response, type Request, type ReportState } from '@/lib/app/messages';
+import type { Settings } from '@/lib/app/schema';
 
 /** Sends a request to the background and validates the answer; failures come back as Chinese text. */
 export async function ask(req: Request): Promise<{ state?: ReportState | null; settings?: Settings }> {

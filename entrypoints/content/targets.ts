@@ -1,8 +1,8 @@
 import type { Box, MarkerKind, ViewFinding } from '@/components/overlay/types';
-import { sectionElement } from '@/lib/audit';
-import { cellKey, type Report } from '@/lib/model';
-import { SECTION_SPECS } from '@/lib/parse/sections';
-import { clean, toHalfWidth } from '@/lib/text';
+import { sectionElement } from '@/lib/engine/audit';
+import { cellKey, type Report } from '@/lib/engine/model';
+import { SECTION_SPECS } from '@/lib/engine/parse/sections';
+import { clean, toHalfWidth } from '@/lib/engine/text';
 
 /** Where each finding is on the page: the elements (or text range) its markers go over. */
 export interface Target {

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { onMessage } from '@/entrypoints/background/handle-request';
 import { forgetIfNavigated, tabReportId } from '@/entrypoints/background/tab-reports';
-import { reportKey } from '@/lib/finding-id';
+import { reportKey } from '@/lib/engine/finding-id';
 import { loadJob } from '@/store/batch-jobs';
 import { auditDb } from '@/store/db';
 import { audited, sumBroken, URL_A } from '../helpers/audits';

@@ -11,9 +11,9 @@ import {
   retryFailed,
   setCancelled,
   stopPagination,
-} from '@/lib/batch/job';
-import { DEFAULT_LIMITS, limitsFromQuery } from '@/lib/batch/limits';
-import { hostPatterns } from '@/lib/sites';
+} from '@/lib/app/batch/job';
+import { DEFAULT_LIMITS, limitsFromQuery } from '@/lib/app/batch/limits';
+import { hostPatterns } from '@/lib/app/sites';
 
 const base = 'https://www.demo.gov.cn/portal/';
 const link = (n: number) => ({ url: `${base}r${n}.html`, title: `示范市第${n}局2023年政府信息公开工作年度报告` });

@@ -1,10 +1,10 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { attachmentAudit, auditFetched, fetchPage } from '@/lib/batch/audit-link';
-import { createJob, progressOf, type BatchJob } from '@/lib/batch/job';
-import { DEFAULT_LIMITS } from '@/lib/batch/limits';
-import { abortableSleep, requestGate, runJob, type RunDeps } from '@/lib/batch/runner';
-import { reportLinks } from '@/lib/list';
+import { attachmentAudit, auditFetched, fetchPage } from '@/lib/app/batch/audit-link';
+import { createJob, progressOf, type BatchJob } from '@/lib/app/batch/job';
+import { DEFAULT_LIMITS } from '@/lib/app/batch/limits';
+import { abortableSleep, requestGate, runJob, type RunDeps } from '@/lib/app/batch/runner';
+import { reportLinks } from '@/lib/engine/list';
 import { getReportState, saveAudit } from '@/store/reports';
 import { loadAllAudits } from '@/store/transfer';
 import { freshDb } from '../helpers/audits';

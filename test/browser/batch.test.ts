@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { browser as ExtensionApi } from 'wxt/browser';
-import type { Request, Response } from '@/lib/messages';
+import type { Request, Response } from '@/lib/app/messages';
 import { extensionId, launch, newProfile } from '../portal/browser';
 import { startPortal, type Portal } from '../portal/server';
 import { SYNTHETIC_REPORT_COUNT } from '../portal/synthetic';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { browser as ExtensionApi } from 'wxt/browser';
-import type { Request, Response } from '@/lib/messages';
+import type { Request, Response } from '@/lib/app/messages';
 import { extensionId, launch, newProfile, waitForAudit } from '../portal/browser';
 import { startPortal, type Portal } from '../portal/server';
 

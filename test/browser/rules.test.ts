@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { RULE_META } from '@/lib/rules';
+import { RULE_META } from '@/lib/engine/rules';
 import { extensionId, launch, newProfile, waitForAudit } from '../portal/browser';
 import { startPortal, type Portal } from '../portal/server';
 

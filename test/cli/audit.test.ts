@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Entry } from '../../cli/audit';
-import { Finding } from '../../lib/model';
+import { Finding } from '../../lib/engine/model';
 import { FIXTURES } from '../helpers/fixtures';
 
 const ROOT = join(FIXTURES, '..', '..');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { auditText } from '../../lib/audit';
-import { crossYearFindings, factsOf, findPrevious, sameBody, type YearFacts } from '../../lib/cross-year';
+import { auditText } from '../../lib/engine/audit';
+import { crossYearFindings, factsOf, findPrevious, sameBody, type YearFacts } from '../../lib/engine/cross-year';
 import { cleanT3, makeReport, type ReportParts } from '../helpers/make-report';
 
 function facts(agency: string, year: number, over: Partial<ReportParts> = {}, source = `${agency}-${year}`): YearFacts {

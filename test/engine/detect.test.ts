@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { auditDocument, auditText, looksLikeReport } from '../../lib/audit';
-import { confirmReport, prefixLooksLikeReport } from '../../lib/detect';
+import { auditDocument, auditText, looksLikeReport } from '../../lib/engine/audit';
+import { confirmReport, prefixLooksLikeReport } from '../../lib/engine/detect';
 import { fixtureHtml, htmlDoc } from '../helpers/fixtures';
 
 describe('detection', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attachmentLinks, nextPage, reportLinks } from '../../lib/list';
+import { attachmentLinks, nextPage, reportLinks } from '../../lib/engine/list';
 import { fixtureHtml, htmlDoc } from '../helpers/fixtures';
 
 describe('list pages', () => {

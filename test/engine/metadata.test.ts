@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { auditDocument, auditText } from '../../lib/audit';
-import type { Finding } from '../../lib/model';
-import { labelledPublished, malformedDates, signaturePublished, urlPublished } from '../../lib/parse/meta';
+import { auditDocument, auditText } from '../../lib/engine/audit';
+import type { Finding } from '../../lib/engine/model';
+import { labelledPublished, malformedDates, signaturePublished, urlPublished } from '../../lib/engine/parse/meta';
 import { makeReport, type ReportParts } from '../helpers/make-report';
 import { htmlDoc, seedText } from '../helpers/fixtures';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { auditDocument } from '../../lib/audit';
-import { cellKey, type Finding } from '../../lib/model';
+import { auditDocument } from '../../lib/engine/audit';
+import { cellKey, type Finding } from '../../lib/engine/model';
 import { fixtureHtml, htmlDoc } from '../helpers/fixtures';
 
 /**

@@ -1,13 +1,13 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { auditDocument, auditText } from '../../lib/audit';
-import { decodePage } from '../../lib/decode';
-import { agencyAndYear } from '../../lib/parse/report';
-import { sectionOfHeading } from '../../lib/parse/sections';
-import { fitValues } from '../../lib/parse/tables';
-import { tableToGrid } from '../../lib/source/dom';
-import { splitRow } from '../../lib/source/text';
-import { readCell } from '../../lib/text';
+import { auditDocument, auditText } from '../../lib/engine/audit';
+import { decodePage } from '../../lib/engine/decode';
+import { agencyAndYear } from '../../lib/engine/parse/report';
+import { sectionOfHeading } from '../../lib/engine/parse/sections';
+import { fitValues } from '../../lib/engine/parse/tables';
+import { tableToGrid } from '../../lib/engine/source/dom';
+import { splitRow } from '../../lib/engine/source/text';
+import { readCell } from '../../lib/engine/text';
 import { makeReport } from '../helpers/make-report';
 
 const doc = (html: string) => parseHTML(html).document as unknown as Document;

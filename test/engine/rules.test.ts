@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { auditText } from '../../lib/audit';
-import type { Finding } from '../../lib/model';
-import { RULES } from '../../lib/rules';
+import { auditText } from '../../lib/engine/audit';
+import type { Finding } from '../../lib/engine/model';
+import { RULES } from '../../lib/engine/rules';
 import { cleanT3, cleanT4, makeReport, type ReportParts } from '../helpers/make-report';
 
 function findings(over: Partial<ReportParts> = {}): Finding[] {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { auditDocument, auditText, type AuditResult } from '../../lib/audit';
-import type { Report } from '../../lib/model';
+import { auditDocument, auditText, type AuditResult } from '../../lib/engine/audit';
+import type { Report } from '../../lib/engine/model';
 import { fixtureHtml, htmlDoc, SEED_IDS, seedText, STYLES } from '../helpers/fixtures';
 
 function ok(r: AuditResult) {

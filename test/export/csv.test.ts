@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { auditsToCsv, csvField, CSV_HEADERS } from '@/lib/export/csv';
-import type { FindingNote, ReportRecord } from '@/lib/store/schema';
-import { withFindingIds } from '@/lib/finding-id';
+import { auditsToCsv, csvField, CSV_HEADERS } from '@/lib/app/export/csv';
+import type { FindingNote, ReportRecord } from '@/lib/app/schema';
+import { withFindingIds } from '@/lib/engine/finding-id';
 import { proseMismatch, sectionMissing, sumBroken, URL_A } from '../helpers/audits';
 import { parseCsv } from '../helpers/csv';
 

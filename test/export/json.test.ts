@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { AUDITS_FORMAT, buildAuditsFile, parseAuditsFile, splitAuditsFile } from '@/lib/export/json';
-import { mergeNote, mergeReport } from '@/lib/export/merge';
-import type { FindingNote, ReportRecord } from '@/lib/store/schema';
-import { withFindingIds } from '@/lib/finding-id';
+import { AUDITS_FORMAT, buildAuditsFile, parseAuditsFile, splitAuditsFile } from '@/lib/app/export/json';
+import { mergeNote, mergeReport } from '@/lib/app/export/merge';
+import type { FindingNote, ReportRecord } from '@/lib/app/schema';
+import { withFindingIds } from '@/lib/engine/finding-id';
 import { sumBroken, URL_A } from '../helpers/audits';
 
 const findings = withFindingIds([sumBroken]);

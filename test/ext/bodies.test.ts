@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { bodiesGrid, crossYearItems } from '@/lib/bodies';
-import { withFindingIds } from '@/lib/finding-id';
-import type { ReportRecord } from '@/lib/store/schema';
+import { bodiesGrid, crossYearItems } from '@/lib/app/bodies';
+import { withFindingIds } from '@/lib/engine/finding-id';
+import type { ReportRecord } from '@/lib/app/schema';
 import { sumBroken } from '../helpers/audits';
 
 const base: ReportRecord = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { domPrefix } from '@/lib/detect';
-import { listOffer, mentionsReports } from '@/lib/list-offer';
+import { domPrefix } from '@/lib/engine/detect';
+import { listOffer, mentionsReports } from '@/lib/app/list-offer';
 import { htmlDoc } from '../helpers/fixtures';
 import { SYNTHETIC_PAGES } from '../portal/synthetic';
 

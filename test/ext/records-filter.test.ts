@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { filterRecords, recordYears } from '@/lib/records-filter';
-import type { ReportRecord } from '@/lib/store/schema';
-import { withFindingIds } from '@/lib/finding-id';
+import { filterRecords, recordYears } from '@/lib/app/records-filter';
+import type { ReportRecord } from '@/lib/app/schema';
+import { withFindingIds } from '@/lib/engine/finding-id';
 import { proseMismatch, sumBroken } from '../helpers/audits';
 
 const base: ReportRecord = {

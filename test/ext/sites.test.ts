@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { siteHost, sitePattern } from '@/lib/sites';
+import { siteHost, sitePattern } from '@/lib/app/sites';
 
 describe('sitePattern', () => {
   it.each([

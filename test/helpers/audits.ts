@@ -1,6 +1,6 @@
 /** Small audits for the store and export tests: what a content script would send. */
-import type { AuditedReport } from '@/lib/messages';
-import type { Finding } from '@/lib/model';
+import type { ReportSnapshot } from '@/lib/engine/snapshot';
+import type { Finding } from '@/lib/engine/model';
 import { AuditDb } from '@/store/db';
 
 export const URL_A = 'https://www.example.gov.cn/xxgk/2023/report.html';
@@ -24,7 +24,7 @@ export const proseMismatch: Finding = {
   excerpt: '共收到政府信息公开申请13件',
 };
 
-export function audited(findings: Finding[], over: Partial<AuditedReport> = {}): AuditedReport {
+export function audited(findings: Finding[], over: Partial<ReportSnapshot> = {}): ReportSnapshot {
   return {
     url: URL_A,
     title: '示范市测试局2023年政府信息公开工作年度报告',

@@ -3,7 +3,7 @@
  * give), from values a test chooses. Defaults are a consistent report with non-zero numbers,
  * so each rule test changes exactly the thing it is about.
  */
-import { T3_ROWS } from '../../lib/parse/table-specs';
+import { T3_ROWS } from '../../lib/engine/parse/table-specs';
 
 export type T3Values = Record<string, (number | string)[]>;
 

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildAuditsFile, parseAuditsFile } from '@/lib/export/json';
+import { buildAuditsFile, parseAuditsFile } from '@/lib/app/export/json';
 import type { AuditDb } from '@/store/db';
 import { getReportState, saveAudit, setFindingNote, setReportNote } from '@/store/reports';
 import { importAudits, loadAllAudits } from '@/store/transfer';

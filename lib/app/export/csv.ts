@@ -2,10 +2,10 @@
  * CSV for Excel and WPS: one row per finding, UTF-8 with a BOM (without it both read the file as
  * GBK and garble the Chinese), RFC 4180 quoting and CRLF line ends.
  */
-import { cellKey } from '../model';
-import { formatTime, LAYOUT_LABELS, ruleTitle, sectionHeading, SEVERITY_LABELS } from '../labels';
+import { cellKey } from '../../engine/model';
+import { formatTime, LAYOUT_LABELS, ruleTitle, sectionHeading, SEVERITY_LABELS } from '../../engine/labels';
 import { notesById, statusOf } from '../report-stats';
-import { STATUS_LABELS, type FindingNote, type ReportRecord } from '../store/schema';
+import { STATUS_LABELS, type FindingNote, type ReportRecord } from '../schema';
 
 export const CSV_HEADERS = [
   '机关', '标题', '年度', '格式', '网址', '审计时间', '规则', '规则名称', '严重程度', '说明',

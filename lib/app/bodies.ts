@@ -4,9 +4,9 @@
  * (lib/cross-year): equal names after agencyKey, or a name with a place prefix when that match is
  * the only one; an unsure match stays a row of its own rather than a guess.
  */
-import { agencyKey, sameBody } from './cross-year';
+import { agencyKey, sameBody } from '../engine/cross-year';
 import { isCrossYearRule } from './report-stats';
-import type { ReportRecord, StoredFinding } from './store/schema';
+import type { ReportRecord, StoredFinding } from './schema';
 
 export interface BodyRow {
   /** Stable across renders: the agencyKey of the body's longest name, or the URL of a report without one. */

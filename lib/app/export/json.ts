@@ -1,7 +1,7 @@
 /** The JSON file of audits: what one auditor hands to another, and the extension's backup. */
 import { z } from 'zod';
 import { notesByReport } from '../report-stats';
-import { FindingNote, ReportRecord } from '../store/schema';
+import { FindingNote, ReportRecord } from '../schema';
 
 export const AUDITS_FORMAT = 'gov-report-auditor/audits';
 export const AUDITS_VERSION = 1;

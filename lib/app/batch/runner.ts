@@ -3,8 +3,8 @@
  * pending link, a few at a time and spaced out. Every change is persisted before the next one, so
  * an interrupted run (Cancel, a closed tab, a browser restart) resumes with the pending links only.
  */
-import { nextPage, reportLinks } from '../list';
-import type { AuditedReport } from '../messages';
+import { nextPage, reportLinks } from '../../engine/list';
+import type { ReportSnapshot } from '../../engine/snapshot';
 import { auditFetched, fetchPage, LinkError } from './audit-link';
 import { addListPage, isFinished, markDone, markFailed, pendingLinks, stopPagination, type BatchJob, type LinkResult } from './job';
 import type { BatchLimits } from './limits';
@@ -15,7 +15,7 @@ export interface RunDeps {
   parse(html: string): Document;
   disabledRules: readonly string[];
   /** Stores an audit like a page audited by hand (audit:save), and names what was stored. */
-  save(report: AuditedReport): Promise<Omit<LinkResult, 'attachment'>>;
+  save(report: ReportSnapshot): Promise<Omit<LinkResult, 'attachment'>>;
   /** Writes the job where a reopened page finds it. Calls come one at a time, in order. */
   persist(job: BatchJob): Promise<void>;
   /** After every change: the job and the URLs being fetched now. */

@@ -2,13 +2,13 @@
  * One link of a batch: fetched, decoded and audited exactly as the content script audits a page
  * opened by hand, so the stored record is the same whichever way the report was reached.
  */
-import { auditDocument } from '../audit';
-import { auditedReport } from '../audited';
-import { decodePage } from '../decode';
-import { ATTACHMENT } from '../list';
-import type { AuditedReport } from '../messages';
-import { agencyAndYear } from '../parse/report';
-import { attachmentFindings } from '../rules/structure';
+import { auditDocument } from '../../engine/audit';
+import { reportSnapshot } from '../../engine/snapshot';
+import { decodePage } from '../../engine/decode';
+import { ATTACHMENT } from '../../engine/list';
+import type { ReportSnapshot } from '../../engine/snapshot';
+import { agencyAndYear } from '../../engine/parse/report';
+import { attachmentFindings } from '../../engine/rules/structure';
 
 /** Content types of files the engine cannot read (yet): a report published only as one of these. */
 const ATTACHMENT_TYPE = /pdf|msword|officedocument|wps|ofd|octet-stream|zip|rar/i;
@@ -52,18 +52,18 @@ export interface LinkAudit {
 }
 
 /** What to store for a fetched link; throws a LinkError when the page is not a report. */
-export function auditFetched(fetched: Fetched, opts: LinkAudit): AuditedReport {
+export function auditFetched(fetched: Fetched, opts: LinkAudit): ReportSnapshot {
   if (fetched.kind === 'attachment') return attachmentAudit(fetched.url, opts.title, opts.disabledRules);
   const result = auditDocument(opts.parse(fetched.text), { url: fetched.url, disabledRules: opts.disabledRules });
   if (!result.detected) throw new LinkError(`不是年度报告：${result.reason}`);
-  return auditedReport(result.report, result.findings, fetched.url);
+  return reportSnapshot(result.report, result.findings, fetched.url);
 }
 
 /**
  * A link straight to a PDF/Word file: a report with one report-attachment-only finding, named from
  * the link's text, so the records show it rather than leave it out.
  */
-export function attachmentAudit(url: string, title: string, disabledRules: readonly string[]): AuditedReport {
+export function attachmentAudit(url: string, title: string, disabledRules: readonly string[]): ReportSnapshot {
   const { agency, year } = agencyAndYear(title);
   return {
     url,

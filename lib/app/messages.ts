@@ -6,28 +6,13 @@
 import { z } from 'zod';
 import { HttpUrl, MAX_LINKS } from './batch/job';
 import { AuditsFile } from './export/json';
-import { Finding, Layout, SectionKey, TableKey } from './model';
-import { FindingNote, ReportRecord, Settings, Status } from './store/schema';
+import { ReportSnapshot } from '../engine/snapshot';
+import { FindingNote, ReportRecord, Settings, Status } from './schema';
 
-export const AuditedReport = z.object({
-  url: z.string(),
-  title: z.string(),
-  agency: z.string(),
-  year: z.number().int().nullable(),
-  layout: Layout,
-  /** Publication date read from the page, YYYY-MM-DD. */
-  published: z.string().nullable(),
-  sections: z.array(SectionKey),
-  tables: z.array(TableKey),
-  /** Cell values by `t3/2/natural`: what cross-year checks compare. */
-  values: z.record(z.string(), z.number().nullable()),
-  findings: z.array(Finding),
-});
-export type AuditedReport = z.infer<typeof AuditedReport>;
 
 /** Requests to the background. */
 export const Request = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('audit:save'), report: AuditedReport }),
+  z.object({ type: z.literal('audit:save'), report: ReportSnapshot }),
   z.object({ type: z.literal('report:get'), reportId: z.string() }),
   z.object({ type: z.literal('tab:report'), tabId: z.number().int() }),
   z.object({ type: z.literal('note:set'), reportId: z.string(), findingId: z.string(), note: z.string().max(20000), status: Status }),

@@ -3,7 +3,7 @@
  * colleague's file never loses a newer local note, and importing the same file twice changes nothing.
  * Each function returns what to write, or undefined when the local copy stays as it is.
  */
-import type { FindingNote, ReportRecord } from '../store/schema';
+import type { FindingNote, ReportRecord } from '../schema';
 
 export function mergeReport(local: ReportRecord | undefined, incoming: ReportRecord): ReportRecord | undefined {
   if (!local) return incoming;

@@ -1,6 +1,6 @@
 /** The records page's search and filters, kept pure so they are tested like the exports. */
-import type { Layout } from './model';
-import type { ReportRecord } from './store/schema';
+import type { Layout } from '../engine/model';
+import type { ReportRecord } from './schema';
 
 export interface RecordFilter {
   /** Matched against agency, title and URL, ignoring case and spacing. */

@@ -1,6 +1,6 @@
 /** Counts shown for a report in the side panel and the records table. */
-import type { Finding, Severity } from './model';
-import { STATUSES, type FindingNote, type Status, type StoredFinding } from './store/schema';
+import type { Finding, Severity } from '../engine/model';
+import { STATUSES, type FindingNote, type Status, type StoredFinding } from './schema';
 
 export function notesById(notes: readonly FindingNote[]): Map<string, FindingNote> {
   return new Map(notes.map((n) => [n.findingId, n]));

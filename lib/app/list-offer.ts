@@ -5,8 +5,8 @@
  * for reading its links.
  */
 import { HttpUrl } from './batch/job';
-import { nextPage, reportLinks, type ReportLink } from './list';
-import { compact } from './text';
+import { nextPage, reportLinks, type ReportLink } from '../engine/list';
+import { compact } from '../engine/text';
 
 /** Fewer links is a 「相关链接」 box on an ordinary page, not a list worth a batch. */
 export const MIN_LIST_LINKS = 3;

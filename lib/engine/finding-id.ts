@@ -1,5 +1,4 @@
 import { cellKey, type Finding } from './model';
-import type { StoredFinding } from './store/schema';
 
 /** FNV-1a, twice with different seeds: short, stable, and dependency-free. */
 function fnv(s: string, seed: number): string {
@@ -26,7 +25,7 @@ export function findingId(f: Pick<Finding, 'rule' | 'cells' | 'section' | 'excer
  * Stable ids for one audit's findings. Two findings about the same thing (same rule and cells) would
  * share an id; the later ones get -2, -3 so each keeps its own note, in engine order, which is stable.
  */
-export function withFindingIds(findings: readonly Finding[]): StoredFinding[] {
+export function withFindingIds(findings: readonly Finding[]): (Finding & { id: string })[] {
   const seen = new Map<string, number>();
   return findings.map((f) => {
     const base = findingId(f);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { Finding, Layout, SectionKey, TableKey } from '../model';
+import { Finding } from '../engine/model';
+import { ReportSnapshot } from '../engine/snapshot';
 
 /** Audit status of a finding, as auditors mark it. Keys are stable; labels are what users see. */
 export const STATUSES = ['pending', 'confirmed', 'false_positive', 'fixed'] as const;
@@ -15,19 +16,9 @@ export const STATUS_LABELS: Record<Status, { zh: string; en: string }> = {
 export const StoredFinding = Finding.extend({ id: z.string().min(1) });
 export type StoredFinding = z.infer<typeof StoredFinding>;
 
-/** One audited report page, as stored: what the engine found, not the page itself. */
-export const ReportRecord = z.object({
+/** One audited report page, as stored: the engine's snapshot (never the page itself) plus the audit trail. */
+export const ReportRecord = ReportSnapshot.extend({
   id: z.string().min(1),
-  url: z.string(),
-  title: z.string(),
-  agency: z.string(),
-  year: z.number().int().nullable(),
-  layout: Layout,
-  published: z.string().nullable(),
-  sections: z.array(SectionKey),
-  tables: z.array(TableKey),
-  /** Cell values by `t3/2/natural`, for cross-year checks against the same body's other years. */
-  values: z.record(z.string(), z.number().nullable()),
   firstAuditedAt: z.number(),
   auditedAt: z.number(),
   findings: z.array(StoredFinding),
