@@ -4,15 +4,31 @@ import type { ExportedReport } from '@/lib/app/export/json';
 import { URL_A } from '../helpers/audits';
 
 const report = (id: string, note = ''): ExportedReport => ({
-  id, url: URL_A, title: 't', agency: 'a', year: 2023, layout: '2021', published: null, sections: [], tables: [], values: {},
-  firstAuditedAt: 1, auditedAt: 1, findings: [], gone: [], newIds: [], note, noteBy: '', noteUpdatedAt: null, notes: [],
+  id,
+  url: URL_A,
+  title: 't',
+  agency: 'a',
+  year: 2023,
+  layout: '2021',
+  published: null,
+  sections: [],
+  tables: [],
+  values: {},
+  firstAuditedAt: 1,
+  auditedAt: 1,
+  findings: [],
+  gone: [],
+  newIds: [],
+  note,
+  noteBy: '',
+  noteUpdatedAt: null,
+  notes: [],
 });
 const jsonBytes = (r: ExportedReport) => utf8Bytes(JSON.stringify(r)) + 1;
 
 describe('utf8Bytes', () => {
   it('counts as TextEncoder does', () => {
-    for (const text of ['', 'abc', 'é', '审计', '😀x', 'a\uD800', '\uDC00b'])
-      expect(utf8Bytes(text)).toBe(new TextEncoder().encode(text).length);
+    for (const text of ['', 'abc', 'é', '审计', '😀x', 'a\uD800', '\uDC00b']) expect(utf8Bytes(text)).toBe(new TextEncoder().encode(text).length);
   });
 });
 

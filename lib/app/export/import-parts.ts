@@ -30,8 +30,10 @@ export function utf8Bytes(text: string): number {
     const c = text.charCodeAt(i);
     if (c < 0x80) bytes += 1;
     else if (c < 0x800) bytes += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) (bytes += 4), i++; // a surrogate pair
-    else bytes += 3;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      bytes += 4; // a surrogate pair
+      i++;
+    } else bytes += 3;
   }
   return bytes;
 }
@@ -47,8 +49,13 @@ export function splitImport(reports: readonly ExportedReport[], partBytes = PART
     if (bytes + ENVELOPE_BYTES > maxMessageBytes)
       return { ok: false, error: `导入失败，未导入任何内容：第 ${i + 1} 份报告过大（${(bytes / 2 ** 20).toFixed(1)} MiB），超出扩展单条消息的上限。` };
     const last = parts.at(-1)!;
-    if (last.length && size + bytes > partBytes) (parts.push([r]), (size = bytes));
-    else (last.push(r), (size += bytes));
+    if (last.length && size + bytes > partBytes) {
+      parts.push([r]);
+      size = bytes;
+    } else {
+      last.push(r);
+      size += bytes;
+    }
   }
   return { ok: true, parts };
 }

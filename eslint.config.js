@@ -1,0 +1,69 @@
+// ESLint: the recommended JavaScript and TypeScript rules, plus the rules that keep the architecture's
+// import direction (README "Layout"):
+//   lib/engine  → nothing of the app, the store, the UI, the entry points or the CLI
+//   lib         → no browser API and no database (wxt/browser, webextension-polyfill, dexie), no store/UI/entry points
+//   components  → not store/db (they read through data hooks)
+//   everywhere  → no import cycles
+// Folders are checked with import-x/no-restricted-paths, which resolves each import (relative or `@/`)
+// to a file before comparing, so `../app/x` and `@/lib/app/x` are caught alike; packages by name with
+// no-restricted-imports. test/lint/boundaries.test.ts shows that each rule fires.
+import js from '@eslint/js';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import { importX } from 'eslint-plugin-import-x';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/** Where the pure engine must not reach. */
+const NOT_FOR_ENGINE = ['./lib/app', './store', './components', './entrypoints', './cli', './bench', './scripts', './test'];
+/** Where no lib/ module may reach (lib/app included): browser glue, storage and UI. */
+const NOT_FOR_LIB = ['./store', './components', './entrypoints', './cli', './bench', './scripts', './test'];
+const BROWSER_AND_DB = ['wxt/browser', 'webextension-polyfill', 'dexie'];
+
+export default tseslint.config(
+  { ignores: ['.output/', '.wxt/', '.ci/', 'node_modules/', 'artifacts/', 'test/fixtures/', 'stats.html'] },
+  js.configs.recommended,
+  tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx,js,mjs}'],
+    plugins: { 'import-x': importX },
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    settings: {
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })],
+      'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs'],
+    },
+    rules: {
+      'import-x/no-cycle': 'error',
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            { target: './lib/engine', from: NOT_FOR_ENGINE, message: '引擎（lib/engine）不得依赖应用层 / the engine imports nothing of the app.' },
+            { target: './lib', from: NOT_FOR_LIB, message: 'lib/ 保持纯逻辑 / lib/ stays pure: no store, UI or entry points.' },
+            { target: './components', from: './store/db.ts', message: '组件通过数据 hook 读取 / components read through data hooks, not store/db.' },
+          ],
+        },
+      ],
+      // Destructuring stays one `let` when one of its names is reassigned (parse/report.ts).
+      'prefer-const': ['error', { destructuring: 'all' }],
+      // Chinese text legitimately holds full-width spaces (U+3000), in templates and JSX too.
+      'no-irregular-whitespace': ['error', { skipStrings: true, skipTemplates: true, skipRegExps: true, skipJSXText: true }],
+      // `_name` marks what is left out on purpose (`const { type: _type, ...rest } = req`).
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
+    },
+  },
+  {
+    files: ['lib/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: BROWSER_AND_DB.map((name) => ({ name, message: 'lib/ 不使用浏览器 API 或数据库 / lib/ uses no browser API and no database.' })),
+          patterns: [{ group: ['dexie/*', 'wxt/browser/*'], message: 'lib/ 不使用浏览器 API 或数据库 / lib/ uses no browser API and no database.' }],
+        },
+      ],
+    },
+  },
+);
