@@ -17,7 +17,9 @@ import tseslint from 'typescript-eslint';
 const NOT_FOR_ENGINE = ['./lib/app', './store', './components', './entrypoints', './cli', './bench', './scripts', './test'];
 /** Where no lib/ module may reach (lib/app included): browser glue, storage and UI. */
 const NOT_FOR_LIB = ['./store', './components', './entrypoints', './cli', './bench', './scripts', './test'];
-const BROWSER_AND_DB = ['wxt/browser', 'webextension-polyfill', 'dexie'];
+/** `#imports` is WXT's auto-import module: it re-exports `browser` and `storage`. */
+const BROWSER_AND_DB = ['wxt/browser', 'webextension-polyfill', '@wxt-dev/webextension-polyfill', 'dexie', '#imports'];
+const PURE_LIB = 'lib/ 不使用浏览器 API 或数据库 / lib/ uses no browser API and no database.';
 
 export default tseslint.config(
   { ignores: ['.output/', '.wxt/', '.ci/', 'node_modules/', 'artifacts/', 'test/fixtures/', 'stats.html'] },
@@ -60,10 +62,12 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: BROWSER_AND_DB.map((name) => ({ name, message: 'lib/ 不使用浏览器 API 或数据库 / lib/ uses no browser API and no database.' })),
-          patterns: [{ group: ['dexie/*', 'wxt/browser/*'], message: 'lib/ 不使用浏览器 API 或数据库 / lib/ uses no browser API and no database.' }],
+          paths: BROWSER_AND_DB.map((name) => ({ name, message: PURE_LIB })),
+          patterns: [{ group: ['dexie/*', 'wxt/browser/*', 'webextension-polyfill/*'], message: PURE_LIB }],
         },
       ],
+      // WXT auto-imports `browser` and `storage`: used bare, they would pass the import rule above.
+      'no-restricted-globals': ['error', ...['browser', 'chrome', 'storage'].map((name) => ({ name, message: PURE_LIB }))],
     },
   },
 );

@@ -28,6 +28,7 @@ describe('the engine imports nothing of the app', () => {
     ["import { browser as x } from 'wxt/browser';", 'no-restricted-imports'],
     ["import x from 'webextension-polyfill';", 'no-restricted-imports'],
     ["import { Dexie as x } from 'dexie';", 'no-restricted-imports'],
+    ["import { browser as x } from '#imports';", 'no-restricted-imports'],
   ])('reports %s in lib/engine', async (line, rule) => {
     expect(await rulesFired('lib/engine/snippet.ts', `${line}\nexport type X = typeof x;\n`)).toContain(rule);
   });
@@ -43,6 +44,8 @@ describe('lib/app stays pure', () => {
   it('may import the engine but not the browser API, the database or the store', async () => {
     expect(await rulesFired('lib/app/snippet.ts', "import { Finding } from '../engine/model';\nexport const x = Finding;\n")).toEqual([]);
     expect(await rulesFired('lib/app/snippet.ts', "import { browser } from 'wxt/browser';\nexport const x = browser;\n")).toContain('no-restricted-imports');
+    // WXT's auto-import would let `browser` in without an import line.
+    expect(await rulesFired('lib/app/snippet.ts', 'export const x = () => browser.runtime.id;\n')).toContain('no-restricted-globals');
     expect(await rulesFired('lib/app/snippet.ts', "import { liveQuery } from 'dexie';\nexport const x = liveQuery;\n")).toContain('no-restricted-imports');
     expect(await rulesFired('lib/app/snippet.ts', "import { loadAllAudits } from '@/store/transfer';\nexport const x = loadAllAudits;\n")).toContain(
       'import-x/no-restricted-paths',
