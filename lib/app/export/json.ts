@@ -1,6 +1,5 @@
 /** The JSON file of audits: what one auditor hands to another, and the extension's backup. */
 import { z } from 'zod';
-import { HttpUrl } from '../batch/job';
 import { notesByReport } from '../report-stats';
 import { FindingNote, ReportRecord } from '../schema';
 
@@ -8,10 +7,13 @@ export const AUDITS_FORMAT = 'gov-report-auditor/audits';
 export const AUDITS_VERSION = 1;
 
 /**
- * A report with every note on it, including notes on findings that have since gone. Its URL must be
- * http(s): pages link to it, and a `javascript:` URL from a crafted file would run when clicked.
+ * Pages link to a report's URL: a `javascript:` or `file:` URL from a crafted file must not get in.
+ * No length limit (unlike the batch's HttpUrl): whatever the extension stored must import again.
  */
-export const ExportedReport = ReportRecord.extend({ url: HttpUrl, notes: z.array(FindingNote) }).superRefine((r, ctx) => {
+const ReportUrl = z.string().regex(/^https?:\/\//i, '网址须以 http:// 或 https:// 开头');
+
+/** A report with every note on it, including notes on findings that have since gone. */
+export const ExportedReport = ReportRecord.extend({ url: ReportUrl, notes: z.array(FindingNote) }).superRefine((r, ctx) => {
   const seen = new Set<string>();
   r.notes.forEach((n, i) => {
     if (n.reportId !== r.id) ctx.addIssue({ code: 'custom', path: ['notes', i, 'reportId'], message: '备注所属的报告与所在报告不一致' });
