@@ -2,6 +2,7 @@
 // import direction (README "Layout"):
 //   lib/engine  → nothing of the app, the store, the UI, the entry points or the CLI
 //   lib         → no browser API and no database (wxt/browser, webextension-polyfill, dexie), no store/UI/entry points
+//   store       → no UI, entry points or CLI
 //   components  → not store/db (they read through data hooks)
 //   everywhere  → no import cycles
 // Folders are checked with import-x/no-restricted-paths, which resolves each import (relative or `@/`)
@@ -22,7 +23,7 @@ const BROWSER_AND_DB = ['wxt/browser', 'webextension-polyfill', '@wxt-dev/webext
 const PURE_LIB = 'lib/ 不使用浏览器 API 或数据库 / lib/ uses no browser API and no database.';
 
 export default tseslint.config(
-  { ignores: ['.output/', '.wxt/', '.ci/', 'node_modules/', 'artifacts/', 'test/fixtures/', 'stats.html'] },
+  { ignores: ['.output/', '.wxt/', '.ci/', 'node_modules/', 'artifacts/', 'scratch/', 'test/fixtures/', 'stats.html'] },
   js.configs.recommended,
   tseslint.configs.recommended,
   {
@@ -41,6 +42,7 @@ export default tseslint.config(
           zones: [
             { target: './lib/engine', from: NOT_FOR_ENGINE, message: '引擎（lib/engine）不得依赖应用层 / the engine imports nothing of the app.' },
             { target: './lib', from: NOT_FOR_LIB, message: 'lib/ 保持纯逻辑 / lib/ stays pure: no store, UI or entry points.' },
+            { target: './store', from: ['./components', './entrypoints', './cli'], message: 'store/ 不依赖界面 / the store imports no UI or entry point.' },
             { target: './components', from: './store/db.ts', message: '组件通过数据 hook 读取 / components read through data hooks, not store/db.' },
           ],
         },

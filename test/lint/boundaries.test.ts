@@ -66,6 +66,11 @@ describe('components read through hooks, not store/db', () => {
     ).toEqual([]);
   });
 
+  it('keeps the store free of the UI', async () => {
+    expect(await rulesFired('store/snippet.ts', "import { ask } from '@/components/ask';\nexport const x = ask;\n")).toContain('import-x/no-restricted-paths');
+    expect(await rulesFired('store/snippet.ts', "import { ReportRecord } from '@/lib/app/schema';\nexport const x = ReportRecord;\n")).toEqual([]);
+  });
+
   it('lets the background use store/db', async () => {
     expect(await rulesFired('entrypoints/background/snippet.ts', "import { auditDb } from '@/store/db';\nexport const x = auditDb;\n")).toEqual([]);
   });
