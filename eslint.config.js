@@ -1,5 +1,5 @@
 // ESLint: the recommended JavaScript and TypeScript rules, plus the rules that keep the architecture's
-// import direction (README "Layout"):
+// import direction (README「结构 · How it is built」):
 //   lib/engine  → nothing of the app, the store, the UI, the entry points or the CLI
 //   lib         → no browser API and no database (wxt/browser, webextension-polyfill, dexie), no store/UI/entry points
 //   store       → no UI, entry points or CLI
@@ -9,6 +9,7 @@
 // to a file before comparing, so `../app/x` and `@/lib/app/x` are caught alike; packages by name with
 // no-restricted-imports. test/lint/boundaries.test.ts shows that each rule fires.
 import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import { importX } from 'eslint-plugin-import-x';
 import globals from 'globals';
@@ -22,7 +23,7 @@ const NOT_FOR_LIB = ['./store', './components', './entrypoints', './cli', './ben
 const BROWSER_AND_DB = ['wxt/browser', 'webextension-polyfill', '@wxt-dev/webextension-polyfill', 'dexie', '#imports'];
 const PURE_LIB = 'lib/ 不使用浏览器 API 或数据库 / lib/ uses no browser API and no database.';
 
-export default tseslint.config(
+export default defineConfig(
   { ignores: ['.output/', '.wxt/', '.ci/', 'node_modules/', 'artifacts/', 'scratch/', 'test/fixtures/', 'stats.html'] },
   js.configs.recommended,
   tseslint.configs.recommended,
