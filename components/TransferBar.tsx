@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { auditsToCsv } from '@/lib/app/export/csv';
+import { sendImport, splitImport } from '@/lib/app/export/import-parts';
 import { buildAuditsFile, parseAuditsFile } from '@/lib/app/export/json';
 import type { FindingNote, ReportRecord } from '@/lib/app/schema';
 import { ask } from './ask';
@@ -33,11 +34,15 @@ export function TransferBar({ all, filtered, notesByReport }: Props) {
     if (!picked) return;
     const parsed = parseAuditsFile(await picked.text());
     if (!parsed.ok) return setMessage({ error: true, text: parsed.error });
+    const split = splitImport(parsed.file.reports);
+    if (!split.ok) return setMessage({ error: true, text: split.error });
     try {
-      const { imported } = await ask({ type: 'audits:import', file: parsed.file });
+      const imported = await sendImport(split.parts, crypto.randomUUID(), (part) => ask({ type: 'audits:import', ...part }), (sent, total) => {
+        if (total > 1) setMessage({ error: false, text: `正在导入…（${sent}/${total}）` });
+      });
       setMessage({
         error: false,
-        text: imported && imported.reports + imported.notes > 0
+        text: imported.reports + imported.notes > 0
           ? `已导入：更新 ${imported.reports} 份报告、${imported.notes} 条备注。`
           : '已导入：本地记录已是最新，没有需要更新的内容。',
       });

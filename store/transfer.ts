@@ -1,6 +1,6 @@
 /** Reading everything for the records page and the exports; merging an imported file. */
-import { splitAuditsFile, type AuditsFile } from '@/lib/app/export/json';
-import { mergeNote, mergeReport } from '@/lib/app/export/merge';
+import { splitAuditsFile, type ExportedReport } from '@/lib/app/export/json';
+import { clampToImportTime, mergeNote, mergeReport } from '@/lib/app/export/merge';
 import type { ImportSummary } from '@/lib/app/messages';
 import type { FindingNote, ReportRecord } from '@/lib/app/schema';
 import type { AuditDb } from './db';
@@ -18,9 +18,12 @@ export async function loadAllAudits(db: AuditDb): Promise<AllAudits> {
   }));
 }
 
-/** Merges a validated file in one transaction: either all of it lands or, on a storage error, none. */
-export async function importAudits(db: AuditDb, file: AuditsFile): Promise<ImportSummary & { reportIds: string[] }> {
-  const { reports, notes } = splitAuditsFile(file);
+/**
+ * Merges a validated file's reports in one transaction: either all of it lands or, on a storage error,
+ * none. Times after `now` count as `now`.
+ */
+export async function importAudits(db: AuditDb, imported: readonly ExportedReport[], now: number): Promise<ImportSummary & { reportIds: string[] }> {
+  const { reports, notes } = splitAuditsFile({ reports: imported.map((r) => clampToImportTime(r, now)) });
   return db.transaction('rw', db.reports, db.notes, async () => {
     const localReports = await db.reports.bulkGet(reports.map((r) => r.id));
     const reportWrites = reports.flatMap((r, i) => mergeReport(localReports[i], r) ?? []);

@@ -1,6 +1,7 @@
 /** The background's answer to every Request of lib/messages.ts. */
 import { browser, type Browser } from 'wxt/browser';
 import { reportKey } from '@/lib/engine/finding-id';
+import { ImportSessions } from '@/lib/app/export/import-parts';
 import { Request, type Response } from '@/lib/app/messages';
 import { auditDb } from '@/store/db';
 import { storageErrorMessage } from '@/store/errors';
@@ -14,6 +15,9 @@ import { openPanel, PANEL_NEEDS_CLICK } from './panel';
 import { rememberTabReport, tabReportId } from './tab-reports';
 
 type Sender = Pick<Browser.runtime.MessageSender, 'tab' | 'url'>;
+
+/** Imports whose parts are still coming in; a service-worker stop loses them and the page says so. */
+const imports = new ImportSessions();
 
 export function onMessage(message: unknown, sender: Sender): Promise<Response> {
   const parsed = Request.safeParse(message);
@@ -70,7 +74,11 @@ async function handle(req: Exclude<Request, { type: 'panel:open' }>, sender: Sen
       await openRulePage(req.ruleId, sender.tab);
       return { ok: true };
     case 'audits:import': {
-      const { reportIds, ...imported } = await importAudits(db, req.file);
+      const { type: _type, ...part } = req;
+      const received = imports.receive(part, Date.now());
+      if ('error' in received) return { ok: false, error: received.error };
+      if (!received.done) return { ok: true };
+      const { reportIds, ...imported } = await importAudits(db, received.reports, Date.now());
       await changed(reportIds);
       return { ok: true, imported };
     }

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { HttpUrl, MAX_LINKS } from './batch/job';
-import { AuditsFile } from './export/json';
+import { ImportPart } from './export/import-parts';
 import { ReportSnapshot } from '../engine/snapshot';
 import { FindingNote, ReportRecord, Settings, Status } from './schema';
 
@@ -20,8 +20,11 @@ export const Request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('settings:get') }),
   z.object({ type: z.literal('panel:open') }),
   z.object({ type: z.literal('audit:tab'), tabId: z.number().int() }),
-  /** Merges a JSON export (checked whole by the records page first) into the stored audits. */
-  z.object({ type: z.literal('audits:import'), file: AuditsFile }),
+  /**
+   * One part of a JSON export (checked whole by the records page first) to merge into the stored
+   * audits; the background writes when the last part is in (lib/app/export/import-parts.ts).
+   */
+  ImportPart.extend({ type: z.literal('audits:import') }),
   /** A list page's report links, to audit all at once in a batch page the background opens. */
   z.object({
     type: z.literal('batch:start'),

@@ -31,6 +31,20 @@ beforeEach(async () => {
 const fromTab = (id: number) => ({ tab: { id } as never });
 
 describe('background requests', () => {
+  it('imports a file sent in parts only when the last part is in', async () => {
+    const saved = await onMessage({ type: 'audit:save', report: audited([sumBroken]) }, fromTab(7));
+    const record = saved.ok ? saved.state!.record : undefined;
+    const reports = [
+      { ...record!, id: 'https://a.gov.cn/1', url: 'https://a.gov.cn/1', notes: [] },
+      { ...record!, id: 'https://a.gov.cn/2', url: 'https://a.gov.cn/2', notes: [] },
+    ];
+    const part = (n: number) => ({ type: 'audits:import', importId: 'i', part: n, parts: 2, reports: [reports[n]] });
+    expect(await onMessage(part(0), {})).toEqual({ ok: true });
+    expect(await auditDb().reports.count()).toBe(1);
+    expect(await onMessage(part(1), {})).toEqual({ ok: true, imported: { reports: 2, notes: 0 } });
+    expect(await auditDb().reports.count()).toBe(3);
+  });
+
   it('rejects a message that is not a valid request', async () => {
     expect(await onMessage({ type: 'audit:save', report: { url: 1 } }, {})).toMatchObject({ ok: false });
     expect(await onMessage('hello', {})).toMatchObject({ ok: false });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditsToCsv, csvField, CSV_HEADERS } from '@/lib/app/export/csv';
+import { auditsToCsv, csvField, CSV_HEADERS, numberOrText } from '@/lib/app/export/csv';
 import type { FindingNote, ReportRecord } from '@/lib/app/schema';
 import { withFindingIds } from '@/lib/engine/finding-id';
 import { proseMismatch, sectionMissing, sumBroken, URL_A } from '../helpers/audits';
@@ -29,6 +29,21 @@ describe('csvField', () => {
     expect(csvField('\tx')).toBe("'\tx");
     expect(csvField('\rx')).toBe('"\'\rx"');
     expect(csvField('=HYPERLINK("http://x","y")')).toBe('"\'=HYPERLINK(""http://x"",""y"")"');
+  });
+
+  it('also neutralises full-width formula signs and a leading line feed', () => {
+    expect(csvField('＝SUM(A1)')).toBe("'＝SUM(A1)");
+    expect(csvField('＋1')).toBe("'＋1");
+    expect(csvField('－1')).toBe("'－1");
+    expect(csvField('＠cmd')).toBe("'＠cmd");
+    expect(csvField('\n=1+1')).toBe('"\'\n=1+1"');
+    // Full-width signs inside the text are not a formula start.
+    expect(csvField('合计＝12')).toBe('合计＝12');
+  });
+
+  it('writes no number that is not finite', () => {
+    expect(csvField(Number.NaN)).toBe('');
+    expect(csvField(Infinity)).toBe('');
   });
 
   it('leaves numbers bare, negative ones included', () => {
@@ -79,5 +94,30 @@ describe('auditsToCsv', () => {
     expect(line).toContain(',2023,');
     expect(line).toContain(',12,11,');
     expect(rows[3]![col('摘录')]).toBe('\'=1+1，共 "13" 件\n');
+  });
+});
+
+describe('negative numbers in the CSV', () => {
+  it('reads a number carried as text as that number, and anything else as text', () => {
+    expect(numberOrText('-2')).toBe(-2);
+    expect(numberOrText('0.5')).toBe(0.5);
+    expect(numberOrText(-3)).toBe(-3);
+    expect(numberOrText(undefined)).toBeUndefined();
+    for (const text of ['-2件', '－2', '-02', '1e3', '', ' 2', '-', 'Infinity', '2021-01-01']) expect(numberOrText(text)).toBe(text);
+  });
+
+  it('exports expected and actual values as numbers, negative ones bare, but guards text fields', () => {
+    // A cell printed as 「-2」 (cell-invalid carries the raw text) and a balance that is off by a negative number.
+    const findings = withFindingIds([
+      { rule: 'cell-invalid', severity: 'warning', message: '-2 不是有效的数量', cells: [{ table: 't3', row: '1', column: 'total' }], actual: '-2' },
+      { ...sumBroken, expected: -2, actual: '－2' },
+    ]);
+    const text = auditsToCsv([{ record: record({ findings }), notes: [] }]);
+    const rows = parseCsv(text.slice(1));
+    const col = (name: (typeof CSV_HEADERS)[number]) => CSV_HEADERS.indexOf(name);
+    expect(rows[1]![col('实为')]).toBe('-2');
+    expect(rows[1]![col('说明')]).toBe("'-2 不是有效的数量");
+    expect(rows[2]![col('应为')]).toBe('-2');
+    expect(rows[2]![col('实为')]).toBe("'－2");
   });
 });

@@ -50,6 +50,14 @@ describe('JSON import validation', () => {
     expect(reject({ ...file, reports: [{ ...rec, notes: [] }, { ...rec, notes: [] }] })).toContain('出现了两次');
   });
 
+  it('takes only http(s) report URLs', () => {
+    for (const url of ['javascript:alert(1)', 'file:///etc/passwd', 'data:text/html,x', 'chrome-extension://x/records.html', ''])
+      expect(reject({ ...file, reports: [{ ...rec, url, notes: [] }] })).toBe('导入失败，未导入任何内容：第 1 份报告的 url 数据无效（网址须以 http:// 或 https:// 开头）。');
+    // A long query string: whatever was stored imports again.
+    for (const url of ['http://a.gov.cn/r.html', 'HTTPS://a.gov.cn/r.html', `https://a.gov.cn/r.html?q=${'x'.repeat(3000)}`])
+      expect(parseAuditsFile(JSON.stringify({ ...file, reports: [{ ...rec, url, notes: [] }] })).ok).toBe(true);
+  });
+
   it('accepts a BOM before the JSON', () => {
     expect(parseAuditsFile('\uFEFF' + JSON.stringify(file)).ok).toBe(true);
   });

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findingId, reportKey, withFindingIds } from '@/lib/engine/finding-id';
-import type { ReportRecord, StoredFinding } from '@/lib/app/schema';
+import type { StoredFinding } from '@/lib/app/schema';
 import type { AuditDb } from '@/store/db';
 import { StoreError } from '@/store/errors';
 import { getReportState, saveAudit, setFindingNote, setReportNote } from '@/store/reports';

@@ -1,10 +1,15 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
+import { ImportSessions, MAX_MESSAGE_BYTES, sendImport, splitImport, utf8Bytes, type ImportPart } from '@/lib/app/export/import-parts';
 import { buildAuditsFile, parseAuditsFile } from '@/lib/app/export/json';
+import { Request } from '@/lib/app/messages';
 import type { AuditDb } from '@/store/db';
 import { getReportState, saveAudit, setFindingNote, setReportNote } from '@/store/reports';
 import { importAudits, loadAllAudits } from '@/store/transfer';
 import { audited, freshDb, proseMismatch, sectionMissing, sumBroken } from '../helpers/audits';
+
+/** The import's time: after every time these tests write. */
+const NOW = 1_000_000;
 
 const dbs: AuditDb[] = [];
 const db = () => {
@@ -40,7 +45,7 @@ describe('export then import', () => {
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
     const target = db();
-    expect(await importAudits(target, parsed.file)).toMatchObject({ reports: 2, notes: 2 });
+    expect(await importAudits(target, parsed.file.reports, NOW)).toMatchObject({ reports: 2, notes: 2 });
     expect(await loadAllAudits(target)).toEqual(await loadAllAudits(source));
   });
 
@@ -48,7 +53,7 @@ describe('export then import', () => {
     const d = await populated();
     const parsed = parseAuditsFile(await exported(d));
     if (!parsed.ok) throw new Error(parsed.error);
-    expect(await importAudits(d, parsed.file)).toEqual({ reports: 0, notes: 0, reportIds: [] });
+    expect(await importAudits(d, parsed.file.reports, NOW)).toEqual({ reports: 0, notes: 0, reportIds: [] });
   });
 });
 
@@ -69,7 +74,7 @@ describe('import merge', () => {
 
     const parsed = parseAuditsFile(await exported(theirs));
     if (!parsed.ok) throw new Error(parsed.error);
-    await importAudits(mine, parsed.file);
+    await importAudits(mine, parsed.file.reports, NOW);
 
     const state = (await getReportState(mine, record.id))!;
     expect(state.record.auditedAt).toBe(5000);
@@ -89,10 +94,109 @@ describe('import merge', () => {
 
     const parsed = parseAuditsFile(await exported(theirs));
     if (!parsed.ok) throw new Error(parsed.error);
-    expect(await importAudits(mine, parsed.file)).toMatchObject({ reports: 1, notes: 0 });
+    expect(await importAudits(mine, parsed.file.reports, NOW)).toMatchObject({ reports: 1, notes: 0 });
     const { record: merged } = (await getReportState(mine, record.id))!;
     expect(merged.auditedAt).toBe(6000);
     expect(merged.findings[0]!.rule).toBe(proseMismatch.rule);
     expect(merged).toMatchObject({ note: '对方备注', noteBy: '李四', noteUpdatedAt: 8000, firstAuditedAt: 1000 });
+  });
+});
+
+describe('future times in an imported file', () => {
+  it('become the import time, so a note written after the import is not overwritten by the same file', async () => {
+    const theirs = db();
+    const { record } = await saveAudit(theirs, audited([sumBroken]), NOW + 5000);
+    await setFindingNote(theirs, { reportId: record.id, findingId: record.findings[0]!.id, note: '来自未来', status: 'confirmed' }, '李四', NOW + 6000);
+    await setReportNote(theirs, record.id, '未来的报告备注', '李四', NOW + 7000);
+    const parsed = parseAuditsFile(await exported(theirs));
+    if (!parsed.ok) throw new Error(parsed.error);
+
+    const mine = db();
+    await importAudits(mine, parsed.file.reports, NOW);
+    const state = (await getReportState(mine, record.id))!;
+    expect(state.record).toMatchObject({ firstAuditedAt: NOW, auditedAt: NOW, noteUpdatedAt: NOW });
+    expect(state.notes.map((n) => n.updatedAt)).toEqual([NOW]);
+
+    await setFindingNote(mine, { reportId: record.id, findingId: record.findings[0]!.id, note: '本地新写', status: 'fixed' }, '张三', NOW + 1);
+    await importAudits(mine, parsed.file.reports, NOW);
+    expect((await getReportState(mine, record.id))!.notes[0]!.note).toBe('本地新写');
+  });
+
+  it('leaves past times as they are', async () => {
+    const source = await populated();
+    const parsed = parseAuditsFile(await exported(source));
+    if (!parsed.ok) throw new Error(parsed.error);
+    const target = db();
+    // 3000 is the newest time populated() writes: an import at that very time changes nothing.
+    await importAudits(target, parsed.file.reports, 3000);
+    expect(await loadAllAudits(target)).toEqual(await loadAllAudits(source));
+  });
+});
+
+describe('an import larger than one message', () => {
+  /** The records page and the background, joined as the runtime would join them: each message is checked as the background checks it. */
+  function background(d: AuditDb, sessions = new ImportSessions()) {
+    const sizes: number[] = [];
+    const send = async (part: ImportPart) => {
+      const message = JSON.stringify({ type: 'audits:import', ...part });
+      sizes.push(utf8Bytes(message));
+      const req = Request.parse(JSON.parse(message));
+      if (req.type !== 'audits:import') throw new Error(req.type);
+      const { type: _type, ...received } = req;
+      const got = sessions.receive(received, NOW);
+      if ('error' in got) throw new Error(got.error);
+      if (!got.done) return {};
+      const { reportIds: _ids, ...imported } = await importAudits(d, got.reports, NOW);
+      return { imported };
+    };
+    return { send, sizes };
+  }
+
+  it('is sent in parts under 64 MiB each and lands whole', async () => {
+    const source = db();
+    // 24 reports with a 1-million-character Chinese note each: 3 MB of UTF-8 per report, 72 MB in all.
+    const note = '审'.repeat(1_000_000);
+    for (let i = 0; i < 24; i++) {
+      const { record } = await saveAudit(source, audited([sumBroken], { url: `https://www.example.gov.cn/r${i}.html` }), 1000 + i);
+      await setReportNote(source, record.id, note, '张三', 2000 + i);
+    }
+    const text = await exported(source);
+    expect(utf8Bytes(text)).toBeGreaterThan(MAX_MESSAGE_BYTES);
+
+    const parsed = parseAuditsFile(text);
+    if (!parsed.ok) throw new Error(parsed.error);
+    const split = splitImport(parsed.file.reports);
+    if (!split.ok) throw new Error(split.error);
+    const target = db();
+    const { send, sizes } = background(target);
+    expect(await sendImport(split.parts, 'import-1', send)).toEqual({ reports: 24, notes: 0 });
+    expect(sizes.length).toBeGreaterThan(1);
+    expect(Math.max(...sizes)).toBeLessThan(MAX_MESSAGE_BYTES);
+    expect(await loadAllAudits(target)).toEqual(await loadAllAudits(source));
+  }, 60_000);
+
+  it('writes nothing when the background lost the first parts (restarted) and says so', async () => {
+    const source = await populated();
+    const parsed = parseAuditsFile(await exported(source));
+    if (!parsed.ok) throw new Error(parsed.error);
+    const parts = parsed.file.reports.map((r) => [r]);
+    const target = db();
+    let sessions = new ImportSessions();
+    const restarting = async (part: ImportPart) => {
+      if (part.part === 1) sessions = new ImportSessions();
+      return background(target, sessions).send(part);
+    };
+    await expect(sendImport(parts, 'import-2', restarting)).rejects.toThrow('导入中断');
+    expect(await loadAllAudits(target)).toEqual({ reports: [], notes: [] });
+  });
+
+  it('writes nothing when parts repeat a report that each part alone does not', async () => {
+    const source = await populated();
+    const parsed = parseAuditsFile(await exported(source));
+    if (!parsed.ok) throw new Error(parsed.error);
+    const first = parsed.file.reports[0]!;
+    const target = db();
+    await expect(sendImport([[first], [first]], 'import-3', background(target).send)).rejects.toThrow('第 2 份报告数据无效（同一份报告出现了两次）');
+    expect(await loadAllAudits(target)).toEqual({ reports: [], notes: [] });
   });
 });

@@ -15,14 +15,29 @@ export const CSV_HEADERS = [
 /** A number stays a bare number so spreadsheets can sum it; everything else is text. */
 type Field = string | number | null | undefined;
 
-/** A spreadsheet runs a cell that starts with one of these as a formula (CSV injection). */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * A spreadsheet runs a text cell that starts with one of these as a formula (CSV injection); WPS and
+ * Excel with a Chinese IME also take the full-width signs, and a leading line feed hides the rest.
+ */
+const FORMULA_START = /^[=+\-@\t\r\n＝＋－＠]/;
 
+/** Numbers are written bare; text gets the formula guard. */
 export function csvField(value: Field): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return String(value);
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   const text = FORMULA_START.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/**
+ * Expected and actual values are numbers or text: a number that a finding carries as text (a cell's
+ * raw 「-2」) is written as that number, so a spreadsheet sums it and the guard does not turn it into 「'-2」.
+ * Only text that reads back as exactly the same number counts; anything else stays guarded text.
+ */
+export function numberOrText(value: string | number | undefined): Field {
+  if (typeof value !== 'string') return value;
+  const n = Number(value);
+  return value !== '' && Number.isFinite(n) && String(n) === value ? n : value;
 }
 
 export function auditsToCsv(reports: readonly { record: ReportRecord; notes: readonly FindingNote[] }[]): string {
@@ -38,7 +53,7 @@ export function auditsToCsv(reports: readonly { record: ReportRecord; notes: rea
       rows.push([
         ...report,
         f.rule, ruleTitle(f.rule).zh, SEVERITY_LABELS[f.severity].zh, f.message,
-        f.section && sectionHeading(f.section), f.cells?.map(cellKey).join('; '), f.expected, f.actual, f.excerpt,
+        f.section && sectionHeading(f.section), f.cells?.map(cellKey).join('; '), numberOrText(f.expected), numberOrText(f.actual), f.excerpt,
         STATUS_LABELS[statusOf(note)].zh, note?.note, note?.by, note && formatTime(note.updatedAt),
         reportNote,
       ]);

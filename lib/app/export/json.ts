@@ -6,8 +6,14 @@ import { FindingNote, ReportRecord } from '../schema';
 export const AUDITS_FORMAT = 'gov-report-auditor/audits';
 export const AUDITS_VERSION = 1;
 
+/**
+ * Pages link to a report's URL: a `javascript:` or `file:` URL from a crafted file must not get in.
+ * No length limit (unlike the batch's HttpUrl): whatever the extension stored must import again.
+ */
+const ReportUrl = z.string().regex(/^https?:\/\//i, '网址须以 http:// 或 https:// 开头');
+
 /** A report with every note on it, including notes on findings that have since gone. */
-export const ExportedReport = ReportRecord.extend({ notes: z.array(FindingNote) }).superRefine((r, ctx) => {
+export const ExportedReport = ReportRecord.extend({ url: ReportUrl, notes: z.array(FindingNote) }).superRefine((r, ctx) => {
   const seen = new Set<string>();
   r.notes.forEach((n, i) => {
     if (n.reportId !== r.id) ctx.addIssue({ code: 'custom', path: ['notes', i, 'reportId'], message: '备注所属的报告与所在报告不一致' });
@@ -17,6 +23,14 @@ export const ExportedReport = ReportRecord.extend({ notes: z.array(FindingNote) 
 });
 export type ExportedReport = z.infer<typeof ExportedReport>;
 
+export const REPEATED_REPORT = '同一份报告出现了两次';
+
+/** Index of the first report whose id an earlier one already has, or -1. */
+export function repeatedReport(reports: readonly { id: string }[]): number {
+  const seen = new Set<string>();
+  return reports.findIndex((r) => seen.size === seen.add(r.id).size);
+}
+
 export const AuditsFile = z
   .object({
     format: z.literal(AUDITS_FORMAT),
@@ -25,11 +39,8 @@ export const AuditsFile = z
     reports: z.array(ExportedReport),
   })
   .superRefine((file, ctx) => {
-    const seen = new Set<string>();
-    file.reports.forEach((r, i) => {
-      if (seen.has(r.id)) ctx.addIssue({ code: 'custom', path: ['reports', i, 'id'], message: '同一份报告出现了两次' });
-      seen.add(r.id);
-    });
+    const i = repeatedReport(file.reports);
+    if (i >= 0) ctx.addIssue({ code: 'custom', path: ['reports', i, 'id'], message: REPEATED_REPORT });
   });
 export type AuditsFile = z.infer<typeof AuditsFile>;
 
@@ -43,7 +54,7 @@ export function buildAuditsFile(reports: readonly ReportRecord[], notes: readonl
   };
 }
 
-export function splitAuditsFile(file: AuditsFile): { reports: ReportRecord[]; notes: FindingNote[] } {
+export function splitAuditsFile(file: { reports: readonly ExportedReport[] }): { reports: ReportRecord[]; notes: FindingNote[] } {
   return {
     reports: file.reports.map(({ notes: _notes, ...record }) => record),
     notes: file.reports.flatMap((r) => r.notes),

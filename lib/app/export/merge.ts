@@ -4,6 +4,22 @@
  * Each function returns what to write, or undefined when the local copy stays as it is.
  */
 import type { FindingNote, ReportRecord } from '../schema';
+import type { ExportedReport } from './json';
+
+/**
+ * Times after the import are a wrong clock or a crafted file: kept as they are, they would win every
+ * later merge against notes the auditor actually writes. They become the import time.
+ */
+export function clampToImportTime(report: ExportedReport, now: number): ExportedReport {
+  const at = (t: number) => Math.min(t, now);
+  return {
+    ...report,
+    firstAuditedAt: at(report.firstAuditedAt),
+    auditedAt: at(report.auditedAt),
+    noteUpdatedAt: report.noteUpdatedAt === null ? null : at(report.noteUpdatedAt),
+    notes: report.notes.map((n) => ({ ...n, updatedAt: at(n.updatedAt) })),
+  };
+}
 
 export function mergeReport(local: ReportRecord | undefined, incoming: ReportRecord): ReportRecord | undefined {
   if (!local) return incoming;

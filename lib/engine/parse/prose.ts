@@ -9,7 +9,7 @@ export function numbersIn(text: string): NumberMention[] {
   for (const m of text.matchAll(NUMBER)) {
     const unit = m[2] ?? '';
     const before = text[m.index! - 1] ?? '';
-    if (/[年月日号届]/.test(unit) || /[〔\[第]/.test(before)) continue;
+    if (/[年月日号届]/.test(unit) || /[〔[第]/.test(before)) continue;
     out.push({ value: Number(m[1]!.replace(/,/g, '')), unit, index: m.index!, raw: m[0] });
   }
   return out;
