@@ -13,6 +13,7 @@ import { useLiveQuery } from './hooks';
 import { ReportView } from './ReportView';
 import { TransferBar } from './TransferBar';
 import { UnfinishedBatches } from './UnfinishedBatches';
+import { WorkbookButton } from './WorkbookButton';
 
 const VIEWS = [
   { key: 'reports', zh: '报告列表', en: 'Reports' },
@@ -44,6 +45,7 @@ export function RecordsPage() {
   const reports = data.status === 'ready' ? data.value.reports : [];
   const byReport = useMemo(() => notesByReport(data.status === 'ready' ? data.value.notes : []), [data]);
   const shown = useMemo(() => filterRecords(reports, filter), [reports, filter]);
+  const shownAudits = useMemo(() => shown.map((record) => ({ record, notes: byReport.get(record.id) ?? [] })), [shown, byReport]);
   const chosen = reports.find((r) => r.id === selected);
   // Also once the records arrive: a link to one report is followed before they are loaded.
   useEffect(() => {
@@ -59,6 +61,7 @@ export function RecordsPage() {
       <UnfinishedBatches />
       <Filters filter={filter} years={recordYears(reports)} onChange={setFilter} />
       <TransferBar all={reports} filtered={shown} notesByReport={byReport} />
+      <WorkbookButton audits={shownAudits} />
       {data.status === 'ready' && !reports.length && (
         <p class="empty">还没有审计记录。打开一份政府信息公开工作年度报告即可开始；在年报列表页可一次审核列出的全部年报。</p>
       )}
