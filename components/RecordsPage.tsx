@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { recordsTarget, type RecordsTarget } from '@/lib/app/ext-pages';
+import { opinionPage, recordsTarget, type RecordsTarget } from '@/lib/app/ext-pages';
 import { formatTime, LAYOUT_LABELS } from '@/lib/engine/labels';
 import { Layout } from '@/lib/engine/model';
 import { filterRecords, recordYears, type RecordFilter } from '@/lib/app/records-filter';
@@ -94,6 +94,11 @@ export function RecordsPage() {
       )}
       {chosen && (
         <div id="detail">
+          <p class="detail-actions">
+            <a class="button" href={opinionPage(chosen.id)} target="_blank" title="Audit opinion: print or save as Word">
+              审核意见书
+            </a>
+          </p>
           <ReportView key={chosen.id} state={{ record: chosen, notes: byReport.get(chosen.id) ?? [] }} />
         </div>
       )}

@@ -22,3 +22,6 @@ export function recordsTarget(hash: string): RecordsTarget {
   const reportId = params.get('report') ?? undefined;
   return { view: params.get('view') === 'bodies' ? 'bodies' : 'reports', ...(reportId ? { reportId } : {}) };
 }
+
+/** The printable 审核意见书 of one report. */
+export const opinionPage = (reportId: string): `/opinion.html?${string}` => `/opinion.html?report=${encodeURIComponent(reportId)}`;

@@ -1,5 +1,6 @@
 /** What auditors hand in, in a real Chromium: the workbook exported from the records page, the opinion page. */
 import { readFileSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
 import readXlsxFile from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -15,6 +16,9 @@ let id: string;
 beforeAll(async () => {
   context = await launch(newProfile());
   id = await extensionId(context);
+  const records = await extensionPage('records.html');
+  await importAudits(records, AUDITS.map((a) => a.record));
+  await records.close();
 });
 afterAll(async () => {
   await context?.close();
@@ -30,7 +34,7 @@ async function extensionPage(path: string): Promise<Page> {
 async function importAudits(records: Page, reports: ReportRecord[], notes = AUDITS.flatMap((a) => a.notes)): Promise<void> {
   const file = buildAuditsFile(reports, notes, new Date());
   await records.locator('input[type=file]').setInputFiles({ name: 'audits.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
-  await expect.poll(() => records.locator('.transfer').textContent()).toMatch(/已导入/);
+  await records.waitForFunction(() => /已导入/.test(document.querySelector('.transfer')?.textContent ?? ''), undefined, { timeout: 15_000 });
 }
 
 async function downloadWorkbook(page: Page): Promise<{ sheet: string; data: unknown[][] }[]> {
@@ -42,7 +46,6 @@ async function downloadWorkbook(page: Page): Promise<{ sheet: string; data: unkn
 describe('workbook', () => {
   it('the records page exports the listed reports as an .xlsx that a reader opens', async () => {
     const records = await extensionPage('records.html');
-    await importAudits(records, AUDITS.map((a) => a.record));
     await expect.poll(() => records.locator('.records-table tbody tr').count()).toBe(AUDITS.length);
     const sheets = await downloadWorkbook(records);
     expect(sheets.map((s) => s.sheet)).toEqual(['问题', '报告', '机关×年度', '规则']);
@@ -73,5 +76,56 @@ describe('workbook', () => {
     const sheets = await downloadWorkbook(records);
     expect(sheets[0]!.data).toHaveLength(1 + 300 * 12);
     await records.close();
+  });
+});
+
+describe('审核意见书', () => {
+  const [a2023] = AUDITS;
+  const opinionUrl = (reportId: string) => `opinion.html?report=${encodeURIComponent(reportId)}`;
+
+  it('is linked from the records page next to a report', async () => {
+    const records = await extensionPage('records.html');
+    await records.locator('.records-table tbody tr', { hasText: '示范市测试局' }).first().click();
+    const link = records.getByRole('link', { name: '审核意见书' });
+    await expect.poll(() => link.count()).toBe(1);
+    const href = await link.getAttribute('href');
+    const shown = await records.locator('#detail .report-head a.url').getAttribute('href');
+    expect(href).toBe(`/${opinionUrl(shown!)}`);
+    await records.close();
+  });
+
+  it('renders a stored report: facts, summary, findings with readable cells, rule basis, status and note', async () => {
+    const page = await extensionPage(opinionUrl(a2023!.record.id));
+    await expect.poll(() => page.locator('.opinion h1').textContent()).toBe('政府信息公开工作年度报告审核意见书');
+    const facts = Object.fromEntries(await page.locator('.opinion-facts tr').evaluateAll((rows) => rows.map((r) => [r.querySelector('th')!.textContent, r.querySelector('td')!.textContent])));
+    expect(facts).toMatchObject({ 机关: '示范市测试局', 年度: '2023 年度', 网址: a2023!.record.url, 审核人: '（未署名）' });
+    const text = await page.locator('.opinion').innerText();
+    expect(text).toContain('经审核，该报告存在 1 处错误，建议更正后重新发布。');
+    expect(text).toContain('位置：第三部分 · (七)总计 · 总计。应为 12，实为 11。');
+    expect(text).toContain('依据：第三部分表格注');
+    expect(text).toContain('状态：已确认。备注：表三总计应为 12（张三）');
+    expect(text).not.toContain('t3/3.7/total');
+    expect(await page.locator('.opinion-findings.settled li').count()).toBe(1);
+    // Printed: the toolbar and notices are left out, the opinion stays.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('nav.toolbar').isVisible()).toBe(false);
+    expect(await page.locator('.opinion').isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'screen' });
+    // Saved as Word: the same sentences in document.xml.
+    const [d] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载 Word' }).click()]);
+    expect(d.suggestedFilename()).toBe('审核意见书-示范市测试局-2023.docx');
+    const xml = strFromU8(unzipSync(new Uint8Array(readFileSync((await d.path())!)))['word/document.xml']!);
+    expect(xml).toContain('位置：第三部分 · (七)总计 · 总计。应为 12，实为 11。');
+    await page.close();
+  });
+
+  it('says clearly when the report is not stored or the link has no report', async () => {
+    const missing = await extensionPage(opinionUrl('https://nowhere.gov.cn/none.html'));
+    await expect.poll(() => missing.locator('.error').textContent()).toContain('没有找到这份报告的审计记录');
+    expect(await missing.getByRole('button', { name: '下载 Word' }).isDisabled()).toBe(true);
+    const bare = await extensionPage('opinion.html');
+    await expect.poll(() => bare.locator('.error').textContent()).toContain('链接中没有报告编号');
+    await missing.close();
+    await bare.close();
   });
 });
