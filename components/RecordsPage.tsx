@@ -11,6 +11,7 @@ import { BodiesView } from './BodiesView';
 import { SeverityCounts, StatusCounts } from './Counts';
 import { useLiveQuery } from './hooks';
 import { ReportView } from './ReportView';
+import { StatsView } from './StatsView';
 import { TransferBar } from './TransferBar';
 import { UnfinishedBatches } from './UnfinishedBatches';
 import { WorkbookButton } from './WorkbookButton';
@@ -18,6 +19,7 @@ import { WorkbookButton } from './WorkbookButton';
 const VIEWS = [
   { key: 'reports', zh: '报告列表', en: 'Reports' },
   { key: 'bodies', zh: '机关 × 年度', en: 'Bodies × years' },
+  { key: 'stats', zh: '统计', en: 'Statistics' },
 ] as const;
 
 /** The view and report a link asked for (records.html#report=… or #view=bodies), followed when the fragment changes. */
@@ -73,6 +75,7 @@ export function RecordsPage() {
         ))}
       </div>
       {view === 'bodies' && shown.length > 0 && <BodiesView records={shown} selected={selected} onSelect={setSelected} />}
+      {view === 'stats' && <StatsView audits={shownAudits} />}
       {view === 'reports' && shown.length > 0 && (
         <table class="records-table">
           <thead>

@@ -117,3 +117,8 @@ export function countByYear(audits: readonly AuditWithNotes[], opts: StatsOption
     .sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : a - b))
     .map(([year, list]) => ({ ...group(year === null ? '年度未识别' : String(year), list, opts), year }));
 }
+
+/** A share as auditors write it: 0.5 → 「50.0%」. */
+export function formatShare(share: number): string {
+  return `${(share * 100).toFixed(1)}%`;
+}

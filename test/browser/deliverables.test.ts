@@ -129,3 +129,33 @@ describe('审核意见书', () => {
     await bare.close();
   });
 });
+
+describe('statistics', () => {
+  /** The figures of the statistics view, by label. */
+  const figures = (page: Page) =>
+    page.locator('.stats-figure').evaluateAll((els) => Object.fromEntries(els.map((e) => [e.querySelector('dt')!.textContent, e.querySelector('dd')!.textContent])));
+
+  it('counts what the list shows, per rule, body and year, with each chart’s numbers in a table', async () => {
+    const records = await extensionPage('records.html#view=stats');
+    // Only the fixture's reports (the large workbook test stored others under big.example.gov.cn).
+    await records.getByPlaceholder('搜索机关、标题或网址').fill('www.example.gov.cn');
+    await expect.poll(() => figures(records)).toMatchObject({ 审计报告: '4', 含错误的报告: '2（50.0%）', 问题: '3', 误报: '1', 已整改: '1' });
+    expect(await records.locator('#stats-rules svg rect').count()).toBe(3);
+    const yearRows = await records.locator('#stats-years table tbody tr').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent)));
+    expect(yearRows).toEqual([
+      ['2020', '1', '1', '100.0%', '1'],
+      ['2022', '1', '0', '0.0%', '0'],
+      ['2023', '2', '1', '50.0%', '2'],
+    ]);
+    // The toggle counts 误报 and 已整改 too.
+    await records.getByLabel('计入误报与已整改的问题').check();
+    await expect.poll(() => figures(records)).toMatchObject({ 问题: '5' });
+    expect(await records.locator('#stats-rules svg rect').count()).toBe(5);
+    // The list's filters apply.
+    await records.getByPlaceholder('搜索机关、标题或网址').fill('司法局');
+    await expect.poll(() => figures(records)).toMatchObject({ 审计报告: '2', 含错误的报告: '1（50.0%）' });
+    const bodies = await records.locator('#stats-bodies table tbody td:first-child').allTextContents();
+    expect(bodies).toEqual(['示范市司法局']);
+    await records.close();
+  });
+});
