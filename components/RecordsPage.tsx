@@ -3,7 +3,7 @@ import { opinionPage, recordsTarget, type RecordsTarget } from '@/lib/app/ext-pa
 import { formatTime, LAYOUT_LABELS } from '@/lib/engine/labels';
 import { Layout } from '@/lib/engine/model';
 import { filterRecords, recordYears, type RecordFilter } from '@/lib/app/records-filter';
-import { notesById, notesByReport, severityCounts, statusCounts } from '@/lib/app/report-stats';
+import { countedFindings, notesById, notesByReport, severityCounts, statusCounts } from '@/lib/app/report-stats';
 import type { FindingNote, ReportRecord } from '@/lib/app/schema';
 import { auditDb } from '@/store/db';
 import { loadAllAudits } from '@/store/transfer';
@@ -122,7 +122,7 @@ function Row({ record: r, notes, selected, onSelect }: { record: ReportRecord; n
       </td>
       <td>{formatTime(r.auditedAt)}</td>
       <td>
-        <SeverityCounts counts={severityCounts(r.findings)} />
+        <SeverityCounts counts={severityCounts(countedFindings(r.findings, notesById(notes)))} />
       </td>
       <td>
         <StatusCounts counts={statusCounts(r.findings, notesById(notes))} />

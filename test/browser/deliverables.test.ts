@@ -8,12 +8,15 @@ import { buildAuditsFile } from '@/lib/app/export/json';
 import type { ReportRecord } from '@/lib/app/schema';
 import { withFindingIds } from '@/lib/engine/finding-id';
 import { AUDITS } from '../helpers/deliverables';
-import { extensionId, launch, newProfile } from '../portal/browser';
+import { extensionId, launch, newProfile, waitForAudit } from '../portal/browser';
+import { startPortal, type Portal } from '../portal/server';
 
 let context: BrowserContext;
 let id: string;
+let portal: Portal;
 
 beforeAll(async () => {
+  portal = await startPortal();
   context = await launch(newProfile());
   id = await extensionId(context);
   const records = await extensionPage('records.html');
@@ -22,6 +25,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await context?.close();
+  await portal?.close();
 });
 
 async function extensionPage(path: string): Promise<Page> {
@@ -157,5 +161,37 @@ describe('statistics', () => {
     const bodies = await records.locator('#stats-bodies table tbody td:first-child').allTextContents();
     expect(bodies).toEqual(['示范市司法局']);
     await records.close();
+  });
+});
+
+describe('误报 and 已整改 in the side panel', () => {
+  it('dims a finding marked 误报, leaves it out of the counts, and keeps it so after a re-audit; links the opinion', async () => {
+    const report = await context.newPage();
+    await report.goto(portal.url('/defects/identity.html'));
+    await waitForAudit(report);
+    const panel = await extensionPage('sidepanel.html');
+    await report.bringToFront();
+    const errors = panel.locator('.report-head .count.sev-error');
+    await expect.poll(() => errors.count()).toBe(1);
+    const before = Number((await errors.textContent())!.replace(/\D/g, ''));
+    expect(before).toBeGreaterThan(0);
+    const card = panel.locator('.finding.sev-border-error').first();
+    const message = (await card.locator('.message').textContent())!;
+    await card.locator('select.status').selectOption('false_positive');
+    const same = panel.locator('.finding', { hasText: message });
+    await expect.poll(() => same.getAttribute('class')).toContain('settled');
+    await expect.poll(() => errors.textContent()).toBe(`错误 ${before - 1}`);
+    // Audited again: the same finding, still 误报, still dimmed and uncounted.
+    await panel.getByRole('button', { name: '重新审计' }).click();
+    await expect.poll(() => panel.getByText('正在审计…').count()).toBe(0); // the audit request came back
+    expect(await panel.locator('p.error').count()).toBe(0);
+    await expect.poll(() => panel.locator('.finding', { hasText: message }).locator('select.status').inputValue()).toBe('false_positive');
+    await expect.poll(() => panel.locator('.finding', { hasText: message }).getAttribute('class')).toContain('settled');
+    expect(await errors.textContent()).toBe(`错误 ${before - 1}`);
+    // The opinion of this report is one click away.
+    const reportId = await panel.locator('.report-head a.url').getAttribute('href');
+    expect(await panel.getByRole('link', { name: '审核意见书' }).getAttribute('href')).toBe(`/opinion.html?report=${encodeURIComponent(reportId!)}`);
+    await panel.close();
+    await report.close();
   });
 });
