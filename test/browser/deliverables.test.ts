@@ -1,5 +1,6 @@
 /** What auditors hand in, in a real Chromium: the workbook exported from the records page, the opinion page. */
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { strFromU8, unzipSync } from 'fflate';
 import readXlsxFile from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -181,6 +182,7 @@ describe('误报 and 已整改 in the side panel', () => {
     const same = panel.locator('.finding', { hasText: message });
     await expect.poll(() => same.getAttribute('class')).toContain('settled');
     await expect.poll(() => errors.textContent()).toBe(`错误 ${before - 1}`);
+    expect(await axeViolations(panel, '.finding.settled', ['color-contrast'])).toEqual([]); // dimmed, still readable
     // Audited again: the same finding, still 误报, still dimmed and uncounted.
     await panel.getByRole('button', { name: '重新审计' }).click();
     await expect.poll(() => panel.getByText('正在审计…').count()).toBe(0); // the audit request came back
@@ -193,5 +195,38 @@ describe('误报 and 已整改 in the side panel', () => {
     expect(await panel.getByRole('link', { name: '审核意见书' }).getAttribute('href')).toBe(`/opinion.html?report=${encodeURIComponent(reportId!)}`);
     await panel.close();
     await report.close();
+  });
+});
+
+/** axe-core's own script, run inside the page. */
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Violations axe-core finds in the page, or only inside `selector`. */
+async function axeViolations(page: Page, selector?: string, rules?: string[]): Promise<string[]> {
+  // Evaluated, not added as a <script>: the extension's CSP refuses inline scripts.
+  await page.evaluate(AXE);
+  type Axe = { run(context: unknown, options: unknown): Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> };
+  const result = await page.evaluate(
+    ([sel, only]) => (window as unknown as { axe: Axe }).axe.run(sel ? { include: [sel] } : document, only ? { runOnly: only } : {}),
+    [selector, rules] as const,
+  );
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+describe('accessibility (axe-core)', () => {
+  it('the opinion page has no violations', async () => {
+    const page = await extensionPage(`opinion.html?report=${encodeURIComponent(AUDITS[0]!.record.id)}`);
+    await expect.poll(() => page.locator('.opinion h1').count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  // Only the statistics section: the records page's filter bar (not part of this change) still has title-only labels.
+  it('the statistics view of the records page has no violations', async () => {
+    const page = await extensionPage('records.html#view=stats');
+    await page.getByPlaceholder('搜索机关、标题或网址').fill('www.example.gov.cn');
+    await expect.poll(() => page.locator('.stats-figure').count()).toBeGreaterThan(3);
+    expect(await axeViolations(page, '.stats')).toEqual([]);
+    await page.close();
   });
 });
