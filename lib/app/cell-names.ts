@@ -59,7 +59,18 @@ export function cellName(ref: CellRef, layout?: Layout): string {
   }
 }
 
-/** Several cells of one finding, in the order the finding lists them. */
+/**
+ * Several cells of one finding. Cells of one column (an identity down a column) or of one row are
+ * named once by what they share: 「第三部分 · 总计列：(七)总计；四、结转下年度继续办理」,
+ * 「第三部分 · (七)总计行：自然人、商业企业」, 「第四部分 · 行政复议：结果维持、总计」; others in full.
+ */
 export function cellNames(refs: readonly CellRef[] | undefined, layout?: Layout): string {
-  return (refs ?? []).map((r) => cellName(r, layout)).join('；');
+  if (!refs?.length) return '';
+  if (refs.length === 1) return cellName(refs[0]!, layout);
+  const names = refs.map((r) => cellName(r, layout).split(SEP));
+  const sameTable = refs.every((r) => r.table === refs[0]!.table);
+  const same = (i: number) => names.every((n) => n.length === 3 && n[i] === names[0]![i]);
+  if (sameTable && same(2)) return `${names[0]![0]}${SEP}${names[0]![2]}${refs[0]!.table === 't4' ? '' : '列'}：${names.map((n) => n[1]).join('；')}`;
+  if (sameTable && same(1)) return `${names[0]![0]}${SEP}${names[0]![1]}${refs[0]!.table === 't4' ? '' : '行'}：${names.map((n) => n[2]).join('、')}`;
+  return names.map((n) => n.join(SEP)).join('；');
 }

@@ -54,8 +54,18 @@ describe('cellName', () => {
 });
 
 describe('cellNames', () => {
-  it('joins several cells and is empty for none', () => {
-    expect(cellNames([{ table: 't3', row: '3.7', column: 'total' }, { table: 't3', row: '4', column: 'total' }])).toBe('第三部分 · (七)总计 · 总计；第三部分 · 四、结转下年度继续办理 · 总计');
+  it('names the cells of one column once by the column, and those of one row by the row', () => {
+    const column = ['1', '2', '3.7', '4'].map((row) => ({ table: 't3' as const, row, column: 'total' }));
+    expect(cellNames(column)).toBe('第三部分 · 总计列：一、本年新收政府信息公开申请数量；二、上年结转政府信息公开申请数量；(七)总计；四、结转下年度继续办理');
+    const row = ['natural', 'commercial', 'total'].map((column) => ({ table: 't3' as const, row: '3.7', column }));
+    expect(cellNames(row)).toBe('第三部分 · (七)总计行：自然人、商业企业、总计');
+    const group = ['upheld', 'pending', 'total'].map((p) => ({ table: 't4' as const, row: '1', column: `review.${p}` }));
+    expect(cellNames(group)).toBe('第四部分 · 行政复议：结果维持、尚未审结、总计');
+  });
+
+  it('names cells that share neither in full, and is empty for none', () => {
+    expect(cellNames([{ table: 't3', row: '3.7', column: 'total' }, { table: 't3', row: '4', column: 'natural' }])).toBe('第三部分 · (七)总计 · 总计；第三部分 · 四、结转下年度继续办理 · 自然人');
+    expect(cellNames([{ table: 't3', row: '3.7', column: 'total' }, { table: 't2', row: 'rules', column: 'total' }], '2019')).toBe('第三部分 · (七)总计 · 总计；第二部分 · 规章 · 对外公开总数量');
     expect(cellNames(undefined)).toBe('');
     expect(cellNames([])).toBe('');
   });

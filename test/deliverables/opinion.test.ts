@@ -63,7 +63,7 @@ describe('buildOpinion', () => {
     const warnOnly = buildOpinion({ record: { ...a2023.record, findings: a2023.record.findings.slice(2) }, notes: [] }, { auditor: '', now: NOW });
     expect(warnOnly.conclusion).toBe('经审核，该报告未发现错误，另有需要注意或完善之处，详见下文。');
     const old = buildOpinion(b2020, { auditor: '', now: NOW });
-    expect(old.findings[0]!.where).toBe('第三部分 · (六)其他处理 · 总计；第三部分 · (七)总计 · 总计');
+    expect(old.findings[0]!.where).toBe('第三部分 · 总计列：(六)其他处理；(七)总计');
     expect(Object.fromEntries(old.facts)['年度']).toBe('2020 年度');
   });
 

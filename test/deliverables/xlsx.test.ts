@@ -48,7 +48,7 @@ describe('workbook', () => {
     expect(names).toEqual([
       '第三部分 · (七)总计 · 总计', null, null,
       '第三部分 · (三)不予公开 1.属于国家秘密 · 自然人',
-      '第三部分 · (六)其他处理 · 总计；第三部分 · (七)总计 · 总计',
+      '第三部分 · 总计列：(六)其他处理；(七)总计',
     ]);
     expect(typeof rows[0]![col('应为')]).toBe('number');
     expect(rows[2]![col('章节')]).toBe('一、总体情况');
