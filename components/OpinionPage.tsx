@@ -1,20 +1,19 @@
 import { useMemo, useState } from 'preact/hooks';
-import { buildOpinion } from '@/lib/app/opinion';
-import { auditDb } from '@/store/db';
-import { getReportState } from '@/store/reports';
+import type { ReportState } from '@/lib/app/messages';
+import { buildOpinion, opinionFilename } from '@/lib/app/opinion';
 import { downloadBlob } from './download';
 import { useLiveQuery, useSettings } from './hooks';
 import { OpinionView } from './OpinionView';
 
-/** A file name Windows, macOS and Linux all accept: 审核意见书-示范市测试局-2023.docx */
-export function opinionFilename(agency: string, year: number | null): string {
-  const safe = (s: string) => s.replace(/[\\/:*?"<>|\s]+/g, '').slice(0, 60);
-  return ['审核意见书', safe(agency) || '未识别机关', year ?? '年度未识别'].join('-') + '.docx';
+interface Props {
+  reportId: string | null;
+  /** Reads the stored report (the entrypoint passes the store's reader; kept live by useLiveQuery). */
+  load: (reportId: string) => Promise<ReportState | null>;
 }
 
 /** opinion.html?report=<id>: the 审核意见书 of one stored report, to print (A4) or save as Word. */
-export function OpinionPage({ reportId }: { reportId: string | null }) {
-  const state = useLiveQuery(() => (reportId ? getReportState(auditDb(), reportId) : Promise.resolve(null)), [reportId]);
+export function OpinionPage({ reportId, load }: Props) {
+  const state = useLiveQuery(() => (reportId ? load(reportId) : Promise.resolve(null)), [reportId]);
   const settings = useSettings();
   const auditor = settings.status === 'ready' ? settings.value.auditor : '';
   // The date is the day the page was opened: an opinion is dated when it is issued.

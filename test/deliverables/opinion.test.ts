@@ -1,7 +1,7 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { opinionDocx } from '@/lib/app/export/docx';
-import { buildOpinion, findingHeading, findingSentence, findingStatusLine, OPINION_TITLE, type Opinion } from '@/lib/app/opinion';
+import { buildOpinion, findingHeading, opinionFilename, findingSentence, findingStatusLine, OPINION_TITLE, type Opinion } from '@/lib/app/opinion';
 import { ruleTitle } from '@/lib/engine/labels';
 import { RULE_META } from '@/lib/engine/rules';
 import { AUDITS } from '../helpers/deliverables';
@@ -128,5 +128,13 @@ describe('opinionDocx', () => {
     const record = { ...b2023.record, note: '第一行\n第二行' };
     const paras = docxParagraphs(new Uint8Array(await (await opinionDocx(buildOpinion({ record, notes: [] }, { auditor: '', now: NOW }))).arrayBuffer()));
     expect(paras).toContain('第一行\n第二行');
+  });
+});
+
+describe('opinionFilename', () => {
+  it('names the file by body and year, without characters a file system refuses', () => {
+    expect(opinionFilename('示范市测试局', 2023)).toBe('审核意见书-示范市测试局-2023.docx');
+    expect(opinionFilename('示范市 "测试"/局:*?', null)).toBe('审核意见书-示范市测试局-年度未识别.docx');
+    expect(opinionFilename('', 2023)).toBe('审核意见书-未识别机关-2023.docx');
   });
 });
