@@ -1,6 +1,6 @@
 /**
  * The 审核意见书 as a Word document (.docx), written with the `docx` package (maintained, no native
- * parts, runs in pages and Node). It lays out lib/app/opinion.ts's model and adds no text of its
+ * parts, runs in pages and Node; 282 KB minified, 82 KB gzipped, so loaded only on demand). It lays out lib/app/opinion.ts's model and adds no text of its
  * own, so the document says what the printable page says. Imported dynamically: only the opinion
  * page loads it, when the auditor asks for the file.
  */

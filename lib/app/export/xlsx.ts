@@ -3,8 +3,9 @@
  * bodies × years matrix) and 规则 (findings per rule).
  *
  * Written with `write-excel-file`: it only writes (no reader, no formula engine), depends on fflate
- * alone (~25 KB minified with it, against ~1 MB for exceljs, whose last release is from 2023; SheetJS
- * no longer publishes to the npm registry), and is released regularly. It is imported dynamically by
+ * alone (63 KB minified, 17 KB gzipped with it in our build, against ~1 MB for exceljs, whose last
+ * release is from 2023; SheetJS no longer publishes to the npm registry), and is released regularly
+ * (4.x in 2026). Filters are added with its documented `features` hook. It is imported dynamically by
  * `workbookBlob`, so only the records page loads it, and only when an auditor exports.
  * Cells are typed: text is never run as a formula, so the CSV's formula guard is not needed here.
  */
