@@ -50,7 +50,11 @@ export function OpinionPage({ reportId, load }: Props) {
       {reportId && state.status === 'ready' && !state.value && <p class="error">没有找到这份报告的审计记录，可能已被删除。请先审计该报告。</p>}
       {settings.status === 'ready' && !auditor.trim() && opinion && (
         <p class="notice-box no-print">
-          尚未设置审核人姓名：意见书中审核人一栏留空。可在「设置」中填写「备注署名」。
+          尚未设置审核人姓名：意见书中审核人一栏留空。可在
+          <a href="/options.html" target="_blank">
+            设置
+          </a>
+          中填写「审计人」，本页随即更新。
         </p>
       )}
       {opinion && <OpinionView opinion={opinion} />}

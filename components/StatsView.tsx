@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import { ruleTitle, SEVERITY_LABELS } from '@/lib/engine/labels';
 import { Severity } from '@/lib/engine/model';
@@ -77,7 +78,7 @@ function Figure({ label, en, value }: { label: string; en: string; value: string
   );
 }
 
-function Chart({ id, title, en, children }: { id: string; title: string; en: string; children: preact.ComponentChildren }) {
+function Chart({ id, title, en, children }: { id: string; title: string; en: string; children: ComponentChildren }) {
   return (
     <figure class="stats-chart" id={id} aria-labelledby={`${id}-title`}>
       <figcaption id={`${id}-title`}>

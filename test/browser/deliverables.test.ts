@@ -124,6 +124,22 @@ describe('审核意见书', () => {
     await page.close();
   });
 
+  it('signs with the auditor set in the options, as soon as it is saved', async () => {
+    const page = await extensionPage(opinionUrl(a2023!.record.id));
+    await expect.poll(() => page.locator('.notice-box').textContent()).toContain('尚未设置审核人姓名');
+    const options = await extensionPage('options.html');
+    await options.getByPlaceholder('姓名').fill('王五');
+    await options.getByPlaceholder('姓名').blur();
+    await expect.poll(() => page.locator('.opinion-sign').textContent()).toContain('审核人：王五');
+    expect(await page.locator('.opinion-facts tr', { hasText: '审核人' }).locator('td').textContent()).toBe('王五');
+    expect(await page.locator('.notice-box').count()).toBe(0);
+    await options.getByPlaceholder('姓名').fill('');
+    await options.getByPlaceholder('姓名').blur();
+    await expect.poll(() => page.locator('.notice-box').count()).toBe(1);
+    await options.close();
+    await page.close();
+  });
+
   it('says clearly when the report is not stored or the link has no report', async () => {
     const missing = await extensionPage(opinionUrl('https://nowhere.gov.cn/none.html'));
     await expect.poll(() => missing.locator('.error').textContent()).toContain('没有找到这份报告的审计记录');
