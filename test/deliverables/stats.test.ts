@@ -89,3 +89,14 @@ describe('formatShare', () => {
     expect([0, 0.5, 6 / 35, 1].map(formatShare)).toEqual(['0.0%', '50.0%', '17.1%', '100.0%']);
   });
 });
+
+describe('countedFindings', () => {
+  it('keeps 待核实 and 已确认, leaves out 误报 and 已整改, and keeps all when asked', async () => {
+    const { countedFindings, notesById } = await import('@/lib/app/report-stats');
+    const [a2023] = AUDITS;
+    const notes = notesById(a2023!.notes);
+    expect(countedFindings(a2023!.record.findings, notes).map((f) => f.rule)).toEqual(['t3-balance', 'prose-applications']);
+    expect(countedFindings(a2023!.record.findings, notes, true)).toHaveLength(3);
+    expect(countedFindings(a2023!.record.findings, new Map())).toHaveLength(3); // nothing marked: all count
+  });
+});
