@@ -1,4 +1,6 @@
 import { cellKey } from '@/lib/engine/model';
+import { cellNames } from '@/lib/app/cell-names';
+import { isSettled, statusOf } from '@/lib/app/report-stats';
 import { rulePage } from '@/lib/app/ext-pages';
 import { ruleTitle, sectionHeading, SEVERITY_LABELS } from '@/lib/engine/labels';
 import type { FindingNote, StoredFinding } from '@/lib/app/schema';
@@ -15,8 +17,10 @@ interface Props {
 
 export function FindingCard({ reportId, finding: f, note, isNew, onReveal }: Props) {
   const rule = ruleTitle(f.rule);
+  // 误报 and 已整改 stay listed, dimmed: they are no longer counted.
+  const settled = isSettled(statusOf(note));
   return (
-    <li class={`finding sev-border-${f.severity}`}>
+    <li class={`finding sev-border-${f.severity}${settled ? ' settled' : ''}`}>
       {/* Not one button: the rule name is a link, and a link inside a button is neither. */}
       <div class="finding-head">
         <span class={`sev sev-${f.severity}`} title={SEVERITY_LABELS[f.severity].en}>
@@ -40,7 +44,7 @@ export function FindingCard({ reportId, finding: f, note, isNew, onReveal }: Pro
       </div>
       <dl class="facts">
         {f.section && <Fact label="章节" en="Section" value={sectionHeading(f.section)} />}
-        {f.cells?.length ? <Fact label="单元格" en="Cells" value={f.cells.map(cellKey).join('; ')} mono /> : null}
+        {f.cells?.length ? <Fact label="单元格" en={`Cells: ${f.cells.map(cellKey).join('; ')}`} value={cellNames(f.cells)} /> : null}
         {f.expected !== undefined && <Fact label="应为" en="Expected" value={String(f.expected)} mono />}
         {f.actual !== undefined && <Fact label="实为" en="Actual" value={String(f.actual)} mono />}
       </dl>

@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { recordsTarget, type RecordsTarget } from '@/lib/app/ext-pages';
+import { opinionPage, recordsTarget, type RecordsTarget } from '@/lib/app/ext-pages';
 import { formatTime, LAYOUT_LABELS } from '@/lib/engine/labels';
 import { Layout } from '@/lib/engine/model';
 import { filterRecords, recordYears, type RecordFilter } from '@/lib/app/records-filter';
-import { notesById, notesByReport, severityCounts, statusCounts } from '@/lib/app/report-stats';
+import { countedFindings, notesById, notesByReport, severityCounts, statusCounts } from '@/lib/app/report-stats';
 import type { FindingNote, ReportRecord } from '@/lib/app/schema';
 import { auditDb } from '@/store/db';
 import { loadAllAudits } from '@/store/transfer';
@@ -11,12 +11,15 @@ import { BodiesView } from './BodiesView';
 import { SeverityCounts, StatusCounts } from './Counts';
 import { useLiveQuery } from './hooks';
 import { ReportView } from './ReportView';
+import { StatsView } from './StatsView';
 import { TransferBar } from './TransferBar';
 import { UnfinishedBatches } from './UnfinishedBatches';
+import { WorkbookButton } from './WorkbookButton';
 
 const VIEWS = [
   { key: 'reports', zh: '报告列表', en: 'Reports' },
   { key: 'bodies', zh: '机关 × 年度', en: 'Bodies × years' },
+  { key: 'stats', zh: '统计', en: 'Statistics' },
 ] as const;
 
 /** The view and report a link asked for (records.html#report=… or #view=bodies), followed when the fragment changes. */
@@ -44,6 +47,7 @@ export function RecordsPage() {
   const reports = data.status === 'ready' ? data.value.reports : [];
   const byReport = useMemo(() => notesByReport(data.status === 'ready' ? data.value.notes : []), [data]);
   const shown = useMemo(() => filterRecords(reports, filter), [reports, filter]);
+  const shownAudits = useMemo(() => shown.map((record) => ({ record, notes: byReport.get(record.id) ?? [] })), [shown, byReport]);
   const chosen = reports.find((r) => r.id === selected);
   // Also once the records arrive: a link to one report is followed before they are loaded.
   useEffect(() => {
@@ -59,6 +63,7 @@ export function RecordsPage() {
       <UnfinishedBatches />
       <Filters filter={filter} years={recordYears(reports)} onChange={setFilter} />
       <TransferBar all={reports} filtered={shown} notesByReport={byReport} />
+      <WorkbookButton audits={shownAudits} />
       {data.status === 'ready' && !reports.length && (
         <p class="empty">还没有审计记录。打开一份政府信息公开工作年度报告即可开始；在年报列表页可一次审核列出的全部年报。</p>
       )}
@@ -70,6 +75,7 @@ export function RecordsPage() {
         ))}
       </div>
       {view === 'bodies' && shown.length > 0 && <BodiesView records={shown} selected={selected} onSelect={setSelected} />}
+      {view === 'stats' && <StatsView audits={shownAudits} />}
       {view === 'reports' && shown.length > 0 && (
         <table class="records-table">
           <thead>
@@ -91,6 +97,11 @@ export function RecordsPage() {
       )}
       {chosen && (
         <div id="detail">
+          <p class="detail-actions">
+            <a class="button" href={opinionPage(chosen.id)} target="_blank" title="Audit opinion: print or save as Word">
+              审核意见书
+            </a>
+          </p>
           <ReportView key={chosen.id} state={{ record: chosen, notes: byReport.get(chosen.id) ?? [] }} />
         </div>
       )}
@@ -111,7 +122,7 @@ function Row({ record: r, notes, selected, onSelect }: { record: ReportRecord; n
       </td>
       <td>{formatTime(r.auditedAt)}</td>
       <td>
-        <SeverityCounts counts={severityCounts(r.findings)} />
+        <SeverityCounts counts={severityCounts(countedFindings(r.findings, notesById(notes)))} />
       </td>
       <td>
         <StatusCounts counts={statusCounts(r.findings, notesById(notes))} />

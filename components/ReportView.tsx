@@ -1,6 +1,6 @@
 import { formatTime, LAYOUT_LABELS } from '@/lib/engine/labels';
 import type { ReportState } from '@/lib/app/messages';
-import { notesById, severityCounts, statusCounts } from '@/lib/app/report-stats';
+import { countedFindings, notesById, severityCounts, statusCounts } from '@/lib/app/report-stats';
 import { ask } from './ask';
 import { SeverityCounts, StatusCounts } from './Counts';
 import { FindingCards, FindingList } from './FindingList';
@@ -28,7 +28,8 @@ export function ReportView({ state: { record: r, notes }, onReveal }: Props) {
           </a>
         </p>
         <p>
-          <SeverityCounts counts={severityCounts(r.findings)} />
+          {/* 误报 and 已整改 are left out; the status counts below show how many. */}
+          <SeverityCounts counts={severityCounts(countedFindings(r.findings, byId))} />
         </p>
         <p>
           <StatusCounts counts={statusCounts(r.findings, byId)} />

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { opinionPage } from '@/lib/app/ext-pages';
 import type { TabMessage } from '@/lib/app/messages';
 import { auditDb } from '@/store/db';
 import { getReportState } from '@/store/reports';
@@ -43,6 +44,11 @@ export function SidePanel() {
         <button type="button" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/records.html') })} title="All audits">
           审计记录
         </button>
+        {state.status === 'ready' && state.value && (
+          <a class="button" href={opinionPage(state.value.record.id)} target="_blank" title="Audit opinion: print or save as Word">
+            审核意见书
+          </a>
+        )}
         <button type="button" onClick={() => void browser.runtime.openOptionsPage()} title="Settings">
           设置
         </button>

@@ -14,11 +14,16 @@ export const reportPage = (reportId: string): `/records.html#${string}` => `/rec
 /** The records page's bodies × years view. */
 export const BODIES_PAGE = '/records.html#view=bodies';
 
-export type RecordsTarget = { view: 'reports' | 'bodies'; reportId?: string };
+export const RECORDS_VIEWS = ['reports', 'bodies', 'stats'] as const;
+export type RecordsTarget = { view: (typeof RECORDS_VIEWS)[number]; reportId?: string };
 
-/** What a records page URL's fragment asks for (reportPage, BODIES_PAGE); anything else is the plain list. */
+/** What a records page URL's fragment asks for (reportPage, BODIES_PAGE, #view=stats); anything else is the plain list. */
 export function recordsTarget(hash: string): RecordsTarget {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
   const reportId = params.get('report') ?? undefined;
-  return { view: params.get('view') === 'bodies' ? 'bodies' : 'reports', ...(reportId ? { reportId } : {}) };
+  const view = RECORDS_VIEWS.find((v) => v === params.get('view')) ?? 'reports';
+  return { view, ...(reportId ? { reportId } : {}) };
 }
+
+/** The printable 审核意见书 of one report. */
+export const opinionPage = (reportId: string): `/opinion.html?${string}` => `/opinion.html?report=${encodeURIComponent(reportId)}`;

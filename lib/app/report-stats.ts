@@ -37,3 +37,15 @@ export function statusCounts(findings: readonly StoredFinding[], notes: Readonly
   for (const f of findings) counts[statusOf(notes.get(f.id))]++;
   return counts;
 }
+
+/** 误报 and 已整改: the auditor has settled them, so they are shown dimmed and left out of the counts. */
+export const SETTLED_STATUSES: readonly Status[] = ['false_positive', 'fixed'];
+
+export function isSettled(status: Status): boolean {
+  return SETTLED_STATUSES.includes(status);
+}
+
+/** The findings that count: those not settled as 误报 or 已整改 (all of them when `includeSettled`). */
+export function countedFindings<F extends StoredFinding>(findings: readonly F[], notes: ReadonlyMap<string, FindingNote>, includeSettled = false): F[] {
+  return includeSettled ? [...findings] : findings.filter((f) => !isSettled(statusOf(notes.get(f.id))));
+}

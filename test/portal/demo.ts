@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launch, markers, newProfile } from './browser';
+import { showDeliverables } from './deliverables-demo';
 import { NONREPORT_FILES, REPORT_FILES } from './pages';
 import { startPortal } from './server';
 
@@ -55,6 +56,7 @@ async function main() {
       await page.screenshot({ path: shot });
       console.log(`${path}\n    ${line}\n    截图 screenshot: ${shot}`);
     }
+    console.log(`交付材料 Deliverables:\n    ${(await showDeliverables(context, OUT)).join('\n    ')}`);
     await context.close();
   }
   await portal.close();

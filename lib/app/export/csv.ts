@@ -4,12 +4,13 @@
  */
 import { cellKey } from '../../engine/model';
 import { formatTime, LAYOUT_LABELS, ruleTitle, sectionHeading, SEVERITY_LABELS } from '../../engine/labels';
+import { cellNames } from '../cell-names';
 import { notesById, statusOf } from '../report-stats';
 import { STATUS_LABELS, type FindingNote, type ReportRecord } from '../schema';
 
 export const CSV_HEADERS = [
   '机关', '标题', '年度', '格式', '网址', '审计时间', '规则', '规则名称', '严重程度', '说明',
-  '章节', '单元格', '应为', '实为', '摘录', '状态', '备注', '备注人', '备注时间', '报告备注',
+  '章节', '单元格', '单元格名称', '应为', '实为', '摘录', '状态', '备注', '备注人', '备注时间', '报告备注',
 ] as const;
 
 /** A number stays a bare number so spreadsheets can sum it; everything else is text. */
@@ -47,13 +48,13 @@ export function auditsToCsv(reports: readonly { record: ReportRecord; notes: rea
     const report: Field[] = [r.agency, r.title, r.year, LAYOUT_LABELS[r.layout].zh, r.url, formatTime(r.auditedAt)];
     const reportNote = r.note || undefined;
     // A clean report still gets its row, so the export shows it was audited.
-    if (r.findings.length === 0) rows.push([...report, ...Array<Field>(13).fill(undefined), reportNote]);
+    if (r.findings.length === 0) rows.push([...report, ...Array<Field>(CSV_HEADERS.length - report.length - 1).fill(undefined), reportNote]);
     for (const f of r.findings) {
       const note = byId.get(f.id);
       rows.push([
         ...report,
         f.rule, ruleTitle(f.rule).zh, SEVERITY_LABELS[f.severity].zh, f.message,
-        f.section && sectionHeading(f.section), f.cells?.map(cellKey).join('; '), numberOrText(f.expected), numberOrText(f.actual), f.excerpt,
+        f.section && sectionHeading(f.section), f.cells?.map(cellKey).join('; '), cellNames(f.cells, r.layout) || undefined, numberOrText(f.expected), numberOrText(f.actual), f.excerpt,
         STATUS_LABELS[statusOf(note)].zh, note?.note, note?.by, note && formatTime(note.updatedAt),
         reportNote,
       ]);
