@@ -3,6 +3,7 @@
  * the drawn lines with pdf.js; this module rebuilds rows, cells and tables from positions alone.
  * Coordinates are top-down page points (y grows downwards), y of a text piece is its baseline.
  */
+import { readCell } from '../text';
 import type { Block, Grid, GridCell } from './blocks';
 import { regroup } from './dom';
 import type { SourceLine } from './text';
@@ -191,8 +192,9 @@ const inside = (r: Run, g: Region) => (r.x0 + r.x1) / 2 > g.x0 && (r.x0 + r.x1) 
  * fills every slot it covers, as rowspan/colspan do in HTML.
  */
 function regionGrid(g: Region, runs: Run[], page: number): Grid {
-  const xs = cluster(g.v.map((r) => r.x0));
-  const ys = cluster(g.h.map((r) => r.y0));
+  // A table continued from the previous page has no top ruling: the region's own edges bound it.
+  const xs = cluster([g.x0, ...g.v.map((r) => r.x0), g.x1]);
+  const ys = cluster([g.y0, ...g.h.map((r) => r.y0), g.y1]);
   const tol = 1.5;
   const nearest = (arr: number[], v: number) => arr.reduce((best, a, i) => (Math.abs(a - v) < Math.abs(arr[best]! - v) ? i : best), 0);
   const cells = new Map<string, { runs: Run[]; c0: number; c1: number; r0: number; r1: number }>();
@@ -209,7 +211,7 @@ function regionGrid(g: Region, runs: Run[], page: number): Grid {
     cell.runs.push(r);
     cells.set(key, cell);
   }
-  const rows: (GridCell | undefined)[][] = Array.from({ length: ys.length - 1 }, () => Array<GridCell | undefined>(xs.length - 1));
+  const rows: (GridCell | undefined)[][] = Array.from({ length: ys.length - 1 }, () => Array.from<GridCell | undefined>({ length: xs.length - 1 }));
   for (const c of cells.values()) {
     const text = toLines(c.runs).map(lineText).reduce(join, '');
     const el: PdfBox = { page, x: xs[c.c0]!, y: ys[c.r0]!, w: xs[c.c1]! - xs[c.c0]!, h: ys[c.r1]! - ys[c.r0]!, pdfCell: true };
@@ -226,6 +228,14 @@ function regionGrid(g: Region, runs: Run[], page: number): Grid {
   return { kind: 'grid', rows: grid, el: { page, x: g.x0, y: g.y0, w: g.x1 - g.x0, h: g.y1 - g.y0 } satisfies PdfBox };
 }
 
+/**
+ * Gaps between runs, in type sizes: wider than a tab's least advance (half a size in monospace) is
+ * a cell gap in a line that has at least one clearly tabular gap (a full size); a line without one
+ * is prose, whose word spaces are no cells.
+ */
+const CELL_GAP = 0.4;
+const TABLE_GAP = 1;
+
 /** A line outside ruled tables, with what reflowing prose needs. */
 interface FreeLine {
   line: SourceLine;
@@ -237,15 +247,16 @@ interface FreeLine {
 }
 
 /**
- * An unruled line: runs far apart (over one type size) are cells, given to the text reader as
- * tab-separated, so the engine's text-table reading applies to it unchanged.
+ * An unruled line: runs set apart by more than a word space are cells, given to the text reader
+ * as tab-separated, so the engine's text-table reading applies to it unchanged.
  */
 function unruledLine(line: Run[], page: number): FreeLine {
+  const gaps = line.slice(1).map((r, i) => (r.x0 - line[i]!.x1) / r.size);
+  const tabular = gaps.some((g) => g > TABLE_GAP);
   let text = line[0]!.text;
-  for (let i = 1; i < line.length; i++) {
-    const gap = line[i]!.x0 - line[i - 1]!.x1;
-    text = gap > line[i]!.size ? `${text}\t${line[i]!.text}` : join(text, line[i]!.text);
-  }
+  // A lone number set apart after a label is that row's value cell (「行政许可  0」).
+  const cellGap = (r: Run, i: number) => gaps[i]! > CELL_GAP && (tabular || readCell(r.text).kind === 'number');
+  line.slice(1).forEach((r, i) => (text = cellGap(r, i) ? `${text}\t${r.text}` : join(text, r.text)));
   const x0 = line[0]!.x0;
   const x1 = line.at(-1)!.x1;
   const size = Math.max(...line.map((r) => r.size));
