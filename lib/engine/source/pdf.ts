@@ -4,6 +4,7 @@
  * dynamically, so only the code that reads a PDF (CLI, viewer, batch page) ever loads it.
  */
 import type { Block } from './blocks';
+import { FileReadError } from './file-kind';
 import { pagesToBlocks, type PdfPage, type PdfRule, type PdfText } from './pdf-layout';
 
 /**
@@ -24,9 +25,6 @@ export interface PdfRead {
   /** Pages exist but hold no text at all: a scan, which only OCR could read. */
   scanned: boolean;
 }
-
-/** A file the engine cannot read, with the reason in words an auditor understands. */
-export class FileReadError extends Error {}
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 type Matrix = number[];
@@ -123,7 +121,6 @@ export async function readPdf(bytes: Uint8Array, assets: PdfAssets): Promise<Pdf
     cMapPacked: true,
     standardFontDataUrl: assets.standardFontDataUrl,
     wasmUrl: assets.wasmUrl,
-    isEvalSupported: false,
     verbosity: 0,
   });
   let doc;
