@@ -46,7 +46,7 @@ export async function auditFile(bytes: Uint8Array, readers: FileReaders, opts: F
   switch (kind) {
     case 'pdf': {
       const pdf = await readPdf(bytes, readers.pdf);
-      const result = pdf.scanned ? unreadable('scanned', opts, `共 ${pdf.pages} 页`) : auditBlocks(pdf.blocks, opts);
+      const result = pdf.scanned ? unreadable('scanned', opts, `共 ${pdf.pages} 页`) : auditBlocks(pdf.blocks, { ...opts, pageTitle: pdf.title });
       return { kind, result, pages: pdf.pages };
     }
     case 'docx': {

@@ -268,12 +268,13 @@ function unruledLine(line: Run[], page: number): FreeLine {
 const NEW_ITEM = /^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．]|第[一二三四五六七八九十]+[部章节条])/;
 
 /**
- * Whether `next` continues the paragraph of `cur`: same type size, `cur` runs to the right edge
- * of the text, and `next` is neither indented as a new paragraph nor a heading or a table row.
+ * Whether `next` continues the paragraph of `cur`: same type size, `cur` is a long line running to
+ * the right edge of the page's text, and `next` is neither indented as a new paragraph nor a
+ * heading or a table row.
  */
-function continues(cur: FreeLine, next: FreeLine, right: number): boolean {
+function continues(cur: FreeLine, next: FreeLine, right: { edge: number; width: number }): boolean {
   if (cur.line.text.includes('\t') || next.line.text.includes('\t') || NEW_ITEM.test(next.line.text)) return false;
-  if (Math.abs(cur.size - next.size) > 0.5 || cur.x1 < right - 2 * cur.size) return false;
+  if (Math.abs(cur.size - next.size) > 0.5 || cur.x1 < right.edge - 2 * cur.size || cur.x1 - cur.x0 < right.width / 2) return false;
   if (next.page === cur.page && next.y - cur.y > 2.2 * cur.size) return false;
   const centred = Math.abs((next.x0 + next.x1) / 2 - (cur.x0 + cur.x1) / 2) < cur.size;
   return next.x0 < cur.x0 + 1.5 * cur.size || centred;
@@ -303,7 +304,7 @@ export function pagesToBlocks(pages: PdfPage[]): PdfLayoutResult {
   const pageLines = pages.map((p) => toLines(toRuns(p.texts)));
   const running = runningLines(pageLines, pages.map((p) => p.height));
   const items: Item[] = [];
-  const rights: number[] = [];
+  const rights: { edge: number; width: number }[] = [];
   let chars = 0;
   pages.forEach((page, p) => {
     const lines = pageLines[p]!.filter((l) => !running.has(l));
@@ -315,7 +316,7 @@ export function pagesToBlocks(pages: PdfPage[]): PdfLayoutResult {
       const free = l.filter((r) => !tables.some((g) => inside(r, g)));
       if (free.length) onPage.push({ y: free[0]!.y - free[0]!.size, item: { kind: 'free', free: unruledLine(free, p + 1) } });
     }
-    rights[p + 1] = Math.max(0, ...onPage.flatMap((i) => (i.item.kind === 'free' ? [i.item.free.x1] : [])));
+    rights[p + 1] = { edge: Math.max(0, ...onPage.flatMap((i) => (i.item.kind === 'free' ? [i.item.free.x1] : []))), width: page.width };
     items.push(...onPage.sort((a, b) => a.y - b.y).map((i) => i.item));
   });
   const merged: Item[] = [];

@@ -24,6 +24,8 @@ export interface PdfRead {
   pages: number;
   /** Pages exist but hold no text at all: a scan, which only OCR could read. */
   scanned: boolean;
+  /** The document's own title (its metadata), as a web page's <title>. */
+  title?: string;
 }
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -151,7 +153,9 @@ export async function readPdf(bytes: Uint8Array, assets: PdfAssets): Promise<Pdf
       page.cleanup();
     }
     const { blocks, chars } = pagesToBlocks(pages);
-    return { blocks, pages: pages.length, scanned: pages.length > 0 && chars === 0 };
+    const info = (await doc.getMetadata().catch(() => null))?.info as { Title?: unknown } | undefined;
+    const title = typeof info?.Title === 'string' && info.Title.trim() ? info.Title.trim() : undefined;
+    return { blocks, pages: pages.length, scanned: pages.length > 0 && chars === 0, title };
   } finally {
     await task.destroy();
   }
