@@ -69,6 +69,13 @@ describe('ruled tables', () => {
     expect(lines(blocks)).toEqual(['三、收到和处理政府信息公开申请情况', '四、下一部分']);
   });
 
+  it('keeps a blank cell of a one-row table part, and drops the sliver of a double border', () => {
+    // Last row of a table alone on its page: its blank middle column has no text in any row.
+    const rules = [...ruled([50, 150, 200, 250, 300], [100, 120]), { x0: 252.5, x1: 252.5, y0: 100, y1: 120 }];
+    const { blocks } = pagesToBlocks([page([t('四、结转下年度继续办理', 55, 115, 90), t('1', 160, 115, 5), t('2', 260, 115, 5)], rules)]);
+    expect(texts(grids(blocks)[0]!)).toEqual([['四、结转下年度继续办理', '1', '', '2']]);
+  });
+
   it('keeps two tables on one page apart when a heading stands between them', () => {
     const { blocks } = pagesToBlocks([
       page([t('甲', 55, 115), t('1', 160, 115, 5), t('四、政府信息公开行政复议', 50, 160), t('乙', 55, 215), t('2', 160, 215, 5)], [...ruled([50, 150, 200], [100, 120]), ...ruled([50, 150, 200], [200, 220])]),

@@ -50,6 +50,8 @@ interface Run {
 }
 
 const EDGE = 0.5;
+/** Narrower than this (points) and a column between two rulings is the gap of a double border. */
+const SLIVER = 4;
 
 /**
  * Chromium and Word subset fonts map some ideographs to the look-alike Kangxi radicals
@@ -218,8 +220,9 @@ function regionGrid(g: Region, runs: Run[], page: number): Grid {
     const cell: GridCell = { text, el };
     for (let r = c.r0; r < Math.max(c.r1, c.r0 + 1); r++) for (let k = c.c0; k < Math.max(c.c1, c.c0 + 1); k++) rows[r]![k] = cell;
   }
-  // Slivers between double rulings hold nothing: drop rows and columns without any text.
-  const keepCols = xs.slice(1).map((_, k) => rows.some((row) => row[k]?.text));
+  // Rows without any text carry nothing; a column without text is kept (one row of a table
+  // continued on a page may have a blank cell) unless it is a sliver between double rulings.
+  const keepCols = xs.slice(1).map((x, k) => x - xs[k]! > SLIVER || rows.some((row) => row[k]?.text));
   const grid = rows
     .filter((row) => row.some((c) => c?.text))
     .map((row, r) =>
