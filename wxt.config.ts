@@ -1,5 +1,15 @@
+import { readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+
+/** pdf.js's worker, CJK character maps and standard fonts, shipped as files: the viewer never fetches them from a CDN. */
+const PDFJS = join(dirname(createRequire(import.meta.url).resolve('pdfjs-dist/legacy/build/pdf.mjs')), '..', '..');
+const pdfjsAssets = () => [
+  ...['cmaps', 'standard_fonts'].flatMap((dir) => readdirSync(join(PDFJS, dir)).map((f) => ({ absoluteSrc: join(PDFJS, dir, f), relativeDest: `pdfjs/${dir}/${f}` }))),
+  { absoluteSrc: join(PDFJS, 'legacy', 'build', 'pdf.worker.min.mjs'), relativeDest: 'pdfjs/pdf.worker.min.mjs' },
+];
 
 export default defineConfig({
   // The sources zip (for Firefox review) needs the code, not test pages and local output.
@@ -7,6 +17,7 @@ export default defineConfig({
   // `browser` from 'wxt/browser' becomes webextension-polyfill's promise API in every browser.
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
+  hooks: { 'build:publicAssets': (_wxt, files) => void files.push(...pdfjsAssets()) },
   manifest: ({ browser, manifestVersion }) => {
     const firefox = browser === 'firefox';
     // Reports hosted off gov.cn are audited only after the user grants that site at run time.

@@ -53,3 +53,5 @@ for (const [name, path] of PAGES) {
   console.log(`  parse 解析                               ${fmt(parse)}  (${(parse / floor).toFixed(2)} × floor)`);
   console.log(`  rules 规则                               ${fmt(rules)}  (${(rules / floor).toFixed(2)} × floor)`);
 }
+
+await (await import('./pdf')).benchPdf();

@@ -10,6 +10,7 @@ import { auditDocument, auditText, type AuditResult } from '../lib/engine/audit'
 import { crossYearFindings, factsOf, type YearFacts } from '../lib/engine/cross-year';
 import { reportLinks } from '../lib/engine/list';
 import type { Finding, ReportSummary } from '../lib/engine/model';
+import { followAttachments } from './attachments';
 import { followList } from './follow';
 import { formatSummary } from './format';
 import { errorText, filesIn, loadFile, loadUrl, type Loaded } from './sources';
@@ -37,7 +38,7 @@ export interface Audited {
 }
 
 export function auditLoaded(source: string, loaded: Loaded, url?: string): Audited {
-  const r: AuditResult = loaded.kind === 'html' ? auditDocument(loaded.doc, { url }) : auditText(loaded.text, { url });
+  const r: AuditResult = loaded.kind === 'file' ? loaded.result : loaded.kind === 'html' ? auditDocument(loaded.doc, { url }) : auditText(loaded.text, { url });
   if (!r.detected) return { entry: { source, detected: false, findings: [], reason: r.reason }, loaded };
   const { title, agency, year, layout } = r.report;
   return { entry: { source, detected: true, report: { title, agency, year, layout }, findings: r.findings }, facts: factsOf(r.report, source), loaded };
@@ -72,6 +73,7 @@ export async function run(inputs: string[], follow: boolean): Promise<Entry[]> {
     all.push(...audited);
     if (!follow) continue;
     for (const a of audited) {
+      if (a.entry.findings.some((f) => f.rule === 'report-attachment-only')) all.push(...(await followAttachments(a, auditLoaded)));
       if (a.entry.detected || a.loaded?.kind !== 'html') continue;
       const base = /^https?:/i.test(a.entry.source) ? a.entry.source : pathToFileURL(resolvePath(a.entry.source)).toString();
       if (!reportLinks(a.loaded.doc, base).length) continue;

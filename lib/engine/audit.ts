@@ -7,6 +7,7 @@ import { buildReport } from './parse/report';
 import { attachmentLinks } from './list';
 import { runRules } from './rules';
 import { attachmentFindings } from './rules/structure';
+import type { Block } from './source/blocks';
 import { domToBlocks } from './source/dom';
 import { textToBlocks } from './source/text';
 
@@ -44,6 +45,15 @@ export function auditText(text: string, opts: AuditOptions = {}): AuditResult {
   const confirmed = confirmReport(text);
   if (!confirmed.ok) return { detected: false, reason: confirmed.reason };
   return finish(buildReport(textToBlocks(text), { url: opts.url }), opts);
+}
+
+/** Full audit of blocks a file reader produced (a PDF's rebuilt lines and tables); cells carry their boxes as `el`. */
+export function auditBlocks(blocks: Block[], opts: AuditOptions & { pageTitle?: string } = {}): AuditResult {
+  const text = blocks.map((b) => (b.kind === 'line' ? b.text : b.rows.map((r) => r.map((c) => c.text).join('\t')).join('\n'))).join('\n');
+  if (!prefixLooksLikeReport(text.slice(0, PREFIX_CHARS))) return { detected: false, reason: NOT_LIKELY };
+  const confirmed = confirmReport(text);
+  if (!confirmed.ok) return { detected: false, reason: confirmed.reason };
+  return finish(buildReport(blocks, { url: opts.url, pageTitle: opts.pageTitle }), opts);
 }
 
 /** A text that merely talks about reports (a manual, a news item) has the words but neither the sections nor the tables. */

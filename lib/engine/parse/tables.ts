@@ -42,7 +42,8 @@ function isItemNumber(cell: GridCell, next: GridCell): boolean {
 
 function isTableCell(el: unknown): boolean {
   const tag = (el as { tagName?: string }).tagName;
-  return tag === 'TD' || tag === 'TH' || tag === 'td' || tag === 'th';
+  // A PDF table cell is a box the PDF reader marks (source/pdf-layout.ts).
+  return tag === 'TD' || tag === 'TH' || tag === 'td' || tag === 'th' || (el as { pdfCell?: boolean }).pdfCell === true;
 }
 
 /**

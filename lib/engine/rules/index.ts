@@ -1,6 +1,7 @@
 import { CROSS_RULES, uncertain } from '../cross-year';
 import type { Finding, Report } from '../model';
 import { cellInvalid, cellMissing, cellUnit } from './cells';
+import { fileUnreadable } from './file';
 import { labelVariant } from './labels';
 import { dateMalformed, publishedLate, yearMismatch } from './metadata';
 import { s5NoRectification, s6NoFee } from './content';
@@ -20,7 +21,7 @@ export const RULES: Rule[] = [
 ];
 
 /** Every rule's description, page rules and cross-year rules alike: for the options and reference pages. */
-export const RULE_META: RuleMeta[] = [...RULES, attachmentOnly, ...CROSS_RULES, uncertain].map(({ id, severity, title, description, basis, example }) => ({ id, severity, title, description, basis, example }));
+export const RULE_META: RuleMeta[] = [...RULES, attachmentOnly, fileUnreadable, ...CROSS_RULES, uncertain].map(({ id, severity, title, description, basis, example }) => ({ id, severity, title, description, basis, example }));
 
 export function runRules(report: Report, disabled: readonly string[] = []): Finding[] {
   return RULES.filter((r) => !disabled.includes(r.id)).flatMap((r) => r.check(report).map((p) => toFinding(r, p)));

@@ -64,7 +64,7 @@ export function domToBlocks(root: El): Block[] {
 }
 
 /** Text lines between tables are grouped (they may be text-table rows); real grids pass through. */
-function regroup(items: (SourceLine | Block)[]): Block[] {
+export function regroup(items: (SourceLine | Block)[]): Block[] {
   const out: Block[] = [];
   let run: SourceLine[] = [];
   for (const it of items) {

@@ -1,0 +1,118 @@
+/**
+ * viewer.html?src=… — a report published as a PDF or Word file: fetched, audited by the engine,
+ * stored like any report (its URL is the file's), shown with markers on the cells and sections.
+ */
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { ask } from '@/components/ask';
+import { FindingList } from '@/components/FindingList';
+import type { ReportState } from '@/lib/app/messages';
+import { auditFile } from '@/lib/engine/audit-file';
+import { reportSnapshot } from '@/lib/engine/snapshot';
+import { targetsOf } from './markers';
+import { markElements, pdfAssets, renderPdf } from './render-pdf';
+
+type Phase =
+  | { status: 'loading'; step: string }
+  | { status: 'error'; error: string; origin?: string }
+  | { status: 'ready'; kind: string; state: ReportState | null; reason?: string };
+
+/** Only web files are read; anything else in `src` is refused before any request. */
+export function fileUrl(src: string): URL | null {
+  try {
+    const u = new URL(src);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u : null;
+  } catch {
+    return null;
+  }
+}
+
+export function ViewerPage({ src }: { src: string }) {
+  const [phase, setPhase] = useState<Phase>({ status: 'loading', step: '读取文件…' });
+  const [attempt, setAttempt] = useState(0);
+  const docRef = useRef<HTMLDivElement>(null);
+  const url = useMemo(() => fileUrl(src), [src]);
+
+  useEffect(() => {
+    if (!url) return setPhase({ status: 'error', error: `不是可审核的文件地址：「${src.slice(0, 200)}」（需要 http/https 网址）` });
+    let cancelled = false;
+    void (async () => {
+      let res: Response;
+      try {
+        res = await fetch(url, { credentials: 'omit' });
+      } catch {
+        return setPhase({ status: 'error', error: '无法读取该文件：扩展可能尚未获准访问该网站。', origin: url.origin });
+      }
+      if (!res.ok) return setPhase({ status: 'error', error: `无法读取该文件：服务器返回 HTTP ${res.status}` });
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      setPhase({ status: 'loading', step: '审核中…' });
+      const { settings } = await ask({ type: 'settings:get' });
+      let html: Document | undefined;
+      const readers = { pdf: pdfAssets(), parseHtml: (h: string) => (html = new DOMParser().parseFromString(h, 'text/html')) };
+      const { kind, result } = await auditFile(bytes, readers, { name: url.pathname, url: url.href, contentType: res.headers.get('content-type') ?? '', disabledRules: settings?.disabledRules });
+      if (cancelled) return;
+      const state = result.detected ? (await ask({ type: 'audit:save', report: reportSnapshot(result.report, result.findings, url.href) })).state ?? null : null;
+      setPhase({ status: 'ready', kind, state, reason: result.detected ? undefined : result.reason });
+      const container = docRef.current!;
+      const targets = result.detected && state ? targetsOf(result.report, state.record.findings) : [];
+      if (kind === 'pdf') await renderPdf(bytes, container, targets);
+      else if (html) {
+        for (const n of Array.from(html.body.childNodes)) container.append(document.adoptNode(n));
+        markElements(targets);
+      }
+    })().catch((e: unknown) => !cancelled && setPhase({ status: 'error', error: e instanceof Error ? e.message : String(e) }));
+    return () => {
+      cancelled = true;
+    };
+  }, [url, attempt]);
+
+  // Notes written here or elsewhere (side panel, records page) come back as state changes.
+  useEffect(() => {
+    const listener = (msg: unknown) => {
+      const m = msg as { type?: string; reportId?: string };
+      if (phase.status !== 'ready' || !phase.state || m?.type !== 'state:changed' || m.reportId !== phase.state.record.id) return;
+      void ask({ type: 'report:get', reportId: m.reportId }).then(({ state }) => state && setPhase({ ...phase, state }));
+    };
+    browser.runtime.onMessage.addListener(listener);
+    return () => browser.runtime.onMessage.removeListener(listener);
+  }, [phase]);
+
+  const grant = async (origin: string) => {
+    if (await browser.permissions.request({ origins: [`${origin}/*`] })) setAttempt((n) => n + 1);
+  };
+  const reveal = (findingId: string) => {
+    const marker = docRef.current?.querySelector<HTMLElement>(`.marker[data-finding="${CSS.escape(findingId)}"]`);
+    docRef.current?.querySelectorAll('.marker.current').forEach((m) => m.classList.remove('current'));
+    marker?.classList.add('current');
+    marker?.scrollIntoView({ block: 'center' });
+    marker?.focus();
+  };
+  const state = phase.status === 'ready' ? phase.state : null;
+  const notes = useMemo(() => new Map((state?.notes ?? []).map((n) => [n.findingId, n])), [state]);
+
+  return (
+    <div class="viewer">
+      <aside class="viewer-side">
+        <h1>附件审核 · Report file</h1>
+        <p class="url mono">{src}</p>
+        {phase.status === 'loading' && <p class="muted">{phase.step}</p>}
+        {phase.status === 'error' && (
+          <>
+            <p class="error">{phase.error}</p>
+            {phase.origin && <button onClick={() => void grant(phase.origin!)}>授权访问 {phase.origin}</button>}
+          </>
+        )}
+        {phase.status === 'ready' && !state && <p class="muted">未识别为年度报告：{phase.reason}</p>}
+        {state && (
+          <>
+            <p>
+              <strong>{state.record.agency || '（未识别机关）'}</strong> · {state.record.year ?? '年份未识别'} 年度 · {phase.status === 'ready' && phase.kind.toUpperCase()}
+            </p>
+            <FindingList reportId={state.record.id} findings={state.record.findings} notes={notes} newIds={state.record.newIds} onReveal={reveal} />
+          </>
+        )}
+      </aside>
+      <div class="viewer-doc" ref={docRef} />
+    </div>
+  );
+}

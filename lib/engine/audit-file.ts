@@ -1,0 +1,66 @@
+/**
+ * Audits a report file (PDF, Word, a saved page or text) from its bytes, with the engine every
+ * other report goes through. Readers that need a platform (an HTML parser, pdf.js's shipped
+ * assets) are passed in, so this stays free of browser and Node APIs.
+ */
+import { auditBlocks, auditDocument, auditText, type AuditOptions, type AuditResult } from './audit';
+import { decodePage } from './decode';
+import { buildReport } from './parse/report';
+import { unreadableFindings, type UnreadableKind } from './rules/file';
+import { docxToHtml } from './source/docx';
+import { fileKind, type FileKind } from './source/file-kind';
+import { readPdf, type PdfAssets } from './source/pdf';
+
+export interface FileReaders {
+  pdf: PdfAssets;
+  /** linkedom in Node, DOMParser in extension pages. */
+  parseHtml(html: string): Document;
+}
+export interface FileAuditOptions extends AuditOptions {
+  /** The file's name or URL path: a fallback title, and a hint for the file type. */
+  name?: string;
+  contentType?: string;
+}
+export interface FileAudit {
+  kind: FileKind;
+  result: AuditResult;
+  /** PDF pages read. */
+  pages?: number;
+}
+
+/** The file's own name, without folders, query or extension: what an unreadable file's report is called. */
+function titleOf(name = ''): string {
+  const base = decodeURIComponent(name.split(/[?#]/)[0]!.split(/[\\/]/).pop() ?? '');
+  return base.replace(/\.[a-z0-9]+$/i, '') || '附件';
+}
+
+function unreadable(kind: UnreadableKind, opts: FileAuditOptions, detail?: string): AuditResult {
+  const title = titleOf(opts.name);
+  const report = buildReport([{ kind: 'line', text: title }], { pageTitle: title, url: opts.url });
+  return { detected: true, report, findings: unreadableFindings(kind, detail, opts.disabledRules) };
+}
+
+/** Throws FileReadError (with a readable reason) for a damaged or locked file. */
+export async function auditFile(bytes: Uint8Array, readers: FileReaders, opts: FileAuditOptions = {}): Promise<FileAudit> {
+  const kind = fileKind(bytes, opts.contentType, opts.name ?? opts.url);
+  switch (kind) {
+    case 'pdf': {
+      const pdf = await readPdf(bytes, readers.pdf);
+      const result = pdf.scanned ? unreadable('scanned', opts, `共 ${pdf.pages} 页`) : auditBlocks(pdf.blocks, { ...opts, pageTitle: pdf.title });
+      return { kind, result, pages: pdf.pages };
+    }
+    case 'docx': {
+      const html = await docxToHtml(bytes);
+      const title = titleOf(opts.name);
+      const doc = readers.parseHtml(html.replace('<head>', `<head><title>${title.replace(/[<&]/g, '')}</title>`));
+      return { kind, result: auditDocument(doc, opts) };
+    }
+    case 'doc':
+    case 'wps':
+      return { kind, result: unreadable(kind, opts) };
+    case 'html':
+      return { kind, result: auditDocument(readers.parseHtml(decodePage(bytes, opts.contentType)), opts) };
+    case 'text':
+      return { kind, result: auditText(decodePage(bytes, opts.contentType), opts) };
+  }
+}

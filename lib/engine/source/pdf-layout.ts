@@ -1,0 +1,334 @@
+/**
+ * PDF page geometry → the engine's lines and grids. Pure: pdf.ts extracts the positioned text and
+ * the drawn lines with pdf.js; this module rebuilds rows, cells and tables from positions alone.
+ * Coordinates are top-down page points (y grows downwards), y of a text piece is its baseline.
+ */
+import { readCell } from '../text';
+import type { Block, Grid, GridCell } from './blocks';
+import { regroup } from './dom';
+import type { SourceLine } from './text';
+
+export interface PdfText {
+  str: string;
+  x: number;
+  y: number;
+  /** Advance width and font size, in page points. */
+  w: number;
+  size: number;
+}
+/** An axis-aligned drawn line (a table ruling), from (x0, y0) to (x1, y1). */
+export interface PdfRule {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+export interface PdfPage {
+  width: number;
+  height: number;
+  texts: PdfText[];
+  rules: PdfRule[];
+}
+/** Where a line or cell is on the document: what a viewer needs to draw a marker. */
+export interface PdfBox {
+  page: number;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  /** Set on the box of a ruled table cell: a cell spanning columns is one value, as a colspan is. */
+  pdfCell?: true;
+}
+
+/** A run of text pieces set close together on one baseline: a word, a cell's line, a prose line. */
+interface Run {
+  text: string;
+  x0: number;
+  x1: number;
+  y: number;
+  size: number;
+}
+
+const EDGE = 0.5;
+/** Narrower than this (points) and a column between two rulings is the gap of a double border. */
+const SLIVER = 4;
+
+/**
+ * Chromium and Word subset fonts map some ideographs to the look-alike Kangxi radicals
+ * (「⼆」 U+2F06 for 「二」, 「⻔」 U+2ED4 for 「门」). The Kangxi block folds under NFKC; the
+ * supplement's simplified forms have no decomposition, so the ones reports use are listed.
+ */
+const RADICAL_SUPPLEMENT: Record<string, string> = {
+  '⻅': '见', '⻆': '角', '⻉': '贝', '⻋': '车', '⻓': '长', '⻔': '门', '⻘': '青', '⻚': '页', '⻛': '风',
+  '⻜': '飞', '⻝': '食', '⻢': '马', '⻣': '骨', '⻥': '鱼', '⻦': '鸟', '⻨': '麦', '⻩': '黄', '⻬': '齐',
+  '⻮': '齿', '⻰': '龙', '⻳': '龟', '⻄': '西', '⻈': '讠', '⻊': '足', '⼾': '户',
+};
+export function foldRadicals(s: string): string {
+  return s.replace(/[\u2e80-\u2fdf]/g, (c) => RADICAL_SUPPLEMENT[c] ?? c.normalize('NFKC'));
+}
+
+const CJK = /[\u3000-\u9fff\uff00-\uffef]/;
+/** Joins two pieces of one cell or line: no space between CJK characters, one between words. */
+function join(a: string, b: string): string {
+  if (!a) return b;
+  if (!b) return a;
+  return CJK.test(a.at(-1)!) || CJK.test(b[0]!) ? a + b : `${a} ${b}`;
+}
+
+/** Pieces on one baseline whose gap is under a third of the type size belong to one run. */
+function toRuns(texts: PdfText[]): Run[] {
+  const pieces = texts
+    .map((t) => ({ ...t, str: foldRadicals(t.str) }))
+    .filter((t) => t.str.trim() && t.size > 0)
+    .sort((a, b) => a.y - b.y || a.x - b.x);
+  const runs: Run[] = [];
+  for (const p of pieces) {
+    const last = runs.at(-1);
+    const gap = last ? p.x - last.x1 : Infinity;
+    if (last && Math.abs(p.y - last.y) < 0.3 * p.size && gap < 0.35 * p.size && gap > -0.5 * p.size) {
+      last.text += gap > 0.15 * p.size && !last.text.endsWith(' ') && !p.str.startsWith(' ') ? ` ${p.str}` : p.str;
+      last.x1 = Math.max(last.x1, p.x + p.w);
+    } else runs.push({ text: p.str, x0: p.x, x1: p.x + p.w, y: p.y, size: p.size });
+  }
+  for (const r of runs) r.text = r.text.replace(/\s+/g, ' ').trim();
+  return runs;
+}
+
+/** Runs grouped into visual lines by baseline, top to bottom, each left to right. */
+function toLines(runs: Run[]): Run[][] {
+  const lines: Run[][] = [];
+  for (const r of [...runs].sort((a, b) => a.y - b.y)) {
+    const line = lines.at(-1);
+    if (line && Math.abs(line[0]!.y - r.y) < 0.4 * Math.min(line[0]!.size, r.size)) line.push(r);
+    else lines.push([r]);
+  }
+  return lines.map((l) => l.sort((a, b) => a.x0 - b.x0));
+}
+
+const lineText = (line: Run[]) => line.map((r) => r.text).join(' ');
+const PAGE_NUMBER = /^(?:第\s*\d+\s*页(?:\s*[,，]?\s*共\s*\d+\s*页)?|[-—–]?\s*\d+\s*[-—–]?|\d+\s*\/\s*\d+|page\s*\d+(?:\s*of\s*\d+)?)$/i;
+const shape = (s: string) => s.replace(/\d+/g, '#').replace(/\s+/g, '');
+
+/**
+ * Running headers, footers and page numbers: lines in the top or bottom tenth of a page that are a
+ * page number, or that recur (digits aside) in the same band on another page.
+ */
+function runningLines(pages: Run[][][], heights: number[]): Set<Run[]> {
+  const band = (line: Run[], p: number) => (line[0]!.y < heights[p]! * 0.1 ? 'top' : line[0]!.y > heights[p]! * 0.9 ? 'bottom' : null);
+  const seen = new Map<string, number>();
+  pages.forEach((lines, p) =>
+    new Set(lines.flatMap((l) => (band(l, p) ? [`${band(l, p)}:${shape(lineText(l))}`] : []))).forEach((k) => seen.set(k, (seen.get(k) ?? 0) + 1)),
+  );
+  const out = new Set<Run[]>();
+  pages.forEach((lines, p) =>
+    lines.forEach((l) => {
+      const b = band(l, p);
+      if (b && (PAGE_NUMBER.test(lineText(l)) || (seen.get(`${b}:${shape(lineText(l))}`) ?? 0) >= 2)) out.add(l);
+    }),
+  );
+  return out;
+}
+
+/** Close positions (double borders, rounding) count as one. */
+function cluster(values: number[], tol = 2): number[] {
+  const out: number[] = [];
+  for (const v of [...values].sort((a, b) => a - b)) if (!out.length || v - out.at(-1)! > tol) out.push(v);
+  return out;
+}
+
+interface Region {
+  h: PdfRule[];
+  v: PdfRule[];
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+}
+
+/** Ruled tables: groups of horizontal and vertical rulings that touch each other. */
+function regions(rules: PdfRule[]): Region[] {
+  const h = rules.filter((r) => Math.abs(r.y1 - r.y0) <= EDGE * 2 && r.x1 - r.x0 > 3);
+  const v = rules.filter((r) => Math.abs(r.x1 - r.x0) <= EDGE * 2 && r.y1 - r.y0 > 3);
+  const all = [...h, ...v];
+  const parent = all.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const tol = 2;
+  h.forEach((a, i) =>
+    v.forEach((b, j) => {
+      if (b.x0 >= a.x0 - tol && b.x0 <= a.x1 + tol && a.y0 >= b.y0 - tol && a.y0 <= b.y1 + tol) parent[find(i)] = find(h.length + j);
+    }),
+  );
+  // Collinear pieces that touch are one ruling (borders are drawn cell by cell).
+  const chain = (idx: number[], along: (r: PdfRule) => number, from: (r: PdfRule) => number, to: (r: PdfRule) => number) => {
+    const lanes = new Map<number, number[]>();
+    for (const i of idx) lanes.set(Math.round(along(all[i]!)), [...(lanes.get(Math.round(along(all[i]!))) ?? []), i]);
+    for (const lane of lanes.values()) {
+      lane.sort((a, b) => from(all[a]!) - from(all[b]!));
+      let reach = -Infinity;
+      lane.forEach((i, k) => {
+        if (k > 0 && from(all[i]!) <= reach + tol) parent[find(i)] = find(lane[k - 1]!);
+        reach = Math.max(k > 0 && from(all[i]!) <= reach + tol ? reach : -Infinity, to(all[i]!));
+      });
+    }
+  };
+  chain(h.map((_, i) => i), (r) => r.y0, (r) => r.x0, (r) => r.x1);
+  chain(v.map((_, j) => h.length + j), (r) => r.x0, (r) => r.y0, (r) => r.y1);
+  const groups = new Map<number, Region>();
+  all.forEach((r, i) => {
+    const g = groups.get(find(i)) ?? { h: [], v: [], x0: Infinity, x1: -Infinity, y0: Infinity, y1: -Infinity };
+    (i < h.length ? g.h : g.v).push(r);
+    g.x0 = Math.min(g.x0, r.x0);
+    g.x1 = Math.max(g.x1, r.x1);
+    g.y0 = Math.min(g.y0, r.y0);
+    g.y1 = Math.max(g.y1, r.y1);
+    groups.set(find(i), g);
+  });
+  return [...groups.values()].filter((g) => cluster(g.h.map((r) => r.y0)).length >= 2 && cluster(g.v.map((r) => r.x0)).length >= 2);
+}
+
+const inside = (r: Run, g: Region) => (r.x0 + r.x1) / 2 > g.x0 && (r.x0 + r.x1) / 2 < g.x1 && r.y - r.size / 3 > g.y0 && r.y - r.size / 3 < g.y1;
+
+/**
+ * A ruled table to a grid: each run belongs to the cell bounded by the nearest rulings around it,
+ * so a label wrapped over lines stays one cell; a cell spanning several column or row boundaries
+ * fills every slot it covers, as rowspan/colspan do in HTML.
+ */
+function regionGrid(g: Region, runs: Run[], page: number): Grid {
+  // A table continued from the previous page has no top ruling: the region's own edges bound it.
+  const xs = cluster([g.x0, ...g.v.map((r) => r.x0), g.x1]);
+  const ys = cluster([g.y0, ...g.h.map((r) => r.y0), g.y1]);
+  const tol = 1.5;
+  const nearest = (arr: number[], v: number) => arr.reduce((best, a, i) => (Math.abs(a - v) < Math.abs(arr[best]! - v) ? i : best), 0);
+  const cells = new Map<string, { runs: Run[]; c0: number; c1: number; r0: number; r1: number }>();
+  for (const r of runs) {
+    const cx = (r.x0 + r.x1) / 2;
+    const cy = r.y - r.size / 3;
+    const left = Math.max(...g.v.filter((l) => l.x0 <= r.x0 + tol && l.y0 <= cy && l.y1 >= cy).map((l) => l.x0), xs[0]!);
+    const right = Math.min(...g.v.filter((l) => l.x0 >= r.x1 - tol && l.y0 <= cy && l.y1 >= cy).map((l) => l.x0), xs.at(-1)!);
+    const top = Math.max(...g.h.filter((l) => l.y0 <= cy && l.x0 <= cx && l.x1 >= cx).map((l) => l.y0), ys[0]!);
+    const bottom = Math.min(...g.h.filter((l) => l.y0 >= cy && l.x0 <= cx && l.x1 >= cx).map((l) => l.y0), ys.at(-1)!);
+    const span = { c0: nearest(xs, left), c1: nearest(xs, right), r0: nearest(ys, top), r1: nearest(ys, bottom) };
+    const key = `${span.c0},${span.c1},${span.r0},${span.r1}`;
+    const cell = cells.get(key) ?? { runs: [], ...span };
+    cell.runs.push(r);
+    cells.set(key, cell);
+  }
+  const rows: (GridCell | undefined)[][] = Array.from({ length: ys.length - 1 }, () => Array.from<GridCell | undefined>({ length: xs.length - 1 }));
+  for (const c of cells.values()) {
+    const text = toLines(c.runs).map(lineText).reduce(join, '');
+    const el: PdfBox = { page, x: xs[c.c0]!, y: ys[c.r0]!, w: xs[c.c1]! - xs[c.c0]!, h: ys[c.r1]! - ys[c.r0]!, pdfCell: true };
+    const cell: GridCell = { text, el };
+    for (let r = c.r0; r < Math.max(c.r1, c.r0 + 1); r++) for (let k = c.c0; k < Math.max(c.c1, c.c0 + 1); k++) rows[r]![k] = cell;
+  }
+  // Rows without any text carry nothing; a column without text is kept (one row of a table
+  // continued on a page may have a blank cell) unless it is a sliver between double rulings.
+  const keepCols = xs.slice(1).map((x, k) => x - xs[k]! > SLIVER || rows.some((row) => row[k]?.text));
+  const grid = rows
+    .filter((row) => row.some((c) => c?.text))
+    .map((row, r) =>
+      row.flatMap((c, k) => (keepCols[k] ? [c ?? { text: '', el: { page, x: xs[k]!, y: ys[r]!, w: xs[k + 1]! - xs[k]!, h: ys[r + 1]! - ys[r]!, pdfCell: true } satisfies PdfBox }] : [])),
+    );
+  return { kind: 'grid', rows: grid, el: { page, x: g.x0, y: g.y0, w: g.x1 - g.x0, h: g.y1 - g.y0 } satisfies PdfBox };
+}
+
+/**
+ * Gaps between runs, in type sizes: wider than a tab's least advance (half a size in monospace) is
+ * a cell gap in a line that has at least one clearly tabular gap (a full size); a line without one
+ * is prose, whose word spaces are no cells.
+ */
+const CELL_GAP = 0.4;
+const TABLE_GAP = 1;
+
+/** A line outside ruled tables, with what reflowing prose needs. */
+interface FreeLine {
+  line: SourceLine;
+  page: number;
+  x0: number;
+  x1: number;
+  y: number;
+  size: number;
+}
+
+/**
+ * An unruled line: runs set apart by more than a word space are cells, given to the text reader
+ * as tab-separated, so the engine's text-table reading applies to it unchanged.
+ */
+function unruledLine(line: Run[], page: number): FreeLine {
+  const gaps = line.slice(1).map((r, i) => (r.x0 - line[i]!.x1) / r.size);
+  const tabular = gaps.some((g) => g > TABLE_GAP);
+  let text = line[0]!.text;
+  // A lone number set apart after a label is that row's value cell (「行政许可  0」).
+  const cellGap = (r: Run, i: number) => gaps[i]! > CELL_GAP && (tabular || readCell(r.text).kind === 'number');
+  line.slice(1).forEach((r, i) => (text = cellGap(r, i) ? `${text}\t${r.text}` : join(text, r.text)));
+  const x0 = line[0]!.x0;
+  const x1 = line.at(-1)!.x1;
+  const size = Math.max(...line.map((r) => r.size));
+  const el: PdfBox = { page, x: x0, y: line[0]!.y - size, w: x1 - x0, h: size * 1.2 };
+  return { line: { text, el }, page, x0, x1, y: line[0]!.y, size };
+}
+
+/** Starts of headings and list items: such a line never continues the paragraph above it. */
+const NEW_ITEM = /^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．]|第[一二三四五六七八九十]+[部章节条])/;
+
+/**
+ * Whether `next` continues the paragraph of `cur`: same type size, `cur` is a long line running to
+ * the right edge of the page's text, and `next` is neither indented as a new paragraph nor a
+ * heading or a table row.
+ */
+function continues(cur: FreeLine, next: FreeLine, right: { edge: number; width: number }): boolean {
+  if (cur.line.text.includes('\t') || next.line.text.includes('\t') || NEW_ITEM.test(next.line.text)) return false;
+  if (Math.abs(cur.size - next.size) > 0.5 || cur.x1 < right.edge - 2 * cur.size || cur.x1 - cur.x0 < right.width / 2) return false;
+  if (next.page === cur.page && next.y - cur.y > 2.2 * cur.size) return false;
+  const centred = Math.abs((next.x0 + next.x1) / 2 - (cur.x0 + cur.x1) / 2) < cur.size;
+  return next.x0 < cur.x0 + 1.5 * cur.size || centred;
+}
+
+/** Repeated table headers (Chromium and Word repeat them on each page) are dropped when a table continues. */
+function continueGrid(prev: Grid, next: Grid): void {
+  let skip = 0;
+  const same = (a: GridCell[], b: GridCell[]) => a.length === b.length && a.every((c, i) => c.text === b[i]!.text);
+  while (skip < next.rows.length && skip < prev.rows.length && same(prev.rows[skip]!, next.rows[skip]!)) skip++;
+  prev.rows.push(...next.rows.slice(skip));
+}
+
+export interface PdfLayoutResult {
+  blocks: Block[];
+  /** Characters of text found: none at all on a non-empty document means a scan. */
+  chars: number;
+}
+
+type Item = { kind: 'free'; free: FreeLine } | { kind: 'grid'; grid: Grid; page: number };
+
+/**
+ * All pages to blocks: running headers and footers dropped, wrapped prose lines joined into their
+ * paragraph, and a table running over a page break (the next page opening with it) read as one.
+ */
+export function pagesToBlocks(pages: PdfPage[]): PdfLayoutResult {
+  const pageLines = pages.map((p) => toLines(toRuns(p.texts)));
+  const running = runningLines(pageLines, pages.map((p) => p.height));
+  const items: Item[] = [];
+  const rights: { edge: number; width: number }[] = [];
+  let chars = 0;
+  pages.forEach((page, p) => {
+    const lines = pageLines[p]!.filter((l) => !running.has(l));
+    const runs = lines.flat();
+    chars += runs.reduce((n, r) => n + r.text.length, 0);
+    const tables = regions(page.rules).filter((g) => runs.some((r) => inside(r, g)));
+    const onPage: { y: number; item: Item }[] = tables.map((g) => ({ y: g.y0, item: { kind: 'grid', grid: regionGrid(g, runs.filter((r) => inside(r, g)), p + 1), page: p + 1 } }));
+    for (const l of lines) {
+      const free = l.filter((r) => !tables.some((g) => inside(r, g)));
+      if (free.length) onPage.push({ y: free[0]!.y - free[0]!.size, item: { kind: 'free', free: unruledLine(free, p + 1) } });
+    }
+    rights[p + 1] = { edge: Math.max(0, ...onPage.flatMap((i) => (i.item.kind === 'free' ? [i.item.free.x1] : []))), width: page.width };
+    items.push(...onPage.sort((a, b) => a.y - b.y).map((i) => i.item));
+  });
+  const merged: Item[] = [];
+  for (const it of items) {
+    const prev = merged.at(-1);
+    if (prev?.kind === 'free' && it.kind === 'free' && continues(prev.free, it.free, rights[prev.free.page]!)) {
+      prev.free = { ...it.free, line: { ...prev.free.line, text: join(prev.free.line.text, it.free.line.text) }, x0: prev.free.x0 };
+    } else if (prev?.kind === 'grid' && it.kind === 'grid' && it.page === prev.page + 1) continueGrid(prev.grid, it.grid);
+    else merged.push(it.kind === 'free' ? { ...it, free: { ...it.free } } : it);
+  }
+  return { blocks: regroup(merged.map((i) => (i.kind === 'free' ? i.free.line : i.grid))), chars };
+}

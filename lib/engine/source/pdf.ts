@@ -1,0 +1,162 @@
+/**
+ * Reads a PDF's bytes into the engine's blocks with pdf.js: the positioned text and the drawn
+ * rulings of each page, then pdf-layout.ts rebuilds lines and tables. pdf.js is imported here
+ * dynamically, so only the code that reads a PDF (CLI, viewer, batch page) ever loads it.
+ */
+import type { Block } from './blocks';
+import { FileReadError } from './file-kind';
+import { pagesToBlocks, type PdfPage, type PdfRule, type PdfText } from './pdf-layout';
+
+/**
+ * Where pdf.js finds its CJK character maps and standard fonts: shipped files (a folder path in
+ * Node, an extension URL in the browser), never a CDN. The worker is the caller's business too.
+ */
+export interface PdfAssets {
+  cMapUrl: string;
+  standardFontDataUrl: string;
+  wasmUrl?: string;
+  /** Browser pages: URL of pdf.worker.mjs. Node runs pdf.js without a worker. */
+  workerSrc?: string;
+}
+
+export interface PdfRead {
+  blocks: Block[];
+  pages: number;
+  /** Pages exist but hold no text at all: a scan, which only OCR could read. */
+  scanned: boolean;
+  /** The document's own title (its metadata), as a web page's <title>. */
+  title?: string;
+}
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+type Matrix = number[];
+
+const mul = (m: Matrix, n: Matrix): Matrix => [
+  m[0]! * n[0]! + m[2]! * n[1]!,
+  m[1]! * n[0]! + m[3]! * n[1]!,
+  m[0]! * n[2]! + m[2]! * n[3]!,
+  m[1]! * n[2]! + m[3]! * n[3]!,
+  m[0]! * n[4]! + m[2]! * n[5]! + m[4]!,
+  m[1]! * n[4]! + m[3]! * n[5]! + m[5]!,
+];
+const apply = (m: Matrix, x: number, y: number): [number, number] => [m[0]! * x + m[2]! * y + m[4]!, m[1]! * x + m[3]! * y + m[5]!];
+
+/** Thinner than this (points) and a filled rectangle is a ruling, not a shaded cell. */
+const RULE_WIDTH = 2.5;
+
+/** Axis-aligned segments of a path: a stroked line, or a thin filled rectangle seen as its centre line. */
+function pathRules(data: ArrayLike<number>, m: Matrix, filled: boolean, OPS_DRAW: { moveTo: number; lineTo: number; curveTo: number; quadraticCurveTo: number; closePath: number }): PdfRule[] {
+  const out: PdfRule[] = [];
+  const subpaths: [number, number][][] = [];
+  let cur: [number, number][] = [];
+  for (let i = 0; i < data.length; ) {
+    const op = data[i++];
+    if (op === OPS_DRAW.moveTo) {
+      if (cur.length) subpaths.push(cur);
+      cur = [apply(m, data[i++]!, data[i++]!)];
+    } else if (op === OPS_DRAW.lineTo) cur.push(apply(m, data[i++]!, data[i++]!));
+    else if (op === OPS_DRAW.curveTo) (cur.push(apply(m, data[i + 4]!, data[i + 5]!)), (i += 6));
+    else if (op === OPS_DRAW.quadraticCurveTo) (cur.push(apply(m, data[i + 2]!, data[i + 3]!)), (i += 4));
+    else if (op === OPS_DRAW.closePath) {
+      if (cur.length) cur.push(cur[0]!);
+    } else break;
+  }
+  if (cur.length) subpaths.push(cur);
+  for (const pts of subpaths) {
+    if (filled) {
+      const xs = pts.map((p) => p[0]);
+      const ys = pts.map((p) => p[1]);
+      const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+      if (y1 - y0 <= RULE_WIDTH && x1 - x0 > RULE_WIDTH) out.push({ x0, x1, y0: (y0 + y1) / 2, y1: (y0 + y1) / 2 });
+      else if (x1 - x0 <= RULE_WIDTH && y1 - y0 > RULE_WIDTH) out.push({ x0: (x0 + x1) / 2, x1: (x0 + x1) / 2, y0, y1 });
+      continue;
+    }
+    for (let k = 1; k < pts.length; k++) {
+      const [a, b] = [pts[k - 1]!, pts[k]!];
+      if (Math.abs(a[1] - b[1]) < 0.5) out.push({ x0: Math.min(a[0], b[0]), x1: Math.max(a[0], b[0]), y0: a[1], y1: a[1] });
+      else if (Math.abs(a[0] - b[0]) < 0.5) out.push({ x0: a[0], x1: a[0], y0: Math.min(a[1], b[1]), y1: Math.max(a[1], b[1]) });
+    }
+  }
+  return out;
+}
+
+/** The drawn rulings of a page, from its operator list, in top-down page coordinates. */
+function rulingsOf(pdfjs: PdfJs, ops: { fnArray: number[]; argsArray: unknown[] }, viewport: Matrix): PdfRule[] {
+  const { OPS } = pdfjs;
+  const DRAW = { moveTo: 0, lineTo: 1, curveTo: 2, quadraticCurveTo: 3, closePath: 4 };
+  const fills = new Set<number>([OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
+  const strokes = new Set<number>([OPS.stroke, OPS.closeStroke]);
+  const stack: Matrix[] = [];
+  let ctm: Matrix = viewport;
+  const out: PdfRule[] = [];
+  ops.fnArray.forEach((fn, i) => {
+    const args = ops.argsArray[i] as unknown[] | null;
+    if (fn === OPS.save) stack.push(ctm);
+    else if (fn === OPS.restore) ctm = stack.pop() ?? viewport;
+    else if (fn === OPS.transform) ctm = mul(ctm, args as Matrix);
+    else if (fn === OPS.paintFormXObjectBegin) {
+      stack.push(ctm);
+      if (Array.isArray(args?.[0]) || ArrayBuffer.isView(args?.[0])) ctm = mul(ctm, Array.from(args[0] as ArrayLike<number>));
+    } else if (fn === OPS.paintFormXObjectEnd) ctm = stack.pop() ?? viewport;
+    else if (fn === OPS.constructPath && args) {
+      const paint = args[0] as number;
+      const data = (args[1] as ArrayLike<number>[] | undefined)?.[0];
+      if (data && (fills.has(paint) || strokes.has(paint))) out.push(...pathRules(data, ctm, fills.has(paint) && !strokes.has(paint), DRAW));
+    }
+  });
+  return out;
+}
+
+async function loadPdfJs(assets: PdfAssets): Promise<PdfJs> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  if (assets.workerSrc) pdfjs.GlobalWorkerOptions.workerSrc = assets.workerSrc;
+  return pdfjs;
+}
+
+/** Reads a PDF into blocks; throws FileReadError with a readable reason for a broken or locked file. */
+export async function readPdf(bytes: Uint8Array, assets: PdfAssets): Promise<PdfRead> {
+  const pdfjs = await loadPdfJs(assets);
+  // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy.
+  const task = pdfjs.getDocument({
+    data: bytes.slice(),
+    cMapUrl: assets.cMapUrl,
+    cMapPacked: true,
+    standardFontDataUrl: assets.standardFontDataUrl,
+    wasmUrl: assets.wasmUrl,
+    verbosity: 0,
+  });
+  let doc;
+  try {
+    doc = await task.promise;
+  } catch (e) {
+    await task.destroy();
+    const name = (e as Error)?.name;
+    if (name === 'PasswordException') throw new FileReadError('PDF 文件已加密，需要密码才能打开');
+    throw new FileReadError(`无法读取 PDF 文件（文件损坏或不是 PDF）：${(e as Error)?.message ?? e}`);
+  }
+  try {
+    const pages: PdfPage[] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      const vp = page.getViewport({ scale: 1 });
+      const content = await page.getTextContent();
+      const texts: PdfText[] = [];
+      for (const item of content.items) {
+        if (!('str' in item) || !item.str) continue;
+        const [a, b, c, d, e, f] = mul(vp.transform, item.transform);
+        // Vertical or rotated text is not part of a report's tables; keep horizontal text only.
+        if (Math.abs(b!) > 0.01 * Math.abs(a!)) continue;
+        texts.push({ str: item.str, x: e!, y: f!, w: item.width * vp.scale, size: Math.hypot(c!, d!) });
+      }
+      const rules = rulingsOf(pdfjs, await page.getOperatorList(), vp.transform);
+      pages.push({ width: vp.width, height: vp.height, texts, rules });
+      page.cleanup();
+    }
+    const { blocks, chars } = pagesToBlocks(pages);
+    const info = (await doc.getMetadata().catch(() => null))?.info as { Title?: unknown } | undefined;
+    const title = typeof info?.Title === 'string' && info.Title.trim() ? info.Title.trim() : undefined;
+    return { blocks, pages: pages.length, scanned: pages.length > 0 && chars === 0, title };
+  } finally {
+    await task.destroy();
+  }
+}

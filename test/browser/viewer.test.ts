@@ -1,0 +1,109 @@
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditDocument } from '@/lib/engine/audit';
+import { RULED } from '../fixtures/build-pdf';
+import { FIXTURES, fixtureHtml, htmlDoc } from '../helpers/fixtures';
+import { PdfPrinter } from '../helpers/print-pdf';
+import { extensionId, launch, newProfile } from '../portal/browser';
+
+/**
+ * The viewer page on a PDF served by a *.gov.cn host (mapped to 127.0.0.1): the report of
+ * 001-semantic with t3/3.7/total changed to 99, printed by Chromium. Its markers must sit on the
+ * cell that reads 99, and a note written there must be in the records page after a restart.
+ */
+const CHANGED = 't3/3.7/total';
+let server: Server;
+let fileUrl = '';
+const files = new Map<string, Buffer | Uint8Array>();
+
+beforeAll(async () => {
+  const doc = htmlDoc(fixtureHtml('001-semantic.html'));
+  const r = auditDocument(doc);
+  if (!r.detected) throw new Error('fixture not detected');
+  (r.report.tables.t3!.rows['3.7']!.total!.el as Element).textContent = '99';
+  const printer = await PdfPrinter.start();
+  try {
+    files.set('/files/2023-report.pdf', await printer.print(doc.toString(), { css: RULED }));
+  } finally {
+    await printer.close();
+  }
+  files.set('/files/docx-report.docx', readFileSync(join(FIXTURES, 'docx', '003.docx')));
+  server = createServer((req, res) => {
+    const body = files.get(req.url ?? '');
+    if (!body) return res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': req.url!.endsWith('.pdf') ? 'application/pdf' : 'application/octet-stream' }).end(body);
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  fileUrl = `http://www.kaifeng.gov.cn:${(server.address() as AddressInfo).port}`;
+}, 60_000);
+afterAll(() => new Promise<void>((ok) => server.close(() => ok())));
+
+async function withBrowser<T>(dir: string, fn: (ctx: BrowserContext, id: string) => Promise<T>): Promise<T> {
+  const ctx = await launch(dir);
+  try {
+    return await fn(ctx, await extensionId(ctx));
+  } finally {
+    await ctx.close();
+  }
+}
+
+const NOTE = 'PDF 附件：总计栏 99 与分项不符，已电话核实';
+
+describe('viewer.html?src=…', () => {
+  const profile = newProfile();
+
+  it('marks the changed cell of a PDF, and the note written there survives a restart', async () => {
+    await withBrowser(profile, async (ctx, id) => {
+      const page = await ctx.newPage();
+      await page.goto(`chrome-extension://${id}/viewer.html?src=${encodeURIComponent(`${fileUrl}/files/2023-report.pdf`)}`);
+      const marker = page.locator(`.marker[data-cell="${CHANGED}"][data-severity="error"]`).first();
+      await expect.poll(() => marker.count(), { timeout: 60_000 }).toBe(1);
+      // The marker's box holds the text-layer span that reads 99, and no marker is off its page.
+      const holds99 = await page.evaluate((cell) => {
+        const m = document.querySelector(`.marker[data-cell="${cell}"]`)!.getBoundingClientRect();
+        return Array.from(document.querySelectorAll('.textLayer span'))
+          .filter((s) => s.textContent?.trim() === '99')
+          .some((s) => {
+            const r = s.getBoundingClientRect();
+            const [x, y] = [r.left + r.width / 2, r.top + r.height / 2];
+            return x > m.left && x < m.right && y > m.top && y < m.bottom;
+          });
+      }, CHANGED);
+      expect(holds99).toBe(true);
+      await marker.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: 'artifacts/viewer/pdf-markers.png' });
+      const markerCells = await page.locator('.marker[data-cell]').evaluateAll((ms) => [...new Set(ms.map((m) => (m as HTMLElement).dataset.cell))]);
+      expect(markerCells).toContain(CHANGED);
+      expect(markerCells.every((c) => c!.startsWith('t3/'))).toBe(true);
+      const card = page.locator('.finding', { hasText: '总计' }).first();
+      await card.locator('.note-text').fill(NOTE);
+      await card.locator('.note-text').press('Tab');
+      await expect.poll(() => card.locator('.muted').first().textContent()).toMatch(/\d/);
+    });
+    await withBrowser(profile, async (ctx, id) => {
+      const records = await ctx.newPage();
+      await records.goto(`chrome-extension://${id}/records.html`);
+      const row = records.locator('.records-table tbody tr', { hasText: '开封市政务服务和大数据管理局' });
+      await expect.poll(() => row.count()).toBe(1);
+      await row.click();
+      const notes = records.locator('#detail .finding .note-text');
+      await expect.poll(() => notes.evaluateAll((ts) => ts.map((t) => (t as HTMLTextAreaElement).value))).toContain(NOTE);
+    });
+  }, 180_000);
+
+  it('shows a Word file with its blank cells marked, and refuses a src that is no web address', async () => {
+    await withBrowser(newProfile(), async (ctx, id) => {
+      const page = await ctx.newPage();
+      await page.goto(`chrome-extension://${id}/viewer.html?src=${encodeURIComponent(`${fileUrl}/files/docx-report.docx`)}`);
+      const blank = page.locator('.marker[data-cell="t4/1/review.total"][data-rule="cell-missing"]');
+      await expect.poll(() => blank.count(), { timeout: 60_000 }).toBe(1);
+      expect(await blank.evaluate((m) => m.parentElement!.tagName)).toBe('TD');
+      await page.goto(`chrome-extension://${id}/viewer.html?src=${encodeURIComponent('javascript:alert(1)')}`);
+      await expect.poll(() => page.locator('.error').textContent()).toContain('不是可审核的文件地址');
+    });
+  }, 120_000);
+});

@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import type { Block, Grid } from '../../lib/engine/source/blocks';
+import { foldRadicals, pagesToBlocks, type PdfPage, type PdfRule, type PdfText } from '../../lib/engine/source/pdf-layout';
+
+/** Synthetic page geometry (top-down points): what pdf.ts hands the layout, without pdf.js. */
+const SIZE = 10;
+const CJK_W = SIZE;
+const t = (str: string, x: number, y: number, w = [...str].length * CJK_W): PdfText => ({ str, x, y, w, size: SIZE });
+const page = (texts: PdfText[], rules: PdfRule[] = []): PdfPage => ({ width: 600, height: 800, texts, rules });
+
+/** Rulings of a full grid: every column line at xs, every row line at ys. */
+function ruled(xs: number[], ys: number[]): PdfRule[] {
+  return [
+    ...ys.map((y) => ({ x0: xs[0]!, x1: xs.at(-1)!, y0: y, y1: y })),
+    ...xs.map((x) => ({ x0: x, x1: x, y0: ys[0]!, y1: ys.at(-1)! })),
+  ];
+}
+const grids = (blocks: Block[]) => blocks.filter((b): b is Grid => b.kind === 'grid');
+const texts = (g: Grid) => g.rows.map((r) => r.map((c) => c.text));
+const lines = (blocks: Block[]) => blocks.flatMap((b) => (b.kind === 'line' ? [b.text] : []));
+
+describe('ruled tables', () => {
+  it('reads each ruled cell, keeps blank cells, and joins a label wrapped inside its cell', () => {
+    const xs = [50, 150, 200, 250];
+    const ys = [100, 120, 150, 170];
+    const { blocks } = pagesToBlocks([
+      page(
+        [
+          t('项目', 55, 115), t('甲', 155, 115), t('乙', 205, 115),
+          t('本年新收政府信', 55, 132), t('息公开申请数量', 55, 145), t('3', 160, 140, 5), t('4', 210, 140, 5),
+          t('结转', 55, 165), t('1', 160, 165, 5),
+        ],
+        ruled(xs, ys),
+      ),
+    ]);
+    const [g] = grids(blocks);
+    expect(texts(g!)).toEqual([
+      ['项目', '甲', '乙'],
+      ['本年新收政府信息公开申请数量', '3', '4'],
+      ['结转', '1', ''],
+    ]);
+    expect(g!.rows[1]![1]!.el).toMatchObject({ page: 1, x: 150, y: 120, w: 50, h: 30, pdfCell: true });
+  });
+
+  it('gives a cell spanning columns or rows every slot it covers, as one cell', () => {
+    // Row 1: a header over both value columns (no ruling between them at that height).
+    const rules: PdfRule[] = [
+      ...[100, 120, 140, 160].map((y) => ({ x0: 50, x1: 250, y0: y, y1: y })),
+      { x0: 50, x1: 50, y0: 100, y1: 160 },
+      { x0: 150, x1: 150, y0: 100, y1: 160 },
+      { x0: 200, x1: 200, y0: 120, y1: 160 },
+      { x0: 250, x1: 250, y0: 100, y1: 160 },
+    ];
+    const { blocks } = pagesToBlocks([page([t('信息内容', 55, 115), t('本年处理决定数量', 160, 115), t('行政许可', 55, 135), t('0', 160, 135, 5), t('0', 210, 135, 5), t('行政处罚', 55, 155), t('2', 160, 155, 5), t('1', 210, 155, 5)], rules)]);
+    const [g] = grids(blocks);
+    expect(texts(g!)[0]).toEqual(['信息内容', '本年处理决定数量', '本年处理决定数量']);
+    expect(g!.rows[0]![1]).toBe(g!.rows[0]![2]);
+    expect(g!.rows[1]![1]).not.toBe(g!.rows[1]![2]);
+  });
+
+  it('reads a table continued on the next page as one table, without its repeated header', () => {
+    const xs = [50, 150, 200];
+    const header = [t('项目', 55, 115), t('数量', 155, 115)];
+    const p1 = page([t('三、收到和处理政府信息公开申请情况', 50, 80), ...header, t('甲', 55, 135), t('1', 160, 135, 5)], ruled(xs, [100, 120, 140]));
+    // The continuation has the repeated header and no rule above its first row after it.
+    const p2 = page([...header, t('乙', 55, 135), t('2', 160, 135, 5), t('四、下一部分', 50, 200)], ruled(xs, [100, 120, 140]));
+    const { blocks } = pagesToBlocks([p1, p2]);
+    expect(grids(blocks).map(texts)).toEqual([[['项目', '数量'], ['甲', '1'], ['乙', '2']]]);
+    expect(lines(blocks)).toEqual(['三、收到和处理政府信息公开申请情况', '四、下一部分']);
+  });
+
+  it('keeps a blank cell of a one-row table part, and drops the sliver of a double border', () => {
+    // Last row of a table alone on its page: its blank middle column has no text in any row.
+    const rules = [...ruled([50, 150, 200, 250, 300], [100, 120]), { x0: 252.5, x1: 252.5, y0: 100, y1: 120 }];
+    const { blocks } = pagesToBlocks([page([t('四、结转下年度继续办理', 55, 115, 90), t('1', 160, 115, 5), t('2', 260, 115, 5)], rules)]);
+    expect(texts(grids(blocks)[0]!)).toEqual([['四、结转下年度继续办理', '1', '', '2']]);
+  });
+
+  it('keeps two tables on one page apart when a heading stands between them', () => {
+    const { blocks } = pagesToBlocks([
+      page([t('甲', 55, 115), t('1', 160, 115, 5), t('四、政府信息公开行政复议', 50, 160), t('乙', 55, 215), t('2', 160, 215, 5)], [...ruled([50, 150, 200], [100, 120]), ...ruled([50, 150, 200], [200, 220])]),
+    ]);
+    expect(grids(blocks).map(texts)).toEqual([[['甲', '1']], [['乙', '2']]]);
+  });
+});
+
+describe('running headers, footers and page numbers', () => {
+  const body = (n: number) => [t(`第${n}页的正文。`, 50, 300)];
+  it('drops a header repeated on every page and the page numbers, keeps a one-off top line', () => {
+    const pages = [1, 2, 3].map((n) =>
+      page([
+        ...(n === 1 ? [t('示范局2023年政府信息公开工作年度报告', 50, 40)] : []),
+        t('政务公开 · 年度报告', 250, 30),
+        ...body(n),
+        t(`第 ${n} 页 共 3 页`, 270, 780, 80),
+        t(String(n), 300, 790, 5),
+      ]),
+    );
+    expect(lines(pagesToBlocks(pages).blocks)).toEqual(['示范局2023年政府信息公开工作年度报告', '第1页的正文。', '第2页的正文。', '第3页的正文。']);
+  });
+  it('keeps text in the body of the page even when it repeats', () => {
+    const pages = [1, 2].map(() => page([t('同一句话。', 50, 300)]));
+    expect(lines(pagesToBlocks(pages).blocks)).toEqual(['同一句话。', '同一句话。']);
+  });
+});
+
+describe('unruled lines', () => {
+  it('reads runs set apart as a text-table row, and word spaces in prose as prose', () => {
+    const { blocks } = pagesToBlocks([
+      page([
+        t('规章', 50, 100), t('0', 150, 100, 5), t('1', 200, 100, 5), t('2', 250, 100, 5),
+        t('行政规范性文件', 50, 115), t('3', 150, 115, 5), t('4', 200, 115, 5), t('5', 250, 115, 5),
+        t('按照国办函[2020]', 50, 200, 110), t('109号的规定执行。', 163, 200, 120),
+      ]),
+    ]);
+    expect(grids(blocks).map(texts)).toEqual([[['规章', '0', '1', '2'], ['行政规范性文件', '3', '4', '5']]]);
+    expect(lines(blocks)).toEqual(['按照国办函[2020] 109号的规定执行。']);
+  });
+
+  it('joins a paragraph wrapped over lines (and pages), not a new paragraph or heading after a full line', () => {
+    const full = (s: string, y: number) => t(s, 50, y, 500);
+    const { blocks } = pagesToBlocks([
+      page([full('共收到政府信息公开申请13件，其中', 100), t('自然人申请12件。', 50, 114), full('第二段写到了行尾但下一行是标题', 150), t('二、主动公开政府信息情况', 50, 164), full('第三段也写满了整行', 200), t('缩进的新段落。', 70, 214)]),
+    ]);
+    expect(lines(blocks)).toEqual(['共收到政府信息公开申请13件，其中自然人申请12件。', '第二段写到了行尾但下一行是标题', '二、主动公开政府信息情况', '第三段也写满了整行', '缩进的新段落。']);
+  });
+});
+
+describe('text', () => {
+  it('folds the look-alike radicals font subsets use into ordinary characters, and nothing else', () => {
+    expect(foldRadicals('⼆、主动公开；⻔户⽹站')).toBe('二、主动公开；门户网站');
+    expect(foldRadicals('（一）１２３ＡＢ')).toBe('（一）１２３ＡＢ');
+  });
+  it('counts no characters on pages without text: a scan', () => {
+    expect(pagesToBlocks([page([]), page([])])).toEqual({ blocks: [], chars: 0 });
+    expect(pagesToBlocks([page([t('正文', 50, 300)])]).chars).toBe(2);
+  });
+});
