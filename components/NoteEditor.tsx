@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatTime } from '@/lib/engine/labels';
 import { statusOf } from '@/lib/app/report-stats';
 import { Status, STATUS_LABELS, STATUSES, type FindingNote } from '@/lib/app/schema';
-import { ask } from './ask';
+import { ask } from '@/messaging/ask';
 import { SavedText } from './SavedText';
 
 interface Props {

@@ -1,7 +1,7 @@
 import { formatTime, LAYOUT_LABELS } from '@/lib/engine/labels';
 import type { ReportState } from '@/lib/app/messages';
 import { notesById, severityCounts, statusCounts } from '@/lib/app/report-stats';
-import { ask } from './ask';
+import { ask } from '@/messaging/ask';
 import { SeverityCounts, StatusCounts } from './Counts';
 import { FindingCards, FindingList } from './FindingList';
 import { SavedText } from './SavedText';

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { auditsToCsv } from '@/lib/app/export/csv';
 import { buildAuditsFile, parseAuditsFile } from '@/lib/app/export/json';
 import type { FindingNote, ReportRecord } from '@/lib/app/schema';
-import { ask } from './ask';
+import { ask } from '@/messaging/ask';
 import { download, exportFilename } from './download';
 
 interface Props {
