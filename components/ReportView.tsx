@@ -38,7 +38,7 @@ export function ReportView({ state: { record: r, notes }, onReveal }: Props) {
         <h3 title="Report note">报告备注</h3>
         <SavedText
           value={r.note}
-          onSave={(note) => ask({ type: 'report-note:set', reportId: r.id, note })}
+          onSave={(note, writeId) => ask({ type: 'report-note:set', reportId: r.id, note, writeId })}
           placeholder="对整份报告的意见…"
           title="Report note"
         />

@@ -36,6 +36,18 @@ function senderReportId({ url }: Sender): string | undefined {
   return url && HTTP.test(url) ? reportKey(url) : undefined;
 }
 
+let notesChain: Promise<unknown> = Promise.resolve();
+
+/**
+ * Note writes run one after another, in the order they arrived: a page going away sends its last
+ * edit while an earlier one may still be in flight, and the later must land last.
+ */
+function inArrivalOrder<T>(write: () => Promise<T>): Promise<T> {
+  const done = notesChain.then(write);
+  notesChain = done.catch(() => undefined);
+  return done;
+}
+
 export const HANDLERS: { [T in RequestType]: Handler<T> } = {
   async 'audit:save'({ report }, { sender, fromPage }) {
     // A content script's own claim (location.href) is the page's to rewrite with history.replaceState:
@@ -79,17 +91,21 @@ export const HANDLERS: { [T in RequestType]: Handler<T> } = {
   async 'tab:report'({ tabId }) {
     return { state: await tabState(tabId) };
   },
-  async 'note:set'({ reportId, findingId, note, status, writeId }) {
-    const { auditor } = await loadSettings();
-    const state = await setFindingNote(auditDb(), { reportId, findingId, note, status }, auditor, Date.now(), writeId);
-    await changed([reportId]);
-    return { state };
+  'note:set'({ reportId, findingId, note, status, writeId }) {
+    return inArrivalOrder(async () => {
+      const { auditor } = await loadSettings();
+      const state = await setFindingNote(auditDb(), { reportId, findingId, note, status }, auditor, Date.now(), writeId);
+      await changed([reportId]);
+      return { state };
+    });
   },
-  async 'report-note:set'({ reportId, note, writeId }) {
-    const { auditor } = await loadSettings();
-    const state = await setReportNote(auditDb(), reportId, note, auditor, Date.now(), writeId);
-    await changed([reportId]);
-    return { state };
+  'report-note:set'({ reportId, note, writeId }) {
+    return inArrivalOrder(async () => {
+      const { auditor } = await loadSettings();
+      const state = await setReportNote(auditDb(), reportId, note, auditor, Date.now(), writeId);
+      await changed([reportId]);
+      return { state };
+    });
   },
   async 'settings:get'() {
     return { settings: await loadSettings() };
