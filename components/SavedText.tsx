@@ -16,9 +16,10 @@ interface FieldProps {
 export function SavedTextField({ value, placeholder, title, single, save }: FieldProps & { save: DurableSave<string> }) {
   const [draft, setDraft] = useState(value);
   const focused = useRef(false);
+  // Only when the stored value changes: right after a save it may not have caught up yet.
   useEffect(() => {
     if (!focused.current && !save.busy()) setDraft(value);
-  }, [value, save.status]);
+  }, [value]);
 
   const field = {
     value: draft,
