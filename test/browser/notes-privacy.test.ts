@@ -1,6 +1,7 @@
 /**
  * Issue 9 §2 and §10 in a real browser: a page cannot save its content over another report's
- * record by rewriting its own address, and a note typed in the side panel survives closing it at once.
+ * record by rewriting its own address; a note typed in the side panel survives closing it at once,
+ * and a service-worker stop in the middle of its save.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -89,5 +90,51 @@ describe('notes are kept', () => {
         return answer.ok ? answer.state?.notes.map((n) => n.note) : answer.error;
       })
       .toEqual([NOTE]);
+  });
+
+  it('a save cut off by a service-worker stop is retried, applied once, and never shown as failed', async () => {
+    const report = await open(portal.url('/defects/missing-section.html'));
+    await waitForAudit(report);
+    const panel = await open(`chrome-extension://${id}/sidepanel.html`);
+    await report.bringToFront();
+    const first = panel.locator('.finding').first();
+    await expect.poll(() => first.count()).toBe(1);
+    // Everything the panel says about its saves, as it says it.
+    await panel.evaluate(() => {
+      const said: string[] = ((window as unknown as { said: string[] }).said = []);
+      new MutationObserver(() => document.querySelectorAll('.save-status, .error').forEach((e) => said.push(e.textContent ?? ''))).observe(document.body, {
+        subtree: true,
+        childList: true,
+        characterData: true,
+      });
+    });
+    // The report's tab is held in the debugger: the background, which tells that tab about every note
+    // it stores, then waits after the write and before its answer — the moment the worker is stopped.
+    const tab = await context.newCDPSession(report);
+    await tab.send('Debugger.enable');
+    await tab.send('Debugger.pause');
+    const NOTE = '后台中断时保存的备注';
+    await first.locator('.note-text').fill(NOTE);
+    await first.locator('.note-text').press('Tab');
+    await expect.poll(() => first.locator('.muted').first().textContent()).toMatch(/\d/); // stored (the panel reads the database)
+    const notesNow = async () => {
+      const answer = await request(panel, { type: 'report:get', reportId: reportKey(report.url()) });
+      return answer.ok ? answer.state!.notes : [];
+    };
+    const [written] = await notesNow();
+
+    const browserSide = await context.newCDPSession(panel);
+    const worker = (await browserSide.send('Target.getTargets')).targetInfos.find((t) => t.type === 'service_worker')!;
+    await browserSide.send('Target.closeTarget', { targetId: worker.targetId });
+    const said = () => panel.evaluate(() => (window as unknown as { said: string[] }).said);
+    await expect.poll(async () => (await said()).some((t) => t.includes('正在重试保存'))).toBe(true);
+    await tab.send('Debugger.resume');
+    await tab.send('Debugger.disable');
+
+    await expect.poll(() => panel.locator('.save-status').count(), { timeout: 15_000 }).toBe(0);
+    expect((await said()).filter((t) => /未能保存|失败/.test(t))).toEqual([]);
+    // Applied once: the retry, whose first attempt had landed, did not write it again.
+    expect(await notesNow()).toEqual([written]);
+    expect(written!.note).toBe(NOTE);
   });
 });
