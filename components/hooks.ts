@@ -9,8 +9,6 @@ import { onPageMessage } from '@/messaging/broadcasts';
 import { listJobs } from '@/messaging/jobs';
 import type { Loaded } from '@/store/live';
 
-export type { Loaded };
-
 /** The active tab of the window this page (side panel or sidebar) belongs to. */
 export function useActiveTabId(): number | undefined {
   const [tabId, setTabId] = useState<number>();
