@@ -23,9 +23,15 @@ export function NoteEditor({ reportId, findingId, note }: Props) {
   const status = statusOf(note);
   const stored: Fields = { note: note?.note ?? '', status };
   const save = useDurableSave<Fields>((fields, writeId) => ask({ type: 'note:set', reportId, findingId, ...fields, writeId }));
-  // The fields as last edited here; the stored ones while nothing is waiting to be saved.
+  // The fields as last edited here, taken from the store when the stored note changes (another page
+  // edited it) and nothing typed here is waiting. Not on every render: right after a save is
+  // acknowledged the store may not have caught up, and a status chosen then must keep the new text.
   const latest = useRef(stored);
-  if (!save.busy()) latest.current = stored;
+  const seen = useRef(stored);
+  if (stored.note !== seen.current.note || stored.status !== seen.current.status) {
+    seen.current = stored;
+    if (!save.busy()) latest.current = stored;
+  }
   const edit = (patch: Partial<Fields>) => save.edit((latest.current = { ...latest.current, ...patch }));
 
   const shown = latest.current.status;
