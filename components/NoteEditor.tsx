@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef } from 'preact/hooks';
 import { formatTime } from '@/lib/engine/labels';
 import { statusOf } from '@/lib/app/report-stats';
 import { Status, STATUS_LABELS, STATUSES, type FindingNote } from '@/lib/app/schema';
-import { ask } from './ask';
-import { SavedText } from './SavedText';
+import { ask } from '@/messaging/ask';
+import { SavedTextField } from './SavedText';
+import { useDurableSave } from './useDurableSave';
 
 interface Props {
   reportId: string;
@@ -11,40 +12,44 @@ interface Props {
   note: FindingNote | undefined;
 }
 
-/** Status and note of one finding; each change is saved at once through the background, which signs it. */
+type Fields = { note: string; status: Status };
+
+/**
+ * Status and note of one finding, saved through the background, which signs them: the note while
+ * typing and when the panel closes, a status at once. Both fields go in every save, as last
+ * edited, through one queue, so a note save and a status save cannot undo each other.
+ */
 export function NoteEditor({ reportId, findingId, note }: Props) {
-  const [error, setError] = useState<string>();
   const status = statusOf(note);
-  // Blurring the note by clicking the status sends two saves back to back: each carries both fields
-  // as last edited, and they go one after another, so neither undoes the other.
-  const latest = useRef({ note: note?.note ?? '', status });
-  const inFlight = useRef(0);
-  const queue = useRef<Promise<unknown>>(Promise.resolve());
-  useEffect(() => {
-    if (!inFlight.current) latest.current = { note: note?.note ?? '', status };
-  }, [note?.note, status]);
+  const stored: Fields = { note: note?.note ?? '', status };
+  const save = useDurableSave<Fields>((fields, writeId) => ask({ type: 'note:set', reportId, findingId, ...fields, writeId }));
+  // The fields as last edited here, taken from the store when the stored note changes (another page
+  // edited it) and nothing typed here is waiting. Not on every render: right after a save is
+  // acknowledged the store may not have caught up, and a status chosen then must keep the new text.
+  const latest = useRef(stored);
+  const seen = useRef(stored);
+  if (stored.note !== seen.current.note || stored.status !== seen.current.status) {
+    seen.current = stored;
+    if (!save.busy()) latest.current = stored;
+  }
+  const edit = (patch: Partial<Fields>) => save.edit((latest.current = { ...latest.current, ...patch }));
 
-  const save = (patch: Partial<typeof latest.current>) => {
-    const fields = (latest.current = { ...latest.current, ...patch });
-    inFlight.current++;
-    const sent = queue.current.then(() => ask({ type: 'note:set', reportId, findingId, ...fields }));
-    queue.current = sent.catch(() => undefined).finally(() => inFlight.current--);
-    return sent;
+  const shown = latest.current.status;
+  const text = {
+    ...save,
+    edit: (note: string) => edit({ note }),
   };
-
   return (
     <div class="note-editor">
       <div class="note-row">
         <select
-          class={`status status-${status}`}
-          value={status}
+          class={`status status-${shown}`}
+          value={shown}
           title="Status"
-          onChange={(e) =>
-            save({ status: Status.parse(e.currentTarget.value) }).then(
-              () => setError(undefined),
-              (err: Error) => setError(err.message),
-            )
-          }
+          onChange={(e) => {
+            edit({ status: Status.parse(e.currentTarget.value) });
+            save.flush();
+          }}
         >
           {STATUSES.map((s) => (
             <option key={s} value={s} title={STATUS_LABELS[s].en}>
@@ -58,8 +63,7 @@ export function NoteEditor({ reportId, findingId, note }: Props) {
           </span>
         )}
       </div>
-      <SavedText value={note?.note ?? ''} onSave={(text) => save({ note: text })} placeholder="核实意见、依据…" title="Note" />
-      {error && <p class="error">{error}</p>}
+      <SavedTextField value={stored.note} save={text} placeholder="核实意见、依据…" title="Note" />
     </div>
   );
 }

@@ -1,19 +1,17 @@
 import { useMemo, useState } from 'preact/hooks';
-import type { ReportState } from '@/lib/app/messages';
 import { buildOpinion, opinionFilename } from '@/lib/app/opinion';
 import { downloadBlob } from './download';
-import { useLiveQuery, useSettings } from './hooks';
+import { useReportState } from '@/store/live';
+import { useSettings } from './hooks';
 import { OpinionView } from './OpinionView';
 
 interface Props {
   reportId: string | null;
-  /** Reads the stored report (the entrypoint passes the store's reader; kept live by useLiveQuery). */
-  load: (reportId: string) => Promise<ReportState | null>;
 }
 
 /** opinion.html?report=<id>: the 审核意见书 of one stored report, to print (A4) or save as Word. */
-export function OpinionPage({ reportId, load }: Props) {
-  const state = useLiveQuery(() => (reportId ? load(reportId) : Promise.resolve(null)), [reportId]);
+export function OpinionPage({ reportId }: Props) {
+  const state = useReportState(reportId);
   const settings = useSettings();
   const auditor = settings.status === 'ready' ? settings.value.auditor : '';
   // The date is the day the page was opened: an opinion is dated when it is issued.

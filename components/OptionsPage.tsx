@@ -4,17 +4,18 @@ import { rulePage } from '@/lib/app/ext-pages';
 import { SEVERITY_LABELS } from '@/lib/engine/labels';
 import { RULE_META } from '@/lib/engine/rules';
 import { siteHost, sitePattern } from '@/lib/app/sites';
-import type { Settings } from '@/lib/app/schema';
-import { updateSettings } from '@/store/settings';
+import type { SettingsChange } from '@/lib/app/settings';
+import { ask } from '@/messaging/ask';
 import { useSettings } from './hooks';
 import { SavedText } from './SavedText';
 
-type Save = (update: (s: Settings) => Partial<Settings>) => Promise<unknown>;
+/** The background applies each change to the settings as stored: two quick edits cannot undo each other. */
+type Save = (change: SettingsChange) => Promise<unknown>;
 
 export function OptionsPage() {
   const settings = useSettings();
   const [error, setError] = useState<string>();
-  const save: Save = (update) => updateSettings(update).catch((e: Error) => {
+  const save: Save = (change) => ask({ type: 'settings:update', change }).catch((e: Error) => {
     setError(`设置未能保存：${e.message}`);
     throw e;
   });
@@ -50,7 +51,7 @@ function Auditor({ value, save }: { value: string; save: Save }) {
       <SavedText
         single
         value={value}
-        onSave={(auditor) => save(() => ({ auditor: auditor.trim() }))}
+        onSave={(auditor) => save({ kind: 'auditor', auditor })}
         placeholder="姓名"
         title="Auditor name"
       />
@@ -60,7 +61,7 @@ function Auditor({ value, save }: { value: string; save: Save }) {
 
 function Rules({ disabled, save }: { disabled: readonly string[]; save: Save }) {
   const toggle = (id: string, on: boolean) =>
-    void save((s) => ({ disabledRules: on ? s.disabledRules.filter((r) => r !== id) : [...new Set([...s.disabledRules, id])] })).catch(() => undefined);
+    void save({ kind: 'rule', ruleId: id, enabled: on }).catch(() => undefined);
   return (
     <section>
       <h2 title="Rules">审计规则</h2>
@@ -97,7 +98,7 @@ function Sites({ sites, save }: { sites: readonly string[]; save: Save }) {
     const site = sitePattern(input);
     if (!site.ok) return setError(site.error);
     grant(site.pattern)
-      .then(() => save((s) => ({ sites: [...new Set([...s.sites, site.pattern])] })))
+      .then(() => save({ kind: 'site', site: site.pattern, present: true }))
       .then(
         () => {
           setInput('');
@@ -107,7 +108,7 @@ function Sites({ sites, save }: { sites: readonly string[]; save: Save }) {
       );
   };
   const remove = (pattern: string) =>
-    save((s) => ({ sites: s.sites.filter((p) => p !== pattern) }))
+    save({ kind: 'site', site: pattern, present: false })
       .then(() => browser.permissions.remove({ origins: [pattern] }))
       .then(
         () => setError(undefined),

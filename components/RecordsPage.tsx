@@ -5,11 +5,9 @@ import { Layout } from '@/lib/engine/model';
 import { filterRecords, recordYears, type RecordFilter } from '@/lib/app/records-filter';
 import { countedFindings, notesById, notesByReport, severityCounts, statusCounts } from '@/lib/app/report-stats';
 import type { FindingNote, ReportRecord } from '@/lib/app/schema';
-import { auditDb } from '@/store/db';
-import { loadAllAudits } from '@/store/transfer';
+import { useAllAudits } from '@/store/live';
 import { BodiesView } from './BodiesView';
 import { SeverityCounts, StatusCounts } from './Counts';
-import { useLiveQuery } from './hooks';
 import { ReportView } from './ReportView';
 import { StatsView } from './StatsView';
 import { TransferBar } from './TransferBar';
@@ -35,7 +33,7 @@ function useRecordsTarget(): RecordsTarget {
 
 /** 审计记录: every audited report, searchable, with export and import. */
 export function RecordsPage() {
-  const data = useLiveQuery(() => loadAllAudits(auditDb()), []);
+  const data = useAllAudits();
   const [filter, setFilter] = useState<RecordFilter>({ text: '', errorsOnly: false });
   const target = useRecordsTarget();
   const [view, setView] = useState(target.view);

@@ -1,7 +1,7 @@
 import { formatTime, LAYOUT_LABELS } from '@/lib/engine/labels';
 import type { ReportState } from '@/lib/app/messages';
 import { countedFindings, notesById, severityCounts, statusCounts } from '@/lib/app/report-stats';
-import { ask } from './ask';
+import { ask } from '@/messaging/ask';
 import { SeverityCounts, StatusCounts } from './Counts';
 import { FindingCards, FindingList } from './FindingList';
 import { SavedText } from './SavedText';
@@ -39,7 +39,7 @@ export function ReportView({ state: { record: r, notes }, onReveal }: Props) {
         <h3 title="Report note">报告备注</h3>
         <SavedText
           value={r.note}
-          onSave={(note) => ask({ type: 'report-note:set', reportId: r.id, note })}
+          onSave={(note, writeId) => ask({ type: 'report-note:set', reportId: r.id, note, writeId })}
           placeholder="对整份报告的意见…"
           title="Report note"
         />

@@ -1,45 +1,50 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { saveStatusText, useDurableSave, type DurableSave } from './useDurableSave';
 
-interface Props {
+interface FieldProps {
   value: string;
-  /** Called on blur when the text changed; rejects with a message for the user. */
-  onSave: (text: string) => Promise<unknown>;
   placeholder: string;
   title: string;
   /** One line (a name) rather than a note. */
   single?: boolean;
 }
 
-/** A text field that saves when it loses focus, and follows the stored value while not being edited. */
-export function SavedText({ value, onSave, placeholder, title, single }: Props) {
+/**
+ * A text field saved while typing (once typing pauses), on blur, and when the page goes away. It
+ * follows the stored value while nothing typed is waiting to be saved.
+ */
+export function SavedTextField({ value, placeholder, title, single, save }: FieldProps & { save: DurableSave<string> }) {
   const [draft, setDraft] = useState(value);
-  const [error, setError] = useState<string>();
-  const editing = useRef(false);
+  const focused = useRef(false);
+  // Only when the stored value changes: right after a save it may not have caught up yet.
   useEffect(() => {
-    if (!editing.current) setDraft(value);
+    if (!focused.current && !save.busy()) setDraft(value);
   }, [value]);
-
-  const save = () => {
-    editing.current = false;
-    if (draft === value) return;
-    onSave(draft).then(
-      () => setError(undefined),
-      (e: Error) => setError(e.message),
-    );
-  };
 
   const field = {
     value: draft,
     placeholder,
     title,
-    onFocus: () => (editing.current = true),
-    onInput: (e: { currentTarget: { value: string } }) => setDraft(e.currentTarget.value),
-    onBlur: save,
+    onFocus: () => (focused.current = true),
+    onInput: (e: { currentTarget: { value: string } }) => {
+      setDraft(e.currentTarget.value);
+      save.edit(e.currentTarget.value);
+    },
+    onBlur: () => {
+      focused.current = false;
+      save.flush();
+    },
   };
+  const said = saveStatusText(save.status);
   return (
     <>
       {single ? <input class="text-line" {...field} /> : <textarea class="note-text" rows={2} {...field} />}
-      {error && <p class="error">{error}</p>}
+      {said && <p class={said.error ? 'error' : 'muted save-status'}>{said.text}</p>}
     </>
   );
+}
+
+/** A text field that is its own value: `onSave` gets the text and the write id to send with it. */
+export function SavedText({ onSave, ...field }: FieldProps & { onSave: (text: string, writeId: string) => Promise<unknown> }) {
+  return <SavedTextField {...field} save={useDurableSave(onSave)} />;
 }

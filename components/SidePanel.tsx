@@ -2,10 +2,9 @@ import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { opinionPage } from '@/lib/app/ext-pages';
 import type { TabMessage } from '@/lib/app/messages';
-import { auditDb } from '@/store/db';
-import { getReportState } from '@/store/reports';
-import { ask } from './ask';
-import { useActiveTabId, useLiveQuery, useTabReportId } from './hooks';
+import { ask } from '@/messaging/ask';
+import { useReportState } from '@/store/live';
+import { useActiveTabId, useTabReportId } from './hooks';
 import { ReportView } from './ReportView';
 
 /** The side panel (Chrome) or sidebar (Firefox): the audit of whatever tab is active in this window. */
@@ -13,7 +12,7 @@ export function SidePanel() {
   const tabId = useActiveTabId();
   const reportId = useTabReportId(tabId);
   const id = reportId.status === 'ready' ? reportId.value : null;
-  const state = useLiveQuery(() => (id ? getReportState(auditDb(), id) : Promise.resolve(null)), [id]);
+  const state = useReportState(id);
   const [notice, setNotice] = useState<{ error: boolean; text: string }>();
 
   const audit = () => {

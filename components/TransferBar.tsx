@@ -3,7 +3,7 @@ import { auditsToCsv } from '@/lib/app/export/csv';
 import { sendImport, splitImport } from '@/lib/app/export/import-parts';
 import { buildAuditsFile, parseAuditsFile } from '@/lib/app/export/json';
 import type { FindingNote, ReportRecord } from '@/lib/app/schema';
-import { ask } from './ask';
+import { ask } from '@/messaging/ask';
 import { download, exportFilename } from './download';
 
 interface Props {

@@ -1,7 +1,7 @@
 import { isFinished, progressOf } from '@/lib/app/batch/job';
 import { batchPage } from '@/lib/app/ext-pages';
 import { formatTime } from '@/lib/engine/labels';
-import { deleteJob } from '@/store/batch-jobs';
+import { deleteJob } from '@/messaging/jobs';
 import { useBatchJobs } from './hooks';
 
 /** 未完成的批量审核: batch jobs cancelled or cut off (tab closed, browser restarted), to resume or discard. */

@@ -1,33 +1,13 @@
-/** Data hooks of the extension pages. */
-import { liveQuery } from 'dexie';
+/** Data hooks of the extension pages that ask the background (stored audits: store/live.ts). */
 import { useEffect, useState } from 'preact/hooks';
 import { browser, type Browser } from 'wxt/browser';
 import type { BatchJob } from '@/lib/app/batch/job';
-import { PageMessage } from '@/lib/app/messages';
+import type { PageMessage } from '@/lib/app/messages';
 import type { Settings } from '@/lib/app/schema';
-import { storageErrorMessage } from '@/store/errors';
-import { listJobs, watchJobs } from '@/store/batch-jobs';
-import { loadSettings, watchSettings } from '@/store/settings';
-import { ask } from './ask';
-
-export type Loaded<T> = { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; error: string };
-
-/**
- * A Dexie query kept current: it re-runs on writes from any extension context (the background's
- * included), which Dexie relays between them over a BroadcastChannel.
- */
-export function useLiveQuery<T>(query: () => Promise<T>, deps: readonly unknown[]): Loaded<T> {
-  const [state, setState] = useState<Loaded<T>>({ status: 'loading' });
-  useEffect(() => {
-    setState({ status: 'loading' });
-    const sub = liveQuery(query).subscribe({
-      next: (value) => setState({ status: 'ready', value }),
-      error: (e: unknown) => setState({ status: 'error', error: storageErrorMessage(e) }),
-    });
-    return () => sub.unsubscribe();
-  }, deps); // the caller lists what the query depends on
-  return state;
-}
+import { ask } from '@/messaging/ask';
+import { onPageMessage } from '@/messaging/broadcasts';
+import { listJobs } from '@/messaging/jobs';
+import type { Loaded } from '@/store/live';
 
 /** The active tab of the window this page (side panel or sidebar) belongs to. */
 export function useActiveTabId(): number | undefined {
@@ -50,7 +30,7 @@ export function useActiveTabId(): number | undefined {
 
 /**
  * Which stored report the tab shows. Asked again when the tab finishes loading and when the
- * background says the tab saved an audit; the report's contents then come from useLiveQuery.
+ * background says the tab saved an audit; the report's contents then come from store/live.ts.
  */
 export function useTabReportId(tabId: number | undefined): Loaded<string | null> {
   const [state, setState] = useState<Loaded<string | null>>({ status: 'loading' });
@@ -63,15 +43,11 @@ export function useTabReportId(tabId: number | undefined): Loaded<string | null>
     const onUpdated = (id: number, change: Browser.tabs.OnUpdatedInfo) => {
       if (id === tabId && change.status === 'complete') bump();
     };
-    const onMessage = (message: unknown) => {
-      const parsed = PageMessage.safeParse(message);
-      if (parsed.success && parsed.data.tabId === tabId) bump();
-    };
     browser.tabs.onUpdated.addListener(onUpdated);
-    browser.runtime.onMessage.addListener(onMessage);
+    const unlisten = onPageMessage((m) => m.type === 'state:changed' && m.tabId === tabId, bump);
     return () => {
       browser.tabs.onUpdated.removeListener(onUpdated);
-      browser.runtime.onMessage.removeListener(onMessage);
+      unlisten();
     };
   }, [tabId]);
   useEffect(() => {
@@ -88,30 +64,34 @@ export function useTabReportId(tabId: number | undefined): Loaded<string | null>
   return state;
 }
 
-/** Settings as stored, following changes saved by any page. */
-export function useSettings(): Loaded<Settings> {
-  const [state, setState] = useState<Loaded<Settings>>({ status: 'loading' });
+/** Asks `load` now and again after every broadcast `accept` picks; the latest answer wins. */
+function useAsked<T>(load: () => Promise<T>, accept: (m: PageMessage) => boolean, what: string): Loaded<T> {
+  const [state, setState] = useState<Loaded<T>>({ status: 'loading' });
   useEffect(() => {
-    loadSettings().then(
-      (value) => setState({ status: 'ready', value }),
-      (e: Error) => setState({ status: 'error', error: `无法读取设置：${e.message}` }),
-    );
-    return watchSettings((value) => setState({ status: 'ready', value }));
+    let asked = 0;
+    const ask = () => {
+      const n = ++asked;
+      load().then(
+        (value) => n === asked && setState({ status: 'ready', value }),
+        (e: Error) => n === asked && setState({ status: 'error', error: `${what}：${e.message}` }),
+      );
+    };
+    ask();
+    const unlisten = onPageMessage(accept, ask);
+    return () => {
+      asked = -1;
+      unlisten();
+    };
   }, []);
   return state;
 }
 
+/** Settings as stored, following changes saved from any page. */
+export function useSettings(): Loaded<Settings> {
+  return useAsked(async () => (await ask({ type: 'settings:get' })).settings, (m) => m.type === 'settings:changed', '无法读取设置');
+}
+
 /** Stored batch jobs, most recent first, following changes made by any page. */
 export function useBatchJobs(): Loaded<BatchJob[]> {
-  const [state, setState] = useState<Loaded<BatchJob[]>>({ status: 'loading' });
-  useEffect(() => {
-    const load = () =>
-      void listJobs().then(
-        (value) => setState({ status: 'ready', value }),
-        (e: Error) => setState({ status: 'error', error: `无法读取批量审核任务：${e.message}` }),
-      );
-    load();
-    return watchJobs(load);
-  }, []);
-  return state;
+  return useAsked(listJobs, (m) => m.type === 'jobs:changed', '无法读取批量审核任务');
 }

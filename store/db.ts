@@ -40,11 +40,23 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
           r.published ??= null;
         }),
   },
+  {
+    // Ids of the note writes already applied: a retried save (its answer lost to a worker stop) is applied once.
+    version: 3,
+    stores: { writes: 'id, at' },
+  },
 ];
+
+/** One applied write: its id (chosen by the page that made the edit) and when it was applied. */
+export interface AppliedWrite {
+  id: string;
+  at: number;
+}
 
 export class AuditDb extends Dexie {
   declare reports: Table<ReportRecord, string>;
   declare notes: Table<FindingNote, [string, string]>;
+  declare writes: Table<AppliedWrite, string>;
 
   constructor(name = DB_NAME, versions: readonly SchemaVersion[] = SCHEMA_VERSIONS) {
     super(name);

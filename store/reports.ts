@@ -84,21 +84,38 @@ export interface NoteInput {
   status: Status;
 }
 
+/** How long an applied write id is remembered: far longer than any page keeps retrying a save. */
+const WRITE_IDS_KEPT_MS = 7 * 24 * 3600_000;
+
+/**
+ * Runs `write` unless the write with this id was already applied. A page retries a save until it
+ * gets an answer; when the first attempt landed and only its answer was lost, the retry must not
+ * apply the edit again (over a later edit from another page, or with a new time).
+ */
+async function once(db: AuditDb, writeId: string | undefined, now: number, write: () => Promise<unknown>): Promise<void> {
+  if (writeId === undefined) return void (await write());
+  if (await db.writes.get(writeId)) return;
+  await write();
+  await db.writes.put({ id: writeId, at: now });
+  await db.writes.where('at').below(now - WRITE_IDS_KEPT_MS).delete();
+}
+
 /** Sets a finding's note and status, signed by `by`. Findings that have gone can still be noted (e.g. 已整改). */
-export async function setFindingNote(db: AuditDb, input: NoteInput, by: string, now: number): Promise<ReportState> {
-  await db.transaction('rw', db.reports, db.notes, async () => {
+export async function setFindingNote(db: AuditDb, input: NoteInput, by: string, now: number, writeId?: string): Promise<ReportState> {
+  await db.transaction('rw', db.reports, db.notes, db.writes, async () => {
     const record = await requireRecord(db, input.reportId);
     const known = [...record.findings, ...record.gone].some((f) => f.id === input.findingId);
     if (!known) throw new StoreError('这条问题已不在该报告的审计结果中，请重新审计后再备注。');
-    await db.notes.put({ ...input, by, updatedAt: now });
+    const { reportId, findingId, note, status } = input;
+    await once(db, writeId, now, () => db.notes.put({ reportId, findingId, note, status, by, updatedAt: now }));
   });
   return (await getReportState(db, input.reportId))!;
 }
 
-export async function setReportNote(db: AuditDb, reportId: string, note: string, by: string, now: number): Promise<ReportState> {
-  await db.transaction('rw', db.reports, async () => {
+export async function setReportNote(db: AuditDb, reportId: string, note: string, by: string, now: number, writeId?: string): Promise<ReportState> {
+  await db.transaction('rw', db.reports, db.writes, async () => {
     await requireRecord(db, reportId);
-    await db.reports.update(reportId, { note, noteBy: by, noteUpdatedAt: now });
+    await once(db, writeId, now, () => db.reports.update(reportId, { note, noteBy: by, noteUpdatedAt: now }));
   });
   return (await getReportState(db, reportId))!;
 }

@@ -1,39 +1,37 @@
 /**
- * Settings live in browser.storage.local, not in the audit database: they belong to this browser
- * (its granted sites, its auditor), are left out of exports, and storage.onChanged tells the
- * background when the site list changes without another message type.
+ * The settings: one versioned storage item, read and written by the background only (pages send
+ * settings:update). In browser.storage.local rather than the audit database: they belong to this
+ * browser (its granted sites, its auditor) and are left out of exports.
  */
-import { browser } from 'wxt/browser';
-import { DEFAULT_SETTINGS, Settings } from '@/lib/app/schema';
+import { storage } from 'wxt/utils/storage';
+import { DEFAULT_SETTINGS, type Settings } from '@/lib/app/schema';
+import { applySettingsChange, readSettings, settingsV2, type SettingsChange } from '@/lib/app/settings';
 
-const KEY = 'settings';
-
-/** Missing or damaged fields fall back to their defaults instead of losing the whole object. */
-function read(stored: unknown): Settings {
-  const merged = { ...DEFAULT_SETTINGS, ...(typeof stored === 'object' && stored ? stored : {}) };
-  const parsed = Settings.safeParse(merged);
-  return parsed.success ? parsed.data : DEFAULT_SETTINGS;
-}
+/** Version 1 is the unversioned value stored before this item existed, under the same key. */
+export const settingsItem = storage.defineItem<Settings>('local:settings', {
+  version: 2,
+  fallback: DEFAULT_SETTINGS,
+  migrations: { 2: settingsV2 },
+});
 
 export async function loadSettings(): Promise<Settings> {
-  const got = await browser.storage.local.get(KEY);
-  return read(got[KEY]);
+  return readSettings(await settingsItem.getValue());
 }
 
-/** Applies `update` to the settings as stored now, so two quick edits cannot undo each other. */
-export async function updateSettings(update: (current: Settings) => Partial<Settings>): Promise<Settings> {
-  const current = await loadSettings();
-  const next = { ...current, ...update(current) };
-  await browser.storage.local.set({ [KEY]: next });
+let queue: Promise<unknown> = Promise.resolve();
+
+/** Changes are applied one after another to the value as stored, so two quick edits cannot undo each other. */
+export function updateSettings(change: SettingsChange): Promise<Settings> {
+  const next = queue.then(async () => {
+    const updated = applySettingsChange(await loadSettings(), change);
+    await settingsItem.setValue(updated);
+    return updated;
+  });
+  queue = next.catch(() => undefined);
   return next;
 }
 
-/** Calls back with the new settings whenever any context saves them; returns the unsubscribe. */
+/** Calls back with the new settings whenever they are saved; returns the unsubscribe. */
 export function watchSettings(onChange: (next: Settings, prev: Settings) => void): () => void {
-  const listener = (changes: Record<string, { oldValue?: unknown; newValue?: unknown }>, area: string) => {
-    const change = changes[KEY];
-    if (area === 'local' && change) onChange(read(change.newValue), read(change.oldValue));
-  };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
+  return settingsItem.watch((next, prev) => onChange(readSettings(next), readSettings(prev)));
 }

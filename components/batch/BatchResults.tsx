@@ -2,9 +2,8 @@ import type { BatchJob, BatchLink } from '@/lib/app/batch/job';
 import { reportPage } from '@/lib/app/ext-pages';
 import { severityCounts } from '@/lib/app/report-stats';
 import type { ReportRecord } from '@/lib/app/schema';
-import { auditDb } from '@/store/db';
+import { useStoredReports } from '@/store/live';
 import { SeverityCounts } from '../Counts';
-import { useLiveQuery } from '../hooks';
 
 const STATUS = {
   pending: { zh: '待审核', en: 'Pending' },
@@ -18,7 +17,7 @@ const STATUS = {
  */
 export function BatchResults({ job }: { job: BatchJob }) {
   const ids = job.links.flatMap((l) => (l.result ? [l.result.reportId] : []));
-  const records = useLiveQuery(() => auditDb().reports.bulkGet(ids), [ids.join('\n')]);
+  const records = useStoredReports(ids);
   const byId = new Map((records.status === 'ready' ? records.value : []).flatMap((r) => (r ? [[r.id, r] as const] : [])));
   if (records.status === 'error') return <p class="error">{records.error}</p>;
   return (

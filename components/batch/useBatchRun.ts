@@ -9,8 +9,8 @@ import { isFinished, retryFailed, setCancelled, type BatchJob } from '@/lib/app/
 import type { BatchLimits } from '@/lib/app/batch/limits';
 import { abortableSleep, runJob, type RunDeps } from '@/lib/app/batch/runner';
 import { hostPatterns } from '@/lib/app/sites';
-import { loadJob, saveJob, watchJobs } from '@/store/batch-jobs';
-import { ask } from '../ask';
+import { ask } from '@/messaging/ask';
+import { loadJob, saveJob, watchJobs } from '@/messaging/jobs';
 
 export type Phase =
   | { kind: 'loading' }
@@ -48,8 +48,7 @@ const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html
 /** Stores an audit exactly as a page audited by hand is stored, cross-year checks included. */
 async function save(report: Parameters<RunDeps['save']>[0]) {
   const { state } = await ask({ type: 'audit:save', report });
-  if (!state) throw new Error('审计结果未能保存');
-  return { reportId: state.record.id, agency: state.record.agency, year: state.record.year };
+  return { reportId: state.reportId, agency: state.agency, year: state.year };
 }
 
 export function useBatchRun(jobId: string, limits: BatchLimits): BatchRun {
@@ -80,7 +79,7 @@ export function useBatchRun(jobId: string, limits: BatchLimits): BatchRun {
         const deps: RunDeps = {
           fetch: (input, init) => fetch(input, init),
           parse,
-          disabledRules: settings?.disabledRules ?? [],
+          disabledRules: settings.disabledRules,
           save,
           persist: saveJob,
           onChange: (next, now) => {

@@ -1,6 +1,5 @@
 import { ruleTitle, SEVERITY_LABELS } from '@/lib/engine/labels';
 import { cellKey, type Severity } from '@/lib/engine/model';
-import { STATUS_LABELS } from '@/lib/app/schema';
 import type { Box, OverlayActions, OverlayState, ViewFinding } from './types';
 
 const LAYOUT_ZH: Record<string, string> = { '2021': '2021 版', '2019': '2019 版', unknown: '格式未识别' };
@@ -23,13 +22,6 @@ function FindingDetail({ f, onRule }: { f: ViewFinding; onRule: (ruleId: string)
         </button>
         （{f.rule}）{f.cells?.length ? ` · ${f.cells.map(cellKey).slice(0, 4).join(' ')}${f.cells.length > 4 ? ' …' : ''}` : ''}
       </div>
-      {f.note && (f.note.note || f.note.status !== 'pending') && (
-        <div class="note">
-          {STATUS_LABELS[f.note.status].zh}
-          {f.note.note ? `：${f.note.note}` : ''}
-          {f.note.by ? ` —— ${f.note.by}` : ''}
-        </div>
-      )}
     </div>
   );
 }

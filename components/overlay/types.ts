@@ -1,9 +1,11 @@
-import type { FindingNote, StoredFinding } from '@/lib/app/schema';
+import type { StoredFinding } from '@/lib/app/schema';
 
-/** A finding as the overlay shows it: with its note, and whether this audit is the first to show it. */
+/**
+ * A finding as the overlay shows it, and whether this audit is the first to show it. Never its
+ * note: the page could read it; notes are shown in the side panel, an extension page.
+ */
 export interface ViewFinding extends StoredFinding {
   isNew: boolean;
-  note?: FindingNote;
 }
 
 export type MarkerKind = 'cell' | 'section' | 'missing-section' | 'prose' | 'table';

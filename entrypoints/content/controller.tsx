@@ -9,7 +9,7 @@ import { domPrefix, prefixLooksLikeReport } from '@/lib/engine/detect';
 import { listOffer, mentionsReports } from '@/lib/app/list-offer';
 import { withFindingIds } from '@/lib/engine/finding-id';
 import { reportSnapshot } from '@/lib/engine/snapshot';
-import { TabMessage, type ReportState } from '@/lib/app/messages';
+import { TabMessage, type OverlayReport } from '@/lib/app/content-messages';
 import type { Finding, Report } from '@/lib/engine/model';
 import { createHost, HOST_TAG, type OverlayHost } from './host';
 import { ask } from './messaging';
@@ -115,8 +115,8 @@ export class AuditController {
 
   private async loadSettings() {
     try {
-      const { settings } = await ask({ type: 'settings:get' });
-      this.disabledRules = settings?.disabledRules ?? [];
+      const { settings } = await ask({ type: 'overlay:settings' });
+      this.disabledRules = settings.disabledRules;
       this.settingsLoaded = true;
     } catch (e) {
       this.update({ error: (e as Error).message });
@@ -126,7 +126,7 @@ export class AuditController {
   private async save(report: Report, findings: Finding[]) {
     try {
       const { state } = await ask({ type: 'audit:save', report: reportSnapshot(report, findings, location.href) });
-      if (state) this.applyState(state);
+      this.applyState(state);
     } catch (e) {
       this.update({ error: `审计结果未能保存：${(e as Error).message}` });
     }
@@ -135,7 +135,7 @@ export class AuditController {
   private async refreshNotes() {
     if (!this.reportId) return;
     try {
-      const { state } = await ask({ type: 'report:get', reportId: this.reportId });
+      const { state } = await ask({ type: 'overlay:state' });
       if (state) this.applyState(state);
     } catch (e) {
       this.update({ error: (e as Error).message });
@@ -143,11 +143,10 @@ export class AuditController {
   }
 
   /** The stored record is the full list: the page's findings plus those only stored audits reveal (cross-year). */
-  private applyState(state: ReportState) {
-    this.reportId = state.record.id;
-    const newIds = new Set(state.record.newIds);
-    const notes = new Map(state.notes.map((n) => [n.findingId, n]));
-    const findings: ViewFinding[] = state.record.findings.map((f) => ({ ...f, isNew: newIds.has(f.id), note: notes.get(f.id) }));
+  private applyState(state: OverlayReport) {
+    this.reportId = state.reportId;
+    const newIds = new Set(state.newIds);
+    const findings: ViewFinding[] = state.findings.map((f) => ({ ...f, isNew: newIds.has(f.id) }));
     this.update({ findings, error: undefined });
     this.locate();
   }

@@ -4,7 +4,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { ask } from '@/components/ask';
+import { ask } from '@/messaging/ask';
 import { FindingList } from '@/components/FindingList';
 import type { ReportState } from '@/lib/app/messages';
 import { auditFile } from '@/lib/engine/audit-file';
@@ -51,7 +51,9 @@ export function ViewerPage({ src }: { src: string }) {
       const readers = { pdf: pdfAssets(), parseHtml: (h: string) => (html = new DOMParser().parseFromString(h, 'text/html')) };
       const { kind, result } = await auditFile(bytes, readers, { name: url.pathname, url: url.href, contentType: res.headers.get('content-type') ?? '', disabledRules: settings?.disabledRules });
       if (cancelled) return;
-      const state = result.detected ? (await ask({ type: 'audit:save', report: reportSnapshot(result.report, result.findings, url.href) })).state ?? null : null;
+      // The save answers with what an overlay may see; the viewer is the extension's own page and reads the notes too.
+      const saved = result.detected ? (await ask({ type: 'audit:save', report: reportSnapshot(result.report, result.findings, url.href) })).state : null;
+      const state = saved ? (await ask({ type: 'report:get', reportId: saved.reportId })).state : null;
       setPhase({ status: 'ready', kind, state, reason: result.detected ? undefined : result.reason });
       const container = docRef.current!;
       const targets = result.detected && state ? targetsOf(result.report, state.record.findings) : [];

@@ -1,79 +1,74 @@
 /**
- * Every message between the content script, the background and the extension pages. Each side
- * validates what it receives with these schemas: a page could forge messages to a content
- * script's listener, and a stale tab may run an older content script.
+ * Every request to the background, as one typed map: a zod schema per request and per answer,
+ * keyed by `type`. The content script's part lives in content-messages.ts (it bundles only that);
+ * this adds what the extension's own pages may ask. Each side validates what it receives: a page
+ * could forge messages to a content script's listener, and a stale tab may run an older script.
  */
-import { z } from 'zod';
-import { HttpUrl, MAX_LINKS } from './batch/job';
+import * as z from 'zod/mini';
+import { BatchJob } from './batch/job';
 import { ImportPart } from './export/import-parts';
-import { ReportSnapshot } from '../engine/snapshot';
 import { FindingNote, ReportRecord, Settings, Status } from './schema';
+import { SettingsChange } from './settings';
+import { CONTENT_REQUESTS } from './content-messages';
+import { endpoint, requestMap, type AnswerOf, type Envelope, type RequestOf } from './request-map';
 
+export { OverlayReport, TabMessage } from './content-messages';
 
-/** Requests to the background. */
-export const Request = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('audit:save'), report: ReportSnapshot }),
-  z.object({ type: z.literal('report:get'), reportId: z.string() }),
-  z.object({ type: z.literal('tab:report'), tabId: z.number().int() }),
-  z.object({ type: z.literal('note:set'), reportId: z.string(), findingId: z.string(), note: z.string().max(20000), status: Status }),
-  z.object({ type: z.literal('report-note:set'), reportId: z.string(), note: z.string().max(20000) }),
-  z.object({ type: z.literal('settings:get') }),
-  z.object({ type: z.literal('panel:open') }),
-  z.object({ type: z.literal('audit:tab'), tabId: z.number().int() }),
-  /**
-   * One part of a JSON export (checked whole by the records page first) to merge into the stored
-   * audits; the background writes when the last part is in (lib/app/export/import-parts.ts).
-   */
-  ImportPart.extend({ type: z.literal('audits:import') }),
-  /** A list page's report links, to audit all at once in a batch page the background opens. */
-  z.object({
-    type: z.literal('batch:start'),
-    listUrl: HttpUrl,
-    title: z.string().max(500),
-    links: z.array(z.object({ url: HttpUrl, title: z.string().max(500) })).min(1).max(MAX_LINKS),
-    /** The list's next page, which the batch page reads for more links. */
-    next: HttpUrl.nullable(),
-  }),
-  /** Opens the rule reference at one rule: content scripts cannot link to extension pages. */
-  z.object({ type: z.literal('rules:open'), ruleId: z.string().regex(/^[a-z0-9-]{1,80}$/) }),
-]);
-export type Request = z.infer<typeof Request>;
+const NoteText = z.string().check(z.maxLength(20000));
+/**
+ * Names one edit, the same on every retry of it: the background applies each id once, so a save
+ * that landed before its answer was lost (a service-worker stop) is not applied again over a later one.
+ */
+const WriteId = z.optional(z.string().check(z.minLength(1), z.maxLength(100)));
 
-/** What the background knows of one report: the record and the notes on its findings. */
+/** What the background knows of one report: the record and the notes on its findings. For extension pages only. */
 export const ReportState = z.object({ record: ReportRecord, notes: z.array(FindingNote) });
 export type ReportState = z.infer<typeof ReportState>;
 
 /** How many stored reports and notes an import changed. */
-export const ImportSummary = z.object({ reports: z.number().int(), notes: z.number().int() });
+export const ImportSummary = z.object({ reports: z.number(), notes: z.number() });
 export type ImportSummary = z.infer<typeof ImportSummary>;
 
-export const Response = z.union([
-  z.object({
-    ok: z.literal(true),
-    state: ReportState.nullable().optional(),
-    settings: Settings.optional(),
-    imported: ImportSummary.optional(),
-    /** The batch job batch:start created or continued. */
-    jobId: z.string().optional(),
-  }),
-  z.object({ ok: z.literal(false), error: z.string() }),
-]);
-export type Response = z.infer<typeof Response>;
+const PAGE_REQUESTS = requestMap(
+  endpoint('report:get', 'page', { reportId: z.string() }, { state: z.nullable(ReportState) }),
+  /** The report a tab shows, for the side panel. */
+  endpoint('tab:report', 'page', { tabId: z.int() }, { state: z.nullable(ReportState) }),
+  endpoint('note:set', 'page', { reportId: z.string(), findingId: z.string(), note: NoteText, status: Status, writeId: WriteId }, { state: ReportState }),
+  endpoint('report-note:set', 'page', { reportId: z.string(), note: NoteText, writeId: WriteId }, { state: ReportState }),
+  endpoint('settings:get', 'page', {}, { settings: Settings }),
+  /** One change at a time, applied to the settings as stored: two quick edits cannot undo each other. */
+  endpoint('settings:update', 'page', { change: SettingsChange }, { settings: Settings }),
+  endpoint('audit:tab', 'page', { tabId: z.int() }, {}),
+  /**
+   * One part of a JSON export (checked whole by the records page first) to merge into the stored audits;
+   * the background writes when the last part is in (lib/app/export/import-parts.ts), and only then answers `imported`.
+   */
+  endpoint('audits:import', 'page', ImportPart.shape, { imported: z.optional(ImportSummary) }),
+  endpoint('job:get', 'page', { jobId: z.string() }, { job: z.nullable(BatchJob) }),
+  /** Every stored batch job, most recently changed first. */
+  endpoint('jobs:list', 'page', {}, { jobs: z.array(BatchJob) }),
+  /** The batch page's progress, after every link. */
+  endpoint('job:save', 'page', { job: BatchJob }, {}),
+  endpoint('job:delete', 'page', { jobId: z.string() }, {}),
+);
 
-/** Messages the background or an extension page sends to a tab's content script. */
-export const TabMessage = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('finding:reveal'), findingId: z.string() }),
-  z.object({ type: z.literal('state:changed'), reportId: z.string() }),
-  z.object({ type: z.literal('audit:run') }),
-  z.object({ type: z.literal('overlay:visible'), visible: z.boolean() }),
-]);
-export type TabMessage = z.infer<typeof TabMessage>;
+export const REQUESTS = { ...CONTENT_REQUESTS, ...PAGE_REQUESTS };
+export type Requests = typeof REQUESTS;
+export type RequestType = keyof Requests;
+/** Any request, as sent: `{ type, ...payload }`. */
+export type Request<T extends RequestType = RequestType> = RequestOf<Requests, T>;
+export type Answer<T extends RequestType> = AnswerOf<Requests, T>;
+/** An answer as it travels, for callers that send raw messages (tests). */
+export type Response<T extends RequestType = RequestType> = Envelope<Answer<T>>;
 
 /**
- * What the background broadcasts to the extension pages. Stored data reaches them through Dexie's
- * liveQuery; this tells the side panel that a tab's report changed, which the database cannot say.
+ * What the background broadcasts to the extension pages. Stored reports reach them through Dexie's
+ * liveQuery; these say what the database cannot: a tab's report changed, a batch job moved, the
+ * settings changed.
  */
 export const PageMessage = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('state:changed'), reportId: z.string(), tabId: z.number().int().optional() }),
+  z.object({ type: z.literal('state:changed'), reportId: z.string(), tabId: z.optional(z.int()) }),
+  z.object({ type: z.literal('jobs:changed'), jobId: z.string() }),
+  z.object({ type: z.literal('settings:changed') }),
 ]);
 export type PageMessage = z.infer<typeof PageMessage>;

@@ -1,3 +1,4 @@
+import '../helpers/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { syncUserSites } from '@/entrypoints/background/user-sites';

@@ -42,8 +42,8 @@ const progress = (page: Page, key: 'done' | 'failed' | 'total') => page.locator(
 const doneUrls = (page: Page) => page.locator('.batch-row[data-status=done]').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.url!));
 const pathOf = (url: string) => new URL(url).pathname;
 
-async function request(page: Page, message: Request): Promise<Response> {
-  return page.evaluate((m) => chrome.runtime.sendMessage(m) as Promise<Response>, message);
+async function request<M extends Request>(page: Page, message: M): Promise<Response<M['type']>> {
+  return page.evaluate((m) => chrome.runtime.sendMessage(m) as Promise<Response<M['type']>>, message);
 }
 
 describe('batch audit of a portal’s list', () => {

@@ -35,12 +35,12 @@ async function extensionPage(path: string): Promise<Page> {
 }
 
 /** A request to the background from an extension page, as the pages send them. */
-function request(page: Page, message: Request): Promise<Response> {
-  return page.evaluate((m) => chrome.runtime.sendMessage(m) as Promise<Response>, message);
+function request<M extends Request>(page: Page, message: M): Promise<Response<M['type']>> {
+  return page.evaluate((m) => chrome.runtime.sendMessage(m) as Promise<Response<M['type']>>, message);
 }
 
 /** The answer of a request that must succeed. */
-async function ok(page: Page, message: Request) {
+async function ok<M extends Request>(page: Page, message: M) {
   const answer = await request(page, message);
   if (!answer.ok) throw new Error(answer.error);
   return answer;

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ImportSessions, MAX_MESSAGE_BYTES, sendImport, splitImport, utf8Bytes, type ImportPart } from '@/lib/app/export/import-parts';
 import { buildAuditsFile, parseAuditsFile } from '@/lib/app/export/json';
-import { Request } from '@/lib/app/messages';
+import { REQUESTS } from '@/lib/app/messages';
 import type { AuditDb } from '@/store/db';
 import { getReportState, saveAudit, setFindingNote, setReportNote } from '@/store/reports';
 import { importAudits, loadAllAudits } from '@/store/transfer';
@@ -140,9 +140,7 @@ describe('an import larger than one message', () => {
     const send = async (part: ImportPart) => {
       const message = JSON.stringify({ type: 'audits:import', ...part });
       sizes.push(utf8Bytes(message));
-      const req = Request.parse(JSON.parse(message));
-      if (req.type !== 'audits:import') throw new Error(req.type);
-      const { type: _type, ...received } = req;
+      const { type: _type, ...received } = REQUESTS['audits:import'].request.parse(JSON.parse(message));
       const got = sessions.receive(received, NOW);
       if ('error' in got) throw new Error(got.error);
       if (!got.done) return {};

@@ -1,0 +1,167 @@
+/** The background's answer to each request of lib/app/messages.ts: one handler per request type. */
+import { browser, type Browser } from 'wxt/browser';
+import { toOverlayReport } from '@/lib/app/content-messages';
+import { ImportSessions } from '@/lib/app/export/import-parts';
+import type { Answer, Request, RequestType } from '@/lib/app/messages';
+import { reportKey } from '@/lib/engine/finding-id';
+import { deleteJob, listJobs, loadJob, saveJob } from '@/store/batch-jobs';
+import { auditDb } from '@/store/db';
+import { getReportState, saveAudit, setFindingNote, setReportNote } from '@/store/reports';
+import { loadSettings, updateSettings } from '@/store/settings';
+import { importAudits } from '@/store/transfer';
+import { auditTab } from './audit-tab';
+import { openRulePage, startBatch } from './batch';
+import { notifyPages, notifyTabs } from './notify';
+import { openPanel, PANEL_NEEDS_CLICK } from './panel';
+import { rememberTabReport, tabReportId } from './tab-reports';
+
+export type Sender = Pick<Browser.runtime.MessageSender, 'tab' | 'url'>;
+
+export interface Context {
+  sender: Sender;
+  /** Sent by one of the extension's own pages, not by a content script in a web page. */
+  fromPage: boolean;
+}
+
+/** A request that cannot be done, in words for the user (not a storage error). */
+export class Refusal extends Error {
+  override name = 'Refusal';
+}
+
+type Handler<T extends RequestType> = (request: Request<T>, context: Context) => Promise<Answer<T>>;
+
+/** Imports whose parts are still coming in; a service-worker stop loses them and the page says so. */
+const imports = new ImportSessions();
+
+const HTTP = /^https?:\/\//i;
+
+/** The report a content script's frame shows, by the URL the browser reports for it: a page cannot name another. */
+function senderReportId({ url }: Sender): string | undefined {
+  return url && HTTP.test(url) ? reportKey(url) : undefined;
+}
+
+let notesChain: Promise<unknown> = Promise.resolve();
+
+/**
+ * Note writes run one after another, in the order they arrived: a page going away sends its last
+ * edit while an earlier one may still be in flight, and the later must land last.
+ */
+function inArrivalOrder<T>(write: () => Promise<T>): Promise<T> {
+  const done = notesChain.then(write);
+  notesChain = done.catch(() => undefined);
+  return done;
+}
+
+export const HANDLERS: { [T in RequestType]: Handler<T> } = {
+  async 'audit:save'({ report }, { sender, fromPage }) {
+    // A content script's own claim (location.href) is the page's to rewrite with history.replaceState:
+    // the frame's URL comes from the browser. The batch page fetched the report itself and says where from.
+    const url = fromPage ? report.url : sender.url;
+    if (!url || !HTTP.test(url)) throw new Refusal('无法确定发送审计结果的网页地址，审计结果未保存。');
+    const state = await saveAudit(auditDb(), { ...report, url }, Date.now(), (await loadSettings()).disabledRules);
+    // A batch page's tab does not show the report it saved: the side panel must not follow it there.
+    const tabId = fromPage ? undefined : sender.tab?.id;
+    if (tabId !== undefined) await rememberTabReport(tabId, state.record.id);
+    notifyPages({ type: 'state:changed', reportId: state.record.id, tabId });
+    return { state: toOverlayReport(state) };
+  },
+  async 'overlay:state'(_, { sender }) {
+    const id = senderReportId(sender);
+    const state = id ? await getReportState(auditDb(), id) : null;
+    return { state: state && toOverlayReport(state) };
+  },
+  async 'overlay:settings'() {
+    return { settings: { disabledRules: (await loadSettings()).disabledRules } };
+  },
+  // Called before any await (see onMessage): the browser opens the panel only while the user's click still counts.
+  'panel:open'(_, { sender }) {
+    return openPanel(sender.tab?.id).then(
+      () => ({}),
+      () => {
+        throw new Refusal(PANEL_NEEDS_CLICK);
+      },
+    );
+  },
+  async 'batch:start'(request, { sender }) {
+    return { jobId: await startBatch(request, sender.tab) };
+  },
+  async 'rules:open'({ ruleId }, { sender }) {
+    await openRulePage(ruleId, sender.tab);
+    return {};
+  },
+  async 'report:get'({ reportId }) {
+    return { state: await getReportState(auditDb(), reportId) };
+  },
+  async 'tab:report'({ tabId }) {
+    return { state: await tabState(tabId) };
+  },
+  'note:set'({ reportId, findingId, note, status, writeId }) {
+    return inArrivalOrder(async () => {
+      const { auditor } = await loadSettings();
+      const state = await setFindingNote(auditDb(), { reportId, findingId, note, status }, auditor, Date.now(), writeId);
+      await changed([reportId]);
+      return { state };
+    });
+  },
+  'report-note:set'({ reportId, note, writeId }) {
+    return inArrivalOrder(async () => {
+      const { auditor } = await loadSettings();
+      const state = await setReportNote(auditDb(), reportId, note, auditor, Date.now(), writeId);
+      await changed([reportId]);
+      return { state };
+    });
+  },
+  async 'settings:get'() {
+    return { settings: await loadSettings() };
+  },
+  async 'settings:update'({ change }) {
+    const settings = await updateSettings(change);
+    notifyPages({ type: 'settings:changed' });
+    return { settings };
+  },
+  async 'audit:tab'({ tabId }) {
+    // auditTab's errors already say what to do; they are not storage errors.
+    await auditTab(tabId).catch((e: Error) => {
+      throw new Refusal(e.message);
+    });
+    return {};
+  },
+  async 'audits:import'({ type: _type, ...part }) {
+    const received = imports.receive(part, Date.now());
+    if ('error' in received) throw new Refusal(received.error);
+    if (!received.done) return {};
+    const { reportIds, ...imported } = await importAudits(auditDb(), received.reports, Date.now());
+    await changed(reportIds);
+    return { imported };
+  },
+  async 'job:get'({ jobId }) {
+    return { job: (await loadJob(jobId)) ?? null };
+  },
+  async 'jobs:list'() {
+    return { jobs: await listJobs() };
+  },
+  async 'job:save'({ job }) {
+    await saveJob(job);
+    notifyPages({ type: 'jobs:changed', jobId: job.id });
+    return {};
+  },
+  async 'job:delete'({ jobId }) {
+    await deleteJob(jobId);
+    notifyPages({ type: 'jobs:changed', jobId });
+    return {};
+  },
+};
+
+/** The report the tab's content script last saved; failing that, a stored audit of the tab's URL. */
+async function tabState(tabId: number) {
+  const saved = await tabReportId(tabId);
+  if (saved) return getReportState(auditDb(), saved);
+  // url is there only where the extension has host access (or activeTab) — the same pages it can audit.
+  const url = (await browser.tabs.get(tabId).catch(() => undefined))?.url;
+  return url ? getReportState(auditDb(), reportKey(url)) : null;
+}
+
+async function changed(reportIds: readonly string[]): Promise<void> {
+  for (const reportId of reportIds) notifyPages({ type: 'state:changed', reportId });
+  await notifyTabs(reportIds);
+}

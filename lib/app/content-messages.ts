@@ -1,0 +1,76 @@
+/**
+ * What a content script may ask the background, and what the background or a page tells it.
+ * Kept apart from the pages' requests (messages.ts) so the content script bundles only these
+ * schemas. A content script runs inside a page the auditor does not control: nothing here carries
+ * a note, a report note or the auditor's name, and a report is always the sender's own (the
+ * background takes its URL from the browser, not from the request).
+ */
+import * as z from 'zod/mini';
+import { MAX_LINKS, HttpUrl } from './batch/job';
+import { ReportSnapshot } from '../engine/snapshot';
+import { STATUSES, StoredFinding, type Status } from './schema';
+import type { ReportState } from './messages';
+import { endpoint, requestMap, type Envelope, type RequestOf, type AnswerOf } from './request-map';
+
+const Title = z.string().check(z.maxLength(500));
+
+/**
+ * A stored report as the overlay may know it: the findings to mark (the page's own plus those only
+ * stored audits reveal, such as cross-year ones), which are new since the last audit, and the
+ * status an auditor gave each (to dim 误报/已整改) — never the notes or who wrote them.
+ */
+export const OverlayReport = z.object({
+  reportId: z.string(),
+  agency: z.string(),
+  year: z.nullable(z.number()),
+  findings: z.array(StoredFinding),
+  newIds: z.array(z.string()),
+  /** Only findings an auditor has marked; the rest are 待核实. */
+  statuses: z.record(z.string(), z.enum(STATUSES)),
+});
+export type OverlayReport = z.infer<typeof OverlayReport>;
+
+export const CONTENT_REQUESTS = requestMap(
+  /** Stores the page's audit under the URL the browser reports for the sending frame. */
+  endpoint('audit:save', 'content', { report: ReportSnapshot }, { state: OverlayReport }),
+  /** The sender's own stored report, after a state:changed. */
+  endpoint('overlay:state', 'content', {}, { state: z.nullable(OverlayReport) }),
+  /** Only the rules switched off: the rest of the settings (the auditor's name) stays in the extension. */
+  endpoint('overlay:settings', 'content', {}, { settings: z.object({ disabledRules: z.array(z.string()) }) }),
+  endpoint('panel:open', 'content', {}, {}),
+  /** A list page's report links, to audit all at once in a batch page the background opens. */
+  endpoint(
+    'batch:start',
+    'content',
+    {
+      listUrl: HttpUrl,
+      title: Title,
+      links: z.array(z.object({ url: HttpUrl, title: Title })).check(z.minLength(1), z.maxLength(MAX_LINKS)),
+      /** The list's next page, which the batch page reads for more links. */
+      next: z.nullable(HttpUrl),
+    },
+    { jobId: z.string() },
+  ),
+  /** Opens the rule reference at one rule: content scripts cannot link to extension pages. */
+  endpoint('rules:open', 'content', { ruleId: z.string().check(z.regex(/^[a-z0-9-]{1,80}$/)) }, {}),
+);
+export type ContentRequests = typeof CONTENT_REQUESTS;
+export type ContentRequest = RequestOf<ContentRequests>;
+export type ContentAnswer<T extends keyof ContentRequests> = AnswerOf<ContentRequests, T>;
+export type ContentEnvelope = Envelope<ContentAnswer<keyof ContentRequests>>;
+
+/** Messages the background or an extension page sends to a tab's content script. */
+export const TabMessage = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('finding:reveal'), findingId: z.string() }),
+  z.object({ type: z.literal('state:changed'), reportId: z.string() }),
+  z.object({ type: z.literal('audit:run') }),
+  z.object({ type: z.literal('overlay:visible'), visible: z.boolean() }),
+]);
+export type TabMessage = z.infer<typeof TabMessage>;
+
+/** The overlay's view of a stored report: no note, report note or auditor name leaves the extension. */
+export function toOverlayReport({ record, notes }: ReportState): OverlayReport {
+  const statuses: Record<string, Status> = {};
+  for (const n of notes) if (n.status !== 'pending') statuses[n.findingId] = n.status;
+  return { reportId: record.id, agency: record.agency, year: record.year, findings: record.findings, newIds: record.newIds, statuses };
+}
