@@ -13,8 +13,11 @@ export interface FilePool {
   close(): Promise<void>;
 }
 
-/** A V8 heap above this in one thread means a runaway input: that file fails, not the run. */
-const WORKER_HEAP_MB = 1024;
+/**
+ * Each thread's heap is kept small so that garbage is collected early (an unbounded heap grows to
+ * hundreds of MB over a thousand files); a file that needs more is audited again in this thread.
+ */
+const WORKER_HEAP = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 8 };
 
 const WORKER = new URL('./worker.ts', import.meta.url);
 /** The worker is TypeScript: its thread needs the loader the CLI runs under (tsx), whoever started the pool. */
@@ -27,7 +30,7 @@ const EXEC_ARGV = process.execArgv.some((a) => a.includes('tsx')) ? process.exec
 export function filePool(size: number, script: URL = WORKER): FilePool {
   if (size < 1) return { audit: auditFile, close: async () => undefined };
   interface Pending extends Job {
-    resolve(a: Audited): void;
+    resolve(a: Audited | Promise<Audited>): void;
   }
   const queue: Pending[] = [];
   const busy = new Map<Worker, Pending | undefined>();
@@ -40,7 +43,7 @@ export function filePool(size: number, script: URL = WORKER): FilePool {
     if (job) w.postMessage({ id: job.id, path: job.path } satisfies Job);
   };
   const spawn = () => {
-    const w = new Worker(script, { execArgv: EXEC_ARGV, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    const w = new Worker(script, { execArgv: EXEC_ARGV, resourceLimits: WORKER_HEAP });
     w.unref();
     busy.set(w, undefined);
     w.on('message', ({ id, json }: Done) => {
@@ -48,13 +51,13 @@ export function filePool(size: number, script: URL = WORKER): FilePool {
       if (job?.id === id) job.resolve(JSON.parse(json) as Audited);
       feed(w);
     });
-    const lost = (why: string) => {
+    const lost = (why: string, outOfMemory = false) => {
       const job = busy.get(w);
       busy.delete(w);
-      job?.resolve(failed(job.path, `审核时出错：${why}`));
+      if (job) job.resolve(outOfMemory ? auditFile(job.path) : failed(job.path, `审核时出错：${why}`));
       if (!closing) feed(spawn());
     };
-    w.on('error', (e) => lost(e.message));
+    w.on('error', (e: NodeJS.ErrnoException) => lost(e.message, e.code === 'ERR_WORKER_OUT_OF_MEMORY'));
     w.on('exit', (code) => busy.has(w) && lost(`工作线程意外退出（代码 ${code}）`));
     return w;
   };

@@ -1,3 +1,5 @@
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { auditLoaded } from '../../cli/audit-input';
@@ -19,6 +21,20 @@ describe('the CLI’s worker pool', () => {
         'ok',
       ]);
       expect(results[1]!.entry).toMatchObject({ detected: true, report: { agency: '开封市政务服务和大数据管理局', year: 2023 } });
+    } finally {
+      await pool.close();
+    }
+  }, 30_000);
+
+  it('audits a file that needs more memory than a thread has in the main thread instead', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pool-'));
+    const big = join(dir, 'oom-seed.txt');
+    copyFileSync(SEED, big);
+    const pool = filePool(1, new URL('./crash-worker.ts', import.meta.url));
+    try {
+      const [a, b] = await Promise.all([pool.audit(big), pool.audit(SEED)]);
+      expect(a.entry).toMatchObject({ source: big, detected: true, report: { agency: '开封市政务服务和大数据管理局' } });
+      expect(b.entry.detected).toBe(true);
     } finally {
       await pool.close();
     }
