@@ -4,7 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -28,6 +28,8 @@ export interface CliRun {
   seconds: number;
   reportsPerSecond: number;
   peakMiB: number;
+  /** CPU seconds of all its threads: on a busy machine, files / (cpu / cores) estimates the idle rate. */
+  cpuSeconds: number;
   lines: number;
 }
 
@@ -46,13 +48,16 @@ export function runCli(dir: string, files: number, extra: string[] = []): Promis
     child.on('close', () => {
       const seconds = (performance.now() - started) / 1000;
       const kib = Number(/bench:maxrss=(\d+)/.exec(err)?.[1] ?? NaN);
-      resolve({ files, seconds, reportsPerSecond: files / seconds, peakMiB: kib / 1024, lines });
+      const cpuSeconds = Number(/bench:cpu=([\d.]+)/.exec(err)?.[1] ?? NaN);
+      resolve({ files, seconds, reportsPerSecond: files / seconds, peakMiB: kib / 1024, cpuSeconds, lines });
     });
   });
 }
 
 export async function benchCli(count: number): Promise<void> {
   const dir = corpus(count);
+  const [load] = loadavg();
+  console.log(`  load average 负载 ${load!.toFixed(1)} on ${availableParallelism()} cores: figures below are only as good as the machine is idle`);
   try {
     for (const [label, extra] of [
       ['worker threads, one per core 每核一个工作线程', []],
@@ -60,7 +65,7 @@ export async function benchCli(count: number): Promise<void> {
     ] as const) {
       const r = await runCli(dir, count, [...extra]);
       console.log(
-        `  ${label.padEnd(44)} ${r.reportsPerSecond.toFixed(0).padStart(5)} reports/s · ${r.seconds.toFixed(2)} s · peak ${r.peakMiB.toFixed(0)} MiB resident · ${r.lines} lines`,
+        `  ${label.padEnd(44)} ${r.reportsPerSecond.toFixed(0).padStart(5)} reports/s · ${r.seconds.toFixed(2)} s (CPU ${r.cpuSeconds.toFixed(1)} s) · peak ${r.peakMiB.toFixed(0)} MiB resident · ${r.lines} lines`,
       );
     }
   } finally {

@@ -107,17 +107,20 @@ export type PreviousFinder = (current: YearFacts) => PreviousMatch;
  */
 export function previousFinder(candidates: readonly YearFacts[]): PreviousFinder {
   const byYear = new Map<number, BodyIndex<{ facts: YearFacts; order: number }>>();
+  // A body's name recurs once a year: reduce each spelling once.
+  const keys = new Map<string, string>();
+  const keyOf = (agency: string) => keys.get(agency) ?? keys.set(agency, agencyKey(agency)).get(agency)!;
   candidates.forEach((facts, order) => {
     if (facts.year === null) return;
     let index = byYear.get(facts.year);
     if (!index) byYear.set(facts.year, (index = new BodyIndex()));
-    index.add(agencyKey(facts.agency), { facts, order });
+    index.add(keyOf(facts.agency), { facts, order });
   });
   return (current) => {
     if (!current.year) return { kind: 'none' };
     const index = byYear.get(current.year - 1);
     if (!index) return { kind: 'none' };
-    const key = agencyKey(current.agency);
+    const key = keyOf(current.agency);
     const other = (c: { facts: YearFacts }) => c.facts.source !== current.source;
     const same = index.same(key).filter(other).map((c) => c.facts);
     if (same.length === 1) return { kind: 'found', previous: same[0]!, how: 'same' };
@@ -125,7 +128,7 @@ export function previousFinder(candidates: readonly YearFacts[]): PreviousFinder
     // In the candidates' own order, as a plain filter over them would list them.
     const likelyItems = index.likelyKeys(key).flatMap((k) => index.same(k).filter(other));
     const likely = likelyItems.sort((a, b) => a.order - b.order).map((c) => c.facts);
-    const bodies = new Set(likely.map((c) => agencyKey(c.agency)));
+    const bodies = new Set(likely.map((c) => keyOf(c.agency)));
     if (likely.length === 1) return { kind: 'found', previous: likely[0]!, how: 'likely' };
     if (bodies.size > 1 || likely.length > 1) return { kind: 'ambiguous', candidates: likely };
     return { kind: 'none' };
