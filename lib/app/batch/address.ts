@@ -5,6 +5,18 @@
  * 127.0.0.1 on purpose.
  */
 
+import { LinkError } from './audit-link';
+
+/**
+ * Throws a LinkError naming why a request (hop 0) or a redirect hop may not go to this URL. Hosts
+ * (`host:port`) the user named himself may be local: the CLI auditing a mirror on 127.0.0.1.
+ */
+export function assertFetchable(url: URL, hop: number, trustedHosts: readonly string[] = []): void {
+  const problem = addressProblem(url);
+  if (!problem || (trustedHosts.includes(url.host) && /^https?:$/.test(url.protocol))) return;
+  throw new LinkError(hop ? `重定向被拒绝：${problem}` : problem);
+}
+
 /** Why this URL may not be fetched at all, in Chinese; null when its scheme and host are acceptable. */
 export function addressProblem(url: URL): string | null {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return `不访问 ${url.protocol.replace(/:$/, '')} 地址：只读取 http(s) 网页`;

@@ -5,7 +5,7 @@
  */
 import { nextPage, reportLinks } from '../../engine/list';
 import type { ReportSnapshot } from '../../engine/snapshot';
-import { addressProblem } from './address';
+import { assertFetchable } from './address';
 import { auditFetched, fetchPage, LinkError, type BeforeRequest } from './audit-link';
 import { addListPage, isFinished, markDone, markFailed, pendingLinks, stopPagination, type BatchJob, type LinkResult } from './job';
 import type { BatchLimits } from './limits';
@@ -113,9 +113,7 @@ export function linkErrorText(e: unknown): string {
  */
 function hopGuard(deps: RunDeps, gate: RequestGate, signal: AbortSignal): BeforeRequest {
   return async (url, hop) => {
-    const problem = addressProblem(url);
-    const trusted = deps.trustedHosts?.includes(url.host) && /^https?:$/.test(url.protocol);
-    if (problem && !trusted) throw new LinkError(hop ? `重定向被拒绝：${problem}` : problem);
+    assertFetchable(url, hop, deps.trustedHosts);
     if (hop === 0) return; // The link's own host was checked before the run fetched anything.
     if ((await deps.missingHosts([url.href])).length) throw new LinkError(`重定向到未授权的网站（${url.hostname}），未跟随`);
     await gate(signal);
