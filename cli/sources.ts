@@ -6,6 +6,7 @@ import { parseHTML } from 'linkedom';
 import { assertFetchable } from '../lib/app/batch/address';
 import { fetchPage } from '../lib/app/batch/audit-link';
 import { DEFAULT_LIMITS } from '../lib/app/batch/limits';
+import { linkErrorText } from '../lib/app/batch/runner';
 import { decodePage } from '../lib/engine/decode';
 
 export const PAGE_EXT = new Set(['.html', '.htm', '.shtml', '.xhtml']);
@@ -61,13 +62,12 @@ export async function filesIn(dir: string): Promise<string[]> {
   return out;
 }
 
+/** Why an input could not be read: the file system's reasons here, the rest as the batch words them. */
 export function errorText(e: unknown): string {
   const err = e as NodeJS.ErrnoException;
   if (err?.code === 'ENOENT') return '找不到该文件或文件夹';
   if (err?.code === 'EACCES') return '没有读取权限';
   if (err?.code === 'EISDIR') return '是文件夹，不是文件';
-  if (err?.name === 'TimeoutError') return '请求超时';
-  if (err instanceof RangeError && /call stack/i.test(err.message)) return '页面嵌套过深，无法处理';
   if (err instanceof TypeError && /fetch failed/.test(err.message)) return `无法连接：${(err.cause as Error)?.message ?? err.message}`;
-  return err?.message ?? String(e);
+  return linkErrorText(e);
 }

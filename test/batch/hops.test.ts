@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addressProblem, isLocalHost } from '@/lib/app/batch/address';
 import { createJob, type BatchJob } from '@/lib/app/batch/job';
 import { DEFAULT_LIMITS, MAX_HOPS, MAX_PAGE_BYTES } from '@/lib/app/batch/limits';
-import { abortableSleep, runJob, type RunDeps } from '@/lib/app/batch/runner';
+import { abortableSleep, linkErrorText, runJob, type RunDeps } from '@/lib/app/batch/runner';
 import { fixtureHtml, htmlDoc } from '../helpers/fixtures';
 
 const REPORT = fixtureHtml('001-semantic.html');
@@ -176,5 +176,15 @@ describe('addresses', () => {
     expect(addressProblem(new URL('https://www.gov.cn/'))).toBeNull();
     expect(addressProblem(new URL('ftp://www.gov.cn/'))).toMatch(/ftp/);
     expect(addressProblem(new URL('javascript:alert(1)'))).toMatch(/javascript/);
+  });
+});
+
+describe('error messages', () => {
+  it('say what happened, never a vague 网络错误 nor a stack overflow text', () => {
+    const failedFetch = linkErrorText(new TypeError('Failed to fetch'));
+    expect(failedFetch).toMatch(/^无法连接网站（/);
+    expect(failedFetch).not.toContain('网络错误');
+    expect(linkErrorText(new RangeError('Maximum call stack size exceeded'))).toBe('页面嵌套过深，无法处理');
+    expect(linkErrorText(Object.assign(new Error('t'), { name: 'TimeoutError' }))).toBe('请求超时');
   });
 });

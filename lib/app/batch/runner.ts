@@ -99,11 +99,14 @@ function serialWriter(persist: RunDeps['persist']): (job: BatchJob) => Promise<v
   };
 }
 
+/** What went wrong with a link, in words for the user: never a bare stack or engine message. */
 export function linkErrorText(e: unknown): string {
   if (e instanceof LinkError) return e.message;
   const err = e as Error | undefined;
   if (err?.name === 'TimeoutError' || err?.name === 'AbortError') return '请求超时';
-  if (err instanceof TypeError) return `无法连接（网络错误，或网站拒绝了扩展的请求）：${err.message}`;
+  // The browser says no more than "Failed to fetch": name the likely causes rather than a vague 网络错误.
+  if (err instanceof TypeError) return `无法连接网站（服务器无响应、拒绝连接、网址无法解析，或网站拒绝了扩展的请求）：${err.message}`;
+  if (err instanceof RangeError && /call stack/i.test(err.message)) return '页面嵌套过深，无法处理';
   return err?.message ?? String(e);
 }
 
