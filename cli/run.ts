@@ -52,7 +52,7 @@ export async function run(inputs: string[], opts: RunOptions, sink: Sink): Promi
   const workers = opts.workers ?? (files >= 2 * FILES_PER_WORKER ? Math.min(availableParallelism(), Math.ceil(files / FILES_PER_WORKER)) : 0);
   const pool = filePool(workers);
   // The user named these hosts: a local mirror there is theirs to audit.
-  const trusted = inputs.filter(isUrl).map((u) => new URL(u).host);
+  const trusted = inputs.filter((u) => isUrl(u) && URL.canParse(u)).map((u) => new URL(u).host);
   // Files go to the pool at once, URLs one after another; results are taken in input order.
   let urls = Promise.resolve();
   const results: (Promise<Audited> | undefined)[] = tasks.map((t): Promise<Audited> => {

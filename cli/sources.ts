@@ -31,6 +31,7 @@ export const withUserAgent: typeof fetch = (input, init) => fetch(input, { ...in
  * Redirects may stay on the host the user named or go to public hosts, never to a local address.
  */
 export async function loadUrl(url: string): Promise<Loaded> {
+  if (!URL.canParse(url)) throw new InputError(`无法识别的网址：${url}`);
   if (url.startsWith('file:')) return loadFile(fileURLToPath(url));
   const named = new URL(url).host;
   const page = await fetchPage(url, withUserAgent, AbortSignal.timeout(DEFAULT_LIMITS.timeoutMs), async (hop, n) => assertFetchable(hop, n, [named]));

@@ -38,7 +38,7 @@ export async function fetchPage(url: string, fetchImpl: typeof fetch, signal: Ab
   let current = url;
   for (let hop = 0; ; hop++) {
     if (ATTACHMENT.test(current)) return { kind: 'attachment', url: current };
-    await beforeRequest?.(new URL(current), hop);
+    await beforeRequest?.(parsedUrl(current), hop);
     // No cookies: the page is read as the public sees it, and a portal session is not touched.
     const res = await fetchImpl(current, { signal, credentials: 'omit', redirect: 'manual' });
     if (res.type === 'opaqueredirect') {
@@ -52,6 +52,14 @@ export async function fetchPage(url: string, fetchImpl: typeof fetch, signal: Ab
       continue;
     }
     return readPage(res, current);
+  }
+}
+
+function parsedUrl(url: string): URL {
+  try {
+    return new URL(url);
+  } catch {
+    throw new LinkError(`无法识别的网址：${url.slice(0, 200)}`);
   }
 }
 
