@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { auditDocument, auditText } from '../lib/engine/audit';
 import { nextPage, reportLinks } from '../lib/engine/list';
+import type { RequestGate } from '../lib/app/batch/runner';
 import { auditedOf, failed, type Audited } from './entry';
 import { errorText, loadFile, loadUrl, type Loaded } from './sources';
 
@@ -36,10 +37,10 @@ export async function auditFile(path: string): Promise<Audited> {
   return auditLoaded(path, loaded);
 }
 
-export async function auditUrl(url: string): Promise<Audited> {
+export async function auditUrl(url: string, gate?: RequestGate): Promise<Audited> {
   let loaded: Loaded;
   try {
-    loaded = await loadUrl(url);
+    loaded = await loadUrl(url, gate);
   } catch (e) {
     return failed(url, errorText(e));
   }

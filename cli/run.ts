@@ -6,6 +6,7 @@
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import type { BatchLimits } from '../lib/app/batch/limits';
+import { abortableSleep, requestGate } from '../lib/app/batch/runner';
 import { crossYearFindings, previousFinder, type YearFacts } from '../lib/engine/cross-year';
 import type { Finding } from '../lib/engine/model';
 import { auditUrl, isUrl } from './audit-input';
@@ -53,12 +54,13 @@ export async function run(inputs: string[], opts: RunOptions, sink: Sink): Promi
   const pool = filePool(workers);
   // The user named these hosts: a local mirror there is theirs to audit.
   const trusted = inputs.filter((u) => isUrl(u) && URL.canParse(u)).map((u) => new URL(u).host);
-  // Files go to the pool at once, URLs one after another; results are taken in input order.
+  // Files go to the pool at once, URLs one after another and spaced like the batch's requests; results are taken in input order.
+  const gate = requestGate(opts.limits.intervalMs, () => performance.now(), abortableSleep);
   let urls = Promise.resolve();
   const results: (Promise<Audited> | undefined)[] = tasks.map((t): Promise<Audited> => {
     if (t.kind === 'failed') return Promise.resolve(t.audited);
     if (t.kind === 'file') return pool.audit(t.path);
-    const done = urls.then(() => auditUrl(t.url));
+    const done = urls.then(() => auditUrl(t.url, gate));
     urls = done.then(() => undefined);
     return done;
   });

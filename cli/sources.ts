@@ -6,7 +6,7 @@ import { parseHTML } from 'linkedom';
 import { assertFetchable } from '../lib/app/batch/address';
 import { fetchPage } from '../lib/app/batch/audit-link';
 import { DEFAULT_LIMITS } from '../lib/app/batch/limits';
-import { linkErrorText } from '../lib/app/batch/runner';
+import { linkErrorText, type RequestGate } from '../lib/app/batch/runner';
 import { decodePage } from '../lib/engine/decode';
 
 export const PAGE_EXT = new Set(['.html', '.htm', '.shtml', '.xhtml']);
@@ -28,13 +28,22 @@ export const withUserAgent: typeof fetch = (input, init) => fetch(input, { ...in
 
 /**
  * Loads a page by URL (http, https or file), fetched as the extension's batch audit fetches it.
- * Redirects may stay on the host the user named or go to public hosts, never to a local address.
+ * Redirects may stay on the host the user named or go to public hosts, never to a local address;
+ * every request, hops included, waits its turn at `gate` (one per run: the inputs may share a portal).
  */
-export async function loadUrl(url: string): Promise<Loaded> {
+export async function loadUrl(url: string, gate?: RequestGate): Promise<Loaded> {
   if (!URL.canParse(url)) throw new InputError(`无法识别的网址：${url}`);
   if (url.startsWith('file:')) return loadFile(fileURLToPath(url));
   const named = new URL(url).host;
-  const page = await fetchPage(url, withUserAgent, AbortSignal.timeout(DEFAULT_LIMITS.timeoutMs), async (hop, n) => assertFetchable(hop, n, [named]));
+  const never = new AbortController().signal;
+  const spaced: typeof fetch = (input, init) => {
+    gate?.started();
+    return withUserAgent(input, init);
+  };
+  const page = await fetchPage(url, spaced, AbortSignal.timeout(DEFAULT_LIMITS.timeoutMs), async (hop, n) => {
+    assertFetchable(hop, n, [named]);
+    await gate?.(never);
+  });
   if (page.kind === 'attachment') throw new InputError('网址是附件（PDF、Word 等），不是网页：附件解析尚未支持');
   return asLoaded(page.text, /html|xml/i.test(page.type) || startsWithMarkup(page.text));
 }
