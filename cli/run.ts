@@ -81,7 +81,9 @@ export async function run(inputs: string[], opts: RunOptions, sink: Sink): Promi
         continue;
       }
       const { reports, listError } = await followList(audited.list, opts.limits, trusted);
-      const reason = `报告列表页：找到 ${reports.length} 个报告链接`;
+      const skipped = audited.list.links.length - reports.length;
+      // The runner fetches http(s) only: links to local files of a saved list page are not followed.
+      const reason = `报告列表页：找到 ${reports.length} 个报告链接${skipped > 0 ? `（另有 ${skipped} 个非 http(s) 链接未跟随）` : ''}`;
       emit({ entry: { ...audited.entry, links: reports.length, reason, ...(listError && { error: listError }) } });
       for (const r of reports) emit({ ...r, entry: { ...r.entry, linkedFrom: audited.entry.source } });
     }
