@@ -1,7 +1,8 @@
 /**
- * `npm run bench`: prints what the engine costs on a report page and on a large ordinary page —
- * detection, parsing and rules — beside the floor: one plain pass reading every table cell's text.
- * Figures, not assertions: run it on the machine you care about.
+ * `npm run bench [-- --files=N]`: prints what the engine costs on a report page and on a large
+ * ordinary page — detection, parsing and rules — beside the floor: one plain pass reading every
+ * table cell's text; then the CLI's rate (reports/s) and peak memory on N files (1 000), and
+ * cross-year matching over 8 000 stored reports. Figures, not assertions: run it on the machine you care about.
  */
 import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
@@ -10,6 +11,10 @@ import { confirmReport } from '../lib/engine/detect';
 import { buildReport } from '../lib/engine/parse/report';
 import { runRules } from '../lib/engine/rules';
 import { domToBlocks } from '../lib/engine/source/dom';
+import { benchCli } from './cli';
+import { benchCrossYear } from './cross-year';
+
+const FILES = Number(/^--files=(\d+)$/.exec(process.argv.slice(2).find((a) => a.startsWith('--files=')) ?? '')?.[1] ?? 1000);
 
 const PAGES = [
   ['年报页面 report page (001, Word markup)', 'test/fixtures/html/001-word.html'],
@@ -55,3 +60,7 @@ for (const [name, path] of PAGES) {
 }
 
 await (await import('./pdf')).benchPdf();
+console.log(`\n命令行 CLI: cli/audit.ts --jsonl on ${FILES} files (fixtures copied; startup included)`);
+await benchCli(FILES);
+console.log('\n跨年度比对 Cross-year matching over stored reports');
+benchCrossYear(8000);

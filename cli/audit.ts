@@ -1,113 +1,83 @@
 /**
- * `npm run audit -- [--json] [--follow-links] FILE|DIR|URL …` — audits saved pages, text
- * extractions, folders of them and live URLs with the engine the extension runs, then checks each
- * body's consecutive years against each other. One bad input never stops the rest.
+ * `npm run audit -- [options] FILE|DIR|URL …` — audits saved pages, text extractions, folders of
+ * them and live URLs with the engine the extension runs, then checks each body's consecutive years
+ * against each other. One bad input never stops the rest; the exit code says whether any failed.
  */
-import { stat } from 'node:fs/promises';
-import { resolve as resolvePath } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { auditDocument, auditText, type AuditResult } from '../lib/engine/audit';
-import { crossYearFindings, factsOf, type YearFacts } from '../lib/engine/cross-year';
-import { reportLinks } from '../lib/engine/list';
-import type { Finding, ReportSummary } from '../lib/engine/model';
-import { followAttachments } from './attachments';
-import { followList } from './follow';
+import { limitsFromQuery } from '../lib/app/batch/limits';
+import type { Finding } from '../lib/engine/model';
+import type { Entry } from './entry';
 import { formatSummary } from './format';
-import { errorText, filesIn, loadFile, loadUrl, type Loaded } from './sources';
+import { run, type Sink } from './run';
 
-export interface Entry {
-  source: string;
-  detected: boolean;
-  report?: ReportSummary;
-  findings: Finding[];
-  /** Why a page that was read is not taken for a report. */
-  reason?: string;
-  /** Why an input could not be read at all. */
-  error?: string;
-  /** The list page a report was reached from, with --follow-links. */
-  linkedFrom?: string;
-  /** Report links found on a list page. */
-  links?: number;
-}
+export type { Entry } from './entry';
 
-/** An audited input, with what cross-year checks and link following need. */
-export interface Audited {
-  entry: Entry;
-  facts?: YearFacts;
-  loaded?: Loaded;
-}
-
-export function auditLoaded(source: string, loaded: Loaded, url?: string): Audited {
-  const r: AuditResult = loaded.kind === 'file' ? loaded.result : loaded.kind === 'html' ? auditDocument(loaded.doc, { url }) : auditText(loaded.text, { url });
-  if (!r.detected) return { entry: { source, detected: false, findings: [], reason: r.reason }, loaded };
-  const { title, agency, year, layout } = r.report;
-  return { entry: { source, detected: true, report: { title, agency, year, layout }, findings: r.findings }, facts: factsOf(r.report, source), loaded };
-}
-
-/** Audits one input; for a folder, every page and text file in it. */
-export async function auditInput(input: string): Promise<Audited[]> {
-  const failed = (source: string, e: unknown): Audited => ({ entry: { source, detected: false, findings: [], error: errorText(e) } });
-  try {
-    if (/^https?:\/\//i.test(input)) return [auditLoaded(input, await loadUrl(input), input)];
-    if ((await stat(input)).isDirectory()) {
-      const files = await filesIn(input);
-      if (!files.length) return [{ entry: { source: input, detected: false, findings: [], error: '文件夹中没有 .html/.htm/.txt 文件' } }];
-      return Promise.all(files.map((f) => loadFile(f).then((l) => auditLoaded(f, l), (e) => failed(f, e))));
-    }
-    return [auditLoaded(input, await loadFile(input))];
-  } catch (e) {
-    return [failed(input, e)];
-  }
-}
-
-/** Adds each report's cross-year findings, against every other report of the run. */
-export function addCrossYear(all: Audited[]): void {
-  const facts = all.flatMap((a) => (a.facts ? [a.facts] : []));
-  for (const a of all) if (a.facts) a.entry.findings.push(...crossYearFindings(a.facts, facts));
-}
-
-export async function run(inputs: string[], follow: boolean): Promise<Entry[]> {
-  const all: Audited[] = [];
-  for (const input of inputs) {
-    const audited = await auditInput(input);
-    all.push(...audited);
-    if (!follow) continue;
-    for (const a of audited) {
-      if (a.entry.findings.some((f) => f.rule === 'report-attachment-only')) all.push(...(await followAttachments(a, auditLoaded)));
-      if (a.entry.detected || a.loaded?.kind !== 'html') continue;
-      const base = /^https?:/i.test(a.entry.source) ? a.entry.source : pathToFileURL(resolvePath(a.entry.source)).toString();
-      if (!reportLinks(a.loaded.doc, base).length) continue;
-      const followed = await followList(base, a.loaded.doc);
-      a.entry.links = followed.length;
-      a.entry.reason = `报告列表页：找到 ${followed.length} 个报告链接`;
-      all.push(...followed.map((f) => ({ ...f, entry: { ...f.entry, linkedFrom: a.entry.source } })));
-    }
-  }
-  addCrossYear(all);
-  return all.map((a) => a.entry);
-}
-
-const USAGE = `用法 Usage: npm run audit -- [--json] [--follow-links] 文件|文件夹|网址 …
+const USAGE = `用法 Usage: npm run audit -- [选项 options] 文件|文件夹|网址 …
   审核已保存的网页（.html/.htm）、文本（.txt）、文件夹或网址；同一机关相邻年度的报告互相比对。
-  --json           以 JSON 数组输出（每个输入一项） / print one JSON array, one entry per input
-  --follow-links   对报告列表页，逐一审核其中链接的年报（含翻页） / audit every report a list page links to`;
+  Audits saved pages, text files, folders and URLs; compares each body's consecutive years.
 
-async function main(argv: string[]) {
-  const flags = new Set(argv.filter((a) => a.startsWith('-')));
+  --json           以 JSON 数组输出（每个输入一项） / print one JSON array, one entry per input
+  --jsonl          每审完一项即输出一行 JSON；跨年度问题在最后以 {"source","crossYear":[…]} 行补充
+                   / one JSON line per input as soon as it is audited; cross-year findings follow
+                   at the end as {"source","crossYear":[…]} lines
+  --follow-links   对报告列表页，逐一审核其中链接的年报（含翻页） / audit every report a list page links to
+  --concurrency=N  同时请求数（默认 3） / requests in flight (3)
+  --interval=MS    相邻请求的最短间隔，毫秒（默认 500） / least time between request starts (500 ms)
+  --pages=N        最多读取的列表页数（默认 20） / list pages read at most (20)
+  --workers=N      审核文件的工作线程数（默认按 CPU 核数） / worker threads for files (one per core)
+
+退出码 Exit code: 0 全部读取并审核 / every input was read and audited (findings or not);
+  1 有输入无法读取或审核出错（见该项的 error） / some input could not be read or audited (see its "error");
+  2 用法错误 / usage error.`;
+
+const VALUE_OPTIONS = ['--concurrency', '--interval', '--pages', '--workers'];
+const FLAGS = ['--json', '--jsonl', '--follow-links', '--help', '-h'];
+
+/** Entries kept until the end, cross-year findings added, then printed whole (--json, the summary). */
+function collecting(print: (entries: Entry[]) => void): Sink & { end(): void } {
+  const entries: Entry[] = [];
+  const bySource = new Map<string, Entry>();
+  return {
+    entry: (e) => {
+      entries.push(e);
+      bySource.set(e.source, e);
+    },
+    crossYear: (source, findings) => bySource.get(source)?.findings.push(...findings),
+    end: () => print(entries),
+  };
+}
+
+const streaming: Sink & { end(): void } = {
+  entry: (e) => process.stdout.write(JSON.stringify(e) + '\n'),
+  crossYear: (source: string, crossYear: Finding[]) => process.stdout.write(JSON.stringify({ source, crossYear }) + '\n'),
+  end: () => undefined,
+};
+
+async function main(argv: string[]): Promise<number> {
+  const options = argv.filter((a) => a.startsWith('-'));
   const inputs = argv.filter((a) => !a.startsWith('-'));
-  const unknown = [...flags].filter((f) => !['--json', '--follow-links', '--help', '-h'].includes(f));
+  const values = new URLSearchParams(options.filter((o) => o.includes('=')).map((o) => [o.slice(2, o.indexOf('=')), o.slice(o.indexOf('=') + 1)]));
+  const flags = new Set(options.filter((o) => !o.includes('=')));
+  const unknown = options.filter((o) => (o.includes('=') ? !VALUE_OPTIONS.includes(o.slice(0, o.indexOf('='))) : !FLAGS.includes(o)));
   if (flags.has('--help') || flags.has('-h') || unknown.length || !inputs.length) {
     if (unknown.length) console.error(`未知选项 Unknown option: ${unknown.join(' ')}`);
     console.error(USAGE);
-    process.exitCode = flags.has('--help') || flags.has('-h') ? 0 : 2;
-    return;
+    return flags.has('--help') || flags.has('-h') ? 0 : 2;
   }
-  const entries = await run(inputs, flags.has('--follow-links'));
-  process.stdout.write(flags.has('--json') ? JSON.stringify(entries, null, 2) + '\n' : entries.map(formatSummary).join('\n') + '\n');
+  const workers = values.has('workers') ? Math.max(0, Math.min(64, Math.round(Number(values.get('workers'))) || 0)) : undefined;
+  const sink = flags.has('--jsonl')
+    ? streaming
+    : collecting((entries) => process.stdout.write(flags.has('--json') ? JSON.stringify(entries, null, 2) + '\n' : entries.map(formatSummary).join('\n') + '\n'));
+  const errors = await run(inputs, { follow: flags.has('--follow-links'), limits: limitsFromQuery(values), workers }, sink);
+  sink.end();
+  if (errors) console.error(`${errors} 项无法读取或审核出错 / ${errors} input(s) failed`);
+  return errors ? 1 : 0;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`)
-  main(process.argv.slice(2)).catch((e) => {
-    console.error(e);
-    process.exitCode = 1;
-  });
+  main(process.argv.slice(2)).then(
+    (code) => (process.exitCode = code),
+    (e: Error) => {
+      console.error(`审核未能完成 / the run failed: ${e.message}`);
+      process.exitCode = 1;
+    },
+  );

@@ -1,52 +1,47 @@
-/** Following a list page's report links, page after page, politely. */
-import { abortableSleep, requestGate } from '../lib/app/batch/runner';
-import { nextPage, reportLinks } from '../lib/engine/list';
-import { auditLoaded, type Audited } from './audit';
-import { errorText, loadUrl } from './sources';
+/**
+ * --follow-links: a list page's reports, read page after page and fetched politely, by the
+ * extension's own batch runner with an in-memory store instead of the extension's database.
+ */
+import { createJob } from '../lib/app/batch/job';
+import type { BatchLimits } from '../lib/app/batch/limits';
+import { abortableSleep, runJob, type RunDeps } from '../lib/app/batch/runner';
+import type { ReportSnapshot } from '../lib/engine/snapshot';
+import { failed, type Audited, type ListPage } from './entry';
+import { parseDocument, withUserAgent } from './sources';
 
-export interface FollowOptions {
-  /** List pages to read at most (pagination). */
-  maxPages?: number;
-  /** Reports fetched at once. */
-  concurrency?: number;
-  /** Least time between two request starts, in ms: portals are small servers. */
-  delayMs?: number;
-}
+const auditedOfSnapshot = (source: string, s: ReportSnapshot): Audited => ({
+  entry: { source, detected: true, report: { title: s.title, agency: s.agency, year: s.year, layout: s.layout }, findings: s.findings },
+  facts: { source, agency: s.agency, year: s.year, layout: s.layout, values: s.values },
+});
 
-export async function followList(listUrl: string, first: Document, opts: FollowOptions = {}): Promise<Audited[]> {
-  const { maxPages = 20, concurrency = 3, delayMs = 150 } = opts;
-  // Spaced as the extension's batch audit spaces its requests, whichever worker makes them.
-  const never = new AbortController().signal;
-  const gate = requestGate(delayMs, () => performance.now(), abortableSleep);
-  const links = new Map<string, string>();
-  const visited = new Set([listUrl]);
-  let doc: Document | null = first;
-  let url = listUrl;
-  for (let page = 0; doc && page < maxPages; page++) {
-    for (const l of reportLinks(doc, url)) if (!links.has(l.url)) links.set(l.url, l.title);
-    const next = nextPage(doc, url);
-    if (!next || visited.has(next)) break;
-    visited.add(next);
-    await gate(never);
-    const loaded = await loadUrl(next).catch(() => null);
-    doc = loaded?.kind === 'html' ? loaded.doc : null;
-    url = next;
-  }
-  const queue = [...links.keys()];
-  const results: Audited[] = new Array(queue.length);
-  let nextIndex = 0;
-  const worker = async () => {
-    while (nextIndex < queue.length) {
-      const i = nextIndex++;
-      await gate(never);
-      const link = queue[i]!;
-      try {
-        results[i] = auditLoaded(link, await loadUrl(link), link);
-      } catch (e) {
-        results[i] = { entry: { source: link, detected: false, findings: [], error: errorText(e) } };
-      }
-    }
+/**
+ * Every report the list links, in list order: audited entries, and error entries for links that
+ * failed (HTTP errors, not a report, a refused redirect); and why pagination stopped early, if it
+ * did. `trustedHosts` are hosts the user named.
+ */
+export async function followList(list: ListPage, limits: BatchLimits, trustedHosts: readonly string[]): Promise<{ reports: Audited[]; listError?: string }> {
+  const job = createJob({ id: 'cli', listUrl: list.url, listTitle: list.title, links: list.links, next: list.next, now: Date.now() });
+  const stored = new Map<string, ReportSnapshot>();
+  const deps: RunDeps = {
+    fetch: withUserAgent,
+    parse: parseDocument,
+    disabledRules: [],
+    save: async (report) => {
+      stored.set(report.url, report);
+      return { reportId: report.url, agency: report.agency, year: report.year };
+    },
+    persist: async () => undefined,
+    onChange: () => undefined,
+    // The command line has no permissions to ask for: any public site, and the hosts the user named.
+    missingHosts: async () => [],
+    now: Date.now,
+    sleep: abortableSleep,
+    trustedHosts,
   };
-  await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker));
-  return results;
+  const { job: end } = await runJob(job, deps, limits, new AbortController().signal);
+  const reports = end.links.map((l) => {
+    const report = l.result && stored.get(l.result.reportId);
+    return report ? auditedOfSnapshot(l.url, report) : failed(l.url, l.error ?? '未能审核');
+  });
+  return { reports, listError: end.listError };
 }

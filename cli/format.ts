@@ -1,6 +1,6 @@
 import { SEVERITY_LABELS } from '../lib/engine/labels';
 import { cellKey } from '../lib/engine/model';
-import type { Entry } from './audit';
+import type { Entry } from './entry';
 
 const LAYOUT_ZH = { '2021': '2021 版格式', '2019': '2019 版格式', unknown: '格式未识别' } as const;
 

@@ -3,7 +3,10 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseHTML } from 'linkedom';
+import { assertFetchable } from '../lib/app/batch/address';
 import { fetchPage } from '../lib/app/batch/audit-link';
+import { DEFAULT_LIMITS } from '../lib/app/batch/limits';
+import { linkErrorText, type RequestGate } from '../lib/app/batch/runner';
 import type { AuditResult } from '../lib/engine/audit';
 import { decodePage } from '../lib/engine/decode';
 import { fileKind } from '../lib/engine/source/file-kind';
@@ -11,22 +14,42 @@ import { auditBytes, fetchAndAudit, FILE_EXT } from './files';
 
 export const PAGE_EXT = new Set(['.html', '.htm', '.shtml', '.xhtml']);
 export const TEXT_EXT = new Set(['.txt', '.md']);
+export const USER_AGENT = 'gov-report-auditor/0.1';
 
 /** A page or text to audit, or a PDF/Word file already audited while reading it (pdf.js is asynchronous). */
 export type Loaded = { kind: 'html'; text: string; doc: Document } | { kind: 'text'; text: string } | { kind: 'file'; result: AuditResult };
 
 export class InputError extends Error {}
 
-const parse = (text: string): Loaded => ({ kind: 'html', text, doc: parseHTML(text).document as unknown as Document });
+export const parseDocument = (html: string): Document => parseHTML(html).document as unknown as Document;
 
-const withUserAgent: typeof fetch = (input, init) => fetch(input, { ...init, headers: { 'user-agent': 'gov-report-auditor/0.1' } });
+/** Markup or not by what the text starts with: a saved "page" that is plain text (a PDF extraction) is read as text. */
+const startsWithMarkup = (text: string) => /^\uFEFF?\s*</.test(text);
 
-/** Loads a page by URL (http, https or file), fetched as the extension's batch audit fetches it. */
-export async function loadUrl(url: string): Promise<Loaded> {
+const asLoaded = (text: string, html: boolean): Loaded => (html && startsWithMarkup(text) ? { kind: 'html', text, doc: parseDocument(text) } : { kind: 'text', text });
+
+export const withUserAgent: typeof fetch = (input, init) => fetch(input, { ...init, headers: { 'user-agent': USER_AGENT } });
+
+/**
+ * Loads a page by URL (http, https or file), fetched as the extension's batch audit fetches it.
+ * Redirects may stay on the host the user named or go to public hosts, never to a local address;
+ * every request, hops included, waits its turn at `gate` (one per run: the inputs may share a portal).
+ */
+export async function loadUrl(url: string, gate?: RequestGate): Promise<Loaded> {
+  if (!URL.canParse(url)) throw new InputError(`无法识别的网址：${url}`);
   if (url.startsWith('file:')) return loadFile(fileURLToPath(url));
-  const page = await fetchPage(url, withUserAgent, AbortSignal.timeout(30_000));
+  const named = new URL(url).host;
+  const never = new AbortController().signal;
+  const spaced: typeof fetch = (input, init) => {
+    gate?.started();
+    return withUserAgent(input, init);
+  };
+  const page = await fetchPage(url, spaced, AbortSignal.timeout(DEFAULT_LIMITS.timeoutMs), async (hop, n) => {
+    assertFetchable(hop, n, [named]);
+    await gate?.(never);
+  });
   if (page.kind === 'attachment') return { kind: 'file', result: (await fetchAndAudit(page.url)).result };
-  return /html|xml/i.test(page.type) || /^\s*</.test(page.text) ? parse(page.text) : { kind: 'text', text: page.text };
+  return asLoaded(page.text, /html|xml/i.test(page.type) || startsWithMarkup(page.text));
 }
 
 export async function loadFile(path: string): Promise<Loaded> {
@@ -37,26 +60,32 @@ export async function loadFile(path: string): Promise<Loaded> {
   const kind = fileKind(bytes, '', known ? path : '');
   if (FILE_EXT.has(ext) || (!known && ['pdf', 'docx', 'doc', 'wps'].includes(kind))) return { kind: 'file', result: (await auditBytes(bytes, path)).result };
   if (!known) throw new InputError(`不支持的文件类型「${ext || '无扩展名'}」：只审核 .html/.htm 网页、.txt 文本、PDF 与 Word（.docx）文件`);
-  const text = decodePage(bytes);
-  return PAGE_EXT.has(ext) ? parse(text) : { kind: 'text', text };
+  return asLoaded(decodePage(bytes), PAGE_EXT.has(ext));
 }
 
-/** Files of a folder, recursively, in a stable order; only the kinds we read. */
+const readable = (p: string) => [PAGE_EXT, TEXT_EXT, FILE_EXT].some((set) => set.has(extname(p).toLowerCase()));
+
+/**
+ * Files of a folder, recursively, in a stable order; only the kinds we read. An entry that cannot
+ * be looked at (a dangling link) is listed all the same: reading it gives its own error entry.
+ */
 export async function filesIn(dir: string): Promise<string[]> {
   const out: string[] = [];
   for (const name of (await readdir(dir)).sort()) {
     const p = join(dir, name);
-    if ((await stat(p)).isDirectory()) out.push(...(await filesIn(p)));
-    else if ([PAGE_EXT, TEXT_EXT, FILE_EXT].some((set) => set.has(extname(p).toLowerCase()))) out.push(p);
+    const isDir = await stat(p).then((s) => s.isDirectory(), () => false);
+    if (isDir) out.push(...(await filesIn(p)));
+    else if (readable(p)) out.push(p);
   }
   return out;
 }
 
+/** Why an input could not be read: the file system's reasons here, the rest as the batch words them. */
 export function errorText(e: unknown): string {
   const err = e as NodeJS.ErrnoException;
   if (err?.code === 'ENOENT') return '找不到该文件或文件夹';
   if (err?.code === 'EACCES') return '没有读取权限';
-  if (err?.name === 'TimeoutError') return '请求超时';
+  if (err?.code === 'EISDIR') return '是文件夹，不是文件';
   if (err instanceof TypeError && /fetch failed/.test(err.message)) return `无法连接：${(err.cause as Error)?.message ?? err.message}`;
-  return err?.message ?? String(e);
+  return linkErrorText(e);
 }

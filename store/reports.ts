@@ -3,7 +3,7 @@ import { reportKey, withFindingIds } from '@/lib/engine/finding-id';
 import type { ReportState } from '@/lib/app/messages';
 import type { ReportSnapshot } from '@/lib/engine/snapshot';
 import type { ReportRecord, Status } from '@/lib/app/schema';
-import { crossYearFindings, type YearFacts } from '@/lib/engine/cross-year';
+import { crossYearFindings, previousFinder, type YearFacts } from '@/lib/engine/cross-year';
 import type { Finding } from '@/lib/engine/model';
 import { isCrossYearRule } from '@/lib/app/report-stats';
 import type { AuditDb } from './db';
@@ -54,7 +54,7 @@ export async function saveAudit(db: AuditDb, report: ReportSnapshot, now: number
     await db.reports.put(record);
     if (!year) return;
     // Reports of the following year audited earlier (a list is audited in any order) now have a previous year.
-    const sameYear = [...(await db.reports.where('year').equals(year).toArray()).filter((r) => r.id !== id), record].map(factsOfRecord);
+    const sameYear = previousFinder([...(await db.reports.where('year').equals(year).toArray()).filter((r) => r.id !== id), record].map(factsOfRecord));
     for (const next of neighbours.filter((r) => r.year === year + 1)) {
       const recheck = withFindingIds([...next.findings.filter((f) => !isCrossYear(f)), ...crossYearFindings(factsOfRecord(next), sameYear, disabledRules)]);
       const before = new Set(next.findings.map((f) => f.id));

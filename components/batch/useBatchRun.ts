@@ -1,29 +1,16 @@
 /**
- * Runs one batch job in this page and says where it stands. The page is the job's only runner: a
- * Web Lock per job keeps a second tab of the same job from fetching too; that tab follows the
- * stored job instead.
+ * Runs one batch job in this page and says where it stands (lib/app/batch/run-state). The page is
+ * the job's only runner: a Web Lock per job keeps a second tab of the same job from fetching too;
+ * that tab follows the stored job instead.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
-import { isFinished, retryFailed, setCancelled, type BatchJob } from '@/lib/app/batch/job';
+import { useEffect, useReducer, useRef } from 'preact/hooks';
+import { retryFailed, setCancelled, type BatchJob } from '@/lib/app/batch/job';
 import type { BatchLimits } from '@/lib/app/batch/limits';
-import { abortableSleep, runJob, type RunDeps } from '@/lib/app/batch/runner';
-import { hostPatterns } from '@/lib/app/sites';
-import { ask } from '@/messaging/ask';
-import { loadJob, saveJob, watchJobs } from '@/messaging/jobs';
+import { INITIAL, resumesByItself, runReducer, type Phase } from '@/lib/app/batch/run-state';
+import { abortableSleep, runJob } from '@/lib/app/batch/runner';
+import { disabledRules, loadJob, missingHosts, requestHosts, saveAudit, saveJob, watchJobs } from './batch-link';
 
-export type Phase =
-  | { kind: 'loading' }
-  | { kind: 'missing' }
-  | { kind: 'running' }
-  /** Cancelled or interrupted, with links still pending. */
-  | { kind: 'stopped' }
-  | { kind: 'finished' }
-  /** Hosts the extension may not fetch yet: the user must allow them (a click, for the browser's prompt). */
-  | { kind: 'needs-access'; hosts: string[] }
-  /** Another tab runs this job. */
-  | { kind: 'busy' }
-  | { kind: 'error'; message: string };
+export type { Phase } from '@/lib/app/batch/run-state';
 
 export interface BatchRun {
   job?: BatchJob;
@@ -37,71 +24,45 @@ export interface BatchRun {
   allow(): void;
 }
 
-async function missingHosts(urls: string[]): Promise<string[]> {
-  const hosts = hostPatterns(urls);
-  const granted = await Promise.all(hosts.map((origin) => browser.permissions.contains({ origins: [origin] })));
-  return hosts.filter((_, i) => !granted[i]);
-}
-
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
 
-/** Stores an audit exactly as a page audited by hand is stored, cross-year checks included. */
-async function save(report: Parameters<RunDeps['save']>[0]) {
-  const { state } = await ask({ type: 'audit:save', report });
-  return { reportId: state.reportId, agency: state.agency, year: state.year };
-}
-
 export function useBatchRun(jobId: string, limits: BatchLimits): BatchRun {
-  const [job, setJob] = useState<BatchJob>();
-  const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
-  const [active, setActive] = useState<readonly string[]>([]);
+  const [state, dispatch] = useReducer(runReducer, INITIAL);
+  // The latest job for start(), which runs outside render.
   const jobRef = useRef<BatchJob | undefined>(undefined);
+  jobRef.current = state.job;
   const run = useRef<AbortController | undefined>(undefined);
-  const show = (j: BatchJob) => {
-    jobRef.current = j;
-    setJob(j);
-  };
 
-  const start = () => {
-    const current = jobRef.current;
-    if (!current || run.current) return;
+  const start = (from = jobRef.current) => {
+    if (!from || run.current) return;
     const controller = new AbortController();
     run.current = controller;
-    setPhase({ kind: 'running' });
+    dispatch({ type: 'start' });
     // Held while the run lasts and released when the tab closes: one runner per job, across tabs.
     void navigator.locks
       .request(`batch-job:${jobId}`, { ifAvailable: true }, async (lock) => {
-        if (!lock) return setPhase({ kind: 'busy' });
-        let j = setCancelled(current, false, Date.now());
-        await saveJob(j);
-        show(j);
-        const { settings } = await ask({ type: 'settings:get' });
-        const deps: RunDeps = {
-          fetch: (input, init) => fetch(input, init),
+        if (!lock) return dispatch({ type: 'busy' });
+        const job = setCancelled(from, false, Date.now());
+        await saveJob(job);
+        dispatch({ type: 'progress', job });
+        const deps = {
+          fetch: (input: RequestInfo | URL, init?: RequestInit) => fetch(input, init),
           parse,
-          disabledRules: settings.disabledRules,
-          save,
+          disabledRules: await disabledRules(),
+          save: saveAudit,
           persist: saveJob,
-          onChange: (next, now) => {
-            show(next);
-            setActive(now);
-          },
+          onChange: (next: BatchJob, active: readonly string[]) => dispatch({ type: 'progress', job: next, active }),
           missingHosts,
           now: Date.now,
           sleep: abortableSleep,
         };
-        const end = await runJob(j, deps, limits, controller.signal);
-        j = end.job;
+        const end = await runJob(job, deps, limits, controller.signal);
         // Saved after the runner's last write, so Cancel is what a reopened page finds.
-        if (controller.signal.aborted) {
-          j = setCancelled(j, true, Date.now());
-          await saveJob(j);
-        }
-        show(j);
-        setActive([]);
-        setPhase(end.kind === 'needs-access' ? { kind: 'needs-access', hosts: end.hosts } : { kind: end.kind });
+        const cancelled = controller.signal.aborted ? setCancelled(end.job, true, Date.now()) : undefined;
+        if (cancelled) await saveJob(cancelled);
+        dispatch({ type: 'ended', end: cancelled ? { ...end, job: cancelled } : end });
       })
-      .catch((e: Error) => setPhase({ kind: 'error', message: `批量审核出错：${e.message}` }))
+      .catch((e: Error) => dispatch({ type: 'failed', message: e.message }))
       .finally(() => {
         run.current = undefined;
       });
@@ -110,20 +71,16 @@ export function useBatchRun(jobId: string, limits: BatchLimits): BatchRun {
   useEffect(() => {
     let live = true;
     void loadJob(jobId).then(
-      (j) => {
+      (job) => {
         if (!live) return;
-        if (!j) return setPhase({ kind: 'missing' });
-        show(j);
-        // A job the user cancelled waits for Resume; one interrupted by a closed tab or a restart goes on.
-        if (j.cancelled) setPhase({ kind: 'stopped' });
-        else if (isFinished(j)) setPhase({ kind: 'finished' });
-        else start();
+        dispatch({ type: 'loaded', job });
+        if (job && resumesByItself(job)) start(job);
       },
-      (e: Error) => live && setPhase({ kind: 'error', message: `无法读取批量审核任务：${e.message}` }),
+      (e: Error) => live && dispatch({ type: 'load-failed', message: e.message }),
     );
     // While another tab runs the job (or this one does not), show what it stores.
     const unwatch = watchJobs(() => {
-      if (!run.current) void loadJob(jobId).then((j) => live && j && show(j));
+      if (!run.current) void loadJob(jobId).then((job) => live && job && dispatch({ type: 'stored', job }));
     });
     return () => {
       live = false;
@@ -133,22 +90,22 @@ export function useBatchRun(jobId: string, limits: BatchLimits): BatchRun {
   }, [jobId]);
 
   return {
-    job,
-    phase,
-    active,
-    start,
+    ...state,
+    start: () => start(),
     cancel: () => run.current?.abort(),
     retry: () => {
-      if (!jobRef.current || run.current) return;
-      show(retryFailed(jobRef.current, Date.now()));
-      start();
+      const job = jobRef.current;
+      if (!job || run.current) return;
+      const retried = retryFailed(job, Date.now());
+      dispatch({ type: 'progress', job: retried });
+      start(retried);
     },
     allow: () => {
-      if (phase.kind !== 'needs-access') return;
+      if (state.phase.kind !== 'needs-access') return;
       // First thing in the click: the browser shows its prompt only while handling the user's gesture.
-      browser.permissions.request({ origins: phase.hosts }).then(
-        (granted) => (granted ? start() : setPhase({ kind: 'error', message: '浏览器未授予访问这些网站的权限，无法读取报告。' })),
-        (e: Error) => setPhase({ kind: 'error', message: `无法申请权限：${e.message}` }),
+      requestHosts(state.phase.hosts).then(
+        (granted) => (granted ? start() : dispatch({ type: 'denied' })),
+        (e: Error) => dispatch({ type: 'permission-failed', message: e.message }),
       );
     },
   };

@@ -4,7 +4,7 @@
  * (lib/cross-year): equal names after agencyKey, or a name with a place prefix when that match is
  * the only one; an unsure match stays a row of its own rather than a guess.
  */
-import { agencyKey, sameBody } from '../engine/cross-year';
+import { agencyKey, BodyIndex } from '../engine/cross-year';
 import { isCrossYearRule } from './report-stats';
 import type { ReportRecord, StoredFinding } from './schema';
 
@@ -28,14 +28,18 @@ export function bodiesGrid(records: readonly ReportRecord[]): BodiesGrid {
   const exact = new Map<string, ReportRecord[]>();
   for (const r of records) {
     const key = agencyKey(r.agency) || `url:${r.url}`;
-    exact.set(key, [...(exact.get(key) ?? []), r]);
+    const same = exact.get(key);
+    if (same) same.push(r);
+    else exact.set(key, [r]);
   }
   const keys = [...exact.keys()];
+  const index = new BodyIndex<string>();
+  for (const k of keys) if (!k.startsWith('url:')) index.add(k, k);
   const parent = new Map(keys.map((k) => [k, k]));
   const root = (k: string): string => (parent.get(k) === k ? k : root(parent.get(k)!));
   for (const k of keys) {
     if (k.startsWith('url:')) continue;
-    const longer = keys.filter((o) => o.length > k.length && !o.startsWith('url:') && sameBody(k, o) === 'likely');
+    const longer = index.likelyKeys(k).filter((o) => o.length > k.length);
     if (longer.length === 1) parent.set(root(k), root(longer[0]!));
   }
   const rows = new Map<string, BodyRow>();
@@ -44,8 +48,10 @@ export function bodiesGrid(records: readonly ReportRecord[]): BodiesGrid {
     const row: BodyRow = rows.get(rootKey) ?? { key: rootKey, names: [], byYear: new Map() };
     rows.set(rootKey, row);
     for (const r of exact.get(k)!) {
-      if (r.agency && !row.names.includes(r.agency)) row.names.push(r.agency);
-      row.byYear.set(r.year, [...(row.byYear.get(r.year) ?? []), r]);
+      if (r.agency && !row.names.includes(r.agency)) row.names.push(r.agency); // a body has a handful of spellings
+      const ofYear = row.byYear.get(r.year);
+      if (ofYear) ofYear.push(r);
+      else row.byYear.set(r.year, [r]);
     }
   }
   const fullestFirst = (a: string, b: string) => agencyKey(b).length - agencyKey(a).length || a.length - b.length || a.localeCompare(b, 'zh-CN');

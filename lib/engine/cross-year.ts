@@ -33,18 +33,64 @@ export function agencyKey(agency: string): string {
 }
 
 const ORGAN = /(?:局|委员会|委|办公室|办|院|政府|厅|处|中心|所|站|队|会|部)$/;
+const PLACE_END = /[省市区县州旗盟镇乡]$/;
+/** The shortest body name a place prefix may stand before (「司法局」 alone is too vague). */
+const MIN_LIKELY = 4;
 
 /**
  * 'same' when the names are equal; 'likely' when one is the other with a place prefix
  * (「孟津区司法局」 and 「洛阳市孟津区司法局」); otherwise 'no'.
  */
 export function sameBody(a: string, b: string): 'same' | 'likely' | 'no' {
-  const x = agencyKey(a);
-  const y = agencyKey(b);
+  return keyMatch(agencyKey(a), agencyKey(b));
+}
+
+/** sameBody on names already reduced by agencyKey. */
+function keyMatch(x: string, y: string): 'same' | 'likely' | 'no' {
   if (!x || !y) return 'no';
   if (x === y) return 'same';
   const [short, long] = x.length < y.length ? [x, y] : [y, x];
-  return short.length >= 4 && ORGAN.test(short) && long.endsWith(short) && /[省市区县州旗盟镇乡]$/.test(long.slice(0, long.length - short.length)) ? 'likely' : 'no';
+  return short.length >= MIN_LIKELY && ORGAN.test(short) && long.endsWith(short) && PLACE_END.test(long.slice(0, long.length - short.length)) ? 'likely' : 'no';
+}
+
+/**
+ * Items by body name, found in time linear in the name's length rather than in the number of
+ * items: by equal key, and for 'likely' matches by every suffix a longer name could share.
+ */
+export class BodyIndex<T> {
+  private readonly byKey = new Map<string, T[]>();
+  /** A suffix (≥ MIN_LIKELY chars) → the longer keys that end with it. */
+  private readonly bySuffix = new Map<string, string[]>();
+
+  add(key: string, item: T): void {
+    if (!key) return;
+    const items = this.byKey.get(key);
+    if (items) return void items.push(item);
+    this.byKey.set(key, [item]);
+    for (let i = 1; i <= key.length - MIN_LIKELY; i++) {
+      const suffix = key.slice(i);
+      const longer = this.bySuffix.get(suffix);
+      if (longer) longer.push(key);
+      else this.bySuffix.set(suffix, [key]);
+    }
+  }
+
+  /** Items filed under exactly this key. */
+  same(key: string): readonly T[] {
+    return this.byKey.get(key) ?? [];
+  }
+
+  /** Keys that keyMatch takes for 'likely' the same body: shorter ones this key ends with, longer ones that end with it. */
+  likelyKeys(key: string): string[] {
+    if (!key) return [];
+    const out: string[] = [];
+    for (let i = 1; i <= key.length - MIN_LIKELY; i++) {
+      const shorter = key.slice(i);
+      if (this.byKey.has(shorter) && keyMatch(key, shorter) === 'likely') out.push(shorter);
+    }
+    for (const longer of this.bySuffix.get(key) ?? []) if (keyMatch(key, longer) === 'likely') out.push(longer);
+    return out;
+  }
 }
 
 export type PreviousMatch =
@@ -52,18 +98,46 @@ export type PreviousMatch =
   | { kind: 'ambiguous'; candidates: YearFacts[] }
   | { kind: 'none' };
 
+/** Finds a report's previous year among a fixed set of candidates. */
+export type PreviousFinder = (current: YearFacts) => PreviousMatch;
+
+/**
+ * Indexes candidates by year and body once, so finding every report's previous year costs time
+ * linear in their number (8 000 stored reports), where filtering all candidates for each was quadratic.
+ */
+export function previousFinder(candidates: readonly YearFacts[]): PreviousFinder {
+  const byYear = new Map<number, BodyIndex<{ facts: YearFacts; order: number }>>();
+  // A body's name recurs once a year: reduce each spelling once.
+  const keys = new Map<string, string>();
+  const keyOf = (agency: string) => keys.get(agency) ?? keys.set(agency, agencyKey(agency)).get(agency)!;
+  candidates.forEach((facts, order) => {
+    if (facts.year === null) return;
+    let index = byYear.get(facts.year);
+    if (!index) byYear.set(facts.year, (index = new BodyIndex()));
+    index.add(keyOf(facts.agency), { facts, order });
+  });
+  return (current) => {
+    if (!current.year) return { kind: 'none' };
+    const index = byYear.get(current.year - 1);
+    if (!index) return { kind: 'none' };
+    const key = keyOf(current.agency);
+    const other = (c: { facts: YearFacts }) => c.facts.source !== current.source;
+    const same = index.same(key).filter(other).map((c) => c.facts);
+    if (same.length === 1) return { kind: 'found', previous: same[0]!, how: 'same' };
+    if (same.length > 1) return { kind: 'ambiguous', candidates: same };
+    // In the candidates' own order, as a plain filter over them would list them.
+    const likelyItems = index.likelyKeys(key).flatMap((k) => index.same(k).filter(other));
+    const likely = likelyItems.sort((a, b) => a.order - b.order).map((c) => c.facts);
+    const bodies = new Set(likely.map((c) => keyOf(c.agency)));
+    if (likely.length === 1) return { kind: 'found', previous: likely[0]!, how: 'likely' };
+    if (bodies.size > 1 || likely.length > 1) return { kind: 'ambiguous', candidates: likely };
+    return { kind: 'none' };
+  };
+}
+
 /** The same body's report for the year before, among candidates. */
-export function findPrevious(current: YearFacts, candidates: YearFacts[]): PreviousMatch {
-  if (!current.year) return { kind: 'none' };
-  const prior = candidates.filter((c) => c.year === current.year! - 1 && c.source !== current.source);
-  const same = prior.filter((c) => sameBody(current.agency, c.agency) === 'same');
-  if (same.length === 1) return { kind: 'found', previous: same[0]!, how: 'same' };
-  if (same.length > 1) return { kind: 'ambiguous', candidates: same };
-  const likely = prior.filter((c) => sameBody(current.agency, c.agency) === 'likely');
-  const bodies = new Set(likely.map((c) => agencyKey(c.agency)));
-  if (likely.length === 1) return { kind: 'found', previous: likely[0]!, how: 'likely' };
-  if (bodies.size > 1 || likely.length > 1) return { kind: 'ambiguous', candidates: likely };
-  return { kind: 'none' };
+export function findPrevious(current: YearFacts, candidates: readonly YearFacts[]): PreviousMatch {
+  return previousFinder(candidates)(current);
 }
 
 export interface CrossRule extends RuleMeta {
@@ -139,9 +213,12 @@ export const uncertain: RuleMeta = {
 
 export const CROSS_RULES: CrossRule[] = [carryOver, inForce];
 
-/** Cross-year findings for one report against the others the auditor has. */
-export function crossYearFindings(current: YearFacts, candidates: YearFacts[], disabled: readonly string[] = []): Finding[] {
-  const match = findPrevious(current, candidates);
+/**
+ * Cross-year findings for one report against the others the auditor has. For many reports against
+ * one set, pass a previousFinder built once.
+ */
+export function crossYearFindings(current: YearFacts, candidates: readonly YearFacts[] | PreviousFinder, disabled: readonly string[] = []): Finding[] {
+  const match = typeof candidates === 'function' ? candidates(current) : findPrevious(current, candidates);
   if (match.kind === 'none') return [];
   if (match.kind === 'ambiguous')
     return disabled.includes(uncertain.id)

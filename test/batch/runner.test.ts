@@ -44,6 +44,8 @@ function deps(over: Partial<RunDeps> = {}) {
     missingHosts: async () => [],
     now: () => Date.now(),
     sleep: abortableSleep,
+    // The portal runs on 127.0.0.1, which a run refuses unless the user named it (as the CLI does).
+    trustedHosts: [`127.0.0.1:${portal.port}`],
     ...over,
   };
   return { d, db, persisted };
@@ -160,14 +162,31 @@ describe('requestGate', () => {
   it('lets the first request start at once and spaces the next ones', async () => {
     let t = 1000;
     const slept: number[] = [];
-    const gate = requestGate(500, () => t, async (ms) => void slept.push(ms));
+    // A fake clock that the sleeps advance: the gate measures from starts as they happened.
+    const gate = requestGate(500, () => t, async (ms) => {
+      slept.push(ms);
+      t += ms;
+    });
     const signal = new AbortController().signal;
-    await gate(signal);
-    await gate(signal);
-    await gate(signal);
+    await Promise.all([gate(signal), gate(signal), gate(signal)]);
     t = 3000;
     await gate(signal);
-    expect(slept).toEqual([500, 1000]);
+    expect(slept).toEqual([500, 500]);
+  });
+  it('measures from the request’s real start when it started late', async () => {
+    let t = 0;
+    const slept: number[] = [];
+    const gate = requestGate(500, () => t, async (ms) => {
+      slept.push(ms);
+      t += ms;
+    });
+    const signal = new AbortController().signal;
+    await gate(signal);
+    t = 300; // the request itself went out 300 ms after its turn (the thread was busy)
+    gate.started();
+    await gate(signal);
+    expect(t).toBe(800);
+    expect(slept).toEqual([500]);
   });
 });
 

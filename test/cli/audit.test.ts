@@ -1,19 +1,26 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { execFile, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Entry } from '../../cli/audit';
 import { Finding } from '../../lib/engine/model';
-import { FIXTURES } from '../helpers/fixtures';
+import { FIXTURES, SEED_IDS, seedText } from '../helpers/fixtures';
+import { findingProblems, SEED_EXPECTED } from '../helpers/seed-expected';
 
 const ROOT = join(FIXTURES, '..', '..');
-const run = (...args: string[]) => execFileSync(process.execPath, ['--import', 'tsx', 'cli/audit.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
+// Each test starts the CLI (node + tsx) at least once; on a busy machine that alone takes seconds.
+vi.setConfig({ testTimeout: 30_000 });
+const run = (...args: string[]) => {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'cli/audit.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
+  return { out: r.stdout, err: r.stderr, code: r.status };
+};
 
 describe('npm run audit -- --json', () => {
   const bad = mkdtempSync(join(tmpdir(), 'audit-'));
   writeFileSync(join(bad, 'scan.pdf'), '%PDF-1.4');
-  const entries: Entry[] = JSON.parse(run('--json', join(FIXTURES, 'seeds'), join(FIXTURES, 'html'), join(bad, 'scan.pdf'), join(bad, 'missing.html')));
+  const { out, code, err } = run('--json', join(FIXTURES, 'seeds'), join(FIXTURES, 'html'), join(bad, 'scan.pdf'), join(bad, 'missing.html'));
+  const entries: Entry[] = JSON.parse(out);
   const by = (suffix: string) => entries.find((e) => e.source.endsWith(suffix))!;
 
   it('prints one entry per input file, findings in the shared shape', () => {
@@ -22,18 +29,17 @@ describe('npm run audit -- --json', () => {
     expect(entries.filter((e) => e.source.endsWith('README.md')).map((e) => e.detected)).toEqual([false, false]);
     for (const e of entries) for (const f of e.findings) expect(() => Finding.parse(f)).not.toThrow();
   });
-  it('reports the seeds as the tests expect, from text and from every HTML rendering', () => {
-    for (const id of ['000', '001', '004']) {
-      for (const e of entries.filter((x) => x.source.includes(`/${id}`))) {
+  it('reports the seeds as their sidecars say, from text and from every HTML rendering', () => {
+    for (const id of SEED_IDS) {
+      const exp = SEED_EXPECTED[id];
+      const ofSeed = entries.filter((x) => x.source.includes(`/${id}`));
+      expect(ofSeed).toHaveLength(4); // the text and three renderings
+      for (const e of ofSeed) {
         expect(e.detected, e.source).toBe(true);
-        expect(e.findings.filter((f) => f.severity === 'error'), e.source).toEqual([]);
+        expect(e.report, e.source).toMatchObject({ agency: exp.agency, year: exp.year, layout: exp.layout });
+        expect(findingProblems(exp, e.findings), e.source).toEqual([]);
       }
     }
-    for (const e of entries.filter((x) => x.source.includes('/002'))) expect(e.findings.some((f) => f.rule === 'prose-rate' && f.actual === '18%'), e.source).toBe(true);
-    for (const e of entries.filter((x) => x.source.includes('/003')))
-      expect(e.findings.find((f) => f.rule === 'cell-missing')?.cells?.map((c) => `${c.table}/${c.row}/${c.column}`), e.source).toEqual(
-        ['review.upheld', 'review.corrected', 'review.other', 'review.pending', 'review.total'].map((c) => `t4/1/${c}`),
-      );
     expect(by('002-word.html').report).toEqual({ title: expect.stringContaining('孟津区司法局'), agency: '孟津区司法局', year: 2022, layout: '2021' });
   });
   it('says why a page is not a report, and why an input cannot be read, without stopping', () => {
@@ -41,11 +47,59 @@ describe('npm run audit -- --json', () => {
     expect(by('scan.pdf')).toMatchObject({ detected: false, error: expect.stringContaining('PDF') });
     expect(by('missing.html')).toMatchObject({ detected: false, error: '找不到该文件或文件夹' });
   });
+  it('exits with 1 when some input failed, and says how many', () => {
+    expect(code).toBe(1);
+    expect(err).toContain('2 项无法读取或审核出错');
+  });
+});
+
+describe('exit codes and bad inputs', () => {
+  it('exits with 0 when every input was read, findings or not', () => {
+    const r = run('--json', join(FIXTURES, 'seeds', '003_b167490a9537da4f.txt'));
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)[0].findings.length).toBeGreaterThan(0);
+  });
+  it('exits with 2 on an unknown option, and --help documents the exit codes', () => {
+    expect(run('--nope', 'x.html').code).toBe(2);
+    const help = run('--help');
+    expect(help.code).toBe(0);
+    expect(help.err).toMatch(/退出码 Exit code: 0[\s\S]*1 [\s\S]*2 /);
+  });
+  it('gives an unreadable file in a folder its own error entry and audits the others', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'audit-'));
+    writeFileSync(join(dir, 'a.txt'), seedText('001'));
+    symlinkSync(join(dir, 'gone.txt'), join(dir, 'b-dangling.html'));
+    mkdirSync(join(dir, 'c.html')); // a folder named like a page: looked into, not read
+    writeFileSync(join(dir, 'c.html', 'd.txt'), seedText('004'));
+    const r = run('--json', dir);
+    const entries: Entry[] = JSON.parse(r.out);
+    expect(entries.map((e) => [e.source.slice(dir.length + 1), e.error ?? e.report?.agency])).toEqual([
+      ['a.txt', SEED_EXPECTED['001'].agency],
+      ['b-dangling.html', '找不到该文件或文件夹'],
+      ['c.html/d.txt', SEED_EXPECTED['004'].agency],
+    ]);
+    expect(r.code).toBe(1);
+  });
+  it('reads a saved page that is plain text (no markup) as text', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'audit-'));
+    writeFileSync(join(dir, 'extracted.html'), seedText('002'));
+    const [e] = JSON.parse(run('--json', join(dir, 'extracted.html')).out) as Entry[];
+    expect(e!.report).toMatchObject({ agency: SEED_EXPECTED['002'].agency, year: SEED_EXPECTED['002'].year });
+    expect(findingProblems(SEED_EXPECTED['002'], e!.findings)).toEqual([]);
+  });
+});
+
+describe('npm run audit -- --jsonl', () => {
+  it('prints one line per input as it goes, the same entries as --json, cross-year findings last', () => {
+    const lines = run('--jsonl', '--workers=2', join(FIXTURES, 'seeds'), join(FIXTURES, 'html')).out.trim().split('\n').map((l) => JSON.parse(l));
+    const whole: Entry[] = JSON.parse(run('--json', '--workers=0', join(FIXTURES, 'seeds'), join(FIXTURES, 'html')).out);
+    expect(lines).toEqual(whole); // no cross-year pairs among the seeds: no extra lines
+  }, 60_000);
 });
 
 describe('npm run audit (readable summary)', () => {
   it('prints agency, year, layout and findings grouped by severity, in Chinese', () => {
-    const out = run(join(FIXTURES, 'seeds', '003_b167490a9537da4f.txt'));
+    const { out } = run(join(FIXTURES, 'seeds', '003_b167490a9537da4f.txt'));
     expect(out).toContain('■ 阜新市司法局 · 2023 年度 · 2021 版格式');
     expect(out).toMatch(/错误 1 · 警告 \d+ · 提示 0/);
     expect(out).toContain('t4/1/review.total');
@@ -53,16 +107,17 @@ describe('npm run audit (readable summary)', () => {
 });
 
 describe('npm run audit -- --follow-links', () => {
-  it('audits every report a paginated list links to and runs the cross-year checks across them', async () => {
+  it('audits every report a paginated list links to, with the batch runner, and runs the cross-year checks across them', async () => {
     const { startPortal } = await import('../portal/server');
     const { SYNTHETIC_REPORT_COUNT } = await import('../portal/synthetic');
     const portal = await startPortal();
+    const list = `http://127.0.0.1:${portal.port}/portal/list.html`;
     try {
-      const out = await new Promise<string>((resolve, reject) => {
-        const { execFile } = require('node:child_process') as typeof import('node:child_process');
-        execFile(process.execPath, ['--import', 'tsx', 'cli/audit.ts', '--json', '--follow-links', `http://127.0.0.1:${portal.port}/portal/list.html`], { cwd: ROOT, encoding: 'utf8' }, (err, stdout) => (err ? reject(err) : resolve(stdout)));
-      });
-      const entries: Entry[] = JSON.parse(out);
+      const audit = (...args: string[]) =>
+        new Promise<string>((resolve, reject) => {
+          execFile(process.execPath, ['--import', 'tsx', 'cli/audit.ts', ...args], { cwd: ROOT, encoding: 'utf8' }, (err, stdout) => (err ? reject(err) : resolve(stdout)));
+        });
+      const entries: Entry[] = JSON.parse(await audit('--json', '--follow-links', '--interval=50', list));
       expect(entries[0]).toMatchObject({ detected: false, links: SYNTHETIC_REPORT_COUNT });
       const reports = entries.slice(1);
       expect(reports).toHaveLength(SYNTHETIC_REPORT_COUNT);
@@ -75,8 +130,18 @@ describe('npm run audit -- --follow-links', () => {
       expect(rules('scjgj', 2023)).toEqual(['report-attachment-only']);
       expect(rules('jyj', 2023)).toEqual([]);
       expect(rules('sfj', 2022)).toEqual([]);
+
+      // Streamed: the same reports line by line, the cross-year findings in lines of their own at the end.
+      const lines = (await audit('--jsonl', '--follow-links', '--interval=50', list)).trim().split('\n').map((l) => JSON.parse(l));
+      const cross = lines.filter((l) => 'crossYear' in l);
+      expect(lines.slice(0, 1 + SYNTHETIC_REPORT_COUNT).every((l) => !('crossYear' in l))).toBe(true);
+      expect(cross.map((l) => [l.source.match(/\/(\d{4})\/(\w+)\//).slice(1).join('/'), l.crossYear.map((f: Finding) => f.rule)]).sort()).toEqual([
+        ['2023/jtj', ['cross-year-carryover', 'cross-year-carryover']],
+        ['2023/sfj', ['cross-year-carryover', 'cross-year-carryover']],
+        ['2023/zjj', ['cross-year-in-force']],
+      ]);
     } finally {
       await portal.close();
     }
-  });
+  }, 30_000);
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { auditDocument, auditText, type AuditResult } from '../../lib/engine/audit';
 import type { Report } from '../../lib/engine/model';
 import { fixtureHtml, htmlDoc, SEED_IDS, seedText, STYLES } from '../helpers/fixtures';
+import { cellValues, expectedValues, findingProblems, SEED_EXPECTED } from '../helpers/seed-expected';
 
 function ok(r: AuditResult) {
   if (!r.detected) throw new Error('not detected: ' + r.reason);
@@ -22,32 +23,37 @@ const sources = SEED_IDS.flatMap((id) => [
 
 describe.each(sources)('$name', ({ id, audit }) => {
   const r = audit();
+  const exp = SEED_EXPECTED[id];
   it('reads identity, layout, six sections and the three full tables', () => {
-    expect(r.report.year).toBe({ '000': 2023, '001': 2023, '002': 2022, '003': 2023, '004': 2024 }[id]);
-    expect(r.report.agency).toMatch(/司法局|管理局/);
-    expect(r.report.layout).toBe('2021');
-    expect(r.report.sections.map((s) => s.key)).toEqual(['s1', 's2', 's3', 's4', 's5', 's6']);
+    expect(r.report.year).toBe(exp.year);
+    expect(r.report.agency).toBe(exp.agency);
+    expect(r.report.layout).toBe(exp.layout);
+    expect(r.report.sections.map((s) => s.key)).toEqual(exp.sections);
     expect(Object.keys(r.report.tables.t2!.rows)).toHaveLength(6);
     expect(Object.keys(r.report.tables.t3!.rows)).toHaveLength(25);
     expect(Object.keys(r.report.tables.t4!.rows['1']!)).toHaveLength(15);
   });
+  it('reads the cell values the text holds', () => {
+    const values = cellValues(r.report);
+    expect(values).toEqual(expectedValues(exp, values));
+  });
   it('reads the same numbers as the raw text', () => {
     expect(numbers(r.report)).toEqual(numbers(ok(auditText(seedText(id))).report));
   });
-  it('gives the findings this seed should give', () => {
-    const errors = r.findings.filter((f) => f.severity === 'error');
-    if (id === '000' || id === '001' || id === '004') expect(errors).toEqual([]);
-    if (id === '002') {
-      expect(r.findings).toContainEqual(expect.objectContaining({ rule: 'prose-rate', expected: '17.1%', actual: '18%' }));
-      expect(r.findings).toContainEqual(expect.objectContaining({ rule: 's6-no-fee' }));
-      expect(errors).toEqual([]);
-    }
-    if (id === '003') {
-      expect(errors).toEqual([expect.objectContaining({ rule: 'cell-missing' })]);
-      expect(errors[0]!.cells!.map((c) => c.column)).toEqual(['review.upheld', 'review.corrected', 'review.other', 'review.pending', 'review.total']);
-      // 178 = 1 + 144 + 33 and 8 = 1 + 7 hold, so no parts-whole warning.
-      expect(r.findings.filter((f) => f.rule === 'prose-parts-whole')).toEqual([]);
-    }
+  it('gives the findings this seed should give, and not those it must not', () => {
+    expect(findingProblems(exp, r.findings)).toEqual([]);
+  });
+});
+
+describe('seed sidecars', () => {
+  it('fail a report that breaks them: a changed cell, a missing or an extra finding', () => {
+    const r = ok(auditText(seedText('003')));
+    const exp = SEED_EXPECTED['003'];
+    const values = cellValues(r.report);
+    expect({ ...values, 't3/1/total': 2 }).not.toEqual(expectedValues(exp, values));
+    expect(findingProblems(exp, r.findings.filter((f) => f.rule !== 'cell-missing'))).not.toEqual([]);
+    expect(findingProblems(exp, [...r.findings, { rule: 'prose-parts-whole', severity: 'warning', message: '' }])).toEqual(['unexpected prose-parts-whole']);
+    expect(findingProblems(SEED_EXPECTED['002'], r.findings)).not.toEqual([]);
   });
 });
 

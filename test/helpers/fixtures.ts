@@ -7,7 +7,7 @@ export const SEED_IDS = ['000', '001', '002', '003', '004'] as const;
 export const STYLES = ['semantic', 'word', 'plain'] as const;
 
 export function seedText(id: string): string {
-  const file = readdirSync(join(FIXTURES, 'seeds')).find((f) => f.startsWith(id + '_'))!;
+  const file = readdirSync(join(FIXTURES, 'seeds')).find((f) => f.startsWith(id + '_') && f.endsWith('.txt'))!;
   return readFileSync(join(FIXTURES, 'seeds', file), 'utf8');
 }
 

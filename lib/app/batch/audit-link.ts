@@ -9,6 +9,7 @@ import { ATTACHMENT } from '../../engine/list';
 import type { ReportSnapshot } from '../../engine/snapshot';
 import { agencyAndYear } from '../../engine/parse/report';
 import { attachmentFindings } from '../../engine/rules/structure';
+import { MAX_HOPS, MAX_PAGE_BYTES } from './limits';
 
 /** Content types of files the engine cannot read (yet): a report published only as one of these. */
 const ATTACHMENT_TYPE = /pdf|msword|officedocument|wps|ofd|octet-stream|zip|rar/i;
@@ -23,15 +24,55 @@ export class LinkError extends Error {
   override name = 'LinkError';
 }
 
+/** Asked before every request a fetch makes, the first and each redirect hop: waits its turn, or throws a LinkError to refuse it. */
+export type BeforeRequest = (url: URL, hop: number) => Promise<void>;
+
+const REDIRECT = new Set([301, 302, 303, 307, 308]);
+
 /**
- * Fetches a page and decodes it whatever its charset. Attachment URLs are not fetched at all
+ * Fetches a page and decodes it whatever its charset. Redirects are followed by hand, each hop
+ * offered to `beforeRequest` first, at most MAX_HOPS of them. Attachment URLs are not fetched at all
  * (a PDF can be large and would not be read); an attachment found by its content type is not downloaded.
  */
-export async function fetchPage(url: string, fetchImpl: typeof fetch, signal: AbortSignal): Promise<Fetched> {
-  if (ATTACHMENT.test(url)) return { kind: 'attachment', url };
-  // No cookies: the page is read as the public sees it, and a portal session is not touched.
-  const res = await fetchImpl(url, { signal, credentials: 'omit', redirect: 'follow' });
-  const finalUrl = res.url || url;
+export async function fetchPage(url: string, fetchImpl: typeof fetch, signal: AbortSignal, beforeRequest?: BeforeRequest): Promise<Fetched> {
+  let current = url;
+  for (let hop = 0; ; hop++) {
+    if (ATTACHMENT.test(current)) return { kind: 'attachment', url: current };
+    await beforeRequest?.(parsedUrl(current), hop);
+    // No cookies: the page is read as the public sees it, and a portal session is not touched.
+    const res = await fetchImpl(current, { signal, credentials: 'omit', redirect: 'manual' });
+    if (res.type === 'opaqueredirect') {
+      // Browsers hide a manual redirect's target, so its hop cannot be checked: not followed.
+      throw new LinkError('网站将请求重定向到其他地址，浏览器不公开重定向目标，无法核对是否为已授权的网站，未跟随');
+    }
+    if (REDIRECT.has(res.status)) {
+      await res.body?.cancel().catch(() => undefined);
+      if (hop >= MAX_HOPS) throw new LinkError(`重定向次数过多（超过 ${MAX_HOPS} 次）`);
+      current = redirectTarget(res.headers.get('location'), current);
+      continue;
+    }
+    return readPage(res, current);
+  }
+}
+
+function parsedUrl(url: string): URL {
+  try {
+    return new URL(url);
+  } catch {
+    throw new LinkError(`无法识别的网址：${url.slice(0, 200)}`);
+  }
+}
+
+function redirectTarget(location: string | null, from: string): string {
+  if (!location) throw new LinkError('服务器要求重定向，但没有给出新地址');
+  try {
+    return new URL(location, from).href;
+  } catch {
+    throw new LinkError(`服务器重定向到无法识别的地址：${location.slice(0, 200)}`);
+  }
+}
+
+async function readPage(res: Response, url: string): Promise<Fetched> {
   const type = res.headers.get('content-type') ?? '';
   if (!res.ok) {
     await res.body?.cancel().catch(() => undefined);
@@ -39,9 +80,37 @@ export async function fetchPage(url: string, fetchImpl: typeof fetch, signal: Ab
   }
   if (ATTACHMENT_TYPE.test(type)) {
     await res.body?.cancel().catch(() => undefined);
-    return { kind: 'attachment', url: finalUrl };
+    return { kind: 'attachment', url };
   }
-  return { kind: 'page', url: finalUrl, text: decodePage(new Uint8Array(await res.arrayBuffer()), type), type };
+  return { kind: 'page', url, text: decodePage(await readCapped(res), type), type };
+}
+
+/** The body, refused past MAX_PAGE_BYTES whether or not the server announced its length. */
+async function readCapped(res: Response): Promise<Uint8Array> {
+  const tooLarge = () => new LinkError(`页面过大（超过 ${MAX_PAGE_BYTES / 1024 / 1024} MB），未读取`);
+  if (Number(res.headers.get('content-length')) > MAX_PAGE_BYTES) {
+    await res.body?.cancel().catch(() => undefined);
+    throw tooLarge();
+  }
+  if (!res.body) return new Uint8Array(await res.arrayBuffer());
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = res.body.getReader();
+  for (let r = await reader.read(); !r.done; r = await reader.read()) {
+    size += r.value.byteLength;
+    if (size > MAX_PAGE_BYTES) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(r.value);
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out;
 }
 
 export interface LinkAudit {

@@ -11,6 +11,12 @@ export interface BatchLimits {
   timeoutMs: number;
 }
 
+/** Redirects followed at most for one link: enough for http→https→canonical host, not for a loop. */
+export const MAX_HOPS = 5;
+
+/** A fetched page larger than this is refused rather than read: a report page is well under 2 MB. */
+export const MAX_PAGE_BYTES = 20 * 1024 * 1024;
+
 export const DEFAULT_LIMITS: BatchLimits = { concurrency: 3, intervalMs: 500, maxListPages: 20, timeoutMs: 30_000 };
 
 /**

@@ -5,7 +5,8 @@
  */
 import { nextPage, reportLinks } from '../../engine/list';
 import type { ReportSnapshot } from '../../engine/snapshot';
-import { auditFetched, fetchPage, LinkError } from './audit-link';
+import { assertFetchable } from './address';
+import { auditFetched, fetchPage, LinkError, type BeforeRequest } from './audit-link';
 import { addListPage, isFinished, markDone, markFailed, pendingLinks, stopPagination, type BatchJob, type LinkResult } from './job';
 import type { BatchLimits } from './limits';
 
@@ -25,6 +26,11 @@ export interface RunDeps {
   now(): number;
   /** Resolves after `ms`, rejects once `signal` aborts. */
   sleep(ms: number, signal: AbortSignal): Promise<void>;
+  /**
+   * Hosts (`host:port`) the user named himself, fetched even when local: the CLI auditing a mirror
+   * on 127.0.0.1. The extension names none.
+   */
+  trustedHosts?: readonly string[];
 }
 
 export type RunEnd =
@@ -51,16 +57,35 @@ export function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
-/** Spaces request starts at least `intervalMs` apart, whichever worker starts them. */
-export function requestGate(intervalMs: number, now: () => number, sleep: RunDeps['sleep']): (signal: AbortSignal) => Promise<void> {
-  let nextStart = -Infinity;
-  return async (signal) => {
-    const t = now();
-    const at = Math.max(t, nextStart);
-    nextStart = at + intervalMs;
-    if (at > t) await sleep(at - t, signal);
-    if (signal.aborted) throw signal.reason;
+export interface RequestGate {
+  /** Resolves when the caller may start its request; rejects once `signal` aborts. */
+  (signal: AbortSignal): Promise<void>;
+  /** Records a request start as it happens (called by the fetch itself). */
+  started(): void;
+}
+
+/**
+ * Spaces actual request starts at least `intervalMs` apart, whichever worker starts them. Turns are
+ * taken one at a time and measured from the previous start as it happened, not as it was
+ * scheduled: a timer that fires late, or a request that starts late (the page busy parsing), cannot
+ * let two requests go together.
+ */
+export function requestGate(intervalMs: number, now: () => number, sleep: RunDeps['sleep']): RequestGate {
+  let lastStart = -Infinity;
+  let previous: Promise<unknown> = Promise.resolve();
+  const started = () => {
+    lastStart = Math.max(lastStart, now());
   };
+  const gate = (signal: AbortSignal) => {
+    const turn = previous.then(async () => {
+      for (let wait = lastStart + intervalMs - now(); wait > 0; wait = lastStart + intervalMs - now()) await sleep(wait, signal);
+      if (signal.aborted) throw signal.reason;
+      started(); // Reserved now; the fetch records its real start again.
+    });
+    previous = turn.catch(() => undefined);
+    return turn;
+  };
+  return Object.assign(gate, { started });
 }
 
 /** Writes the latest job after the writes before it: two workers finishing at once cannot reorder the record. */
@@ -74,12 +99,28 @@ function serialWriter(persist: RunDeps['persist']): (job: BatchJob) => Promise<v
   };
 }
 
+/** What went wrong with a link, in words for the user: never a bare stack or engine message. */
 export function linkErrorText(e: unknown): string {
   if (e instanceof LinkError) return e.message;
   const err = e as Error | undefined;
   if (err?.name === 'TimeoutError' || err?.name === 'AbortError') return '请求超时';
-  if (err instanceof TypeError) return `无法连接（网络错误，或网站拒绝了扩展的请求）：${err.message}`;
+  // The browser says no more than "Failed to fetch": name the likely causes rather than a vague 网络错误.
+  if (err instanceof TypeError) return `无法连接网站（服务器无响应、拒绝连接、网址无法解析，或网站拒绝了扩展的请求）：${err.message}`;
+  if (err instanceof RangeError && /call stack/i.test(err.message)) return '页面嵌套过深，无法处理';
   return err?.message ?? String(e);
+}
+
+/**
+ * What every request of a run goes through: the link itself and each redirect hop must be http(s)
+ * on a host that is not local, and a hop must stay on granted sites; hops wait their turn like requests.
+ */
+function hopGuard(deps: RunDeps, gate: RequestGate, signal: AbortSignal): BeforeRequest {
+  return async (url, hop) => {
+    assertFetchable(url, hop, deps.trustedHosts);
+    if (hop === 0) return; // The link's own host was checked before the run fetched anything.
+    if ((await deps.missingHosts([url.href])).length) throw new LinkError(`重定向到未授权的网站（${url.hostname}），未跟随`);
+    await gate(signal);
+  };
 }
 
 export async function runJob(start: BatchJob, deps: RunDeps, limits: BatchLimits, signal: AbortSignal): Promise<RunEnd> {
@@ -87,6 +128,11 @@ export async function runJob(start: BatchJob, deps: RunDeps, limits: BatchLimits
   const write = serialWriter(deps.persist);
   const gate = requestGate(limits.intervalMs, deps.now, deps.sleep);
   const request = () => AbortSignal.any([signal, AbortSignal.timeout(limits.timeoutMs)]);
+  const guard = hopGuard(deps, gate, signal);
+  const fetchNow: typeof fetch = (input, init) => {
+    gate.started();
+    return deps.fetch(input, init);
+  };
   // Saved before shown: a link the page shows as done is one a reopened page will not fetch again.
   const changed = async (active: readonly string[] = []) => {
     const saved = job;
@@ -101,7 +147,7 @@ export async function runJob(start: BatchJob, deps: RunDeps, limits: BatchLimits
     if (hosts.length) return { kind: 'needs-access', job, hosts };
     try {
       await gate(signal);
-      const fetched = await fetchPage(pageUrl, deps.fetch, request());
+      const fetched = await fetchPage(pageUrl, fetchNow, request(), guard);
       if (fetched.kind !== 'page') throw new LinkError('下一页是附件，不是列表页');
       const doc = deps.parse(fetched.text);
       job = addListPage(job, pageUrl, reportLinks(doc, fetched.url), nextPage(doc, fetched.url), limits.maxListPages, deps.now());
@@ -127,7 +173,7 @@ export async function runJob(start: BatchJob, deps: RunDeps, limits: BatchLimits
       active.add(link.url);
       deps.onChange(job, [...active]);
       try {
-        const fetched = await fetchPage(link.url, deps.fetch, request());
+        const fetched = await fetchPage(link.url, fetchNow, request(), guard);
         const saved = await deps.save(auditFetched(fetched, { title: link.title, disabledRules: deps.disabledRules, parse: deps.parse }));
         job = markDone(job, link.url, { ...saved, attachment: fetched.kind === 'attachment' }, deps.now());
       } catch (e) {

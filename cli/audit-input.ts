@@ -1,0 +1,48 @@
+/** Auditing one file or URL the user named: in a worker thread for files, in the main thread for URLs. */
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { auditDocument, auditText } from '../lib/engine/audit';
+import { nextPage, reportLinks } from '../lib/engine/list';
+import type { RequestGate } from '../lib/app/batch/runner';
+import { auditedOf, failed, type Audited } from './entry';
+import { errorText, loadFile, loadUrl, type Loaded } from './sources';
+
+export const isUrl = (input: string) => /^https?:\/\//i.test(input);
+
+/**
+ * Audits what was loaded; a page that is no report but links reports keeps those links (for
+ * --follow-links). An engine crash on one input is that input's error, not the run's.
+ */
+export function auditLoaded(source: string, loaded: Loaded, url?: string): Audited {
+  try {
+    const result = loaded.kind === 'file' ? loaded.result : loaded.kind === 'html' ? auditDocument(loaded.doc, { url }) : auditText(loaded.text, { url });
+    const audited = auditedOf(source, result);
+    if (audited.entry.detected || loaded.kind !== 'html') return audited;
+    const base = url ?? pathToFileURL(resolve(source)).toString();
+    const links = reportLinks(loaded.doc, base).map(({ url, title }) => ({ url, title }));
+    if (links.length) audited.list = { url: base, title: loaded.doc.title, links, next: nextPage(loaded.doc, base) };
+    return audited;
+  } catch (e) {
+    return failed(source, `审核时出错：${errorText(e)}`);
+  }
+}
+
+export async function auditFile(path: string): Promise<Audited> {
+  let loaded: Loaded;
+  try {
+    loaded = await loadFile(path);
+  } catch (e) {
+    return failed(path, errorText(e));
+  }
+  return auditLoaded(path, loaded);
+}
+
+export async function auditUrl(url: string, gate?: RequestGate): Promise<Audited> {
+  let loaded: Loaded;
+  try {
+    loaded = await loadUrl(url, gate);
+  } catch (e) {
+    return failed(url, errorText(e));
+  }
+  return auditLoaded(url, loaded, url);
+}

@@ -1,0 +1,45 @@
+/** What the CLI prints for one input, and what it keeps of it for the cross-year checks and link following. */
+import type { AuditResult } from '../lib/engine/audit';
+import { factsOf, type YearFacts } from '../lib/engine/cross-year';
+import type { Finding, ReportSummary } from '../lib/engine/model';
+import type { FoundLink } from '../lib/app/batch/job';
+
+export interface Entry {
+  source: string;
+  detected: boolean;
+  report?: ReportSummary;
+  findings: Finding[];
+  /** Why a page that was read is not taken for a report. */
+  reason?: string;
+  /** Why an input could not be read or audited: the run's exit code is then 1. */
+  error?: string;
+  /** The list page a report was reached from, with --follow-links. */
+  linkedFrom?: string;
+  /** Report links found on a list page. */
+  links?: number;
+}
+
+/** A list page's report links and next page, kept instead of its document (which stays in the thread that parsed it). */
+export interface ListPage {
+  url: string;
+  title: string;
+  links: FoundLink[];
+  next: string | null;
+}
+
+/** An audited input: plain data, so it can cross from a worker thread. */
+export interface Audited {
+  entry: Entry;
+  facts?: YearFacts;
+  list?: ListPage;
+}
+
+export function auditedOf(source: string, r: AuditResult): Audited {
+  if (!r.detected) return { entry: { source, detected: false, findings: [], reason: r.reason } };
+  const { title, agency, year, layout } = r.report;
+  return { entry: { source, detected: true, report: { title, agency, year, layout }, findings: r.findings }, facts: factsOf(r.report, source) };
+}
+
+export function failed(source: string, error: string): Audited {
+  return { entry: { source, detected: false, findings: [], error } };
+}

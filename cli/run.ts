@@ -1,0 +1,100 @@
+/**
+ * One CLI run: expands folders, audits files across worker threads and URLs in this thread, follows
+ * list pages, and hands each entry to a sink in input order as soon as it is ready. Only what the
+ * cross-year checks need (each report's facts) is kept until the end; they then come as a last step.
+ */
+import { stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import type { BatchLimits } from '../lib/app/batch/limits';
+import { abortableSleep, requestGate } from '../lib/app/batch/runner';
+import { crossYearFindings, previousFinder, type YearFacts } from '../lib/engine/cross-year';
+import type { Finding } from '../lib/engine/model';
+import { auditUrl, isUrl } from './audit-input';
+import { failed, type Audited, type Entry } from './entry';
+import { followList } from './follow';
+import { filePool } from './pool';
+import { errorText, filesIn } from './sources';
+
+export interface RunOptions {
+  follow: boolean;
+  limits: BatchLimits;
+  /** Worker threads for files; undefined picks one per core when there are enough files to pay for them. */
+  workers?: number;
+}
+
+export interface Sink {
+  /** Each input's entry, in input order (a list page's reports right after it). */
+  entry(e: Entry): void;
+  /** Cross-year findings of a report, once every input has been audited. */
+  crossYear(source: string, findings: Finding[]): void;
+}
+
+/** Files per thread below which starting threads costs more than it saves. */
+const FILES_PER_WORKER = 16;
+
+type Task = { kind: 'file'; path: string } | { kind: 'url'; url: string } | { kind: 'failed'; audited: Audited };
+
+async function tasksOf(input: string): Promise<Task[]> {
+  if (isUrl(input)) return [{ kind: 'url', url: input }];
+  try {
+    if (!(await stat(input)).isDirectory()) return [{ kind: 'file', path: input }];
+    const files = await filesIn(input);
+    if (!files.length) return [{ kind: 'failed', audited: failed(input, '文件夹中没有 .html/.htm/.txt 文件') }];
+    return files.map((path) => ({ kind: 'file', path }));
+  } catch (e) {
+    return [{ kind: 'failed', audited: failed(input, errorText(e)) }];
+  }
+}
+
+/** Runs the inputs through the sink; resolves to the number of entries that have an error. */
+export async function run(inputs: string[], opts: RunOptions, sink: Sink): Promise<number> {
+  const tasks = (await Promise.all(inputs.map(tasksOf))).flat();
+  const files = tasks.filter((t) => t.kind === 'file').length;
+  const workers = opts.workers ?? (files >= 2 * FILES_PER_WORKER ? Math.min(availableParallelism(), Math.ceil(files / FILES_PER_WORKER)) : 0);
+  const pool = filePool(workers);
+  // The user named these hosts: a local mirror there is theirs to audit.
+  const trusted = inputs.filter((u) => isUrl(u) && URL.canParse(u)).map((u) => new URL(u).host);
+  // Files go to the pool at once, URLs one after another and spaced like the batch's requests; results are taken in input order.
+  const gate = requestGate(opts.limits.intervalMs, () => performance.now(), abortableSleep);
+  let urls = Promise.resolve();
+  const results: (Promise<Audited> | undefined)[] = tasks.map((t): Promise<Audited> => {
+    if (t.kind === 'failed') return Promise.resolve(t.audited);
+    if (t.kind === 'file') return pool.audit(t.path);
+    const done = urls.then(() => auditUrl(t.url, gate));
+    urls = done.then(() => undefined);
+    return done;
+  });
+
+  const facts: YearFacts[] = [];
+  let errors = 0;
+  const emit = (a: Audited) => {
+    if (a.facts) facts.push(a.facts);
+    if (a.entry.error) errors++;
+    sink.entry(a.entry);
+  };
+  try {
+    for (let i = 0; i < results.length; i++) {
+      const audited = await results[i]!;
+      results[i] = undefined; // printed: nothing of it needs to stay
+      if (!opts.follow || !audited.list) {
+        emit(audited);
+        continue;
+      }
+      const { reports, listError } = await followList(audited.list, opts.limits, trusted);
+      const skipped = audited.list.links.length - reports.length;
+      // The runner fetches http(s) only: links to local files of a saved list page are not followed.
+      const reason = `报告列表页：找到 ${reports.length} 个报告链接${skipped > 0 ? `（另有 ${skipped} 个非 http(s) 链接未跟随）` : ''}`;
+      emit({ entry: { ...audited.entry, links: reports.length, reason, ...(listError && { error: listError }) } });
+      for (const r of reports) emit({ ...r, entry: { ...r.entry, linkedFrom: audited.entry.source } });
+    }
+  } finally {
+    await pool.close();
+  }
+
+  const find = previousFinder(facts);
+  for (const f of facts) {
+    const found = crossYearFindings(f, find);
+    if (found.length) sink.crossYear(f.source, found);
+  }
+  return errors;
+}

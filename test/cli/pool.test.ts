@@ -1,0 +1,67 @@
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { auditLoaded } from '../../cli/audit-input';
+import { filePool } from '../../cli/pool';
+import { FIXTURES, htmlDoc } from '../helpers/fixtures';
+
+const SEED = join(FIXTURES, 'seeds', '001_c3a7b8f5e1f943e7.txt');
+
+describe('the CLI’s worker pool', () => {
+  it('gives a file whose thread dies or throws an error entry, replaces the thread and audits the rest', async () => {
+    const pool = filePool(2, new URL('./crash-worker.ts', import.meta.url));
+    try {
+      const results = await Promise.all(['/x/exit.html', SEED, '/x/throw.html', SEED, SEED].map((p) => pool.audit(p)));
+      expect(results.map((r) => r.entry.error ?? 'ok')).toEqual([
+        expect.stringMatching(/^审核时出错：工作线程意外退出（代码 7）/),
+        'ok',
+        '审核时出错：boom',
+        'ok',
+        'ok',
+      ]);
+      expect(results[1]!.entry).toMatchObject({ detected: true, report: { agency: '开封市政务服务和大数据管理局', year: 2023 } });
+    } finally {
+      await pool.close();
+    }
+  }, 30_000);
+
+  it('audits a file that needs more memory than a thread has in the main thread instead', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pool-'));
+    const big = join(dir, 'oom-seed.txt');
+    copyFileSync(SEED, big);
+    const pool = filePool(1, new URL('./crash-worker.ts', import.meta.url));
+    try {
+      const [a, b] = await Promise.all([pool.audit(big), pool.audit(SEED)]);
+      expect(a.entry).toMatchObject({ source: big, detected: true, report: { agency: '开封市政务服务和大数据管理局' } });
+      expect(b.entry.detected).toBe(true);
+    } finally {
+      await pool.close();
+    }
+  }, 30_000);
+
+  it('the real worker audits as this thread does', async () => {
+    const pool = filePool(1);
+    try {
+      const [threaded, inline] = [await pool.audit(SEED), await filePool(0).audit(SEED)];
+      expect(threaded).toEqual(inline);
+    } finally {
+      await pool.close();
+    }
+  }, 30_000);
+});
+
+describe('an input the engine crashes on', () => {
+  it('is that input’s error entry, not the run’s', () => {
+    const doc = htmlDoc('<html><head><title>示范市司法局2023年政府信息公开工作年度报告</title></head><body></body></html>');
+    // A document whose reading overflows the stack, as a very deep page did with the recursive walk.
+    const poisoned = new Proxy(doc, {
+      get: (target, key) => {
+        if (key === 'title') throw new RangeError('Maximum call stack size exceeded');
+        return Reflect.get(target, key, target);
+      },
+    });
+    const { entry } = auditLoaded('bad.html', { kind: 'html', text: '', doc: poisoned });
+    expect(entry).toEqual({ source: 'bad.html', detected: false, findings: [], error: '审核时出错：页面嵌套过深，无法处理' });
+  });
+});
