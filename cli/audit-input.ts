@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { auditDocument, auditText } from '../lib/engine/audit';
-import { nextPage, reportLinks } from '../lib/engine/list';
+import { attachmentLinks, nextPage, reportLinks } from '../lib/engine/list';
 import type { RequestGate } from '../lib/app/batch/runner';
 import { auditedOf, failed, type Audited } from './entry';
 import { errorText, loadFile, loadUrl, type Loaded } from './sources';
@@ -17,8 +17,12 @@ export function auditLoaded(source: string, loaded: Loaded, url?: string): Audit
   try {
     const result = loaded.kind === 'file' ? loaded.result : loaded.kind === 'html' ? auditDocument(loaded.doc, { url }) : auditText(loaded.text, { url });
     const audited = auditedOf(source, result);
-    if (audited.entry.detected || loaded.kind !== 'html') return audited;
+    if (loaded.kind !== 'html') return audited;
     const base = url ?? pathToFileURL(resolve(source)).toString();
+    if (audited.entry.detected) {
+      if (audited.entry.findings.some((f) => f.rule === 'report-attachment-only')) audited.attachments = attachmentLinks(loaded.doc, base).map((a) => a.url);
+      return audited;
+    }
     const links = reportLinks(loaded.doc, base).map(({ url, title }) => ({ url, title }));
     if (links.length) audited.list = { url: base, title: loaded.doc.title, links, next: nextPage(loaded.doc, base) };
     return audited;

@@ -32,6 +32,8 @@ export interface Audited {
   entry: Entry;
   facts?: YearFacts;
   list?: ListPage;
+  /** The PDF/Word files an attachment-only report page links (for --follow-links). */
+  attachments?: string[];
 }
 
 export function auditedOf(source: string, r: AuditResult): Audited {

@@ -76,6 +76,15 @@ export async function run(inputs: string[], opts: RunOptions, sink: Sink): Promi
     for (let i = 0; i < results.length; i++) {
       const audited = await results[i]!;
       results[i] = undefined; // printed: nothing of it needs to stay
+      if (opts.follow && audited.attachments?.length) {
+        emit(audited);
+        // The report is in its attached files: each is audited as an input of its own, linked from the page.
+        for (const url of audited.attachments) {
+          const file = await auditUrl(url, gate);
+          emit({ ...file, entry: { ...file.entry, linkedFrom: audited.entry.source } });
+        }
+        continue;
+      }
       if (!opts.follow || !audited.list) {
         emit(audited);
         continue;

@@ -12,8 +12,15 @@ import type { Finding } from '../../lib/engine/model';
 import { FIXTURES, fixtureHtml, htmlDoc } from '../helpers/fixtures';
 
 const ROOT = join(FIXTURES, '..', '..');
-const cli = async (...args: string[]): Promise<Entry[]> =>
-  JSON.parse((await promisify(execFile)(process.execPath, ['--import', 'tsx', 'cli/audit.ts', '--json', ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 })).stdout);
+/** The CLI's entries; exit code 1 (some input failed, e.g. a 404 on purpose) still prints them all. */
+const cli = async (...args: string[]): Promise<Entry[]> => {
+  const run = promisify(execFile)(process.execPath, ['--import', 'tsx', 'cli/audit.ts', '--json', ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
+  const { stdout } = await run.catch((e: { code?: number; stdout?: string }) => {
+    if (e.code === 1 && e.stdout) return { stdout: e.stdout };
+    throw e;
+  });
+  return JSON.parse(stdout);
+};
 
 const key = (f: Finding) => JSON.stringify([f.rule, f.severity, f.section ?? null, f.cells ?? [], f.expected ?? null, f.actual ?? null]);
 const sameAsPage = (e: Entry | undefined, html: string) => {
