@@ -33,8 +33,17 @@ export function readCell(raw: string): CellReading {
   const unit = CELL_UNIT.exec(s)?.[1];
   const m = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$/.exec(unit ? s.slice(0, -unit.length) : s);
   if (!m) return { kind: 'text' };
+  // Beyond 15 significant digits a double no longer holds the number exactly: not a count anyone wrote.
+  if (significantDigits(m[2]! + (m[3] ?? '')) > MAX_DIGITS) return { kind: 'text' };
   const value = Number(m[1] + m[2]!.replace(/,/g, '') + (m[3] ?? ''));
   return unit ? { kind: 'number', value, unit } : { kind: 'number', value };
+}
+
+export const MAX_DIGITS = 15;
+
+/** Significant digits of a written number (「0012.50」: 4). */
+export function significantDigits(written: string): number {
+  return written.replace(/\D/g, '').replace(/^0+/, '').length;
 }
 
 /** True for a cell that holds a value or a blank rather than a label. */

@@ -7,10 +7,15 @@ import { rowsFor, T2_ROWS, T3_ROWS, type RowSpec } from './table-specs';
 interface SplitRow {
   label: string;
   lastLabel: string;
+  /** The label cells, compacted, each once. */
+  labels: string[];
+  /** Index of the row's last label cell (-1: no label). */
+  labelEnd: number;
   values: GridCell[];
 }
 
 const isEmpty = (c: GridCell) => compact(c.text) === '';
+const filledCount = (cells: GridCell[]) => cells.filter((c) => !isEmpty(c)).length;
 
 /**
  * A row's label is its text cells up to the first number; what follows are its values (a stray
@@ -26,14 +31,36 @@ export function splitRow(row: GridCell[]): SplitRow {
   }
   const firstNumber = kinds.indexOf('number');
   const end = firstNumber < 0 ? row.length : firstNumber;
-  const last = end === 0 ? -1 : kinds.lastIndexOf('text', end - 1);
+  return splitAt(row, end === 0 ? -1 : kinds.lastIndexOf('text', end - 1));
+}
+
+/** The row split after cell `last`: cells up to it are the label, the rest its values. */
+function splitAt(row: GridCell[], last: number): SplitRow {
   const labels: string[] = [];
   for (let i = 0; i <= last; i++) {
     const t = compact(row[i]!.text);
     if (t && labels[labels.length - 1] !== t) labels.push(t);
   }
   const values = row.slice(last + 1).filter((c, i, arr) => i === 0 || !c.el || c.el !== arr[i - 1]!.el || !isTableCell(c.el));
-  return { label: labels.join(''), lastLabel: labels[labels.length - 1] ?? '', values };
+  return { label: labels.join(''), lastLabel: labels[labels.length - 1] ?? '', labels, labelEnd: last, values };
+}
+
+/**
+ * A word in the first value column (「未统计」) first reads as part of the label, leaving the row
+ * short of values. Then the label ends at the cell that names the row, and the word keeps its column.
+ */
+function wordsAsValues(row: GridCell[], s: SplitRow, spec: RowSpec): SplitRow {
+  const n = spec.columns.length;
+  if (filledCount(s.values) >= n) return s;
+  for (let i = s.labelEnd - 1; i >= 0; i--) {
+    const t = compact(row[i]!.text);
+    if (!t || !(spec.match.test(t) || (i > 0 && spec.match.test(compact(row[i - 1]!.text) + t)))) continue;
+    // Colspan copies of the label are the label, not words among the values.
+    if (row.slice(i + 1, s.labelEnd + 1).some((c) => compact(c.text) === t || (c.el === row[i]!.el && isTableCell(c.el)))) return s;
+    const alt = splitAt(row, i);
+    return filledCount(alt.values) <= n ? alt : s;
+  }
+  return s;
 }
 
 function isItemNumber(cell: GridCell, next: GridCell): boolean {
@@ -48,11 +75,14 @@ function isTableCell(el: unknown): boolean {
 /**
  * Fits a row's value cells to n columns. PDF and Word copies pad rows with empty cells or
  * drop one; when the non-empty cells are exactly n they are the values, otherwise the cells are
- * taken by position after trimming padding at both ends.
+ * taken by position after trimming padding at both ends. A space-separated text row with fewer
+ * values than columns shows no gap where a value went missing, so its values are `unplaced`
+ * rather than shifted into the wrong columns.
  */
-export function fitValues(values: GridCell[], n: number): { cells: (GridCell | undefined)[]; extra: number } {
+export function fitValues(values: GridCell[], n: number): { cells: (GridCell | undefined)[]; extra: number; unplaced?: GridCell[] } {
   const filled = values.filter((c) => !isEmpty(c));
   if (filled.length === n) return { cells: filled, extra: 0 };
+  if (filled.length && filled.length < n && filled.some((c) => c.loose)) return { cells: Array.from({ length: n }, () => undefined), extra: 0, unplaced: filled };
   if (values.length === n) return { cells: values, extra: 0 };
   if (filled.length > n) return { cells: filled.slice(0, n), extra: filled.length - n };
   const v = values.slice();
@@ -76,8 +106,10 @@ export function toCell(g: GridCell | undefined, spec: RowSpec, column: string): 
   return cell;
 }
 
+/** By the last label cell, then the last two joined (a label broken over two lines), then the whole label. */
 function matchSpec(row: SplitRow, specs: RowSpec[]): RowSpec | undefined {
-  return specs.find((s) => s.match.test(row.lastLabel)) ?? specs.find((s) => s.match.test(row.label));
+  const lastTwo = row.labels.slice(-2).join('');
+  return specs.find((s) => s.match.test(row.lastLabel)) ?? specs.find((s) => s.match.test(lastTwo)) ?? specs.find((s) => s.match.test(row.label));
 }
 
 /** A row is a data row when it has value cells: enough of them, or at least one filled. */
@@ -162,10 +194,16 @@ function emptyTable(key: TableKey, grids: Grid[]): Table {
 }
 
 function putRow(table: Table, spec: RowSpec, row: SplitRow) {
-  const { cells, extra } = fitValues(row.values, spec.columns.length);
+  const n = spec.columns.length;
+  const { cells, extra, unplaced } = fitValues(row.values, n);
   table.rows[spec.key] = Object.fromEntries(spec.columns.map((c, i) => [c, toCell(cells[i], spec, c)]));
   table.labels[spec.key] = row.lastLabel;
-  if (extra > 0) table.notes.push({ row: spec.key, text: `多出 ${extra} 个数值，已按前 ${spec.columns.length} 个读取` });
+  if (extra > 0) table.notes.push({ row: spec.key, text: `多出 ${extra} 个数值，已按前 ${n} 个读取` });
+  if (unplaced)
+    table.notes.push({
+      row: spec.key,
+      text: `只读到 ${unplaced.length} 个数值（${unplaced.map((c) => c.text).join('、')}），少于 ${n} 列；文本中看不出缺的是哪一列，这些数值未填入任何一列`,
+    });
 }
 
 /** Reads t2 or t3: each grid row is matched to a row spec by its label; the first match of a key wins. */
@@ -175,10 +213,10 @@ export function readRowTable(key: 't2' | 't3', grids: Grid[], layout: Layout): T
   const specs = rowsFor(key, layout);
   for (const g of grids)
     for (const r of g.rows) {
-      const s = splitRow(r);
-      const spec = matchSpec(s, specs);
-      if (!spec || table.rows[spec.key] || !isDataRow(s, spec.columns.length)) continue;
-      putRow(table, spec, s);
+      const split = splitRow(r);
+      const spec = matchSpec(split, specs);
+      if (!spec || table.rows[spec.key] || !isDataRow(split, spec.columns.length)) continue;
+      putRow(table, spec, wordsAsValues(r, split, spec));
     }
   return table;
 }
@@ -192,7 +230,9 @@ export function readT4(grids: Grid[]): Table | undefined {
   let afterHeader = !grids.some((g) => /维持|审结/.test(gridText(g)));
   for (const g of grids)
     for (const r of g.rows) {
-      const s = splitRow(r);
+      let s = splitRow(r);
+      // A word in the first column of the values-only row (「未统计」) is a value, not a label.
+      if (s.values.length < spec!.columns.length && r.length >= spec!.columns.length && !/复议|诉讼|维持|纠正|结果|审结|总计/.test(s.label)) s = splitAt(r, -1);
       const header = /维持|审结/.test(s.label);
       // A header row carries values only when the table came one cell per line (see linesToGrid).
       if (header && s.values.filter((c) => !isEmpty(c)).length < 5) {
