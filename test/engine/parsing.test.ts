@@ -2,12 +2,13 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { auditDocument, auditText } from '../../lib/engine/audit';
 import { decodePage } from '../../lib/engine/decode';
-import { agencyAndYear } from '../../lib/engine/parse/report';
+import { agencyAndYear, findTitle } from '../../lib/engine/parse/report';
 import { sectionOfHeading } from '../../lib/engine/parse/sections';
 import { fitValues } from '../../lib/engine/parse/tables';
 import { tableToGrid } from '../../lib/engine/source/dom';
 import { splitRow } from '../../lib/engine/source/text';
 import { readCell } from '../../lib/engine/text';
+import { LAYOUT_NAMES, layoutFixture } from '../helpers/layouts';
 import { makeReport } from '../helpers/make-report';
 
 const doc = (html: string) => parseHTML(html).document as unknown as Document;
@@ -104,5 +105,48 @@ describe('decodePage', () => {
     expect(decodePage(gbk)).toContain('年报');
     expect(decodePage(new TextEncoder().encode('年度报告'))).toBe('年度报告');
     expect(decodePage(Uint8Array.from([0xc4, 0xea, 0xb1, 0xa8]))).toBe('年报');
+  });
+});
+
+describe('titles broken over lines', () => {
+  it.each([
+    [['某市某局2023年政府', '信息公开工作年度报告'], '某市某局', 2023],
+    [['某市某局', '2023年政府信息公开工作年度报告'], '某市某局', 2023],
+    [['发布时间：2024-01-15', '某市某局2023年政府信息公开工作年度报告'], '某市某局', 2023],
+    [['某市某局2023年政府信息公开工作年度报告', '一、总体情况'], '某市某局', 2023],
+  ])('%j', (lines, agency, year) => {
+    const found = findTitle(lines);
+    expect(agencyAndYear(found!.title)).toEqual({ agency, year });
+  });
+  it('finds no title in lines that are not one', () => expect(findTitle(['发布时间：2024-01-15', '来源：某市某局'])).toBeUndefined());
+});
+
+/** Every text layout of test/fixtures/layouts reads to the values its sidecar says it was written with. */
+describe.each(LAYOUT_NAMES)('text layout %s', (name) => {
+  const fx = layoutFixture(name);
+  const r = auditText(fx.text);
+  if (!r.detected) throw new Error(`${name} not detected: ${r.reason}`);
+  it('reads title, year, layout and the six sections', () => {
+    expect(r.report.agency).toBe(fx.agency);
+    expect(r.report.year).toBe(fx.year);
+    expect(r.report.layout).toBe(fx.layout);
+    expect(r.report.sections.map((s) => s.key)).toEqual(fx.sections);
+  });
+  it('reads every cell of the three tables into its own column', () => {
+    const read = Object.fromEntries(
+      (['t2', 't3', 't4'] as const).map((t) => [t, Object.fromEntries(Object.entries(r.report.tables[t]?.rows ?? {}).map(([row, cols]) => [row, Object.fromEntries(Object.entries(cols).map(([c, cell]) => [c, cell.value ?? cell.status]))]))]),
+    );
+    expect(read).toEqual(fx.tables);
+  });
+  it('says which values could not be placed, and finds nothing else wrong', () => {
+    const unplaced = Object.entries(fx.unplaced);
+    for (const [at, values] of unplaced) {
+      const [t, row] = at.split('/') as ['t2' | 't3', string];
+      expect(r.report.tables[t]!.notes).toContainEqual({ row, text: expect.stringContaining(`（${values.join('、')}）`) });
+      expect(r.findings).toContainEqual(expect.objectContaining({ rule: 'row-extra-cells', message: expect.stringContaining(values.join('、')) }));
+    }
+    const errors = r.findings.filter((f) => f.severity === 'error');
+    // A row whose values could not be placed is missing data; nothing else may be wrong.
+    expect(errors.filter((f) => !(f.rule === 'cell-missing' && f.cells?.every((c) => `${c.table}/${c.row}` in fx.unplaced)))).toEqual([]);
   });
 });

@@ -211,12 +211,16 @@ export function readRowTable(key: 't2' | 't3', grids: Grid[], layout: Layout): T
   if (!grids.length) return undefined;
   const table = emptyTable(key, grids);
   const specs = rowsFor(key, layout);
+  // The first row of a key wins, unless it held no value at all (a group's caption row that repeats its label).
+  const filled = new Set<string>();
   for (const g of grids)
     for (const r of g.rows) {
       const split = splitRow(r);
       const spec = matchSpec(split, specs);
-      if (!spec || table.rows[spec.key] || !isDataRow(split, spec.columns.length)) continue;
+      if (!spec || filled.has(spec.key) || !isDataRow(split, spec.columns.length)) continue;
+      if (table.rows[spec.key] && !filledCount(split.values)) continue;
       putRow(table, spec, wordsAsValues(r, split, spec));
+      if (filledCount(split.values)) filled.add(spec.key);
     }
   return table;
 }
