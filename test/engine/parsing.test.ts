@@ -150,3 +150,22 @@ describe.each(LAYOUT_NAMES)('text layout %s', (name) => {
     expect(errors.filter((f) => !(f.rule === 'cell-missing' && f.cells?.every((c) => `${c.table}/${c.row}` in fx.unplaced)))).toEqual([]);
   });
 });
+
+describe('a word among the numbers', () => {
+  const t2Rules = (line: string) => {
+    const r = auditText(makeReport().replace('规章\t0\t0\t0', line));
+    return r.detected ? r.report.tables.t2!.rows['rules'] : undefined;
+  };
+  it.each([['规章\t未统计\t0\t4'], ['| 规章 | 未统计 | 0 | 4 |'], ['规章 未统计 0 4'], ['规章 | 未统计 | 0 | 4 | |']])('%s keeps 未统计 in its own column', (line) => {
+    const row = t2Rules(line)!;
+    expect([row.issued!.status, row.repealed!.value, row.in_force!.value]).toEqual(['invalid', 0, 4]);
+  });
+  it('a word in the first column of the t4 row', () => {
+    const r = auditText(makeReport({ t4: ['未统计', 0, 0, 1, 2, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0] }));
+    const row = r.detected ? r.report.tables.t4!.rows['1']! : {};
+    expect([row['review.upheld']?.status, row['review.pending']?.value, row['review.total']?.value]).toEqual(['invalid', 1, 2]);
+    expect(r.detected && r.findings).toContainEqual(expect.objectContaining({ rule: 'cell-invalid', actual: '未统计' }));
+  });
+  it.each(['1234567890123456', '1e308', 'NaN', '12,34,5', 'Infinity', '0.1234567890123456'])('%s is no number', (raw) => expect(readCell(raw).kind).toBe('text'));
+  it('999999999999999 (15 digits) is still a number', () => expect(readCell('999999999999999')).toEqual({ kind: 'number', value: 999999999999999 }));
+});

@@ -51,10 +51,15 @@ function splitAt(row: GridCell[], last: number): SplitRow {
  */
 function wordsAsValues(row: GridCell[], s: SplitRow, spec: RowSpec): SplitRow {
   const n = spec.columns.length;
-  if (filledCount(s.values) >= n) return s;
+  // Short only if short without its trailing padding: a blank inside the values keeps its place.
+  let used = s.values.length;
+  while (used > 0 && isEmpty(s.values[used - 1]!)) used--;
+  if (used >= n) return s;
   for (let i = s.labelEnd - 1; i >= 0; i--) {
     const t = compact(row[i]!.text);
     if (!t || !(spec.match.test(t) || (i > 0 && spec.match.test(compact(row[i - 1]!.text) + t)))) continue;
+    // A label broken over lines (its first part on a line of its own) continues on the next line: that is label, not words among the values.
+    if (row[i]!.at && row[i + 1]?.at && row[i]!.at!.line !== row[i + 1]!.at!.line) return s;
     // Colspan copies of the label are the label, not words among the values.
     if (row.slice(i + 1, s.labelEnd + 1).some((c) => compact(c.text) === t || (c.el === row[i]!.el && isTableCell(c.el)))) return s;
     const alt = splitAt(row, i);
@@ -68,7 +73,7 @@ function isItemNumber(cell: GridCell, next: GridCell): boolean {
 }
 
 function isTableCell(el: unknown): boolean {
-  const tag = (el as { tagName?: string }).tagName;
+  const tag = (el as { tagName?: string } | undefined)?.tagName;
   return tag === 'TD' || tag === 'TH' || tag === 'td' || tag === 'th';
 }
 
