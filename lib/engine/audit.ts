@@ -51,7 +51,7 @@ export function auditText(text: string, opts: AuditOptions = {}): AuditResult {
   const report = buildReport(blocks, { url: opts.url });
   const verdict = judge(report, blocks, '');
   if (!verdict.ok) return { detected: false, reason: verdict.reason };
-  const truncated: Truncation | null = read.length < text.length ? { tables: Object.values(report.tables).filter(Boolean).length, reason: 'chars' } : null;
+  const truncated: Truncation | null = read.length < text.length ? { tables: 0, reason: 'chars' } : null;
   return finish(report, opts, truncated);
 }
 
@@ -90,8 +90,17 @@ function finish(report: Report, opts: AuditOptions, truncated: Truncation | null
     findings = findings.filter((f) => !(f.rule === 'table-missing' && f.section && pictured.tables.some((t) => SECTION_OF[t] === f.section)));
     findings.unshift(tablesAsImagesFinding(pictured.tables, pictured.images));
   }
-  if (truncated && !disabled.includes('page-too-large')) findings.unshift(pageTooLargeFinding(truncated, truncated.reason === 'chars' ? PAGE_LIMITS.chars : PAGE_LIMITS.cells));
-  return { detected: true, report, findings };
+  if (truncated && !disabled.includes('page-too-large'))
+    findings.unshift(pageTooLargeFinding(truncated.reason, truncated.reason === 'chars' ? PAGE_LIMITS.chars : PAGE_LIMITS.cells, TABLE_KEYS.filter((t) => report.tables[t]).length));
+  return { detected: true, report, findings: findings.filter(printable) };
+}
+
+/**
+ * A finding whose numbers a double cannot print plainly (Infinity, 2.1e+31) compares a number no
+ * page wrote as a count (beyond 15 digits): it is dropped, as the cell itself is reported invalid.
+ */
+function printable(f: Finding): boolean {
+  return [f.expected, f.actual].every((v) => typeof v !== 'number' || (Number.isFinite(v) && Math.abs(v) < 1e21));
 }
 
 const SECTION_OF: Record<TableKey, SectionKey> = { t2: 's2', t3: 's3', t4: 's4' };

@@ -14,7 +14,8 @@ export const pageTooLarge: RuleMeta = {
   example: '一个 20 MB 的页面：页面过大，仅审核前 3 个表格。',
 };
 
-export function pageTooLargeFinding(cut: { tables: number; reason: 'chars' | 'cells' }, limit: number): Finding {
-  const what = cut.reason === 'chars' ? `文字超过 ${limit.toLocaleString('en-US')} 字` : `表格单元格超过 ${limit.toLocaleString('en-US')} 个`;
-  return toFinding(pageTooLarge, { message: `页面过大（${what}），仅审核前 ${cut.tables} 个表格及其之前的内容`, actual: cut.reason === 'chars' ? 'chars' : 'cells' });
+/** `tables`: the template tables read before the cut. */
+export function pageTooLargeFinding(reason: 'chars' | 'cells', limit: number, tables: number): Finding {
+  const what = reason === 'chars' ? `文字超过 ${limit.toLocaleString('en-US')} 字` : `表格单元格超过 ${limit.toLocaleString('en-US')} 个`;
+  return toFinding(pageTooLarge, { message: `页面过大（${what}），仅审核前 ${tables} 个表格及其之前的内容`, actual: reason });
 }

@@ -133,9 +133,10 @@ export function readDom(root: El, limits: PageLimits = PAGE_LIMITS): DomRead {
       if (!small) images.push({ el, pos: seq++ });
       continue;
     }
-    if (tag === 'TABLE' && !holders.has(el)) {
+    // A table without rows (broken markup) is walked through like a block.
+    const grid = tag === 'TABLE' && !holders.has(el) ? tableToGrid(el, limits.cells - cells) : null;
+    if (grid?.rows.length) {
       flush();
-      const grid = tableToGrid(el, limits.cells - cells);
       cells += grid.rows.reduce((n, r) => n + r.length, 0);
       if (cells > limits.cells) {
         truncated = { tables, reason: 'cells' };
