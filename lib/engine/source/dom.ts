@@ -55,13 +55,13 @@ function isHidden(el: El): boolean {
 const tagOf = (el: El) => el.tagName.toUpperCase();
 
 /**
- * Tables that hold other tables (layout tables), found with one query and one climb per element:
+ * Tables that hold other tables (layout tables), found with one tag lookup and one climb per element:
  * a climb stops at an element already climbed, so deep nesting costs linear time, not a query per table.
  */
 function layoutTables(root: El): Set<El> {
   const holders = new Set<El>();
   const climbed = new Set<El>();
-  for (const table of Array.from(root.querySelectorAll('table'))) {
+  for (const table of Array.from(root.getElementsByTagName('table'))) {
     for (let p = table.parentElement; p && !climbed.has(p); p = p.parentElement) {
       climbed.add(p);
       if (tagOf(p) === 'TABLE') holders.add(p);
