@@ -55,20 +55,19 @@ function isHidden(el: El): boolean {
 const tagOf = (el: El) => el.tagName.toUpperCase();
 
 /**
- * Tables that hold other tables (layout tables), found with one tag lookup and one climb per element:
- * a climb stops at an element already climbed, so deep nesting costs linear time, not a query per table.
+ * Whether a table holds another table (a layout table), by an iterative walk over its elements
+ * that stops at the first table. Each element is walked for at most one table that holds none,
+ * and the walks of nested layout tables cover disjoint parts: linear in the page, at any depth.
  */
-function layoutTables(root: El): Set<El> {
-  const holders = new Set<El>();
-  const climbed = new Set<El>();
-  for (const table of Array.from(root.getElementsByTagName('table'))) {
-    for (let p = table.parentElement; p && !climbed.has(p); p = p.parentElement) {
-      climbed.add(p);
-      if (tagOf(p) === 'TABLE') holders.add(p);
-      if (p === root) break;
-    }
+function holdsTable(table: El): boolean {
+  const stack: El[] = [];
+  for (let c = table.firstElementChild; c; c = c.nextElementSibling) stack.push(c);
+  while (stack.length) {
+    const el = stack.pop()!;
+    if (tagOf(el) === 'TABLE') return true;
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) stack.push(c);
   }
-  return holders;
+  return false;
 }
 
 /** Reads a document (browser or linkedom) into lines and grids. Layout tables (a table holding tables) are walked through, not read as data. */
@@ -86,7 +85,6 @@ export function readDom(root: El, limits: PageLimits = PAGE_LIMITS): DomRead {
   const order = new Map<unknown, number>();
   let seq = 0;
   const place = (el: unknown) => order.has(el) || order.set(el, seq++);
-  const holders = layoutTables(root);
   let buf = '';
   let bufEl: El | undefined;
   let chars = 0;
@@ -134,7 +132,7 @@ export function readDom(root: El, limits: PageLimits = PAGE_LIMITS): DomRead {
       continue;
     }
     // A table without rows (broken markup) is walked through like a block.
-    const grid = tag === 'TABLE' && !holders.has(el) ? tableToGrid(el, limits.cells - cells) : null;
+    const grid = tag === 'TABLE' && !holdsTable(el) ? tableToGrid(el, limits.cells - cells) : null;
     if (grid?.rows.length) {
       flush();
       cells += grid.rows.reduce((n, r) => n + r.length, 0);
