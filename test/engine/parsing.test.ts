@@ -6,7 +6,7 @@ import { agencyAndYear, findTitle } from '../../lib/engine/parse/report';
 import { sectionOfHeading } from '../../lib/engine/parse/sections';
 import { fitValues } from '../../lib/engine/parse/tables';
 import { tableToGrid } from '../../lib/engine/source/dom';
-import { splitRow } from '../../lib/engine/source/text';
+import { splitRow, textToBlocks, tokenizeLine } from '../../lib/engine/source/text';
 import { readCell } from '../../lib/engine/text';
 import { LAYOUT_NAMES, layoutFixture } from '../helpers/layouts';
 import { makeReport } from '../helpers/make-report';
@@ -33,6 +33,27 @@ describe('text rows', () => {
     expect(splitRow('0 0 0 0 0')).toEqual(['0', '0', '0', '0', '0']);
     expect(splitRow('2023 年，我局主动公开信息共计 64 条。')).toBeNull();
     expect(splitRow('全年共收到申请 5 件，均已办结')).toBeNull();
+  });
+  it('splits pipe rows without a leading bar, one value per line, and keeps label words apart', () => {
+    expect(splitRow('规章 | 0 | 0 | 0 |')).toEqual(['规章', '0', '0', '0']);
+    expect(splitRow('行政许可 | 0 |')).toEqual(['行政许可', '0']);
+    expect(splitRow('0 |')).toEqual(['0']);
+    expect(splitRow('|')).toBe('separator');
+    expect(splitRow('12')).toEqual(['12']);
+    expect(splitRow('规章 22 235')).toEqual(['规章', '22', '235']);
+    expect(splitRow('规章 未统计 0 4')).toEqual(['规章', '未统计', '0', '4']);
+    expect(tokenizeLine('行政许可 97')).toEqual({ cells: ['行政许可', '97'], loose: true });
+    expect(tokenizeLine('行政许可\t97')).toEqual({ cells: ['行政许可', '97'], loose: false });
+    expect(splitRow('规章 0 0 0'.repeat(100))).toBeNull();
+  });
+  it('gives labels alone on their line to the values that follow, and leaves headings and prose alone', () => {
+    const blocks = textToBlocks(['二、主动公开政府信息情况', '规章', '3 |', '1 |', '|', '22 |', '2.其他法律行政法规禁', '止公开 | 1 | 0 |', '（一）主动公开', '本年发布信息 5 条。'].join('\n'));
+    expect(blocks.map((b) => (b.kind === 'line' ? b.text : b.rows.map((r) => r.map((c) => c.text))))).toEqual([
+      '二、主动公开政府信息情况',
+      [['规章', '3', '1', '22'], ['2.其他法律行政法规禁', '止公开', '1', '0']],
+      '（一）主动公开',
+      '本年发布信息 5 条。',
+    ]);
   });
   it('fits padded rows to the column count, keeping real blanks', () => {
     const cells = (xs: string[]) => xs.map((text) => ({ text }));
