@@ -9,7 +9,7 @@ import { tableToGrid } from '../../lib/engine/source/dom';
 import { splitRow, textToBlocks, tokenizeLine } from '../../lib/engine/source/text';
 import { readCell } from '../../lib/engine/text';
 import { LAYOUT_NAMES, layoutFixture } from '../helpers/layouts';
-import { makeReport } from '../helpers/make-report';
+import { cleanT3, makeReport } from '../helpers/make-report';
 
 const doc = (html: string) => parseHTML(html).document as unknown as Document;
 const values = (r: ReturnType<typeof auditText>, table: 't3' | 't4', row: string) =>
@@ -189,4 +189,22 @@ describe('a word among the numbers', () => {
   });
   it.each(['1234567890123456', '1e308', 'NaN', '12,34,5', 'Infinity', '0.1234567890123456'])('%s is no number', (raw) => expect(readCell(raw).kind).toBe('text'));
   it('999999999999999 (15 digits) is still a number', () => expect(readCell('999999999999999')).toEqual({ kind: 'number', value: 999999999999999 }));
+});
+
+describe('a label broken after its values', () => {
+  it.each([
+    ['tab rows', '2.其他法律行政法规禁\t3\t0\t0\t0\t0\t0\t3\n止公开'],
+    ['bare pipes', '2.其他法律行政法规禁 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |\n止公开'],
+  ])('%s: the rest of the label on the next line still finds the row', (_, broken) => {
+    const t3 = cleanT3();
+    t3['3.3.2'] = [3, 0, 0, 0, 0, 0, 3];
+    t3['3.3.4'] = [0, 0, 0, 0, 0, 0, 0];
+    t3['3.1'] = [3, 1, 0, 0, 0, 0, 4];
+    t3['3.7'] = [9, 2, 0, 0, 0, 0, 11];
+    const text = makeReport({ t3 }).replace('2.其他法律行政法规禁止公开\t3\t0\t0\t0\t0\t0\t3', broken);
+    const r = auditText(text);
+    expect(values(r, 't3', '3.3.2')).toEqual([3, 0, 0, 0, 0, 0, 3]);
+    expect(values(r, 't3', '3.3.3')).toEqual([0, 0, 0, 0, 0, 0, 0]);
+    expect(r.detected && r.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
 });

@@ -211,6 +211,19 @@ function putRow(table: Table, spec: RowSpec, row: SplitRow) {
     });
 }
 
+/**
+ * A label broken after its values (「2.其他法律行政法规禁 | 0 | …」 then 「止公开」): the rest of the
+ * label went to the front of the next row, before that row's own label.
+ */
+function brokenAfterValues(split: SplitRow, next: GridCell[] | undefined, specs: RowSpec[]): [SplitRow, RowSpec | undefined] {
+  const following = next && splitRow(next);
+  if (!following || following.labels.length < 2) return [split, undefined];
+  const rest = following.labels[0]!;
+  const joined = { ...split, label: split.label + rest, lastLabel: split.lastLabel + rest, labels: [...split.labels, rest] };
+  const spec = matchSpec(joined, specs);
+  return spec ? [joined, spec] : [split, undefined];
+}
+
 /** Reads t2 or t3: each grid row is matched to a row spec by its label; the first match of a key wins. */
 export function readRowTable(key: 't2' | 't3', grids: Grid[], layout: Layout): Table | undefined {
   if (!grids.length) return undefined;
@@ -219,9 +232,11 @@ export function readRowTable(key: 't2' | 't3', grids: Grid[], layout: Layout): T
   // The first row of a key wins, unless it held no value at all (a group's caption row that repeats its label).
   const filled = new Set<string>();
   for (const g of grids)
-    for (const r of g.rows) {
-      const split = splitRow(r);
-      const spec = matchSpec(split, specs);
+    for (let i = 0; i < g.rows.length; i++) {
+      const r = g.rows[i]!;
+      let split = splitRow(r);
+      let spec = matchSpec(split, specs);
+      if (!spec && split.values.length) [split, spec] = brokenAfterValues(split, g.rows[i + 1], specs);
       if (!spec || filled.has(spec.key) || !isDataRow(split, spec.columns.length)) continue;
       if (table.rows[spec.key] && !filledCount(split.values)) continue;
       putRow(table, spec, wordsAsValues(r, split, spec));
