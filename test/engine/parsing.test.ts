@@ -46,6 +46,12 @@ describe('text rows', () => {
     expect(tokenizeLine('行政许可\t97')).toEqual({ cells: ['行政许可', '97'], loose: false });
     expect(splitRow('规章 0 0 0'.repeat(100))).toBeNull();
   });
+  it('reads a bar opening a row of a bare-pipe grid as an empty first cell', () => {
+    const blocks = textToBlocks(['行政复议 | 行政诉讼 |', ' | 1 | 0 |'].join('\n'));
+    expect(blocks[0]!.kind === 'grid' && blocks[0]!.rows.map((r) => r.map((c) => c.text))).toEqual([['行政复议', '行政诉讼'], ['', '1', '0']]);
+    const markdown = textToBlocks(['| 行政复议 | 行政诉讼 |', '| 1 | 0 |'].join('\n'));
+    expect(markdown[0]!.kind === 'grid' && markdown[0]!.rows[1]!.map((c) => c.text)).toEqual(['1', '0']);
+  });
   it('gives labels alone on their line to the values that follow, and leaves headings and prose alone', () => {
     const blocks = textToBlocks(['二、主动公开政府信息情况', '规章', '3 |', '1 |', '|', '22 |', '2.其他法律行政法规禁', '止公开 | 1 | 0 |', '（一）主动公开', '本年发布信息 5 条。'].join('\n'));
     expect(blocks.map((b) => (b.kind === 'line' ? b.text : b.rows.map((r) => r.map((c) => c.text))))).toEqual([

@@ -17,6 +17,8 @@ const MAX_LABEL_CHARS = 48;
 export interface LineCells {
   cells: string[];
   loose: boolean;
+  /** A pipe row that opened with a bar (markdown); without one, a row opening with a bar has an empty first cell. */
+  bar?: 'leading' | 'none';
 }
 
 /**
@@ -33,9 +35,10 @@ export function tokenizeLine(line: string): LineCells | 'separator' | null {
   if (half.includes('|')) {
     if (/^[\s|:-]*$/.test(half)) return 'separator';
     const cells = half.split('|').map((c) => c.trim());
-    if (cells[0] === '') cells.shift();
+    const bar = cells[0] === '' ? 'leading' : 'none';
+    if (bar === 'leading') cells.shift();
     if (cells.length > 1 && cells[cells.length - 1] === '') cells.pop();
-    return { cells, loose: false };
+    return { cells, loose: false, bar };
   }
   const spaced = half.split(/ {2,}/).map((c) => c.trim());
   const values = spaced.filter((c) => readCell(c).kind === 'number').length;
@@ -106,10 +109,13 @@ export function linesToBlocks(lines: SourceLine[]): Block[] {
   let gridEl: unknown;
   let pending: { src: SourceLine; label: string }[] = [];
   let open: GridCell[] | null = null;
+  // Pipe rows of the current grid seen without a leading bar: then a row opening with a bar lost its empty first cell.
+  let bareRows = 0;
   const close = () => {
     if (grid) out.push({ kind: 'grid', rows: grid, el: gridEl });
     grid = null;
     open = null;
+    bareRows = 0;
   };
   const flushPending = () => {
     if (!pending.length) return;
@@ -131,7 +137,10 @@ export function linesToBlocks(lines: SourceLine[]): Block[] {
     if (tok) {
       const values = tok.cells.filter((c) => c !== '' && readCell(c).kind !== 'text').length;
       const single = tok.cells.length === 1 && values === 1;
-      const cells = gridCells(src, tok.cells, tok.loose);
+      if (tok.bar === 'none') bareRows++;
+      if (tok.bar === 'leading' && bareRows > 0) tok.cells.unshift('');
+      // A value alone on its line has its column only by counting: a blank there leaves no line.
+      const cells = gridCells(src, tok.cells, tok.loose || single);
       if (single && open) {
         for (const c of cells) open.push(c);
         continue;
