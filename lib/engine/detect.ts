@@ -57,8 +57,8 @@ export function isAboutReports(title: string): boolean {
 }
 
 export interface PageEvidence {
-  /** The report's title as read (a title line or the first heading), and the document's <title>. */
-  titles: string[];
+  /** The report's title as read (a title line or the first heading), then the document's <title>. */
+  titles: [string, string];
   /** Template section headings found as headings. */
   headings: number;
   /** Tables of the template read from the page. */
@@ -74,9 +74,11 @@ export interface PageEvidence {
  * a manual or news is not a report.
  */
 export function judgeReport(e: PageEvidence): { ok: boolean; reason: string } {
-  const main = e.titles.find((t) => compact(t)) ?? '';
+  const [read = '', page = ''] = e.titles;
   const dated = e.titles.some(isDatedReportTitle);
-  if (!dated && isAboutReports(main)) return { ok: false, reason: `页面标题「${main.slice(0, 60)}」是年报格式通知、编写说明或新闻，不是年度报告` };
+  // The document's <title> says best what the page is; the title read from the text may be a sidebar link.
+  const about = isAboutReports(page) ? page : !isDatedReportTitle(page) && isAboutReports(read) ? read : '';
+  if (about) return { ok: false, reason: `页面标题「${about.slice(0, 60)}」是年报格式通知、编写说明或新闻，不是年度报告` };
   if (dated && (e.headings >= 2 || citedTemplate(e.text))) return { ok: true, reason: '' };
   const confirmed = confirmReport(e.text);
   if (!confirmed.ok) return confirmed;

@@ -86,3 +86,14 @@ describe('detecting a report by what it is', () => {
     expect(citedTemplate('国办函〔2020〕109号')).toBeNull();
   });
 });
+
+describe('a page titled as news is not a report, even with a dated report link above its headline', () => {
+  it('news with a sidebar link to a report, citing the template', () => {
+    const html = readFileSync(join(FIXTURES, 'layouts', 'pages', 'news.html'), 'utf8').replace('<body>', '<body><ul><li><a href="/a.html">示范县财政局2023年政府信息公开工作年度报告</a></li></ul>');
+    expect(auditDocument(htmlDoc(html)).detected).toBe(false);
+  });
+  it('a report page whose sidebar links a 解读 is still a report', () => {
+    const html = readFileSync(join(FIXTURES, 'layouts', 'pages', 'report-tables-as-images.html'), 'utf8').replace('<div class="article">', '<ul><li><a href="/b.html">图解：示范县农业农村局2023年政府信息公开工作年度报告解读</a></li></ul><div class="article">');
+    expect(auditDocument(htmlDoc(html)).detected).toBe(true);
+  });
+});
