@@ -214,3 +214,19 @@ describe('a label broken after its values', () => {
     expect(r.detected && r.findings.filter((f) => f.severity === 'error')).toEqual([]);
   });
 });
+
+/** The same layouts as pages: a flipbook or converter page holding the text in a <pre>, or one <p> per line. */
+describe.each(LAYOUT_NAMES)('text layout %s inside a web page', (name) => {
+  const fx = layoutFixture(name);
+  const escape = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const numbers = (r: ReturnType<typeof auditDocument>) =>
+    r.detected ? Object.fromEntries((['t2', 't3', 't4'] as const).map((t) => [t, Object.fromEntries(Object.entries(r.report.tables[t]?.rows ?? {}).map(([row, cols]) => [row, Object.fromEntries(Object.entries(cols).map(([c, cell]) => [c, cell.value ?? cell.status]))]))])) : r.reason;
+  it('reads the same cells from a <pre>', () => {
+    expect(numbers(auditDocument(doc(`<html><head><title>政府信息公开</title></head><body><pre>${escape(fx.text)}</pre></body></html>`)))).toEqual(fx.tables);
+  });
+  // HTML folds tabs into spaces: a tab-separated table is no <p> layout.
+  it.skipIf(fx.text.includes('\t'))('reads the same cells from one <p> per line', () => {
+    const body = fx.text.split('\n').map((l) => `<p>${escape(l)}</p>`).join('');
+    expect(numbers(auditDocument(doc(`<html><head><title>政府信息公开</title></head><body>${body}</body></html>`)))).toEqual(fx.tables);
+  });
+});
