@@ -187,6 +187,10 @@ describe('a word among the numbers', () => {
     const row = t2Rules(line)!;
     expect([row.issued!.status, row.repealed!.value, row.in_force!.value]).toEqual(['invalid', 0, 4]);
   });
+  it.each([['规章 — 0 4'], ['规章 / 0 4'], ['规章 | — | 0 | 4 |'], ['规章\t/\t0\t4']])('%s keeps the dash in its own column, as missing data', (line) => {
+    const row = t2Rules(line)!;
+    expect([row.issued!.status, row.repealed!.value, row.in_force!.value]).toEqual(['blank', 0, 4]);
+  });
   it('a word in the first column of the t4 row', () => {
     const r = auditText(makeReport({ t4: ['未统计', 0, 0, 1, 2, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0] }));
     const row = r.detected ? r.report.tables.t4!.rows['1']! : {};
