@@ -7,6 +7,7 @@ import { buildReport } from './parse/report';
 import { attachmentLinks } from './list';
 import { runRules } from './rules';
 import { pageTooLargeFinding } from './rules/page-too-large';
+import { rowCellsUnplacedFinding, unplacedRows } from './rules/row-cells-unplaced';
 import { attachmentFindings } from './rules/structure';
 import { tablesAsImagesFinding } from './rules/tables-as-images';
 import type { Block } from './source/blocks';
@@ -85,6 +86,13 @@ function finish(report: Report, opts: AuditOptions, truncated: Truncation | null
     if (cited) report.layout = cited;
   }
   let findings = runRules(report, disabled);
+  // A row whose values could not be placed: one finding saying so, not a missing-data error per cell.
+  const unplaced = unplacedRows(report);
+  if (unplaced.length) {
+    const isUnplaced = (c: { table: string; row: string }) => unplaced.some((u) => u.table === c.table && u.row === c.row);
+    findings = findings.filter((f) => !((f.rule === 'cell-missing' || f.rule === 'row-extra-cells') && f.cells?.length && f.cells.every(isUnplaced)));
+    if (!disabled.includes('row-cells-unplaced')) findings.push(...unplaced.map((u) => rowCellsUnplacedFinding(report, u)));
+  }
   const pictured = read ? tablesShownAsImages(report, read) : null;
   if (pictured && !disabled.includes('tables-as-images')) {
     findings = findings.filter((f) => !(f.rule === 'table-missing' && f.section && pictured.tables.some((t) => SECTION_OF[t] === f.section)));

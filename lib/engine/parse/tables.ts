@@ -207,8 +207,15 @@ function putRow(table: Table, spec: RowSpec, row: SplitRow) {
   if (unplaced)
     table.notes.push({
       row: spec.key,
-      text: `只读到 ${unplaced.length} 个数值（${unplaced.map((c) => c.text).join('、')}），少于 ${n} 列；文本中看不出缺的是哪一列，这些数值未填入任何一列`,
+      text: `${UNPLACED}${unplaced.length} 个数值（${unplaced.map((c) => c.text).join('、')}），少于 ${n} 列；文本中看不出缺的是哪一列，这些数值未填入任何一列`,
     });
+}
+
+const UNPLACED = '只读到 ';
+
+/** A note saying a row's values could not be placed in its columns (see fitValues). */
+export function isUnplacedNote(note: { text: string }): boolean {
+  return note.text.startsWith(UNPLACED);
 }
 
 /**
