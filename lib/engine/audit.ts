@@ -1,14 +1,17 @@
 /** The engine's public API, shared by the content script, the extension pages and the CLI. */
-import { confirmReport, domPrefix, PREFIX_CHARS, prefixLooksLikeReport } from './detect';
-import type { Finding, Report, SectionKey } from './model';
-import { SECTION_KEYS } from './model';
+import { citedTemplate, domPrefix, judgeReport, PREFIX_CHARS, prefixLooksLikeReport } from './detect';
+import type { Finding, Report, SectionKey, TableKey } from './model';
+import { SECTION_KEYS, TABLE_KEYS } from './model';
 import { metaPublished } from './parse/meta';
 import { buildReport } from './parse/report';
 import { attachmentLinks } from './list';
 import { runRules } from './rules';
+import { pageTooLargeFinding } from './rules/page-too-large';
+import { rowCellsUnplacedFinding, unplacedRows } from './rules/row-cells-unplaced';
 import { attachmentFindings } from './rules/structure';
+import { tablesAsImagesFinding } from './rules/tables-as-images';
 import type { Block } from './source/blocks';
-import { domToBlocks } from './source/dom';
+import { PAGE_LIMITS, readDom, type DomRead, type Truncation } from './source/dom';
 import { textToBlocks } from './source/text';
 
 export interface AuditOptions {
@@ -33,45 +36,125 @@ export function auditDocument(doc: Document, opts: AuditOptions = {}): AuditResu
   if (!looksLikeReport(doc)) return { detected: false, reason: NOT_LIKELY };
   const root = doc.body ?? doc.documentElement;
   const url = opts.url ?? (/^https?:|^file:/.test(doc.URL ?? '') ? doc.URL : null);
-  const confirmed = confirmReport(root.textContent ?? '');
-  const build = () => buildReport(domToBlocks(root), { pageTitle: doc.title, url, metaPublished: metaPublished(doc) });
-  if (!confirmed.ok) return attachmentReport(doc, build, url, opts) ?? { detected: false, reason: confirmed.reason };
-  return finish(build(), opts);
+  const read = readDom(root);
+  const report = buildReport(read.blocks, { pageTitle: doc.title, url, metaPublished: metaPublished(doc) });
+  const verdict = judge(report, read.blocks, doc.title ?? '');
+  if (!verdict.ok) return attachmentReport(doc, report, url, opts) ?? { detected: false, reason: verdict.reason };
+  return finish(report, opts, read.truncated, read);
 }
 
 /** Full audit of plain text (seed .txt files, PDF extractions). */
 export function auditText(text: string, opts: AuditOptions = {}): AuditResult {
   if (!prefixLooksLikeReport(text.slice(0, PREFIX_CHARS))) return { detected: false, reason: NOT_LIKELY };
-  const confirmed = confirmReport(text);
-  if (!confirmed.ok) return { detected: false, reason: confirmed.reason };
-  return finish(buildReport(textToBlocks(text), { url: opts.url }), opts);
+  // Beyond the cap the text is cut at a line end; the audit says so.
+  const read = text.length > PAGE_LIMITS.chars ? text.slice(0, text.lastIndexOf('\n', PAGE_LIMITS.chars) + 1 || PAGE_LIMITS.chars) : text;
+  const blocks = textToBlocks(read);
+  const report = buildReport(blocks, { url: opts.url });
+  const verdict = judge(report, blocks, '');
+  if (!verdict.ok) return { detected: false, reason: verdict.reason };
+  const truncated: Truncation | null = read.length < text.length ? { tables: 0, reason: 'chars' } : null;
+  return finish(report, opts, truncated);
 }
 
 /** Full audit of blocks a file reader produced (a PDF's rebuilt lines and tables); cells carry their boxes as `el`. */
 export function auditBlocks(blocks: Block[], opts: AuditOptions & { pageTitle?: string } = {}): AuditResult {
-  const text = blocks.map((b) => (b.kind === 'line' ? b.text : b.rows.map((r) => r.map((c) => c.text).join('\t')).join('\n'))).join('\n');
+  const text = blocksText(blocks);
   if (!prefixLooksLikeReport(text.slice(0, PREFIX_CHARS))) return { detected: false, reason: NOT_LIKELY };
-  const confirmed = confirmReport(text);
-  if (!confirmed.ok) return { detected: false, reason: confirmed.reason };
-  return finish(buildReport(blocks, { url: opts.url, pageTitle: opts.pageTitle }), opts);
+  const report = buildReport(blocks, { url: opts.url, pageTitle: opts.pageTitle });
+  const verdict = judge(report, blocks, opts.pageTitle ?? '');
+  if (!verdict.ok) return { detected: false, reason: verdict.reason };
+  return finish(report, opts, null);
 }
 
-/** A text that merely talks about reports (a manual, a news item) has the words but neither the sections nor the tables. */
-function finish(report: Report, opts: AuditOptions): AuditResult {
-  const tables = Object.values(report.tables).filter(Boolean).length;
-  if (tables === 0 && report.sections.length < 3)
-    return { detected: false, reason: `提到了年报模板用语，但只找到 ${report.sections.length} 个章节标题、没有模板表格，不是年度报告正文` };
-  return { detected: true, report, findings: runRules(report, opts.disabledRules) };
+function blocksText(blocks: Block[]): string {
+  const parts: string[] = [];
+  for (const b of blocks) {
+    if (b.kind === 'line') parts.push(b.text);
+    else for (const r of b.rows) for (const c of r) parts.push(c.text);
+  }
+  return parts.join('\n');
+}
+
+function judge(report: Report, blocks: Block[], pageTitle: string) {
+  return judgeReport({
+    titles: [report.title, pageTitle],
+    headings: report.sections.length,
+    tables: TABLE_KEYS.filter((t) => report.tables[t]).length,
+    text: blocksText(blocks),
+  });
+}
+
+/**
+ * The findings of a detected report. A report without readable tables still gets its sections,
+ * prose, dates and year audited; its template version is taken from the notice it cites; tables
+ * shown as images give one finding with the images instead of one per missing table.
+ */
+function finish(report: Report, opts: AuditOptions, truncated: Truncation | null, read?: DomRead): AuditResult {
+  const disabled = opts.disabledRules ?? [];
+  if (report.layout === 'unknown' && !TABLE_KEYS.some((t) => report.tables[t])) {
+    const cited = citedTemplate(report.sections.map((s) => s.text).join('\n') + report.sentences.map((s) => s.text).join(''));
+    if (cited) report.layout = cited;
+  }
+  let findings = runRules(report, disabled);
+  // A row whose values could not be placed: one finding saying so, not a missing-data error per cell.
+  const unplaced = unplacedRows(report);
+  if (unplaced.length) {
+    const isUnplaced = (c: { table: string; row: string }) => unplaced.some((u) => u.table === c.table && u.row === c.row);
+    findings = findings.filter((f) => !((f.rule === 'cell-missing' || f.rule === 'row-extra-cells') && f.cells?.length && f.cells.every(isUnplaced)));
+    if (!disabled.includes('row-cells-unplaced')) findings.push(...unplaced.map((u) => rowCellsUnplacedFinding(report, u)));
+  }
+  const pictured = read ? tablesShownAsImages(report, read) : null;
+  if (pictured && !disabled.includes('tables-as-images')) {
+    findings = findings.filter((f) => !(f.rule === 'table-missing' && f.section && pictured.tables.some((t) => SECTION_OF[t] === f.section)));
+    findings.unshift(tablesAsImagesFinding(pictured.tables, pictured.images));
+  }
+  if (truncated && !disabled.includes('page-too-large'))
+    findings.unshift(pageTooLargeFinding(truncated.reason, truncated.reason === 'chars' ? PAGE_LIMITS.chars : PAGE_LIMITS.cells, TABLE_KEYS.filter((t) => report.tables[t]).length));
+  return { detected: true, report, findings: findings.filter(printable) };
+}
+
+/**
+ * A finding whose numbers a double cannot print plainly (Infinity, 2.1e+31) compares a number no
+ * page wrote as a count (beyond 15 digits): it is dropped, as the cell itself is reported invalid.
+ */
+function printable(f: Finding): boolean {
+  return [f.expected, f.actual].every((v) => typeof v !== 'number' || (Number.isFinite(v) && Math.abs(v) < 1e21));
+}
+
+const SECTION_OF: Record<TableKey, SectionKey> = { t2: 's2', t3: 's3', t4: 's4' };
+
+/**
+ * Missing tables whose place holds images: the images between the heading of the table's section
+ * and the next heading; without that heading, images anywhere after the first section.
+ */
+function tablesShownAsImages(report: Report, read: DomRead): { tables: TableKey[]; images: unknown[] } | null {
+  const missing = TABLE_KEYS.filter((t) => !report.tables[t]);
+  if (!missing.length || !read.images.length) return null;
+  const headings = [...report.sections]
+    .map((s) => ({ key: s.key, pos: read.positionOf(s.el) }))
+    .filter((h): h is { key: SectionKey; pos: number } => h.pos !== undefined)
+    .sort((a, b) => a.pos - b.pos);
+  const images = new Set<unknown>();
+  const tables: TableKey[] = [];
+  for (const t of missing) {
+    const i = headings.findIndex((h) => h.key === SECTION_OF[t]);
+    const from = i >= 0 ? headings[i]!.pos : (headings[0]?.pos ?? -1);
+    const to = i >= 0 ? (headings[i + 1]?.pos ?? Infinity) : Infinity;
+    const inside = read.images.filter((img) => img.pos > from && img.pos < to);
+    if (!inside.length) continue;
+    tables.push(t);
+    for (const img of inside) images.add(img.el);
+  }
+  return tables.length ? { tables, images: [...images] } : null;
 }
 
 /**
  * A report page whose title says it is a report but whose body only links the report as a PDF or
  * Word file: one finding saying so, with the links, rather than dozens about missing tables.
  */
-function attachmentReport(doc: Document, build: () => Report, url: string | null, opts: AuditOptions): AuditResult | undefined {
+function attachmentReport(doc: Document, report: Report, url: string | null, opts: AuditOptions): AuditResult | undefined {
   const files = attachmentLinks(doc, url ?? doc.URL ?? 'about:blank');
   if (!files.length) return undefined;
-  const report = build();
   if (!report.year || !/年度报告|年报/.test(report.title)) return undefined;
   return { detected: true, report, findings: attachmentFindings(files, opts.disabledRules) };
 }

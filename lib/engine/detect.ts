@@ -31,6 +31,63 @@ export function confirmReport(text: string): { ok: boolean; reason: string } {
   return { ok, reason: ok ? '' : `年报模板的表格标识 ${tables} 处、章节标题 ${headings} 处，不足以确认为年度报告` };
 }
 
+/** The template's own notice, a manual or a guide, news of a meeting: they may print the template but report nothing. */
+const NOT_A_REPORT_TITLE = /年度报告格式|(?:编写|编制|填报|撰写|操作)(?:说明|指南|指引|手册|规范|要求)|手册|指南|指引|培训|解读|问答|会议|座谈会|推进会|工作要点|通知(?<!年度报告的通知)$/;
+/** The template notices a report cites (2021 layout; 2019 layout). */
+const TEMPLATE_CITATIONS: [RegExp, '2021' | '2019'][] = [
+  [/国办公开办函[〔\[(（【]2021[〕\])）】]30号/, '2021'],
+  [/国办公开办函[〔\[(（【]2019[〕\])）】]60号/, '2019'],
+];
+
+/** The template a text cites, if any. */
+export function citedTemplate(text: string): '2021' | '2019' | null {
+  const c = compact(text);
+  return TEMPLATE_CITATIONS.find(([re]) => re.test(c))?.[1] ?? null;
+}
+
+/** 「XX局2023年政府信息公开工作年度报告」: a report's own title, naming its year; not a notice, manual or news. */
+export function isDatedReportTitle(title: string): boolean {
+  const c = compact(title);
+  return c.length <= 120 && REPORT_TITLE.some((t) => t.test(c)) && !NOT_A_REPORT_TITLE.test(c);
+}
+
+/** A title that names the template notice, a manual, a guide or news: such a page is not a report, whatever it prints. */
+export function isAboutReports(title: string): boolean {
+  return NOT_A_REPORT_TITLE.test(compact(title));
+}
+
+export interface PageEvidence {
+  /** The report's title as read (a title line or the first heading), then the document's <title>. */
+  titles: [string, string];
+  /** Template section headings found as headings. */
+  headings: number;
+  /** Tables of the template read from the page. */
+  tables: number;
+  /** The page's text. */
+  text: string;
+}
+
+/**
+ * Whether a page is a report, by what it is: its tables and the template's words (confirmReport);
+ * or a dated report title with two template section headings, or a citation of the template,
+ * even when the tables are images, attachments or absent. A page titled as the template notice,
+ * a manual or news is not a report.
+ */
+export function judgeReport(e: PageEvidence): { ok: boolean; reason: string } {
+  const [read = '', page = ''] = e.titles;
+  const dated = e.titles.some(isDatedReportTitle);
+  // The document's <title> says best what the page is; the title read from the text may be a sidebar link.
+  const about = isAboutReports(page) ? page : !isDatedReportTitle(page) && isAboutReports(read) ? read : '';
+  if (about) return { ok: false, reason: `页面标题「${about.slice(0, 60)}」是年报格式通知、编写说明或新闻，不是年度报告` };
+  if (dated && (e.headings >= 2 || citedTemplate(e.text))) return { ok: true, reason: '' };
+  const confirmed = confirmReport(e.text);
+  if (!confirmed.ok) return confirmed;
+  // The template's words without its tables or sections: a text about reports (a manual, a news item).
+  if (e.tables === 0 && e.headings < 3)
+    return { ok: false, reason: `提到了年报模板用语，但只找到 ${e.headings} 个章节标题、没有模板表格，不是年度报告正文` };
+  return { ok: true, reason: '' };
+}
+
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
 
 /** The page title and text up to `max` non-space characters, read without touching the rest of the page. */

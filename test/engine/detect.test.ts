@@ -1,7 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { auditDocument, auditText, looksLikeReport } from '../../lib/engine/audit';
-import { confirmReport, prefixLooksLikeReport } from '../../lib/engine/detect';
-import { fixtureHtml, htmlDoc } from '../helpers/fixtures';
+import { citedTemplate, confirmReport, isDatedReportTitle, prefixLooksLikeReport } from '../../lib/engine/detect';
+import { Finding } from '../../lib/engine/model';
+import { findingElements } from '../../lib/engine/rules/tables-as-images';
+import { FIXTURES, fixtureHtml, htmlDoc } from '../helpers/fixtures';
+import { makeReport } from '../helpers/make-report';
 
 describe('detection', () => {
   it.each(['nonreport-list.html', 'nonreport-news.html', 'nonreport-budget.html', 'nonreport-large.html'])('%s is not a report', (name) => {
@@ -25,5 +30,70 @@ describe('detection', () => {
   it('plain text that is not a report is left alone', () => {
     expect(auditText('今天天气很好。').detected).toBe(false);
     expect(auditText('').detected).toBe(false);
+  });
+});
+
+const page = (name: string) => htmlDoc(readFileSync(join(FIXTURES, 'layouts', 'pages', name), 'utf8'));
+
+describe('detecting a report by what it is', () => {
+  it('a report whose tables are images is audited, with one finding carrying the images', () => {
+    const r = auditDocument(page('report-tables-as-images.html'));
+    if (!r.detected) throw new Error(r.reason);
+    expect(r.report).toMatchObject({ agency: '示范县农业农村局', year: 2023, layout: '2021' });
+    expect(r.report.sections.map((s) => s.key)).toEqual(['s1', 's2', 's3', 's4', 's5', 's6']);
+    const pictured = r.findings.filter((f) => f.rule === 'tables-as-images');
+    expect(pictured).toHaveLength(1);
+    // The logo in the navigation bar is not a table; the three pictures under 二、三、四 are.
+    expect(findingElements(pictured[0]!).map((el) => (el as Element).getAttribute('src'))).toEqual(['/files/t2.png', '/files/t3.png', '/files/t4.png']);
+    expect(r.findings.filter((f) => f.rule === 'table-missing')).toEqual([]);
+    // The images travel with the finding but never into JSON or a message.
+    expect(JSON.stringify(pictured[0])).not.toContain('src');
+    expect(Finding.parse(pictured[0])).toEqual({ ...pictured[0] });
+  });
+  it('a dated report without tables that cites the template is a report: its prose, dates and template version are audited', () => {
+    const r = auditDocument(page('report-without-tables-cites-template.html'));
+    if (!r.detected) throw new Error(r.reason);
+    expect(r.report).toMatchObject({ agency: '示范市文化和旅游局', year: 2022, layout: '2021' });
+    expect(r.report.published?.date).toBe('2023-01-20');
+    expect(r.findings.filter((f) => f.rule === 'table-missing')).toHaveLength(3);
+    expect(r.findings.filter((f) => f.rule === 'tables-as-images')).toEqual([]);
+  });
+  it('the same page without the citation and without headings is not confirmed', () => {
+    const html = readFileSync(join(FIXTURES, 'layouts', 'pages', 'report-without-tables-cites-template.html'), 'utf8').replace(/和《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）/, '');
+    expect(auditDocument(htmlDoc(html)).detected).toBe(false);
+  });
+  it.each(['template-notice.html', 'manual.html', 'news.html'])('%s (the template notice itself, a manual, news) is not a report', (name) => {
+    const r = auditDocument(page(name));
+    expect(r.detected).toBe(false);
+    expect(r.detected === false && r.reason).toBeTruthy();
+  });
+  it('a 2023 report printing the 2019 tables is detected and gets layout-outdated', () => {
+    const r = auditText(makeReport({ layout2019: true }));
+    if (!r.detected) throw new Error(r.reason);
+    expect(r.report.layout).toBe('2019');
+    expect(r.findings).toContainEqual(expect.objectContaining({ rule: 'layout-outdated', expected: '2021', actual: '2019' }));
+  });
+  it('a 2020 report printing the 2019 tables is not outdated', () => {
+    const r = auditText(makeReport({ layout2019: true, title: '示范市测试局2020年政府信息公开工作年度报告' }));
+    expect(r.detected && r.findings.filter((f) => f.rule === 'layout-outdated')).toEqual([]);
+  });
+  it('reads titles as dated report titles or as pages about reports', () => {
+    expect(isDatedReportTitle('某市某局2023年政府信息公开工作年度报告')).toBe(true);
+    expect(isDatedReportTitle('某市人民政府办公室关于印发2023年政府信息公开工作年度报告的通知')).toBe(true);
+    expect(isDatedReportTitle('我县召开2023年度政府信息公开工作年度报告编制培训会')).toBe(false);
+    expect(isDatedReportTitle('政府信息公开工作年度报告')).toBe(false);
+    expect(citedTemplate('依照国办公开办函〔2019〕60号')).toBe('2019');
+    expect(citedTemplate('国办函〔2020〕109号')).toBeNull();
+  });
+});
+
+describe('a page titled as news is not a report, even with a dated report link above its headline', () => {
+  it('news with a sidebar link to a report, citing the template', () => {
+    const html = readFileSync(join(FIXTURES, 'layouts', 'pages', 'news.html'), 'utf8').replace('<body>', '<body><ul><li><a href="/a.html">示范县财政局2023年政府信息公开工作年度报告</a></li></ul>');
+    expect(auditDocument(htmlDoc(html)).detected).toBe(false);
+  });
+  it('a report page whose sidebar links a 解读 is still a report', () => {
+    const html = readFileSync(join(FIXTURES, 'layouts', 'pages', 'report-tables-as-images.html'), 'utf8').replace('<div class="article">', '<ul><li><a href="/b.html">图解：示范县农业农村局2023年政府信息公开工作年度报告解读</a></li></ul><div class="article">');
+    expect(auditDocument(htmlDoc(html)).detected).toBe(true);
   });
 });

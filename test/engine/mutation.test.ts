@@ -1,7 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { auditDocument } from '../../lib/engine/audit';
-import { cellKey, type Finding } from '../../lib/engine/model';
+import { auditDocument, auditText, type AuditResult } from '../../lib/engine/audit';
+import { cellKey, type Cell, type CellRef, type Finding } from '../../lib/engine/model';
 import { fixtureHtml, htmlDoc } from '../helpers/fixtures';
+import { LAYOUT_NAMES, layoutFixture } from '../helpers/layouts';
+
+const errorsIn = (fs: Finding[]) => fs.filter((f) => f.severity === 'error');
+const names = (fs: Finding[], key: string) => fs.some((f) => f.cells?.some((c) => cellKey(c) === key));
+
+function detected(r: AuditResult) {
+  if (!r.detected) throw new Error('not detected: ' + r.reason);
+  return r;
+}
+
+function cellsOf(r: ReturnType<typeof detected>): { ref: CellRef; cell: Cell }[] {
+  return (['t3', 't4'] as const).flatMap((t) =>
+    Object.entries(r.report.tables[t]!.rows).flatMap(([row, cols]) => Object.entries(cols).map(([column, cell]) => ({ ref: { table: t, row, column }, cell }))),
+  );
+}
 
 /**
  * For every cell of t3 and t4 in a clean report: changing that one value must yield a finding that
@@ -10,16 +25,9 @@ import { fixtureHtml, htmlDoc } from '../helpers/fixtures';
  */
 describe.each(['001-semantic.html', '001-word.html', '004-semantic.html'])('mutating each cell of %s', (name) => {
   const doc = htmlDoc(fixtureHtml(name));
-  const audit = () => {
-    const r = auditDocument(doc);
-    if (!r.detected) throw new Error('not detected');
-    return r;
-  };
+  const audit = () => detected(auditDocument(doc));
   const clean = audit();
-  const errorsIn = (fs: Finding[]) => fs.filter((f) => f.severity === 'error');
-  const cells = (['t3', 't4'] as const).flatMap((t) =>
-    Object.entries(clean.report.tables[t]!.rows).flatMap(([row, cols]) => Object.entries(cols).map(([column, cell]) => ({ ref: { table: t, row, column }, cell }))),
-  );
+  const cells = cellsOf(clean);
 
   it('starts clean, with all 190 cells read from their own elements', () => {
     expect(errorsIn(clean.findings)).toEqual([]);
@@ -34,12 +42,50 @@ describe.each(['001-semantic.html', '001-word.html', '004-semantic.html'])('muta
       const original = el.innerHTML;
       const key = cellKey(ref);
       el.textContent = String((cell.value ?? 0) + 1);
-      if (!errorsIn(audit().findings).some((f) => f.cells?.some((c) => cellKey(c) === key))) missed.push(`changed ${key}`);
+      if (!names(errorsIn(audit().findings), key)) missed.push(`changed ${key}`);
       el.textContent = '';
-      if (!audit().findings.some((f) => f.rule === 'cell-missing' && f.cells?.some((c) => cellKey(c) === key))) missed.push(`blanked ${key}`);
+      if (!names(audit().findings.filter((f) => f.rule === 'cell-missing'), key)) missed.push(`blanked ${key}`);
       el.innerHTML = original;
     }
     expect(missed).toEqual([]);
     expect(errorsIn(audit().findings)).toEqual([]);
+  }, 60_000);
+});
+
+/**
+ * The same over every text layout of test/fixtures/layouts: each cell is changed (and blanked with
+ * the layout's blank token) where the reader says it read it, in the text itself.
+ */
+describe.each(LAYOUT_NAMES)('mutating each cell of text layout %s', (name) => {
+  const fx = layoutFixture(name);
+  const lines = fx.text.split('\n');
+  const clean = detected(auditText(fx.text));
+  // Cells of rows printed short have no place to mutate; the parsing test covers them.
+  const cells = cellsOf(clean).filter((c) => c.cell.status !== 'absent');
+  const withCell = (cell: Cell, text: string) => {
+    const at = cell.at!;
+    const line = lines[at.line]!;
+    const copy = lines.slice();
+    copy[at.line] = line.slice(0, at.start) + text + line.slice(at.start + cell.raw.length);
+    return copy.join('\n');
+  };
+
+  it('reads every cell at a place in the text that holds its value', () => {
+    expect(cells.length).toBe(190 - Object.keys(fx.unplaced).filter((k) => k.startsWith('t3') || k.startsWith('t4')).length * 7);
+    const misplaced = cells.filter(({ cell }) => !cell.at || lines[cell.at.line]!.slice(cell.at.start, cell.at.start + cell.raw.length) !== cell.raw);
+    expect(misplaced.map((c) => cellKey(c.ref))).toEqual([]);
   });
+
+  it('flags every changed value and every blanked cell by name', () => {
+    const baseline = new Set(errorsIn(clean.findings).map((f) => f.message));
+    const missed: string[] = [];
+    for (const { ref, cell } of cells) {
+      const key = cellKey(ref);
+      const changed = detected(auditText(withCell(cell, String((cell.value ?? 0) + 1))));
+      if (!names(errorsIn(changed.findings).filter((f) => !baseline.has(f.message)), key)) missed.push(`changed ${key}`);
+      const blanked = detected(auditText(withCell(cell, fx.blank)));
+      if (!names(blanked.findings.filter((f) => f.rule === 'cell-missing'), key)) missed.push(`blanked ${key}`);
+    }
+    expect(missed).toEqual([]);
+  }, 60_000);
 });

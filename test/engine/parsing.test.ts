@@ -2,13 +2,14 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { auditDocument, auditText } from '../../lib/engine/audit';
 import { decodePage } from '../../lib/engine/decode';
-import { agencyAndYear } from '../../lib/engine/parse/report';
+import { agencyAndYear, findTitle } from '../../lib/engine/parse/report';
 import { sectionOfHeading } from '../../lib/engine/parse/sections';
 import { fitValues } from '../../lib/engine/parse/tables';
 import { tableToGrid } from '../../lib/engine/source/dom';
-import { splitRow } from '../../lib/engine/source/text';
+import { splitRow, textToBlocks, tokenizeLine } from '../../lib/engine/source/text';
 import { readCell } from '../../lib/engine/text';
-import { makeReport } from '../helpers/make-report';
+import { LAYOUT_NAMES, layoutFixture } from '../helpers/layouts';
+import { cleanT3, makeReport } from '../helpers/make-report';
 
 const doc = (html: string) => parseHTML(html).document as unknown as Document;
 const values = (r: ReturnType<typeof auditText>, table: 't3' | 't4', row: string) =>
@@ -32,6 +33,33 @@ describe('text rows', () => {
     expect(splitRow('0 0 0 0 0')).toEqual(['0', '0', '0', '0', '0']);
     expect(splitRow('2023 年，我局主动公开信息共计 64 条。')).toBeNull();
     expect(splitRow('全年共收到申请 5 件，均已办结')).toBeNull();
+  });
+  it('splits pipe rows without a leading bar, one value per line, and keeps label words apart', () => {
+    expect(splitRow('规章 | 0 | 0 | 0 |')).toEqual(['规章', '0', '0', '0']);
+    expect(splitRow('行政许可 | 0 |')).toEqual(['行政许可', '0']);
+    expect(splitRow('0 |')).toEqual(['0']);
+    expect(splitRow('|')).toBe('separator');
+    expect(splitRow('12')).toEqual(['12']);
+    expect(splitRow('规章 22 235')).toEqual(['规章', '22', '235']);
+    expect(splitRow('规章 未统计 0 4')).toEqual(['规章', '未统计', '0', '4']);
+    expect(tokenizeLine('行政许可 97')).toEqual({ cells: ['行政许可', '97'], loose: true });
+    expect(tokenizeLine('行政许可\t97')).toEqual({ cells: ['行政许可', '97'], loose: false });
+    expect(splitRow('规章 0 0 0'.repeat(100))).toBeNull();
+  });
+  it('reads a bar opening a row of a bare-pipe grid as an empty first cell', () => {
+    const blocks = textToBlocks(['行政复议 | 行政诉讼 |', ' | 1 | 0 |'].join('\n'));
+    expect(blocks[0]!.kind === 'grid' && blocks[0]!.rows.map((r) => r.map((c) => c.text))).toEqual([['行政复议', '行政诉讼'], ['', '1', '0']]);
+    const markdown = textToBlocks(['| 行政复议 | 行政诉讼 |', '| 1 | 0 |'].join('\n'));
+    expect(markdown[0]!.kind === 'grid' && markdown[0]!.rows[1]!.map((c) => c.text)).toEqual(['1', '0']);
+  });
+  it('gives labels alone on their line to the values that follow, and leaves headings and prose alone', () => {
+    const blocks = textToBlocks(['二、主动公开政府信息情况', '规章', '3 |', '1 |', '|', '22 |', '2.其他法律行政法规禁', '止公开 | 1 | 0 |', '（一）主动公开', '本年发布信息 5 条。'].join('\n'));
+    expect(blocks.map((b) => (b.kind === 'line' ? b.text : b.rows.map((r) => r.map((c) => c.text))))).toEqual([
+      '二、主动公开政府信息情况',
+      [['规章', '3', '1', '22'], ['2.其他法律行政法规禁', '止公开', '1', '0']],
+      '（一）主动公开',
+      '本年发布信息 5 条。',
+    ]);
   });
   it('fits padded rows to the column count, keeping real blanks', () => {
     const cells = (xs: string[]) => xs.map((text) => ({ text }));
@@ -104,5 +132,105 @@ describe('decodePage', () => {
     expect(decodePage(gbk)).toContain('年报');
     expect(decodePage(new TextEncoder().encode('年度报告'))).toBe('年度报告');
     expect(decodePage(Uint8Array.from([0xc4, 0xea, 0xb1, 0xa8]))).toBe('年报');
+  });
+});
+
+describe('titles broken over lines', () => {
+  it.each([
+    [['某市某局2023年政府', '信息公开工作年度报告'], '某市某局', 2023],
+    [['某市某局', '2023年政府信息公开工作年度报告'], '某市某局', 2023],
+    [['发布时间：2024-01-15', '某市某局2023年政府信息公开工作年度报告'], '某市某局', 2023],
+    [['某市某局2023年政府信息公开工作年度报告', '一、总体情况'], '某市某局', 2023],
+  ])('%j', (lines, agency, year) => {
+    const found = findTitle(lines);
+    expect(agencyAndYear(found!.title)).toEqual({ agency, year });
+  });
+  it('finds no title in lines that are not one', () => expect(findTitle(['发布时间：2024-01-15', '来源：某市某局'])).toBeUndefined());
+});
+
+/** Every text layout of test/fixtures/layouts reads to the values its sidecar says it was written with. */
+describe.each(LAYOUT_NAMES)('text layout %s', (name) => {
+  const fx = layoutFixture(name);
+  const r = auditText(fx.text);
+  if (!r.detected) throw new Error(`${name} not detected: ${r.reason}`);
+  it('reads title, year, layout and the six sections', () => {
+    expect(r.report.agency).toBe(fx.agency);
+    expect(r.report.year).toBe(fx.year);
+    expect(r.report.layout).toBe(fx.layout);
+    expect(r.report.sections.map((s) => s.key)).toEqual(fx.sections);
+  });
+  it('reads every cell of the three tables into its own column', () => {
+    const read = Object.fromEntries(
+      (['t2', 't3', 't4'] as const).map((t) => [t, Object.fromEntries(Object.entries(r.report.tables[t]?.rows ?? {}).map(([row, cols]) => [row, Object.fromEntries(Object.entries(cols).map(([c, cell]) => [c, cell.value ?? cell.status]))]))]),
+    );
+    expect(read).toEqual(fx.tables);
+  });
+  it('says which values could not be placed, and finds nothing else wrong', () => {
+    const unplaced = Object.entries(fx.unplaced);
+    for (const [at, values] of unplaced) {
+      const [t, row] = at.split('/') as ['t2' | 't3', string];
+      expect(r.report.tables[t]!.notes).toContainEqual({ row, text: expect.stringContaining(`（${values.join('、')}）`) });
+      expect(r.findings).toContainEqual(expect.objectContaining({ rule: 'row-cells-unplaced', message: expect.stringContaining(values.join('、')), cells: expect.arrayContaining([{ table: t, row, column: expect.any(String) }]) }));
+    }
+    expect(r.findings.filter((f) => f.rule === 'row-cells-unplaced')).toHaveLength(unplaced.length);
+    // One warning per such row (not a missing-data error per cell), and nothing else wrong.
+    expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+});
+
+describe('a word among the numbers', () => {
+  const t2Rules = (line: string) => {
+    const r = auditText(makeReport().replace('规章\t0\t0\t0', line));
+    return r.detected ? r.report.tables.t2!.rows['rules'] : undefined;
+  };
+  it.each([['规章\t未统计\t0\t4'], ['| 规章 | 未统计 | 0 | 4 |'], ['规章 未统计 0 4'], ['规章 | 未统计 | 0 | 4 | |']])('%s keeps 未统计 in its own column', (line) => {
+    const row = t2Rules(line)!;
+    expect([row.issued!.status, row.repealed!.value, row.in_force!.value]).toEqual(['invalid', 0, 4]);
+  });
+  it.each([['规章 — 0 4'], ['规章 / 0 4'], ['规章 | — | 0 | 4 |'], ['规章\t/\t0\t4']])('%s keeps the dash in its own column, as missing data', (line) => {
+    const row = t2Rules(line)!;
+    expect([row.issued!.status, row.repealed!.value, row.in_force!.value]).toEqual(['blank', 0, 4]);
+  });
+  it('a word in the first column of the t4 row', () => {
+    const r = auditText(makeReport({ t4: ['未统计', 0, 0, 1, 2, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0] }));
+    const row = r.detected ? r.report.tables.t4!.rows['1']! : {};
+    expect([row['review.upheld']?.status, row['review.pending']?.value, row['review.total']?.value]).toEqual(['invalid', 1, 2]);
+    expect(r.detected && r.findings).toContainEqual(expect.objectContaining({ rule: 'cell-invalid', actual: '未统计' }));
+  });
+  it.each(['1234567890123456', '1e308', 'NaN', '12,34,5', 'Infinity', '0.1234567890123456'])('%s is no number', (raw) => expect(readCell(raw).kind).toBe('text'));
+  it('999999999999999 (15 digits) is still a number', () => expect(readCell('999999999999999')).toEqual({ kind: 'number', value: 999999999999999 }));
+});
+
+describe('a label broken after its values', () => {
+  it.each([
+    ['tab rows', '2.其他法律行政法规禁\t3\t0\t0\t0\t0\t0\t3\n止公开'],
+    ['bare pipes', '2.其他法律行政法规禁 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |\n止公开'],
+  ])('%s: the rest of the label on the next line still finds the row', (_, broken) => {
+    const t3 = cleanT3();
+    t3['3.3.2'] = [3, 0, 0, 0, 0, 0, 3];
+    t3['3.3.4'] = [0, 0, 0, 0, 0, 0, 0];
+    t3['3.1'] = [3, 1, 0, 0, 0, 0, 4];
+    t3['3.7'] = [9, 2, 0, 0, 0, 0, 11];
+    const text = makeReport({ t3 }).replace('2.其他法律行政法规禁止公开\t3\t0\t0\t0\t0\t0\t3', broken);
+    const r = auditText(text);
+    expect(values(r, 't3', '3.3.2')).toEqual([3, 0, 0, 0, 0, 0, 3]);
+    expect(values(r, 't3', '3.3.3')).toEqual([0, 0, 0, 0, 0, 0, 0]);
+    expect(r.detected && r.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+});
+
+/** The same layouts as pages: a flipbook or converter page holding the text in a <pre>, or one <p> per line. */
+describe.each(LAYOUT_NAMES)('text layout %s inside a web page', (name) => {
+  const fx = layoutFixture(name);
+  const escape = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const numbers = (r: ReturnType<typeof auditDocument>) =>
+    r.detected ? Object.fromEntries((['t2', 't3', 't4'] as const).map((t) => [t, Object.fromEntries(Object.entries(r.report.tables[t]?.rows ?? {}).map(([row, cols]) => [row, Object.fromEntries(Object.entries(cols).map(([c, cell]) => [c, cell.value ?? cell.status]))]))])) : r.reason;
+  it('reads the same cells from a <pre>', () => {
+    expect(numbers(auditDocument(doc(`<html><head><title>政府信息公开</title></head><body><pre>${escape(fx.text)}</pre></body></html>`)))).toEqual(fx.tables);
+  });
+  // HTML folds tabs into spaces: a tab-separated table is no <p> layout.
+  it.skipIf(fx.text.includes('\t'))('reads the same cells from one <p> per line', () => {
+    const body = fx.text.split('\n').map((l) => `<p>${escape(l)}</p>`).join('');
+    expect(numbers(auditDocument(doc(`<html><head><title>政府信息公开</title></head><body>${body}</body></html>`)))).toEqual(fx.tables);
   });
 });

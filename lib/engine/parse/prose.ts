@@ -1,15 +1,19 @@
 import type { NumberMention, SectionKey, Sentence } from '../model';
-import { clean } from '../text';
+import { clean, MAX_DIGITS, significantDigits } from '../text';
 
 /** Units a count or amount is stated in; dates (年/月/日) are not quantities. */
 const NUMBER = /(\d+(?:,\d{3})*(?:\.\d+)?)\s*(人次|万元|%|件|条|个|次|期|篇|项|起|家|份|元|人|户|场|批|年|月|日|号|届)?/g;
 
+/** A sentence stating more numbers than this is a table or garbage, not prose a rule can read. */
+const MAX_MENTIONS = 200;
+
 export function numbersIn(text: string): NumberMention[] {
   const out: NumberMention[] = [];
   for (const m of text.matchAll(NUMBER)) {
+    if (out.length >= MAX_MENTIONS) break;
     const unit = m[2] ?? '';
     const before = text[m.index! - 1] ?? '';
-    if (/[年月日号届]/.test(unit) || /[〔[第]/.test(before)) continue;
+    if (/[年月日号届]/.test(unit) || /[〔[第]/.test(before) || significantDigits(m[1]!) > MAX_DIGITS) continue;
     out.push({ value: Number(m[1]!.replace(/,/g, '')), unit, index: m.index!, raw: m[0] });
   }
   return out;

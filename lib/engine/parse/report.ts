@@ -24,6 +24,34 @@ function isTitleLine(text: string): boolean {
   return TITLE.test(c) && c.length <= 80 && !/[。；]/.test(c);
 }
 
+/** A line that can be the agency printed above a title that starts with the year. */
+const AGENCY_LINE = /^[^\d:：,，。；]{2,30}$/;
+
+/**
+ * The report's title among the lines before the first section heading: one line, or two that an
+ * extractor broke apart (「XX局2023年政府」/「信息公开工作年度报告」, or the agency on a line of its own).
+ * A title naming agency and year wins over one naming only the year, which wins over neither.
+ * Returns the title and how many lines it took from `i`.
+ */
+export function findTitle(lines: string[]): { title: string; at: number; count: number } | undefined {
+  let best: { title: string; at: number; count: number; score: number } | undefined;
+  const consider = (title: string, at: number, count: number) => {
+    if (!isTitleLine(title)) return;
+    const { agency, year } = agencyAndYear(title);
+    const score = (year ? 2 : 0) + (agency ? 1 : 0);
+    if (!best || score > best.score) best = { title: clean(title), at, count, score };
+  };
+  for (let i = 0; i < lines.length && (best?.score ?? 0) < 3; i++) {
+    const line = clean(lines[i]!);
+    const next = lines[i + 1] === undefined ? '' : clean(lines[i + 1]!);
+    consider(line, i, 1);
+    // Broken titles: the second line alone names no year (else it is the title by itself).
+    if (next && !isTitleLine(line) && !agencyAndYear(next).year && compact(line + next).length <= 80) consider(line + next, i, 2);
+    if (next && AGENCY_LINE.test(compact(line)) && isTitleLine(next) && /^\d{4}|^二〇/.test(compact(next)) && !agencyAndYear(next).agency) consider(line + next, i, 2);
+  }
+  return best && { title: best.title, at: best.at, count: best.count };
+}
+
 export interface SourceInfo {
   /** The document's own title (<title>). */
   pageTitle?: string;
@@ -37,18 +65,23 @@ export function buildReport(blocks: Block[], source: SourceInfo = {}): Report {
   const pageTitle = source.pageTitle ?? '';
   const sections: Section[] = [];
   const sentences: Sentence[] = [];
-  let title = '';
   let current: Section | undefined;
+  // The title is read from the lines before the first heading (at most a page's opening).
+  const opening: Line[] = [];
+  for (const b of blocks) {
+    if (opening.length >= 40 || (b.kind === 'line' && sectionOfHeading(b.text))) break;
+    if (b.kind === 'line') opening.push(b);
+  }
+  const found = findTitle(opening.map((l) => l.text));
+  let title = found?.title ?? '';
+  const titleLines = new Set(found ? opening.slice(found.at, found.at + found.count) : []);
   for (const b of blocks) {
     if (b.kind !== 'line') continue;
+    if (titleLines.has(b)) continue;
     const key = sectionOfHeading(b.text);
     if (key && !sections.some((s) => s.key === key)) {
       current = { key, heading: clean(b.text), order: sections.length, text: '', el: b.el };
       sections.push(current);
-      continue;
-    }
-    if (!sections.length && isTitleLine(b.text) && (!title || (!agencyAndYear(title).year && agencyAndYear(b.text).year))) {
-      title = clean(b.text);
       continue;
     }
     if (current) current.text += (current.text ? '\n' : '') + clean(b.text);

@@ -105,6 +105,8 @@ export function rowsFor(table: TableKey, layout: Layout): RowSpec[] {
 
 /** Human label of a cell for messages: 「(七)总计·自然人」. */
 export function cellLabel(table: TableKey, row: string, column: string): string {
+  // A whole row (no column): its label alone.
+  if (!column) return table === 't4' ? '行政复议、行政诉讼' : (table === 't2' ? T2_ROWS : T3_ROWS).find((r) => r.key === row)?.label ?? row;
   if (table === 't4') {
     const [g, p] = column.split('.');
     return `${T4_GROUP_LABELS[g!] ?? g}·${T4_PART_LABELS[p!] ?? p}`;

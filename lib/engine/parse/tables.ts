@@ -7,10 +7,15 @@ import { rowsFor, T2_ROWS, T3_ROWS, type RowSpec } from './table-specs';
 interface SplitRow {
   label: string;
   lastLabel: string;
+  /** The label cells, compacted, each once. */
+  labels: string[];
+  /** Index of the row's last label cell (-1: no label). */
+  labelEnd: number;
   values: GridCell[];
 }
 
 const isEmpty = (c: GridCell) => compact(c.text) === '';
+const filledCount = (cells: GridCell[]) => cells.filter((c) => !isEmpty(c)).length;
 
 /**
  * A row's label is its text cells up to the first number; what follows are its values (a stray
@@ -26,14 +31,41 @@ export function splitRow(row: GridCell[]): SplitRow {
   }
   const firstNumber = kinds.indexOf('number');
   const end = firstNumber < 0 ? row.length : firstNumber;
-  const last = end === 0 ? -1 : kinds.lastIndexOf('text', end - 1);
+  return splitAt(row, end === 0 ? -1 : kinds.lastIndexOf('text', end - 1));
+}
+
+/** The row split after cell `last`: cells up to it are the label, the rest its values. */
+function splitAt(row: GridCell[], last: number): SplitRow {
   const labels: string[] = [];
   for (let i = 0; i <= last; i++) {
     const t = compact(row[i]!.text);
     if (t && labels[labels.length - 1] !== t) labels.push(t);
   }
   const values = row.slice(last + 1).filter((c, i, arr) => i === 0 || !c.el || c.el !== arr[i - 1]!.el || !isTableCell(c.el));
-  return { label: labels.join(''), lastLabel: labels[labels.length - 1] ?? '', values };
+  return { label: labels.join(''), lastLabel: labels[labels.length - 1] ?? '', labels, labelEnd: last, values };
+}
+
+/**
+ * A word in the first value column (「未统计」) first reads as part of the label, leaving the row
+ * short of values. Then the label ends at the cell that names the row, and the word keeps its column.
+ */
+function wordsAsValues(row: GridCell[], s: SplitRow, spec: RowSpec): SplitRow {
+  const n = spec.columns.length;
+  // Short only if short without its trailing padding: a blank inside the values keeps its place.
+  let used = s.values.length;
+  while (used > 0 && isEmpty(s.values[used - 1]!)) used--;
+  if (used >= n) return s;
+  for (let i = s.labelEnd - 1; i >= 0; i--) {
+    const t = compact(row[i]!.text);
+    if (!t || !(spec.match.test(t) || (i > 0 && spec.match.test(compact(row[i - 1]!.text) + t)))) continue;
+    // A label broken over lines (its first part on a line of its own) continues on the next line: that is label, not words among the values.
+    if (row[i]!.at && row[i + 1]?.at && row[i]!.at!.line !== row[i + 1]!.at!.line) return s;
+    // Colspan copies of the label are the label, not words among the values.
+    if (row.slice(i + 1, s.labelEnd + 1).some((c) => compact(c.text) === t || (c.el === row[i]!.el && isTableCell(c.el)))) return s;
+    const alt = splitAt(row, i);
+    return filledCount(alt.values) <= n ? alt : s;
+  }
+  return s;
 }
 
 function isItemNumber(cell: GridCell, next: GridCell): boolean {
@@ -41,19 +73,22 @@ function isItemNumber(cell: GridCell, next: GridCell): boolean {
 }
 
 function isTableCell(el: unknown): boolean {
-  const tag = (el as { tagName?: string }).tagName;
+  const tag = (el as { tagName?: string } | undefined)?.tagName;
   // A PDF table cell is a box the PDF reader marks (source/pdf-layout.ts).
-  return tag === 'TD' || tag === 'TH' || tag === 'td' || tag === 'th' || (el as { pdfCell?: boolean }).pdfCell === true;
+  return tag === 'TD' || tag === 'TH' || tag === 'td' || tag === 'th' || (el as { pdfCell?: boolean } | undefined)?.pdfCell === true;
 }
 
 /**
  * Fits a row's value cells to n columns. PDF and Word copies pad rows with empty cells or
  * drop one; when the non-empty cells are exactly n they are the values, otherwise the cells are
- * taken by position after trimming padding at both ends.
+ * taken by position after trimming padding at both ends. A space-separated text row with fewer
+ * values than columns shows no gap where a value went missing, so its values are `unplaced`
+ * rather than shifted into the wrong columns.
  */
-export function fitValues(values: GridCell[], n: number): { cells: (GridCell | undefined)[]; extra: number } {
+export function fitValues(values: GridCell[], n: number): { cells: (GridCell | undefined)[]; extra: number; unplaced?: GridCell[] } {
   const filled = values.filter((c) => !isEmpty(c));
   if (filled.length === n) return { cells: filled, extra: 0 };
+  if (filled.length && filled.length < n && filled.some((c) => c.loose)) return { cells: Array.from({ length: n }, () => undefined), extra: 0, unplaced: filled };
   if (values.length === n) return { cells: values, extra: 0 };
   if (filled.length > n) return { cells: filled.slice(0, n), extra: filled.length - n };
   const v = values.slice();
@@ -77,8 +112,10 @@ export function toCell(g: GridCell | undefined, spec: RowSpec, column: string): 
   return cell;
 }
 
+/** By the last label cell, then the last two joined (a label broken over two lines), then the whole label. */
 function matchSpec(row: SplitRow, specs: RowSpec[]): RowSpec | undefined {
-  return specs.find((s) => s.match.test(row.lastLabel)) ?? specs.find((s) => s.match.test(row.label));
+  const lastTwo = row.labels.slice(-2).join('');
+  return specs.find((s) => s.match.test(row.lastLabel)) ?? specs.find((s) => s.match.test(lastTwo)) ?? specs.find((s) => s.match.test(row.label));
 }
 
 /** A row is a data row when it has value cells: enough of them, or at least one filled. */
@@ -163,10 +200,36 @@ function emptyTable(key: TableKey, grids: Grid[]): Table {
 }
 
 function putRow(table: Table, spec: RowSpec, row: SplitRow) {
-  const { cells, extra } = fitValues(row.values, spec.columns.length);
+  const n = spec.columns.length;
+  const { cells, extra, unplaced } = fitValues(row.values, n);
   table.rows[spec.key] = Object.fromEntries(spec.columns.map((c, i) => [c, toCell(cells[i], spec, c)]));
   table.labels[spec.key] = row.lastLabel;
-  if (extra > 0) table.notes.push({ row: spec.key, text: `多出 ${extra} 个数值，已按前 ${spec.columns.length} 个读取` });
+  if (extra > 0) table.notes.push({ row: spec.key, text: `多出 ${extra} 个数值，已按前 ${n} 个读取` });
+  if (unplaced)
+    table.notes.push({
+      row: spec.key,
+      text: `${UNPLACED}${unplaced.length} 个数值（${unplaced.map((c) => c.text).join('、')}），少于 ${n} 列；文本中看不出缺的是哪一列，这些数值未填入任何一列`,
+    });
+}
+
+const UNPLACED = '只读到 ';
+
+/** A note saying a row's values could not be placed in its columns (see fitValues). */
+export function isUnplacedNote(note: { text: string }): boolean {
+  return note.text.startsWith(UNPLACED);
+}
+
+/**
+ * A label broken after its values (「2.其他法律行政法规禁 | 0 | …」 then 「止公开」): the rest of the
+ * label went to the front of the next row, before that row's own label.
+ */
+function brokenAfterValues(split: SplitRow, next: GridCell[] | undefined, specs: RowSpec[]): [SplitRow, RowSpec | undefined] {
+  const following = next && splitRow(next);
+  if (!following || following.labels.length < 2) return [split, undefined];
+  const rest = following.labels[0]!;
+  const joined = { ...split, label: split.label + rest, lastLabel: split.lastLabel + rest, labels: [...split.labels, rest] };
+  const spec = matchSpec(joined, specs);
+  return spec ? [joined, spec] : [split, undefined];
 }
 
 /** Reads t2 or t3: each grid row is matched to a row spec by its label; the first match of a key wins. */
@@ -174,12 +237,18 @@ export function readRowTable(key: 't2' | 't3', grids: Grid[], layout: Layout): T
   if (!grids.length) return undefined;
   const table = emptyTable(key, grids);
   const specs = rowsFor(key, layout);
+  // The first row of a key wins, unless it held no value at all (a group's caption row that repeats its label).
+  const filled = new Set<string>();
   for (const g of grids)
-    for (const r of g.rows) {
-      const s = splitRow(r);
-      const spec = matchSpec(s, specs);
-      if (!spec || table.rows[spec.key] || !isDataRow(s, spec.columns.length)) continue;
-      putRow(table, spec, s);
+    for (let i = 0; i < g.rows.length; i++) {
+      const r = g.rows[i]!;
+      let split = splitRow(r);
+      let spec = matchSpec(split, specs);
+      if (!spec && split.values.length) [split, spec] = brokenAfterValues(split, g.rows[i + 1], specs);
+      if (!spec || filled.has(spec.key) || !isDataRow(split, spec.columns.length)) continue;
+      if (table.rows[spec.key] && !filledCount(split.values)) continue;
+      putRow(table, spec, wordsAsValues(r, split, spec));
+      if (filledCount(split.values)) filled.add(spec.key);
     }
   return table;
 }
@@ -193,7 +262,9 @@ export function readT4(grids: Grid[]): Table | undefined {
   let afterHeader = !grids.some((g) => /维持|审结/.test(gridText(g)));
   for (const g of grids)
     for (const r of g.rows) {
-      const s = splitRow(r);
+      let s = splitRow(r);
+      // A word in the first column of the values-only row (「未统计」) is a value, not a label.
+      if (s.values.length < spec!.columns.length && r.length >= spec!.columns.length && !/复议|诉讼|维持|纠正|结果|审结|总计/.test(s.label)) s = splitAt(r, -1);
       const header = /维持|审结/.test(s.label);
       // A header row carries values only when the table came one cell per line (see linesToGrid).
       if (header && s.values.filter((c) => !isEmpty(c)).length < 5) {

@@ -8,6 +8,8 @@ export interface GridCell {
   el?: unknown;
   /** For a cell of a text row: its line within the element's text and its offset in that line. */
   at?: TextAt;
+  /** From a space-separated text row, where a blank cell leaves no trace: a short row cannot say which column it lost. */
+  loose?: boolean;
 }
 export interface TextAt {
   line: number;

@@ -1,4 +1,4 @@
-import type { Block, GridCell } from './blocks';
+import type { Block, Grid, GridCell } from './blocks';
 import { linesToBlocks, type SourceLine } from './text';
 
 /** Elements whose content is never report text. Our own overlay host is skipped so a re-audit does not read it. */
@@ -10,6 +10,40 @@ const BLOCK = new Set([
 /** Bounds against absurd spans in broken markup. */
 const MAX_SPAN = 200;
 
+/** How much of a page is read: beyond this the rest is left out and the audit says so. */
+export interface PageLimits {
+  /** Characters of text. */
+  chars: number;
+  /** Table cells (after rowspan/colspan expansion). */
+  cells: number;
+}
+export const PAGE_LIMITS: PageLimits = { chars: 5_000_000, cells: 50_000 };
+
+/** An image in the page's text flow, with its place among the page's text blocks and tables. */
+export interface PageImage {
+  el: unknown;
+  pos: number;
+}
+
+/** What readDom gives: the blocks, what was cut, images, and where each text block's element sits. */
+export interface DomRead {
+  blocks: Block[];
+  truncated: Truncation | null;
+  images: PageImage[];
+  /** Place of a text block's element (a heading's, a paragraph's) in page order, comparable with images'. */
+  positionOf(el: unknown): number | undefined;
+}
+
+/** Icons, bullets and spacers are not content: an image this small (by its attributes) is left out. */
+const MIN_IMAGE_SIDE = 64;
+
+/** What was left out of a page too large to read whole. */
+export interface Truncation {
+  /** Tables read before the cut. */
+  tables: number;
+  reason: 'chars' | 'cells';
+}
+
 type El = Element;
 
 function isHidden(el: El): boolean {
@@ -18,62 +52,132 @@ function isHidden(el: El): boolean {
   return !!style && /display\s*:\s*none/i.test(style);
 }
 
+const tagOf = (el: El) => el.tagName.toUpperCase();
+
+/**
+ * Whether a table holds another table (a layout table), by an iterative walk over its elements
+ * that stops at the first table. Each element is walked for at most one table that holds none,
+ * and the walks of nested layout tables cover disjoint parts: linear in the page, at any depth.
+ */
+function holdsTable(table: El): boolean {
+  const stack: El[] = [];
+  for (let c = table.firstElementChild; c; c = c.nextElementSibling) stack.push(c);
+  while (stack.length) {
+    const el = stack.pop()!;
+    if (tagOf(el) === 'TABLE') return true;
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) stack.push(c);
+  }
+  return false;
+}
+
 /** Reads a document (browser or linkedom) into lines and grids. Layout tables (a table holding tables) are walked through, not read as data. */
 export function domToBlocks(root: El): Block[] {
+  return readDom(root).blocks;
+}
+
+/**
+ * The same, with what was cut: the walk is iterative (no recursion on page depth) and stops at
+ * `limits`, so a huge page costs bounded work and the audit can say what it did not read.
+ */
+export function readDom(root: El, limits: PageLimits = PAGE_LIMITS): DomRead {
   const items: (SourceLine | Block)[] = [];
+  const images: PageImage[] = [];
+  const order = new Map<unknown, number>();
+  let seq = 0;
+  const place = (el: unknown) => order.has(el) || order.set(el, seq++);
   let buf = '';
   let bufEl: El | undefined;
+  let chars = 0;
+  let cells = 0;
+  let tables = 0;
+  let truncated: Truncation | null = null;
   const flush = () => {
+    if (bufEl) place(bufEl);
     buf.split('\n').forEach((text, line) => text.trim() && items.push({ text, el: bufEl, line }));
     buf = '';
     bufEl = undefined;
   };
-  const visit = (node: Node, owner: El) => {
-    if (node.nodeType === 3) {
-      const data = (node as Text).data.replace(/[\t\r\n]+/g, ' ');
-      if (data.trim() && !bufEl) bufEl = owner;
-      buf += data;
-      return;
+  // A frame either enters a node or, after a block's children, ends the block.
+  const stack: ({ node: Node; owner: El } | null)[] = [{ node: root, owner: root }];
+  while (stack.length && !truncated) {
+    const frame = stack.pop()!;
+    if (frame === null) {
+      flush();
+      continue;
     }
-    if (node.nodeType !== 1) return;
+    const { node, owner } = frame;
+    if (node.nodeType === 3) {
+      const data = (node as Text).data;
+      chars += data.length;
+      if (chars > limits.chars) {
+        truncated = { tables, reason: 'chars' };
+        break;
+      }
+      const text = data.replace(/[\t\r\n]+/g, ' ');
+      if (text.trim() && !bufEl) bufEl = owner;
+      buf += text;
+      continue;
+    }
+    if (node.nodeType !== 1) continue;
     const el = node as El;
-    const tag = el.tagName.toUpperCase();
-    if (SKIP.has(tag) || isHidden(el)) return;
+    const tag = tagOf(el);
+    if (SKIP.has(tag) || isHidden(el)) continue;
     if (tag === 'BR') {
       buf += '\n';
-      return;
+      continue;
     }
-    if (tag === 'TABLE' && !el.querySelector('table')) {
-      flush();
-      items.push(tableToGrid(el));
-      return;
+    if (tag === 'IMG') {
+      const small = ['width', 'height'].some((a) => Number(el.getAttribute(a)) > 0 && Number(el.getAttribute(a)) < MIN_IMAGE_SIDE);
+      if (!small) images.push({ el, pos: seq++ });
+      continue;
     }
-    if (tag === 'PRE' || tag === 'TEXTAREA') {
+    // A table without rows (broken markup) is walked through like a block.
+    const grid = tag === 'TABLE' && !holdsTable(el) ? tableToGrid(el, limits.cells - cells) : null;
+    if (grid?.rows.length) {
       flush();
+      cells += grid.rows.reduce((n, r) => n + r.length, 0);
+      if (cells > limits.cells) {
+        truncated = { tables, reason: 'cells' };
+        break;
+      }
+      place(el);
+      items.push(grid);
+      tables++;
+      continue;
+    }
+    if (tag === 'PRE') {
+      flush();
+      place(el);
       (el.textContent ?? '').split('\n').forEach((text, line) => items.push({ text, el, line }));
-      return;
+      continue;
     }
     const block = BLOCK.has(tag);
-    if (block) flush();
-    for (let c = el.firstChild; c; c = c.nextSibling) visit(c, block ? el : owner);
-    if (block) flush();
-  };
-  visit(root, root);
+    if (block) {
+      flush();
+      stack.push(null);
+    }
+    for (let c = el.lastChild; c; c = c.previousSibling) stack.push({ node: c, owner: block ? el : owner });
+  }
   flush();
-  return regroup(items);
+  return { blocks: regroup(items), truncated, images, positionOf: (el) => order.get(el) };
 }
 
 /** Text lines between tables are grouped (they may be text-table rows); real grids pass through. */
 export function regroup(items: (SourceLine | Block)[]): Block[] {
   const out: Block[] = [];
   let run: SourceLine[] = [];
+  const flushRun = () => {
+    // Appended one by one: a spread of a 150 000-line run would overflow the call stack.
+    for (const b of linesToBlocks(run)) out.push(b);
+    run = [];
+  };
   for (const it of items) {
     if ('kind' in it) {
-      out.push(...linesToBlocks(run), it);
-      run = [];
+      flushRun();
+      out.push(it);
     } else run.push(it);
   }
-  out.push(...linesToBlocks(run));
+  flushRun();
   return out;
 }
 
@@ -86,15 +190,19 @@ function span(el: El, attr: string): number {
   return Number.isFinite(n) && n >= 1 ? Math.min(n, MAX_SPAN) : 1;
 }
 
-/** Expands rowspan/colspan so that every row has one entry per visual column. */
-export function tableToGrid(table: El): Block {
+/**
+ * Expands rowspan/colspan so that every row has one entry per visual column. Stops once the grid
+ * holds more than `maxCells` cells (the caller's budget).
+ */
+export function tableToGrid(table: El, maxCells = Infinity): Grid {
   const grid: GridCell[][] = [];
   const trs = Array.from(table.querySelectorAll('tr'));
-  trs.forEach((tr, r) => {
+  let count = 0;
+  for (let r = 0; r < trs.length && count <= maxCells; r++) {
     grid[r] ??= [];
     let c = 0;
-    for (const td of Array.from(tr.children)) {
-      const tag = td.tagName.toUpperCase();
+    for (const td of Array.from(trs[r]!.children)) {
+      const tag = tagOf(td);
       if (tag !== 'TD' && tag !== 'TH') continue;
       while (grid[r]![c]) c++;
       const cell: GridCell = { text: cellText(td), el: td };
@@ -106,7 +214,8 @@ export function tableToGrid(table: El): Block {
       }
       c += cs;
     }
-  });
+    count += grid[r]!.length;
+  }
   const rows = grid.map((row) => Array.from(row, (cell) => cell ?? { text: '' }));
   return { kind: 'grid', rows, el: table };
 }

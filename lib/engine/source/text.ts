@@ -1,37 +1,64 @@
-import { readCell, toHalfWidth } from '../text';
+import { sectionOfHeading } from '../parse/sections';
+import { compact, readCell, toHalfWidth } from '../text';
 import type { Block, GridCell } from './blocks';
 
 const VALUE_TOKEN = String.raw`(?:[+-]?[\d,]+(?:\.\d+)?|[-—/无])`;
 const TRAILING_VALUES = new RegExp(String.raw`^(.*?[^\d\s.,+-])\s+(${VALUE_TOKEN}(?:\s+${VALUE_TOKEN})*)$`);
 const ALL_VALUES = new RegExp(String.raw`^${VALUE_TOKEN}(?:\s+${VALUE_TOKEN})+$`);
+/** Longer lines are prose or garbage, never a table row; the bound also keeps the row patterns linear. */
+const MAX_ROW_CHARS = 600;
+/** A label alone on its line (a row label, a header cell, half of a broken label) is short and has no sentence end. */
+const MAX_LABEL_CHARS = 48;
 
 /**
- * Splits one text line into table cells, or returns null for a line of prose.
- * Tab-separated (Word/PDF copies), pipe/markdown, runs of 2+ spaces (&nbsp; padding in <p> rows:
- * with a number, or three short header cells), and "label 0 0 0" rows with single spaces are all table rows.
+ * One line read as table cells. `loose` when the cells were separated by spaces: a blank cell
+ * leaves no trace there, so a short row cannot say which column it lost.
  */
-export function splitRow(line: string): string[] | 'separator' | null {
+export interface LineCells {
+  cells: string[];
+  loose: boolean;
+  /** A pipe row that opened with a bar (markdown); without one, a row opening with a bar has an empty first cell. */
+  bar?: 'leading' | 'none';
+}
+
+/**
+ * Tokenises one text line into table cells, or returns null for a line of prose.
+ * Tab-separated (Word/PDF copies); pipes with or without a leading bar (markdown, extractions);
+ * runs of 2+ spaces (&nbsp; padding in <p> rows: with a number, or three short header cells);
+ * "label 0 0 0" rows with single spaces; and a value alone on its line (one value per line).
+ */
+export function tokenizeLine(line: string): LineCells | 'separator' | null {
+  if (line.length > MAX_ROW_CHARS) return null;
   const raw = line.replace(/<br\s*\/?>/gi, '');
-  if (raw.includes('\t')) return raw.split('\t').map((c) => c.trim());
-  const t = raw.trim();
-  if (t.startsWith('|')) {
-    if (/^\|[\s|:-]+\|?$/.test(t)) return 'separator';
-    const cells = t.split('|').map((c) => c.trim());
-    if (cells[0] === '') cells.shift();
-    if (cells.length && cells[cells.length - 1] === '' && t.endsWith('|')) cells.pop();
-    return cells;
+  if (raw.includes('\t')) return { cells: raw.split('\t').map((c) => c.trim()), loose: false };
+  const half = toHalfWidth(raw.trim());
+  if (half.includes('|')) {
+    if (/^[\s|:-]*$/.test(half)) return 'separator';
+    const cells = half.split('|').map((c) => c.trim());
+    const bar = cells[0] === '' ? 'leading' : 'none';
+    if (bar === 'leading') cells.shift();
+    if (cells.length > 1 && cells[cells.length - 1] === '') cells.pop();
+    return { cells, loose: false, bar };
   }
-  const half = toHalfWidth(t);
   const spaced = half.split(/ {2,}/).map((c) => c.trim());
   const values = spaced.filter((c) => readCell(c).kind === 'number').length;
-  if (!/[。，；]/.test(half) && ((spaced.length >= 2 && values >= 1) || (spaced.length >= 3 && spaced.every((c) => c.length <= 20)))) return spaced;
-  if (ALL_VALUES.test(half)) return half.split(/\s+/);
+  if (!/[。，；]/.test(half) && ((spaced.length >= 2 && values >= 1) || (spaced.length >= 3 && spaced.every((c) => c.length <= 20))))
+    return { cells: spaced, loose: true };
+  if (ALL_VALUES.test(half)) return { cells: half.split(/\s+/), loose: true };
+  if (readCell(half).kind !== 'text') return { cells: [half], loose: true };
   const m = TRAILING_VALUES.exec(half);
   if (m && !/[。，；：:]/.test(m[1]!)) {
     const vals = m[2]!.split(/\s+/);
-    if (vals.length >= 2 || m[1]!.length <= 30) return [m[1]!.trim(), ...vals];
+    // Label words stay separate cells: the table reader decides where the label ends (「规章 未统计 0 0」).
+    if (vals.length >= 2 || m[1]!.length <= 30) return { cells: [...m[1]!.trim().split(/\s+/), ...vals], loose: true };
   }
   return null;
+}
+
+/** Splits one text line into table cells (see tokenizeLine). */
+export function splitRow(line: string): string[] | 'separator' | null {
+  const t = tokenizeLine(line);
+  return t === null || t === 'separator' ? t : t.cells;
 }
 
 export interface SourceLine {
@@ -48,43 +75,102 @@ export interface SourceLine {
 function cellStarts(line: string, cells: string[]): number[] {
   // Some splits return half-width text; the conversion keeps every offset.
   const half = toHalfWidth(line);
-  const sep = line.includes('\t') ? '\t' : line.trim().startsWith('|') ? '|' : null;
-  let from = sep === '|' ? line.indexOf('|') + 1 : 0;
+  const sep = line.includes('\t') ? '\t' : half.includes('|') ? '|' : null;
+  let from = sep === '|' && half.trim().startsWith('|') ? half.indexOf('|') + 1 : 0;
   return cells.map((c) => {
     const found = c ? (line.indexOf(c, from) >= 0 ? line.indexOf(c, from) : half.indexOf(c, from)) : -1;
     const start = found >= 0 ? found : from;
     const end = start + c.length;
-    const next = sep ? line.indexOf(sep, end) : -1;
+    const next = sep ? half.indexOf(sep, end) : -1;
     from = next >= 0 ? next + 1 : end;
     return start;
   });
 }
 
-/** Groups lines into prose lines and grids: consecutive table rows form one grid; blank lines do not break it. */
+function isLabelLine(text: string): boolean {
+  const c = compact(text);
+  return c.length > 0 && c.length <= MAX_LABEL_CHARS && !/[。；！？!?]/.test(c) && readCell(c).kind === 'text' && !sectionOfHeading(text);
+}
+
+function gridCells({ text, el, line = 0 }: SourceLine, cells: string[], loose: boolean): GridCell[] {
+  const starts = cellStarts(text, cells);
+  return cells.map((c, i) => (loose ? { text: c, el, at: { line, start: starts[i]! }, loose } : { text: c, el, at: { line, start: starts[i]! } }));
+}
+
+/**
+ * Groups lines into prose lines and grids. Consecutive table rows form one grid; blank and
+ * separator lines do not break it. Short label lines are held back: when values follow, they are
+ * that row's label (a label alone on its line, or broken over two lines); otherwise they stay lines.
+ * A row begun by a single value takes the single values on the following lines (one value per line).
+ */
 export function linesToBlocks(lines: SourceLine[]): Block[] {
   const out: Block[] = [];
   let grid: GridCell[][] | null = null;
   let gridEl: unknown;
+  let pending: { src: SourceLine; label: string }[] = [];
+  let open: GridCell[] | null = null;
+  // Pipe rows of the current grid seen without a leading bar: then a row opening with a bar lost its empty first cell.
+  let bareRows = 0;
   const close = () => {
     if (grid) out.push({ kind: 'grid', rows: grid, el: gridEl });
     grid = null;
+    open = null;
+    bareRows = 0;
   };
-  for (const { text, el, line = 0 } of lines) {
-    if (!text.trim()) continue;
-    const cells = splitRow(text);
-    if (cells === 'separator') continue;
-    if (cells && cells.length >= 2) {
-      if (!grid) {
-        grid = [];
-        gridEl = el;
+  const flushPending = () => {
+    if (!pending.length) return;
+    close();
+    for (const { src } of pending) out.push({ kind: 'line', text: stripMarkup(src.text), el: src.el });
+    pending = [];
+  };
+  const addRow = (row: GridCell[]) => {
+    if (!grid) {
+      grid = [];
+      gridEl = row[0]?.el;
+    }
+    grid.push(row);
+  };
+  for (const src of lines) {
+    if (!src.text.trim()) continue;
+    const tok = tokenizeLine(src.text);
+    if (tok === 'separator') continue;
+    if (tok) {
+      const values = tok.cells.filter((c) => c !== '' && readCell(c).kind !== 'text').length;
+      const single = tok.cells.length === 1 && values === 1;
+      if (tok.bar === 'none') bareRows++;
+      if (tok.bar === 'leading' && bareRows > 0) tok.cells.unshift('');
+      // A value alone on its line has its column only by counting: a blank there leaves no line.
+      const cells = gridCells(src, tok.cells, tok.loose || single);
+      if (single && open) {
+        for (const c of cells) open.push(c);
+        continue;
       }
-      const starts = cellStarts(text, cells);
-      grid.push(cells.map((c, i) => ({ text: c, el, at: { line, start: starts[i]! } })));
+      if (values > 0 && pending.length) {
+        const row = pending.flatMap((p) => gridCells(p.src, [p.label], false)).concat(cells);
+        pending = [];
+        addRow(row);
+        open = single ? row : null;
+        continue;
+      }
+      if (tok.cells.length >= 2 || (single && grid)) {
+        flushPending();
+        addRow(cells);
+        open = null;
+        continue;
+      }
+    }
+    // A one-cell pipe line (「| 规章 |」) is a label too.
+    const label = tok && tok.cells.length === 1 ? tok.cells[0]! : src.text.trim();
+    if (isLabelLine(label)) {
+      pending.push({ src, label });
+      open = null;
       continue;
     }
+    flushPending();
     close();
-    out.push({ kind: 'line', text: stripMarkup(text), el });
+    out.push({ kind: 'line', text: stripMarkup(src.text), el: src.el });
   }
+  flushPending();
   close();
   return out;
 }

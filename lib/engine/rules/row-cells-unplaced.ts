@@ -1,0 +1,38 @@
+import type { Finding, Report, SectionKey, TableKey } from '../model';
+import { cellLabel } from '../parse/table-specs';
+import { isUnplacedNote } from '../parse/tables';
+import { toFinding, type RuleMeta } from './types';
+
+/**
+ * Raised by the audit itself from the tables' notes: a text row printed with fewer values than
+ * columns, where nothing shows which column lost its value. The values are not guessed into columns.
+ */
+export const rowCellsUnplaced: RuleMeta = {
+  id: 'row-cells-unplaced',
+  severity: 'warning',
+  title: { zh: '行内数值少于列数，无法对应到列', en: 'Row has fewer values than columns' },
+  description: {
+    zh: '以空格分隔（或每行一个数值）的文本表格中，某行的数值少于模板列数；空白单元格在这种文本里不留痕迹，无法判断缺的是哪一列，因此这些数值没有填入任何一列，请对照原表核对。',
+    en: 'A space-separated text row holds fewer values than the template has columns; a blank leaves no trace there, so the values are not placed in any column. Check the original table.',
+  },
+  basis: '《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）的表格列',
+  example: '「规章 3 22」：规章一行应有 3 个数值，只读到 2 个。',
+};
+
+const SECTION: Record<TableKey, SectionKey> = { t2: 's2', t3: 's3', t4: 's4' };
+
+/** The rows whose values could not be placed, as table/row keys. */
+export function unplacedRows(report: Report): { table: TableKey; row: string; text: string }[] {
+  return (['t2', 't3', 't4'] as const).flatMap((table) =>
+    (report.tables[table]?.notes ?? []).filter((n) => n.row && isUnplacedNote(n)).map((n) => ({ table, row: n.row!, text: n.text })),
+  );
+}
+
+export function rowCellsUnplacedFinding(report: Report, u: { table: TableKey; row: string; text: string }): Finding {
+  const columns = Object.keys(report.tables[u.table]?.rows[u.row] ?? {});
+  return toFinding(rowCellsUnplaced, {
+    section: SECTION[u.table],
+    cells: columns.map((column) => ({ table: u.table, row: u.row, column })),
+    message: `「${cellLabel(u.table, u.row, '')}」行：${u.text}`,
+  });
+}
