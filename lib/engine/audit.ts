@@ -6,7 +6,7 @@ import { metaPublished } from './parse/meta';
 import { buildReport } from './parse/report';
 import { attachmentLinks } from './list';
 import { runRules } from './rules';
-import { attachmentFindings } from './rules/structure';
+import { attachmentFindings } from './rules/report-attachment-only';
 import { domToBlocks } from './source/dom';
 import { textToBlocks } from './source/text';
 

@@ -1,5 +1,6 @@
-import type { CellRef, Finding, Report, SectionKey, Severity } from '../model';
+import type { CellRef, Finding, Report, SectionKey, Severity, YearFacts } from '../model';
 
+/** What every rule carries for the rule pages, the options page and the README table. */
 export interface RuleMeta {
   id: string;
   severity: Severity;
@@ -22,9 +23,25 @@ export interface Problem {
   excerpt?: string;
 }
 
-export interface Rule extends RuleMeta {
+/** Checks one report. */
+export interface ReportRule extends RuleMeta {
+  kind: 'report';
   check(report: Report): Problem[];
 }
+
+/** Checks one report against the same body's report of the year before. */
+export interface CrossYearRule extends RuleMeta {
+  kind: 'cross-year';
+  check(current: YearFacts, previous: YearFacts, how: 'same' | 'likely'): Problem[];
+}
+
+/** Raised by the engine itself (the audit, the cross-year matcher), not by a check: documented like any rule. */
+export interface RaisedRule extends RuleMeta {
+  kind: 'raised';
+}
+
+/** One shape for every rule, told apart by `kind`. */
+export type Rule = ReportRule | CrossYearRule | RaisedRule;
 
 export function toFinding(rule: RuleMeta, p: Problem): Finding {
   const f: Finding = { rule: rule.id, severity: p.severity ?? rule.severity, message: p.message };
