@@ -27,8 +27,7 @@ export const TABLE_OF_SECTION: Partial<Record<SectionKey, TableKey>> = { s2: 't2
 export const CellRef = z.object({ table: TableKey, row: z.string(), column: z.string() });
 export type CellRef = z.infer<typeof CellRef>;
 
-/** The one finding shape shared by the CLI, the extension and the exports. */
-export const Finding = z.object({
+const FindingFields = {
   rule: z.string(),
   severity: Severity,
   message: z.string(),
@@ -37,6 +36,26 @@ export const Finding = z.object({
   expected: z.union([z.number(), z.string()]).optional(),
   actual: z.union([z.number(), z.string()]).optional(),
   excerpt: z.string().optional(),
+};
+
+/** A finding that supports another: an identity a wrong cell breaks, a prose number it contradicts. */
+export const Evidence = z.object(FindingFields);
+export type Evidence = z.infer<typeof Evidence>;
+
+/** A value the template's identities determine for a cell the report left blank (or unreadable). */
+export const InferredValue = z.object({ cell: CellRef, value: z.number() });
+export type InferredValue = z.infer<typeof InferredValue>;
+
+/**
+ * The one finding shape shared by the CLI, the extension and the exports.
+ * `inferred` (on `cell-missing`, `cell-invalid`): what the identities say the blank cells hold.
+ * `evidence` (on `cell-wrong`): the per-identity and prose findings that the wrong cell explains; they
+ * are not findings of their own, so counts and markers show one finding per wrong cell.
+ */
+export const Finding = z.object({
+  ...FindingFields,
+  inferred: z.array(InferredValue).optional(),
+  evidence: z.array(Evidence).optional(),
 });
 export type Finding = z.infer<typeof Finding>;
 

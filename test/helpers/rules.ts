@@ -21,3 +21,6 @@ export function auditedText(text: string) {
 
 export const ofRule = (fs: Finding[], rule: string) => fs.filter((f) => f.rule === rule);
 export const keys = (f: Finding) => (f.cells ?? []).map((c) => `${c.table}/${c.row}/${c.column}`);
+
+/** Findings with the evidence attached to them (the identities a wrong cell breaks) listed after each. */
+export const withEvidence = (fs: Finding[]): Finding[] => fs.flatMap((f) => [f, ...(f.evidence ?? [])]);

@@ -1,5 +1,6 @@
 import { SECTION_OF_TABLE } from '../model';
 import { cellLabel } from '../parse/table-specs';
+import { cellBound } from './arithmetic';
 import { eachCell } from './helpers';
 import type { Problem, ReportRule } from './types';
 
@@ -16,7 +17,17 @@ export const cellInvalid: ReportRule = {
     for (const { ref: r, cell: c } of eachCell(report)) {
       if (c.status !== 'invalid') continue;
       const why = c.value === null ? '不是数字' : c.value < 0 ? '是负数' : '不是整数';
-      out.push({ section: SECTION_OF_TABLE[r.table], cells: [r], actual: c.raw, message: `「${cellLabel(r.table, r.row, r.column)}」的值「${c.raw}」${why}` });
+      // The identities may tell what a count should be, as for a blank.
+      const b = cellBound(report, r);
+      const expected = b.lo === b.hi ? b.lo : undefined;
+      out.push({
+        section: SECTION_OF_TABLE[r.table],
+        cells: [r],
+        expected,
+        actual: c.raw,
+        inferred: expected === undefined ? undefined : [{ cell: r, value: expected }],
+        message: `「${cellLabel(r.table, r.row, r.column)}」的值「${c.raw}」${why}${expected === undefined ? '' : `，由勾稽关系推算应为 ${expected}`}`,
+      });
     }
     return out;
   },

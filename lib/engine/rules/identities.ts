@@ -1,7 +1,6 @@
 import type { CellRef, Report, SectionKey, TableKey } from '../model';
 import { cellLabel, T3_COLUMN_LABELS, T3_COLUMNS, T3_PARTS, T4_GROUP_LABELS, T4_GROUPS, T4_PARTS, t3ResultRows } from '../parse/table-specs';
-import { ref, sumOf } from './helpers';
-import type { Problem } from './types';
+import { ref } from './helpers';
 
 /** One of the template's identities (report-format.md): the left cells sum to the right cells. */
 export interface Identity {
@@ -48,19 +47,4 @@ export function identitiesOf(report: Report): Identity[] {
         describe: (l, r) => `「${T4_GROUP_LABELS[g]}」：维持、纠正、其他结果、尚未审结之和为 ${l}，但总计为 ${r}`,
       });
   return out;
-}
-
-/**
- * The broken identities of one rule. Skipped when a cell is missing, since the missing-data
- * finding already names it and any sum would be a guess.
- */
-export function brokenIdentities(report: Report, rule: Identity['rule']): Problem[] {
-  return identitiesOf(report)
-    .filter((i) => i.rule === rule)
-    .flatMap((i) => {
-      const l = sumOf(report, i.left);
-      const r = sumOf(report, i.right);
-      if (l === null || r === null || l === r) return [];
-      return [{ section: i.section, cells: [...i.left, ...i.right], expected: l, actual: r, message: i.describe(String(l), String(r)) }];
-    });
 }

@@ -6,6 +6,7 @@
 import { cellInvalid } from './cell-invalid';
 import { cellMissing } from './cell-missing';
 import { cellUnit } from './cell-unit';
+import { cellWrong } from './cell-wrong';
 import { crossYearCarryover } from './cross-year-carryover';
 import { crossYearInForce } from './cross-year-in-force';
 import { crossYearUncertain } from './cross-year-uncertain';
@@ -36,6 +37,7 @@ import type { CrossYearRule, ReportRule, Rule, RuleMeta } from './types';
 export const RULES: readonly Rule[] = [
   sectionMissing, sectionOrder, tableMissing, rowMissing, layoutOutdated,
   cellMissing, cellInvalid, cellUnit, rowExtraCells,
+  cellWrong,
   t3Balance, t3ResultsSum, t3RowTotal, t4GroupTotal,
   proseApplications, proseResults, proseReviewSuit, proseRate, prosePartsWhole,
   s5NoRectification, s6NoFee,

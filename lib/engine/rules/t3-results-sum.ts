@@ -1,4 +1,4 @@
-import { brokenIdentities } from './identities';
+import { brokenIdentities } from './arithmetic';
 import type { ReportRule } from './types';
 
 export const t3ResultsSum: ReportRule = {

@@ -1,4 +1,4 @@
-import type { CellRef, Finding, Report, SectionKey, Severity, YearFacts } from '../model';
+import type { CellRef, Evidence, Finding, InferredValue, Report, SectionKey, Severity, YearFacts } from '../model';
 
 /** What every rule carries for the rule pages, the options page and the README table. */
 export interface RuleMeta {
@@ -21,6 +21,8 @@ export interface Problem {
   expected?: number | string;
   actual?: number | string;
   excerpt?: string;
+  inferred?: InferredValue[];
+  evidence?: Evidence[];
 }
 
 /** Checks one report. */
@@ -50,5 +52,7 @@ export function toFinding(rule: RuleMeta, p: Problem): Finding {
   if (p.expected !== undefined) f.expected = p.expected;
   if (p.actual !== undefined) f.actual = p.actual;
   if (p.excerpt) f.excerpt = p.excerpt;
+  if (p.inferred?.length) f.inferred = p.inferred;
+  if (p.evidence?.length) f.evidence = p.evidence;
   return f;
 }

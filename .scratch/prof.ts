@@ -1,0 +1,15 @@
+import { parseHTML } from 'linkedom';
+import { readFileSync } from 'node:fs';
+import { buildReport } from '/work/wt/rules/lib/engine/parse/report';
+import { domToBlocks } from '/work/wt/rules/lib/engine/source/dom';
+import { runRules } from '/work/wt/rules/lib/engine/rules';
+import { solveReport, forgetSolutions } from '/work/wt/rules/lib/engine/rules/arithmetic';
+import { identitiesOf } from '/work/wt/rules/lib/engine/rules/identities';
+import { REPORT_RULES } from '/work/wt/rules/lib/engine/rules/registry';
+const doc = parseHTML(readFileSync('test/fixtures/html/001-word.html', 'utf8')).document as unknown as Document;
+const report = buildReport(domToBlocks(doc.body), { pageTitle: doc.title });
+const time = (name: string, f: () => void) => { for (let i = 0; i < 200; i++) f(); const t = performance.now(); for (let i = 0; i < 1000; i++) f(); console.log(name.padEnd(24), ((performance.now() - t) / 1000 * 1000).toFixed(1), 'µs'); };
+time('runRules', () => runRules(report));
+time('solve', () => { forgetSolutions(report); solveReport(report); });
+time('identitiesOf', () => identitiesOf(report));
+for (const r of REPORT_RULES) time(r.id, () => { forgetSolutions(report); r.check(report); });
