@@ -31,6 +31,7 @@ import { t3ResultsSum } from './t3-results-sum';
 import { t3RowTotal } from './t3-row-total';
 import { t4GroupTotal } from './t4-group-total';
 import { tableMissing } from './table-missing';
+import { templateTextLeft } from './template-text-left';
 import { yearMismatch } from './year-mismatch';
 import type { CrossYearRule, ReportRule, Rule, RuleMeta } from './types';
 
@@ -40,7 +41,7 @@ export const RULES: readonly Rule[] = [
   cellWrong,
   t3Balance, t3ResultsSum, t3RowTotal, t4GroupTotal,
   proseApplications, proseResults, proseReviewSuit, proseRate, prosePartsWhole,
-  s5NoRectification, s6NoFee,
+  s5NoRectification, s6NoFee, templateTextLeft,
   yearMismatch, dateMalformed, publishedLate, labelVariant,
   reportAttachmentOnly,
   crossYearCarryover, crossYearInForce, crossYearUncertain,
