@@ -1,0 +1,15 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { parseHTML } from 'linkedom';
+const root = process.argv[2]!;
+const { buildReport } = await import(root + '/lib/engine/parse/report');
+const { domToBlocks } = await import(root + '/lib/engine/source/dom');
+const { runRules } = await import(root + '/lib/engine/rules');
+const dir = '/work/wt/rules/test/fixtures/html/';
+const files = readdirSync(dir).filter((f) => f.endsWith('.html') && /^\d/.test(f));
+const reports = files.map((f) => { const d = parseHTML(readFileSync(dir + f, 'utf8')).document as any; return buildReport(domToBlocks(d.body), { pageTitle: d.title }); });
+const cpu = (f: () => void) => { const a = process.cpuUsage(); f(); const b = process.cpuUsage(a); return (b.user + b.system) / 1000; };
+cpu(() => { for (let i = 0; i < 50; i++) for (const r of reports) runRules(r); });
+const ms = cpu(() => { for (let i = 0; i < 200; i++) for (const r of reports) runRules(r); });
+console.log(root, 'rules cpu per report µs', ((ms / 200 / reports.length) * 1000).toFixed(0));
+const pms = cpu(() => { for (let i = 0; i < 50; i++) for (const f of files) { const d = parseHTML(readFileSync(dir + f, 'utf8')).document as any; buildReport(domToBlocks(d.body), { pageTitle: d.title }); } });
+console.log(root, 'read+parse cpu per report µs', ((pms / 50 / files.length) * 1000).toFixed(0));

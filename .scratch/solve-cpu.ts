@@ -1,0 +1,14 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { parseHTML } from 'linkedom';
+import { buildReport } from '../lib/engine/parse/report';
+import { domToBlocks } from '../lib/engine/source/dom';
+import { forgetSolutions, solveReport } from '../lib/engine/rules/arithmetic';
+import { identitiesOf } from '../lib/engine/rules/identities';
+import { REPORT_RULES } from '../lib/engine/rules/registry';
+const dir = '/work/wt/rules/test/fixtures/html/';
+const files = readdirSync(dir).filter((f) => f.endsWith('.html') && /^\d/.test(f));
+const reports = files.map((f) => { const d = parseHTML(readFileSync(dir + f, 'utf8')).document as any; return buildReport(domToBlocks(d.body), { pageTitle: d.title }); });
+const cpu = (name: string, f: (r: any) => void) => { for (let i = 0; i < 30; i++) for (const r of reports) f(r); const a = process.cpuUsage(); for (let i = 0; i < 200; i++) for (const r of reports) f(r); const b = process.cpuUsage(a); console.log(name.padEnd(22), ((b.user + b.system) / 200 / reports.length).toFixed(1), 'µs'); };
+cpu('solve', (r) => { forgetSolutions(r); solveReport(r); });
+cpu('identitiesOf', (r) => identitiesOf(r));
+for (const rule of REPORT_RULES) cpu(rule.id, (r) => { rule.check(r); });
