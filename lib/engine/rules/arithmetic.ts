@@ -55,6 +55,8 @@ export interface TableSolution {
 const MAX_WRONG = 3;
 const MAX_TRIALS = 4000;
 const MAX_PASSES = 60;
+/** Term visits one table may cost: a hostile page with huge numbers in every cell stays cheap. */
+const MAX_WORK = 2_000_000;
 
 interface System {
   keys: string[];
@@ -63,11 +65,13 @@ interface System {
   values: (number | null)[];
   /** Per identity: variable indices and their signs (left +1, right −1; the sum is 0). */
   terms: { v: number; sign: 1 | -1 }[][];
+  /** Term visits so far, against MAX_WORK. */
+  work: number;
 }
 
 function systemOf(report: Report, identities: Identity[]): System {
   const index = new Map<string, number>();
-  const sys: System = { keys: [], refs: [], values: [], terms: [] };
+  const sys: System = { keys: [], refs: [], values: [], terms: [], work: 0 };
   const varOf = (r: CellRef) => {
     const k = cellKey(r);
     let i = index.get(k);
@@ -107,6 +111,7 @@ function propagate(sys: System, freed: ReadonlySet<number>): { lo: number[]; hi:
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     let changed = false;
     for (const terms of sys.terms) {
+      sys.work += terms.length;
       const s = sumBounds(terms, lo, hi);
       // The sum must be 0: impossible when even its smallest value is above 0 or its largest below.
       if ((s.minInf === 0 && s.min > 0) || (s.maxInf === 0 && s.max < 0)) return null;
@@ -117,8 +122,9 @@ function propagate(sys: System, freed: ReadonlySet<number>): { lo: number[]; hi:
         const otherMin = tMin === -Infinity ? (s.minInf > 1 ? -Infinity : s.min) : s.minInf > 0 ? -Infinity : s.min - tMin;
         const otherMax = tMax === Infinity ? (s.maxInf > 1 ? Infinity : s.max) : s.maxInf > 0 ? Infinity : s.max - tMax;
         // sign·x = −(the others), so x lies between −otherMax and −otherMin (or their negation).
-        const newLo = Math.max(lo[v]!, sign > 0 ? -otherMax : otherMin);
-        const newHi = Math.min(hi[v]!, sign > 0 ? -otherMin : otherMax);
+        // + 0 turns −0 into 0.
+        const newLo = Math.max(lo[v]!, sign > 0 ? -otherMax : otherMin) + 0;
+        const newHi = Math.min(hi[v]!, sign > 0 ? -otherMin : otherMax) + 0;
         if (newLo > newHi) return null;
         if (newLo !== lo[v] || newHi !== hi[v]) {
           lo[v] = newLo;
@@ -177,10 +183,12 @@ function solveTable(report: Report, table: TableKey, identities: Identity[]): Ta
   const printed = (v: number) => sys.values[v] !== null;
   const candidates = [...new Set((brokenVars.length ? brokenVars.flatMap((s) => [...s]) : sys.keys.map((_, i) => i)).filter(printed))].sort((a, b) => a - b);
   let trials = 0;
-  for (let k = 1; k <= MAX_WRONG && trials < MAX_TRIALS; k++) {
+  // Triples of a hundred candidates are too many to walk: many broken identities mean many wrong cells anyway.
+  const maxWrong = candidates.length > 60 ? 2 : MAX_WRONG;
+  for (let k = 1; k <= maxWrong && trials < MAX_TRIALS && sys.work <= MAX_WORK; k++) {
     const found: number[][] = [];
     for (const set of covers(candidates, k, brokenVars)) {
-      if (++trials > MAX_TRIALS) break;
+      if (++trials > MAX_TRIALS || sys.work > MAX_WORK) break;
       if (propagate(sys, new Set(set))) found.push(set);
     }
     if (!found.length) continue;
