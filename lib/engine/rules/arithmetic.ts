@@ -12,6 +12,7 @@
  * is kept and the caller says which cells are candidates.
  */
 import { cellKey, type CellRef, type Report, type TableKey } from '../model';
+import { cellAt } from './helpers';
 import { identitiesOf, type Identity } from './identities';
 import type { Problem } from './types';
 
@@ -80,7 +81,7 @@ function systemOf(report: Report, identities: Identity[]): System {
       index.set(k, i);
       sys.keys.push(k);
       sys.refs.push(r);
-      const c = report.tables[r.table]?.rows[r.row]?.[r.column];
+      const c = cellAt(report, r.table, r.row, r.column);
       sys.values.push(c && c.status === 'ok' && c.value !== null && Number.isInteger(c.value) && c.value >= 0 ? c.value : null);
     }
     return i;
@@ -226,7 +227,7 @@ export function solveReport(report: Report): TableSolution[] {
 
 /** Bounds of one cell: its printed value, what the identities allow for a blank, or anything ≥ 0. */
 export function cellBound(report: Report, r: CellRef): Bound {
-  const c = report.tables[r.table]?.rows[r.row]?.[r.column];
+  const c = cellAt(report, r.table, r.row, r.column);
   const solution = solveReport(report).find((s) => s.table === r.table);
   const b = solution?.bounds.get(cellKey(r));
   if (b && !(c?.status === 'ok')) return b;

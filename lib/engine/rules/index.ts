@@ -18,8 +18,9 @@ export function runRules(report: Report, disabled: readonly string[] = []): Find
     const evidence = f.evidence?.filter((e) => on(e.rule));
     if (f.rule === cellWrong.id && !grouped) return (evidence ?? []).map((e) => ({ ...e }));
     if (!f.evidence) return [f];
-    const { evidence: _all, ...rest } = f;
-    return [evidence?.length ? { ...rest, evidence } : rest];
+    const kept: Finding = { ...f, evidence };
+    if (!evidence?.length) delete kept.evidence;
+    return [kept];
   });
 }
 
