@@ -40,6 +40,7 @@ export interface WrongCell {
 
 export interface TableSolution {
   table: TableKey;
+  /** Every identity with its sides' bounds when something is broken; empty for a consistent table. */
   checks: IdentityCheck[];
   /**
    * 'consistent': every identity can hold. 'located': `sets` are the smallest sets of printed cells
@@ -59,36 +60,66 @@ const MAX_PASSES = 60;
 /** Term visits one table may cost: a hostile page with huge numbers in every cell stays cheap. */
 const MAX_WORK = 2_000_000;
 
-interface System {
+/** The identities of a table as variables and signed terms: the same for every report with the same rows. */
+interface Structure {
+  identities: Identity[];
   keys: string[];
   refs: CellRef[];
-  /** Printed value, or null for an unknown. */
-  values: (number | null)[];
   /** Per identity: variable indices and their signs (left +1, right −1; the sum is 0). */
   terms: { v: number; sign: 1 | -1 }[][];
+}
+
+interface System extends Structure {
+  /** Printed value, or null for an unknown. */
+  values: (number | null)[];
   /** Term visits so far, against MAX_WORK. */
   work: number;
 }
 
-function systemOf(report: Report, identities: Identity[]): System {
+function structureOf(identities: Identity[]): Structure {
   const index = new Map<string, number>();
-  const sys: System = { keys: [], refs: [], values: [], terms: [], work: 0 };
+  const st: Structure = { identities, keys: [], refs: [], terms: [] };
   const varOf = (r: CellRef) => {
     const k = cellKey(r);
     let i = index.get(k);
     if (i === undefined) {
-      i = sys.keys.length;
+      i = st.keys.length;
       index.set(k, i);
-      sys.keys.push(k);
-      sys.refs.push(r);
-      const c = cellAt(report, r.table, r.row, r.column);
-      sys.values.push(c && c.status === 'ok' && c.value !== null && Number.isInteger(c.value) && c.value >= 0 ? c.value : null);
+      st.keys.push(k);
+      st.refs.push(r);
     }
     return i;
   };
   for (const id of identities)
-    sys.terms.push([...id.left.map((r) => ({ v: varOf(r), sign: 1 as const })), ...id.right.map((r) => ({ v: varOf(r), sign: -1 as const }))]);
-  return sys;
+    st.terms.push([...id.left.map((r) => ({ v: varOf(r), sign: 1 as const })), ...id.right.map((r) => ({ v: varOf(r), sign: -1 as const }))]);
+  return st;
+}
+
+/** Structures by table, layout and the rows present; most pages share a handful. */
+const structures = new Map<string, Structure>();
+const MAX_STRUCTURES = 64;
+
+function structureFor(report: Report, table: TableKey): Structure | undefined {
+  const rows = report.tables[table]?.rows;
+  if (!rows) return undefined;
+  const signature = `${table}|${report.layout}|${Object.keys(rows).join(',')}`;
+  let st = structures.get(signature);
+  if (!st) {
+    const identities = identitiesOf(report).filter((i) => i.table === table);
+    if (!identities.length) return undefined;
+    st = structureOf(identities);
+    if (structures.size >= MAX_STRUCTURES) structures.clear();
+    structures.set(signature, st);
+  }
+  return st;
+}
+
+function systemOf(report: Report, st: Structure): System {
+  const values = st.refs.map((r) => {
+    const c = cellAt(report, r.table, r.row, r.column);
+    return c && c.status === 'ok' && c.value !== null && Number.isInteger(c.value) && c.value >= 0 ? c.value : null;
+  });
+  return { ...st, values, work: 0 };
 }
 
 /** Sum bounds of terms, counting infinite ends apart so that removing one term never gives ∞ − ∞. */
@@ -165,19 +196,26 @@ function* covers(candidates: number[], k: number, mustTouch: Set<number>[], star
   }
 }
 
-function solveTable(report: Report, table: TableKey, identities: Identity[]): TableSolution {
-  const sys = systemOf(report, identities);
+function solveTable(report: Report, table: TableKey, st: Structure): TableSolution {
+  const sys = systemOf(report, st);
+  const identities = st.identities;
+  const boundsOf = (r: { lo: number[]; hi: number[] }, freed: ReadonlySet<number>) => {
+    const out = new Map<string, Bound>();
+    sys.keys.forEach((k, i) => {
+      if (sys.values[i] === null || freed.has(i)) out.set(k, { lo: r.lo[i]!, hi: r.hi[i]! });
+    });
+    return out;
+  };
+
+  const base = propagate(sys, new Set());
+  // The common case, kept cheap: every identity can hold, nothing is broken.
+  if (base) return { table, checks: [], status: 'consistent', sets: [], bounds: boundsOf(base, new Set()) };
   const checks: IdentityCheck[] = identities.map((identity, i) => {
     const terms = sys.terms[i]!;
     const left = sideBound(sys, terms.filter((t) => t.sign > 0).map((t) => t.v));
     const right = sideBound(sys, terms.filter((t) => t.sign < 0).map((t) => t.v));
     return { identity, left, right, broken: left.lo > right.hi || right.lo > left.hi };
   });
-  const boundsOf = (r: { lo: number[]; hi: number[] }, freed: ReadonlySet<number>) =>
-    new Map(sys.keys.flatMap((k, i) => (sys.values[i] === null || freed.has(i) ? [[k, { lo: r.lo[i]!, hi: r.hi[i]! }] as const] : [])));
-
-  const base = propagate(sys, new Set());
-  if (base) return { table, checks, status: 'consistent', sets: [], bounds: boundsOf(base, new Set()) };
 
   // The variables each broken identity touches; a fix must free a printed cell in each of them.
   const brokenVars = checks.flatMap((c, i) => (c.broken ? [new Set(sys.terms[i]!.map((t) => t.v))] : []));
@@ -215,11 +253,10 @@ export function forgetSolutions(report: Report): void {
 export function solveReport(report: Report): TableSolution[] {
   let out = solved.get(report);
   if (!out) {
-    const identities = identitiesOf(report);
-    out = (['t3', 't4'] as const)
-      .map((t) => ({ t, ids: identities.filter((i) => i.table === t) }))
-      .filter((x) => x.ids.length)
-      .map((x) => solveTable(report, x.t, x.ids));
+    out = (['t3', 't4'] as const).flatMap((t) => {
+      const st = structureFor(report, t);
+      return st ? [solveTable(report, t, st)] : [];
+    });
     solved.set(report, out);
   }
   return out;
