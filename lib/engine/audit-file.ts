@@ -6,7 +6,7 @@
 import { auditBlocks, auditDocument, auditText, type AuditOptions, type AuditResult } from './audit';
 import { decodePage } from './decode';
 import { buildReport } from './parse/report';
-import { unreadableFindings, type UnreadableKind } from './rules/file';
+import { unreadableFindings, type UnreadableKind } from './rules/file-unreadable';
 import { docxToHtml } from './source/docx';
 import { fileKind, type FileKind } from './source/file-kind';
 import { readPdf, type PdfAssets } from './source/pdf';

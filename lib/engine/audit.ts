@@ -8,7 +8,7 @@ import { attachmentLinks } from './list';
 import { runRules } from './rules';
 import { pageTooLargeFinding } from './rules/page-too-large';
 import { rowCellsUnplacedFinding, unplacedRows } from './rules/row-cells-unplaced';
-import { attachmentFindings } from './rules/structure';
+import { attachmentFindings } from './rules/report-attachment-only';
 import { tablesAsImagesFinding } from './rules/tables-as-images';
 import type { Block } from './source/blocks';
 import { PAGE_LIMITS, readDom, type DomRead, type Truncation } from './source/dom';

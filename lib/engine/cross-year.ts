@@ -3,21 +3,13 @@
  * 4) and 现行有效件数 (last in_force + issued − repealed = this in_force). Reports are matched to a
  * body by agency name; when the match is not sure, the finding says so instead of guessing.
  */
-import { cellKey, type CellRef, type Finding, type Layout, type Report } from './model';
-import { T3_COLUMN_LABELS, T3_COLUMNS } from './parse/table-specs';
+import { cellKey, type Finding, type Report, type YearFacts } from './model';
+import { CROSS_YEAR_RULES } from './rules/registry';
+import { crossYearUncertain } from './rules/cross-year-uncertain';
+import { toFinding } from './rules/types';
 import { compact } from './text';
-import { toFinding, type Problem, type RuleMeta } from './rules/types';
 
-/** What cross-year checks need of one audited report: identity and its cell values. */
-export interface YearFacts {
-  /** Where it came from (URL or file), to name it in messages. */
-  source: string;
-  agency: string;
-  year: number | null;
-  layout: Layout;
-  /** `t3/2/natural` → value; null for missing data. */
-  values: Record<string, number | null>;
-}
+export type { YearFacts };
 
 export function factsOf(report: Report, source: string): YearFacts {
   const values: Record<string, number | null> = {};
@@ -140,79 +132,6 @@ export function findPrevious(current: YearFacts, candidates: readonly YearFacts[
   return previousFinder(candidates)(current);
 }
 
-export interface CrossRule extends RuleMeta {
-  check(current: YearFacts, previous: YearFacts, how: 'same' | 'likely'): Problem[];
-}
-
-const ref = (row: string, column: string, table: 't2' | 't3' = 't3'): CellRef => ({ table, row, column });
-const matchNote = (p: YearFacts, how: 'same' | 'likely') => (how === 'likely' ? `（按机关名称近似匹配到「${p.agency}」）` : '');
-
-export const carryOver: CrossRule = {
-  id: 'cross-year-carryover',
-  severity: 'error',
-  title: { zh: '上年结转与上一年度报告不符', en: 'Carry-over ≠ last year’s carried-forward' },
-  description: {
-    zh: '本年度「二、上年结转政府信息公开申请数量」应逐列等于同一机关上一年度报告的「四、结转下年度继续办理」。',
-    en: 'This year’s row 2 must equal, column by column, the same body’s previous-year row 4.',
-  },
-  basis: '年度报告格式第三部分：上年结转 = 上一年度结转下年度继续办理',
-  example: '2023 年报「上年结转」为 0，而 2022 年报「结转下年度继续办理」为 2。',
-  check(current, previous, how) {
-    return T3_COLUMNS.flatMap((c) => {
-      const now = current.values[cellKey(ref('2', c))];
-      const before = previous.values[cellKey(ref('4', c))];
-      if (now === undefined || before === undefined || now === null || before === null || now === before) return [];
-      return [{
-        section: 's3' as const,
-        cells: [ref('2', c)],
-        expected: before,
-        actual: now,
-        message: `「${T3_COLUMN_LABELS[c]}」列：上年结转 ${now} 件，但 ${previous.year} 年度报告结转下年度 ${before} 件${matchNote(previous, how)}`,
-      }];
-    });
-  },
-};
-
-export const inForce: CrossRule = {
-  id: 'cross-year-in-force',
-  severity: 'warning',
-  title: { zh: '现行有效件数与上年不衔接', en: 'In-force count does not follow from last year' },
-  description: {
-    zh: '上一年度「现行有效件数」+ 本年制发 − 本年废止，一般应等于本年度「现行有效件数」（修订等情形可能例外，故为警告）。',
-    en: 'Last year’s in-force + issued − repealed should equal this year’s in-force (revisions can break it).',
-  },
-  basis: '年度报告格式第二部分「现行有效件数」',
-  example: '2022 年现行有效 10 件，2023 年制发 2 件、废止 0 件，现行有效却写 10 件。',
-  check(current, previous, how) {
-    if (current.layout === '2019' || previous.layout === '2019') return [];
-    return (['rules', 'normative'] as const).flatMap((row) => {
-      const v = (f: YearFacts, col: string) => f.values[cellKey(ref(row, col, 't2'))];
-      const [before, issued, repealed, now] = [v(previous, 'in_force'), v(current, 'issued'), v(current, 'repealed'), v(current, 'in_force')];
-      if ([before, issued, repealed, now].some((x) => x === undefined || x === null)) return [];
-      const expected = before! + issued! - repealed!;
-      if (expected === now) return [];
-      return [{
-        section: 's2' as const,
-        cells: [ref(row, 'in_force', 't2'), ref(row, 'issued', 't2'), ref(row, 'repealed', 't2')],
-        expected,
-        actual: now!,
-        message: `「${row === 'rules' ? '规章' : '行政规范性文件'}」：上年现行有效 ${before} + 本年制发 ${issued} − 废止 ${repealed} = ${expected}，本年现行有效却为 ${now}${matchNote(previous, how)}`,
-      }];
-    });
-  },
-};
-
-export const uncertain: RuleMeta = {
-  id: 'cross-year-uncertain',
-  severity: 'info',
-  title: { zh: '无法确定上一年度报告', en: 'Previous year’s report is uncertain' },
-  description: { zh: '找到多份可能属于同一机关的上一年度报告，未作跨年度比对，以免误判。', en: 'Several reports could be the same body’s previous year; no cross-year check was made rather than guess.' },
-  basis: '跨年度比对需确认为同一机关',
-  example: '「司法局」2022 年报与「市司法局」「区司法局」两份 2022 年报都可能对应。',
-};
-
-export const CROSS_RULES: CrossRule[] = [carryOver, inForce];
-
 /**
  * Cross-year findings for one report against the others the auditor has. For many reports against
  * one set, pass a previousFinder built once.
@@ -221,8 +140,8 @@ export function crossYearFindings(current: YearFacts, candidates: readonly YearF
   const match = typeof candidates === 'function' ? candidates(current) : findPrevious(current, candidates);
   if (match.kind === 'none') return [];
   if (match.kind === 'ambiguous')
-    return disabled.includes(uncertain.id)
+    return disabled.includes(crossYearUncertain.id)
       ? []
-      : [toFinding(uncertain, { message: `找到多份可能是 ${current.year! - 1} 年度的同一机关报告（${match.candidates.map((c) => c.agency).join('、')}），未作跨年度比对` })];
-  return CROSS_RULES.filter((r) => !disabled.includes(r.id)).flatMap((r) => r.check(current, match.previous, match.how).map((p) => toFinding(r, p)));
+      : [toFinding(crossYearUncertain, { message: `找到多份可能是 ${current.year! - 1} 年度的同一机关报告（${match.candidates.map((c) => c.agency).join('、')}），未作跨年度比对` })];
+  return CROSS_YEAR_RULES.filter((r) => !disabled.includes(r.id)).flatMap((r) => r.check(current, match.previous, match.how).map((p) => toFinding(r, p)));
 }

@@ -12,14 +12,22 @@ export type TableKey = z.infer<typeof TableKey>;
 export const Layout = z.enum(['2021', '2019', 'unknown']);
 export type Layout = z.infer<typeof Layout>;
 
+/** The template a layout's tables follow: an unrecognised layout is read as the current (2021) one. */
+export function layoutFamily(layout: Layout): '2021' | '2019' {
+  return layout === '2019' ? '2019' : '2021';
+}
+
 export const Severity = z.enum(['error', 'warning', 'info']);
 export type Severity = z.infer<typeof Severity>;
+
+/** Each table is printed in the section of the same number. */
+export const SECTION_OF_TABLE: Record<TableKey, SectionKey> = { t2: 's2', t3: 's3', t4: 's4' };
+export const TABLE_OF_SECTION: Partial<Record<SectionKey, TableKey>> = { s2: 't2', s3: 't3', s4: 't4' };
 
 export const CellRef = z.object({ table: TableKey, row: z.string(), column: z.string() });
 export type CellRef = z.infer<typeof CellRef>;
 
-/** The one finding shape shared by the CLI, the extension and the exports. */
-export const Finding = z.object({
+const FindingFields = {
   rule: z.string(),
   severity: Severity,
   message: z.string(),
@@ -28,6 +36,26 @@ export const Finding = z.object({
   expected: z.union([z.number(), z.string()]).optional(),
   actual: z.union([z.number(), z.string()]).optional(),
   excerpt: z.string().optional(),
+};
+
+/** A finding that supports another: an identity a wrong cell breaks, a prose number it contradicts. */
+export const Evidence = z.object(FindingFields);
+export type Evidence = z.infer<typeof Evidence>;
+
+/** A value the template's identities determine for a cell the report left blank (or unreadable). */
+export const InferredValue = z.object({ cell: CellRef, value: z.number() });
+export type InferredValue = z.infer<typeof InferredValue>;
+
+/**
+ * The one finding shape shared by the CLI, the extension and the exports.
+ * `inferred` (on `cell-missing`, `cell-invalid`): what the identities say the blank cells hold.
+ * `evidence` (on `cell-wrong`): the per-identity and prose findings that the wrong cell explains; they
+ * are not findings of their own, so counts and markers show one finding per wrong cell.
+ */
+export const Finding = z.object({
+  ...FindingFields,
+  inferred: z.array(InferredValue).optional(),
+  evidence: z.array(Evidence).optional(),
 });
 export type Finding = z.infer<typeof Finding>;
 
@@ -109,4 +137,15 @@ export type ReportSummary = z.infer<typeof ReportSummary>;
 
 export function cellKey(ref: CellRef): string {
   return `${ref.table}/${ref.row}/${ref.column}`;
+}
+
+/** What cross-year checks need of one audited report: identity and its cell values. */
+export interface YearFacts {
+  /** Where it came from (URL or file), to name it in messages. */
+  source: string;
+  agency: string;
+  year: number | null;
+  layout: Layout;
+  /** `t3/2/natural` → value; null for missing data. */
+  values: Record<string, number | null>;
 }

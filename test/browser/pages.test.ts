@@ -52,9 +52,11 @@ describe('side panel', () => {
     await expect.poll(() => panel.locator('.empty').count()).toBe(1); // its own tab is active: nothing audited
     await report.bringToFront();
     await expect.poll(() => panel.locator('.report-head h2').textContent()).toContain('开封市政务服务和大数据管理局');
-    expect(await panel.locator('.finding').count()).toBeGreaterThan(2);
     // A note saved elsewhere (here: the background directly) shows up without a reload.
     const { record } = (await ok(panel, { type: 'tab:report', tabId: await tabIdOf(panel, report.url()) })).state!;
+    // Every finding of the page, the changed (七)总计 among them as one wrong cell.
+    expect(record.findings.map((f) => f.rule)).toContain('cell-wrong');
+    await expect.poll(() => panel.locator('.finding').count()).toBe(record.findings.length);
     await ok(panel, { type: 'note:set', reportId: record.id, findingId: record.findings[0]!.id, note: '面板外保存', status: 'confirmed' });
     await expect.poll(() => panel.locator('.finding .note-text').first().inputValue()).toBe('面板外保存');
     await panel.close();

@@ -49,11 +49,12 @@ describe('rule reference', () => {
     const report = await context.newPage();
     await report.goto(portal.url('/defects/identity.html'));
     await waitForAudit(report);
-    const marker = report.locator('report-audit-overlay .marker[data-rule~="t3-balance"]').first();
+    // The changed (七)总计 is marked once, as the wrong cell that breaks the identities.
+    const marker = report.locator('report-audit-overlay .marker[data-rule~="cell-wrong"]').first();
     await marker.hover();
-    const rules = await opened(() => marker.locator('[data-rule-link="t3-balance"]').click());
-    expect(rules.url()).toBe(`chrome-extension://${id}/rules.html#t3-balance`);
-    await rules.locator('.rule-entry.current#t3-balance').waitFor();
+    const rules = await opened(() => marker.locator('[data-rule-link="cell-wrong"]').click());
+    expect(rules.url()).toBe(`chrome-extension://${id}/rules.html#cell-wrong`);
+    await rules.locator('.rule-entry.current#cell-wrong').waitFor();
     await rules.close();
     await report.close();
   });

@@ -101,7 +101,8 @@ describe('npm run audit (readable summary)', () => {
   it('prints agency, year, layout and findings grouped by severity, in Chinese', () => {
     const { out } = run(join(FIXTURES, 'seeds', '003_b167490a9537da4f.txt'));
     expect(out).toContain('■ 阜新市司法局 · 2023 年度 · 2021 版格式');
-    expect(out).toMatch(/错误 1 · 警告 \d+ · 提示 0/);
+    // Seed 003's blank 行政复议 group is one missing-data warning (no identity can fill it), not an error.
+    expect(out).toMatch(/错误 0 · 警告 \d+ · 提示 0/);
     expect(out).toContain('t4/1/review.total');
   });
 });

@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { auditDocument, auditText } from '../../lib/engine/audit';
-import type { Finding } from '../../lib/engine/model';
-import { labelledPublished, malformedDates, signaturePublished, urlPublished } from '../../lib/engine/parse/meta';
-import { makeReport, type ReportParts } from '../helpers/make-report';
-import { htmlDoc, seedText } from '../helpers/fixtures';
-
-const audit = (over: Partial<ReportParts> = {}, extra = '', url?: string) => {
-  const r = auditText(makeReport(over) + extra, { url });
-  if (!r.detected) throw new Error('not detected');
-  return r;
-};
-const ofRule = (fs: Finding[], rule: string) => fs.filter((f) => f.rule === rule);
+import { labelledPublished, signaturePublished, urlPublished } from '../../lib/engine/parse/meta';
+import { makeReport } from '../helpers/make-report';
+import { htmlDoc } from '../helpers/fixtures';
 
 describe('publication date', () => {
   it('is read from meta tags, 「发布时间」 text, URL date segments and the signature, in that order', () => {
@@ -27,74 +19,6 @@ describe('publication date', () => {
   });
 });
 
-describe('published-late', () => {
-  it('warns after 31 January and errs before the year ended, silent in between', () => {
-    expect(ofRule(audit({}, '', 'http://x.gov.cn/202403/t20240305_1.html').findings, 'published-late')).toEqual([expect.objectContaining({ severity: 'warning', actual: '2024-03-05' })]);
-    expect(ofRule(audit({}, '', 'http://x.gov.cn/202312/t20231220_1.html').findings, 'published-late')).toEqual([expect.objectContaining({ severity: 'error' })]);
-    expect(ofRule(audit({}, '', 'http://x.gov.cn/202401/t20240131_1.html').findings, 'published-late')).toEqual([]);
-    expect(ofRule(audit().findings, 'published-late')).toEqual([]);
-  });
-});
-
-describe('year-mismatch', () => {
-  it('errs when the statistics period names another year', () => {
-    const fs = audit({ s1: '本报告统计期限自2022年1月1日起至2022年12月31日止。' }).findings;
-    expect(ofRule(fs, 'year-mismatch')).toEqual([expect.objectContaining({ expected: 2023, actual: 2022, severity: 'error' })]);
-  });
-  it('warns when the prose keeps talking of another year', () => {
-    const fs = audit({ s1: '2022年，我局认真落实条例。2022年，我局共收到政府信息公开申请12件，上年结转1件。' }).findings;
-    expect(ofRule(fs, 'year-mismatch')).toEqual([expect.objectContaining({ severity: 'warning', actual: 2022 })]);
-  });
-  it('is silent when title, period and prose agree (all seeds)', () => {
-    expect(ofRule(audit({ s1: '本报告统计期限自2023年1月1日起至12月31日止。2023年，我局共收到政府信息公开申请12件，上年结转1件。' }).findings, 'year-mismatch')).toEqual([]);
-    for (const id of ['000', '001', '002', '003', '004']) {
-      const r = auditText(seedText(id));
-      expect(r.detected && ofRule(r.findings, 'year-mismatch'), id).toEqual([]);
-    }
-  });
-});
-
-describe('date-malformed', () => {
-  it('finds a year run into the month and impossible dates, not good ones', () => {
-    expect(malformedDates('自20241月1日起，至2023年2月30日止，2023年13月')).toEqual(['20241月1日', '2023年2月30日', '2023年13月']);
-    expect(malformedDates('自2024年1月1日起至12月31日止')).toEqual([]);
-    expect(ofRule(audit({ s1: '统计期限自20231月1日起至12月31日止。' }).findings, 'date-malformed')).toHaveLength(1);
-  });
-});
-
-describe('cell-unit', () => {
-  it('errs on 元 in the 万元 fee column and notes a unit on a count', () => {
-    const text = makeReport().replace('行政事业性收费\t1.25', '行政事业性收费\t251000元').replace('行政许可\t3', '行政许可\t3件');
-    const r = auditText(text);
-    const fs = r.detected ? ofRule(r.findings, 'cell-unit') : [];
-    expect(fs).toEqual([
-      expect.objectContaining({ severity: 'info', cells: [{ table: 't2', row: 'licensing', column: 'decisions' }] }),
-      expect.objectContaining({ severity: 'error', expected: '25.1', cells: [{ table: 't2', row: 'fees', column: 'amount' }] }),
-    ]);
-    expect(ofRule(audit().findings, 'cell-unit')).toEqual([]);
-  });
-});
-
-describe('label-variant', () => {
-  it('notes a typo in a row label and a reworded heading, as info', () => {
-    const text = makeReport().replace('5.属于三类内部事务信息', '5.属于三类内容事务信息').replace('五、存在的主要问题及改进情况', '五、存在问题及改进情况');
-    const r = auditText(text);
-    const fs = r.detected ? ofRule(r.findings, 'label-variant') : [];
-    expect(fs.map((f) => [f.severity, f.actual])).toEqual([['info', '5.属于三类内容事务信息'], ['info', '五、存在问题及改进情况']]);
-  });
-  it('notes a column header that differs (seed 002: 「保留4位小数」), and not one cut short', () => {
-    const r = auditText(seedText('002'));
-    expect(r.detected && ofRule(r.findings, 'label-variant').map((f) => f.expected)).toEqual(['本年收费金额（单位：万元）']);
-    const typo = auditText(makeReport().replace('本年制发件数', '本年制定件数'));
-    expect(typo.detected && ofRule(typo.findings, 'label-variant').map((f) => [f.actual, f.expected])).toEqual([['本年制定件数', '本年制发件数']]);
-  });
-  it('leaves labels cut short by PDF extraction alone (seed 003) and standard ones', () => {
-    const r = auditText(seedText('003'));
-    expect(r.detected && ofRule(r.findings, 'label-variant')).toEqual([]);
-    expect(ofRule(audit().findings, 'label-variant')).toEqual([]);
-  });
-});
-
 describe('2019 layout t2', () => {
   it('reads the five blocks, with a negative 本年增/减 allowed and the procurement amount as a decimal', () => {
     const r = auditText(makeReport({ layout2019: true, title: '示范市测试局2020年政府信息公开工作年度报告', s1: '2020年，我局共收到政府信息公开申请12件，上年结转1件。' }));
@@ -107,10 +31,3 @@ describe('2019 layout t2', () => {
   });
 });
 
-describe('attachment-only report pages', () => {
-  it('say the report is an attachment and link it, instead of listing missing tables', () => {
-    const doc = htmlDoc('<html><head><title>示范市测试局2023年政府信息公开工作年度报告</title></head><body><h1>示范市测试局2023年政府信息公开工作年度报告</h1><p>附件：<a href="/files/report.pdf">2023年年报.pdf</a></p></body></html>');
-    const r = auditDocument(doc, { url: 'http://www.demo.gov.cn/a/b.html' });
-    expect(r.detected && r.findings).toEqual([expect.objectContaining({ rule: 'report-attachment-only', actual: 'http://www.demo.gov.cn/files/report.pdf' })]);
-  });
-});

@@ -19,8 +19,9 @@ function cellsOf(r: ReturnType<typeof detected>): { ref: CellRef; cell: Cell }[]
 }
 
 /**
- * For every cell of t3 and t4 in a clean report: changing that one value must yield a finding that
- * names the cell, and blanking it a missing-data finding on it. Done on the page's own cells, in
+ * For every cell of t3 and t4 in a clean report: changing that one value must yield exactly one
+ * error, naming the cell (in t3, with its original value as the expected one: every t3 cell sits in
+ * its own pair of identities), and blanking it a missing-data finding on it. Done on the page's own cells, in
  * clean semantic markup and in Word markup with a split t3 and full-width digits.
  */
 describe.each(['001-semantic.html', '001-word.html', '004-semantic.html'])('mutating each cell of %s', (name) => {
@@ -42,7 +43,10 @@ describe.each(['001-semantic.html', '001-word.html', '004-semantic.html'])('muta
       const original = el.innerHTML;
       const key = cellKey(ref);
       el.textContent = String((cell.value ?? 0) + 1);
-      if (!names(errorsIn(audit().findings), key)) missed.push(`changed ${key}`);
+      const errors = errorsIn(audit().findings);
+      if (!errors.some((f) => f.cells?.some((c) => cellKey(c) === key))) missed.push(`changed ${key}`);
+      if (errors.length !== 1) missed.push(`changed ${key}: ${errors.length} errors`);
+      if (ref.table === 't3' && errors[0]?.expected !== cell.value) missed.push(`changed ${key}: expected ${errors[0]?.expected}, was ${cell.value}`);
       el.textContent = '';
       if (!names(audit().findings.filter((f) => f.rule === 'cell-missing'), key)) missed.push(`blanked ${key}`);
       el.innerHTML = original;

@@ -43,6 +43,24 @@ describe.each(sources)('$name', ({ id, audit }) => {
   it('gives the findings this seed should give, and not those it must not', () => {
     expect(findingProblems(exp, r.findings)).toEqual([]);
   });
+  it('gives the findings the template and the seed notes call for', () => {
+    const errors = r.findings.filter((f) => f.severity === 'error');
+    if (id === '000' || id === '001' || id === '004') expect(errors).toEqual([]);
+    if (id === '002') {
+      expect(r.findings).toContainEqual(expect.objectContaining({ rule: 'prose-rate', expected: '17.1%', actual: '18%' }));
+      expect(r.findings).toContainEqual(expect.objectContaining({ rule: 's6-no-fee' }));
+      expect(errors).toEqual([]);
+    }
+    if (id === '003') {
+      // The blank 行政复议 group is missing data the identities cannot fill: one warning for the table, no error.
+      expect(errors).toEqual([]);
+      const missing = r.findings.filter((f) => f.rule === 'cell-missing');
+      expect(missing).toEqual([expect.objectContaining({ severity: 'warning' })]);
+      expect(missing[0]!.cells!.map((c) => c.column)).toEqual(['review.upheld', 'review.corrected', 'review.other', 'review.pending', 'review.total']);
+      // 178 = 1 + 144 + 33 and 8 = 1 + 7 hold, so no parts-whole warning.
+      expect(r.findings.filter((f) => f.rule === 'prose-parts-whole')).toEqual([]);
+    }
+  });
 });
 
 describe('seed sidecars', () => {

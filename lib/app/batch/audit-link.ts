@@ -8,7 +8,7 @@ import { decodePage } from '../../engine/decode';
 import { ATTACHMENT } from '../../engine/list';
 import type { ReportSnapshot } from '../../engine/snapshot';
 import { agencyAndYear } from '../../engine/parse/report';
-import { attachmentFindings } from '../../engine/rules/structure';
+import { attachmentFindings } from '../../engine/rules/report-attachment-only';
 import { MAX_HOPS, MAX_PAGE_BYTES } from './limits';
 
 /** Content types of files the engine cannot read (yet): a report published only as one of these. */

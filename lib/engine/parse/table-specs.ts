@@ -1,4 +1,4 @@
-import type { Layout, TableKey } from '../model';
+import { layoutFamily, type Layout, type TableKey } from '../model';
 
 /**
  * Rows of the three tables as data: stable key (report-format.md), template label, a loose label
@@ -57,7 +57,7 @@ export const T3_ROWS: RowSpec[] = [
 
 /** The sub-rows whose sum is 3.7 (identity 2), per layout. */
 export function t3ResultRows(layout: Layout): string[] {
-  const l = layout === '2019' ? '2019' : '2021';
+  const l = layoutFamily(layout);
   return T3_ROWS.filter((r) => r.key.startsWith('3.') && r.key !== '3.7' && r.layouts.includes(l)).map((r) => r.key);
 }
 
@@ -98,7 +98,7 @@ export const T4_PART_LABELS: Record<string, string> = { upheld: '结果维持', 
 export const TABLE_NAMES: Record<TableKey, string> = { t2: '主动公开政府信息情况', t3: '收到和处理政府信息公开申请情况', t4: '行政复议、行政诉讼情况' };
 
 export function rowsFor(table: TableKey, layout: Layout): RowSpec[] {
-  const l = layout === '2019' ? '2019' : '2021';
+  const l = layoutFamily(layout);
   if (table === 't4') return [T4_ROW];
   return (table === 't2' ? T2_ROWS : T3_ROWS).filter((r) => r.layouts.includes(l));
 }

@@ -1,8 +1,9 @@
 import type { Finding } from '../model';
-import { toFinding, type RuleMeta } from './types';
+import { toFinding, type RaisedRule } from './types';
 
 /** Raised by the audit itself, not a check: the page was too large to read whole. */
-export const pageTooLarge: RuleMeta = {
+export const pageTooLarge: RaisedRule = {
+  kind: 'raised',
   id: 'page-too-large',
   severity: 'warning',
   title: { zh: '页面过大，仅部分审核', en: 'Page too large, audited in part' },

@@ -1,13 +1,14 @@
-import type { Finding, Report, SectionKey, TableKey } from '../model';
+import { SECTION_OF_TABLE, type Finding, type Report, type TableKey } from '../model';
 import { cellLabel } from '../parse/table-specs';
 import { isUnplacedNote } from '../parse/tables';
-import { toFinding, type RuleMeta } from './types';
+import { toFinding, type RaisedRule } from './types';
 
 /**
  * Raised by the audit itself from the tables' notes: a text row printed with fewer values than
  * columns, where nothing shows which column lost its value. The values are not guessed into columns.
  */
-export const rowCellsUnplaced: RuleMeta = {
+export const rowCellsUnplaced: RaisedRule = {
+  kind: 'raised',
   id: 'row-cells-unplaced',
   severity: 'warning',
   title: { zh: '行内数值少于列数，无法对应到列', en: 'Row has fewer values than columns' },
@@ -19,8 +20,6 @@ export const rowCellsUnplaced: RuleMeta = {
   example: '「规章 3 22」：规章一行应有 3 个数值，只读到 2 个。',
 };
 
-const SECTION: Record<TableKey, SectionKey> = { t2: 's2', t3: 's3', t4: 's4' };
-
 /** The rows whose values could not be placed, as table/row keys. */
 export function unplacedRows(report: Report): { table: TableKey; row: string; text: string }[] {
   return (['t2', 't3', 't4'] as const).flatMap((table) =>
@@ -31,7 +30,7 @@ export function unplacedRows(report: Report): { table: TableKey; row: string; te
 export function rowCellsUnplacedFinding(report: Report, u: { table: TableKey; row: string; text: string }): Finding {
   const columns = Object.keys(report.tables[u.table]?.rows[u.row] ?? {});
   return toFinding(rowCellsUnplaced, {
-    section: SECTION[u.table],
+    section: SECTION_OF_TABLE[u.table],
     cells: columns.map((column) => ({ table: u.table, row: u.row, column })),
     message: `「${cellLabel(u.table, u.row, '')}」行：${u.text}`,
   });

@@ -1,9 +1,10 @@
 import type { Finding, TableKey } from '../model';
 import { TABLE_NAMES } from '../parse/table-specs';
-import { toFinding, type RuleMeta } from './types';
+import { toFinding, type RaisedRule } from './types';
 
 /** Raised by the audit itself, not a check: the tables are pictures the engine cannot read. */
-export const tablesAsImages: RuleMeta = {
+export const tablesAsImages: RaisedRule = {
+  kind: 'raised',
   id: 'tables-as-images',
   severity: 'warning',
   title: { zh: '表格以图片发布，无法核对', en: 'Tables published as images' },

@@ -1,8 +1,9 @@
 /** The one finding for a report file the engine cannot read: a scan, or a Word format without a reader. */
 import type { Finding } from '../model';
-import { toFinding, type RuleMeta } from './types';
+import { toFinding, type RaisedRule } from './types';
 
-export const fileUnreadable: RuleMeta = {
+export const fileUnreadable: RaisedRule = {
+  kind: 'raised',
   id: 'file-unreadable',
   severity: 'warning',
   title: { zh: '附件无法读取', en: 'Report file cannot be read' },

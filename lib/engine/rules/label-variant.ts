@@ -1,8 +1,8 @@
-import type { SectionKey } from '../model';
+import { layoutFamily, SECTION_OF_TABLE, type SectionKey } from '../model';
 import { SECTION_SPECS } from '../parse/sections';
 import { HEADER_LABELS, T2_ROWS, T3_ROWS } from '../parse/table-specs';
 import { compact } from '../text';
-import type { Problem, Rule } from './types';
+import type { Problem, ReportRule } from './types';
 
 /** Compares labels as words: numbering, brackets, quotes and punctuation aside. */
 function words(label: string): string {
@@ -43,7 +43,8 @@ function headerVariant(printed: string, templates: readonly string[]): string | 
   return best && best.score >= 0.6 ? best.t : undefined;
 }
 
-export const labelVariant: Rule = {
+export const labelVariant: ReportRule = {
+  kind: 'report',
   id: 'label-variant',
   severity: 'info',
   title: { zh: '标签与模板用语不一致', en: 'Label differs from the template' },
@@ -59,10 +60,10 @@ export const labelVariant: Rule = {
       const table = report.tables[t];
       if (!table) continue;
       for (const [row, printed] of Object.entries(table.labels)) {
-        const spec = (t === 't2' ? T2_ROWS : T3_ROWS).find((r) => r.key === row && r.layouts.includes(report.layout === '2019' ? '2019' : '2021'));
+        const spec = (t === 't2' ? T2_ROWS : T3_ROWS).find((r) => r.key === row && r.layouts.includes(layoutFamily(report.layout)));
         if (!spec || !variant(printed, spec.label)) continue;
         out.push({
-          section: t === 't2' ? 's2' : 's3',
+          section: SECTION_OF_TABLE[t],
           cells: spec.columns.slice(0, 1).map((column) => ({ table: t, row, column })),
           expected: spec.label,
           actual: printed,
@@ -74,7 +75,7 @@ export const labelVariant: Rule = {
       for (const printed of report.tables[t]?.headers ?? []) {
         const template = headerVariant(printed, HEADER_LABELS[t]);
         if (template)
-          out.push({ section: t === 't2' ? 's2' : t === 't3' ? 's3' : 's4', expected: template, actual: printed, message: `表头「${printed}」与模板「${template}」不一致` });
+          out.push({ section: SECTION_OF_TABLE[t], expected: template, actual: printed, message: `表头「${printed}」与模板「${template}」不一致` });
       }
     for (const s of report.sections) {
       const template = SECTION_SPECS.find((x) => x.key === s.key)!.heading;

@@ -1,4 +1,4 @@
-import type { Cell, CellRef, Report, TableKey } from '../model';
+import { TABLE_KEYS, type Cell, type CellRef, type Report, type TableKey, type YearFacts } from '../model';
 import { rowsFor } from '../parse/table-specs';
 
 /** Reading the model for rules: cells, their values, and the sums identities need. */
@@ -12,6 +12,13 @@ export function valueAt(report: Report, table: TableKey, row: string, column: st
 }
 
 export const ref = (table: TableKey, row: string, column: string): CellRef => ({ table, row, column });
+
+/** Every cell the report's tables hold, table by table, row by row. */
+export function* eachCell(report: Report, tables: readonly TableKey[] = TABLE_KEYS): Generator<{ ref: CellRef; cell: Cell }> {
+  for (const t of tables)
+    for (const [row, cols] of Object.entries(report.tables[t]?.rows ?? {}))
+      for (const [column, cell] of Object.entries(cols)) yield { ref: ref(t, row, column), cell };
+}
 
 /**
  * Sums the given cells when every one of them holds a valid number; otherwise null, because an
@@ -38,3 +45,6 @@ export function t3GroupRefs(report: Report, prefix: string): CellRef[] {
     .filter((r) => r.key === prefix || r.key.startsWith(prefix + '.'))
     .map((r) => ref('t3', r.key, 'total'));
 }
+
+/** Said of a cross-year finding whose previous report was matched by a near name only. */
+export const matchNote = (previous: YearFacts, how: 'same' | 'likely') => (how === 'likely' ? `（按机关名称近似匹配到「${previous.agency}」）` : '');

@@ -1,0 +1,49 @@
+import { T4_GROUPS } from '../parse/table-specs';
+import { atLeast, checkClaims, proseSentences, t4Totals } from './claims';
+import { ref } from './helpers';
+import type { ReportRule } from './types';
+
+/** What a qualified denial speaks of: cases lost or corrected, not cases brought. */
+const OUTCOME = /纠错|败诉|撤销|确认违法|纠正|追究|赔偿/;
+
+export const proseReviewSuit: ReportRule = {
+  kind: 'report',
+  id: 'prose-review-suit',
+  severity: 'error',
+  title: { zh: '正文复议诉讼情况与表格不符', en: 'Stated review/litigation ≠ table' },
+  description: {
+    zh: '正文的行政复议、行政诉讼件数，以及「均获维持」「未发生复议诉讼」等表述，应与第四部分表格一致。只有直接否认（「未发生行政复议、行政诉讼」）才表示没有复议诉讼；「未发生因…被行政复议纠错或行政诉讼败诉情形」说的是结果，不是件数。表格有空白时按不小于 0 计：已填的「尚未审结」为 2 时，「均获维持」即使有空白也是矛盾。',
+    en: 'Review and litigation statements in the prose must agree with table 4. Only a plain denial means no cases; 「未发生…被纠错或败诉情形」 speaks of outcomes. Blanks count as unknowns ≥ 0.',
+  },
+  basis: '《政府信息公开条例》第五十条（因政府信息公开工作被申请行政复议、提起行政诉讼的情况）',
+  example: '正文「均获维持」，表格有 1 件尚未审结。',
+  check(report) {
+    if (!report.tables.t4?.rows['1']) return [];
+    const out = checkClaims(report, [
+      { pattern: /行政复议(?:案件)?(?:共|计)?(\d+)(?:件|起)/, cells: t4Totals(['review']), what: '行政复议' },
+      { pattern: /行政诉讼(?:案件)?(?:共|计)?(\d+)(?:件|起)/, cells: t4Totals(['suit', 'suit_after_review']), what: '行政诉讼' },
+    ]);
+    const reviews = atLeast(report, t4Totals(['review'])());
+    const suits = atLeast(report, t4Totals(['suit', 'suit_after_review'])());
+    for (const { s, c } of proseSentences(report)) {
+      // 「未经复议直接起诉」 names a kind of suit, not the absence of one.
+      const denial = /(?:未|没有|无)(?!经|论)(?:发生|收到|出现|产生)?[^。；]{0,24}(行政复议|行政诉讼)/.exec(c);
+      // 「未发生因…被行政复议纠错或行政诉讼败诉情形」 denies an outcome, not the cases.
+      const clause = denial ? c.slice(denial.index).split(/[。；]/)[0]! : '';
+      if (denial && !OUTCOME.test(clause)) {
+        const mentionsReview = /复议/.test(denial[0]);
+        const mentionsSuit = /诉讼/.test(denial[0]);
+        const n = (mentionsReview ? reviews : 0) + (mentionsSuit ? suits : 0);
+        if (n > 0)
+          out.push({ section: s.section, cells: t4Totals(T4_GROUPS)(), excerpt: s.text, expected: n, actual: 0, message: `正文称未发生行政复议或行政诉讼，但表格共有 ${n} 件` });
+      }
+      if (/均(?:获|被|予以|得到)?维持|全部(?:获|被)?维持/.test(c)) {
+        const notUpheld = T4_GROUPS.flatMap((g) => ['corrected', 'other', 'pending'].map((p) => ref('t4', '1', `${g}.${p}`)));
+        const n = atLeast(report, notUpheld);
+        if (n > 0)
+          out.push({ section: s.section, cells: notUpheld, excerpt: s.text, expected: 0, actual: n, message: `正文称「均获维持」，但表格有 ${n} 件被纠正、其他结果或尚未审结` });
+      }
+    }
+    return out;
+  },
+};

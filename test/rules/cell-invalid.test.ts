@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { cleanT3 } from '../helpers/make-report';
+import { findings, keys, ofRule } from '../helpers/rules';
+
+describe('cell-invalid', () => {
+  it('reports negative, fractional and non-numeric counts', () => {
+    const t3 = cleanT3();
+    t3['3.5.1'] = [-1, 0.5, '三', 0, 0, 0, 0];
+    const fs = ofRule(findings({ t3 }), 'cell-invalid');
+    expect(fs.map((f) => keys(f)[0])).toEqual(['t3/3.5.1/natural', 't3/3.5.1/commercial', 't3/3.5.1/research']);
+  });
+  it('accepts full-width digits and a decimal fee amount', () => {
+    const t3 = cleanT3();
+    t3['1'] = ['１０', '２', '0', '0', '0', '0', '１２'];
+    const fs = findings({ t3 });
+    expect(fs).toEqual([]);
+  });
+  it('says what the identities make of an unreadable count', () => {
+    const t3 = cleanT3();
+    t3['3.5.1'] = [0, 0, '三', 0, 0, 0, 0]; // a row total of 0: the research count can only be 0
+    const fs = ofRule(findings({ t3 }), 'cell-invalid');
+    expect(fs).toEqual([expect.objectContaining({ expected: 0, actual: '三', inferred: [{ cell: { table: 't3', row: '3.5.1', column: 'research' }, value: 0 }] })]);
+    expect(fs[0]!.message).toContain('推算应为 0');
+  });
+});

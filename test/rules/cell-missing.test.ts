@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { cleanT3, cleanT4 } from '../helpers/make-report';
+import { findings, keys, ofRule } from '../helpers/rules';
+
+describe('cell-missing (identity 5)', () => {
+  it('reports blank, dash and 无 cells as missing, not zero, and skips identities over them', () => {
+    const t3 = cleanT3();
+    t3['3.5.2'] = ['', '—', '无', 0, 0, 0, 0];
+    const fs = findings({ t3 });
+    const missing = ofRule(fs, 'cell-missing');
+    expect(missing).toHaveLength(1);
+    expect(keys(missing[0]!)).toEqual(['t3/3.5.2/natural', 't3/3.5.2/commercial', 't3/3.5.2/research']);
+    expect(ofRule(fs, 't3-results-sum').filter((f) => ['natural', 'commercial', 'research'].includes(f.cells![0]!.column))).toEqual([]);
+  });
+  it('does not fire when every cell holds a number, 0 included', () => {
+    expect(ofRule(findings(), 'cell-missing')).toEqual([]);
+  });
+  it('is one finding per table listing every blank, with the values the identities determine (info when all are)', () => {
+    const t3 = cleanT3();
+    t3['3.5.2'] = ['', '', 0, 0, 0, 0, 0]; // a total of 0: its blank parts can only be 0
+    t3['3.4.1'] = [2, 1, 0, 0, 0, 0, '']; // the row gives 3
+    const fs = ofRule(findings({ t3 }), 'cell-missing');
+    expect(fs).toHaveLength(1);
+    expect(fs[0]).toMatchObject({ severity: 'info', section: 's3' });
+    expect(keys(fs[0]!).sort()).toEqual(['t3/3.4.1/total', 't3/3.5.2/commercial', 't3/3.5.2/natural']);
+    expect(fs[0]!.inferred!.map((x) => [`${x.cell.row}/${x.cell.column}`, x.value]).sort()).toEqual([['3.4.1/total', 3], ['3.5.2/commercial', 0], ['3.5.2/natural', 0]]);
+    expect(fs[0]!.message).toContain('可由勾稽关系推算');
+  });
+  it('is a warning when some blank cannot be determined (a whole t4 group left blank)', () => {
+    const t4 = cleanT4();
+    t4.splice(0, 5, '', '', '', '', '');
+    const fs = ofRule(findings({ t4 }), 'cell-missing');
+    expect(fs).toEqual([expect.objectContaining({ severity: 'warning', section: 's4' })]);
+    expect(fs[0]!.inferred).toBeUndefined();
+    expect(keys(fs[0]!)).toEqual(['t4/1/review.upheld', 't4/1/review.corrected', 't4/1/review.other', 't4/1/review.pending', 't4/1/review.total']);
+  });
+});

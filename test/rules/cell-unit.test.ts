@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { auditText } from '../../lib/engine/audit';
+import type { Finding } from '../../lib/engine/model';
+import { makeReport, type ReportParts } from '../helpers/make-report';
+
+const audit = (over: Partial<ReportParts> = {}, extra = '', url?: string) => {
+  const r = auditText(makeReport(over) + extra, { url });
+  if (!r.detected) throw new Error('not detected');
+  return r;
+};
+const ofRule = (fs: Finding[], rule: string) => fs.filter((f) => f.rule === rule);
+
+describe('cell-unit', () => {
+  it('errs on 元 in the 万元 fee column and notes a unit on a count', () => {
+    const text = makeReport().replace('行政事业性收费\t1.25', '行政事业性收费\t251000元').replace('行政许可\t3', '行政许可\t3件');
+    const r = auditText(text);
+    const fs = r.detected ? ofRule(r.findings, 'cell-unit') : [];
+    expect(fs).toEqual([
+      expect.objectContaining({ severity: 'info', cells: [{ table: 't2', row: 'licensing', column: 'decisions' }] }),
+      expect.objectContaining({ severity: 'error', expected: '25.1', cells: [{ table: 't2', row: 'fees', column: 'amount' }] }),
+    ]);
+    expect(ofRule(audit().findings, 'cell-unit')).toEqual([]);
+  });
+});

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { cleanT3 } from '../helpers/make-report';
+import { findings, ofRule } from '../helpers/rules';
+
+describe('prose-applications', () => {
+  it('stated count against row 1', () => {
+    const fs = ofRule(findings({ s1: '2023年，我局共收到政府信息公开申请15件。' }), 'prose-applications');
+    expect(fs).toEqual([expect.objectContaining({ expected: 12, actual: 15, cells: [{ table: 't3', row: '1', column: 'total' }] })]);
+    expect(fs[0]!.excerpt).toContain('15件');
+  });
+  it('「未收到申请」 while row 1 is not zero', () => {
+    const fs = ofRule(findings({ s1: '2023年，未收到政府信息公开申请。' }), 'prose-applications');
+    expect(fs).toHaveLength(1);
+  });
+  it('carried-over counts', () => {
+    const fs = ofRule(findings({ s1: '共收到政府信息公开申请12件，上年结转3件。' }), 'prose-applications');
+    expect(fs).toEqual([expect.objectContaining({ expected: 1, actual: 3 })]);
+  });
+  it('a review application is not an information application', () => {
+    expect(ofRule(findings({ s1: '共收到行政复议申请2件。' }), 'prose-applications')).toEqual([]);
+  });
+  it('silent when the prose agrees with the table', () => {
+    expect(ofRule(findings(), 'prose-applications')).toEqual([]);
+  });
+  it('「受理 N 件，其中新收 a 件、上年结转 b 件」: N is rows 一 + 二, a is row 一, b is row 二 — in one sentence or the next', () => {
+    // cleanT3: row 一 total 12, row 二 total 1.
+    expect(ofRule(findings({ s1: '全年共受理政府信息公开申请13件，其中新收12件、上年结转1件。' }), 'prose-applications')).toEqual([]);
+    expect(ofRule(findings({ s1: '全年共受理政府信息公开申请13件。其中，本年新收12件，上年结转1件。' }), 'prose-applications')).toEqual([]);
+    expect(ofRule(findings({ s1: '全年共受理政府信息公开申请15件，其中新收12件、上年结转1件。' }), 'prose-applications')).toEqual([
+      expect.objectContaining({ expected: 13, actual: 15, cells: [{ table: 't3', row: '1', column: 'total' }, { table: 't3', row: '2', column: 'total' }] }),
+    ]);
+    expect(ofRule(findings({ s1: '全年共受理政府信息公开申请13件，其中新收10件、上年结转1件。' }), 'prose-applications')).toEqual([expect.objectContaining({ expected: 12, actual: 10 })]);
+  });
+  it('「所有申请均已按时办结」 while row 四 carries applications forward', () => {
+    const fs = ofRule(findings({ s1: '2023年共收到政府信息公开申请12件，所有申请均已按时办结。' }), 'prose-applications');
+    expect(fs).toEqual([expect.objectContaining({ expected: 2, actual: 0, cells: [{ table: 't3', row: '4', column: 'total' }] })]);
+    expect(ofRule(findings({ s1: '2023年共收到政府信息公开申请12件，全部办结。' }), 'prose-applications')).toHaveLength(1);
+  });
+  it('「均已办结」 is silent when nothing is carried forward, or when it speaks of last year’s', () => {
+    // Row 四 = 0: every column balances with (七)总计 = 一 + 二.
+    const t3 = cleanT3();
+    t3['3.1'] = [7, 1, 0, 0, 0, 0, 8];
+    t3['3.7'] = [11, 2, 0, 0, 0, 0, 13];
+    t3['4'] = [0, 0, 0, 0, 0, 0, 0];
+    expect(ofRule(findings({ t3, s1: '2023年共收到政府信息公开申请12件，所有申请均已按时办结。' }), 'prose-applications')).toEqual([]);
+    expect(ofRule(findings({ s1: '上年结转的1件申请均已办结。' }), 'prose-applications')).toEqual([]);
+  });
+  it('with blanks: silent while some values of the blanks give the stated number, fires once the filled cells exceed it', () => {
+    const t3 = cleanT3();
+    t3['1'] = [10, '', 0, 0, 0, 0, '']; // the commercial count and the total are blank; the identities give 2 and 12
+    expect(ofRule(findings({ t3, s1: '2023年，我局共收到政府信息公开申请12件，上年结转1件。' }), 'prose-applications')).toEqual([]);
+    expect(ofRule(findings({ t3, s1: '2023年，我局共收到政府信息公开申请9件，上年结转1件。' }), 'prose-applications')).toEqual([expect.objectContaining({ expected: 12, actual: 9 })]);
+  });
+});

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { cleanT3 } from '../helpers/make-report';
+import { findings, ofRule } from '../helpers/rules';
+
+describe('prose-results', () => {
+  it('a breakdown that disagrees with the rows', () => {
+    const fs = ofRule(findings({ s1: '其中予以公开6件，部分公开2件，不予公开1件，无法提供3件。' }), 'prose-results');
+    expect(fs).toEqual([expect.objectContaining({ expected: 1, actual: 2 })]);
+  });
+  it('silent when the breakdown matches the rows', () => {
+    expect(ofRule(findings({ s1: '其中予以公开6件，部分公开1件，不予公开1件，无法提供3件。' }), 'prose-results')).toEqual([]);
+  });
+  it('「予以公开及部分公开 N 件」 is rows (一) + (二), not (二) alone', () => {
+    // cleanT3: (一) 6, (二) 1.
+    expect(ofRule(findings({ s1: '其中予以公开及部分公开7件。' }), 'prose-results')).toEqual([]);
+    expect(ofRule(findings({ s1: '其中予以公开及部分公开9件。' }), 'prose-results')).toEqual([
+      expect.objectContaining({ expected: 7, actual: 9, cells: [{ table: 't3', row: '3.1', column: 'total' }, { table: 't3', row: '3.2', column: 'total' }] }),
+    ]);
+  });
+  it('with blank cells: contradicted when the filled cells already exceed the stated number, silent when the blanks can make it', () => {
+    const t3 = cleanT3();
+    t3['3.1'] = [5, '', 0, 0, 0, 0, '']; // the identities still give 1 and 6
+    expect(ofRule(findings({ t3, s1: '其中予以公开及部分公开5件。' }), 'prose-results')).toEqual([expect.objectContaining({ expected: 7, actual: 5 })]);
+    expect(ofRule(findings({ t3, s1: '其中予以公开及部分公开7件。' }), 'prose-results')).toEqual([]);
+  });
+});

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { cleanT4 } from '../helpers/make-report';
+import { findings, ofRule } from '../helpers/rules';
+
+describe('prose-review-suit', () => {
+  it('「均获维持」 while cases are pending', () => {
+    const fs = ofRule(findings({ s1: '本年度发生的行政复议案件均获维持。' }), 'prose-review-suit');
+    expect(fs).toEqual([expect.objectContaining({ actual: 1 })]);
+  });
+  it('「未发生行政复议」 while the table has reviews, and a stated count', () => {
+    const fs = ofRule(findings({ s1: '全年未发生政府信息公开行政复议。全年行政诉讼3件。' }), 'prose-review-suit');
+    expect(fs.map((f) => f.actual)).toEqual([3, 0]);
+  });
+  it('「未经复议直接起诉」 is not a denial', () => {
+    expect(ofRule(findings({ s1: '全年未经复议直接起诉的行政诉讼1件，行政复议2件。' }), 'prose-review-suit')).toEqual([]);
+  });
+  it('silent when the prose agrees', () => {
+    expect(ofRule(findings({ s1: '全年行政复议2件，行政诉讼1件。' }), 'prose-review-suit')).toEqual([]);
+  });
+  it('「未发生因…被行政复议纠错或行政诉讼败诉情形」 is not a denial of cases', () => {
+    expect(ofRule(findings({ s1: '本年度未发生因政府信息公开工作被行政复议纠错或行政诉讼败诉的情形。' }), 'prose-review-suit')).toEqual([]);
+    expect(ofRule(findings({ s1: '本年度未发生政府信息公开行政复议、行政诉讼案件。' }), 'prose-review-suit')).toHaveLength(1);
+  });
+  it('「均获维持」 with blanks around: a filled 尚未审结 still contradicts it', () => {
+    const t4 = cleanT4();
+    t4[1] = ''; // 行政复议·结果纠正 and 总计 blank: nothing fixes them, but 尚未审结 1 is filled
+    t4[4] = '';
+    expect(ofRule(findings({ t4, s1: '本年度发生的行政复议案件均获维持。' }), 'prose-review-suit')).toEqual([expect.objectContaining({ expected: 0, actual: 1 })]);
+  });
+  it('「均获维持」 is silent when the blanks can only be 0', () => {
+    const t4 = cleanT4();
+    // 行政复议: 维持 1, 总计 1, the other outcomes blank — they can only be 0.
+    t4.splice(0, 5, 1, '', '', '', 1);
+    expect(ofRule(findings({ t4, s1: '本年度发生的行政复议案件均获维持。' }), 'prose-review-suit')).toEqual([]);
+  });
+});

@@ -1,0 +1,23 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { auditDocument } from '../../lib/engine/audit';
+import { findingElements } from '../../lib/engine/rules/tables-as-images';
+import { FIXTURES, fixtureHtml, htmlDoc } from '../helpers/fixtures';
+
+describe('tables-as-images', () => {
+  it('fires once, carrying the images, where the tables are pictures', () => {
+    const r = auditDocument(htmlDoc(readFileSync(join(FIXTURES, 'layouts', 'pages', 'report-tables-as-images.html'), 'utf8')));
+    if (!r.detected) throw new Error(r.reason);
+    const found = r.findings.filter((f) => f.rule === 'tables-as-images');
+    expect(found).toHaveLength(1);
+    expect(findingElements(found[0]!).length).toBeGreaterThan(0);
+    expect(findingElements(found[0]!).every((el) => (el as Element).tagName.toLowerCase() === 'img')).toBe(true);
+    // Instead of one table-missing finding per pictured table.
+    expect(r.findings.filter((f) => f.rule === 'table-missing')).toEqual([]);
+  });
+  it('does not fire on a report whose tables are real tables', () => {
+    const r = auditDocument(htmlDoc(fixtureHtml('001-semantic.html')));
+    expect(r.detected && r.findings.filter((f) => f.rule === 'tables-as-images')).toEqual([]);
+  });
+});

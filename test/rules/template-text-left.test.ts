@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { findings, ofRule } from '../helpers/rules';
+
+describe('template-text-left', () => {
+  it('fires on the template’s instructions left in the published text', () => {
+    const s1 = [
+      '（可先适当综述，再分别对主动公开、依申请公开、政府信息管理、平台建设、监督保障等方面进行阐述。）',
+      '2023年，我局共收到政府信息公开申请12件，上年结转1件。',
+    ].join('\n');
+    const fs = ofRule(findings({ s1 }), 'template-text-left');
+    expect(fs).toEqual([expect.objectContaining({ severity: 'error', section: 's1', actual: '可先适当综述' })]);
+    expect(ofRule(findings({ s5: '（此处填写存在的主要问题及改进情况）' }), 'template-text-left')).toEqual([expect.objectContaining({ section: 's5' })]);
+    expect(ofRule(findings({ s6: '编写说明：本部分报告信息处理费收取情况，要注意数据间的逻辑关系。' }), 'template-text-left')).toHaveLength(1);
+    expect(ofRule(findings({ s6: '20XX年度本机关未收取信息处理费。' }), 'template-text-left')).toHaveLength(1);
+  });
+  it('does not fire on the table’s own printed note, nor on ordinary prose about logic or summaries', () => {
+    // The clean report prints 「本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和」 in t3.
+    expect(ofRule(findings(), 'template-text-left')).toEqual([]);
+    const s1 = '2023年，我局综述全年工作，注重数据准确，严格审核报告中各项数据的勾稽关系。2023年，我局共收到政府信息公开申请12件，上年结转1件。';
+    expect(ofRule(findings({ s1 }), 'template-text-left')).toEqual([]);
+  });
+});
