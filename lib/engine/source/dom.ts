@@ -1,8 +1,12 @@
 import type { Block, GridCell } from './blocks';
 import { linesToBlocks, type SourceLine } from './text';
 
-/** Elements whose content is never report text. Our own overlay host is skipped so a re-audit does not read it. */
-const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'CANVAS', 'IFRAME', 'OBJECT', 'SELECT', 'TEXTAREA', 'BUTTON', 'HEAD', 'REPORT-AUDIT-OVERLAY']);
+/**
+ * Elements whose content is never report text. The overlay host is not named here: the caller
+ * passes a predicate that recognises it by reference, so a page element that merely borrows its
+ * tag name cannot hide a table.
+ */
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'CANVAS', 'IFRAME', 'OBJECT', 'SELECT', 'TEXTAREA', 'BUTTON', 'HEAD']);
 const BLOCK = new Set([
   'P', 'DIV', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'UL', 'OL', 'SECTION', 'ARTICLE', 'MAIN', 'HEADER', 'FOOTER', 'NAV', 'ASIDE',
   'BLOCKQUOTE', 'DL', 'DT', 'DD', 'FIGURE', 'FIGCAPTION', 'CENTER', 'FORM', 'ADDRESS', 'HR', 'TABLE', 'TR', 'TD', 'TH', 'TBODY', 'THEAD', 'TFOOT', 'CAPTION', 'BODY',
@@ -19,7 +23,7 @@ function isHidden(el: El): boolean {
 }
 
 /** Reads a document (browser or linkedom) into lines and grids. Layout tables (a table holding tables) are walked through, not read as data. */
-export function domToBlocks(root: El): Block[] {
+export function domToBlocks(root: El, skip?: (el: El) => boolean): Block[] {
   const items: (SourceLine | Block)[] = [];
   let buf = '';
   let bufEl: El | undefined;
@@ -38,7 +42,7 @@ export function domToBlocks(root: El): Block[] {
     if (node.nodeType !== 1) return;
     const el = node as El;
     const tag = el.tagName.toUpperCase();
-    if (SKIP.has(tag) || isHidden(el)) return;
+    if (SKIP.has(tag) || isHidden(el) || skip?.(el)) return;
     if (tag === 'BR') {
       buf += '\n';
       return;
