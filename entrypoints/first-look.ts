@@ -28,7 +28,10 @@ export default defineUnlistedScript({
       clearTimeout(timer);
       // The raw API, not wxt/browser's polyfill: connect() returns a port synchronously in every
       // browser, and the polyfill alone would be larger than this whole script.
-      (globalThis as unknown as RawExtensionApi).chrome?.runtime.connect({ name: MAYBE_REPORT_PORT });
+      // After the load event: the auditor's evaluation must not delay it.
+      const ask = () => (globalThis as unknown as RawExtensionApi).chrome?.runtime.connect({ name: MAYBE_REPORT_PORT });
+      if (document.readyState === 'complete') ask();
+      else window.addEventListener('load', ask, { once: true });
       return true;
     };
     // A clock or a carousel changes a few characters: only a sizeable insertion can be a report.

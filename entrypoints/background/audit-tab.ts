@@ -20,7 +20,7 @@ export async function auditTab(tabId: number): Promise<void> {
     if (!NO_RECEIVER.test(messageOf(e))) throw new Error(`审计未能完成：${messageOf(e)}`);
   }
   try {
-    await browser.scripting.executeScript({ target: { tabId }, files: ['/' + AUDITOR_SCRIPT] });
+    await browser.scripting.executeScript({ target: { tabId }, files: [`/${AUDITOR_SCRIPT}` as const] });
     await browser.tabs.sendMessage(tabId, RUN);
   } catch (e) {
     throw new Error(
@@ -44,7 +44,7 @@ export function onMaybeReport(port: Browser.runtime.Port): void {
   port.disconnect();
   if (tabId === undefined) return;
   browser.scripting
-    .executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/' + AUDITOR_SCRIPT] })
+    .executeScript({ target: { tabId, frameIds: [frameId] }, files: [`/${AUDITOR_SCRIPT}` as const] })
     // The frame may have navigated or closed meanwhile; its next first look asks again.
     .catch((e: unknown) => console.warn('[年报审计助手] 无法注入审计脚本', messageOf(e)));
 }

@@ -4,23 +4,38 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
-export const EXTENSION_DIR = resolve(import.meta.dirname, '..', '..', '.output', 'chrome-mv3');
+const OUTPUT = resolve(import.meta.dirname, '..', '..', '.output');
+/** What users install: the overlay's shadow root is closed, so neither a page nor Playwright can reach into it. */
+export const EXTENSION_DIR = resolve(OUTPUT, 'chrome-mv3');
+/**
+ * `wxt build --mode test`: the same extension with the overlay's root open (the test hook of
+ * entrypoints/content/host.ts), so tests can read markers and click the bar.
+ */
+export const TEST_EXTENSION_DIR = resolve(OUTPUT, 'chrome-mv3-test');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export function newProfile(): string {
   return mkdtempSync(join(tmpdir(), 'gra-profile-'));
 }
 
-export async function launch(profile: string, opts: { headed?: boolean } = {}): Promise<BrowserContext> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`扩展尚未构建：先运行 npm run build（${EXTENSION_DIR}）`);
+export interface LaunchOptions {
+  headed?: boolean;
+  /** Which build to load: the test build unless a test is about the production build itself. */
+  build?: 'test' | 'production';
+}
+
+export async function launch(profile: string, opts: LaunchOptions = {}): Promise<BrowserContext> {
+  const dir = opts.build === 'production' ? EXTENSION_DIR : TEST_EXTENSION_DIR;
+  const command = opts.build === 'production' ? 'npm run build' : 'npx wxt build --mode test';
+  if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`扩展尚未构建：先运行 ${command}（${dir}）`);
   return chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: false,
     viewport: { width: 1280, height: 900 },
     args: [
       ...(opts.headed ? [] : ['--headless=new']),
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${dir}`,
+      `--load-extension=${dir}`,
       '--host-resolver-rules=MAP *.gov.cn 127.0.0.1',
       '--no-sandbox',
       '--disable-gpu',
@@ -49,7 +64,7 @@ export interface MarkerInfo {
   height: number;
 }
 
-/** The overlay's markers, read through its open shadow root. */
+/** The overlay's markers, read through its shadow root (open in the test build). */
 export async function markers(page: Page): Promise<MarkerInfo[]> {
   return page.evaluate(() => {
     const root = document.querySelector('report-audit-overlay')?.shadowRoot;
