@@ -67,7 +67,7 @@ export interface MarkerInfo {
 /** The overlay's markers, read through its shadow root (open in the test build). */
 export async function markers(page: Page): Promise<MarkerInfo[]> {
   return page.evaluate(() => {
-    const root = document.querySelector('report-audit-overlay')?.shadowRoot;
+    const root = document.querySelector('html > report-audit-overlay')?.shadowRoot;
     return Array.from(root?.querySelectorAll<HTMLElement>('.marker') ?? []).map((m) => ({
       cell: m.dataset.cell,
       section: m.dataset.section,
@@ -82,5 +82,52 @@ export async function markers(page: Page): Promise<MarkerInfo[]> {
 
 /** Waits until the overlay shows its summary bar (the page was audited), or times out. */
 export async function waitForAudit(page: Page, timeout = 10_000): Promise<void> {
-  await page.waitForFunction(() => !!document.querySelector('report-audit-overlay')?.shadowRoot?.querySelector('.bar [data-counts]'), undefined, { timeout });
+  await page.waitForFunction(() => !!document.querySelector('html > report-audit-overlay')?.shadowRoot?.querySelector('.bar [data-counts]'), undefined, { timeout });
+}
+
+interface CdpNode {
+  nodeType: number;
+  nodeName: string;
+  nodeValue: string;
+  children?: CdpNode[];
+  shadowRoots?: (CdpNode & { shadowRootType?: string })[];
+}
+
+/**
+ * The overlay as DevTools sees it, closed root included: what the extension drew, for comparing
+ * with what a page script can read. Only the host that is a child of <html> (ours), never a page
+ * element of the same name.
+ */
+export async function overlayThroughDevTools(page: Page): Promise<{ mode: string; text: string } | null> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+    const html = root.children?.find((n) => n.nodeName === 'HTML');
+    const host = html?.children?.find((n) => n.nodeName === 'REPORT-AUDIT-OVERLAY' && n.shadowRoots?.length);
+    const shadow = host?.shadowRoots?.[0];
+    if (!shadow) return null;
+    const texts: string[] = [];
+    const stack: CdpNode[] = [shadow];
+    while (stack.length) {
+      const n = stack.pop()!;
+      if (n.nodeType === 3 && n.nodeName !== '#comment') texts.push(n.nodeValue);
+      // <style> text is the overlay's CSS, not what it shows.
+      if (n.nodeName !== 'STYLE') stack.push(...(n.children ?? []).slice().reverse());
+    }
+    return { mode: shadow.shadowRootType ?? '', text: texts.join('') };
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/**
+ * Records the URLs of the scripts a page runs, the extension's content scripts included (DevTools
+ * reports them too): whether the auditor was ever loaded into the page.
+ */
+export async function watchScripts(page: Page): Promise<() => string[]> {
+  const cdp = await page.context().newCDPSession(page);
+  const urls: string[] = [];
+  cdp.on('Debugger.scriptParsed', (e: { url: string }) => urls.push(e.url));
+  await cdp.send('Debugger.enable');
+  return () => urls;
 }
