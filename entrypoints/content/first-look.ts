@@ -3,8 +3,8 @@
  * and a bounded text prefix against the detection patterns. No zod, no Preact, no engine beyond
  * these patterns: it runs on every page of every portal.
  */
-import { domPrefix, prefixLooksLikeReport } from '@/lib/engine/detect';
-import { reportLinks } from '@/lib/engine/list';
+import { confirmReport, domPrefix, prefixLooksLikeReport } from '@/lib/engine/detect';
+import { ATTACHMENT, reportLinks } from '@/lib/engine/list';
 import { MIN_LIST_LINKS, mentionsReports } from '@/lib/app/list-mention';
 
 export type FirstLook = 'report' | 'list' | null;
@@ -19,11 +19,17 @@ export function firstLookText(doc: Document): string {
 }
 
 /**
- * "report" when the text reads like a report; "list" when it names reports and links enough of
- * them (a portal's navigation link 「政府信息公开年报」 alone, on every page, is not a list).
+ * "report" when the text reads like a report and the page has the template's words (or, a report
+ * published as a file, an attachment link): news about reports and budget tables with 上年结转
+ * pass the prefix but not this, and never load the auditor. "list" when the text names reports
+ * and the page links enough of them (the navigation link 「政府信息公开年报」 alone is not a list).
  */
 export function firstLook(doc: Document, url: string): FirstLook {
   const text = firstLookText(doc);
-  if (prefixLooksLikeReport(text)) return 'report';
+  if (prefixLooksLikeReport(text) && (confirmReport((doc.body ?? doc.documentElement).textContent ?? '').ok || hasAttachment(doc))) return 'report';
   return mentionsReports(text) && reportLinks(doc, url).length >= MIN_LIST_LINKS ? 'list' : null;
+}
+
+function hasAttachment(doc: Document): boolean {
+  return Array.from(doc.querySelectorAll('a[href]')).some((a) => ATTACHMENT.test(a.getAttribute('href')!));
 }

@@ -47,7 +47,7 @@ export class PageWatcher {
   /** The report's elements now on the page (none when it is not a report). */
   watchReport(elements: Iterable<Element>): void {
     this.sizes?.disconnect();
-    this.report = new Set(elements);
+    this.report = innermost(elements);
     this.scrollers = new WeakMap();
     if (!this.report.size) return;
     // The document's own size covers content that grows above the report and pushes it down.
@@ -107,4 +107,16 @@ export class PageWatcher {
     }
     if (holds) this.layoutChanged();
   }
+}
+
+/**
+ * The elements that hold no other of the set. A sentence read straight from <body> or from a
+ * portal's layout cell names an element that holds the whole page (its clock too): the report's
+ * own tables, headings and paragraphs inside it are what count as the report.
+ */
+function innermost(elements: Iterable<Element>): Set<Element> {
+  const all = new Set(elements);
+  const holders = new Set<Element>();
+  for (const el of all) for (let p = el.parentElement; p && !holders.has(p); p = p.parentElement) holders.add(p);
+  return new Set([...all].filter((el) => !holders.has(el)));
 }

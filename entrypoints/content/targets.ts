@@ -184,12 +184,15 @@ function lineRects(range: Range): DOMRect[] {
   return lines.slice(0, 12);
 }
 
-/** The report's own elements on the page: its tables, section headings and sentences. */
+/**
+ * The report's own elements on the page: its tables, section headings and the sentences of its
+ * sections. Text before the first section (a header's clock, a visitor counter) is not counted.
+ */
 export function reportElements(report: Report): Element[] {
   const out = new Set<Element>();
   for (const t of Object.values(report.tables)) if (isElement(t?.el)) out.add(t.el);
   for (const s of report.sections) if (isElement(s.el)) out.add(s.el);
-  for (const s of report.sentences) if (isElement(s.el)) out.add(s.el);
+  for (const s of report.sentences) if (s.section && isElement(s.el)) out.add(s.el);
   return [...out];
 }
 
