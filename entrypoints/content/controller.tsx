@@ -48,6 +48,8 @@ export class AuditController {
     this.ctx.addEventListener(window, 'wxt:locationchange', () => this.watcher.contentChanged(0));
     listenForNavigation(this.ctx, (delta) => this.step(delta));
     this.stopListening = background.onTabMessage((m) => this.onMessage(m));
+    // Asked at once, answered while the page finishes loading: the audit then runs once, with them.
+    void this.disabledRules();
     void afterLoad().then(() => this.check(false));
   }
 

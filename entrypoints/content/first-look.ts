@@ -12,22 +12,23 @@ export type FirstLook = 'report' | 'list' | null;
 /** Bounded: a heading longer than this is not a title. */
 const HEADING_CHARS = 200;
 
+const firstHeading = (doc: Document) => doc.querySelector('h1, h2')?.textContent?.slice(0, HEADING_CHARS) ?? '';
+
 /** The text the first look reads: title and prefix (domPrefix), plus the first heading when the prefix ends before it. */
 export function firstLookText(doc: Document): string {
-  const heading = doc.querySelector('h1, h2')?.textContent?.slice(0, HEADING_CHARS) ?? '';
-  return `${domPrefix(doc)}\n${heading}`;
+  return `${domPrefix(doc)}\n${firstHeading(doc)}`;
 }
 
 /**
  * "report" when the text reads like a report and the page has the template's words (or, a report
  * published as a file, an attachment link): news about reports and budget tables with 上年结转
- * pass the prefix but not this, and never load the auditor. "list" when the text names reports
- * and the page links enough of them (the navigation link 「政府信息公开年报」 alone is not a list).
+ * pass the prefix but not this, and never load the auditor. "list" when the title or first
+ * heading names reports (a list column calls itself so; the navigation link 「政府信息公开年报」
+ * on every page of a portal is neither) and the page links enough of them.
  */
 export function firstLook(doc: Document, url: string): FirstLook {
-  const text = firstLookText(doc);
-  if (prefixLooksLikeReport(text) && (confirmReport((doc.body ?? doc.documentElement).textContent ?? '').ok || hasAttachment(doc))) return 'report';
-  return mentionsReports(text) && reportLinks(doc, url).length >= MIN_LIST_LINKS ? 'list' : null;
+  if (prefixLooksLikeReport(firstLookText(doc)) && (confirmReport((doc.body ?? doc.documentElement).textContent ?? '').ok || hasAttachment(doc))) return 'report';
+  return mentionsReports(`${doc.title}\n${firstHeading(doc)}`) && reportLinks(doc, url).length >= MIN_LIST_LINKS ? 'list' : null;
 }
 
 function hasAttachment(doc: Document): boolean {

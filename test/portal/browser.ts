@@ -20,22 +20,24 @@ export function newProfile(): string {
 
 export interface LaunchOptions {
   headed?: boolean;
-  /** Which build to load: the test build unless a test is about the production build itself. */
-  build?: 'test' | 'production';
+  /**
+   * Which build to load: the test build unless a test is about the production build itself;
+   * none for the same browser without the extension (the bench's other side).
+   */
+  build?: 'test' | 'production' | 'none';
 }
 
 export async function launch(profile: string, opts: LaunchOptions = {}): Promise<BrowserContext> {
   const dir = opts.build === 'production' ? EXTENSION_DIR : TEST_EXTENSION_DIR;
   const command = opts.build === 'production' ? 'npm run build' : 'npx wxt build --mode test';
-  if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`扩展尚未构建：先运行 ${command}（${dir}）`);
+  if (opts.build !== 'none' && !existsSync(join(dir, 'manifest.json'))) throw new Error(`扩展尚未构建：先运行 ${command}（${dir}）`);
   return chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: false,
     viewport: { width: 1280, height: 900 },
     args: [
       ...(opts.headed ? [] : ['--headless=new']),
-      `--disable-extensions-except=${dir}`,
-      `--load-extension=${dir}`,
+      ...(opts.build === 'none' ? [] : [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`]),
       '--host-resolver-rules=MAP *.gov.cn 127.0.0.1',
       '--no-sandbox',
       '--disable-gpu',
