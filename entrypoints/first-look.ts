@@ -28,10 +28,7 @@ export default defineUnlistedScript({
       clearTimeout(timer);
       // The raw API, not wxt/browser's polyfill: connect() returns a port synchronously in every
       // browser, and the polyfill alone would be larger than this whole script.
-      // After the load event: the auditor's evaluation must not delay it.
-      const ask = () => (globalThis as unknown as RawExtensionApi).chrome?.runtime.connect({ name: MAYBE_REPORT_PORT });
-      if (document.readyState === 'complete') ask();
-      else window.addEventListener('load', ask, { once: true });
+      (globalThis as unknown as RawExtensionApi).chrome?.runtime.connect({ name: MAYBE_REPORT_PORT });
       return true;
     };
     // A clock or a carousel changes a few characters: only a sizeable insertion can be a report.
@@ -40,6 +37,11 @@ export default defineUnlistedScript({
       clearTimeout(timer);
       timer = setTimeout(look, SETTLE_MS);
     });
-    if (!look()) observer.observe(document.documentElement, { childList: true, subtree: true });
+    const begin = () => {
+      if (!look()) observer.observe(document.documentElement, { childList: true, subtree: true });
+    };
+    // Nothing before the load event: neither the look nor the auditor it may bring can delay it.
+    if (document.readyState === 'complete') begin();
+    else window.addEventListener('load', begin, { once: true });
   },
 });
