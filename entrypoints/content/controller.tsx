@@ -173,7 +173,10 @@ export class AuditController {
   private dispatch(event: OverlayEvent) {
     this.state = overlayReducer(this.state, event);
     if (!overlayNeeded(this.state) && !this.overlay) return;
-    this.overlay ??= createHost(document);
+    if (!this.overlay) {
+      this.overlay = createHost(document);
+      this.watcher.afterOwnWrite();
+    }
     this.overlay.render(<Overlay state={this.state} actions={this.actions} />);
     // Test hook, absent from the production build: lets the idle tests see that a clock re-audits nothing.
     if (import.meta.env.MODE === 'test') this.overlay.write(() => this.overlay!.host.setAttribute('data-audit-runs', String(this.audits)));

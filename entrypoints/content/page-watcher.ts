@@ -55,6 +55,15 @@ export class PageWatcher {
     for (const el of this.report) this.sizes?.observe(el);
   }
 
+  /**
+   * Called right after a DOM write of ours (attaching the overlay's host): takes the pending
+   * records before they wake the watcher, and looks only at the page's own among them.
+   */
+  afterOwnWrite(): void {
+    const pending = this.mutations?.takeRecords() ?? [];
+    if (pending.length && this.relevant(pending)) this.contentChanged();
+  }
+
   /** Re-audit after the page settles, as after a relevant change. */
   contentChanged(ms = SETTLE_MS): void {
     clearTimeout(this.settle);
@@ -102,7 +111,11 @@ export class PageWatcher {
     let holds = this.scrollers.get(target);
     if (holds === undefined) {
       holds = false;
-      for (const el of this.report) if (target.contains(el)) holds = true;
+      for (const el of this.report)
+        if (target.contains(el)) {
+          holds = true;
+          break;
+        }
       this.scrollers.set(target, holds);
     }
     if (holds) this.layoutChanged();
