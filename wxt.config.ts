@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { FIRST_LOOK_MATCHES, FIRST_LOOK_SCRIPT } from './lib/app/content-scripts';
 
 /** pdf.js's worker, CJK character maps and standard fonts, shipped as files: the viewer never fetches them from a CDN. */
 const PDFJS = join(dirname(createRequire(import.meta.url).resolve('pdfjs-dist/legacy/build/pdf.mjs')), '..', '..');
@@ -29,6 +30,8 @@ export default defineConfig({
       // Firefox has sidebar_action instead of the sidePanel API.
       permissions: ['storage', 'activeTab', 'scripting', ...(firefox ? [] : ['sidePanel'])],
       host_permissions: ['*://*.gov.cn/*'],
+      // The tiny first look is the only script on every page; it asks for the auditor (entrypoints/first-look.ts).
+      content_scripts: [{ matches: FIRST_LOOK_MATCHES, js: [FIRST_LOOK_SCRIPT], run_at: 'document_idle', all_frames: true }],
       // No popup: a click audits the tab (through activeTab) and opens the panel. WXT turns this into browser_action for MV2.
       action: { default_title: '年报审计助手：审计此页并打开侧边栏' },
       // MV2 has no optional_host_permissions (WXT strips it): hosts go in optional_permissions.

@@ -24,7 +24,8 @@ function vitest(name, config) {
   }
 }
 
-const build = run('npx', ['wxt', 'build']);
+// The production build, and the test build whose overlay root is open to Playwright (entrypoints/content/host.ts).
+const build = run('npx', ['wxt', 'build']) || run('npx', ['wxt', 'build', '--mode', 'test']);
 const unit = vitest('unit');
 const browser = build === 0 ? vitest('browser', 'vitest.browser.config.ts') : { status: 1, passed: 0, failed: 0, skipped: 0 };
 if (build !== 0) console.error('扩展构建失败，未运行浏览器测试 / the extension did not build; browser tests not run');

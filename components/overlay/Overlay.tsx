@@ -1,6 +1,15 @@
 import { ruleTitle, SEVERITY_LABELS } from '@/lib/engine/labels';
 import { cellKey, type Severity } from '@/lib/engine/model';
+import { severityCounts } from '@/lib/app/overlay-state';
 import type { Box, OverlayActions, OverlayState, ViewFinding } from './types';
+
+/**
+ * Only the user's own clicks act: a page script's element.click() or dispatchEvent() makes an
+ * untrusted event, which must not open tabs, start a batch or change what the overlay shows.
+ */
+const trusted = (act: () => void) => (e: Event) => {
+  if (e.isTrusted) act();
+};
 
 const LAYOUT_ZH: Record<string, string> = { '2021': '2021 版', '2019': '2019 版', unknown: '格式未识别' };
 
@@ -17,7 +26,7 @@ function FindingDetail({ f, onRule }: { f: ViewFinding; onRule: (ruleId: string)
       )}
       <div class="meta">
         规则：
-        <button type="button" class="rule-link" data-rule-link={f.rule} title="规则说明 / Rule reference" onClick={() => onRule(f.rule)}>
+        <button type="button" class="rule-link" data-rule-link={f.rule} title="规则说明 / Rule reference" onClick={trusted(() => onRule(f.rule))}>
           {ruleTitle(f.rule).zh}
         </button>
         （{f.rule}）{f.cells?.length ? ` · ${f.cells.map(cellKey).slice(0, 4).join(' ')}${f.cells.length > 4 ? ' …' : ''}` : ''}
@@ -57,7 +66,7 @@ function Marker({ box, findings, focusable, onRule }: { box: Box; findings: View
 
 function Bar({ state, actions }: { state: OverlayState; actions: OverlayActions }) {
   const { summary, findings, current } = state;
-  const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
+  const counts = severityCounts(findings);
   const cur = findings[current];
   return (
     <div class="bar" role="region" aria-label="年报审计助手">
@@ -71,20 +80,20 @@ function Bar({ state, actions }: { state: OverlayState; actions: OverlayActions 
       </div>
       {state.notice && (
         <div class="row notice">
-          {state.notice} <button onClick={actions.dismissNotice}>关闭</button>
+          {state.notice} <button onClick={trusted(actions.dismissNotice)}>关闭</button>
         </div>
       )}
       {summary && (
         <div class="row">
           <span class="counts" data-counts="">
-            <span class="sev error">错误 {count('error')}</span>
-            <span class="sev warning">警告 {count('warning')}</span>
-            <span class="sev info">提示 {count('info')}</span>
+            <span class="sev error">错误 {counts.error}</span>
+            <span class="sev warning">警告 {counts.warning}</span>
+            <span class="sev info">提示 {counts.info}</span>
           </span>
-          <button onClick={actions.prev} title="上一个问题 Previous (Alt+Shift+P)" disabled={!findings.length}>◀</button>
-          <button onClick={actions.next} title="下一个问题 Next (Alt+Shift+N)" disabled={!findings.length}>▶</button>
-          <button onClick={actions.toggle} title="Hide/show markers">{state.visible ? '隐藏标记' : '显示标记'}</button>
-          <button onClick={actions.openPanel} title="Open side panel">侧边栏</button>
+          <button onClick={trusted(actions.prev)} title="上一个问题 Previous (Alt+Shift+P)" disabled={!findings.length}>◀</button>
+          <button onClick={trusted(actions.next)} title="下一个问题 Next (Alt+Shift+N)" disabled={!findings.length}>▶</button>
+          <button onClick={trusted(actions.toggle)} title="Hide/show markers">{state.visible ? '隐藏标记' : '显示标记'}</button>
+          <button onClick={trusted(actions.openPanel)} title="Open side panel">侧边栏</button>
         </div>
       )}
       {state.list && <ListOffer list={state.list} onAudit={actions.auditList} />}
@@ -103,7 +112,7 @@ function Bar({ state, actions }: { state: OverlayState; actions: OverlayActions 
 function ListOffer({ list, onAudit }: { list: NonNullable<OverlayState['list']>; onAudit: () => void }) {
   return (
     <div class="row list-offer" data-list-links={list.count}>
-      <button type="button" class="primary" onClick={onAudit} disabled={list.starting} title={`Audit all ${list.count} reports${list.more ? ' (and those on the next pages)' : ''}`}>
+      <button type="button" class="primary" onClick={trusted(onAudit)} disabled={list.starting} title={`Audit all ${list.count} reports${list.more ? ' (and those on the next pages)' : ''}`}>
         审核本页列出的 {list.count} 份年报
       </button>
       {list.more && <span class="hint">并自动翻页收集其余年报</span>}

@@ -1,5 +1,9 @@
-/** Auditing a tab on demand: the tab's content script if it has one, else one injected now. */
-import { browser } from 'wxt/browser';
+/**
+ * Putting the auditor into a page: into the frame whose first look asked for it, or into the tab on
+ * demand (the toolbar button), where it runs the audit even if the first look saw nothing.
+ */
+import { browser, type Browser } from 'wxt/browser';
+import { AUDITOR_SCRIPT, MAYBE_REPORT_PORT } from '@/lib/app/content-scripts';
 import type { TabMessage } from '@/lib/app/messages';
 
 const NO_RECEIVER = /Receiving end does not exist/i;
@@ -16,7 +20,7 @@ export async function auditTab(tabId: number): Promise<void> {
     if (!NO_RECEIVER.test(messageOf(e))) throw new Error(`审计未能完成：${messageOf(e)}`);
   }
   try {
-    await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/content.js'] });
+    await browser.scripting.executeScript({ target: { tabId }, files: [`/${AUDITOR_SCRIPT}` as const] });
     await browser.tabs.sendMessage(tabId, RUN);
   } catch (e) {
     throw new Error(
@@ -27,4 +31,20 @@ export async function auditTab(tabId: number): Promise<void> {
 
 function messageOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
+}
+
+/**
+ * A frame's first look saw a report or a list: inject the auditor into that frame only. The port
+ * carries nothing but its name; tab and frame come from the browser, so a page cannot aim it elsewhere.
+ */
+export function onMaybeReport(port: Browser.runtime.Port): void {
+  if (port.name !== MAYBE_REPORT_PORT) return;
+  const tabId = port.sender?.tab?.id;
+  const frameId = port.sender?.frameId ?? 0;
+  port.disconnect();
+  if (tabId === undefined) return;
+  browser.scripting
+    .executeScript({ target: { tabId, frameIds: [frameId] }, files: [`/${AUDITOR_SCRIPT}` as const] })
+    // The frame may have navigated or closed meanwhile; its next first look asks again.
+    .catch((e: unknown) => console.warn('[年报审计助手] 无法注入审计脚本', messageOf(e)));
 }

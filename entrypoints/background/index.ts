@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from '#imports';
 import { watchSettings } from '@/store/settings';
+import { onMaybeReport } from './audit-tab';
 import { onMessage } from './handle-request';
 import { forgetIfNavigated, forgetTab } from './tab-reports';
 import { onToolbarClick, toolbarAction } from './toolbar';
@@ -9,6 +10,7 @@ import { syncUserSites } from './user-sites';
 export default defineBackground(() => {
   browser.runtime.onMessage.addListener(onMessage);
   toolbarAction().onClicked.addListener(onToolbarClick);
+  browser.runtime.onConnect.addListener(onMaybeReport);
 
   // A tab that navigates or closes no longer shows the report its content script saved.
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {

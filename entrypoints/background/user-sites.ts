@@ -1,8 +1,9 @@
 /**
- * The content script on sites the user added in the options page: registered at run time for the
+ * The first look (the tiny always-on script, which asks for the auditor) on sites the user added in the options page: registered at run time for the
  * sites whose host permission is granted, and re-registered whenever the list or a grant changes.
  */
 import { browser } from 'wxt/browser';
+import { FIRST_LOOK_SCRIPT } from '@/lib/app/content-scripts';
 import { loadSettings } from '@/store/settings';
 
 const SCRIPT_ID = 'user-sites';
@@ -23,6 +24,6 @@ async function register(): Promise<void> {
   if (existing.length) await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
   if (!granted.length) return;
   await browser.scripting.registerContentScripts([
-    { id: SCRIPT_ID, js: ['content-scripts/content.js'], matches: granted, runAt: 'document_idle', allFrames: true },
+    { id: SCRIPT_ID, js: [FIRST_LOOK_SCRIPT], matches: granted, runAt: 'document_idle', allFrames: true },
   ]);
 }

@@ -2,15 +2,17 @@ import { defineContentScript } from '#imports';
 import { AuditController } from './controller';
 
 /**
- * Registered for *.gov.cn in the manifest, for user-added sites at run time, and injected on demand
- * by the toolbar button. A re-injected copy replaces the old one (WXT invalidates the old context),
- * so there is always one overlay. Portals often show the article in an iframe, so frames are
- * audited too; each frame with a report gets its own overlay.
+ * The auditor. Not in the manifest: the background injects it (scripting.executeScript) into the one
+ * frame whose first look (entrypoints/first-look.content.ts) saw a report or a list, and into the
+ * tab when the toolbar button asks for an audit. executeScript rather than a dynamic import():
+ * import() from a content script needs the file in web_accessible_resources, where any page could
+ * load or fingerprint it, and executeScript targets exactly the frame that asked.
+ * A re-injected copy replaces the old one (WXT invalidates the old context), so there is always
+ * one overlay per frame.
  */
 export default defineContentScript({
+  registration: 'runtime',
   matches: ['*://*.gov.cn/*'],
-  allFrames: true,
-  runAt: 'document_idle',
   main(ctx) {
     new AuditController(ctx).start();
   },

@@ -1,4 +1,4 @@
-import type { Box, MarkerKind, ViewFinding } from '@/components/overlay/types';
+import type { Box, MarkerKind, ViewFinding } from '@/lib/app/overlay-state';
 import { sectionElement } from '@/lib/engine/audit';
 import { cellKey, type Report } from '@/lib/engine/model';
 import { SECTION_SPECS } from '@/lib/engine/parse/sections';
@@ -182,4 +182,25 @@ function lineRects(range: Range): DOMRect[] {
     }
   }
   return lines.slice(0, 12);
+}
+
+/**
+ * The report's own elements on the page: its tables, section headings and the sentences of its
+ * sections. Text before the first section (a header's clock, a visitor counter) is not counted.
+ */
+export function reportElements(report: Report): Element[] {
+  const out = new Set<Element>();
+  for (const t of Object.values(report.tables)) if (isElement(t?.el)) out.add(t.el);
+  for (const s of report.sections) if (isElement(s.el)) out.add(s.el);
+  for (const s of report.sentences) if (s.section && isElement(s.el)) out.add(s.el);
+  return [...out];
+}
+
+/** Targets on or near the screen (a screen's height around it): drawn first. */
+export function nearViewport(targets: Target[]): Target[] {
+  const margin = innerHeight;
+  return targets.filter((t) => {
+    const r = t.el.getBoundingClientRect();
+    return r.bottom >= -margin && r.top <= innerHeight + margin;
+  });
 }

@@ -6,15 +6,10 @@
  */
 import { HttpUrl } from './batch/job';
 import { nextPage, reportLinks, type ReportLink } from '../engine/list';
-import { compact } from '../engine/text';
 
-/** Fewer links is a 「相关链接」 box on an ordinary page, not a list worth a batch. */
-export const MIN_LIST_LINKS = 3;
+import { MIN_LIST_LINKS } from './list-mention';
 
-/** The page's title and prefix (from the first look) name reports: a list column calls itself so. */
-export function mentionsReports(prefix: string): boolean {
-  return /年报|年度报告/.test(compact(prefix));
-}
+export { MIN_LIST_LINKS, mentionsReports } from './list-mention';
 
 export interface ListOffer {
   links: ReportLink[];

@@ -19,6 +19,8 @@ export interface AuditOptions {
   disabledRules?: readonly string[];
   /** Where the page came from, when the document does not know (a saved file, a fetched page). */
   url?: string;
+  /** Elements that are not the page's (the content script's own overlay host), skipped when reading. */
+  skip?: (el: Element) => boolean;
 }
 export type AuditResult =
   | { detected: true; report: Report; findings: Finding[] }
@@ -33,11 +35,26 @@ export function looksLikeReport(doc: Document): boolean {
 
 /** Full audit of a DOM document (browser or linkedom). Cells, sections and sentences carry `el`. */
 export function auditDocument(doc: Document, opts: AuditOptions = {}): AuditResult {
+  const steps = auditDocumentSteps(doc, opts);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same audit as steps: a content script yields to the page at each `yield` so that no single
+ * task holds the main thread for the whole audit. Nothing here waits; the caller decides.
+ */
+export function* auditDocumentSteps(doc: Document, opts: AuditOptions = {}): Generator<void, AuditResult> {
   if (!looksLikeReport(doc)) return { detected: false, reason: NOT_LIKELY };
+  yield;
   const root = doc.body ?? doc.documentElement;
   const url = opts.url ?? (/^https?:|^file:/.test(doc.URL ?? '') ? doc.URL : null);
-  const read = readDom(root);
+  const read = readDom(root, PAGE_LIMITS, opts.skip);
+  yield;
   const report = buildReport(read.blocks, { pageTitle: doc.title, url, metaPublished: metaPublished(doc) });
+  yield;
   const verdict = judge(report, read.blocks, doc.title ?? '');
   if (!verdict.ok) return attachmentReport(doc, report, url, opts) ?? { detected: false, reason: verdict.reason };
   return finish(report, opts, read.truncated, read);

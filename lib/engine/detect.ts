@@ -26,9 +26,23 @@ export function prefixLooksLikeReport(prefix: string): boolean {
 export function confirmReport(text: string): { ok: boolean; reason: string } {
   const c = compact(text);
   const tables = TABLE_ANCHORS.filter((a) => a.test(c)).length;
-  const headings = HEADING_ANCHORS.filter((a) => a.test(c)).length;
+  const headings = templateHeadings(c);
   const ok = tables >= 2 || (tables >= 1 && headings >= 3) || headings >= 5;
   return { ok, reason: ok ? '' : `年报模板的表格标识 ${tables} 处、章节标题 ${headings} 处，不足以确认为年度报告` };
+}
+
+/** How many of the template's section headings a text holds. */
+export function templateHeadings(text: string): number {
+  const c = compact(text);
+  return HEADING_ANCHORS.filter((a) => a.test(c)).length;
+}
+
+/**
+ * A dated report title with two template headings or a citation of the template: a report even
+ * when its tables are images or absent (judgeReport says the same after parsing).
+ */
+export function titledReport(title: string, text: string): boolean {
+  return isDatedReportTitle(title) && (templateHeadings(text) >= 2 || citedTemplate(text) !== null);
 }
 
 /** The template's own notice, a manual or a guide, news of a meeting: they may print the template but report nothing. */

@@ -29,13 +29,13 @@ beforeEach(() => {
 
 const sites = (list: string[]) => fakeBrowser.storage.local.set({ settings: { auditor: '', disabledRules: [], sites: list } });
 
-describe('content script on user-added sites', () => {
+describe('first look on user-added sites', () => {
   it('registers for the granted sites only, and replaces the registration when the list changes', async () => {
     granted.add('*://a.example.org/*');
     await sites(['*://a.example.org/*', '*://b.example.org/*']);
     await syncUserSites();
     expect(registered).toEqual([
-      { id: 'user-sites', js: ['content-scripts/content.js'], matches: ['*://a.example.org/*'], runAt: 'document_idle', allFrames: true },
+      { id: 'user-sites', js: ['first-look.js'], matches: ['*://a.example.org/*'], runAt: 'document_idle', allFrames: true },
     ]);
 
     granted.add('*://b.example.org/*');

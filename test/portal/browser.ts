@@ -4,23 +4,40 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
-export const EXTENSION_DIR = resolve(import.meta.dirname, '..', '..', '.output', 'chrome-mv3');
+const OUTPUT = resolve(import.meta.dirname, '..', '..', '.output');
+/** What users install: the overlay's shadow root is closed, so neither a page nor Playwright can reach into it. */
+export const EXTENSION_DIR = resolve(OUTPUT, 'chrome-mv3');
+/**
+ * `wxt build --mode test`: the same extension with the overlay's root open (the test hook of
+ * entrypoints/content/host.ts), so tests can read markers and click the bar.
+ */
+export const TEST_EXTENSION_DIR = resolve(OUTPUT, 'chrome-mv3-test');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export function newProfile(): string {
   return mkdtempSync(join(tmpdir(), 'gra-profile-'));
 }
 
-export async function launch(profile: string, opts: { headed?: boolean } = {}): Promise<BrowserContext> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`扩展尚未构建：先运行 npm run build（${EXTENSION_DIR}）`);
+export interface LaunchOptions {
+  headed?: boolean;
+  /**
+   * Which build to load: the test build unless a test is about the production build itself;
+   * none for the same browser without the extension (the bench's other side).
+   */
+  build?: 'test' | 'production' | 'none';
+}
+
+export async function launch(profile: string, opts: LaunchOptions = {}): Promise<BrowserContext> {
+  const dir = opts.build === 'production' ? EXTENSION_DIR : TEST_EXTENSION_DIR;
+  const command = opts.build === 'production' ? 'npm run build' : 'npx wxt build --mode test';
+  if (opts.build !== 'none' && !existsSync(join(dir, 'manifest.json'))) throw new Error(`扩展尚未构建：先运行 ${command}（${dir}）`);
   return chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: false,
     viewport: { width: 1280, height: 900 },
     args: [
       ...(opts.headed ? [] : ['--headless=new']),
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      ...(opts.build === 'none' ? [] : [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`]),
       '--host-resolver-rules=MAP *.gov.cn 127.0.0.1',
       '--no-sandbox',
       '--disable-gpu',
@@ -49,10 +66,10 @@ export interface MarkerInfo {
   height: number;
 }
 
-/** The overlay's markers, read through its open shadow root. */
+/** The overlay's markers, read through its shadow root (open in the test build). */
 export async function markers(page: Page): Promise<MarkerInfo[]> {
   return page.evaluate(() => {
-    const root = document.querySelector('report-audit-overlay')?.shadowRoot;
+    const root = document.querySelector('html > report-audit-overlay')?.shadowRoot;
     return Array.from(root?.querySelectorAll<HTMLElement>('.marker') ?? []).map((m) => ({
       cell: m.dataset.cell,
       section: m.dataset.section,
@@ -67,5 +84,52 @@ export async function markers(page: Page): Promise<MarkerInfo[]> {
 
 /** Waits until the overlay shows its summary bar (the page was audited), or times out. */
 export async function waitForAudit(page: Page, timeout = 10_000): Promise<void> {
-  await page.waitForFunction(() => !!document.querySelector('report-audit-overlay')?.shadowRoot?.querySelector('.bar [data-counts]'), undefined, { timeout });
+  await page.waitForFunction(() => !!document.querySelector('html > report-audit-overlay')?.shadowRoot?.querySelector('.bar [data-counts]'), undefined, { timeout });
+}
+
+interface CdpNode {
+  nodeType: number;
+  nodeName: string;
+  nodeValue: string;
+  children?: CdpNode[];
+  shadowRoots?: (CdpNode & { shadowRootType?: string })[];
+}
+
+/**
+ * The overlay as DevTools sees it, closed root included: what the extension drew, for comparing
+ * with what a page script can read. Only the host that is a child of <html> (ours), never a page
+ * element of the same name.
+ */
+export async function overlayThroughDevTools(page: Page): Promise<{ mode: string; text: string } | null> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+    const html = root.children?.find((n) => n.nodeName === 'HTML');
+    const host = html?.children?.find((n) => n.nodeName === 'REPORT-AUDIT-OVERLAY' && n.shadowRoots?.length);
+    const shadow = host?.shadowRoots?.[0];
+    if (!shadow) return null;
+    const texts: string[] = [];
+    const stack: CdpNode[] = [shadow];
+    while (stack.length) {
+      const n = stack.pop()!;
+      if (n.nodeType === 3 && n.nodeName !== '#comment') texts.push(n.nodeValue);
+      // <style> text is the overlay's CSS, not what it shows.
+      if (n.nodeName !== 'STYLE') stack.push(...(n.children ?? []).slice().reverse());
+    }
+    return { mode: shadow.shadowRootType ?? '', text: texts.join('') };
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/**
+ * Records the URLs of the scripts a page runs, the extension's content scripts included (DevTools
+ * reports them too): whether the auditor was ever loaded into the page.
+ */
+export async function watchScripts(page: Page): Promise<() => string[]> {
+  const cdp = await page.context().newCDPSession(page);
+  const urls: string[] = [];
+  cdp.on('Debugger.scriptParsed', (e: { url: string }) => urls.push(e.url));
+  await cdp.send('Debugger.enable');
+  return () => urls;
 }

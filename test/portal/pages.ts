@@ -5,6 +5,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fakeHost, withAttack } from './hostile';
+import { PERF_PAGES } from './perf-pages';
 import { SYNTHETIC_PAGES } from './synthetic';
 
 const HTML = join(import.meta.dirname, '..', 'fixtures', 'html');
@@ -78,6 +80,10 @@ export const PAGES: Record<string, () => string> = {
   '/tabbed.html': tabbedTable,
   '/framed.html': framedReport,
   ...SYNTHETIC_PAGES,
+  ...PERF_PAGES,
+  '/hostile/report.html': () => withAttack(identityDefect()),
+  '/hostile/list.html': () => withAttack(SYNTHETIC_PAGES['/portal/list.html']!()),
+  '/hostile/fake-host.html': () => fakeHost(identityDefect()),
   '/defects/identity.html': identityDefect,
   '/defects/missing-section.html': missingSectionDefect,
   '/late.html': latePage,

@@ -64,7 +64,7 @@ ${article}</article><footer>示范市人民政府 主办</footer></body></html>`
 }
 
 /** Report text (tab tables) as a portal article: headings, paragraphs, tables. */
-function articleOf(text: string): string {
+export function articleOf(text: string): string {
   const out: string[] = [];
   let rows: string[][] = [];
   const flush = () => {

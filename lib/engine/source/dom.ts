@@ -1,8 +1,12 @@
 import type { Block, Grid, GridCell } from './blocks';
 import { linesToBlocks, type SourceLine } from './text';
 
-/** Elements whose content is never report text. Our own overlay host is skipped so a re-audit does not read it. */
-const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'CANVAS', 'IFRAME', 'OBJECT', 'SELECT', 'TEXTAREA', 'BUTTON', 'HEAD', 'REPORT-AUDIT-OVERLAY']);
+/**
+ * Elements whose content is never report text. The overlay host is not named here: the caller
+ * passes a predicate that recognises it by reference, so a page element that merely borrows its
+ * tag name cannot hide a table.
+ */
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'CANVAS', 'IFRAME', 'OBJECT', 'SELECT', 'TEXTAREA', 'BUTTON', 'HEAD']);
 const BLOCK = new Set([
   'P', 'DIV', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'UL', 'OL', 'SECTION', 'ARTICLE', 'MAIN', 'HEADER', 'FOOTER', 'NAV', 'ASIDE',
   'BLOCKQUOTE', 'DL', 'DT', 'DD', 'FIGURE', 'FIGCAPTION', 'CENTER', 'FORM', 'ADDRESS', 'HR', 'TABLE', 'TR', 'TD', 'TH', 'TBODY', 'THEAD', 'TFOOT', 'CAPTION', 'BODY',
@@ -71,15 +75,16 @@ function holdsTable(table: El): boolean {
 }
 
 /** Reads a document (browser or linkedom) into lines and grids. Layout tables (a table holding tables) are walked through, not read as data. */
-export function domToBlocks(root: El): Block[] {
-  return readDom(root).blocks;
+export function domToBlocks(root: El, skip?: (el: El) => boolean): Block[] {
+  return readDom(root, PAGE_LIMITS, skip).blocks;
 }
 
 /**
  * The same, with what was cut: the walk is iterative (no recursion on page depth) and stops at
  * `limits`, so a huge page costs bounded work and the audit can say what it did not read.
+ * `skip` names elements to pass over (the overlay's host, by reference).
  */
-export function readDom(root: El, limits: PageLimits = PAGE_LIMITS): DomRead {
+export function readDom(root: El, limits: PageLimits = PAGE_LIMITS, skip?: (el: El) => boolean): DomRead {
   const items: (SourceLine | Block)[] = [];
   const images: PageImage[] = [];
   const order = new Map<unknown, number>();
@@ -121,7 +126,7 @@ export function readDom(root: El, limits: PageLimits = PAGE_LIMITS): DomRead {
     if (node.nodeType !== 1) continue;
     const el = node as El;
     const tag = tagOf(el);
-    if (SKIP.has(tag) || isHidden(el)) continue;
+    if (SKIP.has(tag) || isHidden(el) || skip?.(el)) continue;
     if (tag === 'BR') {
       buf += '\n';
       continue;

@@ -1,0 +1,160 @@
+/**
+ * `npm run bench:browser`: what the extension costs a page, side by side in Chromium — the same
+ * pages with the production build loaded (A) and without any extension (B), runs interleaved
+ * (ABBA…), ≥ 6 a side. Per run: CDP Performance.getMetrics (ScriptDuration, TaskDuration), the
+ * load event (navigation timing), long tasks (PerformanceObserver), and on report pages when the
+ * overlay appeared; for pages with a clock, script time per second while the page sits idle.
+ * Prints medians of the paired differences A − B with their spread (min … max). Figures, not a
+ * test: they depend on the machine and its load.
+ *
+ *   BENCH_RUNS=8 BENCH_ONLY=clock npm run bench:browser
+ */
+import type { BrowserContext, Page } from 'playwright-core';
+import { launch, newProfile } from '../test/portal/browser';
+import { startPortal, type Portal } from '../test/portal/server';
+
+const RUNS = Math.max(6, Number(process.env.BENCH_RUNS ?? 6));
+const ONLY = process.env.BENCH_ONLY;
+/** Long enough for the first look, the auditor's injection, the audit, its save and the first redraws. */
+const SETTLE_MS = 3000;
+/** The idle window of the clock pages. */
+const IDLE_MS = 5000;
+
+interface Scenario {
+  name: string;
+  path: string;
+  /** Measure script time per second while idle (pages with a clock). */
+  idle?: boolean;
+  /** A report page: time from the load event to the overlay's host. */
+  report?: boolean;
+  settle?: number;
+}
+
+const SCENARIOS: Scenario[] = [
+  { name: '普通小页面 tiny ordinary gov.cn page', path: '/perf/tiny.html' },
+  { name: '1 MB 普通门户页面 1 MB ordinary portal page', path: '/perf/large.html' },
+  { name: '典型年报页面 typical report page (296 cells)', path: '/perf/report.html', report: true },
+  { name: '100 份年报汇编 100-report compilation (34 000 cells)', path: '/perf/compilation.html', report: true, settle: 8000 },
+  { name: '带时钟的年报页面 report page with a 1 Hz clock', path: '/perf/report-clock.html', idle: true, report: true },
+  { name: '带时钟的 1 MB 页面 1 MB page with a clock', path: '/perf/large-clock.html', idle: true },
+  { name: '同页 10 份年报 + 时钟 10 reports on one page with a clock', path: '/perf/ten-clock.html', idle: true, report: true },
+];
+
+/** Installed before any page script: long tasks and the moment the overlay's host is attached (a child of <html>). */
+const PROBE = `(() => {
+  const b = (window.__bench = { long: [], host: null });
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) b.long.push(e.duration); }).observe({ type: 'longtask', buffered: true });
+  const seen = () => { if (b.host === null && document.querySelector('html > report-audit-overlay')) b.host = performance.now(); };
+  const watchHtml = () => new MutationObserver(seen).observe(document.documentElement, { childList: true });
+  if (document.documentElement) watchHtml();
+  else new MutationObserver((_, o) => { if (document.documentElement) { o.disconnect(); watchHtml(); } }).observe(document, { childList: true });
+})();`;
+
+interface Sample {
+  scriptMs: number;
+  taskMs: number;
+  loadMs: number;
+  longCount: number;
+  longMaxMs: number;
+  /** Load event to overlay host, when there was one. */
+  hostAfterLoadMs: number | null;
+  idleScriptMsPerS: number | null;
+}
+
+async function metrics(page: Page, cdp: Awaited<ReturnType<BrowserContext['newCDPSession']>>) {
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+  const get = (n: string) => (metrics.find((m) => m.name === n)?.value ?? 0) * 1000;
+  return { script: get('ScriptDuration'), task: get('TaskDuration') };
+}
+
+async function measure(context: BrowserContext, portal: Portal, s: Scenario): Promise<Sample> {
+  const page = await context.newPage();
+  await page.addInitScript(PROBE);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+  await page.goto(portal.url(s.path), { waitUntil: 'load' });
+  await page.waitForTimeout(s.settle ?? SETTLE_MS);
+  const settled = await metrics(page, cdp);
+  let idle: number | null = null;
+  if (s.idle) {
+    await page.waitForTimeout(IDLE_MS);
+    const after = await metrics(page, cdp);
+    idle = (after.script - settled.script) / (IDLE_MS / 1000);
+  }
+  const probe = await page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+    const b = (window as unknown as { __bench: { long: number[]; host: number | null } }).__bench;
+    return { load: nav.loadEventStart, long: b.long, host: b.host === null ? null : b.host - nav.loadEventStart };
+  });
+  await cdp.detach();
+  await page.close();
+  return {
+    scriptMs: settled.script,
+    taskMs: settled.task,
+    loadMs: probe.load,
+    longCount: probe.long.length,
+    longMaxMs: probe.long.length ? Math.max(...probe.long) : 0,
+    hostAfterLoadMs: probe.host,
+    idleScriptMsPerS: idle,
+  };
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+const fmt = (x: number) => (Math.abs(x) >= 100 ? x.toFixed(0) : x.toFixed(1));
+const spread = (xs: number[]) => `${fmt(median(xs))} (${fmt(Math.min(...xs))} … ${fmt(Math.max(...xs))})`;
+
+function report(s: Scenario, a: Sample[], b: Sample[]): void {
+  const diff = (f: (x: Sample) => number) => a.map((x, i) => f(x) - f(b[i]!));
+  const lines = [
+    `脚本 script ms: +${spread(diff((x) => x.scriptMs))}  [无扩展 without: ${fmt(median(b.map((x) => x.scriptMs)))}]`,
+    `主线程任务 task ms: +${spread(diff((x) => x.taskMs))}  [无扩展 without: ${fmt(median(b.map((x) => x.taskMs)))}]`,
+    `load 事件 load event ms later: ${spread(diff((x) => x.loadMs))}`,
+    `长任务 long tasks (count, with − without): ${spread(diff((x) => x.longCount))}; 最长 longest with: ${spread(a.map((x) => x.longMaxMs))}, without: ${spread(b.map((x) => x.longMaxMs))}`,
+  ];
+  if (s.report) {
+    const hosts = a.flatMap((x) => (x.hostAfterLoadMs === null ? [] : [x.hostAfterLoadMs]));
+    lines.push(hosts.length ? `审计栏出现 overlay after load event ms: ${spread(hosts)} (${hosts.length}/${a.length} runs)` : '审计栏未出现 no overlay appeared');
+  }
+  if (s.idle) lines.push(`空闲 idle script ms/s: +${spread(diff((x) => x.idleScriptMsPerS ?? 0))}  [无扩展 without: ${fmt(median(b.map((x) => x.idleScriptMsPerS ?? 0)))}]`);
+  console.log(`\n${s.name}  (${s.path}, ${a.length} runs a side)\n  ${lines.join('\n  ')}`);
+}
+
+async function main() {
+  const portal = await startPortal();
+  const withExt = await launch(newProfile(), { build: 'production' });
+  const without = await launch(newProfile(), { build: 'none' });
+  console.log(`Chromium side by side: production build vs no extension, ${RUNS} interleaved runs a side; differences are with − without.`);
+  try {
+    for (const s of SCENARIOS.filter((x) => !ONLY || x.path.includes(ONLY))) {
+      // One warm-up each, not counted: the first load pays for caches and the service worker's start.
+      await measure(withExt, portal, s);
+      await measure(without, portal, s);
+      const a: Sample[] = [];
+      const b: Sample[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        // ABBA order: drift in machine load falls on both sides alike.
+        if (i % 2 === 0) {
+          a.push(await measure(withExt, portal, s));
+          b.push(await measure(without, portal, s));
+        } else {
+          b.push(await measure(without, portal, s));
+          a.push(await measure(withExt, portal, s));
+        }
+      }
+      report(s, a, b);
+    }
+  } finally {
+    await withExt.close();
+    await without.close();
+    await portal.close();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,47 @@
+import { defineUnlistedScript } from '#imports';
+import { MAYBE_REPORT_PORT } from '@/lib/app/content-scripts';
+import { firstLook } from './content/first-look';
+
+/** The one call this script makes (Chrome and Firefox both name it `chrome` in content scripts). */
+interface RawExtensionApi {
+  chrome?: { runtime: { connect(info: { name: string }): unknown } };
+}
+
+/** Content that arrives later (a CMS widget, an SPA) is looked at again once it has this much text. */
+const NEW_TEXT_CHARS = 200;
+/** Pages that build their report after load settle within this much quiet time. */
+const SETTLE_MS = 700;
+
+/**
+ * The only always-injected content script (≤ 3 KB gzip, measured by test/browser/first-look-size.test.ts).
+ * An unlisted script listed in the manifest by wxt.config.ts, not a WXT content script: WXT wraps
+ * content scripts in a context object that brings the browser polyfill, five times this script.
+ * It asks the background for the auditor only when the page may be a report or a list of reports;
+ * every other page pays for one bounded text read, and one more per large insertion of text.
+ */
+export default defineUnlistedScript({
+  main() {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const look = () => {
+      if (!firstLook(document, location.href)) return false;
+      observer.disconnect();
+      clearTimeout(timer);
+      // The raw API, not wxt/browser's polyfill: connect() returns a port synchronously in every
+      // browser, and the polyfill alone would be larger than this whole script.
+      (globalThis as unknown as RawExtensionApi).chrome?.runtime.connect({ name: MAYBE_REPORT_PORT });
+      return true;
+    };
+    // A clock or a carousel changes a few characters: only a sizeable insertion can be a report.
+    const observer = new MutationObserver((records) => {
+      if (!records.some((r) => Array.from(r.addedNodes).some((n) => (n.textContent?.length ?? 0) >= NEW_TEXT_CHARS))) return;
+      clearTimeout(timer);
+      timer = setTimeout(look, SETTLE_MS);
+    });
+    const begin = () => {
+      if (!look()) observer.observe(document.documentElement, { childList: true, subtree: true });
+    };
+    // Nothing before the load event: neither the look nor the auditor it may bring can delay it.
+    if (document.readyState === 'complete') begin();
+    else window.addEventListener('load', begin, { once: true });
+  },
+});

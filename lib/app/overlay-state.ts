@@ -1,0 +1,138 @@
+/**
+ * What the overlay shows, as a pure reducer: the content script dispatches what happened (an
+ * audit finished, the background answered, the user stepped to the next finding) and renders the
+ * state that comes back. No DOM, no browser API: unit-tested in test/app/overlay-state.test.ts.
+ */
+import type { StoredFinding } from './schema';
+
+/** A finding as the overlay shows it: whether this audit is the first to show it. No notes: those stay in the extension's pages. */
+export interface ViewFinding extends StoredFinding {
+  isNew: boolean;
+}
+
+export type MarkerKind = 'cell' | 'section' | 'missing-section' | 'prose' | 'table';
+
+/**
+ * One marker box, in the overlay's coordinates (document pixels from the host's origin). Findings
+ * on the same cell share one box, so every finding there can be hovered.
+ */
+export interface Box {
+  findingIds: string[];
+  kind: MarkerKind;
+  /** `t3/3.7/total` for cells, `s5` for sections. */
+  key: string;
+  rules: string[];
+  /** The most severe of its findings. */
+  severity: StoredFinding['severity'];
+  top: number;
+  left: number;
+  width: number;
+  height: number;
+  /** Text shown on the marker itself (a missing section's name). */
+  label?: string;
+  /** Near the right edge: the tooltip opens leftwards. */
+  flip?: boolean;
+}
+
+export interface ReportSummary {
+  agency: string;
+  year: number | null;
+  layout: string;
+  title: string;
+}
+
+export interface ListSummary {
+  count: number;
+  more: boolean;
+  starting: boolean;
+}
+
+export interface OverlayState {
+  summary: ReportSummary | null;
+  findings: ViewFinding[];
+  boxes: Box[];
+  visible: boolean;
+  /** Index into `findings` of the one last navigated to; -1 before any. */
+  current: number;
+  /** Storage or audit errors, shown in the bar: never swallowed. */
+  error?: string;
+  /** A notice for an on-demand audit of a page that is not a report. */
+  notice?: string;
+  /** A list of reports (not a report itself): how many it links, and whether it has further pages. */
+  list?: ListSummary;
+}
+
+export const INITIAL_OVERLAY: OverlayState = { summary: null, findings: [], boxes: [], visible: true, current: -1 };
+
+export type OverlayEvent =
+  /** The page was audited: its report and findings replace whatever was shown. */
+  | { type: 'audited'; summary: ReportSummary; findings: StoredFinding[] }
+  /** The stored record came back: the full list, with cross-year findings and which ones are new. */
+  | { type: 'stored'; findings: StoredFinding[]; newIds: readonly string[] }
+  /** The page is not (or no longer) a report; it may list reports, and an on-demand audit says why. */
+  | { type: 'not-a-report'; list?: { count: number; more: boolean }; notice?: string }
+  | { type: 'boxes'; boxes: Box[] }
+  | { type: 'set-visible'; visible: boolean }
+  | { type: 'toggle-visible' }
+  /** Next (+1) or previous (-1) finding, wrapping around. */
+  | { type: 'step'; delta: number }
+  | { type: 'reveal'; findingId: string }
+  | { type: 'error'; message: string | undefined }
+  | { type: 'dismiss-notice' }
+  | { type: 'list-starting' }
+  | { type: 'list-started'; error?: string };
+
+export function overlayReducer(state: OverlayState, event: OverlayEvent): OverlayState {
+  switch (event.type) {
+    case 'audited':
+      return { ...state, summary: event.summary, findings: event.findings.map((f) => ({ ...f, isNew: false })), current: -1, notice: undefined, list: undefined };
+    case 'stored': {
+      const newIds = new Set(event.newIds);
+      const findings = event.findings.map((f) => ({ ...f, isNew: newIds.has(f.id) }));
+      // Keeps the finding navigated to, if it is still there.
+      const currentId = state.findings[state.current]?.id;
+      return { ...state, findings, current: currentId ? findings.findIndex((f) => f.id === currentId) : -1, error: undefined };
+    }
+    case 'not-a-report': {
+      const list = event.list && { ...event.list, starting: state.list?.starting ?? false };
+      return { ...state, summary: null, findings: [], boxes: [], current: -1, list, ...(event.notice !== undefined && { notice: event.notice }) };
+    }
+    case 'boxes':
+      return { ...state, boxes: event.boxes };
+    case 'set-visible':
+      return { ...state, visible: event.visible };
+    case 'toggle-visible':
+      return { ...state, visible: !state.visible };
+    case 'step': {
+      const n = state.findings.length;
+      if (!n || !state.summary) return state;
+      // Before any step, "previous" starts from the end, "next" from the start.
+      const from = state.current >= 0 ? state.current : event.delta < 0 ? n : -1;
+      return { ...state, current: (((from + event.delta) % n) + n) % n, visible: true };
+    }
+    case 'reveal': {
+      const index = state.findings.findIndex((f) => f.id === event.findingId);
+      return index < 0 ? state : { ...state, current: index, visible: true };
+    }
+    case 'error':
+      return { ...state, error: event.message };
+    case 'dismiss-notice':
+      return { ...state, notice: undefined };
+    case 'list-starting':
+      return state.list ? { ...state, list: { ...state.list, starting: true }, error: undefined } : state;
+    case 'list-started':
+      return { ...state, list: state.list && { ...state.list, starting: false }, error: event.error };
+  }
+}
+
+/** Whether the overlay has anything to show: no host is created on a page that needs none. */
+export function overlayNeeded(state: OverlayState): boolean {
+  return !!(state.summary || state.notice || state.error || state.list);
+}
+
+/** Counts per severity, for the bar: always from the state, never read back from the DOM. */
+export function severityCounts(findings: readonly Pick<StoredFinding, 'severity'>[]): Record<StoredFinding['severity'], number> {
+  const out = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) out[f.severity]++;
+  return out;
+}

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import type { StoredFinding } from '@/lib/app/schema';
+import { INITIAL_OVERLAY, overlayNeeded, overlayReducer, severityCounts, type OverlayEvent, type OverlayState } from '@/lib/app/overlay-state';
+
+const finding = (id: string, severity: StoredFinding['severity'] = 'error'): StoredFinding => ({ id, rule: 't3-balance', severity, message: `问题 ${id}` });
+const SUMMARY = { agency: '示范区人民政府', year: 2023, layout: '2021', title: '示范区2023年政府信息公开工作年度报告' };
+
+const run = (...events: OverlayEvent[]): OverlayState => events.reduce(overlayReducer, INITIAL_OVERLAY);
+const audited = (...ids: string[]): OverlayEvent => ({ type: 'audited', summary: SUMMARY, findings: ids.map((id) => finding(id)) });
+
+describe('overlay state', () => {
+  it('starts empty and needs no overlay', () => {
+    expect(overlayNeeded(INITIAL_OVERLAY)).toBe(false);
+    expect(INITIAL_OVERLAY.current).toBe(-1);
+  });
+
+  it('an audit shows its findings, none new, and drops a list offer and a notice', () => {
+    const s = run({ type: 'not-a-report', list: { count: 5, more: false }, notice: '此页面不是年度报告' }, audited('a', 'b'));
+    expect(s.summary).toEqual(SUMMARY);
+    expect(s.findings.map((f) => [f.id, f.isNew])).toEqual([['a', false], ['b', false]]);
+    expect(s.list).toBeUndefined();
+    expect(s.notice).toBeUndefined();
+    expect(overlayNeeded(s)).toBe(true);
+  });
+
+  it('the stored record marks new findings and keeps the one navigated to', () => {
+    const s = run(audited('a', 'b'), { type: 'step', delta: 1 }, { type: 'step', delta: 1 }, { type: 'error', message: '保存失败' });
+    expect(s.current).toBe(1);
+    const stored = overlayReducer(s, { type: 'stored', findings: [finding('x'), finding('a'), finding('b')], newIds: ['x'] });
+    expect(stored.findings.map((f) => f.isNew)).toEqual([true, false, false]);
+    expect(stored.findings[stored.current]!.id).toBe('b');
+    expect(stored.error).toBeUndefined();
+  });
+
+  it('steps forward and back with wrap-around, and shows the markers again', () => {
+    let s = run(audited('a', 'b', 'c'), { type: 'toggle-visible' });
+    expect(s.visible).toBe(false);
+    s = overlayReducer(s, { type: 'step', delta: -1 });
+    expect(s.current).toBe(2);
+    expect(s.visible).toBe(true);
+    s = overlayReducer(s, { type: 'step', delta: 1 });
+    expect(s.current).toBe(0);
+  });
+
+  it('does not step without findings or without a report', () => {
+    const none = run(audited());
+    expect(overlayReducer(none, { type: 'step', delta: 1 })).toBe(none);
+    const list = run({ type: 'not-a-report', list: { count: 4, more: true } });
+    expect(overlayReducer(list, { type: 'step', delta: 1 })).toBe(list);
+  });
+
+  it('reveals a finding by id, and ignores an unknown id', () => {
+    const s = run(audited('a', 'b'));
+    expect(overlayReducer(s, { type: 'reveal', findingId: 'b' }).current).toBe(1);
+    expect(overlayReducer(s, { type: 'reveal', findingId: 'zz' })).toBe(s);
+  });
+
+  it('a page that stops being a report clears findings and markers but keeps a starting batch', () => {
+    let s = run({ type: 'not-a-report', list: { count: 4, more: false } }, { type: 'list-starting' });
+    expect(s.list).toEqual({ count: 4, more: false, starting: true });
+    s = overlayReducer(overlayReducer(s, audited('a')), { type: 'boxes', boxes: [{ findingIds: ['a'], kind: 'cell', key: 't3/1/total', rules: ['r'], severity: 'error', top: 0, left: 0, width: 1, height: 1 }] });
+    s = overlayReducer(s, { type: 'not-a-report', list: { count: 6, more: true } });
+    expect(s.summary).toBeNull();
+    expect(s.findings).toEqual([]);
+    expect(s.boxes).toEqual([]);
+    expect(s.list).toEqual({ count: 6, more: true, starting: false });
+  });
+
+  it('a batch that failed to start says why and can be started again', () => {
+    const s = run({ type: 'not-a-report', list: { count: 4, more: false } }, { type: 'list-starting' }, { type: 'list-started', error: '无法开始批量审核' });
+    expect(s.list?.starting).toBe(false);
+    expect(s.error).toBe('无法开始批量审核');
+    // Without a list there is nothing to start.
+    expect(overlayReducer(INITIAL_OVERLAY, { type: 'list-starting' })).toBe(INITIAL_OVERLAY);
+  });
+
+  it('a notice shows until dismissed, and needs the overlay on its own', () => {
+    const s = run({ type: 'not-a-report', notice: '此页面不是政府信息公开工作年度报告' });
+    expect(overlayNeeded(s)).toBe(true);
+    expect(overlayNeeded(overlayReducer(s, { type: 'dismiss-notice' }))).toBe(false);
+  });
+
+  it('counts findings per severity', () => {
+    expect(severityCounts([finding('a'), finding('b', 'warning'), finding('c', 'error'), finding('d', 'info')])).toEqual({ error: 2, warning: 1, info: 1 });
+    expect(severityCounts([])).toEqual({ error: 0, warning: 0, info: 0 });
+  });
+});

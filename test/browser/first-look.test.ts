@@ -1,0 +1,106 @@
+/**
+ * Issue 10 §1, §3: the always-on script is tiny, ordinary pages never load the auditor, and a
+ * clock on a report page re-audits nothing.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { AUDITOR_SCRIPT, FIRST_LOOK_SCRIPT } from '@/lib/app/content-scripts';
+import { EXTENSION_DIR, launch, newProfile, waitForAudit, watchScripts } from '../portal/browser';
+import { startPortal, type Portal } from '../portal/server';
+
+let portal: Portal;
+let context: BrowserContext;
+
+beforeAll(async () => {
+  portal = await startPortal();
+  context = await launch(newProfile());
+});
+afterAll(async () => {
+  await context?.close();
+  await portal?.close();
+});
+
+/** Opens a page with its scripts recorded from the start. */
+async function open(path: string): Promise<{ page: Page; scripts: () => string[] }> {
+  const page = await context.newPage();
+  const scripts = await watchScripts(page);
+  await page.goto(portal.url(path));
+  return { page, scripts };
+}
+
+const loaded = (scripts: string[], file: string) => scripts.some((u) => u.startsWith('chrome-extension://') && u.endsWith(`/${file}`));
+
+describe('the first look', () => {
+  it('is at most 3 KB gzip in the production build, and the manifest injects nothing else', () => {
+    const file = join(EXTENSION_DIR, FIRST_LOOK_SCRIPT);
+    const gzip = gzipSync(readFileSync(file)).length;
+    expect(gzip).toBeLessThanOrEqual(3 * 1024);
+    const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as { content_scripts: { js: string[] }[] };
+    expect(manifest.content_scripts.flatMap((c) => c.js)).toEqual([FIRST_LOOK_SCRIPT]);
+  });
+
+  it.each(['/perf/tiny.html', '/perf/large-clock.html', '/reports/nonreport-news.html', '/reports/nonreport-budget.html'])(
+    '%s runs the first look and never loads the auditor',
+    async (path) => {
+      const { page, scripts } = await open(path);
+      await page.waitForTimeout(2500);
+      expect(loaded(scripts(), FIRST_LOOK_SCRIPT)).toBe(true);
+      expect(loaded(scripts(), AUDITOR_SCRIPT)).toBe(false);
+      await page.close();
+    },
+  );
+
+  it('a report page and a list of reports do load the auditor', async () => {
+    for (const path of ['/perf/report.html', '/portal/list.html']) {
+      const { page, scripts } = await open(path);
+      await expect.poll(() => loaded(scripts(), AUDITOR_SCRIPT), { timeout: 10_000 }).toBe(true);
+      await page.close();
+    }
+  });
+});
+
+describe('nothing while idle', () => {
+  it('a clock on a report page re-audits nothing and redraws nothing', async () => {
+    const { page } = await open('/perf/report-clock.html');
+    await waitForAudit(page);
+    // Past the save's reply (which re-renders with the stored record) and the first layout pass.
+    await page.waitForTimeout(1500);
+    const runs = () => page.evaluate(() => document.querySelector('html > report-audit-overlay')!.getAttribute('data-audit-runs'));
+    const before = await runs();
+    const changes = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          let n = 0;
+          const root = document.querySelector('html > report-audit-overlay')!.shadowRoot!;
+          const observer = new MutationObserver((records) => (n += records.length));
+          observer.observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
+          setTimeout(() => {
+            observer.disconnect();
+            resolve(n);
+          }, 3500);
+        }),
+    );
+    const clock = await page.locator('#clock').innerText();
+    expect(clock).toMatch(/^\d\d:\d\d:\d\d$/); // the clock did tick
+    expect(changes).toBe(0);
+    expect(await runs()).toBe(before);
+    await page.close();
+  });
+
+  it('an edit of a cell of the report does re-audit it', async () => {
+    const { page } = await open('/perf/report-clock.html');
+    await waitForAudit(page);
+    await page.waitForTimeout(1000);
+    const runs = () => page.evaluate(() => Number(document.querySelector('html > report-audit-overlay')!.getAttribute('data-audit-runs')));
+    const before = await runs();
+    await page.evaluate(() => {
+      const cell = Array.from(document.querySelectorAll('td')).find((td) => /^\d+$/.test(td.textContent!.trim()))!;
+      cell.textContent = String(Number(cell.textContent) + 7);
+    });
+    await expect.poll(runs, { timeout: 5000 }).toBeGreaterThan(before);
+    await page.close();
+  });
+});

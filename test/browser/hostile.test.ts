@@ -1,0 +1,117 @@
+/**
+ * Issue 9 §1, §3, §5: a hostile portal page (test/portal/hostile.ts) cannot read the overlay, forge
+ * clicks that open tabs or start a batch, rewrite the counts or markers for long, or hide a table
+ * from the engine behind an element named like the overlay host.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launch, markers, newProfile, overlayThroughDevTools, waitForAudit } from '../portal/browser';
+import { startPortal, type Portal } from '../portal/server';
+
+declare const attack: {
+  read(): { hasHost: boolean; root: boolean; stolen: number; text: string; pageText: string };
+  click(selector: string): number;
+  tamper(): boolean;
+};
+
+let portal: Portal;
+beforeAll(async () => {
+  portal = await startPortal();
+});
+afterAll(async () => {
+  await portal?.close();
+});
+
+async function open(context: BrowserContext, path: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(portal.url(path));
+  return page;
+}
+
+describe('the production build: the page cannot read the overlay', () => {
+  let context: BrowserContext;
+  beforeAll(async () => {
+    context = await launch(newProfile(), { build: 'production' });
+  });
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  it('sees the host but neither its root nor its text, even with attachShadow patched', async () => {
+    const page = await open(context, '/hostile/report.html');
+    // The overlay is there and shows the audit, as DevTools (not the page) can see.
+    await expect.poll(async () => (await overlayThroughDevTools(page))?.text ?? '', { timeout: 15_000 }).toMatch(/错误 [1-9]/);
+    const drawn = (await overlayThroughDevTools(page))!;
+    expect(drawn.mode).toBe('closed');
+    const seen = await page.evaluate(() => attack.read());
+    expect(seen.hasHost).toBe(true);
+    expect(seen.root).toBe(false);
+    expect(seen.stolen).toBe(0);
+    expect(seen.pageText).not.toContain('年报审计助手');
+    expect(seen.pageText).not.toMatch(/错误 \d/);
+    await page.close();
+  });
+});
+
+describe('the test build (root open, as a page would find it if it could): nothing a script does counts', () => {
+  let context: BrowserContext;
+  beforeAll(async () => {
+    context = await launch(newProfile());
+  });
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  it('script clicks on the list offer start no batch and open no tab', async () => {
+    const page = await open(context, '/hostile/list.html');
+    const offer = page.locator('report-audit-overlay .list-offer button');
+    await offer.waitFor();
+    const tabs = context.pages().length;
+    expect(await page.evaluate(() => attack.click('.list-offer button'))).toBe(1);
+    await page.waitForTimeout(1500);
+    expect(context.pages()).toHaveLength(tabs);
+    expect(await offer.isEnabled()).toBe(true); // not "starting"
+    // The user's own click does start it (the same button works).
+    const opened = context.waitForEvent('page', { timeout: 10_000 });
+    await offer.click();
+    const batch = await opened;
+    expect(batch.url()).toContain('batch.html');
+    await batch.close();
+    await page.close();
+  });
+
+  it('script clicks on rule links and bar buttons open nothing and change nothing', async () => {
+    const page = await open(context, '/hostile/report.html');
+    await waitForAudit(page);
+    const tabs = context.pages().length;
+    expect(await page.evaluate(() => attack.click('.rule-link'))).toBeGreaterThan(0);
+    expect(await page.evaluate(() => attack.click('.bar button'))).toBeGreaterThan(0);
+    await page.waitForTimeout(1500);
+    expect(context.pages()).toHaveLength(tabs);
+    // ▶ and 隐藏标记 did nothing: no finding is current, the markers still show.
+    expect(await page.locator('report-audit-overlay .bar [data-current]').count()).toBe(0);
+    expect(await page.locator('report-audit-overlay .marker').first().isVisible()).toBe(true);
+    await page.close();
+  });
+
+  it('removed markers, a fake marker and a rewritten count are drawn back from the audit', async () => {
+    const page = await open(context, '/hostile/report.html');
+    await waitForAudit(page);
+    const before = await markers(page);
+    const counts = await page.locator('report-audit-overlay [data-counts]').innerText();
+    expect(counts).toMatch(/错误 [1-9]/);
+    expect(await page.evaluate(() => attack.tamper())).toBe(true);
+    await expect.poll(() => markers(page)).toEqual(before);
+    expect(await page.locator('report-audit-overlay .marker.fake').count()).toBe(0);
+    expect(await page.locator('report-audit-overlay [data-counts]').innerText()).toBe(counts);
+    await page.close();
+  });
+
+  it('a page element named report-audit-overlay does not hide the table inside it', async () => {
+    const page = await open(context, '/hostile/fake-host.html');
+    await waitForAudit(page);
+    // The same broken identity as /defects/identity.html, found in the wrapped table.
+    expect((await markers(page)).filter((m) => m.cell === 't3/3.7/total' && m.severity === 'error')).toHaveLength(1);
+    await page.close();
+  });
+});

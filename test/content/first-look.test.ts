@@ -1,0 +1,49 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { firstLook } from '@/entrypoints/content/first-look';
+import { REPORT_FILES } from '../portal/pages';
+import { SYNTHETIC_PAGES } from '../portal/synthetic';
+
+const HTML = join(import.meta.dirname, '..', 'fixtures', 'html');
+const look = (html: string, url = 'http://www.demo.gov.cn/a/b.html') => firstLook(parseHTML(html).document as unknown as Document, url);
+const fixture = (name: string) => readFileSync(join(HTML, name), 'utf8');
+
+describe('the first look', () => {
+  it.each(REPORT_FILES)('%s may be a report', (name) => {
+    expect(look(fixture(name))).toBe('report');
+  });
+
+  // News about compiling reports, a budget table with 上年结转, a 1.5 MB portal page: each has the
+  // navigation link 「政府信息公开年报」 and some template words, none is a report or a list.
+  it.each(['nonreport-news.html', 'nonreport-budget.html', 'nonreport-large.html'])('%s is neither a report nor a list', (name) => {
+    expect(look(fixture(name))).toBeNull();
+  });
+
+  it('a portal column that lists reports is a list', () => {
+    expect(look(fixture('nonreport-list.html'))).toBe('list');
+    expect(look(SYNTHETIC_PAGES['/portal/list.html']!())).toBe('list');
+  });
+
+  it('a page whose title names reports but that links fewer than three is not a list', () => {
+    const html = `<html><head><title>政府信息公开年报</title></head><body><h2>政府信息公开年报</h2>
+      <a href="/1.html">示范区2023年政府信息公开工作年度报告</a><a href="/2.html">示范区2022年政府信息公开工作年度报告</a></body></html>`;
+    expect(look(html)).toBeNull();
+  });
+
+  it('a report published only as a file (title, attachment link) may be a report', () => {
+    const html = `<html><head><title>示范区2023年政府信息公开工作年度报告</title></head><body><h1>示范区2023年政府信息公开工作年度报告</h1>
+      <p>附件：<a href="/files/ndbg2023.pdf">示范区2023年政府信息公开工作年度报告.pdf</a></p></body></html>`;
+    expect(look(html)).toBe('report');
+    expect(look(html.replace('/files/ndbg2023.pdf', '/news/1.html'))).toBeNull();
+  });
+
+  it('a report whose tables are images (dated title, template headings) may be a report; the template notice is not', () => {
+    const pages = join(import.meta.dirname, '..', 'fixtures', 'layouts', 'pages');
+    expect(look(readFileSync(join(pages, 'report-tables-as-images.html'), 'utf8'))).toBe('report');
+    const notice = `<html><head><title>关于印发政府信息公开工作年度报告格式的通知</title></head><body><h1>关于印发政府信息公开工作年度报告格式的通知</h1>
+      <p>一、总体情况</p><p>二、主动公开政府信息情况</p></body></html>`;
+    expect(look(notice)).toBeNull();
+  });
+});
