@@ -21,7 +21,7 @@ export function batchJobV2(v1: unknown): BatchJob | null {
   return parsed.success ? parsed.data : null;
 }
 
-const items = new Map<string, WxtStorageItem<BatchJob | null, {}>>();
+const items = new Map<string, WxtStorageItem<BatchJob | null, Record<string, unknown>>>();
 
 /** Items are per job; each is defined once per worker, which runs its migration on first use. */
 function jobItem(id: string) {

@@ -1,5 +1,5 @@
 import { ruleTitle, SEVERITY_LABELS } from '@/lib/engine/labels';
-import { cellKey, type Severity } from '@/lib/engine/model';
+import { cellKey } from '@/lib/engine/model';
 import { severityCounts } from '@/lib/app/overlay-state';
 import type { Box, OverlayActions, OverlayState, ViewFinding } from './types';
 

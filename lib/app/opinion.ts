@@ -174,6 +174,6 @@ export function buildOpinion({ record: r, notes }: AuditWithNotes, { auditor, no
 
 /** A file name Windows, macOS and Linux all accept: 审核意见书-示范市测试局-2023.docx */
 export function opinionFilename(agency: string, year: number | null): string {
-  const safe = agency.replace(/[\\/:*?"<>|\s\u0000-\u001f]+/g, '').slice(0, 60);
+  const safe = agency.replace(/[\\/:*?"<>|\s\p{Cc}]+/gu, '').slice(0, 60);
   return ['审核意见书', safe || '未识别机关', year ?? '年度未识别'].join('-') + '.docx';
 }

@@ -49,8 +49,8 @@ export function titledReport(title: string, text: string): boolean {
 const NOT_A_REPORT_TITLE = /年度报告格式|(?:编写|编制|填报|撰写|操作)(?:说明|指南|指引|手册|规范|要求)|手册|指南|指引|培训|解读|问答|会议|座谈会|推进会|工作要点|通知(?<!年度报告的通知)$/;
 /** The template notices a report cites (2021 layout; 2019 layout). */
 const TEMPLATE_CITATIONS: [RegExp, '2021' | '2019'][] = [
-  [/国办公开办函[〔\[(（【]2021[〕\])）】]30号/, '2021'],
-  [/国办公开办函[〔\[(（【]2019[〕\])）】]60号/, '2019'],
+  [/国办公开办函[〔[(（【]2021[〕\])）】]30号/, '2021'],
+  [/国办公开办函[〔[(（【]2019[〕\])）】]60号/, '2019'],
 ];
 
 /** The template a text cites, if any. */

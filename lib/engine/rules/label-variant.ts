@@ -8,7 +8,7 @@ import type { Problem, ReportRule } from './types';
 function words(label: string): string {
   return compact(label)
     .replace(/^(?:[(（]?[一二三四五六七八九十\d]+[)）、.．,，]?)+/, '')
-    .replace(/[()（）【】\[\]“”"'‘’「」《》、，,。.．；;：:！!？?·\-—]/g, '');
+    .replace(/[()（）【】[\]“”"'‘’「」《》、，,。.．；;：:！!？?·\-—]/g, '');
 }
 
 /**

@@ -55,8 +55,13 @@ function pathRules(data: ArrayLike<number>, m: Matrix, filled: boolean, OPS_DRAW
       if (cur.length) subpaths.push(cur);
       cur = [apply(m, data[i++]!, data[i++]!)];
     } else if (op === OPS_DRAW.lineTo) cur.push(apply(m, data[i++]!, data[i++]!));
-    else if (op === OPS_DRAW.curveTo) (cur.push(apply(m, data[i + 4]!, data[i + 5]!)), (i += 6));
-    else if (op === OPS_DRAW.quadraticCurveTo) (cur.push(apply(m, data[i + 2]!, data[i + 3]!)), (i += 4));
+    else if (op === OPS_DRAW.curveTo) {
+      cur.push(apply(m, data[i + 4]!, data[i + 5]!));
+      i += 6;
+    } else if (op === OPS_DRAW.quadraticCurveTo) {
+      cur.push(apply(m, data[i + 2]!, data[i + 3]!));
+      i += 4;
+    }
     else if (op === OPS_DRAW.closePath) {
       if (cur.length) cur.push(cur[0]!);
     } else break;
