@@ -39,6 +39,7 @@ export function NoteEditor({ reportId, findingId, note }: Props) {
           class={`status status-${status}`}
           value={status}
           title="Status"
+          aria-label="核实状态 / Status"
           onChange={(e) =>
             save({ status: Status.parse(e.currentTarget.value) }).then(
               () => setError(undefined),
@@ -58,7 +59,7 @@ export function NoteEditor({ reportId, findingId, note }: Props) {
           </span>
         )}
       </div>
-      <SavedText value={note?.note ?? ''} onSave={(text) => save({ note: text })} placeholder="核实意见、依据…" title="Note" />
+      <SavedText value={note?.note ?? ''} onSave={(text) => save({ note: text })} placeholder="核实意见、依据…" title="Note" label="备注 / Note" />
       {error && <p class="error">{error}</p>}
     </div>
   );

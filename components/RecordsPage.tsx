@@ -140,10 +140,12 @@ function Filters({ filter, years, onChange }: { filter: RecordFilter; years: num
         value={filter.text}
         placeholder="搜索机关、标题或网址"
         title="Search agency, title or URL"
+        aria-label="搜索 / Search"
         onInput={(e) => set({ text: e.currentTarget.value })}
       />
       <select
         title="Year"
+        aria-label="年度 / Year"
         value={filter.year === undefined ? '' : filter.year === null ? 'none' : String(filter.year)}
         onChange={(e) => {
           const v = e.currentTarget.value;
@@ -158,7 +160,7 @@ function Filters({ filter, years, onChange }: { filter: RecordFilter; years: num
         ))}
         <option value="none">年度未识别</option>
       </select>
-      <select title="Layout" value={filter.layout ?? ''} onChange={(e) => set({ layout: Layout.safeParse(e.currentTarget.value).data })}>
+      <select title="Layout" aria-label="格式 / Layout" value={filter.layout ?? ''} onChange={(e) => set({ layout: Layout.safeParse(e.currentTarget.value).data })}>
         <option value="">全部格式</option>
         {Layout.options.map((l) => (
           <option key={l} value={l}>

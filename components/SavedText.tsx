@@ -6,12 +6,14 @@ interface Props {
   onSave: (text: string) => Promise<unknown>;
   placeholder: string;
   title: string;
+  /** The field's accessible name (there is no visible label beside it). */
+  label: string;
   /** One line (a name) rather than a note. */
   single?: boolean;
 }
 
 /** A text field that saves when it loses focus, and follows the stored value while not being edited. */
-export function SavedText({ value, onSave, placeholder, title, single }: Props) {
+export function SavedText({ value, onSave, placeholder, title, label, single }: Props) {
   const [draft, setDraft] = useState(value);
   const [error, setError] = useState<string>();
   const editing = useRef(false);
@@ -32,6 +34,7 @@ export function SavedText({ value, onSave, placeholder, title, single }: Props) 
     value: draft,
     placeholder,
     title,
+    'aria-label': label,
     onFocus: () => (editing.current = true),
     onInput: (e: { currentTarget: { value: string } }) => setDraft(e.currentTarget.value),
     onBlur: save,
