@@ -52,7 +52,12 @@ export function RecordsFilters({ filter, reports, shown, onChange }: Props) {
         ))}
         <option value="none">年度未识别</option>
       </select>
-      <select title="Layout" aria-label="格式 / Layout" value={filter.layout ?? ''} onChange={(e) => set({ layout: Layout.safeParse(e.currentTarget.value).data })}>
+      <select
+        title="Layout"
+        aria-label="格式 / Layout"
+        value={filter.layout ?? ''}
+        onChange={(e) => set({ layout: Layout.safeParse(e.currentTarget.value).data })}
+      >
         <option value="">全部格式</option>
         {Layout.options.map((l) => (
           <option key={l} value={l}>
@@ -68,7 +73,12 @@ export function RecordsFilters({ filter, reports, shown, onChange }: Props) {
           </option>
         ))}
       </select>
-      <select title="Severity" aria-label="严重程度 / Severity" value={filter.severity ?? ''} onChange={(e) => set({ severity: Severity.safeParse(e.currentTarget.value).data })}>
+      <select
+        title="Severity"
+        aria-label="严重程度 / Severity"
+        value={filter.severity ?? ''}
+        onChange={(e) => set({ severity: Severity.safeParse(e.currentTarget.value).data })}
+      >
         <option value="">全部严重程度</option>
         {Severity.options.map((s) => (
           <option key={s} value={s}>
@@ -76,7 +86,12 @@ export function RecordsFilters({ filter, reports, shown, onChange }: Props) {
           </option>
         ))}
       </select>
-      <select title="Status" aria-label="核实状态 / Status" value={filter.status ?? ''} onChange={(e) => set({ status: Status.safeParse(e.currentTarget.value).data })}>
+      <select
+        title="Status"
+        aria-label="核实状态 / Status"
+        value={filter.status ?? ''}
+        onChange={(e) => set({ status: Status.safeParse(e.currentTarget.value).data })}
+      >
         <option value="">全部状态</option>
         {STATUSES.map((s) => (
           <option key={s} value={s}>

@@ -58,7 +58,9 @@ export function RecordsTable({ records, notes, selected, onSelect }: Props) {
 
   return (
     <table class="records-table reports-table">
-      <caption class="visually-hidden">审计记录：点列标题排序；方向键在行间移动，回车或空格打开。Click a header to sort; arrow keys move between rows, Enter opens.</caption>
+      <caption class="visually-hidden">
+        审计记录：点列标题排序；方向键在行间移动，回车或空格打开。Click a header to sort; arrow keys move between rows, Enter opens.
+      </caption>
       <thead>
         <tr>
           {COLUMNS.map((c) => (
@@ -76,9 +78,27 @@ export function RecordsTable({ records, notes, selected, onSelect }: Props) {
       <tbody onKeyDown={onKeyDown}>
         {groups.map((g) =>
           g.records.length === 1 ? (
-            <Row key={g.key} record={g.records[0]!} notes={notes} selected={g.key === selected} tabStop={g.key === tabStop} onFocus={setCurrent} onSelect={onSelect} />
+            <Row
+              key={g.key}
+              record={g.records[0]!}
+              notes={notes}
+              selected={g.key === selected}
+              tabStop={g.key === tabStop}
+              onFocus={setCurrent}
+              onSelect={onSelect}
+            />
           ) : (
-            <GroupRows key={g.key} group={g} notes={notes} open={expanded.has(g.key)} tabStop={tabStop} selected={selected} onToggle={toggle} onFocus={setCurrent} onSelect={onSelect} />
+            <GroupRows
+              key={g.key}
+              group={g}
+              notes={notes}
+              open={expanded.has(g.key)}
+              tabStop={tabStop}
+              selected={selected}
+              onToggle={toggle}
+              onFocus={setCurrent}
+              onSelect={onSelect}
+            />
           ),
         )}
       </tbody>
@@ -160,7 +180,9 @@ function GroupRows({ group, notes, open, tabStop, selected, onToggle, onFocus, o
         </td>
         <td>{first.year}</td>
         <td>
-          <span class="muted">同一年度 {records.length} 个网址 · {records.length} URLs</span>
+          <span class="muted">
+            同一年度 {records.length} 个网址 · {records.length} URLs
+          </span>
           <ul class="group-urls">
             {records.map((r) => (
               <li key={r.id}>

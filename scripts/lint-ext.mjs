@@ -9,8 +9,16 @@ const DIR = resolve(process.argv[2] ?? join(import.meta.dirname, '..', '.output'
 
 /** Third-party code web-ext flags, recognised by the text around the flagged column. */
 const THIRD_PARTY = [
-  { code: 'UNSAFE_VAR_ASSIGNMENT', near: /dangerouslySetInnerHTML[\s\S]*innerHTML=\w+\.__html/, from: 'Preact (dangerouslySetInnerHTML support; we never pass it)' },
-  { code: 'DANGEROUS_EVAL', near: /jitless[\s\S]*Function\(``\)/, from: 'zod (probes whether Function() is allowed; the extension CSP forbids it, so zod does not use it)' },
+  {
+    code: 'UNSAFE_VAR_ASSIGNMENT',
+    near: /dangerouslySetInnerHTML[\s\S]*innerHTML=\w+\.__html/,
+    from: 'Preact (dangerouslySetInnerHTML support; we never pass it)',
+  },
+  {
+    code: 'DANGEROUS_EVAL',
+    near: /jitless[\s\S]*Function\(``\)/,
+    from: 'zod (probes whether Function() is allowed; the extension CSP forbids it, so zod does not use it)',
+  },
 ];
 
 let out;
@@ -22,12 +30,14 @@ try {
 const report = JSON.parse(out.slice(out.indexOf('{')));
 const ours = [];
 for (const m of [...report.errors, ...report.warnings]) {
-  const text = m.file ? readFileSync(join(DIR, m.file), 'utf8').split('\n')[(m.line ?? 1) - 1] ?? '' : '';
+  const text = m.file ? (readFileSync(join(DIR, m.file), 'utf8').split('\n')[(m.line ?? 1) - 1] ?? '') : '';
   const around = text.slice(Math.max(0, (m.column ?? 0) - 400), (m.column ?? 0) + 100);
   const known = m._type === 'warning' && THIRD_PARTY.find((t) => t.code === m.code && t.near.test(around));
   if (known) console.log(`third-party ${m.code} in ${m.file}: ${known.from}`);
   else ours.push(m);
 }
 for (const m of ours) console.error(`${m._type} ${m.code} ${m.file ?? ''}:${m.line ?? ''}:${m.column ?? ''} ${m.message}`);
-console.log(`web-ext lint: ${ours.length} from our code, ${report.errors.length + report.warnings.length - ours.length} from bundled libraries, ${report.notices.length} notices`);
+console.log(
+  `web-ext lint: ${ours.length} from our code, ${report.errors.length + report.warnings.length - ours.length} from bundled libraries, ${report.notices.length} notices`,
+);
 process.exit(ours.length ? 1 : 0);

@@ -24,7 +24,11 @@ beforeAll(async () => {
   id = await extensionId(context);
   // Stored audits, through the records page's import.
   const records = await extensionPage('/records.html', 'light');
-  const file = buildAuditsFile(AUDITS.map((a) => a.record), AUDITS.flatMap((a) => a.notes), new Date());
+  const file = buildAuditsFile(
+    AUDITS.map((a) => a.record),
+    AUDITS.flatMap((a) => a.notes),
+    new Date(),
+  );
   await records.locator('input[type=file]').setInputFiles({ name: 'audits.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
   await records.waitForFunction(() => /已导入/.test(document.querySelector('.transfer')?.textContent ?? ''), undefined, { timeout: 15_000 });
   await records.close();
@@ -67,18 +71,34 @@ const PAGES: { name: string; path: () => string; ready: (page: Page) => Promise<
       await expect.poll(() => page.locator('.finding').count()).toBeGreaterThan(2);
     },
   },
-  { name: 'records: list', path: () => '/records.html', ready: (page) => expect.poll(() => page.locator('.records-table tbody tr').count()).toBeGreaterThan(3) },
+  {
+    name: 'records: list',
+    path: () => '/records.html',
+    ready: (page) => expect.poll(() => page.locator('.records-table tbody tr').count()).toBeGreaterThan(3),
+  },
   {
     name: 'records: a report open',
     path: () => reportPage(AUDITS[0]!.record.id),
     ready: (page) => expect.poll(() => page.locator('#detail .finding').count()).toBeGreaterThan(0),
   },
-  { name: 'records: bodies × years', path: () => '/records.html#view=bodies', ready: (page) => expect.poll(() => page.locator('.bodies-table tbody tr').count()).toBeGreaterThan(1) },
-  { name: 'records: statistics', path: () => '/records.html#view=stats', ready: (page) => expect.poll(() => page.locator('.stats-figure').count()).toBeGreaterThan(3) },
+  {
+    name: 'records: bodies × years',
+    path: () => '/records.html#view=bodies',
+    ready: (page) => expect.poll(() => page.locator('.bodies-table tbody tr').count()).toBeGreaterThan(1),
+  },
+  {
+    name: 'records: statistics',
+    path: () => '/records.html#view=stats',
+    ready: (page) => expect.poll(() => page.locator('.stats-figure').count()).toBeGreaterThan(3),
+  },
   { name: 'options', path: () => '/options.html', ready: (page) => expect.poll(() => page.locator('.rules li').count()).toBeGreaterThan(10) },
   { name: 'rules', path: () => '/rules.html', ready: (page) => expect.poll(() => page.locator('.rule-entry').count()).toBeGreaterThan(10) },
   { name: 'batch (finished)', path: () => batchUrl, ready: (page) => expect.poll(() => page.locator('.batch-row').count()).toBeGreaterThan(3) },
-  { name: 'opinion', path: () => opinionPage(AUDITS[0]!.record.id), ready: (page) => expect.poll(() => page.locator('.opinion-findings li').count()).toBeGreaterThan(0) },
+  {
+    name: 'opinion',
+    path: () => opinionPage(AUDITS[0]!.record.id),
+    ready: (page) => expect.poll(() => page.locator('.opinion-findings li').count()).toBeGreaterThan(0),
+  },
 ];
 
 describe.each(['light', 'dark'] as const)('axe-core, %s pages', (scheme) => {
@@ -130,8 +150,19 @@ describe('keyboard', () => {
     const page = await extensionPage('/records.html', 'light');
     await expect.poll(() => page.locator('.records-table tbody tr').count()).toBeGreaterThan(3);
     const stops = await tabStops(page, 30);
-    for (const want of [/^input\[search\] 搜索/, /^select 年度/, /^select 格式/, /^select 导出范围/, /^button 导出 CSV/, /^input\[file\]/, /^button 导出 Excel/]) {
-      expect(stops.some((s) => want.test(s)), `${want} in ${stops.join(' | ')}`).toBe(true);
+    for (const want of [
+      /^input\[search\] 搜索/,
+      /^select 年度/,
+      /^select 格式/,
+      /^select 导出范围/,
+      /^button 导出 CSV/,
+      /^input\[file\]/,
+      /^button 导出 Excel/,
+    ]) {
+      expect(
+        stops.some((s) => want.test(s)),
+        `${want} in ${stops.join(' | ')}`,
+      ).toBe(true);
     }
     // The import's picker opens from the keyboard.
     const file = page.locator('input[type=file]');

@@ -19,7 +19,11 @@ beforeAll(async () => {
   context = await launch(newProfile());
   id = await extensionId(context);
   const page = await records();
-  const file = buildAuditsFile([...AUDITS.map((a) => a.record), mirror], AUDITS.flatMap((a) => a.notes), new Date());
+  const file = buildAuditsFile(
+    [...AUDITS.map((a) => a.record), mirror],
+    AUDITS.flatMap((a) => a.notes),
+    new Date(),
+  );
   await page.locator('input[type=file]').setInputFiles({ name: 'audits.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
   await page.waitForFunction(() => /已导入/.test(document.querySelector('.transfer')?.textContent ?? ''), undefined, { timeout: 15_000 });
   await page.close();
@@ -36,14 +40,17 @@ async function records(): Promise<Page> {
 
 const rows = (page: Page) => page.locator('.records-table tbody tr');
 /** Agency and year of each row shown. */
-const listed = (page: Page) => rows(page).evaluateAll((trs) => trs.map((tr) => `${tr.children[0]!.textContent!.replace(/[▸▾]/g, '').trim()} ${tr.children[1]!.textContent}`));
+const listed = (page: Page) =>
+  rows(page).evaluateAll((trs) => trs.map((tr) => `${tr.children[0]!.textContent!.replace(/[▸▾]/g, '').trim()} ${tr.children[1]!.textContent}`));
 const focusedKey = (page: Page) => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.key ?? null);
 
 describe('the records list', () => {
   it('groups one body’s year published at two URLs into one row that opens by keyboard', async () => {
     const page = await records();
     // 4 reports + the mirror, shown as 4 rows: the two 司法局 2023 reports are one.
-    await expect.poll(async () => (await listed(page)).sort()).toEqual(['示范市司法局 2020', '示范市司法局 2023', '示范市测试局 2022', '示范市测试局 2023'].sort());
+    await expect
+      .poll(async () => (await listed(page)).sort())
+      .toEqual(['示范市司法局 2020', '示范市司法局 2023', '示范市测试局 2022', '示范市测试局 2023'].sort());
     const group = page.locator('tr.group-row');
     expect(await group.count()).toBe(1);
     expect(await group.locator('.group-urls a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual([b2023.url, mirror.url]);

@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  filterRecords,
-  groupRecords,
-  nextSort,
-  recordBodies,
-  recordRules,
-  recordYears,
-  sortRecords,
-  type RecordFilter,
-} from '@/lib/app/records-filter';
+import { filterRecords, groupRecords, nextSort, recordBodies, recordRules, recordYears, sortRecords, type RecordFilter } from '@/lib/app/records-filter';
 import { notesByReport } from '@/lib/app/report-stats';
 import type { FindingNote, ReportRecord, Status } from '@/lib/app/schema';
 import { withFindingIds } from '@/lib/engine/finding-id';
@@ -16,11 +7,36 @@ import { ruleTitle } from '@/lib/engine/labels';
 import { proseMismatch, sectionMissing, sumBroken } from '../helpers/audits';
 
 const base: ReportRecord = {
-  id: '', url: '', title: '', agency: '', year: null, layout: '2021', published: null, sections: [], tables: [], values: {}, firstAuditedAt: 0,
-  auditedAt: 0, findings: [], gone: [], newIds: [], note: '', noteBy: '', noteUpdatedAt: null,
+  id: '',
+  url: '',
+  title: '',
+  agency: '',
+  year: null,
+  layout: '2021',
+  published: null,
+  sections: [],
+  tables: [],
+  values: {},
+  firstAuditedAt: 0,
+  auditedAt: 0,
+  findings: [],
+  gone: [],
+  newIds: [],
+  note: '',
+  noteBy: '',
+  noteUpdatedAt: null,
 };
 const a = { ...base, id: 'a', url: 'https://a.gov.cn/r', title: '甲局 2023 年报', agency: '甲局', year: 2023, findings: withFindingIds([sumBroken]) };
-const b = { ...base, id: 'b', url: 'https://b.example.org/r', title: '乙局年报', agency: '乙 局', year: 2022, layout: '2019' as const, findings: withFindingIds([proseMismatch]) };
+const b = {
+  ...base,
+  id: 'b',
+  url: 'https://b.example.org/r',
+  title: '乙局年报',
+  agency: '乙 局',
+  year: 2022,
+  layout: '2019' as const,
+  findings: withFindingIds([proseMismatch]),
+};
 const c = { ...base, id: 'c', url: 'https://c.gov.cn/r', agency: '丙局' };
 const all = [a, b, c];
 const ids = (rs: ReportRecord[]) => rs.map((r) => r.id);
@@ -47,9 +63,23 @@ describe('filterRecords', () => {
 
 /** Two findings in one report, one noted; a report whose note is the only place a word appears. */
 const d = {
-  ...base, id: 'd', url: 'https://d.gov.cn/2023', title: '丁局年报', agency: '丁局', year: 2023, note: '已电话通知办公室', findings: withFindingIds([sectionMissing, proseMismatch]),
+  ...base,
+  id: 'd',
+  url: 'https://d.gov.cn/2023',
+  title: '丁局年报',
+  agency: '丁局',
+  year: 2023,
+  note: '已电话通知办公室',
+  findings: withFindingIds([sectionMissing, proseMismatch]),
 };
-const note = (r: ReportRecord, i: number, status: Status, text: string): FindingNote => ({ reportId: r.id, findingId: r.findings[i]!.id, note: text, status, by: '张三', updatedAt: 1 });
+const note = (r: ReportRecord, i: number, status: Status, text: string): FindingNote => ({
+  reportId: r.id,
+  findingId: r.findings[i]!.id,
+  note: text,
+  status,
+  by: '张三',
+  updatedAt: 1,
+});
 const notes = notesByReport([note(d, 0, 'false_positive', '第五部分以附件形式发布'), note(a, 0, 'confirmed', '')]);
 const withD = [...all, d];
 
@@ -152,7 +182,10 @@ describe('groupRecords', () => {
     const otherYear = { ...copy(a, 'x'), year: 2022 };
     const otherBody = { ...copy(a, 'y'), agency: '乙局' };
     const noYear = [copy(c, 'c1'), copy(c, 'c2')]; // 丙局 with no year, twice
-    const noBody = [{ ...copy(a, 'n1'), agency: '' }, { ...copy(a, 'n2'), agency: '' }];
+    const noBody = [
+      { ...copy(a, 'n1'), agency: '' },
+      { ...copy(a, 'n2'), agency: '' },
+    ];
     const groups = groupRecords([a, otherYear, otherBody, ...noYear, ...noBody]);
     expect(groups.every((g) => g.records.length === 1)).toBe(true);
     expect(groups).toHaveLength(7);
