@@ -33,7 +33,8 @@ export default defineConfig({
       // The tiny first look is the only script on every page; it asks for the auditor (entrypoints/first-look.ts).
       content_scripts: [{ matches: FIRST_LOOK_MATCHES, js: [FIRST_LOOK_SCRIPT], run_at: 'document_idle', all_frames: true }],
       // No popup: a click audits the tab (through activeTab) and opens the panel. WXT turns this into browser_action for MV2.
-      action: { default_title: '年报审计助手：审计此页并打开侧边栏' },
+      // Toolbar icon sizes (public/icon/*.png, drawn by scripts/make-icons.mjs); Firefox shows none without them.
+      action: { default_title: '年报审计助手：审计此页并打开侧边栏', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png' } },
       // MV2 has no optional_host_permissions (WXT strips it): hosts go in optional_permissions.
       ...(manifestVersion === 3 ? { optional_host_permissions: anySite } : { optional_permissions: anySite }),
       ...(firefox && {

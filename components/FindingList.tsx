@@ -33,7 +33,7 @@ export function FindingList(props: CardsProps) {
   return (
     <section>
       <div class="filters">
-        <select value={severity} title="Severity" onChange={(e) => setSeverity(Severity.safeParse(e.currentTarget.value).data ?? '')}>
+        <select value={severity} title="Severity" aria-label="严重程度 / Severity" onChange={(e) => setSeverity(Severity.safeParse(e.currentTarget.value).data ?? '')}>
           <option value="">全部级别</option>
           {Severity.options.map((s) => (
             <option key={s} value={s}>
@@ -41,7 +41,7 @@ export function FindingList(props: CardsProps) {
             </option>
           ))}
         </select>
-        <select value={rule} title="Rule" onChange={(e) => setRule(e.currentTarget.value)}>
+        <select value={rule} title="Rule" aria-label="规则 / Rule" onChange={(e) => setRule(e.currentTarget.value)}>
           <option value="">全部规则</option>
           {rules.map((r) => (
             <option key={r} value={r}>

@@ -46,6 +46,7 @@ export function NoteEditor({ reportId, findingId, note }: Props) {
           class={`status status-${shown}`}
           value={shown}
           title="Status"
+          aria-label="核实状态 / Status"
           onChange={(e) => {
             edit({ status: Status.parse(e.currentTarget.value) });
             save.flush();
@@ -63,7 +64,7 @@ export function NoteEditor({ reportId, findingId, note }: Props) {
           </span>
         )}
       </div>
-      <SavedTextField value={stored.note} save={text} placeholder="核实意见、依据…" title="Note" />
+      <SavedTextField value={stored.note} save={text} placeholder="核实意见、依据…" title="Note" label="备注 / Note" />
     </div>
   );
 }

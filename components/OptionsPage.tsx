@@ -54,6 +54,7 @@ function Auditor({ value, save }: { value: string; save: Save }) {
         onSave={(auditor) => save({ kind: 'auditor', auditor })}
         placeholder="姓名"
         title="Auditor name"
+        label="审计人姓名 / Auditor name"
       />
     </section>
   );
@@ -142,6 +143,7 @@ function Sites({ sites, save }: { sites: readonly string[]; save: Save }) {
           value={input}
           placeholder="www.example.org 或 *.example.org"
           title="Host or URL"
+          aria-label="要添加的网站 / Site to add"
           onInput={(e) => setInput(e.currentTarget.value)}
           onKeyDown={(e) => e.key === 'Enter' && add()}
         />

@@ -42,6 +42,7 @@ export function ReportView({ state: { record: r, notes }, onReveal }: Props) {
           onSave={(note, writeId) => ask({ type: 'report-note:set', reportId: r.id, note, writeId })}
           placeholder="对整份报告的意见…"
           title="Report note"
+          label="报告备注 / Report note"
         />
         {r.noteUpdatedAt !== null && (
           <p class="muted">

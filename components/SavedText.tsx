@@ -5,6 +5,8 @@ interface FieldProps {
   value: string;
   placeholder: string;
   title: string;
+  /** The field's accessible name (there is no visible label beside it). */
+  label: string;
   /** One line (a name) rather than a note. */
   single?: boolean;
 }
@@ -13,7 +15,7 @@ interface FieldProps {
  * A text field saved while typing (once typing pauses), on blur, and when the page goes away. It
  * follows the stored value while nothing typed is waiting to be saved.
  */
-export function SavedTextField({ value, placeholder, title, single, save }: FieldProps & { save: DurableSave<string> }) {
+export function SavedTextField({ value, placeholder, title, label, single, save }: FieldProps & { save: DurableSave<string> }) {
   const [draft, setDraft] = useState(value);
   const focused = useRef(false);
   // Only when the stored value changes: right after a save it may not have caught up yet.
@@ -25,6 +27,7 @@ export function SavedTextField({ value, placeholder, title, single, save }: Fiel
     value: draft,
     placeholder,
     title,
+    'aria-label': label,
     onFocus: () => (focused.current = true),
     onInput: (e: { currentTarget: { value: string } }) => {
       setDraft(e.currentTarget.value);

@@ -36,7 +36,7 @@ export function SidePanel() {
   return (
     <main class="panel">
       <nav class="toolbar">
-        <strong>年报审计助手</strong>
+        <h1>年报审计助手</h1>
         <button type="button" onClick={audit} disabled={tabId === undefined} title="Audit this page">
           {state.status === 'ready' && state.value ? '重新审计' : '审计此页'}
         </button>

@@ -53,7 +53,7 @@ export function TransferBar({ all, filtered, notesByReport }: Props) {
 
   return (
     <div class="transfer">
-      <select value={scope} title="Export scope" onChange={(e) => setScope(e.currentTarget.value === 'all' ? 'all' : 'filtered')}>
+      <select value={scope} title="Export scope" aria-label="导出范围 / Export scope" onChange={(e) => setScope(e.currentTarget.value === 'all' ? 'all' : 'filtered')}>
         <option value="filtered">筛选结果（{filtered.length}）</option>
         <option value="all">全部（{all.length}）</option>
       </select>
@@ -65,7 +65,7 @@ export function TransferBar({ all, filtered, notesByReport }: Props) {
       </button>
       <label class="button" title="Import JSON">
         导入 JSON
-        <input type="file" accept=".json,application/json" hidden onChange={(e) => void importJson(e.currentTarget)} />
+        <input type="file" class="visually-hidden" accept=".json,application/json" onChange={(e) => void importJson(e.currentTarget)} />
       </label>
       {message && <span class={message.error ? 'error' : 'muted'}>{message.text}</span>}
     </div>

@@ -3,6 +3,7 @@ import { isFinished, progressOf, type BatchJob } from '@/lib/app/batch/job';
 import type { BatchLimits } from '@/lib/app/batch/limits';
 import { BODIES_PAGE } from '@/lib/app/ext-pages';
 import { siteHost } from '@/lib/app/sites';
+import { finishedNotice } from '@/lib/app/batch/summary';
 import { BatchResults } from './BatchResults';
 import { useBatchRun, type BatchRun, type Phase } from './useBatchRun';
 
@@ -77,8 +78,17 @@ function PhaseNotice({ phase, run }: { phase: Phase; run: BatchRun }) {
       return <p class="error">{phase.message}</p>;
     case 'stopped':
       return <p class="muted">已暂停：点「继续」审核剩余的链接，已完成的不会重新读取。 Paused: Resume fetches the pending links only.</p>;
-    case 'finished':
-      return <p class="done-note">批量审核已完成。 Finished.</p>;
+    case 'finished': {
+      if (!run.job) return null;
+      const notice = finishedNotice(progressOf(run.job));
+      return notice.ok ? (
+        <p class="done-note">{notice.zh} {notice.en}</p>
+      ) : (
+        <p class="failed-note" role="alert">
+          {notice.zh} {notice.en}
+        </p>
+      );
+    }
     default:
       return null;
   }

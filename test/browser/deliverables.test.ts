@@ -1,6 +1,5 @@
 /** What auditors hand in, in a real Chromium: the workbook exported from the records page, the opinion page. */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { strFromU8, unzipSync } from 'fflate';
 import readXlsxFile from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +8,7 @@ import { buildAuditsFile } from '@/lib/app/export/json';
 import type { ReportRecord } from '@/lib/app/schema';
 import { withFindingIds } from '@/lib/engine/finding-id';
 import { AUDITS } from '../helpers/deliverables';
+import { axeViolations } from '../portal/axe';
 import { extensionId, launch, newProfile, waitForAudit } from '../portal/browser';
 import { startPortal, type Portal } from '../portal/server';
 
@@ -214,21 +214,6 @@ describe('误报 and 已整改 in the side panel', () => {
   });
 });
 
-/** axe-core's own script, run inside the page. */
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** Violations axe-core finds in the page, or only inside `selector`. */
-async function axeViolations(page: Page, selector?: string, rules?: string[]): Promise<string[]> {
-  // Evaluated, not added as a <script>: the extension's CSP refuses inline scripts.
-  await page.evaluate(AXE);
-  type Axe = { run(context: unknown, options: unknown): Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> };
-  const result = await page.evaluate(
-    ([sel, only]) => (window as unknown as { axe: Axe }).axe.run(sel ? { include: [sel] } : document, only ? { runOnly: only } : {}),
-    [selector, rules] as const,
-  );
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
 describe('accessibility (axe-core)', () => {
   it('the opinion page has no violations', async () => {
     const page = await extensionPage(`opinion.html?report=${encodeURIComponent(AUDITS[0]!.record.id)}`);
@@ -237,7 +222,6 @@ describe('accessibility (axe-core)', () => {
     await page.close();
   });
 
-  // Only the statistics section: the records page's filter bar (not part of this change) still has title-only labels.
   it('the statistics view of the records page has no violations', async () => {
     const page = await extensionPage('records.html#view=stats');
     await page.getByPlaceholder('搜索机关、标题或网址').fill('www.example.gov.cn');
