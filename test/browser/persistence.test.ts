@@ -62,6 +62,14 @@ describe('audit notes in IndexedDB', () => {
       await first.locator('.note-text').press('Tab'); // saved when it loses focus
       await first.locator('select.status').selectOption('confirmed');
       await expect.poll(() => first.locator('.muted').first().textContent()).toMatch(/\d/);
+      // Both saves have landed (a reload reads the store) before the browser closes.
+      await expect
+        .poll(async () => {
+          await panel.reload();
+          const f = panel.locator('.finding').first();
+          return [await f.locator('.note-text').inputValue(), await f.locator('select.status').inputValue()];
+        })
+        .toEqual([NOTE, 'confirmed']);
     });
     await withBrowser(profile, async (ctx, id) => {
       const records = await ctx.newPage();
