@@ -10,7 +10,8 @@ import type { ReportState } from '@/lib/app/messages';
 import { auditFile } from '@/lib/engine/audit-file';
 import { reportSnapshot } from '@/lib/engine/snapshot';
 import { targetsOf } from './markers';
-import { markElements, pdfAssets, renderPdf } from './render-pdf';
+import { pdfAssets } from '@/components/file-readers';
+import { markElements, renderPdf } from './render-pdf';
 
 type Phase =
   | { status: 'loading'; step: string }

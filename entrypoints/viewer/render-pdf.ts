@@ -1,21 +1,9 @@
 /** Draws the PDF's pages (canvas and selectable text layer) and the finding markers over them. */
-import { browser } from 'wxt/browser';
+import { pdfAssets } from '@/components/file-readers';
 import type { PdfBox } from '@/lib/engine/source/pdf-layout';
 import type { Target } from './markers';
 
 export const SCALE = 1.5;
-
-export interface PdfAssetUrls {
-  cMapUrl: string;
-  standardFontDataUrl: string;
-  workerSrc: string;
-}
-
-/** pdf.js's assets, shipped in the extension (wxt.config.ts copies them): never fetched from a CDN. */
-export function pdfAssets(): PdfAssetUrls {
-  const url = (p: string) => browser.runtime.getURL(p as '/');
-  return { cMapUrl: url('/pdfjs/cmaps/'), standardFontDataUrl: url('/pdfjs/standard_fonts/'), workerSrc: url('/pdfjs/pdf.worker.min.mjs') };
-}
 
 const isBox = (el: unknown): el is PdfBox => typeof el === 'object' && el !== null && typeof (el as PdfBox).page === 'number';
 
