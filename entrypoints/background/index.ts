@@ -5,10 +5,13 @@ import { onMessage } from './handle-request';
 import { forgetIfNavigated, forgetTab } from './tab-reports';
 import { onToolbarClick, toolbarAction } from './toolbar';
 import { syncUserSites } from './user-sites';
+import { createContextMenu, onContextMenuClick } from './viewer';
 
 export default defineBackground(() => {
   browser.runtime.onMessage.addListener(onMessage);
   toolbarAction().onClicked.addListener(onToolbarClick);
+  browser.contextMenus?.onClicked.addListener(onContextMenuClick);
+  browser.runtime.onInstalled.addListener(() => void createContextMenu());
 
   // A tab that navigates or closes no longer shows the report its content script saved.
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {

@@ -8,7 +8,11 @@ import { auditDocument } from '@/lib/engine/audit';
 import { RULED } from '../fixtures/build-pdf';
 import { FIXTURES, fixtureHtml, htmlDoc } from '../helpers/fixtures';
 import { PdfPrinter } from '../helpers/print-pdf';
+import type { browser as ExtensionApi } from 'wxt/browser';
 import { extensionId, launch, newProfile } from '../portal/browser';
+
+/** The page's own `chrome`, inside page.evaluate callbacks. */
+declare const chrome: typeof ExtensionApi;
 
 /**
  * The viewer page on a PDF served by a *.gov.cn host (mapped to 127.0.0.1): the report of
@@ -94,6 +98,26 @@ describe('viewer.html?src=…', () => {
       await expect.poll(() => notes.evaluateAll((ts) => ts.map((t) => (t as HTMLTextAreaElement).value))).toContain(NOTE);
     });
   }, 180_000);
+
+  it('opens on the background’s viewer:open request, and marks the PDF there', async () => {
+    await withBrowser(newProfile(), async (ctx, id) => {
+      const page = await ctx.newPage();
+      await page.goto(`chrome-extension://${id}/records.html`);
+      const src = `${fileUrl}/files/2023-report.pdf`;
+      const [viewer, answer] = await Promise.all([
+        ctx.waitForEvent('page'),
+        page.evaluate((url) => chrome.runtime.sendMessage({ type: 'viewer:open', url }), src),
+      ]);
+      expect(answer).toEqual({ ok: true });
+      expect(viewer.url()).toBe(`chrome-extension://${id}/viewer.html?src=${encodeURIComponent(src)}`);
+      await expect.poll(() => viewer.locator(`.marker[data-cell="${CHANGED}"]`).count(), { timeout: 60_000 }).toBeGreaterThan(0);
+      // A script URL is refused by the background, and no tab opens.
+      const pages = ctx.pages().length;
+      const refused = await page.evaluate(() => chrome.runtime.sendMessage({ type: 'viewer:open', url: 'javascript:alert(1)' }));
+      expect(refused).toMatchObject({ ok: false, error: expect.stringContaining('不是可审核的附件地址') });
+      expect(ctx.pages().length).toBe(pages);
+    });
+  }, 120_000);
 
   it('shows a Word file with its blank cells marked, and refuses a src that is no web address', async () => {
     await withBrowser(newProfile(), async (ctx, id) => {
