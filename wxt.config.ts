@@ -27,8 +27,9 @@ export default defineConfig({
       description:
         '核对政府信息公开工作年度报告的表格与正文勾稽关系 — audits Chinese government information-disclosure annual reports for internal consistency',
       // Firefox has sidebar_action instead of the sidePanel API.
-      // contextMenus: 「用年报审计助手审核此附件」 on PDF/Word links.
-      permissions: ['storage', 'activeTab', 'scripting', 'contextMenus', ...(firefox ? [] : ['sidePanel'])],
+      // contextMenus: 「用年报审计助手审核此附件」 on PDF/Word links. declarativeNetRequest: one session rule blocks
+      // the extension's own requests to local addresses (a portal redirecting the batch there); it blocks without host access.
+      permissions: ['storage', 'activeTab', 'scripting', 'contextMenus', 'declarativeNetRequest', ...(firefox ? [] : ['sidePanel'])],
       host_permissions: ['*://*.gov.cn/*'],
       // No popup: a click audits the tab (through activeTab) and opens the panel. WXT turns this into browser_action for MV2.
       action: { default_title: '年报审计助手：审计此页并打开侧边栏' },

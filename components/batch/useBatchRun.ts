@@ -58,6 +58,8 @@ export function useBatchRun(jobId: string, limits: BatchLimits): BatchRun {
           sleep: abortableSleep,
           // PDF/Word reports are read here: pdf.js loads (dynamically) in this page, never in a content script.
           files: pageFileReaders(parse),
+          // Chromium hides a manual redirect's target: the browser follows, the final URL is checked (and a DNR rule blocks local hops).
+          followRedirects: true,
         };
         const end = await runJob(job, deps, limits, controller.signal);
         // Saved after the runner's last write, so Cancel is what a reopened page finds.

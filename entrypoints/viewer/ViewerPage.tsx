@@ -7,6 +7,7 @@ import { browser } from 'wxt/browser';
 import { ask } from '@/messaging/ask';
 import { FindingList } from '@/components/FindingList';
 import type { ReportState } from '@/lib/app/messages';
+import { addressProblem } from '@/lib/app/batch/address';
 import { auditFile } from '@/lib/engine/audit-file';
 import { reportSnapshot } from '@/lib/engine/snapshot';
 import { targetsOf } from './markers';
@@ -45,6 +46,9 @@ export function ViewerPage({ src }: { src: string }) {
         return setPhase({ status: 'error', error: '无法读取该文件：扩展可能尚未获准访问该网站。', origin: url.origin });
       }
       if (!res.ok) return setPhase({ status: 'error', error: `无法读取该文件：服务器返回 HTTP ${res.status}` });
+      // A redirect that ended on a local address is refused (the background's rule blocks such hops; this covers browsers without it).
+      const landed = res.redirected && res.url ? addressProblem(new URL(res.url)) : null;
+      if (landed) return setPhase({ status: 'error', error: `无法读取该文件：重定向被拒绝，${landed}` });
       const bytes = new Uint8Array(await res.arrayBuffer());
       setPhase({ status: 'loading', step: '审核中…' });
       const { settings } = await ask({ type: 'settings:get' });

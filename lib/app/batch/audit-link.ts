@@ -27,7 +27,17 @@ export type Fetched =
 export interface FetchOptions {
   /** Download PDF/Word files instead of only naming them (the extension's batch page has pdf.js). */
   readFiles?: boolean;
+  /**
+   * Browsers hide a manual redirect's Location (an opaqueredirect), so a browser page lets fetch follow
+   * redirects and this checks where they ended before the body is used (throws a LinkError to refuse).
+   * The hops themselves are kept off local addresses by the background's declarativeNetRequest rule.
+   * Without it (Node), redirects are followed by hand and each hop goes through `beforeRequest`.
+   */
+  afterRedirect?: (finalUrl: URL) => Promise<void>;
 }
+
+/** What a browser's "Failed to fetch" means when it followed the redirects itself. */
+export const FOLLOW_FAILED = '重定向次数过多或无法连接：服务器循环重定向、重定向到本机或内网地址（已拦截）、无响应或拒绝连接';
 
 /** An error whose message is for the user as it stands (HTTP status, not a report). */
 export class LinkError extends Error {
@@ -47,6 +57,7 @@ const REDIRECT = new Set([301, 302, 303, 307, 308]);
 export async function fetchPage(url: string, fetchImpl: typeof fetch, signal: AbortSignal, beforeRequest?: BeforeRequest, opts?: FetchOptions & { readFiles?: false }): Promise<Exclude<Fetched, { kind: 'file' }>>;
 export async function fetchPage(url: string, fetchImpl: typeof fetch, signal: AbortSignal, beforeRequest: BeforeRequest | undefined, opts: FetchOptions): Promise<Fetched>;
 export async function fetchPage(url: string, fetchImpl: typeof fetch, signal: AbortSignal, beforeRequest?: BeforeRequest, opts: FetchOptions = {}): Promise<Fetched> {
+  if (opts.afterRedirect) return fetchFollowing(url, fetchImpl, signal, beforeRequest, opts, opts.afterRedirect);
   let current = url;
   for (let hop = 0; ; hop++) {
     if (!opts.readFiles && ATTACHMENT.test(current)) return { kind: 'attachment', url: current };
@@ -65,6 +76,33 @@ export async function fetchPage(url: string, fetchImpl: typeof fetch, signal: Ab
     }
     return readPage(res, current, opts);
   }
+}
+
+/** fetchPage in a browser: the browser follows redirects (at most 20), the final URL is checked before the body is read. */
+async function fetchFollowing(url: string, fetchImpl: typeof fetch, signal: AbortSignal, beforeRequest: BeforeRequest | undefined, opts: FetchOptions, afterRedirect: (finalUrl: URL) => Promise<void>): Promise<Fetched> {
+  if (!opts.readFiles && ATTACHMENT.test(url)) return { kind: 'attachment', url };
+  await beforeRequest?.(parsedUrl(url), 0);
+  let res: Response;
+  try {
+    res = await fetchImpl(url, { signal, credentials: 'omit', redirect: 'follow' });
+  } catch (e) {
+    if (e instanceof TypeError && !signal.aborted) throw new LinkError(FOLLOW_FAILED);
+    throw e;
+  }
+  const final = res.url || url;
+  if (res.redirected && final !== url) {
+    try {
+      await afterRedirect(parsedUrl(final));
+    } catch (e) {
+      await res.body?.cancel().catch(() => undefined);
+      throw e;
+    }
+    if (!opts.readFiles && ATTACHMENT.test(final)) {
+      await res.body?.cancel().catch(() => undefined);
+      return { kind: 'attachment', url: final };
+    }
+  }
+  return readPage(res, final, opts);
 }
 
 function parsedUrl(url: string): URL {

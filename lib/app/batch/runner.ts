@@ -38,6 +38,11 @@ export interface RunDeps {
    * --follow-links, which reads attachments itself) such a report is stored as attachment-only.
    */
   files?: FileReaders;
+  /**
+   * Let the browser follow redirects and check the final URL (the extension: a browser hides a manual
+   * redirect's target). Without it, redirects are followed by hand, each hop checked (the CLI).
+   */
+  followRedirects?: boolean;
 }
 
 export type RunEnd =
@@ -135,6 +140,18 @@ const READABLE_FILE = /\.(?:pdf|docx?|wps)(?:$|[?#])/i;
 /** Attachments of one report page tried at most: a report page links its report, maybe a form or two. */
 const MAX_ATTACHMENTS = 3;
 
+/**
+ * Where the browser's redirects ended, checked before the body is used: http(s), not local, on a
+ * granted site. (A hop on the way to a local address never left the browser: the background's
+ * declarativeNetRequest rule blocks it.)
+ */
+function finalGuard(deps: RunDeps): (url: URL) => Promise<void> {
+  return async (url) => {
+    assertFetchable(url, 1, deps.trustedHosts);
+    if ((await deps.missingHosts([url.href])).length) throw new LinkError(`重定向到未授权的网站（${url.hostname}），未读取`);
+  };
+}
+
 export async function runJob(start: BatchJob, deps: RunDeps, limits: BatchLimits, signal: AbortSignal): Promise<RunEnd> {
   let job = start;
   const write = serialWriter(deps.persist);
@@ -145,7 +162,8 @@ export async function runJob(start: BatchJob, deps: RunDeps, limits: BatchLimits
     gate.started();
     return deps.fetch(input, init);
   };
-  const fetchOptions = { readFiles: !!deps.files };
+  const afterRedirect = deps.followRedirects ? finalGuard(deps) : undefined;
+  const fetchOptions = { readFiles: !!deps.files, afterRedirect };
 
   /** The first of a page's attachments that reads as a report; null when none does (then the page's own record stands). */
   const readAttachments = async (page: Extract<Fetched, { kind: 'page' }>): Promise<ReportSnapshot | null> => {
@@ -191,7 +209,7 @@ export async function runJob(start: BatchJob, deps: RunDeps, limits: BatchLimits
     if (hosts.length) return { kind: 'needs-access', job, hosts };
     try {
       await gate(signal);
-      const fetched = await fetchPage(pageUrl, fetchNow, request(), guard);
+      const fetched = await fetchPage(pageUrl, fetchNow, request(), guard, { afterRedirect });
       if (fetched.kind !== 'page') throw new LinkError('下一页是附件，不是列表页');
       const doc = deps.parse(fetched.text);
       job = addListPage(job, pageUrl, reportLinks(doc, fetched.url), nextPage(doc, fetched.url), limits.maxListPages, deps.now());
