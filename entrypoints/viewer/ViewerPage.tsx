@@ -99,7 +99,7 @@ export function ViewerPage({ src }: { src: string }) {
     const at = page;
     setScale(next);
     void renderPdf(pdf.doc, container, pdf.targets, next, () => draw !== drawn.current).then(() => {
-      if (draw === drawn.current) goToPage(at);
+      if (draw === drawn.current && draw > 1) goToPage(at);
     });
   }, [pdf, zoom]);
 
@@ -125,6 +125,8 @@ export function ViewerPage({ src }: { src: string }) {
     marker?.classList.add('current');
     marker?.scrollIntoView({ block: 'center' });
     marker?.focus();
+    const onPage = Number(marker?.closest<HTMLElement>('.pdf-page')?.dataset.page);
+    if (onPage) setPage(onPage);
   };
   const state = phase.status === 'ready' ? phase.state : null;
   const notes = useMemo(() => new Map((state?.notes ?? []).map((n) => [n.findingId, n])), [state]);
