@@ -72,7 +72,12 @@ describe('the context menu', () => {
   it('is created once on PDF/Word links with its Chinese title', async () => {
     await createContextMenu();
     expect(menuRemoveAll).toHaveBeenCalledBefore(menuCreate);
-    expect(menuCreate).toHaveBeenCalledWith({ id: CONTEXT_MENU_ID, title: '用年报审计助手审核此附件', contexts: ['link'], targetUrlPatterns: ATTACHMENT_LINK_PATTERNS });
+    expect(menuCreate).toHaveBeenCalledWith({
+      id: CONTEXT_MENU_ID,
+      title: '用年报审计助手审核此附件',
+      contexts: ['link'],
+      targetUrlPatterns: ATTACHMENT_LINK_PATTERNS,
+    });
     expect(ATTACHMENT_LINK_PATTERNS).toEqual(expect.arrayContaining(['*://*/*.pdf', '*://*/*.docx?*']));
   });
 

@@ -34,7 +34,8 @@ describe('viewer navigation', () => {
     expect(stepFinding(0, 1, 0)).toBe(-1);
   });
   it('takes the overlay’s keys, Alt+Shift+N and Alt+Shift+P, and nothing else', () => {
-    const key = (code: string, mods: Partial<Record<'altKey' | 'shiftKey' | 'ctrlKey' | 'metaKey', boolean>> = { altKey: true, shiftKey: true }) => stepKey({ altKey: false, shiftKey: false, ctrlKey: false, metaKey: false, code, ...mods });
+    const key = (code: string, mods: Partial<Record<'altKey' | 'shiftKey' | 'ctrlKey' | 'metaKey', boolean>> = { altKey: true, shiftKey: true }) =>
+      stepKey({ altKey: false, shiftKey: false, ctrlKey: false, metaKey: false, code, ...mods });
     expect(key('KeyN')).toBe(1);
     expect(key('KeyP')).toBe(-1);
     expect(key('KeyX')).toBeNull();
