@@ -7,6 +7,7 @@ import { browser } from 'wxt/browser';
 import { ask } from '@/messaging/ask';
 import { FindingList } from '@/components/FindingList';
 import type { ReportState } from '@/lib/app/messages';
+import { missingHosts } from '@/components/batch/batch-link';
 import { addressProblem } from '@/lib/app/batch/address';
 import { auditFile } from '@/lib/engine/audit-file';
 import { reportSnapshot } from '@/lib/engine/snapshot';
@@ -49,8 +50,13 @@ export function ViewerPage({ src }: { src: string }) {
 
   useEffect(() => {
     if (!url) return setPhase({ status: 'error', error: `不是可审核的文件地址：「${src.slice(0, 200)}」（需要 http/https 网址）` });
+    const local = addressProblem(url);
+    if (local) return setPhase({ status: 'error', error: `无法读取该文件：${local}` });
     let cancelled = false;
     void (async () => {
+      // As the batch does: a site the extension may not read is asked for before any request.
+      if ((await missingHosts([url.href])).length)
+        return setPhase({ status: 'error', error: `该网站（${url.hostname}）不在 *.gov.cn 之内，需要您授权扩展读取后才能审核此文件。`, origin: url.origin });
       let res: Response;
       try {
         res = await fetch(url, { credentials: 'omit' });

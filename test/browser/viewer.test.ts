@@ -23,6 +23,8 @@ const CHANGED = 't3/3.7/total';
 let server: Server;
 let fileUrl = '';
 const files = new Map<string, Buffer | Uint8Array>();
+/** Every request the file server saw, by the host name it was asked for. */
+const served: { host: string; path: string }[] = [];
 
 beforeAll(async () => {
   const doc = htmlDoc(fixtureHtml('001-semantic.html'));
@@ -37,6 +39,7 @@ beforeAll(async () => {
   }
   files.set('/files/docx-report.docx', readFileSync(join(FIXTURES, 'docx', '003.docx')));
   server = createServer((req, res) => {
+    served.push({ host: String(req.headers.host).split(':')[0] ?? '', path: req.url ?? '' });
     const body = files.get(req.url ?? '');
     if (!body) return res.writeHead(404).end();
     res.writeHead(200, { 'content-type': req.url!.endsWith('.pdf') ? 'application/pdf' : 'application/octet-stream' }).end(body);
@@ -195,6 +198,15 @@ describe('viewer.html?src=…', () => {
       expect(await blank.evaluate((m) => m.parentElement!.tagName)).toBe('TD');
       await page.goto(`chrome-extension://${id}/viewer.html?src=${encodeURIComponent('javascript:alert(1)')}`);
       await expect.poll(() => page.locator('.error').textContent()).toContain('不是可审核的文件地址');
+      // A site outside *.gov.cn is asked for before any request, as the batch asks; a local address is refused outright.
+      const port = new URL(fileUrl).port;
+      await page.goto(`chrome-extension://${id}/viewer.html?src=${encodeURIComponent(`http://www.example.org:${port}/files/2023-report.pdf`)}`);
+      await expect.poll(() => page.locator('.error').textContent()).toContain('需要您授权扩展读取');
+      expect(await page.getByRole('button', { name: `授权访问 http://www.example.org:${port}` }).count()).toBe(1);
+      await page.goto(`chrome-extension://${id}/viewer.html?src=${encodeURIComponent(`http://127.0.0.1:${port}/files/2023-report.pdf`)}`);
+      await expect.poll(() => page.locator('.error').textContent()).toContain('不访问本机或内网地址');
+      expect(await page.getByRole('button', { name: /授权访问/ }).count()).toBe(0);
+      expect(served.filter((p) => p.host !== 'www.kaifeng.gov.cn')).toEqual([]);
     });
   }, 120_000);
 });
