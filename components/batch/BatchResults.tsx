@@ -40,6 +40,16 @@ export function BatchResults({ job }: { job: BatchJob }) {
   );
 }
 
+/** The file's name as its link text; a name that is not valid percent-encoding stays as it is. */
+function fileName(url: string): string {
+  const last = new URL(url).pathname.split('/').pop() || url;
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last;
+  }
+}
+
 function Row({ link: l, record }: { link: BatchLink; record: ReportRecord | undefined }) {
   return (
     <tr class={`batch-row status-${l.status}`} data-url={l.url} data-status={l.status}>
@@ -47,10 +57,16 @@ function Row({ link: l, record }: { link: BatchLink; record: ReportRecord | unde
         <span class={`batch-status ${l.status}`} title={STATUS[l.status].en}>
           {STATUS[l.status].zh}
         </span>
-        {l.result?.attachment && (
-          <div class="muted" title="Published only as an attachment">
-            附件
+        {l.result?.file ? (
+          <div class="muted" title="Read from the PDF/Word file">
+            已读取附件
           </div>
+        ) : (
+          l.result?.attachment && (
+            <div class="muted" title="Published only as an attachment">
+              附件
+            </div>
+          )
         )}
       </td>
       <td>{record?.agency || l.result?.agency || '—'}</td>
@@ -59,6 +75,14 @@ function Row({ link: l, record }: { link: BatchLink; record: ReportRecord | unde
         <a href={l.url} target="_blank" rel="noreferrer" title={l.url}>
           {l.title || l.url}
         </a>
+        {l.result?.file && l.result.file !== l.url && (
+          <div class="muted">
+            附件：
+            <a href={l.result.file} target="_blank" rel="noreferrer" class="batch-file">
+              {fileName(l.result.file)}
+            </a>
+          </div>
+        )}
         {l.error && <div class="error">{l.error}</div>}
       </td>
       <td>

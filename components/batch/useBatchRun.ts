@@ -8,6 +8,7 @@ import { retryFailed, setCancelled, type BatchJob } from '@/lib/app/batch/job';
 import type { BatchLimits } from '@/lib/app/batch/limits';
 import { INITIAL, resumesByItself, runReducer, type Phase } from '@/lib/app/batch/run-state';
 import { abortableSleep, runJob } from '@/lib/app/batch/runner';
+import { pageFileReaders } from '../file-readers';
 import { disabledRules, loadJob, missingHosts, requestHosts, saveAudit, saveJob, watchJobs } from './batch-link';
 
 export type { Phase } from '@/lib/app/batch/run-state';
@@ -55,6 +56,10 @@ export function useBatchRun(jobId: string, limits: BatchLimits): BatchRun {
           missingHosts,
           now: Date.now,
           sleep: abortableSleep,
+          // PDF/Word reports are read here: pdf.js loads (dynamically) in this page, never in a content script.
+          files: pageFileReaders(parse),
+          // Chromium hides a manual redirect's target: the browser follows, the final URL is checked (and a DNR rule blocks local hops).
+          followRedirects: true,
         };
         const end = await runJob(job, deps, limits, controller.signal);
         // Saved after the runner's last write, so Cancel is what a reopened page finds.

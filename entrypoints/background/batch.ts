@@ -26,7 +26,8 @@ export async function openRulePage(ruleId: string, tab: Browser.tabs.Tab | undef
   await openTab(rulePage(ruleId), tab);
 }
 
-function openTab(path: ReturnType<typeof batchPage | typeof rulePage>, opener: Browser.tabs.Tab | undefined) {
+/** Opens one of the extension's pages next to the tab it was asked from. */
+export function openTab(path: Parameters<typeof browser.runtime.getURL>[0], opener: Browser.tabs.Tab | undefined) {
   return browser.tabs.create({
     url: browser.runtime.getURL(path),
     ...(opener?.id !== undefined && { openerTabId: opener.id, index: opener.index + 1, windowId: opener.windowId }),

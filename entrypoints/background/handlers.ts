@@ -14,6 +14,7 @@ import { openRulePage, startBatch } from './batch';
 import { notifyPages, notifyTabs } from './notify';
 import { openPanel, PANEL_NEEDS_CLICK } from './panel';
 import { rememberTabReport, tabReportId } from './tab-reports';
+import { openViewer, viewableUrl } from './viewer';
 
 export type Sender = Pick<Browser.runtime.MessageSender, 'tab' | 'url'>;
 
@@ -133,6 +134,12 @@ export const HANDLERS: { [T in RequestType]: Handler<T> } = {
     const { reportIds, ...imported } = await importAudits(auditDb(), received.reports, Date.now());
     await changed(reportIds);
     return { imported };
+  },
+  async 'viewer:open'({ url }, { sender }) {
+    // The page names the file; only a web address is opened, and in the extension's own viewer.
+    if (!viewableUrl(url)) throw new Refusal(`不是可审核的附件地址：「${url.slice(0, 200)}」（需要 http/https 网址）`);
+    await openViewer(url, sender.tab);
+    return {};
   },
   async 'job:get'({ jobId }) {
     return { job: (await loadJob(jobId)) ?? null };

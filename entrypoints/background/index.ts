@@ -6,11 +6,17 @@ import { onMessage } from './handle-request';
 import { forgetIfNavigated, forgetTab } from './tab-reports';
 import { onToolbarClick, toolbarAction } from './toolbar';
 import { syncUserSites } from './user-sites';
+import { createContextMenu, onContextMenuClick } from './viewer';
+import { installLocalBlock } from './local-block';
 
 export default defineBackground(() => {
+  // First: the batch page follows redirects itself only while this rule keeps them off local addresses.
+  void installLocalBlock().catch((e: Error) => console.error('[年报审计助手] 未能安装本机地址拦截规则', e));
   browser.runtime.onMessage.addListener(onMessage);
   toolbarAction().onClicked.addListener(onToolbarClick);
   browser.runtime.onConnect.addListener(onMaybeReport);
+  browser.contextMenus?.onClicked.addListener(onContextMenuClick);
+  browser.runtime.onInstalled.addListener(() => void createContextMenu());
 
   // A tab that navigates or closes no longer shows the report its content script saved.
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {

@@ -2,6 +2,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { auditTab } from './audit-tab';
 import { openPanel } from './panel';
+import { isPdfUrl, openViewer } from './viewer';
 
 /** MV3 has `action`; Firefox's MV2 build has `browser_action`, which is the same API. */
 export function toolbarAction(): typeof browser.action {
@@ -9,6 +10,14 @@ export function toolbarAction(): typeof browser.action {
 }
 
 export function onToolbarClick(tab: Browser.tabs.Tab): void {
+  // A PDF the browser shows (its URL known through activeTab): audited in the viewer, which draws markers on it.
+  if (isPdfUrl(tab.url)) {
+    const tabId = tab.id;
+    void openViewer(tab.url!, tab).catch((e: Error) => {
+      if (tabId !== undefined) void showProblem(tabId, `无法打开附件审核页：${e.message}`).catch(() => undefined);
+    });
+    return;
+  }
   // First and synchronously: the click allows opening the panel only until the first await.
   const opening = openPanel(tab.id).catch((e: Error) => Promise.reject(new Error(`无法打开侧边栏：${e.message}`)));
   const tabId = tab.id;

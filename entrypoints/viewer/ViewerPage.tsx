@@ -7,10 +7,19 @@ import { browser } from 'wxt/browser';
 import { ask } from '@/messaging/ask';
 import { FindingList } from '@/components/FindingList';
 import type { ReportState } from '@/lib/app/messages';
+import { missingHosts } from '@/components/batch/batch-link';
+import { addressProblem } from '@/lib/app/batch/address';
 import { auditFile } from '@/lib/engine/audit-file';
 import { reportSnapshot } from '@/lib/engine/snapshot';
-import { targetsOf } from './markers';
-import { markElements, pdfAssets, renderPdf } from './render-pdf';
+import { targetsOf, type Target } from './markers';
+import { pdfAssets } from '@/components/file-readers';
+import { fitWidthScale, pageNumber, stepFinding, stepKey, zoomStep } from './navigation';
+import { markElements, openPdf, renderPdf, widestPage } from './render-pdf';
+import { ViewerToolbar } from './ViewerToolbar';
+
+/** 「适合宽度」 or a fixed scale (1 = 100 %). */
+export type Zoom = 'fit' | number;
+type PdfDoc = Awaited<ReturnType<typeof openPdf>>;
 
 type Phase =
   | { status: 'loading'; step: string }
@@ -32,11 +41,22 @@ export function ViewerPage({ src }: { src: string }) {
   const [attempt, setAttempt] = useState(0);
   const docRef = useRef<HTMLDivElement>(null);
   const url = useMemo(() => fileUrl(src), [src]);
+  const [pdf, setPdf] = useState<{ doc: PdfDoc; targets: Target[]; widest: number } | null>(null);
+  const [zoom, setZoom] = useState<Zoom>('fit');
+  const [scale, setScale] = useState(1);
+  const [page, setPage] = useState(1);
+  const [current, setCurrent] = useState(-1);
+  const [targets, setTargets] = useState<Target[]>([]);
 
   useEffect(() => {
     if (!url) return setPhase({ status: 'error', error: `不是可审核的文件地址：「${src.slice(0, 200)}」（需要 http/https 网址）` });
+    const local = addressProblem(url);
+    if (local) return setPhase({ status: 'error', error: `无法读取该文件：${local}` });
     let cancelled = false;
     void (async () => {
+      // As the batch does: a site the extension may not read is asked for before any request.
+      if ((await missingHosts([url.href])).length)
+        return setPhase({ status: 'error', error: `该网站（${url.hostname}）不在 *.gov.cn 之内，需要您授权扩展读取后才能审核此文件。`, origin: url.origin });
       let res: Response;
       try {
         res = await fetch(url, { credentials: 'omit' });
@@ -44,6 +64,9 @@ export function ViewerPage({ src }: { src: string }) {
         return setPhase({ status: 'error', error: '无法读取该文件：扩展可能尚未获准访问该网站。', origin: url.origin });
       }
       if (!res.ok) return setPhase({ status: 'error', error: `无法读取该文件：服务器返回 HTTP ${res.status}` });
+      // A redirect that ended on a local address is refused (the background's rule blocks such hops; this covers browsers without it).
+      const landed = res.redirected && res.url ? addressProblem(new URL(res.url)) : null;
+      if (landed) return setPhase({ status: 'error', error: `无法读取该文件：重定向被拒绝，${landed}` });
       const bytes = new Uint8Array(await res.arrayBuffer());
       setPhase({ status: 'loading', step: '审核中…' });
       const { settings } = await ask({ type: 'settings:get' });
@@ -57,8 +80,11 @@ export function ViewerPage({ src }: { src: string }) {
       setPhase({ status: 'ready', kind, state, reason: result.detected ? undefined : result.reason });
       const container = docRef.current!;
       const targets = result.detected && state ? targetsOf(result.report, state.record.findings) : [];
-      if (kind === 'pdf') await renderPdf(bytes, container, targets);
-      else if (html) {
+      setTargets(targets);
+      if (kind === 'pdf') {
+        const doc = await openPdf(bytes);
+        if (!cancelled) setPdf({ doc, targets, widest: await widestPage(doc) });
+      } else if (html) {
         for (const n of Array.from(html.body.childNodes)) container.append(document.adoptNode(n));
         markElements(targets);
       }
@@ -67,6 +93,21 @@ export function ViewerPage({ src }: { src: string }) {
       cancelled = true;
     };
   }, [url, attempt]);
+
+  // Draws the PDF at the chosen zoom; a newer zoom stops a draw still in progress.
+  const drawn = useRef(0);
+  useEffect(() => {
+    const container = docRef.current;
+    if (!pdf || !container) return;
+    const next = zoom === 'fit' ? fitWidthScale(container.clientWidth - 40, pdf.widest) : zoom;
+    const draw = ++drawn.current;
+    // Keep the reader's place: the same page (and the same share of it) at the new size.
+    const at = page;
+    setScale(next);
+    void renderPdf(pdf.doc, container, pdf.targets, next, () => draw !== drawn.current).then(() => {
+      if (draw === drawn.current && draw > 1) goToPage(at);
+    });
+  }, [pdf, zoom]);
 
   // Notes written here or elsewhere (side panel, records page) come back as state changes.
   useEffect(() => {
@@ -83,14 +124,63 @@ export function ViewerPage({ src }: { src: string }) {
     if (await browser.permissions.request({ origins: [`${origin}/*`] })) setAttempt((n) => n + 1);
   };
   const reveal = (findingId: string) => {
+    currentId.current = findingId;
+    setCurrent(marked.indexOf(findingId));
     const marker = docRef.current?.querySelector<HTMLElement>(`.marker[data-finding="${CSS.escape(findingId)}"]`);
     docRef.current?.querySelectorAll('.marker.current').forEach((m) => m.classList.remove('current'));
     marker?.classList.add('current');
     marker?.scrollIntoView({ block: 'center' });
     marker?.focus();
+    const onPage = Number(marker?.closest<HTMLElement>('.pdf-page')?.dataset.page);
+    if (onPage) setPage(onPage);
   };
   const state = phase.status === 'ready' ? phase.state : null;
   const notes = useMemo(() => new Map((state?.notes ?? []).map((n) => [n.findingId, n])), [state]);
+  const pages = pdf?.doc.numPages ?? 0;
+
+  /** Findings in the side list's order that have a marker on the document: what ◀ ▶ step through. */
+  const marked = useMemo(() => {
+    const onDoc = new Set(targets.map((t) => t.findingId));
+    return (state?.record.findings ?? []).filter((f) => onDoc.has(f.id)).map((f) => f.id);
+  }, [targets, state]);
+  const step = (delta: 1 | -1) => {
+    const ids = marked;
+    const next = stepFinding(ids.indexOf(currentId.current ?? ''), delta, ids.length);
+    if (next >= 0) reveal(ids[next]!);
+  };
+  const currentId = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const delta = stepKey(e);
+      if (delta === null || !state) return;
+      e.preventDefault();
+      step(delta);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [state, marked]);
+
+  function goToPage(n: number) {
+    const el = docRef.current?.querySelector<HTMLElement>(`.pdf-page[data-page="${n}"]`);
+    if (!el || !docRef.current) return;
+    docRef.current.scrollTop = el.offsetTop - 8; // .viewer-doc is the pages' offset parent
+    // The page asked for, even when the view cannot scroll it to the top (the last pages): the scroll this causes does not recount.
+    jumped.current = performance.now();
+    setPage(n);
+  }
+  const jumped = useRef(0);
+  /** The page at the top of the view, as the reader scrolls. */
+  const onScroll = () => {
+    const view = docRef.current;
+    if (!view || performance.now() - jumped.current < 150) return;
+    const top = view.scrollTop + 16;
+    let n = 1;
+    const all = Array.from(view.querySelectorAll<HTMLElement>('.pdf-page'));
+    for (const el of all) if (el.offsetTop <= top) n = Number(el.dataset.page);
+    // Scrolled to the end: the last page, though it cannot reach the top of the view.
+    if (all.length && view.scrollTop + view.clientHeight >= view.scrollHeight - 2) n = Math.max(n, Number(all.at(-1)!.dataset.page));
+    setPage(n);
+  };
 
   return (
     <div class="viewer">
@@ -114,7 +204,25 @@ export function ViewerPage({ src }: { src: string }) {
           </>
         )}
       </aside>
-      <div class="viewer-doc" ref={docRef} />
+      <div class="viewer-main">
+        {state && (
+          <ViewerToolbar
+            pages={pages}
+            page={page}
+            scale={scale}
+            zoom={zoom}
+            finding={current}
+            findings={marked.length}
+            onPage={(input) => {
+              const n = pageNumber(input, pages);
+              if (n !== null) goToPage(n);
+            }}
+            onZoom={(z) => setZoom(z === 'in' || z === 'out' ? zoomStep(scale, z === 'in' ? 1 : -1) : z)}
+            onStep={step}
+          />
+        )}
+        <div class="viewer-doc" ref={docRef} onScroll={onScroll} />
+      </div>
     </div>
   );
 }

@@ -1,21 +1,7 @@
 /** Draws the PDF's pages (canvas and selectable text layer) and the finding markers over them. */
-import { browser } from 'wxt/browser';
+import { pdfAssets } from '@/components/file-readers';
 import type { PdfBox } from '@/lib/engine/source/pdf-layout';
 import type { Target } from './markers';
-
-export const SCALE = 1.5;
-
-export interface PdfAssetUrls {
-  cMapUrl: string;
-  standardFontDataUrl: string;
-  workerSrc: string;
-}
-
-/** pdf.js's assets, shipped in the extension (wxt.config.ts copies them): never fetched from a CDN. */
-export function pdfAssets(): PdfAssetUrls {
-  const url = (p: string) => browser.runtime.getURL(p as '/');
-  return { cMapUrl: url('/pdfjs/cmaps/'), standardFontDataUrl: url('/pdfjs/standard_fonts/'), workerSrc: url('/pdfjs/pdf.worker.min.mjs') };
-}
 
 const isBox = (el: unknown): el is PdfBox => typeof el === 'object' && el !== null && typeof (el as PdfBox).page === 'number';
 
@@ -33,21 +19,40 @@ export function markerElement(t: Target): HTMLElement {
   return m;
 }
 
-export async function renderPdf(bytes: Uint8Array, container: HTMLElement, targets: Target[]): Promise<void> {
+type PdfDoc = Awaited<ReturnType<typeof import('pdfjs-dist/legacy/build/pdf.mjs').getDocument>['promise']>;
+
+/** Opens the PDF with pdf.js (imported here, so only the viewer and batch pages load it). */
+export async function openPdf(bytes: Uint8Array): Promise<PdfDoc> {
   const assets = pdfAssets();
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   pdfjs.GlobalWorkerOptions.workerSrc = assets.workerSrc;
-  const doc = await pdfjs.getDocument({ data: bytes.slice(), cMapUrl: assets.cMapUrl, cMapPacked: true, standardFontDataUrl: assets.standardFontDataUrl }).promise;
-  for (let n = 1; n <= doc.numPages; n++) {
+  return pdfjs.getDocument({ data: bytes.slice(), cMapUrl: assets.cMapUrl, cMapPacked: true, standardFontDataUrl: assets.standardFontDataUrl }).promise;
+}
+
+/** The widest page's width at 100 %, in CSS pixels: what 「适合宽度」 divides the view by. */
+export async function widestPage(doc: PdfDoc): Promise<number> {
+  let widest = 0;
+  for (let n = 1; n <= doc.numPages; n++) widest = Math.max(widest, (await doc.getPage(n)).getViewport({ scale: 1 }).width);
+  return widest;
+}
+
+/**
+ * Draws every page at `scale` (1 = 100 %) into `container`, replacing what was there, with the
+ * markers over their cells. `stale()` says a newer draw (another zoom) has started: this one stops.
+ */
+export async function renderPdf(doc: PdfDoc, container: HTMLElement, targets: Target[], scale: number, stale: () => boolean = () => false): Promise<void> {
+  const { TextLayer } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  container.replaceChildren();
+  for (let n = 1; n <= doc.numPages && !stale(); n++) {
     const page = await doc.getPage(n);
-    const viewport = page.getViewport({ scale: SCALE });
+    const viewport = page.getViewport({ scale });
     const wrap = document.createElement('div');
     wrap.className = 'pdf-page';
     wrap.dataset.page = String(n);
     wrap.style.width = `${viewport.width}px`;
     wrap.style.height = `${viewport.height}px`;
-    wrap.style.setProperty('--scale-factor', String(SCALE));
-    wrap.style.setProperty('--total-scale-factor', String(SCALE));
+    wrap.style.setProperty('--scale-factor', String(scale));
+    wrap.style.setProperty('--total-scale-factor', String(scale));
     const canvas = document.createElement('canvas');
     canvas.width = Math.floor(viewport.width * devicePixelRatio);
     canvas.height = Math.floor(viewport.height * devicePixelRatio);
@@ -58,11 +63,12 @@ export async function renderPdf(bytes: Uint8Array, container: HTMLElement, targe
     wrap.append(canvas, text, marks);
     container.append(wrap);
     await page.render({ canvas, viewport, transform: devicePixelRatio === 1 ? undefined : [devicePixelRatio, 0, 0, devicePixelRatio, 0, 0] }).promise;
-    await new pdfjs.TextLayer({ textContentSource: await page.getTextContent(), container: text, viewport }).render();
+    await new TextLayer({ textContentSource: await page.getTextContent(), container: text, viewport }).render();
+    // Markers last: a page that shows markers has its text layer, for find and selection beneath them.
     for (const t of targets) {
       if (!isBox(t.el) || t.el.page !== n) continue;
       const m = markerElement(t);
-      Object.assign(m.style, { left: `${t.el.x * SCALE}px`, top: `${t.el.y * SCALE}px`, width: `${t.el.w * SCALE}px`, height: `${t.el.h * SCALE}px` });
+      Object.assign(m.style, { left: `${t.el.x * scale}px`, top: `${t.el.y * scale}px`, width: `${t.el.w * scale}px`, height: `${t.el.h * scale}px` });
       marks.append(m);
     }
   }

@@ -8,6 +8,9 @@ export const rulePage = (ruleId: string): `/rules.html#${string}` => `/rules.htm
 
 export const batchPage = (jobId: string): `/batch.html?${string}` => `/batch.html?job=${encodeURIComponent(jobId)}`;
 
+/** The viewer of a PDF/Word report file (an http(s) URL). */
+export const viewerPage = (src: string): `/viewer.html?${string}` => `/viewer.html?src=${encodeURIComponent(src)}`;
+
 /** The records page with one report's findings open. */
 export const reportPage = (reportId: string): `/records.html#${string}` => `/records.html#report=${encodeURIComponent(reportId)}`;
 

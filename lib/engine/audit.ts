@@ -4,7 +4,7 @@ import type { Finding, Report, SectionKey, TableKey } from './model';
 import { SECTION_KEYS, TABLE_KEYS } from './model';
 import { metaPublished } from './parse/meta';
 import { buildReport } from './parse/report';
-import { attachmentLinks } from './list';
+import { attachmentLinks, reportLinks } from './list';
 import { runRules } from './rules';
 import { pageTooLargeFinding } from './rules/page-too-large';
 import { rowCellsUnplacedFinding, unplacedRows } from './rules/row-cells-unplaced';
@@ -170,8 +170,10 @@ function tablesShownAsImages(report: Report, read: DomRead): { tables: TableKey[
  * Word file: one finding saying so, with the links, rather than dozens about missing tables.
  */
 function attachmentReport(doc: Document, report: Report, url: string | null, opts: AuditOptions): AuditResult | undefined {
-  const files = attachmentLinks(doc, url ?? doc.URL ?? 'about:blank');
-  if (!files.length) return undefined;
+  const base = url ?? doc.URL ?? 'about:blank';
+  const files = attachmentLinks(doc, base);
+  // Three or more links titled as reports make a list column (of PDFs, say), not one report's page.
+  if (!files.length || reportLinks(doc, base).length >= 3) return undefined;
   if (!report.year || !/年度报告|年报/.test(report.title)) return undefined;
   return { detected: true, report, findings: attachmentFindings(files, opts.disabledRules) };
 }

@@ -10,6 +10,8 @@ import { addressProblem, isLocalHost } from '@/lib/app/batch/address';
 import { createJob, type BatchJob } from '@/lib/app/batch/job';
 import { DEFAULT_LIMITS, MAX_HOPS, MAX_PAGE_BYTES } from '@/lib/app/batch/limits';
 import { abortableSleep, linkErrorText, runJob, type RunDeps } from '@/lib/app/batch/runner';
+import { FOLLOW_FAILED } from '@/lib/app/batch/audit-link';
+import { LOCAL_HOST_REGEXES, localBlockRules } from '@/lib/app/batch/local-block';
 import { fixtureHtml, htmlDoc } from '../helpers/fixtures';
 
 const REPORT = fixtureHtml('001-semantic.html');
@@ -140,6 +142,80 @@ describe('redirects in a batch', () => {
     const opaque = async () => Object.defineProperty(new Response(null), 'type', { value: 'opaqueredirect' });
     const end = await run(['/report.html'], { fetch: opaque });
     expect(end.job.links[0]!.error).toMatch(/浏览器不公开重定向目标/);
+  });
+});
+
+/**
+ * A browser's fetch with redirect: 'follow' and the background's rule installed: it follows up to
+ * 20 redirects itself, fails with "Failed to fetch" past that or when the rule blocks a hop to a
+ * local address, and says where it ended (response.url, redirected).
+ */
+const blockedHops: string[] = [];
+const browserFetch: typeof fetch = async (input, init) => {
+  expect(init?.redirect).toBe('follow');
+  let url = String(input);
+  for (let hop = 0; hop <= 20; hop++) {
+    if (LOCAL_HOST_REGEXES.some((r) => new RegExp(r, 'i').test(url))) {
+      blockedHops.push(url);
+      throw new TypeError('Failed to fetch'); // net::ERR_BLOCKED_BY_CLIENT
+    }
+    if (!/^https?:/.test(url)) throw new TypeError('Failed to fetch');
+    const res = await resolving(url, { ...init, redirect: 'manual' });
+    const location = res.headers.get('location');
+    if (!location) return Object.defineProperties(res, { url: { value: url }, redirected: { value: hop > 0 } });
+    url = new URL(location, url).href;
+  }
+  throw new TypeError('Failed to fetch');
+};
+
+describe('redirects followed by the browser (the extension’s batch page)', () => {
+  const follow = (paths: string[], over: Partial<RunDeps> = {}) => run(paths, { fetch: browserFetch, followRedirects: true, ...over });
+
+  it('reads a page the portal redirects to on the granted site (http→https, canonical paths)', async () => {
+    const end = await follow([`/hops/${MAX_HOPS - 1}`, '/report.html']);
+    expect(end.job.links.map((l) => l.status)).toEqual(['done', 'done']);
+  });
+
+  it('refuses a redirect loop with a message saying so', async () => {
+    const end = await follow(['/loop.html']);
+    expect(end.job.links[0]).toMatchObject({ status: 'failed', error: FOLLOW_FAILED });
+    expect(FOLLOW_FAILED).toMatch(/重定向次数过多或无法连接/);
+  });
+
+  it('never requests a local address a redirect names (the rule blocks it), nor uses a body that ended on one or off the granted sites', async () => {
+    blockedHops.length = 0;
+    arrivals.length = 0;
+    const end = await follow(['/to-loopback.html', '/to-private.html', '/to-other-site.html', '/to-file.html']);
+    expect(end.job.links.map((l) => l.error)).toEqual([FOLLOW_FAILED, FOLLOW_FAILED, '重定向到未授权的网站（www.example.org），未读取', FOLLOW_FAILED]);
+    expect(blockedHops).toEqual([`http://127.0.0.1:${port}/report.html`, `http://192.168.1.1:${port}/report.html`]);
+    expect(arrivals.filter((a) => a.path === '/report.html')).toHaveLength(1); // only example.org's, whose body is refused
+    // Without the rule (a browser without declarativeNetRequest), the final URL is still refused.
+    const unguarded: typeof fetch = async (input, init) => {
+      const res = await resolving(input, { ...init, redirect: 'manual' });
+      return Object.defineProperties(new Response('<p>secret</p>'), { url: { value: new URL(res.headers.get('location')!, String(input)).href }, redirected: { value: true } });
+    };
+    const refused = await follow(['/to-loopback.html'], { fetch: unguarded });
+    expect(refused.job.links[0]!.error).toBe('重定向被拒绝：不访问本机或内网地址（127.0.0.1）');
+  });
+});
+
+describe('the declarativeNetRequest rule', () => {
+  const blocks = (url: string) => LOCAL_HOST_REGEXES.some((r) => new RegExp(r, 'i').test(new URL(url).href));
+  it('blocks every host address.ts calls local, in the URL as the browser writes it', () => {
+    const local = ['127.0.0.1', '127.8.9.10', '0x7f.1', '2130706433', '10.1.2.3', '172.16.0.1', '172.31.255.255', '192.168.0.10', '169.254.169.254', '0.0.0.0', 'localhost', 'LOCALHOST.', 'a.localhost', '[::1]', '[::]', '[fc00::1]', '[fd12:3456::1]', '[fe80::1]', '[febf::1]', '[::ffff:127.0.0.1]', '[::ffff:192.168.1.1]'];
+    for (const h of local) {
+      expect(isLocalHost(new URL(`http://${h}/`).hostname), h).toBe(true);
+      for (const url of [`http://${h}/`, `https://user:pw@${h}:8080/a?b#c`, `http://${h}`]) expect(blocks(url), url).toBe(true);
+    }
+  });
+  it('lets public hosts through, even when a local address is in the path or query', () => {
+    const fine = ['www.gov.cn', '172.15.0.1', '172.32.0.1', '192.169.0.1', '11.0.0.1', '8.8.8.8', '[2001:db8::1]', '[fec0::1]', '127.gov.cn', 'localhost.gov.cn', '10.0.0.1.nip.example'];
+    for (const h of fine) expect(blocks(`http://${h}/`), h).toBe(false);
+    expect(blocks('https://www.gov.cn/r?next=http://127.0.0.1/')).toBe(false);
+    expect(blocks('https://www.gov.cn/127.0.0.1/')).toBe(false);
+  });
+  it('applies to the extension’s own requests only', () => {
+    expect(localBlockRules('abc')).toEqual(LOCAL_HOST_REGEXES.map((regexFilter, i) => expect.objectContaining({ id: i + 1, action: { type: 'block' }, condition: { initiatorDomains: ['abc'], regexFilter } })));
   });
 });
 

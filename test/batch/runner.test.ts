@@ -5,6 +5,8 @@ import { createJob, progressOf, type BatchJob } from '@/lib/app/batch/job';
 import { DEFAULT_LIMITS } from '@/lib/app/batch/limits';
 import { abortableSleep, requestGate, runJob, type RunDeps } from '@/lib/app/batch/runner';
 import { reportLinks } from '@/lib/engine/list';
+import { auditBytes, NODE_READERS } from '../../cli/files';
+import { FILES, PDF_REPORT_FILES } from '../portal/pages';
 import { getReportState, saveAudit } from '@/store/reports';
 import { loadAllAudits } from '@/store/transfer';
 import { freshDb } from '../helpers/audits';
@@ -158,6 +160,60 @@ describe('runJob', () => {
   });
 });
 
+describe('runJob with file readers', () => {
+  /** The PDF list of the test portal: one report page that only links its PDF, the others straight to their PDFs. */
+  async function pdfListJob(): Promise<BatchJob> {
+    const url = portal.url('/pdf-portal/list.html', '127.0.0.1');
+    const doc = htmlDoc(await (await fetch(url)).text());
+    return createJob({ id: 'p', listUrl: url, listTitle: doc.title, links: reportLinks(doc, url), next: null, now: 0 });
+  }
+
+  it('audits every PDF of a list, and the PDF a report page only links, stored under the file’s URL with the CLI’s findings', async () => {
+    const { d, db } = deps({ files: NODE_READERS });
+    const job = await pdfListJob();
+    expect(job.links).toHaveLength(PDF_REPORT_FILES.length);
+    const end = await runJob(job, d, FAST, new AbortController().signal);
+    expect(progressOf(end.job)).toEqual({ total: PDF_REPORT_FILES.length, done: PDF_REPORT_FILES.length, failed: 0, pending: 0 });
+    const stored = (await loadAllAudits(db)).reports;
+    for (const name of PDF_REPORT_FILES) {
+      const fileUrl = portal.url(`/files/pdf/${name}`, '127.0.0.1');
+      // The same file through the CLI's reader: the batch must store exactly what it finds.
+      const cli = (await auditBytes(new Uint8Array(FILES[`/files/pdf/${name}`]!.body()), name, 'application/pdf', fileUrl)).result;
+      if (!cli.detected) throw new Error(`${name} is not read as a report by the CLI`);
+      const record = stored.find((r) => r.url === fileUrl);
+      expect(record, name).toBeDefined();
+      expect(record!.agency).toBe(cli.report.agency);
+      expect(record!.findings.map((f) => [f.rule, f.cells])).toEqual(cli.findings.map((f) => [f.rule, f.cells]));
+      expect(record!.findings.map((f) => f.rule)).not.toContain('report-attachment-only');
+      const link = end.job.links.find((l) => l.result?.file === fileUrl);
+      expect(link?.result).toMatchObject({ attachment: true, file: fileUrl });
+    }
+    // The report page itself is not stored: its report is the file.
+    expect(stored.map((r) => r.url)).not.toContain(portal.url('/pdf-portal/attachment-page.html', '127.0.0.1'));
+    expect(stored).toHaveLength(PDF_REPORT_FILES.length);
+  }, 60_000);
+
+  it('keeps a report page whose attachment cannot be fetched as attachment-only, and names attachments without readers', async () => {
+    const { d, db } = deps({ files: NODE_READERS });
+    // 2023 市场监管局's page only links /files/scjgj-2023.pdf, which the portal does not have (404).
+    const page = portal.url('/portal/2023/scjgj/t20240120_52023.html', '127.0.0.1');
+    const job = createJob({ id: 's', listUrl: portal.url('/portal/list.html', '127.0.0.1'), listTitle: '', links: [{ url: page, title: '示范市市场监督管理局2023年政府信息公开工作年度报告' }], next: null, now: 0 });
+    const end = await runJob(job, d, FAST, new AbortController().signal);
+    expect(end.job.links[0]).toMatchObject({ status: 'done', result: { attachment: false } });
+    expect(end.job.links[0]!.result!.file).toBeUndefined();
+    expect(await rulesOf(db, 'scjgj', 2023)).toEqual(['report-attachment-only']);
+
+    // Without readers (the CLI's batch), a PDF link is stored as attachment-only and never fetched.
+    const plain = deps();
+    const pdfJob = await pdfListJob();
+    const direct = pdfJob.links.filter((l) => l.url.endsWith('.pdf'));
+    const before = portal.requests.get(new URL(direct[0]!.url).pathname) ?? 0;
+    const ended = await runJob({ ...pdfJob, links: direct }, plain.d, FAST, new AbortController().signal);
+    expect(ended.job.links.every((l) => l.status === 'done' && l.result?.attachment && !l.result.file)).toBe(true);
+    expect(portal.requests.get(new URL(direct[0]!.url).pathname) ?? 0).toBe(before);
+  }, 60_000);
+});
+
 describe('requestGate', () => {
   it('lets the first request start at once and spaces the next ones', async () => {
     let t = 1000;
@@ -207,6 +263,18 @@ describe('one link', () => {
 
   it('knows an attachment by its content type', async () => {
     expect(await fetchPage('https://a.gov.cn/download.do?id=3', respond('%PDF-1.4', 'application/pdf'), signal)).toMatchObject({ kind: 'attachment' });
+  });
+
+  it('reads a file by its first bytes when asked to, whatever the link or Content-Type say', async () => {
+    const files = { readFiles: true };
+    const pdf = await fetchPage('https://a.gov.cn/download.do?id=3', respond('%PDF-1.4 …', 'text/html'), signal, undefined, files);
+    expect(pdf).toMatchObject({ kind: 'file', url: 'https://a.gov.cn/download.do?id=3' });
+    const zipHead = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0]);
+    expect(await fetchPage('https://a.gov.cn/r.docx', respond(zipHead, 'application/octet-stream'), signal, undefined, files)).toMatchObject({ kind: 'file' });
+    // A spreadsheet is a zip too, but no Word file: named as an attachment, not read.
+    expect(await fetchPage('https://a.gov.cn/r.xlsx', respond(zipHead, 'application/octet-stream'), signal, undefined, files)).toEqual({ kind: 'attachment', url: 'https://a.gov.cn/r.xlsx' });
+    // A .pdf link that answers with an HTML page is read as the page it is.
+    expect(await fetchPage('https://a.gov.cn/r.pdf', respond('<html><title>年报</title></html>', 'text/html'), signal, undefined, files)).toMatchObject({ kind: 'page' });
   });
 
   it('decodes a GBK page by its Content-Type', async () => {

@@ -5,6 +5,8 @@ import type { Request, Response } from '@/lib/app/messages';
 import { extensionId, launch, newProfile } from '../portal/browser';
 import { startPortal, type Portal } from '../portal/server';
 import { SYNTHETIC_REPORT_COUNT } from '../portal/synthetic';
+import { auditBytes } from '../../cli/files';
+import { FILES, PDF_REPORT_FILES } from '../portal/pages';
 
 /** The page's own `chrome`, inside page.evaluate callbacks. */
 declare const chrome: typeof ExtensionApi;
@@ -26,11 +28,11 @@ afterAll(async () => {
 const TOTAL = String(SYNTHETIC_REPORT_COUNT);
 
 /** Opens the portal's list page and clicks the overlay's audit-all button; answers the batch page it opens. */
-async function startFromList(): Promise<Page> {
+async function startFromList(path = '/portal/list.html', count = 12): Promise<Page> {
   const list = await context.newPage();
-  await list.goto(portal.url('/portal/list.html'));
+  await list.goto(portal.url(path));
   const button = list.locator('report-audit-overlay .bar .list-offer button');
-  await expect.poll(() => button.textContent(), { timeout: 10_000 }).toBe('审核本页列出的 12 份年报');
+  await expect.poll(() => button.textContent(), { timeout: 10_000 }).toBe(`审核本页列出的 ${count} 份年报`);
   const [batch] = await Promise.all([context.waitForEvent('page'), button.click()]);
   await batch.waitForLoadState();
   expect(batch.url()).toMatch(new RegExp(`^chrome-extension://${id}/batch\\.html\\?job=[\\w-]+$`));
@@ -142,6 +144,26 @@ describe('batch audit of a portal’s list', () => {
     await records.close();
     await batch.close();
   });
+
+  it('reads and audits the PDF reports of a list, one of them linked from a report page, as the CLI does', async () => {
+    const batch = await startFromList('/pdf-portal/list.html', PDF_REPORT_FILES.length);
+    const total = String(PDF_REPORT_FILES.length);
+    await expect.poll(() => progress(batch, 'done'), { timeout: 90_000 }).toBe(total);
+    expect(await progress(batch, 'failed')).toBe('0');
+    expect(await batch.locator('.batch-row .batch-file').count()).toBe(1); // the report page's PDF is named
+    for (const name of PDF_REPORT_FILES) {
+      const url = portal.url(`/files/pdf/${name}`);
+      const cli = (await auditBytes(new Uint8Array(FILES[`/files/pdf/${name}`]!.body()), name, 'application/pdf', url)).result;
+      if (!cli.detected) throw new Error(`${name} is not read as a report by the CLI`);
+      // Stored under the file's URL, with the findings the CLI's reader finds in the same file.
+      const answer = await request(batch, { type: 'report:get', reportId: url });
+      const record = answer.ok ? answer.state?.record : undefined;
+      expect(record?.agency, name).toBe(cli.report.agency);
+      expect(record!.findings.map((f) => [f.rule, f.cells])).toEqual(cli.findings.map((f) => [f.rule, f.cells]));
+      expect(portal.requests.get(`/files/pdf/${name}`)).toBe(1);
+    }
+    await batch.close();
+  }, 120_000);
 
   it('asks for access to a host outside *.gov.cn before fetching anything there', async () => {
     const page = await context.newPage();

@@ -8,7 +8,11 @@ import { auditDocument } from '@/lib/engine/audit';
 import { RULED } from '../fixtures/build-pdf';
 import { FIXTURES, fixtureHtml, htmlDoc } from '../helpers/fixtures';
 import { PdfPrinter } from '../helpers/print-pdf';
+import type { browser as ExtensionApi } from 'wxt/browser';
 import { extensionId, launch, newProfile } from '../portal/browser';
+
+/** The page's own `chrome`, inside page.evaluate callbacks. */
+declare const chrome: typeof ExtensionApi;
 
 /**
  * The viewer page on a PDF served by a *.gov.cn host (mapped to 127.0.0.1): the report of
@@ -19,6 +23,8 @@ const CHANGED = 't3/3.7/total';
 let server: Server;
 let fileUrl = '';
 const files = new Map<string, Buffer | Uint8Array>();
+/** Every request the file server saw, by the host name it was asked for. */
+const served: { host: string; path: string }[] = [];
 
 beforeAll(async () => {
   const doc = htmlDoc(fixtureHtml('001-semantic.html'));
@@ -33,6 +39,7 @@ beforeAll(async () => {
   }
   files.set('/files/docx-report.docx', readFileSync(join(FIXTURES, 'docx', '003.docx')));
   server = createServer((req, res) => {
+    served.push({ host: String(req.headers.host).split(':')[0] ?? '', path: req.url ?? '' });
     const body = files.get(req.url ?? '');
     if (!body) return res.writeHead(404).end();
     res.writeHead(200, { 'content-type': req.url!.endsWith('.pdf') ? 'application/pdf' : 'application/octet-stream' }).end(body);
@@ -95,6 +102,93 @@ describe('viewer.html?src=…', () => {
     });
   }, 180_000);
 
+  it('opens on the background’s viewer:open request, and marks the PDF there', async () => {
+    await withBrowser(newProfile(), async (ctx, id) => {
+      const page = await ctx.newPage();
+      await page.goto(`chrome-extension://${id}/records.html`);
+      const src = `${fileUrl}/files/2023-report.pdf`;
+      const [viewer, answer] = await Promise.all([
+        ctx.waitForEvent('page'),
+        page.evaluate((url) => chrome.runtime.sendMessage({ type: 'viewer:open', url }), src),
+      ]);
+      expect(answer).toEqual({ ok: true });
+      expect(viewer.url()).toBe(`chrome-extension://${id}/viewer.html?src=${encodeURIComponent(src)}`);
+      await expect.poll(() => viewer.locator(`.marker[data-cell="${CHANGED}"]`).count(), { timeout: 60_000 }).toBeGreaterThan(0);
+      // A script URL is refused by the background, and no tab opens.
+      const pages = ctx.pages().length;
+      const refused = await page.evaluate(() => chrome.runtime.sendMessage({ type: 'viewer:open', url: 'javascript:alert(1)' }));
+      expect(refused).toMatchObject({ ok: false, error: expect.stringContaining('不是可审核的附件地址') });
+      expect(ctx.pages().length).toBe(pages);
+    });
+  }, 120_000);
+
+  it('pages, zooms and steps through the findings with the overlay’s keys, the markers staying on their cells', async () => {
+    await withBrowser(newProfile(), async (ctx, id) => {
+      const page = await ctx.newPage();
+      await page.goto(`chrome-extension://${id}/viewer.html?src=${encodeURIComponent(`${fileUrl}/files/2023-report.pdf`)}`);
+      await expect.poll(() => page.locator(`.marker[data-cell="${CHANGED}"]`).count(), { timeout: 60_000 }).toBeGreaterThan(0);
+      // Pages are drawn one after another: wait for all of them.
+      const pages = Number(await page.locator('.page-count').textContent());
+      expect(pages).toBeGreaterThan(1);
+      await expect.poll(() => page.locator('.pdf-page').count(), { timeout: 30_000 }).toBe(pages);
+      const input = page.locator('.page-input');
+      await expect.poll(() => input.inputValue()).toBe('1');
+      // Next page scrolls page 2 to the top; typing a page number goes there.
+      await page.locator('.page-next').click();
+      await expect.poll(() => input.inputValue()).toBe('2');
+      const topOf = (n: number) => page.evaluate((n) => document.querySelector(`.pdf-page[data-page="${n}"]`)!.getBoundingClientRect().top - document.querySelector('.viewer-doc')!.getBoundingClientRect().top, n);
+      expect(Math.abs(await topOf(2))).toBeLessThan(30);
+      await input.fill(String(pages));
+      await input.press('Enter');
+      await expect.poll(() => input.inputValue()).toBe(String(pages));
+      await page.locator('.page-prev').click();
+      await expect.poll(() => input.inputValue()).toBe(String(pages - 1));
+
+      // Zoom: 100 % draws the page at its own size; + one step larger; fit width fills the view.
+      const pageWidth = () => page.locator('.pdf-page[data-page="1"]').evaluate((p) => p.getBoundingClientRect().width);
+      await page.locator('.zoom-100').click();
+      await expect.poll(() => page.locator('.zoom-level').textContent()).toBe('100%');
+      await expect.poll(pageWidth).toBeGreaterThan(0);
+      const at100 = await pageWidth();
+      await page.locator('.zoom-in').click();
+      await expect.poll(() => page.locator('.zoom-level').textContent()).toBe('110%');
+      await expect.poll(async () => Math.round(((await pageWidth()) / at100) * 100)).toBe(110);
+      // The marker is drawn again at the new size, still over the cell reading 99.
+      await expect.poll(() => page.locator(`.marker[data-cell="${CHANGED}"]`).count()).toBeGreaterThan(0);
+      const holds99 = () =>
+        page.evaluate((cell) => {
+          const m = document.querySelector(`.marker[data-cell="${cell}"]`)!.getBoundingClientRect();
+          return Array.from(document.querySelectorAll('.textLayer span'))
+            .filter((s) => s.textContent?.trim() === '99')
+            .some((s) => {
+              const r = s.getBoundingClientRect();
+              const [x, y] = [r.left + r.width / 2, r.top + r.height / 2];
+              return x > m.left && x < m.right && y > m.top && y < m.bottom;
+            });
+        }, CHANGED);
+      await expect.poll(holds99, { timeout: 20_000 }).toBe(true);
+      await page.locator('.zoom-fit').click();
+      const view = await page.locator('.viewer-doc').evaluate((d) => d.clientWidth);
+      await expect.poll(async () => Math.abs(view - 40 - (await pageWidth()))).toBeLessThan(3);
+
+      // ◀ ▶ and Alt+Shift+N / Alt+Shift+P step through the marked findings in the list's order, wrapping around.
+      const count = Number((await page.locator('.finding-pos').textContent())!.split('/')[1]);
+      expect(count).toBeGreaterThan(0);
+      const currentFinding = () => page.locator('.marker.current').first().getAttribute('data-finding');
+      await page.keyboard.press('Alt+Shift+N');
+      await expect.poll(() => page.locator('.finding-pos').textContent()).toBe(`1 / ${count}`);
+      const first = await currentFinding();
+      expect(first).toBeTruthy();
+      await page.locator('.finding-next').click();
+      await expect.poll(() => page.locator('.finding-pos').textContent()).toBe(`${count > 1 ? 2 : 1} / ${count}`);
+      await page.keyboard.press('Alt+Shift+P');
+      await expect.poll(() => page.locator('.finding-pos').textContent()).toBe(`1 / ${count}`);
+      expect(await currentFinding()).toBe(first);
+      await page.keyboard.press('Alt+Shift+P');
+      await expect.poll(() => page.locator('.finding-pos').textContent()).toBe(`${count} / ${count}`);
+    });
+  }, 180_000);
+
   it('shows a Word file with its blank cells marked, and refuses a src that is no web address', async () => {
     await withBrowser(newProfile(), async (ctx, id) => {
       const page = await ctx.newPage();
@@ -104,6 +198,15 @@ describe('viewer.html?src=…', () => {
       expect(await blank.evaluate((m) => m.parentElement!.tagName)).toBe('TD');
       await page.goto(`chrome-extension://${id}/viewer.html?src=${encodeURIComponent('javascript:alert(1)')}`);
       await expect.poll(() => page.locator('.error').textContent()).toContain('不是可审核的文件地址');
+      // A site outside *.gov.cn is asked for before any request, as the batch asks; a local address is refused outright.
+      const port = new URL(fileUrl).port;
+      await page.goto(`chrome-extension://${id}/viewer.html?src=${encodeURIComponent(`http://www.example.org:${port}/files/2023-report.pdf`)}`);
+      await expect.poll(() => page.locator('.error').textContent()).toContain('需要您授权扩展读取');
+      expect(await page.getByRole('button', { name: `授权访问 http://www.example.org:${port}` }).count()).toBe(1);
+      await page.goto(`chrome-extension://${id}/viewer.html?src=${encodeURIComponent(`http://127.0.0.1:${port}/files/2023-report.pdf`)}`);
+      await expect.poll(() => page.locator('.error').textContent()).toContain('不访问本机或内网地址');
+      expect(await page.getByRole('button', { name: /授权访问/ }).count()).toBe(0);
+      expect(served.filter((p) => p.host !== 'www.kaifeng.gov.cn')).toEqual([]);
     });
   }, 120_000);
 });

@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launch, markers, newProfile } from './browser';
+import { extensionId, launch, markers, newProfile } from './browser';
 import { showDeliverables } from './deliverables-demo';
 import { NONREPORT_FILES, REPORT_FILES } from './pages';
 import { startPortal } from './server';
@@ -31,6 +31,27 @@ async function summarize(page: Page): Promise<string> {
   return `${text.trim()} | ${counts} | ${ms.length} 个标记 markers${rules ? ` (${rules})` : ''}`;
 }
 
+/** A PDF report with findings on its cells (a blank cell in a wrapped-label table). */
+const VIEWER_PDF = '003-wrapped.pdf';
+
+/** The viewer page on one of the portal's PDF reports: audited, marked, the first finding shown. */
+async function showViewer(context: Awaited<ReturnType<typeof launch>>, src: string, shot: string): Promise<string> {
+  const id = await extensionId(context);
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${id}/viewer.html?src=${encodeURIComponent(src)}`);
+  const marked = await page
+    .waitForSelector('.pdf-page .marker', { timeout: 60_000 })
+    .then(() => true, () => false);
+  if (marked) {
+    await page.keyboard.press('Alt+Shift+N');
+    await page.waitForTimeout(600);
+  }
+  await page.screenshot({ path: shot });
+  const cells = await page.locator('.marker').evaluateAll((ms) => ms.map((m) => (m as HTMLElement).dataset.cell ?? (m as HTMLElement).dataset.section).join(' '));
+  await page.close();
+  return `附件查看 Viewer: ${src}\n    ${marked ? `标记 markers: ${cells}` : '没有标记 no markers'}\n    截图 screenshot: ${shot}`;
+}
+
 async function main() {
   const portal = await startPortal(Number(process.env.PORT ?? 0));
   const context = await launch(newProfile(), { headed });
@@ -38,7 +59,7 @@ async function main() {
   if (headed) {
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(portal.url('/'));
-    for (const p of ['/defects/identity.html', '/reports/002-semantic.html', '/portal/list.html']) await (await context.newPage()).goto(portal.url(p));
+    for (const p of ['/defects/identity.html', '/reports/002-semantic.html', '/portal/list.html', '/pdf-portal/list.html']) await (await context.newPage()).goto(portal.url(p));
     console.log('浏览器已打开：关闭窗口即结束。Close the browser window to finish.');
     await new Promise((r) => context.on('close', r));
   } else {
@@ -56,6 +77,7 @@ async function main() {
       await page.screenshot({ path: shot });
       console.log(`${path}\n    ${line}\n    截图 screenshot: ${shot}`);
     }
+    console.log(await showViewer(context, portal.url(`/files/pdf/${VIEWER_PDF}`), join(OUT, 'viewer-pdf.png')));
     console.log(`交付材料 Deliverables:\n    ${(await showDeliverables(context, OUT)).join('\n    ')}`);
     await context.close();
   }

@@ -91,8 +91,40 @@ export const PAGES: Record<string, () => string> = {
   ...Object.fromEntries([...REPORT_FILES, ...NONREPORT_FILES].map((f) => [`/reports/${f}`, () => fixture(f)])),
 };
 
+/** PDF reports, served as the files in test/fixtures/pdf/ (printed from the HTML fixtures). */
+const PDF_DIR = join(import.meta.dirname, '..', 'fixtures', 'pdf');
+export const PDF_REPORT_FILES = readdirSync(PDF_DIR).filter((f) => /^\d{3}-[\w-]+\.pdf$/.test(f)).sort();
+
+/** Binary files by path, with their Content-Type. */
+export const FILES: Record<string, { type: string; body: () => Buffer }> = Object.fromEntries(
+  PDF_REPORT_FILES.map((f) => [`/files/pdf/${f}`, { type: 'application/pdf', body: () => readFileSync(join(PDF_DIR, f)) }]),
+);
+
+/**
+ * A list column whose reports are PDFs: most linked straight to the file, one through a report
+ * page that only links its PDF (as many CMSs publish them). The link texts name the year only.
+ */
+function pdfListPage(): string {
+  const items = PDF_REPORT_FILES.map((f, i) =>
+    i === 0 ? `<li><a href="/pdf-portal/attachment-page.html">示范单位${i + 1} 2023年政府信息公开工作年度报告</a></li>` : `<li><a href="/files/pdf/${f}">示范单位${i + 1} 2023年政府信息公开工作年度报告（PDF）</a></li>`,
+  );
+  // The column is named without 「年报」: a page titled like a report that links PDFs reads as one attachment-only report.
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>信息公开（PDF 文件）_示范市人民政府</title></head>
+<body><h2>信息公开 · PDF 文件</h2><ul class="list">${items.join('\n')}</ul></body></html>`;
+}
+
+/** A report page whose report is only its PDF attachment. */
+function attachmentPage(): string {
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>示范单位1 2023年政府信息公开工作年度报告_示范市人民政府</title></head>
+<body><article><h1>示范单位1 2023年政府信息公开工作年度报告</h1><div class="info">发布时间：2024-01-20</div>
+<p>附件：<a href="/files/pdf/${PDF_REPORT_FILES[0]}">2023年政府信息公开工作年度报告.pdf</a></p></article></body></html>`;
+}
+
+PAGES['/pdf-portal/list.html'] = pdfListPage;
+PAGES['/pdf-portal/attachment-page.html'] = attachmentPage;
+
 export function indexPage(): string {
-  const links = Object.keys(PAGES).map((p) => `<li><a href="${p}">${p}</a></li>`).join('\n');
+  const links = [...Object.keys(PAGES), ...Object.keys(FILES)].map((p) => `<li><a href="${p}">${p}</a></li>`).join('\n');
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>示范门户 · 年报审计助手演示</title></head>
 <body><h1>示范门户（本地）</h1><p>年报审计助手的演示页面 · Demo pages for the extension.</p><ul>${links}</ul></body></html>`;
 }

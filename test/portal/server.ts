@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { indexPage, PAGES } from './pages';
+import { FILES, indexPage, PAGES } from './pages';
 
 export interface Portal {
   port: number;
@@ -17,6 +17,8 @@ export async function startPortal(port = 0): Promise<Portal> {
   const server: Server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     requests.set(path, (requests.get(path) ?? 0) + 1);
+    const file = FILES[path];
+    if (file) return void res.writeHead(200, { 'content-type': file.type, 'cache-control': 'no-store' }).end(file.body());
     const page = path === '/' ? indexPage : PAGES[path];
     if (!page) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('404');

@@ -16,4 +16,11 @@ describe('attachment-only report pages', () => {
     expect(r.detected).toBe(true);
     expect(r.detected && r.findings.filter((f) => f.rule === 'report-attachment-only')).toEqual([]);
   });
+  it('do not include a list column of PDF reports, which the batch audit offers instead', () => {
+    const items = [1, 2, 3].map((n) => `<li><a href="/files/${n}.pdf">示范市第${n}局2023年政府信息公开工作年度报告</a></li>`).join('');
+    const list = (li: string) => htmlDoc(`<html><head><title>政府信息公开年报</title></head><body><h2>政府信息公开年报 2023</h2><ul>${li}</ul></body></html>`);
+    expect(auditDocument(list(items), { url: 'http://www.demo.gov.cn/ndbg/' }).detected).toBe(false);
+    // The same page with one such link is that report's page.
+    expect(auditDocument(list(items.split('</li>')[0] + '</li>'), { url: 'http://www.demo.gov.cn/ndbg/' }).detected).toBe(true);
+  });
 });

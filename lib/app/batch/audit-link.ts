@@ -3,21 +3,41 @@
  * opened by hand, so the stored record is the same whichever way the report was reached.
  */
 import { auditDocument } from '../../engine/audit';
+import { auditFile, type FileReaders } from '../../engine/audit-file';
 import { reportSnapshot } from '../../engine/snapshot';
 import { decodePage } from '../../engine/decode';
 import { ATTACHMENT } from '../../engine/list';
 import type { ReportSnapshot } from '../../engine/snapshot';
 import { agencyAndYear } from '../../engine/parse/report';
 import { attachmentFindings } from '../../engine/rules/report-attachment-only';
-import { MAX_HOPS, MAX_PAGE_BYTES } from './limits';
+import { fileKind } from '../../engine/source/file-kind';
+import { MAX_FILE_BYTES, MAX_HOPS, MAX_PAGE_BYTES } from './limits';
 
-/** Content types of files the engine cannot read (yet): a report published only as one of these. */
+/** Content types of files, not pages: a report published as one of these is a PDF/Word attachment. */
 const ATTACHMENT_TYPE = /pdf|msword|officedocument|wps|ofd|octet-stream|zip|rar/i;
 
 export type Fetched =
   /** `type` is the response's Content-Type. */
   | { kind: 'page'; url: string; text: string; type: string }
-  | { kind: 'attachment'; url: string };
+  /** A file not downloaded: the fetch was not asked to read files. */
+  | { kind: 'attachment'; url: string }
+  /** A PDF/Word file read (by Content-Type or its first bytes), for the engine's file reader. */
+  | { kind: 'file'; url: string; bytes: Uint8Array; type: string };
+
+export interface FetchOptions {
+  /** Download PDF/Word files instead of only naming them (the extension's batch page has pdf.js). */
+  readFiles?: boolean;
+  /**
+   * Browsers hide a manual redirect's Location (an opaqueredirect), so a browser page lets fetch follow
+   * redirects and this checks where they ended before the body is used (throws a LinkError to refuse).
+   * The hops themselves are kept off local addresses by the background's declarativeNetRequest rule.
+   * Without it (Node), redirects are followed by hand and each hop goes through `beforeRequest`.
+   */
+  afterRedirect?: (finalUrl: URL) => Promise<void>;
+}
+
+/** What a browser's "Failed to fetch" means when it followed the redirects itself. */
+export const FOLLOW_FAILED = '重定向次数过多或无法连接：服务器循环重定向、重定向到本机或内网地址（已拦截）、无响应或拒绝连接';
 
 /** An error whose message is for the user as it stands (HTTP status, not a report). */
 export class LinkError extends Error {
@@ -31,13 +51,16 @@ const REDIRECT = new Set([301, 302, 303, 307, 308]);
 
 /**
  * Fetches a page and decodes it whatever its charset. Redirects are followed by hand, each hop
- * offered to `beforeRequest` first, at most MAX_HOPS of them. Attachment URLs are not fetched at all
- * (a PDF can be large and would not be read); an attachment found by its content type is not downloaded.
+ * offered to `beforeRequest` first, at most MAX_HOPS of them. Without `readFiles`, attachment URLs
+ * are not fetched at all and an attachment found by its content type is not downloaded.
  */
-export async function fetchPage(url: string, fetchImpl: typeof fetch, signal: AbortSignal, beforeRequest?: BeforeRequest): Promise<Fetched> {
+export async function fetchPage(url: string, fetchImpl: typeof fetch, signal: AbortSignal, beforeRequest?: BeforeRequest, opts?: FetchOptions & { readFiles?: false }): Promise<Exclude<Fetched, { kind: 'file' }>>;
+export async function fetchPage(url: string, fetchImpl: typeof fetch, signal: AbortSignal, beforeRequest: BeforeRequest | undefined, opts: FetchOptions): Promise<Fetched>;
+export async function fetchPage(url: string, fetchImpl: typeof fetch, signal: AbortSignal, beforeRequest?: BeforeRequest, opts: FetchOptions = {}): Promise<Fetched> {
+  if (opts.afterRedirect) return fetchFollowing(url, fetchImpl, signal, beforeRequest, opts, opts.afterRedirect);
   let current = url;
   for (let hop = 0; ; hop++) {
-    if (ATTACHMENT.test(current)) return { kind: 'attachment', url: current };
+    if (!opts.readFiles && ATTACHMENT.test(current)) return { kind: 'attachment', url: current };
     await beforeRequest?.(parsedUrl(current), hop);
     // No cookies: the page is read as the public sees it, and a portal session is not touched.
     const res = await fetchImpl(current, { signal, credentials: 'omit', redirect: 'manual' });
@@ -51,8 +74,35 @@ export async function fetchPage(url: string, fetchImpl: typeof fetch, signal: Ab
       current = redirectTarget(res.headers.get('location'), current);
       continue;
     }
-    return readPage(res, current);
+    return readPage(res, current, opts);
   }
+}
+
+/** fetchPage in a browser: the browser follows redirects (at most 20), the final URL is checked before the body is read. */
+async function fetchFollowing(url: string, fetchImpl: typeof fetch, signal: AbortSignal, beforeRequest: BeforeRequest | undefined, opts: FetchOptions, afterRedirect: (finalUrl: URL) => Promise<void>): Promise<Fetched> {
+  if (!opts.readFiles && ATTACHMENT.test(url)) return { kind: 'attachment', url };
+  await beforeRequest?.(parsedUrl(url), 0);
+  let res: Response;
+  try {
+    res = await fetchImpl(url, { signal, credentials: 'omit', redirect: 'follow' });
+  } catch (e) {
+    if (e instanceof TypeError && !signal.aborted) throw new LinkError(FOLLOW_FAILED);
+    throw e;
+  }
+  const final = res.url || url;
+  if (res.redirected && final !== url) {
+    try {
+      await afterRedirect(parsedUrl(final));
+    } catch (e) {
+      await res.body?.cancel().catch(() => undefined);
+      throw e;
+    }
+    if (!opts.readFiles && ATTACHMENT.test(final)) {
+      await res.body?.cancel().catch(() => undefined);
+      return { kind: 'attachment', url: final };
+    }
+  }
+  return readPage(res, final, opts);
 }
 
 function parsedUrl(url: string): URL {
@@ -72,23 +122,36 @@ function redirectTarget(location: string | null, from: string): string {
   }
 }
 
-async function readPage(res: Response, url: string): Promise<Fetched> {
+const FILE_KINDS = new Set(['pdf', 'docx', 'doc', 'wps']);
+
+async function readPage(res: Response, url: string, opts: FetchOptions): Promise<Fetched> {
   const type = res.headers.get('content-type') ?? '';
   if (!res.ok) {
     await res.body?.cancel().catch(() => undefined);
     throw new LinkError(`服务器返回 HTTP ${res.status}`);
   }
-  if (ATTACHMENT_TYPE.test(type)) {
+  const fileByType = ATTACHMENT_TYPE.test(type) || ATTACHMENT.test(url);
+  if (!opts.readFiles) {
+    if (!ATTACHMENT_TYPE.test(type)) return { kind: 'page', url, text: decodePage(await readCapped(res, MAX_PAGE_BYTES), type), type };
     await res.body?.cancel().catch(() => undefined);
     return { kind: 'attachment', url };
   }
-  return { kind: 'page', url, text: decodePage(await readCapped(res), type), type };
+  const bytes = await readCapped(res, fileByType ? MAX_FILE_BYTES : MAX_PAGE_BYTES);
+  // The first bytes decide: a download.do link may serve a PDF as text/html, a .pdf link an error page.
+  const kind = fileKind(bytes, '', '');
+  if (FILE_KINDS.has(kind) && !OTHER_ZIP.test(`${url} ${type}`)) return { kind: 'file', url, bytes, type };
+  // OFD, spreadsheets, archives: files the engine cannot read, still named as the report's attachment.
+  if (fileByType && kind !== 'html') return { kind: 'attachment', url };
+  return { kind: 'page', url, text: decodePage(bytes, type), type };
 }
 
-/** The body, refused past MAX_PAGE_BYTES whether or not the server announced its length. */
-async function readCapped(res: Response): Promise<Uint8Array> {
-  const tooLarge = () => new LinkError(`页面过大（超过 ${MAX_PAGE_BYTES / 1024 / 1024} MB），未读取`);
-  if (Number(res.headers.get('content-length')) > MAX_PAGE_BYTES) {
+/** Zip files that are not Word documents (a .docx is a zip too). */
+const OTHER_ZIP = /\.(?:xlsx|zip|ofd)(?:$|[?#\s])|spreadsheetml|application\/(?:x-)?zip/i;
+
+/** The body, refused past `limit` bytes whether or not the server announced its length. */
+async function readCapped(res: Response, limit: number): Promise<Uint8Array> {
+  const tooLarge = () => new LinkError(`${limit === MAX_PAGE_BYTES ? '页面' : '文件'}过大（超过 ${limit / 1024 / 1024} MB），未读取`);
+  if (Number(res.headers.get('content-length')) > limit) {
     await res.body?.cancel().catch(() => undefined);
     throw tooLarge();
   }
@@ -98,7 +161,7 @@ async function readCapped(res: Response): Promise<Uint8Array> {
   const reader = res.body.getReader();
   for (let r = await reader.read(); !r.done; r = await reader.read()) {
     size += r.value.byteLength;
-    if (size > MAX_PAGE_BYTES) {
+    if (size > limit) {
       await reader.cancel().catch(() => undefined);
       throw tooLarge();
     }
@@ -121,7 +184,7 @@ export interface LinkAudit {
 }
 
 /** What to store for a fetched link; throws a LinkError when the page is not a report. */
-export function auditFetched(fetched: Fetched, opts: LinkAudit): ReportSnapshot {
+export function auditFetched(fetched: Exclude<Fetched, { kind: 'file' }>, opts: LinkAudit): ReportSnapshot {
   if (fetched.kind === 'attachment') return attachmentAudit(fetched.url, opts.title, opts.disabledRules);
   const result = auditDocument(opts.parse(fetched.text), { url: fetched.url, disabledRules: opts.disabledRules });
   if (!result.detected) throw new LinkError(`不是年度报告：${result.reason}`);
@@ -146,4 +209,18 @@ export function attachmentAudit(url: string, title: string, disabledRules: reado
     values: {},
     findings: attachmentFindings([{ url, title }], disabledRules),
   };
+}
+
+/**
+ * A fetched PDF/Word file, audited by the engine's file reader and stored under the file's URL, as
+ * the viewer page stores it. Throws a LinkError when the file is no report, the reader's own error
+ * (in words) when the file is damaged.
+ */
+export async function auditFetchedFile(fetched: Extract<Fetched, { kind: 'file' }>, readers: FileReaders, disabledRules: readonly string[]): Promise<ReportSnapshot> {
+  const path = new URL(fetched.url).pathname;
+  // The reader decodes the name for a title; a stray % must not make that throw.
+  const name = URL.canParse(`x:${path}`) && !/%(?![0-9a-f]{2})/i.test(path) ? path : path.replace(/%/g, '%25');
+  const { result } = await auditFile(fetched.bytes, readers, { url: fetched.url, name, contentType: fetched.type, disabledRules });
+  if (!result.detected) throw new LinkError(`附件不是年度报告：${result.reason}`);
+  return reportSnapshot(result.report, result.findings, fetched.url);
 }

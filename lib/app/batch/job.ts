@@ -19,8 +19,10 @@ export const LinkResult = z.object({
   reportId: z.string().min(1),
   agency: z.string(),
   year: z.number().int().nullable(),
-  /** Published only as a PDF/Word file: stored with one report-attachment-only finding. */
+  /** Published only as a PDF/Word file: stored with one report-attachment-only finding, unless `file` was read. */
   attachment: z.boolean(),
+  /** The PDF/Word file the report was read from and is stored under (the link itself, or a file its page links). */
+  file: HttpUrl.optional(),
 });
 export type LinkResult = z.infer<typeof LinkResult>;
 

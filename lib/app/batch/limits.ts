@@ -17,6 +17,9 @@ export const MAX_HOPS = 5;
 /** A fetched page larger than this is refused rather than read: a report page is well under 2 MB. */
 export const MAX_PAGE_BYTES = 20 * 1024 * 1024;
 
+/** A PDF/Word report above this is refused: scanned reports run to tens of MB, text ones are far smaller. */
+export const MAX_FILE_BYTES = 60 * 1024 * 1024;
+
 export const DEFAULT_LIMITS: BatchLimits = { concurrency: 3, intervalMs: 500, maxListPages: 20, timeoutMs: 30_000 };
 
 /**

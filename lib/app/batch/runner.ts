@@ -3,10 +3,11 @@
  * pending link, a few at a time and spaced out. Every change is persisted before the next one, so
  * an interrupted run (Cancel, a closed tab, a browser restart) resumes with the pending links only.
  */
-import { nextPage, reportLinks } from '../../engine/list';
+import type { FileReaders } from '../../engine/audit-file';
+import { attachmentLinks, nextPage, reportLinks } from '../../engine/list';
 import type { ReportSnapshot } from '../../engine/snapshot';
 import { assertFetchable } from './address';
-import { auditFetched, fetchPage, LinkError, type BeforeRequest } from './audit-link';
+import { auditFetched, auditFetchedFile, fetchPage, LinkError, type BeforeRequest, type Fetched } from './audit-link';
 import { addListPage, isFinished, markDone, markFailed, pendingLinks, stopPagination, type BatchJob, type LinkResult } from './job';
 import type { BatchLimits } from './limits';
 
@@ -16,7 +17,7 @@ export interface RunDeps {
   parse(html: string): Document;
   disabledRules: readonly string[];
   /** Stores an audit like a page audited by hand (audit:save), and names what was stored. */
-  save(report: ReportSnapshot): Promise<Omit<LinkResult, 'attachment'>>;
+  save(report: ReportSnapshot): Promise<Omit<LinkResult, 'attachment' | 'file'>>;
   /** Writes the job where a reopened page finds it. Calls come one at a time, in order. */
   persist(job: BatchJob): Promise<void>;
   /** After every change: the job and the URLs being fetched now. */
@@ -31,6 +32,17 @@ export interface RunDeps {
    * on 127.0.0.1. The extension names none.
    */
   trustedHosts?: readonly string[];
+  /**
+   * PDF/Word readers (pdf.js's shipped assets, an HTML parser): with them a link to a file, or a
+   * report page that only links its report as files, is read and audited; without them (the CLI's
+   * --follow-links, which reads attachments itself) such a report is stored as attachment-only.
+   */
+  files?: FileReaders;
+  /**
+   * Let the browser follow redirects and check the final URL (the extension: a browser hides a manual
+   * redirect's target). Without it, redirects are followed by hand, each hop checked (the CLI).
+   */
+  followRedirects?: boolean;
 }
 
 export type RunEnd =
@@ -123,6 +135,23 @@ function hopGuard(deps: RunDeps, gate: RequestGate, signal: AbortSignal): Before
   };
 }
 
+/** Files a page links that the engine reads; others (OFD, spreadsheets) stay named only. */
+const READABLE_FILE = /\.(?:pdf|docx?|wps)(?:$|[?#])/i;
+/** Attachments of one report page tried at most: a report page links its report, maybe a form or two. */
+const MAX_ATTACHMENTS = 3;
+
+/**
+ * Where the browser's redirects ended, checked before the body is used: http(s), not local, on a
+ * granted site. (A hop on the way to a local address never left the browser: the background's
+ * declarativeNetRequest rule blocks it.)
+ */
+function finalGuard(deps: RunDeps): (url: URL) => Promise<void> {
+  return async (url) => {
+    assertFetchable(url, 1, deps.trustedHosts);
+    if ((await deps.missingHosts([url.href])).length) throw new LinkError(`重定向到未授权的网站（${url.hostname}），未读取`);
+  };
+}
+
 export async function runJob(start: BatchJob, deps: RunDeps, limits: BatchLimits, signal: AbortSignal): Promise<RunEnd> {
   let job = start;
   const write = serialWriter(deps.persist);
@@ -132,6 +161,39 @@ export async function runJob(start: BatchJob, deps: RunDeps, limits: BatchLimits
   const fetchNow: typeof fetch = (input, init) => {
     gate.started();
     return deps.fetch(input, init);
+  };
+  const afterRedirect = deps.followRedirects ? finalGuard(deps) : undefined;
+  const fetchOptions = { readFiles: !!deps.files, afterRedirect };
+
+  /** The first of a page's attachments that reads as a report; null when none does (then the page's own record stands). */
+  const readAttachments = async (page: Extract<Fetched, { kind: 'page' }>): Promise<ReportSnapshot | null> => {
+    const files = attachmentLinks(deps.parse(page.text), page.url).filter((a) => READABLE_FILE.test(a.url));
+    for (const a of files.slice(0, MAX_ATTACHMENTS)) {
+      if (signal.aborted) throw signal.reason;
+      // A file on a site not granted is not asked for in the middle of a run: the page's record names it.
+      if ((await deps.missingHosts([a.url])).length) continue;
+      try {
+        await gate(signal);
+        const fetched = await fetchPage(a.url, fetchNow, request(), guard, fetchOptions);
+        if (fetched.kind === 'file') return await auditFetchedFile(fetched, deps.files!, deps.disabledRules);
+      } catch (e) {
+        if (signal.aborted) throw e;
+      }
+    }
+    return null;
+  };
+
+  /** What to store for a link, and the file it was read from, if any. */
+  const auditLink = async (link: { url: string; title: string }): Promise<{ report: ReportSnapshot; attachment: boolean; file?: string }> => {
+    const fetched = await fetchPage(link.url, fetchNow, request(), guard, fetchOptions);
+    if (fetched.kind === 'file') return { report: await auditFetchedFile(fetched, deps.files!, deps.disabledRules), attachment: true, file: fetched.url };
+    const report = auditFetched(fetched, { title: link.title, disabledRules: deps.disabledRules, parse: deps.parse });
+    // A report page without tables may only link its report as files (judged by what was read, not by a rule the user may have turned off).
+    if (fetched.kind === 'page' && deps.files && report.tables.length === 0) {
+      const fromFile = await readAttachments(fetched);
+      if (fromFile) return { report: fromFile, attachment: true, file: fromFile.url };
+    }
+    return { report, attachment: fetched.kind === 'attachment' };
   };
   // Saved before shown: a link the page shows as done is one a reopened page will not fetch again.
   const changed = async (active: readonly string[] = []) => {
@@ -147,7 +209,7 @@ export async function runJob(start: BatchJob, deps: RunDeps, limits: BatchLimits
     if (hosts.length) return { kind: 'needs-access', job, hosts };
     try {
       await gate(signal);
-      const fetched = await fetchPage(pageUrl, fetchNow, request(), guard);
+      const fetched = await fetchPage(pageUrl, fetchNow, request(), guard, { afterRedirect });
       if (fetched.kind !== 'page') throw new LinkError('下一页是附件，不是列表页');
       const doc = deps.parse(fetched.text);
       job = addListPage(job, pageUrl, reportLinks(doc, fetched.url), nextPage(doc, fetched.url), limits.maxListPages, deps.now());
@@ -173,9 +235,9 @@ export async function runJob(start: BatchJob, deps: RunDeps, limits: BatchLimits
       active.add(link.url);
       deps.onChange(job, [...active]);
       try {
-        const fetched = await fetchPage(link.url, fetchNow, request(), guard);
-        const saved = await deps.save(auditFetched(fetched, { title: link.title, disabledRules: deps.disabledRules, parse: deps.parse }));
-        job = markDone(job, link.url, { ...saved, attachment: fetched.kind === 'attachment' }, deps.now());
+        const { report, ...from } = await auditLink(link);
+        const saved = await deps.save(report);
+        job = markDone(job, link.url, { ...saved, ...from }, deps.now());
       } catch (e) {
         // A fetch cut off by Cancel is not a failure: the link stays pending for Resume.
         if (!signal.aborted) job = markFailed(job, link.url, linkErrorText(e), deps.now());
