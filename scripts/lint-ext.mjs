@@ -32,7 +32,7 @@ const THIRD_PARTY = [
   },
   {
     code: 'UNSAFE_VAR_ASSIGNMENT',
-    near: /import\(this\.workerSrc\)|import\(/,
+    near: /import\(this\.workerSrc\)/,
     from: 'pdf.js loading its worker (a file of the extension itself)',
   },
 ];
