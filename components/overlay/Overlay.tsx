@@ -1,6 +1,6 @@
 import { ruleTitle, SEVERITY_LABELS } from '@/lib/engine/labels';
 import { cellKey } from '@/lib/engine/model';
-import { severityCounts } from '@/lib/app/overlay-state';
+import { barCounts, countedInBar } from '@/lib/app/overlay-state';
 import type { Box, OverlayActions, OverlayState, ViewFinding } from './types';
 
 /**
@@ -19,6 +19,7 @@ function FindingDetail({ f, onRule }: { f: ViewFinding; onRule: (ruleId: string)
       <div>
         <span class={`sev ${f.severity}`}>{SEVERITY_LABELS[f.severity].zh}</span>
         {f.isNew && <span class="sev info">新</span>}
+        {f.settled && <span class="settled-tag">已处理·不计入</span>}
         {f.message}
       </div>
       {(f.expected !== undefined || f.actual !== undefined) && (
@@ -41,6 +42,8 @@ function FindingDetail({ f, onRule }: { f: ViewFinding; onRule: (ruleId: string)
  */
 function Marker({ box, findings, focusable, onRule }: { box: Box; findings: ViewFinding[]; focusable: boolean; onRule: (ruleId: string) => void }) {
   const here = findings.filter((f) => box.findingIds.includes(f.id));
+  // Dimmed when every finding here is settled (误报/已整改): one that still counts keeps the marker bright.
+  const settled = here.length > 0 && here.every((f) => f.settled);
   const data =
     box.kind === 'cell' ? { 'data-cell': box.key }
     : box.kind === 'section' || box.kind === 'missing-section' ? { 'data-section': box.key }
@@ -48,7 +51,7 @@ function Marker({ box, findings, focusable, onRule }: { box: Box; findings: View
     : { 'data-prose': '' };
   return (
     <div
-      class={`marker ${box.severity} ${box.kind}${box.flip ? ' flip' : ''}`}
+      class={`marker ${box.severity} ${box.kind}${box.flip ? ' flip' : ''}${settled ? ' settled' : ''}`}
       style={{ top: `${box.top}px`, left: `${box.left}px`, width: `${box.width}px`, height: `${box.height}px` }}
       tabIndex={focusable ? 0 : -1}
       role="note"
@@ -56,6 +59,7 @@ function Marker({ box, findings, focusable, onRule }: { box: Box; findings: View
       data-finding={box.findingIds.join(' ')}
       data-rule={box.rules.join(' ')}
       data-severity={box.severity}
+      {...(settled && { 'data-settled': '' })}
       {...data}
     >
       <span class="tag">{box.label ?? (here.length > 1 ? here.length : '!')}</span>
@@ -66,7 +70,9 @@ function Marker({ box, findings, focusable, onRule }: { box: Box; findings: View
 
 function Bar({ state, actions }: { state: OverlayState; actions: OverlayActions }) {
   const { summary, findings, current } = state;
-  const counts = severityCounts(findings);
+  const counts = barCounts(state);
+  const counted = countedInBar(state);
+  const settled = findings.filter((f) => f.settled).length;
   const cur = findings[current];
   return (
     <div class="bar" role="region" aria-label="年报审计助手">
@@ -90,16 +96,23 @@ function Bar({ state, actions }: { state: OverlayState; actions: OverlayActions 
             <span class="sev warning">警告 {counts.warning}</span>
             <span class="sev info">提示 {counts.info}</span>
           </span>
-          <button onClick={trusted(actions.prev)} title="上一个问题 Previous (Alt+Shift+P)" disabled={!findings.length}>◀</button>
-          <button onClick={trusted(actions.next)} title="下一个问题 Next (Alt+Shift+N)" disabled={!findings.length}>▶</button>
+          <button onClick={trusted(actions.prev)} title="上一个问题 Previous (Alt+Shift+P)" disabled={!counted.length}>◀</button>
+          <button onClick={trusted(actions.next)} title="下一个问题 Next (Alt+Shift+N)" disabled={!counted.length}>▶</button>
           <button onClick={trusted(actions.toggle)} title="Hide/show markers">{state.visible ? '隐藏标记' : '显示标记'}</button>
           <button onClick={trusted(actions.openPanel)} title="Open side panel">侧边栏</button>
+        </div>
+      )}
+      {summary && settled > 0 && (
+        <div class="row">
+          <button type="button" data-settled-toggle="" aria-pressed={state.includeSettled} onClick={trusted(actions.toggleSettled)} title="Count findings marked false positive / fixed">
+            {state.includeSettled ? '不计误报/已整改' : '计入误报/已整改'}（{settled}）
+          </button>
         </div>
       )}
       {state.list && <ListOffer list={state.list} onAudit={actions.auditList} />}
       {cur && (
         <div class="row current" data-current={cur.id}>
-          {current + 1}/{findings.length}：<span class={`sev ${cur.severity}`}>{SEVERITY_LABELS[cur.severity].zh}</span>
+          {cur.settled && !state.includeSettled ? '—' : counted.indexOf(cur) + 1}/{counted.length}：<span class={`sev ${cur.severity}`}>{SEVERITY_LABELS[cur.severity].zh}</span>
           {cur.message}
         </div>
       )}

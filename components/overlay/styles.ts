@@ -18,6 +18,9 @@ export const OVERLAY_CSS = `
 .marker.missing-section .tag, .marker.table .tag { position: absolute; top: -22px; left: 0; right: auto; border-radius: 3px; height: 20px;
   line-height: 20px; padding: 0 6px; white-space: nowrap; }
 .marker.error .tag { background: #d1242f; } .marker.warning .tag { background: #9a6700; } .marker.info .tag { background: #0969da; }
+.marker.settled { opacity: 0.4; border-style: dotted; background: transparent; }
+.marker.settled:hover, .marker.settled:focus, .marker.settled:focus-within { opacity: 1; }
+.tip .settled-tag { display: inline-block; padding: 0 5px; border-radius: 3px; font-size: 11px; margin-right: 4px; background: #eaeef2; color: #424a53; }
 .marker:focus-visible { box-shadow: 0 0 0 3px rgba(9, 105, 218, 0.6); }
 .marker.flash { animation: flash 0.5s ease-in-out 3; }
 @keyframes flash { 50% { box-shadow: 0 0 0 6px rgba(255, 200, 0, 0.9); } }

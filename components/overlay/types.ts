@@ -4,6 +4,8 @@ export interface OverlayActions {
   next(): void;
   prev(): void;
   toggle(): void;
+  /** Counts and steps through the findings settled as 误报/已整改 too, or leaves them out again. */
+  toggleSettled(): void;
   openPanel(): void;
   reveal(findingId: string): void;
   dismissNotice(): void;

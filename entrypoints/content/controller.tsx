@@ -120,7 +120,7 @@ export class AuditController {
   /** The stored record is the full list: the page's findings plus those only stored audits reveal (cross-year). */
   private applyStored(state: OverlayReport) {
     this.reportId = state.reportId;
-    this.dispatch({ type: 'stored', findings: state.findings, newIds: state.newIds });
+    this.dispatch({ type: 'stored', findings: state.findings, newIds: state.newIds, statuses: state.statuses });
     void this.locate(this.run);
   }
 
@@ -186,6 +186,7 @@ export class AuditController {
     next: () => this.step(1),
     prev: () => this.step(-1),
     toggle: () => this.dispatch({ type: 'toggle-visible' }),
+    toggleSettled: () => this.dispatch({ type: 'toggle-settled' }),
     openPanel: () => void background.openPanel().catch((e: Error) => this.dispatch({ type: 'error', message: e.message })),
     reveal: (id: string) => this.reveal(id),
     dismissNotice: () => this.dispatch({ type: 'dismiss-notice' }),

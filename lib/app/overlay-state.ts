@@ -3,11 +3,18 @@
  * audit finished, the background answered, the user stepped to the next finding) and renders the
  * state that comes back. No DOM, no browser API: unit-tested in test/app/overlay-state.test.ts.
  */
-import type { StoredFinding } from './schema';
+import { countedFindings, isSettled, severityCounts } from './report-stats';
+import type { Status, StoredFinding } from './schema';
 
-/** A finding as the overlay shows it: whether this audit is the first to show it. No notes: those stay in the extension's pages. */
+export { severityCounts };
+
+/**
+ * A finding as the overlay shows it: whether this audit is the first to show it, and whether an
+ * auditor settled it (误报/已整改: dimmed, uncounted). No notes: those stay in the extension's pages.
+ */
 export interface ViewFinding extends StoredFinding {
   isNew: boolean;
+  settled: boolean;
 }
 
 export type MarkerKind = 'cell' | 'section' | 'missing-section' | 'prose' | 'table';
@@ -60,20 +67,26 @@ export interface OverlayState {
   notice?: string;
   /** A list of reports (not a report itself): how many it links, and whether it has further pages. */
   list?: ListSummary;
+  /** The statuses auditors gave (only those not 待核实), from the store: they outlive a re-audit. */
+  statuses: Readonly<Record<string, Status>>;
+  /** The bar's toggle: settled findings counted and stepped through too. */
+  includeSettled: boolean;
 }
 
-export const INITIAL_OVERLAY: OverlayState = { summary: null, findings: [], boxes: [], visible: true, current: -1 };
+export const INITIAL_OVERLAY: OverlayState = { summary: null, findings: [], boxes: [], visible: true, current: -1, statuses: {}, includeSettled: false };
 
 export type OverlayEvent =
   /** The page was audited: its report and findings replace whatever was shown. */
   | { type: 'audited'; summary: ReportSummary; findings: StoredFinding[] }
   /** The stored record came back: the full list, with cross-year findings and which ones are new. */
-  | { type: 'stored'; findings: StoredFinding[]; newIds: readonly string[] }
+  | { type: 'stored'; findings: StoredFinding[]; newIds: readonly string[]; statuses: Readonly<Record<string, Status>> }
   /** The page is not (or no longer) a report; it may list reports, and an on-demand audit says why. */
   | { type: 'not-a-report'; list?: { count: number; more: boolean }; notice?: string }
   | { type: 'boxes'; boxes: Box[] }
   | { type: 'set-visible'; visible: boolean }
   | { type: 'toggle-visible' }
+  /** Counts and stepping include (or leave out again) the findings settled as 误报/已整改. */
+  | { type: 'toggle-settled' }
   /** Next (+1) or previous (-1) finding, wrapping around. */
   | { type: 'step'; delta: number }
   | { type: 'reveal'; findingId: string }
@@ -85,13 +98,12 @@ export type OverlayEvent =
 export function overlayReducer(state: OverlayState, event: OverlayEvent): OverlayState {
   switch (event.type) {
     case 'audited':
-      return { ...state, summary: event.summary, findings: event.findings.map((f) => ({ ...f, isNew: false })), current: -1, notice: undefined, list: undefined };
+      return { ...state, summary: event.summary, findings: view(event.findings, new Set(), state.statuses), current: -1, notice: undefined, list: undefined };
     case 'stored': {
-      const newIds = new Set(event.newIds);
-      const findings = event.findings.map((f) => ({ ...f, isNew: newIds.has(f.id) }));
+      const findings = view(event.findings, new Set(event.newIds), event.statuses);
       // Keeps the finding navigated to, if it is still there.
       const currentId = state.findings[state.current]?.id;
-      return { ...state, findings, current: currentId ? findings.findIndex((f) => f.id === currentId) : -1, error: undefined };
+      return { ...state, findings, statuses: event.statuses, current: currentId ? findings.findIndex((f) => f.id === currentId) : -1, error: undefined };
     }
     case 'not-a-report': {
       const list = event.list && { ...event.list, starting: state.list?.starting ?? false };
@@ -103,12 +115,17 @@ export function overlayReducer(state: OverlayState, event: OverlayEvent): Overla
       return { ...state, visible: event.visible };
     case 'toggle-visible':
       return { ...state, visible: !state.visible };
+    case 'toggle-settled':
+      return { ...state, includeSettled: !state.includeSettled };
     case 'step': {
-      const n = state.findings.length;
+      // Only the findings that count are stepped through (all of them with the toggle on).
+      const steps = state.findings.flatMap((f, i) => (f.settled && !state.includeSettled ? [] : [i]));
+      const n = steps.length;
       if (!n || !state.summary) return state;
-      // Before any step, "previous" starts from the end, "next" from the start.
-      const from = state.current >= 0 ? state.current : event.delta < 0 ? n : -1;
-      return { ...state, current: (((from + event.delta) % n) + n) % n, visible: true };
+      // Before any step (or from a finding now left out), "previous" starts from the end, "next" from the start.
+      const at = steps.indexOf(state.current);
+      const from = at >= 0 ? at : event.delta < 0 ? n : -1;
+      return { ...state, current: steps[(((from + event.delta) % n) + n) % n]!, visible: true };
     }
     case 'reveal': {
       const index = state.findings.findIndex((f) => f.id === event.findingId);
@@ -130,9 +147,17 @@ export function overlayNeeded(state: OverlayState): boolean {
   return !!(state.summary || state.notice || state.error || state.list);
 }
 
-/** Counts per severity, for the bar: always from the state, never read back from the DOM. */
-export function severityCounts(findings: readonly Pick<StoredFinding, 'severity'>[]): Record<StoredFinding['severity'], number> {
-  const out = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) out[f.severity]++;
-  return out;
+function view(findings: readonly StoredFinding[], newIds: ReadonlySet<string>, statuses: Readonly<Record<string, Status>>): ViewFinding[] {
+  return findings.map((f) => ({ ...f, isNew: newIds.has(f.id), settled: isSettled(statuses[f.id] ?? 'pending') }));
+}
+
+/** The findings the bar counts: settled ones only with the toggle on (report-stats' rule, as in the side panel). */
+export function countedInBar(state: Pick<OverlayState, 'findings' | 'statuses' | 'includeSettled'>): ViewFinding[] {
+  const notes = new Map(Object.entries(state.statuses).map(([id, status]) => [id, { status }]));
+  return countedFindings(state.findings, notes, state.includeSettled);
+}
+
+/** Counts per severity for the bar: always from the state, never read back from the DOM. */
+export function barCounts(state: Pick<OverlayState, 'findings' | 'statuses' | 'includeSettled'>) {
+  return severityCounts(countedInBar(state));
 }
