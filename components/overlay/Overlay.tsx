@@ -1,5 +1,6 @@
 import { ruleTitle, SEVERITY_LABELS } from '@/lib/engine/labels';
-import { cellKey } from '@/lib/engine/model';
+import { cellName } from '@/lib/app/cell-names';
+import { cellKey, type Layout } from '@/lib/engine/model';
 import { barCounts, countedInBar } from '@/lib/app/overlay-state';
 import type { Box, OverlayActions, OverlayState, ViewFinding } from './types';
 
@@ -13,7 +14,12 @@ const trusted = (act: () => void) => (e: Event) => {
 
 const LAYOUT_ZH: Record<string, string> = { '2021': '2021 版', '2019': '2019 版', unknown: '格式未识别' };
 
-function FindingDetail({ f, onRule }: { f: ViewFinding; onRule: (ruleId: string) => void }) {
+/** Shown briefly in a tooltip: the rest is in the side panel. */
+const TIP_ITEMS = 4;
+
+const more = (n: number) => (n > TIP_ITEMS ? ` 等 ${n} 项` : '');
+
+function FindingDetail({ f, layout, onRule }: { f: ViewFinding; layout?: Layout; onRule: (ruleId: string) => void }) {
   return (
     <div class="item">
       <div>
@@ -25,6 +31,21 @@ function FindingDetail({ f, onRule }: { f: ViewFinding; onRule: (ruleId: string)
       {(f.expected !== undefined || f.actual !== undefined) && (
         <div class="meta">应为 {String(f.expected ?? '—')}，实为 {String(f.actual ?? '—')}</div>
       )}
+      {f.inferred?.length ? (
+        <div class="meta" data-inferred="">
+          推算值：{f.inferred.slice(0, TIP_ITEMS).map((x) => `${cellName(x.cell, layout)} = ${x.value}`).join('；')}
+          {more(f.inferred.length)}
+        </div>
+      ) : null}
+      {f.evidence?.length ? (
+        <div class="meta" data-evidence="">
+          因此不符：
+          <ul class="evidence">
+            {f.evidence.slice(0, TIP_ITEMS).map((e, i) => <li key={i}>{e.message}</li>)}
+          </ul>
+          {more(f.evidence.length)}
+        </div>
+      ) : null}
       <div class="meta">
         规则：
         <button type="button" class="rule-link" data-rule-link={f.rule} title="规则说明 / Rule reference" onClick={trusted(() => onRule(f.rule))}>
@@ -40,7 +61,7 @@ function FindingDetail({ f, onRule }: { f: ViewFinding; onRule: (ruleId: string)
  * Cell markers carry data-cell, section markers data-section, and every marker data-rule and
  * data-finding (space-separated when findings share the place) and data-severity (the highest).
  */
-function Marker({ box, findings, focusable, onRule }: { box: Box; findings: ViewFinding[]; focusable: boolean; onRule: (ruleId: string) => void }) {
+function Marker({ box, findings, layout, focusable, onRule }: { box: Box; findings: ViewFinding[]; layout?: Layout; focusable: boolean; onRule: (ruleId: string) => void }) {
   const here = findings.filter((f) => box.findingIds.includes(f.id));
   // Dimmed when every finding here is settled (误报/已整改): one that still counts keeps the marker bright.
   const settled = here.length > 0 && here.every((f) => f.settled);
@@ -48,6 +69,7 @@ function Marker({ box, findings, focusable, onRule }: { box: Box; findings: View
     box.kind === 'cell' ? { 'data-cell': box.key }
     : box.kind === 'section' || box.kind === 'missing-section' ? { 'data-section': box.key }
     : box.kind === 'table' ? { 'data-table': box.key }
+    : box.kind === 'image' ? { 'data-image': box.key }
     : { 'data-prose': '' };
   return (
     <div
@@ -63,7 +85,7 @@ function Marker({ box, findings, focusable, onRule }: { box: Box; findings: View
       {...data}
     >
       <span class="tag">{box.label ?? (here.length > 1 ? here.length : '!')}</span>
-      <div class="tip">{here.map((f) => <FindingDetail key={f.id} f={f} onRule={onRule} />)}</div>
+      <div class="tip">{here.map((f) => <FindingDetail key={f.id} f={f} layout={layout} onRule={onRule} />)}</div>
     </div>
   );
 }
@@ -141,7 +163,7 @@ export function Overlay({ state, actions }: { state: OverlayState; actions: Over
       {state.boxes.map((box, i) => {
         const focusable = box.findingIds.some((id) => !focused.has(id));
         box.findingIds.forEach((id) => focused.add(id));
-        return <Marker key={`${box.kind}-${box.key}-${i}`} box={box} findings={state.findings} focusable={focusable} onRule={actions.openRule} />;
+        return <Marker key={`${box.kind}-${box.key}-${i}`} box={box} findings={state.findings} layout={state.summary?.layout as Layout | undefined} focusable={focusable} onRule={actions.openRule} />;
       })}
       {(state.summary || state.notice || state.error || state.list) && <Bar state={state} actions={actions} />}
     </div>

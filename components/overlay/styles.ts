@@ -33,6 +33,7 @@ export const OVERLAY_CSS = `
 .tip .rule-link { font: inherit; font-size: 12px; padding: 0; border: 0; background: none; color: #0969da; cursor: pointer; text-decoration: underline; }
 .tip .item + .item { margin-top: 8px; padding-top: 8px; border-top: 1px solid #eaeef2; }
 .tip .meta { color: #57606a; font-size: 12px; }
+.tip .evidence { margin: 2px 0 0; padding-left: 16px; }
 .sev { display: inline-block; padding: 0 5px; border-radius: 3px; color: #fff; font-size: 11px; margin-right: 4px; }
 .sev.error { background: #d1242f; } .sev.warning { background: #9a6700; } .sev.info { background: #0969da; }
 .bar { position: fixed; right: 16px; bottom: 16px; z-index: 2147483647; display: flex; flex-direction: column; gap: 6px;

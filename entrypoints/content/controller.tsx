@@ -8,6 +8,7 @@ import { INITIAL_OVERLAY, overlayNeeded, overlayReducer, type OverlayEvent, type
 import { auditDocumentSteps } from '@/lib/engine/audit';
 import { withFindingIds } from '@/lib/engine/finding-id';
 import type { Report } from '@/lib/engine/model';
+import { findingElements } from '@/lib/engine/rules/tables-as-images';
 import { reportSnapshot } from '@/lib/engine/snapshot';
 import * as background from './background-link';
 import { firstLook } from './first-look';
@@ -28,6 +29,8 @@ export class AuditController {
   private state: OverlayState = INITIAL_OVERLAY;
   private report?: Report;
   private targets: Target[] = [];
+  /** Page elements some findings carry (tables shown as images), by finding id: kept here, never sent. */
+  private elements = new Map<string, unknown[]>();
   private signature = '';
   private reportId?: string;
   /** Each audit run's number: a newer run makes an older one stop at its next slice. */
@@ -92,12 +95,15 @@ export class AuditController {
     const tell = onDemand && window === window.top;
     if (!result.detected) return this.notAReport(true, tell ? `此页面不是政府信息公开工作年度报告：${result.reason}` : undefined);
     this.report = result.report;
-    this.watcher.watchReport(reportElements(result.report));
+    // Refreshed on every audit, as the report's elements are: a re-rendered page has new <img>s.
+    const findings = withFindingIds(result.findings);
+    this.elements = new Map(findings.map((f, i) => [f.id, findingElements(result.findings[i]!)] as const).filter(([, els]) => els.length > 0));
+    this.watcher.watchReport([...reportElements(result.report), ...[...this.elements.values()].flat().filter((el): el is Element => el instanceof Element)]);
     const signature = JSON.stringify([result.report.title, result.findings]);
     if (signature === this.signature) return this.locate(run);
     this.signature = signature;
     const r = result.report;
-    this.dispatch({ type: 'audited', summary: { title: r.title, agency: r.agency, year: r.year, layout: r.layout }, findings: withFindingIds(result.findings) });
+    this.dispatch({ type: 'audited', summary: { title: r.title, agency: r.agency, year: r.year, layout: r.layout }, findings });
     await this.locate(run);
     try {
       const state = await background.saveAudit(reportSnapshot(r, result.findings, location.href));
@@ -129,6 +135,7 @@ export class AuditController {
     this.signature = '';
     this.report = undefined;
     this.targets = [];
+    this.elements = new Map();
     this.watcher.watchReport([]);
     const offer = mayList ? listOffer(document, location.href) : null;
     const list = offer ? { count: offer.links.length, more: offer.next !== null } : undefined;
@@ -150,7 +157,7 @@ export class AuditController {
 
   /** Finds the elements of every finding, then draws the markers on screen first and the rest a slice later. */
   private async locate(run: number) {
-    this.targets = this.report ? targetsOf(this.report, this.state.findings) : [];
+    this.targets = this.report ? targetsOf(this.report, this.state.findings, this.elements) : [];
     if (!this.overlay) return;
     const near = nearViewport(this.targets);
     if (near.length < this.targets.length) {

@@ -17,7 +17,8 @@ export interface ViewFinding extends StoredFinding {
   settled: boolean;
 }
 
-export type MarkerKind = 'cell' | 'section' | 'missing-section' | 'prose' | 'table';
+/** `image`: a table published as a picture (tables-as-images), marked on the <img> itself. */
+export type MarkerKind = 'cell' | 'section' | 'missing-section' | 'prose' | 'table' | 'image';
 
 /**
  * One marker box, in the overlay's coordinates (document pixels from the host's origin). Findings
