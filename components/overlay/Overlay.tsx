@@ -132,6 +132,7 @@ function Bar({ state, actions }: { state: OverlayState; actions: OverlayActions 
         </div>
       )}
       {state.list && <ListOffer list={state.list} onAudit={actions.auditList} />}
+      {summary && state.attachments.length > 0 && <Attachments attachments={state.attachments} onOpen={actions.openAttachment} />}
       {cur && (
         <div class="row current" data-current={cur.id}>
           {cur.settled && !state.includeSettled ? '—' : counted.indexOf(cur) + 1}/{counted.length}：<span class={`sev ${cur.severity}`}>{SEVERITY_LABELS[cur.severity].zh}</span>
@@ -140,6 +141,22 @@ function Bar({ state, actions }: { state: OverlayState; actions: OverlayActions 
       )}
       {state.error && <div class="row err" role="alert">{state.error}</div>}
     </div>
+  );
+}
+
+/** A report published only as files: each opens in the extension's viewer, audited like a page. */
+function Attachments({ attachments, onOpen }: { attachments: OverlayState['attachments']; onOpen: (url: string) => void }) {
+  return (
+    <ul class="attachments" aria-label="附件 Attachments">
+      {attachments.map((a) => (
+        <li key={a.url}>
+          <button type="button" class="primary" data-attachment={a.url} onClick={trusted(() => onOpen(a.url))} title={`Audit this attachment in the viewer: ${a.url}`}>
+            审核附件
+          </button>
+          <span class="file">{a.title}</span>
+        </li>
+      ))}
+    </ul>
   );
 }
 

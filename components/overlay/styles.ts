@@ -51,6 +51,9 @@ export const OVERLAY_CSS = `
 .bar button.primary { background: #1f6feb; border-color: #1f6feb; color: #fff; font-size: 13px; padding: 4px 10px; }
 .bar button.primary:hover { background: #1a5fcc; }
 .bar button:disabled { opacity: 0.6; cursor: default; }
+.bar .attachments { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 4px; max-height: 160px; overflow: auto; }
+.bar .attachments li { display: flex; align-items: center; gap: 8px; }
+.bar .attachments .file { font-size: 12px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; max-width: 320px; }
 .bar .hint { font-size: 12px; color: #57606a; }
 @media print { .root { display: none !important; } }
 `;

@@ -13,4 +13,6 @@ export interface OverlayActions {
   openRule(ruleId: string): void;
   /** Audits every report the list links, in a batch page. */
   auditList(): void;
+  /** Opens the extension's viewer on one of an attachment-only report's files. */
+  openAttachment(url: string): void;
 }

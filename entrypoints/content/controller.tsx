@@ -6,6 +6,7 @@ import { listOffer } from '@/lib/app/list-offer';
 import type { OverlayReport, TabMessage } from '@/lib/app/content-messages';
 import { INITIAL_OVERLAY, overlayNeeded, overlayReducer, type OverlayEvent, type OverlayState } from '@/lib/app/overlay-state';
 import { auditDocumentSteps } from '@/lib/engine/audit';
+import { attachmentLinks } from '@/lib/engine/list';
 import { withFindingIds } from '@/lib/engine/finding-id';
 import type { Report } from '@/lib/engine/model';
 import { findingElements } from '@/lib/engine/rules/tables-as-images';
@@ -103,7 +104,7 @@ export class AuditController {
     if (signature === this.signature) return this.locate(run);
     this.signature = signature;
     const r = result.report;
-    this.dispatch({ type: 'audited', summary: { title: r.title, agency: r.agency, year: r.year, layout: r.layout }, findings });
+    this.dispatch({ type: 'audited', summary: { title: r.title, agency: r.agency, year: r.year, layout: r.layout }, findings, attachments: viewable(findings) });
     await this.locate(run);
     try {
       const state = await background.saveAudit(reportSnapshot(r, result.findings, location.href));
@@ -199,6 +200,7 @@ export class AuditController {
     dismissNotice: () => this.dispatch({ type: 'dismiss-notice' }),
     openRule: (ruleId: string) => void background.openRule(ruleId).catch((e: Error) => this.dispatch({ type: 'error', message: e.message })),
     auditList: () => this.auditList(),
+    openAttachment: (url: string) => void background.openViewer(url).catch((e: Error) => this.dispatch({ type: 'error', message: `无法打开附件：${e.message}` })),
   };
 
   /** True when there was a finding to step to. */
@@ -235,4 +237,14 @@ export class AuditController {
       });
     }, 350);
   }
+}
+
+/** Files the viewer reads (PDF, Word, WPS); others (OFD, archives) it cannot. */
+const VIEWABLE = /\.(?:pdf|docx?|wps)(?:$|[?#])/i;
+
+/** An attachment-only report's files, as the engine found them (attachmentLinks), for the bar's 「审核附件」. */
+function viewable(findings: readonly { rule: string }[]) {
+  if (!findings.some((f) => f.rule === 'report-attachment-only')) return [];
+  const seen = new Set<string>();
+  return attachmentLinks(document, location.href).filter((a) => VIEWABLE.test(new URL(a.url).pathname) && !seen.has(a.url) && !!seen.add(a.url));
 }

@@ -49,6 +49,11 @@ export interface ReportSummary {
   title: string;
 }
 
+export interface Attachment {
+  url: string;
+  title: string;
+}
+
 export interface ListSummary {
   count: number;
   more: boolean;
@@ -60,6 +65,8 @@ export interface OverlayState {
   findings: ViewFinding[];
   boxes: Box[];
   visible: boolean;
+  /** An attachment-only report's files the viewer can read (the bar offers 「审核附件」 for each). */
+  attachments: readonly Attachment[];
   /** Index into `findings` of the one last navigated to; -1 before any. */
   current: number;
   /** Storage or audit errors, shown in the bar: never swallowed. */
@@ -74,11 +81,11 @@ export interface OverlayState {
   includeSettled: boolean;
 }
 
-export const INITIAL_OVERLAY: OverlayState = { summary: null, findings: [], boxes: [], visible: true, current: -1, statuses: {}, includeSettled: false };
+export const INITIAL_OVERLAY: OverlayState = { summary: null, findings: [], boxes: [], attachments: [], visible: true, current: -1, statuses: {}, includeSettled: false };
 
 export type OverlayEvent =
   /** The page was audited: its report and findings replace whatever was shown. */
-  | { type: 'audited'; summary: ReportSummary; findings: StoredFinding[] }
+  | { type: 'audited'; summary: ReportSummary; findings: StoredFinding[]; attachments?: readonly Attachment[] }
   /** The stored record came back: the full list, with cross-year findings and which ones are new. */
   | { type: 'stored'; findings: StoredFinding[]; newIds: readonly string[]; statuses: Readonly<Record<string, Status>> }
   /** The page is not (or no longer) a report; it may list reports, and an on-demand audit says why. */
@@ -99,7 +106,15 @@ export type OverlayEvent =
 export function overlayReducer(state: OverlayState, event: OverlayEvent): OverlayState {
   switch (event.type) {
     case 'audited':
-      return { ...state, summary: event.summary, findings: view(event.findings, new Set(), state.statuses), current: -1, notice: undefined, list: undefined };
+      return {
+        ...state,
+        summary: event.summary,
+        findings: view(event.findings, new Set(), state.statuses),
+        attachments: event.attachments ?? [],
+        current: -1,
+        notice: undefined,
+        list: undefined,
+      };
     case 'stored': {
       const findings = view(event.findings, new Set(event.newIds), event.statuses);
       // Keeps the finding navigated to, if it is still there.
@@ -108,7 +123,7 @@ export function overlayReducer(state: OverlayState, event: OverlayEvent): Overla
     }
     case 'not-a-report': {
       const list = event.list && { ...event.list, starting: state.list?.starting ?? false };
-      return { ...state, summary: null, findings: [], boxes: [], current: -1, list, ...(event.notice !== undefined && { notice: event.notice }) };
+      return { ...state, summary: null, findings: [], boxes: [], attachments: [], current: -1, list, ...(event.notice !== undefined && { notice: event.notice }) };
     }
     case 'boxes':
       return { ...state, boxes: event.boxes };

@@ -128,3 +128,14 @@ describe('findings settled as 误报 or 已整改 (issue 12 §5)', () => {
     expect(overlayReducer(all, { type: 'step', delta: 1 })).toBe(all);
   });
 });
+
+describe('an attachment-only report', () => {
+  it('offers its files until the page stops being a report', () => {
+    const files = [{ url: 'https://www.demo.gov.cn/a.pdf', title: '2023年报告.pdf' }];
+    const s = run({ type: 'audited', summary: SUMMARY, findings: [finding('a')], attachments: files });
+    expect(s.attachments).toEqual(files);
+    expect(overlayReducer(s, { type: 'not-a-report' }).attachments).toEqual([]);
+    // A later audit without files offers none.
+    expect(overlayReducer(s, audited('a')).attachments).toEqual([]);
+  });
+});
