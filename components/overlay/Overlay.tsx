@@ -2,6 +2,7 @@ import { ruleTitle, SEVERITY_LABELS } from '@/lib/engine/labels';
 import { cellName } from '@/lib/app/cell-names';
 import { cellKey, type Layout } from '@/lib/engine/model';
 import { barCounts, countedInBar } from '@/lib/app/overlay-state';
+import { BarHandle, barStyle } from './BarPlacement';
 import type { Box, OverlayActions, OverlayState, ViewFinding } from './types';
 
 /**
@@ -61,7 +62,17 @@ function FindingDetail({ f, layout, onRule }: { f: ViewFinding; layout?: Layout;
  * Cell markers carry data-cell, section markers data-section, and every marker data-rule and
  * data-finding (space-separated when findings share the place) and data-severity (the highest).
  */
-function Marker({ box, findings, layout, focusable, onRule }: { box: Box; findings: ViewFinding[]; layout?: Layout; focusable: boolean; onRule: (ruleId: string) => void }) {
+interface MarkerProps {
+  box: Box;
+  findings: ViewFinding[];
+  layout?: Layout;
+  focusable: boolean;
+  onRule: (ruleId: string) => void;
+  /** After Esc closed the tooltips: pointing at or focusing a marker shows them again. */
+  onOpenTips?: () => void;
+}
+
+function Marker({ box, findings, layout, focusable, onRule, onOpenTips }: MarkerProps) {
   const here = findings.filter((f) => box.findingIds.includes(f.id));
   // Dimmed when every finding here is settled (误报/已整改): one that still counts keeps the marker bright.
   const settled = here.length > 0 && here.every((f) => f.settled);
@@ -78,6 +89,8 @@ function Marker({ box, findings, layout, focusable, onRule }: { box: Box; findin
       tabIndex={focusable ? 0 : -1}
       role="note"
       aria-label={here.map((f) => f.message).join('；')}
+      onMouseEnter={onOpenTips}
+      onFocus={onOpenTips}
       data-finding={box.findingIds.join(' ')}
       data-rule={box.rules.join(' ')}
       data-severity={box.severity}
@@ -91,21 +104,51 @@ function Marker({ box, findings, layout, focusable, onRule }: { box: Box; findin
 }
 
 function Bar({ state, actions }: { state: OverlayState; actions: OverlayActions }) {
-  const { summary, findings, current } = state;
+  const { summary, findings } = state;
   const counts = barCounts(state);
+  const counter = (
+    <span class="counts" data-counts="">
+      {findings.length === 0 ? (
+        <span class="clean">未发现问题</span>
+      ) : (
+        <>
+          <span class="sev error">错误 {counts.error}</span>
+          <span class="sev warning">警告 {counts.warning}</span>
+          <span class="sev info">提示 {counts.info}</span>
+        </>
+      )}
+    </span>
+  );
+  return (
+    <div class={`bar${state.collapsed ? ' collapsed' : ''}`} role="region" aria-label="年报审计助手" style={barStyle(state)}>
+      <div class="row">
+        <BarHandle state={state} onMove={actions.moveBar} />
+        <span class="title">年报审计助手</span>
+        {state.collapsed && summary && counter}
+        <button type="button" class="collapse" aria-expanded={!state.collapsed} onClick={trusted(() => actions.collapse(!state.collapsed))} title={state.collapsed ? 'Expand the bar' : 'Collapse the bar'}>
+          {state.collapsed ? '展开' : '收起'}
+        </button>
+      </div>
+      {!state.collapsed && <BarBody state={state} actions={actions} counter={counter} />}
+      {state.error && <div class="row err" role="alert">{state.error}</div>}
+    </div>
+  );
+}
+
+function BarBody({ state, actions, counter }: { state: OverlayState; actions: OverlayActions; counter: preact.JSX.Element }) {
+  const { summary, findings, current } = state;
   const counted = countedInBar(state);
   const settled = findings.filter((f) => f.settled).length;
   const cur = findings[current];
   return (
-    <div class="bar" role="region" aria-label="年报审计助手">
-      <div class="row">
-        <span class="title">年报审计助手</span>
-        {summary && (
+    <>
+      {summary && (
+        <div class="row">
           <span>
             {summary.agency || '（未识别机关）'} · {summary.year ?? '年份未识别'} 年度 · {LAYOUT_ZH[summary.layout] ?? summary.layout}
           </span>
-        )}
-      </div>
+        </div>
+      )}
       {state.notice && (
         <div class="row notice">
           {state.notice} <button onClick={trusted(actions.dismissNotice)}>关闭</button>
@@ -113,11 +156,7 @@ function Bar({ state, actions }: { state: OverlayState; actions: OverlayActions 
       )}
       {summary && (
         <div class="row">
-          <span class="counts" data-counts="">
-            <span class="sev error">错误 {counts.error}</span>
-            <span class="sev warning">警告 {counts.warning}</span>
-            <span class="sev info">提示 {counts.info}</span>
-          </span>
+          {counter}
           <button onClick={trusted(actions.prev)} title="上一个问题 Previous (Alt+Shift+P)" disabled={!counted.length}>◀</button>
           <button onClick={trusted(actions.next)} title="下一个问题 Next (Alt+Shift+N)" disabled={!counted.length}>▶</button>
           <button onClick={trusted(actions.toggle)} title="Hide/show markers">{state.visible ? '隐藏标记' : '显示标记'}</button>
@@ -139,8 +178,7 @@ function Bar({ state, actions }: { state: OverlayState; actions: OverlayActions 
           {cur.message}
         </div>
       )}
-      {state.error && <div class="row err" role="alert">{state.error}</div>}
-    </div>
+    </>
   );
 }
 
@@ -176,11 +214,11 @@ export function Overlay({ state, actions }: { state: OverlayState; actions: Over
   // One tab stop per finding: its first marker.
   const focused = new Set<string>();
   return (
-    <div class={`root${state.visible ? '' : ' hidden'}`}>
+    <div class={`root${state.visible ? '' : ' hidden'}${state.tipsClosed ? ' tips-closed' : ''}`}>
       {state.boxes.map((box, i) => {
         const focusable = box.findingIds.some((id) => !focused.has(id));
         box.findingIds.forEach((id) => focused.add(id));
-        return <Marker key={`${box.kind}-${box.key}-${i}`} box={box} findings={state.findings} layout={state.summary?.layout as Layout | undefined} focusable={focusable} onRule={actions.openRule} />;
+        return <Marker key={`${box.kind}-${box.key}-${i}`} box={box} findings={state.findings} layout={state.summary?.layout as Layout | undefined} focusable={focusable} onRule={actions.openRule} onOpenTips={state.tipsClosed ? actions.openTips : undefined} />;
       })}
       {(state.summary || state.notice || state.error || state.list) && <Bar state={state} actions={actions} />}
     </div>

@@ -1,3 +1,5 @@
+import type { Corner } from '@/lib/app/overlay-state';
+
 export type { Box, MarkerKind, OverlayState, ViewFinding } from '@/lib/app/overlay-state';
 
 export interface OverlayActions {
@@ -15,4 +17,9 @@ export interface OverlayActions {
   auditList(): void;
   /** Opens the extension's viewer on one of an attachment-only report's files. */
   openAttachment(url: string): void;
+  /** Collapses the bar to one line, or opens it again (remembered for the site while the page is open). */
+  collapse(collapsed: boolean): void;
+  moveBar(corner: Corner): void;
+  /** Shows the tooltips again after Esc closed them. */
+  openTips(): void;
 }

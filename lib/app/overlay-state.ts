@@ -54,6 +54,18 @@ export interface Attachment {
   title: string;
 }
 
+/** A corner of the visible area for the bar: top/bottom, left/right. */
+export type Corner = 'tl' | 'tr' | 'bl' | 'br';
+export const CORNERS: readonly Corner[] = ['br', 'bl', 'tl', 'tr'];
+
+/** Distances from the viewport's edges to the part of it where the page (a frame's part, in a frame) is visible. */
+export interface Inset {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
 export interface ListSummary {
   count: number;
   more: boolean;
@@ -79,9 +91,33 @@ export interface OverlayState {
   statuses: Readonly<Record<string, Status>>;
   /** The bar's toggle: settled findings counted and stepped through too. */
   includeSettled: boolean;
+  /** Where the user put the bar, and whether it is collapsed (remembered per site, in the content script only). */
+  corner: Corner;
+  collapsed: boolean;
+  /** Where the bar stands aside for now, so that it does not cover the current finding or its tooltip. */
+  dodge?: Corner;
+  /** In a frame: the frame's hidden edges, so the bar sits in the part of the frame on screen. */
+  inset: Inset;
+  /** Esc closed the open tooltip: shown again when the pointer or focus comes to a marker. */
+  tipsClosed: boolean;
 }
 
-export const INITIAL_OVERLAY: OverlayState = { summary: null, findings: [], boxes: [], attachments: [], visible: true, current: -1, statuses: {}, includeSettled: false };
+export const NO_INSET: Inset = { top: 0, left: 0, bottom: 0, right: 0 };
+
+export const INITIAL_OVERLAY: OverlayState = {
+  summary: null,
+  findings: [],
+  boxes: [],
+  attachments: [],
+  visible: true,
+  current: -1,
+  statuses: {},
+  includeSettled: false,
+  corner: 'br',
+  collapsed: false,
+  inset: NO_INSET,
+  tipsClosed: false,
+};
 
 export type OverlayEvent =
   /** The page was audited: its report and findings replace whatever was shown. */
@@ -100,6 +136,13 @@ export type OverlayEvent =
   | { type: 'reveal'; findingId: string }
   | { type: 'error'; message: string | undefined }
   | { type: 'dismiss-notice' }
+  | { type: 'collapse'; collapsed: boolean }
+  /** The user moved the bar: the place to stand aside from is forgotten. */
+  | { type: 'move-bar'; corner: Corner }
+  | { type: 'dodge'; corner: Corner | undefined }
+  | { type: 'inset'; inset: Inset }
+  | { type: 'close-tips' }
+  | { type: 'open-tips' }
   | { type: 'list-starting' }
   | { type: 'list-started'; error?: string };
 
@@ -151,6 +194,18 @@ export function overlayReducer(state: OverlayState, event: OverlayEvent): Overla
       return { ...state, error: event.message };
     case 'dismiss-notice':
       return { ...state, notice: undefined };
+    case 'collapse':
+      return { ...state, collapsed: event.collapsed };
+    case 'move-bar':
+      return { ...state, corner: event.corner, dodge: undefined };
+    case 'dodge':
+      return event.corner === (state.dodge ?? state.corner) ? state : { ...state, dodge: event.corner === state.corner ? undefined : event.corner };
+    case 'inset':
+      return sameInset(state.inset, event.inset) ? state : { ...state, inset: event.inset };
+    case 'close-tips':
+      return state.tipsClosed ? state : { ...state, tipsClosed: true };
+    case 'open-tips':
+      return state.tipsClosed ? { ...state, tipsClosed: false } : state;
     case 'list-starting':
       return state.list ? { ...state, list: { ...state.list, starting: true }, error: undefined } : state;
     case 'list-started':
@@ -161,6 +216,56 @@ export function overlayReducer(state: OverlayState, event: OverlayEvent): Overla
 /** Whether the overlay has anything to show: no host is created on a page that needs none. */
 export function overlayNeeded(state: OverlayState): boolean {
   return !!(state.summary || state.notice || state.error || state.list);
+}
+
+const sameInset = (a: Inset, b: Inset) => a.top === b.top && a.left === b.left && a.bottom === b.bottom && a.right === b.right;
+
+/** Where the bar is drawn: aside when it must be, else where the user put it. */
+export const barCorner = (state: Pick<OverlayState, 'corner' | 'dodge'>): Corner => state.dodge ?? state.corner;
+
+/** The corner an arrow key moves the bar to: up/down change the side top/bottom, left/right the side left/right. */
+export function cornerToward(corner: Corner, key: string): Corner | undefined {
+  const [v, h] = corner.split('') as ['t' | 'b', 'l' | 'r'];
+  const next = key === 'ArrowUp' ? `t${h}` : key === 'ArrowDown' ? `b${h}` : key === 'ArrowLeft' ? `${v}l` : key === 'ArrowRight' ? `${v}r` : undefined;
+  return next as Corner | undefined;
+}
+
+/** The corner of the area nearest to a point (where a dragged bar is dropped). */
+export function nearestCorner(x: number, y: number, area: Rect): Corner {
+  const v = y < (area.top + area.bottom) / 2 ? 't' : 'b';
+  const h = x < (area.left + area.right) / 2 ? 'l' : 'r';
+  return `${v}${h}` as Corner;
+}
+
+export interface Rect {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** Margin between the bar and the edges of the area it sits in (styles.ts uses the same). */
+export const BAR_MARGIN = 16;
+
+/** The bar's rectangle at a corner of the area. */
+export function barRect(corner: Corner, size: { width: number; height: number }, area: Rect): Rect {
+  const top = corner[0] === 't' ? area.top + BAR_MARGIN : area.bottom - BAR_MARGIN - size.height;
+  const left = corner[1] === 'l' ? area.left + BAR_MARGIN : area.right - BAR_MARGIN - size.width;
+  return { top, left, bottom: top + size.height, right: left + size.width };
+}
+
+const overlaps = (a: Rect, b: Rect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+/**
+ * The corner where the bar covers none of `avoid` (the current marker and its tooltip): the user's
+ * own first, then the other side vertically, horizontally, and the opposite corner. When every
+ * corner covers something, the user's.
+ */
+export function clearCorner(preferred: Corner, size: { width: number; height: number }, area: Rect, avoid: readonly Rect[]): Corner {
+  const flipV = `${preferred[0] === 't' ? 'b' : 't'}${preferred[1]}` as Corner;
+  const flipH = `${preferred[0]}${preferred[1] === 'l' ? 'r' : 'l'}` as Corner;
+  const opposite = `${flipV[0]}${flipH[1]}` as Corner;
+  return [preferred, flipV, flipH, opposite].find((c) => !avoid.some((r) => overlaps(barRect(c, size, area), r))) ?? preferred;
 }
 
 function view(findings: readonly StoredFinding[], newIds: ReadonlySet<string>, statuses: Readonly<Record<string, Status>>): ViewFinding[] {
