@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StoredFinding } from '@/lib/app/schema';
-import { barCounts, INITIAL_OVERLAY, overlayNeeded, overlayReducer, severityCounts, type OverlayEvent, type OverlayState } from '@/lib/app/overlay-state';
+import { barCorner, barCounts, barRect, clearCorner, cornerToward, INITIAL_OVERLAY, nearestCorner, overlayNeeded, overlayReducer, severityCounts, type OverlayEvent, type OverlayState } from '@/lib/app/overlay-state';
 
 const finding = (id: string, severity: StoredFinding['severity'] = 'error'): StoredFinding => ({ id, rule: 't3-balance', severity, message: `问题 ${id}` });
 const SUMMARY = { agency: '示范区人民政府', year: 2023, layout: '2021', title: '示范区2023年政府信息公开工作年度报告' };
@@ -137,5 +137,54 @@ describe('an attachment-only report', () => {
     expect(overlayReducer(s, { type: 'not-a-report' }).attachments).toEqual([]);
     // A later audit without files offers none.
     expect(overlayReducer(s, audited('a')).attachments).toEqual([]);
+  });
+});
+
+describe('the bar’s place (issue 12 §8)', () => {
+  const area = { top: 0, left: 0, bottom: 800, right: 1200 };
+  const size = { width: 400, height: 150 };
+
+  it('arrow keys move it to the corner that way; other keys do nothing', () => {
+    expect(cornerToward('br', 'ArrowUp')).toBe('tr');
+    expect(cornerToward('tr', 'ArrowLeft')).toBe('tl');
+    expect(cornerToward('tl', 'ArrowDown')).toBe('bl');
+    expect(cornerToward('bl', 'ArrowRight')).toBe('br');
+    expect(cornerToward('br', 'ArrowDown')).toBe('br');
+    expect(cornerToward('br', 'Enter')).toBeUndefined();
+  });
+
+  it('a drop snaps to the nearest corner of the visible area', () => {
+    expect(nearestCorner(100, 100, area)).toBe('tl');
+    expect(nearestCorner(1100, 700, area)).toBe('br');
+    // In a frame whose upper part is scrolled away, the middle is lower.
+    expect(nearestCorner(1100, 500, { ...area, top: 400 })).toBe('tr');
+  });
+
+  it('stands aside from the current marker and its tooltip, preferring the user’s corner', () => {
+    const home = barRect('br', size, area);
+    expect(home).toEqual({ top: 634, left: 784, bottom: 784, right: 1184 });
+    // Nothing under it: stays.
+    expect(clearCorner('br', size, area, [{ top: 100, left: 100, bottom: 130, right: 140 }])).toBe('br');
+    // A tooltip at the lower right: the other side vertically.
+    expect(clearCorner('br', size, area, [{ top: 600, left: 900, bottom: 760, right: 1150 }])).toBe('tr');
+    // Lower and upper right both covered: the lower left.
+    expect(clearCorner('br', size, area, [{ top: 0, left: 1000, bottom: 800, right: 1100 }])).toBe('bl');
+    // Every corner covered: where the user put it.
+    expect(clearCorner('br', size, area, [area])).toBe('br');
+  });
+
+  it('moving the bar forgets where it stood aside; standing aside keeps the user’s corner', () => {
+    let s = overlayReducer(INITIAL_OVERLAY, { type: 'dodge', corner: 'tr' });
+    expect([s.corner, barCorner(s)]).toEqual(['br', 'tr']);
+    expect(barCorner(overlayReducer(s, { type: 'dodge', corner: 'br' }))).toBe('br');
+    s = overlayReducer(s, { type: 'move-bar', corner: 'tl' });
+    expect([s.corner, s.dodge]).toEqual(['tl', undefined]);
+  });
+
+  it('Esc closes tooltips until a marker is pointed at or focused', () => {
+    const closed = overlayReducer(INITIAL_OVERLAY, { type: 'close-tips' });
+    expect(closed.tipsClosed).toBe(true);
+    expect(overlayReducer(closed, { type: 'close-tips' })).toBe(closed);
+    expect(overlayReducer(closed, { type: 'open-tips' }).tipsClosed).toBe(false);
   });
 });
