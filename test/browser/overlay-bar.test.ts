@@ -135,7 +135,9 @@ describe('the bar', () => {
     await expect.poll(() => tip.isVisible()).toBe(true);
     // Focused by keyboard, Esc closes it too.
     await page.keyboard.press('Alt+Shift+N');
-    await expect.poll(() => page.evaluate(() => document.querySelector('report-audit-overlay')!.shadowRoot!.activeElement?.classList.contains('marker'))).toBe(true);
+    await expect
+      .poll(() => page.evaluate(() => document.querySelector('report-audit-overlay')!.shadowRoot!.activeElement?.classList.contains('marker')))
+      .toBe(true);
     await page.mouse.move(5, 5);
     const focused = page.locator('report-audit-overlay .marker:focus .tip');
     await expect.poll(() => focused.isVisible()).toBe(true);

@@ -85,9 +85,15 @@ describe('tooltip and finding card', () => {
     for (const src of ['/files/t2.png', '/files/t3.png', '/files/t4.png']) {
       const img = await page.locator(`img[src="${src}"]`).boundingBox();
       const marks = await page.evaluate(() =>
-        Array.from(document.querySelector('html > report-audit-overlay')!.shadowRoot!.querySelectorAll<HTMLElement>('.marker[data-image]'), (m) => m.getBoundingClientRect().toJSON() as DOMRect),
+        Array.from(
+          document.querySelector('html > report-audit-overlay')!.shadowRoot!.querySelectorAll<HTMLElement>('.marker[data-image]'),
+          (m) => m.getBoundingClientRect().toJSON() as DOMRect,
+        ),
       );
-      expect(marks.some((m) => Math.abs(m.x - img!.x) < 2 && Math.abs(m.y - img!.y) < 2 && Math.abs(m.width - img!.width) < 2), src).toBe(true);
+      expect(
+        marks.some((m) => Math.abs(m.x - img!.x) < 2 && Math.abs(m.y - img!.y) < 2 && Math.abs(m.width - img!.width) < 2),
+        src,
+      ).toBe(true);
     }
     const logo = await page.locator('img[alt="logo"]').boundingBox();
     const all = await markers(page);
