@@ -1,4 +1,3 @@
-import { useRef } from 'preact/hooks';
 import { BAR_MARGIN, barCorner, CORNERS, cornerToward, nearestCorner, type Corner, type OverlayState, type Rect } from '@/lib/app/overlay-state';
 
 const CORNER_ZH: Record<Corner, string> = { tl: '左上角', tr: '右上角', bl: '左下角', br: '右下角' };
@@ -26,8 +25,10 @@ export function barStyle(state: Pick<OverlayState, 'inset' | 'corner' | 'dodge'>
  * dropped; with the keyboard, the arrow keys move it to the corner that way, Enter or Space to the
  * next corner. Only the user's own events act (a page script's are untrusted).
  */
+/** One bar per frame, so one drag at a time: module state, which spares the content script Preact's hooks. */
+const drag = { on: false };
+
 export function BarHandle({ state, onMove }: { state: OverlayState; onMove: (corner: Corner) => void }) {
-  const dragging = useRef(false);
   const corner = barCorner(state);
   return (
     <button
@@ -38,16 +39,16 @@ export function BarHandle({ state, onMove }: { state: OverlayState; onMove: (cor
       title="拖动或用方向键移动审计栏 / Drag or use the arrow keys to move the bar"
       onPointerDown={(e) => {
         if (!e.isTrusted || e.button !== 0) return;
-        dragging.current = true;
+        drag.on = true;
         e.currentTarget.setPointerCapture(e.pointerId);
       }}
       onPointerUp={(e) => {
-        if (!e.isTrusted || !dragging.current) return;
-        dragging.current = false;
+        if (!e.isTrusted || !drag.on) return;
+        drag.on = false;
         const to = nearestCorner(e.clientX, e.clientY, visibleArea(state));
         if (to !== corner) onMove(to);
       }}
-      onPointerCancel={() => (dragging.current = false)}
+      onPointerCancel={() => (drag.on = false)}
       onKeyDown={(e) => {
         if (!e.isTrusted) return;
         const to = cornerToward(corner, e.key);
