@@ -1,5 +1,5 @@
 import { cellKey } from '@/lib/engine/model';
-import { cellNames } from '@/lib/app/cell-names';
+import { cellName, cellNames } from '@/lib/app/cell-names';
 import { isSettled, statusOf } from '@/lib/app/report-stats';
 import { rulePage } from '@/lib/app/ext-pages';
 import { ruleTitle, sectionHeading, SEVERITY_LABELS } from '@/lib/engine/labels';
@@ -47,7 +47,20 @@ export function FindingCard({ reportId, finding: f, note, isNew, onReveal }: Pro
         {f.cells?.length ? <Fact label="单元格" en={`Cells: ${f.cells.map(cellKey).join('; ')}`} value={cellNames(f.cells)} /> : null}
         {f.expected !== undefined && <Fact label="应为" en="Expected" value={String(f.expected)} mono />}
         {f.actual !== undefined && <Fact label="实为" en="Actual" value={String(f.actual)} mono />}
+        {f.inferred?.length ? (
+          <Fact label="推算值" en="Inferred from the identities" value={f.inferred.map((x) => `${cellName(x.cell)} = ${x.value}`).join('；')} />
+        ) : null}
       </dl>
+      {f.evidence?.length ? (
+        <details class="evidence">
+          <summary title="Identities and prose numbers this wrong cell breaks">因此不符的核对（{f.evidence.length}）</summary>
+          <ul>
+            {f.evidence.map((e, i) => (
+              <li key={i}>{e.message}</li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
       {f.excerpt && <blockquote class="excerpt">{f.excerpt}</blockquote>}
       <NoteEditor reportId={reportId} findingId={f.id} note={note} />
     </li>

@@ -37,6 +37,11 @@ export async function openRule(ruleId: string): Promise<void> {
   await ask({ type: 'rules:open', ruleId });
 }
 
+/** Opens the extension's viewer on an attachment the page links (the background accepts http(s) only). */
+export async function openViewer(url: string): Promise<void> {
+  await ask({ type: 'viewer:open', url });
+}
+
 /** Listens for the background's and the side panel's messages; returns the way to stop. */
 export function onTabMessage(handle: (message: TabMessage) => void): () => void {
   const listener = (raw: unknown) => {

@@ -4,13 +4,17 @@ import type { OverlayActions } from '@/components/overlay/types';
 import { MAX_LINKS } from '@/lib/app/batch/job';
 import { listOffer } from '@/lib/app/list-offer';
 import type { OverlayReport, TabMessage } from '@/lib/app/content-messages';
-import { INITIAL_OVERLAY, overlayNeeded, overlayReducer, type OverlayEvent, type OverlayState } from '@/lib/app/overlay-state';
+import { clearCorner, INITIAL_OVERLAY, NO_INSET, overlayNeeded, overlayReducer, type Inset, type OverlayEvent, type OverlayState } from '@/lib/app/overlay-state';
+import { visibleArea } from '@/components/overlay/BarPlacement';
 import { auditDocumentSteps } from '@/lib/engine/audit';
+import { attachmentLinks } from '@/lib/engine/list';
 import { withFindingIds } from '@/lib/engine/finding-id';
 import type { Report } from '@/lib/engine/model';
+import { findingElements } from '@/lib/engine/rules/tables-as-images';
 import { reportSnapshot } from '@/lib/engine/snapshot';
 import * as background from './background-link';
 import { firstLook } from './first-look';
+import { rememberedPlace, rememberPlace } from './bar-memory';
 import { createHost, type OverlayHost } from './host';
 import { listenForNavigation } from './keyboard';
 import { PageWatcher } from './page-watcher';
@@ -25,9 +29,13 @@ import { afterLoad, runInSlices, yieldToPage } from './yield';
  */
 export class AuditController {
   private overlay?: OverlayHost;
-  private state: OverlayState = INITIAL_OVERLAY;
+  private state: OverlayState = { ...INITIAL_OVERLAY, ...rememberedPlace(location.host) };
+  /** In a frame: watches which part of the frame is on screen, for the bar to sit there. */
+  private frameView?: IntersectionObserver;
   private report?: Report;
   private targets: Target[] = [];
+  /** Page elements some findings carry (tables shown as images), by finding id: kept here, never sent. */
+  private elements = new Map<string, unknown[]>();
   private signature = '';
   private reportId?: string;
   /** Each audit run's number: a newer run makes an older one stop at its next slice. */
@@ -46,7 +54,7 @@ export class AuditController {
     this.watcher.start();
     this.ctx.onInvalidated(() => this.stop());
     this.ctx.addEventListener(window, 'wxt:locationchange', () => this.watcher.contentChanged(0));
-    listenForNavigation(this.ctx, (delta) => this.step(delta));
+    listenForNavigation(this.ctx, (delta) => this.step(delta), () => this.closeTip());
     this.stopListening = background.onTabMessage((m) => this.onMessage(m));
     // Asked at once, answered while the page finishes loading: the audit then runs once, with them.
     void this.disabledRules();
@@ -57,6 +65,7 @@ export class AuditController {
     this.run++;
     this.watcher.stop();
     this.stopListening?.();
+    this.frameView?.disconnect();
     this.overlay?.remove();
     this.overlay = undefined;
   }
@@ -92,12 +101,15 @@ export class AuditController {
     const tell = onDemand && window === window.top;
     if (!result.detected) return this.notAReport(true, tell ? `此页面不是政府信息公开工作年度报告：${result.reason}` : undefined);
     this.report = result.report;
-    this.watcher.watchReport(reportElements(result.report));
+    // Refreshed on every audit, as the report's elements are: a re-rendered page has new <img>s.
+    const findings = withFindingIds(result.findings);
+    this.elements = new Map(findings.map((f, i) => [f.id, findingElements(result.findings[i]!)] as const).filter(([, els]) => els.length > 0));
+    this.watcher.watchReport([...reportElements(result.report), ...[...this.elements.values()].flat().filter((el): el is Element => el instanceof Element)]);
     const signature = JSON.stringify([result.report.title, result.findings]);
     if (signature === this.signature) return this.locate(run);
     this.signature = signature;
     const r = result.report;
-    this.dispatch({ type: 'audited', summary: { title: r.title, agency: r.agency, year: r.year, layout: r.layout }, findings: withFindingIds(result.findings) });
+    this.dispatch({ type: 'audited', summary: { title: r.title, agency: r.agency, year: r.year, layout: r.layout }, findings, attachments: viewable(findings) });
     await this.locate(run);
     try {
       const state = await background.saveAudit(reportSnapshot(r, result.findings, location.href));
@@ -120,7 +132,7 @@ export class AuditController {
   /** The stored record is the full list: the page's findings plus those only stored audits reveal (cross-year). */
   private applyStored(state: OverlayReport) {
     this.reportId = state.reportId;
-    this.dispatch({ type: 'stored', findings: state.findings, newIds: state.newIds });
+    this.dispatch({ type: 'stored', findings: state.findings, newIds: state.newIds, statuses: state.statuses });
     void this.locate(this.run);
   }
 
@@ -129,6 +141,7 @@ export class AuditController {
     this.signature = '';
     this.report = undefined;
     this.targets = [];
+    this.elements = new Map();
     this.watcher.watchReport([]);
     const offer = mayList ? listOffer(document, location.href) : null;
     const list = offer ? { count: offer.links.length, more: offer.next !== null } : undefined;
@@ -150,7 +163,7 @@ export class AuditController {
 
   /** Finds the elements of every finding, then draws the markers on screen first and the rest a slice later. */
   private async locate(run: number) {
-    this.targets = this.report ? targetsOf(this.report, this.state.findings) : [];
+    this.targets = this.report ? targetsOf(this.report, this.state.findings, this.elements) : [];
     if (!this.overlay) return;
     const near = nearViewport(this.targets);
     if (near.length < this.targets.length) {
@@ -171,11 +184,15 @@ export class AuditController {
 
   /** The one way the state changes; the overlay is drawn from the state alone. */
   private dispatch(event: OverlayEvent) {
+    const before = this.state;
     this.state = overlayReducer(this.state, event);
+    // Nothing changed (the frame's visible part moved less than a step): nothing to draw.
+    if (this.state === before && this.overlay) return;
     if (!overlayNeeded(this.state) && !this.overlay) return;
     if (!this.overlay) {
       this.overlay = createHost(document);
       this.watcher.afterOwnWrite();
+      this.watchFrameView(this.overlay.probe);
     }
     this.overlay.render(<Overlay state={this.state} actions={this.actions} />);
     // Test hook, absent from the production build: lets the idle tests see that a clock re-audits nothing.
@@ -186,12 +203,64 @@ export class AuditController {
     next: () => this.step(1),
     prev: () => this.step(-1),
     toggle: () => this.dispatch({ type: 'toggle-visible' }),
+    toggleSettled: () => this.dispatch({ type: 'toggle-settled' }),
     openPanel: () => void background.openPanel().catch((e: Error) => this.dispatch({ type: 'error', message: e.message })),
     reveal: (id: string) => this.reveal(id),
     dismissNotice: () => this.dispatch({ type: 'dismiss-notice' }),
     openRule: (ruleId: string) => void background.openRule(ruleId).catch((e: Error) => this.dispatch({ type: 'error', message: e.message })),
     auditList: () => this.auditList(),
+    collapse: (collapsed) => {
+      this.dispatch({ type: 'collapse', collapsed });
+      rememberPlace(location.host, { corner: this.state.corner, collapsed });
+    },
+    moveBar: (corner) => {
+      this.dispatch({ type: 'move-bar', corner });
+      rememberPlace(location.host, { corner, collapsed: this.state.collapsed });
+    },
+    openTips: () => this.dispatch({ type: 'open-tips' }),
+    openAttachment: (url: string) => void background.openViewer(url).catch((e: Error) => this.dispatch({ type: 'error', message: `无法打开附件：${e.message}` })),
   };
+
+  /** Esc: closes the tooltip the pointer or focus opened; true when there was one. */
+  private closeTip(): boolean {
+    const open = this.overlay?.root.querySelector('.marker:hover .tip, .marker:focus-within .tip');
+    if (!open || this.state.tipsClosed) return false;
+    this.dispatch({ type: 'close-tips' });
+    return true;
+  }
+
+  /** Moves the bar to another corner when, where the user put it, it would cover the current marker or its tooltip. */
+  private keepBarClear(id: string, again = true) {
+    const root = this.overlay?.root;
+    const marker = root?.querySelector<HTMLElement>(`[data-finding~="${CSS.escape(id)}"]`);
+    const bar = root?.querySelector<HTMLElement>('.bar');
+    if (!marker || !bar || this.state.findings[this.state.current]?.id !== id) return;
+    // A smooth scroll may still be under way: look again where it ends.
+    if (again) this.ctx.addEventListener(document, 'scrollend', () => this.keepBarClear(id, false), { once: true, capture: true });
+    const tip = marker.querySelector<HTMLElement>('.tip');
+    const avoid = [marker.getBoundingClientRect(), ...(tip && tip.offsetParent ? [tip.getBoundingClientRect()] : [])];
+    const { width, height } = bar.getBoundingClientRect();
+    this.dispatch({ type: 'dodge', corner: clearCorner(this.state.corner, { width, height }, visibleArea(this.state), avoid) });
+  }
+
+  /**
+   * In a frame taller than the screen (a CMS sizes its iframe to the report), the bar's corner of the
+   * frame may be off screen: the probe (the frame's viewport) tells which part of it is visible.
+   * Thresholds every 0.5% keep the bar within a few pixels of that part as the page scrolls.
+   */
+  private watchFrameView(probe: HTMLElement) {
+    if (window === window.top || this.frameView) return;
+    const thresholds = Array.from({ length: 201 }, (_, i) => i / 200);
+    this.frameView = new IntersectionObserver((entries) => {
+      const e = entries[entries.length - 1]!;
+      const r = e.intersectionRect;
+      const inset: Inset = e.isIntersecting
+        ? { top: Math.max(0, r.top), left: Math.max(0, r.left), bottom: Math.max(0, innerHeight - r.bottom), right: Math.max(0, innerWidth - r.right) }
+        : NO_INSET;
+      this.dispatch({ type: 'inset', inset });
+    }, { threshold: thresholds });
+    this.frameView.observe(probe);
+  }
 
   /** True when there was a finding to step to. */
   private step(delta: number): boolean {
@@ -224,7 +293,18 @@ export class AuditController {
           }),
         );
         markers[0]?.focus({ preventScroll: true });
+        if (markers[0]) this.keepBarClear(id);
       });
     }, 350);
   }
+}
+
+/** Files the viewer reads (PDF, Word, WPS); others (OFD, archives) it cannot. */
+const VIEWABLE = /\.(?:pdf|docx?|wps)(?:$|[?#])/i;
+
+/** An attachment-only report's files, as the engine found them (attachmentLinks), for the bar's 「审核附件」. */
+function viewable(findings: readonly { rule: string }[]) {
+  if (!findings.some((f) => f.rule === 'report-attachment-only')) return [];
+  const seen = new Set<string>();
+  return attachmentLinks(document, location.href).filter((a) => VIEWABLE.test(new URL(a.url).pathname) && !seen.has(a.url) && !!seen.add(a.url));
 }

@@ -27,6 +27,8 @@ export interface OverlayHost {
   host: HTMLElement;
   /** The private reference to the closed root. */
   root: ShadowRoot;
+  /** A hidden box the size of the viewport: its intersection with the screen is the part of a frame on screen. */
+  probe: HTMLElement;
   /** Whether a node is ours (the host or inside it): recognised by reference, never by tag name. */
   owns(node: Node): boolean;
   /** Renders the overlay; the render's own DOM writes never count as tampering. */
@@ -45,6 +47,8 @@ export function createHost(doc: Document): OverlayHost {
   const host = doc.createElement(HOST_TAG);
   const root = host.attachShadow({ mode: SHADOW_MODE });
   const style = doc.createElement('style');
+  const probe = doc.createElement('div');
+  probe.className = 'probe';
   let mount = doc.createElement('div');
   let last: VNode | null = null;
 
@@ -68,7 +72,8 @@ export function createHost(doc: Document): OverlayHost {
     own(() => {
       style.textContent = OVERLAY_CSS;
       mount = doc.createElement('div');
-      root.replaceChildren(style, mount);
+      probe.className = 'probe';
+      root.replaceChildren(style, probe, mount);
       if (last) render(last, mount);
     });
 
@@ -79,6 +84,7 @@ export function createHost(doc: Document): OverlayHost {
   return {
     host,
     root,
+    probe,
     owns: (node) => node === host || host.contains(node),
     render: (view) =>
       own(() => {

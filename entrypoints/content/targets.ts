@@ -16,9 +16,18 @@ export interface Target {
 
 const isElement = (x: unknown): x is Element => !!x && typeof (x as Element).getBoundingClientRect === 'function';
 
-export function targetsOf(report: Report, findings: ViewFinding[]): Target[] {
+/**
+ * `elements`: the page elements some findings carry beside their cells (the <img> tables of
+ * tables-as-images, see findingElements), by finding id; they are never stored or sent.
+ */
+export function targetsOf(report: Report, findings: ViewFinding[], elements: ReadonlyMap<string, unknown[]> = new Map()): Target[] {
   const out: Target[] = [];
   for (const f of findings) {
+    const images = (elements.get(f.id) ?? []).filter(isElement);
+    if (images.length) {
+      images.forEach((el, i) => out.push({ finding: f, kind: 'image', key: String(i + 1), el }));
+      continue;
+    }
     if (f.cells?.length) {
       let found = false;
       for (const c of f.cells) {

@@ -53,6 +53,11 @@ export const CONTENT_REQUESTS = requestMap(
   ),
   /** Opens the rule reference at one rule: content scripts cannot link to extension pages. */
   endpoint('rules:open', 'content', { ruleId: z.string().check(z.regex(/^[a-z0-9-]{1,80}$/)) }, {}),
+  /**
+   * Opens the viewer on a PDF/Word attachment the page links (the overlay's 「审核附件」). The page names
+   * the file, so the background checks the URL is http(s) and opens viewer.html itself.
+   */
+  endpoint('viewer:open', 'content', { url: z.string().check(z.maxLength(4096)) }, {}),
 );
 export type ContentRequests = typeof CONTENT_REQUESTS;
 export type ContentRequest = RequestOf<ContentRequests>;

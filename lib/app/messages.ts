@@ -50,12 +50,6 @@ const PAGE_REQUESTS = requestMap(
   /** The batch page's progress, after every link. */
   endpoint('job:save', 'page', { job: BatchJob }, {}),
   endpoint('job:delete', 'page', { jobId: z.string() }, {}),
-  /**
-   * Opens the viewer on a PDF/Word attachment the page links (the overlay's 「审核附件」): the background
-   * checks the URL is http(s) and opens viewer.html itself. Asked by content scripts, so at merge it
-   * belongs with CONTENT_REQUESTS.
-   */
-  endpoint('viewer:open', 'content', { url: z.string().check(z.maxLength(4096)) }, {}),
 );
 
 export const REQUESTS = { ...CONTENT_REQUESTS, ...PAGE_REQUESTS };

@@ -3,14 +3,22 @@
  * audit finished, the background answered, the user stepped to the next finding) and renders the
  * state that comes back. No DOM, no browser API: unit-tested in test/app/overlay-state.test.ts.
  */
-import type { StoredFinding } from './schema';
+import { countedFindings, isSettled, severityCounts } from './report-stats';
+import type { Status, StoredFinding } from './schema';
 
-/** A finding as the overlay shows it: whether this audit is the first to show it. No notes: those stay in the extension's pages. */
+export { severityCounts };
+
+/**
+ * A finding as the overlay shows it: whether this audit is the first to show it, and whether an
+ * auditor settled it (误报/已整改: dimmed, uncounted). No notes: those stay in the extension's pages.
+ */
 export interface ViewFinding extends StoredFinding {
   isNew: boolean;
+  settled: boolean;
 }
 
-export type MarkerKind = 'cell' | 'section' | 'missing-section' | 'prose' | 'table';
+/** `image`: a table published as a picture (tables-as-images), marked on the <img> itself. */
+export type MarkerKind = 'cell' | 'section' | 'missing-section' | 'prose' | 'table' | 'image';
 
 /**
  * One marker box, in the overlay's coordinates (document pixels from the host's origin). Findings
@@ -41,6 +49,23 @@ export interface ReportSummary {
   title: string;
 }
 
+export interface Attachment {
+  url: string;
+  title: string;
+}
+
+/** A corner of the visible area for the bar: top/bottom, left/right. */
+export type Corner = 'tl' | 'tr' | 'bl' | 'br';
+export const CORNERS: readonly Corner[] = ['br', 'bl', 'tl', 'tr'];
+
+/** Distances from the viewport's edges to the part of it where the page (a frame's part, in a frame) is visible. */
+export interface Inset {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
 export interface ListSummary {
   count: number;
   more: boolean;
@@ -52,6 +77,8 @@ export interface OverlayState {
   findings: ViewFinding[];
   boxes: Box[];
   visible: boolean;
+  /** An attachment-only report's files the viewer can read (the bar offers 「审核附件」 for each). */
+  attachments: readonly Attachment[];
   /** Index into `findings` of the one last navigated to; -1 before any. */
   current: number;
   /** Storage or audit errors, shown in the bar: never swallowed. */
@@ -60,42 +87,86 @@ export interface OverlayState {
   notice?: string;
   /** A list of reports (not a report itself): how many it links, and whether it has further pages. */
   list?: ListSummary;
+  /** The statuses auditors gave (only those not 待核实), from the store: they outlive a re-audit. */
+  statuses: Readonly<Record<string, Status>>;
+  /** The bar's toggle: settled findings counted and stepped through too. */
+  includeSettled: boolean;
+  /** Where the user put the bar, and whether it is collapsed (remembered per site, in the content script only). */
+  corner: Corner;
+  collapsed: boolean;
+  /** Where the bar stands aside for now, so that it does not cover the current finding or its tooltip. */
+  dodge?: Corner;
+  /** In a frame: the frame's hidden edges, so the bar sits in the part of the frame on screen. */
+  inset: Inset;
+  /** Esc closed the open tooltip: shown again when the pointer or focus comes to a marker. */
+  tipsClosed: boolean;
 }
 
-export const INITIAL_OVERLAY: OverlayState = { summary: null, findings: [], boxes: [], visible: true, current: -1 };
+export const NO_INSET: Inset = { top: 0, left: 0, bottom: 0, right: 0 };
+
+export const INITIAL_OVERLAY: OverlayState = {
+  summary: null,
+  findings: [],
+  boxes: [],
+  attachments: [],
+  visible: true,
+  current: -1,
+  statuses: {},
+  includeSettled: false,
+  corner: 'br',
+  collapsed: false,
+  inset: NO_INSET,
+  tipsClosed: false,
+};
 
 export type OverlayEvent =
   /** The page was audited: its report and findings replace whatever was shown. */
-  | { type: 'audited'; summary: ReportSummary; findings: StoredFinding[] }
+  | { type: 'audited'; summary: ReportSummary; findings: StoredFinding[]; attachments?: readonly Attachment[] }
   /** The stored record came back: the full list, with cross-year findings and which ones are new. */
-  | { type: 'stored'; findings: StoredFinding[]; newIds: readonly string[] }
+  | { type: 'stored'; findings: StoredFinding[]; newIds: readonly string[]; statuses: Readonly<Record<string, Status>> }
   /** The page is not (or no longer) a report; it may list reports, and an on-demand audit says why. */
   | { type: 'not-a-report'; list?: { count: number; more: boolean }; notice?: string }
   | { type: 'boxes'; boxes: Box[] }
   | { type: 'set-visible'; visible: boolean }
   | { type: 'toggle-visible' }
+  /** Counts and stepping include (or leave out again) the findings settled as 误报/已整改. */
+  | { type: 'toggle-settled' }
   /** Next (+1) or previous (-1) finding, wrapping around. */
   | { type: 'step'; delta: number }
   | { type: 'reveal'; findingId: string }
   | { type: 'error'; message: string | undefined }
   | { type: 'dismiss-notice' }
+  | { type: 'collapse'; collapsed: boolean }
+  /** The user moved the bar: the place to stand aside from is forgotten. */
+  | { type: 'move-bar'; corner: Corner }
+  | { type: 'dodge'; corner: Corner | undefined }
+  | { type: 'inset'; inset: Inset }
+  | { type: 'close-tips' }
+  | { type: 'open-tips' }
   | { type: 'list-starting' }
   | { type: 'list-started'; error?: string };
 
 export function overlayReducer(state: OverlayState, event: OverlayEvent): OverlayState {
   switch (event.type) {
     case 'audited':
-      return { ...state, summary: event.summary, findings: event.findings.map((f) => ({ ...f, isNew: false })), current: -1, notice: undefined, list: undefined };
+      return {
+        ...state,
+        summary: event.summary,
+        findings: view(event.findings, new Set(), state.statuses),
+        attachments: event.attachments ?? [],
+        current: -1,
+        notice: undefined,
+        list: undefined,
+      };
     case 'stored': {
-      const newIds = new Set(event.newIds);
-      const findings = event.findings.map((f) => ({ ...f, isNew: newIds.has(f.id) }));
+      const findings = view(event.findings, new Set(event.newIds), event.statuses);
       // Keeps the finding navigated to, if it is still there.
       const currentId = state.findings[state.current]?.id;
-      return { ...state, findings, current: currentId ? findings.findIndex((f) => f.id === currentId) : -1, error: undefined };
+      return { ...state, findings, statuses: event.statuses, current: currentId ? findings.findIndex((f) => f.id === currentId) : -1, error: undefined };
     }
     case 'not-a-report': {
       const list = event.list && { ...event.list, starting: state.list?.starting ?? false };
-      return { ...state, summary: null, findings: [], boxes: [], current: -1, list, ...(event.notice !== undefined && { notice: event.notice }) };
+      return { ...state, summary: null, findings: [], boxes: [], attachments: [], current: -1, list, ...(event.notice !== undefined && { notice: event.notice }) };
     }
     case 'boxes':
       return { ...state, boxes: event.boxes };
@@ -103,12 +174,17 @@ export function overlayReducer(state: OverlayState, event: OverlayEvent): Overla
       return { ...state, visible: event.visible };
     case 'toggle-visible':
       return { ...state, visible: !state.visible };
+    case 'toggle-settled':
+      return { ...state, includeSettled: !state.includeSettled };
     case 'step': {
-      const n = state.findings.length;
+      // Only the findings that count are stepped through (all of them with the toggle on).
+      const steps = state.findings.flatMap((f, i) => (f.settled && !state.includeSettled ? [] : [i]));
+      const n = steps.length;
       if (!n || !state.summary) return state;
-      // Before any step, "previous" starts from the end, "next" from the start.
-      const from = state.current >= 0 ? state.current : event.delta < 0 ? n : -1;
-      return { ...state, current: (((from + event.delta) % n) + n) % n, visible: true };
+      // Before any step (or from a finding now left out), "previous" starts from the end, "next" from the start.
+      const at = steps.indexOf(state.current);
+      const from = at >= 0 ? at : event.delta < 0 ? n : -1;
+      return { ...state, current: steps[(((from + event.delta) % n) + n) % n]!, visible: true };
     }
     case 'reveal': {
       const index = state.findings.findIndex((f) => f.id === event.findingId);
@@ -118,6 +194,18 @@ export function overlayReducer(state: OverlayState, event: OverlayEvent): Overla
       return { ...state, error: event.message };
     case 'dismiss-notice':
       return { ...state, notice: undefined };
+    case 'collapse':
+      return { ...state, collapsed: event.collapsed };
+    case 'move-bar':
+      return { ...state, corner: event.corner, dodge: undefined };
+    case 'dodge':
+      return event.corner === (state.dodge ?? state.corner) ? state : { ...state, dodge: event.corner === state.corner ? undefined : event.corner };
+    case 'inset':
+      return sameInset(state.inset, event.inset) ? state : { ...state, inset: event.inset };
+    case 'close-tips':
+      return state.tipsClosed ? state : { ...state, tipsClosed: true };
+    case 'open-tips':
+      return state.tipsClosed ? { ...state, tipsClosed: false } : state;
     case 'list-starting':
       return state.list ? { ...state, list: { ...state.list, starting: true }, error: undefined } : state;
     case 'list-started':
@@ -130,9 +218,67 @@ export function overlayNeeded(state: OverlayState): boolean {
   return !!(state.summary || state.notice || state.error || state.list);
 }
 
-/** Counts per severity, for the bar: always from the state, never read back from the DOM. */
-export function severityCounts(findings: readonly Pick<StoredFinding, 'severity'>[]): Record<StoredFinding['severity'], number> {
-  const out = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) out[f.severity]++;
-  return out;
+const sameInset = (a: Inset, b: Inset) => a.top === b.top && a.left === b.left && a.bottom === b.bottom && a.right === b.right;
+
+/** Where the bar is drawn: aside when it must be, else where the user put it. */
+export const barCorner = (state: Pick<OverlayState, 'corner' | 'dodge'>): Corner => state.dodge ?? state.corner;
+
+/** The corner an arrow key moves the bar to: up/down change the side top/bottom, left/right the side left/right. */
+export function cornerToward(corner: Corner, key: string): Corner | undefined {
+  const [v, h] = corner.split('') as ['t' | 'b', 'l' | 'r'];
+  const next = key === 'ArrowUp' ? `t${h}` : key === 'ArrowDown' ? `b${h}` : key === 'ArrowLeft' ? `${v}l` : key === 'ArrowRight' ? `${v}r` : undefined;
+  return next as Corner | undefined;
+}
+
+/** The corner of the area nearest to a point (where a dragged bar is dropped). */
+export function nearestCorner(x: number, y: number, area: Rect): Corner {
+  const v = y < (area.top + area.bottom) / 2 ? 't' : 'b';
+  const h = x < (area.left + area.right) / 2 ? 'l' : 'r';
+  return `${v}${h}` as Corner;
+}
+
+export interface Rect {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** Margin between the bar and the edges of the area it sits in (styles.ts uses the same). */
+export const BAR_MARGIN = 16;
+
+/** The bar's rectangle at a corner of the area. */
+export function barRect(corner: Corner, size: { width: number; height: number }, area: Rect): Rect {
+  const top = corner[0] === 't' ? area.top + BAR_MARGIN : area.bottom - BAR_MARGIN - size.height;
+  const left = corner[1] === 'l' ? area.left + BAR_MARGIN : area.right - BAR_MARGIN - size.width;
+  return { top, left, bottom: top + size.height, right: left + size.width };
+}
+
+const overlaps = (a: Rect, b: Rect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+/**
+ * The corner where the bar covers none of `avoid` (the current marker and its tooltip): the user's
+ * own first, then the other side vertically, horizontally, and the opposite corner. When every
+ * corner covers something, the user's.
+ */
+export function clearCorner(preferred: Corner, size: { width: number; height: number }, area: Rect, avoid: readonly Rect[]): Corner {
+  const flipV = `${preferred[0] === 't' ? 'b' : 't'}${preferred[1]}` as Corner;
+  const flipH = `${preferred[0]}${preferred[1] === 'l' ? 'r' : 'l'}` as Corner;
+  const opposite = `${flipV[0]}${flipH[1]}` as Corner;
+  return [preferred, flipV, flipH, opposite].find((c) => !avoid.some((r) => overlaps(barRect(c, size, area), r))) ?? preferred;
+}
+
+function view(findings: readonly StoredFinding[], newIds: ReadonlySet<string>, statuses: Readonly<Record<string, Status>>): ViewFinding[] {
+  return findings.map((f) => ({ ...f, isNew: newIds.has(f.id), settled: isSettled(statuses[f.id] ?? 'pending') }));
+}
+
+/** The findings the bar counts: settled ones only with the toggle on (report-stats' rule, as in the side panel). */
+export function countedInBar(state: Pick<OverlayState, 'findings' | 'statuses' | 'includeSettled'>): ViewFinding[] {
+  const notes = new Map(Object.entries(state.statuses).map(([id, status]) => [id, { status }]));
+  return countedFindings(state.findings, notes, state.includeSettled);
+}
+
+/** Counts per severity for the bar: always from the state, never read back from the DOM. */
+export function barCounts(state: Pick<OverlayState, 'findings' | 'statuses' | 'includeSettled'>) {
+  return severityCounts(countedInBar(state));
 }

@@ -22,7 +22,7 @@ export function isCrossYearRule(ruleId: string): boolean {
 }
 
 /** A finding nobody has marked yet is still to be verified. */
-export function statusOf(note: FindingNote | undefined): Status {
+export function statusOf(note: Pick<FindingNote, 'status'> | undefined): Status {
   return note?.status ?? 'pending';
 }
 
@@ -46,6 +46,6 @@ export function isSettled(status: Status): boolean {
 }
 
 /** The findings that count: those not settled as 误报 or 已整改 (all of them when `includeSettled`). */
-export function countedFindings<F extends StoredFinding>(findings: readonly F[], notes: ReadonlyMap<string, FindingNote>, includeSettled = false): F[] {
+export function countedFindings<F extends StoredFinding>(findings: readonly F[], notes: ReadonlyMap<string, Pick<FindingNote, 'status'>>, includeSettled = false): F[] {
   return includeSettled ? [...findings] : findings.filter((f) => !isSettled(statusOf(notes.get(f.id))));
 }

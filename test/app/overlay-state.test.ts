@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StoredFinding } from '@/lib/app/schema';
-import { INITIAL_OVERLAY, overlayNeeded, overlayReducer, severityCounts, type OverlayEvent, type OverlayState } from '@/lib/app/overlay-state';
+import { barCorner, barCounts, barRect, clearCorner, cornerToward, INITIAL_OVERLAY, nearestCorner, overlayNeeded, overlayReducer, severityCounts, type OverlayEvent, type OverlayState } from '@/lib/app/overlay-state';
 
 const finding = (id: string, severity: StoredFinding['severity'] = 'error'): StoredFinding => ({ id, rule: 't3-balance', severity, message: `问题 ${id}` });
 const SUMMARY = { agency: '示范区人民政府', year: 2023, layout: '2021', title: '示范区2023年政府信息公开工作年度报告' };
@@ -26,7 +26,7 @@ describe('overlay state', () => {
   it('the stored record marks new findings and keeps the one navigated to', () => {
     const s = run(audited('a', 'b'), { type: 'step', delta: 1 }, { type: 'step', delta: 1 }, { type: 'error', message: '保存失败' });
     expect(s.current).toBe(1);
-    const stored = overlayReducer(s, { type: 'stored', findings: [finding('x'), finding('a'), finding('b')], newIds: ['x'] });
+    const stored = overlayReducer(s, { type: 'stored', findings: [finding('x'), finding('a'), finding('b')], newIds: ['x'], statuses: {} });
     expect(stored.findings.map((f) => f.isNew)).toEqual([true, false, false]);
     expect(stored.findings[stored.current]!.id).toBe('b');
     expect(stored.error).toBeUndefined();
@@ -83,5 +83,108 @@ describe('overlay state', () => {
   it('counts findings per severity', () => {
     expect(severityCounts([finding('a'), finding('b', 'warning'), finding('c', 'error'), finding('d', 'info')])).toEqual({ error: 2, warning: 1, info: 1 });
     expect(severityCounts([])).toEqual({ error: 0, warning: 0, info: 0 });
+  });
+});
+
+describe('findings settled as 误报 or 已整改 (issue 12 §5)', () => {
+  const stored = (statuses: OverlayEvent & { type: 'stored' } extends { statuses: infer S } ? S : never): OverlayEvent => ({
+    type: 'stored',
+    findings: [finding('a'), finding('b', 'warning'), finding('c', 'info')],
+    newIds: [],
+    statuses,
+  });
+
+  it('are marked settled and left out of the counts; 已确认 still counts', () => {
+    const s = run(audited('a', 'b', 'c'), stored({ a: 'false_positive', b: 'fixed', c: 'confirmed' }));
+    expect(s.findings.map((f) => [f.id, f.settled])).toEqual([['a', true], ['b', true], ['c', false]]);
+    expect(barCounts(s)).toEqual({ error: 0, warning: 0, info: 1 });
+    // Nothing settled: everything counts.
+    expect(barCounts(run(audited('a', 'b', 'c'), stored({})))).toEqual({ error: 1, warning: 1, info: 1 });
+  });
+
+  it('the toggle counts them again, and a second press leaves them out', () => {
+    const s = run(audited('a', 'b', 'c'), stored({ a: 'false_positive' }), { type: 'toggle-settled' });
+    expect(barCounts(s)).toEqual({ error: 1, warning: 1, info: 1 });
+    expect(barCounts(overlayReducer(s, { type: 'toggle-settled' }))).toEqual({ error: 0, warning: 1, info: 1 });
+  });
+
+  it('stay settled when the page is audited again (statuses come from the store, by finding id)', () => {
+    const s = run(audited('a', 'b', 'c'), stored({ a: 'false_positive' }), audited('a', 'b', 'c'));
+    expect(s.findings.find((f) => f.id === 'a')!.settled).toBe(true);
+    // audited() gives three errors; a, settled, is not counted.
+    expect(barCounts(s).error).toBe(2);
+  });
+
+  it('stepping skips them unless the toggle counts them', () => {
+    let s = run(audited('a', 'b', 'c'), stored({ b: 'fixed' }));
+    s = overlayReducer(s, { type: 'step', delta: 1 });
+    expect(s.findings[s.current]!.id).toBe('a');
+    s = overlayReducer(s, { type: 'step', delta: 1 });
+    expect(s.findings[s.current]!.id).toBe('c');
+    s = overlayReducer(overlayReducer(s, { type: 'toggle-settled' }), { type: 'step', delta: -1 });
+    expect(s.findings[s.current]!.id).toBe('b');
+    // All settled: nothing to step to.
+    const all = run(audited('a'), { type: 'stored', findings: [finding('a')], newIds: [], statuses: { a: 'false_positive' } });
+    expect(overlayReducer(all, { type: 'step', delta: 1 })).toBe(all);
+  });
+});
+
+describe('an attachment-only report', () => {
+  it('offers its files until the page stops being a report', () => {
+    const files = [{ url: 'https://www.demo.gov.cn/a.pdf', title: '2023年报告.pdf' }];
+    const s = run({ type: 'audited', summary: SUMMARY, findings: [finding('a')], attachments: files });
+    expect(s.attachments).toEqual(files);
+    expect(overlayReducer(s, { type: 'not-a-report' }).attachments).toEqual([]);
+    // A later audit without files offers none.
+    expect(overlayReducer(s, audited('a')).attachments).toEqual([]);
+  });
+});
+
+describe('the bar’s place (issue 12 §8)', () => {
+  const area = { top: 0, left: 0, bottom: 800, right: 1200 };
+  const size = { width: 400, height: 150 };
+
+  it('arrow keys move it to the corner that way; other keys do nothing', () => {
+    expect(cornerToward('br', 'ArrowUp')).toBe('tr');
+    expect(cornerToward('tr', 'ArrowLeft')).toBe('tl');
+    expect(cornerToward('tl', 'ArrowDown')).toBe('bl');
+    expect(cornerToward('bl', 'ArrowRight')).toBe('br');
+    expect(cornerToward('br', 'ArrowDown')).toBe('br');
+    expect(cornerToward('br', 'Enter')).toBeUndefined();
+  });
+
+  it('a drop snaps to the nearest corner of the visible area', () => {
+    expect(nearestCorner(100, 100, area)).toBe('tl');
+    expect(nearestCorner(1100, 700, area)).toBe('br');
+    // In a frame whose upper part is scrolled away, the middle is lower.
+    expect(nearestCorner(1100, 500, { ...area, top: 400 })).toBe('tr');
+  });
+
+  it('stands aside from the current marker and its tooltip, preferring the user’s corner', () => {
+    const home = barRect('br', size, area);
+    expect(home).toEqual({ top: 634, left: 784, bottom: 784, right: 1184 });
+    // Nothing under it: stays.
+    expect(clearCorner('br', size, area, [{ top: 100, left: 100, bottom: 130, right: 140 }])).toBe('br');
+    // A tooltip at the lower right: the other side vertically.
+    expect(clearCorner('br', size, area, [{ top: 600, left: 900, bottom: 760, right: 1150 }])).toBe('tr');
+    // Lower and upper right both covered: the lower left.
+    expect(clearCorner('br', size, area, [{ top: 0, left: 1000, bottom: 800, right: 1100 }])).toBe('bl');
+    // Every corner covered: where the user put it.
+    expect(clearCorner('br', size, area, [area])).toBe('br');
+  });
+
+  it('moving the bar forgets where it stood aside; standing aside keeps the user’s corner', () => {
+    let s = overlayReducer(INITIAL_OVERLAY, { type: 'dodge', corner: 'tr' });
+    expect([s.corner, barCorner(s)]).toEqual(['br', 'tr']);
+    expect(barCorner(overlayReducer(s, { type: 'dodge', corner: 'br' }))).toBe('br');
+    s = overlayReducer(s, { type: 'move-bar', corner: 'tl' });
+    expect([s.corner, s.dodge]).toEqual(['tl', undefined]);
+  });
+
+  it('Esc closes tooltips until a marker is pointed at or focused', () => {
+    const closed = overlayReducer(INITIAL_OVERLAY, { type: 'close-tips' });
+    expect(closed.tipsClosed).toBe(true);
+    expect(overlayReducer(closed, { type: 'close-tips' })).toBe(closed);
+    expect(overlayReducer(closed, { type: 'open-tips' }).tipsClosed).toBe(false);
   });
 });

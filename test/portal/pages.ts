@@ -23,6 +23,21 @@ function identityDefect(): string {
   return out.replace('<title>', '<title>【缺陷样例】');
 }
 
+/** 001 with its (七)总计 total left blank: the identities determine it (it is 1 in the seed). */
+function blankDefect(): string {
+  const html = fixture('001-semantic.html');
+  const out = html.replace(/(<tr data-row="3\.7">.*)<td>1<\/td>(<\/tr>)/, '$1<td></td>$2');
+  if (out === html) throw new Error('001-semantic.html no longer has the 3.7 row this defect blanks');
+  return out;
+}
+
+/** A report whose tables are pictures (test/fixtures/layouts/pages), served with its pictures. */
+const LAYOUT_PAGES = join(import.meta.dirname, '..', 'fixtures', 'layouts', 'pages');
+const tablesAsImages = () => readFileSync(join(LAYOUT_PAGES, 'report-tables-as-images.html'), 'utf8');
+
+/** A 320×120 grey PNG: the pictured tables' files (the <img> with no size of its own shows it at this size). */
+const TABLE_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAUAAAAB4CAAAAACmpXQCAAAAqklEQVR42u3QIQEAAAwCMPp3pAv6+naLsJSXKBAoUKBABAoUKBCBAgUKRKBAgQIRKFCgQAQKFCgQgQIFCkSgQIECEShQoEAEChQoEIECBQoUiECBAgUiUKBAgQgUKFAgAgUKFIhAgQIFIlCgQIEIFChQIAIFChSIQIECBSJQoECBAhUIFChQIAIFChSIQIECBSJQoECBCBQoUCACBQoUiECBAgUiUKBAgVwDFemFkH4iIGcAAAAASUVORK5CYII=', 'base64');
+
 /** 000 without its section 五: heading and paragraphs up to the next heading. */
 function missingSectionDefect(): string {
   const html = fixture('000-semantic.html');
@@ -86,6 +101,8 @@ export const PAGES: Record<string, () => string> = {
   '/hostile/fake-host.html': () => fakeHost(identityDefect()),
   '/defects/identity.html': identityDefect,
   '/defects/missing-section.html': missingSectionDefect,
+  '/defects/blank.html': blankDefect,
+  '/layouts/tables-as-images.html': tablesAsImages,
   '/late.html': latePage,
   '/hostile-css.html': hostileCss,
   ...Object.fromEntries([...REPORT_FILES, ...NONREPORT_FILES].map((f) => [`/reports/${f}`, () => fixture(f)])),
@@ -96,9 +113,10 @@ const PDF_DIR = join(import.meta.dirname, '..', 'fixtures', 'pdf');
 export const PDF_REPORT_FILES = readdirSync(PDF_DIR).filter((f) => /^\d{3}-[\w-]+\.pdf$/.test(f)).sort();
 
 /** Binary files by path, with their Content-Type. */
-export const FILES: Record<string, { type: string; body: () => Buffer }> = Object.fromEntries(
-  PDF_REPORT_FILES.map((f) => [`/files/pdf/${f}`, { type: 'application/pdf', body: () => readFileSync(join(PDF_DIR, f)) }]),
-);
+export const FILES: Record<string, { type: string; body: () => Buffer }> = {
+  ...Object.fromEntries(PDF_REPORT_FILES.map((f) => [`/files/pdf/${f}`, { type: 'application/pdf', body: () => readFileSync(join(PDF_DIR, f)) }])),
+  ...Object.fromEntries(['t2', 't3', 't4'].map((t) => [`/files/${t}.png`, { type: 'image/png', body: () => TABLE_PNG }])),
+};
 
 /**
  * A list column whose reports are PDFs: most linked straight to the file, one through a report
