@@ -105,7 +105,10 @@ export function ViewerPage({ src }: { src: string }) {
     const at = page;
     setScale(next);
     void renderPdf(pdf.doc, container, pdf.targets, next, () => draw !== drawn.current).then(() => {
-      if (draw === drawn.current && draw > 1) goToPage(at);
+      if (draw !== drawn.current) return;
+      // The markers were drawn anew: the finding stepped to stays the current one.
+      if (currentId.current) markCurrent(currentId.current);
+      if (draw > 1) goToPage(at);
     });
   }, [pdf, zoom]);
 
@@ -123,12 +126,17 @@ export function ViewerPage({ src }: { src: string }) {
   const grant = async (origin: string) => {
     if (await browser.permissions.request({ origins: [`${origin}/*`] })) setAttempt((n) => n + 1);
   };
-  const reveal = (findingId: string) => {
-    currentId.current = findingId;
-    setCurrent(marked.indexOf(findingId));
+  /** Marks the finding's marker as the current one (the only one), and answers it. */
+  const markCurrent = (findingId: string) => {
     const marker = docRef.current?.querySelector<HTMLElement>(`.marker[data-finding="${CSS.escape(findingId)}"]`);
     docRef.current?.querySelectorAll('.marker.current').forEach((m) => m.classList.remove('current'));
     marker?.classList.add('current');
+    return marker;
+  };
+  const reveal = (findingId: string) => {
+    currentId.current = findingId;
+    setCurrent(marked.indexOf(findingId));
+    const marker = markCurrent(findingId);
     marker?.scrollIntoView({ block: 'center' });
     marker?.focus();
     const onPage = Number(marker?.closest<HTMLElement>('.pdf-page')?.dataset.page);
