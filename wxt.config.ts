@@ -28,7 +28,7 @@ export default defineConfig({
       description:
         '核对政府信息公开工作年度报告的表格与正文勾稽关系 — audits Chinese government information-disclosure annual reports for internal consistency',
       // Firefox has sidebar_action instead of the sidePanel API.
-      permissions: ['storage', 'activeTab', 'scripting', ...(firefox ? [] : ['sidePanel'])],
+      permissions: ['storage', 'activeTab', 'scripting', 'contextMenus', ...(firefox ? [] : ['sidePanel'])],
       host_permissions: ['*://*.gov.cn/*'],
       // The tiny first look is the only script on every page; it asks for the auditor (entrypoints/first-look.ts).
       content_scripts: [{ matches: FIRST_LOOK_MATCHES, js: [FIRST_LOOK_SCRIPT], run_at: 'document_idle', all_frames: true }],

@@ -6,6 +6,7 @@ import { onMessage } from './handle-request';
 import { forgetIfNavigated, forgetTab } from './tab-reports';
 import { onToolbarClick, toolbarAction } from './toolbar';
 import { syncUserSites } from './user-sites';
+import { createFlagMenu, onFlagMenuClick } from './manual-flags';
 
 export default defineBackground(() => {
   browser.runtime.onMessage.addListener(onMessage);
@@ -21,6 +22,8 @@ export default defineBackground(() => {
   // Registered scripts persist, but a browser may drop them (update, profile copy): re-register at startup too.
   browser.runtime.onStartup.addListener(syncUserSites);
   browser.runtime.onInstalled.addListener(syncUserSites);
+  browser.runtime.onInstalled.addListener(createFlagMenu);
+  browser.contextMenus.onClicked.addListener(onFlagMenuClick);
   browser.permissions.onAdded.addListener(syncUserSites);
   browser.permissions.onRemoved.addListener(syncUserSites);
   watchSettings((next, prev) => {

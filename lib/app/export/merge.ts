@@ -18,6 +18,7 @@ export function clampToImportTime(report: ExportedReport, now: number): Exported
     auditedAt: at(report.auditedAt),
     noteUpdatedAt: report.noteUpdatedAt === null ? null : at(report.noteUpdatedAt),
     notes: report.notes.map((n) => ({ ...n, updatedAt: at(n.updatedAt) })),
+    history: report.history?.map((h) => ({ ...h, at: at(h.at) })),
   };
 }
 
