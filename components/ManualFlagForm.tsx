@@ -46,7 +46,7 @@ export function ManualFlagForm({ tabId }: { tabId: number | undefined }) {
   return (
     <section class="manual-flag" role="dialog" aria-labelledby="manual-flag-title">
       <form onSubmit={save}>
-        <h3 id="manual-flag-title">标记为问题 · Flag a finding</h3>
+        <h2 id="manual-flag-title">标记为问题 · Flag a finding</h2>
         <p class="excerpt">{where}</p>
         <label>
           严重程度 / Severity{' '}
