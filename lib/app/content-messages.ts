@@ -8,7 +8,7 @@
 import * as z from 'zod/mini';
 import { MAX_LINKS, HttpUrl } from './batch/job';
 import { ReportSnapshot } from '../engine/snapshot';
-import { ManualTarget } from '../engine/rules/manual-finding';
+import { isManualFinding, manualFinding, ManualTarget } from '../engine/rules/manual-finding';
 import { STATUSES, StoredFinding, type Status } from './schema';
 import type { ReportState } from './messages';
 import { endpoint, requestMap, type Envelope, type RequestOf, type AnswerOf } from './request-map';
@@ -85,5 +85,7 @@ export type TabMessage = z.infer<typeof TabMessage>;
 export function toOverlayReport({ record, notes }: ReportState): OverlayReport {
   const statuses: Record<string, Status> = {};
   for (const n of notes) if (n.status !== 'pending') statuses[n.findingId] = n.status;
-  return { reportId: record.id, agency: record.agency, year: record.year, findings: record.findings, newIds: record.newIds, statuses };
+  // A manual finding's message is the note the auditor typed: the overlay gets only the rule's name.
+  const findings = record.findings.map((f) => (isManualFinding(f) ? { ...f, message: `${manualFinding.title.zh}（说明见侧边栏）` } : f));
+  return { reportId: record.id, agency: record.agency, year: record.year, findings, newIds: record.newIds, statuses };
 }

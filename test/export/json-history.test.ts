@@ -55,3 +55,19 @@ describe('CSV export of manual findings', () => {
     expect(lines.filter((l) => l.includes('t3-balance'))).toHaveLength(1);
   });
 });
+
+describe('XLSX export of manual findings', () => {
+  it('has a 问题 row for the flagged sentence and counts it on the 规则 sheet', async () => {
+    const { default: readXlsxFile } = await import('read-excel-file/node');
+    const { SHEET_NAMES, workbookBlob } = await import('@/lib/app/export/xlsx');
+    const bytes = Buffer.from(await (await workbookBlob([{ record: rec, notes: [note] }])).arrayBuffer());
+    const sheets = (await readXlsxFile(bytes)) as { sheet: string; data: unknown[][] }[];
+    const [header, ...rows] = sheets.find((s) => s.sheet === SHEET_NAMES.findings)!.data as string[][];
+    const col = (name: string) => header!.indexOf(name);
+    expect(rows.filter((r) => r[col('规则')] === 'manual-finding').map((r) => [r[col('严重程度')], r[col('说明')], r[col('摘录')]])).toEqual([
+      ['错误', '未列出整改措施', '已全部整改到位'],
+    ]);
+    const rules = sheets.find((s) => s.sheet === SHEET_NAMES.rules)!.data;
+    expect(rules.some((r) => r.includes('manual-finding') || r.includes('人工标记的问题'))).toBe(true);
+  });
+});

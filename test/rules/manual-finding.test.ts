@@ -5,7 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { auditText } from '../../lib/engine/audit';
 import { manualFinding, manualFindingOf } from '../../lib/engine/rules/manual-finding';
 import type { AuditDb } from '@/store/db';
-import { addManualFinding, removeManualFinding, saveAudit } from '@/store/reports';
+import { addManualFinding, getReportState, removeManualFinding, saveAudit } from '@/store/reports';
+import { toOverlayReport } from '@/lib/app/content-messages';
 import { audited, freshDb, sectionMissing, sumBroken } from '../helpers/audits';
 import { audit } from '../helpers/rules';
 
@@ -48,6 +49,17 @@ describe(`${RULE} in the store`, () => {
     // A page that sends a manual finding of its own does not get it stored.
     const forged = await saveAudit(db, audited([{ rule: RULE, severity: 'error', message: '页面伪造' }]), 3000);
     expect(forged.record.findings.filter((f) => f.rule === RULE).map((f) => f.id)).toEqual([findingId]);
+  });
+
+  it('reaches the overlay (the page’s side) without the auditor’s words', async () => {
+    db = freshDb();
+    const { record } = await saveAudit(db, audited([sumBroken]), 1000);
+    const { findingId } = await addManualFinding(db, { reportId: record.id, target: { excerpt: '所有申请均已办结' }, severity: 'error', note: '机密：与内部台账不符' }, 1100);
+    const overlay = toOverlayReport((await getReportState(db, record.id))!);
+    expect(JSON.stringify(overlay)).not.toContain('机密');
+    expect(overlay.findings.find((f) => f.id === findingId)).toMatchObject({ rule: RULE, severity: 'error', excerpt: '所有申请均已办结' });
+    // The engine's findings keep their messages.
+    expect(overlay.findings[0]!.message).toBe(sumBroken.message);
   });
 
   it('gives two flags on one cell two findings, and removes only manual findings', async () => {
