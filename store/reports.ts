@@ -61,7 +61,8 @@ export async function saveAudit(db: AuditDb, report: ReportSnapshot, now: number
     // Reports of the following year audited earlier (a list is audited in any order) now have a previous year.
     const sameYear = previousFinder([...(await db.reports.where('year').equals(year).toArray()).filter((r) => r.id !== id), record].map(factsOfRecord));
     for (const next of neighbours.filter((r) => r.year === year + 1)) {
-      const recheck = withFindingIds([...next.findings.filter((f) => !isCrossYear(f)), ...crossYearFindings(factsOfRecord(next), sameYear, disabledRules)]);
+      const kept = next.findings.filter((f) => !isCrossYear(f) && !isManualFinding(f));
+      const recheck = [...withFindingIds([...kept, ...crossYearFindings(factsOfRecord(next), sameYear, disabledRules)]), ...next.findings.filter(isManualFinding)];
       const before = new Set(next.findings.map((f) => f.id));
       if (recheck.length === next.findings.length && recheck.every((f) => before.has(f.id))) continue;
       await db.reports.update(next.id, {

@@ -51,6 +51,20 @@ describe(`${RULE} in the store`, () => {
     expect(forged.record.findings.filter((f) => f.rule === RULE).map((f) => f.id)).toEqual([findingId]);
   });
 
+  it('keeps its id when the following year is re-checked because its previous year arrived', async () => {
+    db = freshDb();
+    const year = (y: number, values: Record<string, number>) =>
+      audited([], { url: `https://www.example.gov.cn/j/${y}.html`, agency: '示范市司法局', year: y, title: `示范市司法局${y}年政府信息公开工作年度报告`, values });
+    const { record } = await saveAudit(db, year(2023, { 't3/2/total': 0 }), 1000);
+    const { findingId } = await addManualFinding(db, { reportId: record.id, target: { cell: { table: 't3', row: '2', column: 'total' } }, severity: 'error', note: '结转数可疑' }, 1100);
+    await saveAudit(db, year(2022, { 't3/4/total': 2 }), 2000);
+    const after = (await getReportState(db, record.id))!.record;
+    // The re-check did add the cross-year finding, and left the manual one as it was.
+    expect(after.findings.map((f) => f.rule)).toEqual(['cross-year-carryover', RULE]);
+    expect(after.findings.find((f) => f.rule === RULE)!.id).toBe(findingId);
+    expect(after.newIds).not.toContain(findingId);
+  });
+
   it('reaches the overlay (the page’s side) without the auditor’s words', async () => {
     db = freshDb();
     const { record } = await saveAudit(db, audited([sumBroken]), 1000);
