@@ -88,3 +88,23 @@ describe(`${RULE} in the store`, () => {
     await expect(removeManualFinding(db, record.id, record.findings[0]!.id)).rejects.toThrow('只能删除人工标记的问题');
   });
 });
+
+describe(`${RULE} in an import`, () => {
+  it('keeps the manual findings of both sides, whichever audit is newer, and adds none twice', async () => {
+    const { mergeReport } = await import('@/lib/app/export/merge');
+    const mine = freshDb();
+    const { record } = await saveAudit(mine, audited([sumBroken]), 1000);
+    const a = await addManualFinding(mine, { reportId: record.id, target: { excerpt: '甲' }, severity: 'error', note: '我的' }, 1100);
+    const theirs = freshDb();
+    await saveAudit(theirs, audited([sumBroken]), 2000); // their audit is newer
+    const b = await addManualFinding(theirs, { reportId: record.id, target: { excerpt: '乙' }, severity: 'info', note: '同事的' }, 2100);
+    const merged = mergeReport(a.state.record, b.state.record)!;
+    expect(merged.auditedAt).toBe(2000);
+    expect(merged.findings.filter((f) => f.rule === RULE).map((f) => f.message).sort()).toEqual(['同事的', '我的']);
+    // Importing the merged record again changes nothing.
+    expect(mergeReport(merged, merged)).toBeUndefined();
+    // Their older audit against my newer one: mine wins, theirs still joins.
+    expect(mergeReport(b.state.record, { ...a.state.record, auditedAt: 3000 })!.findings.filter((f) => f.rule === RULE)).toHaveLength(2);
+    await Promise.all([mine.delete(), theirs.delete()]);
+  });
+});
