@@ -62,8 +62,11 @@ export type NoteFields = z.infer<typeof NoteFields>;
  * extends the last entry instead of adding one per pause.
  */
 export const HistoryEntry = z.object({
-  /** Unique across browsers, so an import can tell an entry it already has. */
-  id: z.string().min(1).max(100),
+  /**
+   * Unique across browsers, so an import can tell an entry it already has. No length limit: entries
+   * made by the version 4 upgrade are named after their report's URL, and what was stored must import.
+   */
+  id: z.string().min(1),
   reportId: z.string().min(1),
   findingId: z.string().min(1),
   by: z.string(),

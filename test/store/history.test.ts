@@ -98,12 +98,16 @@ describe('schema version 4', () => {
   it('starts each existing note’s history with one entry (no "before")', async () => {
     const name = `v3-${Math.random()}`;
     const v3 = new AuditDb(name, SCHEMA_VERSIONS.filter((v) => v.version <= 3));
-    const { record } = await saveAudit(new AuditDb(`scratch-${Math.random()}`), audited([sumBroken]), 1000);
+    const { record } = await saveAudit(new AuditDb(`scratch-${Math.random()}`), audited([sumBroken], { url: `https://www.example.gov.cn/r.html?q=${'x'.repeat(300)}` }), 1000);
     await v3.reports.put(record);
     await v3.notes.put({ reportId: record.id, findingId: record.findings[0]!.id, note: '旧备注', status: 'confirmed', by: '王五', updatedAt: 1500 });
     v3.close();
     const v4 = new AuditDb(name);
     dbs.push(v4);
     expect(await trail(v4, record.id)).toEqual([{ by: '王五', at: 1500, before: null, after: { status: 'confirmed', note: '旧备注' } }]);
+    // Those entries export and import like any other, whatever the length of the report's URL.
+    const all = await loadAllAudits(v4);
+    const parsed = parseAuditsFile(JSON.stringify(buildAuditsFile(all.reports, all.notes, new Date(5000), all.history)));
+    expect(parsed.ok && parsed.file.reports[0]!.history).toEqual(all.history);
   });
 });
