@@ -24,7 +24,7 @@ export function ManualFlagForm({ tabId }: { tabId: number | undefined }) {
         (e: Error) => current && setError(e.message),
       );
     load();
-    const unlisten = onPageMessage((m) => m.type === 'manual:pending' && m.tabId === tabId, load);
+    const unlisten = onPageMessage((m) => m.type === 'manual:flag-changed' && m.tabId === tabId, load);
     return () => {
       current = false;
       unlisten();

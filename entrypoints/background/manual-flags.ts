@@ -14,7 +14,7 @@ export const FLAG_MENU_ID = 'flag-finding';
 
 export async function rememberFlag(tabId: number, reportId: string, target: ManualTarget, now: number): Promise<void> {
   await browser.storage.session.set({ [PREFIX + tabId]: { reportId, target, at: now } satisfies ManualFlag });
-  notifyPages({ type: 'manual:pending', tabId });
+  notifyPages({ type: 'manual:flag-changed', tabId });
 }
 
 export async function pendingFlag(tabId: number): Promise<ManualFlag | null> {
@@ -24,7 +24,7 @@ export async function pendingFlag(tabId: number): Promise<ManualFlag | null> {
 
 export async function forgetFlag(tabId: number): Promise<void> {
   await browser.storage.session.remove(PREFIX + tabId);
-  notifyPages({ type: 'manual:pending', tabId });
+  notifyPages({ type: 'manual:flag-changed', tabId });
 }
 
 /** The page's context menu item, on every page the extension may audit (menus persist; recreated on install). */

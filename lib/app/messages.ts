@@ -84,6 +84,7 @@ export const PageMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('state:changed'), reportId: z.string(), tabId: z.optional(z.int()) }),
   z.object({ type: z.literal('jobs:changed'), jobId: z.string() }),
   z.object({ type: z.literal('settings:changed') }),
-  z.object({ type: z.literal('manual:pending'), tabId: z.int() }),
+  // Not named like a request: pages also receive each other's requests, and one read as this would ask again.
+  z.object({ type: z.literal('manual:flag-changed'), tabId: z.int() }),
 ]);
 export type PageMessage = z.infer<typeof PageMessage>;
