@@ -3,7 +3,10 @@ import { cellName, cellNames } from '@/lib/app/cell-names';
 import { isSettled, statusOf } from '@/lib/app/report-stats';
 import { rulePage } from '@/lib/app/ext-pages';
 import { ruleTitle, sectionHeading, SEVERITY_LABELS } from '@/lib/engine/labels';
-import type { FindingNote, StoredFinding } from '@/lib/app/schema';
+import type { FindingNote, HistoryEntry, StoredFinding } from '@/lib/app/schema';
+import { isManualFinding } from '@/lib/engine/rules/manual-finding';
+import { ask } from '@/messaging/ask';
+import { FindingHistory } from './FindingHistory';
 import { NoteEditor } from './NoteEditor';
 
 interface Props {
@@ -11,11 +14,13 @@ interface Props {
   finding: StoredFinding;
   note: FindingNote | undefined;
   isNew: boolean;
+  /** The finding's status and note changes, oldest first. */
+  history?: readonly HistoryEntry[];
   /** Shows the finding on the page; absent where there is no page (records page, gone findings). */
   onReveal?: (findingId: string) => void;
 }
 
-export function FindingCard({ reportId, finding: f, note, isNew, onReveal }: Props) {
+export function FindingCard({ reportId, finding: f, note, isNew, history = [], onReveal }: Props) {
   const rule = ruleTitle(f.rule);
   // 误报 and 已整改 stay listed, dimmed: they are no longer counted.
   const settled = isSettled(statusOf(note));
@@ -63,6 +68,17 @@ export function FindingCard({ reportId, finding: f, note, isNew, onReveal }: Pro
       ) : null}
       {f.excerpt && <blockquote class="excerpt">{f.excerpt}</blockquote>}
       <NoteEditor reportId={reportId} findingId={f.id} note={note} />
+      <FindingHistory entries={history} />
+      {isManualFinding(f) && (
+        <button
+          type="button"
+          class="remove-manual"
+          title="Remove this finding you flagged"
+          onClick={() => confirm('删除这条人工标记的问题？') && void ask({ type: 'manual:remove', reportId, findingId: f.id }).catch((e: Error) => alert(e.message))}
+        >
+          删除此人工标记
+        </button>
+      )}
     </li>
   );
 }

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import { ruleTitle, SEVERITY_LABELS } from '@/lib/engine/labels';
 import { Severity } from '@/lib/engine/model';
-import type { FindingNote, StoredFinding } from '@/lib/app/schema';
+import type { FindingNote, HistoryEntry, StoredFinding } from '@/lib/app/schema';
 import { FindingCard } from './FindingCard';
 
 interface CardsProps {
@@ -9,14 +9,16 @@ interface CardsProps {
   findings: readonly StoredFinding[];
   notes: ReadonlyMap<string, FindingNote>;
   newIds?: readonly string[];
+  /** Each finding's changes by finding id. */
+  history?: ReadonlyMap<string, HistoryEntry[]>;
   onReveal?: (findingId: string) => void;
 }
 
-export function FindingCards({ reportId, findings, notes, newIds = [], onReveal }: CardsProps) {
+export function FindingCards({ reportId, findings, notes, newIds = [], history, onReveal }: CardsProps) {
   return (
     <ul class="findings">
       {findings.map((f) => (
-        <FindingCard key={f.id} reportId={reportId} finding={f} note={notes.get(f.id)} isNew={newIds.includes(f.id)} onReveal={onReveal} />
+        <FindingCard key={f.id} reportId={reportId} finding={f} note={notes.get(f.id)} isNew={newIds.includes(f.id)} history={history?.get(f.id)} onReveal={onReveal} />
       ))}
     </ul>
   );

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { rulePage } from '@/lib/app/ext-pages';
 import { SEVERITY_LABELS } from '@/lib/engine/labels';
 import { RULE_META } from '@/lib/engine/rules';
+import { manualFinding } from '@/lib/engine/rules/manual-finding';
 import { siteHost, sitePattern } from '@/lib/app/sites';
 import type { SettingsChange } from '@/lib/app/settings';
 import { ask } from '@/messaging/ask';
@@ -71,7 +72,12 @@ function Rules({ disabled, save }: { disabled: readonly string[]; save: Save }) 
         {RULE_META.map((r) => (
           <li key={r.id}>
             <label title={`${r.title.en} — ${r.description.en}`}>
-              <input type="checkbox" checked={!disabled.includes(r.id)} onChange={(e) => toggle(r.id, e.currentTarget.checked)} />
+              {/* The auditor's own findings are not a check to switch off. */}
+              {r.id === manualFinding.id ? (
+                <input type="checkbox" checked disabled />
+              ) : (
+                <input type="checkbox" checked={!disabled.includes(r.id)} onChange={(e) => toggle(r.id, e.currentTarget.checked)} />
+              )}
               <span class={`sev sev-${r.severity}`}>{SEVERITY_LABELS[r.severity].zh}</span> <strong>{r.title.zh}</strong>
               <span class="muted"> — {r.description.zh}</span>
             </label>

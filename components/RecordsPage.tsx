@@ -58,7 +58,7 @@ export function RecordsPage() {
       {data.status === 'error' && <p class="error">{data.error}</p>}
       <UnfinishedBatches />
       <RecordsFilters filter={filter} reports={reports} shown={shown.length} onChange={setFilter} />
-      <TransferBar all={reports} filtered={shown} notesByReport={byReport} />
+      <TransferBar all={reports} filtered={shown} notesByReport={byReport} history={data.status === 'ready' ? data.value.history : []} />
       <WorkbookButton audits={shownAudits} />
       {data.status === 'ready' && !reports.length && (
         <p class="empty">还没有审计记录。打开一份政府信息公开工作年度报告即可开始；在年报列表页可一次审核列出的全部年报。</p>
@@ -83,7 +83,7 @@ export function RecordsPage() {
               审核意见书
             </a>
           </p>
-          <ReportView key={chosen.id} state={{ record: chosen, notes: byReport.get(chosen.id) ?? [] }} />
+          <ReportView key={chosen.id} state={{ record: chosen, notes: byReport.get(chosen.id) ?? [], history: data.status === 'ready' ? data.value.history.filter((h) => h.reportId === chosen.id) : [] }} />
         </div>
       )}
     </main>

@@ -5,6 +5,7 @@ import { ask } from '@/messaging/ask';
 import { SeverityCounts, StatusCounts } from './Counts';
 import { FindingCards, FindingList } from './FindingList';
 import { SavedText } from './SavedText';
+import { AuditorPrompt } from './AuditorPrompt';
 
 interface Props {
   state: ReportState;
@@ -12,8 +13,9 @@ interface Props {
 }
 
 /** One audited report: summary, report note, findings, and what went away since the previous audit. */
-export function ReportView({ state: { record: r, notes }, onReveal }: Props) {
+export function ReportView({ state: { record: r, notes, history }, onReveal }: Props) {
   const byId = notesById(notes);
+  const historyById = Map.groupBy(history, (h) => h.findingId);
   return (
     <article class="report">
       <header class="report-head">
@@ -35,6 +37,7 @@ export function ReportView({ state: { record: r, notes }, onReveal }: Props) {
           <StatusCounts counts={statusCounts(r.findings, byId)} />
         </p>
       </header>
+      <AuditorPrompt />
       <section class="report-note">
         <h3 title="Report note">报告备注</h3>
         <SavedText
@@ -51,11 +54,11 @@ export function ReportView({ state: { record: r, notes }, onReveal }: Props) {
         )}
       </section>
       <h3 title="Findings">问题（{r.findings.length}）</h3>
-      <FindingList reportId={r.id} findings={r.findings} notes={byId} newIds={r.newIds} onReveal={onReveal} />
+      <FindingList reportId={r.id} findings={r.findings} notes={byId} newIds={r.newIds} history={historyById} onReveal={onReveal} />
       {r.gone.length > 0 && (
         <details class="gone">
           <summary title="Gone since the previous audit">上次审计后消失的问题（{r.gone.length}）</summary>
-          <FindingCards reportId={r.id} findings={r.gone} notes={byId} />
+          <FindingCards reportId={r.id} findings={r.gone} notes={byId} history={historyById} />
         </details>
       )}
     </article>

@@ -6,6 +6,7 @@ import { ask } from '@/messaging/ask';
 import { useReportState } from '@/store/live';
 import { useActiveTabId, useTabReportId } from './hooks';
 import { ReportView } from './ReportView';
+import { ManualFlagForm } from './ManualFlagForm';
 
 /** The side panel (Chrome) or sidebar (Firefox): the audit of whatever tab is active in this window. */
 export function SidePanel() {
@@ -53,6 +54,7 @@ export function SidePanel() {
         </button>
       </nav>
       {notice && <p class={notice.error ? 'error' : 'muted'}>{notice.text}</p>}
+      <ManualFlagForm tabId={tabId} />
       {reportId.status === 'error' && <p class="error">{reportId.error}</p>}
       {state.status === 'error' && <p class="error">{state.error}</p>}
       {state.status === 'ready' &&

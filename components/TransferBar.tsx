@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { auditsToCsv } from '@/lib/app/export/csv';
 import { sendImport, splitImport } from '@/lib/app/export/import-parts';
 import { buildAuditsFile, parseAuditsFile } from '@/lib/app/export/json';
-import type { FindingNote, ReportRecord } from '@/lib/app/schema';
+import type { FindingNote, HistoryEntry, ReportRecord } from '@/lib/app/schema';
 import { ask } from '@/messaging/ask';
 import { download, exportFilename } from './download';
 
@@ -10,10 +10,12 @@ interface Props {
   all: readonly ReportRecord[];
   filtered: readonly ReportRecord[];
   notesByReport: ReadonlyMap<string, FindingNote[]>;
+  /** Every finding's changes, exported with the reports they belong to. */
+  history?: readonly HistoryEntry[];
 }
 
 /** Export of all or the filtered reports (CSV, JSON) and import of a JSON export. */
-export function TransferBar({ all, filtered, notesByReport }: Props) {
+export function TransferBar({ all, filtered, notesByReport, history = [] }: Props) {
   const [scope, setScope] = useState<'filtered' | 'all'>('filtered');
   const [message, setMessage] = useState<{ error: boolean; text: string }>();
   const reports = scope === 'all' ? all : filtered;
@@ -24,7 +26,7 @@ export function TransferBar({ all, filtered, notesByReport }: Props) {
     setMessage({ error: false, text: `已导出 ${reports.length} 份报告。` });
   };
   const exportJson = () => {
-    const file = buildAuditsFile(reports, reports.flatMap(notesOf), new Date());
+    const file = buildAuditsFile(reports, reports.flatMap(notesOf), new Date(), history);
     download(exportFilename('json'), JSON.stringify(file, null, 2), 'application/json');
     setMessage({ error: false, text: `已导出 ${reports.length} 份报告。` });
   };

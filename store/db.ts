@@ -3,7 +3,7 @@
  * through liveQuery). Content scripts never open it: they live in the page's origin, not the extension's.
  */
 import Dexie, { type Table, type Transaction } from 'dexie';
-import type { FindingNote, ReportRecord } from '@/lib/app/schema';
+import type { FindingNote, HistoryEntry, ReportRecord } from '@/lib/app/schema';
 
 export const DB_NAME = 'gov-report-auditor';
 
@@ -45,7 +45,30 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     version: 3,
     stores: { writes: 'id, at' },
   },
+  {
+    // Who changed a finding's status or note, when, from what to what. Existing notes start their
+    // history with one entry (no "before": what came earlier was not recorded).
+    version: 4,
+    stores: { history: 'id, [reportId+findingId], reportId' },
+    upgrade: async (tx) => {
+      const notes = (await tx.table('notes').toArray()) as FindingNote[];
+      await tx.table('history').bulkPut(notes.map(firstEntry));
+    },
+  },
 ];
+
+/** The history entry standing for a note whose earlier changes were never recorded. */
+export function firstEntry(n: FindingNote): HistoryEntry {
+  return {
+    id: `${n.reportId}|${n.findingId}|${n.updatedAt}|initial`,
+    reportId: n.reportId,
+    findingId: n.findingId,
+    by: n.by,
+    at: n.updatedAt,
+    before: null,
+    after: { status: n.status, note: n.note },
+  };
+}
 
 /** One applied write: its id (chosen by the page that made the edit) and when it was applied. */
 export interface AppliedWrite {
@@ -57,6 +80,7 @@ export class AuditDb extends Dexie {
   declare reports: Table<ReportRecord, string>;
   declare notes: Table<FindingNote, [string, string]>;
   declare writes: Table<AppliedWrite, string>;
+  declare history: Table<HistoryEntry, string>;
 
   constructor(name = DB_NAME, versions: readonly SchemaVersion[] = SCHEMA_VERSIONS) {
     super(name);

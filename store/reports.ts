@@ -2,7 +2,9 @@
 import { reportKey, withFindingIds } from '@/lib/engine/finding-id';
 import type { ReportState } from '@/lib/app/messages';
 import type { ReportSnapshot } from '@/lib/engine/snapshot';
-import type { ReportRecord, Status } from '@/lib/app/schema';
+import type { FindingNote, HistoryEntry, ReportRecord, Status, StoredFinding } from '@/lib/app/schema';
+import { isManualFinding, manualFindingOf, type ManualTarget } from '@/lib/engine/rules/manual-finding';
+import type { Severity } from '@/lib/engine/model';
 import { crossYearFindings, previousFinder, type YearFacts } from '@/lib/engine/cross-year';
 import type { Finding } from '@/lib/engine/model';
 import { isCrossYearRule } from '@/lib/app/report-stats';
@@ -27,7 +29,10 @@ export async function saveAudit(db: AuditDb, report: ReportSnapshot, now: number
     const neighbours = year ? (await db.reports.where('year').anyOf([year - 1, year + 1]).toArray()).filter((r) => r.id !== id) : [];
     const current: YearFacts = { source: id, agency: report.agency, year, layout: report.layout, values: report.values };
     const cross = crossYearFindings(current, neighbours.map(factsOfRecord), disabledRules);
-    const findings = withFindingIds([...report.findings.filter((f) => !isCrossYear(f)), ...cross]);
+    // The auditor's own findings are not the page's to drop: they stay through every re-audit.
+    const manual = prev?.findings.filter(isManualFinding) ?? [];
+    const engine = report.findings.filter((f) => !isCrossYear(f) && !isManualFinding(f));
+    const findings = [...withFindingIds([...engine, ...cross]), ...manual];
     const ids = new Set(findings.map((f) => f.id));
     const prevIds = new Set(prev?.findings.map((f) => f.id));
     const record: ReportRecord = {
@@ -56,7 +61,8 @@ export async function saveAudit(db: AuditDb, report: ReportSnapshot, now: number
     // Reports of the following year audited earlier (a list is audited in any order) now have a previous year.
     const sameYear = previousFinder([...(await db.reports.where('year').equals(year).toArray()).filter((r) => r.id !== id), record].map(factsOfRecord));
     for (const next of neighbours.filter((r) => r.year === year + 1)) {
-      const recheck = withFindingIds([...next.findings.filter((f) => !isCrossYear(f)), ...crossYearFindings(factsOfRecord(next), sameYear, disabledRules)]);
+      const kept = next.findings.filter((f) => !isCrossYear(f) && !isManualFinding(f));
+      const recheck = [...withFindingIds([...kept, ...crossYearFindings(factsOfRecord(next), sameYear, disabledRules)]), ...next.findings.filter(isManualFinding)];
       const before = new Set(next.findings.map((f) => f.id));
       if (recheck.length === next.findings.length && recheck.every((f) => before.has(f.id))) continue;
       await db.reports.update(next.id, {
@@ -70,10 +76,12 @@ export async function saveAudit(db: AuditDb, report: ReportSnapshot, now: number
 }
 
 export async function getReportState(db: AuditDb, reportId: string): Promise<ReportState | null> {
-  return db.transaction('r', db.reports, db.notes, async () => {
+  return db.transaction('r', db.reports, db.notes, db.history, async () => {
     const record = await db.reports.get(reportId);
     if (!record) return null;
-    return { record, notes: await db.notes.where('reportId').equals(reportId).toArray() };
+    const notes = await db.notes.where('reportId').equals(reportId).toArray();
+    const history = await db.history.where('reportId').equals(reportId).sortBy('at');
+    return { record, notes, history };
   });
 }
 
@@ -102,14 +110,67 @@ async function once(db: AuditDb, writeId: string | undefined, now: number, write
 
 /** Sets a finding's note and status, signed by `by`. Findings that have gone can still be noted (e.g. 已整改). */
 export async function setFindingNote(db: AuditDb, input: NoteInput, by: string, now: number, writeId?: string): Promise<ReportState> {
-  await db.transaction('rw', db.reports, db.notes, db.writes, async () => {
+  await db.transaction('rw', [db.reports, db.notes, db.writes, db.history], async () => {
     const record = await requireRecord(db, input.reportId);
     const known = [...record.findings, ...record.gone].some((f) => f.id === input.findingId);
     if (!known) throw new StoreError('这条问题已不在该报告的审计结果中，请重新审计后再备注。');
     const { reportId, findingId, note, status } = input;
-    await once(db, writeId, now, () => db.notes.put({ reportId, findingId, note, status, by, updatedAt: now }));
+    await once(db, writeId, now, async () => {
+      const before = await db.notes.get([reportId, findingId]);
+      await db.notes.put({ reportId, findingId, note, status, by, updatedAt: now });
+      await recordChange(db, before, { reportId, findingId, note, status }, by, now);
+    });
   });
   return (await getReportState(db, input.reportId))!;
+}
+
+/** Saves while typing this close together extend one history entry: a paragraph is one change, not ten. */
+export const TYPING_PAUSE_MS = 2 * 60_000;
+
+/**
+ * Adds the change to the finding's history. A note edited on by the same auditor shortly after their
+ * last text-only change extends that entry (its "before" stays); a status change is always its own entry.
+ */
+async function recordChange(db: AuditDb, before: FindingNote | undefined, after: NoteInput, by: string, now: number): Promise<void> {
+  const was = before ? { status: before.status, note: before.note } : null;
+  const is = { status: after.status, note: after.note };
+  if (was ? was.status === is.status && was.note === is.note : is.status === 'pending' && is.note === '') return;
+  const entries = await db.history.where('[reportId+findingId]').equals([after.reportId, after.findingId]).sortBy('at');
+  const last = entries.at(-1);
+  const textOnly = (e: { before: HistoryEntry['before']; after: HistoryEntry['after'] }) => (e.before?.status ?? 'pending') === e.after.status;
+  if (last && last.by === by && now - last.at < TYPING_PAUSE_MS && textOnly(last) && was?.status === is.status) {
+    await db.history.put({ ...last, at: now, after: is });
+    return;
+  }
+  await db.history.put({ id: crypto.randomUUID(), reportId: after.reportId, findingId: after.findingId, by, at: now, before: was, after: is });
+}
+
+/**
+ * Adds a finding the auditor flagged by hand. Its id is its own (two flags on one cell are two
+ * findings), and it is kept through re-audits (see saveAudit).
+ */
+export async function addManualFinding(
+  db: AuditDb,
+  input: { reportId: string; target: ManualTarget; severity: Severity; note: string },
+  now: number,
+): Promise<{ state: ReportState; findingId: string }> {
+  const finding: StoredFinding = { ...manualFindingOf(input.target, input.severity, input.note), id: `manual-${now.toString(36)}-${crypto.randomUUID().slice(0, 8)}` };
+  await db.transaction('rw', db.reports, async () => {
+    const record = await requireRecord(db, input.reportId);
+    await db.reports.update(record.id, { findings: [...record.findings, finding] });
+  });
+  return { state: (await getReportState(db, input.reportId))!, findingId: finding.id };
+}
+
+/** Removes a finding the auditor flagged by hand (engine findings cannot be removed, only marked 误报). */
+export async function removeManualFinding(db: AuditDb, reportId: string, findingId: string): Promise<ReportState> {
+  await db.transaction('rw', db.reports, async () => {
+    const record = await requireRecord(db, reportId);
+    const f = record.findings.find((x) => x.id === findingId);
+    if (!f || !isManualFinding(f)) throw new StoreError('只能删除人工标记的问题。');
+    await db.reports.update(reportId, { findings: record.findings.filter((x) => x.id !== findingId) });
+  });
+  return (await getReportState(db, reportId))!;
 }
 
 export async function setReportNote(db: AuditDb, reportId: string, note: string, by: string, now: number, writeId?: string): Promise<ReportState> {

@@ -6,13 +6,14 @@ import type { Answer, Request, RequestType } from '@/lib/app/messages';
 import { reportKey } from '@/lib/engine/finding-id';
 import { deleteJob, listJobs, loadJob, saveJob } from '@/store/batch-jobs';
 import { auditDb } from '@/store/db';
-import { getReportState, saveAudit, setFindingNote, setReportNote } from '@/store/reports';
+import { addManualFinding, getReportState, removeManualFinding, saveAudit, setFindingNote, setReportNote } from '@/store/reports';
 import { loadSettings, updateSettings } from '@/store/settings';
 import { importAudits } from '@/store/transfer';
 import { auditTab } from './audit-tab';
 import { openRulePage, startBatch } from './batch';
 import { notifyPages, notifyTabs } from './notify';
 import { openPanel, PANEL_NEEDS_CLICK } from './panel';
+import { forgetFlag, pendingFlag, rememberFlag } from './manual-flags';
 import { rememberTabReport, tabReportId } from './tab-reports';
 import { openViewer, viewableUrl } from './viewer';
 
@@ -82,6 +83,32 @@ export const HANDLERS: { [T in RequestType]: Handler<T> } = {
         throw new Refusal(PANEL_NEEDS_CLICK);
       },
     );
+  },
+  // Like panel:open, the panel is opened before any await: the key press still counts as the user's.
+  'manual:flag'({ target }, { sender }) {
+    const tabId = sender.tab?.id;
+    const reportId = senderReportId(sender);
+    if (tabId !== undefined) openPanel(tabId).catch(() => undefined);
+    if (tabId === undefined || !reportId) return Promise.reject(new Refusal('无法确定被标记的网页。'));
+    return rememberFlag(tabId, reportId, target, Date.now()).then(() => ({}));
+  },
+  async 'manual:add'({ reportId, target, severity, note, tabId }) {
+    const { state, findingId } = await addManualFinding(auditDb(), { reportId, target, severity, note }, Date.now());
+    if (tabId !== undefined) await forgetFlag(tabId);
+    await changed([reportId]);
+    return { state, findingId };
+  },
+  async 'manual:remove'({ reportId, findingId }) {
+    const state = await removeManualFinding(auditDb(), reportId, findingId);
+    await changed([reportId]);
+    return { state };
+  },
+  async 'manual:pending'({ tabId }) {
+    return { flag: await pendingFlag(tabId) };
+  },
+  async 'manual:dismiss'({ tabId }) {
+    await forgetFlag(tabId);
+    return {};
   },
   async 'batch:start'(request, { sender }) {
     return { jobId: await startBatch(request, sender.tab) };

@@ -8,6 +8,7 @@ import { onToolbarClick, toolbarAction } from './toolbar';
 import { syncUserSites } from './user-sites';
 import { createContextMenu, onContextMenuClick } from './viewer';
 import { installLocalBlock } from './local-block';
+import { createFlagMenu, onFlagMenuClick } from './manual-flags';
 
 export default defineBackground(() => {
   // First: the batch page follows redirects itself only while this rule keeps them off local addresses.
@@ -16,7 +17,8 @@ export default defineBackground(() => {
   toolbarAction().onClicked.addListener(onToolbarClick);
   browser.runtime.onConnect.addListener(onMaybeReport);
   browser.contextMenus?.onClicked.addListener(onContextMenuClick);
-  browser.runtime.onInstalled.addListener(() => void createContextMenu());
+  // Both menus at once: the viewer's creation clears every menu first, which must not remove the other.
+  browser.runtime.onInstalled.addListener(() => void createContextMenu().then(createFlagMenu));
 
   // A tab that navigates or closes no longer shows the report its content script saved.
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
@@ -27,6 +29,7 @@ export default defineBackground(() => {
   // Registered scripts persist, but a browser may drop them (update, profile copy): re-register at startup too.
   browser.runtime.onStartup.addListener(syncUserSites);
   browser.runtime.onInstalled.addListener(syncUserSites);
+  browser.contextMenus.onClicked.addListener(onFlagMenuClick);
   browser.permissions.onAdded.addListener(syncUserSites);
   browser.permissions.onRemoved.addListener(syncUserSites);
   watchSettings((next, prev) => {

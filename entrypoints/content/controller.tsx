@@ -17,6 +17,7 @@ import { firstLook } from './first-look';
 import { rememberedPlace, rememberPlace } from './bar-memory';
 import { createHost, type OverlayHost } from './host';
 import { listenForNavigation } from './keyboard';
+import { flag, listenForFlags, placeOf } from './flag';
 import { PageWatcher } from './page-watcher';
 import { boxesOf, nearViewport, reportElements, targetsOf, type Target } from './targets';
 import { afterLoad, runInSlices, yieldToPage } from './yield';
@@ -45,6 +46,7 @@ export class AuditController {
   private stopListening?: () => void;
   /** Full audits run so far; the test build shows the count on the host (see dispatch). */
   private audits = 0;
+  private pointed: () => Element | null = () => null;
 
   constructor(private ctx: ContentScriptContext) {
     this.watcher = new PageWatcher(ctx, (n) => !!this.overlay?.owns(n), { content: () => void this.check(false), layout: () => this.reposition() });
@@ -55,6 +57,7 @@ export class AuditController {
     this.ctx.onInvalidated(() => this.stop());
     this.ctx.addEventListener(window, 'wxt:locationchange', () => this.watcher.contentChanged(0));
     listenForNavigation(this.ctx, (delta) => this.step(delta), () => this.closeTip());
+    this.pointed = listenForFlags(this.ctx, (el) => this.flag(el)).pointed;
     this.stopListening = background.onTabMessage((m) => this.onMessage(m));
     // Asked at once, answered while the page finishes loading: the audit then runs once, with them.
     void this.disabledRules();
@@ -75,6 +78,14 @@ export class AuditController {
     else if (m.type === 'finding:reveal') this.reveal(m.findingId);
     else if (m.type === 'overlay:visible') this.dispatch({ type: 'set-visible', visible: m.visible });
     else if (m.type === 'state:changed' && m.reportId === this.reportId) void this.refresh();
+    else if (m.type === 'manual:pick') this.flag(this.pointed());
+  }
+
+  /** Sends the flagged place to the background (the note is typed in the side panel, never here). */
+  private flag(pointed: Element | null) {
+    const target = placeOf(this.report, pointed);
+    if (!target) return this.dispatch({ type: 'error', message: '请先选中要标记的文字或单元格。' });
+    flag(target).catch((e: Error) => this.dispatch({ type: 'error', message: e.message }));
   }
 
   /** Rules the user switched off: asked once, before the first audit, so the audit runs once. */

@@ -8,6 +8,7 @@
 import * as z from 'zod/mini';
 import { MAX_LINKS, HttpUrl } from './batch/job';
 import { ReportSnapshot } from '../engine/snapshot';
+import { isManualFinding, manualFinding, ManualTarget } from '../engine/rules/manual-finding';
 import { STATUSES, StoredFinding, type Status } from './schema';
 import type { ReportState } from './messages';
 import { endpoint, requestMap, type Envelope, type RequestOf, type AnswerOf } from './request-map';
@@ -30,7 +31,17 @@ export const OverlayReport = z.object({
 });
 export type OverlayReport = z.infer<typeof OverlayReport>;
 
+/** A place the auditor flagged in a tab, waiting in the background for its note from the side panel. */
+export const ManualFlag = z.object({ reportId: z.string(), target: ManualTarget, at: z.number() });
+export type ManualFlag = z.infer<typeof ManualFlag>;
+
 export const CONTENT_REQUESTS = requestMap(
+  /**
+   * The auditor flagged a cell or a sentence of this page (Alt+Shift+M or the context menu): the
+   * background keeps the place for the side panel, where the note and severity are typed. The page
+   * only ever says where; nothing it sends becomes a finding without the auditor's save in the panel.
+   */
+  endpoint('manual:flag', 'content', { target: ManualTarget }, {}),
   /** Stores the page's audit under the URL the browser reports for the sending frame. */
   endpoint('audit:save', 'content', { report: ReportSnapshot }, { state: OverlayReport }),
   /** The sender's own stored report, after a state:changed. */
@@ -70,6 +81,8 @@ export const TabMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('state:changed'), reportId: z.string() }),
   z.object({ type: z.literal('audit:run') }),
   z.object({ type: z.literal('overlay:visible'), visible: z.boolean() }),
+  /** The context menu's 「标记为问题…」: flag the selection or the element right-clicked. */
+  z.object({ type: z.literal('manual:pick') }),
 ]);
 export type TabMessage = z.infer<typeof TabMessage>;
 
@@ -77,5 +90,7 @@ export type TabMessage = z.infer<typeof TabMessage>;
 export function toOverlayReport({ record, notes }: ReportState): OverlayReport {
   const statuses: Record<string, Status> = {};
   for (const n of notes) if (n.status !== 'pending') statuses[n.findingId] = n.status;
-  return { reportId: record.id, agency: record.agency, year: record.year, findings: record.findings, newIds: record.newIds, statuses };
+  // A manual finding's message is the note the auditor typed: the overlay gets only the rule's name.
+  const findings = record.findings.map((f) => (isManualFinding(f) ? { ...f, message: `${manualFinding.title.zh}（说明见侧边栏）` } : f));
+  return { reportId: record.id, agency: record.agency, year: record.year, findings, newIds: record.newIds, statuses };
 }

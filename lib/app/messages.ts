@@ -7,7 +7,10 @@
 import * as z from 'zod/mini';
 import { BatchJob } from './batch/job';
 import { ImportPart } from './export/import-parts';
-import { FindingNote, ReportRecord, Settings, Status } from './schema';
+import { FindingNote, HistoryEntry, ReportRecord, Settings, Status } from './schema';
+import { ManualTarget } from '../engine/rules/manual-finding';
+import { Severity } from '../engine/model';
+import { ManualFlag } from './content-messages';
 import { SettingsChange } from './settings';
 import { CONTENT_REQUESTS } from './content-messages';
 import { endpoint, requestMap, type AnswerOf, type Envelope, type RequestOf } from './request-map';
@@ -22,7 +25,7 @@ const NoteText = z.string().check(z.maxLength(20000));
 const WriteId = z.optional(z.string().check(z.minLength(1), z.maxLength(100)));
 
 /** What the background knows of one report: the record and the notes on its findings. For extension pages only. */
-export const ReportState = z.object({ record: ReportRecord, notes: z.array(FindingNote) });
+export const ReportState = z.object({ record: ReportRecord, notes: z.array(FindingNote), history: z.array(HistoryEntry) });
 export type ReportState = z.infer<typeof ReportState>;
 
 /** How many stored reports and notes an import changed. */
@@ -35,6 +38,17 @@ const PAGE_REQUESTS = requestMap(
   endpoint('tab:report', 'page', { tabId: z.int() }, { state: z.nullable(ReportState) }),
   endpoint('note:set', 'page', { reportId: z.string(), findingId: z.string(), note: NoteText, status: Status, writeId: WriteId }, { state: ReportState }),
   endpoint('report-note:set', 'page', { reportId: z.string(), note: NoteText, writeId: WriteId }, { state: ReportState }),
+  /** A finding the auditor flagged on the page (manual:flag), with the note and severity typed in the side panel. */
+  endpoint(
+    'manual:add',
+    'page',
+    { reportId: z.string(), target: ManualTarget, severity: Severity, note: NoteText, tabId: z.optional(z.int()) },
+    { state: ReportState, findingId: z.string() },
+  ),
+  endpoint('manual:remove', 'page', { reportId: z.string(), findingId: z.string() }, { state: ReportState }),
+  /** The place last flagged in a tab, waiting for its note in the side panel. */
+  endpoint('manual:pending', 'page', { tabId: z.int() }, { flag: z.nullable(ManualFlag) }),
+  endpoint('manual:dismiss', 'page', { tabId: z.int() }, {}),
   endpoint('settings:get', 'page', {}, { settings: Settings }),
   /** One change at a time, applied to the settings as stored: two quick edits cannot undo each other. */
   endpoint('settings:update', 'page', { change: SettingsChange }, { settings: Settings }),
@@ -70,5 +84,7 @@ export const PageMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('state:changed'), reportId: z.string(), tabId: z.optional(z.int()) }),
   z.object({ type: z.literal('jobs:changed'), jobId: z.string() }),
   z.object({ type: z.literal('settings:changed') }),
+  // Not named like a request: pages also receive each other's requests, and one read as this would ask again.
+  z.object({ type: z.literal('manual:flag-changed'), tabId: z.int() }),
 ]);
 export type PageMessage = z.infer<typeof PageMessage>;

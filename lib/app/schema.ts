@@ -51,3 +51,27 @@ export const Settings = z.object({
 });
 export type Settings = z.infer<typeof Settings>;
 export const DEFAULT_SETTINGS: Settings = { auditor: '', disabledRules: [], sites: [] };
+
+/** A finding's status and note at one moment; null before its first note. */
+export const NoteFields = z.object({ status: Status, note: z.string() });
+export type NoteFields = z.infer<typeof NoteFields>;
+
+/**
+ * One change of a finding's status or note: who, when, before and after. Written by the background
+ * with every note save; typing that goes on (saves a few seconds apart, by the same auditor, text only)
+ * extends the last entry instead of adding one per pause.
+ */
+export const HistoryEntry = z.object({
+  /**
+   * Unique across browsers, so an import can tell an entry it already has. No length limit: entries
+   * made by the version 4 upgrade are named after their report's URL, and what was stored must import.
+   */
+  id: z.string().min(1),
+  reportId: z.string().min(1),
+  findingId: z.string().min(1),
+  by: z.string(),
+  at: z.number(),
+  before: NoteFields.nullable(),
+  after: NoteFields,
+});
+export type HistoryEntry = z.infer<typeof HistoryEntry>;

@@ -212,8 +212,8 @@ describe('a content script speaks for its own page only', () => {
     // A finding still 待核实 has no entry: only statuses an auditor set travel.
     expect(own.state?.statuses).toEqual({ [first!.id]: 'false_positive' });
     expect(settings).toEqual({ ok: true, settings: { disabledRules: [] } });
-    // Every request a content script may send is covered above or answers with no stored data (viewer:open answers {}).
-    expect(Object.keys(CONTENT_REQUESTS).sort()).toEqual(['audit:save', 'batch:start', 'overlay:settings', 'overlay:state', 'panel:open', 'rules:open', 'viewer:open']);
+    // Every request a content script may send is covered above or answers with no stored data (viewer:open and manual:flag answer {}).
+    expect(Object.keys(CONTENT_REQUESTS).sort()).toEqual(['audit:save', 'batch:start', 'manual:flag', 'overlay:settings', 'overlay:state', 'panel:open', 'rules:open', 'viewer:open']);
   });
 
   it('refuses the pages’ requests from a content script', async () => {

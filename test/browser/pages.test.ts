@@ -97,8 +97,10 @@ describe('records page', () => {
     await expect.poll(() => page.locator('.records-table tbody tr').count()).toBeGreaterThan(0);
     const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 JSON' }).click()]);
     const file = JSON.parse(readFileSync((await json.path())!, 'utf8'));
-    expect(file).toMatchObject({ format: 'gov-report-auditor/audits', version: 1 });
+    expect(file).toMatchObject({ format: 'gov-report-auditor/audits', version: 2 });
     expect(file.reports[0].notes.length).toBeGreaterThan(0);
+    // Version 2: each note's changes go with it.
+    expect(file.reports[0].history.length).toBeGreaterThan(0);
     const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 CSV' }).click()]);
     expect(readFileSync((await csv.path())!, 'utf8').startsWith('\uFEFF机关,')).toBe(true);
 

@@ -15,13 +15,13 @@ const file = buildAuditsFile([rec], [note], new Date(Date.UTC(2024, 0, 2)));
 
 describe('JSON export', () => {
   it('is versioned and nests each report\'s notes in it', () => {
-    expect(file).toEqual({ format: AUDITS_FORMAT, version: 1, exportedAt: '2024-01-02T00:00:00.000Z', reports: [{ ...rec, notes: [note] }] });
+    expect(file).toEqual({ format: AUDITS_FORMAT, version: 2, exportedAt: '2024-01-02T00:00:00.000Z', reports: [{ ...rec, notes: [note], history: [] }] });
   });
 
   it('round-trips through text', () => {
     const parsed = parseAuditsFile(JSON.stringify(file));
     expect(parsed).toEqual({ ok: true, file });
-    if (parsed.ok) expect(splitAuditsFile(parsed.file)).toEqual({ reports: [rec], notes: [note] });
+    if (parsed.ok) expect(splitAuditsFile(parsed.file)).toEqual({ reports: [rec], notes: [note], history: [] });
   });
 });
 
@@ -36,7 +36,8 @@ describe('JSON import validation', () => {
     expect(reject('{not json')).toContain('不是有效的 JSON');
     expect(reject({ ...file, format: 'other' })).toContain('不是「年报审计助手」导出');
     expect(reject([1, 2])).toContain('不是「年报审计助手」导出');
-    expect(reject({ ...file, version: 2 })).toContain('不支持的文件版本 2');
+    expect(reject({ ...file, version: 3 })).toContain('不支持的文件版本 3');
+    expect(reject({ ...file, version: 0 })).toContain('不支持的文件版本 0');
   });
 
   it('rejects the whole file when one record is bad, and says which', () => {

@@ -34,8 +34,8 @@ async function populated(): Promise<AuditDb> {
 }
 
 async function exported(d: AuditDb) {
-  const { reports, notes } = await loadAllAudits(d);
-  return JSON.stringify(buildAuditsFile(reports, notes, new Date(5000)));
+  const { reports, notes, history } = await loadAllAudits(d);
+  return JSON.stringify(buildAuditsFile(reports, notes, new Date(5000), history));
 }
 
 describe('export then import', () => {
@@ -185,7 +185,7 @@ describe('an import larger than one message', () => {
       return background(target, sessions).send(part);
     };
     await expect(sendImport(parts, 'import-2', restarting)).rejects.toThrow('导入中断');
-    expect(await loadAllAudits(target)).toEqual({ reports: [], notes: [] });
+    expect(await loadAllAudits(target)).toEqual({ reports: [], notes: [], history: [] });
   });
 
   it('writes nothing when parts repeat a report that each part alone does not', async () => {
@@ -195,6 +195,6 @@ describe('an import larger than one message', () => {
     const first = parsed.file.reports[0]!;
     const target = db();
     await expect(sendImport([[first], [first]], 'import-3', background(target).send)).rejects.toThrow('第 2 份报告数据无效（同一份报告出现了两次）');
-    expect(await loadAllAudits(target)).toEqual({ reports: [], notes: [] });
+    expect(await loadAllAudits(target)).toEqual({ reports: [], notes: [], history: [] });
   });
 });

@@ -1,10 +1,12 @@
 /** The JSON file of audits: what one auditor hands to another, and the extension's backup. */
 import { z } from 'zod';
 import { notesByReport } from '../report-stats';
-import { FindingNote, ReportRecord } from '../schema';
+import { FindingNote, HistoryEntry, ReportRecord } from '../schema';
 
 export const AUDITS_FORMAT = 'gov-report-auditor/audits';
-export const AUDITS_VERSION = 1;
+/** Version 2 adds each report's `history` (who changed which finding's status or note); version 1 files still import. */
+export const AUDITS_VERSION = 2;
+export const READABLE_VERSIONS: readonly number[] = [1, AUDITS_VERSION];
 
 /**
  * Pages link to a report's URL: a `javascript:` or `file:` URL from a crafted file must not get in.
@@ -12,13 +14,19 @@ export const AUDITS_VERSION = 1;
  */
 const ReportUrl = z.string().regex(/^https?:\/\//i, '网址须以 http:// 或 https:// 开头');
 
-/** A report with every note on it, including notes on findings that have since gone. */
-export const ExportedReport = ReportRecord.extend({ url: ReportUrl, notes: z.array(FindingNote) }).superRefine((r, ctx) => {
+/**
+ * A report with every note on it, including notes on findings that have since gone, and (from
+ * version 2) the history of those notes; a version 1 file has none.
+ */
+export const ExportedReport = ReportRecord.extend({ url: ReportUrl, notes: z.array(FindingNote), history: z.array(HistoryEntry).optional() }).superRefine((r, ctx) => {
   const seen = new Set<string>();
   r.notes.forEach((n, i) => {
     if (n.reportId !== r.id) ctx.addIssue({ code: 'custom', path: ['notes', i, 'reportId'], message: '备注所属的报告与所在报告不一致' });
     if (seen.has(n.findingId)) ctx.addIssue({ code: 'custom', path: ['notes', i, 'findingId'], message: '同一问题有两条备注' });
     seen.add(n.findingId);
+  });
+  r.history?.forEach((h, i) => {
+    if (h.reportId !== r.id) ctx.addIssue({ code: 'custom', path: ['history', i, 'reportId'], message: '修改记录所属的报告与所在报告不一致' });
   });
 });
 export type ExportedReport = z.infer<typeof ExportedReport>;
@@ -34,7 +42,7 @@ export function repeatedReport(reports: readonly { id: string }[]): number {
 export const AuditsFile = z
   .object({
     format: z.literal(AUDITS_FORMAT),
-    version: z.literal(AUDITS_VERSION),
+    version: z.union([z.literal(1), z.literal(AUDITS_VERSION)]),
     exportedAt: z.iso.datetime(),
     reports: z.array(ExportedReport),
   })
@@ -44,20 +52,22 @@ export const AuditsFile = z
   });
 export type AuditsFile = z.infer<typeof AuditsFile>;
 
-export function buildAuditsFile(reports: readonly ReportRecord[], notes: readonly FindingNote[], exportedAt: Date): AuditsFile {
+export function buildAuditsFile(reports: readonly ReportRecord[], notes: readonly FindingNote[], exportedAt: Date, history: readonly HistoryEntry[] = []): AuditsFile {
   const byReport = notesByReport(notes);
+  const historyOf = Map.groupBy(history, (h) => h.reportId);
   return {
     format: AUDITS_FORMAT,
     version: AUDITS_VERSION,
     exportedAt: exportedAt.toISOString(),
-    reports: reports.map((r) => ({ ...r, notes: byReport.get(r.id) ?? [] })),
+    reports: reports.map((r) => ({ ...r, notes: byReport.get(r.id) ?? [], history: historyOf.get(r.id) ?? [] })),
   };
 }
 
-export function splitAuditsFile(file: { reports: readonly ExportedReport[] }): { reports: ReportRecord[]; notes: FindingNote[] } {
+export function splitAuditsFile(file: { reports: readonly ExportedReport[] }): { reports: ReportRecord[]; notes: FindingNote[]; history: HistoryEntry[] } {
   return {
-    reports: file.reports.map(({ notes: _notes, ...record }) => record),
+    reports: file.reports.map(({ notes: _notes, history: _history, ...record }) => record),
     notes: file.reports.flatMap((r) => r.notes),
+    history: file.reports.flatMap((r) => r.history ?? []),
   };
 }
 
@@ -74,8 +84,8 @@ export function parseAuditsFile(text: string): ParsedAudits {
   const head = z.object({ format: z.unknown(), version: z.unknown() }).safeParse(data);
   if (!head.success || head.data.format !== AUDITS_FORMAT)
     return { ok: false, error: '导入失败：这不是「年报审计助手」导出的审计记录文件。' };
-  if (head.data.version !== AUDITS_VERSION)
-    return { ok: false, error: `导入失败：不支持的文件版本 ${String(head.data.version)}（本扩展读取版本 ${AUDITS_VERSION}），请升级扩展后再导入。` };
+  if (!READABLE_VERSIONS.includes(head.data.version as number))
+    return { ok: false, error: `导入失败：不支持的文件版本 ${String(head.data.version)}（本扩展读取版本 ${READABLE_VERSIONS.join('、')}），请升级扩展后再导入。` };
   const parsed = AuditsFile.safeParse(data);
   if (parsed.success) return { ok: true, file: parsed.data };
   const issue = parsed.error.issues[0]!;

@@ -3,6 +3,7 @@
  * colleague's file never loses a newer local note, and importing the same file twice changes nothing.
  * Each function returns what to write, or undefined when the local copy stays as it is.
  */
+import { isManualFinding } from '../../engine/rules/manual-finding';
 import type { FindingNote, ReportRecord } from '../schema';
 import type { ExportedReport } from './json';
 
@@ -18,6 +19,7 @@ export function clampToImportTime(report: ExportedReport, now: number): Exported
     auditedAt: at(report.auditedAt),
     noteUpdatedAt: report.noteUpdatedAt === null ? null : at(report.noteUpdatedAt),
     notes: report.notes.map((n) => ({ ...n, updatedAt: at(n.updatedAt) })),
+    history: report.history?.map((h) => ({ ...h, at: at(h.at) })),
   };
 }
 
@@ -26,8 +28,12 @@ export function mergeReport(local: ReportRecord | undefined, incoming: ReportRec
   const audit = incoming.auditedAt > local.auditedAt ? incoming : local;
   const note = (incoming.noteUpdatedAt ?? -Infinity) > (local.noteUpdatedAt ?? -Infinity) ? incoming : local;
   const firstAuditedAt = Math.min(local.firstAuditedAt, incoming.firstAuditedAt);
-  if (audit === local && note === local && firstAuditedAt === local.firstAuditedAt) return undefined;
-  return { ...audit, firstAuditedAt, note: note.note, noteBy: note.noteBy, noteUpdatedAt: note.noteUpdatedAt };
+  // Findings flagged by hand are not part of an audit: each side's are kept, whichever audit is newer.
+  const other = audit === local ? incoming : local;
+  const have = new Set(audit.findings.map((f) => f.id));
+  const manual = other.findings.filter((f) => isManualFinding(f) && !have.has(f.id));
+  if (audit === local && note === local && firstAuditedAt === local.firstAuditedAt && !manual.length) return undefined;
+  return { ...audit, findings: [...audit.findings, ...manual], firstAuditedAt, note: note.note, noteBy: note.noteBy, noteUpdatedAt: note.noteUpdatedAt };
 }
 
 export function mergeNote(local: FindingNote | undefined, incoming: FindingNote): FindingNote | undefined {

@@ -12,6 +12,7 @@ import { crossYearInForce } from './cross-year-in-force';
 import { crossYearUncertain } from './cross-year-uncertain';
 import { dateMalformed } from './date-malformed';
 import { labelVariant } from './label-variant';
+import { manualFinding } from './manual-finding';
 import { layoutOutdated } from './layout-outdated';
 import { prosePartsWhole } from './prose-parts-whole';
 import { proseApplications } from './prose-applications';
@@ -47,7 +48,7 @@ export const RULES: readonly Rule[] = [
   proseApplications, proseResults, proseReviewSuit, proseRate, prosePartsWhole,
   s5NoRectification, s6NoFee, templateTextLeft,
   yearMismatch, dateMalformed, publishedLate, labelVariant,
-  reportAttachmentOnly, fileUnreadable, tablesAsImages, pageTooLarge, rowCellsUnplaced,
+  reportAttachmentOnly, fileUnreadable, tablesAsImages, pageTooLarge, rowCellsUnplaced, manualFinding,
   crossYearCarryover, crossYearInForce, crossYearUncertain,
 ];
 
