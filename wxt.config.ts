@@ -8,7 +8,9 @@ import { FIRST_LOOK_MATCHES, FIRST_LOOK_SCRIPT } from './lib/app/content-scripts
 /** pdf.js's worker, CJK character maps and standard fonts, shipped as files: the viewer never fetches them from a CDN. */
 const PDFJS = join(dirname(createRequire(import.meta.url).resolve('pdfjs-dist/legacy/build/pdf.mjs')), '..', '..');
 const pdfjsAssets = () => [
-  ...['cmaps', 'standard_fonts'].flatMap((dir) => readdirSync(join(PDFJS, dir)).map((f) => ({ absoluteSrc: join(PDFJS, dir, f), relativeDest: `pdfjs/${dir}/${f}` }))),
+  ...['cmaps', 'standard_fonts'].flatMap((dir) =>
+    readdirSync(join(PDFJS, dir)).map((f) => ({ absoluteSrc: join(PDFJS, dir, f), relativeDest: `pdfjs/${dir}/${f}` })),
+  ),
   { absoluteSrc: join(PDFJS, 'legacy', 'build', 'pdf.worker.min.mjs'), relativeDest: 'pdfjs/pdf.worker.min.mjs' },
 ];
 

@@ -117,9 +117,14 @@ function report(s: Scenario, a: Sample[], b: Sample[]): void {
   ];
   if (s.report) {
     const hosts = a.flatMap((x) => (x.hostAfterLoadMs === null ? [] : [x.hostAfterLoadMs]));
-    lines.push(hosts.length ? `审计栏出现 overlay after load event ms: ${spread(hosts)} (${hosts.length}/${a.length} runs)` : '审计栏未出现 no overlay appeared');
+    lines.push(
+      hosts.length ? `审计栏出现 overlay after load event ms: ${spread(hosts)} (${hosts.length}/${a.length} runs)` : '审计栏未出现 no overlay appeared',
+    );
   }
-  if (s.idle) lines.push(`空闲 idle script ms/s: +${spread(diff((x) => x.idleScriptMsPerS ?? 0))}  [无扩展 without: ${fmt(median(b.map((x) => x.idleScriptMsPerS ?? 0)))}]`);
+  if (s.idle)
+    lines.push(
+      `空闲 idle script ms/s: +${spread(diff((x) => x.idleScriptMsPerS ?? 0))}  [无扩展 without: ${fmt(median(b.map((x) => x.idleScriptMsPerS ?? 0)))}]`,
+    );
   console.log(`\n${s.name}  (${s.path}, ${a.length} runs a side)\n  ${lines.join('\n  ')}`);
 }
 

@@ -13,8 +13,12 @@ const ROOT = join(import.meta.dirname, '..');
 export function corpus(count: number): string {
   const dir = mkdtempSync(join(tmpdir(), 'gra-bench-'));
   const sources = [
-    ...readdirSync(join(ROOT, 'test/fixtures/html')).filter((f) => /^\d{3}-\w+\.html$/.test(f)).map((f) => join(ROOT, 'test/fixtures/html', f)),
-    ...readdirSync(join(ROOT, 'test/fixtures/seeds')).filter((f) => f.endsWith('.txt')).map((f) => join(ROOT, 'test/fixtures/seeds', f)),
+    ...readdirSync(join(ROOT, 'test/fixtures/html'))
+      .filter((f) => /^\d{3}-\w+\.html$/.test(f))
+      .map((f) => join(ROOT, 'test/fixtures/html', f)),
+    ...readdirSync(join(ROOT, 'test/fixtures/seeds'))
+      .filter((f) => f.endsWith('.txt'))
+      .map((f) => join(ROOT, 'test/fixtures/seeds', f)),
   ];
   for (let i = 0; i < count; i++) {
     const src = sources[i % sources.length]!;

@@ -10,7 +10,13 @@ export function storedFacts(count: number): YearFacts[] {
   for (let i = 0; out.length < count; i++) {
     const body = `${PLACES[i % PLACES.length]}${i}号${ORGANS[(i >> 3) % ORGANS.length]}`;
     for (let year = 2019; year <= 2023 && out.length < count; year++)
-      out.push({ source: `https://www.demo.gov.cn/${i}/${year}.html`, agency: i % 7 === 0 && year === 2022 ? `河南省${body}` : body, year, layout: '2021', values: {} });
+      out.push({
+        source: `https://www.demo.gov.cn/${i}/${year}.html`,
+        agency: i % 7 === 0 && year === 2022 ? `河南省${body}` : body,
+        year,
+        layout: '2021',
+        values: {},
+      });
   }
   return out;
 }
@@ -43,5 +49,7 @@ export function benchCrossYear(count: number): void {
   const pairwise = ms(() => {
     for (const f of sample) facts.filter((c) => c.year === f.year! - 1 && sameBody(f.agency, c.agency) !== 'no');
   }, 1);
-  console.log(`  every pair 逐对比较 (extrapolated)        ${count} reports: ${((pairwise.wall * count) / sample.length).toFixed(0)} ms (CPU ${((pairwise.cpu * count) / sample.length).toFixed(0)} ms)`);
+  console.log(
+    `  every pair 逐对比较 (extrapolated)        ${count} reports: ${((pairwise.wall * count) / sample.length).toFixed(0)} ms (CPU ${((pairwise.cpu * count) / sample.length).toFixed(0)} ms)`,
+  );
 }

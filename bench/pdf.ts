@@ -22,5 +22,7 @@ export async function benchPdf(rounds = 3): Promise<void> {
       pages += audited.pages ?? 0;
     }
   console.log(`\nPDF 年报 PDF reports (${FILES.length} files × ${rounds}, Chromium-printed, CJK)`);
-  console.log(`  读取+解析+规则 read, rebuild, parse, rules  ${(pages / (ms / 1000)).toFixed(1)} 页/秒 pages/s  (${(ms / pages).toFixed(0)} ms a page, ${pages} pages)`);
+  console.log(
+    `  读取+解析+规则 read, rebuild, parse, rules  ${(pages / (ms / 1000)).toFixed(1)} 页/秒 pages/s  (${(ms / pages).toFixed(0)} ms a page, ${pages} pages)`,
+  );
 }

@@ -66,7 +66,9 @@ async function main(argv: string[]): Promise<number> {
   const workers = values.has('workers') ? Math.max(0, Math.min(64, Math.round(Number(values.get('workers'))) || 0)) : undefined;
   const sink = flags.has('--jsonl')
     ? streaming
-    : collecting((entries) => process.stdout.write(flags.has('--json') ? JSON.stringify(entries, null, 2) + '\n' : entries.map(formatSummary).join('\n') + '\n'));
+    : collecting((entries) =>
+        process.stdout.write(flags.has('--json') ? JSON.stringify(entries, null, 2) + '\n' : entries.map(formatSummary).join('\n') + '\n'),
+      );
   const errors = await run(inputs, { follow: flags.has('--follow-links'), limits: limitsFromQuery(values), workers }, sink);
   sink.end();
   if (errors) console.error(`${errors} 项无法读取或审核出错 / ${errors} input(s) failed`);

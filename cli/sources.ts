@@ -26,7 +26,8 @@ export const parseDocument = (html: string): Document => parseHTML(html).documen
 /** Markup or not by what the text starts with: a saved "page" that is plain text (a PDF extraction) is read as text. */
 const startsWithMarkup = (text: string) => /^\uFEFF?\s*</.test(text);
 
-const asLoaded = (text: string, html: boolean): Loaded => (html && startsWithMarkup(text) ? { kind: 'html', text, doc: parseDocument(text) } : { kind: 'text', text });
+const asLoaded = (text: string, html: boolean): Loaded =>
+  html && startsWithMarkup(text) ? { kind: 'html', text, doc: parseDocument(text) } : { kind: 'text', text };
 
 export const withUserAgent: typeof fetch = (input, init) => fetch(input, { ...init, headers: { 'user-agent': USER_AGENT } });
 
@@ -73,7 +74,10 @@ export async function filesIn(dir: string): Promise<string[]> {
   const out: string[] = [];
   for (const name of (await readdir(dir)).sort()) {
     const p = join(dir, name);
-    const isDir = await stat(p).then((s) => s.isDirectory(), () => false);
+    const isDir = await stat(p).then(
+      (s) => s.isDirectory(),
+      () => false,
+    );
     if (isDir) out.push(...(await filesIn(p)));
     else if (readable(p)) out.push(p);
   }

@@ -24,21 +24,20 @@ export function AuditorPrompt() {
   return (
     <section class="auditor-prompt" role="dialog" aria-labelledby="auditor-prompt-title">
       <form onSubmit={save}>
-      <h3 id="auditor-prompt-title">请先填写您的姓名 · Your name</h3>
-      <p class="muted">备注与状态的修改记录将署此名（可在「设置」中修改）。Notes and their history are signed with it.</p>
-      <label>
-        审核人 / Auditor{' '}
-        <input type="text" name="auditor" maxLength={200} value={name} onInput={(e) => setName(e.currentTarget.value)} autoComplete="name" />
-      </label>{' '}
-      <button type="submit">保存 / Save</button>{' '}
-      <button type="button" onClick={() => setLater(true)}>
-        以后再说 / Later
-      </button>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+        <h3 id="auditor-prompt-title">请先填写您的姓名 · Your name</h3>
+        <p class="muted">备注与状态的修改记录将署此名（可在「设置」中修改）。Notes and their history are signed with it.</p>
+        <label>
+          审核人 / Auditor <input type="text" name="auditor" maxLength={200} value={name} onInput={(e) => setName(e.currentTarget.value)} autoComplete="name" />
+        </label>{' '}
+        <button type="submit">保存 / Save</button>{' '}
+        <button type="button" onClick={() => setLater(true)}>
+          以后再说 / Later
+        </button>
+        {error && (
+          <p class="error" role="alert">
+            {error}
+          </p>
+        )}
       </form>
     </section>
   );

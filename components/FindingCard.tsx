@@ -74,7 +74,9 @@ export function FindingCard({ reportId, finding: f, note, isNew, history = [], o
           type="button"
           class="remove-manual"
           title="Remove this finding you flagged"
-          onClick={() => confirm('删除这条人工标记的问题？') && void ask({ type: 'manual:remove', reportId, findingId: f.id }).catch((e: Error) => alert(e.message))}
+          onClick={() =>
+            confirm('删除这条人工标记的问题？') && void ask({ type: 'manual:remove', reportId, findingId: f.id }).catch((e: Error) => alert(e.message))
+          }
         >
           删除此人工标记
         </button>

@@ -18,7 +18,15 @@ export function FindingCards({ reportId, findings, notes, newIds = [], history, 
   return (
     <ul class="findings">
       {findings.map((f) => (
-        <FindingCard key={f.id} reportId={reportId} finding={f} note={notes.get(f.id)} isNew={newIds.includes(f.id)} history={history?.get(f.id)} onReveal={onReveal} />
+        <FindingCard
+          key={f.id}
+          reportId={reportId}
+          finding={f}
+          note={notes.get(f.id)}
+          isNew={newIds.includes(f.id)}
+          history={history?.get(f.id)}
+          onReveal={onReveal}
+        />
       ))}
     </ul>
   );
@@ -35,7 +43,12 @@ export function FindingList(props: CardsProps) {
   return (
     <section>
       <div class="filters">
-        <select value={severity} title="Severity" aria-label="严重程度 / Severity" onChange={(e) => setSeverity(Severity.safeParse(e.currentTarget.value).data ?? '')}>
+        <select
+          value={severity}
+          title="Severity"
+          aria-label="严重程度 / Severity"
+          onChange={(e) => setSeverity(Severity.safeParse(e.currentTarget.value).data ?? '')}
+        >
           <option value="">全部级别</option>
           {Severity.options.map((s) => (
             <option key={s} value={s}>

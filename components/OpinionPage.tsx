@@ -34,7 +34,9 @@ export function OpinionPage({ reportId }: Props) {
   return (
     <main class="opinion-page">
       <nav class="toolbar no-print">
-        <strong>审核意见书 <small class="muted">Audit opinion</small></strong>
+        <strong>
+          审核意见书 <small class="muted">Audit opinion</small>
+        </strong>
         <button type="button" onClick={() => window.print()} disabled={!opinion} title="Print (A4)">
           打印
         </button>

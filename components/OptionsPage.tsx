@@ -16,10 +16,11 @@ type Save = (change: SettingsChange) => Promise<unknown>;
 export function OptionsPage() {
   const settings = useSettings();
   const [error, setError] = useState<string>();
-  const save: Save = (change) => ask({ type: 'settings:update', change }).catch((e: Error) => {
-    setError(`设置未能保存：${e.message}`);
-    throw e;
-  });
+  const save: Save = (change) =>
+    ask({ type: 'settings:update', change }).catch((e: Error) => {
+      setError(`设置未能保存：${e.message}`);
+      throw e;
+    });
 
   return (
     <main class="options">
@@ -62,8 +63,7 @@ function Auditor({ value, save }: { value: string; save: Save }) {
 }
 
 function Rules({ disabled, save }: { disabled: readonly string[]; save: Save }) {
-  const toggle = (id: string, on: boolean) =>
-    void save({ kind: 'rule', ruleId: id, enabled: on }).catch(() => undefined);
+  const toggle = (id: string, on: boolean) => void save({ kind: 'rule', ruleId: id, enabled: on }).catch(() => undefined);
   return (
     <section>
       <h2 title="Rules">审计规则</h2>
@@ -126,8 +126,8 @@ function Sites({ sites, save }: { sites: readonly string[]; save: Save }) {
     <section>
       <h2 title="Sites">其他网站</h2>
       <p class="muted">
-        *.gov.cn 上的报告自动审计。年报发布在其他域名时，在此添加，打开该网站的报告时即自动审计（已打开的页面需刷新）。Reports on other
-        sites are audited once added here.
+        *.gov.cn 上的报告自动审计。年报发布在其他域名时，在此添加，打开该网站的报告时即自动审计（已打开的页面需刷新）。Reports on other sites are audited once
+        added here.
       </p>
       <ul class="sites">
         {sites.map((p) => (

@@ -65,16 +65,22 @@ export function RecordsPage() {
       )}
       <div class="view-tabs" role="tablist">
         {VIEWS.map((v) => (
-          <button key={v.key} type="button" role="tab" aria-selected={view === v.key} class={view === v.key ? 'active' : undefined} onClick={() => setView(v.key)} title={v.en}>
+          <button
+            key={v.key}
+            type="button"
+            role="tab"
+            aria-selected={view === v.key}
+            class={view === v.key ? 'active' : undefined}
+            onClick={() => setView(v.key)}
+            title={v.en}
+          >
             {v.zh}
           </button>
         ))}
       </div>
       {view === 'bodies' && shown.length > 0 && <BodiesView records={shown} selected={selected} onSelect={setSelected} />}
       {view === 'stats' && <StatsView audits={shownAudits} />}
-      {view === 'reports' && shown.length > 0 && (
-        <RecordsTable records={shown} notes={byReport} selected={selected} onSelect={setSelected} />
-      )}
+      {view === 'reports' && shown.length > 0 && <RecordsTable records={shown} notes={byReport} selected={selected} onSelect={setSelected} />}
       {reports.length > 0 && !shown.length && <p class="empty">没有符合搜索与筛选条件的报告。No report matches the search and filters.</p>}
       {chosen && (
         <div id="detail">
@@ -83,7 +89,14 @@ export function RecordsPage() {
               审核意见书
             </a>
           </p>
-          <ReportView key={chosen.id} state={{ record: chosen, notes: byReport.get(chosen.id) ?? [], history: data.status === 'ready' ? data.value.history.filter((h) => h.reportId === chosen.id) : [] }} />
+          <ReportView
+            key={chosen.id}
+            state={{
+              record: chosen,
+              notes: byReport.get(chosen.id) ?? [],
+              history: data.status === 'ready' ? data.value.history.filter((h) => h.reportId === chosen.id) : [],
+            }}
+          />
         </div>
       )}
     </main>

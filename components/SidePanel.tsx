@@ -26,12 +26,10 @@ export function SidePanel() {
   };
   const reveal = (findingId: string) => {
     if (tabId === undefined) return;
-    browser.tabs
-      .sendMessage(tabId, { type: 'finding:reveal', findingId } satisfies TabMessage)
-      .then(
-        () => setNotice(undefined),
-        () => setNotice({ error: true, text: '无法在页面中定位：页面可能已刷新或跳转，请重新审计。' }),
-      );
+    browser.tabs.sendMessage(tabId, { type: 'finding:reveal', findingId } satisfies TabMessage).then(
+      () => setNotice(undefined),
+      () => setNotice({ error: true, text: '无法在页面中定位：页面可能已刷新或跳转，请重新审计。' }),
+    );
   };
 
   return (
@@ -63,7 +61,8 @@ export function SidePanel() {
         ) : (
           reportId.status === 'ready' && (
             <p class="empty">
-              此页尚无审计记录。*.gov.cn 及设置中添加的网站上的年度报告在打开时自动审计，其他页面可点「审计此页」；不是政府信息公开工作年度报告的页面不会生成记录。
+              此页尚无审计记录。*.gov.cn
+              及设置中添加的网站上的年度报告在打开时自动审计，其他页面可点「审计此页」；不是政府信息公开工作年度报告的页面不会生成记录。
             </p>
           )
         ))}

@@ -47,9 +47,17 @@ export function StatsView({ audits }: { audits: readonly AuditWithNotes[] }) {
       </Chart>
 
       <Chart id="stats-bodies" title="各机关的问题数" en="Findings per body">
-        {bodies.length > TOP_BODIES && <p class="muted">图中为问题最多的 {TOP_BODIES} 个机关，表中为全部 {bodies.length} 个。</p>}
+        {bodies.length > TOP_BODIES && (
+          <p class="muted">
+            图中为问题最多的 {TOP_BODIES} 个机关，表中为全部 {bodies.length} 个。
+          </p>
+        )}
         <BarChart label="各机关的问题数" tone="warning" bars={bodies.slice(0, TOP_BODIES).map((b) => ({ label: b.key, value: b.findings }))} />
-        <NumbersTable caption="各机关的问题数" head={['机关', '报告数', '含错误的报告', '问题数']} rows={bodies.map((b) => [b.key, b.reports, b.withErrors, b.findings])} />
+        <NumbersTable
+          caption="各机关的问题数"
+          head={['机关', '报告数', '含错误的报告', '问题数']}
+          rows={bodies.map((b) => [b.key, b.reports, b.withErrors, b.findings])}
+        />
       </Chart>
 
       <Chart id="stats-years" title="各年度的问题数与含错误报告的比例" en="Findings per year, and the share of reports with errors">
@@ -57,7 +65,11 @@ export function StatsView({ audits }: { audits: readonly AuditWithNotes[] }) {
         <TrendChart
           label="各年度含错误报告的比例"
           max={1}
-          points={years.map((y) => ({ label: y.key, value: y.reports ? y.withErrors / y.reports : 0, text: formatShare(y.reports ? y.withErrors / y.reports : 0) }))}
+          points={years.map((y) => ({
+            label: y.key,
+            value: y.reports ? y.withErrors / y.reports : 0,
+            text: formatShare(y.reports ? y.withErrors / y.reports : 0),
+          }))}
         />
         <NumbersTable
           caption="各年度的问题数与含错误报告的比例"

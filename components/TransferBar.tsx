@@ -39,14 +39,20 @@ export function TransferBar({ all, filtered, notesByReport, history = [] }: Prop
     const split = splitImport(parsed.file.reports);
     if (!split.ok) return setMessage({ error: true, text: split.error });
     try {
-      const imported = await sendImport(split.parts, crypto.randomUUID(), (part) => ask({ type: 'audits:import', ...part }), (sent, total) => {
-        if (total > 1) setMessage({ error: false, text: `正在导入…（${sent}/${total}）` });
-      });
+      const imported = await sendImport(
+        split.parts,
+        crypto.randomUUID(),
+        (part) => ask({ type: 'audits:import', ...part }),
+        (sent, total) => {
+          if (total > 1) setMessage({ error: false, text: `正在导入…（${sent}/${total}）` });
+        },
+      );
       setMessage({
         error: false,
-        text: imported.reports + imported.notes > 0
-          ? `已导入：更新 ${imported.reports} 份报告、${imported.notes} 条备注。`
-          : '已导入：本地记录已是最新，没有需要更新的内容。',
+        text:
+          imported.reports + imported.notes > 0
+            ? `已导入：更新 ${imported.reports} 份报告、${imported.notes} 条备注。`
+            : '已导入：本地记录已是最新，没有需要更新的内容。',
       });
     } catch (e) {
       setMessage({ error: true, text: (e as Error).message });
@@ -55,7 +61,12 @@ export function TransferBar({ all, filtered, notesByReport, history = [] }: Prop
 
   return (
     <div class="transfer">
-      <select value={scope} title="Export scope" aria-label="导出范围 / Export scope" onChange={(e) => setScope(e.currentTarget.value === 'all' ? 'all' : 'filtered')}>
+      <select
+        value={scope}
+        title="Export scope"
+        aria-label="导出范围 / Export scope"
+        onChange={(e) => setScope(e.currentTarget.value === 'all' ? 'all' : 'filtered')}
+      >
         <option value="filtered">筛选结果（{filtered.length}）</option>
         <option value="all">全部（{all.length}）</option>
       </select>

@@ -17,7 +17,12 @@ export function WorkbookButton({ audits }: { audits: readonly AuditWithNotes[] }
   };
   return (
     <span class="workbook-export">
-      <button type="button" onClick={() => void exportWorkbook()} disabled={!audits.length || state.busy} title="Export an Excel workbook of the reports listed: findings, reports, bodies × years, rules">
+      <button
+        type="button"
+        onClick={() => void exportWorkbook()}
+        disabled={!audits.length || state.busy}
+        title="Export an Excel workbook of the reports listed: findings, reports, bodies × years, rules"
+      >
         {state.busy ? '正在生成…' : `导出 Excel（${audits.length} 份）`}
       </button>
       {state.error && <span class="error">{state.error}</span>}

@@ -88,7 +88,11 @@ function useAsked<T>(load: () => Promise<T>, accept: (m: PageMessage) => boolean
 
 /** Settings as stored, following changes saved from any page. */
 export function useSettings(): Loaded<Settings> {
-  return useAsked(async () => (await ask({ type: 'settings:get' })).settings, (m) => m.type === 'settings:changed', '无法读取设置');
+  return useAsked(
+    async () => (await ask({ type: 'settings:get' })).settings,
+    (m) => m.type === 'settings:changed',
+    '无法读取设置',
+  );
 }
 
 /** Stored batch jobs, most recent first, following changes made by any page. */

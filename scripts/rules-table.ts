@@ -16,8 +16,9 @@ const KIND_LABELS = { report: '单份报告', 'cross-year': '跨年度', raised:
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
 
 export function rulesTable(): string {
-  const rows = RULES.map((r) =>
-    `| \`${r.id}\` | ${SEVERITY_LABELS[r.severity].zh} | ${KIND_LABELS[r.kind]} | ${cell(r.title.zh)} | ${cell(r.title.en)} | ${cell(r.description.zh)} |`,
+  const rows = RULES.map(
+    (r) =>
+      `| \`${r.id}\` | ${SEVERITY_LABELS[r.severity].zh} | ${KIND_LABELS[r.kind]} | ${cell(r.title.zh)} | ${cell(r.title.en)} | ${cell(r.description.zh)} |`,
   );
   return ['| 规则 id | 严重程度 | 类别 | 中文标题 | English title | 说明 |', '|---|---|---|---|---|---|', ...rows].join('\n');
 }

@@ -13,8 +13,7 @@ export function storageErrorMessage(e: unknown): string {
   const err = e as { name?: string; message?: string; inner?: { name?: string; message?: string } } | undefined;
   const names = [err?.name, err?.inner?.name].join(' ');
   const detail = err?.inner?.message || err?.message || String(e);
-  if (QUOTA.test(names) || QUOTA.test(detail))
-    return '浏览器存储空间不足，审计记录未能保存。请清理浏览器存储空间，或导出记录备份后再试。';
+  if (QUOTA.test(names) || QUOTA.test(detail)) return '浏览器存储空间不足，审计记录未能保存。请清理浏览器存储空间，或导出记录备份后再试。';
   if (/OpenFailed|VersionError|InvalidState|DatabaseClosed|MissingAPI/.test(names))
     return `无法打开本地审计数据库（${err?.name}）：${detail}。隐私/无痕模式或浏览器设置可能禁止了扩展存储。`;
   return `本地审计数据库出错（${err?.name ?? 'Error'}）：${detail}`;

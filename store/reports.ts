@@ -26,7 +26,14 @@ export async function saveAudit(db: AuditDb, report: ReportSnapshot, now: number
   await db.transaction('rw', db.reports, async () => {
     const prev = await db.reports.get(id);
     const year = report.year;
-    const neighbours = year ? (await db.reports.where('year').anyOf([year - 1, year + 1]).toArray()).filter((r) => r.id !== id) : [];
+    const neighbours = year
+      ? (
+          await db.reports
+            .where('year')
+            .anyOf([year - 1, year + 1])
+            .toArray()
+        ).filter((r) => r.id !== id)
+      : [];
     const current: YearFacts = { source: id, agency: report.agency, year, layout: report.layout, values: report.values };
     const cross = crossYearFindings(current, neighbours.map(factsOfRecord), disabledRules);
     // The auditor's own findings are not the page's to drop: they stay through every re-audit.
@@ -62,7 +69,10 @@ export async function saveAudit(db: AuditDb, report: ReportSnapshot, now: number
     const sameYear = previousFinder([...(await db.reports.where('year').equals(year).toArray()).filter((r) => r.id !== id), record].map(factsOfRecord));
     for (const next of neighbours.filter((r) => r.year === year + 1)) {
       const kept = next.findings.filter((f) => !isCrossYear(f) && !isManualFinding(f));
-      const recheck = [...withFindingIds([...kept, ...crossYearFindings(factsOfRecord(next), sameYear, disabledRules)]), ...next.findings.filter(isManualFinding)];
+      const recheck = [
+        ...withFindingIds([...kept, ...crossYearFindings(factsOfRecord(next), sameYear, disabledRules)]),
+        ...next.findings.filter(isManualFinding),
+      ];
       const before = new Set(next.findings.map((f) => f.id));
       if (recheck.length === next.findings.length && recheck.every((f) => before.has(f.id))) continue;
       await db.reports.update(next.id, {
@@ -105,7 +115,10 @@ async function once(db: AuditDb, writeId: string | undefined, now: number, write
   if (await db.writes.get(writeId)) return;
   await write();
   await db.writes.put({ id: writeId, at: now });
-  await db.writes.where('at').below(now - WRITE_IDS_KEPT_MS).delete();
+  await db.writes
+    .where('at')
+    .below(now - WRITE_IDS_KEPT_MS)
+    .delete();
 }
 
 /** Sets a finding's note and status, signed by `by`. Findings that have gone can still be noted (e.g. 已整改). */
@@ -154,7 +167,10 @@ export async function addManualFinding(
   input: { reportId: string; target: ManualTarget; severity: Severity; note: string },
   now: number,
 ): Promise<{ state: ReportState; findingId: string }> {
-  const finding: StoredFinding = { ...manualFindingOf(input.target, input.severity, input.note), id: `manual-${now.toString(36)}-${crypto.randomUUID().slice(0, 8)}` };
+  const finding: StoredFinding = {
+    ...manualFindingOf(input.target, input.severity, input.note),
+    id: `manual-${now.toString(36)}-${crypto.randomUUID().slice(0, 8)}`,
+  };
   await db.transaction('rw', db.reports, async () => {
     const record = await requireRecord(db, input.reportId);
     await db.reports.update(record.id, { findings: [...record.findings, finding] });

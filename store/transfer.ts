@@ -17,7 +17,10 @@ export async function loadAllAudits(db: AuditDb): Promise<AllAudits> {
   return db.transaction('r', db.reports, db.notes, db.history, async () => ({
     reports: await db.reports.orderBy('auditedAt').reverse().toArray(),
     notes: await db.notes.toArray(),
-    history: await db.history.orderBy('id').toArray().then((h) => h.sort((a, b) => a.at - b.at)),
+    history: await db.history
+      .orderBy('id')
+      .toArray()
+      .then((h) => h.sort((a, b) => a.at - b.at)),
   }));
 }
 

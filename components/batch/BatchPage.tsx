@@ -82,7 +82,9 @@ function PhaseNotice({ phase, run }: { phase: Phase; run: BatchRun }) {
       if (!run.job) return null;
       const notice = finishedNotice(progressOf(run.job));
       return notice.ok ? (
-        <p class="done-note">{notice.zh} {notice.en}</p>
+        <p class="done-note">
+          {notice.zh} {notice.en}
+        </p>
       ) : (
         <p class="failed-note" role="alert">
           {notice.zh} {notice.en}

@@ -17,7 +17,13 @@ export function BarChart({ bars, label, tone = 'info' }: { bars: readonly Bar[];
   const max = Math.max(1, ...bars.map((b) => b.value));
   const height = Math.max(1, bars.length) * ROW;
   return (
-    <svg class={`chart bar-chart tone-${tone}`} viewBox={`0 0 ${LABEL_W + BAR_W + VALUE_W} ${height}`} role="img" aria-label={label} preserveAspectRatio="xMinYMin meet">
+    <svg
+      class={`chart bar-chart tone-${tone}`}
+      viewBox={`0 0 ${LABEL_W + BAR_W + VALUE_W} ${height}`}
+      role="img"
+      aria-label={label}
+      preserveAspectRatio="xMinYMin meet"
+    >
       {bars.map((b, i) => {
         const w = (b.value / max) * BAR_W;
         const y = i * ROW;

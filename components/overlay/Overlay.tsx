@@ -30,11 +30,17 @@ function FindingDetail({ f, layout, onRule }: { f: ViewFinding; layout?: Layout;
         {f.message}
       </div>
       {(f.expected !== undefined || f.actual !== undefined) && (
-        <div class="meta">应为 {String(f.expected ?? '—')}，实为 {String(f.actual ?? '—')}</div>
+        <div class="meta">
+          应为 {String(f.expected ?? '—')}，实为 {String(f.actual ?? '—')}
+        </div>
       )}
       {f.inferred?.length ? (
         <div class="meta" data-inferred="">
-          推算值：{f.inferred.slice(0, TIP_ITEMS).map((x) => `${cellName(x.cell, layout)} = ${x.value}`).join('；')}
+          推算值：
+          {f.inferred
+            .slice(0, TIP_ITEMS)
+            .map((x) => `${cellName(x.cell, layout)} = ${x.value}`)
+            .join('；')}
           {more(f.inferred.length)}
         </div>
       ) : null}
@@ -42,7 +48,9 @@ function FindingDetail({ f, layout, onRule }: { f: ViewFinding; layout?: Layout;
         <div class="meta" data-evidence="">
           因此不符：
           <ul class="evidence">
-            {f.evidence.slice(0, TIP_ITEMS).map((e, i) => <li key={i}>{e.message}</li>)}
+            {f.evidence.slice(0, TIP_ITEMS).map((e, i) => (
+              <li key={i}>{e.message}</li>
+            ))}
           </ul>
           {more(f.evidence.length)}
         </div>
@@ -77,11 +85,15 @@ function Marker({ box, findings, layout, focusable, onRule, onOpenTips }: Marker
   // Dimmed when every finding here is settled (误报/已整改): one that still counts keeps the marker bright.
   const settled = here.length > 0 && here.every((f) => f.settled);
   const data =
-    box.kind === 'cell' ? { 'data-cell': box.key }
-    : box.kind === 'section' || box.kind === 'missing-section' ? { 'data-section': box.key }
-    : box.kind === 'table' ? { 'data-table': box.key }
-    : box.kind === 'image' ? { 'data-image': box.key }
-    : { 'data-prose': '' };
+    box.kind === 'cell'
+      ? { 'data-cell': box.key }
+      : box.kind === 'section' || box.kind === 'missing-section'
+        ? { 'data-section': box.key }
+        : box.kind === 'table'
+          ? { 'data-table': box.key }
+          : box.kind === 'image'
+            ? { 'data-image': box.key }
+            : { 'data-prose': '' };
   return (
     <div
       class={`marker ${box.severity} ${box.kind}${box.flip ? ' flip' : ''}${settled ? ' settled' : ''}`}
@@ -98,7 +110,11 @@ function Marker({ box, findings, layout, focusable, onRule, onOpenTips }: Marker
       {...data}
     >
       <span class="tag">{box.label ?? (here.length > 1 ? here.length : '!')}</span>
-      <div class="tip">{here.map((f) => <FindingDetail key={f.id} f={f} layout={layout} onRule={onRule} />)}</div>
+      <div class="tip">
+        {here.map((f) => (
+          <FindingDetail key={f.id} f={f} layout={layout} onRule={onRule} />
+        ))}
+      </div>
     </div>
   );
 }
@@ -125,12 +141,22 @@ function Bar({ state, actions }: { state: OverlayState; actions: OverlayActions 
         <BarHandle state={state} onMove={actions.moveBar} />
         <span class="title">年报审计助手</span>
         {state.collapsed && summary && counter}
-        <button type="button" class="collapse" aria-expanded={!state.collapsed} onClick={trusted(() => actions.collapse(!state.collapsed))} title={state.collapsed ? 'Expand the bar' : 'Collapse the bar'}>
+        <button
+          type="button"
+          class="collapse"
+          aria-expanded={!state.collapsed}
+          onClick={trusted(() => actions.collapse(!state.collapsed))}
+          title={state.collapsed ? 'Expand the bar' : 'Collapse the bar'}
+        >
           {state.collapsed ? '展开' : '收起'}
         </button>
       </div>
       {!state.collapsed && <BarBody state={state} actions={actions} counter={counter} />}
-      {state.error && <div class="row err" role="alert">{state.error}</div>}
+      {state.error && (
+        <div class="row err" role="alert">
+          {state.error}
+        </div>
+      )}
     </div>
   );
 }
@@ -157,15 +183,29 @@ function BarBody({ state, actions, counter }: { state: OverlayState; actions: Ov
       {summary && (
         <div class="row">
           {counter}
-          <button onClick={trusted(actions.prev)} title="上一个问题 Previous (Alt+Shift+P)" disabled={!counted.length}>◀</button>
-          <button onClick={trusted(actions.next)} title="下一个问题 Next (Alt+Shift+N)" disabled={!counted.length}>▶</button>
-          <button onClick={trusted(actions.toggle)} title="Hide/show markers">{state.visible ? '隐藏标记' : '显示标记'}</button>
-          <button onClick={trusted(actions.openPanel)} title="Open side panel">侧边栏</button>
+          <button onClick={trusted(actions.prev)} title="上一个问题 Previous (Alt+Shift+P)" disabled={!counted.length}>
+            ◀
+          </button>
+          <button onClick={trusted(actions.next)} title="下一个问题 Next (Alt+Shift+N)" disabled={!counted.length}>
+            ▶
+          </button>
+          <button onClick={trusted(actions.toggle)} title="Hide/show markers">
+            {state.visible ? '隐藏标记' : '显示标记'}
+          </button>
+          <button onClick={trusted(actions.openPanel)} title="Open side panel">
+            侧边栏
+          </button>
         </div>
       )}
       {summary && settled > 0 && (
         <div class="row">
-          <button type="button" data-settled-toggle="" aria-pressed={state.includeSettled} onClick={trusted(actions.toggleSettled)} title="Count findings marked false positive / fixed">
+          <button
+            type="button"
+            data-settled-toggle=""
+            aria-pressed={state.includeSettled}
+            onClick={trusted(actions.toggleSettled)}
+            title="Count findings marked false positive / fixed"
+          >
             {state.includeSettled ? '不计误报/已整改' : '计入误报/已整改'}（{settled}）
           </button>
         </div>
@@ -174,7 +214,8 @@ function BarBody({ state, actions, counter }: { state: OverlayState; actions: Ov
       {summary && state.attachments.length > 0 && <Attachments attachments={state.attachments} onOpen={actions.openAttachment} />}
       {cur && (
         <div class="row current" data-current={cur.id}>
-          {cur.settled && !state.includeSettled ? '—' : counted.indexOf(cur) + 1}/{counted.length}：<span class={`sev ${cur.severity}`}>{SEVERITY_LABELS[cur.severity].zh}</span>
+          {cur.settled && !state.includeSettled ? '—' : counted.indexOf(cur) + 1}/{counted.length}：
+          <span class={`sev ${cur.severity}`}>{SEVERITY_LABELS[cur.severity].zh}</span>
           {cur.message}
         </div>
       )}
@@ -188,7 +229,13 @@ function Attachments({ attachments, onOpen }: { attachments: OverlayState['attac
     <ul class="attachments" aria-label="附件 Attachments">
       {attachments.map((a) => (
         <li key={a.url}>
-          <button type="button" class="primary" data-attachment={a.url} onClick={trusted(() => onOpen(a.url))} title={`Audit this attachment in the viewer: ${a.url}`}>
+          <button
+            type="button"
+            class="primary"
+            data-attachment={a.url}
+            onClick={trusted(() => onOpen(a.url))}
+            title={`Audit this attachment in the viewer: ${a.url}`}
+          >
             审核附件
           </button>
           <span class="file">{a.title}</span>
@@ -202,7 +249,13 @@ function Attachments({ attachments, onOpen }: { attachments: OverlayState['attac
 function ListOffer({ list, onAudit }: { list: NonNullable<OverlayState['list']>; onAudit: () => void }) {
   return (
     <div class="row list-offer" data-list-links={list.count}>
-      <button type="button" class="primary" onClick={trusted(onAudit)} disabled={list.starting} title={`Audit all ${list.count} reports${list.more ? ' (and those on the next pages)' : ''}`}>
+      <button
+        type="button"
+        class="primary"
+        onClick={trusted(onAudit)}
+        disabled={list.starting}
+        title={`Audit all ${list.count} reports${list.more ? ' (and those on the next pages)' : ''}`}
+      >
         审核本页列出的 {list.count} 份年报
       </button>
       {list.more && <span class="hint">并自动翻页收集其余年报</span>}
@@ -218,7 +271,17 @@ export function Overlay({ state, actions }: { state: OverlayState; actions: Over
       {state.boxes.map((box, i) => {
         const focusable = box.findingIds.some((id) => !focused.has(id));
         box.findingIds.forEach((id) => focused.add(id));
-        return <Marker key={`${box.kind}-${box.key}-${i}`} box={box} findings={state.findings} layout={state.summary?.layout as Layout | undefined} focusable={focusable} onRule={actions.openRule} onOpenTips={state.tipsClosed ? actions.openTips : undefined} />;
+        return (
+          <Marker
+            key={`${box.kind}-${box.key}-${i}`}
+            box={box}
+            findings={state.findings}
+            layout={state.summary?.layout as Layout | undefined}
+            focusable={focusable}
+            onRule={actions.openRule}
+            onOpenTips={state.tipsClosed ? actions.openTips : undefined}
+          />
+        );
       })}
       {(state.summary || state.notice || state.error || state.list) && <Bar state={state} actions={actions} />}
     </div>

@@ -29,7 +29,10 @@ export async function forgetFlag(tabId: number): Promise<void> {
 
 /** The page's context menu item, on every page the extension may audit (menus persist; recreated on install). */
 export function createFlagMenu(): void {
-  browser.contextMenus.create({ id: FLAG_MENU_ID, title: '标记为问题… / Flag as a finding…', contexts: ['selection', 'page', 'link', 'image'] }, () => void browser.runtime.lastError);
+  browser.contextMenus.create(
+    { id: FLAG_MENU_ID, title: '标记为问题… / Flag as a finding…', contexts: ['selection', 'page', 'link', 'image'] },
+    () => void browser.runtime.lastError,
+  );
 }
 
 /**

@@ -34,8 +34,6 @@ export async function tabReportId(tabId: number): Promise<string | undefined> {
 export async function tabsShowing(reportIds: readonly string[]): Promise<{ tabId: number; reportId: string }[]> {
   const all = await browser.storage.session.get(null);
   return Object.entries(all).flatMap(([key, reportId]) =>
-    key.startsWith(PREFIX) && typeof reportId === 'string' && reportIds.includes(reportId)
-      ? [{ tabId: Number(key.slice(PREFIX.length)), reportId }]
-      : [],
+    key.startsWith(PREFIX) && typeof reportId === 'string' && reportIds.includes(reportId) ? [{ tabId: Number(key.slice(PREFIX.length)), reportId }] : [],
   );
 }

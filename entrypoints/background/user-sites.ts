@@ -23,7 +23,5 @@ async function register(): Promise<void> {
   const existing = await browser.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
   if (existing.length) await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
   if (!granted.length) return;
-  await browser.scripting.registerContentScripts([
-    { id: SCRIPT_ID, js: [FIRST_LOOK_SCRIPT], matches: granted, runAt: 'document_idle', allFrames: true },
-  ]);
+  await browser.scripting.registerContentScripts([{ id: SCRIPT_ID, js: [FIRST_LOOK_SCRIPT], matches: granted, runAt: 'document_idle', allFrames: true }]);
 }

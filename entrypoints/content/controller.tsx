@@ -4,7 +4,16 @@ import type { OverlayActions } from '@/components/overlay/types';
 import { MAX_LINKS } from '@/lib/app/batch/job';
 import { listOffer } from '@/lib/app/list-offer';
 import type { OverlayReport, TabMessage } from '@/lib/app/content-messages';
-import { clearCorner, INITIAL_OVERLAY, NO_INSET, overlayNeeded, overlayReducer, type Inset, type OverlayEvent, type OverlayState } from '@/lib/app/overlay-state';
+import {
+  clearCorner,
+  INITIAL_OVERLAY,
+  NO_INSET,
+  overlayNeeded,
+  overlayReducer,
+  type Inset,
+  type OverlayEvent,
+  type OverlayState,
+} from '@/lib/app/overlay-state';
 import { visibleArea } from '@/components/overlay/BarPlacement';
 import { auditDocumentSteps } from '@/lib/engine/audit';
 import { attachmentLinks } from '@/lib/engine/list';
@@ -56,7 +65,11 @@ export class AuditController {
     this.watcher.start();
     this.ctx.onInvalidated(() => this.stop());
     this.ctx.addEventListener(window, 'wxt:locationchange', () => this.watcher.contentChanged(0));
-    listenForNavigation(this.ctx, (delta) => this.step(delta), () => this.closeTip());
+    listenForNavigation(
+      this.ctx,
+      (delta) => this.step(delta),
+      () => this.closeTip(),
+    );
     this.pointed = listenForFlags(this.ctx, (el) => this.flag(el)).pointed;
     this.stopListening = background.onTabMessage((m) => this.onMessage(m));
     // Asked at once, answered while the page finishes loading: the audit then runs once, with them.
@@ -120,7 +133,12 @@ export class AuditController {
     if (signature === this.signature) return this.locate(run);
     this.signature = signature;
     const r = result.report;
-    this.dispatch({ type: 'audited', summary: { title: r.title, agency: r.agency, year: r.year, layout: r.layout }, findings, attachments: viewable(findings) });
+    this.dispatch({
+      type: 'audited',
+      summary: { title: r.title, agency: r.agency, year: r.year, layout: r.layout },
+      findings,
+      attachments: viewable(findings),
+    });
     await this.locate(run);
     try {
       const state = await background.saveAudit(reportSnapshot(r, result.findings, location.href));
@@ -229,7 +247,8 @@ export class AuditController {
       rememberPlace(location.host, { corner, collapsed: this.state.collapsed });
     },
     openTips: () => this.dispatch({ type: 'open-tips' }),
-    openAttachment: (url: string) => void background.openViewer(url).catch((e: Error) => this.dispatch({ type: 'error', message: `无法打开附件：${e.message}` })),
+    openAttachment: (url: string) =>
+      void background.openViewer(url).catch((e: Error) => this.dispatch({ type: 'error', message: `无法打开附件：${e.message}` })),
   };
 
   /** Esc: closes the tooltip the pointer or focus opened; true when there was one. */
@@ -262,14 +281,17 @@ export class AuditController {
   private watchFrameView(probe: HTMLElement) {
     if (window === window.top || this.frameView) return;
     const thresholds = Array.from({ length: 201 }, (_, i) => i / 200);
-    this.frameView = new IntersectionObserver((entries) => {
-      const e = entries[entries.length - 1]!;
-      const r = e.intersectionRect;
-      const inset: Inset = e.isIntersecting
-        ? { top: Math.max(0, r.top), left: Math.max(0, r.left), bottom: Math.max(0, innerHeight - r.bottom), right: Math.max(0, innerWidth - r.right) }
-        : NO_INSET;
-      this.dispatch({ type: 'inset', inset });
-    }, { threshold: thresholds });
+    this.frameView = new IntersectionObserver(
+      (entries) => {
+        const e = entries[entries.length - 1]!;
+        const r = e.intersectionRect;
+        const inset: Inset = e.isIntersecting
+          ? { top: Math.max(0, r.top), left: Math.max(0, r.left), bottom: Math.max(0, innerHeight - r.bottom), right: Math.max(0, innerWidth - r.right) }
+          : NO_INSET;
+        this.dispatch({ type: 'inset', inset });
+      },
+      { threshold: thresholds },
+    );
     this.frameView.observe(probe);
   }
 

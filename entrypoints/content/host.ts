@@ -17,10 +17,28 @@ const SHADOW_MODE: ShadowRootMode = import.meta.env.MODE === 'test' ? 'open' : '
  * markers inside overflow it.
  */
 const HOST_STYLE = [
-  'all: initial', 'display: block', 'position: absolute', 'top: 0', 'left: 0', 'width: 0', 'height: 0', 'margin: 0', 'padding: 0',
-  'border: 0', 'overflow: visible', 'visibility: visible', 'opacity: 1', 'transform: none', 'filter: none', 'clip-path: none',
-  'z-index: 2147483647', 'pointer-events: auto', 'contain: none',
-].map((d) => `${d} !important`).join('; ');
+  'all: initial',
+  'display: block',
+  'position: absolute',
+  'top: 0',
+  'left: 0',
+  'width: 0',
+  'height: 0',
+  'margin: 0',
+  'padding: 0',
+  'border: 0',
+  'overflow: visible',
+  'visibility: visible',
+  'opacity: 1',
+  'transform: none',
+  'filter: none',
+  'clip-path: none',
+  'z-index: 2147483647',
+  'pointer-events: auto',
+  'contain: none',
+]
+  .map((d) => `${d} !important`)
+  .join('; ');
 
 export interface OverlayHost {
   /** The host element: the page may see it, never what is inside. */

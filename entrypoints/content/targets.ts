@@ -35,7 +35,7 @@ export function targetsOf(report: Report, findings: ViewFinding[], elements: Rea
         if (!cell || !isElement(cell.el)) continue;
         found = true;
         // A cell of a text table (<pre>, <p> rows) is a stretch of its element's text.
-        const range = !/^t[dh]$/i.test(cell.el.tagName) && cell.at ? textCellRange(cell.el, cell.at, cell.raw) ?? undefined : undefined;
+        const range = !/^t[dh]$/i.test(cell.el.tagName) && cell.at ? (textCellRange(cell.el, cell.at, cell.raw) ?? undefined) : undefined;
         out.push({ finding: f, kind: 'cell', key: cellKey(c), el: cell.el, range });
       }
       if (found) continue;
@@ -57,7 +57,14 @@ export function targetsOf(report: Report, findings: ViewFinding[], elements: Rea
         const heading = SECTION_SPECS.find((x) => x.key === f.section)!.heading;
         // The heading's own text: in a <pre> or a long block the heading is one line of it.
         const range = textRange(s.el, s.heading) ?? undefined;
-        out.push({ finding: f, kind: s.missing ? 'missing-section' : 'section', key: f.section, el: s.el, range, label: s.missing ? `缺少：${heading}` : undefined });
+        out.push({
+          finding: f,
+          kind: s.missing ? 'missing-section' : 'section',
+          key: f.section,
+          el: s.el,
+          range,
+          label: s.missing ? `缺少：${heading}` : undefined,
+        });
       }
     }
   }

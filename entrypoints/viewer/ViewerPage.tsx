@@ -72,7 +72,12 @@ export function ViewerPage({ src }: { src: string }) {
       const { settings } = await ask({ type: 'settings:get' });
       let html: Document | undefined;
       const readers = { pdf: pdfAssets(), parseHtml: (h: string) => (html = new DOMParser().parseFromString(h, 'text/html')) };
-      const { kind, result } = await auditFile(bytes, readers, { name: url.pathname, url: url.href, contentType: res.headers.get('content-type') ?? '', disabledRules: settings?.disabledRules });
+      const { kind, result } = await auditFile(bytes, readers, {
+        name: url.pathname,
+        url: url.href,
+        contentType: res.headers.get('content-type') ?? '',
+        disabledRules: settings?.disabledRules,
+      });
       if (cancelled) return;
       // The save answers with what an overlay may see; the viewer is the extension's own page and reads the notes too.
       const saved = result.detected ? (await ask({ type: 'audit:save', report: reportSnapshot(result.report, result.findings, url.href) })).state : null;
@@ -206,7 +211,8 @@ export function ViewerPage({ src }: { src: string }) {
         {state && (
           <>
             <p>
-              <strong>{state.record.agency || '（未识别机关）'}</strong> · {state.record.year ?? '年份未识别'} 年度 · {phase.status === 'ready' && phase.kind.toUpperCase()}
+              <strong>{state.record.agency || '（未识别机关）'}</strong> · {state.record.year ?? '年份未识别'} 年度 ·{' '}
+              {phase.status === 'ready' && phase.kind.toUpperCase()}
             </p>
             <FindingList reportId={state.record.id} findings={state.record.findings} notes={notes} newIds={state.record.newIds} onReveal={reveal} />
           </>

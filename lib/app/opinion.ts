@@ -134,7 +134,11 @@ export function buildOpinion({ record: r, notes }: AuditWithNotes, { auditor, no
   const st = statusCounts(r.findings, byId);
   const sevList = SEVERITY_ORDER.map((s) => ({ label: SEVERITY_LABELS[s].zh, count: sev[s] }));
   const statusList = STATUSES.map((s) => ({ label: STATUS_LABELS[s].zh, count: st[s] }));
-  const listed = (l: LabelCount[]) => l.filter((x) => x.count > 0).map((x) => `${x.label} ${x.count} 条`).join('、');
+  const listed = (l: LabelCount[]) =>
+    l
+      .filter((x) => x.count > 0)
+      .map((x) => `${x.label} ${x.count} 条`)
+      .join('、');
   const settledList = SETTLED_STATUSES.map((s) => ({ label: STATUS_LABELS[s].zh, count: st[s] }));
   const text =
     r.findings.length === 0

@@ -166,7 +166,16 @@ export function overlayReducer(state: OverlayState, event: OverlayEvent): Overla
     }
     case 'not-a-report': {
       const list = event.list && { ...event.list, starting: state.list?.starting ?? false };
-      return { ...state, summary: null, findings: [], boxes: [], attachments: [], current: -1, list, ...(event.notice !== undefined && { notice: event.notice }) };
+      return {
+        ...state,
+        summary: null,
+        findings: [],
+        boxes: [],
+        attachments: [],
+        current: -1,
+        list,
+        ...(event.notice !== undefined && { notice: event.notice }),
+      };
     }
     case 'boxes':
       return { ...state, boxes: event.boxes };

@@ -46,6 +46,10 @@ export function isSettled(status: Status): boolean {
 }
 
 /** The findings that count: those not settled as 误报 or 已整改 (all of them when `includeSettled`). */
-export function countedFindings<F extends StoredFinding>(findings: readonly F[], notes: ReadonlyMap<string, Pick<FindingNote, 'status'>>, includeSettled = false): F[] {
+export function countedFindings<F extends StoredFinding>(
+  findings: readonly F[],
+  notes: ReadonlyMap<string, Pick<FindingNote, 'status'>>,
+  includeSettled = false,
+): F[] {
   return includeSettled ? [...findings] : findings.filter((f) => !isSettled(statusOf(notes.get(f.id))));
 }

@@ -105,7 +105,13 @@ function group(key: string, audits: readonly AuditWithNotes[], opts: StatsOption
 export function countByBody(audits: readonly AuditWithNotes[], opts: StatsOptions = {}): GroupCount[] {
   const byRecord = new Map(audits.map((a) => [a.record, a]));
   return bodiesGrid(audits.map((a) => a.record))
-    .bodies.map((b) => group(b.names[0] || '（未识别机关）', [...b.byYear.values()].flat().map((r) => byRecord.get(r)!), opts))
+    .bodies.map((b) =>
+      group(
+        b.names[0] || '（未识别机关）',
+        [...b.byYear.values()].flat().map((r) => byRecord.get(r)!),
+        opts,
+      ),
+    )
     .sort((a, b) => b.findings - a.findings || a.key.localeCompare(b.key, 'zh-CN'));
 }
 

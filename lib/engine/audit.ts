@@ -22,9 +22,7 @@ export interface AuditOptions {
   /** Elements that are not the page's (the content script's own overlay host), skipped when reading. */
   skip?: (el: Element) => boolean;
 }
-export type AuditResult =
-  | { detected: true; report: Report; findings: Finding[] }
-  | { detected: false; reason: string };
+export type AuditResult = { detected: true; report: Report; findings: Finding[] } | { detected: false; reason: string };
 
 const NOT_LIKELY = '标题和开头没有政府信息公开年度报告的特征';
 
@@ -126,7 +124,13 @@ function finish(report: Report, opts: AuditOptions, truncated: Truncation | null
     findings.unshift(tablesAsImagesFinding(pictured.tables, pictured.images));
   }
   if (truncated && !disabled.includes('page-too-large'))
-    findings.unshift(pageTooLargeFinding(truncated.reason, truncated.reason === 'chars' ? PAGE_LIMITS.chars : PAGE_LIMITS.cells, TABLE_KEYS.filter((t) => report.tables[t]).length));
+    findings.unshift(
+      pageTooLargeFinding(
+        truncated.reason,
+        truncated.reason === 'chars' ? PAGE_LIMITS.chars : PAGE_LIMITS.cells,
+        TABLE_KEYS.filter((t) => report.tables[t]).length,
+      ),
+    );
   return { detected: true, report, findings: findings.filter(printable) };
 }
 

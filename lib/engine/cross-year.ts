@@ -85,10 +85,7 @@ export class BodyIndex<T> {
   }
 }
 
-export type PreviousMatch =
-  | { kind: 'found'; previous: YearFacts; how: 'same' | 'likely' }
-  | { kind: 'ambiguous'; candidates: YearFacts[] }
-  | { kind: 'none' };
+export type PreviousMatch = { kind: 'found'; previous: YearFacts; how: 'same' | 'likely' } | { kind: 'ambiguous'; candidates: YearFacts[] } | { kind: 'none' };
 
 /** Finds a report's previous year among a fixed set of candidates. */
 export type PreviousFinder = (current: YearFacts) => PreviousMatch;
@@ -114,7 +111,10 @@ export function previousFinder(candidates: readonly YearFacts[]): PreviousFinder
     if (!index) return { kind: 'none' };
     const key = keyOf(current.agency);
     const other = (c: { facts: YearFacts }) => c.facts.source !== current.source;
-    const same = index.same(key).filter(other).map((c) => c.facts);
+    const same = index
+      .same(key)
+      .filter(other)
+      .map((c) => c.facts);
     if (same.length === 1) return { kind: 'found', previous: same[0]!, how: 'same' };
     if (same.length > 1) return { kind: 'ambiguous', candidates: same };
     // In the candidates' own order, as a plain filter over them would list them.
@@ -142,6 +142,10 @@ export function crossYearFindings(current: YearFacts, candidates: readonly YearF
   if (match.kind === 'ambiguous')
     return disabled.includes(crossYearUncertain.id)
       ? []
-      : [toFinding(crossYearUncertain, { message: `找到多份可能是 ${current.year! - 1} 年度的同一机关报告（${match.candidates.map((c) => c.agency).join('、')}），未作跨年度比对` })];
+      : [
+          toFinding(crossYearUncertain, {
+            message: `找到多份可能是 ${current.year! - 1} 年度的同一机关报告（${match.candidates.map((c) => c.agency).join('、')}），未作跨年度比对`,
+          }),
+        ];
   return CROSS_YEAR_RULES.filter((r) => !disabled.includes(r.id)).flatMap((r) => r.check(current, match.previous, match.how).map((p) => toFinding(r, p)));
 }

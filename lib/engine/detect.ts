@@ -14,7 +14,14 @@ const REPORT_TITLE = [
 ];
 /** Texts only the template's tables print. */
 const TABLE_ANCHORS = [/勾稽关系/, /第二十条第/, /未经复议直接起诉|复议后起诉/, /本年新收|上年结转/, /申请人情况/];
-const HEADING_ANCHORS = [/总体情况/, /主动公开政府信息/, /收到和处理政府信息公开申请/, /行政复议.{0,4}行政诉讼/, /存在的?主要问题|存在问题/, /其[他它]需要报告/];
+const HEADING_ANCHORS = [
+  /总体情况/,
+  /主动公开政府信息/,
+  /收到和处理政府信息公开申请/,
+  /行政复议.{0,4}行政诉讼/,
+  /存在的?主要问题|存在问题/,
+  /其[他它]需要报告/,
+];
 
 export const PREFIX_CHARS = 6000;
 
@@ -46,7 +53,8 @@ export function titledReport(title: string, text: string): boolean {
 }
 
 /** The template's own notice, a manual or a guide, news of a meeting: they may print the template but report nothing. */
-const NOT_A_REPORT_TITLE = /年度报告格式|(?:编写|编制|填报|撰写|操作)(?:说明|指南|指引|手册|规范|要求)|手册|指南|指引|培训|解读|问答|会议|座谈会|推进会|工作要点|通知(?<!年度报告的通知)$/;
+const NOT_A_REPORT_TITLE =
+  /年度报告格式|(?:编写|编制|填报|撰写|操作)(?:说明|指南|指引|手册|规范|要求)|手册|指南|指引|培训|解读|问答|会议|座谈会|推进会|工作要点|通知(?<!年度报告的通知)$/;
 /** The template notices a report cites (2021 layout; 2019 layout). */
 const TEMPLATE_CITATIONS: [RegExp, '2021' | '2019'][] = [
   [/国办公开办函[〔[(（【]2021[〕\])）】]30号/, '2021'],
@@ -97,8 +105,7 @@ export function judgeReport(e: PageEvidence): { ok: boolean; reason: string } {
   const confirmed = confirmReport(e.text);
   if (!confirmed.ok) return confirmed;
   // The template's words without its tables or sections: a text about reports (a manual, a news item).
-  if (e.tables === 0 && e.headings < 3)
-    return { ok: false, reason: `提到了年报模板用语，但只找到 ${e.headings} 个章节标题、没有模板表格，不是年度报告正文` };
+  if (e.tables === 0 && e.headings < 3) return { ok: false, reason: `提到了年报模板用语，但只找到 ${e.headings} 个章节标题、没有模板表格，不是年度报告正文` };
   return { ok: true, reason: '' };
 }
 

@@ -19,7 +19,6 @@ export const ReportSnapshot = z.object({
 });
 export type ReportSnapshot = z.infer<typeof ReportSnapshot>;
 
-
 /**
  * What an audit sends to the background to be stored: the report's identity, its findings, and
  * its cell values (cross-year checks compare them with the same body's other years).

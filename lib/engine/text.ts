@@ -29,10 +29,7 @@ export function compact(s: string): string {
 /** Cell texts that mean "no number was given" (report-format.md: missing, never 0). */
 const MISSING = /^(?:|[-—–―─－~～/／\\×xX*＊]+|无|空|暂无|不适用|n\/?a)$/i;
 
-export type CellReading =
-  | { kind: 'number'; value: number; unit?: string }
-  | { kind: 'blank' }
-  | { kind: 'text' };
+export type CellReading = { kind: 'number'; value: number; unit?: string } | { kind: 'blank' } | { kind: 'text' };
 
 /** Units a cell sometimes prints after its number (「251000元」「3件」): the number still counts. */
 const CELL_UNIT = /(万元|元|件|条|个|项|次|人次|人)$/;

@@ -1,6 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { StoredFinding } from '@/lib/app/schema';
-import { barCorner, barCounts, barRect, clearCorner, cornerToward, INITIAL_OVERLAY, nearestCorner, overlayNeeded, overlayReducer, severityCounts, type OverlayEvent, type OverlayState } from '@/lib/app/overlay-state';
+import {
+  barCorner,
+  barCounts,
+  barRect,
+  clearCorner,
+  cornerToward,
+  INITIAL_OVERLAY,
+  nearestCorner,
+  overlayNeeded,
+  overlayReducer,
+  severityCounts,
+  type OverlayEvent,
+  type OverlayState,
+} from '@/lib/app/overlay-state';
 
 const finding = (id: string, severity: StoredFinding['severity'] = 'error'): StoredFinding => ({ id, rule: 't3-balance', severity, message: `问题 ${id}` });
 const SUMMARY = { agency: '示范区人民政府', year: 2023, layout: '2021', title: '示范区2023年政府信息公开工作年度报告' };
@@ -17,7 +30,10 @@ describe('overlay state', () => {
   it('an audit shows its findings, none new, and drops a list offer and a notice', () => {
     const s = run({ type: 'not-a-report', list: { count: 5, more: false }, notice: '此页面不是年度报告' }, audited('a', 'b'));
     expect(s.summary).toEqual(SUMMARY);
-    expect(s.findings.map((f) => [f.id, f.isNew])).toEqual([['a', false], ['b', false]]);
+    expect(s.findings.map((f) => [f.id, f.isNew])).toEqual([
+      ['a', false],
+      ['b', false],
+    ]);
     expect(s.list).toBeUndefined();
     expect(s.notice).toBeUndefined();
     expect(overlayNeeded(s)).toBe(true);
@@ -58,7 +74,10 @@ describe('overlay state', () => {
   it('a page that stops being a report clears findings and markers but keeps a starting batch', () => {
     let s = run({ type: 'not-a-report', list: { count: 4, more: false } }, { type: 'list-starting' });
     expect(s.list).toEqual({ count: 4, more: false, starting: true });
-    s = overlayReducer(overlayReducer(s, audited('a')), { type: 'boxes', boxes: [{ findingIds: ['a'], kind: 'cell', key: 't3/1/total', rules: ['r'], severity: 'error', top: 0, left: 0, width: 1, height: 1 }] });
+    s = overlayReducer(overlayReducer(s, audited('a')), {
+      type: 'boxes',
+      boxes: [{ findingIds: ['a'], kind: 'cell', key: 't3/1/total', rules: ['r'], severity: 'error', top: 0, left: 0, width: 1, height: 1 }],
+    });
     s = overlayReducer(s, { type: 'not-a-report', list: { count: 6, more: true } });
     expect(s.summary).toBeNull();
     expect(s.findings).toEqual([]);
@@ -96,7 +115,11 @@ describe('findings settled as 误报 or 已整改 (issue 12 §5)', () => {
 
   it('are marked settled and left out of the counts; 已确认 still counts', () => {
     const s = run(audited('a', 'b', 'c'), stored({ a: 'false_positive', b: 'fixed', c: 'confirmed' }));
-    expect(s.findings.map((f) => [f.id, f.settled])).toEqual([['a', true], ['b', true], ['c', false]]);
+    expect(s.findings.map((f) => [f.id, f.settled])).toEqual([
+      ['a', true],
+      ['b', true],
+      ['c', false],
+    ]);
     expect(barCounts(s)).toEqual({ error: 0, warning: 0, info: 1 });
     // Nothing settled: everything counts.
     expect(barCounts(run(audited('a', 'b', 'c'), stored({})))).toEqual({ error: 1, warning: 1, info: 1 });

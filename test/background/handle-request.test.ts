@@ -108,7 +108,10 @@ describe('background requests', () => {
     await send({ type: 'settings:update', change: { kind: 'auditor', auditor: '张三' } }, fromPage('options.html'));
     await send({ type: 'settings:update', change: { kind: 'rule', ruleId: 'x', enabled: false } }, fromPage('options.html'));
     const saved = okState(await send({ type: 'audit:save', report: audited([sumBroken]) }, fromTab(7)));
-    const answer = await send({ type: 'note:set', reportId: saved.state.reportId, findingId: saved.state.findings[0]!.id, note: '已核实', status: 'confirmed' }, fromPage());
+    const answer = await send(
+      { type: 'note:set', reportId: saved.state.reportId, findingId: saved.state.findings[0]!.id, note: '已核实', status: 'confirmed' },
+      fromPage(),
+    );
     expect(answer).toMatchObject({ ok: true, state: { notes: [{ note: '已核实', status: 'confirmed', by: '张三' }] } });
     expect(tabSend).toHaveBeenCalledWith(7, { type: 'state:changed', reportId: saved.state.reportId });
     expect(await send({ type: 'settings:get' }, fromPage())).toEqual({ ok: true, settings: { auditor: '张三', disabledRules: ['x'], sites: [] } });
@@ -148,7 +151,12 @@ describe('background requests', () => {
     const answer = await send({ type: 'batch:start', listUrl: list, title: '年报', links, next: `${list}?page=2` }, sender);
     const jobId = answer.ok ? answer.jobId : '';
     expect(jobId).not.toBe('');
-    expect(tabCreate).toHaveBeenCalledWith({ url: `chrome-extension://${fakeBrowser.runtime.id}/batch.html?job=${jobId}`, openerTabId: 4, index: 3, windowId: 1 });
+    expect(tabCreate).toHaveBeenCalledWith({
+      url: `chrome-extension://${fakeBrowser.runtime.id}/batch.html?job=${jobId}`,
+      openerTabId: 4,
+      index: 3,
+      windowId: 1,
+    });
     expect((await loadJob(jobId))!.links.map((l) => l.status)).toEqual(['pending', 'pending', 'pending']);
     expect(await onMessage({ type: 'batch:start', listUrl: list, title: '年报', links, next: null }, sender)).toEqual({ ok: true, jobId });
     expect(await onMessage({ type: 'batch:start', listUrl: 'file:///list.html', title: '', links, next: null }, sender)).toMatchObject({ ok: false });
@@ -156,7 +164,12 @@ describe('background requests', () => {
 
   it('opens the rule reference for a content script, and refuses an odd rule id', async () => {
     expect(await onMessage({ type: 'rules:open', ruleId: 't3-balance' }, fromTab(1))).toEqual({ ok: true });
-    expect(tabCreate).toHaveBeenCalledWith({ url: `chrome-extension://${fakeBrowser.runtime.id}/rules.html#t3-balance`, openerTabId: 1, index: 1, windowId: 1 });
+    expect(tabCreate).toHaveBeenCalledWith({
+      url: `chrome-extension://${fakeBrowser.runtime.id}/rules.html#t3-balance`,
+      openerTabId: 1,
+      index: 1,
+      windowId: 1,
+    });
     expect(await onMessage({ type: 'rules:open', ruleId: '"><script>' }, fromTab(1))).toMatchObject({ ok: false });
   });
 
@@ -213,7 +226,16 @@ describe('a content script speaks for its own page only', () => {
     expect(own.state?.statuses).toEqual({ [first!.id]: 'false_positive' });
     expect(settings).toEqual({ ok: true, settings: { disabledRules: [] } });
     // Every request a content script may send is covered above or answers with no stored data (viewer:open and manual:flag answer {}).
-    expect(Object.keys(CONTENT_REQUESTS).sort()).toEqual(['audit:save', 'batch:start', 'manual:flag', 'overlay:settings', 'overlay:state', 'panel:open', 'rules:open', 'viewer:open']);
+    expect(Object.keys(CONTENT_REQUESTS).sort()).toEqual([
+      'audit:save',
+      'batch:start',
+      'manual:flag',
+      'overlay:settings',
+      'overlay:state',
+      'panel:open',
+      'rules:open',
+      'viewer:open',
+    ]);
   });
 
   it('refuses the pages’ requests from a content script', async () => {

@@ -10,7 +10,11 @@ const registered: { id: string; matches?: string[] }[] = [];
 const scripting = {
   getRegisteredContentScripts: vi.fn(async ({ ids }: { ids: string[] }) => registered.filter((s) => ids.includes(s.id))),
   unregisterContentScripts: vi.fn(async ({ ids }: { ids: string[] }) => {
-    for (const id of ids) registered.splice(registered.findIndex((s) => s.id === id), 1);
+    for (const id of ids)
+      registered.splice(
+        registered.findIndex((s) => s.id === id),
+        1,
+      );
   }),
   registerContentScripts: vi.fn(async (scripts: { id: string; matches?: string[] }[]) => {
     if (scripts.some((s) => registered.some((r) => r.id === s.id))) throw new Error('Duplicate script ID');
@@ -34,9 +38,7 @@ describe('first look on user-added sites', () => {
     granted.add('*://a.example.org/*');
     await sites(['*://a.example.org/*', '*://b.example.org/*']);
     await syncUserSites();
-    expect(registered).toEqual([
-      { id: 'user-sites', js: ['first-look.js'], matches: ['*://a.example.org/*'], runAt: 'document_idle', allFrames: true },
-    ]);
+    expect(registered).toEqual([{ id: 'user-sites', js: ['first-look.js'], matches: ['*://a.example.org/*'], runAt: 'document_idle', allFrames: true }]);
 
     granted.add('*://b.example.org/*');
     await syncUserSites();

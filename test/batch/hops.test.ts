@@ -68,7 +68,14 @@ const resolving: typeof fetch = (input, init) => {
 
 const at = (path: string) => `http://www.demo.gov.cn:${port}${path}`;
 const job = (paths: string[]): BatchJob =>
-  createJob({ id: 'j', listUrl: at('/list.html'), listTitle: '', links: paths.map((p) => ({ url: at(p), title: '示范市司法局2023年政府信息公开工作年度报告' })), next: null, now: 0 });
+  createJob({
+    id: 'j',
+    listUrl: at('/list.html'),
+    listTitle: '',
+    links: paths.map((p) => ({ url: at(p), title: '示范市司法局2023年政府信息公开工作年度报告' })),
+    next: null,
+    now: 0,
+  });
 
 function deps(over: Partial<RunDeps> = {}): RunDeps {
   return {
@@ -125,7 +132,14 @@ describe('redirects in a batch', () => {
   });
 
   it('refuses a link to a local address itself, unless the user named that host (the CLI on a local mirror)', async () => {
-    const local = createJob({ id: 'j', listUrl: at('/list.html'), listTitle: '', links: [{ url: `http://127.0.0.1:${port}/report.html`, title: '' }], next: null, now: 0 });
+    const local = createJob({
+      id: 'j',
+      listUrl: at('/list.html'),
+      listTitle: '',
+      links: [{ url: `http://127.0.0.1:${port}/report.html`, title: '' }],
+      next: null,
+      now: 0,
+    });
     const refused = await runJob(local, deps({ missingHosts: async () => [] }), FAST, new AbortController().signal);
     expect(refused.job.links[0]!.error).toBe('不访问本机或内网地址（127.0.0.1）');
     const trusted = await runJob(local, deps({ missingHosts: async () => [], trustedHosts: [`127.0.0.1:${port}`] }), FAST, new AbortController().signal);
@@ -192,7 +206,10 @@ describe('redirects followed by the browser (the extension’s batch page)', () 
     // Without the rule (a browser without declarativeNetRequest), the final URL is still refused.
     const unguarded: typeof fetch = async (input, init) => {
       const res = await resolving(input, { ...init, redirect: 'manual' });
-      return Object.defineProperties(new Response('<p>secret</p>'), { url: { value: new URL(res.headers.get('location')!, String(input)).href }, redirected: { value: true } });
+      return Object.defineProperties(new Response('<p>secret</p>'), {
+        url: { value: new URL(res.headers.get('location')!, String(input)).href },
+        redirected: { value: true },
+      });
     };
     const refused = await follow(['/to-loopback.html'], { fetch: unguarded });
     expect(refused.job.links[0]!.error).toBe('重定向被拒绝：不访问本机或内网地址（127.0.0.1）');
@@ -202,20 +219,58 @@ describe('redirects followed by the browser (the extension’s batch page)', () 
 describe('the declarativeNetRequest rule', () => {
   const blocks = (url: string) => LOCAL_HOST_REGEXES.some((r) => new RegExp(r, 'i').test(new URL(url).href));
   it('blocks every host address.ts calls local, in the URL as the browser writes it', () => {
-    const local = ['127.0.0.1', '127.8.9.10', '0x7f.1', '2130706433', '10.1.2.3', '172.16.0.1', '172.31.255.255', '192.168.0.10', '169.254.169.254', '0.0.0.0', 'localhost', 'LOCALHOST.', 'a.localhost', '[::1]', '[::]', '[fc00::1]', '[fd12:3456::1]', '[fe80::1]', '[febf::1]', '[::ffff:127.0.0.1]', '[::ffff:192.168.1.1]'];
+    const local = [
+      '127.0.0.1',
+      '127.8.9.10',
+      '0x7f.1',
+      '2130706433',
+      '10.1.2.3',
+      '172.16.0.1',
+      '172.31.255.255',
+      '192.168.0.10',
+      '169.254.169.254',
+      '0.0.0.0',
+      'localhost',
+      'LOCALHOST.',
+      'a.localhost',
+      '[::1]',
+      '[::]',
+      '[fc00::1]',
+      '[fd12:3456::1]',
+      '[fe80::1]',
+      '[febf::1]',
+      '[::ffff:127.0.0.1]',
+      '[::ffff:192.168.1.1]',
+    ];
     for (const h of local) {
       expect(isLocalHost(new URL(`http://${h}/`).hostname), h).toBe(true);
       for (const url of [`http://${h}/`, `https://user:pw@${h}:8080/a?b#c`, `http://${h}`]) expect(blocks(url), url).toBe(true);
     }
   });
   it('lets public hosts through, even when a local address is in the path or query', () => {
-    const fine = ['www.gov.cn', '172.15.0.1', '172.32.0.1', '192.169.0.1', '11.0.0.1', '8.8.8.8', '[2001:db8::1]', '[fec0::1]', '127.gov.cn', 'localhost.gov.cn', '10.0.0.1.nip.example'];
+    const fine = [
+      'www.gov.cn',
+      '172.15.0.1',
+      '172.32.0.1',
+      '192.169.0.1',
+      '11.0.0.1',
+      '8.8.8.8',
+      '[2001:db8::1]',
+      '[fec0::1]',
+      '127.gov.cn',
+      'localhost.gov.cn',
+      '10.0.0.1.nip.example',
+    ];
     for (const h of fine) expect(blocks(`http://${h}/`), h).toBe(false);
     expect(blocks('https://www.gov.cn/r?next=http://127.0.0.1/')).toBe(false);
     expect(blocks('https://www.gov.cn/127.0.0.1/')).toBe(false);
   });
   it('applies to the extension’s own requests only', () => {
-    expect(localBlockRules('abc')).toEqual(LOCAL_HOST_REGEXES.map((regexFilter, i) => expect.objectContaining({ id: i + 1, action: { type: 'block' }, condition: { initiatorDomains: ['abc'], regexFilter } })));
+    expect(localBlockRules('abc')).toEqual(
+      LOCAL_HOST_REGEXES.map((regexFilter, i) =>
+        expect.objectContaining({ id: i + 1, action: { type: 'block' }, condition: { initiatorDomains: ['abc'], regexFilter } }),
+      ),
+    );
   });
 });
 
@@ -229,11 +284,15 @@ describe('spacing measured at the server', () => {
       while (performance.now() < until);
       return htmlDoc(html);
     };
-    const end = await run(['/report.html?1', '/report.html?2', '/hops/1', '/report.html?3'], { parse: slowParse }, {
-      ...DEFAULT_LIMITS,
-      concurrency: 3,
-      intervalMs: 500,
-    });
+    const end = await run(
+      ['/report.html?1', '/report.html?2', '/hops/1', '/report.html?3'],
+      { parse: slowParse },
+      {
+        ...DEFAULT_LIMITS,
+        concurrency: 3,
+        intervalMs: 500,
+      },
+    );
     expect(end.job.links.every((l) => l.status === 'done')).toBe(true);
     expect(arrivals).toHaveLength(6);
     const gaps = arrivals.slice(1).map((a, i) => a.at - arrivals[i]!.at);
@@ -243,9 +302,43 @@ describe('spacing measured at the server', () => {
 
 describe('addresses', () => {
   it('knows loopback, private, link-local and unspecified hosts by their literal, in every spelling the URL parser accepts', () => {
-    const local = ['127.0.0.1', '127.8.9.10', '0x7f.1', '2130706433', '10.1.2.3', '172.16.0.1', '172.31.255.255', '192.168.0.10', '169.254.169.254', '0.0.0.0', 'localhost', 'LOCALHOST.', 'a.localhost', '[::1]', '[::]', '[fc00::1]', '[fd12:3456::1]', '[fe80::1]', '[febf::1]', '[::ffff:127.0.0.1]', '[::ffff:192.168.1.1]'];
+    const local = [
+      '127.0.0.1',
+      '127.8.9.10',
+      '0x7f.1',
+      '2130706433',
+      '10.1.2.3',
+      '172.16.0.1',
+      '172.31.255.255',
+      '192.168.0.10',
+      '169.254.169.254',
+      '0.0.0.0',
+      'localhost',
+      'LOCALHOST.',
+      'a.localhost',
+      '[::1]',
+      '[::]',
+      '[fc00::1]',
+      '[fd12:3456::1]',
+      '[fe80::1]',
+      '[febf::1]',
+      '[::ffff:127.0.0.1]',
+      '[::ffff:192.168.1.1]',
+    ];
     for (const h of local) expect(isLocalHost(new URL(`http://${h}/`).hostname), h).toBe(true);
-    const fine = ['www.gov.cn', '172.15.0.1', '172.32.0.1', '192.169.0.1', '11.0.0.1', '8.8.8.8', '[2001:db8::1]', '[fec0::1]', '[::ffff:8.8.8.8]', '127.gov.cn', 'localhost.gov.cn'];
+    const fine = [
+      'www.gov.cn',
+      '172.15.0.1',
+      '172.32.0.1',
+      '192.169.0.1',
+      '11.0.0.1',
+      '8.8.8.8',
+      '[2001:db8::1]',
+      '[fec0::1]',
+      '[::ffff:8.8.8.8]',
+      '127.gov.cn',
+      'localhost.gov.cn',
+    ];
     for (const h of fine) expect(isLocalHost(new URL(`http://${h}/`).hostname), h).toBe(false);
   });
   it('accepts http(s) only', () => {

@@ -19,7 +19,8 @@ const base = 'https://www.demo.gov.cn/portal/';
 const link = (n: number) => ({ url: `${base}r${n}.html`, title: `示范市第${n}局2023年政府信息公开工作年度报告` });
 const result = (n: number) => ({ reportId: `${base}r${n}.html`, agency: `示范市第${n}局`, year: 2023, attachment: false });
 
-const job = () => createJob({ id: 'j1', listUrl: `${base}list.html`, listTitle: '年报', links: [link(1), link(2), link(2), link(3)], next: `${base}list_1.html`, now: 1 });
+const job = () =>
+  createJob({ id: 'j1', listUrl: `${base}list.html`, listTitle: '年报', links: [link(1), link(2), link(2), link(3)], next: `${base}list_1.html`, now: 1 });
 
 describe('batch job', () => {
   it('starts with each link once, pending, and the list page read', () => {
@@ -31,7 +32,14 @@ describe('batch job', () => {
   });
 
   it('drops links an extension page cannot fetch', () => {
-    const j = createJob({ id: 'j', listUrl: `${base}list.html`, listTitle: '', links: [{ url: 'file:///x.html', title: 'x' }, link(1)], next: 'javascript:void(0)', now: 1 });
+    const j = createJob({
+      id: 'j',
+      listUrl: `${base}list.html`,
+      listTitle: '',
+      links: [{ url: 'file:///x.html', title: 'x' }, link(1)],
+      next: 'javascript:void(0)',
+      now: 1,
+    });
     expect(j.links.map((l) => l.url)).toEqual([link(1).url]);
     expect(j.nextListPage).toBeNull();
   });

@@ -22,11 +22,23 @@ describe('the batch page’s run state', () => {
 
   it('shows progress and the URLs in flight, then how the run ended', () => {
     const one = markDone(fresh, link(1).url, result(1), 1);
-    const running = reduce([{ type: 'loaded', job: fresh }, { type: 'start' }, { type: 'progress', job: fresh, active: [link(1).url] }, { type: 'progress', job: one }]);
+    const running = reduce([
+      { type: 'loaded', job: fresh },
+      { type: 'start' },
+      { type: 'progress', job: fresh, active: [link(1).url] },
+      { type: 'progress', job: one },
+    ]);
     expect(running).toEqual({ job: one, phase: { kind: 'running' }, active: [link(1).url] });
-    expect(runReducer(running, { type: 'ended', end: { kind: 'finished', job: finished } })).toEqual({ job: finished, phase: { kind: 'finished' }, active: [] });
+    expect(runReducer(running, { type: 'ended', end: { kind: 'finished', job: finished } })).toEqual({
+      job: finished,
+      phase: { kind: 'finished' },
+      active: [],
+    });
     expect(runReducer(running, { type: 'ended', end: { kind: 'stopped', job: one } }).phase).toEqual({ kind: 'stopped' });
-    expect(runReducer(running, { type: 'ended', end: { kind: 'needs-access', job: one, hosts: ['*://a.org/*'] } }).phase).toEqual({ kind: 'needs-access', hosts: ['*://a.org/*'] });
+    expect(runReducer(running, { type: 'ended', end: { kind: 'needs-access', job: one, hosts: ['*://a.org/*'] } }).phase).toEqual({
+      kind: 'needs-access',
+      hosts: ['*://a.org/*'],
+    });
     expect(runReducer(running, { type: 'failed', message: 'x' })).toMatchObject({ phase: { kind: 'error', message: '批量审核出错：x' }, active: [] });
   });
 
@@ -40,7 +52,10 @@ describe('the batch page’s run state', () => {
   });
 
   it('says when the browser refused the hosts, or could not ask', () => {
-    const access = reduce([{ type: 'loaded', job: fresh }, { type: 'ended', end: { kind: 'needs-access', job: fresh, hosts: ['*://a.org/*'] } }]);
+    const access = reduce([
+      { type: 'loaded', job: fresh },
+      { type: 'ended', end: { kind: 'needs-access', job: fresh, hosts: ['*://a.org/*'] } },
+    ]);
     expect(runReducer(access, { type: 'denied' }).phase).toEqual({ kind: 'error', message: '浏览器未授予访问这些网站的权限，无法读取报告。' });
     expect(runReducer(access, { type: 'permission-failed', message: 'no gesture' }).phase).toEqual({ kind: 'error', message: '无法申请权限：no gesture' });
     expect(runReducer(access, { type: 'start' }).phase).toEqual({ kind: 'running' });

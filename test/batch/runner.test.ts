@@ -197,7 +197,14 @@ describe('runJob with file readers', () => {
     const { d, db } = deps({ files: NODE_READERS });
     // 2023 市场监管局's page only links /files/scjgj-2023.pdf, which the portal does not have (404).
     const page = portal.url('/portal/2023/scjgj/t20240120_52023.html', '127.0.0.1');
-    const job = createJob({ id: 's', listUrl: portal.url('/portal/list.html', '127.0.0.1'), listTitle: '', links: [{ url: page, title: '示范市市场监督管理局2023年政府信息公开工作年度报告' }], next: null, now: 0 });
+    const job = createJob({
+      id: 's',
+      listUrl: portal.url('/portal/list.html', '127.0.0.1'),
+      listTitle: '',
+      links: [{ url: page, title: '示范市市场监督管理局2023年政府信息公开工作年度报告' }],
+      next: null,
+      now: 0,
+    });
     const end = await runJob(job, d, FAST, new AbortController().signal);
     expect(end.job.links[0]).toMatchObject({ status: 'done', result: { attachment: false } });
     expect(end.job.links[0]!.result!.file).toBeUndefined();
@@ -219,10 +226,14 @@ describe('requestGate', () => {
     let t = 1000;
     const slept: number[] = [];
     // A fake clock that the sleeps advance: the gate measures from starts as they happened.
-    const gate = requestGate(500, () => t, async (ms) => {
-      slept.push(ms);
-      t += ms;
-    });
+    const gate = requestGate(
+      500,
+      () => t,
+      async (ms) => {
+        slept.push(ms);
+        t += ms;
+      },
+    );
     const signal = new AbortController().signal;
     await Promise.all([gate(signal), gate(signal), gate(signal)]);
     t = 3000;
@@ -232,10 +243,14 @@ describe('requestGate', () => {
   it('measures from the request’s real start when it started late', async () => {
     let t = 0;
     const slept: number[] = [];
-    const gate = requestGate(500, () => t, async (ms) => {
-      slept.push(ms);
-      t += ms;
-    });
+    const gate = requestGate(
+      500,
+      () => t,
+      async (ms) => {
+        slept.push(ms);
+        t += ms;
+      },
+    );
     const signal = new AbortController().signal;
     await gate(signal);
     t = 300; // the request itself went out 300 ms after its turn (the thread was busy)
@@ -248,7 +263,10 @@ describe('requestGate', () => {
 
 describe('one link', () => {
   const signal = new AbortController().signal;
-  const respond = (body: BodyInit, type: string, status = 200) => async () => new Response(body, { status, headers: { 'content-type': type } });
+  const respond =
+    (body: BodyInit, type: string, status = 200) =>
+    async () =>
+      new Response(body, { status, headers: { 'content-type': type } });
 
   it('does not fetch a link to a PDF or Word file, and stores it with one attachment-only finding', async () => {
     const fetched = await fetchPage('https://a.gov.cn/files/2023年报.pdf', () => Promise.reject(new Error('fetched')), signal);
@@ -272,9 +290,14 @@ describe('one link', () => {
     const zipHead = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0]);
     expect(await fetchPage('https://a.gov.cn/r.docx', respond(zipHead, 'application/octet-stream'), signal, undefined, files)).toMatchObject({ kind: 'file' });
     // A spreadsheet is a zip too, but no Word file: named as an attachment, not read.
-    expect(await fetchPage('https://a.gov.cn/r.xlsx', respond(zipHead, 'application/octet-stream'), signal, undefined, files)).toEqual({ kind: 'attachment', url: 'https://a.gov.cn/r.xlsx' });
+    expect(await fetchPage('https://a.gov.cn/r.xlsx', respond(zipHead, 'application/octet-stream'), signal, undefined, files)).toEqual({
+      kind: 'attachment',
+      url: 'https://a.gov.cn/r.xlsx',
+    });
     // A .pdf link that answers with an HTML page is read as the page it is.
-    expect(await fetchPage('https://a.gov.cn/r.pdf', respond('<html><title>年报</title></html>', 'text/html'), signal, undefined, files)).toMatchObject({ kind: 'page' });
+    expect(await fetchPage('https://a.gov.cn/r.pdf', respond('<html><title>年报</title></html>', 'text/html'), signal, undefined, files)).toMatchObject({
+      kind: 'page',
+    });
   });
 
   it('decodes a GBK page by its Content-Type', async () => {

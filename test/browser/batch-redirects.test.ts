@@ -68,7 +68,10 @@ describe('batch audit against redirects', () => {
     for (const text of failed) expect(text).toMatch(/重定向次数过多或无法连接/);
     expect(failed.join('')).not.toMatch(/网络错误|Maximum call stack/);
     // The redirected link is stored under the address the list gave, after its one hop on the same site.
-    expect(await batch.locator('.batch-row[data-status=done]').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.url))).toEqual([at('/report.html'), at('/old/report.html')]);
+    expect(await batch.locator('.batch-row[data-status=done]').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.url))).toEqual([
+      at('/report.html'),
+      at('/old/report.html'),
+    ]);
     expect(requests.filter((r) => r.endsWith('/old/report.html'))).toHaveLength(1);
     // Nothing ever reached 127.0.0.1 by that name: the rule blocked the hop inside the browser.
     expect(requests.filter((r) => r.startsWith('127.0.0.1'))).toEqual([]);

@@ -21,7 +21,10 @@ beforeAll(async () => {
   context = await launch(newProfile());
   id = await extensionId(context);
   const records = await extensionPage('records.html');
-  await importAudits(records, AUDITS.map((a) => a.record));
+  await importAudits(
+    records,
+    AUDITS.map((a) => a.record),
+  );
   await records.close();
 });
 afterAll(async () => {
@@ -71,7 +74,12 @@ describe('workbook', () => {
     const many: ReportRecord[] = Array.from({ length: 300 }, (_, i) => {
       const url = `https://big.example.gov.cn/ndbg/${i}.html`;
       const findings = withFindingIds(
-        Array.from({ length: 12 }, (_, j) => ({ rule: 'cell-missing', severity: 'warning' as const, message: `第 ${i} 份报告的第 ${j} 个空白单元格：请核实该单元格应填写的数字，空白不等于零。`, cells: [{ table: 't3' as const, row: '3.3.1', column: 'natural' }] })),
+        Array.from({ length: 12 }, (_, j) => ({
+          rule: 'cell-missing',
+          severity: 'warning' as const,
+          message: `第 ${i} 份报告的第 ${j} 个空白单元格：请核实该单元格应填写的数字，空白不等于零。`,
+          cells: [{ table: 't3' as const, row: '3.3.1', column: 'natural' }],
+        })),
       );
       return { ...AUDITS[0]!.record, id: url, url, agency: `示范市第${i}局`, findings };
     });
@@ -102,7 +110,9 @@ describe('审核意见书', () => {
   it('renders a stored report: facts, summary, findings with readable cells, rule basis, status and note', async () => {
     const page = await extensionPage(opinionUrl(a2023!.record.id));
     await expect.poll(() => page.locator('.opinion h1').textContent()).toBe('政府信息公开工作年度报告审核意见书');
-    const facts = Object.fromEntries(await page.locator('.opinion-facts tr').evaluateAll((rows) => rows.map((r) => [r.querySelector('th')!.textContent, r.querySelector('td')!.textContent])));
+    const facts = Object.fromEntries(
+      await page.locator('.opinion-facts tr').evaluateAll((rows) => rows.map((r) => [r.querySelector('th')!.textContent, r.querySelector('td')!.textContent])),
+    );
     expect(facts).toMatchObject({ 机关: '示范市测试局', 年度: '2023 年度', 网址: a2023!.record.url, 审核人: '（未署名）' });
     const text = await page.locator('.opinion').innerText();
     expect(text).toContain('经审核，该报告存在 1 处错误，建议更正后重新发布。');
@@ -154,7 +164,9 @@ describe('审核意见书', () => {
 describe('statistics', () => {
   /** The figures of the statistics view, by label. */
   const figures = (page: Page) =>
-    page.locator('.stats-figure').evaluateAll((els) => Object.fromEntries(els.map((e) => [e.querySelector('dt')!.textContent, e.querySelector('dd')!.textContent])));
+    page
+      .locator('.stats-figure')
+      .evaluateAll((els) => Object.fromEntries(els.map((e) => [e.querySelector('dt')!.textContent, e.querySelector('dd')!.textContent])));
 
   it('counts what the list shows, per rule, body and year, with each chart’s numbers in a table', async () => {
     const records = await extensionPage('records.html#view=stats');
@@ -162,7 +174,9 @@ describe('statistics', () => {
     await records.getByPlaceholder('搜索机关、标题或网址').fill('www.example.gov.cn');
     await expect.poll(() => figures(records)).toMatchObject({ 审计报告: '4', 含错误的报告: '2（50.0%）', 问题: '3', 误报: '1', 已整改: '1' });
     expect(await records.locator('#stats-rules svg rect').count()).toBe(3);
-    const yearRows = await records.locator('#stats-years table tbody tr').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent)));
+    const yearRows = await records
+      .locator('#stats-years table tbody tr')
+      .evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent)));
     expect(yearRows).toEqual([
       ['2020', '1', '1', '100.0%', '1'],
       ['2022', '1', '0', '0.0%', '0'],

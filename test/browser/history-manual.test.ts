@@ -70,7 +70,8 @@ describe('manual findings (issue 12 §6)', () => {
     const cell = 't3/3.7/total';
     expect((await markers(report)).some((m) => m.cell === cell)).toBe(true);
     await report.evaluate((key) => {
-      const marker = () => document.querySelector('html > report-audit-overlay')!.shadowRoot!.querySelector(`.marker[data-cell="${key}"]`)!.getBoundingClientRect();
+      const marker = () =>
+        document.querySelector('html > report-audit-overlay')!.shadowRoot!.querySelector(`.marker[data-cell="${key}"]`)!.getBoundingClientRect();
       window.scrollBy(0, marker().y - window.innerHeight / 2);
       const box = marker();
       const td = document.elementsFromPoint(box.x + box.width / 2, box.y + box.height / 2).find((e) => e.tagName === 'TD')!;

@@ -35,7 +35,9 @@ describe('inline warnings on report pages', () => {
     expect(onTotal[0]!.rule.split(' ').sort()).toEqual(['cell-wrong']);
     // Markers sit over the cells they name.
     const cellBox = await page.locator('tr[data-row="3.7"] td').last().boundingBox();
-    const markerBox = await page.evaluate(() => document.querySelector('report-audit-overlay')!.shadowRoot!.querySelector<HTMLElement>('[data-cell="t3/3.7/total"]')!.getBoundingClientRect().toJSON());
+    const markerBox = await page.evaluate(() =>
+      document.querySelector('report-audit-overlay')!.shadowRoot!.querySelector<HTMLElement>('[data-cell="t3/3.7/total"]')!.getBoundingClientRect().toJSON(),
+    );
     expect(Math.abs(markerBox.x - cellBox!.x)).toBeLessThan(2);
     expect(Math.abs(markerBox.y - cellBox!.y)).toBeLessThan(2);
     expect(Math.abs(markerBox.width - cellBox!.width)).toBeLessThan(2);
@@ -57,9 +59,12 @@ describe('inline warnings on report pages', () => {
     const page = await open('/reports/003-word.html');
     await waitForAudit(page);
     const ms = await markers(page);
-    expect(ms.filter((m) => m.rule.split(' ').includes('cell-missing')).map((m) => m.cell).sort()).toEqual(
-      ['t4/1/review.corrected', 't4/1/review.other', 't4/1/review.pending', 't4/1/review.total', 't4/1/review.upheld'],
-    );
+    expect(
+      ms
+        .filter((m) => m.rule.split(' ').includes('cell-missing'))
+        .map((m) => m.cell)
+        .sort(),
+    ).toEqual(['t4/1/review.corrected', 't4/1/review.other', 't4/1/review.pending', 't4/1/review.total', 't4/1/review.upheld']);
     await page.close();
   });
 
@@ -67,7 +72,9 @@ describe('inline warnings on report pages', () => {
     const page = await open('/reports/003-plain.html');
     await waitForAudit(page);
     const boxes = await page.evaluate(() =>
-      Array.from(document.querySelector('report-audit-overlay')!.shadowRoot!.querySelectorAll<HTMLElement>('[data-cell^="t4/1/review."]'), (m) => m.getBoundingClientRect().toJSON()),
+      Array.from(document.querySelector('report-audit-overlay')!.shadowRoot!.querySelectorAll<HTMLElement>('[data-cell^="t4/1/review."]'), (m) =>
+        m.getBoundingClientRect().toJSON(),
+      ),
     );
     const pre = await page.locator('pre').boundingBox();
     expect(boxes).toHaveLength(5);
@@ -97,7 +104,10 @@ describe('inline warnings on report pages', () => {
     for (const style of ['semantic', 'word', 'plain']) {
       const page = await open(`/reports/${id}-${style}.html`);
       await waitForAudit(page);
-      expect((await markers(page)).filter((m) => m.severity === 'error'), `${id}-${style}`).toEqual([]);
+      expect(
+        (await markers(page)).filter((m) => m.severity === 'error'),
+        `${id}-${style}`,
+      ).toEqual([]);
       await page.close();
     }
   });

@@ -58,7 +58,11 @@ describe('icons', () => {
     const dir = join(ROOT, '.output', 'firefox-mv2');
     const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
     const sizes = [16, 32, 48, 96, 128];
-    expect(Object.keys(manifest.icons).map(Number).sort((a, b) => a - b)).toEqual(sizes);
+    expect(
+      Object.keys(manifest.icons)
+        .map(Number)
+        .sort((a, b) => a - b),
+    ).toEqual(sizes);
     for (const [size, file] of [...Object.entries(manifest.icons), ...Object.entries(manifest.browser_action.default_icon)]) {
       const png = readFileSync(join(dir, file as string));
       expect(png.subarray(1, 4).toString()).toBe('PNG');
@@ -66,4 +70,3 @@ describe('icons', () => {
     }
   });
 });
-

@@ -117,9 +117,7 @@ describe('options page', () => {
   it('switches a rule off for the content script', async () => {
     const page = await extensionPage('options.html');
     await page.locator('.rules input[type=checkbox]').first().uncheck();
-    await expect
-      .poll(async () => (await ok(page, { type: 'settings:get' })).settings?.disabledRules)
-      .toEqual(['section-missing']);
+    await expect.poll(async () => (await ok(page, { type: 'settings:get' })).settings?.disabledRules).toEqual(['section-missing']);
     await page.locator('.rules input[type=checkbox]').first().check();
     await page.close();
   });

@@ -101,7 +101,10 @@ describe('audit notes in IndexedDB', () => {
 
     const file = JSON.parse(exported.json);
     const byAgency = (a: string) => file.reports.find((r: { agency: string }) => r.agency === a);
-    const stored = (a: string) => byAgency(a).findings.map((f: Finding) => `${f.rule} ${(f.cells ?? []).map(cellKey).join(',')}`).sort();
+    const stored = (a: string) =>
+      byAgency(a)
+        .findings.map((f: Finding) => `${f.rule} ${(f.cells ?? []).map(cellKey).join(',')}`)
+        .sort();
     expect(stored('开封市政务服务和大数据管理局')).toEqual(engineFindings(PAGES['/defects/identity.html']!()));
     expect(stored('阜新市司法局')).toEqual(engineFindings(fixtureHtml('003-word.html')));
     expect(byAgency('开封市政务服务和大数据管理局').notes).toContainEqual(expect.objectContaining({ note: NOTE, status: 'confirmed' }));
@@ -110,7 +113,9 @@ describe('audit notes in IndexedDB', () => {
     const [header, ...rows] = parseCsv(exported.csv.slice(1));
     const col = (name: string) => header!.indexOf(name);
     expect(rows).toHaveLength(file.reports.reduce((n: number, r: { findings: unknown[] }) => n + Math.max(1, r.findings.length), 0));
-    expect(rows.filter((r) => r[col('机关')] === '阜新市司法局').map((r) => r[col('规则')])).toEqual(byAgency('阜新市司法局').findings.map((f: { rule: string }) => f.rule));
+    expect(rows.filter((r) => r[col('机关')] === '阜新市司法局').map((r) => r[col('规则')])).toEqual(
+      byAgency('阜新市司法局').findings.map((f: { rule: string }) => f.rule),
+    );
     expect(rows.some((r) => r[col('备注')] === NOTE && r[col('状态')] === '已确认')).toBe(true);
 
     const fresh = newProfile();

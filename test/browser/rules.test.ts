@@ -34,7 +34,8 @@ describe('rule reference', () => {
     await entry.waitFor();
     expect(await entry.getAttribute('id')).toBe('t3-balance');
     const text = await entry.innerText();
-    for (const part of [t3Balance.title.zh, t3Balance.title.en, '错误', t3Balance.description.zh, t3Balance.basis, t3Balance.example]) expect(text).toContain(part);
+    for (const part of [t3Balance.title.zh, t3Balance.title.en, '错误', t3Balance.description.zh, t3Balance.basis, t3Balance.example])
+      expect(text).toContain(part);
     const top = await entry.evaluate((el) => el.getBoundingClientRect().top);
     expect(top).toBeGreaterThanOrEqual(0);
     expect(top).toBeLessThan(100);

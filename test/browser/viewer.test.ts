@@ -136,7 +136,13 @@ describe('viewer.html?src=…', () => {
       // Next page scrolls page 2 to the top; typing a page number goes there.
       await page.locator('.page-next').click();
       await expect.poll(() => input.inputValue()).toBe('2');
-      const topOf = (n: number) => page.evaluate((n) => document.querySelector(`.pdf-page[data-page="${n}"]`)!.getBoundingClientRect().top - document.querySelector('.viewer-doc')!.getBoundingClientRect().top, n);
+      const topOf = (n: number) =>
+        page.evaluate(
+          (n) =>
+            document.querySelector(`.pdf-page[data-page="${n}"]`)!.getBoundingClientRect().top -
+            document.querySelector('.viewer-doc')!.getBoundingClientRect().top,
+          n,
+        );
       expect(Math.abs(await topOf(2))).toBeLessThan(30);
       await input.fill(String(pages));
       await input.press('Enter');

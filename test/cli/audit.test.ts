@@ -91,7 +91,10 @@ describe('exit codes and bad inputs', () => {
 
 describe('npm run audit -- --jsonl', () => {
   it('prints one line per input as it goes, the same entries as --json, cross-year findings last', () => {
-    const lines = run('--jsonl', '--workers=2', join(FIXTURES, 'seeds'), join(FIXTURES, 'html')).out.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = run('--jsonl', '--workers=2', join(FIXTURES, 'seeds'), join(FIXTURES, 'html'))
+      .out.trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     const whole: Entry[] = JSON.parse(run('--json', '--workers=0', join(FIXTURES, 'seeds'), join(FIXTURES, 'html')).out);
     expect(lines).toEqual(whole); // no cross-year pairs among the seeds: no extra lines
   }, 60_000);
@@ -116,7 +119,9 @@ describe('npm run audit -- --follow-links', () => {
     try {
       const audit = (...args: string[]) =>
         new Promise<string>((resolve, reject) => {
-          execFile(process.execPath, ['--import', 'tsx', 'cli/audit.ts', ...args], { cwd: ROOT, encoding: 'utf8' }, (err, stdout) => (err ? reject(err) : resolve(stdout)));
+          execFile(process.execPath, ['--import', 'tsx', 'cli/audit.ts', ...args], { cwd: ROOT, encoding: 'utf8' }, (err, stdout) =>
+            err ? reject(err) : resolve(stdout),
+          );
         });
       const entries: Entry[] = JSON.parse(await audit('--json', '--follow-links', '--interval=50', list));
       expect(entries[0]).toMatchObject({ detected: false, links: SYNTHETIC_REPORT_COUNT });
@@ -133,10 +138,23 @@ describe('npm run audit -- --follow-links', () => {
       expect(rules('sfj', 2022)).toEqual([]);
 
       // Streamed: the same reports line by line, the cross-year findings in lines of their own at the end.
-      const lines = (await audit('--jsonl', '--follow-links', '--interval=50', list)).trim().split('\n').map((l) => JSON.parse(l));
+      const lines = (await audit('--jsonl', '--follow-links', '--interval=50', list))
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
       const cross = lines.filter((l) => 'crossYear' in l);
       expect(lines.slice(0, 1 + SYNTHETIC_REPORT_COUNT).every((l) => !('crossYear' in l))).toBe(true);
-      expect(cross.map((l) => [l.source.match(/\/(\d{4})\/(\w+)\//).slice(1).join('/'), l.crossYear.map((f: Finding) => f.rule)]).sort()).toEqual([
+      expect(
+        cross
+          .map((l) => [
+            l.source
+              .match(/\/(\d{4})\/(\w+)\//)
+              .slice(1)
+              .join('/'),
+            l.crossYear.map((f: Finding) => f.rule),
+          ])
+          .sort(),
+      ).toEqual([
         ['2023/jtj', ['cross-year-carryover', 'cross-year-carryover']],
         ['2023/sfj', ['cross-year-carryover', 'cross-year-carryover']],
         ['2023/zjj', ['cross-year-in-force']],

@@ -9,8 +9,9 @@ parentPort!.on('message', async ({ id, path }: Job) => {
     const hog: number[][] = [];
     for (;;) hog.push(new Array(1e6).fill(hog.length));
   }
-  if (path.includes('throw')) setTimeout(() => {
-    throw new Error('boom');
-  });
+  if (path.includes('throw'))
+    setTimeout(() => {
+      throw new Error('boom');
+    });
   else parentPort!.postMessage({ id, json: JSON.stringify(await auditFile(path)) });
 });

@@ -14,7 +14,11 @@ import { FIXTURES, fixtureHtml, htmlDoc } from '../helpers/fixtures';
 const ROOT = join(FIXTURES, '..', '..');
 /** The CLI's entries; exit code 1 (some input failed, e.g. a 404 on purpose) still prints them all. */
 const cli = async (...args: string[]): Promise<Entry[]> => {
-  const run = promisify(execFile)(process.execPath, ['--import', 'tsx', 'cli/audit.ts', '--json', ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
+  const run = promisify(execFile)(process.execPath, ['--import', 'tsx', 'cli/audit.ts', '--json', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
   const { stdout } = await run.catch((e: { code?: number; stdout?: string }) => {
     if (e.code === 1 && e.stdout) return { stdout: e.stdout };
     throw e;
@@ -40,7 +44,9 @@ let base = '';
 beforeAll(async () => {
   server = createServer((req, res) => {
     if (req.url === '/att/page.html') return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(ATTACHMENT_PAGE);
-    const file = { '/files/002.pdf': 'pdf/002-short-pages.pdf', '/download?id=4': 'pdf/004-landscape.pdf', '/att/report.pdf': 'pdf/001-table.pdf' }[req.url ?? ''];
+    const file = { '/files/002.pdf': 'pdf/002-short-pages.pdf', '/download?id=4': 'pdf/004-landscape.pdf', '/att/report.pdf': 'pdf/001-table.pdf' }[
+      req.url ?? ''
+    ];
     if (req.url === '/files/gone.pdf') return res.writeHead(404).end();
     if (!file) return res.writeHead(404).end();
     res.writeHead(200, { 'content-type': req.url!.endsWith('.pdf') ? 'application/octet-stream' : 'application/pdf' }).end(readFileSync(join(FIXTURES, file)));
@@ -55,7 +61,15 @@ describe('npm run audit -- report.pdf report.docx https://…/report.pdf', () =>
     const dir = mkdtempSync(join(tmpdir(), 'audit-files-'));
     // A downloaded file that lost its name: read by its first bytes.
     copyFileSync(join(FIXTURES, 'pdf', '001-table.pdf'), join(dir, 'download'));
-    const entries = await cli(join(FIXTURES, 'pdf', '000-text.pdf'), join(FIXTURES, 'docx', '003.docx'), join(dir, 'download'), `${base}/files/002.pdf`, `${base}/download?id=4`, `${base}/files/gone.pdf`, join(FIXTURES, 'pdf', 'scanned.pdf'));
+    const entries = await cli(
+      join(FIXTURES, 'pdf', '000-text.pdf'),
+      join(FIXTURES, 'docx', '003.docx'),
+      join(dir, 'download'),
+      `${base}/files/002.pdf`,
+      `${base}/download?id=4`,
+      `${base}/files/gone.pdf`,
+      join(FIXTURES, 'pdf', 'scanned.pdf'),
+    );
     const by = (end: string) => entries.find((e) => e.source.endsWith(end));
     sameAsPage(by('000-text.pdf'), '000-plain.html');
     sameAsPage(by('003.docx'), '003-semantic.html');

@@ -64,8 +64,21 @@ describe('cellNames', () => {
   });
 
   it('names cells that share neither in full, and is empty for none', () => {
-    expect(cellNames([{ table: 't3', row: '3.7', column: 'total' }, { table: 't3', row: '4', column: 'natural' }])).toBe('第三部分 · (七)总计 · 总计；第三部分 · 四、结转下年度继续办理 · 自然人');
-    expect(cellNames([{ table: 't3', row: '3.7', column: 'total' }, { table: 't2', row: 'rules', column: 'total' }], '2019')).toBe('第三部分 · (七)总计 · 总计；第二部分 · 规章 · 对外公开总数量');
+    expect(
+      cellNames([
+        { table: 't3', row: '3.7', column: 'total' },
+        { table: 't3', row: '4', column: 'natural' },
+      ]),
+    ).toBe('第三部分 · (七)总计 · 总计；第三部分 · 四、结转下年度继续办理 · 自然人');
+    expect(
+      cellNames(
+        [
+          { table: 't3', row: '3.7', column: 'total' },
+          { table: 't2', row: 'rules', column: 'total' },
+        ],
+        '2019',
+      ),
+    ).toBe('第三部分 · (七)总计 · 总计；第二部分 · 规章 · 对外公开总数量');
     expect(cellNames(undefined)).toBe('');
     expect(cellNames([])).toBe('');
   });

@@ -6,9 +6,25 @@ import { sectionMissing, sumBroken, URL_A } from '../helpers/audits';
 import { parseCsv } from '../helpers/csv';
 
 const record = (over: Partial<ReportRecord>): ReportRecord => ({
-  id: URL_A, url: URL_A, title: '示范局2023年报', agency: '示范局', year: 2023, layout: '2021',
-  published: null, sections: ['s1'], tables: ['t3'], values: {}, firstAuditedAt: 0, auditedAt: 0,
-  findings: [], gone: [], newIds: [], note: '', noteBy: '', noteUpdatedAt: null, ...over,
+  id: URL_A,
+  url: URL_A,
+  title: '示范局2023年报',
+  agency: '示范局',
+  year: 2023,
+  layout: '2021',
+  published: null,
+  sections: ['s1'],
+  tables: ['t3'],
+  values: {},
+  firstAuditedAt: 0,
+  auditedAt: 0,
+  findings: [],
+  gone: [],
+  newIds: [],
+  note: '',
+  noteBy: '',
+  noteUpdatedAt: null,
+  ...over,
 });
 
 describe('CSV readable cell names', () => {

@@ -7,7 +7,7 @@ import { RULE_META } from '@/lib/engine/rules';
 import { AUDITS } from '../helpers/deliverables';
 
 const NOW = new Date(2024, 2, 8, 10, 0).getTime();
-const [a2023, a2022, b2023, b2020] = AUDITS as [typeof AUDITS[0], typeof AUDITS[0], typeof AUDITS[0], typeof AUDITS[0]];
+const [a2023, a2022, b2023, b2020] = AUDITS as [(typeof AUDITS)[0], (typeof AUDITS)[0], (typeof AUDITS)[0], (typeof AUDITS)[0]];
 const basis = (id: string) => RULE_META.find((r) => r.id === id)!.basis;
 
 describe('buildOpinion', () => {
@@ -16,7 +16,14 @@ describe('buildOpinion', () => {
   it('states the report, the date audited and the auditor', () => {
     expect(o.title).toBe('政府信息公开工作年度报告审核意见书');
     const facts = Object.fromEntries(o.facts);
-    expect(facts).toMatchObject({ 机关: '示范市测试局', 年度: '2023 年度', 网址: a2023.record.url, 发布日期: '2024-01-20', 审核人: '王五', 表格格式: '2021 版' });
+    expect(facts).toMatchObject({
+      机关: '示范市测试局',
+      年度: '2023 年度',
+      网址: a2023.record.url,
+      发布日期: '2024-01-20',
+      审核人: '王五',
+      表格格式: '2021 版',
+    });
     expect(facts['审核时间']).toMatch(/^2024-03-0[56] \d\d:07$/);
     expect(o.date).toBe('2024年3月8日');
     expect(o.reportNote).toBe('请于一周内更正');
@@ -40,8 +47,17 @@ describe('buildOpinion', () => {
   });
 
   it('sums up by severity (settled ones left out) and by status, and concludes from the errors that stand', () => {
-    expect(o.summary.bySeverity).toEqual([{ label: '错误', count: 1 }, { label: '警告', count: 1 }, { label: '提示', count: 0 }]);
-    expect(o.summary.byStatus).toEqual([{ label: '待核实', count: 1 }, { label: '已确认', count: 1 }, { label: '误报', count: 1 }, { label: '已整改', count: 0 }]);
+    expect(o.summary.bySeverity).toEqual([
+      { label: '错误', count: 1 },
+      { label: '警告', count: 1 },
+      { label: '提示', count: 0 },
+    ]);
+    expect(o.summary.byStatus).toEqual([
+      { label: '待核实', count: 1 },
+      { label: '已确认', count: 1 },
+      { label: '误报', count: 1 },
+      { label: '已整改', count: 0 },
+    ]);
     expect(o.summary.text).toBe('共发现问题 3 条，其中待处理 2 条（错误 1 条、警告 1 条）；已排除或整改 1 条（误报 1 条）。');
     expect(o.conclusion).toBe('经审核，该报告存在 1 处错误，建议更正后重新发布。');
   });
@@ -78,7 +94,14 @@ describe('buildOpinion', () => {
 function docxParagraphs(bytes: Uint8Array): string[] {
   const xml = strFromU8(unzipSync(bytes)['word/document.xml']!);
   return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) =>
-    [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:br\/>/g)].map((m) => (m[0] === '<w:br/>' ? '\n' : m[1]!)).join('').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'"),
+    [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:br\/>/g)]
+      .map((m) => (m[0] === '<w:br/>' ? '\n' : m[1]!))
+      .join('')
+      .replace(/&amp;/g, '&')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'"),
   );
 }
 

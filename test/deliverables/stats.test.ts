@@ -12,7 +12,10 @@ import { AUDITS } from '../helpers/deliverables';
 describe('overview', () => {
   it('counts reports, reports with errors and findings, leaving out 误报 and 已整改', () => {
     expect(overview(AUDITS)).toEqual({
-      reports: 4, withErrors: 2, shareWithErrors: 0.5, findings: 3,
+      reports: 4,
+      withErrors: 2,
+      shareWithErrors: 0.5,
+      findings: 3,
       bySeverity: { error: 2, warning: 1, info: 0 },
       byStatus: { pending: 2, confirmed: 1, false_positive: 1, fixed: 1 },
     });
@@ -43,7 +46,10 @@ describe('countByRule', () => {
     const [a, b] = withFindingIds([sumBroken, { ...sumBroken, cells: [{ table: 't3', row: '4', column: 'total' }] }]);
     const r1: ReportRecord = { ...AUDITS[2]!.record, findings: [a!, b!] };
     const r2: ReportRecord = { ...AUDITS[3]!.record };
-    const counts = countByRule([{ record: r1, notes: [] }, { record: r2, notes: [] }]);
+    const counts = countByRule([
+      { record: r1, notes: [] },
+      { record: r2, notes: [] },
+    ]);
     expect(counts.map((c) => [c.rule, c.findings, c.reports])).toEqual([
       ['t3-balance', 2, 1],
       ['t3-results-sum', 1, 1],
@@ -51,7 +57,11 @@ describe('countByRule', () => {
   });
 
   it('leaves settled findings out unless asked, and keeps their statuses', () => {
-    expect(countByRule(AUDITS).map((c) => c.rule).sort()).toEqual(['prose-applications', 't3-balance', 't3-results-sum']);
+    expect(
+      countByRule(AUDITS)
+        .map((c) => c.rule)
+        .sort(),
+    ).toEqual(['prose-applications', 't3-balance', 't3-results-sum']);
     const all = countByRule(AUDITS, { includeSettled: true });
     expect(all).toHaveLength(5);
     expect(all.find((c) => c.rule === 'section-missing')!.byStatus).toEqual({ pending: 0, confirmed: 0, false_positive: 1, fixed: 0 });

@@ -46,7 +46,9 @@ describe('workbook', () => {
     }
     const names = rows.map((r) => r[col('单元格')]);
     expect(names).toEqual([
-      '第三部分 · (七)总计 · 总计', null, null,
+      '第三部分 · (七)总计 · 总计',
+      null,
+      null,
       '第三部分 · (三)不予公开 1.属于国家秘密 · 自然人',
       '第三部分 · 总计列：(六)其他处理；(七)总计',
     ]);
@@ -89,7 +91,9 @@ describe('workbook', () => {
   });
 
   it('freezes every header row and filters every list (not the matrix)', () => {
-    const files = Object.keys(xml).filter((k) => /^xl\/worksheets\/sheet\d+\.xml$/.test(k)).sort();
+    const files = Object.keys(xml)
+      .filter((k) => /^xl\/worksheets\/sheet\d+\.xml$/.test(k))
+      .sort();
     expect(files).toHaveLength(4);
     for (const f of files) expect(xml[f]).toMatch(/<pane [^>]*ySplit="1"[^>]*state="frozen"/);
     const filters = files.map((f) => xml[f]!.match(/<autoFilter ref="([^"]+)"/)?.[1] ?? null);
@@ -108,4 +112,3 @@ describe('columnLetters', () => {
     expect([0, 17, 25, 26, 701, 702].map(columnLetters)).toEqual(['A', 'R', 'Z', 'AA', 'ZZ', 'AAA']);
   });
 });
-

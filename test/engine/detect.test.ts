@@ -59,7 +59,10 @@ describe('detecting a report by what it is', () => {
     expect(r.findings.filter((f) => f.rule === 'tables-as-images')).toEqual([]);
   });
   it('the same page without the citation and without headings is not confirmed', () => {
-    const html = readFileSync(join(FIXTURES, 'layouts', 'pages', 'report-without-tables-cites-template.html'), 'utf8').replace(/和《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）/, '');
+    const html = readFileSync(join(FIXTURES, 'layouts', 'pages', 'report-without-tables-cites-template.html'), 'utf8').replace(
+      /和《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）/,
+      '',
+    );
     expect(auditDocument(htmlDoc(html)).detected).toBe(false);
   });
   it.each(['template-notice.html', 'manual.html', 'news.html'])('%s (the template notice itself, a manual, news) is not a report', (name) => {
@@ -89,11 +92,17 @@ describe('detecting a report by what it is', () => {
 
 describe('a page titled as news is not a report, even with a dated report link above its headline', () => {
   it('news with a sidebar link to a report, citing the template', () => {
-    const html = readFileSync(join(FIXTURES, 'layouts', 'pages', 'news.html'), 'utf8').replace('<body>', '<body><ul><li><a href="/a.html">示范县财政局2023年政府信息公开工作年度报告</a></li></ul>');
+    const html = readFileSync(join(FIXTURES, 'layouts', 'pages', 'news.html'), 'utf8').replace(
+      '<body>',
+      '<body><ul><li><a href="/a.html">示范县财政局2023年政府信息公开工作年度报告</a></li></ul>',
+    );
     expect(auditDocument(htmlDoc(html)).detected).toBe(false);
   });
   it('a report page whose sidebar links a 解读 is still a report', () => {
-    const html = readFileSync(join(FIXTURES, 'layouts', 'pages', 'report-tables-as-images.html'), 'utf8').replace('<div class="article">', '<ul><li><a href="/b.html">图解：示范县农业农村局2023年政府信息公开工作年度报告解读</a></li></ul><div class="article">');
+    const html = readFileSync(join(FIXTURES, 'layouts', 'pages', 'report-tables-as-images.html'), 'utf8').replace(
+      '<div class="article">',
+      '<ul><li><a href="/b.html">图解：示范县农业农村局2023年政府信息公开工作年度报告解读</a></li></ul><div class="article">',
+    );
     expect(auditDocument(htmlDoc(html)).detected).toBe(true);
   });
 });

@@ -53,7 +53,13 @@ describe.each(SAME_REPORT)('%s read as %s', (file, html) => {
 describe('findings that depend on the file', () => {
   it('003 (blank t4 cells) is found in the PDF with narrow wrapped labels, by cell name', async () => {
     const r = detected(await audit('pdf/003-wrapped.pdf'));
-    expect(r.findings.find((f) => f.rule === 'cell-missing')?.cells?.map((c) => c.column)).toEqual(['review.upheld', 'review.corrected', 'review.other', 'review.pending', 'review.total']);
+    expect(r.findings.find((f) => f.rule === 'cell-missing')?.cells?.map((c) => c.column)).toEqual([
+      'review.upheld',
+      'review.corrected',
+      'review.other',
+      'review.pending',
+      'review.total',
+    ]);
   });
   it('002 (「采用率18%」) is found in the PDF printed on short pages', async () => {
     const r = detected(await audit('pdf/002-short-pages.pdf'));

@@ -90,13 +90,16 @@ describe('pages of any depth and size', () => {
 });
 
 describe('numbers a cell cannot hold', () => {
-  it.each([['12345678901234567890'], ['1e308'], ['NaN'], ['12,34,5'], ['９９９９９９９９９９９９９９９９９９']])('%s in a t3 cell is an invalid cell, and no finding prints a float artefact', (raw) => {
-    const text = makeReport().replace('一、本年新收政府信息公开申请数量\t10\t', `一、本年新收政府信息公开申请数量\t${raw}\t`);
-    const r = auditText(text);
-    wellFormed(r);
-    expect(r.detected && r.report.tables.t3!.rows['1']!.natural!.status).toBe('invalid');
-    expect(r.detected && r.findings).toContainEqual(expect.objectContaining({ rule: 'cell-invalid', actual: raw }));
-  });
+  it.each([['12345678901234567890'], ['1e308'], ['NaN'], ['12,34,5'], ['９９９９９９９９９９９９９９９９９９']])(
+    '%s in a t3 cell is an invalid cell, and no finding prints a float artefact',
+    (raw) => {
+      const text = makeReport().replace('一、本年新收政府信息公开申请数量\t10\t', `一、本年新收政府信息公开申请数量\t${raw}\t`);
+      const r = auditText(text);
+      wellFormed(r);
+      expect(r.detected && r.report.tables.t3!.rows['1']!.natural!.status).toBe('invalid');
+      expect(r.detected && r.findings).toContainEqual(expect.objectContaining({ rule: 'cell-invalid', actual: raw }));
+    },
+  );
   it('prose with a 400-digit number does not carry Infinity', () => {
     const r = auditText(makeReport({ s1: `2023年，我局共收到政府信息公开申请${'9'.repeat(400)}件，上年结转1件。` }));
     wellFormed(r);
@@ -105,7 +108,9 @@ describe('numbers a cell cannot hold', () => {
   it('a t4 row with extra cells: the note names the row, never 「undefined」', () => {
     const r = auditText(makeReport({ t4: [1, 0, 0, 1, 2, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 7, 8] }));
     wellFormed(r);
-    expect(r.detected && r.findings).toContainEqual(expect.objectContaining({ rule: 'row-extra-cells', message: expect.stringMatching(/^「行政复议、行政诉讼」行：多出 2 个数值/) }));
+    expect(r.detected && r.findings).toContainEqual(
+      expect.objectContaining({ rule: 'row-extra-cells', message: expect.stringMatching(/^「行政复议、行政诉讼」行：多出 2 个数值/) }),
+    );
   });
 });
 
@@ -114,9 +119,37 @@ const lineEdit = fc.oneof(
   fc.record({ kind: fc.constant('delete' as const), at: fc.nat() }),
   fc.record({ kind: fc.constant('duplicate' as const), at: fc.nat() }),
   fc.record({ kind: fc.constant('swap' as const), at: fc.nat(), to: fc.nat() }),
-  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom('|', '0 |', '| --- |', '\t\t\t', '—', '未统计', '1e308', 'NaN', '9'.repeat(30), '四、政府信息公开行政复议、行政诉讼情况', '（三）不予公开', '<br>')) }),
+  fc.record({
+    kind: fc.constant('insert' as const),
+    at: fc.nat(),
+    text: fc.oneof(
+      fc.string({ maxLength: 40 }),
+      fc.constantFrom(
+        '|',
+        '0 |',
+        '| --- |',
+        '\t\t\t',
+        '—',
+        '未统计',
+        '1e308',
+        'NaN',
+        '9'.repeat(30),
+        '四、政府信息公开行政复议、行政诉讼情况',
+        '（三）不予公开',
+        '<br>',
+      ),
+    ),
+  }),
   fc.record({ kind: fc.constant('replace' as const), at: fc.nat(), text: fc.string({ maxLength: 200, unit: 'grapheme' }) }),
-  fc.record({ kind: fc.constant('cell' as const), at: fc.nat(), cell: fc.nat(), text: fc.oneof(fc.constantFrom('', '—', '/', '未统计', '-3', '0.5', '1,000', '12,34,5', '１２', '1e308', 'NaN', 'Infinity', '9'.repeat(20), '251000元'), fc.integer().map(String)) }),
+  fc.record({
+    kind: fc.constant('cell' as const),
+    at: fc.nat(),
+    cell: fc.nat(),
+    text: fc.oneof(
+      fc.constantFrom('', '—', '/', '未统计', '-3', '0.5', '1,000', '12,34,5', '１２', '1e308', 'NaN', 'Infinity', '9'.repeat(20), '251000元'),
+      fc.integer().map(String),
+    ),
+  }),
 );
 type Edit = typeof lineEdit extends fc.Arbitrary<infer T> ? T : never;
 
@@ -141,7 +174,8 @@ function mutate(text: string, edits: Edit[]): string {
 }
 
 /** Same input, same output: findings compared as JSON (elements are not part of it). */
-const summary = (r: AuditResult) => JSON.stringify(r.detected ? { title: r.report.title, year: r.report.year, layout: r.report.layout, findings: r.findings } : r);
+const summary = (r: AuditResult) =>
+  JSON.stringify(r.detected ? { title: r.report.title, year: r.report.year, layout: r.report.layout, findings: r.findings } : r);
 
 const BUDGET_MS = 2_000;
 const SOURCES = [makeReport(), ...LAYOUT_NAMES.map((n) => layoutFixture(n).text)];
@@ -162,7 +196,26 @@ describe('fuzz: mutated report pages', () => {
   }, 120_000);
   it('HTML: mutated cells and markup of a report page', () => {
     const html = fixtureHtml('001-word.html');
-    const edit = fc.record({ at: fc.nat(), text: fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom('<table>', '</table>', '<tr>', '</td><td>', '<td rowspan="9999">', '<td colspan="-1">', '<br>', '<!--', '&nbsp;', '未统计', '1e308', '—')) });
+    const edit = fc.record({
+      at: fc.nat(),
+      text: fc.oneof(
+        fc.string({ maxLength: 30 }),
+        fc.constantFrom(
+          '<table>',
+          '</table>',
+          '<tr>',
+          '</td><td>',
+          '<td rowspan="9999">',
+          '<td colspan="-1">',
+          '<br>',
+          '<!--',
+          '&nbsp;',
+          '未统计',
+          '1e308',
+          '—',
+        ),
+      ),
+    });
     fc.assert(
       fc.property(fc.array(edit, { minLength: 1, maxLength: 8 }), (edits) => {
         let page = html;

@@ -6,7 +6,14 @@ import { htmlDoc } from '../helpers/fixtures';
 
 describe('publication date', () => {
   it('is read from meta tags, 「发布时间」 text, URL date segments and the signature, in that order', () => {
-    const page = (head: string, body: string) => htmlDoc(`<html><head>${head}<title>t</title></head><body><h1>示范市测试局2023年政府信息公开工作年度报告</h1>${body}${makeReport().split('\n').slice(1).map((l) => `<p>${l.replace(/\t/g, '　　')}</p>`).join('')}</body></html>`);
+    const page = (head: string, body: string) =>
+      htmlDoc(
+        `<html><head>${head}<title>t</title></head><body><h1>示范市测试局2023年政府信息公开工作年度报告</h1>${body}${makeReport()
+          .split('\n')
+          .slice(1)
+          .map((l) => `<p>${l.replace(/\t/g, '　　')}</p>`)
+          .join('')}</body></html>`,
+      );
     const meta = auditDocument(page('<meta name="PubDate" content="2024-01-10 08:00">', '<p>发布时间：2024-01-12</p>'));
     expect(meta.detected && meta.report.published).toEqual({ date: '2024-01-10', source: 'meta', raw: 'PubDate=2024-01-10 08:00' });
     const text = auditDocument(page('', '<p>发布日期：2024年1月12日</p>'));
@@ -21,7 +28,9 @@ describe('publication date', () => {
 
 describe('2019 layout t2', () => {
   it('reads the five blocks, with a negative 本年增/减 allowed and the procurement amount as a decimal', () => {
-    const r = auditText(makeReport({ layout2019: true, title: '示范市测试局2020年政府信息公开工作年度报告', s1: '2020年，我局共收到政府信息公开申请12件，上年结转1件。' }));
+    const r = auditText(
+      makeReport({ layout2019: true, title: '示范市测试局2020年政府信息公开工作年度报告', s1: '2020年，我局共收到政府信息公开申请12件，上年结转1件。' }),
+    );
     if (!r.detected) throw new Error();
     const t2 = r.report.tables.t2!.rows;
     expect(Object.keys(t2)).toEqual(['rules', 'normative', 'licensing', 'other_services', 'penalty', 'coercion', 'fees', 'procurement']);
@@ -30,4 +39,3 @@ describe('2019 layout t2', () => {
     expect(r.findings).toEqual([]);
   });
 });
-

@@ -48,7 +48,13 @@ describe.each(['001-semantic.html', '001-word.html', '004-semantic.html'])('muta
       if (errors.length !== 1) missed.push(`changed ${key}: ${errors.length} errors`);
       if (ref.table === 't3' && errors[0]?.expected !== cell.value) missed.push(`changed ${key}: expected ${errors[0]?.expected}, was ${cell.value}`);
       el.textContent = '';
-      if (!names(audit().findings.filter((f) => f.rule === 'cell-missing'), key)) missed.push(`blanked ${key}`);
+      if (
+        !names(
+          audit().findings.filter((f) => f.rule === 'cell-missing'),
+          key,
+        )
+      )
+        missed.push(`blanked ${key}`);
       el.innerHTML = original;
     }
     expect(missed).toEqual([]);
@@ -86,9 +92,21 @@ describe.each(LAYOUT_NAMES)('mutating each cell of text layout %s', (name) => {
     for (const { ref, cell } of cells) {
       const key = cellKey(ref);
       const changed = detected(auditText(withCell(cell, String((cell.value ?? 0) + 1))));
-      if (!names(errorsIn(changed.findings).filter((f) => !baseline.has(f.message)), key)) missed.push(`changed ${key}`);
+      if (
+        !names(
+          errorsIn(changed.findings).filter((f) => !baseline.has(f.message)),
+          key,
+        )
+      )
+        missed.push(`changed ${key}`);
       const blanked = detected(auditText(withCell(cell, fx.blank)));
-      if (!names(blanked.findings.filter((f) => f.rule === 'cell-missing'), key)) missed.push(`blanked ${key}`);
+      if (
+        !names(
+          blanked.findings.filter((f) => f.rule === 'cell-missing'),
+          key,
+        )
+      )
+        missed.push(`blanked ${key}`);
     }
     expect(missed).toEqual([]);
   }, 60_000);

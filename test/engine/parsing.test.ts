@@ -17,7 +17,13 @@ const values = (r: ReturnType<typeof auditText>, table: 't3' | 't4', row: string
 
 describe('readCell', () => {
   it.each([
-    ['12', 12], ['１２', 12], ['1,234', 1234], ['１，２３４', 1234], ['0.25', 0.25], [' 7 ', 7], ['-3', -3],
+    ['12', 12],
+    ['１２', 12],
+    ['1,234', 1234],
+    ['１，２３４', 1234],
+    ['0.25', 0.25],
+    [' 7 ', 7],
+    ['-3', -3],
   ])('reads %s as %d', (raw, n) => expect(readCell(raw)).toEqual({ kind: 'number', value: n }));
   it.each(['', ' ', '—', '-', '/', '／', '无', '——', '\u00a0'])('reads %j as blank, never 0', (raw) => expect(readCell(raw).kind).toBe('blank'));
   it.each(['自然人', '3.', '约3', '1.属于国家秘密'])('reads %j as text', (raw) => expect(readCell(raw).kind).toBe('text'));
@@ -48,15 +54,25 @@ describe('text rows', () => {
   });
   it('reads a bar opening a row of a bare-pipe grid as an empty first cell', () => {
     const blocks = textToBlocks(['行政复议 | 行政诉讼 |', ' | 1 | 0 |'].join('\n'));
-    expect(blocks[0]!.kind === 'grid' && blocks[0]!.rows.map((r) => r.map((c) => c.text))).toEqual([['行政复议', '行政诉讼'], ['', '1', '0']]);
+    expect(blocks[0]!.kind === 'grid' && blocks[0]!.rows.map((r) => r.map((c) => c.text))).toEqual([
+      ['行政复议', '行政诉讼'],
+      ['', '1', '0'],
+    ]);
     const markdown = textToBlocks(['| 行政复议 | 行政诉讼 |', '| 1 | 0 |'].join('\n'));
     expect(markdown[0]!.kind === 'grid' && markdown[0]!.rows[1]!.map((c) => c.text)).toEqual(['1', '0']);
   });
   it('gives labels alone on their line to the values that follow, and leaves headings and prose alone', () => {
-    const blocks = textToBlocks(['二、主动公开政府信息情况', '规章', '3 |', '1 |', '|', '22 |', '2.其他法律行政法规禁', '止公开 | 1 | 0 |', '（一）主动公开', '本年发布信息 5 条。'].join('\n'));
+    const blocks = textToBlocks(
+      ['二、主动公开政府信息情况', '规章', '3 |', '1 |', '|', '22 |', '2.其他法律行政法规禁', '止公开 | 1 | 0 |', '（一）主动公开', '本年发布信息 5 条。'].join(
+        '\n',
+      ),
+    );
     expect(blocks.map((b) => (b.kind === 'line' ? b.text : b.rows.map((r) => r.map((c) => c.text))))).toEqual([
       '二、主动公开政府信息情况',
-      [['规章', '3', '1', '22'], ['2.其他法律行政法规禁', '止公开', '1', '0']],
+      [
+        ['规章', '3', '1', '22'],
+        ['2.其他法律行政法规禁', '止公开', '1', '0'],
+      ],
       '（一）主动公开',
       '本年发布信息 5 条。',
     ]);
@@ -72,9 +88,14 @@ describe('text rows', () => {
 
 describe('headings, title, agency and year', () => {
   it.each([
-    ['一、总体情况', 's1'], ['## 二、主动公开政府信息情况', 's2'], ['三、收到和处理政府信息公开申请情况', 's3'],
-    ['四、因政府信息公开工作被申请行政复议、提起行政诉讼情况', 's4'], ['五、存在问题及改进情况', 's5'], ['六、其他需要报告的事项', 's6'],
-    ['（二）依申请公开办理情况', undefined], ['1. 做好保密审查工作，严把信息安全关', undefined],
+    ['一、总体情况', 's1'],
+    ['## 二、主动公开政府信息情况', 's2'],
+    ['三、收到和处理政府信息公开申请情况', 's3'],
+    ['四、因政府信息公开工作被申请行政复议、提起行政诉讼情况', 's4'],
+    ['五、存在问题及改进情况', 's5'],
+    ['六、其他需要报告的事项', 's6'],
+    ['（二）依申请公开办理情况', undefined],
+    ['1. 做好保密审查工作，严把信息安全关', undefined],
   ])('%s → %s', (line, key) => expect(sectionOfHeading(line)).toBe(key));
   it('reads agency and year whichever comes first', () => {
     expect(agencyAndYear('阜新市司法局 2023 年政府信息 公开工作年度报告')).toEqual({ agency: '阜新市司法局', year: 2023 });
@@ -89,17 +110,36 @@ describe('HTML tables', () => {
   it('expands rowspan and colspan into a full grid', () => {
     const d = doc('<table><tr><td rowspan="2" colspan="2">A</td><td>b</td></tr><tr><td>c</td></tr><tr><td>d</td><td colspan="2">e</td></tr></table>');
     const g = tableToGrid(d.querySelector('table')!);
-    expect(g.kind === 'grid' && g.rows.map((r) => r.map((c) => c.text))).toEqual([['A', 'A', 'b'], ['A', 'A', 'c'], ['d', 'e', 'e']]);
+    expect(g.kind === 'grid' && g.rows.map((r) => r.map((c) => c.text))).toEqual([
+      ['A', 'A', 'b'],
+      ['A', 'A', 'c'],
+      ['d', 'e', 'e'],
+    ]);
   });
   it('reads a report inside a layout table, with a t3 split into two tables and full-width digits', () => {
     const text = makeReport();
     const [head, rest] = text.split('三、收到和处理政府信息公开申请情况');
     const [t3, tail] = rest!.split('四、政府信息公开行政复议');
-    const toTable = (lines: string[]) => `<table border="1">${lines.map((l) => `<tr>${l.split('\t').map((c) => `<td><p class="MsoNormal"><span>${c.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)))}</span></p></td>`).join('')}</tr>`).join('')}</table>`;
+    const toTable = (lines: string[]) =>
+      `<table border="1">${lines
+        .map(
+          (l) =>
+            `<tr>${l
+              .split('\t')
+              .map((c) => `<td><p class="MsoNormal"><span>${c.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)))}</span></p></td>`)
+              .join('')}</tr>`,
+        )
+        .join('')}</table>`;
     const rows = t3!.trim().split('\n');
-    const html = `<html><head><title>年报</title></head><body><table><tr><td>${head!.split('\n').map((l) => `<p>${l}</p>`).join('')}
+    const html = `<html><head><title>年报</title></head><body><table><tr><td>${head!
+      .split('\n')
+      .map((l) => `<p>${l}</p>`)
+      .join('')}
       <p><b>三、收到和处理政府信息公开申请情况</b></p>${toTable(rows.slice(0, 12))}<p>&nbsp;</p>${toTable(rows.slice(12))}
-      ${('四、政府信息公开行政复议' + tail).split('\n').map((l) => (l.includes('\t') ? `<pre>${l}</pre>` : `<p>${l}</p>`)).join('')}</td></tr></table></body></html>`;
+      ${('四、政府信息公开行政复议' + tail)
+        .split('\n')
+        .map((l) => (l.includes('\t') ? `<pre>${l}</pre>` : `<p>${l}</p>`))
+        .join('')}</td></tr></table></body></html>`;
     const r = auditDocument(doc(html));
     expect(r.detected && r.findings).toEqual([]);
     expect(values(r, 't3', '3.7')).toEqual([9, 2, 0, 0, 0, 0, 11]);
@@ -118,7 +158,10 @@ describe('row labels', () => {
 
 describe('one cell per line', () => {
   it('reads tables whose cells were extracted one per line', () => {
-    const text = makeReport().split('\n').flatMap((l) => (l.includes('\t') ? l.split('\t').filter(Boolean) : [l])).join('\n');
+    const text = makeReport()
+      .split('\n')
+      .flatMap((l) => (l.includes('\t') ? l.split('\t').filter(Boolean) : [l]))
+      .join('\n');
     const r = auditText(text);
     expect(r.detected && r.findings).toEqual([]);
     expect(values(r, 't3', '3.4.1')).toEqual([2, 1, 0, 0, 0, 0, 3]);
@@ -161,7 +204,15 @@ describe.each(LAYOUT_NAMES)('text layout %s', (name) => {
   });
   it('reads every cell of the three tables into its own column', () => {
     const read = Object.fromEntries(
-      (['t2', 't3', 't4'] as const).map((t) => [t, Object.fromEntries(Object.entries(r.report.tables[t]?.rows ?? {}).map(([row, cols]) => [row, Object.fromEntries(Object.entries(cols).map(([c, cell]) => [c, cell.value ?? cell.status]))]))]),
+      (['t2', 't3', 't4'] as const).map((t) => [
+        t,
+        Object.fromEntries(
+          Object.entries(r.report.tables[t]?.rows ?? {}).map(([row, cols]) => [
+            row,
+            Object.fromEntries(Object.entries(cols).map(([c, cell]) => [c, cell.value ?? cell.status])),
+          ]),
+        ),
+      ]),
     );
     expect(read).toEqual(fx.tables);
   });
@@ -170,7 +221,13 @@ describe.each(LAYOUT_NAMES)('text layout %s', (name) => {
     for (const [at, values] of unplaced) {
       const [t, row] = at.split('/') as ['t2' | 't3', string];
       expect(r.report.tables[t]!.notes).toContainEqual({ row, text: expect.stringContaining(`（${values.join('、')}）`) });
-      expect(r.findings).toContainEqual(expect.objectContaining({ rule: 'row-cells-unplaced', message: expect.stringContaining(values.join('、')), cells: expect.arrayContaining([{ table: t, row, column: expect.any(String) }]) }));
+      expect(r.findings).toContainEqual(
+        expect.objectContaining({
+          rule: 'row-cells-unplaced',
+          message: expect.stringContaining(values.join('、')),
+          cells: expect.arrayContaining([{ table: t, row, column: expect.any(String) }]),
+        }),
+      );
     }
     expect(r.findings.filter((f) => f.rule === 'row-cells-unplaced')).toHaveLength(unplaced.length);
     // One warning per such row (not a missing-data error per cell), and nothing else wrong.
@@ -183,10 +240,13 @@ describe('a word among the numbers', () => {
     const r = auditText(makeReport().replace('规章\t0\t0\t0', line));
     return r.detected ? r.report.tables.t2!.rows['rules'] : undefined;
   };
-  it.each([['规章\t未统计\t0\t4'], ['| 规章 | 未统计 | 0 | 4 |'], ['规章 未统计 0 4'], ['规章 | 未统计 | 0 | 4 | |']])('%s keeps 未统计 in its own column', (line) => {
-    const row = t2Rules(line)!;
-    expect([row.issued!.status, row.repealed!.value, row.in_force!.value]).toEqual(['invalid', 0, 4]);
-  });
+  it.each([['规章\t未统计\t0\t4'], ['| 规章 | 未统计 | 0 | 4 |'], ['规章 未统计 0 4'], ['规章 | 未统计 | 0 | 4 | |']])(
+    '%s keeps 未统计 in its own column',
+    (line) => {
+      const row = t2Rules(line)!;
+      expect([row.issued!.status, row.repealed!.value, row.in_force!.value]).toEqual(['invalid', 0, 4]);
+    },
+  );
   it.each([['规章 — 0 4'], ['规章 / 0 4'], ['规章 | — | 0 | 4 |'], ['规章\t/\t0\t4']])('%s keeps the dash in its own column, as missing data', (line) => {
     const row = t2Rules(line)!;
     expect([row.issued!.status, row.repealed!.value, row.in_force!.value]).toEqual(['blank', 0, 4]);
@@ -197,7 +257,9 @@ describe('a word among the numbers', () => {
     expect([row['review.upheld']?.status, row['review.pending']?.value, row['review.total']?.value]).toEqual(['invalid', 1, 2]);
     expect(r.detected && r.findings).toContainEqual(expect.objectContaining({ rule: 'cell-invalid', actual: '未统计' }));
   });
-  it.each(['1234567890123456', '1e308', 'NaN', '12,34,5', 'Infinity', '0.1234567890123456'])('%s is no number', (raw) => expect(readCell(raw).kind).toBe('text'));
+  it.each(['1234567890123456', '1e308', 'NaN', '12,34,5', 'Infinity', '0.1234567890123456'])('%s is no number', (raw) =>
+    expect(readCell(raw).kind).toBe('text'),
+  );
   it('999999999999999 (15 digits) is still a number', () => expect(readCell('999999999999999')).toEqual({ kind: 'number', value: 999999999999999 }));
 });
 
@@ -224,13 +286,28 @@ describe.each(LAYOUT_NAMES)('text layout %s inside a web page', (name) => {
   const fx = layoutFixture(name);
   const escape = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
   const numbers = (r: ReturnType<typeof auditDocument>) =>
-    r.detected ? Object.fromEntries((['t2', 't3', 't4'] as const).map((t) => [t, Object.fromEntries(Object.entries(r.report.tables[t]?.rows ?? {}).map(([row, cols]) => [row, Object.fromEntries(Object.entries(cols).map(([c, cell]) => [c, cell.value ?? cell.status]))]))])) : r.reason;
+    r.detected
+      ? Object.fromEntries(
+          (['t2', 't3', 't4'] as const).map((t) => [
+            t,
+            Object.fromEntries(
+              Object.entries(r.report.tables[t]?.rows ?? {}).map(([row, cols]) => [
+                row,
+                Object.fromEntries(Object.entries(cols).map(([c, cell]) => [c, cell.value ?? cell.status])),
+              ]),
+            ),
+          ]),
+        )
+      : r.reason;
   it('reads the same cells from a <pre>', () => {
     expect(numbers(auditDocument(doc(`<html><head><title>政府信息公开</title></head><body><pre>${escape(fx.text)}</pre></body></html>`)))).toEqual(fx.tables);
   });
   // HTML folds tabs into spaces: a tab-separated table is no <p> layout.
   it.skipIf(fx.text.includes('\t'))('reads the same cells from one <p> per line', () => {
-    const body = fx.text.split('\n').map((l) => `<p>${escape(l)}</p>`).join('');
+    const body = fx.text
+      .split('\n')
+      .map((l) => `<p>${escape(l)}</p>`)
+      .join('');
     expect(numbers(auditDocument(doc(`<html><head><title>政府信息公开</title></head><body>${body}</body></html>`)))).toEqual(fx.tables);
   });
 });

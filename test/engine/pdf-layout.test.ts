@@ -10,10 +10,7 @@ const page = (texts: PdfText[], rules: PdfRule[] = []): PdfPage => ({ width: 600
 
 /** Rulings of a full grid: every column line at xs, every row line at ys. */
 function ruled(xs: number[], ys: number[]): PdfRule[] {
-  return [
-    ...ys.map((y) => ({ x0: xs[0]!, x1: xs.at(-1)!, y0: y, y1: y })),
-    ...xs.map((x) => ({ x0: x, x1: x, y0: ys[0]!, y1: ys.at(-1)! })),
-  ];
+  return [...ys.map((y) => ({ x0: xs[0]!, x1: xs.at(-1)!, y0: y, y1: y })), ...xs.map((x) => ({ x0: x, x1: x, y0: ys[0]!, y1: ys.at(-1)! }))];
 }
 const grids = (blocks: Block[]) => blocks.filter((b): b is Grid => b.kind === 'grid');
 const texts = (g: Grid) => g.rows.map((r) => r.map((c) => c.text));
@@ -26,9 +23,15 @@ describe('ruled tables', () => {
     const { blocks } = pagesToBlocks([
       page(
         [
-          t('项目', 55, 115), t('甲', 155, 115), t('乙', 205, 115),
-          t('本年新收政府信', 55, 132), t('息公开申请数量', 55, 145), t('3', 160, 140, 5), t('4', 210, 140, 5),
-          t('结转', 55, 165), t('1', 160, 165, 5),
+          t('项目', 55, 115),
+          t('甲', 155, 115),
+          t('乙', 205, 115),
+          t('本年新收政府信', 55, 132),
+          t('息公开申请数量', 55, 145),
+          t('3', 160, 140, 5),
+          t('4', 210, 140, 5),
+          t('结转', 55, 165),
+          t('1', 160, 165, 5),
         ],
         ruled(xs, ys),
       ),
@@ -51,7 +54,21 @@ describe('ruled tables', () => {
       { x0: 200, x1: 200, y0: 120, y1: 160 },
       { x0: 250, x1: 250, y0: 100, y1: 160 },
     ];
-    const { blocks } = pagesToBlocks([page([t('信息内容', 55, 115), t('本年处理决定数量', 160, 115), t('行政许可', 55, 135), t('0', 160, 135, 5), t('0', 210, 135, 5), t('行政处罚', 55, 155), t('2', 160, 155, 5), t('1', 210, 155, 5)], rules)]);
+    const { blocks } = pagesToBlocks([
+      page(
+        [
+          t('信息内容', 55, 115),
+          t('本年处理决定数量', 160, 115),
+          t('行政许可', 55, 135),
+          t('0', 160, 135, 5),
+          t('0', 210, 135, 5),
+          t('行政处罚', 55, 155),
+          t('2', 160, 155, 5),
+          t('1', 210, 155, 5),
+        ],
+        rules,
+      ),
+    ]);
     const [g] = grids(blocks);
     expect(texts(g!)[0]).toEqual(['信息内容', '本年处理决定数量', '本年处理决定数量']);
     expect(g!.rows[0]![1]).toBe(g!.rows[0]![2]);
@@ -65,7 +82,13 @@ describe('ruled tables', () => {
     // The continuation has the repeated header and no rule above its first row after it.
     const p2 = page([...header, t('乙', 55, 135), t('2', 160, 135, 5), t('四、下一部分', 50, 200)], ruled(xs, [100, 120, 140]));
     const { blocks } = pagesToBlocks([p1, p2]);
-    expect(grids(blocks).map(texts)).toEqual([[['项目', '数量'], ['甲', '1'], ['乙', '2']]]);
+    expect(grids(blocks).map(texts)).toEqual([
+      [
+        ['项目', '数量'],
+        ['甲', '1'],
+        ['乙', '2'],
+      ],
+    ]);
     expect(lines(blocks)).toEqual(['三、收到和处理政府信息公开申请情况', '四、下一部分']);
   });
 
@@ -78,7 +101,10 @@ describe('ruled tables', () => {
 
   it('keeps two tables on one page apart when a heading stands between them', () => {
     const { blocks } = pagesToBlocks([
-      page([t('甲', 55, 115), t('1', 160, 115, 5), t('四、政府信息公开行政复议', 50, 160), t('乙', 55, 215), t('2', 160, 215, 5)], [...ruled([50, 150, 200], [100, 120]), ...ruled([50, 150, 200], [200, 220])]),
+      page(
+        [t('甲', 55, 115), t('1', 160, 115, 5), t('四、政府信息公开行政复议', 50, 160), t('乙', 55, 215), t('2', 160, 215, 5)],
+        [...ruled([50, 150, 200], [100, 120]), ...ruled([50, 150, 200], [200, 220])],
+      ),
     ]);
     expect(grids(blocks).map(texts)).toEqual([[['甲', '1']], [['乙', '2']]]);
   });
@@ -108,21 +134,46 @@ describe('unruled lines', () => {
   it('reads runs set apart as a text-table row, and word spaces in prose as prose', () => {
     const { blocks } = pagesToBlocks([
       page([
-        t('规章', 50, 100), t('0', 150, 100, 5), t('1', 200, 100, 5), t('2', 250, 100, 5),
-        t('行政规范性文件', 50, 115), t('3', 150, 115, 5), t('4', 200, 115, 5), t('5', 250, 115, 5),
-        t('按照国办函[2020]', 50, 200, 110), t('109号的规定执行。', 163, 200, 120),
+        t('规章', 50, 100),
+        t('0', 150, 100, 5),
+        t('1', 200, 100, 5),
+        t('2', 250, 100, 5),
+        t('行政规范性文件', 50, 115),
+        t('3', 150, 115, 5),
+        t('4', 200, 115, 5),
+        t('5', 250, 115, 5),
+        t('按照国办函[2020]', 50, 200, 110),
+        t('109号的规定执行。', 163, 200, 120),
       ]),
     ]);
-    expect(grids(blocks).map(texts)).toEqual([[['规章', '0', '1', '2'], ['行政规范性文件', '3', '4', '5']]]);
+    expect(grids(blocks).map(texts)).toEqual([
+      [
+        ['规章', '0', '1', '2'],
+        ['行政规范性文件', '3', '4', '5'],
+      ],
+    ]);
     expect(lines(blocks)).toEqual(['按照国办函[2020] 109号的规定执行。']);
   });
 
   it('joins a paragraph wrapped over lines (and pages), not a new paragraph or heading after a full line', () => {
     const full = (s: string, y: number) => t(s, 50, y, 500);
     const { blocks } = pagesToBlocks([
-      page([full('共收到政府信息公开申请13件，其中', 100), t('自然人申请12件。', 50, 114), full('第二段写到了行尾但下一行是标题', 150), t('二、主动公开政府信息情况', 50, 164), full('第三段也写满了整行', 200), t('缩进的新段落。', 70, 214)]),
+      page([
+        full('共收到政府信息公开申请13件，其中', 100),
+        t('自然人申请12件。', 50, 114),
+        full('第二段写到了行尾但下一行是标题', 150),
+        t('二、主动公开政府信息情况', 50, 164),
+        full('第三段也写满了整行', 200),
+        t('缩进的新段落。', 70, 214),
+      ]),
     ]);
-    expect(lines(blocks)).toEqual(['共收到政府信息公开申请13件，其中自然人申请12件。', '第二段写到了行尾但下一行是标题', '二、主动公开政府信息情况', '第三段也写满了整行', '缩进的新段落。']);
+    expect(lines(blocks)).toEqual([
+      '共收到政府信息公开申请13件，其中自然人申请12件。',
+      '第二段写到了行尾但下一行是标题',
+      '二、主动公开政府信息情况',
+      '第三段也写满了整行',
+      '缩进的新段落。',
+    ]);
   });
 });
 

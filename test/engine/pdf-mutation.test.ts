@@ -52,7 +52,9 @@ describe.each(LAYOUTS)('mutating sampled cells of %s, printed to PDF', (name, sh
   const doc = htmlDoc(fixtureHtml(name));
   const clean = detected(auditDocument(doc));
   const cells = (['t3', 't4'] as const).flatMap((t) =>
-    Object.entries(clean.report.tables[t]!.rows).flatMap(([row, cols]) => Object.entries(cols).map(([column, cell]) => ({ ref: { table: t, row, column }, cell }))),
+    Object.entries(clean.report.tables[t]!.rows).flatMap(([row, cols]) =>
+      Object.entries(cols).map(([column, cell]) => ({ ref: { table: t, row, column }, cell })),
+    ),
   );
   const sample = cells.filter((_, i) => i % STEP === 0);
   const auditPdf = async () => detected((await auditFile(await printer.print(doc.toString(), shape), NODE_READERS, { name: 'report.pdf' })).result);

@@ -12,7 +12,15 @@ function ok(r: AuditResult) {
 /** The numbers of a report, table by table, in a comparable form. */
 function numbers(report: Report) {
   return Object.fromEntries(
-    (['t2', 't3', 't4'] as const).map((t) => [t, Object.fromEntries(Object.entries(report.tables[t]?.rows ?? {}).map(([row, cols]) => [row, Object.fromEntries(Object.entries(cols).map(([c, cell]) => [c, cell.value ?? cell.status]))]))]),
+    (['t2', 't3', 't4'] as const).map((t) => [
+      t,
+      Object.fromEntries(
+        Object.entries(report.tables[t]?.rows ?? {}).map(([row, cols]) => [
+          row,
+          Object.fromEntries(Object.entries(cols).map(([c, cell]) => [c, cell.value ?? cell.status])),
+        ]),
+      ),
+    ]),
   );
 }
 
@@ -69,7 +77,12 @@ describe('seed sidecars', () => {
     const exp = SEED_EXPECTED['003'];
     const values = cellValues(r.report);
     expect({ ...values, 't3/1/total': 2 }).not.toEqual(expectedValues(exp, values));
-    expect(findingProblems(exp, r.findings.filter((f) => f.rule !== 'cell-missing'))).not.toEqual([]);
+    expect(
+      findingProblems(
+        exp,
+        r.findings.filter((f) => f.rule !== 'cell-missing'),
+      ),
+    ).not.toEqual([]);
     expect(findingProblems(exp, [...r.findings, { rule: 'prose-parts-whole', severity: 'warning', message: '' }])).toEqual(['unexpected prose-parts-whole']);
     expect(findingProblems(SEED_EXPECTED['002'], r.findings)).not.toEqual([]);
   });

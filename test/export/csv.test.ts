@@ -7,9 +7,25 @@ import { parseCsv } from '../helpers/csv';
 
 function record(over: Partial<ReportRecord> = {}): ReportRecord {
   return {
-    id: URL_A, url: URL_A, title: '示范局2023年报', agency: '示范局', year: 2023, layout: '2021',
-    published: null, sections: ['s1'], tables: ['t3'], values: {}, firstAuditedAt: 0, auditedAt: Date.UTC(2024, 2, 5, 6, 7),
-    findings: [], gone: [], newIds: [], note: '', noteBy: '', noteUpdatedAt: null, ...over,
+    id: URL_A,
+    url: URL_A,
+    title: '示范局2023年报',
+    agency: '示范局',
+    year: 2023,
+    layout: '2021',
+    published: null,
+    sections: ['s1'],
+    tables: ['t3'],
+    values: {},
+    firstAuditedAt: 0,
+    auditedAt: Date.UTC(2024, 2, 5, 6, 7),
+    findings: [],
+    gone: [],
+    newIds: [],
+    note: '',
+    noteBy: '',
+    noteUpdatedAt: null,
+    ...over,
   };
 }
 

@@ -9,11 +9,35 @@ import { sumBroken, URL_A } from '../helpers/audits';
 const findings = withFindingIds([sumBroken]);
 const manual = { ...manualFindingOf({ excerpt: '已全部整改到位' }, 'error', '未列出整改措施'), id: 'manual-1' };
 const rec: ReportRecord = {
-  id: URL_A, url: URL_A, title: 't', agency: 'a', year: 2023, layout: '2021', published: null, sections: ['s1'], tables: ['t3'], values: {},
-  firstAuditedAt: 100, auditedAt: 200, findings: [...findings, manual], gone: [], newIds: [], note: '', noteBy: '', noteUpdatedAt: null,
+  id: URL_A,
+  url: URL_A,
+  title: 't',
+  agency: 'a',
+  year: 2023,
+  layout: '2021',
+  published: null,
+  sections: ['s1'],
+  tables: ['t3'],
+  values: {},
+  firstAuditedAt: 100,
+  auditedAt: 200,
+  findings: [...findings, manual],
+  gone: [],
+  newIds: [],
+  note: '',
+  noteBy: '',
+  noteUpdatedAt: null,
 };
 const note: FindingNote = { reportId: URL_A, findingId: findings[0]!.id, note: '见附表', status: 'confirmed', by: '张三', updatedAt: 300 };
-const entry: HistoryEntry = { id: 'h1', reportId: URL_A, findingId: note.findingId, by: '张三', at: 300, before: null, after: { status: 'confirmed', note: '见附表' } };
+const entry: HistoryEntry = {
+  id: 'h1',
+  reportId: URL_A,
+  findingId: note.findingId,
+  by: '张三',
+  at: 300,
+  before: null,
+  after: { status: 'confirmed', note: '见附表' },
+};
 
 describe('JSON audits file, version 2', () => {
   it('carries each report’s history and its manual findings, and reads them back', () => {

@@ -7,14 +7,30 @@ import { sumBroken, URL_A } from '../helpers/audits';
 
 const findings = withFindingIds([sumBroken]);
 const rec: ReportRecord = {
-  id: URL_A, url: URL_A, title: 't', agency: 'a', year: 2023, layout: '2021', published: null, sections: ['s1'], tables: ['t3'], values: {},
-  firstAuditedAt: 100, auditedAt: 200, findings, gone: [], newIds: [], note: 'n', noteBy: 'x', noteUpdatedAt: 150,
+  id: URL_A,
+  url: URL_A,
+  title: 't',
+  agency: 'a',
+  year: 2023,
+  layout: '2021',
+  published: null,
+  sections: ['s1'],
+  tables: ['t3'],
+  values: {},
+  firstAuditedAt: 100,
+  auditedAt: 200,
+  findings,
+  gone: [],
+  newIds: [],
+  note: 'n',
+  noteBy: 'x',
+  noteUpdatedAt: 150,
 };
 const note: FindingNote = { reportId: URL_A, findingId: findings[0]!.id, note: '备注', status: 'fixed', by: '张三', updatedAt: 300 };
 const file = buildAuditsFile([rec], [note], new Date(Date.UTC(2024, 0, 2)));
 
 describe('JSON export', () => {
-  it('is versioned and nests each report\'s notes in it', () => {
+  it("is versioned and nests each report's notes in it", () => {
     expect(file).toEqual({ format: AUDITS_FORMAT, version: 2, exportedAt: '2024-01-02T00:00:00.000Z', reports: [{ ...rec, notes: [note], history: [] }] });
   });
 
@@ -41,19 +57,35 @@ describe('JSON import validation', () => {
   });
 
   it('rejects the whole file when one record is bad, and says which', () => {
-    const bad = { ...file, reports: [{ ...rec, notes: [] }, { ...rec, id: 'b', notes: [], findings: [{ ...findings[0], severity: 'fatal' }] }] };
+    const bad = {
+      ...file,
+      reports: [
+        { ...rec, notes: [] },
+        { ...rec, id: 'b', notes: [], findings: [{ ...findings[0], severity: 'fatal' }] },
+      ],
+    };
     expect(reject(bad)).toMatch(/^导入失败，未导入任何内容：第 2 份报告的 findings\.0\.severity /);
   });
 
   it('rejects notes filed under another report, duplicate notes and duplicate reports', () => {
     expect(reject({ ...file, reports: [{ ...rec, notes: [{ ...note, reportId: 'other' }] }] })).toContain('不一致');
     expect(reject({ ...file, reports: [{ ...rec, notes: [note, note] }] })).toContain('两条备注');
-    expect(reject({ ...file, reports: [{ ...rec, notes: [] }, { ...rec, notes: [] }] })).toContain('出现了两次');
+    expect(
+      reject({
+        ...file,
+        reports: [
+          { ...rec, notes: [] },
+          { ...rec, notes: [] },
+        ],
+      }),
+    ).toContain('出现了两次');
   });
 
   it('takes only http(s) report URLs', () => {
     for (const url of ['javascript:alert(1)', 'file:///etc/passwd', 'data:text/html,x', 'chrome-extension://x/records.html', ''])
-      expect(reject({ ...file, reports: [{ ...rec, url, notes: [] }] })).toBe('导入失败，未导入任何内容：第 1 份报告的 url 数据无效（网址须以 http:// 或 https:// 开头）。');
+      expect(reject({ ...file, reports: [{ ...rec, url, notes: [] }] })).toBe(
+        '导入失败，未导入任何内容：第 1 份报告的 url 数据无效（网址须以 http:// 或 https:// 开头）。',
+      );
     // A long query string: whatever was stored imports again.
     for (const url of ['http://a.gov.cn/r.html', 'HTTPS://a.gov.cn/r.html', `https://a.gov.cn/r.html?q=${'x'.repeat(3000)}`])
       expect(parseAuditsFile(JSON.stringify({ ...file, reports: [{ ...rec, url, notes: [] }] })).ok).toBe(true);
@@ -70,7 +102,12 @@ describe('merge rules', () => {
     expect(mergeReport(rec, rec)).toBeUndefined();
     expect(mergeReport(rec, { ...rec, auditedAt: 100, note: 'old', noteUpdatedAt: 100 })).toBeUndefined();
     expect(mergeReport(rec, { ...rec, auditedAt: 900, findings: [], note: 'old', noteUpdatedAt: 100 })).toEqual({ ...rec, auditedAt: 900, findings: [] });
-    expect(mergeReport(rec, { ...rec, auditedAt: 100, note: 'new', noteBy: 'y', noteUpdatedAt: 999 })).toEqual({ ...rec, note: 'new', noteBy: 'y', noteUpdatedAt: 999 });
+    expect(mergeReport(rec, { ...rec, auditedAt: 100, note: 'new', noteBy: 'y', noteUpdatedAt: 999 })).toEqual({
+      ...rec,
+      note: 'new',
+      noteBy: 'y',
+      noteUpdatedAt: 999,
+    });
     expect(mergeReport({ ...rec, noteUpdatedAt: null, note: '' }, { ...rec, auditedAt: 100 })).toEqual(rec);
     expect(mergeReport(rec, { ...rec, firstAuditedAt: 50 })).toEqual({ ...rec, firstAuditedAt: 50 });
   });

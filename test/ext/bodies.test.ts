@@ -5,8 +5,24 @@ import type { ReportRecord } from '@/lib/app/schema';
 import { sumBroken } from '../helpers/audits';
 
 const base: ReportRecord = {
-  id: '', url: '', title: '', agency: '', year: null, layout: '2021', published: null, sections: [], tables: [], values: {}, firstAuditedAt: 0,
-  auditedAt: 0, findings: [], gone: [], newIds: [], note: '', noteBy: '', noteUpdatedAt: null,
+  id: '',
+  url: '',
+  title: '',
+  agency: '',
+  year: null,
+  layout: '2021',
+  published: null,
+  sections: [],
+  tables: [],
+  values: {},
+  firstAuditedAt: 0,
+  auditedAt: 0,
+  findings: [],
+  gone: [],
+  newIds: [],
+  note: '',
+  noteBy: '',
+  noteUpdatedAt: null,
 };
 let n = 0;
 const rec = (agency: string, year: number | null, findings: ReportRecord['findings'] = []): ReportRecord => {
@@ -20,7 +36,10 @@ describe('bodiesGrid', () => {
     const rows = bodiesGrid([rec('示范市 交通运输局', 2023), rec('示范市交通运输局', 2022), rec('示范市司法局', 2023), rec('示范市司法局', 2022)]);
     expect(rows.years).toEqual([2022, 2023]);
     expect(rows.bodies.map((b) => [b.names, [...b.byYear.keys()].sort()])).toEqual([
-      [['示范市交通运输局', '示范市 交通运输局'], [2022, 2023]],
+      [
+        ['示范市交通运输局', '示范市 交通运输局'],
+        [2022, 2023],
+      ],
       [['示范市司法局'], [2022, 2023]],
     ]);
   });

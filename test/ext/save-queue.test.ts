@@ -113,7 +113,10 @@ describe('saving a note', () => {
 
   it('says why when the background refuses, and does not retry', async () => {
     const bg = fakeBackground();
-    const q = queueFor(bg, vi.fn(async () => Promise.reject(new Error('找不到这份报告的审计记录'))));
+    const q = queueFor(
+      bg,
+      vi.fn(async () => Promise.reject(new Error('找不到这份报告的审计记录'))),
+    );
     q.edit('备注');
     q.flush();
     await vi.advanceTimersByTimeAsync(1000);

@@ -9,17 +9,42 @@ import type { Finding } from '@/lib/engine/model';
 import { proseMismatch, sectionMissing, sumBroken } from './audits';
 
 const base: ReportRecord = {
-  id: '', url: '', title: '', agency: '', year: null, layout: '2021', published: '2024-01-20', sections: [], tables: [], values: {},
-  firstAuditedAt: Date.UTC(2024, 2, 1), auditedAt: Date.UTC(2024, 2, 5, 6, 7), findings: [], gone: [], newIds: [], note: '', noteBy: '', noteUpdatedAt: null,
+  id: '',
+  url: '',
+  title: '',
+  agency: '',
+  year: null,
+  layout: '2021',
+  published: '2024-01-20',
+  sections: [],
+  tables: [],
+  values: {},
+  firstAuditedAt: Date.UTC(2024, 2, 1),
+  auditedAt: Date.UTC(2024, 2, 5, 6, 7),
+  findings: [],
+  gone: [],
+  newIds: [],
+  note: '',
+  noteBy: '',
+  noteUpdatedAt: null,
 };
 
 export const blankCell: Finding = {
-  rule: 'cell-missing', severity: 'warning', message: '单元格空白：(三)不予公开 1.属于国家秘密·自然人',
+  rule: 'cell-missing',
+  severity: 'warning',
+  message: '单元格空白：(三)不予公开 1.属于国家秘密·自然人',
   cells: [{ table: 't3', row: '3.3.1', column: 'natural' }],
 };
 export const resultsSum2019: Finding = {
-  rule: 't3-results-sum', severity: 'error', message: '办理结果分项之和与总计不符', cells: [{ table: 't3', row: '3.6', column: 'total' }, { table: 't3', row: '3.7', column: 'total' }],
-  expected: 4, actual: 5,
+  rule: 't3-results-sum',
+  severity: 'error',
+  message: '办理结果分项之和与总计不符',
+  cells: [
+    { table: 't3', row: '3.6', column: 'total' },
+    { table: 't3', row: '3.7', column: 'total' },
+  ],
+  expected: 4,
+  actual: 5,
 };
 
 function report(id: string, agency: string, year: number | null, findings: Finding[], over: Partial<ReportRecord> = {}): ReportRecord {
@@ -28,10 +53,19 @@ function report(id: string, agency: string, year: number | null, findings: Findi
 }
 
 const note = (r: ReportRecord, i: number, status: Status, text = '', by = '张三'): FindingNote => ({
-  reportId: r.id, findingId: r.findings[i]!.id, note: text, status, by, updatedAt: Date.UTC(2024, 2, 6, 1, 2),
+  reportId: r.id,
+  findingId: r.findings[i]!.id,
+  note: text,
+  status,
+  by,
+  updatedAt: Date.UTC(2024, 2, 6, 1, 2),
 });
 
-const a2023 = report('a2023', '示范市测试局', 2023, [sumBroken, sectionMissing, proseMismatch], { note: '请于一周内更正', noteBy: '张三', noteUpdatedAt: Date.UTC(2024, 2, 6) });
+const a2023 = report('a2023', '示范市测试局', 2023, [sumBroken, sectionMissing, proseMismatch], {
+  note: '请于一周内更正',
+  noteBy: '张三',
+  noteUpdatedAt: Date.UTC(2024, 2, 6),
+});
 const a2022 = report('a2022', '示范市测试局', 2022, [blankCell]);
 const b2023 = report('b2023', '示范市司法局', 2023, [], { note: '未发现问题' });
 const b2020 = report('b2020', '示范市司法局', 2020, [resultsSum2019], { layout: '2019' });

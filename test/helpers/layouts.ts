@@ -19,7 +19,10 @@ export interface LayoutFixture {
 
 const DIR = join(FIXTURES, 'layouts');
 
-export const LAYOUT_NAMES = readdirSync(DIR).filter((f) => f.endsWith('.txt')).map((f) => f.slice(0, -4)).sort();
+export const LAYOUT_NAMES = readdirSync(DIR)
+  .filter((f) => f.endsWith('.txt'))
+  .map((f) => f.slice(0, -4))
+  .sort();
 
 export function layoutFixture(name: string): LayoutFixture {
   const side = JSON.parse(readFileSync(join(DIR, `${name}.json`), 'utf8')) as Omit<LayoutFixture, 'name' | 'text'>;

@@ -35,7 +35,8 @@ export class PdfPrinter {
         printBackground: false,
         displayHeaderFooter: !!shape.headerFooter,
         headerTemplate: '<div style="font-size:9px;width:100%;text-align:center">政务公开 · 年度报告</div>',
-        footerTemplate: '<div style="font-size:9px;width:100%;text-align:center">第 <span class="pageNumber"></span> 页 共 <span class="totalPages"></span> 页</div>',
+        footerTemplate:
+          '<div style="font-size:9px;width:100%;text-align:center">第 <span class="pageNumber"></span> 页 共 <span class="totalPages"></span> 页</div>',
         margin: { top: '20mm', bottom: '20mm', left: '15mm', right: '15mm' },
       });
       return new Uint8Array(buf);

@@ -44,7 +44,8 @@ export const SEED_EXPECTED = Object.fromEntries(SEED_IDS.map((id) => [id, seedEx
 export function cellValues(report: Report): Record<string, number | null> {
   const out: Record<string, number | null> = {};
   for (const t of ['t2', 't3', 't4'] as const)
-    for (const [row, cols] of Object.entries(report.tables[t]?.rows ?? {})) for (const [col, cell] of Object.entries(cols)) out[`${t}/${row}/${col}`] = cell.value;
+    for (const [row, cols] of Object.entries(report.tables[t]?.rows ?? {}))
+      for (const [col, cell] of Object.entries(cols)) out[`${t}/${row}/${col}`] = cell.value;
   return out;
 }
 
@@ -58,9 +59,11 @@ export function expectedValues(exp: SeedExpected, actual: Record<string, number 
 export function findingProblems(exp: SeedExpected, findings: readonly Finding[]): string[] {
   const problems: string[] = [];
   const errors = findings.filter((f) => f.severity === 'error').map((f) => f.rule);
-  if (JSON.stringify(errors) !== JSON.stringify(exp.findings.errors)) problems.push(`errors ${JSON.stringify(errors)} ≠ ${JSON.stringify(exp.findings.errors)}`);
+  if (JSON.stringify(errors) !== JSON.stringify(exp.findings.errors))
+    problems.push(`errors ${JSON.stringify(errors)} ≠ ${JSON.stringify(exp.findings.errors)}`);
   for (const m of exp.findings.must)
-    if (!findings.some((f) => Object.entries(m).every(([k, v]) => JSON.stringify(f[k as keyof Finding]) === JSON.stringify(v)))) problems.push(`missing ${JSON.stringify(m)}`);
+    if (!findings.some((f) => Object.entries(m).every(([k, v]) => JSON.stringify(f[k as keyof Finding]) === JSON.stringify(v))))
+      problems.push(`missing ${JSON.stringify(m)}`);
   for (const rule of exp.findings.mustNot) if (findings.some((f) => f.rule === rule)) problems.push(`unexpected ${rule}`);
   return problems;
 }

@@ -67,7 +67,9 @@ describe('components read through hooks, not store/db', () => {
   });
 
   it('keeps the store free of the UI', async () => {
-    expect(await rulesFired('store/snippet.ts', "import { SeverityCounts } from '@/components/Counts';\nexport const x = SeverityCounts;\n")).toContain('import-x/no-restricted-paths');
+    expect(await rulesFired('store/snippet.ts', "import { SeverityCounts } from '@/components/Counts';\nexport const x = SeverityCounts;\n")).toContain(
+      'import-x/no-restricted-paths',
+    );
     expect(await rulesFired('store/snippet.ts', "import { ReportRecord } from '@/lib/app/schema';\nexport const x = ReportRecord;\n")).toEqual([]);
   });
 

@@ -9,7 +9,15 @@ describe('ask', () => {
   it("resolves with the request's own answer, checked by its schema", async () => {
     const settings = { auditor: '张三', disabledRules: [], sites: [] };
     expect(await answering({ ok: true, settings })({ type: 'settings:get' })).toEqual({ settings });
-    expect(await answering({ ok: true, jobId: 'j1', extra: 1 })({ type: 'batch:start', listUrl: 'https://a.gov.cn/', title: '', links: [{ url: 'https://a.gov.cn/1', title: '' }], next: null })).toEqual({ jobId: 'j1' });
+    expect(
+      await answering({ ok: true, jobId: 'j1', extra: 1 })({
+        type: 'batch:start',
+        listUrl: 'https://a.gov.cn/',
+        title: '',
+        links: [{ url: 'https://a.gov.cn/1', title: '' }],
+        next: null,
+      }),
+    ).toEqual({ jobId: 'j1' });
   });
 
   it('refuses an answer that is not the answer of that request, in Chinese', async () => {

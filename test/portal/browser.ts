@@ -84,7 +84,9 @@ export async function markers(page: Page): Promise<MarkerInfo[]> {
 
 /** Waits until the overlay shows its summary bar (the page was audited), or times out. */
 export async function waitForAudit(page: Page, timeout = 10_000): Promise<void> {
-  await page.waitForFunction(() => !!document.querySelector('html > report-audit-overlay')?.shadowRoot?.querySelector('.bar [data-counts]'), undefined, { timeout });
+  await page.waitForFunction(() => !!document.querySelector('html > report-audit-overlay')?.shadowRoot?.querySelector('.bar [data-counts]'), undefined, {
+    timeout,
+  });
 }
 
 interface CdpNode {

@@ -48,7 +48,10 @@ export async function showDeliverables(context: BrowserContext, out: string): Pr
   await page.locator('.opinion h1').waitFor();
   await page.screenshot({ path: join(out, 'deliverables-opinion.png'), fullPage: true });
   made.push('deliverables-opinion.png');
-  await page.pdf?.({ path: join(out, 'deliverables-opinion.pdf'), format: 'A4' }).then(() => made.push('deliverables-opinion.pdf'), () => undefined);
+  await page.pdf?.({ path: join(out, 'deliverables-opinion.pdf'), format: 'A4' }).then(
+    () => made.push('deliverables-opinion.pdf'),
+    () => undefined,
+  );
   const [docx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载 Word' }).click()]);
   await docx.saveAs(join(out, 'deliverables-opinion.docx'));
   made.push('deliverables-opinion.docx');

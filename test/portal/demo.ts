@@ -15,18 +15,32 @@ const OUT = resolve(import.meta.dirname, '..', '..', 'artifacts', 'demo');
 const headed = !!process.env.DISPLAY && !process.env.CI && !process.argv.includes('--headless');
 
 const PAGES = [
-  '/defects/identity.html', '/defects/missing-section.html', '/hostile-css.html', '/late.html',
-  ...REPORT_FILES.map((f) => `/reports/${f}`), ...NONREPORT_FILES.map((f) => `/reports/${f}`),
+  '/defects/identity.html',
+  '/defects/missing-section.html',
+  '/hostile-css.html',
+  '/late.html',
+  ...REPORT_FILES.map((f) => `/reports/${f}`),
+  ...NONREPORT_FILES.map((f) => `/reports/${f}`),
 ];
 
 async function summarize(page: Page): Promise<string> {
   const bar = await page
     .waitForFunction(() => document.querySelector('report-audit-overlay')?.shadowRoot?.querySelector('.bar [data-counts]'), undefined, { timeout: 6000 })
-    .then(() => true, () => false);
+    .then(
+      () => true,
+      () => false,
+    );
   if (!bar) return '未识别为年报，无标记 · not a report, no overlay';
   const ms = await markers(page);
-  const text = await page.evaluate(() => document.querySelector('report-audit-overlay')!.shadowRoot!.querySelector('.bar .row')!.textContent!.replace(/^年报审计助手/, ''));
-  const counts = await page.evaluate(() => Array.from(document.querySelector('report-audit-overlay')!.shadowRoot!.querySelectorAll('[data-counts] span'), (s) => s.textContent).join(' '));
+  const text = await page.evaluate(() =>
+    document
+      .querySelector('report-audit-overlay')!
+      .shadowRoot!.querySelector('.bar .row')!
+      .textContent!.replace(/^年报审计助手/, ''),
+  );
+  const counts = await page.evaluate(() =>
+    Array.from(document.querySelector('report-audit-overlay')!.shadowRoot!.querySelectorAll('[data-counts] span'), (s) => s.textContent).join(' '),
+  );
   const rules = [...new Set(ms.flatMap((m) => m.rule.split(' ')))].join(' ');
   return `${text.trim()} | ${counts} | ${ms.length} 个标记 markers${rules ? ` (${rules})` : ''}`;
 }
@@ -39,15 +53,18 @@ async function showViewer(context: Awaited<ReturnType<typeof launch>>, src: stri
   const id = await extensionId(context);
   const page = await context.newPage();
   await page.goto(`chrome-extension://${id}/viewer.html?src=${encodeURIComponent(src)}`);
-  const marked = await page
-    .waitForSelector('.pdf-page .marker', { timeout: 60_000 })
-    .then(() => true, () => false);
+  const marked = await page.waitForSelector('.pdf-page .marker', { timeout: 60_000 }).then(
+    () => true,
+    () => false,
+  );
   if (marked) {
     await page.keyboard.press('Alt+Shift+N');
     await page.waitForTimeout(600);
   }
   await page.screenshot({ path: shot });
-  const cells = await page.locator('.marker').evaluateAll((ms) => ms.map((m) => (m as HTMLElement).dataset.cell ?? (m as HTMLElement).dataset.section).join(' '));
+  const cells = await page
+    .locator('.marker')
+    .evaluateAll((ms) => ms.map((m) => (m as HTMLElement).dataset.cell ?? (m as HTMLElement).dataset.section).join(' '));
   await page.close();
   return `附件查看 Viewer: ${src}\n    ${marked ? `标记 markers: ${cells}` : '没有标记 no markers'}\n    截图 screenshot: ${shot}`;
 }
@@ -59,7 +76,8 @@ async function main() {
   if (headed) {
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(portal.url('/'));
-    for (const p of ['/defects/identity.html', '/reports/002-semantic.html', '/portal/list.html', '/pdf-portal/list.html']) await (await context.newPage()).goto(portal.url(p));
+    for (const p of ['/defects/identity.html', '/reports/002-semantic.html', '/portal/list.html', '/pdf-portal/list.html'])
+      await (await context.newPage()).goto(portal.url(p));
     console.log('浏览器已打开：关闭窗口即结束。Close the browser window to finish.');
     await new Promise((r) => context.on('close', r));
   } else {

@@ -12,8 +12,12 @@ import { SYNTHETIC_PAGES } from './synthetic';
 const HTML = join(import.meta.dirname, '..', 'fixtures', 'html');
 const fixture = (name: string) => readFileSync(join(HTML, name), 'utf8');
 
-export const REPORT_FILES = readdirSync(HTML).filter((f) => /^\d{3}-\w+\.html$/.test(f)).sort();
-export const NONREPORT_FILES = readdirSync(HTML).filter((f) => f.startsWith('nonreport-')).sort();
+export const REPORT_FILES = readdirSync(HTML)
+  .filter((f) => /^\d{3}-\w+\.html$/.test(f))
+  .sort();
+export const NONREPORT_FILES = readdirSync(HTML)
+  .filter((f) => f.startsWith('nonreport-'))
+  .sort();
 
 /** 001 with its (七)总计 total changed from 1 to 2: three identities break on that cell. */
 function identityDefect(): string {
@@ -36,7 +40,10 @@ const LAYOUT_PAGES = join(import.meta.dirname, '..', 'fixtures', 'layouts', 'pag
 const tablesAsImages = () => readFileSync(join(LAYOUT_PAGES, 'report-tables-as-images.html'), 'utf8');
 
 /** A 320×120 grey PNG: the pictured tables' files (the <img> with no size of its own shows it at this size). */
-const TABLE_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAUAAAAB4CAAAAACmpXQCAAAAqklEQVR42u3QIQEAAAwCMPp3pAv6+naLsJSXKBAoUKBABAoUKBCBAgUKRKBAgQIRKFCgQAQKFCgQgQIFCkSgQIECEShQoEAEChQoEIECBQoUiECBAgUiUKBAgQgUKFAgAgUKFIhAgQIFIlCgQIEIFChQIAIFChSIQIECBSJQoECBAhUIFChQIAIFChSIQIECBSJQoECBCBQoUCACBQoUiECBAgUiUKBAgVwDFemFkH4iIGcAAAAASUVORK5CYII=', 'base64');
+const TABLE_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAUAAAAB4CAAAAACmpXQCAAAAqklEQVR42u3QIQEAAAwCMPp3pAv6+naLsJSXKBAoUKBABAoUKBCBAgUKRKBAgQIRKFCgQAQKFCgQgQIFCkSgQIECEShQoEAEChQoEIECBQoUiECBAgUiUKBAgQgUKFAgAgUKFIhAgQIFIlCgQIEIFChQIAIFChSIQIECBSJQoECBAhUIFChQIAIFChSIQIECBSJQoECBCBQoUCACBQoUiECBAgUiUKBAgVwDFemFkH4iIGcAAAAASUVORK5CYII=',
+  'base64',
+);
 
 /** 000 without its section 五: heading and paragraphs up to the next heading. */
 function missingSectionDefect(): string {
@@ -82,7 +89,9 @@ function tabbedTable(): string {
   if (start < 0 || end < start) throw new Error('001-semantic.html no longer has the t3 table this page hides');
   const css = '<style>.tab-pane{display:none}.tab-pane.active{display:block}</style>';
   const button = `<button id="show-t3" onclick="document.getElementById('t3-pane').classList.add('active')">显示表格</button>`;
-  return html.slice(0, start).replace('</head>', `${css}</head>`) + `${button}<div class="tab-pane" id="t3-pane">${html.slice(start, end)}</div>` + html.slice(end);
+  return (
+    html.slice(0, start).replace('</head>', `${css}</head>`) + `${button}<div class="tab-pane" id="t3-pane">${html.slice(start, end)}</div>` + html.slice(end)
+  );
 }
 
 /** A portal page that shows the report in an iframe, as some CMSs do. */
@@ -110,7 +119,9 @@ export const PAGES: Record<string, () => string> = {
 
 /** PDF reports, served as the files in test/fixtures/pdf/ (printed from the HTML fixtures). */
 const PDF_DIR = join(import.meta.dirname, '..', 'fixtures', 'pdf');
-export const PDF_REPORT_FILES = readdirSync(PDF_DIR).filter((f) => /^\d{3}-[\w-]+\.pdf$/.test(f)).sort();
+export const PDF_REPORT_FILES = readdirSync(PDF_DIR)
+  .filter((f) => /^\d{3}-[\w-]+\.pdf$/.test(f))
+  .sort();
 
 /** Binary files by path, with their Content-Type. */
 export const FILES: Record<string, { type: string; body: () => Buffer }> = {
@@ -124,7 +135,9 @@ export const FILES: Record<string, { type: string; body: () => Buffer }> = {
  */
 function pdfListPage(): string {
   const items = PDF_REPORT_FILES.map((f, i) =>
-    i === 0 ? `<li><a href="/pdf-portal/attachment-page.html">示范单位${i + 1} 2023年政府信息公开工作年度报告</a></li>` : `<li><a href="/files/pdf/${f}">示范单位${i + 1} 2023年政府信息公开工作年度报告（PDF）</a></li>`,
+    i === 0
+      ? `<li><a href="/pdf-portal/attachment-page.html">示范单位${i + 1} 2023年政府信息公开工作年度报告</a></li>`
+      : `<li><a href="/files/pdf/${f}">示范单位${i + 1} 2023年政府信息公开工作年度报告（PDF）</a></li>`,
   );
   // The column is named without 「年报」: a page titled like a report that links PDFs reads as one attachment-only report.
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>信息公开（PDF 文件）_示范市人民政府</title></head>

@@ -45,9 +45,20 @@ export const BODIES: Body[] = [
   // The carry-over does not follow: 2022 forwarded 2, 2023 says 0 came over.
   { slug: 'sfj', agency: '示范市司法局', y2022: { t3: t3With([1], [2]), normative: [1, 0, 5] }, y2023: { t3: t3With([0], [2]), normative: [2, 1, 6] } },
   // 现行有效件数: 5 + 2 − 1 should be 6, not 9.
-  { slug: 'zjj', agency: '示范市住房和城乡建设局', y2022: { t3: t3With([1], [2]), normative: [1, 0, 5] }, y2023: { t3: t3With([2], [2]), normative: [2, 1, 9] } },
+  {
+    slug: 'zjj',
+    agency: '示范市住房和城乡建设局',
+    y2022: { t3: t3With([1], [2]), normative: [1, 0, 5] },
+    y2023: { t3: t3With([2], [2]), normative: [2, 1, 9] },
+  },
   // The same body, its name spaced differently in 2023: still matched, and its carry-over is wrong.
-  { slug: 'jtj', agency: '示范市交通运输局', agency2023: '示范市 交通运输局', y2022: { t3: t3With([1], [3]), normative: [1, 0, 5] }, y2023: { t3: t3With([1], [2]), normative: [2, 1, 6] } },
+  {
+    slug: 'jtj',
+    agency: '示范市交通运输局',
+    agency2023: '示范市 交通运输局',
+    y2022: { t3: t3With([1], [3]), normative: [1, 0, 5] },
+    y2023: { t3: t3With([1], [2]), normative: [2, 1, 6] },
+  },
   // Published late.
   { ...consistent('wjw', '示范市卫生健康委员会'), published2023: '2024-03-02' },
   // 2023 only as a PDF attachment.
@@ -87,13 +98,18 @@ function reportPage(b: Body, year: 2022 | 2023): string {
   const agency = year === 2023 && b.agency2023 ? b.agency2023 : b.agency;
   const title = `${agency}${year}年政府信息公开工作年度报告`;
   const published = year === 2023 && b.published2023 ? b.published2023 : `${year + 1}-01-20`;
-  if (year === 2023 && b.attachmentOnly2023)
-    return pageShell(title, published, `<p>附件：<a href="/files/${b.slug}-${year}.pdf">${title}.pdf</a></p>`);
+  if (year === 2023 && b.attachmentOnly2023) return pageShell(title, published, `<p>附件：<a href="/files/${b.slug}-${year}.pdf">${title}.pdf</a></p>`);
   const text = makeReport({ title, ...(year === 2022 ? b.y2022 : b.y2023), s1: `${year}年，我局共收到政府信息公开申请若干件。` });
   return pageShell(title, published, articleOf(text));
 }
 
-const LINKS = BODIES.flatMap((b) => [2023, 2022].map((y) => ({ path: paths(b, y), title: `${y === 2023 && b.agency2023 ? b.agency2023 : b.agency}${y}年政府信息公开工作年度报告`, date: `${y + 1}-01-20` })));
+const LINKS = BODIES.flatMap((b) =>
+  [2023, 2022].map((y) => ({
+    path: paths(b, y),
+    title: `${y === 2023 && b.agency2023 ? b.agency2023 : b.agency}${y}年政府信息公开工作年度报告`,
+    date: `${y + 1}-01-20`,
+  })),
+);
 
 function listPage(page: number): string {
   const per = 12;

@@ -19,7 +19,9 @@ describe('cell-invalid', () => {
     const t3 = cleanT3();
     t3['3.5.1'] = [0, 0, '三', 0, 0, 0, 0]; // a row total of 0: the research count can only be 0
     const fs = ofRule(findings({ t3 }), 'cell-invalid');
-    expect(fs).toEqual([expect.objectContaining({ expected: 0, actual: '三', inferred: [{ cell: { table: 't3', row: '3.5.1', column: 'research' }, value: 0 }] })]);
+    expect(fs).toEqual([
+      expect.objectContaining({ expected: 0, actual: '三', inferred: [{ cell: { table: 't3', row: '3.5.1', column: 'research' }, value: 0 }] }),
+    ]);
     expect(fs[0]!.message).toContain('推算应为 0');
   });
 });

@@ -23,7 +23,11 @@ describe('cell-missing (identity 5)', () => {
     expect(fs).toHaveLength(1);
     expect(fs[0]).toMatchObject({ severity: 'info', section: 's3' });
     expect(keys(fs[0]!).sort()).toEqual(['t3/3.4.1/total', 't3/3.5.2/commercial', 't3/3.5.2/natural']);
-    expect(fs[0]!.inferred!.map((x) => [`${x.cell.row}/${x.cell.column}`, x.value]).sort()).toEqual([['3.4.1/total', 3], ['3.5.2/commercial', 0], ['3.5.2/natural', 0]]);
+    expect(fs[0]!.inferred!.map((x) => [`${x.cell.row}/${x.cell.column}`, x.value]).sort()).toEqual([
+      ['3.4.1/total', 3],
+      ['3.5.2/commercial', 0],
+      ['3.5.2/natural', 0],
+    ]);
     expect(fs[0]!.message).toContain('可由勾稽关系推算');
   });
   it('is a warning when some blank cannot be determined (a whole t4 group left blank)', () => {

@@ -10,7 +10,9 @@ describe('cell-wrong: the smallest set of cells that explains the broken identit
     const t3 = cleanT3();
     t3['3.7'] = [9, 2, 0, 0, 0, 0, 12]; // (七)总计·总计: 9 + 2 = 11 and 1 + 2 + … = 11, printed 12
     const fs = findings({ t3 });
-    expect(errors(fs)).toEqual([expect.objectContaining({ rule: 'cell-wrong', cells: [{ table: 't3', row: '3.7', column: 'total' }], expected: 11, actual: 12 })]);
+    expect(errors(fs)).toEqual([
+      expect.objectContaining({ rule: 'cell-wrong', cells: [{ table: 't3', row: '3.7', column: 'total' }], expected: 11, actual: 12 }),
+    ]);
     expect(fs[0]!.message).toContain('「(七)总计·总计」 应为 11，实为 12');
     expect(fs[0]!.evidence!.map((e) => e.rule).sort()).toEqual(['t3-balance', 't3-results-sum', 't3-row-total']);
   });
@@ -44,15 +46,21 @@ describe('cell-wrong: the smallest set of cells that explains the broken identit
     const t4 = cleanT4();
     t4[4] = 3; // 行政复议·总计 2 → 3, while the prose says 2
     const fs = findings({ t4, s1: '2023年，我局共收到政府信息公开申请12件，上年结转1件。全年行政复议2件。' });
-    expect(errors(fs)).toEqual([expect.objectContaining({ rule: 'cell-wrong', cells: [{ table: 't4', row: '1', column: 'review.total' }], expected: 2, actual: 3 })]);
+    expect(errors(fs)).toEqual([
+      expect.objectContaining({ rule: 'cell-wrong', cells: [{ table: 't4', row: '1', column: 'review.total' }], expected: 2, actual: 3 }),
+    ]);
     expect(fs[0]!.evidence!.map((e) => e.rule)).toEqual(['t4-group-total', 'prose-review-suit']);
   });
   it('finds the wrong cell beside a blank, and infers the blank', () => {
     const t3 = cleanT3();
     t3['3.1'] = [5, 1, '', 0, 0, 0, 5]; // known parts already 6 > 5, whatever the blank holds
     const fs = findings({ t3 });
-    expect(errors(fs)).toEqual([expect.objectContaining({ rule: 'cell-wrong', cells: [{ table: 't3', row: '3.1', column: 'total' }], expected: 6, actual: 5 })]);
-    expect(ofRule(fs, 'cell-missing')).toEqual([expect.objectContaining({ severity: 'info', inferred: [{ cell: { table: 't3', row: '3.1', column: 'research' }, value: 0 }] })]);
+    expect(errors(fs)).toEqual([
+      expect.objectContaining({ rule: 'cell-wrong', cells: [{ table: 't3', row: '3.1', column: 'total' }], expected: 6, actual: 5 }),
+    ]);
+    expect(ofRule(fs, 'cell-missing')).toEqual([
+      expect.objectContaining({ severity: 'info', inferred: [{ cell: { table: 't3', row: '3.1', column: 'research' }, value: 0 }] }),
+    ]);
   });
   it('gives the per-identity findings back when switched off', () => {
     const t3 = cleanT3();

@@ -18,10 +18,16 @@ const t3 = (row2: number, row4: number) => {
 
 describe('cross-year-in-force', () => {
   it('warns when last in_force + issued − repealed ≠ this in_force', () => {
-    const fs = crossYearFindings(facts('示范市司法局', 2023, { t3: t3(2, 2), normative: [2, 1, 9] }), [facts('示范市司法局', 2022, { t3: t3(1, 2), normative: [1, 0, 5] })]);
+    const fs = crossYearFindings(facts('示范市司法局', 2023, { t3: t3(2, 2), normative: [2, 1, 9] }), [
+      facts('示范市司法局', 2022, { t3: t3(1, 2), normative: [1, 0, 5] }),
+    ]);
     expect(fs).toEqual([expect.objectContaining({ rule: 'cross-year-in-force', severity: 'warning', expected: 6, actual: 9 })]);
   });
   it('is silent when it follows', () => {
-    expect(crossYearFindings(facts('示范市司法局', 2023, { t3: t3(2, 2), normative: [2, 1, 6] }), [facts('示范市司法局', 2022, { t3: t3(1, 2), normative: [1, 0, 5] })])).toEqual([]);
+    expect(
+      crossYearFindings(facts('示范市司法局', 2023, { t3: t3(2, 2), normative: [2, 1, 6] }), [
+        facts('示范市司法局', 2022, { t3: t3(1, 2), normative: [1, 0, 5] }),
+      ]),
+    ).toEqual([]);
   });
 });

@@ -18,6 +18,11 @@ describe('date-malformed', () => {
     expect(ofRule(audit({ s1: '统计期限自20231月1日起至12月31日止。' }).findings, 'date-malformed')).toHaveLength(1);
   });
   it('is silent on well-written dates in the report', () => {
-    expect(ofRule(audit({ s1: '本报告统计期限自2023年1月1日起至2023年12月31日止。2023年，我局共收到政府信息公开申请12件，上年结转1件。' }).findings, 'date-malformed')).toEqual([]);
+    expect(
+      ofRule(
+        audit({ s1: '本报告统计期限自2023年1月1日起至2023年12月31日止。2023年，我局共收到政府信息公开申请12件，上年结转1件。' }).findings,
+        'date-malformed',
+      ),
+    ).toEqual([]);
   });
 });

@@ -16,7 +16,10 @@ describe('label-variant', () => {
     const text = makeReport().replace('5.属于三类内部事务信息', '5.属于三类内容事务信息').replace('五、存在的主要问题及改进情况', '五、存在问题及改进情况');
     const r = auditText(text);
     const fs = r.detected ? ofRule(r.findings, 'label-variant') : [];
-    expect(fs.map((f) => [f.severity, f.actual])).toEqual([['info', '5.属于三类内容事务信息'], ['info', '五、存在问题及改进情况']]);
+    expect(fs.map((f) => [f.severity, f.actual])).toEqual([
+      ['info', '5.属于三类内容事务信息'],
+      ['info', '五、存在问题及改进情况'],
+    ]);
   });
   it('notes a column header that differs (seed 002: 「保留4位小数」), and not one cut short', () => {
     const r = auditText(seedText('002'));

@@ -19,7 +19,11 @@ describe(RULE, () => {
     const cell = { table: 't3' as const, row: '3.7', column: 'total' };
     expect(manualFindingOf({ cell }, 'error', '  与附件不一致 ')).toEqual({ rule: RULE, severity: 'error', message: '与附件不一致', cells: [cell] });
     expect(manualFindingOf({ excerpt: '已全部整改到位', section: 's5' }, 'info', '')).toEqual({
-      rule: RULE, severity: 'info', message: manualFinding.title.zh, excerpt: '已全部整改到位', section: 's5',
+      rule: RULE,
+      severity: 'info',
+      message: manualFinding.title.zh,
+      excerpt: '已全部整改到位',
+      section: 's5',
     });
   });
 
@@ -39,7 +43,11 @@ describe(`${RULE} in the store`, () => {
   it('is kept, with its id, when the report is audited again (with other engine findings)', async () => {
     db = freshDb();
     const { record } = await saveAudit(db, audited([sumBroken]), 1000);
-    const { findingId } = await addManualFinding(db, { reportId: record.id, target: { excerpt: '所有申请均已办结' }, severity: 'warning', note: '与表格不符' }, 1100);
+    const { findingId } = await addManualFinding(
+      db,
+      { reportId: record.id, target: { excerpt: '所有申请均已办结' }, severity: 'warning', note: '与表格不符' },
+      1100,
+    );
     const again = await saveAudit(db, audited([sectionMissing]), 2000);
     const manual = again.record.findings.filter((f) => f.rule === RULE);
     expect(manual.map((f) => [f.id, f.message, f.excerpt])).toEqual([[findingId, '与表格不符', '所有申请均已办结']]);
@@ -54,9 +62,19 @@ describe(`${RULE} in the store`, () => {
   it('keeps its id when the following year is re-checked because its previous year arrived', async () => {
     db = freshDb();
     const year = (y: number, values: Record<string, number>) =>
-      audited([], { url: `https://www.example.gov.cn/j/${y}.html`, agency: '示范市司法局', year: y, title: `示范市司法局${y}年政府信息公开工作年度报告`, values });
+      audited([], {
+        url: `https://www.example.gov.cn/j/${y}.html`,
+        agency: '示范市司法局',
+        year: y,
+        title: `示范市司法局${y}年政府信息公开工作年度报告`,
+        values,
+      });
     const { record } = await saveAudit(db, year(2023, { 't3/2/total': 0 }), 1000);
-    const { findingId } = await addManualFinding(db, { reportId: record.id, target: { cell: { table: 't3', row: '2', column: 'total' } }, severity: 'error', note: '结转数可疑' }, 1100);
+    const { findingId } = await addManualFinding(
+      db,
+      { reportId: record.id, target: { cell: { table: 't3', row: '2', column: 'total' } }, severity: 'error', note: '结转数可疑' },
+      1100,
+    );
     await saveAudit(db, year(2022, { 't3/4/total': 2 }), 2000);
     const after = (await getReportState(db, record.id))!.record;
     // The re-check did add the cross-year finding, and left the manual one as it was.
@@ -68,7 +86,11 @@ describe(`${RULE} in the store`, () => {
   it('reaches the overlay (the page’s side) without the auditor’s words', async () => {
     db = freshDb();
     const { record } = await saveAudit(db, audited([sumBroken]), 1000);
-    const { findingId } = await addManualFinding(db, { reportId: record.id, target: { excerpt: '所有申请均已办结' }, severity: 'error', note: '机密：与内部台账不符' }, 1100);
+    const { findingId } = await addManualFinding(
+      db,
+      { reportId: record.id, target: { excerpt: '所有申请均已办结' }, severity: 'error', note: '机密：与内部台账不符' },
+      1100,
+    );
     const overlay = toOverlayReport((await getReportState(db, record.id))!);
     expect(JSON.stringify(overlay)).not.toContain('机密');
     expect(overlay.findings.find((f) => f.id === findingId)).toMatchObject({ rule: RULE, severity: 'error', excerpt: '所有申请均已办结' });
@@ -100,7 +122,12 @@ describe(`${RULE} in an import`, () => {
     const b = await addManualFinding(theirs, { reportId: record.id, target: { excerpt: '乙' }, severity: 'info', note: '同事的' }, 2100);
     const merged = mergeReport(a.state.record, b.state.record)!;
     expect(merged.auditedAt).toBe(2000);
-    expect(merged.findings.filter((f) => f.rule === RULE).map((f) => f.message).sort()).toEqual(['同事的', '我的']);
+    expect(
+      merged.findings
+        .filter((f) => f.rule === RULE)
+        .map((f) => f.message)
+        .sort(),
+    ).toEqual(['同事的', '我的']);
     // Importing the merged record again changes nothing.
     expect(mergeReport(merged, merged)).toBeUndefined();
     // Their older audit against my newer one: mine wins, theirs still joins.

@@ -27,9 +27,18 @@ describe('prose-applications', () => {
     expect(ofRule(findings({ s1: '全年共受理政府信息公开申请13件，其中新收12件、上年结转1件。' }), 'prose-applications')).toEqual([]);
     expect(ofRule(findings({ s1: '全年共受理政府信息公开申请13件。其中，本年新收12件，上年结转1件。' }), 'prose-applications')).toEqual([]);
     expect(ofRule(findings({ s1: '全年共受理政府信息公开申请15件，其中新收12件、上年结转1件。' }), 'prose-applications')).toEqual([
-      expect.objectContaining({ expected: 13, actual: 15, cells: [{ table: 't3', row: '1', column: 'total' }, { table: 't3', row: '2', column: 'total' }] }),
+      expect.objectContaining({
+        expected: 13,
+        actual: 15,
+        cells: [
+          { table: 't3', row: '1', column: 'total' },
+          { table: 't3', row: '2', column: 'total' },
+        ],
+      }),
     ]);
-    expect(ofRule(findings({ s1: '全年共受理政府信息公开申请13件，其中新收10件、上年结转1件。' }), 'prose-applications')).toEqual([expect.objectContaining({ expected: 12, actual: 10 })]);
+    expect(ofRule(findings({ s1: '全年共受理政府信息公开申请13件，其中新收10件、上年结转1件。' }), 'prose-applications')).toEqual([
+      expect.objectContaining({ expected: 12, actual: 10 }),
+    ]);
   });
   it('「所有申请均已按时办结」 while row 四 carries applications forward', () => {
     const fs = ofRule(findings({ s1: '2023年共收到政府信息公开申请12件，所有申请均已按时办结。' }), 'prose-applications');
@@ -49,6 +58,8 @@ describe('prose-applications', () => {
     const t3 = cleanT3();
     t3['1'] = [10, '', 0, 0, 0, 0, '']; // the commercial count and the total are blank; the identities give 2 and 12
     expect(ofRule(findings({ t3, s1: '2023年，我局共收到政府信息公开申请12件，上年结转1件。' }), 'prose-applications')).toEqual([]);
-    expect(ofRule(findings({ t3, s1: '2023年，我局共收到政府信息公开申请9件，上年结转1件。' }), 'prose-applications')).toEqual([expect.objectContaining({ expected: 12, actual: 9 })]);
+    expect(ofRule(findings({ t3, s1: '2023年，我局共收到政府信息公开申请9件，上年结转1件。' }), 'prose-applications')).toEqual([
+      expect.objectContaining({ expected: 12, actual: 9 }),
+    ]);
   });
 });

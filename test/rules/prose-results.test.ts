@@ -14,7 +14,14 @@ describe('prose-results', () => {
     // cleanT3: (一) 6, (二) 1.
     expect(ofRule(findings({ s1: '其中予以公开及部分公开7件。' }), 'prose-results')).toEqual([]);
     expect(ofRule(findings({ s1: '其中予以公开及部分公开9件。' }), 'prose-results')).toEqual([
-      expect.objectContaining({ expected: 7, actual: 9, cells: [{ table: 't3', row: '3.1', column: 'total' }, { table: 't3', row: '3.2', column: 'total' }] }),
+      expect.objectContaining({
+        expected: 7,
+        actual: 9,
+        cells: [
+          { table: 't3', row: '3.1', column: 'total' },
+          { table: 't3', row: '3.2', column: 'total' },
+        ],
+      }),
     ]);
   });
   it('with blank cells: contradicted when the filled cells already exceed the stated number, silent when the blanks can make it', () => {

@@ -25,7 +25,9 @@ describe('prose-review-suit', () => {
     const t4 = cleanT4();
     t4[1] = ''; // 行政复议·结果纠正 and 总计 blank: nothing fixes them, but 尚未审结 1 is filled
     t4[4] = '';
-    expect(ofRule(findings({ t4, s1: '本年度发生的行政复议案件均获维持。' }), 'prose-review-suit')).toEqual([expect.objectContaining({ expected: 0, actual: 1 })]);
+    expect(ofRule(findings({ t4, s1: '本年度发生的行政复议案件均获维持。' }), 'prose-review-suit')).toEqual([
+      expect.objectContaining({ expected: 0, actual: 1 }),
+    ]);
   });
   it('「均获维持」 is silent when the blanks can only be 0', () => {
     const t4 = cleanT4();

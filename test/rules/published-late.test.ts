@@ -12,8 +12,12 @@ const ofRule = (fs: Finding[], rule: string) => fs.filter((f) => f.rule === rule
 
 describe('published-late', () => {
   it('warns after 31 January and errs before the year ended, silent in between', () => {
-    expect(ofRule(audit({}, '', 'http://x.gov.cn/202403/t20240305_1.html').findings, 'published-late')).toEqual([expect.objectContaining({ severity: 'warning', actual: '2024-03-05' })]);
-    expect(ofRule(audit({}, '', 'http://x.gov.cn/202312/t20231220_1.html').findings, 'published-late')).toEqual([expect.objectContaining({ severity: 'error' })]);
+    expect(ofRule(audit({}, '', 'http://x.gov.cn/202403/t20240305_1.html').findings, 'published-late')).toEqual([
+      expect.objectContaining({ severity: 'warning', actual: '2024-03-05' }),
+    ]);
+    expect(ofRule(audit({}, '', 'http://x.gov.cn/202312/t20231220_1.html').findings, 'published-late')).toEqual([
+      expect.objectContaining({ severity: 'error' }),
+    ]);
     expect(ofRule(audit({}, '', 'http://x.gov.cn/202401/t20240131_1.html').findings, 'published-late')).toEqual([]);
     expect(ofRule(audit().findings, 'published-late')).toEqual([]);
   });

@@ -27,14 +27,26 @@ describe('the rule registry', () => {
   });
   it('has a test file for every rule, and no rule test file without its rule', () => {
     const tests = readdirSync(TEST_DIR).filter((f) => f.endsWith('.test.ts') && f !== 'registry.test.ts');
-    expect(ids.filter((id) => !tests.includes(`${id}.test.ts`)), 'rules without test/rules/<id>.test.ts').toEqual([]);
-    expect(tests.filter((f) => !ids.includes(f.replace(/\.test\.ts$/, ''))), 'test files naming no registered rule').toEqual([]);
+    expect(
+      ids.filter((id) => !tests.includes(`${id}.test.ts`)),
+      'rules without test/rules/<id>.test.ts',
+    ).toEqual([]);
+    expect(
+      tests.filter((f) => !ids.includes(f.replace(/\.test\.ts$/, ''))),
+      'test files naming no registered rule',
+    ).toEqual([]);
     for (const f of tests) expect(readFileSync(join(TEST_DIR, f), 'utf8'), f).toContain(`'${f.replace(/\.test\.ts$/, '')}'`);
   });
   it('registers every rule module of lib/engine/rules, under its file name', () => {
     const modules = readdirSync(RULE_DIR).filter((f) => f.endsWith('.ts') && !NOT_RULES.includes(f));
-    expect(modules.filter((f) => !ids.includes(f.replace(/\.ts$/, ''))), 'rule files not in the registry').toEqual([]);
-    expect(ids.filter((id) => !modules.includes(`${id}.ts`)), 'registered rules without their own file').toEqual([]);
+    expect(
+      modules.filter((f) => !ids.includes(f.replace(/\.ts$/, ''))),
+      'rule files not in the registry',
+    ).toEqual([]);
+    expect(
+      ids.filter((id) => !modules.includes(`${id}.ts`)),
+      'registered rules without their own file',
+    ).toEqual([]);
   });
   it('README’s rule table is the one generated from the registry (run `npm run docs:rules`)', () => {
     const readme = readFileSync(README, 'utf8');

@@ -12,7 +12,12 @@ describe('row-cells-unplaced', () => {
     expect(found).toHaveLength(Object.keys(fx.unplaced).length);
     for (const [at, values] of Object.entries(fx.unplaced)) {
       const [table, row] = at.split('/');
-      expect(found).toContainEqual(expect.objectContaining({ message: expect.stringContaining(values.join('、')), cells: expect.arrayContaining([expect.objectContaining({ table, row })]) }));
+      expect(found).toContainEqual(
+        expect.objectContaining({
+          message: expect.stringContaining(values.join('、')),
+          cells: expect.arrayContaining([expect.objectContaining({ table, row })]),
+        }),
+      );
       // Not shifted into columns: the row's cells hold no value.
       expect(Object.values(r.report.tables[table as 't2' | 't3']!.rows[row!] ?? {}).every((c) => c.value === null)).toBe(true);
     }

@@ -24,6 +24,15 @@ describe('t3-row-total (identity 3)', () => {
     t3['3.4.1'] = [2, 1, 0, 1, 0, 0, 3];
     const fs = findings({ t3 });
     expect(ofRule(fs, 'cell-wrong')).toEqual([]);
-    expect(ofRule(fs, 't3-row-total').map((f) => [f.cells?.[0]?.row, f.expected, f.actual]).sort()).toEqual([['3.1', 7, 6], ['3.2', 2, 1], ['3.3.4', 2, 1], ['3.4.1', 4, 3]]);
+    expect(
+      ofRule(fs, 't3-row-total')
+        .map((f) => [f.cells?.[0]?.row, f.expected, f.actual])
+        .sort(),
+    ).toEqual([
+      ['3.1', 7, 6],
+      ['3.2', 2, 1],
+      ['3.3.4', 2, 1],
+      ['3.4.1', 4, 3],
+    ]);
   });
 });

@@ -21,7 +21,9 @@ describe('year-mismatch', () => {
     expect(ofRule(fs, 'year-mismatch')).toEqual([expect.objectContaining({ severity: 'warning', actual: 2022 })]);
   });
   it('is silent when title, period and prose agree (all seeds)', () => {
-    expect(ofRule(audit({ s1: '本报告统计期限自2023年1月1日起至12月31日止。2023年，我局共收到政府信息公开申请12件，上年结转1件。' }).findings, 'year-mismatch')).toEqual([]);
+    expect(
+      ofRule(audit({ s1: '本报告统计期限自2023年1月1日起至12月31日止。2023年，我局共收到政府信息公开申请12件，上年结转1件。' }).findings, 'year-mismatch'),
+    ).toEqual([]);
     for (const id of ['000', '001', '002', '003', '004']) {
       const r = auditText(seedText(id));
       expect(r.detected && ofRule(r.findings, 'year-mismatch'), id).toEqual([]);

@@ -9,7 +9,14 @@ vi.mock('wxt/browser', async () => ({ browser: (await import('wxt/testing/fake-b
 beforeEach(() => fakeBrowser.reset());
 
 const job = (id: string, now: number) =>
-  createJob({ id, listUrl: `https://www.demo.gov.cn/${id}/list.html`, listTitle: '年报', links: [{ url: `https://www.demo.gov.cn/${id}/r.html`, title: 'r' }], next: null, now });
+  createJob({
+    id,
+    listUrl: `https://www.demo.gov.cn/${id}/list.html`,
+    listTitle: '年报',
+    links: [{ url: `https://www.demo.gov.cn/${id}/r.html`, title: 'r' }],
+    next: null,
+    now,
+  });
 
 describe('batch jobs in storage', () => {
   it('reads a job stored before jobs had versions, and marks it version 2', async () => {

@@ -40,7 +40,10 @@ describe('schema versions', () => {
 
   it('version 2 backfills cell values and publication date on version-1 rows', async () => {
     const name = `v1-${Math.random()}`;
-    const v1 = new AuditDb(name, SCHEMA_VERSIONS.filter((v) => v.version === 1));
+    const v1 = new AuditDb(
+      name,
+      SCHEMA_VERSIONS.filter((v) => v.version === 1),
+    );
     const { values: _v, published: _p, ...oldRow } = { ...(await saveAudit(new AuditDb(`scratch-${Math.random()}`), audited([sumBroken]), 1000)).record };
     await v1.reports.put(oldRow as never);
     v1.close();

@@ -97,8 +97,15 @@ describe('a finding’s history', () => {
 describe('schema version 4', () => {
   it('starts each existing note’s history with one entry (no "before")', async () => {
     const name = `v3-${Math.random()}`;
-    const v3 = new AuditDb(name, SCHEMA_VERSIONS.filter((v) => v.version <= 3));
-    const { record } = await saveAudit(new AuditDb(`scratch-${Math.random()}`), audited([sumBroken], { url: `https://www.example.gov.cn/r.html?q=${'x'.repeat(300)}` }), 1000);
+    const v3 = new AuditDb(
+      name,
+      SCHEMA_VERSIONS.filter((v) => v.version <= 3),
+    );
+    const { record } = await saveAudit(
+      new AuditDb(`scratch-${Math.random()}`),
+      audited([sumBroken], { url: `https://www.example.gov.cn/r.html?q=${'x'.repeat(300)}` }),
+      1000,
+    );
     await v3.reports.put(record);
     await v3.notes.put({ reportId: record.id, findingId: record.findings[0]!.id, note: '旧备注', status: 'confirmed', by: '王五', updatedAt: 1500 });
     v3.close();

@@ -54,9 +54,27 @@ const REDIRECT = new Set([301, 302, 303, 307, 308]);
  * offered to `beforeRequest` first, at most MAX_HOPS of them. Without `readFiles`, attachment URLs
  * are not fetched at all and an attachment found by its content type is not downloaded.
  */
-export async function fetchPage(url: string, fetchImpl: typeof fetch, signal: AbortSignal, beforeRequest?: BeforeRequest, opts?: FetchOptions & { readFiles?: false }): Promise<Exclude<Fetched, { kind: 'file' }>>;
-export async function fetchPage(url: string, fetchImpl: typeof fetch, signal: AbortSignal, beforeRequest: BeforeRequest | undefined, opts: FetchOptions): Promise<Fetched>;
-export async function fetchPage(url: string, fetchImpl: typeof fetch, signal: AbortSignal, beforeRequest?: BeforeRequest, opts: FetchOptions = {}): Promise<Fetched> {
+export async function fetchPage(
+  url: string,
+  fetchImpl: typeof fetch,
+  signal: AbortSignal,
+  beforeRequest?: BeforeRequest,
+  opts?: FetchOptions & { readFiles?: false },
+): Promise<Exclude<Fetched, { kind: 'file' }>>;
+export async function fetchPage(
+  url: string,
+  fetchImpl: typeof fetch,
+  signal: AbortSignal,
+  beforeRequest: BeforeRequest | undefined,
+  opts: FetchOptions,
+): Promise<Fetched>;
+export async function fetchPage(
+  url: string,
+  fetchImpl: typeof fetch,
+  signal: AbortSignal,
+  beforeRequest?: BeforeRequest,
+  opts: FetchOptions = {},
+): Promise<Fetched> {
   if (opts.afterRedirect) return fetchFollowing(url, fetchImpl, signal, beforeRequest, opts, opts.afterRedirect);
   let current = url;
   for (let hop = 0; ; hop++) {
@@ -79,7 +97,14 @@ export async function fetchPage(url: string, fetchImpl: typeof fetch, signal: Ab
 }
 
 /** fetchPage in a browser: the browser follows redirects (at most 20), the final URL is checked before the body is read. */
-async function fetchFollowing(url: string, fetchImpl: typeof fetch, signal: AbortSignal, beforeRequest: BeforeRequest | undefined, opts: FetchOptions, afterRedirect: (finalUrl: URL) => Promise<void>): Promise<Fetched> {
+async function fetchFollowing(
+  url: string,
+  fetchImpl: typeof fetch,
+  signal: AbortSignal,
+  beforeRequest: BeforeRequest | undefined,
+  opts: FetchOptions,
+  afterRedirect: (finalUrl: URL) => Promise<void>,
+): Promise<Fetched> {
   if (!opts.readFiles && ATTACHMENT.test(url)) return { kind: 'attachment', url };
   await beforeRequest?.(parsedUrl(url), 0);
   let res: Response;
@@ -216,7 +241,11 @@ export function attachmentAudit(url: string, title: string, disabledRules: reado
  * the viewer page stores it. Throws a LinkError when the file is no report, the reader's own error
  * (in words) when the file is damaged.
  */
-export async function auditFetchedFile(fetched: Extract<Fetched, { kind: 'file' }>, readers: FileReaders, disabledRules: readonly string[]): Promise<ReportSnapshot> {
+export async function auditFetchedFile(
+  fetched: Extract<Fetched, { kind: 'file' }>,
+  readers: FileReaders,
+  disabledRules: readonly string[],
+): Promise<ReportSnapshot> {
   const path = new URL(fetched.url).pathname;
   // The reader decodes the name for a title; a stray % must not make that throw.
   const name = URL.canParse(`x:${path}`) && !/%(?![0-9a-f]{2})/i.test(path) ? path : path.replace(/%/g, '%25');

@@ -6,7 +6,10 @@
 import { z } from 'zod';
 
 /** Only http(s): an extension page cannot fetch file: or other schemes. */
-export const HttpUrl = z.string().max(2048).regex(/^https?:\/\//i);
+export const HttpUrl = z
+  .string()
+  .max(2048)
+  .regex(/^https?:\/\//i);
 
 export const LinkStatus = z.enum(['pending', 'done', 'failed']);
 export type LinkStatus = z.infer<typeof LinkStatus>;

@@ -9,8 +9,27 @@ import { notesById, statusOf } from '../report-stats';
 import { STATUS_LABELS, type FindingNote, type ReportRecord } from '../schema';
 
 export const CSV_HEADERS = [
-  '机关', '标题', '年度', '格式', '网址', '审计时间', '规则', '规则名称', '严重程度', '说明',
-  '章节', '单元格', '单元格名称', '应为', '实为', '摘录', '状态', '备注', '备注人', '备注时间', '报告备注',
+  '机关',
+  '标题',
+  '年度',
+  '格式',
+  '网址',
+  '审计时间',
+  '规则',
+  '规则名称',
+  '严重程度',
+  '说明',
+  '章节',
+  '单元格',
+  '单元格名称',
+  '应为',
+  '实为',
+  '摘录',
+  '状态',
+  '备注',
+  '备注人',
+  '备注时间',
+  '报告备注',
 ] as const;
 
 /** A number stays a bare number so spreadsheets can sum it; everything else is text. */
@@ -53,9 +72,20 @@ export function auditsToCsv(reports: readonly { record: ReportRecord; notes: rea
       const note = byId.get(f.id);
       rows.push([
         ...report,
-        f.rule, ruleTitle(f.rule).zh, SEVERITY_LABELS[f.severity].zh, f.message,
-        f.section && sectionHeading(f.section), f.cells?.map(cellKey).join('; '), cellNames(f.cells, r.layout) || undefined, numberOrText(f.expected), numberOrText(f.actual), f.excerpt,
-        STATUS_LABELS[statusOf(note)].zh, note?.note, note?.by, note && formatTime(note.updatedAt),
+        f.rule,
+        ruleTitle(f.rule).zh,
+        SEVERITY_LABELS[f.severity].zh,
+        f.message,
+        f.section && sectionHeading(f.section),
+        f.cells?.map(cellKey).join('; '),
+        cellNames(f.cells, r.layout) || undefined,
+        numberOrText(f.expected),
+        numberOrText(f.actual),
+        f.excerpt,
+        STATUS_LABELS[statusOf(note)].zh,
+        note?.note,
+        note?.by,
+        note && formatTime(note.updatedAt),
         reportNote,
       ]);
     }

@@ -18,17 +18,19 @@ const ReportUrl = z.string().regex(/^https?:\/\//i, '网址须以 http:// 或 ht
  * A report with every note on it, including notes on findings that have since gone, and (from
  * version 2) the history of those notes; a version 1 file has none.
  */
-export const ExportedReport = ReportRecord.extend({ url: ReportUrl, notes: z.array(FindingNote), history: z.array(HistoryEntry).optional() }).superRefine((r, ctx) => {
-  const seen = new Set<string>();
-  r.notes.forEach((n, i) => {
-    if (n.reportId !== r.id) ctx.addIssue({ code: 'custom', path: ['notes', i, 'reportId'], message: '备注所属的报告与所在报告不一致' });
-    if (seen.has(n.findingId)) ctx.addIssue({ code: 'custom', path: ['notes', i, 'findingId'], message: '同一问题有两条备注' });
-    seen.add(n.findingId);
-  });
-  r.history?.forEach((h, i) => {
-    if (h.reportId !== r.id) ctx.addIssue({ code: 'custom', path: ['history', i, 'reportId'], message: '修改记录所属的报告与所在报告不一致' });
-  });
-});
+export const ExportedReport = ReportRecord.extend({ url: ReportUrl, notes: z.array(FindingNote), history: z.array(HistoryEntry).optional() }).superRefine(
+  (r, ctx) => {
+    const seen = new Set<string>();
+    r.notes.forEach((n, i) => {
+      if (n.reportId !== r.id) ctx.addIssue({ code: 'custom', path: ['notes', i, 'reportId'], message: '备注所属的报告与所在报告不一致' });
+      if (seen.has(n.findingId)) ctx.addIssue({ code: 'custom', path: ['notes', i, 'findingId'], message: '同一问题有两条备注' });
+      seen.add(n.findingId);
+    });
+    r.history?.forEach((h, i) => {
+      if (h.reportId !== r.id) ctx.addIssue({ code: 'custom', path: ['history', i, 'reportId'], message: '修改记录所属的报告与所在报告不一致' });
+    });
+  },
+);
 export type ExportedReport = z.infer<typeof ExportedReport>;
 
 export const REPEATED_REPORT = '同一份报告出现了两次';
@@ -52,7 +54,12 @@ export const AuditsFile = z
   });
 export type AuditsFile = z.infer<typeof AuditsFile>;
 
-export function buildAuditsFile(reports: readonly ReportRecord[], notes: readonly FindingNote[], exportedAt: Date, history: readonly HistoryEntry[] = []): AuditsFile {
+export function buildAuditsFile(
+  reports: readonly ReportRecord[],
+  notes: readonly FindingNote[],
+  exportedAt: Date,
+  history: readonly HistoryEntry[] = [],
+): AuditsFile {
   const byReport = notesByReport(notes);
   const historyOf = Map.groupBy(history, (h) => h.reportId);
   return {
@@ -82,10 +89,12 @@ export function parseAuditsFile(text: string): ParsedAudits {
     return { ok: false, error: '导入失败：文件不是有效的 JSON。' };
   }
   const head = z.object({ format: z.unknown(), version: z.unknown() }).safeParse(data);
-  if (!head.success || head.data.format !== AUDITS_FORMAT)
-    return { ok: false, error: '导入失败：这不是「年报审计助手」导出的审计记录文件。' };
+  if (!head.success || head.data.format !== AUDITS_FORMAT) return { ok: false, error: '导入失败：这不是「年报审计助手」导出的审计记录文件。' };
   if (!READABLE_VERSIONS.includes(head.data.version as number))
-    return { ok: false, error: `导入失败：不支持的文件版本 ${String(head.data.version)}（本扩展读取版本 ${READABLE_VERSIONS.join('、')}），请升级扩展后再导入。` };
+    return {
+      ok: false,
+      error: `导入失败：不支持的文件版本 ${String(head.data.version)}（本扩展读取版本 ${READABLE_VERSIONS.join('、')}），请升级扩展后再导入。`,
+    };
   const parsed = AuditsFile.safeParse(data);
   if (parsed.success) return { ok: true, file: parsed.data };
   const issue = parsed.error.issues[0]!;

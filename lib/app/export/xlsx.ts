@@ -37,7 +37,26 @@ const text = (v: string | undefined | null): CellValue => (v ? v.slice(0, MAX_CE
 /** A number stays a number so the sheet can sum and filter it; other text stays text. */
 const num = (v: number | string | undefined): CellValue => (v === undefined ? null : typeof v === 'number' ? v : text(v));
 
-const FINDING_HEADER = ['机关', '年度', '标题', '网址', '审计时间', '规则', '规则名称', '严重程度', '说明', '章节', '单元格', '应为', '实为', '摘录', '状态', '备注', '备注人', '备注时间'];
+const FINDING_HEADER = [
+  '机关',
+  '年度',
+  '标题',
+  '网址',
+  '审计时间',
+  '规则',
+  '规则名称',
+  '严重程度',
+  '说明',
+  '章节',
+  '单元格',
+  '应为',
+  '实为',
+  '摘录',
+  '状态',
+  '备注',
+  '备注人',
+  '备注时间',
+];
 
 function findingsSheet(audits: readonly AuditWithNotes[]): WorkbookSheet {
   const rows: CellValue[][] = [];
@@ -46,10 +65,24 @@ function findingsSheet(audits: readonly AuditWithNotes[]): WorkbookSheet {
     for (const f of r.findings) {
       const note = byId.get(f.id);
       rows.push([
-        text(r.agency), r.year, text(r.title), text(r.url), formatTime(r.auditedAt),
-        f.rule, ruleTitle(f.rule).zh, SEVERITY_LABELS[f.severity].zh, text(f.message),
-        f.section ? sectionHeading(f.section) : null, text(cellNames(f.cells, r.layout)), num(f.expected), num(f.actual), text(f.excerpt),
-        STATUS_LABELS[statusOf(note)].zh, text(note?.note), text(note?.by), note ? formatTime(note.updatedAt) : null,
+        text(r.agency),
+        r.year,
+        text(r.title),
+        text(r.url),
+        formatTime(r.auditedAt),
+        f.rule,
+        ruleTitle(f.rule).zh,
+        SEVERITY_LABELS[f.severity].zh,
+        text(f.message),
+        f.section ? sectionHeading(f.section) : null,
+        text(cellNames(f.cells, r.layout)),
+        num(f.expected),
+        num(f.actual),
+        text(f.excerpt),
+        STATUS_LABELS[statusOf(note)].zh,
+        text(note?.note),
+        text(note?.by),
+        note ? formatTime(note.updatedAt) : null,
       ]);
     }
   }
@@ -57,13 +90,39 @@ function findingsSheet(audits: readonly AuditWithNotes[]): WorkbookSheet {
 }
 
 function reportsSheet(audits: readonly AuditWithNotes[]): WorkbookSheet {
-  const header = ['机关', '年度', '标题', '网址', '格式', '审计时间', '问题总数', '错误', '警告', '提示', ...STATUSES.map((s) => STATUS_LABELS[s].zh), '报告备注'];
+  const header = [
+    '机关',
+    '年度',
+    '标题',
+    '网址',
+    '格式',
+    '审计时间',
+    '问题总数',
+    '错误',
+    '警告',
+    '提示',
+    ...STATUSES.map((s) => STATUS_LABELS[s].zh),
+    '报告备注',
+  ];
   const rows = audits.map(({ record: r, notes }): CellValue[] => {
     const byId = notesById(notes);
     // Severity counts leave out 误报 and 已整改, as the pages count; the status columns show them.
     const sev = severityCounts(countedFindings(r.findings, byId));
     const st = statusCounts(r.findings, byId);
-    return [text(r.agency), r.year, text(r.title), r.url, LAYOUT_LABELS[r.layout].zh, formatTime(r.auditedAt), r.findings.length, sev.error, sev.warning, sev.info, ...STATUSES.map((s) => st[s]), text(r.note)];
+    return [
+      text(r.agency),
+      r.year,
+      text(r.title),
+      r.url,
+      LAYOUT_LABELS[r.layout].zh,
+      formatTime(r.auditedAt),
+      r.findings.length,
+      sev.error,
+      sev.warning,
+      sev.info,
+      ...STATUSES.map((s) => st[s]),
+      text(r.note),
+    ];
   });
   return { name: SHEET_NAMES.reports, header, rows, widths: [20, 6, 30, 30, 8, 16, 8, 6, 6, 6, 6, 6, 6, 6, 30], filter: true };
 }
@@ -88,7 +147,13 @@ function bodiesSheet(audits: readonly AuditWithNotes[]): WorkbookSheet {
 function rulesSheet(audits: readonly AuditWithNotes[]): WorkbookSheet {
   const header = ['规则', '规则名称', '问题数', '涉及报告数', ...STATUSES.map((s) => STATUS_LABELS[s].zh)];
   // Every finding, settled ones too: the status columns say how many turned out false or were fixed.
-  const rows = countByRule(audits, { includeSettled: true }).map((c): CellValue[] => [c.rule, ruleTitle(c.rule).zh, c.findings, c.reports, ...STATUSES.map((s) => c.byStatus[s])]);
+  const rows = countByRule(audits, { includeSettled: true }).map((c): CellValue[] => [
+    c.rule,
+    ruleTitle(c.rule).zh,
+    c.findings,
+    c.reports,
+    ...STATUSES.map((s) => c.byStatus[s]),
+  ]);
   return { name: SHEET_NAMES.rules, header, rows, widths: [22, 24, 8, 10, 6, 6, 6, 6], filter: true };
 }
 

@@ -11,11 +11,16 @@ const TITLE = /年度报告|年报|工作报告/;
 
 /** Agency and year from a title such as 「XX局2023年政府信息公开工作年度报告」 or 「2023年XX局政府信息公开…」. */
 export function agencyAndYear(title: string): { agency: string; year: number | null } {
-  const c = compact(title).replace(/[《》“”"]/g, '').replace(/([〇零一二三四五六七八九]{4})(?=年)/, (y) => [...y].map((d) => '〇一二三四五六七八九'.indexOf(d.replace('零', '〇'))).join(''));
+  const c = compact(title)
+    .replace(/[《》“”"]/g, '')
+    .replace(/([〇零一二三四五六七八九]{4})(?=年)/, (y) => [...y].map((d) => '〇一二三四五六七八九'.indexOf(d.replace('零', '〇'))).join(''));
   const m = /^(.*?)(\d{4})年度?(.*?)(?:政府信息公开|政务公开|信息公开|政府信息)/.exec(c);
   if (!m) return { agency: '', year: null };
   // 「XX办公室关于印发2023年…年度报告的通知」: the body is before 关于.
-  const agency = (m[1] || m[3] || '').replace(/^关于/, '').replace(/关于(?:印发|公布|发布)?$/, '').replace(/[:：（(]+$/, '');
+  const agency = (m[1] || m[3] || '')
+    .replace(/^关于/, '')
+    .replace(/关于(?:印发|公布|发布)?$/, '')
+    .replace(/[:：（(]+$/, '');
   return { agency, year: Number(m[2]) };
 }
 
@@ -47,7 +52,8 @@ export function findTitle(lines: string[]): { title: string; at: number; count: 
     consider(line, i, 1);
     // Broken titles: the second line alone names no year (else it is the title by itself).
     if (next && !isTitleLine(line) && !agencyAndYear(next).year && compact(line + next).length <= 80) consider(line + next, i, 2);
-    if (next && AGENCY_LINE.test(compact(line)) && isTitleLine(next) && /^\d{4}|^二〇/.test(compact(next)) && !agencyAndYear(next).agency) consider(line + next, i, 2);
+    if (next && AGENCY_LINE.test(compact(line)) && isTitleLine(next) && /^\d{4}|^二〇/.test(compact(next)) && !agencyAndYear(next).agency)
+      consider(line + next, i, 2);
   }
   return best && { title: best.title, at: best.at, count: best.count };
 }
@@ -96,7 +102,11 @@ export function buildReport(blocks: Block[], source: SourceInfo = {}): Report {
   }
   const grids = gridsByTable(blocks);
   // No grid for a table: its section may hold it one cell per line.
-  for (const [table, key] of [['t2', 's2'], ['t3', 's3'], ['t4', 's4']] as const) {
+  for (const [table, key] of [
+    ['t2', 's2'],
+    ['t3', 's3'],
+    ['t4', 's4'],
+  ] as const) {
     const lines = grids[table].length ? [] : linesOfSection(blocks, key);
     if (lines.length < 8) continue;
     const grid = linesToGrid(lines);

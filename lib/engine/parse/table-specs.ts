@@ -19,7 +19,13 @@ export interface RowSpec {
 
 export const T3_COLUMNS = ['natural', 'commercial', 'research', 'nonprofit', 'legal', 'other', 'total'] as const;
 export const T3_COLUMN_LABELS: Record<string, string> = {
-  natural: '自然人', commercial: '商业企业', research: '科研机构', nonprofit: '社会公益组织', legal: '法律服务机构', other: '其他', total: '总计',
+  natural: '自然人',
+  commercial: '商业企业',
+  research: '科研机构',
+  nonprofit: '社会公益组织',
+  legal: '法律服务机构',
+  other: '其他',
+  total: '总计',
 };
 export const T3_PARTS = T3_COLUMNS.slice(0, 6);
 
@@ -83,8 +89,17 @@ export const T2_ROWS: RowSpec[] = [
 ];
 
 export const T2_COLUMN_LABELS: Record<string, string> = {
-  issued: '本年制发件数', repealed: '本年废止件数', in_force: '现行有效件数', decisions: '本年处理决定数量', amount: '金额',
-  made: '本年新制作数量', published: '本年新公开数量', total: '对外公开总数量', previous: '上一年项目数量', change: '本年增/减', count: '采购项目数量',
+  issued: '本年制发件数',
+  repealed: '本年废止件数',
+  in_force: '现行有效件数',
+  decisions: '本年处理决定数量',
+  amount: '金额',
+  made: '本年新制作数量',
+  published: '本年新公开数量',
+  total: '对外公开总数量',
+  previous: '上一年项目数量',
+  change: '本年增/减',
+  count: '采购项目数量',
 };
 
 export const T4_GROUPS = ['review', 'suit', 'suit_after_review'] as const;
@@ -106,7 +121,7 @@ export function rowsFor(table: TableKey, layout: Layout): RowSpec[] {
 /** Human label of a cell for messages: 「(七)总计·自然人」. */
 export function cellLabel(table: TableKey, row: string, column: string): string {
   // A whole row (no column): its label alone.
-  if (!column) return table === 't4' ? '行政复议、行政诉讼' : (table === 't2' ? T2_ROWS : T3_ROWS).find((r) => r.key === row)?.label ?? row;
+  if (!column) return table === 't4' ? '行政复议、行政诉讼' : ((table === 't2' ? T2_ROWS : T3_ROWS).find((r) => r.key === row)?.label ?? row);
   if (table === 't4') {
     const [g, p] = column.split('.');
     return `${T4_GROUP_LABELS[g!] ?? g}·${T4_PART_LABELS[p!] ?? p}`;
@@ -118,8 +133,22 @@ export function cellLabel(table: TableKey, row: string, column: string): string 
 
 /** The column and group headings each table prints, for label-variant checks. */
 export const HEADER_LABELS: Record<TableKey, readonly string[]> = {
-  t2: ['信息内容', '本年制发件数', '本年废止件数', '现行有效件数', '本年处理决定数量', '本年收费金额（单位：万元）',
-    '本年新制作数量', '本年新公开数量', '对外公开总数量', '上一年项目数量', '本年增/减', '处理决定数量', '采购项目数量', '采购总金额'],
+  t2: [
+    '信息内容',
+    '本年制发件数',
+    '本年废止件数',
+    '现行有效件数',
+    '本年处理决定数量',
+    '本年收费金额（单位：万元）',
+    '本年新制作数量',
+    '本年新公开数量',
+    '对外公开总数量',
+    '上一年项目数量',
+    '本年增/减',
+    '处理决定数量',
+    '采购项目数量',
+    '采购总金额',
+  ],
   t3: ['申请人情况', '自然人', '法人或其他组织', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'],
   t4: ['行政复议', '行政诉讼', '结果维持', '结果纠正', '其他结果', '尚未审结', '总计', '未经复议直接起诉', '复议后起诉'],
 };

@@ -88,7 +88,8 @@ function isTableCell(el: unknown): boolean {
 export function fitValues(values: GridCell[], n: number): { cells: (GridCell | undefined)[]; extra: number; unplaced?: GridCell[] } {
   const filled = values.filter((c) => !isEmpty(c));
   if (filled.length === n) return { cells: filled, extra: 0 };
-  if (filled.length && filled.length < n && filled.some((c) => c.loose)) return { cells: Array.from({ length: n }, () => undefined), extra: 0, unplaced: filled };
+  if (filled.length && filled.length < n && filled.some((c) => c.loose))
+    return { cells: Array.from({ length: n }, () => undefined), extra: 0, unplaced: filled };
   if (values.length === n) return { cells: values, extra: 0 };
   if (filled.length > n) return { cells: filled.slice(0, n), extra: filled.length - n };
   const v = values.slice();

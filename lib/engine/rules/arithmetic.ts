@@ -124,7 +124,10 @@ function systemOf(report: Report, st: Structure): System {
 
 /** Sum bounds of terms, counting infinite ends apart so that removing one term never gives ∞ − ∞. */
 function sumBounds(terms: { v: number; sign: 1 | -1 }[], lo: number[], hi: number[]) {
-  let min = 0, max = 0, minInf = 0, maxInf = 0;
+  let min = 0,
+    max = 0,
+    minInf = 0,
+    maxInf = 0;
   for (const { v, sign } of terms) {
     const tMin = sign > 0 ? lo[v]! : -hi[v]!;
     const tMax = sign > 0 ? hi[v]! : -lo[v]!;
@@ -171,7 +174,8 @@ function propagate(sys: System, freed: ReadonlySet<number>): { lo: number[]; hi:
 }
 
 function sideBound(sys: System, refs: number[]): Bound {
-  let lo = 0, hi = 0;
+  let lo = 0,
+    hi = 0;
   for (const v of refs) {
     const x = sys.values[v];
     if (x === null || x === undefined) hi = Infinity;
@@ -212,8 +216,14 @@ function solveTable(report: Report, table: TableKey, st: Structure): TableSoluti
   if (base) return { table, checks: [], status: 'consistent', sets: [], bounds: boundsOf(base, new Set()) };
   const checks: IdentityCheck[] = identities.map((identity, i) => {
     const terms = sys.terms[i]!;
-    const left = sideBound(sys, terms.filter((t) => t.sign > 0).map((t) => t.v));
-    const right = sideBound(sys, terms.filter((t) => t.sign < 0).map((t) => t.v));
+    const left = sideBound(
+      sys,
+      terms.filter((t) => t.sign > 0).map((t) => t.v),
+    );
+    const right = sideBound(
+      sys,
+      terms.filter((t) => t.sign < 0).map((t) => t.v),
+    );
     return { identity, left, right, broken: left.lo > right.hi || right.lo > left.hi };
   });
 
@@ -274,7 +284,8 @@ export function cellBound(report: Report, r: CellRef): Bound {
 
 /** Bounds of a sum of cells, blanks included. */
 export function sumBound(report: Report, refs: CellRef[]): Bound {
-  let lo = 0, hi = 0;
+  let lo = 0,
+    hi = 0;
   for (const r of refs) {
     const b = cellBound(report, r);
     lo += b.lo;

@@ -31,7 +31,11 @@ export const cellMissing: ReportRule = {
       });
       const open = cells.length - inferred.length;
       const named = cells.slice(0, NAMED).map(label).join('、') + (cells.length > NAMED ? ` 等 ${cells.length} 格` : '');
-      const shown = inferred.slice(0, NAMED).map((x) => `${label(x.cell)}＝${x.value}`).join('、') + (inferred.length > NAMED ? ' 等' : '');
+      const shown =
+        inferred
+          .slice(0, NAMED)
+          .map((x) => `${label(x.cell)}＝${x.value}`)
+          .join('、') + (inferred.length > NAMED ? ' 等' : '');
       const known = new Set(inferred.map((x) => cellKey(x.cell)));
       out.push({
         severity: open ? 'warning' : 'info',

@@ -23,9 +23,22 @@ export const cellUnit: ReportRule = {
       const label = cellLabel(r.table, r.row, r.column);
       const amount = r.column === 'amount';
       if (amount && c.unit === '元')
-        out.push({ severity: 'error', section: SECTION_OF_TABLE[r.table], cells: [r], expected: `${c.value / 10000}`, actual: c.raw, message: `「${label}」写作「${c.raw}」，本列单位为万元，应为 ${c.value / 10000}` });
+        out.push({
+          severity: 'error',
+          section: SECTION_OF_TABLE[r.table],
+          cells: [r],
+          expected: `${c.value / 10000}`,
+          actual: c.raw,
+          message: `「${label}」写作「${c.raw}」，本列单位为万元，应为 ${c.value / 10000}`,
+        });
       else if (!(amount && c.unit === AMOUNT_UNIT))
-        out.push({ severity: 'info', section: SECTION_OF_TABLE[r.table], cells: [r], actual: c.raw, message: `「${label}」写作「${c.raw}」，单元格应只填数字` });
+        out.push({
+          severity: 'info',
+          section: SECTION_OF_TABLE[r.table],
+          cells: [r],
+          actual: c.raw,
+          message: `「${label}」写作「${c.raw}」，单元格应只填数字`,
+        });
     }
     return out;
   },

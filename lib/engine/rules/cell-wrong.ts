@@ -36,7 +36,10 @@ function candidates(solution: TableSolution, cells: WrongCell[], howMany: number
   return {
     section: SECTION_OF_TABLE[cells[0]!.cell.table],
     cells: cells.map((w) => w.cell),
-    evidence: evidenceFor(solution, cells.map((w) => w.cell)),
+    evidence: evidenceFor(
+      solution,
+      cells.map((w) => w.cell),
+    ),
     // What each candidate would hold if it were the wrong one.
     inferred: cells.flatMap((w) => (w.expected === undefined ? [] : [{ cell: w.cell, value: w.expected }])),
     message: `以下 ${cells.length} 格中有 ${howMany} 格有误，勾稽关系无法确定是哪一格：${options.join('，或')}`,
@@ -109,10 +112,11 @@ export function groupAroundWrongCells(findings: Finding[], report: Report): Find
   for (const w of settled) {
     const [c] = w.cells ?? [];
     if (w.cells?.length !== 1 || !c || typeof w.expected !== 'number' || typeof w.actual !== 'number') continue;
-    for (const f of others) if (!used.has(f) && closes(f, c, w.actual, w.expected)) {
-      used.add(f);
-      w.evidence = [...(w.evidence ?? []), f];
-    }
+    for (const f of others)
+      if (!used.has(f) && closes(f, c, w.actual, w.expected)) {
+        used.add(f);
+        w.evidence = [...(w.evidence ?? []), f];
+      }
   }
   const out: Finding[] = [];
   let next = 0;

@@ -56,7 +56,10 @@ export function checkClaims(report: Report, claims: Claim[]): Problem[] {
 }
 
 export const total = (row: string) => () => [ref('t3', row, 'total')];
-export const totals = (...rows: string[]) => () => rows.map((row) => ref('t3', row, 'total'));
+export const totals =
+  (...rows: string[]) =>
+  () =>
+    rows.map((row) => ref('t3', row, 'total'));
 export const groupTotal = (prefix: string) => (r: Report) => t3GroupRefs(r, prefix);
 export const t4Totals = (groups: readonly string[]) => () => groups.map((g) => ref('t4', '1', `${g}.total`));
 

@@ -19,13 +19,15 @@ export const crossYearCarryover: CrossYearRule = {
       const now = current.values[cellKey(ref('t3', '2', c))];
       const before = previous.values[cellKey(ref('t3', '4', c))];
       if (now === undefined || before === undefined || now === null || before === null || now === before) return [];
-      return [{
-        section: 's3' as const,
-        cells: [ref('t3', '2', c)],
-        expected: before,
-        actual: now,
-        message: `「${T3_COLUMN_LABELS[c]}」列：上年结转 ${now} 件，但 ${previous.year} 年度报告结转下年度 ${before} 件${matchNote(previous, how)}`,
-      }];
+      return [
+        {
+          section: 's3' as const,
+          cells: [ref('t3', '2', c)],
+          expected: before,
+          actual: now,
+          message: `「${T3_COLUMN_LABELS[c]}」列：上年结转 ${now} 件，但 ${previous.year} 年度报告结转下年度 ${before} 件${matchNote(previous, how)}`,
+        },
+      ];
     });
   },
 };

@@ -21,13 +21,15 @@ export const crossYearInForce: CrossYearRule = {
       if ([before, issued, repealed, now].some((x) => x === undefined || x === null)) return [];
       const expected = before! + issued! - repealed!;
       if (expected === now) return [];
-      return [{
-        section: 's2' as const,
-        cells: [ref('t2', row, 'in_force'), ref('t2', row, 'issued'), ref('t2', row, 'repealed')],
-        expected,
-        actual: now!,
-        message: `「${row === 'rules' ? '规章' : '行政规范性文件'}」：上年现行有效 ${before} + 本年制发 ${issued} − 废止 ${repealed} = ${expected}，本年现行有效却为 ${now}${matchNote(previous, how)}`,
-      }];
+      return [
+        {
+          section: 's2' as const,
+          cells: [ref('t2', row, 'in_force'), ref('t2', row, 'issued'), ref('t2', row, 'repealed')],
+          expected,
+          actual: now!,
+          message: `「${row === 'rules' ? '规章' : '行政规范性文件'}」：上年现行有效 ${before} + 本年制发 ${issued} − 废止 ${repealed} = ${expected}，本年现行有效却为 ${now}${matchNote(previous, how)}`,
+        },
+      ];
     });
   },
 };

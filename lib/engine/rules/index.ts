@@ -13,7 +13,10 @@ export function runRules(report: Report, disabled: readonly string[] = []): Find
   forgetSolutions(report);
   const on = (id: string) => !disabled.includes(id);
   const grouped = on(cellWrong.id);
-  const found = groupAroundWrongCells(REPORT_RULES.filter((r) => on(r.id) || (r.id === cellWrong.id && !grouped)).flatMap((r) => r.check(report).map((p) => toFinding(r, p))), report);
+  const found = groupAroundWrongCells(
+    REPORT_RULES.filter((r) => on(r.id) || (r.id === cellWrong.id && !grouped)).flatMap((r) => r.check(report).map((p) => toFinding(r, p))),
+    report,
+  );
   return found.flatMap((f) => {
     const evidence = f.evidence?.filter((e) => on(e.rule));
     if (f.rule === cellWrong.id && !grouped) return (evidence ?? []).map((e) => ({ ...e }));

@@ -74,8 +74,7 @@ export const labelVariant: ReportRule = {
     for (const t of ['t2', 't3', 't4'] as const)
       for (const printed of report.tables[t]?.headers ?? []) {
         const template = headerVariant(printed, HEADER_LABELS[t]);
-        if (template)
-          out.push({ section: SECTION_OF_TABLE[t], expected: template, actual: printed, message: `表头「${printed}」与模板「${template}」不一致` });
+        if (template) out.push({ section: SECTION_OF_TABLE[t], expected: template, actual: printed, message: `表头「${printed}」与模板「${template}」不一致` });
       }
     for (const s of report.sections) {
       const template = SECTION_SPECS.find((x) => x.key === s.key)!.heading;

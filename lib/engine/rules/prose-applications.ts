@@ -42,7 +42,14 @@ export const proseApplications: ReportRule = {
     const forward = atLeast(report, total('4')());
     for (const { s, c } of proseSentences(report)) {
       if (newOnes > 0 && /未(?:收到|受理|接到)(?:[^。；，,复议诉讼]{0,16})申请/.test(c))
-        out.push({ section: s.section, cells: total('1')(), excerpt: s.text, expected: newOnes, actual: 0, message: `正文称未收到申请，但表格本年新收申请 ${newOnes} 件` });
+        out.push({
+          section: s.section,
+          cells: total('1')(),
+          excerpt: s.text,
+          expected: newOnes,
+          actual: 0,
+          message: `正文称未收到申请，但表格本年新收申请 ${newOnes} 件`,
+        });
       const closed = ALL_CLOSED.exec(c);
       if (forward > 0 && closed && !/未|尚未|上年|上一年/.test(c.slice(0, closed.index + closed[0].length)))
         out.push({

@@ -8,7 +8,10 @@ export const prosePartsWhole: ReportRule = {
   id: 'prose-parts-whole',
   severity: 'warning',
   title: { zh: '正文分项之和与总数不符', en: 'Stated parts do not add up to their whole' },
-  description: { zh: '正文中「共 N 条，其中 a 条、b 条……」的各分项之和应等于总数。', en: 'Parts listed after 「其中」 must add up to the whole stated before it.' },
+  description: {
+    zh: '正文中「共 N 条，其中 a 条、b 条……」的各分项之和应等于总数。',
+    en: 'Parts listed after 「其中」 must add up to the whole stated before it.',
+  },
   basis: '数据准确性（报告内部一致）',
   example: '「发布信息178条，其中1条、144条、30条」：1+144+30 = 175。',
   check(report) {

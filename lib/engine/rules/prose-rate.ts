@@ -8,7 +8,10 @@ export const proseRate: ReportRule = {
   id: 'prose-rate',
   severity: 'warning',
   title: { zh: '正文比率计算错误', en: 'Stated rate does not match its numbers' },
-  description: { zh: '正文给出的比率应等于其分子除以分母（按所写精度四舍五入），例如「上报35条，采用6条，采用率18%」应为 17.1%。', en: 'A stated rate must equal numerator / denominator at its printed precision.' },
+  description: {
+    zh: '正文给出的比率应等于其分子除以分母（按所写精度四舍五入），例如「上报35条，采用6条，采用率18%」应为 17.1%。',
+    en: 'A stated rate must equal numerator / denominator at its printed precision.',
+  },
   basis: '数据准确性（报告内部一致）',
   example: '「上报政务信息35条，采用信息6条，采用率18%」：6/35 = 17.1%。',
   check(report) {

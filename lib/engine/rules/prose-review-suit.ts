@@ -35,13 +35,27 @@ export const proseReviewSuit: ReportRule = {
         const mentionsSuit = /诉讼/.test(denial[0]);
         const n = (mentionsReview ? reviews : 0) + (mentionsSuit ? suits : 0);
         if (n > 0)
-          out.push({ section: s.section, cells: t4Totals(T4_GROUPS)(), excerpt: s.text, expected: n, actual: 0, message: `正文称未发生行政复议或行政诉讼，但表格共有 ${n} 件` });
+          out.push({
+            section: s.section,
+            cells: t4Totals(T4_GROUPS)(),
+            excerpt: s.text,
+            expected: n,
+            actual: 0,
+            message: `正文称未发生行政复议或行政诉讼，但表格共有 ${n} 件`,
+          });
       }
       if (/均(?:获|被|予以|得到)?维持|全部(?:获|被)?维持/.test(c)) {
         const notUpheld = T4_GROUPS.flatMap((g) => ['corrected', 'other', 'pending'].map((p) => ref('t4', '1', `${g}.${p}`)));
         const n = atLeast(report, notUpheld);
         if (n > 0)
-          out.push({ section: s.section, cells: notUpheld, excerpt: s.text, expected: 0, actual: n, message: `正文称「均获维持」，但表格有 ${n} 件被纠正、其他结果或尚未审结` });
+          out.push({
+            section: s.section,
+            cells: notUpheld,
+            excerpt: s.text,
+            expected: 0,
+            actual: n,
+            message: `正文称「均获维持」，但表格有 ${n} 件被纠正、其他结果或尚未审结`,
+          });
       }
     }
     return out;

@@ -9,7 +9,10 @@ export const publishedLate: ReportRule = {
   id: 'published-late',
   severity: 'warning',
   title: { zh: '发布逾期（晚于 1 月 31 日）', en: 'Published after 31 January' },
-  description: { zh: '年度报告应在次年 1 月 31 日前公布；在报告年度结束前发布则不可能是完整年度的报告。', en: 'Reports are due by 31 January of the next year; one published before its year ended cannot cover the year.' },
+  description: {
+    zh: '年度报告应在次年 1 月 31 日前公布；在报告年度结束前发布则不可能是完整年度的报告。',
+    en: 'Reports are due by 31 January of the next year; one published before its year ended cannot cover the year.',
+  },
   basis: DEADLINE,
   example: '2023 年度报告的发布时间为 2024-03-05。',
   check(report) {
@@ -17,9 +20,22 @@ export const publishedLate: ReportRule = {
     if (!p || !report.year) return [];
     const deadline = `${report.year + 1}-01-31`;
     if (p.date < `${report.year + 1}-01-01`)
-      return [{ severity: 'error', expected: `${report.year + 1}-01-01 至 ${deadline}`, actual: p.date, message: `${report.year} 年度报告的发布日期（${SOURCE_ZH[p.source]}）为 ${p.date}，早于该年度结束` }];
+      return [
+        {
+          severity: 'error',
+          expected: `${report.year + 1}-01-01 至 ${deadline}`,
+          actual: p.date,
+          message: `${report.year} 年度报告的发布日期（${SOURCE_ZH[p.source]}）为 ${p.date}，早于该年度结束`,
+        },
+      ];
     if (p.date > deadline)
-      return [{ expected: `不晚于 ${deadline}`, actual: p.date, message: `${report.year} 年度报告的发布日期（${SOURCE_ZH[p.source]}）为 ${p.date}，晚于法定期限 ${deadline}` }];
+      return [
+        {
+          expected: `不晚于 ${deadline}`,
+          actual: p.date,
+          message: `${report.year} 年度报告的发布日期（${SOURCE_ZH[p.source]}）为 ${p.date}，晚于法定期限 ${deadline}`,
+        },
+      ];
     return [];
   },
 };

@@ -41,19 +41,52 @@ import { yearMismatch } from './year-mismatch';
 import type { CrossYearRule, ReportRule, Rule, RuleMeta } from './types';
 
 export const RULES: readonly Rule[] = [
-  sectionMissing, sectionOrder, tableMissing, rowMissing, layoutOutdated,
-  cellMissing, cellInvalid, cellUnit, rowExtraCells,
+  sectionMissing,
+  sectionOrder,
+  tableMissing,
+  rowMissing,
+  layoutOutdated,
+  cellMissing,
+  cellInvalid,
+  cellUnit,
+  rowExtraCells,
   cellWrong,
-  t3Balance, t3ResultsSum, t3RowTotal, t4GroupTotal,
-  proseApplications, proseResults, proseReviewSuit, proseRate, prosePartsWhole,
-  s5NoRectification, s6NoFee, templateTextLeft,
-  yearMismatch, dateMalformed, publishedLate, labelVariant,
-  reportAttachmentOnly, fileUnreadable, tablesAsImages, pageTooLarge, rowCellsUnplaced, manualFinding,
-  crossYearCarryover, crossYearInForce, crossYearUncertain,
+  t3Balance,
+  t3ResultsSum,
+  t3RowTotal,
+  t4GroupTotal,
+  proseApplications,
+  proseResults,
+  proseReviewSuit,
+  proseRate,
+  prosePartsWhole,
+  s5NoRectification,
+  s6NoFee,
+  templateTextLeft,
+  yearMismatch,
+  dateMalformed,
+  publishedLate,
+  labelVariant,
+  reportAttachmentOnly,
+  fileUnreadable,
+  tablesAsImages,
+  pageTooLarge,
+  rowCellsUnplaced,
+  manualFinding,
+  crossYearCarryover,
+  crossYearInForce,
+  crossYearUncertain,
 ];
 
 export const REPORT_RULES: readonly ReportRule[] = RULES.filter((r): r is ReportRule => r.kind === 'report');
 export const CROSS_YEAR_RULES: readonly CrossYearRule[] = RULES.filter((r): r is CrossYearRule => r.kind === 'cross-year');
 
 /** Every rule's documentation without its check: for the options and reference pages. */
-export const RULE_META: RuleMeta[] = RULES.map(({ id, severity, title, description, basis, example }) => ({ id, severity, title, description, basis, example }));
+export const RULE_META: RuleMeta[] = RULES.map(({ id, severity, title, description, basis, example }) => ({
+  id,
+  severity,
+  title,
+  description,
+  basis,
+  example,
+}));

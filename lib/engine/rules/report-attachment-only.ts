@@ -18,5 +18,10 @@ export const reportAttachmentOnly: RaisedRule = {
 /** The finding for a report that is only a file: the same wording wherever it is raised. */
 export function attachmentFindings(files: { url: string; title: string }[], disabled: readonly string[] = []): Finding[] {
   if (disabled.includes(reportAttachmentOnly.id)) return [];
-  return [toFinding(reportAttachmentOnly, { message: `年度报告仅以附件形式发布，未能核对：${files.map((x) => x.title).join('、')}`, actual: files.map((x) => x.url).join(' ') })];
+  return [
+    toFinding(reportAttachmentOnly, {
+      message: `年度报告仅以附件形式发布，未能核对：${files.map((x) => x.title).join('、')}`,
+      actual: files.map((x) => x.url).join(' '),
+    }),
+  ];
 }

@@ -8,7 +8,10 @@ export const rowExtraCells: ReportRule = {
   id: 'row-extra-cells',
   severity: 'warning',
   title: { zh: '行内数值多于列数', en: 'Row has more values than columns' },
-  description: { zh: '一行中的数值多于模板列数，多出的数值被忽略，请核对原表。', en: 'A row holds more numbers than the template has columns; the extra ones were ignored.' },
+  description: {
+    zh: '一行中的数值多于模板列数，多出的数值被忽略，请核对原表。',
+    en: 'A row holds more numbers than the template has columns; the extra ones were ignored.',
+  },
   basis: '《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）的表格列',
   example: '「(七)总计」一行印出 8 个数，而表格只有 7 列。',
   check(report) {

@@ -18,7 +18,10 @@ function lastYear(year: number | null): RegExp {
  */
 function accountsForLastYear(text: string, year: number | null): boolean {
   const last = lastYear(year);
-  const lines = text.split('\n').map((l) => compact(l)).filter(Boolean);
+  const lines = text
+    .split('\n')
+    .map((l) => compact(l))
+    .filter(Boolean);
   return lines.some((line, i) => {
     if (HEADING.test(line)) return last.test(line) && FIXED.test(lines.slice(i + 1).find((l) => !HEADING.test(l)) ?? '');
     return line.split(/[。；]/).some((s) => last.test(s) && FIXED.test(s));

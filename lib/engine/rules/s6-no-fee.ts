@@ -19,12 +19,14 @@ export const s6NoFee: ReportRule = {
     const text = sectionText(report, 's6');
     if (text === undefined || FEES.test(text)) return [];
     const notices = sumOf(report, [ref('t3', '3.6.2', 'total')]);
-    return [{
-      section: 's6',
-      cells: notices ? [ref('t3', '3.6.2', 'total')] : undefined,
-      message: notices
-        ? `表格显示 ${notices} 件申请因未缴纳费用不再处理，但「其他需要报告的事项」未报告信息处理费收取情况`
-        : '「其他需要报告的事项」未报告信息处理费收取情况',
-    }];
+    return [
+      {
+        section: 's6',
+        cells: notices ? [ref('t3', '3.6.2', 'total')] : undefined,
+        message: notices
+          ? `表格显示 ${notices} 件申请因未缴纳费用不再处理，但「其他需要报告的事项」未报告信息处理费收取情况`
+          : '「其他需要报告的事项」未报告信息处理费收取情况',
+      },
+    ];
   },
 };

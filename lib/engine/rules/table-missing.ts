@@ -7,7 +7,10 @@ export const tableMissing: ReportRule = {
   id: 'table-missing',
   severity: 'error',
   title: { zh: '缺少表格', en: 'Missing table' },
-  description: { zh: '第二、三、四部分须以模板表格报告数据；表格缺失或以图片发布时无法核对。', en: 'Sections 2–4 must contain the template tables; a missing (or image-only) table cannot be checked.' },
+  description: {
+    zh: '第二、三、四部分须以模板表格报告数据；表格缺失或以图片发布时无法核对。',
+    en: 'Sections 2–4 must contain the template tables; a missing (or image-only) table cannot be checked.',
+  },
   basis: '《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）第二、三、四部分的表格',
   example: '第三部分只有一张图片，没有可核对的表格。',
   check(report) {

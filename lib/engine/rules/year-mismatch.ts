@@ -29,7 +29,12 @@ export const yearMismatch: ReportRule = {
     const out: Problem[] = [];
     const { period, periodYear, leading } = statedYears(report);
     if (period && periodYear && periodYear !== report.year)
-      out.push({ excerpt: period.text, expected: report.year, actual: periodYear, message: `标题为 ${report.year} 年度，统计期限却是 ${periodYear} 年：「${ellipsis(period.text, 50)}」` });
+      out.push({
+        excerpt: period.text,
+        expected: report.year,
+        actual: periodYear,
+        message: `标题为 ${report.year} 年度，统计期限却是 ${periodYear} 年：「${ellipsis(period.text, 50)}」`,
+      });
     const other = leading.filter((x) => x.y !== report.year);
     if (other.length >= 2 && other.length > leading.length / 2)
       out.push({

@@ -59,9 +59,31 @@ const SLIVER = 4;
  * supplement's simplified forms have no decomposition, so the ones reports use are listed.
  */
 const RADICAL_SUPPLEMENT: Record<string, string> = {
-  '⻅': '见', '⻆': '角', '⻉': '贝', '⻋': '车', '⻓': '长', '⻔': '门', '⻘': '青', '⻚': '页', '⻛': '风',
-  '⻜': '飞', '⻝': '食', '⻢': '马', '⻣': '骨', '⻥': '鱼', '⻦': '鸟', '⻨': '麦', '⻩': '黄', '⻬': '齐',
-  '⻮': '齿', '⻰': '龙', '⻳': '龟', '⻄': '西', '⻈': '讠', '⻊': '足', '⼾': '户',
+  '⻅': '见',
+  '⻆': '角',
+  '⻉': '贝',
+  '⻋': '车',
+  '⻓': '长',
+  '⻔': '门',
+  '⻘': '青',
+  '⻚': '页',
+  '⻛': '风',
+  '⻜': '飞',
+  '⻝': '食',
+  '⻢': '马',
+  '⻣': '骨',
+  '⻥': '鱼',
+  '⻦': '鸟',
+  '⻨': '麦',
+  '⻩': '黄',
+  '⻬': '齐',
+  '⻮': '齿',
+  '⻰': '龙',
+  '⻳': '龟',
+  '⻄': '西',
+  '⻈': '讠',
+  '⻊': '足',
+  '⼾': '户',
 };
 export function foldRadicals(s: string): string {
   return s.replace(/[\u2e80-\u2fdf]/g, (c) => RADICAL_SUPPLEMENT[c] ?? c.normalize('NFKC'));
@@ -171,8 +193,18 @@ function regions(rules: PdfRule[]): Region[] {
       });
     }
   };
-  chain(h.map((_, i) => i), (r) => r.y0, (r) => r.x0, (r) => r.x1);
-  chain(v.map((_, j) => h.length + j), (r) => r.x0, (r) => r.y0, (r) => r.y1);
+  chain(
+    h.map((_, i) => i),
+    (r) => r.y0,
+    (r) => r.x0,
+    (r) => r.x1,
+  );
+  chain(
+    v.map((_, j) => h.length + j),
+    (r) => r.x0,
+    (r) => r.y0,
+    (r) => r.y1,
+  );
   const groups = new Map<number, Region>();
   all.forEach((r, i) => {
     const g = groups.get(find(i)) ?? { h: [], v: [], x0: Infinity, x1: -Infinity, y0: Infinity, y1: -Infinity };
@@ -226,7 +258,11 @@ function regionGrid(g: Region, runs: Run[], page: number): Grid {
   const grid = rows
     .filter((row) => row.some((c) => c?.text))
     .map((row, r) =>
-      row.flatMap((c, k) => (keepCols[k] ? [c ?? { text: '', el: { page, x: xs[k]!, y: ys[r]!, w: xs[k + 1]! - xs[k]!, h: ys[r + 1]! - ys[r]!, pdfCell: true } satisfies PdfBox }] : [])),
+      row.flatMap((c, k) =>
+        keepCols[k]
+          ? [c ?? { text: '', el: { page, x: xs[k]!, y: ys[r]!, w: xs[k + 1]! - xs[k]!, h: ys[r + 1]! - ys[r]!, pdfCell: true } satisfies PdfBox }]
+          : [],
+      ),
     );
   return { kind: 'grid', rows: grid, el: { page, x: g.x0, y: g.y0, w: g.x1 - g.x0, h: g.y1 - g.y0 } satisfies PdfBox };
 }
@@ -305,7 +341,10 @@ type Item = { kind: 'free'; free: FreeLine } | { kind: 'grid'; grid: Grid; page:
  */
 export function pagesToBlocks(pages: PdfPage[]): PdfLayoutResult {
   const pageLines = pages.map((p) => toLines(toRuns(p.texts)));
-  const running = runningLines(pageLines, pages.map((p) => p.height));
+  const running = runningLines(
+    pageLines,
+    pages.map((p) => p.height),
+  );
   const items: Item[] = [];
   const rights: { edge: number; width: number }[] = [];
   let chars = 0;
@@ -314,7 +353,18 @@ export function pagesToBlocks(pages: PdfPage[]): PdfLayoutResult {
     const runs = lines.flat();
     chars += runs.reduce((n, r) => n + r.text.length, 0);
     const tables = regions(page.rules).filter((g) => runs.some((r) => inside(r, g)));
-    const onPage: { y: number; item: Item }[] = tables.map((g) => ({ y: g.y0, item: { kind: 'grid', grid: regionGrid(g, runs.filter((r) => inside(r, g)), p + 1), page: p + 1 } }));
+    const onPage: { y: number; item: Item }[] = tables.map((g) => ({
+      y: g.y0,
+      item: {
+        kind: 'grid',
+        grid: regionGrid(
+          g,
+          runs.filter((r) => inside(r, g)),
+          p + 1,
+        ),
+        page: p + 1,
+      },
+    }));
     for (const l of lines) {
       const free = l.filter((r) => !tables.some((g) => inside(r, g)));
       if (free.length) onPage.push({ y: free[0]!.y - free[0]!.size, item: { kind: 'free', free: unruledLine(free, p + 1) } });

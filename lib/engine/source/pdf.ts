@@ -45,11 +45,16 @@ const apply = (m: Matrix, x: number, y: number): [number, number] => [m[0]! * x 
 const RULE_WIDTH = 2.5;
 
 /** Axis-aligned segments of a path: a stroked line, or a thin filled rectangle seen as its centre line. */
-function pathRules(data: ArrayLike<number>, m: Matrix, filled: boolean, OPS_DRAW: { moveTo: number; lineTo: number; curveTo: number; quadraticCurveTo: number; closePath: number }): PdfRule[] {
+function pathRules(
+  data: ArrayLike<number>,
+  m: Matrix,
+  filled: boolean,
+  OPS_DRAW: { moveTo: number; lineTo: number; curveTo: number; quadraticCurveTo: number; closePath: number },
+): PdfRule[] {
   const out: PdfRule[] = [];
   const subpaths: [number, number][][] = [];
   let cur: [number, number][] = [];
-  for (let i = 0; i < data.length; ) {
+  for (let i = 0; i < data.length;) {
     const op = data[i++];
     if (op === OPS_DRAW.moveTo) {
       if (cur.length) subpaths.push(cur);
@@ -61,8 +66,7 @@ function pathRules(data: ArrayLike<number>, m: Matrix, filled: boolean, OPS_DRAW
     } else if (op === OPS_DRAW.quadraticCurveTo) {
       cur.push(apply(m, data[i + 2]!, data[i + 3]!));
       i += 4;
-    }
-    else if (op === OPS_DRAW.closePath) {
+    } else if (op === OPS_DRAW.closePath) {
       if (cur.length) cur.push(cur[0]!);
     } else break;
   }

@@ -177,7 +177,10 @@ export function linesToBlocks(lines: SourceLine[]): Block[] {
 
 /** Markdown heading marks and list bullets are layout, not text. */
 function stripMarkup(line: string): string {
-  return line.replace(/^\s*#{1,6}\s+/, '').replace(/^\s*[-*+]\s+/, '').trim();
+  return line
+    .replace(/^\s*#{1,6}\s+/, '')
+    .replace(/^\s*[-*+]\s+/, '')
+    .trim();
 }
 
 export function textToBlocks(text: string, el?: unknown): Block[] {
