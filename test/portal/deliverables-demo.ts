@@ -39,8 +39,10 @@ export async function showDeliverables(context: BrowserContext, out: string): Pr
 
   // The opinion of the report with the most errors.
   await page.goto(`chrome-extension://${id}/records.html`);
-  const rows = page.locator('.records-table tbody tr');
-  await rows.first().waitFor();
+  // One report's row (a group row of a body's year published at several URLs only opens the group).
+  await page.locator('.records-table tbody tr').first().waitFor();
+  for (const toggle of await page.locator('.records-table tbody tr.group-row').all()) await toggle.click();
+  const rows = page.locator('.records-table tbody tr:not(.group-row)');
   const errors = await rows.evaluateAll((rs) => rs.map((r) => Number(r.querySelector('.count.sev-error')?.textContent?.replace(/\D/g, '') || 0)));
   await rows.nth(errors.indexOf(Math.max(...errors))).click();
   const href = await page.getByRole('link', { name: '审核意见书' }).getAttribute('href');

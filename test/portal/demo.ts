@@ -5,11 +5,11 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { extensionId, launch, markers, newProfile } from './browser';
 import { showDeliverables } from './deliverables-demo';
 import { NONREPORT_FILES, REPORT_FILES } from './pages';
-import { startPortal } from './server';
+import { startPortal, type Portal } from './server';
 
 const OUT = resolve(import.meta.dirname, '..', '..', 'artifacts', 'demo');
 const headed = !!process.env.DISPLAY && !process.env.CI && !process.argv.includes('--headless');
@@ -72,6 +72,16 @@ async function showViewer(context: Awaited<ReturnType<typeof launch>>, src: stri
 async function main() {
   const portal = await startPortal(Number(process.env.PORT ?? 0));
   const context = await launch(newProfile(), { headed });
+  try {
+    await show(portal, context);
+  } finally {
+    // A failed step must not leave the browser and the portal running (the process would never end).
+    await context.close().catch(() => undefined);
+    await portal.close();
+  }
+}
+
+async function show(portal: Portal, context: BrowserContext) {
   console.log(`示范门户 Demo portal: ${portal.url('/')}  (*.gov.cn → 127.0.0.1)`);
   if (headed) {
     const page = context.pages()[0] ?? (await context.newPage());
@@ -97,9 +107,7 @@ async function main() {
     }
     console.log(await showViewer(context, portal.url(`/files/pdf/${VIEWER_PDF}`), join(OUT, 'viewer-pdf.png')));
     console.log(`交付材料 Deliverables:\n    ${(await showDeliverables(context, OUT)).join('\n    ')}`);
-    await context.close();
   }
-  await portal.close();
 }
 
 main().catch((e) => {
