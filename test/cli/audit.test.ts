@@ -1,5 +1,5 @@
 import { execFile, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -50,6 +50,33 @@ describe('npm run audit -- --json', () => {
   it('exits with 1 when some input failed, and says how many', () => {
     expect(code).toBe(1);
     expect(err).toContain('2 项无法读取或审核出错');
+  });
+});
+
+describe('npm run audit -- --json on a report with wrong cells', () => {
+  it('names one wrong cell in exactly one error, with its expected value; two wrong cells in two', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'audit-wrong-'));
+    const html = readFileSync(join(FIXTURES, 'html', '001-semantic.html'), 'utf8');
+    // Seed 001 (七)总计·总计 is 1 (its sidecar); 2 breaks three identities that all meet in that cell.
+    const one = html.replace(/(<tr data-row="3\.7">.*)<td>1<\/td>(<\/tr>)/, '$1<td>2</td>$2');
+    // And 一、本年新收·总计 (1 in the seed) changed too: a second cell, in other identities.
+    const two = one.replace(/(<tr data-row="1">.*)<td>1<\/td>(<\/tr>)/, '$1<td>5</td>$2');
+    expect(one).not.toBe(html);
+    expect(two).not.toBe(one);
+    writeFileSync(join(dir, 'one.html'), one);
+    writeFileSync(join(dir, 'two.html'), two);
+    const entries: Entry[] = JSON.parse(run('--json', join(dir, 'one.html'), join(dir, 'two.html')).out);
+    const errors = (name: string) => entries.find((e) => e.source.endsWith(name))!.findings.filter((f) => f.severity === 'error');
+    expect(errors('one.html')).toEqual([
+      expect.objectContaining({ rule: 'cell-wrong', cells: [{ table: 't3', row: '3.7', column: 'total' }], expected: 1, actual: 2 }),
+    ]);
+    expect(errors('two.html').map((f) => [f.rule, f.cells, f.expected, f.actual])).toEqual(
+      expect.arrayContaining([
+        ['cell-wrong', [{ table: 't3', row: '3.7', column: 'total' }], 1, 2],
+        ['cell-wrong', [{ table: 't3', row: '1', column: 'total' }], 1, 5],
+      ]),
+    );
+    expect(errors('two.html')).toHaveLength(2);
   });
 });
 
