@@ -4,28 +4,10 @@ import type { ReportRecord } from '@/lib/app/schema';
 import { withFindingIds } from '@/lib/engine/finding-id';
 import { sectionMissing, sumBroken, URL_A } from '../helpers/audits';
 import { parseCsv } from '../helpers/csv';
+import { storedRecord } from '../helpers/records';
 
-const record = (over: Partial<ReportRecord>): ReportRecord => ({
-  id: URL_A,
-  url: URL_A,
-  title: '示范局2023年报',
-  agency: '示范局',
-  year: 2023,
-  layout: '2021',
-  published: null,
-  sections: ['s1'],
-  tables: ['t3'],
-  values: {},
-  firstAuditedAt: 0,
-  auditedAt: 0,
-  findings: [],
-  gone: [],
-  newIds: [],
-  note: '',
-  noteBy: '',
-  noteUpdatedAt: null,
-  ...over,
-});
+const record = (over: Partial<ReportRecord>): ReportRecord =>
+  storedRecord({ id: URL_A, url: URL_A, title: '示范局2023年报', agency: '示范局', year: 2023, sections: ['s1'], tables: ['t3'], ...over });
 
 describe('CSV readable cell names', () => {
   const twoCells = { ...sumBroken, cells: [...sumBroken.cells!, { table: 't3' as const, row: '4', column: 'natural' }] };

@@ -4,29 +4,20 @@ import type { FindingNote, ReportRecord } from '@/lib/app/schema';
 import { withFindingIds } from '@/lib/engine/finding-id';
 import { proseMismatch, sectionMissing, sumBroken, URL_A } from '../helpers/audits';
 import { parseCsv } from '../helpers/csv';
+import { storedRecord } from '../helpers/records';
 
 function record(over: Partial<ReportRecord> = {}): ReportRecord {
-  return {
+  return storedRecord({
     id: URL_A,
     url: URL_A,
     title: '示范局2023年报',
     agency: '示范局',
     year: 2023,
-    layout: '2021',
-    published: null,
     sections: ['s1'],
     tables: ['t3'],
-    values: {},
-    firstAuditedAt: 0,
     auditedAt: Date.UTC(2024, 2, 5, 6, 7),
-    findings: [],
-    gone: [],
-    newIds: [],
-    note: '',
-    noteBy: '',
-    noteUpdatedAt: null,
     ...over,
-  };
+  });
 }
 
 describe('csvField', () => {

@@ -3,27 +3,9 @@ import { bodiesGrid, crossYearItems } from '@/lib/app/bodies';
 import { withFindingIds } from '@/lib/engine/finding-id';
 import type { ReportRecord } from '@/lib/app/schema';
 import { sumBroken } from '../helpers/audits';
+import { storedRecord } from '../helpers/records';
 
-const base: ReportRecord = {
-  id: '',
-  url: '',
-  title: '',
-  agency: '',
-  year: null,
-  layout: '2021',
-  published: null,
-  sections: [],
-  tables: [],
-  values: {},
-  firstAuditedAt: 0,
-  auditedAt: 0,
-  findings: [],
-  gone: [],
-  newIds: [],
-  note: '',
-  noteBy: '',
-  noteUpdatedAt: null,
-};
+const base = storedRecord();
 let n = 0;
 const rec = (agency: string, year: number | null, findings: ReportRecord['findings'] = []): ReportRecord => {
   const id = `https://a.gov.cn/${++n}.html`;

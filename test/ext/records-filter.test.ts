@@ -5,27 +5,9 @@ import type { FindingNote, ReportRecord, Status } from '@/lib/app/schema';
 import { withFindingIds } from '@/lib/engine/finding-id';
 import { ruleTitle } from '@/lib/engine/labels';
 import { proseMismatch, sectionMissing, sumBroken } from '../helpers/audits';
+import { storedRecord } from '../helpers/records';
 
-const base: ReportRecord = {
-  id: '',
-  url: '',
-  title: '',
-  agency: '',
-  year: null,
-  layout: '2021',
-  published: null,
-  sections: [],
-  tables: [],
-  values: {},
-  firstAuditedAt: 0,
-  auditedAt: 0,
-  findings: [],
-  gone: [],
-  newIds: [],
-  note: '',
-  noteBy: '',
-  noteUpdatedAt: null,
-};
+const base = storedRecord();
 const a = { ...base, id: 'a', url: 'https://a.gov.cn/r', title: '甲局 2023 年报', agency: '甲局', year: 2023, findings: withFindingIds([sumBroken]) };
 const b = {
   ...base,

@@ -7,27 +7,9 @@ import type { AuditWithNotes } from '@/lib/app/stats';
 import { withFindingIds } from '@/lib/engine/finding-id';
 import type { Finding } from '@/lib/engine/model';
 import { proseMismatch, sectionMissing, sumBroken } from './audits';
+import { storedRecord } from './records';
 
-const base: ReportRecord = {
-  id: '',
-  url: '',
-  title: '',
-  agency: '',
-  year: null,
-  layout: '2021',
-  published: '2024-01-20',
-  sections: [],
-  tables: [],
-  values: {},
-  firstAuditedAt: Date.UTC(2024, 2, 1),
-  auditedAt: Date.UTC(2024, 2, 5, 6, 7),
-  findings: [],
-  gone: [],
-  newIds: [],
-  note: '',
-  noteBy: '',
-  noteUpdatedAt: null,
-};
+const base = storedRecord({ published: '2024-01-20', firstAuditedAt: Date.UTC(2024, 2, 1), auditedAt: Date.UTC(2024, 2, 5, 6, 7) });
 
 export const blankCell: Finding = {
   rule: 'cell-missing',
