@@ -1,7 +1,7 @@
 /** The engine's public API, shared by the content script, the extension pages and the CLI. */
 import { citedTemplate, domPrefix, judgeReport, PREFIX_CHARS, prefixLooksLikeReport } from './detect';
 import type { Finding, Report, SectionKey, TableKey } from './model';
-import { SECTION_KEYS, TABLE_KEYS } from './model';
+import { SECTION_KEYS, SECTION_OF_TABLE, TABLE_KEYS } from './model';
 import { metaPublished } from './parse/meta';
 import { buildReport } from './parse/report';
 import { attachmentLinks, reportLinks } from './list';
@@ -120,7 +120,7 @@ function finish(report: Report, opts: AuditOptions, truncated: Truncation | null
   }
   const pictured = read ? tablesShownAsImages(report, read) : null;
   if (pictured && !disabled.includes('tables-as-images')) {
-    findings = findings.filter((f) => !(f.rule === 'table-missing' && f.section && pictured.tables.some((t) => SECTION_OF[t] === f.section)));
+    findings = findings.filter((f) => !(f.rule === 'table-missing' && f.section && pictured.tables.some((t) => SECTION_OF_TABLE[t] === f.section)));
     findings.unshift(tablesAsImagesFinding(pictured.tables, pictured.images));
   }
   if (truncated && !disabled.includes('page-too-large'))
@@ -142,8 +142,6 @@ function printable(f: Finding): boolean {
   return [f.expected, f.actual].every((v) => typeof v !== 'number' || (Number.isFinite(v) && Math.abs(v) < 1e21));
 }
 
-const SECTION_OF: Record<TableKey, SectionKey> = { t2: 's2', t3: 's3', t4: 's4' };
-
 /**
  * Missing tables whose place holds images: the images between the heading of the table's section
  * and the next heading; without that heading, images anywhere after the first section.
@@ -158,7 +156,7 @@ function tablesShownAsImages(report: Report, read: DomRead): { tables: TableKey[
   const images = new Set<unknown>();
   const tables: TableKey[] = [];
   for (const t of missing) {
-    const i = headings.findIndex((h) => h.key === SECTION_OF[t]);
+    const i = headings.findIndex((h) => h.key === SECTION_OF_TABLE[t]);
     const from = i >= 0 ? headings[i]!.pos : (headings[0]?.pos ?? -1);
     const to = i >= 0 ? (headings[i + 1]?.pos ?? Infinity) : Infinity;
     const inside = read.images.filter((img) => img.pos > from && img.pos < to);

@@ -1,6 +1,6 @@
 import { factsOf } from './cross-year';
 import { z } from 'zod';
-import { Finding, Layout, SectionKey, TableKey, type Report } from './model';
+import { Finding, Layout, SectionKey, TABLE_KEYS, TableKey, type Report } from './model';
 
 /** What one audit of a report yields, to store and compare across years: the app's stored record extends it. */
 export const ReportSnapshot = z.object({
@@ -32,7 +32,7 @@ export function reportSnapshot(report: Report, findings: Finding[], url: string)
     layout: report.layout,
     published: report.published?.date ?? null,
     sections: report.sections.map((s) => s.key),
-    tables: (['t2', 't3', 't4'] as const).filter((t) => report.tables[t]),
+    tables: TABLE_KEYS.filter((t) => report.tables[t]),
     values: factsOf(report, url).values,
     findings,
   };

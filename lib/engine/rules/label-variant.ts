@@ -1,4 +1,4 @@
-import { layoutFamily, SECTION_OF_TABLE, type SectionKey } from '../model';
+import { layoutFamily, SECTION_OF_TABLE, TABLE_KEYS, type SectionKey } from '../model';
 import { SECTION_SPECS } from '../parse/sections';
 import { HEADER_LABELS, T2_ROWS, T3_ROWS } from '../parse/table-specs';
 import { compact } from '../text';
@@ -71,7 +71,7 @@ export const labelVariant: ReportRule = {
         });
       }
     }
-    for (const t of ['t2', 't3', 't4'] as const)
+    for (const t of TABLE_KEYS)
       for (const printed of report.tables[t]?.headers ?? []) {
         const template = headerVariant(printed, HEADER_LABELS[t]);
         if (template) out.push({ section: SECTION_OF_TABLE[t], expected: template, actual: printed, message: `表头「${printed}」与模板「${template}」不一致` });

@@ -1,4 +1,4 @@
-import { SECTION_OF_TABLE, type Finding, type Report, type TableKey } from '../model';
+import { SECTION_OF_TABLE, TABLE_KEYS, type Finding, type Report, type TableKey } from '../model';
 import { cellLabel } from '../parse/table-specs';
 import { isUnplacedNote } from '../parse/tables';
 import { toFinding, type RaisedRule } from './types';
@@ -22,7 +22,7 @@ export const rowCellsUnplaced: RaisedRule = {
 
 /** The rows whose values could not be placed, as table/row keys. */
 export function unplacedRows(report: Report): { table: TableKey; row: string; text: string }[] {
-  return (['t2', 't3', 't4'] as const).flatMap((table) =>
+  return TABLE_KEYS.flatMap((table) =>
     (report.tables[table]?.notes ?? []).filter((n) => n.row && isUnplacedNote(n)).map((n) => ({ table, row: n.row!, text: n.text })),
   );
 }
