@@ -20,15 +20,3 @@ export const FILE_EXT = new Set(['.pdf', '.docx', '.doc', '.wps']);
 export function auditBytes(bytes: Uint8Array, name: string, contentType = '', url?: string): Promise<FileAudit> {
   return auditFile(bytes, NODE_READERS, { name, contentType, url });
 }
-
-const withUserAgent: typeof fetch = (input, init) => fetch(input, { ...init, headers: { 'user-agent': 'gov-report-auditor/0.1' } });
-
-/** Fetches an attachment (a PDF or Word link) and audits it; HTTP errors are thrown in words. */
-export async function fetchAndAudit(url: string): Promise<FileAudit> {
-  const res = await withUserAgent(url, { signal: AbortSignal.timeout(60_000), redirect: 'follow' });
-  if (!res.ok) {
-    await res.body?.cancel().catch(() => undefined);
-    throw new Error(`服务器返回 HTTP ${res.status}`);
-  }
-  return auditBytes(new Uint8Array(await res.arrayBuffer()), new URL(res.url || url).pathname, res.headers.get('content-type') ?? '', res.url || url);
-}

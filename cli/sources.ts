@@ -10,7 +10,7 @@ import { linkErrorText, type RequestGate } from '../lib/app/batch/runner';
 import type { AuditResult } from '../lib/engine/audit';
 import { decodePage } from '../lib/engine/decode';
 import { fileKind } from '../lib/engine/source/file-kind';
-import { auditBytes, fetchAndAudit, FILE_EXT } from './files';
+import { auditBytes, FILE_EXT } from './files';
 
 export const PAGE_EXT = new Set(['.html', '.htm', '.shtml', '.xhtml']);
 export const TEXT_EXT = new Set(['.txt', '.md']);
@@ -45,11 +45,19 @@ export async function loadUrl(url: string, gate?: RequestGate): Promise<Loaded> 
     gate?.started();
     return withUserAgent(input, init);
   };
-  const page = await fetchPage(url, spaced, AbortSignal.timeout(DEFAULT_LIMITS.timeoutMs), async (hop, n) => {
-    assertFetchable(hop, n, [named]);
-    await gate?.(never);
-  });
-  if (page.kind === 'attachment') return { kind: 'file', result: (await fetchAndAudit(page.url)).result };
+  const page = await fetchPage(
+    url,
+    spaced,
+    AbortSignal.timeout(DEFAULT_LIMITS.timeoutMs),
+    async (hop, n) => {
+      assertFetchable(hop, n, [named]);
+      await gate?.(never);
+    },
+    { readFiles: true },
+  );
+  // A PDF/Word file comes through the same checked, spaced hops as a page, downloaded once.
+  if (page.kind === 'file') return { kind: 'file', result: (await auditBytes(page.bytes, new URL(page.url).pathname, page.type, page.url)).result };
+  if (page.kind === 'attachment') throw new InputError(`网址是引擎无法读取的附件（如 OFD、压缩包）：${page.url}`);
   return asLoaded(page.text, /html|xml/i.test(page.type) || startsWithMarkup(page.text));
 }
 
