@@ -4,8 +4,8 @@ import type { BrowserContext, Page } from 'playwright-core';
 import type { browser as ExtensionApi } from 'wxt/browser';
 import type { Request, Response } from '@/lib/app/messages';
 import { axeViolations } from '../portal/axe';
-import { extensionId, launch, newProfile } from '../portal/browser';
-import { startPortal, type Portal } from '../portal/server';
+import { closePortalBrowser, openPortalBrowser } from '../portal/browser';
+import type { Portal } from '../portal/server';
 
 /** The page's own `chrome`, inside page.evaluate callbacks. */
 declare const chrome: typeof ExtensionApi;
@@ -15,14 +15,9 @@ let context: BrowserContext;
 let id: string;
 
 beforeAll(async () => {
-  portal = await startPortal();
-  context = await launch(newProfile());
-  id = await extensionId(context);
+  ({ portal, context, id } = await openPortalBrowser());
 });
-afterAll(async () => {
-  await context?.close();
-  await portal?.close();
-});
+afterAll(() => closePortalBrowser(context, portal));
 
 /** Starts a batch over `paths` of the portal, as the overlay does; resolves with the batch page it opens. */
 async function batchOf(paths: string[]): Promise<Page> {

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { browser as ExtensionApi } from 'wxt/browser';
 import type { Request, Response } from '@/lib/app/messages';
-import { extensionId, launch, newProfile } from '../portal/browser';
-import { startPortal, type Portal } from '../portal/server';
+import { closePortalBrowser, openPortalBrowser } from '../portal/browser';
+import type { Portal } from '../portal/server';
 import { SYNTHETIC_REPORT_COUNT } from '../portal/synthetic';
 import { auditBytes } from '../../cli/files';
 import { FILES, PDF_REPORT_FILES } from '../portal/pages';
@@ -16,14 +16,9 @@ let context: BrowserContext;
 let id: string;
 
 beforeAll(async () => {
-  portal = await startPortal();
-  context = await launch(newProfile());
-  id = await extensionId(context);
+  ({ portal, context, id } = await openPortalBrowser());
 });
-afterAll(async () => {
-  await context?.close();
-  await portal?.close();
-});
+afterAll(() => closePortalBrowser(context, portal));
 
 const TOTAL = String(SYNTHETIC_REPORT_COUNT);
 

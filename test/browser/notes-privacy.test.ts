@@ -8,8 +8,8 @@ import type { BrowserContext, Page } from 'playwright-core';
 import type { browser as ExtensionApi } from 'wxt/browser';
 import type { Request, Response } from '@/lib/app/messages';
 import { reportKey } from '@/lib/engine/finding-id';
-import { extensionId, launch, newProfile, waitForAudit } from '../portal/browser';
-import { startPortal, type Portal } from '../portal/server';
+import { closePortalBrowser, openPortalBrowser, waitForAudit } from '../portal/browser';
+import type { Portal } from '../portal/server';
 
 /** The page's own `chrome`, inside page.evaluate callbacks. */
 declare const chrome: typeof ExtensionApi;
@@ -19,14 +19,9 @@ let context: BrowserContext;
 let id: string;
 
 beforeAll(async () => {
-  portal = await startPortal();
-  context = await launch(newProfile());
-  id = await extensionId(context);
+  ({ portal, context, id } = await openPortalBrowser());
 });
-afterAll(async () => {
-  await context?.close();
-  await portal?.close();
-});
+afterAll(() => closePortalBrowser(context, portal));
 
 async function open(url: string): Promise<Page> {
   const page = await context.newPage();

@@ -1,23 +1,18 @@
 /** Issue 11 on the page: an attachment-only report offers 「审核附件」, which opens the viewer on that file (trusted clicks only). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
-import { extensionId, launch, newProfile, waitForAudit } from '../portal/browser';
+import { closePortalBrowser, openPortalBrowser, waitForAudit } from '../portal/browser';
 import { PDF_REPORT_FILES } from '../portal/pages';
-import { startPortal, type Portal } from '../portal/server';
+import type { Portal } from '../portal/server';
 
 let portal: Portal;
 let context: BrowserContext;
 let id: string;
 
 beforeAll(async () => {
-  portal = await startPortal();
-  context = await launch(newProfile());
-  id = await extensionId(context);
+  ({ portal, context, id } = await openPortalBrowser());
 });
-afterAll(async () => {
-  await context?.close();
-  await portal?.close();
-});
+afterAll(() => closePortalBrowser(context, portal));
 
 describe('审核附件', () => {
   it('opens viewer.html?src=<the link> on a click, and nothing on a page script’s click', async () => {

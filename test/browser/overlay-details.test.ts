@@ -4,22 +4,17 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { extensionId, launch, markers, newProfile, waitForAudit } from '../portal/browser';
-import { startPortal, type Portal } from '../portal/server';
+import { closePortalBrowser, markers, openPortalBrowser, waitForAudit } from '../portal/browser';
+import type { Portal } from '../portal/server';
 
 let portal: Portal;
 let context: BrowserContext;
 let id: string;
 
 beforeAll(async () => {
-  portal = await startPortal();
-  context = await launch(newProfile());
-  id = await extensionId(context);
+  ({ portal, context, id } = await openPortalBrowser());
 });
-afterAll(async () => {
-  await context?.close();
-  await portal?.close();
-});
+afterAll(() => closePortalBrowser(context, portal));
 
 async function open(path: string): Promise<Page> {
   const page = await context.newPage();

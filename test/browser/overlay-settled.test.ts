@@ -1,22 +1,17 @@
 /** Issue 12 §5 on the page: a finding marked 误报 in the side panel is dimmed and uncounted, and stays so after a reload. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { extensionId, launch, newProfile, waitForAudit } from '../portal/browser';
-import { startPortal, type Portal } from '../portal/server';
+import { closePortalBrowser, openPortalBrowser, waitForAudit } from '../portal/browser';
+import type { Portal } from '../portal/server';
 
 let portal: Portal;
 let context: BrowserContext;
 let id: string;
 
 beforeAll(async () => {
-  portal = await startPortal();
-  context = await launch(newProfile());
-  id = await extensionId(context);
+  ({ portal, context, id } = await openPortalBrowser());
 });
-afterAll(async () => {
-  await context?.close();
-  await portal?.close();
-});
+afterAll(() => closePortalBrowser(context, portal));
 
 const CELL = 't3/3.7/total';
 

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { startPortal, type Portal } from './server';
 
 const OUTPUT = resolve(import.meta.dirname, '..', '..', '.output');
 /** What users install: the overlay's shadow root is closed, so neither a page nor Playwright can reach into it. */
@@ -48,6 +49,19 @@ export async function launch(profile: string, opts: LaunchOptions = {}): Promise
       '--disable-quic',
     ],
   });
+}
+
+/** The demo portal and a fresh browser with the extension: what most browser test files share across their tests. */
+export async function openPortalBrowser(): Promise<{ portal: Portal; context: BrowserContext; id: string }> {
+  const portal = await startPortal();
+  const context = await launch(newProfile());
+  return { portal, context, id: await extensionId(context) };
+}
+
+/** Closes what openPortalBrowser opened; either may be missing when opening failed. */
+export async function closePortalBrowser(context: BrowserContext | undefined, portal: Portal | undefined): Promise<void> {
+  await context?.close();
+  await portal?.close();
 }
 
 /** The extension's id, from its service worker. */
