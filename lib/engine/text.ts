@@ -26,18 +26,23 @@ export function compact(s: string): string {
   return toHalfWidth(s).replace(/\s+/g, '');
 }
 
-/** Cell texts that mean "no number was given" (report-format.md: missing, never 0). */
-const MISSING = /^(?:|[-—–―─－~～/／\\×xX*＊]+|无|空|暂无|不适用|n\/?a)$/i;
+/**
+ * Marks a page writes instead of a number (「—」「/」「无」): report-format.md calls such a word inside a
+ * row of numbers an invalid cell in its own column. They read as values (they hold their column, never
+ * join the label) but are not numbers; only an empty cell is a blank.
+ */
+const PLACEHOLDER = /^(?:[-—–―─－~～/／\\×xX*＊]+|无|空|暂无|不适用|n\/?a)$/i;
 
-export type CellReading = { kind: 'number'; value: number; unit?: string } | { kind: 'blank' } | { kind: 'text' };
+export type CellReading = { kind: 'number'; value: number; unit?: string } | { kind: 'blank' } | { kind: 'placeholder' } | { kind: 'text' };
 
 /** Units a cell sometimes prints after its number (「251000元」「3件」): the number still counts. */
 const CELL_UNIT = /(万元|元|件|条|个|项|次|人次|人)$/;
 
-/** Reads one table cell: a number (ASCII or full-width digits, thousands separators, decimals, a unit), a blank, or text. */
+/** Reads one table cell: a number (ASCII or full-width digits, thousands separators, decimals, a unit), a blank, a placeholder mark, or text. */
 export function readCell(raw: string): CellReading {
   const s = compact(raw);
-  if (MISSING.test(s)) return { kind: 'blank' };
+  if (s === '') return { kind: 'blank' };
+  if (PLACEHOLDER.test(s)) return { kind: 'placeholder' };
   const unit = CELL_UNIT.exec(s)?.[1];
   const m = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$/.exec(unit ? s.slice(0, -unit.length) : s);
   if (!m) return { kind: 'text' };

@@ -25,7 +25,9 @@ describe('readCell', () => {
     [' 7 ', 7],
     ['-3', -3],
   ])('reads %s as %d', (raw, n) => expect(readCell(raw)).toEqual({ kind: 'number', value: n }));
-  it.each(['', ' ', '—', '-', '/', '／', '无', '——', '\u00a0'])('reads %j as blank, never 0', (raw) => expect(readCell(raw).kind).toBe('blank'));
+  it.each(['', ' ', '\u00a0'])('reads %j as blank, never 0', (raw) => expect(readCell(raw).kind).toBe('blank'));
+  // report-format.md: a word inside a row of numbers (「—」「/」) is an invalid cell, neither a blank nor 0.
+  it.each(['—', '-', '/', '／', '无', '——'])('reads %j as a placeholder, never 0', (raw) => expect(readCell(raw).kind).toBe('placeholder'));
   it.each(['自然人', '3.', '约3', '1.属于国家秘密'])('reads %j as text', (raw) => expect(readCell(raw).kind).toBe('text'));
 });
 
@@ -247,9 +249,12 @@ describe('a word among the numbers', () => {
       expect([row.issued!.status, row.repealed!.value, row.in_force!.value]).toEqual(['invalid', 0, 4]);
     },
   );
-  it.each([['规章 — 0 4'], ['规章 / 0 4'], ['规章 | — | 0 | 4 |'], ['规章\t/\t0\t4']])('%s keeps the dash in its own column, as missing data', (line) => {
+  it.each([['规章 — 0 4'], ['规章 / 0 4'], ['规章 | — | 0 | 4 |'], ['规章\t/\t0\t4']])('%s keeps the dash in its own column, as an invalid cell', (line) => {
     const row = t2Rules(line)!;
-    expect([row.issued!.status, row.repealed!.value, row.in_force!.value]).toEqual(['blank', 0, 4]);
+    expect([row.issued!.status, row.issued!.value, row.repealed!.value, row.in_force!.value]).toEqual(['invalid', null, 0, 4]);
+    const r = auditText(makeReport().replace('规章\t0\t0\t0', line));
+    expect(r.detected && r.findings.filter((f) => f.rule === 'cell-invalid').map((f) => f.cells![0]!.column)).toEqual(['issued']);
+    expect(r.detected && r.findings.filter((f) => f.rule === 'cell-missing')).toEqual([]);
   });
   it('a word in the first column of the t4 row', () => {
     const r = auditText(makeReport({ t4: ['未统计', 0, 0, 1, 2, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0] }));

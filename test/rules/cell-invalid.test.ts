@@ -9,6 +9,13 @@ describe('cell-invalid', () => {
     const fs = ofRule(findings({ t3 }), 'cell-invalid');
     expect(fs.map((f) => keys(f)[0])).toEqual(['t3/3.5.1/natural', 't3/3.5.1/commercial', 't3/3.5.1/research']);
   });
+  it('reports 「—」「/」「无」 and 「未统计」 as invalid cells in their own columns, not as blanks', () => {
+    const t3 = cleanT3();
+    t3['3.5.1'] = ['—', '/', '无', '未统计', 0, 0, 0];
+    const fs = findings({ t3 });
+    expect(ofRule(fs, 'cell-invalid').map((f) => keys(f)[0])).toEqual(['t3/3.5.1/natural', 't3/3.5.1/commercial', 't3/3.5.1/research', 't3/3.5.1/nonprofit']);
+    expect(ofRule(fs, 'cell-missing')).toEqual([]);
+  });
   it('accepts full-width digits and a decimal fee amount', () => {
     const t3 = cleanT3();
     t3['1'] = ['１０', '２', '0', '0', '0', '0', '１２'];

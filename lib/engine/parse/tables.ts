@@ -57,6 +57,8 @@ function wordsAsValues(row: GridCell[], s: SplitRow, spec: RowSpec): SplitRow {
   if (used >= n) return s;
   for (let i = s.labelEnd - 1; i >= 0; i--) {
     const t = compact(row[i]!.text);
+    // A mark among the values (「—」「/」) never names the row, even glued to the label before it.
+    if (readCell(row[i]!.text).kind === 'placeholder') continue;
     if (!t || !(spec.match.test(t) || (i > 0 && spec.match.test(compact(row[i - 1]!.text) + t)))) continue;
     // A label broken over lines (its first part on a line of its own) continues on the next line: that is label, not words among the values.
     if (row[i]!.at && row[i + 1]?.at && row[i]!.at!.line !== row[i + 1]!.at!.line) return s;

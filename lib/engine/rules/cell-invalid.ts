@@ -9,9 +9,12 @@ export const cellInvalid: ReportRule = {
   id: 'cell-invalid',
   severity: 'error',
   title: { zh: '数值无效', en: 'Invalid number' },
-  description: { zh: '件数必须是不小于 0 的整数；金额可以有小数。', en: 'Counts must be whole numbers ≥ 0; only amounts may have decimals.' },
+  description: {
+    zh: '件数必须是不小于 0 的整数；金额可以有小数。数字行中的文字（「未统计」「—」「/」「无」）是无效数值，留在本列，不是空白，也不是 0。',
+    en: 'Counts must be whole numbers ≥ 0; only amounts may have decimals. A word among the numbers (「未统计」, 「—」, 「/」, 「无」) is an invalid value in its own column, neither a blank nor zero.',
+  },
   basis: '《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）：件数为非负整数',
-  example: '件数写作「-1」「0.5」或「三」。',
+  example: '件数写作「-1」「0.5」「三」或「—」。',
   check(report) {
     const out: Problem[] = [];
     for (const { ref: r, cell: c } of eachCell(report)) {
