@@ -39,15 +39,15 @@ beforeAll(async () => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     arrivals.push({ path, at: performance.now() });
     const redirect = (to: string, status = 302) => res.writeHead(status, { location: to }).end();
-    // A chain of same-site hops: /chain/3 → /chain/2 → /chain/1 → /report.html.
+    // A chain of same-site hops: /chain/3 → /chain/2 → /chain/1 → /moved/report.html.
     const chain = /^\/chain\/(\d+)$/.exec(path);
-    if (chain) return redirect(Number(chain[1]) > 1 ? `/chain/${Number(chain[1]) - 1}` : '/report.html');
+    if (chain) return redirect(Number(chain[1]) > 1 ? `/chain/${Number(chain[1]) - 1}` : '/moved/report.html');
     if (path === '/loop.html') return redirect('/loop.html');
     // A portal moving its reports: the old address answers with the new one on the same site.
     if (path === '/old/report.html') return redirect('/report.html', 301);
     if (path === '/to-loopback.html') return redirect(`http://127.0.0.1:${targetPort}/report.html`);
     if (path === '/to-not-granted.html') return redirect(`http://${NOT_GRANTED}:${targetPort}/report.html`);
-    if (path === '/report.html') return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(fixtureHtml('001-semantic.html'));
+    if (path === '/report.html' || path === '/moved/report.html') return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(fixtureHtml('001-semantic.html'));
     res.writeHead(404).end();
   });
   target = createServer((req, res) => {
@@ -98,15 +98,23 @@ describe('batch audit against redirects', () => {
     expect(reachedTarget).toEqual([]);
     const count = (path: string) => arrivals.filter((a) => a.path === path).length;
     // The chain: the link and its three hops, each asked for once.
-    expect(['/chain/3', '/chain/2', '/chain/1'].map(count)).toEqual([1, 1, 1]);
+    expect(['/chain/3', '/chain/2', '/chain/1', '/moved/report.html'].map(count)).toEqual([1, 1, 1, 1]);
     // The loop: the link and MAX_HOPS hops, then given up.
     expect(count('/loop.html')).toBe(MAX_HOPS + 1);
     expect(count('/old/report.html')).toBe(1);
-    // The report itself: once as a link, once at the end of the chain, once after /old/.
-    expect(count('/report.html')).toBe(3);
-    // Hops are spaced like requests: every request start at the portal, hops included, ≥ 480 ms after the one before.
+    // The report itself: once as a link, once after /old/.
+    expect(count('/report.html')).toBe(2);
+    // Each hop waits its turn like a request: at the server, ≥ 480 ms after the request before it in its chain
+    // (the browser following redirects itself sends them within a few ms).
+    const times = (path: string) => arrivals.filter((a) => a.path === path).map((a) => a.at);
+    const chain = ['/chain/3', '/chain/2', '/chain/1', '/moved/report.html'].map((p) => times(p)[0]!);
+    for (const hops of [chain, times('/loop.html')]) {
+      expect(Math.min(...hops.slice(1).map((t, i) => t - hops[i]!))).toBeGreaterThanOrEqual(DEFAULT_LIMITS.intervalMs - 20);
+    }
+    // And no two requests of the batch, hops included, go together: the browser starts them 500 ms apart; the
+    // server, in this test process on a busy machine, sees them some tens of ms off (the first, on a cold connection, most).
     const gaps = arrivals.slice(1).map((a, i) => a.at - arrivals[i]!.at);
-    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(DEFAULT_LIMITS.intervalMs - 20);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(DEFAULT_LIMITS.intervalMs - 100);
     await batch.close();
     await page.close();
   }, 120_000);
