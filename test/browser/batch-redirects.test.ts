@@ -5,6 +5,7 @@
  * servers, which log each request and when it arrived: the portal, and the target a redirect must
  * never reach.
  */
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { BrowserContext } from 'playwright-core';
@@ -13,7 +14,7 @@ import type { browser as ExtensionApi } from 'wxt/browser';
 import { DEFAULT_LIMITS, MAX_HOPS } from '@/lib/app/batch/limits';
 import type { Request } from '@/lib/app/messages';
 import { fixtureHtml } from '../helpers/fixtures';
-import { extensionId, launch, newProfile } from '../portal/browser';
+import { EXTENSION_DIR, extensionId, launch, newProfile } from '../portal/browser';
 
 declare const chrome: typeof ExtensionApi;
 
@@ -118,4 +119,28 @@ describe('batch audit against redirects', () => {
     await batch.close();
     await page.close();
   }, 120_000);
+
+  it('the viewer follows a file link’s redirects the same way: a loop and a local address are refused in words', async () => {
+    const page = await context.newPage();
+    const view = async (path: string) => {
+      await page.goto(`chrome-extension://${id}/viewer.html?src=${encodeURIComponent(`http://www.redirects.gov.cn:${port}${path}`)}`);
+      await expect.poll(() => page.locator('.error').count(), { timeout: 30_000 }).toBe(1);
+      return page.locator('.error').textContent();
+    };
+    const loopsBefore = arrivals.filter((a) => a.path === '/loop.html').length;
+    expect(await view('/to-loopback.html')).toContain('重定向被拒绝：不访问本机或内网地址（127.0.0.1）');
+    expect(await view('/to-not-granted.html')).toContain(`重定向到未授权的网站（${NOT_GRANTED}），未跟随`);
+    expect(await view('/loop.html')).toContain(`重定向次数过多（超过 ${MAX_HOPS} 次）`);
+    expect(arrivals.filter((a) => a.path === '/loop.html').length - loopsBefore).toBe(MAX_HOPS + 1);
+    expect(reachedTarget).toEqual([]);
+    await page.close();
+  }, 90_000);
+
+  it('learns the hops by observing (webRequest), with no permission that shows an install warning for it', () => {
+    const { permissions } = JSON.parse(readFileSync(`${EXTENSION_DIR}/manifest.json`, 'utf8')) as { permissions: string[] };
+    expect(permissions).toContain('webRequest');
+    // Chrome warns at install for these ("Block content on any page", "Read your browsing history", …).
+    const warned = ['declarativeNetRequest', 'declarativeNetRequestFeedback', 'webRequestBlocking', 'tabs', 'webNavigation', 'history', 'proxy', 'debugger'];
+    expect(permissions.filter((p) => warned.includes(p))).toEqual([]);
+  });
 });
