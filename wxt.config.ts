@@ -30,9 +30,10 @@ export default defineConfig({
       description:
         '核对政府信息公开工作年度报告的表格与正文勾稽关系 — audits Chinese government information-disclosure annual reports for internal consistency',
       // Firefox has sidebar_action instead of the sidePanel API.
-      // contextMenus: 「用年报审计助手审核此附件」 on PDF/Word links. declarativeNetRequest: one session rule blocks
-      // the extension's own requests to local addresses (a portal redirecting the batch there); it blocks without host access.
-      permissions: ['storage', 'activeTab', 'scripting', 'contextMenus', 'declarativeNetRequest', ...(firefox ? [] : ['sidePanel'])],
+      // contextMenus: 「用年报审计助手审核此附件」 on PDF/Word links. webRequest (observing only, no install warning): the
+      // batch and viewer pages follow redirects hop by hop and learn each hop's Location, which fetch hides, from the
+      // browser's report of their own requests (components/batch/batch-link.ts).
+      permissions: ['storage', 'activeTab', 'scripting', 'contextMenus', 'webRequest', ...(firefox ? [] : ['sidePanel'])],
       host_permissions: ['*://*.gov.cn/*'],
       // The tiny first look is the only script on every page; it asks for the auditor (entrypoints/first-look.ts).
       content_scripts: [{ matches: FIRST_LOOK_MATCHES, js: [FIRST_LOOK_SCRIPT], run_at: 'document_idle', all_frames: true }],

@@ -9,7 +9,7 @@ import type { BatchLimits } from '@/lib/app/batch/limits';
 import { INITIAL, resumesByItself, runReducer, type Phase } from '@/lib/app/batch/run-state';
 import { abortableSleep, runJob } from '@/lib/app/batch/runner';
 import { pageFileReaders } from '../file-readers';
-import { disabledRules, loadJob, missingHosts, requestHosts, saveAudit, saveJob, watchJobs } from './batch-link';
+import { disabledRules, loadJob, missingHosts, requestHosts, saveAudit, saveJob, watchJobs, watchRedirects } from './batch-link';
 
 export type { Phase } from '@/lib/app/batch/run-state';
 
@@ -58,10 +58,10 @@ export function useBatchRun(jobId: string, limits: BatchLimits): BatchRun {
           sleep: abortableSleep,
           // PDF/Word reports are read here: pdf.js loads (dynamically) in this page, never in a content script.
           files: pageFileReaders(parse),
-          // Chromium hides a manual redirect's target: the browser follows, the final URL is checked (and a DNR rule blocks local hops).
-          followRedirects: true,
+          // Redirects are followed hop by hop; the browser hides each hop's Location from fetch, its webRequest report does not.
+          hidden: await watchRedirects(),
         };
-        const end = await runJob(job, deps, limits, controller.signal);
+        const end = await runJob(job, deps, limits, controller.signal).finally(() => deps.hidden?.stop());
         // Saved after the runner's last write, so Cancel is what a reopened page finds.
         const cancelled = controller.signal.aborted ? setCancelled(end.job, true, Date.now()) : undefined;
         if (cancelled) await saveJob(cancelled);

@@ -7,12 +7,9 @@ import { forgetIfNavigated, forgetTab } from './tab-reports';
 import { onToolbarClick, toolbarAction } from './toolbar';
 import { syncUserSites } from './user-sites';
 import { createContextMenu, onContextMenuClick } from './viewer';
-import { installLocalBlock } from './local-block';
 import { createFlagMenu, onFlagMenuClick } from './manual-flags';
 
 export default defineBackground(() => {
-  // First: the batch page follows redirects itself only while this rule keeps them off local addresses.
-  void installLocalBlock().catch((e: Error) => console.error('[年报审计助手] 未能安装本机地址拦截规则', e));
   browser.runtime.onMessage.addListener(onMessage);
   toolbarAction().onClicked.addListener(onToolbarClick);
   browser.runtime.onConnect.addListener(onMaybeReport);

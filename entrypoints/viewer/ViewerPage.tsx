@@ -7,8 +7,10 @@ import { browser } from 'wxt/browser';
 import { ask } from '@/messaging/ask';
 import { FindingList } from '@/components/FindingList';
 import type { ReportState } from '@/lib/app/messages';
-import { missingHosts } from '@/components/batch/batch-link';
+import { missingHosts, watchRedirects } from '@/components/batch/batch-link';
 import { addressProblem } from '@/lib/app/batch/address';
+import { checkedHops, followRedirects } from '@/lib/app/batch/hops';
+import { LinkError } from '@/lib/app/batch/link-error';
 import { auditFile } from '@/lib/engine/audit-file';
 import { reportSnapshot } from '@/lib/engine/snapshot';
 import { targetsOf, type Target } from './markers';
@@ -58,15 +60,17 @@ export function ViewerPage({ src }: { src: string }) {
       if ((await missingHosts([url.href])).length)
         return setPhase({ status: 'error', error: `该网站（${url.hostname}）不在 *.gov.cn 之内，需要您授权扩展读取后才能审核此文件。`, origin: url.origin });
       let res: Response;
+      // As the batch does: redirects followed hop by hop, each checked (not local, on a granted site) before it is requested.
+      const hidden = await watchRedirects();
       try {
-        res = await fetch(url, { credentials: 'omit' });
-      } catch {
+        res = (await followRedirects(url.href, fetch, new AbortController().signal, checkedHops(missingHosts), { hidden })).res!;
+      } catch (e) {
+        if (e instanceof LinkError) return setPhase({ status: 'error', error: `无法读取该文件：${e.message}` });
         return setPhase({ status: 'error', error: '无法读取该文件：扩展可能尚未获准访问该网站。', origin: url.origin });
+      } finally {
+        hidden?.stop();
       }
       if (!res.ok) return setPhase({ status: 'error', error: `无法读取该文件：服务器返回 HTTP ${res.status}` });
-      // A redirect that ended on a local address is refused (the background's rule blocks such hops; this covers browsers without it).
-      const landed = res.redirected && res.url ? addressProblem(new URL(res.url)) : null;
-      if (landed) return setPhase({ status: 'error', error: `无法读取该文件：重定向被拒绝，${landed}` });
       const bytes = new Uint8Array(await res.arrayBuffer());
       setPhase({ status: 'loading', step: '审核中…' });
       const { settings } = await ask({ type: 'settings:get' });

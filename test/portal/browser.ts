@@ -26,6 +26,8 @@ export interface LaunchOptions {
    * none for the same browser without the extension (the bench's other side).
    */
   build?: 'test' | 'production' | 'none';
+  /** Host names besides *.gov.cn that reach 127.0.0.1 (a site the user has not granted, for the batch's redirect tests). */
+  alsoLocal?: string[];
 }
 
 export async function launch(profile: string, opts: LaunchOptions = {}): Promise<BrowserContext> {
@@ -39,7 +41,7 @@ export async function launch(profile: string, opts: LaunchOptions = {}): Promise
     args: [
       ...(opts.headed ? [] : ['--headless=new']),
       ...(opts.build === 'none' ? [] : [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`]),
-      '--host-resolver-rules=MAP *.gov.cn 127.0.0.1',
+      `--host-resolver-rules=${['*.gov.cn', ...(opts.alsoLocal ?? [])].map((h) => `MAP ${h} 127.0.0.1`).join(', ')}`,
       '--no-sandbox',
       '--disable-gpu',
       '--no-first-run',

@@ -5,7 +5,7 @@
  * 127.0.0.1 on purpose.
  */
 
-import { LinkError } from './audit-link';
+import { LinkError } from './link-error';
 
 /**
  * Throws a LinkError naming why a request (hop 0) or a redirect hop may not go to this URL. Hosts

@@ -11,7 +11,12 @@ import type { ReportSnapshot } from '../../engine/snapshot';
 import { agencyAndYear } from '../../engine/parse/report';
 import { attachmentFindings } from '../../engine/rules/report-attachment-only';
 import { fileKind } from '../../engine/source/file-kind';
-import { MAX_FILE_BYTES, MAX_HOPS, MAX_PAGE_BYTES } from './limits';
+import { followRedirects, type BeforeRequest, type HiddenRedirects } from './hops';
+import { MAX_FILE_BYTES, MAX_PAGE_BYTES } from './limits';
+import { LinkError } from './link-error';
+
+export { LinkError } from './link-error';
+export type { BeforeRequest } from './hops';
 
 /** Content types of files, not pages: a report published as one of these is a PDF/Word attachment. */
 const ATTACHMENT_TYPE = /pdf|msword|officedocument|wps|ofd|octet-stream|zip|rar/i;
@@ -27,32 +32,14 @@ export type Fetched =
 export interface FetchOptions {
   /** Download PDF/Word files instead of only naming them (the extension's batch page has pdf.js). */
   readFiles?: boolean;
-  /**
-   * Browsers hide a manual redirect's Location (an opaqueredirect), so a browser page lets fetch follow
-   * redirects and this checks where they ended before the body is used (throws a LinkError to refuse).
-   * The hops themselves are kept off local addresses by the background's declarativeNetRequest rule.
-   * Without it (Node), redirects are followed by hand and each hop goes through `beforeRequest`.
-   */
-  afterRedirect?: (finalUrl: URL) => Promise<void>;
+  /** How a browser page learns where its manual redirects point (hops.ts); Node's fetch shows it. */
+  hidden?: HiddenRedirects;
 }
-
-/** What a browser's "Failed to fetch" means when it followed the redirects itself. */
-export const FOLLOW_FAILED = '重定向次数过多或无法连接：服务器循环重定向、重定向到本机或内网地址（已拦截）、无响应或拒绝连接';
-
-/** An error whose message is for the user as it stands (HTTP status, not a report). */
-export class LinkError extends Error {
-  override name = 'LinkError';
-}
-
-/** Asked before every request a fetch makes, the first and each redirect hop: waits its turn, or throws a LinkError to refuse it. */
-export type BeforeRequest = (url: URL, hop: number) => Promise<void>;
-
-const REDIRECT = new Set([301, 302, 303, 307, 308]);
 
 /**
  * Fetches a page and decodes it whatever its charset. Redirects are followed by hand, each hop
- * offered to `beforeRequest` first, at most MAX_HOPS of them. Without `readFiles`, attachment URLs
- * are not fetched at all and an attachment found by its content type is not downloaded.
+ * offered to `beforeRequest` first, at most MAX_HOPS of them (hops.ts). Without `readFiles`,
+ * attachment URLs are not fetched at all and an attachment found by its content type is not downloaded.
  */
 export async function fetchPage(
   url: string,
@@ -75,76 +62,10 @@ export async function fetchPage(
   beforeRequest?: BeforeRequest,
   opts: FetchOptions = {},
 ): Promise<Fetched> {
-  if (opts.afterRedirect) return fetchFollowing(url, fetchImpl, signal, beforeRequest, opts, opts.afterRedirect);
-  let current = url;
-  for (let hop = 0; ; hop++) {
-    if (!opts.readFiles && ATTACHMENT.test(current)) return { kind: 'attachment', url: current };
-    await beforeRequest?.(parsedUrl(current), hop);
-    // No cookies: the page is read as the public sees it, and a portal session is not touched.
-    const res = await fetchImpl(current, { signal, credentials: 'omit', redirect: 'manual' });
-    if (res.type === 'opaqueredirect') {
-      // Browsers hide a manual redirect's target, so its hop cannot be checked: not followed.
-      throw new LinkError('网站将请求重定向到其他地址，浏览器不公开重定向目标，无法核对是否为已授权的网站，未跟随');
-    }
-    if (REDIRECT.has(res.status)) {
-      await res.body?.cancel().catch(() => undefined);
-      if (hop >= MAX_HOPS) throw new LinkError(`重定向次数过多（超过 ${MAX_HOPS} 次）`);
-      current = redirectTarget(res.headers.get('location'), current);
-      continue;
-    }
-    return readPage(res, current, opts);
-  }
-}
-
-/** fetchPage in a browser: the browser follows redirects (at most 20), the final URL is checked before the body is read. */
-async function fetchFollowing(
-  url: string,
-  fetchImpl: typeof fetch,
-  signal: AbortSignal,
-  beforeRequest: BeforeRequest | undefined,
-  opts: FetchOptions,
-  afterRedirect: (finalUrl: URL) => Promise<void>,
-): Promise<Fetched> {
-  if (!opts.readFiles && ATTACHMENT.test(url)) return { kind: 'attachment', url };
-  await beforeRequest?.(parsedUrl(url), 0);
-  let res: Response;
-  try {
-    res = await fetchImpl(url, { signal, credentials: 'omit', redirect: 'follow' });
-  } catch (e) {
-    if (e instanceof TypeError && !signal.aborted) throw new LinkError(FOLLOW_FAILED);
-    throw e;
-  }
-  const final = res.url || url;
-  if (res.redirected && final !== url) {
-    try {
-      await afterRedirect(parsedUrl(final));
-    } catch (e) {
-      await res.body?.cancel().catch(() => undefined);
-      throw e;
-    }
-    if (!opts.readFiles && ATTACHMENT.test(final)) {
-      await res.body?.cancel().catch(() => undefined);
-      return { kind: 'attachment', url: final };
-    }
-  }
-  return readPage(res, final, opts);
-}
-
-function parsedUrl(url: string): URL {
-  try {
-    return new URL(url);
-  } catch {
-    throw new LinkError(`无法识别的网址：${url.slice(0, 200)}`);
-  }
-}
-
-function redirectTarget(location: string | null, from: string): string {
-  if (!location) throw new LinkError('服务器要求重定向，但没有给出新地址');
-  try {
-    return new URL(location, from).href;
-  } catch {
-    throw new LinkError(`服务器重定向到无法识别的地址：${location.slice(0, 200)}`);
-  }
+  const skip = opts.readFiles ? undefined : (u: string) => ATTACHMENT.test(u);
+  const end = await followRedirects(url, fetchImpl, signal, beforeRequest, { hidden: opts.hidden, skip });
+  if (!end.res) return { kind: 'attachment', url: end.url };
+  return readPage(end.res, end.url, opts);
 }
 
 const FILE_KINDS = new Set(['pdf', 'docx', 'doc', 'wps']);

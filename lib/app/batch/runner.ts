@@ -6,8 +6,8 @@
 import type { FileReaders } from '../../engine/audit-file';
 import { attachmentLinks, nextPage, reportLinks } from '../../engine/list';
 import type { ReportSnapshot } from '../../engine/snapshot';
-import { assertFetchable } from './address';
-import { auditFetched, auditFetchedFile, fetchPage, LinkError, type BeforeRequest, type Fetched } from './audit-link';
+import { auditFetched, auditFetchedFile, fetchPage, LinkError, type Fetched } from './audit-link';
+import { checkedHops, type HiddenRedirects } from './hops';
 import { addListPage, isFinished, markDone, markFailed, pendingLinks, stopPagination, type BatchJob, type LinkResult } from './job';
 import type { BatchLimits } from './limits';
 
@@ -39,10 +39,10 @@ export interface RunDeps {
    */
   files?: FileReaders;
   /**
-   * Let the browser follow redirects and check the final URL (the extension: a browser hides a manual
-   * redirect's target). Without it, redirects are followed by hand, each hop checked (the CLI).
+   * How the extension's page learns where a manual redirect points (a browser hides its Location):
+   * the browser's own report of the request (redirect-log.ts). The CLI's fetch shows it and needs none.
    */
-  followRedirects?: boolean;
+  hidden?: HiddenRedirects;
 }
 
 export type RunEnd =
@@ -122,48 +122,23 @@ export function linkErrorText(e: unknown): string {
   return err?.message ?? String(e);
 }
 
-/**
- * What every request of a run goes through: the link itself and each redirect hop must be http(s)
- * on a host that is not local, and a hop must stay on granted sites; hops wait their turn like requests.
- */
-function hopGuard(deps: RunDeps, gate: RequestGate, signal: AbortSignal): BeforeRequest {
-  return async (url, hop) => {
-    assertFetchable(url, hop, deps.trustedHosts);
-    if (hop === 0) return; // The link's own host was checked before the run fetched anything.
-    if ((await deps.missingHosts([url.href])).length) throw new LinkError(`重定向到未授权的网站（${url.hostname}），未跟随`);
-    await gate(signal);
-  };
-}
-
 /** Files a page links that the engine reads; others (OFD, spreadsheets) stay named only. */
 const READABLE_FILE = /\.(?:pdf|docx?|wps)(?:$|[?#])/i;
 /** Attachments of one report page tried at most: a report page links its report, maybe a form or two. */
 const MAX_ATTACHMENTS = 3;
-
-/**
- * Where the browser's redirects ended, checked before the body is used: http(s), not local, on a
- * granted site. (A hop on the way to a local address never left the browser: the background's
- * declarativeNetRequest rule blocks it.)
- */
-function finalGuard(deps: RunDeps): (url: URL) => Promise<void> {
-  return async (url) => {
-    assertFetchable(url, 1, deps.trustedHosts);
-    if ((await deps.missingHosts([url.href])).length) throw new LinkError(`重定向到未授权的网站（${url.hostname}），未读取`);
-  };
-}
 
 export async function runJob(start: BatchJob, deps: RunDeps, limits: BatchLimits, signal: AbortSignal): Promise<RunEnd> {
   let job = start;
   const write = serialWriter(deps.persist);
   const gate = requestGate(limits.intervalMs, deps.now, deps.sleep);
   const request = () => AbortSignal.any([signal, AbortSignal.timeout(limits.timeoutMs)]);
-  const guard = hopGuard(deps, gate, signal);
+  // Each hop of a link is checked and waits its turn like a request; the link's own host was checked before the run fetched anything.
+  const guard = checkedHops(deps.missingHosts, { trustedHosts: deps.trustedHosts, wait: () => gate(signal) });
   const fetchNow: typeof fetch = (input, init) => {
     gate.started();
     return deps.fetch(input, init);
   };
-  const afterRedirect = deps.followRedirects ? finalGuard(deps) : undefined;
-  const fetchOptions = { readFiles: !!deps.files, afterRedirect };
+  const fetchOptions = { readFiles: !!deps.files, hidden: deps.hidden };
 
   /** The first of a page's attachments that reads as a report; null when none does (then the page's own record stands). */
   const readAttachments = async (page: Extract<Fetched, { kind: 'page' }>): Promise<ReportSnapshot | null> => {
@@ -209,7 +184,7 @@ export async function runJob(start: BatchJob, deps: RunDeps, limits: BatchLimits
     if (hosts.length) return { kind: 'needs-access', job, hosts };
     try {
       await gate(signal);
-      const fetched = await fetchPage(pageUrl, fetchNow, request(), guard, { afterRedirect });
+      const fetched = await fetchPage(pageUrl, fetchNow, request(), guard, { hidden: deps.hidden });
       if (fetched.kind !== 'page') throw new LinkError('下一页是附件，不是列表页');
       const doc = deps.parse(fetched.text);
       job = addListPage(job, pageUrl, reportLinks(doc, fetched.url), nextPage(doc, fetched.url), limits.maxListPages, deps.now());
