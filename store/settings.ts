@@ -5,10 +5,11 @@
  */
 import { storage } from 'wxt/utils/storage';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/app/schema';
+import { SETTINGS_KEY } from './settings-key';
 import { applySettingsChange, readSettings, settingsV2, type SettingsChange } from '@/lib/app/settings';
 
 /** Version 1 is the unversioned value stored before this item existed, under the same key. */
-export const settingsItem = storage.defineItem<Settings>('local:settings', {
+export const settingsItem = storage.defineItem<Settings>(SETTINGS_KEY, {
   version: 2,
   fallback: DEFAULT_SETTINGS,
   migrations: { 2: settingsV2 },

@@ -26,6 +26,12 @@ export interface LaunchOptions {
    * none for the same browser without the extension (the bench's other side).
    */
   build?: 'test' | 'production' | 'none';
+  /**
+   * The browser's UI language (`chrome.i18n.getUILanguage()`, which the extension's UI follows by
+   * default): Chinese unless a test asks for another, as the auditors' browsers are. Chromium on Linux
+   * takes it from LANGUAGE (not --lang) and needs its locale files (Debian: chromium-l10n).
+   */
+  lang?: 'zh-CN' | 'en';
 }
 
 export async function launch(profile: string, opts: LaunchOptions = {}): Promise<BrowserContext> {
@@ -48,6 +54,7 @@ export async function launch(profile: string, opts: LaunchOptions = {}): Promise
       '--disable-sync',
       '--disable-quic',
     ],
+    env: { ...process.env, LANGUAGE: (opts.lang ?? 'zh-CN').replace('-', '_') },
   });
 }
 

@@ -1,0 +1,157 @@
+/**
+ * The UI's Chinese text, the source of every message key (the default locale: a key missing from
+ * another language falls back to this one). `{name}` marks a placeholder. Bilingual strings written
+ * 「中文 / English」 before the English UI existed keep that form here: tests and auditors know them.
+ * Deliverables (opinion body, CSV/XLSX headers) are not here: they stay Chinese whatever the UI language.
+ */
+export const zh = {
+  // The manifest (`__MSG_…__`).
+  ext_name: '年报审计助手',
+  ext_description: '核对政府信息公开工作年度报告的表格与正文勾稽关系 — audits Chinese government information-disclosure annual reports for internal consistency',
+  ext_actionTitle: '年报审计助手：审计此页并打开侧边栏',
+
+  // Shared.
+  common_appName: '年报审计助手',
+  common_unsigned: '（未署名）',
+  common_save: '保存 / Save',
+  common_cancel: '取消 / Cancel',
+  common_close: '关闭',
+  common_settingsUnreadable: '无法读取设置',
+  common_jobsUnreadable: '无法读取批量审核任务',
+  common_loading: '正在读取…',
+
+  // Side panel.
+  panel_auditing: '正在审计…',
+  panel_revealFailed: '无法在页面中定位：页面可能已刷新或跳转，请重新审计。',
+  panel_reaudit: '重新审计',
+  panel_audit: '审计此页',
+  panel_records: '审计记录',
+  panel_opinion: '审核意见书',
+  panel_settings: '设置',
+  panel_empty:
+    '此页尚无审计记录。*.gov.cn 及设置中添加的网站上的年度报告在打开时自动审计，其他页面可点「审计此页」；不是政府信息公开工作年度报告的页面不会生成记录。',
+
+  // One report's view (side panel, records page).
+  report_yearUnknown: '年度未识别',
+  report_auditedAt: '审计于 {time}',
+  report_note: '报告备注',
+  report_notePlaceholder: '对整份报告的意见…',
+  report_noteLabel: '报告备注 / Report note',
+  report_findings: '问题（{count}）',
+  report_gone: '上次审计后消失的问题（{count}）',
+
+  // Findings.
+  findings_none: '未发现问题。',
+  findings_allSeverities: '全部级别',
+  findings_allRules: '全部规则',
+  finding_new: '新',
+  finding_section: '章节',
+  finding_cells: '单元格',
+  finding_expected: '应为',
+  finding_actual: '实为',
+  finding_inferred: '推算值',
+  finding_evidence: '因此不符的核对（{count}）',
+  finding_removeConfirm: '删除这条人工标记的问题？',
+  finding_remove: '删除此人工标记',
+  note_placeholder: '核实意见、依据…',
+  note_label: '备注 / Note',
+  note_statusLabel: '核实状态 / Status',
+  history_title: '修改记录（{count}）',
+  history_status: '状态 {from} → {to}',
+  history_note: '备注 {from} → {to}',
+  history_empty: '（空）',
+  history_unchanged: '（无变化）',
+  save_saving: '正在保存…',
+  save_retrying: '扩展后台暂时无法连接，正在重试保存（第 {attempt} 次）…',
+  save_failed: '未能保存：{error}',
+
+  // Manual flag form and auditor prompt.
+  flag_title: '标记为问题 · Flag a finding',
+  flag_cell: '单元格：{cells}',
+  flag_text: '文字：「{excerpt}」',
+  flag_severity: '严重程度 / Severity',
+  flag_note: '说明 / Note',
+  flag_notePlaceholder: '问题是什么、依据…',
+  auditor_title: '请先填写您的姓名 · Your name',
+  auditor_why: '备注与状态的修改记录将署此名（可在「设置」中修改）。Notes and their history are signed with it.',
+  auditor_label: '审核人 / Auditor',
+  auditor_later: '以后再说 / Later',
+  auditor_missing: '请填写姓名。',
+
+  // Options page.
+  options_title: '年报审计助手 · 设置',
+  options_records: '查看审计记录（导出 / 导入）',
+  options_saveFailed: '设置未能保存：{error}',
+  options_language: '界面语言',
+  options_languageHelp: '扩展各页面与页面上审计栏的语言。导出的意见书与表格始终为中文。',
+  options_languageAuto: '跟随浏览器',
+  options_languageZh: '简体中文',
+  options_languageEn: 'English',
+  options_auditor: '审计人',
+  options_auditorHelp: '用于为备注署名。Signs your notes.',
+  options_auditorPlaceholder: '姓名',
+  options_auditorLabel: '审计人姓名 / Auditor name',
+  options_rules: '审计规则',
+  options_rulesHelp: '取消勾选的规则不再检查（下次审计起生效）。Unchecked rules are skipped from the next audit on.',
+  options_ruleRef: '说明',
+  options_sites: '其他网站',
+  options_sitesHelp:
+    '*.gov.cn 上的报告自动审计。年报发布在其他域名时，在此添加，打开该网站的报告时即自动审计（已打开的页面需刷新）。Reports on other sites are audited once added here.',
+  options_notGranted: '未授权，点此授权',
+  options_remove: '移除',
+  options_add: '添加',
+  options_sitePlaceholder: 'www.example.org 或 *.example.org',
+  options_siteLabel: '要添加的网站 / Site to add',
+  options_permissionDenied: '浏览器未授予访问该网站的权限。',
+  options_revokeFailed: '已从列表移除，但撤销权限失败：{error}',
+
+  // The overlay on the report page.
+  overlay_new: '新',
+  overlay_settled: '已处理·不计入',
+  overlay_expectedActual: '应为 {expected}，实为 {actual}',
+  overlay_inferred: '推算值：',
+  overlay_evidence: '因此不符：',
+  overlay_more: ' 等 {count} 项',
+  overlay_rule: '规则：',
+  overlay_clean: '未发现问题',
+  overlay_expand: '展开',
+  overlay_collapse: '收起',
+  overlay_agencyUnknown: '（未识别机关）',
+  overlay_yearUnknown: '年份未识别',
+  overlay_year: '{year} 年度',
+  overlay_layoutUnknown: '格式未识别',
+  overlay_hideMarkers: '隐藏标记',
+  overlay_showMarkers: '显示标记',
+  overlay_sidePanel: '侧边栏',
+  overlay_excludeSettled: '不计误报/已整改',
+  overlay_includeSettled: '计入误报/已整改',
+  overlay_attachments: '附件 Attachments',
+  overlay_auditAttachment: '审核附件',
+  overlay_auditList: '审核本页列出的 {count} 份年报',
+  overlay_listMore: '并自动翻页收集其余年报',
+  overlay_moveBar: '移动审计栏（现在在{corner}；方向键移到其他角）Move the bar',
+  overlay_dragBar: '拖动或用方向键移动审计栏 / Drag or use the arrow keys to move the bar',
+  overlay_corner_tl: '左上角',
+  overlay_corner_tr: '右上角',
+  overlay_corner_bl: '左下角',
+  overlay_corner_br: '右下角',
+  overlay_missingSection: '缺少：{heading}',
+
+  // The content script's notices.
+  content_selectFirst: '请先选中要标记的文字或单元格。',
+  content_notAReport: '此页面不是政府信息公开工作年度报告：{reason}',
+  content_saveFailed: '审计结果未能保存：{error}',
+  content_batchFailed: '无法开始批量审核：{error}',
+  content_attachmentFailed: '无法打开附件：{error}',
+  // Page titles.
+  page_sidepanel: '年报审计助手',
+  page_options: '年报审计助手 · 设置',
+  page_records: '年报审计助手 · 审计记录',
+  page_rules: '年报审计助手 · 审核规则说明',
+  page_opinion: '年报审计助手 · 审核意见书',
+  page_viewer: '年报审计助手 · 附件审核',
+  page_batch: '年报审计助手 · 批量审核',
+  batch_noJob: '缺少任务编号：请从年报列表页或审计记录页打开批量审核。',
+} as const;
+
+export type MessageKey = keyof typeof zh;
