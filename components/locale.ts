@@ -11,18 +11,17 @@ import { SETTINGS_KEY } from '@/store/settings-key';
 
 const localeOf = (settings: unknown): Locale => resolveLocale(storedLanguage(settings), browser.i18n.getUILanguage());
 
-let first: Promise<Locale> | undefined;
+let first: Promise<void> | undefined;
 let known = false;
 
 /**
  * The stored choice, read once per page; started as soon as a page or the overlay loads so the
  * first render is already in the right language. Unreadable storage follows the browser.
  */
-export function loadUiLocale(): Promise<Locale> {
+export function loadUiLocale(): Promise<void> {
   first ??= storage.getItem(SETTINGS_KEY).then(localeOf, () => localeOf(undefined)).then((l) => {
     setUiLocale(l);
     known = true;
-    return l;
   });
   return first;
 }
@@ -40,7 +39,8 @@ export function useUiLocale({ documentLang }: { documentLang: boolean }): Locale
       if (documentLang) document.documentElement.lang = l;
       if (live) setLocale(l);
     };
-    void loadUiLocale().then(apply);
+    // The latest language, not the first read: a component mounted after a change must not go back to it.
+    void loadUiLocale().then(() => apply(uiLocale()));
     const unwatch = storage.watch(SETTINGS_KEY, (next) => apply(localeOf(next)));
     return () => {
       live = false;

@@ -276,7 +276,8 @@ function ListOffer({ list, onAudit }: { list: NonNullable<OverlayState['list']>;
 }
 
 export function Overlay({ state, actions }: { state: OverlayState; actions: OverlayActions }) {
-  // Re-rendered in the new language when the options page changes it; lang for screen readers and fonts.
+  // Re-rendered in the new language when the options page changes it (outside the controller's render, so the
+  // host redraws the overlay from its last state: entrypoints/content/host.ts); lang for screen readers and fonts.
   const locale = useUiLocale({ documentLang: false });
   // One tab stop per finding: its first marker.
   const focused = new Set<string>();
