@@ -6,6 +6,7 @@
  * components/locale.ts; `_locales/*\/messages.json` (manifest name and description) is generated from the
  * same dictionaries at build time (localeFiles below, wxt.config.ts).
  */
+import { formatTime } from '../engine/labels';
 import { en } from './i18n-en';
 import { zh, type MessageKey } from './i18n-zh';
 
@@ -74,12 +75,17 @@ export function pick(label: { zh: string; en: string }): string {
   return current === 'en' ? label.en : label.zh;
 }
 
+/** A `{ zh, en }` notice that the Chinese UI shows in both languages (as it always did), the English UI in English. */
+export function bilingual(label: { zh: string; en: string }): string {
+  return current === 'en' ? label.en : `${label.zh} ${label.en}`;
+}
+
 /**
  * A date and minute as the UI shows it. Chinese keeps the working-paper form 2024-03-05 14:07
  * (formatTime in lib/engine/labels.ts, which exports also use); English uses the browser's date format.
  */
-export function formatUiTime(ms: number, zhFormat: (ms: number) => string): string {
-  if (current !== 'en') return zhFormat(ms);
+export function formatUiTime(ms: number): string {
+  if (current !== 'en') return formatTime(ms);
   return new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
 }
 
