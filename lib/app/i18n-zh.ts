@@ -246,6 +246,25 @@ export const zh = {
   stats_perYearFindings: "各年度的问题数",
   stats_perYearShare: "各年度含错误报告的比例",
   stats_share: "比例",
+  // Rule reference.
+  rules_title: "审核规则说明",
+  rules_introBefore: "每条规则检查什么、依据哪条规定、会发现什么样的问题。规则可在",
+  rules_introAfter: "中逐条关闭。 What each rule checks, why, and an example; rules can be switched off in Settings.",
+  rules_contents: "目录 Contents",
+  rules_link: "链接到此规则 / Link to this rule",
+  rules_off: "已在设置中关闭",
+  rules_checks: "检查内容",
+  rules_basis: "依据",
+  rules_example: "示例",
+  // Opinion page (its chrome; the opinion itself stays Chinese).
+  opinion_generating: "正在生成 Word 文档…",
+  opinion_failed: "无法生成 Word 文档：{error}",
+  opinion_print: "打印",
+  opinion_word: "下载 Word",
+  opinion_noReportId: "链接中没有报告编号（opinion.html?report=…）。请从侧边栏或审计记录中打开审核意见书。",
+  opinion_notFound: "没有找到这份报告的审计记录，可能已被删除。请先审计该报告。",
+  opinion_noAuditorBefore: "尚未设置审核人姓名：意见书中审核人一栏留空。可在",
+  opinion_noAuditorAfter: "中填写「审计人」，本页随即更新。",
 } as const;
 
 export type MessageKey = keyof typeof zh;
