@@ -265,6 +265,26 @@ export const zh = {
   opinion_notFound: "没有找到这份报告的审计记录，可能已被删除。请先审计该报告。",
   opinion_noAuditorBefore: "尚未设置审核人姓名：意见书中审核人一栏留空。可在",
   opinion_noAuditorAfter: "中填写「审计人」，本页随即更新。",
+  // Viewer.
+  viewer_reading: "读取文件…",
+  viewer_badUrl: "不是可审核的文件地址：「{src}」（需要 http/https 网址）",
+  viewer_cannotRead: "无法读取该文件：{reason}",
+  viewer_needsAccess: "该网站（{host}）不在 *.gov.cn 之内，需要您授权扩展读取后才能审核此文件。",
+  viewer_notAllowed: "扩展可能尚未获准访问该网站。",
+  viewer_http: "服务器返回 HTTP {status}",
+  viewer_redirect: "重定向被拒绝，{reason}",
+  viewer_auditing: "审核中…",
+  viewer_title: "附件审核 · Report file",
+  viewer_allow: "授权访问 {origin}",
+  viewer_notReport: "未识别为年度报告：{reason}",
+  // Viewer toolbar.
+  viewer_toolbar: "附件查看 · Viewer",
+  viewer_prevPage: "上一页",
+  viewer_page: "第",
+  viewer_pages: " 页",
+  viewer_nextPage: "下一页",
+  viewer_fit: "适合宽度",
+  viewer_noMarks: "无标记",
 } as const;
 
 export type MessageKey = keyof typeof zh;
