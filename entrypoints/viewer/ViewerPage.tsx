@@ -208,7 +208,7 @@ export function ViewerPage({ src }: { src: string }) {
             {phase.origin && <button onClick={() => void grant(phase.origin!)}>{t('viewer_allow', { origin: phase.origin })}</button>}
           </>
         )}
-        {phase.status === 'ready' && !state && <p class="muted">{t('viewer_notReport', { reason: phase.reason })}</p>}
+        {phase.status === 'ready' && !state && <p class="muted">{t('viewer_notReport', { reason: phase.reason ?? '' })}</p>}
         {state && (
           <>
             <p>
