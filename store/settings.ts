@@ -5,6 +5,7 @@
  */
 import { storage } from 'wxt/utils/storage';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/app/schema';
+import { resolveLocale, setUiLocale } from '@/lib/app/i18n';
 import { SETTINGS_KEY } from './settings-key';
 import { applySettingsChange, readSettings, settingsV2, type SettingsChange } from '@/lib/app/settings';
 
@@ -30,6 +31,15 @@ export function updateSettings(change: SettingsChange): Promise<Settings> {
   });
   queue = next.catch(() => undefined);
   return next;
+}
+
+/**
+ * Keeps this context's UI language (lib/app/i18n.ts) on the stored setting: the background answers
+ * pages with messages (refusals, storage errors) in the language they show.
+ */
+export async function followUiLanguage(browserLanguage: string): Promise<void> {
+  setUiLocale(resolveLocale((await loadSettings()).language, browserLanguage));
+  watchSettings((next) => setUiLocale(resolveLocale(next.language, browserLanguage)));
 }
 
 /** Calls back with the new settings whenever they are saved; returns the unsubscribe. */

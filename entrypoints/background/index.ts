@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from '#imports';
-import { watchSettings } from '@/store/settings';
+import { followUiLanguage, watchSettings } from '@/store/settings';
 import { onMaybeReport } from './audit-tab';
 import { onMessage } from './handle-request';
 import { forgetIfNavigated, forgetTab } from './tab-reports';
@@ -13,6 +13,7 @@ import { createFlagMenu, onFlagMenuClick } from './manual-flags';
 export default defineBackground(() => {
   // First: the batch page follows redirects itself only while this rule keeps them off local addresses.
   void installLocalBlock().catch((e: Error) => console.error('[年报审计助手] 未能安装本机地址拦截规则', e));
+  void followUiLanguage(browser.i18n.getUILanguage());
   browser.runtime.onMessage.addListener(onMessage);
   toolbarAction().onClicked.addListener(onToolbarClick);
   browser.runtime.onConnect.addListener(onMaybeReport);
