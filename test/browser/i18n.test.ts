@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { en } from '@/lib/app/i18n-en';
 import { zh } from '@/lib/app/i18n-zh';
+import { axeViolations } from '../portal/axe';
 import { extensionId, launch, newProfile, waitForAudit } from '../portal/browser';
 import { startPortal, type Portal } from '../portal/server';
 
@@ -59,6 +60,9 @@ describe('UI language', () => {
     expect(bar).not.toContain(zh.overlay_hideMarkers);
     // The report page's own <html lang> is the portal's, not the extension's.
     expect(await lang(report)).not.toBe('en');
+    // In English too, axe-core finds nothing (lang of the page and of the other language's names included).
+    expect(await axeViolations(options)).toEqual([]);
+    expect(await axeViolations(panel)).toEqual([]);
   });
 
   it('switches to 简体中文 in the options page: the open side panel and overlay follow without a reload', async () => {
