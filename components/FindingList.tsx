@@ -47,7 +47,7 @@ export function FindingList(props: CardsProps) {
         <select
           value={severity}
           title="Severity"
-          aria-label="严重程度 / Severity"
+          aria-label={t('flag_severity')}
           onChange={(e) => setSeverity(Severity.safeParse(e.currentTarget.value).data ?? '')}
         >
           <option value="">{t('findings_allSeverities')}</option>
@@ -57,7 +57,7 @@ export function FindingList(props: CardsProps) {
             </option>
           ))}
         </select>
-        <select value={rule} title="Rule" aria-label="规则 / Rule" onChange={(e) => setRule(e.currentTarget.value)}>
+        <select value={rule} title="Rule" aria-label={t('filters_rule')} onChange={(e) => setRule(e.currentTarget.value)}>
           <option value="">{t('findings_allRules')}</option>
           {rules.map((r) => (
             <option key={r} value={r}>
