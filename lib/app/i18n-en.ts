@@ -299,4 +299,5 @@ export const en: Record<MessageKey, string> = {
   import_interrupted: "Import interrupted (the extension background restarted); nothing imported, import again.",
   import_whereReport: "report {n} ",
   import_whereField: "report {n}, {field} ",
+  overlay_manualFinding: "{title} (note in the side panel)",
 };

@@ -326,6 +326,8 @@ export const zh = {
   // Where an import is invalid.
   import_whereReport: "第 {n} 份报告",
   import_whereField: "第 {n} 份报告的 {field} ",
+  // The overlay's text for a flagged finding (its note stays in the extension).
+  overlay_manualFinding: "{title}（说明见侧边栏）",
 } as const;
 
 export type MessageKey = keyof typeof zh;
