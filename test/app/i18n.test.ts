@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { chromeMessages, localeFiles, pick, placeholders, resolveLocale, setUiLocale, storedLanguage, t, translate, type MessageKey } from '@/lib/app/i18n';
+import { bilingual, chromeMessages, formatUiNumber, formatUiTime, localeFiles, pick, placeholders, resolveLocale, setUiLocale, storedLanguage, t, translate, type MessageKey } from '@/lib/app/i18n';
 import { en } from '@/lib/app/i18n-en';
 import { zh } from '@/lib/app/i18n-zh';
 import { applySettingsChange, readSettings, SettingsChange, settingsV2 } from '@/lib/app/settings';
 import { DEFAULT_SETTINGS } from '@/lib/app/schema';
+import { formatTime } from '@/lib/engine/labels';
 
 describe('the two dictionaries', () => {
   it('have exactly the same keys', () => {
@@ -18,6 +19,11 @@ describe('the two dictionaries', () => {
   it('have no empty message', () => {
     expect(Object.entries({ ...zh }).filter(([, m]) => !m.trim())).toEqual([]);
     expect(Object.entries(en).filter(([, m]) => !m.trim())).toEqual([]);
+  });
+
+  it('leave no message untranslated: English has no Chinese but the report's own name and the language's name', () => {
+    const chinese = Object.entries(en).filter(([, m]) => /\p{Script=Han}/u.test(m));
+    expect(chinese.map(([k]) => k).sort()).toEqual(['ext_description', 'options_languageZh']);
   });
 
   it('use keys Chrome accepts in _locales (letters, digits, _ and @)', () => {
@@ -50,6 +56,35 @@ describe('t', () => {
     expect(pick({ zh: '错误', en: 'Error' })).toBe('错误');
     // @ts-expect-error a key missing from the dictionaries does not compile
     expect(t('no_such_key')).toBe('no_such_key');
+  });
+});
+
+describe('dates, numbers and notices in the UI language', () => {
+  const at = new Date(2024, 2, 5, 14, 7).getTime();
+
+  it('keeps the working-paper date for Chinese and uses the English date format for English', () => {
+    setUiLocale('zh-CN');
+    expect(formatUiTime(at)).toBe(formatTime(at));
+    setUiLocale('en');
+    expect(formatUiTime(at)).toBe(new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' }).format(at));
+    expect(formatUiTime(at)).toContain('2024');
+    expect(formatUiTime(at)).not.toBe(formatTime(at));
+    setUiLocale('zh-CN');
+  });
+
+  it('groups numbers for the UI language', () => {
+    setUiLocale('en');
+    expect(formatUiNumber(1234567)).toBe('1,234,567');
+    setUiLocale('zh-CN');
+    expect(formatUiNumber(12)).toBe('12');
+  });
+
+  it('shows a { zh, en } notice in both languages in Chinese, in English only in English', () => {
+    const notice = { zh: '已完成', en: 'Finished' };
+    expect(bilingual(notice)).toBe('已完成 Finished');
+    setUiLocale('en');
+    expect(bilingual(notice)).toBe('Finished');
+    setUiLocale('zh-CN');
   });
 });
 
