@@ -21,7 +21,7 @@ describe('the two dictionaries', () => {
     expect(Object.entries(en).filter(([, m]) => !m.trim())).toEqual([]);
   });
 
-  it('leave no message untranslated: English has no Chinese but the report's own name and the language's name', () => {
+  it('leave no message untranslated: English has no Chinese but the report’s own name and the language’s name', () => {
     const chinese = Object.entries(en).filter(([, m]) => /\p{Script=Han}/u.test(m));
     expect(chinese.map(([k]) => k).sort()).toEqual(['ext_description', 'options_languageZh']);
   });
