@@ -38,6 +38,8 @@ export function updateSettings(change: SettingsChange): Promise<Settings> {
  * pages with messages (refusals, storage errors) in the language they show.
  */
 export async function followUiLanguage(browserLanguage: string): Promise<void> {
+  // The browser's language at once (a fresh install has no setting), the stored choice once read.
+  setUiLocale(resolveLocale('auto', browserLanguage));
   setUiLocale(resolveLocale((await loadSettings()).language, browserLanguage));
   watchSettings((next) => setUiLocale(resolveLocale(next.language, browserLanguage)));
 }

@@ -37,7 +37,7 @@ export async function createContextMenu(): Promise<void> {
   await browser.contextMenus.removeAll();
   browser.contextMenus.create({
     id: CONTEXT_MENU_ID,
-    title: '用年报审计助手审核此附件',
+    title: t('menu_auditAttachment'),
     contexts: ['link'],
     targetUrlPatterns: ATTACHMENT_LINK_PATTERNS,
   });

@@ -300,4 +300,6 @@ export const en: Record<MessageKey, string> = {
   import_whereReport: "report {n} ",
   import_whereField: "report {n}, {field} ",
   overlay_manualFinding: "{title} (note in the side panel)",
+  menu_auditAttachment: "Audit this attachment with Gov Report Auditor",
+  menu_flag: "Flag as a finding…",
 };

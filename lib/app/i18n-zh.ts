@@ -328,6 +328,9 @@ export const zh = {
   import_whereField: "第 {n} 份报告的 {field} ",
   // The overlay's text for a flagged finding (its note stays in the extension).
   overlay_manualFinding: "{title}（说明见侧边栏）",
+  // Context menus (created on install, in the language of that moment).
+  menu_auditAttachment: "用年报审计助手审核此附件",
+  menu_flag: "标记为问题… / Flag as a finding…",
 } as const;
 
 export type MessageKey = keyof typeof zh;
