@@ -19,10 +19,13 @@ let known = false;
  * first render is already in the right language. Unreadable storage follows the browser.
  */
 export function loadUiLocale(): Promise<void> {
-  first ??= storage.getItem(SETTINGS_KEY).then(localeOf, () => localeOf(undefined)).then((l) => {
-    setUiLocale(l);
-    known = true;
-  });
+  first ??= storage
+    .getItem(SETTINGS_KEY)
+    .then(localeOf, () => localeOf(undefined))
+    .then((l) => {
+      setUiLocale(l);
+      known = true;
+    });
   return first;
 }
 

@@ -1,5 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { bilingual, chromeMessages, formatUiNumber, formatUiTime, localeFiles, pick, placeholders, resolveLocale, setUiLocale, storedLanguage, t, translate, type MessageKey } from '@/lib/app/i18n';
+import {
+  bilingual,
+  chromeMessages,
+  formatUiNumber,
+  formatUiTime,
+  localeFiles,
+  pick,
+  placeholders,
+  resolveLocale,
+  setUiLocale,
+  storedLanguage,
+  t,
+  translate,
+  type MessageKey,
+} from '@/lib/app/i18n';
 import { en } from '@/lib/app/i18n-en';
 import { zh } from '@/lib/app/i18n-zh';
 import { applySettingsChange, readSettings, SettingsChange, settingsV2 } from '@/lib/app/settings';

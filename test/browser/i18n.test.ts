@@ -31,7 +31,8 @@ async function extensionPage(path: string): Promise<Page> {
 }
 
 /** The overlay's text, through its shadow root (open in the test build). */
-const overlayText = (page: Page) => page.evaluate(() => document.querySelector('html > report-audit-overlay')?.shadowRoot?.querySelector('.bar')?.textContent ?? '');
+const overlayText = (page: Page) =>
+  page.evaluate(() => document.querySelector('html > report-audit-overlay')?.shadowRoot?.querySelector('.bar')?.textContent ?? '');
 const lang = (page: Page) => page.evaluate(() => document.documentElement.lang);
 
 describe('UI language', () => {
