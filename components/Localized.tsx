@@ -1,5 +1,5 @@
 import type { ComponentType } from 'preact';
-import { t, type MessageKey } from '@/lib/app/i18n';
+import { t, uiLocale, type MessageKey } from '@/lib/app/i18n';
 import { loadUiLocale, useUiLocale } from './locale';
 
 void loadUiLocale();
@@ -14,4 +14,9 @@ export function Localized({ page: Page, title }: { page: ComponentType; title: M
   if (!locale) return null;
   document.title = t(title);
   return <Page />;
+}
+
+/** The English gloss a Chinese heading carries («审计记录 Audits»): the English UI has it as the heading already. */
+export function EnglishGloss({ text }: { text: string }) {
+  return uiLocale() === 'en' ? null : <small class="muted">{text}</small>;
 }

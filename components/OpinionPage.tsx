@@ -5,6 +5,7 @@ import { useReportState } from '@/store/live';
 import { useSettings } from './hooks';
 import { OpinionView } from './OpinionView';
 import { t } from '@/lib/app/i18n';
+import { EnglishGloss } from './Localized';
 
 interface Props {
   reportId: string | null;
@@ -36,7 +37,7 @@ export function OpinionPage({ reportId }: Props) {
     <main class="opinion-page">
       <nav class="toolbar no-print">
         <strong>
-          {t('panel_opinion')} <small class="muted">Audit opinion</small>
+          {t('panel_opinion')} <EnglishGloss text="Audit opinion" />
         </strong>
         <button type="button" onClick={() => window.print()} disabled={!opinion} title="Print (A4)">
           {t('opinion_print')}

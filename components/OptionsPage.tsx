@@ -10,6 +10,7 @@ import type { SettingsChange } from '@/lib/app/settings';
 import { ask } from '@/messaging/ask';
 import { useSettings } from './hooks';
 import { SavedText } from './SavedText';
+import { EnglishGloss } from './Localized';
 
 /** The background applies each change to the settings as stored: two quick edits cannot undo each other. */
 type Save = (change: SettingsChange) => Promise<unknown>;
@@ -26,7 +27,7 @@ export function OptionsPage() {
   return (
     <main class="options">
       <h1>
-        {t('options_title')} <small class="muted">Settings</small>
+        {t('options_title')} <EnglishGloss text="Settings" />
       </h1>
       <p>
         <a href="/records.html" target="_blank" title="All audits, export and import">

@@ -12,6 +12,7 @@ import { TransferBar } from './TransferBar';
 import { UnfinishedBatches } from './UnfinishedBatches';
 import { WorkbookButton } from './WorkbookButton';
 import { pick, t } from '@/lib/app/i18n';
+import { EnglishGloss } from './Localized';
 
 const VIEWS = [
   { key: 'reports', zh: '报告列表', en: 'Reports' },
@@ -54,7 +55,7 @@ export function RecordsPage() {
   return (
     <main class="records">
       <h1>
-        {t('records_title')} <small class="muted">Audits</small>
+        {t('records_title')} <EnglishGloss text="Audits" />
       </h1>
       {data.status === 'error' && <p class="error">{data.error}</p>}
       <UnfinishedBatches />

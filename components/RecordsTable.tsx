@@ -20,7 +20,7 @@ const COLUMNS: { key: SortKey; zh: string; en: string }[] = [
   { key: 'title', zh: '报告', en: 'Report' },
   { key: 'auditedAt', zh: '审计时间', en: 'Audited at' },
   { key: 'findings', zh: '问题', en: 'By severity' },
-  { key: 'status', zh: '核实状态', en: 'By status (sorted by “To verify”)' },
+  { key: 'status', zh: '核实状态', en: 'By status' },
 ];
 
 /**

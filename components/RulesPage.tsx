@@ -4,6 +4,7 @@ import { isCrossYearRule } from '@/lib/app/report-stats';
 import { RULE_META, type RuleMeta } from '@/lib/engine/rules';
 import { useSettings } from './hooks';
 import { pick, t, uiLocale } from '@/lib/app/i18n';
+import { EnglishGloss } from './Localized';
 
 const GROUPS = [
   { zh: '单份报告的检查', en: 'Checks of one report', rules: RULE_META.filter((r) => !isCrossYearRule(r.id)) },
@@ -30,7 +31,7 @@ export function RulesPage() {
   return (
     <main class="rules-page">
       <h1>
-        {t('rules_title')} <small class="muted">Rule reference</small>
+        {t('rules_title')} <EnglishGloss text="Rule reference" />
       </h1>
       <p class="muted">
         {t('rules_introBefore')}

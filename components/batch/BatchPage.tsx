@@ -7,6 +7,7 @@ import { finishedNotice } from '@/lib/app/batch/summary';
 import { BatchResults } from './BatchResults';
 import { useBatchRun, type BatchRun, type Phase } from './useBatchRun';
 import { bilingual, t } from '@/lib/app/i18n';
+import { EnglishGloss } from '../Localized';
 
 /** 批量审核 (batch.html?job=…): audits every report a portal's list links, and shows how far it got. */
 export function BatchPage({ jobId, limits }: { jobId: string; limits: BatchLimits }) {
@@ -22,7 +23,7 @@ export function BatchPage({ jobId, limits }: { jobId: string; limits: BatchLimit
   return (
     <main class="batch">
       <h1>
-        {t('batch_title')} <small class="muted">Batch audit</small>
+        {t('batch_title')} <EnglishGloss text="Batch audit" />
       </h1>
       {phase.kind === 'missing' && <p class="error">{t('batch_missing')}</p>}
       {job && (
