@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { FIRST_LOOK_MATCHES, FIRST_LOOK_SCRIPT } from './lib/app/content-scripts';
+import { localeFiles } from './lib/app/i18n';
 
 /** pdf.js's worker, CJK character maps and standard fonts, shipped as files: the viewer never fetches them from a CDN. */
 const PDFJS = join(dirname(createRequire(import.meta.url).resolve('pdfjs-dist/legacy/build/pdf.mjs')), '..', '..');
@@ -20,15 +21,17 @@ export default defineConfig({
   // `browser` from 'wxt/browser' becomes webextension-polyfill's promise API in every browser.
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
-  hooks: { 'build:publicAssets': (_wxt, files) => void files.push(...pdfjsAssets()) },
+  // _locales/{zh_CN,en}/messages.json from the UI dictionaries (lib/app/i18n-*.ts): the manifest's name and description.
+  hooks: { 'build:publicAssets': (_wxt, files) => void files.push(...pdfjsAssets(), ...localeFiles()) },
   manifest: ({ browser, manifestVersion }) => {
     const firefox = browser === 'firefox';
     // Reports hosted off gov.cn are audited only after the user grants that site at run time.
     const anySite = ['*://*/*'];
     return {
-      name: '年报审计助手',
-      description:
-        '核对政府信息公开工作年度报告的表格与正文勾稽关系 — audits Chinese government information-disclosure annual reports for internal consistency',
+      // In the browser's language: Chinese unless the browser's UI is English.
+      default_locale: 'zh_CN',
+      name: '__MSG_ext_name__',
+      description: '__MSG_ext_description__',
       // Firefox has sidebar_action instead of the sidePanel API.
       // contextMenus: 「用年报审计助手审核此附件」 on PDF/Word links. webRequest (observing only, no install warning): the
       // batch and viewer pages follow redirects hop by hop and learn each hop's Location, which fetch hides, from the
@@ -39,7 +42,7 @@ export default defineConfig({
       content_scripts: [{ matches: FIRST_LOOK_MATCHES, js: [FIRST_LOOK_SCRIPT], run_at: 'document_idle', all_frames: true }],
       // No popup: a click audits the tab (through activeTab) and opens the panel. WXT turns this into browser_action for MV2.
       // Toolbar icon sizes (public/icon/*.png, drawn by scripts/make-icons.mjs); Firefox shows none without them.
-      action: { default_title: '年报审计助手：审计此页并打开侧边栏', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png' } },
+      action: { default_title: '__MSG_ext_actionTitle__', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png' } },
       // MV2 has no optional_host_permissions (WXT strips it): hosts go in optional_permissions.
       ...(manifestVersion === 3 ? { optional_host_permissions: anySite } : { optional_permissions: anySite }),
       ...(firefox && {

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { t } from '@/lib/app/i18n';
 import { ask } from '@/messaging/ask';
 import { useSettings } from './hooks';
 
@@ -15,7 +16,7 @@ export function AuditorPrompt() {
   if (settings.status !== 'ready' || settings.value.auditor || later) return null;
   const save = (e: Event) => {
     e.preventDefault();
-    if (!name.trim()) return setError('请填写姓名。');
+    if (!name.trim()) return setError(t('auditor_missing'));
     ask({ type: 'settings:update', change: { kind: 'auditor', auditor: name } }).then(
       () => setError(undefined),
       (err: Error) => setError(err.message),
@@ -24,14 +25,14 @@ export function AuditorPrompt() {
   return (
     <section class="auditor-prompt" role="dialog" aria-labelledby="auditor-prompt-title">
       <form onSubmit={save}>
-        <h3 id="auditor-prompt-title">请先填写您的姓名 · Your name</h3>
-        <p class="muted">备注与状态的修改记录将署此名（可在「设置」中修改）。Notes and their history are signed with it.</p>
+        <h3 id="auditor-prompt-title">{t('auditor_title')}</h3>
+        <p class="muted">{t('auditor_why')}</p>
         <label>
-          审核人 / Auditor <input type="text" name="auditor" maxLength={200} value={name} onInput={(e) => setName(e.currentTarget.value)} autoComplete="name" />
+          {t('auditor_label')} <input type="text" name="auditor" maxLength={200} value={name} onInput={(e) => setName(e.currentTarget.value)} autoComplete="name" />
         </label>{' '}
-        <button type="submit">保存 / Save</button>{' '}
+        <button type="submit">{t('common_save')}</button>{' '}
         <button type="button" onClick={() => setLater(true)}>
-          以后再说 / Later
+          {t('auditor_later')}
         </button>
         {error && (
           <p class="error" role="alert">

@@ -5,6 +5,7 @@ import { ruleTitle, SEVERITY_LABELS } from '@/lib/engine/labels';
 import { severityCounts } from '@/lib/app/report-stats';
 import type { ReportRecord } from '@/lib/app/schema';
 import { SeverityCounts } from './Counts';
+import { pick, t } from '@/lib/app/i18n';
 
 interface Props {
   records: readonly ReportRecord[];
@@ -27,10 +28,10 @@ export function BodiesView({ records, selected, onSelect }: Props) {
       <table class="records-table bodies-table">
         <thead>
           <tr>
-            <th title="Body">机关</th>
+            <th title="Body">{t('col_body')}</th>
             {grid.years.map((y) => (
               <th key={String(y)} title="Year">
-                {y ?? '年度未识别'}
+                {y ?? t('report_yearUnknown')}
               </th>
             ))}
           </tr>
@@ -39,10 +40,10 @@ export function BodiesView({ records, selected, onSelect }: Props) {
           {grid.bodies.map((b) => (
             <tr key={b.key} data-body={b.names[0] ?? ''}>
               <td>
-                {b.names[0] || '（未识别机关）'}
+                {b.names[0] || t('overlay_agencyUnknown')}
                 {b.names.length > 1 && (
                   <div class="muted" title="Also printed as">
-                    亦作 {b.names.slice(1).join('、')}
+                    {t('bodies_alsoAs', { names: b.names.slice(1).join('、') })}
                   </div>
                 )}
               </td>
@@ -54,7 +55,7 @@ export function BodiesView({ records, selected, onSelect }: Props) {
                       class={`report-cell${r.id === selected ? ' selected' : ''}`}
                       href={reportPage(r.id)}
                       onClick={select(r.id)}
-                      title={`${r.title || r.url} — 查看问题 / Show findings`}
+                      title={`${r.title || r.url} — ${t('bodies_showFindings')}`}
                     >
                       <SeverityCounts counts={severityCounts(r.findings)} />
                     </a>
@@ -68,18 +69,18 @@ export function BodiesView({ records, selected, onSelect }: Props) {
 
       <section class="cross-year-findings">
         <h2>
-          跨年度比对发现的问题（{cross.length}） <small class="muted">Found only by comparing years</small>
+          {t('bodies_cross', { count: cross.length })} <small class="muted">Found only by comparing years</small>
         </h2>
         {cross.length === 0 ? (
-          <p class="empty">没有跨年度问题。同一机关相邻两年的报告都审计过后，才会进行跨年度比对。</p>
+          <p class="empty">{t('bodies_noCross')}</p>
         ) : (
           <table class="records-table">
             <thead>
               <tr>
-                <th title="Body">机关</th>
-                <th title="Year">年度</th>
-                <th title="Rule">规则</th>
-                <th title="Message">问题</th>
+                <th title="Body">{t('col_body')}</th>
+                <th title="Year">{t('col_year')}</th>
+                <th title="Rule">{t('col_rule')}</th>
+                <th title="Message">{t('col_finding')}</th>
               </tr>
             </thead>
             <tbody>
@@ -89,16 +90,16 @@ export function BodiesView({ records, selected, onSelect }: Props) {
                   <td>{r.year ?? '—'}</td>
                   <td>
                     <span class={`sev sev-${f.severity}`} title={SEVERITY_LABELS[f.severity].en}>
-                      {SEVERITY_LABELS[f.severity].zh}
+                      {pick(SEVERITY_LABELS[f.severity])}
                     </span>{' '}
                     <a href={rulePage(f.rule)} target="_blank" title={`规则说明 / Rule reference: ${ruleTitle(f.rule).en}`}>
-                      {ruleTitle(f.rule).zh}
+                      {pick(ruleTitle(f.rule))}
                     </a>
                   </td>
                   <td>
                     {f.message}{' '}
                     <a href={reportPage(r.id)} onClick={select(r.id)} title="Show the report's findings">
-                      查看报告
+                      {t('bodies_showReport')}
                     </a>
                   </td>
                 </tr>

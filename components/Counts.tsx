@@ -1,4 +1,5 @@
 import { SEVERITY_LABELS } from '@/lib/engine/labels';
+import { pick } from '@/lib/app/i18n';
 import { Severity } from '@/lib/engine/model';
 import { STATUS_LABELS, STATUSES, type Status } from '@/lib/app/schema';
 
@@ -7,7 +8,7 @@ export function SeverityCounts({ counts }: { counts: Record<Severity, number> })
     <span class="counts">
       {Severity.options.map((s) => (
         <span key={s} class={`count sev-${s}`} title={SEVERITY_LABELS[s].en}>
-          {SEVERITY_LABELS[s].zh} {counts[s]}
+          {pick(SEVERITY_LABELS[s])} {counts[s]}
         </span>
       ))}
     </span>
@@ -19,7 +20,7 @@ export function StatusCounts({ counts }: { counts: Record<Status, number> }) {
     <span class="counts">
       {STATUSES.map((s) => (
         <span key={s} class={`count status-${s}`} title={STATUS_LABELS[s].en}>
-          {STATUS_LABELS[s].zh} {counts[s]}
+          {pick(STATUS_LABELS[s])} {counts[s]}
         </span>
       ))}
     </span>

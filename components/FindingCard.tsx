@@ -3,6 +3,7 @@ import { cellName, cellNames } from '@/lib/app/cell-names';
 import { isSettled, statusOf } from '@/lib/app/report-stats';
 import { rulePage } from '@/lib/app/ext-pages';
 import { ruleTitle, sectionHeading, SEVERITY_LABELS } from '@/lib/engine/labels';
+import { pick, t } from '@/lib/app/i18n';
 import type { FindingNote, HistoryEntry, StoredFinding } from '@/lib/app/schema';
 import { isManualFinding } from '@/lib/engine/rules/manual-finding';
 import { ask } from '@/messaging/ask';
@@ -29,15 +30,15 @@ export function FindingCard({ reportId, finding: f, note, isNew, history = [], o
       {/* Not one button: the rule name is a link, and a link inside a button is neither. */}
       <div class="finding-head">
         <span class={`sev sev-${f.severity}`} title={SEVERITY_LABELS[f.severity].en}>
-          {SEVERITY_LABELS[f.severity].zh}
+          {pick(SEVERITY_LABELS[f.severity])}
         </span>
         {isNew && (
           <span class="badge-new" title="New since the previous audit">
-            新
+            {t('finding_new')}
           </span>
         )}
         <a class="rule" href={rulePage(f.rule)} target="_blank" title={`规则说明 / Rule reference: ${rule.en} (${f.rule})`}>
-          {rule.zh}
+          {pick(rule)}
         </a>
         {onReveal ? (
           <button type="button" class="message reveal" title="在页面中定位 / Show on page" onClick={() => onReveal(f.id)}>
@@ -48,17 +49,17 @@ export function FindingCard({ reportId, finding: f, note, isNew, history = [], o
         )}
       </div>
       <dl class="facts">
-        {f.section && <Fact label="章节" en="Section" value={sectionHeading(f.section)} />}
-        {f.cells?.length ? <Fact label="单元格" en={`Cells: ${f.cells.map(cellKey).join('; ')}`} value={cellNames(f.cells)} /> : null}
-        {f.expected !== undefined && <Fact label="应为" en="Expected" value={String(f.expected)} mono />}
-        {f.actual !== undefined && <Fact label="实为" en="Actual" value={String(f.actual)} mono />}
+        {f.section && <Fact label={t('finding_section')} en="Section" value={sectionHeading(f.section)} />}
+        {f.cells?.length ? <Fact label={t('finding_cells')} en={`Cells: ${f.cells.map(cellKey).join('; ')}`} value={cellNames(f.cells)} /> : null}
+        {f.expected !== undefined && <Fact label={t('finding_expected')} en="Expected" value={String(f.expected)} mono />}
+        {f.actual !== undefined && <Fact label={t('finding_actual')} en="Actual" value={String(f.actual)} mono />}
         {f.inferred?.length ? (
-          <Fact label="推算值" en="Inferred from the identities" value={f.inferred.map((x) => `${cellName(x.cell)} = ${x.value}`).join('；')} />
+          <Fact label={t('finding_inferred')} en="Inferred from the identities" value={f.inferred.map((x) => `${cellName(x.cell)} = ${x.value}`).join('；')} />
         ) : null}
       </dl>
       {f.evidence?.length ? (
         <details class="evidence">
-          <summary title="Identities and prose numbers this wrong cell breaks">因此不符的核对（{f.evidence.length}）</summary>
+          <summary title="Identities and prose numbers this wrong cell breaks">{t('finding_evidence', { count: f.evidence.length })}</summary>
           <ul>
             {f.evidence.map((e, i) => (
               <li key={i}>{e.message}</li>
@@ -75,10 +76,10 @@ export function FindingCard({ reportId, finding: f, note, isNew, history = [], o
           class="remove-manual"
           title="Remove this finding you flagged"
           onClick={() =>
-            confirm('删除这条人工标记的问题？') && void ask({ type: 'manual:remove', reportId, findingId: f.id }).catch((e: Error) => alert(e.message))
+            confirm(t('finding_removeConfirm')) && void ask({ type: 'manual:remove', reportId, findingId: f.id }).catch((e: Error) => alert(e.message))
           }
         >
-          删除此人工标记
+          {t('finding_remove')}
         </button>
       )}
     </li>

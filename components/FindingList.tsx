@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
 import { ruleTitle, SEVERITY_LABELS } from '@/lib/engine/labels';
+import { pick, t } from '@/lib/app/i18n';
 import { Severity } from '@/lib/engine/model';
 import type { FindingNote, HistoryEntry, StoredFinding } from '@/lib/app/schema';
 import { FindingCard } from './FindingCard';
@@ -39,28 +40,28 @@ export function FindingList(props: CardsProps) {
   const rules = useMemo(() => [...new Set(props.findings.map((f) => f.rule))], [props.findings]);
   const shown = props.findings.filter((f) => (!severity || f.severity === severity) && (!rule || f.rule === rule));
 
-  if (!props.findings.length) return <p class="empty">未发现问题。</p>;
+  if (!props.findings.length) return <p class="empty">{t('findings_none')}</p>;
   return (
     <section>
       <div class="filters">
         <select
           value={severity}
           title="Severity"
-          aria-label="严重程度 / Severity"
+          aria-label={t('flag_severity')}
           onChange={(e) => setSeverity(Severity.safeParse(e.currentTarget.value).data ?? '')}
         >
-          <option value="">全部级别</option>
+          <option value="">{t('findings_allSeverities')}</option>
           {Severity.options.map((s) => (
             <option key={s} value={s}>
-              {SEVERITY_LABELS[s].zh}
+              {pick(SEVERITY_LABELS[s])}
             </option>
           ))}
         </select>
-        <select value={rule} title="Rule" aria-label="规则 / Rule" onChange={(e) => setRule(e.currentTarget.value)}>
-          <option value="">全部规则</option>
+        <select value={rule} title="Rule" aria-label={t('filters_rule')} onChange={(e) => setRule(e.currentTarget.value)}>
+          <option value="">{t('findings_allRules')}</option>
           {rules.map((r) => (
             <option key={r} value={r}>
-              {ruleTitle(r).zh}
+              {pick(ruleTitle(r))}
             </option>
           ))}
         </select>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { cellNames } from '@/lib/app/cell-names';
 import type { ManualFlag } from '@/lib/app/content-messages';
 import { SEVERITY_LABELS } from '@/lib/engine/labels';
+import { pick, t } from '@/lib/app/i18n';
 import { Severity } from '@/lib/engine/model';
 import { ask } from '@/messaging/ask';
 import { onPageMessage } from '@/messaging/broadcasts';
@@ -32,7 +33,7 @@ export function ManualFlagForm({ tabId }: { tabId: number | undefined }) {
   }, [tabId]);
   if (!flag || tabId === undefined) return null;
 
-  const where = flag.target.cell ? `单元格：${cellNames([flag.target.cell])}` : `文字：「${flag.target.excerpt ?? ''}」`;
+  const where = flag.target.cell ? t('flag_cell', { cells: cellNames([flag.target.cell]) }) : t('flag_text', { excerpt: flag.target.excerpt ?? '' });
   const save = (e: Event) => {
     e.preventDefault();
     ask({ type: 'manual:add', reportId: flag.reportId, target: flag.target, severity, note, tabId }).then(
@@ -46,25 +47,25 @@ export function ManualFlagForm({ tabId }: { tabId: number | undefined }) {
   return (
     <section class="manual-flag" role="dialog" aria-labelledby="manual-flag-title">
       <form onSubmit={save}>
-        <h2 id="manual-flag-title">标记为问题 · Flag a finding</h2>
+        <h2 id="manual-flag-title">{t('flag_title')}</h2>
         <p class="excerpt">{where}</p>
         <label>
-          严重程度 / Severity{' '}
+          {t('flag_severity')}{' '}
           <select name="severity" value={severity} onChange={(e) => setSeverity(Severity.parse(e.currentTarget.value))}>
             {Severity.options.map((s) => (
               <option key={s} value={s}>
-                {SEVERITY_LABELS[s].zh}
+                {pick(SEVERITY_LABELS[s])}
               </option>
             ))}
           </select>
         </label>
         <label class="block">
-          说明 / Note
-          <textarea name="note" rows={3} maxLength={2000} value={note} onInput={(e) => setNote(e.currentTarget.value)} placeholder="问题是什么、依据…" />
+          {t('flag_note')}
+          <textarea name="note" rows={3} maxLength={2000} value={note} onInput={(e) => setNote(e.currentTarget.value)} placeholder={t('flag_notePlaceholder')} />
         </label>
-        <button type="submit">保存 / Save</button>{' '}
+        <button type="submit">{t('common_save')}</button>{' '}
         <button type="button" onClick={() => void ask({ type: 'manual:dismiss', tabId }).catch(() => undefined)}>
-          取消 / Cancel
+          {t('common_cancel')}
         </button>
         {error && (
           <p class="error" role="alert">

@@ -1,5 +1,5 @@
 import { useRef } from 'preact/hooks';
-import { formatTime } from '@/lib/engine/labels';
+import { formatUiTime, pick, t } from '@/lib/app/i18n';
 import { statusOf } from '@/lib/app/report-stats';
 import { Status, STATUS_LABELS, STATUSES, type FindingNote } from '@/lib/app/schema';
 import { ask } from '@/messaging/ask';
@@ -46,7 +46,7 @@ export function NoteEditor({ reportId, findingId, note }: Props) {
           class={`status status-${shown}`}
           value={shown}
           title="Status"
-          aria-label="核实状态 / Status"
+          aria-label={t('note_statusLabel')}
           onChange={(e) => {
             edit({ status: Status.parse(e.currentTarget.value) });
             save.flush();
@@ -54,17 +54,17 @@ export function NoteEditor({ reportId, findingId, note }: Props) {
         >
           {STATUSES.map((s) => (
             <option key={s} value={s} title={STATUS_LABELS[s].en}>
-              {STATUS_LABELS[s].zh}
+              {pick(STATUS_LABELS[s])}
             </option>
           ))}
         </select>
         {note && (
           <span class="muted" title="Last edited by">
-            {note.by || '（未署名）'} · {formatTime(note.updatedAt)}
+            {note.by || t('common_unsigned')} · {formatUiTime(note.updatedAt)}
           </span>
         )}
       </div>
-      <SavedTextField value={stored.note} save={text} placeholder="核实意见、依据…" title="Note" label="备注 / Note" />
+      <SavedTextField value={stored.note} save={text} placeholder={t('note_placeholder')} title="Note" label={t('note_label')} />
     </div>
   );
 }

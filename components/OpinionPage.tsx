@@ -4,6 +4,8 @@ import { downloadBlob } from './download';
 import { useReportState } from '@/store/live';
 import { useSettings } from './hooks';
 import { OpinionView } from './OpinionView';
+import { t } from '@/lib/app/i18n';
+import { EnglishGloss } from './Localized';
 
 interface Props {
   reportId: string | null;
@@ -21,13 +23,13 @@ export function OpinionPage({ reportId }: Props) {
 
   const saveDocx = async () => {
     if (!opinion || state.status !== 'ready' || !state.value) return;
-    setMessage({ error: false, text: '正在生成 Word 文档…' });
+    setMessage({ error: false, text: t('opinion_generating') });
     try {
       const { opinionDocx } = await import('@/lib/app/export/docx');
       downloadBlob(opinionFilename(state.value.record.agency, state.value.record.year), await opinionDocx(opinion));
       setMessage(undefined);
     } catch (e) {
-      setMessage({ error: true, text: `无法生成 Word 文档：${(e as Error).message}` });
+      setMessage({ error: true, text: t('opinion_failed', { error: (e as Error).message }) });
     }
   };
 
@@ -35,26 +37,26 @@ export function OpinionPage({ reportId }: Props) {
     <main class="opinion-page">
       <nav class="toolbar no-print">
         <strong>
-          审核意见书 <small class="muted">Audit opinion</small>
+          {t('panel_opinion')} <EnglishGloss text="Audit opinion" />
         </strong>
         <button type="button" onClick={() => window.print()} disabled={!opinion} title="Print (A4)">
-          打印
+          {t('opinion_print')}
         </button>
         <button type="button" onClick={() => void saveDocx()} disabled={!opinion} title="Save as Word (.docx)">
-          下载 Word
+          {t('opinion_word')}
         </button>
       </nav>
       {message && <p class={`no-print ${message.error ? 'error' : 'muted'}`}>{message.text}</p>}
-      {!reportId && <p class="error">链接中没有报告编号（opinion.html?report=…）。请从侧边栏或审计记录中打开审核意见书。</p>}
+      {!reportId && <p class="error">{t('opinion_noReportId')}</p>}
       {state.status === 'error' && <p class="error">{state.error}</p>}
-      {reportId && state.status === 'ready' && !state.value && <p class="error">没有找到这份报告的审计记录，可能已被删除。请先审计该报告。</p>}
+      {reportId && state.status === 'ready' && !state.value && <p class="error">{t('opinion_notFound')}</p>}
       {settings.status === 'ready' && !auditor.trim() && opinion && (
         <p class="notice-box no-print">
-          尚未设置审核人姓名：意见书中审核人一栏留空。可在
+          {t('opinion_noAuditorBefore')}
           <a href="/options.html" target="_blank">
-            设置
+            {t('panel_settings')}
           </a>
-          中填写「审计人」，本页随即更新。
+          {t('opinion_noAuditorAfter')}
         </p>
       )}
       {opinion && <OpinionView opinion={opinion} />}

@@ -3,7 +3,8 @@ import { findingHeading, findingSentence, findingStatusLine, OPINION_HEADINGS, t
 /** The 审核意见书 as a page: the same model, parts and sentences as the .docx. */
 export function OpinionView({ opinion: o }: { opinion: Opinion }) {
   return (
-    <article class="opinion">
+    // The deliverable stays Chinese whatever the UI language.
+    <article class="opinion" lang="zh-CN">
       <h1>{o.title}</h1>
       <table class="opinion-facts">
         <tbody>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { rulePage } from '@/lib/app/ext-pages';
 import { SEVERITY_LABELS } from '@/lib/engine/labels';
+import { LANGUAGE_SETTINGS, pick, t, type LanguageSetting, type MessageKey } from '@/lib/app/i18n';
 import { RULE_META } from '@/lib/engine/rules';
 import { manualFinding } from '@/lib/engine/rules/manual-finding';
 import { siteHost, sitePattern } from '@/lib/app/sites';
@@ -9,6 +10,7 @@ import type { SettingsChange } from '@/lib/app/settings';
 import { ask } from '@/messaging/ask';
 import { useSettings } from './hooks';
 import { SavedText } from './SavedText';
+import { EnglishGloss } from './Localized';
 
 /** The background applies each change to the settings as stored: two quick edits cannot undo each other. */
 type Save = (change: SettingsChange) => Promise<unknown>;
@@ -18,24 +20,25 @@ export function OptionsPage() {
   const [error, setError] = useState<string>();
   const save: Save = (change) =>
     ask({ type: 'settings:update', change }).catch((e: Error) => {
-      setError(`设置未能保存：${e.message}`);
+      setError(t('options_saveFailed', { error: e.message }));
       throw e;
     });
 
   return (
     <main class="options">
       <h1>
-        年报审计助手 · 设置 <small class="muted">Settings</small>
+        {t('options_title')} <EnglishGloss text="Settings" />
       </h1>
       <p>
         <a href="/records.html" target="_blank" title="All audits, export and import">
-          查看审计记录（导出 / 导入）
+          {t('options_records')}
         </a>
       </p>
       {error && <p class="error">{error}</p>}
       {settings.status === 'error' && <p class="error">{settings.error}</p>}
       {settings.status === 'ready' && (
         <>
+          <Language value={settings.value.language ?? 'auto'} save={save} />
           <Auditor value={settings.value.auditor} save={save} />
           <Rules disabled={settings.value.disabledRules} save={save} />
           <Sites sites={settings.value.sites} save={save} />
@@ -45,18 +48,50 @@ export function OptionsPage() {
   );
 }
 
+const LANGUAGE_NAMES: Record<LanguageSetting, MessageKey> = {
+  auto: 'options_languageAuto',
+  'zh-CN': 'options_languageZh',
+  en: 'options_languageEn',
+};
+
+/** 跟随浏览器 / 简体中文 / English: saved like any setting; every open page and overlay follows it (components/locale.ts). */
+function Language({ value, save }: { value: LanguageSetting; save: Save }) {
+  return (
+    <section>
+      <h2 id="language-title" title="Language">
+        {t('options_language')}
+      </h2>
+      <p class="muted">{t('options_languageHelp')}</p>
+      <div role="radiogroup" aria-labelledby="language-title" class="language">
+        {LANGUAGE_SETTINGS.map((l) => (
+          <label key={l} lang={l === 'auto' ? undefined : l}>
+            <input
+              type="radio"
+              name="language"
+              value={l}
+              checked={value === l}
+              onChange={() => void save({ kind: 'language', language: l }).catch(() => undefined)}
+            />{' '}
+            {t(LANGUAGE_NAMES[l])}
+          </label>
+        ))}
+      </div>
+    </section>
+  );
+}
+
 function Auditor({ value, save }: { value: string; save: Save }) {
   return (
     <section>
-      <h2 title="Auditor">审计人</h2>
-      <p class="muted">用于为备注署名。Signs your notes.</p>
+      <h2 title="Auditor">{t('options_auditor')}</h2>
+      <p class="muted">{t('options_auditorHelp')}</p>
       <SavedText
         single
         value={value}
         onSave={(auditor) => save({ kind: 'auditor', auditor })}
-        placeholder="姓名"
+        placeholder={t('options_auditorPlaceholder')}
         title="Auditor name"
-        label="审计人姓名 / Auditor name"
+        label={t('options_auditorLabel')}
       />
     </section>
   );
@@ -66,8 +101,8 @@ function Rules({ disabled, save }: { disabled: readonly string[]; save: Save }) 
   const toggle = (id: string, on: boolean) => void save({ kind: 'rule', ruleId: id, enabled: on }).catch(() => undefined);
   return (
     <section>
-      <h2 title="Rules">审计规则</h2>
-      <p class="muted">取消勾选的规则不再检查（下次审计起生效）。Unchecked rules are skipped from the next audit on.</p>
+      <h2 title="Rules">{t('options_rules')}</h2>
+      <p class="muted">{t('options_rulesHelp')}</p>
       <ul class="rules">
         {RULE_META.map((r) => (
           <li key={r.id}>
@@ -78,11 +113,11 @@ function Rules({ disabled, save }: { disabled: readonly string[]; save: Save }) 
               ) : (
                 <input type="checkbox" checked={!disabled.includes(r.id)} onChange={(e) => toggle(r.id, e.currentTarget.checked)} />
               )}
-              <span class={`sev sev-${r.severity}`}>{SEVERITY_LABELS[r.severity].zh}</span> <strong>{r.title.zh}</strong>
-              <span class="muted"> — {r.description.zh}</span>
+              <span class={`sev sev-${r.severity}`}>{pick(SEVERITY_LABELS[r.severity])}</span> <strong>{pick(r.title)}</strong>
+              <span class="muted"> — {pick(r.description)}</span>
             </label>
             <a href={rulePage(r.id)} target="_blank" title="规则说明 / Rule reference" class="rule-ref">
-              说明
+              {t('options_ruleRef')}
             </a>
           </li>
         ))}
@@ -99,7 +134,7 @@ function Sites({ sites, save }: { sites: readonly string[]; save: Save }) {
 
   const grant = (pattern: string) =>
     browser.permissions.request({ origins: [pattern] }).then((ok) => {
-      if (!ok) throw new Error('浏览器未授予访问该网站的权限。');
+      if (!ok) throw new Error(t('options_permissionDenied'));
     });
   const add = () => {
     const site = sitePattern(input);
@@ -119,27 +154,24 @@ function Sites({ sites, save }: { sites: readonly string[]; save: Save }) {
       .then(() => browser.permissions.remove({ origins: [pattern] }))
       .then(
         () => setError(undefined),
-        (e: Error) => setError(`已从列表移除，但撤销权限失败：${e.message}`),
+        (e: Error) => setError(t('options_revokeFailed', { error: e.message })),
       );
 
   return (
     <section>
-      <h2 title="Sites">其他网站</h2>
-      <p class="muted">
-        *.gov.cn 上的报告自动审计。年报发布在其他域名时，在此添加，打开该网站的报告时即自动审计（已打开的页面需刷新）。Reports on other sites are audited once
-        added here.
-      </p>
+      <h2 title="Sites">{t('options_sites')}</h2>
+      <p class="muted">{t('options_sitesHelp')}</p>
       <ul class="sites">
         {sites.map((p) => (
           <li key={p}>
             <span class="mono">{siteHost(p)}</span>
             {granted[p] === false && (
               <button type="button" onClick={() => void grant(p).catch((e: Error) => setError(e.message))} title="Grant access">
-                未授权，点此授权
+                {t('options_notGranted')}
               </button>
             )}
             <button type="button" onClick={() => void remove(p)} title="Remove">
-              移除
+              {t('options_remove')}
             </button>
           </li>
         ))}
@@ -147,14 +179,14 @@ function Sites({ sites, save }: { sites: readonly string[]; save: Save }) {
       <div class="add-site">
         <input
           value={input}
-          placeholder="www.example.org 或 *.example.org"
+          placeholder={t('options_sitePlaceholder')}
           title="Host or URL"
-          aria-label="要添加的网站 / Site to add"
+          aria-label={t('options_siteLabel')}
           onInput={(e) => setInput(e.currentTarget.value)}
           onKeyDown={(e) => e.key === 'Enter' && add()}
         />
         <button type="button" onClick={add} title="Add site">
-          添加
+          {t('options_add')}
         </button>
       </div>
       {error && <p class="error">{error}</p>}

@@ -2,6 +2,7 @@ import { SEVERITY_LABELS, LAYOUT_LABELS, ruleTitle } from '@/lib/engine/labels';
 import { Layout, Severity } from '@/lib/engine/model';
 import { recordBodies, recordRules, recordYears, type RecordFilter } from '@/lib/app/records-filter';
 import { Status, STATUS_LABELS, STATUSES, type ReportRecord } from '@/lib/app/schema';
+import { pick, t } from '@/lib/app/i18n';
 
 interface Props {
   filter: RecordFilter;
@@ -22,13 +23,13 @@ export function RecordsFilters({ filter, reports, shown, onChange }: Props) {
       <input
         type="search"
         value={filter.text}
-        placeholder="搜索机关、标题或网址，以及问题与备注"
+        placeholder={t('filters_searchPlaceholder')}
         title="Search reports (agency, title, URL), findings (message, rule, cell) and notes"
-        aria-label="搜索 / Search"
+        aria-label={t('filters_search')}
         onInput={(e) => set({ text: e.currentTarget.value })}
       />
-      <select title="Body" aria-label="机关 / Body" value={filter.body ?? ''} onChange={(e) => set({ body: e.currentTarget.value || undefined })}>
-        <option value="">全部机关</option>
+      <select title="Body" aria-label={t('filters_body')} value={filter.body ?? ''} onChange={(e) => set({ body: e.currentTarget.value || undefined })}>
+        <option value="">{t('filters_allBodies')}</option>
         {recordBodies(reports).map((b) => (
           <option key={b} value={b}>
             {b}
@@ -37,78 +38,78 @@ export function RecordsFilters({ filter, reports, shown, onChange }: Props) {
       </select>
       <select
         title="Year"
-        aria-label="年度 / Year"
+        aria-label={t('filters_year')}
         value={filter.year === undefined ? '' : filter.year === null ? 'none' : String(filter.year)}
         onChange={(e) => {
           const v = e.currentTarget.value;
           set({ year: v === '' ? undefined : v === 'none' ? null : Number(v) });
         }}
       >
-        <option value="">全部年度</option>
+        <option value="">{t('filters_allYears')}</option>
         {recordYears(reports).map((y) => (
           <option key={y} value={String(y)}>
             {y}
           </option>
         ))}
-        <option value="none">年度未识别</option>
+        <option value="none">{t('report_yearUnknown')}</option>
       </select>
       <select
         title="Layout"
-        aria-label="格式 / Layout"
+        aria-label={t('filters_layout')}
         value={filter.layout ?? ''}
         onChange={(e) => set({ layout: Layout.safeParse(e.currentTarget.value).data })}
       >
-        <option value="">全部格式</option>
+        <option value="">{t('filters_allLayouts')}</option>
         {Layout.options.map((l) => (
           <option key={l} value={l}>
-            {LAYOUT_LABELS[l].zh}
+            {pick(LAYOUT_LABELS[l])}
           </option>
         ))}
       </select>
-      <select title="Rule" aria-label="规则 / Rule" value={filter.rule ?? ''} onChange={(e) => set({ rule: e.currentTarget.value || undefined })}>
-        <option value="">全部规则</option>
+      <select title="Rule" aria-label={t('filters_rule')} value={filter.rule ?? ''} onChange={(e) => set({ rule: e.currentTarget.value || undefined })}>
+        <option value="">{t('findings_allRules')}</option>
         {recordRules(reports).map((id) => (
           <option key={id} value={id}>
-            {ruleTitle(id).zh}
+            {pick(ruleTitle(id))}
           </option>
         ))}
       </select>
       <select
         title="Severity"
-        aria-label="严重程度 / Severity"
+        aria-label={t('flag_severity')}
         value={filter.severity ?? ''}
         onChange={(e) => set({ severity: Severity.safeParse(e.currentTarget.value).data })}
       >
-        <option value="">全部严重程度</option>
+        <option value="">{t('filters_allSeverities')}</option>
         {Severity.options.map((s) => (
           <option key={s} value={s}>
-            {SEVERITY_LABELS[s].zh}
+            {pick(SEVERITY_LABELS[s])}
           </option>
         ))}
       </select>
       <select
         title="Status"
-        aria-label="核实状态 / Status"
+        aria-label={t('note_statusLabel')}
         value={filter.status ?? ''}
         onChange={(e) => set({ status: Status.safeParse(e.currentTarget.value).data })}
       >
-        <option value="">全部状态</option>
+        <option value="">{t('filters_allStatuses')}</option>
         {STATUSES.map((s) => (
           <option key={s} value={s}>
-            {STATUS_LABELS[s].zh}
+            {pick(STATUS_LABELS[s])}
           </option>
         ))}
       </select>
       <label title="Only reports with errors">
-        <input type="checkbox" checked={filter.errorsOnly} onChange={(e) => set({ errorsOnly: e.currentTarget.checked })} /> 仅含错误
+        <input type="checkbox" checked={filter.errorsOnly} onChange={(e) => set({ errorsOnly: e.currentTarget.checked })} /> {t('filters_errorsOnly')}
       </label>
       {active && (
         <button type="button" onClick={() => onChange(NO_FILTER)} title="Clear search and filters">
-          清除筛选
+          {t('filters_clear')}
         </button>
       )}
       <span class="muted" role="status">
-        显示 {shown} / {reports.length} 份报告
+        {t('filters_shown', { shown, total: reports.length })}
       </span>
     </div>
   );

@@ -11,6 +11,8 @@ import { StatsView } from './StatsView';
 import { TransferBar } from './TransferBar';
 import { UnfinishedBatches } from './UnfinishedBatches';
 import { WorkbookButton } from './WorkbookButton';
+import { pick, t } from '@/lib/app/i18n';
+import { EnglishGloss } from './Localized';
 
 const VIEWS = [
   { key: 'reports', zh: '报告列表', en: 'Reports' },
@@ -53,7 +55,7 @@ export function RecordsPage() {
   return (
     <main class="records">
       <h1>
-        审计记录 <small class="muted">Audits</small>
+        {t('records_title')} <EnglishGloss text="Audits" />
       </h1>
       {data.status === 'error' && <p class="error">{data.error}</p>}
       <UnfinishedBatches />
@@ -61,7 +63,7 @@ export function RecordsPage() {
       <TransferBar all={reports} filtered={shown} notesByReport={byReport} history={data.status === 'ready' ? data.value.history : []} />
       <WorkbookButton audits={shownAudits} />
       {data.status === 'ready' && !reports.length && (
-        <p class="empty">还没有审计记录。打开一份政府信息公开工作年度报告即可开始；在年报列表页可一次审核列出的全部年报。</p>
+        <p class="empty">{t('records_empty')}</p>
       )}
       <div class="view-tabs" role="tablist">
         {VIEWS.map((v) => (
@@ -74,19 +76,19 @@ export function RecordsPage() {
             onClick={() => setView(v.key)}
             title={v.en}
           >
-            {v.zh}
+            {pick(v)}
           </button>
         ))}
       </div>
       {view === 'bodies' && shown.length > 0 && <BodiesView records={shown} selected={selected} onSelect={setSelected} />}
       {view === 'stats' && <StatsView audits={shownAudits} />}
       {view === 'reports' && shown.length > 0 && <RecordsTable records={shown} notes={byReport} selected={selected} onSelect={setSelected} />}
-      {reports.length > 0 && !shown.length && <p class="empty">没有符合搜索与筛选条件的报告。No report matches the search and filters.</p>}
+      {reports.length > 0 && !shown.length && <p class="empty">{t('records_noMatch')}</p>}
       {chosen && (
         <div id="detail">
           <p class="detail-actions">
             <a class="button" href={opinionPage(chosen.id)} target="_blank" title="Audit opinion: print or save as Word">
-              审核意见书
+              {t('panel_opinion')}
             </a>
           </p>
           <ReportView

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { TargetedKeyboardEvent } from 'preact';
-import { formatTime, LAYOUT_LABELS } from '@/lib/engine/labels';
+import { LAYOUT_LABELS } from '@/lib/engine/labels';
+import { formatUiTime, pick, t } from '@/lib/app/i18n';
 import { groupRecords, nextSort, sortRecords, type NotesByReport, type RecordGroup, type RecordSort, type SortKey } from '@/lib/app/records-filter';
 import { countedFindings, notesById, severityCounts, statusCounts } from '@/lib/app/report-stats';
 import { STATUSES, type ReportRecord, type Status } from '@/lib/app/schema';
@@ -19,7 +20,7 @@ const COLUMNS: { key: SortKey; zh: string; en: string }[] = [
   { key: 'title', zh: '报告', en: 'Report' },
   { key: 'auditedAt', zh: '审计时间', en: 'Audited at' },
   { key: 'findings', zh: '问题', en: 'By severity' },
-  { key: 'status', zh: '核实状态', en: 'By status (sorted by 待核实)' },
+  { key: 'status', zh: '核实状态', en: 'By status' },
 ];
 
 /**
@@ -59,14 +60,14 @@ export function RecordsTable({ records, notes, selected, onSelect }: Props) {
   return (
     <table class="records-table reports-table">
       <caption class="visually-hidden">
-        审计记录：点列标题排序；方向键在行间移动，回车或空格打开。Click a header to sort; arrow keys move between rows, Enter opens.
+        {t('table_caption')}
       </caption>
       <thead>
         <tr>
           {COLUMNS.map((c) => (
             <th key={c.key} aria-sort={sort?.key === c.key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
               <button type="button" class="sort" title={`${c.en}: sort`} onClick={() => setSort(nextSort(sort, c.key))}>
-                {c.zh}
+                {pick(c)}
                 <span class="sort-mark" aria-hidden="true">
                   {sort?.key === c.key ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ' ↕'}
                 </span>
@@ -126,7 +127,7 @@ function Row({ record: r, notes, selected, tabStop, member, onFocus, onSelect }:
       aria-current={selected ? 'true' : undefined}
       onFocus={(e) => e.target === e.currentTarget && onFocus(r.id)}
       onClick={() => onSelect(r.id)}
-      title="点击或回车查看问题 / Click or press Enter to show findings"
+      title={t('table_rowTitle')}
     >
       <td>{r.agency || '—'}</td>
       <td>{r.year ?? '—'}</td>
@@ -134,9 +135,9 @@ function Row({ record: r, notes, selected, tabStop, member, onFocus, onSelect }:
         <a href={r.url} target="_blank" rel="noreferrer" title={r.url} onClick={(e) => e.stopPropagation()}>
           {r.title || r.url}
         </a>
-        <div class="muted">{LAYOUT_LABELS[r.layout].zh}</div>
+        <div class="muted">{pick(LAYOUT_LABELS[r.layout])}</div>
       </td>
-      <td>{formatTime(r.auditedAt)}</td>
+      <td>{formatUiTime(r.auditedAt)}</td>
       <td>
         <SeverityCounts counts={severityCounts(countedFindings(r.findings, byId))} />
       </td>
@@ -170,10 +171,10 @@ function GroupRows({ group, notes, open, tabStop, selected, onToggle, onFocus, o
         tabIndex={tabStop === group.key ? 0 : -1}
         onFocus={(e) => e.target === e.currentTarget && onFocus(group.key)}
         onClick={() => onToggle(group.key)}
-        title="同一机关同一年度的多个网址：点击或回车展开 / Same body and year at several URLs: click or Enter to expand"
+        title={t('table_groupTitle')}
       >
         <td>
-          <button type="button" class="group-toggle" aria-expanded={open} tabIndex={-1} aria-label={`${open ? '收起' : '展开'} ${records.length} 份报告`}>
+          <button type="button" class="group-toggle" aria-expanded={open} tabIndex={-1} aria-label={t(open ? 'table_groupCollapse' : 'table_groupExpand', { count: records.length })}>
             {open ? '▾' : '▸'}
           </button>{' '}
           {first.agency}
@@ -181,7 +182,7 @@ function GroupRows({ group, notes, open, tabStop, selected, onToggle, onFocus, o
         <td>{first.year}</td>
         <td>
           <span class="muted">
-            同一年度 {records.length} 个网址 · {records.length} URLs
+            {t('table_groupUrls', { count: records.length })}
           </span>
           <ul class="group-urls">
             {records.map((r) => (
@@ -193,7 +194,7 @@ function GroupRows({ group, notes, open, tabStop, selected, onToggle, onFocus, o
             ))}
           </ul>
         </td>
-        <td>{formatTime(Math.max(...records.map((r) => r.auditedAt)))}</td>
+        <td>{formatUiTime(Math.max(...records.map((r) => r.auditedAt)))}</td>
         <td>
           <SeverityCounts counts={severityCounts(counted)} />
         </td>

@@ -1,4 +1,5 @@
-import { formatTime, LAYOUT_LABELS } from '@/lib/engine/labels';
+import { LAYOUT_LABELS } from '@/lib/engine/labels';
+import { formatUiTime, pick, t } from '@/lib/app/i18n';
 import type { ReportState } from '@/lib/app/messages';
 import { countedFindings, notesById, severityCounts, statusCounts } from '@/lib/app/report-stats';
 import { ask } from '@/messaging/ask';
@@ -21,8 +22,8 @@ export function ReportView({ state: { record: r, notes, history }, onReveal }: P
       <header class="report-head">
         <h2 title={r.title}>{r.agency || r.title || r.url}</h2>
         <p class="muted">
-          <span title="Year">{r.year ?? '年度未识别'}</span> · <span title="Layout">{LAYOUT_LABELS[r.layout].zh}</span> ·{' '}
-          <span title="Audited at">审计于 {formatTime(r.auditedAt)}</span>
+          <span title="Year">{r.year ?? t('report_yearUnknown')}</span> · <span title="Layout">{pick(LAYOUT_LABELS[r.layout])}</span> ·{' '}
+          <span title="Audited at">{t('report_auditedAt', { time: formatUiTime(r.auditedAt) })}</span>
         </p>
         <p>
           <a href={r.url} target="_blank" rel="noreferrer" class="url" title={r.url}>
@@ -39,25 +40,25 @@ export function ReportView({ state: { record: r, notes, history }, onReveal }: P
       </header>
       <AuditorPrompt />
       <section class="report-note">
-        <h3 title="Report note">报告备注</h3>
+        <h3 title="Report note">{t('report_note')}</h3>
         <SavedText
           value={r.note}
           onSave={(note, writeId) => ask({ type: 'report-note:set', reportId: r.id, note, writeId })}
-          placeholder="对整份报告的意见…"
+          placeholder={t('report_notePlaceholder')}
           title="Report note"
-          label="报告备注 / Report note"
+          label={t('report_noteLabel')}
         />
         {r.noteUpdatedAt !== null && (
           <p class="muted">
-            {r.noteBy || '（未署名）'} · {formatTime(r.noteUpdatedAt)}
+            {r.noteBy || t('common_unsigned')} · {formatUiTime(r.noteUpdatedAt)}
           </p>
         )}
       </section>
-      <h3 title="Findings">问题（{r.findings.length}）</h3>
+      <h3 title="Findings">{t('report_findings', { count: r.findings.length })}</h3>
       <FindingList reportId={r.id} findings={r.findings} notes={byId} newIds={r.newIds} history={historyById} onReveal={onReveal} />
       {r.gone.length > 0 && (
         <details class="gone">
-          <summary title="Gone since the previous audit">上次审计后消失的问题（{r.gone.length}）</summary>
+          <summary title="Gone since the previous audit">{t('report_gone', { count: r.gone.length })}</summary>
           <FindingCards reportId={r.id} findings={r.gone} notes={byId} history={historyById} />
         </details>
       )}

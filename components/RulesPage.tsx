@@ -3,6 +3,8 @@ import { SEVERITY_LABELS } from '@/lib/engine/labels';
 import { isCrossYearRule } from '@/lib/app/report-stats';
 import { RULE_META, type RuleMeta } from '@/lib/engine/rules';
 import { useSettings } from './hooks';
+import { pick, t, uiLocale } from '@/lib/app/i18n';
+import { EnglishGloss } from './Localized';
 
 const GROUPS = [
   { zh: '单份报告的检查', en: 'Checks of one report', rules: RULE_META.filter((r) => !isCrossYearRule(r.id)) },
@@ -29,24 +31,24 @@ export function RulesPage() {
   return (
     <main class="rules-page">
       <h1>
-        审核规则说明 <small class="muted">Rule reference</small>
+        {t('rules_title')} <EnglishGloss text="Rule reference" />
       </h1>
       <p class="muted">
-        每条规则检查什么、依据哪条规定、会发现什么样的问题。规则可在
+        {t('rules_introBefore')}
         <a href="/options.html" target="_blank" title="Settings">
-          设置
+          {t('panel_settings')}
         </a>
-        中逐条关闭。 What each rule checks, why, and an example; rules can be switched off in Settings.
+        {t('rules_introAfter')}
       </p>
-      <nav class="toc" aria-label="目录 Contents">
+      <nav class="toc" aria-label={t('rules_contents')}>
         {GROUPS.map((g) => (
           <div key={g.zh}>
-            <strong title={g.en}>{g.zh}</strong>
+            <strong title={g.en}>{pick(g)}</strong>
             <ul>
               {g.rules.map((r) => (
                 <li key={r.id}>
                   <a href={`#${r.id}`} title={r.title.en}>
-                    {r.title.zh}
+                    {pick(r.title)}
                   </a>
                 </li>
               ))}
@@ -57,7 +59,7 @@ export function RulesPage() {
       {GROUPS.map((g) => (
         <section key={g.zh}>
           <h2>
-            {g.zh} <small class="muted">{g.en}</small>
+            <Both label={g} />
           </h2>
           {g.rules.map((r) => (
             <RuleEntry key={r.id} rule={r} current={r.id === current} off={disabled.includes(r.id)} />
@@ -68,38 +70,52 @@ export function RulesPage() {
   );
 }
 
+/** The reference shows both languages: the UI's first, the other one muted. */
+const other = () => (uiLocale() === 'en' ? 'zh-CN' : 'en');
+
+function Both({ label }: { label: { zh: string; en: string } }) {
+  return (
+    <>
+      {pick(label)}{' '}
+      <small class="muted" lang={other()}>
+        {other() === 'en' ? label.en : label.zh}
+      </small>
+    </>
+  );
+}
+
 function RuleEntry({ rule: r, current, off }: { rule: RuleMeta; current: boolean; off: boolean }) {
   return (
     <article id={r.id} class={`rule-entry${current ? ' current' : ''}`} data-rule={r.id}>
       <h3>
-        <a href={`#${r.id}`} class="anchor" title="链接到此规则 / Link to this rule">
+        <a href={`#${r.id}`} class="anchor" title={t('rules_link')}>
           #
         </a>{' '}
-        {r.title.zh} <small class="muted">{r.title.en}</small>
+        <Both label={r.title} />
       </h3>
       <p>
         <span class={`sev sev-${r.severity}`} title={SEVERITY_LABELS[r.severity].en}>
-          {SEVERITY_LABELS[r.severity].zh}
+          {pick(SEVERITY_LABELS[r.severity])}
         </span>{' '}
         <code class="mono">{r.id}</code>
         {off && (
           <span class="muted" title="Switched off in Settings">
             {' '}
-            · 已在设置中关闭
+            · {t('rules_off')}
           </span>
         )}
       </p>
       <dl class="rule-facts">
-        <dt title="What it checks">检查内容</dt>
+        <dt title="What it checks">{t('rules_checks')}</dt>
         <dd>
-          {r.description.zh}
-          <div class="muted" lang="en">
-            {r.description.en}
+          {pick(r.description)}
+          <div class="muted" lang={other()}>
+            {other() === 'en' ? r.description.en : r.description.zh}
           </div>
         </dd>
-        <dt title="Why: the regulation or template clause">依据</dt>
+        <dt title="Why: the regulation or template clause">{t('rules_basis')}</dt>
         <dd>{r.basis}</dd>
-        <dt title="Example">示例</dt>
+        <dt title="Example">{t('rules_example')}</dt>
         <dd>{r.example}</dd>
       </dl>
     </article>

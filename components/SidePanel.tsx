@@ -7,6 +7,7 @@ import { useReportState } from '@/store/live';
 import { useActiveTabId, useTabReportId } from './hooks';
 import { ReportView } from './ReportView';
 import { ManualFlagForm } from './ManualFlagForm';
+import { t } from '@/lib/app/i18n';
 
 /** The side panel (Chrome) or sidebar (Firefox): the audit of whatever tab is active in this window. */
 export function SidePanel() {
@@ -18,7 +19,7 @@ export function SidePanel() {
 
   const audit = () => {
     if (tabId === undefined) return;
-    setNotice({ error: false, text: '正在审计…' });
+    setNotice({ error: false, text: t('panel_auditing') });
     ask({ type: 'audit:tab', tabId }).then(
       () => setNotice(undefined),
       (e: Error) => setNotice({ error: true, text: e.message }),
@@ -28,27 +29,27 @@ export function SidePanel() {
     if (tabId === undefined) return;
     browser.tabs.sendMessage(tabId, { type: 'finding:reveal', findingId } satisfies TabMessage).then(
       () => setNotice(undefined),
-      () => setNotice({ error: true, text: '无法在页面中定位：页面可能已刷新或跳转，请重新审计。' }),
+      () => setNotice({ error: true, text: t('panel_revealFailed') }),
     );
   };
 
   return (
     <main class="panel">
       <nav class="toolbar">
-        <h1>年报审计助手</h1>
+        <h1>{t('common_appName')}</h1>
         <button type="button" onClick={audit} disabled={tabId === undefined} title="Audit this page">
-          {state.status === 'ready' && state.value ? '重新审计' : '审计此页'}
+          {state.status === 'ready' && state.value ? t('panel_reaudit') : t('panel_audit')}
         </button>
         <button type="button" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/records.html') })} title="All audits">
-          审计记录
+          {t('panel_records')}
         </button>
         {state.status === 'ready' && state.value && (
           <a class="button" href={opinionPage(state.value.record.id)} target="_blank" title="Audit opinion: print or save as Word">
-            审核意见书
+            {t('panel_opinion')}
           </a>
         )}
         <button type="button" onClick={() => void browser.runtime.openOptionsPage()} title="Settings">
-          设置
+          {t('panel_settings')}
         </button>
       </nav>
       {notice && <p class={notice.error ? 'error' : 'muted'}>{notice.text}</p>}
@@ -60,10 +61,7 @@ export function SidePanel() {
           <ReportView key={state.value.record.id} state={state.value} onReveal={reveal} />
         ) : (
           reportId.status === 'ready' && (
-            <p class="empty">
-              此页尚无审计记录。*.gov.cn
-              及设置中添加的网站上的年度报告在打开时自动审计，其他页面可点「审计此页」；不是政府信息公开工作年度报告的页面不会生成记录。
-            </p>
+            <p class="empty">{t('panel_empty')}</p>
           )
         ))}
     </main>

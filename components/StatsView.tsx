@@ -7,6 +7,7 @@ import { countByBody, countByRule, countByYear, formatShare, overview, type Audi
 import { BarChart } from './charts/BarChart';
 import { TrendChart } from './charts/TrendChart';
 import './stats.css';
+import { formatUiNumber, pick, t, uiLocale } from '@/lib/app/i18n';
 
 /** Bodies beyond this many are in the table only: a chart of hundreds of bars reads as nothing. */
 const TOP_BODIES = 20;
@@ -21,49 +22,49 @@ export function StatsView({ audits }: { audits: readonly AuditWithNotes[] }) {
   const years = useMemo(() => countByYear(audits, opts), [audits, includeSettled]);
 
   return (
-    <section class="stats" aria-label="统计 Statistics">
+    <section class="stats" aria-label={t('stats_label')}>
       <label class="stats-toggle" title="Count findings marked false positive or fixed">
-        <input type="checkbox" checked={includeSettled} onChange={(e) => setIncludeSettled(e.currentTarget.checked)} /> 计入误报与已整改的问题
+        <input type="checkbox" checked={includeSettled} onChange={(e) => setIncludeSettled(e.currentTarget.checked)} /> {t('stats_includeSettled')}
       </label>
       <dl class="stats-overview">
-        <Figure label="审计报告" en="Reports audited" value={String(o.reports)} />
-        <Figure label="含错误的报告" en="Reports with errors" value={`${o.withErrors}（${formatShare(o.shareWithErrors)}）`} />
-        <Figure label="问题" en="Findings" value={String(o.findings)} />
+        <Figure label={t('stats_reports')} en="Reports audited" value={formatUiNumber(o.reports)} />
+        <Figure label={t('stats_withErrors')} en="Reports with errors" value={`${formatUiNumber(o.withErrors)}（${formatShare(o.shareWithErrors)}）`} />
+        <Figure label={t('col_finding')} en="Findings" value={formatUiNumber(o.findings)} />
         {Severity.options.map((s) => (
-          <Figure key={s} label={SEVERITY_LABELS[s].zh} en={SEVERITY_LABELS[s].en} value={String(o.bySeverity[s])} />
+          <Figure key={s} label={pick(SEVERITY_LABELS[s])} en={SEVERITY_LABELS[s].en} value={formatUiNumber(o.bySeverity[s])} />
         ))}
         {STATUSES.map((s) => (
-          <Figure key={s} label={STATUS_LABELS[s].zh} en={STATUS_LABELS[s].en} value={String(o.byStatus[s])} />
+          <Figure key={s} label={pick(STATUS_LABELS[s])} en={STATUS_LABELS[s].en} value={formatUiNumber(o.byStatus[s])} />
         ))}
       </dl>
 
-      <Chart id="stats-rules" title="各规则的问题数" en="Findings per rule">
-        <BarChart label="各规则的问题数" bars={rules.map((r) => ({ label: ruleTitle(r.rule).zh, value: r.findings, hint: r.rule }))} />
+      <Chart id="stats-rules" title={t('stats_perRule')} en="Findings per rule">
+        <BarChart label={t('stats_perRule')} bars={rules.map((r) => ({ label: pick(ruleTitle(r.rule)), value: r.findings, hint: r.rule }))} />
         <NumbersTable
-          caption="各规则的问题数"
-          head={['规则', '问题数', '涉及报告数']}
-          rows={rules.map((r) => [`${ruleTitle(r.rule).zh}（${r.rule}）`, r.findings, r.reports])}
+          caption={t('stats_perRule')}
+          head={[t('col_rule'), t('stats_findings'), t('stats_reportsConcerned')]}
+          rows={rules.map((r) => [`${pick(ruleTitle(r.rule))}（${r.rule}）`, r.findings, r.reports])}
         />
       </Chart>
 
-      <Chart id="stats-bodies" title="各机关的问题数" en="Findings per body">
+      <Chart id="stats-bodies" title={t('stats_perBody')} en="Findings per body">
         {bodies.length > TOP_BODIES && (
           <p class="muted">
-            图中为问题最多的 {TOP_BODIES} 个机关，表中为全部 {bodies.length} 个。
+            {t('stats_topBodies', { top: TOP_BODIES, count: bodies.length })}
           </p>
         )}
-        <BarChart label="各机关的问题数" tone="warning" bars={bodies.slice(0, TOP_BODIES).map((b) => ({ label: b.key, value: b.findings }))} />
+        <BarChart label={t('stats_perBody')} tone="warning" bars={bodies.slice(0, TOP_BODIES).map((b) => ({ label: b.key, value: b.findings }))} />
         <NumbersTable
-          caption="各机关的问题数"
-          head={['机关', '报告数', '含错误的报告', '问题数']}
+          caption={t('stats_perBody')}
+          head={[t('col_body'), t('stats_reportCount'), t('stats_withErrors'), t('stats_findings')]}
           rows={bodies.map((b) => [b.key, b.reports, b.withErrors, b.findings])}
         />
       </Chart>
 
-      <Chart id="stats-years" title="各年度的问题数与含错误报告的比例" en="Findings per year, and the share of reports with errors">
-        <BarChart label="各年度的问题数" tone="error" bars={years.map((y) => ({ label: y.key, value: y.findings }))} />
+      <Chart id="stats-years" title={t('stats_perYear')} en="Findings per year, and the share of reports with errors">
+        <BarChart label={t('stats_perYearFindings')} tone="error" bars={years.map((y) => ({ label: y.key, value: y.findings }))} />
         <TrendChart
-          label="各年度含错误报告的比例"
+          label={t('stats_perYearShare')}
           max={1}
           points={years.map((y) => ({
             label: y.key,
@@ -72,8 +73,8 @@ export function StatsView({ audits }: { audits: readonly AuditWithNotes[] }) {
           }))}
         />
         <NumbersTable
-          caption="各年度的问题数与含错误报告的比例"
-          head={['年度', '报告数', '含错误的报告', '比例', '问题数']}
+          caption={t('stats_perYear')}
+          head={[t('col_year'), t('stats_reportCount'), t('stats_withErrors'), t('stats_share'), t('stats_findings')]}
           rows={years.map((y) => [y.key, y.reports, y.withErrors, formatShare(y.reports ? y.withErrors / y.reports : 0), y.findings])}
         />
       </Chart>
@@ -94,7 +95,7 @@ function Chart({ id, title, en, children }: { id: string; title: string; en: str
   return (
     <figure class="stats-chart" id={id} aria-labelledby={`${id}-title`}>
       <figcaption id={`${id}-title`}>
-        {title} <small class="muted">{en}</small>
+        {title} {uiLocale() !== 'en' && <small class="muted">{en}</small>}
       </figcaption>
       {children}
     </figure>
@@ -119,7 +120,7 @@ function NumbersTable({ caption, head, rows }: { caption: string; head: string[]
           <tr key={i}>
             {r.map((c, j) => (
               <td key={j} class={typeof c === 'number' ? 'num' : undefined}>
-                {c}
+                {typeof c === 'number' ? formatUiNumber(c) : c}
               </td>
             ))}
           </tr>
@@ -127,7 +128,7 @@ function NumbersTable({ caption, head, rows }: { caption: string; head: string[]
         {!rows.length && (
           <tr>
             <td colSpan={head.length} class="muted">
-              没有问题。
+              {t('findings_none')}
             </td>
           </tr>
         )}

@@ -5,6 +5,7 @@ import { buildAuditsFile, parseAuditsFile } from '@/lib/app/export/json';
 import type { FindingNote, HistoryEntry, ReportRecord } from '@/lib/app/schema';
 import { ask } from '@/messaging/ask';
 import { download, exportFilename } from './download';
+import { t } from '@/lib/app/i18n';
 
 interface Props {
   all: readonly ReportRecord[];
@@ -23,12 +24,12 @@ export function TransferBar({ all, filtered, notesByReport, history = [] }: Prop
   const notesOf = (r: ReportRecord) => notesByReport.get(r.id) ?? [];
   const exportCsv = () => {
     download(exportFilename('csv'), auditsToCsv(reports.map((record) => ({ record, notes: notesOf(record) }))), 'text/csv;charset=utf-8');
-    setMessage({ error: false, text: `已导出 ${reports.length} 份报告。` });
+    setMessage({ error: false, text: t('transfer_exported', { count: reports.length }) });
   };
   const exportJson = () => {
     const file = buildAuditsFile(reports, reports.flatMap(notesOf), new Date(), history);
     download(exportFilename('json'), JSON.stringify(file, null, 2), 'application/json');
-    setMessage({ error: false, text: `已导出 ${reports.length} 份报告。` });
+    setMessage({ error: false, text: t('transfer_exported', { count: reports.length }) });
   };
   const importJson = async (input: HTMLInputElement) => {
     const picked = input.files?.[0];
@@ -44,15 +45,15 @@ export function TransferBar({ all, filtered, notesByReport, history = [] }: Prop
         crypto.randomUUID(),
         (part) => ask({ type: 'audits:import', ...part }),
         (sent, total) => {
-          if (total > 1) setMessage({ error: false, text: `正在导入…（${sent}/${total}）` });
+          if (total > 1) setMessage({ error: false, text: t('transfer_importing', { sent, total }) });
         },
       );
       setMessage({
         error: false,
         text:
           imported.reports + imported.notes > 0
-            ? `已导入：更新 ${imported.reports} 份报告、${imported.notes} 条备注。`
-            : '已导入：本地记录已是最新，没有需要更新的内容。',
+            ? t('transfer_imported', { reports: imported.reports, notes: imported.notes })
+            : t('transfer_upToDate'),
       });
     } catch (e) {
       setMessage({ error: true, text: (e as Error).message });
@@ -64,20 +65,20 @@ export function TransferBar({ all, filtered, notesByReport, history = [] }: Prop
       <select
         value={scope}
         title="Export scope"
-        aria-label="导出范围 / Export scope"
+        aria-label={t('transfer_scope')}
         onChange={(e) => setScope(e.currentTarget.value === 'all' ? 'all' : 'filtered')}
       >
-        <option value="filtered">筛选结果（{filtered.length}）</option>
-        <option value="all">全部（{all.length}）</option>
+        <option value="filtered">{t('transfer_filtered', { count: filtered.length })}</option>
+        <option value="all">{t('transfer_all', { count: all.length })}</option>
       </select>
       <button type="button" onClick={exportCsv} disabled={!reports.length} title="Export CSV (Excel/WPS)">
-        导出 CSV
+        {t('transfer_exportCsv')}
       </button>
       <button type="button" onClick={exportJson} disabled={!reports.length} title="Export JSON (for import)">
-        导出 JSON
+        {t('transfer_exportJson')}
       </button>
       <label class="button" title="Import JSON">
-        导入 JSON
+        {t('transfer_importJson')}
         <input type="file" class="visually-hidden" accept=".json,application/json" onChange={(e) => void importJson(e.currentTarget)} />
       </label>
       {message && <span class={message.error ? 'error' : 'muted'}>{message.text}</span>}

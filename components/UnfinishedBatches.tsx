@@ -1,6 +1,6 @@
 import { isFinished, progressOf } from '@/lib/app/batch/job';
 import { batchPage } from '@/lib/app/ext-pages';
-import { formatTime } from '@/lib/engine/labels';
+import { formatUiTime, t } from '@/lib/app/i18n';
 import { deleteJob } from '@/messaging/jobs';
 import { useBatchJobs } from './hooks';
 
@@ -12,7 +12,7 @@ export function UnfinishedBatches() {
   if (!open.length) return null;
   return (
     <section class="unfinished-batches">
-      <h2 title="Unfinished batch audits">未完成的批量审核</h2>
+      <h2 title="Unfinished batch audits">{t('unfinished_title')}</h2>
       <ul>
         {open.map((j) => {
           const p = progressOf(j);
@@ -23,13 +23,13 @@ export function UnfinishedBatches() {
               </a>{' '}
               <span class="muted">
                 {p.done + p.failed} / {p.total}
-                {j.nextListPage ? '（列表未读完）' : ''} · {formatTime(j.updatedAt)}
+                {j.nextListPage ? t('unfinished_listUnread') : ''} · {formatUiTime(j.updatedAt)}
               </span>{' '}
               <a class="button primary" href={batchPage(j.id)} target="_blank" title="Resume">
-                继续
+                {t('unfinished_resume')}
               </a>{' '}
               <button type="button" onClick={() => void deleteJob(j.id)} title="Discard the job (audits already stored stay)">
-                放弃
+                {t('unfinished_discard')}
               </button>
             </li>
           );

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { AuditWithNotes } from '@/lib/app/stats';
 import { downloadBlob, exportFilename } from './download';
+import { t } from '@/lib/app/i18n';
 
 /** 导出 Excel: the workbook of the reports the list shows (the writer is loaded on the first click). */
 export function WorkbookButton({ audits }: { audits: readonly AuditWithNotes[] }) {
@@ -12,7 +13,7 @@ export function WorkbookButton({ audits }: { audits: readonly AuditWithNotes[] }
       downloadBlob(exportFilename('xlsx'), await workbookBlob(audits));
       setState({ busy: false });
     } catch (e) {
-      setState({ busy: false, error: `无法生成 Excel 工作簿：${(e as Error).message}` });
+      setState({ busy: false, error: t('workbook_failed', { error: (e as Error).message }) });
     }
   };
   return (
@@ -23,7 +24,7 @@ export function WorkbookButton({ audits }: { audits: readonly AuditWithNotes[] }
         disabled={!audits.length || state.busy}
         title="Export an Excel workbook of the reports listed: findings, reports, bodies × years, rules"
       >
-        {state.busy ? '正在生成…' : `导出 Excel（${audits.length} 份）`}
+        {state.busy ? t('workbook_busy') : t('workbook_export', { count: audits.length })}
       </button>
       {state.error && <span class="error">{state.error}</span>}
     </span>

@@ -8,6 +8,7 @@ import { ask } from '@/messaging/ask';
 import { onPageMessage } from '@/messaging/broadcasts';
 import { listJobs } from '@/messaging/jobs';
 import type { Loaded } from '@/store/live';
+import { t, type MessageKey } from '@/lib/app/i18n';
 
 /** The active tab of the window this page (side panel or sidebar) belongs to. */
 export function useActiveTabId(): number | undefined {
@@ -65,7 +66,7 @@ export function useTabReportId(tabId: number | undefined): Loaded<string | null>
 }
 
 /** Asks `load` now and again after every broadcast `accept` picks; the latest answer wins. */
-function useAsked<T>(load: () => Promise<T>, accept: (m: PageMessage) => boolean, what: string): Loaded<T> {
+function useAsked<T>(load: () => Promise<T>, accept: (m: PageMessage) => boolean, what: MessageKey): Loaded<T> {
   const [state, setState] = useState<Loaded<T>>({ status: 'loading' });
   useEffect(() => {
     let asked = 0;
@@ -73,7 +74,7 @@ function useAsked<T>(load: () => Promise<T>, accept: (m: PageMessage) => boolean
       const n = ++asked;
       load().then(
         (value) => n === asked && setState({ status: 'ready', value }),
-        (e: Error) => n === asked && setState({ status: 'error', error: `${what}：${e.message}` }),
+        (e: Error) => n === asked && setState({ status: 'error', error: `${t(what)}：${e.message}` }),
       );
     };
     ask();
@@ -91,11 +92,11 @@ export function useSettings(): Loaded<Settings> {
   return useAsked(
     async () => (await ask({ type: 'settings:get' })).settings,
     (m) => m.type === 'settings:changed',
-    '无法读取设置',
+    'common_settingsUnreadable',
   );
 }
 
 /** Stored batch jobs, most recent first, following changes made by any page. */
 export function useBatchJobs(): Loaded<BatchJob[]> {
-  return useAsked(listJobs, (m) => m.type === 'jobs:changed', '无法读取批量审核任务');
+  return useAsked(listJobs, (m) => m.type === 'jobs:changed', 'common_jobsUnreadable');
 }

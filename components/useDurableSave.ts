@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { SaveQueue, type SaveStatus } from '@/lib/app/save-queue';
 import { BackgroundUnreachable } from '@/messaging/client';
+import { t } from '@/lib/app/i18n';
 
 export interface DurableSave<T> {
   /** While typing: saved once typing pauses. */
@@ -46,11 +47,11 @@ export function useDurableSave<T>(send: (value: T, writeId: string) => Promise<u
 export function saveStatusText(status: SaveStatus): { error: boolean; text: string } | undefined {
   switch (status.kind) {
     case 'saving':
-      return { error: false, text: '正在保存…' };
+      return { error: false, text: t('save_saving') };
     case 'retrying':
-      return { error: false, text: `扩展后台暂时无法连接，正在重试保存（第 ${status.attempt} 次）…` };
+      return { error: false, text: t('save_retrying', { attempt: status.attempt }) };
     case 'refused':
-      return { error: true, text: `未能保存：${status.error}` };
+      return { error: true, text: t('save_failed', { error: status.error }) };
     default:
       return undefined;
   }

@@ -6,6 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { AnswerOf, RequestMap, RequestOf } from '@/lib/app/request-map';
+import { t } from '@/lib/app/i18n';
 
 /** The background could not be reached or did not answer (not started, restarting, its worker stopped mid-request): worth retrying. */
 export class BackgroundUnreachable extends Error {
@@ -25,15 +26,15 @@ export function createAsk<M extends RequestMap>(map: M, send: (message: unknown)
     try {
       raw = await send(request);
     } catch (e) {
-      throw new BackgroundUnreachable(`无法连接扩展后台，请稍后重试（${e instanceof Error ? e.message : String(e)}）`);
+      throw new BackgroundUnreachable(t('client_unreachable', { error: e instanceof Error ? e.message : String(e) }));
     }
     // Firefox and Chrome answer undefined when no listener replied (the worker stopped before it could).
-    if (raw === undefined) throw new BackgroundUnreachable('扩展后台没有回复，请稍后重试。');
+    if (raw === undefined) throw new BackgroundUnreachable(t('client_noAnswer'));
     const refused = (raw as { ok?: unknown; error?: unknown } | null)?.ok === false ? (raw as { error?: unknown }).error : undefined;
     if (typeof refused === 'string') throw new RequestRefused(refused);
     const endpoint = map[request.type];
     const answer = endpoint && (raw as { ok?: unknown } | null)?.ok === true ? endpoint.response.safeParse(raw) : undefined;
-    if (!answer?.success) throw new RequestRefused(`扩展后台对「${request.type}」的回复无法识别：扩展可能刚更新过，请刷新此页后重试。`);
+    if (!answer?.success) throw new RequestRefused(t('client_badAnswer', { type: request.type }));
     return answer.data as AnswerOf<M, typeof request.type>;
   };
 }

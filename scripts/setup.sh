@@ -25,10 +25,11 @@ if [ "$(node_major)" -lt 22 ]; then
 fi
 echo "» node $(node --version), npm $(npm --version)"
 
-# Real-browser tests and the demo drive Debian's Chromium; CJK fonts so screenshots show Chinese.
-if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || ! dpkg -s fonts-noto-cjk >/dev/null 2>&1; then
-  echo "» 安装 Chromium 与中文字体 / installing chromium fonts-noto-cjk (apt)"
-  apt_install chromium fonts-noto-cjk || { echo "无法安装 Chromium：请以 root 运行，或设置 CHROMIUM_PATH / cannot install Chromium: run as root or set CHROMIUM_PATH" >&2; exit 1; }
+# Real-browser tests and the demo drive Debian's Chromium; CJK fonts so screenshots show Chinese;
+# chromium-l10n so the browser's UI (and the extension's, which follows it) can be Chinese.
+if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || ! dpkg -s fonts-noto-cjk chromium-l10n >/dev/null 2>&1; then
+  echo "» 安装 Chromium 与中文字体 / installing chromium chromium-l10n fonts-noto-cjk (apt)"
+  apt_install chromium chromium-l10n fonts-noto-cjk || { echo "无法安装 Chromium：请以 root 运行，或设置 CHROMIUM_PATH / cannot install Chromium: run as root or set CHROMIUM_PATH" >&2; exit 1; }
 fi
 
 # npm ci when the installed packages are not those of the lock file.

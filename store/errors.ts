@@ -1,5 +1,7 @@
 /** Errors of the store, in words an auditor can act on. */
 
+import { t } from '@/lib/app/i18n';
+
 /** Something asked of the store that cannot be done, e.g. a note on a report that was never saved. */
 export class StoreError extends Error {
   override name = 'StoreError';
@@ -13,8 +15,8 @@ export function storageErrorMessage(e: unknown): string {
   const err = e as { name?: string; message?: string; inner?: { name?: string; message?: string } } | undefined;
   const names = [err?.name, err?.inner?.name].join(' ');
   const detail = err?.inner?.message || err?.message || String(e);
-  if (QUOTA.test(names) || QUOTA.test(detail)) return '浏览器存储空间不足，审计记录未能保存。请清理浏览器存储空间，或导出记录备份后再试。';
+  if (QUOTA.test(names) || QUOTA.test(detail)) return t('store_quota');
   if (/OpenFailed|VersionError|InvalidState|DatabaseClosed|MissingAPI/.test(names))
-    return `无法打开本地审计数据库（${err?.name}）：${detail}。隐私/无痕模式或浏览器设置可能禁止了扩展存储。`;
-  return `本地审计数据库出错（${err?.name ?? 'Error'}）：${detail}`;
+    return t('store_cannotOpen', { name: String(err?.name), detail });
+  return t('store_failed', { name: err?.name ?? 'Error', detail });
 }

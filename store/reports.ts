@@ -10,6 +10,7 @@ import type { Finding } from '@/lib/engine/model';
 import { isCrossYearRule } from '@/lib/app/report-stats';
 import type { AuditDb } from './db';
 import { StoreError } from './errors';
+import { t } from '@/lib/app/i18n';
 
 /** Cross-year findings come from stored audits, not from the page: they are recomputed on every save. */
 const isCrossYear = (f: Finding) => isCrossYearRule(f.rule);
@@ -126,7 +127,7 @@ export async function setFindingNote(db: AuditDb, input: NoteInput, by: string, 
   await db.transaction('rw', [db.reports, db.notes, db.writes, db.history], async () => {
     const record = await requireRecord(db, input.reportId);
     const known = [...record.findings, ...record.gone].some((f) => f.id === input.findingId);
-    if (!known) throw new StoreError('这条问题已不在该报告的审计结果中，请重新审计后再备注。');
+    if (!known) throw new StoreError(t('store_findingGone'));
     const { reportId, findingId, note, status } = input;
     await once(db, writeId, now, async () => {
       const before = await db.notes.get([reportId, findingId]);
@@ -183,7 +184,7 @@ export async function removeManualFinding(db: AuditDb, reportId: string, finding
   await db.transaction('rw', db.reports, async () => {
     const record = await requireRecord(db, reportId);
     const f = record.findings.find((x) => x.id === findingId);
-    if (!f || !isManualFinding(f)) throw new StoreError('只能删除人工标记的问题。');
+    if (!f || !isManualFinding(f)) throw new StoreError(t('store_manualOnly'));
     await db.reports.update(reportId, { findings: record.findings.filter((x) => x.id !== findingId) });
   });
   return (await getReportState(db, reportId))!;
@@ -199,6 +200,6 @@ export async function setReportNote(db: AuditDb, reportId: string, note: string,
 
 async function requireRecord(db: AuditDb, reportId: string): Promise<ReportRecord> {
   const record = await db.reports.get(reportId);
-  if (!record) throw new StoreError('找不到这份报告的审计记录，请先审计该页面。');
+  if (!record) throw new StoreError(t('store_noReport'));
   return record;
 }

@@ -4,6 +4,7 @@ import { severityCounts } from '@/lib/app/report-stats';
 import type { ReportRecord } from '@/lib/app/schema';
 import { useStoredReports } from '@/store/live';
 import { SeverityCounts } from '../Counts';
+import { pick, t } from '@/lib/app/i18n';
 
 const STATUS = {
   pending: { zh: '待审核', en: 'Pending' },
@@ -24,11 +25,11 @@ export function BatchResults({ job }: { job: BatchJob }) {
     <table class="records-table batch-results">
       <thead>
         <tr>
-          <th title="Status">状态</th>
-          <th title="Agency">机关</th>
-          <th title="Year">年度</th>
-          <th title="Report">报告</th>
-          <th title="By severity">问题</th>
+          <th title="Status">{t('col_status')}</th>
+          <th title="Agency">{t('col_body')}</th>
+          <th title="Year">{t('col_year')}</th>
+          <th title="Report">{t('col_report')}</th>
+          <th title="By severity">{t('col_finding')}</th>
         </tr>
       </thead>
       <tbody>
@@ -55,16 +56,16 @@ function Row({ link: l, record }: { link: BatchLink; record: ReportRecord | unde
     <tr class={`batch-row status-${l.status}`} data-url={l.url} data-status={l.status}>
       <td>
         <span class={`batch-status ${l.status}`} title={STATUS[l.status].en}>
-          {STATUS[l.status].zh}
+          {pick(STATUS[l.status])}
         </span>
         {l.result?.file ? (
           <div class="muted" title="Read from the PDF/Word file">
-            已读取附件
+            {t('batch_readFile')}
           </div>
         ) : (
           l.result?.attachment && (
             <div class="muted" title="Published only as an attachment">
-              附件
+              {t('batch_attachment')}
             </div>
           )
         )}
@@ -77,7 +78,7 @@ function Row({ link: l, record }: { link: BatchLink; record: ReportRecord | unde
         </a>
         {l.result?.file && l.result.file !== l.url && (
           <div class="muted">
-            附件：
+            {t('batch_attachmentColon')}
             <a href={l.result.file} target="_blank" rel="noreferrer" class="batch-file">
               {fileName(l.result.file)}
             </a>
@@ -91,7 +92,7 @@ function Row({ link: l, record }: { link: BatchLink; record: ReportRecord | unde
             <>
               <SeverityCounts counts={severityCounts(record.findings)} />{' '}
               <a href={reportPage(record.id)} target="_blank" title="Show the findings in the records page">
-                查看问题
+                {t('batch_showFindings')}
               </a>
             </>
           ) : (

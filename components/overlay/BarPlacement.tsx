@@ -1,6 +1,12 @@
 import { BAR_MARGIN, barCorner, CORNERS, cornerToward, nearestCorner, type Corner, type OverlayState, type Rect } from '@/lib/app/overlay-state';
+import { t, type MessageKey } from '@/lib/app/i18n';
 
-const CORNER_ZH: Record<Corner, string> = { tl: '左上角', tr: '右上角', bl: '左下角', br: '右下角' };
+const CORNER_NAMES: Record<Corner, MessageKey> = {
+  tl: 'overlay_corner_tl',
+  tr: 'overlay_corner_tr',
+  bl: 'overlay_corner_bl',
+  br: 'overlay_corner_br',
+};
 
 /** The part of the viewport where the page is on screen (all of it, except in a frame partly scrolled away). */
 export function visibleArea(state: Pick<OverlayState, 'inset'>): Rect {
@@ -35,8 +41,8 @@ export function BarHandle({ state, onMove }: { state: OverlayState; onMove: (cor
       type="button"
       class="handle"
       data-bar-handle=""
-      aria-label={`移动审计栏（现在在${CORNER_ZH[corner]}；方向键移到其他角）Move the bar`}
-      title="拖动或用方向键移动审计栏 / Drag or use the arrow keys to move the bar"
+      aria-label={t('overlay_moveBar', { corner: t(CORNER_NAMES[corner]) })}
+      title={t('overlay_dragBar')}
       onPointerDown={(e) => {
         if (!e.isTrusted || e.button !== 0) return;
         drag.on = true;

@@ -1,4 +1,6 @@
-import { ruleTitle, SEVERITY_LABELS } from '@/lib/engine/labels';
+import { LAYOUT_LABELS, ruleTitle, SEVERITY_LABELS } from '@/lib/engine/labels';
+import { pick, t } from '@/lib/app/i18n';
+import { loadUiLocale, useUiLocale } from '../locale';
 import { cellName } from '@/lib/app/cell-names';
 import { cellKey, type Layout } from '@/lib/engine/model';
 import { barCounts, countedInBar } from '@/lib/app/overlay-state';
@@ -13,30 +15,34 @@ const trusted = (act: () => void) => (e: Event) => {
   if (e.isTrusted) act();
 };
 
-const LAYOUT_ZH: Record<string, string> = { '2021': '2021 版', '2019': '2019 版', unknown: '格式未识别' };
+/** Read as soon as the auditor loads, so the bar's first render is already in the chosen language. */
+void loadUiLocale();
+
+const layoutLabel = (layout: string) =>
+  layout === 'unknown' ? t('overlay_layoutUnknown') : layout in LAYOUT_LABELS ? pick(LAYOUT_LABELS[layout as Layout]) : layout;
 
 /** Shown briefly in a tooltip: the rest is in the side panel. */
 const TIP_ITEMS = 4;
 
-const more = (n: number) => (n > TIP_ITEMS ? ` 等 ${n} 项` : '');
+const more = (n: number) => (n > TIP_ITEMS ? t('overlay_more', { count: n }) : '');
 
 function FindingDetail({ f, layout, onRule }: { f: ViewFinding; layout?: Layout; onRule: (ruleId: string) => void }) {
   return (
     <div class="item">
       <div>
-        <span class={`sev ${f.severity}`}>{SEVERITY_LABELS[f.severity].zh}</span>
-        {f.isNew && <span class="sev info">新</span>}
-        {f.settled && <span class="settled-tag">已处理·不计入</span>}
+        <span class={`sev ${f.severity}`}>{pick(SEVERITY_LABELS[f.severity])}</span>
+        {f.isNew && <span class="sev info">{t('overlay_new')}</span>}
+        {f.settled && <span class="settled-tag">{t('overlay_settled')}</span>}
         {f.message}
       </div>
       {(f.expected !== undefined || f.actual !== undefined) && (
         <div class="meta">
-          应为 {String(f.expected ?? '—')}，实为 {String(f.actual ?? '—')}
+          {t('overlay_expectedActual', { expected: String(f.expected ?? '—'), actual: String(f.actual ?? '—') })}
         </div>
       )}
       {f.inferred?.length ? (
         <div class="meta" data-inferred="">
-          推算值：
+          {t('overlay_inferred')}
           {f.inferred
             .slice(0, TIP_ITEMS)
             .map((x) => `${cellName(x.cell, layout)} = ${x.value}`)
@@ -46,7 +52,7 @@ function FindingDetail({ f, layout, onRule }: { f: ViewFinding; layout?: Layout;
       ) : null}
       {f.evidence?.length ? (
         <div class="meta" data-evidence="">
-          因此不符：
+          {t('overlay_evidence')}
           <ul class="evidence">
             {f.evidence.slice(0, TIP_ITEMS).map((e, i) => (
               <li key={i}>{e.message}</li>
@@ -56,9 +62,9 @@ function FindingDetail({ f, layout, onRule }: { f: ViewFinding; layout?: Layout;
         </div>
       ) : null}
       <div class="meta">
-        规则：
+        {t('overlay_rule')}
         <button type="button" class="rule-link" data-rule-link={f.rule} title="规则说明 / Rule reference" onClick={trusted(() => onRule(f.rule))}>
-          {ruleTitle(f.rule).zh}
+          {pick(ruleTitle(f.rule))}
         </button>
         （{f.rule}）{f.cells?.length ? ` · ${f.cells.map(cellKey).slice(0, 4).join(' ')}${f.cells.length > 4 ? ' …' : ''}` : ''}
       </div>
@@ -125,21 +131,22 @@ function Bar({ state, actions }: { state: OverlayState; actions: OverlayActions 
   const counter = (
     <span class="counts" data-counts="">
       {findings.length === 0 ? (
-        <span class="clean">未发现问题</span>
+        <span class="clean">{t('overlay_clean')}</span>
       ) : (
         <>
-          <span class="sev error">错误 {counts.error}</span>
-          <span class="sev warning">警告 {counts.warning}</span>
-          <span class="sev info">提示 {counts.info}</span>
+          {/* One text node each: DevTools (and the tests reading the closed root through it) drop a lone space. */}
+          <span class="sev error">{`${pick(SEVERITY_LABELS.error)} ${counts.error}`}</span>
+          <span class="sev warning">{`${pick(SEVERITY_LABELS.warning)} ${counts.warning}`}</span>
+          <span class="sev info">{`${pick(SEVERITY_LABELS.info)} ${counts.info}`}</span>
         </>
       )}
     </span>
   );
   return (
-    <div class={`bar${state.collapsed ? ' collapsed' : ''}`} role="region" aria-label="年报审计助手" style={barStyle(state)}>
+    <div class={`bar${state.collapsed ? ' collapsed' : ''}`} role="region" aria-label={t('common_appName')} style={barStyle(state)}>
       <div class="row">
         <BarHandle state={state} onMove={actions.moveBar} />
-        <span class="title">年报审计助手</span>
+        <span class="title">{t('common_appName')}</span>
         {state.collapsed && summary && counter}
         <button
           type="button"
@@ -148,7 +155,7 @@ function Bar({ state, actions }: { state: OverlayState; actions: OverlayActions 
           onClick={trusted(() => actions.collapse(!state.collapsed))}
           title={state.collapsed ? 'Expand the bar' : 'Collapse the bar'}
         >
-          {state.collapsed ? '展开' : '收起'}
+          {state.collapsed ? t('overlay_expand') : t('overlay_collapse')}
         </button>
       </div>
       {!state.collapsed && <BarBody state={state} actions={actions} counter={counter} />}
@@ -171,13 +178,13 @@ function BarBody({ state, actions, counter }: { state: OverlayState; actions: Ov
       {summary && (
         <div class="row">
           <span>
-            {summary.agency || '（未识别机关）'} · {summary.year ?? '年份未识别'} 年度 · {LAYOUT_ZH[summary.layout] ?? summary.layout}
+            {summary.agency || t('overlay_agencyUnknown')} · {t('overlay_year', { year: summary.year ?? t('overlay_yearUnknown') })} · {layoutLabel(summary.layout)}
           </span>
         </div>
       )}
       {state.notice && (
         <div class="row notice">
-          {state.notice} <button onClick={trusted(actions.dismissNotice)}>关闭</button>
+          {state.notice} <button onClick={trusted(actions.dismissNotice)}>{t('common_close')}</button>
         </div>
       )}
       {summary && (
@@ -190,10 +197,10 @@ function BarBody({ state, actions, counter }: { state: OverlayState; actions: Ov
             ▶
           </button>
           <button onClick={trusted(actions.toggle)} title="Hide/show markers">
-            {state.visible ? '隐藏标记' : '显示标记'}
+            {state.visible ? t('overlay_hideMarkers') : t('overlay_showMarkers')}
           </button>
           <button onClick={trusted(actions.openPanel)} title="Open side panel">
-            侧边栏
+            {t('overlay_sidePanel')}
           </button>
         </div>
       )}
@@ -206,7 +213,7 @@ function BarBody({ state, actions, counter }: { state: OverlayState; actions: Ov
             onClick={trusted(actions.toggleSettled)}
             title="Count findings marked false positive / fixed"
           >
-            {state.includeSettled ? '不计误报/已整改' : '计入误报/已整改'}（{settled}）
+            {state.includeSettled ? t('overlay_excludeSettled') : t('overlay_includeSettled')}（{settled}）
           </button>
         </div>
       )}
@@ -215,7 +222,7 @@ function BarBody({ state, actions, counter }: { state: OverlayState; actions: Ov
       {cur && (
         <div class="row current" data-current={cur.id}>
           {cur.settled && !state.includeSettled ? '—' : counted.indexOf(cur) + 1}/{counted.length}：
-          <span class={`sev ${cur.severity}`}>{SEVERITY_LABELS[cur.severity].zh}</span>
+          <span class={`sev ${cur.severity}`}>{pick(SEVERITY_LABELS[cur.severity])}</span>
           {cur.message}
         </div>
       )}
@@ -226,7 +233,7 @@ function BarBody({ state, actions, counter }: { state: OverlayState; actions: Ov
 /** A report published only as files: each opens in the extension's viewer, audited like a page. */
 function Attachments({ attachments, onOpen }: { attachments: OverlayState['attachments']; onOpen: (url: string) => void }) {
   return (
-    <ul class="attachments" aria-label="附件 Attachments">
+    <ul class="attachments" aria-label={t('overlay_attachments')}>
       {attachments.map((a) => (
         <li key={a.url}>
           <button
@@ -236,7 +243,7 @@ function Attachments({ attachments, onOpen }: { attachments: OverlayState['attac
             onClick={trusted(() => onOpen(a.url))}
             title={`Audit this attachment in the viewer: ${a.url}`}
           >
-            审核附件
+            {t('overlay_auditAttachment')}
           </button>
           <span class="file">{a.title}</span>
         </li>
@@ -256,18 +263,21 @@ function ListOffer({ list, onAudit }: { list: NonNullable<OverlayState['list']>;
         disabled={list.starting}
         title={`Audit all ${list.count} reports${list.more ? ' (and those on the next pages)' : ''}`}
       >
-        审核本页列出的 {list.count} 份年报
+        {t('overlay_auditList', { count: list.count })}
       </button>
-      {list.more && <span class="hint">并自动翻页收集其余年报</span>}
+      {list.more && <span class="hint">{t('overlay_listMore')}</span>}
     </div>
   );
 }
 
 export function Overlay({ state, actions }: { state: OverlayState; actions: OverlayActions }) {
+  // Re-rendered in the new language when the options page changes it (outside the controller's render, so the
+  // host redraws the overlay from its last state: entrypoints/content/host.ts); lang for screen readers and fonts.
+  const locale = useUiLocale({ documentLang: false });
   // One tab stop per finding: its first marker.
   const focused = new Set<string>();
   return (
-    <div class={`root${state.visible ? '' : ' hidden'}${state.tipsClosed ? ' tips-closed' : ''}`}>
+    <div class={`root${state.visible ? '' : ' hidden'}${state.tipsClosed ? ' tips-closed' : ''}`} lang={locale}>
       {state.boxes.map((box, i) => {
         const focusable = box.findingIds.some((id) => !focused.has(id));
         box.findingIds.forEach((id) => focused.add(id));

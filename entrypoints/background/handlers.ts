@@ -16,6 +16,7 @@ import { openPanel, PANEL_NEEDS_CLICK } from './panel';
 import { forgetFlag, pendingFlag, rememberFlag } from './manual-flags';
 import { rememberTabReport, tabReportId } from './tab-reports';
 import { openViewer, viewableUrl } from './viewer';
+import { t } from '@/lib/app/i18n';
 
 export type Sender = Pick<Browser.runtime.MessageSender, 'tab' | 'url'>;
 
@@ -59,7 +60,7 @@ export const HANDLERS: { [T in RequestType]: Handler<T> } = {
     // A content script's own claim (location.href) is the page's to rewrite with history.replaceState:
     // the frame's URL comes from the browser. The batch page fetched the report itself and says where from.
     const url = fromPage ? report.url : sender.url;
-    if (!url || !HTTP.test(url)) throw new Refusal('无法确定发送审计结果的网页地址，审计结果未保存。');
+    if (!url || !HTTP.test(url)) throw new Refusal(t('bg_noSenderUrl'));
     const state = await saveAudit(auditDb(), { ...report, url }, Date.now(), (await loadSettings()).disabledRules);
     // A batch page's tab does not show the report it saved: the side panel must not follow it there.
     const tabId = fromPage ? undefined : sender.tab?.id;
@@ -80,7 +81,7 @@ export const HANDLERS: { [T in RequestType]: Handler<T> } = {
     return openPanel(sender.tab?.id).then(
       () => ({}),
       () => {
-        throw new Refusal(PANEL_NEEDS_CLICK);
+        throw new Refusal(PANEL_NEEDS_CLICK());
       },
     );
   },
@@ -89,7 +90,7 @@ export const HANDLERS: { [T in RequestType]: Handler<T> } = {
     const tabId = sender.tab?.id;
     const reportId = senderReportId(sender);
     if (tabId !== undefined) openPanel(tabId).catch(() => undefined);
-    if (tabId === undefined || !reportId) return Promise.reject(new Refusal('无法确定被标记的网页。'));
+    if (tabId === undefined || !reportId) return Promise.reject(new Refusal(t('bg_noFlaggedPage')));
     return rememberFlag(tabId, reportId, target, Date.now()).then(() => ({}));
   },
   async 'manual:add'({ reportId, target, severity, note, tabId }) {
@@ -164,7 +165,7 @@ export const HANDLERS: { [T in RequestType]: Handler<T> } = {
   },
   async 'viewer:open'({ url }, { sender }) {
     // The page names the file; only a web address is opened, and in the extension's own viewer.
-    if (!viewableUrl(url)) throw new Refusal(`不是可审核的附件地址：「${url.slice(0, 200)}」（需要 http/https 网址）`);
+    if (!viewableUrl(url)) throw new Refusal(t('bg_badAttachmentUrl', { url: url.slice(0, 200) }));
     await openViewer(url, sender.tab);
     return {};
   },

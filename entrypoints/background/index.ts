@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from '#imports';
-import { watchSettings } from '@/store/settings';
+import { followUiLanguage, watchSettings } from '@/store/settings';
 import { onMaybeReport } from './audit-tab';
 import { onMessage } from './handle-request';
 import { forgetIfNavigated, forgetTab } from './tab-reports';
@@ -10,6 +10,7 @@ import { createContextMenu, onContextMenuClick } from './viewer';
 import { createFlagMenu, onFlagMenuClick } from './manual-flags';
 
 export default defineBackground(() => {
+  void followUiLanguage(browser.i18n.getUILanguage());
   browser.runtime.onMessage.addListener(onMessage);
   toolbarAction().onClicked.addListener(onToolbarClick);
   browser.runtime.onConnect.addListener(onMaybeReport);

@@ -8,6 +8,7 @@ import { ManualFlag, type TabMessage } from '@/lib/app/content-messages';
 import type { ManualTarget } from '@/lib/engine/rules/manual-finding';
 import { notifyPages } from './notify';
 import { openPanel } from './panel';
+import { t } from '@/lib/app/i18n';
 
 const PREFIX = 'manual:';
 export const FLAG_MENU_ID = 'flag-finding';
@@ -30,7 +31,7 @@ export async function forgetFlag(tabId: number): Promise<void> {
 /** The page's context menu item, on every page the extension may audit (menus persist; recreated on install). */
 export function createFlagMenu(): void {
   browser.contextMenus.create(
-    { id: FLAG_MENU_ID, title: '标记为问题… / Flag as a finding…', contexts: ['selection', 'page', 'link', 'image'] },
+    { id: FLAG_MENU_ID, title: t('menu_flag'), contexts: ['selection', 'page', 'link', 'image'] },
     () => void browser.runtime.lastError,
   );
 }

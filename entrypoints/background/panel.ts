@@ -1,5 +1,6 @@
 /** Opening the side panel (Chrome) or the sidebar (Firefox). */
 import { browser } from 'wxt/browser';
+import { t } from '@/lib/app/i18n';
 
 /** Firefox's sidebar API, which the Chrome-based types do not describe. */
 interface SidebarAction {
@@ -15,7 +16,7 @@ export function openPanel(tabId: number | undefined): Promise<void> {
   if (browser.sidePanel?.open && tabId !== undefined) return browser.sidePanel.open({ tabId });
   const sidebar = (browser as unknown as { sidebarAction?: SidebarAction }).sidebarAction;
   if (sidebar) return sidebar.open();
-  return Promise.reject(new Error('此浏览器没有侧边栏。'));
+  return Promise.reject(new Error(t('bg_noPanel')));
 }
 
-export const PANEL_NEEDS_CLICK = '浏览器只允许在点击扩展按钮时打开侧边栏：请点击工具栏上的「年报审计助手」按钮。';
+export const PANEL_NEEDS_CLICK = () => t('bg_panelNeedsClick');

@@ -3,6 +3,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { auditTab } from './audit-tab';
 import { openPanel } from './panel';
 import { isPdfUrl, openViewer } from './viewer';
+import { t } from '@/lib/app/i18n';
 
 /** MV3 has `action`; Firefox's MV2 build has `browser_action`, which is the same API. */
 export function toolbarAction(): typeof browser.action {
@@ -14,12 +15,12 @@ export function onToolbarClick(tab: Browser.tabs.Tab): void {
   if (isPdfUrl(tab.url)) {
     const tabId = tab.id;
     void openViewer(tab.url!, tab).catch((e: Error) => {
-      if (tabId !== undefined) void showProblem(tabId, `无法打开附件审核页：${e.message}`).catch(() => undefined);
+      if (tabId !== undefined) void showProblem(tabId, t('bg_viewerFailed', { error: e.message })).catch(() => undefined);
     });
     return;
   }
   // First and synchronously: the click allows opening the panel only until the first await.
-  const opening = openPanel(tab.id).catch((e: Error) => Promise.reject(new Error(`无法打开侧边栏：${e.message}`)));
+  const opening = openPanel(tab.id).catch((e: Error) => Promise.reject(new Error(t('bg_panelFailed', { error: e.message }))));
   const tabId = tab.id;
   if (tabId === undefined) return;
   // activeTab, granted by this click, lets the audit inject into any site.

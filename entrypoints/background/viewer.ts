@@ -6,6 +6,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { viewerPage } from '@/lib/app/ext-pages';
 import { openTab } from './batch';
+import { t } from '@/lib/app/i18n';
 
 export const CONTEXT_MENU_ID = 'audit-attachment';
 
@@ -26,7 +27,7 @@ export function isPdfUrl(url: string | undefined): boolean {
 
 export async function openViewer(url: string, opener: Browser.tabs.Tab | undefined): Promise<void> {
   const src = viewableUrl(url);
-  if (!src) throw new Error(`不是可审核的附件地址：「${url.slice(0, 200)}」（需要 http/https 网址）`);
+  if (!src) throw new Error(t('bg_badAttachmentUrl', { url: url.slice(0, 200) }));
   await openTab(viewerPage(src), opener);
 }
 
@@ -36,7 +37,7 @@ export async function createContextMenu(): Promise<void> {
   await browser.contextMenus.removeAll();
   browser.contextMenus.create({
     id: CONTEXT_MENU_ID,
-    title: '用年报审计助手审核此附件',
+    title: t('menu_auditAttachment'),
     contexts: ['link'],
     targetUrlPatterns: ATTACHMENT_LINK_PATTERNS,
   });

@@ -30,6 +30,7 @@ import { flag, listenForFlags, placeOf } from './flag';
 import { PageWatcher } from './page-watcher';
 import { boxesOf, nearViewport, reportElements, targetsOf, type Target } from './targets';
 import { afterLoad, runInSlices, yieldToPage } from './yield';
+import { t } from '@/lib/app/i18n';
 
 /**
  * Audits the page when it is (or becomes) a report and keeps the overlay current. The parts: the
@@ -97,7 +98,7 @@ export class AuditController {
   /** Sends the flagged place to the background (the note is typed in the side panel, never here). */
   private flag(pointed: Element | null) {
     const target = placeOf(this.report, pointed);
-    if (!target) return this.dispatch({ type: 'error', message: '请先选中要标记的文字或单元格。' });
+    if (!target) return this.dispatch({ type: 'error', message: t('content_selectFirst') });
     flag(target).catch((e: Error) => this.dispatch({ type: 'error', message: e.message }));
   }
 
@@ -123,7 +124,7 @@ export class AuditController {
     this.audits++;
     // Said once, by the top frame: frames of ads and widgets are not reports either.
     const tell = onDemand && window === window.top;
-    if (!result.detected) return this.notAReport(true, tell ? `此页面不是政府信息公开工作年度报告：${result.reason}` : undefined);
+    if (!result.detected) return this.notAReport(true, tell ? t('content_notAReport', { reason: result.reason }) : undefined);
     this.report = result.report;
     // Refreshed on every audit, as the report's elements are: a re-rendered page has new <img>s.
     const findings = withFindingIds(result.findings);
@@ -144,7 +145,7 @@ export class AuditController {
       const state = await background.saveAudit(reportSnapshot(r, result.findings, location.href));
       if (state && run === this.run) this.applyStored(state);
     } catch (e) {
-      this.dispatch({ type: 'error', message: `审计结果未能保存：${(e as Error).message}` });
+      this.dispatch({ type: 'error', message: t('content_saveFailed', { error: (e as Error).message }) });
     }
   }
 
@@ -186,7 +187,7 @@ export class AuditController {
     const links = offer.links.slice(0, MAX_LINKS).map((l) => ({ url: l.url, title: l.title.slice(0, 500) }));
     background.startBatch({ listUrl: location.href, title: document.title.slice(0, 500), links, next: offer.next }).then(
       () => this.dispatch({ type: 'list-started' }),
-      (e: Error) => this.dispatch({ type: 'list-started', error: `无法开始批量审核：${e.message}` }),
+      (e: Error) => this.dispatch({ type: 'list-started', error: t('content_batchFailed', { error: e.message }) }),
     );
   }
 
@@ -248,7 +249,7 @@ export class AuditController {
     },
     openTips: () => this.dispatch({ type: 'open-tips' }),
     openAttachment: (url: string) =>
-      void background.openViewer(url).catch((e: Error) => this.dispatch({ type: 'error', message: `无法打开附件：${e.message}` })),
+      void background.openViewer(url).catch((e: Error) => this.dispatch({ type: 'error', message: t('content_attachmentFailed', { error: e.message }) })),
   };
 
   /** Esc: closes the tooltip the pointer or focus opened; true when there was one. */

@@ -3,6 +3,7 @@ import { sectionElement } from '@/lib/engine/audit';
 import { cellKey, type Report } from '@/lib/engine/model';
 import { SECTION_SPECS } from '@/lib/engine/parse/sections';
 import { clean, toHalfWidth } from '@/lib/engine/text';
+import { t } from '@/lib/app/i18n';
 
 /** Where each finding is on the page: the elements (or text range) its markers go over. */
 export interface Target {
@@ -63,7 +64,7 @@ export function targetsOf(report: Report, findings: ViewFinding[], elements: Rea
           key: f.section,
           el: s.el,
           range,
-          label: s.missing ? `缺少：${heading}` : undefined,
+          label: s.missing ? t('overlay_missingSection', { heading }) : undefined,
         });
       }
     }

@@ -1,6 +1,8 @@
 import { render } from 'preact';
 import { OpinionPage } from '@/components/OpinionPage';
+import { Localized } from '@/components/Localized';
 import '@/components/style.css';
 import '@/components/opinion.css';
 
-render(<OpinionPage reportId={new URLSearchParams(location.search).get('report')} />, document.getElementById('app')!);
+const reportId = new URLSearchParams(location.search).get('report');
+render(<Localized page={() => <OpinionPage reportId={reportId} />} title="page_opinion" />, document.getElementById('app')!);

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { RulesPage } from '@/components/RulesPage';
+import { Localized } from '@/components/Localized';
 import '@/components/style.css';
 
-render(<RulesPage />, document.getElementById('app')!);
+render(<Localized page={RulesPage} title="page_rules" />, document.getElementById('app')!);

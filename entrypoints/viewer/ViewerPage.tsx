@@ -18,6 +18,7 @@ import { pdfAssets } from '@/components/file-readers';
 import { fitWidthScale, pageNumber, stepFinding, stepKey, zoomStep } from './navigation';
 import { markElements, openPdf, renderPdf, widestPage } from './render-pdf';
 import { ViewerToolbar } from './ViewerToolbar';
+import { t } from '@/lib/app/i18n';
 
 /** 「适合宽度」 or a fixed scale (1 = 100 %). */
 export type Zoom = 'fit' | number;
@@ -39,7 +40,7 @@ export function fileUrl(src: string): URL | null {
 }
 
 export function ViewerPage({ src }: { src: string }) {
-  const [phase, setPhase] = useState<Phase>({ status: 'loading', step: '读取文件…' });
+  const [phase, setPhase] = useState<Phase>({ status: 'loading', step: t('viewer_reading') });
   const [attempt, setAttempt] = useState(0);
   const docRef = useRef<HTMLDivElement>(null);
   const url = useMemo(() => fileUrl(src), [src]);
@@ -51,28 +52,28 @@ export function ViewerPage({ src }: { src: string }) {
   const [targets, setTargets] = useState<Target[]>([]);
 
   useEffect(() => {
-    if (!url) return setPhase({ status: 'error', error: `不是可审核的文件地址：「${src.slice(0, 200)}」（需要 http/https 网址）` });
+    if (!url) return setPhase({ status: 'error', error: t('viewer_badUrl', { src: src.slice(0, 200) }) });
     const local = addressProblem(url);
-    if (local) return setPhase({ status: 'error', error: `无法读取该文件：${local}` });
+    if (local) return setPhase({ status: 'error', error: t('viewer_cannotRead', { reason: local }) });
     let cancelled = false;
     void (async () => {
       // As the batch does: a site the extension may not read is asked for before any request.
       if ((await missingHosts([url.href])).length)
-        return setPhase({ status: 'error', error: `该网站（${url.hostname}）不在 *.gov.cn 之内，需要您授权扩展读取后才能审核此文件。`, origin: url.origin });
+        return setPhase({ status: 'error', error: t('viewer_needsAccess', { host: url.hostname }), origin: url.origin });
       let res: Response;
       // As the batch does: redirects followed hop by hop, each checked (not local, on a granted site) before it is requested.
       const hidden = await watchRedirects();
       try {
         res = (await followRedirects(url.href, fetch, new AbortController().signal, checkedHops(missingHosts), { hidden })).res!;
       } catch (e) {
-        if (e instanceof LinkError) return setPhase({ status: 'error', error: `无法读取该文件：${e.message}` });
-        return setPhase({ status: 'error', error: '无法读取该文件：扩展可能尚未获准访问该网站。', origin: url.origin });
+        if (e instanceof LinkError) return setPhase({ status: 'error', error: t('viewer_cannotRead', { reason: e.message }) });
+        return setPhase({ status: 'error', error: t('viewer_cannotRead', { reason: t('viewer_notAllowed') }), origin: url.origin });
       } finally {
         hidden?.stop();
       }
-      if (!res.ok) return setPhase({ status: 'error', error: `无法读取该文件：服务器返回 HTTP ${res.status}` });
+      if (!res.ok) return setPhase({ status: 'error', error: t('viewer_cannotRead', { reason: t('viewer_http', { status: res.status }) }) });
       const bytes = new Uint8Array(await res.arrayBuffer());
-      setPhase({ status: 'loading', step: '审核中…' });
+      setPhase({ status: 'loading', step: t('viewer_auditing') });
       const { settings } = await ask({ type: 'settings:get' });
       let html: Document | undefined;
       const readers = { pdf: pdfAssets(), parseHtml: (h: string) => (html = new DOMParser().parseFromString(h, 'text/html')) };
@@ -202,20 +203,20 @@ export function ViewerPage({ src }: { src: string }) {
   return (
     <div class="viewer">
       <aside class="viewer-side">
-        <h1>附件审核 · Report file</h1>
+        <h1>{t('viewer_title')}</h1>
         <p class="url mono">{src}</p>
         {phase.status === 'loading' && <p class="muted">{phase.step}</p>}
         {phase.status === 'error' && (
           <>
             <p class="error">{phase.error}</p>
-            {phase.origin && <button onClick={() => void grant(phase.origin!)}>授权访问 {phase.origin}</button>}
+            {phase.origin && <button onClick={() => void grant(phase.origin!)}>{t('viewer_allow', { origin: phase.origin })}</button>}
           </>
         )}
-        {phase.status === 'ready' && !state && <p class="muted">未识别为年度报告：{phase.reason}</p>}
+        {phase.status === 'ready' && !state && <p class="muted">{t('viewer_notReport', { reason: phase.reason ?? '' })}</p>}
         {state && (
           <>
             <p>
-              <strong>{state.record.agency || '（未识别机关）'}</strong> · {state.record.year ?? '年份未识别'} 年度 ·{' '}
+              <strong>{state.record.agency || t('overlay_agencyUnknown')}</strong> · {t('overlay_year', { year: state.record.year ?? t('overlay_yearUnknown') })} ·{' '}
               {phase.status === 'ready' && phase.kind.toUpperCase()}
             </p>
             <FindingList reportId={state.record.id} findings={state.record.findings} notes={notes} newIds={state.record.newIds} onReveal={reveal} />

@@ -1,6 +1,7 @@
 /** The viewer's toolbar: page navigation and zoom (PDF only), and ◀ ▶ through the findings marked on the document. */
 import { useEffect, useState } from 'preact/hooks';
 import type { Zoom } from './ViewerPage';
+import { t } from '@/lib/app/i18n';
 
 interface Props {
   pages: number;
@@ -20,14 +21,14 @@ export function ViewerToolbar({ pages, page, scale, zoom, finding, findings, onP
   const [typed, setTyped] = useState(String(page));
   useEffect(() => setTyped(String(page)), [page]);
   return (
-    <div class="toolbar viewer-toolbar" role="toolbar" aria-label="附件查看 · Viewer">
+    <div class="toolbar viewer-toolbar" role="toolbar" aria-label={t('viewer_toolbar')}>
       {pages > 0 && (
         <>
           <button type="button" class="page-prev" title="上一页 Previous page" disabled={page <= 1} onClick={() => onPage(String(page - 1))}>
-            上一页
+            {t('viewer_prevPage')}
           </button>
           <label title="Page">
-            第{' '}
+            {t('viewer_page')}{' '}
             <input
               class="page-input"
               type="text"
@@ -37,10 +38,11 @@ export function ViewerToolbar({ pages, page, scale, zoom, finding, findings, onP
               onInput={(e) => setTyped(e.currentTarget.value)}
               onKeyDown={(e) => e.key === 'Enter' && onPage(typed)}
             />{' '}
-            / <span class="page-count">{pages}</span> 页
+            / <span class="page-count">{pages}</span>
+            {t('viewer_pages')}
           </label>
           <button type="button" class="page-next" title="下一页 Next page" disabled={page >= pages} onClick={() => onPage(String(page + 1))}>
-            下一页
+            {t('viewer_nextPage')}
           </button>
           <span class="sep" />
           <button type="button" class="zoom-out" title="缩小 Zoom out" onClick={() => onZoom('out')}>
@@ -53,7 +55,7 @@ export function ViewerToolbar({ pages, page, scale, zoom, finding, findings, onP
             +
           </button>
           <button type="button" class="zoom-fit" aria-pressed={zoom === 'fit'} title="适合宽度 Fit width" onClick={() => onZoom('fit')}>
-            适合宽度
+            {t('viewer_fit')}
           </button>
           <button type="button" class="zoom-100" aria-pressed={zoom === 1} title="实际大小 Actual size" onClick={() => onZoom(1)}>
             100%
@@ -64,7 +66,7 @@ export function ViewerToolbar({ pages, page, scale, zoom, finding, findings, onP
       <button type="button" class="finding-prev" title="上一个问题 Previous (Alt+Shift+P)" disabled={!findings} onClick={() => onStep(-1)}>
         ◀
       </button>
-      <span class="finding-pos">{findings ? `${finding >= 0 ? finding + 1 : '–'} / ${findings}` : '无标记'}</span>
+      <span class="finding-pos">{findings ? `${finding >= 0 ? finding + 1 : '–'} / ${findings}` : t('viewer_noMarks')}</span>
       <button type="button" class="finding-next" title="下一个问题 Next (Alt+Shift+N)" disabled={!findings} onClick={() => onStep(1)}>
         ▶
       </button>

@@ -9,6 +9,7 @@ import * as z from 'zod/mini';
 import { MAX_LINKS, HttpUrl } from './batch/job';
 import { ReportSnapshot } from '../engine/snapshot';
 import { isManualFinding, manualFinding, ManualTarget } from '../engine/rules/manual-finding';
+import { pick, t } from './i18n';
 import { STATUSES, StoredFinding, type Status } from './schema';
 import type { ReportState } from './messages';
 import { endpoint, requestMap, type Envelope, type RequestOf, type AnswerOf } from './request-map';
@@ -91,6 +92,6 @@ export function toOverlayReport({ record, notes }: ReportState): OverlayReport {
   const statuses: Record<string, Status> = {};
   for (const n of notes) if (n.status !== 'pending') statuses[n.findingId] = n.status;
   // A manual finding's message is the note the auditor typed: the overlay gets only the rule's name.
-  const findings = record.findings.map((f) => (isManualFinding(f) ? { ...f, message: `${manualFinding.title.zh}（说明见侧边栏）` } : f));
+  const findings = record.findings.map((f) => (isManualFinding(f) ? { ...f, message: t('overlay_manualFinding', { title: pick(manualFinding.title) }) } : f));
   return { reportId: record.id, agency: record.agency, year: record.year, findings, newIds: record.newIds, statuses };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Finding } from '../engine/model';
 import { ReportSnapshot } from '../engine/snapshot';
+import { LANGUAGE_SETTINGS } from './i18n';
 
 /** Audit status of a finding, as auditors mark it. Keys are stable; labels are what users see. */
 export const STATUSES = ['pending', 'confirmed', 'false_positive', 'fixed'] as const;
@@ -48,6 +49,8 @@ export const Settings = z.object({
   disabledRules: z.array(z.string()),
   /** Sites the user added for the content script beyond *.gov.cn, as match patterns (`*://host/*`, see lib/sites.ts). */
   sites: z.array(z.string()),
+  /** The UI language (lib/app/i18n.ts); absent, as in every value stored before the switch existed, it follows the browser. */
+  language: z.enum(LANGUAGE_SETTINGS).optional(),
 });
 export type Settings = z.infer<typeof Settings>;
 export const DEFAULT_SETTINGS: Settings = { auditor: '', disabledRules: [], sites: [] };

@@ -3,6 +3,7 @@
  * background applies these to the one stored copy (store/settings.ts).
  */
 import * as z from 'zod/mini';
+import { LANGUAGE_SETTINGS } from './i18n';
 import { DEFAULT_SETTINGS, Settings } from './schema';
 import { siteHost, sitePattern } from './sites';
 
@@ -22,6 +23,7 @@ export const SettingsChange = z.discriminatedUnion('kind', [
     site: z.string().check(z.refine(isSitePattern, '不是有效的网站匹配模式')),
     present: z.boolean(),
   }),
+  z.object({ kind: z.literal('language'), language: z.enum(LANGUAGE_SETTINGS) }),
 ]);
 export type SettingsChange = z.infer<typeof SettingsChange>;
 
@@ -31,6 +33,8 @@ export function applySettingsChange(s: Settings, change: SettingsChange): Settin
       return { ...s, auditor: change.auditor.trim() };
     case 'rule':
       return { ...s, disabledRules: change.enabled ? s.disabledRules.filter((r) => r !== change.ruleId) : [...new Set([...s.disabledRules, change.ruleId])] };
+    case 'language':
+      return { ...s, language: change.language };
     case 'site':
       return { ...s, sites: change.present ? [...new Set([...s.sites, change.site])] : s.sites.filter((p) => p !== change.site) };
   }
@@ -47,7 +51,8 @@ export function settingsV2(v1: unknown): Settings {
     const parsed = Settings.shape[key].safeParse(old[key]);
     return parsed.success ? (parsed.data as Settings[K]) : DEFAULT_SETTINGS[key];
   };
-  return { auditor: field('auditor'), disabledRules: field('disabledRules'), sites: field('sites') };
+  const language = field('language');
+  return { auditor: field('auditor'), disabledRules: field('disabledRules'), sites: field('sites'), ...(language && { language }) };
 }
 
 /** A stored value that does not parse (written by hand, or a failed migration) reads as the defaults. */

@@ -2,6 +2,8 @@
  * Sites the user adds beyond *.gov.cn, stored as the match pattern that both the host permission
  * and the content-script registration take. `*://` because many government sites still serve http.
  */
+
+import { t } from './i18n';
 export const GOV_CN_PATTERN = '*://*.gov.cn/*';
 
 export type SiteInput = { ok: true; pattern: string } | { ok: false; error: string };
@@ -9,7 +11,7 @@ export type SiteInput = { ok: true; pattern: string } | { ok: false; error: stri
 /** Takes what a user types: a host, `*.host`, or a URL copied from the address bar. */
 export function sitePattern(input: string): SiteInput {
   let text = input.trim().toLowerCase();
-  if (!text) return { ok: false, error: '请输入网址或域名，例如 www.example.org 或 *.example.org' };
+  if (!text) return { ok: false, error: t('sites_empty') };
   text = text.replace(/^[a-z][a-z0-9+.-]*:\/\//, '');
   const wildcard = text.startsWith('*.');
   if (wildcard) text = text.slice(2);
@@ -17,10 +19,10 @@ export function sitePattern(input: string): SiteInput {
   try {
     host = new URL(`https://${text}`).hostname;
   } catch {
-    return { ok: false, error: `无法识别的网址：${input.trim()}` };
+    return { ok: false, error: t('sites_badUrl', { input: input.trim() }) };
   }
-  if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(host)) return { ok: false, error: `无法识别的域名：${input.trim()}` };
-  if (host === 'gov.cn' || host.endsWith('.gov.cn')) return { ok: false, error: '*.gov.cn 网站已默认启用，无需添加。' };
+  if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(host)) return { ok: false, error: t('sites_badHost', { input: input.trim() }) };
+  if (host === 'gov.cn' || host.endsWith('.gov.cn')) return { ok: false, error: t('sites_govCn') };
   return { ok: true, pattern: `*://${wildcard ? '*.' : ''}${host}/*` };
 }
 

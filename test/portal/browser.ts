@@ -28,6 +28,12 @@ export interface LaunchOptions {
   build?: 'test' | 'production' | 'none';
   /** Host names besides *.gov.cn that reach 127.0.0.1 (a site the user has not granted, for the batch's redirect tests). */
   alsoLocal?: string[];
+  /**
+   * The browser's UI language (`chrome.i18n.getUILanguage()`, which the extension's UI follows by
+   * default): Chinese unless a test asks for another, as the auditors' browsers are. Chromium on Linux
+   * takes it from LANGUAGE (not --lang) and needs its locale files (Debian: chromium-l10n).
+   */
+  lang?: 'zh-CN' | 'en';
 }
 
 export async function launch(profile: string, opts: LaunchOptions = {}): Promise<BrowserContext> {
@@ -50,6 +56,7 @@ export async function launch(profile: string, opts: LaunchOptions = {}): Promise
       '--disable-sync',
       '--disable-quic',
     ],
+    env: { ...process.env, LANGUAGE: (opts.lang ?? 'zh-CN').replace('-', '_') },
   });
 }
 

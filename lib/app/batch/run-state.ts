@@ -4,6 +4,7 @@
  */
 import { isFinished, type BatchJob } from './job';
 import type { RunEnd } from './runner';
+import { t } from '../i18n';
 
 export type Phase =
   | { kind: 'loading' }
@@ -60,7 +61,7 @@ export function runReducer(state: RunState, event: RunEvent): RunState {
       return { ...state, job, phase };
     }
     case 'load-failed':
-      return { ...state, phase: { kind: 'error', message: `无法读取批量审核任务：${event.message}` } };
+      return { ...state, phase: { kind: 'error', message: `${t('common_jobsUnreadable')}：${event.message}` } };
     case 'stored':
       return state.phase.kind === 'running' ? state : { ...state, job: event.job };
     case 'start':
@@ -74,10 +75,10 @@ export function runReducer(state: RunState, event: RunEvent): RunState {
       return { job: end.job, active: [], phase: end.kind === 'needs-access' ? { kind: 'needs-access', hosts: end.hosts } : { kind: end.kind } };
     }
     case 'failed':
-      return { ...state, active: [], phase: { kind: 'error', message: `批量审核出错：${event.message}` } };
+      return { ...state, active: [], phase: { kind: 'error', message: t('batch_error', { error: event.message }) } };
     case 'permission-failed':
-      return { ...state, phase: { kind: 'error', message: `无法申请权限：${event.message}` } };
+      return { ...state, phase: { kind: 'error', message: t('batch_permissionError', { error: event.message }) } };
     case 'denied':
-      return { ...state, phase: { kind: 'error', message: '浏览器未授予访问这些网站的权限，无法读取报告。' } };
+      return { ...state, phase: { kind: 'error', message: t('batch_permissionDenied') } };
   }
 }

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { ExportedReport, REPEATED_REPORT, repeatedReport } from './json';
+import { t } from '../i18n';
 
 /** Chrome's limit on one message, as UTF-8 JSON. */
 export const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
@@ -47,7 +48,7 @@ export function splitImport(reports: readonly ExportedReport[], partBytes = PART
   for (const [i, r] of reports.entries()) {
     const bytes = utf8Bytes(JSON.stringify(r)) + 1;
     if (bytes + ENVELOPE_BYTES > maxMessageBytes)
-      return { ok: false, error: `导入失败，未导入任何内容：第 ${i + 1} 份报告过大（${(bytes / 2 ** 20).toFixed(1)} MiB），超出扩展单条消息的上限。` };
+      return { ok: false, error: t('import_tooLarge', { n: i + 1, size: (bytes / 2 ** 20).toFixed(1) }) };
     const last = parts.at(-1)!;
     if (last.length && size + bytes > partBytes) {
       parts.push([r]);
@@ -71,7 +72,7 @@ export class ImportSessions {
     const session = this.open.get(part.importId) ?? { parts: Array<ExportedReport[] | undefined>(part.parts).fill(undefined), seen: now };
     if (session.parts.length !== part.parts || part.part >= part.parts) {
       this.open.delete(part.importId);
-      return { error: '导入失败，未导入任何内容：导入的分段不一致，请重新导入。' };
+      return { error: t('import_partsMismatch') };
     }
     // A part sent again (a retry) replaces the first copy.
     session.parts[part.part] = part.reports;
@@ -110,6 +111,6 @@ export async function sendImport(
     answer = await send({ importId, part, parts: parts.length, reports });
     onProgress?.(part + 1, parts.length);
   }
-  if (!answer.imported) throw new Error('导入中断（扩展后台已重启），未导入任何内容，请重新导入。');
+  if (!answer.imported) throw new Error(t('import_interrupted'));
   return answer.imported;
 }

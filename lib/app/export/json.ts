@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { notesByReport } from '../report-stats';
 import { FindingNote, HistoryEntry, ReportRecord } from '../schema';
+import { t } from '../i18n';
 
 export const AUDITS_FORMAT = 'gov-report-auditor/audits';
 /** Version 2 adds each report's `history` (who changed which finding's status or note); version 1 files still import. */
@@ -86,24 +87,24 @@ export function parseAuditsFile(text: string): ParsedAudits {
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch {
-    return { ok: false, error: '导入失败：文件不是有效的 JSON。' };
+    return { ok: false, error: t('import_notJson') };
   }
   const head = z.object({ format: z.unknown(), version: z.unknown() }).safeParse(data);
-  if (!head.success || head.data.format !== AUDITS_FORMAT) return { ok: false, error: '导入失败：这不是「年报审计助手」导出的审计记录文件。' };
+  if (!head.success || head.data.format !== AUDITS_FORMAT) return { ok: false, error: t('import_notOurs') };
   if (!READABLE_VERSIONS.includes(head.data.version as number))
     return {
       ok: false,
-      error: `导入失败：不支持的文件版本 ${String(head.data.version)}（本扩展读取版本 ${READABLE_VERSIONS.join('、')}），请升级扩展后再导入。`,
+      error: t('import_version', { version: String(head.data.version), readable: READABLE_VERSIONS.join('、') }),
     };
   const parsed = AuditsFile.safeParse(data);
   if (parsed.success) return { ok: true, file: parsed.data };
   const issue = parsed.error.issues[0]!;
-  return { ok: false, error: `导入失败，未导入任何内容：${where(issue.path)}数据无效（${issue.message}）。` };
+  return { ok: false, error: t('import_invalid', { where: where(issue.path), problem: issue.message }) };
 }
 
 /** 「第 3 份报告的 findings.0.severity」: which record, then the field, for someone fixing the file by hand. */
 function where(path: readonly PropertyKey[]): string {
   if (path[0] !== 'reports' || typeof path[1] !== 'number') return path.length ? `${path.join('.')} ` : '';
   const field = path.slice(2).join('.');
-  return `第 ${path[1] + 1} 份报告${field ? `的 ${field} ` : ''}`;
+  return field ? t('import_whereField', { n: path[1] + 1, field }) : t('import_whereReport', { n: path[1] + 1 });
 }
