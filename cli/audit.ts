@@ -37,7 +37,8 @@ function collecting(print: (entries: Entry[]) => void): Sink & { end(): void } {
   const entries: Entry[] = [];
   const bySource = new Map<string, Entry>();
   return {
-    entry: (e) => {
+    entry: (json) => {
+      const e = JSON.parse(json) as Entry;
       entries.push(e);
       bySource.set(e.source, e);
     },
@@ -47,7 +48,7 @@ function collecting(print: (entries: Entry[]) => void): Sink & { end(): void } {
 }
 
 const streaming: Sink & { end(): void } = {
-  entry: (e) => process.stdout.write(JSON.stringify(e) + '\n'),
+  entry: (json) => process.stdout.write(json + '\n'),
   crossYear: (source: string, crossYear: Finding[]) => process.stdout.write(JSON.stringify({ source, crossYear }) + '\n'),
   end: () => undefined,
 };

@@ -45,3 +45,20 @@ export function auditedOf(source: string, r: AuditResult): Audited {
 export function failed(source: string, error: string): Audited {
   return { entry: { source, detected: false, findings: [], error } };
 }
+
+/**
+ * An audited input as it crosses from a worker thread: the entry already as the JSON line that is
+ * printed for it (the main thread neither parses nor serialises it again), beside what the run keeps.
+ */
+export interface AuditedLine extends Omit<Audited, 'entry'> {
+  line: string;
+  /** Whether the entry has an error (the run's exit code). */
+  error: boolean;
+}
+
+export function lineOf({ entry, ...kept }: Audited): AuditedLine {
+  return { ...kept, line: JSON.stringify(entry), error: !!entry.error };
+}
+
+/** The entry of either form, as an object (for the few inputs whose entry the run changes). */
+export const entryOf = (a: Audited | AuditedLine): Entry => ('entry' in a ? a.entry : (JSON.parse(a.line) as Entry));

@@ -10,7 +10,7 @@ import { abortableSleep, requestGate } from '../lib/app/batch/runner';
 import { crossYearFindings, previousFinder, type YearFacts } from '../lib/engine/cross-year';
 import type { Finding } from '../lib/engine/model';
 import { auditUrl, isUrl } from './audit-input';
-import { failed, type Audited, type Entry } from './entry';
+import { entryOf, failed, type Audited, type AuditedLine } from './entry';
 import { followList } from './follow';
 import { filePool } from './pool';
 import { errorText, filesIn } from './sources';
@@ -23,8 +23,8 @@ export interface RunOptions {
 }
 
 export interface Sink {
-  /** Each input's entry, in input order (a list page's reports right after it). */
-  entry(e: Entry): void;
+  /** Each input's entry as its JSON text, in input order (a list page's reports right after it). */
+  entry(json: string): void;
   /** Cross-year findings of a report, once every input has been audited. */
   crossYear(source: string, findings: Finding[]): void;
 }
@@ -46,6 +46,12 @@ async function tasksOf(input: string): Promise<Task[]> {
   }
 }
 
+/**
+ * Inputs audited ahead of the one printed next: enough to keep every thread busy while an input
+ * that takes longer holds the order, few enough that memory does not grow with the number of inputs.
+ */
+const AHEAD_PER_THREAD = 16;
+
 /** Runs the inputs through the sink; resolves to the number of entries that have an error. */
 export async function run(inputs: string[], opts: RunOptions, sink: Sink): Promise<number> {
   const tasks = (await Promise.all(inputs.map(tasksOf))).flat();
@@ -54,34 +60,39 @@ export async function run(inputs: string[], opts: RunOptions, sink: Sink): Promi
   const pool = filePool(workers);
   // The user named these hosts: a local mirror there is theirs to audit.
   const trusted = inputs.filter((u) => isUrl(u) && URL.canParse(u)).map((u) => new URL(u).host);
-  // Files go to the pool at once, URLs one after another and spaced like the batch's requests; results are taken in input order.
+  // Files go to the pool, URLs one after another and spaced like the batch's requests; results are taken in input order.
   const gate = requestGate(opts.limits.intervalMs, () => performance.now(), abortableSleep);
   let urls = Promise.resolve();
-  const results: (Promise<Audited> | undefined)[] = tasks.map((t): Promise<Audited> => {
+  const begin = (t: Task): Promise<Audited | AuditedLine> => {
     if (t.kind === 'failed') return Promise.resolve(t.audited);
     if (t.kind === 'file') return pool.audit(t.path);
     const done = urls.then(() => auditUrl(t.url, gate));
     urls = done.then(() => undefined);
     return done;
-  });
+  };
+  const ahead = AHEAD_PER_THREAD * Math.max(1, workers);
+  const results: (Promise<Audited | AuditedLine> | undefined)[] = [];
+  let begun = 0;
 
   const facts: YearFacts[] = [];
   let errors = 0;
-  const emit = (a: Audited) => {
+  const emit = (a: Audited | AuditedLine) => {
     if (a.facts) facts.push(a.facts);
-    if (a.entry.error) errors++;
-    sink.entry(a.entry);
+    if ('entry' in a ? a.entry.error : a.error) errors++;
+    sink.entry('entry' in a ? JSON.stringify(a.entry) : a.line);
   };
   try {
-    for (let i = 0; i < results.length; i++) {
+    for (let i = 0; i < tasks.length; i++) {
+      for (; begun < tasks.length && begun < i + ahead; begun++) results[begun] = begin(tasks[begun]!);
       const audited = await results[i]!;
       results[i] = undefined; // printed: nothing of it needs to stay
       if (opts.follow && audited.attachments?.length) {
         emit(audited);
         // The report is in its attached files: each is audited as an input of its own, linked from the page.
+        const source = entryOf(audited).source;
         for (const url of audited.attachments) {
           const file = await auditUrl(url, gate);
-          emit({ ...file, entry: { ...file.entry, linkedFrom: audited.entry.source } });
+          emit({ ...file, entry: { ...file.entry, linkedFrom: source } });
         }
         continue;
       }
@@ -89,12 +100,13 @@ export async function run(inputs: string[], opts: RunOptions, sink: Sink): Promi
         emit(audited);
         continue;
       }
+      const entry = entryOf(audited);
       const { reports, listError } = await followList(audited.list, opts.limits, trusted);
       const skipped = audited.list.links.length - reports.length;
       // The runner fetches http(s) only: links to local files of a saved list page are not followed.
       const reason = `报告列表页：找到 ${reports.length} 个报告链接${skipped > 0 ? `（另有 ${skipped} 个非 http(s) 链接未跟随）` : ''}`;
-      emit({ entry: { ...audited.entry, links: reports.length, reason, ...(listError && { error: listError }) } });
-      for (const r of reports) emit({ ...r, entry: { ...r.entry, linkedFrom: audited.entry.source } });
+      emit({ entry: { ...entry, links: reports.length, reason, ...(listError && { error: listError }) } });
+      for (const r of reports) emit({ ...r, entry: { ...r.entry, linkedFrom: entry.source } });
     }
   } finally {
     await pool.close();

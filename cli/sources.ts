@@ -2,7 +2,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseHTML } from 'linkedom';
 import { assertFetchable } from '../lib/app/batch/address';
 import { fetchPage } from '../lib/app/batch/audit-link';
 import { DEFAULT_LIMITS } from '../lib/app/batch/limits';
@@ -10,6 +9,7 @@ import { linkErrorText, type RequestGate } from '../lib/app/batch/runner';
 import type { AuditResult } from '../lib/engine/audit';
 import { decodePage } from '../lib/engine/decode';
 import { fileKind } from '../lib/engine/source/file-kind';
+import { parseLightDocument } from '../lib/engine/source/light-dom';
 import { auditBytes, FILE_EXT } from './files';
 
 export const PAGE_EXT = new Set(['.html', '.htm', '.shtml', '.xhtml']);
@@ -21,7 +21,8 @@ export type Loaded = { kind: 'html'; text: string; doc: Document } | { kind: 'te
 
 export class InputError extends Error {}
 
-export const parseDocument = (html: string): Document => parseHTML(html).document as unknown as Document;
+/** The light DOM (htmlparser2): the engine reads no more of a page than it offers, several times faster than linkedom. */
+export const parseDocument = parseLightDocument;
 
 /** Markup or not by what the text starts with: a saved "page" that is plain text (a PDF extraction) is read as text. */
 const startsWithMarkup = (text: string) => /^\uFEFF?\s*</.test(text);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { auditLoaded } from '../../cli/audit-input';
+import { entryOf } from '../../cli/entry';
 import { filePool } from '../../cli/pool';
 import { FIXTURES, htmlDoc } from '../helpers/fixtures';
 
@@ -13,14 +14,14 @@ describe('the CLI’s worker pool', () => {
     const pool = filePool(2, new URL('./crash-worker.ts', import.meta.url));
     try {
       const results = await Promise.all(['/x/exit.html', SEED, '/x/throw.html', SEED, SEED].map((p) => pool.audit(p)));
-      expect(results.map((r) => r.entry.error ?? 'ok')).toEqual([
+      expect(results.map((r) => entryOf(r).error ?? 'ok')).toEqual([
         expect.stringMatching(/^审核时出错：工作线程意外退出（代码 7）/),
         'ok',
         '审核时出错：boom',
         'ok',
         'ok',
       ]);
-      expect(results[1]!.entry).toMatchObject({ detected: true, report: { agency: '开封市政务服务和大数据管理局', year: 2023 } });
+      expect(entryOf(results[1]!)).toMatchObject({ detected: true, report: { agency: '开封市政务服务和大数据管理局', year: 2023 } });
     } finally {
       await pool.close();
     }
@@ -33,8 +34,8 @@ describe('the CLI’s worker pool', () => {
     const pool = filePool(1, new URL('./crash-worker.ts', import.meta.url));
     try {
       const [a, b] = await Promise.all([pool.audit(big), pool.audit(SEED)]);
-      expect(a.entry).toMatchObject({ source: big, detected: true, report: { agency: '开封市政务服务和大数据管理局' } });
-      expect(b.entry.detected).toBe(true);
+      expect(entryOf(a)).toMatchObject({ source: big, detected: true, report: { agency: '开封市政务服务和大数据管理局' } });
+      expect(entryOf(b).detected).toBe(true);
     } finally {
       await pool.close();
     }
