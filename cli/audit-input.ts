@@ -1,13 +1,18 @@
 /** Auditing one file or URL the user named: in a worker thread for files, in the main thread for URLs. */
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { auditDocument, auditText } from '../lib/engine/audit';
+import { auditDocument, auditText, type AuditResult } from '../lib/engine/audit';
 import { attachmentLinks, nextPage, reportLinks } from '../lib/engine/list';
 import type { RequestGate } from '../lib/app/batch/runner';
-import { auditedOf, failed, type Audited } from './entry';
+import { factsOf } from '../lib/engine/cross-year';
+import { failed, type Audited } from './entry';
 import { errorText, loadFile, loadUrl, type Loaded } from './sources';
 
-export const isUrl = (input: string) => /^https?:\/\//i.test(input);
+function auditedOf(source: string, r: AuditResult): Audited {
+  if (!r.detected) return { entry: { source, detected: false, findings: [], reason: r.reason } };
+  const { title, agency, year, layout } = r.report;
+  return { entry: { source, detected: true, report: { title, agency, year, layout }, findings: r.findings }, facts: factsOf(r.report, source) };
+}
 
 /**
  * Audits what was loaded; a page that is no report but links reports keeps those links (for

@@ -1,6 +1,5 @@
 /** What the CLI prints for one input, and what it keeps of it for the cross-year checks and link following. */
-import type { AuditResult } from '../lib/engine/audit';
-import { factsOf, type YearFacts } from '../lib/engine/cross-year';
+import type { YearFacts } from '../lib/engine/cross-year';
 import type { Finding, ReportSummary } from '../lib/engine/model';
 import type { FoundLink } from '../lib/app/batch/job';
 
@@ -34,12 +33,6 @@ export interface Audited {
   list?: ListPage;
   /** The PDF/Word files an attachment-only report page links (for --follow-links). */
   attachments?: string[];
-}
-
-export function auditedOf(source: string, r: AuditResult): Audited {
-  if (!r.detected) return { entry: { source, detected: false, findings: [], reason: r.reason } };
-  const { title, agency, year, layout } = r.report;
-  return { entry: { source, detected: true, report: { title, agency, year, layout }, findings: r.findings }, facts: factsOf(r.report, source) };
 }
 
 export function failed(source: string, error: string): Audited {

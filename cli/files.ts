@@ -14,9 +14,6 @@ export const NODE_READERS: FileReaders = {
   parseHtml: parseLightDocument,
 };
 
-/** Extensions read as report files (by their bytes; the name only breaks ties). */
-export const FILE_EXT = new Set(['.pdf', '.docx', '.doc', '.wps']);
-
 export function auditBytes(bytes: Uint8Array, name: string, contentType = '', url?: string): Promise<FileAudit> {
   return auditFile(bytes, NODE_READERS, { name, contentType, url });
 }

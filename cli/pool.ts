@@ -25,6 +25,8 @@ const AHEAD = 4;
 const TS_WORKER = new URL('./worker.ts', import.meta.url);
 /** A TypeScript worker needs the loader the CLI runs under (tsx), whoever started the pool. */
 const TSX_ARGV = process.execArgv.some((a) => a.includes('tsx')) ? process.execArgv : [...process.execArgv, '--import', 'tsx'];
+/** The bundled worker needs no loader: this thread's other options (a profiler, say) are kept. */
+const PLAIN_ARGV = process.execArgv.filter((a, i, all) => !a.includes('tsx') && !all[i + 1]?.includes('tsx'));
 
 /** Audits in this thread; the engine is loaded only when a file is audited here. */
 async function auditHere(path: string): Promise<AuditedLine> {
@@ -47,7 +49,7 @@ export function filePool(size: number, script?: URL): FilePool {
   const sent = new Map<Worker, Pending[]>();
   let nextId = 0;
   let closing = false;
-  let answered = false;
+  /** Threads that died before answering anything, since the last answer. */
   let deaths = 0;
   let broken: string | null = null;
 
@@ -65,8 +67,10 @@ export function filePool(size: number, script?: URL): FilePool {
       const w = new Worker(url, { execArgv, resourceLimits: WORKER_HEAP });
       w.unref();
       sent.set(w, []);
+      let answered = false;
       w.on('message', ({ id, audited }: Done) => {
         answered = true;
+        deaths = 0;
         const mine = sent.get(w);
         if (mine?.[0]?.id === id) mine.shift()!.resolve(audited);
         feed(w);
@@ -80,7 +84,7 @@ export function filePool(size: number, script?: URL): FilePool {
         queue.unshift(...rest);
         culprit?.resolve(outOfMemory ? auditHere(culprit.path) : lineOf(failed(culprit.path, `审核时出错：${why}`)));
         if (closing) return;
-        // Threads that keep dying before any has answered cannot start (a broken install): fail the files, do not respawn forever.
+        // Threads that keep dying before answering anything cannot start (a broken install, a removed bundle): fail the files, do not respawn forever.
         if (!answered && ++deaths > 2 * size + 3) {
           broken = `工作线程无法启动：${why}`;
           for (const job of queue.splice(0)) job.resolve(lineOf(failed(job.path, broken)));
@@ -98,7 +102,7 @@ export function filePool(size: number, script?: URL): FilePool {
   };
   // Threads start once the script is ready; files asked for meanwhile wait in the queue.
   const ready = (script ? Promise.resolve(null) : bundledWorker()).then((bundle) =>
-    closing ? undefined : bundle ? start(bundle, []) : start(script ?? TS_WORKER, TSX_ARGV),
+    closing ? undefined : bundle ? start(bundle, PLAIN_ARGV) : start(script ?? TS_WORKER, TSX_ARGV),
   );
 
   return {

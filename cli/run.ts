@@ -2,18 +2,16 @@
  * One CLI run: expands folders, audits files across worker threads and URLs in this thread, follows
  * list pages, and hands each entry to a sink in input order as soon as it is ready. Only what the
  * cross-year checks need (each report's facts) is kept until the end; they then come as a last step.
+ * A run of local files loads the engine in its threads only: this thread starts them first.
  */
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import type { BatchLimits } from '../lib/app/batch/limits';
-import { abortableSleep, requestGate } from '../lib/app/batch/runner';
-import { crossYearFindings, previousFinder, type YearFacts } from '../lib/engine/cross-year';
+import type { YearFacts } from '../lib/engine/cross-year';
 import type { Finding } from '../lib/engine/model';
-import { auditUrl, isUrl } from './audit-input';
 import { entryOf, failed, type Audited, type AuditedLine } from './entry';
-import { followList } from './follow';
+import { fileErrorText, filesIn, isUrl } from './inputs';
 import { filePool } from './pool';
-import { errorText, filesIn } from './sources';
 
 export interface RunOptions {
   follow: boolean;
@@ -42,7 +40,7 @@ async function tasksOf(input: string): Promise<Task[]> {
     if (!files.length) return [{ kind: 'failed', audited: failed(input, '文件夹中没有 .html/.htm/.txt 文件') }];
     return files.map((path) => ({ kind: 'file', path }));
   } catch (e) {
-    return [{ kind: 'failed', audited: failed(input, errorText(e)) }];
+    return [{ kind: 'failed', audited: failed(input, fileErrorText(e) ?? (e as Error).message) }];
   }
 }
 
@@ -52,21 +50,35 @@ async function tasksOf(input: string): Promise<Task[]> {
  */
 const AHEAD_PER_THREAD = 16;
 
+/** Reading URLs and following links: fetching, the batch runner, the engine in this thread. */
+async function webReader(intervalMs: number) {
+  const [{ auditUrl }, { followList }, { abortableSleep, requestGate }] = await Promise.all([
+    import('./audit-input'),
+    import('./follow'),
+    import('../lib/app/batch/runner'),
+  ]);
+  // One gate per run: the inputs may share a portal.
+  const gate = requestGate(intervalMs, () => performance.now(), abortableSleep);
+  return { auditUrl: (url: string) => auditUrl(url, gate), followList };
+}
+
 /** Runs the inputs through the sink; resolves to the number of entries that have an error. */
 export async function run(inputs: string[], opts: RunOptions, sink: Sink): Promise<number> {
   const tasks = (await Promise.all(inputs.map(tasksOf))).flat();
   const files = tasks.filter((t) => t.kind === 'file').length;
   const workers = opts.workers ?? (files >= 2 * FILES_PER_WORKER ? Math.min(availableParallelism(), Math.ceil(files / FILES_PER_WORKER)) : 0);
   const pool = filePool(workers);
+  // Loaded once the threads are at work, not before they start.
+  let crossYear: Promise<typeof import('../lib/engine/cross-year')> | undefined;
+  const web = opts.follow || tasks.some((t) => t.kind === 'url') ? await webReader(opts.limits.intervalMs) : null;
   // The user named these hosts: a local mirror there is theirs to audit.
   const trusted = inputs.filter((u) => isUrl(u) && URL.canParse(u)).map((u) => new URL(u).host);
   // Files go to the pool, URLs one after another and spaced like the batch's requests; results are taken in input order.
-  const gate = requestGate(opts.limits.intervalMs, () => performance.now(), abortableSleep);
   let urls = Promise.resolve();
   const begin = (t: Task): Promise<Audited | AuditedLine> => {
     if (t.kind === 'failed') return Promise.resolve(t.audited);
     if (t.kind === 'file') return pool.audit(t.path);
-    const done = urls.then(() => auditUrl(t.url, gate));
+    const done = urls.then(() => web!.auditUrl(t.url));
     urls = done.then(() => undefined);
     return done;
   };
@@ -86,22 +98,23 @@ export async function run(inputs: string[], opts: RunOptions, sink: Sink): Promi
       for (; begun < tasks.length && begun < i + ahead; begun++) results[begun] = begin(tasks[begun]!);
       const audited = await results[i]!;
       results[i] = undefined; // printed: nothing of it needs to stay
-      if (opts.follow && audited.attachments?.length) {
+      crossYear ??= import('../lib/engine/cross-year');
+      if (web && opts.follow && audited.attachments?.length) {
         emit(audited);
         // The report is in its attached files: each is audited as an input of its own, linked from the page.
         const source = entryOf(audited).source;
         for (const url of audited.attachments) {
-          const file = await auditUrl(url, gate);
+          const file = await web.auditUrl(url);
           emit({ ...file, entry: { ...file.entry, linkedFrom: source } });
         }
         continue;
       }
-      if (!opts.follow || !audited.list) {
+      if (!web || !opts.follow || !audited.list) {
         emit(audited);
         continue;
       }
       const entry = entryOf(audited);
-      const { reports, listError } = await followList(audited.list, opts.limits, trusted);
+      const { reports, listError } = await web.followList(audited.list, opts.limits, trusted);
       const skipped = audited.list.links.length - reports.length;
       // The runner fetches http(s) only: links to local files of a saved list page are not followed.
       const reason = `报告列表页：找到 ${reports.length} 个报告链接${skipped > 0 ? `（另有 ${skipped} 个非 http(s) 链接未跟随）` : ''}`;
@@ -112,6 +125,7 @@ export async function run(inputs: string[], opts: RunOptions, sink: Sink): Promi
     await pool.close();
   }
 
+  const { crossYearFindings, previousFinder } = await (crossYear ?? import('../lib/engine/cross-year'));
   const find = previousFinder(facts);
   for (const f of facts) {
     const found = crossYearFindings(f, find);

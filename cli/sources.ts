@@ -1,6 +1,6 @@
 /** Reading inputs for the CLI: pages, text, PDF and Word files, folders, http(s) and file: URLs. */
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { assertFetchable } from '../lib/app/batch/address';
 import { fetchPage } from '../lib/app/batch/audit-link';
@@ -10,10 +10,9 @@ import type { AuditResult } from '../lib/engine/audit';
 import { decodePage } from '../lib/engine/decode';
 import { fileKind } from '../lib/engine/source/file-kind';
 import { parseLightDocument } from '../lib/engine/source/light-dom';
-import { auditBytes, FILE_EXT } from './files';
+import { auditBytes } from './files';
+import { FILE_EXT, fileErrorText, PAGE_EXT, TEXT_EXT } from './inputs';
 
-export const PAGE_EXT = new Set(['.html', '.htm', '.shtml', '.xhtml']);
-export const TEXT_EXT = new Set(['.txt', '.md']);
 export const USER_AGENT = 'gov-report-auditor/0.1';
 
 /** A page or text to audit, or a PDF/Word file already audited while reading it (pdf.js is asynchronous). */
@@ -73,32 +72,11 @@ export async function loadFile(path: string): Promise<Loaded> {
   return asLoaded(decodePage(bytes), PAGE_EXT.has(ext));
 }
 
-const readable = (p: string) => [PAGE_EXT, TEXT_EXT, FILE_EXT].some((set) => set.has(extname(p).toLowerCase()));
-
-/**
- * Files of a folder, recursively, in a stable order; only the kinds we read. An entry that cannot
- * be looked at (a dangling link) is listed all the same: reading it gives its own error entry.
- */
-export async function filesIn(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const name of (await readdir(dir)).sort()) {
-    const p = join(dir, name);
-    const isDir = await stat(p).then(
-      (s) => s.isDirectory(),
-      () => false,
-    );
-    if (isDir) out.push(...(await filesIn(p)));
-    else if (readable(p)) out.push(p);
-  }
-  return out;
-}
-
 /** Why an input could not be read: the file system's reasons here, the rest as the batch words them. */
 export function errorText(e: unknown): string {
-  const err = e as NodeJS.ErrnoException;
-  if (err?.code === 'ENOENT') return '找不到该文件或文件夹';
-  if (err?.code === 'EACCES') return '没有读取权限';
-  if (err?.code === 'EISDIR') return '是文件夹，不是文件';
+  const err = e as Error;
+  const file = fileErrorText(e);
+  if (file) return file;
   if (err instanceof TypeError && /fetch failed/.test(err.message)) return `无法连接：${(err.cause as Error)?.message ?? err.message}`;
   return linkErrorText(e);
 }
