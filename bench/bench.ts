@@ -60,7 +60,7 @@ for (const [name, path] of PAGES) {
 }
 
 await (await import('./pdf')).benchPdf();
-console.log(`\n命令行 CLI: cli/audit.ts --jsonl on ${FILES} files (fixtures copied; startup included)`);
+console.log(`\n命令行 CLI: cli/audit.ts --jsonl on ${FILES} files (fixtures copied; startup included; BENCH_RUNS=n runs each)`);
 await benchCli(FILES);
 console.log('\n跨年度比对 Cross-year matching over stored reports');
 benchCrossYear(8000);

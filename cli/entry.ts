@@ -40,17 +40,36 @@ export function failed(source: string, error: string): Audited {
 }
 
 /**
+ * A report's year facts with its cell values as JSON text: a few KB, where the same values as an
+ * object take several times that. What the run keeps of every report until the cross-year checks.
+ */
+export interface KeptFacts extends Omit<YearFacts, 'values'> {
+  valuesJson: string;
+}
+
+export const keptFacts = ({ values, ...rest }: YearFacts): KeptFacts => ({ ...rest, valuesJson: JSON.stringify(values) });
+
+/**
+ * The facts again for the cross-year checks; their values are read from the text each time they
+ * are looked at, and not kept (only reports matched with another year are looked at).
+ */
+export function factsOfKept({ valuesJson, ...rest }: KeptFacts): YearFacts {
+  return Object.defineProperty(rest, 'values', { enumerable: true, get: () => JSON.parse(valuesJson) as YearFacts['values'] }) as YearFacts;
+}
+
+/**
  * An audited input as it crosses from a worker thread: the entry already as the JSON line that is
  * printed for it (the main thread neither parses nor serialises it again), beside what the run keeps.
  */
-export interface AuditedLine extends Omit<Audited, 'entry'> {
+export interface AuditedLine extends Omit<Audited, 'entry' | 'facts'> {
   line: string;
   /** Whether the entry has an error (the run's exit code). */
   error: boolean;
+  facts?: KeptFacts;
 }
 
-export function lineOf({ entry, ...kept }: Audited): AuditedLine {
-  return { ...kept, line: JSON.stringify(entry), error: !!entry.error };
+export function lineOf({ entry, facts, ...rest }: Audited): AuditedLine {
+  return { ...rest, line: JSON.stringify(entry), error: !!entry.error, ...(facts && { facts: keptFacts(facts) }) };
 }
 
 /** The entry of either form, as an object (for the few inputs whose entry the run changes). */

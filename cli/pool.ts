@@ -18,7 +18,7 @@ export interface FilePool {
  * Each thread's heap is kept small so that garbage is collected early (an unbounded heap grows to
  * hundreds of MB over a thousand files); a file that needs more is audited again in this thread.
  */
-const WORKER_HEAP = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 8 };
+const WORKER_HEAP = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 };
 /** Files sent to a thread ahead of its answers. */
 const AHEAD = 4;
 

@@ -7,9 +7,8 @@
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import type { BatchLimits } from '../lib/app/batch/limits';
-import type { YearFacts } from '../lib/engine/cross-year';
 import type { Finding } from '../lib/engine/model';
-import { entryOf, failed, type Audited, type AuditedLine } from './entry';
+import { entryOf, factsOfKept, failed, keptFacts, type Audited, type AuditedLine, type KeptFacts } from './entry';
 import { fileErrorText, filesIn, isUrl } from './inputs';
 import { filePool } from './pool';
 
@@ -86,10 +85,10 @@ export async function run(inputs: string[], opts: RunOptions, sink: Sink): Promi
   const results: (Promise<Audited | AuditedLine> | undefined)[] = [];
   let begun = 0;
 
-  const facts: YearFacts[] = [];
+  const facts: KeptFacts[] = [];
   let errors = 0;
   const emit = (a: Audited | AuditedLine) => {
-    if (a.facts) facts.push(a.facts);
+    if (a.facts) facts.push('entry' in a ? keptFacts(a.facts) : a.facts);
     if ('entry' in a ? a.entry.error : a.error) errors++;
     sink.entry('entry' in a ? JSON.stringify(a.entry) : a.line);
   };
@@ -126,8 +125,9 @@ export async function run(inputs: string[], opts: RunOptions, sink: Sink): Promi
   }
 
   const { crossYearFindings, previousFinder } = await (crossYear ?? import('../lib/engine/cross-year'));
-  const find = previousFinder(facts);
-  for (const f of facts) {
+  const all = facts.map(factsOfKept);
+  const find = previousFinder(all);
+  for (const f of all) {
     const found = crossYearFindings(f, find);
     if (found.length) sink.crossYear(f.source, found);
   }
