@@ -21,12 +21,17 @@ const readable = (p: string) => [PAGE_EXT, TEXT_EXT, FILE_EXT].some((set) => set
  */
 export async function filesIn(dir: string): Promise<string[]> {
   const out: string[] = [];
-  for (const name of (await readdir(dir)).sort()) {
-    const p = join(dir, name);
-    const isDir = await stat(p).then(
-      (s) => s.isDirectory(),
-      () => false,
-    );
+  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const p = join(dir, entry.name);
+    // The listing tells folders from files; only a link needs a look at what it points to (one stat per link, not per file).
+    const isDir =
+      entry.isDirectory() ||
+      (entry.isSymbolicLink() &&
+        (await stat(p).then(
+          (s) => s.isDirectory(),
+          () => false,
+        )));
     if (isDir) out.push(...(await filesIn(p)));
     else if (readable(p)) out.push(p);
   }

@@ -18,7 +18,7 @@ export interface FilePool {
  * Each thread's heap is kept small so that garbage is collected early (an unbounded heap grows to
  * hundreds of MB over a thousand files); a file that needs more is audited again in this thread.
  */
-const WORKER_HEAP = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 };
+const WORKER_HEAP = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 32 };
 /** Files sent to a thread ahead of its answers. */
 const AHEAD = 4;
 
@@ -27,6 +27,16 @@ const TS_WORKER = new URL('./worker.ts', import.meta.url);
 const TSX_ARGV = process.execArgv.some((a) => a.includes('tsx')) ? process.execArgv : [...process.execArgv, '--import', 'tsx'];
 /** The bundled worker needs no loader: this thread's other options (a profiler, say) are kept. */
 const PLAIN_ARGV = process.execArgv.filter((a, i, all) => !a.includes('tsx') && !all[i + 1]?.includes('tsx'));
+
+/** A thread with this thread's options, or without those a thread does not take (heap sizes, say). */
+function thread(url: URL, execArgv: string[], bare: string[]): Worker {
+  try {
+    return new Worker(url, { execArgv, resourceLimits: WORKER_HEAP });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw e;
+    return new Worker(url, { execArgv: bare, resourceLimits: WORKER_HEAP });
+  }
+}
 
 /** Audits in this thread; the engine is loaded only when a file is audited here. */
 async function auditHere(path: string): Promise<AuditedLine> {
@@ -62,9 +72,9 @@ export function filePool(size: number, script?: URL): FilePool {
   };
   const feedAll = () => [...sent.keys()].sort((a, b) => sent.get(a)!.length - sent.get(b)!.length).forEach(feed);
 
-  const start = (url: URL, execArgv: string[]) => {
+  const start = (url: URL, execArgv: string[], bare: string[]) => {
     const spawn = () => {
-      const w = new Worker(url, { execArgv, resourceLimits: WORKER_HEAP });
+      const w = thread(url, execArgv, bare);
       w.unref();
       sent.set(w, []);
       let answered = false;
@@ -102,7 +112,7 @@ export function filePool(size: number, script?: URL): FilePool {
   };
   // Threads start once the script is ready; files asked for meanwhile wait in the queue.
   const ready = (script ? Promise.resolve(null) : bundledWorker()).then((bundle) =>
-    closing ? undefined : bundle ? start(bundle, PLAIN_ARGV) : start(script ?? TS_WORKER, TSX_ARGV),
+    closing ? undefined : bundle ? start(bundle, PLAIN_ARGV, []) : start(script ?? TS_WORKER, TSX_ARGV, ['--import', 'tsx']),
   );
 
   return {
