@@ -18,15 +18,18 @@ export interface FilePool {
  * Each thread's heap is kept small so that garbage is collected early (an unbounded heap grows to
  * hundreds of MB over a thousand files); a file that needs more is audited again in this thread.
  */
-const WORKER_HEAP = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 32 };
+const WORKER_HEAP = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 8 };
 /** Files sent to a thread ahead of its answers. */
 const AHEAD = 4;
 
 const TS_WORKER = new URL('./worker.ts', import.meta.url);
 /** A TypeScript worker needs the loader the CLI runs under (tsx), whoever started the pool. */
 const TSX_ARGV = process.execArgv.some((a) => a.includes('tsx')) ? process.execArgv : [...process.execArgv, '--import', 'tsx'];
-/** The bundled worker needs no loader: this thread's other options (a profiler, say) are kept. */
-const PLAIN_ARGV = process.execArgv.filter((a, i, all) => !a.includes('tsx') && !all[i + 1]?.includes('tsx'));
+/**
+ * The bundled worker needs no loader, nor this thread's preloads (a TypeScript one would need the
+ * loader again): only a profiler's options are passed on.
+ */
+const PLAIN_ARGV = process.execArgv.filter((a) => /^--(?:cpu|heap)-prof/.test(a));
 
 /** A thread with this thread's options, or without those a thread does not take (heap sizes, say). */
 function thread(url: URL, execArgv: string[], bare: string[]): Worker {
