@@ -114,8 +114,12 @@ export async function benchCli(count: number, runs = Number(process.env.BENCH_RU
       const cpu = all.map((r) => r.cpuSeconds);
       const bound = all.map((r) => count / (r.cpuSeconds / cores));
       console.log(`  ${label}, ${n} runs (load average 负载 ${spread(loads, 1)} on ${cores} cores):`);
-      console.log(`    rate 速度      median ${median(rate).toFixed(0)} reports/s (${spread(rate)}) · wall ${median(all.map((r) => r.seconds)).toFixed(2)} s, startup included`);
-      console.log(`    CPU            median ${median(cpu).toFixed(2)} s of all threads (${spread(cpu, 2)}) → at most ≈ ${median(bound).toFixed(0)} reports/s on ${cores} idle cores`);
+      console.log(
+        `    rate 速度      median ${median(rate).toFixed(0)} reports/s (${spread(rate)}) · wall ${median(all.map((r) => r.seconds)).toFixed(2)} s, startup included`,
+      );
+      console.log(
+        `    CPU            median ${median(cpu).toFixed(2)} s of all threads (${spread(cpu, 2)}) → at most ≈ ${median(bound).toFixed(0)} reports/s on ${cores} idle cores`,
+      );
       console.log(
         `    memory 内存    peak RSS median ${median(peak).toFixed(0)} MiB (${spread(peak)}; the process with all its threads) · process tree sampled ${median(tree).toFixed(0)} MiB (${spread(tree)})`,
       );

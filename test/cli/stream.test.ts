@@ -33,7 +33,8 @@ describe('npm run audit -- --jsonl over a folder', () => {
     ].filter((p) => /\.(html|txt)$/.test(p));
     const dir = mkdtempSync(join(tmpdir(), 'stream-'));
     const n = 3 * sources.length;
-    for (let i = 0; i < n; i++) copyFileSync(sources[(i * 7) % sources.length]!, join(dir, `${String(i).padStart(3, '0')}-${sources[(i * 7) % sources.length]!.split('/').at(-1)}`));
+    for (let i = 0; i < n; i++)
+      copyFileSync(sources[(i * 7) % sources.length]!, join(dir, `${String(i).padStart(3, '0')}-${sources[(i * 7) % sources.length]!.split('/').at(-1)}`));
     writeFileSync(join(dir, '050-binary.html'), Buffer.from([0, 159, 146, 150, 0, 1]));
     const expected = readdirSync(dir)
       .sort()

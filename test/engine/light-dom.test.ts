@@ -48,7 +48,8 @@ function readingOf(doc: Document, url = 'https://example.gov.cn/a/b.html') {
       // `this[key]`, not `value`: linkedom's elements have a toJSON that runs first.
       JSON.stringify(v, function (this: Record<string, unknown>, key, value: unknown) {
         const raw = this[key];
-        if (key === 'el' || key === 'images') return Array.isArray(raw) ? raw.map(pathOf) : raw && typeof raw === 'object' && 'nodeType' in raw ? pathOf(raw) : value;
+        if (key === 'el' || key === 'images')
+          return Array.isArray(raw) ? raw.map(pathOf) : raw && typeof raw === 'object' && 'nodeType' in raw ? pathOf(raw) : value;
         return value;
       }),
     ) as unknown;
@@ -135,11 +136,9 @@ describe('light DOM where a browser and linkedom differ, as a browser does', () 
   it('sibling and child accessors skip text where the DOM does', () => {
     const doc = parseLightDom('<div>a<b>1</b>b<i>2</i>c</div>');
     const div = doc.querySelector('div')!;
-    expect([div.firstElementChild?.tagName, div.firstElementChild?.nextElementSibling?.tagName, div.lastElementChild?.previousElementSibling?.tagName]).toEqual([
-      'B',
-      'I',
-      'B',
-    ]);
+    expect([div.firstElementChild?.tagName, div.firstElementChild?.nextElementSibling?.tagName, div.lastElementChild?.previousElementSibling?.tagName]).toEqual(
+      ['B', 'I', 'B'],
+    );
     expect([div.firstChild?.nodeType, div.lastChild?.nodeType, div.children.length, div.childNodes.length]).toEqual([3, 3, 2, 5]);
   });
 
