@@ -23,13 +23,14 @@ export function auditLoaded(source: string, loaded: Loaded, url?: string): Audit
     const result = loaded.kind === 'file' ? loaded.result : loaded.kind === 'html' ? auditDocument(loaded.doc, { url }) : auditText(loaded.text, { url });
     const audited = auditedOf(source, result);
     if (loaded.kind !== 'html') return audited;
-    const base = url ?? pathToFileURL(resolve(source)).toString();
+    // Only pages that link reports or attachments need their own address (most reports do not).
+    const base = () => url ?? pathToFileURL(resolve(source)).toString();
     if (audited.entry.detected) {
-      if (audited.entry.findings.some((f) => f.rule === 'report-attachment-only')) audited.attachments = attachmentLinks(loaded.doc, base).map((a) => a.url);
+      if (audited.entry.findings.some((f) => f.rule === 'report-attachment-only')) audited.attachments = attachmentLinks(loaded.doc, base()).map((a) => a.url);
       return audited;
     }
-    const links = reportLinks(loaded.doc, base).map(({ url, title }) => ({ url, title }));
-    if (links.length) audited.list = { url: base, title: loaded.doc.title, links, next: nextPage(loaded.doc, base) };
+    const links = reportLinks(loaded.doc, base()).map(({ url, title }) => ({ url, title }));
+    if (links.length) audited.list = { url: base(), title: loaded.doc.title, links, next: nextPage(loaded.doc, base()) };
     return audited;
   } catch (e) {
     return failed(source, `审核时出错：${errorText(e)}`);

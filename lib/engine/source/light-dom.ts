@@ -212,13 +212,16 @@ function matches(el: LightElement, c: Compound): boolean {
 function matchAll(from: readonly LightNode[], selector: string, first = false): LightElement[] {
   const list = compile(selector);
   const out: LightElement[] = [];
-  const stack: LightNode[] = [...from].reverse();
+  const stack: LightNode[] = [];
+  for (let i = from.length - 1; i >= 0; i--) stack.push(from[i]!);
   while (stack.length) {
     const n = stack.pop()!;
     if (n.nodeType !== 1) continue;
-    if (list.some((c) => matches(n, c))) {
+    for (const c of list) {
+      if (!matches(n, c)) continue;
       out.push(n);
-      if (first) break;
+      if (first) return out;
+      break;
     }
     for (let i = n.childNodes.length - 1; i >= 0; i--) stack.push(n.childNodes[i]!);
   }
