@@ -108,8 +108,10 @@ export function filePool(size: number, script?: URL): FilePool {
         spawn();
         feedAll();
       };
-      w.on('error', (e: NodeJS.ErrnoException) => lost(e.message, e.code === 'ERR_WORKER_OUT_OF_MEMORY'));
-      w.on('exit', (code) => lost(`工作线程意外退出（代码 ${code}）`));
+      // The thread's error can arrive before answers it posted; at its exit every answer has been delivered (Node drains the port first).
+      let error: NodeJS.ErrnoException | undefined;
+      w.on('error', (e: NodeJS.ErrnoException) => (error ??= e));
+      w.on('exit', (code) => lost(error?.message ?? `工作线程意外退出（代码 ${code}）`, error?.code === 'ERR_WORKER_OUT_OF_MEMORY'));
       return w;
     };
     for (let i = 0; i < size; i++) spawn();
