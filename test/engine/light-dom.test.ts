@@ -151,6 +151,8 @@ describe('light DOM where a browser and linkedom differ, as a browser does', () 
     expect(doc.querySelector('a[rel~="follow"]')).toBeNull();
     expect(doc.querySelectorAll('meta[name],meta[property]').length).toBe(2);
     expect(doc.querySelectorAll('a[rel="nofollow"]').length).toBe(1);
+    expect(doc.querySelectorAll('html').map((e) => e.tagName)).toEqual(['HTML']);
+    expect(doc.querySelectorAll('a[href],meta[name]').map((e) => e.tagName)).toEqual(['META', 'A', 'A']);
     expect(() => doc.querySelectorAll('div > a')).toThrow(/unsupported selector/);
     expect(() => doc.querySelectorAll('a:first-child')).toThrow(/unsupported selector/);
   });

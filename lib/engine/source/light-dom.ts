@@ -114,11 +114,16 @@ export class LightDocument {
   readonly URL = 'about:blank';
   /** The <html> element, or one standing for it when the markup has none (as a browser makes one). */
   readonly documentElement: LightElement;
-  constructor(root: LightElement) {
+  constructor(
+    root: LightElement,
+    /** Every element by tag name, in document order (the parser meets them in that order). */
+    private readonly byTag: Map<string, LightElement[]>,
+  ) {
     const top = root.childNodes.filter((c) => c.nodeType === 1);
     const onlyHtml = top.length === 1 && top[0]!.tagName === 'HTML' && root.childNodes.every((c) => c.nodeType === 1 || !c.data.trim());
     this.documentElement = onlyHtml ? top[0]! : Object.assign(root, { tagName: 'HTML' });
     this.documentElement.parentNode = null;
+    if (!onlyHtml) byTag.set('HTML', [root, ...(byTag.get('HTML') ?? [])]);
   }
   get head(): LightElement | null {
     return this.documentElement.children.find((c) => c.tagName === 'HEAD') ?? null;
@@ -129,14 +134,18 @@ export class LightDocument {
   }
   /** The first <title>'s text with white space stripped and collapsed (document.title in a browser). */
   get title(): string {
-    const t = this.documentElement.querySelector('title');
+    const t = this.byTag.get('TITLE')?.[0];
     return t ? t.textContent.replace(/[\t\n\f\r ]+/g, ' ').trim() : '';
   }
+  /** A selector of one tag (`a[href]`, `meta[name],meta[property]`) reads that tag's elements, not the whole page. */
   querySelectorAll(selector: string): LightElement[] {
-    return matchAll([this.documentElement], selector);
+    const list = compile(selector);
+    const tag = list[0]!.tag;
+    if (!tag || list.some((c) => c.tag !== tag)) return matchAll([this.documentElement], selector);
+    return (this.byTag.get(tag) ?? []).filter((el) => list.some((c) => matches(el, c)));
   }
   querySelector(selector: string): LightElement | null {
-    return matchAll([this.documentElement], selector, true)[0] ?? null;
+    return this.querySelectorAll(selector)[0] ?? null;
   }
 }
 
@@ -144,6 +153,7 @@ export class LightDocument {
 export function parseLightDom(html: string): LightDocument {
   // A detached <html> holding whatever the markup has at top level; the document decides what it stands for.
   const root = new LightElement('#ROOT', {});
+  const byTag = new Map<string, LightElement[]>();
   let open = root;
   const parser = new Parser(
     {
@@ -151,6 +161,9 @@ export function parseLightDom(html: string): LightDocument {
         const el = new LightElement(name.toUpperCase(), attribs);
         open.append(el);
         open = el;
+        const same = byTag.get(el.tagName);
+        if (same) same.push(el);
+        else byTag.set(el.tagName, [el]);
       },
       ontext(data) {
         open.append(new LightText(data));
@@ -163,7 +176,7 @@ export function parseLightDom(html: string): LightDocument {
   );
   parser.write(html);
   parser.end();
-  return new LightDocument(root);
+  return new LightDocument(root, byTag);
 }
 
 /** The light document as the engine's functions take it: they read only what it offers. */
