@@ -1,16 +1,18 @@
 /**
  * `npm run bench [-- --files=N]`: prints what the engine costs on a report page and on a large
  * ordinary page — detection, parsing and rules — beside the floor: one plain pass reading every
- * table cell's text; then the CLI's rate (reports/s) and peak memory on N files (1 000), and
+ * table cell's text, and what reading the HTML costs on linkedom and on the CLI's light DOM; then
+ * the CLI's rate (reports/s) and peak memory on N files (1 000; BENCH_RUNS=n runs, median), and
  * cross-year matching over 8 000 stored reports. Figures, not assertions: run it on the machine you care about.
  */
 import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
-import { looksLikeReport } from '../lib/engine/audit';
+import { auditDocument, looksLikeReport } from '../lib/engine/audit';
 import { confirmReport } from '../lib/engine/detect';
 import { buildReport } from '../lib/engine/parse/report';
 import { runRules } from '../lib/engine/rules';
 import { domToBlocks } from '../lib/engine/source/dom';
+import { parseLightDocument } from '../lib/engine/source/light-dom';
 import { benchCli } from './cli';
 import { benchCrossYear } from './cross-year';
 
@@ -52,15 +54,21 @@ for (const [name, path] of PAGES) {
   const report = buildReport(domToBlocks(root), { pageTitle: doc.title });
   const rules = time(() => runRules(report));
   const cells = doc.querySelectorAll('td,th').length;
+  const linkedom = time(() => parseHTML(html).document);
+  const light = time(() => parseLightDocument(html));
+  const lightAudit = time(() => auditDocument(parseLightDocument(html)));
+  const linkedAudit = time(() => auditDocument(parseHTML(html).document as unknown as Document));
   console.log(`\n${name}\n  ${path} — ${(html.length / 1024).toFixed(0)} KiB, ${cells} cells, ${likely ? 'passes' : 'fails'} the cheap first look`);
   console.log(`  floor 遍历单元格文本 read every cell once ${fmt(floor)}`);
   console.log(`  detect 识别                              ${fmt(detect)}  (${(detect / floor).toFixed(2)} × floor)`);
   console.log(`  parse 解析                               ${fmt(parse)}  (${(parse / floor).toFixed(2)} × floor)`);
   console.log(`  rules 规则                               ${fmt(rules)}  (${(rules / floor).toFixed(2)} × floor)`);
+  console.log(`  HTML → DOM: linkedom ${fmt(linkedom)} · light DOM (CLI) ${fmt(light)}  (${(linkedom / light).toFixed(1)} × faster)`);
+  console.log(`  whole audit from HTML: on linkedom ${fmt(linkedAudit)} · on the light DOM (CLI) ${fmt(lightAudit)}`);
 }
 
 await (await import('./pdf')).benchPdf();
-console.log(`\n命令行 CLI: cli/audit.ts --jsonl on ${FILES} files (fixtures copied; startup included)`);
+console.log(`\n命令行 CLI: cli/audit.ts --jsonl on ${FILES} files (fixtures copied; startup included; BENCH_RUNS=n runs each)`);
 await benchCli(FILES);
 console.log('\n跨年度比对 Cross-year matching over stored reports');
 benchCrossYear(8000);

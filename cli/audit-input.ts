@@ -1,13 +1,18 @@
 /** Auditing one file or URL the user named: in a worker thread for files, in the main thread for URLs. */
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { auditDocument, auditText } from '../lib/engine/audit';
+import { auditDocument, auditText, type AuditResult } from '../lib/engine/audit';
 import { attachmentLinks, nextPage, reportLinks } from '../lib/engine/list';
 import type { RequestGate } from '../lib/app/batch/runner';
-import { auditedOf, failed, type Audited } from './entry';
+import { factsOf } from '../lib/engine/cross-year';
+import { failed, type Audited } from './entry';
 import { errorText, loadFile, loadUrl, type Loaded } from './sources';
 
-export const isUrl = (input: string) => /^https?:\/\//i.test(input);
+function auditedOf(source: string, r: AuditResult): Audited {
+  if (!r.detected) return { entry: { source, detected: false, findings: [], reason: r.reason } };
+  const { title, agency, year, layout } = r.report;
+  return { entry: { source, detected: true, report: { title, agency, year, layout }, findings: r.findings }, facts: factsOf(r.report, source) };
+}
 
 /**
  * Audits what was loaded; a page that is no report but links reports keeps those links (for
@@ -18,13 +23,14 @@ export function auditLoaded(source: string, loaded: Loaded, url?: string): Audit
     const result = loaded.kind === 'file' ? loaded.result : loaded.kind === 'html' ? auditDocument(loaded.doc, { url }) : auditText(loaded.text, { url });
     const audited = auditedOf(source, result);
     if (loaded.kind !== 'html') return audited;
-    const base = url ?? pathToFileURL(resolve(source)).toString();
+    // Only pages that link reports or attachments need their own address (most reports do not).
+    const base = () => url ?? pathToFileURL(resolve(source)).toString();
     if (audited.entry.detected) {
-      if (audited.entry.findings.some((f) => f.rule === 'report-attachment-only')) audited.attachments = attachmentLinks(loaded.doc, base).map((a) => a.url);
+      if (audited.entry.findings.some((f) => f.rule === 'report-attachment-only')) audited.attachments = attachmentLinks(loaded.doc, base()).map((a) => a.url);
       return audited;
     }
-    const links = reportLinks(loaded.doc, base).map(({ url, title }) => ({ url, title }));
-    if (links.length) audited.list = { url: base, title: loaded.doc.title, links, next: nextPage(loaded.doc, base) };
+    const links = reportLinks(loaded.doc, base()).map(({ url, title }) => ({ url, title }));
+    if (links.length) audited.list = { url: base(), title: loaded.doc.title, links, next: nextPage(loaded.doc, base()) };
     return audited;
   } catch (e) {
     return failed(source, `审核时出错：${errorText(e)}`);

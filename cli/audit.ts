@@ -6,7 +6,6 @@
 import { limitsFromQuery } from '../lib/app/batch/limits';
 import type { Finding } from '../lib/engine/model';
 import type { Entry } from './entry';
-import { formatSummary } from './format';
 import { run, type Sink } from './run';
 
 export type { Entry } from './entry';
@@ -37,7 +36,8 @@ function collecting(print: (entries: Entry[]) => void): Sink & { end(): void } {
   const entries: Entry[] = [];
   const bySource = new Map<string, Entry>();
   return {
-    entry: (e) => {
+    entry: (json) => {
+      const e = JSON.parse(json) as Entry;
       entries.push(e);
       bySource.set(e.source, e);
     },
@@ -47,7 +47,7 @@ function collecting(print: (entries: Entry[]) => void): Sink & { end(): void } {
 }
 
 const streaming: Sink & { end(): void } = {
-  entry: (e) => process.stdout.write(JSON.stringify(e) + '\n'),
+  entry: (json) => process.stdout.write(json + '\n'),
   crossYear: (source: string, crossYear: Finding[]) => process.stdout.write(JSON.stringify({ source, crossYear }) + '\n'),
   end: () => undefined,
 };
@@ -64,11 +64,11 @@ async function main(argv: string[]): Promise<number> {
     return flags.has('--help') || flags.has('-h') ? 0 : 2;
   }
   const workers = values.has('workers') ? Math.max(0, Math.min(64, Math.round(Number(values.get('workers'))) || 0)) : undefined;
+  // The summary's labels load the rules' registry: only for a run that prints it.
+  const formatSummary = flags.has('--jsonl') || flags.has('--json') ? null : (await import('./format')).formatSummary;
   const sink = flags.has('--jsonl')
     ? streaming
-    : collecting((entries) =>
-        process.stdout.write(flags.has('--json') ? JSON.stringify(entries, null, 2) + '\n' : entries.map(formatSummary).join('\n') + '\n'),
-      );
+    : collecting((entries) => process.stdout.write(formatSummary ? entries.map(formatSummary).join('\n') + '\n' : JSON.stringify(entries, null, 2) + '\n'));
   const errors = await run(inputs, { follow: flags.has('--follow-links'), limits: limitsFromQuery(values), workers }, sink);
   sink.end();
   if (errors) console.error(`${errors} 项无法读取或审核出错 / ${errors} input(s) failed`);

@@ -1,6 +1,5 @@
 /** What the CLI prints for one input, and what it keeps of it for the cross-year checks and link following. */
-import type { AuditResult } from '../lib/engine/audit';
-import { factsOf, type YearFacts } from '../lib/engine/cross-year';
+import type { YearFacts } from '../lib/engine/cross-year';
 import type { Finding, ReportSummary } from '../lib/engine/model';
 import type { FoundLink } from '../lib/app/batch/job';
 
@@ -36,12 +35,42 @@ export interface Audited {
   attachments?: string[];
 }
 
-export function auditedOf(source: string, r: AuditResult): Audited {
-  if (!r.detected) return { entry: { source, detected: false, findings: [], reason: r.reason } };
-  const { title, agency, year, layout } = r.report;
-  return { entry: { source, detected: true, report: { title, agency, year, layout }, findings: r.findings }, facts: factsOf(r.report, source) };
-}
-
 export function failed(source: string, error: string): Audited {
   return { entry: { source, detected: false, findings: [], error } };
 }
+
+/**
+ * A report's year facts with its cell values as JSON text: a few KB, where the same values as an
+ * object take several times that. What the run keeps of every report until the cross-year checks.
+ */
+export interface KeptFacts extends Omit<YearFacts, 'values'> {
+  valuesJson: string;
+}
+
+export const keptFacts = ({ values, ...rest }: YearFacts): KeptFacts => ({ ...rest, valuesJson: JSON.stringify(values) });
+
+/**
+ * The facts again for the cross-year checks; their values are read from the text each time they
+ * are looked at, and not kept (only reports matched with another year are looked at).
+ */
+export function factsOfKept({ valuesJson, ...rest }: KeptFacts): YearFacts {
+  return Object.defineProperty(rest, 'values', { enumerable: true, get: () => JSON.parse(valuesJson) as YearFacts['values'] }) as YearFacts;
+}
+
+/**
+ * An audited input as it crosses from a worker thread: the entry already as the JSON line that is
+ * printed for it (the main thread neither parses nor serialises it again), beside what the run keeps.
+ */
+export interface AuditedLine extends Omit<Audited, 'entry' | 'facts'> {
+  line: string;
+  /** Whether the entry has an error (the run's exit code). */
+  error: boolean;
+  facts?: KeptFacts;
+}
+
+export function lineOf({ entry, facts, ...rest }: Audited): AuditedLine {
+  return { ...rest, line: JSON.stringify(entry), error: !!entry.error, ...(facts && { facts: keptFacts(facts) }) };
+}
+
+/** The entry of either form, as an object (for the few inputs whose entry the run changes). */
+export const entryOf = (a: Audited | AuditedLine): Entry => ('entry' in a ? a.entry : (JSON.parse(a.line) as Entry));

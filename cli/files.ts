@@ -4,18 +4,15 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { parseHTML } from 'linkedom';
 import { auditFile, type FileAudit, type FileReaders } from '../lib/engine/audit-file';
+import { parseLightDocument } from '../lib/engine/source/light-dom';
 
 const PDFJS_ROOT = join(dirname(createRequire(import.meta.url).resolve('pdfjs-dist/legacy/build/pdf.mjs')), '..', '..');
 
 export const NODE_READERS: FileReaders = {
   pdf: { cMapUrl: join(PDFJS_ROOT, 'cmaps') + '/', standardFontDataUrl: join(PDFJS_ROOT, 'standard_fonts') + '/', wasmUrl: join(PDFJS_ROOT, 'wasm') + '/' },
-  parseHtml: (html) => parseHTML(html).document as unknown as Document,
+  parseHtml: parseLightDocument,
 };
-
-/** Extensions read as report files (by their bytes; the name only breaks ties). */
-export const FILE_EXT = new Set(['.pdf', '.docx', '.doc', '.wps']);
 
 export function auditBytes(bytes: Uint8Array, name: string, contentType = '', url?: string): Promise<FileAudit> {
   return auditFile(bytes, NODE_READERS, { name, contentType, url });

@@ -1,0 +1,171 @@
+/**
+ * The CLI's light DOM (source/light-dom.ts) against linkedom, the DOM every other engine test runs
+ * on: over every HTML page in the repository (fixtures, layout pages, the test portal's pages,
+ * the Word fixtures' HTML) the engine must read the same report, the same findings pointing at the
+ * same elements, the same list links and dates. Then what it does where linkedom is not a browser.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { auditDocument } from '../../lib/engine/audit';
+import { domPrefix } from '../../lib/engine/detect';
+import { attachmentLinks, nextPage, reportLinks } from '../../lib/engine/list';
+import { metaPublished } from '../../lib/engine/parse/meta';
+import { docxToHtml } from '../../lib/engine/source/docx';
+import { readDom } from '../../lib/engine/source/dom';
+import { parseLightDocument, parseLightDom } from '../../lib/engine/source/light-dom';
+import { PAGES } from '../portal/pages';
+import { FIXTURES, htmlDoc } from '../helpers/fixtures';
+
+const filesIn = (dir: string, ext: string) =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith(ext))
+    .sort()
+    .map((f) => join(dir, f));
+
+const PAGE_SOURCES: [string, () => string][] = [
+  ...filesIn(join(FIXTURES, 'html'), '.html').map((p): [string, () => string] => [p, () => readFileSync(p, 'utf8')]),
+  ...filesIn(join(FIXTURES, 'layouts', 'pages'), '.html').map((p): [string, () => string] => [p, () => readFileSync(p, 'utf8')]),
+  ...Object.entries(PAGES).map(([path, page]): [string, () => string] => [`portal ${path}`, page]),
+];
+
+/** An element as its place in the page (element indexes from the root): comparable across two DOMs. */
+function pathOf(el: unknown): string {
+  const parts: string[] = [];
+  for (let e = el as Element | null; e && e.nodeType === 1; e = e.parentNode as Element | null) {
+    const parent = e.parentNode as Element | null;
+    const index = parent && parent.nodeType === 1 ? Array.from(parent.children).indexOf(e) : 0;
+    parts.unshift(`${e.tagName.toUpperCase()}[${index}]`);
+  }
+  return parts.join('/');
+}
+
+/** Everything the engine derives from a page, with elements replaced by their places. */
+function readingOf(doc: Document, url = 'https://example.gov.cn/a/b.html') {
+  const root = doc.body ?? doc.documentElement;
+  const plain = (v: unknown) =>
+    JSON.parse(
+      // `this[key]`, not `value`: linkedom's elements have a toJSON that runs first.
+      JSON.stringify(v, function (this: Record<string, unknown>, key, value: unknown) {
+        const raw = this[key];
+        if (key === 'el' || key === 'images')
+          return Array.isArray(raw) ? raw.map(pathOf) : raw && typeof raw === 'object' && 'nodeType' in raw ? pathOf(raw) : value;
+        return value;
+      }),
+    ) as unknown;
+  const read = readDom(root);
+  return {
+    title: doc.title,
+    prefix: domPrefix(doc),
+    blocks: plain(read.blocks),
+    images: read.images.map((i) => [pathOf(i.el), i.pos]),
+    truncated: read.truncated,
+    audit: plain(auditDocument(doc, { url })),
+    meta: metaPublished(doc),
+    reportLinks: reportLinks(doc, url),
+    nextPage: nextPage(doc, url),
+    attachments: attachmentLinks(doc, url),
+  };
+}
+
+describe('light DOM reads every page of the repository as linkedom does', () => {
+  it.each(PAGE_SOURCES)('%s', (_, page) => {
+    const html = page();
+    const light = readingOf(parseLightDocument(html));
+    const linked = readingOf(htmlDoc(html));
+    expect(light).toEqual(linked);
+  });
+
+  it('the Word fixtures, as the CLI reads them (docx → HTML)', async () => {
+    const docx = filesIn(join(FIXTURES, 'docx'), '.docx');
+    expect(docx.length).toBeGreaterThan(0);
+    for (const p of docx) {
+      const html = await docxToHtml(new Uint8Array(readFileSync(p)));
+      const light = readingOf(parseLightDocument(html));
+      expect(light.audit).toMatchObject({ detected: true });
+      expect(light).toEqual(readingOf(htmlDoc(html)));
+    }
+  });
+
+  it('the pages compared include reports with findings, list pages and non-reports', () => {
+    const audits = PAGE_SOURCES.map(([, page]) => readingOf(parseLightDocument(page())));
+    expect(audits.filter((a) => (a.audit as { detected: boolean }).detected).length).toBeGreaterThan(10);
+    expect(audits.filter((a) => !(a.audit as { detected: boolean }).detected).length).toBeGreaterThan(3);
+    expect(audits.some((a) => ((a.audit as { findings?: unknown[] }).findings ?? []).length > 0)).toBe(true);
+    expect(audits.some((a) => a.reportLinks.length >= 3)).toBe(true);
+    expect(audits.some((a) => a.nextPage !== null)).toBe(true);
+    expect(audits.some((a) => a.meta !== null)).toBe(true);
+  });
+});
+
+describe('light DOM where a browser and linkedom differ, as a browser does', () => {
+  it('attribute names are case-insensitive (old CMS markup writes ROWSPAN)', () => {
+    const doc = parseLightDom('<table><tr><TD ROWSPAN="2" ColSpan=3>1</TD></tr></table>');
+    const td = doc.querySelector('td')!;
+    expect([td.getAttribute('rowspan'), td.getAttribute('COLSPAN'), td.hasAttribute('RowSpan'), td.getAttribute('width')]).toEqual(['2', '3', true, null]);
+  });
+
+  it('a page without <body> is read whole; with one, only the body', () => {
+    const bare = parseLightDom('<title>T</title><p>一</p><table><tr><td>1</td></tr></table>');
+    expect(bare.body).toBeNull();
+    expect(bare.documentElement.textContent).toBe('T一1');
+    const full = parseLightDom('<!doctype html>\n<html><head><title>T</title></head><body><p>一</p></body></html>\n');
+    expect(full.body?.textContent).toBe('一');
+    expect(full.documentElement.tagName).toBe('HTML');
+  });
+
+  it('the title is the first <title>, white space collapsed; none is empty', () => {
+    expect(parseLightDom('<head><title>\n  示范局 &amp;\t2023年  </title><title>second</title></head>').title).toBe('示范局 & 2023年');
+    expect(parseLightDom('<p>no title</p>').title).toBe('');
+  });
+
+  it('entities are decoded, comments dropped, text split by a comment reads as one', () => {
+    const doc = parseLightDom('<p>一&nbsp;二<!-- 注释 -->三&#x56db;</p>');
+    const p = doc.querySelector('p')!;
+    expect(p.textContent).toBe('一\u00a0二三四');
+    expect(p.childNodes.length).toBe(1);
+  });
+
+  it('implied end tags close rows and cells; void elements hold nothing', () => {
+    const doc = parseLightDom('<table><tr><td>1<td>2<tr><td>3<br>4<img src=x.png></table><p>after');
+    expect(doc.querySelectorAll('tr').map((tr) => tr.children.map((td) => td.textContent))).toEqual([['1', '2'], ['34']]);
+    expect(doc.querySelector('br')!.childNodes).toEqual([]);
+    expect(doc.querySelector('p')!.parentElement!.tagName).toBe('HTML');
+  });
+
+  it('sibling and child accessors skip text where the DOM does', () => {
+    const doc = parseLightDom('<div>a<b>1</b>b<i>2</i>c</div>');
+    const div = doc.querySelector('div')!;
+    expect([div.firstElementChild?.tagName, div.firstElementChild?.nextElementSibling?.tagName, div.lastElementChild?.previousElementSibling?.tagName]).toEqual(
+      ['B', 'I', 'B'],
+    );
+    expect([div.firstChild?.nodeType, div.lastChild?.nodeType, div.children.length, div.childNodes.length]).toEqual([3, 3, 2, 5]);
+  });
+
+  it('selectors: the engine’s few forms match as in a browser; others are refused', () => {
+    const doc = parseLightDom(
+      '<head><meta name="PubDate" content="2024-01-15"><meta property="og:x"><meta charset=utf-8></head><a href="/1" rel="prev next">1</a><a rel="nofollow" href="/2">2</a><a>3</a>',
+    );
+    expect(doc.querySelectorAll('a[href]').map((a) => a.textContent)).toEqual(['1', '2']);
+    expect(doc.querySelector('a[rel~="next"][href]')?.textContent).toBe('1');
+    expect(doc.querySelector('a[rel~="follow"]')).toBeNull();
+    expect(doc.querySelectorAll('meta[name],meta[property]').length).toBe(2);
+    expect(doc.querySelectorAll('a[rel="nofollow"]').length).toBe(1);
+    expect(doc.querySelectorAll('html').map((e) => e.tagName)).toEqual(['HTML']);
+    expect(doc.querySelectorAll('a[href],meta[name]').map((e) => e.tagName)).toEqual(['META', 'A', 'A']);
+    expect(() => doc.querySelectorAll('div > a')).toThrow(/unsupported selector/);
+    expect(() => doc.querySelectorAll('a:first-child')).toThrow(/unsupported selector/);
+  });
+
+  it('broken and hostile markup parses without throwing', () => {
+    for (const html of ['', '<', '</p></div></table>', '<table><td>1</tr></tbody>', '<a href="x', '<!--', '<script>document.write("<table>")', '\uFEFF<p>x'])
+      expect(() => auditDocument(parseLightDocument(html))).not.toThrow();
+  });
+
+  it('a page nested 50 000 deep parses and reads without overflowing the stack', () => {
+    const html = '<div>'.repeat(50_000) + '示范' + '</div>'.repeat(50_000);
+    const doc = parseLightDom(html);
+    expect(doc.documentElement.textContent).toBe('示范');
+    expect(readDom(doc.documentElement as unknown as Element).blocks.length).toBe(1);
+  });
+});
