@@ -109,31 +109,24 @@ export function judgeReport(e: PageEvidence): { ok: boolean; reason: string } {
   return { ok: true, reason: '' };
 }
 
-const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
+/** Elements whose text is not the page's text. */
+const SKIPPED = 'script, style, noscript, template';
 
 /** The page title and text up to `max` non-space characters, read without touching the rest of the page. */
 export function domPrefix(doc: Document, max = PREFIX_CHARS): string {
   let out = doc.title ?? '';
   const root = doc.body ?? doc.documentElement;
   if (!root) return out;
+  // Text nodes only, in document order: elements are never wrapped as script objects, except the
+  // parent of a text that counts (half of a portal page's nodes are the white space between tags).
+  const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
   let n = 0;
-  // Document order by sibling links, so only the nodes read are touched: a stack of every child
-  // of each element visited held all 4 000 items of a long news list to read its first few.
-  for (let node: Node | null = root; node && n < max; ) {
-    let enter = false;
-    if (node.nodeType === 3) {
-      const t = (node as Text).data;
-      out += t;
-      n += t.replace(/\s+/g, '').length;
-    } else enter = node.nodeType === 1 && !SKIP.has((node as Element).tagName.toUpperCase());
-    node = nextInOrder(node, root, enter);
+  for (let node = walker.nextNode(); node && n < max; node = walker.nextNode()) {
+    const t = (node as Text).data;
+    const chars = t.replace(/\s+/g, '').length;
+    if (chars && node.parentElement?.closest(SKIPPED)) continue;
+    out += t;
+    n += chars;
   }
   return out;
-}
-
-/** The node after `node` in document order within `root`, entering its children only when asked. */
-function nextInOrder(node: Node, root: Node, enter: boolean): Node | null {
-  if (enter && node.firstChild) return node.firstChild;
-  for (let n: Node | null = node; n && n !== root; n = n.parentNode) if (n.nextSibling) return n.nextSibling;
-  return null;
 }
