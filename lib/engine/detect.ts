@@ -111,6 +111,7 @@ export function judgeReport(e: PageEvidence): { ok: boolean; reason: string } {
 
 /** Elements whose text is not the page's text. */
 const SKIPPED = 'script, style, noscript, template';
+const NOT_SPACE = /\S/;
 
 /** The page title and text up to `max` non-space characters, read without touching the rest of the page. */
 export function domPrefix(doc: Document, max = PREFIX_CHARS): string {
@@ -123,10 +124,14 @@ export function domPrefix(doc: Document, max = PREFIX_CHARS): string {
   let n = 0;
   for (let node = walker.nextNode(); node && n < max; node = walker.nextNode()) {
     const t = (node as Text).data;
-    const chars = t.replace(/\s+/g, '').length;
-    if (chars && node.parentElement?.closest(SKIPPED)) continue;
+    // White space between tags, most of the nodes: nothing to count or to check.
+    if (!NOT_SPACE.test(t)) {
+      out += t;
+      continue;
+    }
+    if (node.parentElement?.closest(SKIPPED)) continue;
     out += t;
-    n += chars;
+    n += t.replace(/\s+/g, '').length;
   }
   return out;
 }
