@@ -75,7 +75,10 @@ export class AuditController {
     this.stopListening = background.onTabMessage((m) => this.onMessage(m));
     // Asked at once, answered while the page finishes loading: the audit then runs once, with them.
     void this.disabledRules();
-    void afterLoad().then(() => this.check(false));
+    // A task of its own: this script's evaluation is one task already, and no task of ours runs long.
+    void afterLoad()
+      .then(yieldToPage)
+      .then(() => this.check(false));
   }
 
   stop() {
@@ -207,7 +210,7 @@ export class AuditController {
   private async locate(run: number) {
     this.targets = this.report ? targetsOf(this.report, this.state.findings, this.elements) : [];
     if (!this.overlay) return;
-    const near = nearViewport(this.targets);
+    const near = this.targets.length > ONE_DRAW_TARGETS ? nearViewport(this.targets) : this.targets;
     if (near.length < this.targets.length) {
       this.dispatch({ type: 'boxes', boxes: this.boxes(near) }, true);
       await yieldToPage();
@@ -351,6 +354,12 @@ export class AuditController {
     }, 350);
   }
 }
+
+/**
+ * Up to this many targets (a typical report has a few dozen) are measured and drawn at once, while
+ * the layout read before the draw is still clean; more (a compilation) are drawn on screen first.
+ */
+const ONE_DRAW_TARGETS = 200;
 
 /** What the markers show of the findings: which, in which order, with which rule and severity. */
 const markedFindings = (findings: readonly { id: string; rule: string; severity: string }[]) => findings.map((f) => `${f.id} ${f.rule} ${f.severity}`).join('\n');
