@@ -1,15 +1,19 @@
 /**
  * `npm run bench:browser`: what the extension costs a page, side by side in Chromium — the same
- * pages with the production build loaded (A) and without any extension (B), runs interleaved
- * (ABBA…), ≥ 6 a side. Per run: CDP Performance.getMetrics (ScriptDuration, TaskDuration), the
- * load event (navigation timing), long tasks (PerformanceObserver), and on report pages when the
- * overlay appeared; for pages with a clock, script time per second while the page sits idle.
+ * pages with the extension loaded (A) and without any extension (B), runs interleaved
+ * (ABBA…), ≥ 6 a side. A is the bench build: the production build plus one performance mark in
+ * the frame that draws the first marker (entrypoints/content/bench-mark.ts), which the page cannot
+ * otherwise see behind the closed shadow root. Per run: CDP Performance.getMetrics (ScriptDuration,
+ * TaskDuration), the load event (navigation timing), long tasks (PerformanceObserver), and on report
+ * pages when the overlay's host was attached and when its first marker was drawn; for pages with a
+ * clock, script time per second while the page sits idle.
  * Prints medians of the paired differences A − B with their spread (min … max). Figures, not a
  * test: they depend on the machine and its load.
  *
  *   BENCH_RUNS=8 BENCH_ONLY=clock npm run bench:browser
  */
 import type { BrowserContext, Page } from 'playwright-core';
+import { FIRST_MARKER_MARK } from '../entrypoints/content/bench-mark';
 import { launch, newProfile } from '../test/portal/browser';
 import { startPortal, type Portal } from '../test/portal/server';
 
@@ -58,6 +62,8 @@ interface Sample {
   longMaxMs: number;
   /** Load event to overlay host, when there was one. */
   hostAfterLoadMs: number | null;
+  /** Load event to the frame that drew the first marker, when there was one. */
+  markerAfterLoadMs: number | null;
   idleScriptMsPerS: number | null;
 }
 
@@ -81,11 +87,17 @@ async function measure(context: BrowserContext, portal: Portal, s: Scenario): Pr
     const after = await metrics(page, cdp);
     idle = (after.script - settled.script) / (IDLE_MS / 1000);
   }
-  const probe = await page.evaluate(() => {
+  const probe = await page.evaluate((markName) => {
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
     const b = (window as unknown as { __bench: { long: number[]; host: number | null } }).__bench;
-    return { load: nav.loadEventStart, long: b.long, host: b.host === null ? null : b.host - nav.loadEventStart };
-  });
+    const marker = performance.getEntriesByName(markName, 'mark')[0];
+    return {
+      load: nav.loadEventStart,
+      long: b.long,
+      host: b.host === null ? null : b.host - nav.loadEventStart,
+      marker: marker ? marker.startTime - nav.loadEventStart : null,
+    };
+  }, FIRST_MARKER_MARK);
   await cdp.detach();
   await page.close();
   return {
@@ -95,6 +107,7 @@ async function measure(context: BrowserContext, portal: Portal, s: Scenario): Pr
     longCount: probe.long.length,
     longMaxMs: probe.long.length ? Math.max(...probe.long) : 0,
     hostAfterLoadMs: probe.host,
+    markerAfterLoadMs: probe.marker,
     idleScriptMsPerS: idle,
   };
 }
@@ -117,8 +130,12 @@ function report(s: Scenario, a: Sample[], b: Sample[]): void {
   ];
   if (s.report) {
     const hosts = a.flatMap((x) => (x.hostAfterLoadMs === null ? [] : [x.hostAfterLoadMs]));
+    const markers = a.flatMap((x) => (x.markerAfterLoadMs === null ? [] : [x.markerAfterLoadMs]));
     lines.push(
-      hosts.length ? `审计栏出现 overlay after load event ms: ${spread(hosts)} (${hosts.length}/${a.length} runs)` : '审计栏未出现 no overlay appeared',
+      hosts.length ? `审计栏出现 overlay host after load event ms: ${spread(hosts)} (${hosts.length}/${a.length} runs)` : '审计栏未出现 no overlay appeared',
+      markers.length
+        ? `首个标记 first marker drawn after load event ms: ${spread(markers)} (${markers.length}/${a.length} runs)`
+        : '未画出标记 no marker drawn',
     );
   }
   if (s.idle)
@@ -130,9 +147,9 @@ function report(s: Scenario, a: Sample[], b: Sample[]): void {
 
 async function main() {
   const portal = await startPortal();
-  const withExt = await launch(newProfile(), { build: 'production' });
+  const withExt = await launch(newProfile(), { build: 'bench' });
   const without = await launch(newProfile(), { build: 'none' });
-  console.log(`Chromium side by side: production build vs no extension, ${RUNS} interleaved runs a side; differences are with − without.`);
+  console.log(`Chromium side by side: bench build (production + first-marker mark) vs no extension, ${RUNS} interleaved runs a side; differences are with − without.`);
   try {
     for (const s of SCENARIOS.filter((x) => !ONLY || x.path.includes(ONLY))) {
       // One warm-up each, not counted: the first load pays for caches and the service worker's start.

@@ -28,9 +28,10 @@ import { createHost, type OverlayHost } from './host';
 import { listenForNavigation } from './keyboard';
 import { flag, listenForFlags, placeOf } from './flag';
 import { PageWatcher } from './page-watcher';
-import { boxesOf, nearViewport, reportElements, targetsOf, type Target } from './targets';
+import { boxesOf, nearViewport, reportElements, sameBoxes, targetsOf, type Target } from './targets';
 import { afterLoad, runInSlices, yieldToPage } from './yield';
 import { t } from '@/lib/app/i18n';
+import { markFirstMarker } from './bench-mark';
 
 /**
  * Audits the page when it is (or becomes) a report and keeps the overlay current. The parts: the
@@ -75,7 +76,10 @@ export class AuditController {
     this.stopListening = background.onTabMessage((m) => this.onMessage(m));
     // Asked at once, answered while the page finishes loading: the audit then runs once, with them.
     void this.disabledRules();
-    void afterLoad().then(() => this.check(false));
+    // A task of its own: this script's evaluation is one task already, and no task of ours runs long.
+    void afterLoad()
+      .then(yieldToPage)
+      .then(() => this.check(false));
   }
 
   stop() {
@@ -134,13 +138,11 @@ export class AuditController {
     if (signature === this.signature) return this.locate(run);
     this.signature = signature;
     const r = result.report;
-    this.dispatch({
-      type: 'audited',
-      summary: { title: r.title, agency: r.agency, year: r.year, layout: r.layout },
-      findings,
-      attachments: viewable(findings),
-    });
-    await this.locate(run);
+    // Drawn before the save's round trip, bar and markers in one render (see draw).
+    await this.draw(
+      { type: 'audited', summary: { title: r.title, agency: r.agency, year: r.year, layout: r.layout }, findings, attachments: viewable(findings) },
+      run,
+    );
     try {
       const state = await background.saveAudit(reportSnapshot(r, result.findings, location.href));
       if (state && run === this.run) this.applyStored(state);
@@ -162,8 +164,11 @@ export class AuditController {
   /** The stored record is the full list: the page's findings plus those only stored audits reveal (cross-year). */
   private applyStored(state: OverlayReport) {
     this.reportId = state.reportId;
+    const before = markedFindings(this.state.findings);
     this.dispatch({ type: 'stored', findings: state.findings, newIds: state.newIds, statuses: state.statuses });
-    void this.locate(this.run);
+    // Usually the findings just drawn, back with their statuses: the markers stay where they are.
+    if (markedFindings(this.state.findings) === before) this.targets = this.report ? targetsOf(this.report, this.state.findings, this.elements) : [];
+    else void this.locate(this.run);
   }
 
   /** Clears a report's markers; offers a batch audit when the page lists reports. */
@@ -191,42 +196,60 @@ export class AuditController {
     );
   }
 
+  /**
+   * Shows an audit: the event's state and the markers on screen in one render, the rest a slice
+   * later. The layout is read before anything of the overlay is drawn (only an empty host is
+   * attached first, for its origin), so the reads force no layout of the bar.
+   */
+  private async draw(event: OverlayEvent, run: number) {
+    this.state = overlayReducer(this.state, event);
+    if (!this.overlay && overlayNeeded(this.state)) this.attachHost();
+    await this.locate(run);
+  }
+
   /** Finds the elements of every finding, then draws the markers on screen first and the rest a slice later. */
   private async locate(run: number) {
     this.targets = this.report ? targetsOf(this.report, this.state.findings, this.elements) : [];
     if (!this.overlay) return;
-    const near = nearViewport(this.targets);
+    const near = this.targets.length > ONE_DRAW_TARGETS ? nearViewport(this.targets) : this.targets;
     if (near.length < this.targets.length) {
-      this.dispatch({ type: 'boxes', boxes: this.boxes(near) });
+      this.dispatch({ type: 'boxes', boxes: this.boxes(near) }, true);
       await yieldToPage();
       if (run !== this.run) return;
     }
-    this.reposition();
+    this.reposition(true);
   }
 
-  private reposition() {
-    if (this.overlay) this.dispatch({ type: 'boxes', boxes: this.boxes(this.targets) });
+  /** `always`: render even when the boxes did not move (the state changed without a render). */
+  private reposition(always = false) {
+    if (!this.overlay) return;
+    const boxes = this.boxes(this.targets);
+    // A resize or scroll that moved nothing of the report redraws nothing.
+    if (always || !sameBoxes(boxes, this.state.boxes)) this.dispatch({ type: 'boxes', boxes }, always);
   }
 
   private boxes(targets: Target[]) {
     return boxesOf(targets, this.overlay!.host.getBoundingClientRect(), document.documentElement.clientWidth);
   }
 
-  /** The one way the state changes; the overlay is drawn from the state alone. */
-  private dispatch(event: OverlayEvent) {
+  /** The one way the state changes; the overlay is drawn from the state alone. `force`: draw even if this event changed nothing (draw() changed the state before). */
+  private dispatch(event: OverlayEvent, force = false) {
     const before = this.state;
     this.state = overlayReducer(this.state, event);
     // Nothing changed (the frame's visible part moved less than a step): nothing to draw.
-    if (this.state === before && this.overlay) return;
+    if (this.state === before && this.overlay && !force) return;
     if (!overlayNeeded(this.state) && !this.overlay) return;
-    if (!this.overlay) {
-      this.overlay = createHost(document);
-      this.watcher.afterOwnWrite();
-      this.watchFrameView(this.overlay.probe);
-    }
-    this.overlay.render(<Overlay state={this.state} actions={this.actions} />);
+    if (!this.overlay) this.attachHost();
+    this.overlay!.render(<Overlay state={this.state} actions={this.actions} />);
+    markFirstMarker(this.state.boxes.length);
     // Test hook, absent from the production build: lets the idle tests see that a clock re-audits nothing.
-    if (import.meta.env.MODE === 'test') this.overlay.write(() => this.overlay!.host.setAttribute('data-audit-runs', String(this.audits)));
+    if (import.meta.env.MODE === 'test') this.overlay!.write(() => this.overlay!.host.setAttribute('data-audit-runs', String(this.audits)));
+  }
+
+  private attachHost() {
+    this.overlay = createHost(document);
+    this.watcher.afterOwnWrite();
+    this.watchFrameView(this.overlay.probe);
   }
 
   private actions: OverlayActions = {
@@ -332,6 +355,15 @@ export class AuditController {
     }, 350);
   }
 }
+
+/**
+ * Up to this many targets (a typical report has a few dozen) are measured and drawn at once, while
+ * the layout read before the draw is still clean; more (a compilation) are drawn on screen first.
+ */
+const ONE_DRAW_TARGETS = 200;
+
+/** What the markers show of the findings: which, in which order, with which rule and severity. */
+const markedFindings = (findings: readonly { id: string; rule: string; severity: string }[]) => findings.map((f) => `${f.id} ${f.rule} ${f.severity}`).join('\n');
 
 /** Files the viewer reads (PDF, Word, WPS); others (OFD, archives) it cannot. */
 const VIEWABLE = /\.(?:pdf|docx?|wps)(?:$|[?#])/i;

@@ -178,6 +178,27 @@ export function boxesOf(targets: Target[], origin: DOMRect, viewportWidth: numbe
   return [...byPlace.values()];
 }
 
+/** Whether two lists of boxes draw the same markers: same places, findings, rules and severities, in the same order. */
+export function sameBoxes(a: readonly Box[], b: readonly Box[]): boolean {
+  return a.length === b.length && a.every((x, i) => sameBox(x, b[i]!));
+}
+
+function sameBox(a: Box, b: Box): boolean {
+  return (
+    a.kind === b.kind &&
+    a.key === b.key &&
+    a.severity === b.severity &&
+    a.top === b.top &&
+    a.left === b.left &&
+    a.width === b.width &&
+    a.height === b.height &&
+    a.label === b.label &&
+    a.flip === b.flip &&
+    a.findingIds.join(' ') === b.findingIds.join(' ') &&
+    a.rules.join(' ') === b.rules.join(' ')
+  );
+}
+
 /** A text range's boxes, one per line: inline <span>s would otherwise give one box per fragment. */
 function lineRects(range: Range): DOMRect[] {
   // A blank text cell is a point: a narrow box at the caret there.

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+// zod/mini: StoredFinding and STATUSES reach the auditor content script through content-messages.ts.
+import * as z from 'zod/mini';
 import { Finding } from '../engine/model';
 import { ReportSnapshot } from '../engine/snapshot';
 import { LANGUAGE_SETTINGS } from './i18n';
@@ -14,12 +15,12 @@ export const STATUS_LABELS: Record<Status, { zh: string; en: string }> = {
   fixed: { zh: '已整改', en: 'Fixed' },
 };
 
-export const StoredFinding = Finding.extend({ id: z.string().min(1) });
+export const StoredFinding = z.extend(Finding, { id: z.string().check(z.minLength(1)) });
 export type StoredFinding = z.infer<typeof StoredFinding>;
 
 /** One audited report page, as stored: the engine's snapshot (never the page itself) plus the audit trail. */
-export const ReportRecord = ReportSnapshot.extend({
-  id: z.string().min(1),
+export const ReportRecord = z.extend(ReportSnapshot, {
+  id: z.string().check(z.minLength(1)),
   firstAuditedAt: z.number(),
   auditedAt: z.number(),
   findings: z.array(StoredFinding),
@@ -29,14 +30,14 @@ export const ReportRecord = ReportSnapshot.extend({
   newIds: z.array(z.string()),
   note: z.string(),
   noteBy: z.string(),
-  noteUpdatedAt: z.number().nullable(),
+  noteUpdatedAt: z.nullable(z.number()),
 });
 export type ReportRecord = z.infer<typeof ReportRecord>;
 
 /** An auditor's note and status on one finding. Kept when the finding goes away, so history is not lost. */
 export const FindingNote = z.object({
-  reportId: z.string().min(1),
-  findingId: z.string().min(1),
+  reportId: z.string().check(z.minLength(1)),
+  findingId: z.string().check(z.minLength(1)),
   note: z.string(),
   status: Status,
   by: z.string(),
@@ -50,7 +51,7 @@ export const Settings = z.object({
   /** Sites the user added for the content script beyond *.gov.cn, as match patterns (`*://host/*`, see lib/sites.ts). */
   sites: z.array(z.string()),
   /** The UI language (lib/app/i18n.ts); absent, as in every value stored before the switch existed, it follows the browser. */
-  language: z.enum(LANGUAGE_SETTINGS).optional(),
+  language: z.optional(z.enum(LANGUAGE_SETTINGS)),
 });
 export type Settings = z.infer<typeof Settings>;
 export const DEFAULT_SETTINGS: Settings = { auditor: '', disabledRules: [], sites: [] };
@@ -69,12 +70,12 @@ export const HistoryEntry = z.object({
    * Unique across browsers, so an import can tell an entry it already has. No length limit: entries
    * made by the version 4 upgrade are named after their report's URL, and what was stored must import.
    */
-  id: z.string().min(1),
-  reportId: z.string().min(1),
-  findingId: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
+  reportId: z.string().check(z.minLength(1)),
+  findingId: z.string().check(z.minLength(1)),
   by: z.string(),
   at: z.number(),
-  before: NoteFields.nullable(),
+  before: z.nullable(NoteFields),
   after: NoteFields,
 });
 export type HistoryEntry = z.infer<typeof HistoryEntry>;

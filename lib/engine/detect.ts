@@ -109,25 +109,29 @@ export function judgeReport(e: PageEvidence): { ok: boolean; reason: string } {
   return { ok: true, reason: '' };
 }
 
-const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
+/** Elements whose text is not the page's text. */
+const SKIPPED = 'script, style, noscript, template';
+const NOT_SPACE = /\S/;
 
 /** The page title and text up to `max` non-space characters, read without touching the rest of the page. */
 export function domPrefix(doc: Document, max = PREFIX_CHARS): string {
   let out = doc.title ?? '';
   const root = doc.body ?? doc.documentElement;
   if (!root) return out;
-  const stack: Node[] = [root];
+  // Text nodes only, in document order: elements are never wrapped as script objects, except the
+  // parent of a text that counts (half of a portal page's nodes are the white space between tags).
+  const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
   let n = 0;
-  while (stack.length && n < max) {
-    const node = stack.pop()!;
-    if (node.nodeType === 3) {
-      const t = (node as Text).data;
+  for (let node = walker.nextNode(); node && n < max; node = walker.nextNode()) {
+    const t = (node as Text).data;
+    // White space between tags, most of the nodes: nothing to count or to check.
+    if (!NOT_SPACE.test(t)) {
       out += t;
-      n += t.replace(/\s+/g, '').length;
       continue;
     }
-    if (node.nodeType !== 1 || SKIP.has((node as Element).tagName.toUpperCase())) continue;
-    for (let c = node.lastChild; c; c = c.previousSibling) stack.push(c);
+    if (node.parentElement?.closest(SKIPPED)) continue;
+    out += t;
+    n += t.replace(/\s+/g, '').length;
   }
   return out;
 }

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+// zod/mini: the auditor content script bundles these schemas; classic zod would be most of its size.
+import * as z from 'zod/mini';
 
 /** Stable keys of report-format.md. */
 export const SECTION_KEYS = ['s1', 's2', 's3', 's4', 's5', 's6'] as const;
@@ -31,11 +32,11 @@ const FindingFields = {
   rule: z.string(),
   severity: Severity,
   message: z.string(),
-  section: SectionKey.optional(),
-  cells: z.array(CellRef).optional(),
-  expected: z.union([z.number(), z.string()]).optional(),
-  actual: z.union([z.number(), z.string()]).optional(),
-  excerpt: z.string().optional(),
+  section: z.optional(SectionKey),
+  cells: z.optional(z.array(CellRef)),
+  expected: z.optional(z.union([z.number(), z.string()])),
+  actual: z.optional(z.union([z.number(), z.string()])),
+  excerpt: z.optional(z.string()),
 };
 
 /** A finding that supports another: an identity a wrong cell breaks, a prose number it contradicts. */
@@ -54,8 +55,8 @@ export type InferredValue = z.infer<typeof InferredValue>;
  */
 export const Finding = z.object({
   ...FindingFields,
-  inferred: z.array(InferredValue).optional(),
-  evidence: z.array(Evidence).optional(),
+  inferred: z.optional(z.array(InferredValue)),
+  evidence: z.optional(z.array(Evidence)),
 });
 export type Finding = z.infer<typeof Finding>;
 
@@ -66,13 +67,13 @@ export type Finding = z.infer<typeof Finding>;
  */
 export const Cell = z.object({
   raw: z.string(),
-  value: z.number().nullable(),
+  value: z.nullable(z.number()),
   status: z.enum(['ok', 'blank', 'absent', 'invalid']),
   /** A unit printed in the cell after the number. */
-  unit: z.string().optional(),
-  el: z.unknown().optional(),
+  unit: z.optional(z.string()),
+  el: z.optional(z.unknown()),
   /** In a text table (a <pre>, a <p> row): the cell's line in `el`'s text and its offset in that line. */
-  at: z.object({ line: z.number(), start: z.number() }).optional(),
+  at: z.optional(z.object({ line: z.number(), start: z.number() })),
 });
 export type Cell = z.infer<typeof Cell>;
 
@@ -85,8 +86,8 @@ export const Table = z.object({
   /** Header cell texts (column labels) as printed, each once. */
   headers: z.array(z.string()),
   /** What could not be read: extra cells dropped, rows that matched nothing. */
-  notes: z.array(z.object({ row: z.string().optional(), text: z.string() })),
-  el: z.unknown().optional(),
+  notes: z.array(z.object({ row: z.optional(z.string()), text: z.string() })),
+  el: z.optional(z.unknown()),
 });
 export type Table = z.infer<typeof Table>;
 
@@ -96,7 +97,7 @@ export const Section = z.object({
   /** Position among the headings found, in page order. */
   order: z.number(),
   text: z.string(),
-  el: z.unknown().optional(),
+  el: z.optional(z.unknown()),
 });
 export type Section = z.infer<typeof Section>;
 
@@ -104,10 +105,10 @@ export const NumberMention = z.object({ value: z.number(), unit: z.string(), ind
 export type NumberMention = z.infer<typeof NumberMention>;
 
 export const Sentence = z.object({
-  section: SectionKey.optional(),
+  section: z.optional(SectionKey),
   text: z.string(),
   numbers: z.array(NumberMention),
-  el: z.unknown().optional(),
+  el: z.optional(z.unknown()),
 });
 export type Sentence = z.infer<typeof Sentence>;
 
@@ -122,17 +123,17 @@ export type Published = z.infer<typeof Published>;
 export const Report = z.object({
   title: z.string(),
   agency: z.string(),
-  year: z.number().nullable(),
+  year: z.nullable(z.number()),
   layout: Layout,
-  url: z.string().nullable(),
-  published: Published.nullable(),
+  url: z.nullable(z.string()),
+  published: z.nullable(Published),
   sections: z.array(Section),
-  tables: z.object({ t2: Table.optional(), t3: Table.optional(), t4: Table.optional() }),
+  tables: z.object({ t2: z.optional(Table), t3: z.optional(Table), t4: z.optional(Table) }),
   sentences: z.array(Sentence),
 });
 export type Report = z.infer<typeof Report>;
 
-export const ReportSummary = Report.pick({ title: true, agency: true, year: true, layout: true });
+export const ReportSummary = z.pick(Report, { title: true, agency: true, year: true, layout: true });
 export type ReportSummary = z.infer<typeof ReportSummary>;
 
 export function cellKey(ref: CellRef): string {

@@ -1,5 +1,5 @@
 import { factsOf } from './cross-year';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Finding, Layout, SectionKey, TABLE_KEYS, TableKey, type Report } from './model';
 
 /** What one audit of a report yields, to store and compare across years: the app's stored record extends it. */
@@ -7,14 +7,14 @@ export const ReportSnapshot = z.object({
   url: z.string(),
   title: z.string(),
   agency: z.string(),
-  year: z.number().int().nullable(),
+  year: z.nullable(z.int()),
   layout: Layout,
   /** Publication date read from the page, YYYY-MM-DD. */
-  published: z.string().nullable(),
+  published: z.nullable(z.string()),
   sections: z.array(SectionKey),
   tables: z.array(TableKey),
   /** Cell values by `t3/2/natural`: what cross-year checks compare. */
-  values: z.record(z.string(), z.number().nullable()),
+  values: z.record(z.string(), z.nullable(z.number())),
   findings: z.array(Finding),
 });
 export type ReportSnapshot = z.infer<typeof ReportSnapshot>;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { auditDocument, auditText, looksLikeReport } from '../../lib/engine/audit';
-import { citedTemplate, confirmReport, isDatedReportTitle, prefixLooksLikeReport } from '../../lib/engine/detect';
+import { citedTemplate, confirmReport, domPrefix, isDatedReportTitle, prefixLooksLikeReport } from '../../lib/engine/detect';
 import { Finding } from '../../lib/engine/model';
 import { findingElements } from '../../lib/engine/rules/tables-as-images';
 import { FIXTURES, fixtureHtml, htmlDoc } from '../helpers/fixtures';
@@ -34,6 +34,20 @@ describe('detection', () => {
 });
 
 const page = (name: string) => htmlDoc(readFileSync(join(FIXTURES, 'layouts', 'pages', name), 'utf8'));
+
+describe('the text prefix of the first look', () => {
+  it('reads the title and the text in document order, without scripts or styles', () => {
+    const doc = htmlDoc('<html><head><title>标题</title></head><body><p>甲<b>乙</b></p><script>var 丙;</script><style>p{}</style><ul><li>丁</li><li><i>戊</i></li></ul><noscript><p>庚</p></noscript>己</body></html>');
+    expect(domPrefix(doc)).toBe('标题甲乙丁戊己');
+  });
+  it('stops at the node that reaches the limit, however many siblings follow', () => {
+    const items = '<li>子丑</li>'.repeat(5000);
+    const doc = htmlDoc(`<html><head><title>T</title></head><body><p>一二三四 五六七八九十</p><ul>${items}</ul><p>尾</p></body></html>`);
+    // 10 characters of the paragraph (spaces do not count), then two items of 2: 14.
+    expect(domPrefix(doc, 14)).toBe('T一二三四 五六七八九十子丑子丑');
+    expect(domPrefix(doc, 1_000_000)).toBe(`T一二三四 五六七八九十${'子丑'.repeat(5000)}尾`);
+  });
+});
 
 describe('detecting a report by what it is', () => {
   it('a report whose tables are images is audited, with one finding carrying the images', () => {

@@ -13,6 +13,8 @@ export const EXTENSION_DIR = resolve(OUTPUT, 'chrome-mv3');
  * entrypoints/content/host.ts), so tests can read markers and click the bar.
  */
 export const TEST_EXTENSION_DIR = resolve(OUTPUT, 'chrome-mv3-test');
+/** `wxt build --mode bench`: the production build plus one performance mark when the first marker is drawn (entrypoints/content/bench-mark.ts). */
+export const BENCH_EXTENSION_DIR = resolve(OUTPUT, 'chrome-mv3-bench');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export function newProfile(): string {
@@ -23,9 +25,9 @@ export interface LaunchOptions {
   headed?: boolean;
   /**
    * Which build to load: the test build unless a test is about the production build itself;
-   * none for the same browser without the extension (the bench's other side).
+   * none for the same browser without the extension (the bench's other side); bench for the bench's side with it.
    */
-  build?: 'test' | 'production' | 'none';
+  build?: 'test' | 'production' | 'bench' | 'none';
   /** Host names besides *.gov.cn that reach 127.0.0.1 (a site the user has not granted, for the batch's redirect tests). */
   alsoLocal?: string[];
   /**
@@ -37,8 +39,8 @@ export interface LaunchOptions {
 }
 
 export async function launch(profile: string, opts: LaunchOptions = {}): Promise<BrowserContext> {
-  const dir = opts.build === 'production' ? EXTENSION_DIR : TEST_EXTENSION_DIR;
-  const command = opts.build === 'production' ? 'npm run build' : 'npx wxt build --mode test';
+  const dir = opts.build === 'production' ? EXTENSION_DIR : opts.build === 'bench' ? BENCH_EXTENSION_DIR : TEST_EXTENSION_DIR;
+  const command = opts.build === 'production' ? 'npm run build' : `npx wxt build --mode ${opts.build === 'bench' ? 'bench' : 'test'}`;
   if (opts.build !== 'none' && !existsSync(join(dir, 'manifest.json'))) throw new Error(`扩展尚未构建：先运行 ${command}（${dir}）`);
   return chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,

@@ -3,13 +3,11 @@
  * each one stands. Pure: the batch page holds the job, applies these transitions and persists the
  * result after each one, so an interrupted run resumes with exactly the links still pending.
  */
-import { z } from 'zod';
+// zod/mini: HttpUrl and MAX_LINKS reach the auditor content script through content-messages.ts.
+import * as z from 'zod/mini';
 
 /** Only http(s): an extension page cannot fetch file: or other schemes. */
-export const HttpUrl = z
-  .string()
-  .max(2048)
-  .regex(/^https?:\/\//i);
+export const HttpUrl = z.string().check(z.maxLength(2048), z.regex(/^https?:\/\//i));
 
 export const LinkStatus = z.enum(['pending', 'done', 'failed']);
 export type LinkStatus = z.infer<typeof LinkStatus>;
@@ -19,13 +17,13 @@ export type LinkStatus = z.infer<typeof LinkStatus>;
  * here: cross-year re-checks change them after the fact, so pages read them live from the records.
  */
 export const LinkResult = z.object({
-  reportId: z.string().min(1),
+  reportId: z.string().check(z.minLength(1)),
   agency: z.string(),
-  year: z.number().int().nullable(),
+  year: z.nullable(z.int()),
   /** Published only as a PDF/Word file: stored with one report-attachment-only finding, unless `file` was read. */
   attachment: z.boolean(),
   /** The PDF/Word file the report was read from and is stored under (the link itself, or a file its page links). */
-  file: HttpUrl.optional(),
+  file: z.optional(HttpUrl),
 });
 export type LinkResult = z.infer<typeof LinkResult>;
 
@@ -34,23 +32,23 @@ export const BatchLink = z.object({
   title: z.string(),
   status: LinkStatus,
   /** Why a failed link failed (network, HTTP status, not a report), in Chinese. */
-  error: z.string().optional(),
-  result: LinkResult.optional(),
+  error: z.optional(z.string()),
+  result: z.optional(LinkResult),
 });
 export type BatchLink = z.infer<typeof BatchLink>;
 
 export const BatchJob = z.object({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   listUrl: HttpUrl,
   listTitle: z.string(),
   createdAt: z.number(),
   updatedAt: z.number(),
   /** The next list page to read for more links; null once pagination is done (or gave up). */
-  nextListPage: HttpUrl.nullable(),
+  nextListPage: z.nullable(HttpUrl),
   /** List pages already read, the first one included: stops loops and bounds pagination. */
   listPagesRead: z.array(z.string()),
   /** Why pagination stopped early, if it did. */
-  listError: z.string().optional(),
+  listError: z.optional(z.string()),
   links: z.array(BatchLink),
   /** The user pressed Cancel: reopening the page then waits for Resume instead of going on by itself. */
   cancelled: z.boolean(),

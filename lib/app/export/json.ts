@@ -19,7 +19,7 @@ const ReportUrl = z.string().regex(/^https?:\/\//i, '网址须以 http:// 或 ht
  * A report with every note on it, including notes on findings that have since gone, and (from
  * version 2) the history of those notes; a version 1 file has none.
  */
-export const ExportedReport = ReportRecord.extend({ url: ReportUrl, notes: z.array(FindingNote), history: z.array(HistoryEntry).optional() }).superRefine(
+export const ExportedReport = z.object({ ...ReportRecord.shape, url: ReportUrl, notes: z.array(FindingNote), history: z.array(HistoryEntry).optional() }).superRefine(
   (r, ctx) => {
     const seen = new Set<string>();
     r.notes.forEach((n, i) => {

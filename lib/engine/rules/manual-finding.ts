@@ -1,5 +1,5 @@
 import { CellRef, SectionKey, Severity, type Finding } from '../model';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { toFinding, type RaisedRule } from './types';
 
 /** Raised by an auditor, not by a check: a cell or sentence flagged by hand on the page. */
@@ -18,9 +18,9 @@ export const manualFinding: RaisedRule = {
 
 /** What the auditor pointed at: a table cell, or a stretch of text (with its section when known). */
 export const ManualTarget = z.object({
-  cell: CellRef.optional(),
-  excerpt: z.string().max(2000).optional(),
-  section: SectionKey.optional(),
+  cell: z.optional(CellRef),
+  excerpt: z.optional(z.string().check(z.maxLength(2000))),
+  section: z.optional(SectionKey),
 });
 export type ManualTarget = z.infer<typeof ManualTarget>;
 
