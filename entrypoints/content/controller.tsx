@@ -6,16 +6,20 @@ import { listOffer } from '@/lib/app/list-offer';
 import type { OverlayReport, TabMessage } from '@/lib/app/content-messages';
 import {
   clearCorner,
+  compilationSummary,
   INITIAL_OVERLAY,
   NO_INSET,
   overlayNeeded,
   overlayReducer,
+  partFindings,
   type Inset,
   type OverlayEvent,
   type OverlayState,
+  type ViewFinding,
 } from '@/lib/app/overlay-state';
+import type { StoredFinding } from '@/lib/app/schema';
 import { visibleArea } from '@/components/overlay/BarPlacement';
-import { auditDocumentSteps } from '@/lib/engine/audit';
+import { auditPageSteps } from '@/lib/engine/audit';
 import { attachmentLinks } from '@/lib/engine/list';
 import { withFindingIds } from '@/lib/engine/finding-id';
 import type { Report } from '@/lib/engine/model';
@@ -28,8 +32,9 @@ import { createHost, type OverlayHost } from './host';
 import { listenForNavigation } from './keyboard';
 import { flag, listenForFlags, placeOf } from './flag';
 import { PageWatcher } from './page-watcher';
-import { boxesOf, nearViewport, reportElements, targetsOf, type Target } from './targets';
-import { afterLoad, runInSlices, yieldToPage } from './yield';
+import { boxesOf, boxSteps, nearViewport, reportElements, targetsOf, type Target } from './targets';
+import type { Deadline, Steps } from '@/lib/engine/steps';
+import { afterLoad, runInSlices } from './yield';
 
 /**
  * Audits the page when it is (or becomes) a report and keeps the overlay current. The parts: the
@@ -42,7 +47,10 @@ export class AuditController {
   private state: OverlayState = { ...INITIAL_OVERLAY, ...rememberedPlace(location.host) };
   /** In a frame: watches which part of the frame is on screen, for the bar to sit there. */
   private frameView?: IntersectionObserver;
+  /** The page's report, when it holds one (a compilation holds several: see parts). */
   private report?: Report;
+  /** Each report the page holds, with the findings shown for it (one part unless the page is a compilation). */
+  private parts: AuditedPart[] = [];
   private targets: Target[] = [];
   /** Page elements some findings carry (tables shown as images), by finding id: kept here, never sent. */
   private elements = new Map<string, unknown[]>();
@@ -96,6 +104,7 @@ export class AuditController {
 
   /** Sends the flagged place to the background (the note is typed in the side panel, never here). */
   private flag(pointed: Element | null) {
+    if (this.parts.length > 1) return this.dispatch({ type: 'error', message: '汇编页面中的各份报告不保存到审计记录，暂不能人工标记。' });
     const target = placeOf(this.report, pointed);
     if (!target) return this.dispatch({ type: 'error', message: '请先选中要标记的文字或单元格。' });
     flag(target).catch((e: Error) => this.dispatch({ type: 'error', message: e.message }));
@@ -117,31 +126,42 @@ export class AuditController {
     if (!onDemand && look !== 'report') return this.notAReport(look === 'list');
     const disabledRules = await this.disabledRules();
     if (run !== this.run) return;
-    const steps = auditDocumentSteps(document, { disabledRules, skip: (el) => !!this.overlay?.owns(el) });
-    const result = await runInSlices(steps, () => run !== this.run);
+    const skip = (el: Element) => !!this.overlay?.owns(el);
+    const result = await runInSlices((deadline) => auditPageSteps(document, { disabledRules, skip }, deadline), () => run !== this.run);
     if (!result) return;
     this.audits++;
     // Said once, by the top frame: frames of ads and widgets are not reports either.
     const tell = onDemand && window === window.top;
     if (!result.detected) return this.notAReport(true, tell ? `此页面不是政府信息公开工作年度报告：${result.reason}` : undefined);
-    this.report = result.report;
-    // Refreshed on every audit, as the report's elements are: a re-rendered page has new <img>s.
-    const findings = withFindingIds(result.findings);
-    this.elements = new Map(findings.map((f, i) => [f.id, findingElements(result.findings[i]!)] as const).filter(([, els]) => els.length > 0));
-    this.watcher.watchReport([...reportElements(result.report), ...[...this.elements.values()].flat().filter((el): el is Element => el instanceof Element)]);
-    const signature = JSON.stringify([result.report.title, result.findings]);
+    const count = result.parts.length;
+    this.parts = result.parts.map(({ report, findings }, i) => {
+      const ids = withFindingIds(findings);
+      const shown = count === 1 ? ids : partFindings(ids, i, count, report.agency || report.title);
+      // Refreshed on every audit, as the report's elements are: a re-rendered page has new <img>s.
+      const elements = shown.map((f, j) => [f.id, findingElements(findings[j]!)] as const);
+      return { report, findings: shown, ids: new Set(shown.map((f) => f.id)), elements };
+    });
+    this.report = count === 1 ? this.parts[0]!.report : undefined;
+    this.elements = new Map(this.parts.flatMap((p) => p.elements).filter(([, els]) => els.length > 0));
+    const marked = [...this.elements.values()].flat().filter((el): el is Element => el instanceof Element);
+    this.watcher.watchReport([...this.parts.flatMap((p) => reportElements(p.report)), ...marked]);
+    const signature = JSON.stringify(result.parts.map((p) => [p.report.title, p.findings]));
     if (signature === this.signature) return this.locate(run);
     this.signature = signature;
-    const r = result.report;
+    const summaries = this.parts.map(({ report: r }) => ({ title: r.title, agency: r.agency, year: r.year, layout: r.layout }));
+    const findings = this.parts.flatMap((p) => p.findings);
     this.dispatch({
       type: 'audited',
-      summary: { title: r.title, agency: r.agency, year: r.year, layout: r.layout },
+      summary: count === 1 ? summaries[0]! : compilationSummary(summaries, document.title),
       findings,
       attachments: viewable(findings),
     });
     await this.locate(run);
+    // A compilation's parts are shown, not stored: the record is keyed by the page's URL, one report per page.
+    if (count > 1) return;
     try {
-      const state = await background.saveAudit(reportSnapshot(r, result.findings, location.href));
+      const r = this.parts[0]!.report;
+      const state = await background.saveAudit(reportSnapshot(r, result.parts[0]!.findings, location.href));
       if (state && run === this.run) this.applyStored(state);
     } catch (e) {
       this.dispatch({ type: 'error', message: `审计结果未能保存：${(e as Error).message}` });
@@ -169,6 +189,7 @@ export class AuditController {
   private notAReport(mayList: boolean, notice?: string) {
     this.signature = '';
     this.report = undefined;
+    this.parts = [];
     this.targets = [];
     this.elements = new Map();
     this.watcher.watchReport([]);
@@ -190,17 +211,35 @@ export class AuditController {
     );
   }
 
-  /** Finds the elements of every finding, then draws the markers on screen first and the rest a slice later. */
+  /**
+   * Finds the elements of every finding, then draws the markers on screen first and the rest in
+   * slices (a compilation has thousands of places to measure).
+   */
   private async locate(run: number) {
-    this.targets = this.report ? targetsOf(this.report, this.state.findings, this.elements) : [];
+    const stale = () => run !== this.run;
+    const targets = await runInSlices((deadline) => this.targetSteps(deadline), stale);
+    if (!targets) return;
+    this.targets = targets;
     if (!this.overlay) return;
-    const near = nearViewport(this.targets);
-    if (near.length < this.targets.length) {
-      this.dispatch({ type: 'boxes', boxes: this.boxes(near) });
-      await yieldToPage();
-      if (run !== this.run) return;
+    const near = nearViewport(targets);
+    if (near.length < targets.length) this.dispatch({ type: 'boxes', boxes: this.boxes(near) });
+    const origin = this.overlay.host.getBoundingClientRect();
+    const boxes = await runInSlices((deadline) => boxSteps(targets, origin, document.documentElement.clientWidth, deadline), stale);
+    if (boxes && this.overlay) this.dispatch({ type: 'boxes', boxes });
+  }
+
+  /** Each part's findings on its own report's elements; a single report's list also holds the stored-only findings (cross-year, manual). */
+  private *targetSteps(deadline: Deadline): Steps<Target[]> {
+    const out: Target[] = [];
+    const byPart = this.parts.length === 1 ? [this.state.findings] : findingsByPart(this.state.findings, this.parts.length);
+    for (let i = 0; i < this.parts.length; i++) {
+      const findings = byPart[i] ?? [];
+      for (let k = 0; k < findings.length; k += TARGET_CHUNK) {
+        if (deadline()) yield;
+        for (const t of targetsOf(this.parts[i]!.report, findings.slice(k, k + TARGET_CHUNK), this.elements)) out.push(t);
+      }
     }
-    this.reposition();
+    return out;
   }
 
   private reposition() {
@@ -330,6 +369,26 @@ export class AuditController {
       });
     }, 350);
   }
+}
+
+/** Findings placed between two looks at the deadline: each may walk its element's text. */
+const TARGET_CHUNK = 32;
+
+/** A compilation's findings by part, from the prefix partFindings gave their ids. */
+function findingsByPart(findings: readonly ViewFinding[], count: number): ViewFinding[][] {
+  const out: ViewFinding[][] = Array.from({ length: count }, () => []);
+  for (const f of findings) {
+    const part = /^p(\d+)-/.exec(f.id);
+    if (part) out[Number(part[1]) - 1]?.push(f);
+  }
+  return out;
+}
+
+interface AuditedPart {
+  report: Report;
+  findings: StoredFinding[];
+  ids: ReadonlySet<string>;
+  elements: (readonly [string, unknown[]])[];
 }
 
 /** Files the viewer reads (PDF, Word, WPS); others (OFD, archives) it cannot. */

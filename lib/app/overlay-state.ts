@@ -54,6 +54,29 @@ export interface Attachment {
   title: string;
 }
 
+/**
+ * A compilation (one page holding several bodies' reports) is audited part by part; the bar shows
+ * all parts' findings as one list, so stepping walks every part, and each finding names its part.
+ */
+export function partLabel(index: number, count: number, name: string): string {
+  return `第 ${index + 1}/${count} 份：${name}`;
+}
+
+/**
+ * Part `index` (from 0) of `count`: ids get the part's prefix (the same cell breaks in many parts,
+ * each its own finding) and messages lead with the part's label.
+ */
+export function partFindings<F extends StoredFinding>(findings: readonly F[], index: number, count: number, name: string): F[] {
+  const label = partLabel(index, count, name);
+  return findings.map((f) => ({ ...f, id: `p${index + 1}-${f.id}`, message: `【${label}】${f.message}` }));
+}
+
+/** The bar's line for a compilation: how many reports, and the year and layout when all parts share them. */
+export function compilationSummary(parts: readonly ReportSummary[], pageTitle: string): ReportSummary {
+  const shared = <K extends 'year' | 'layout'>(k: K, none: ReportSummary[K]) => (parts.every((p) => p[k] === parts[0]?.[k]) ? parts[0]![k] : none);
+  return { title: pageTitle, agency: `年报汇编（${parts.length} 份）`, year: shared('year', null), layout: shared('layout', 'unknown') };
+}
+
 /** A corner of the visible area for the bar: top/bottom, left/right. */
 export type Corner = 'tl' | 'tr' | 'bl' | 'br';
 export const CORNERS: readonly Corner[] = ['br', 'bl', 'tl', 'tr'];
