@@ -3,7 +3,8 @@
  * compilation, 汇编), as test/portal/perf-pages.ts serves and the compilation tests audit.
  */
 import { articleOf } from '../portal/synthetic';
-import { makeReport, type ReportParts } from './make-report';
+import { t3ResultRows } from '../../lib/engine/parse/table-specs';
+import { cleanT3, makeReport, type ReportParts } from './make-report';
 
 /** The title of body `n` (from 1): 「示范市第n局2023年政府信息公开工作年度报告」. */
 export const bodyTitle = (n: number, year = 2023) => `示范市第${n}局${year}年政府信息公开工作年度报告`;
@@ -24,4 +25,16 @@ export function compilationPage(count: number, over: (n: number) => Partial<Repo
   const heading = '示范市2023年政府信息公开工作年度报告汇编';
   const sections = Array.from({ length: count }, (_, i) => reportSection(i + 1, over(i + 1)));
   return pageOf(heading, `<h1>${heading}</h1>${sections.join('\n')}`);
+}
+
+/**
+ * A clean report's t3 with 3.7 总计 off by `delta`: identity 2 (3.7 = the sum of the result rows)
+ * says it should be `expected`.
+ */
+export function wrongResultsTotal(delta: number) {
+  const t3 = cleanT3();
+  const total = 6;
+  const expected = t3ResultRows('2021').reduce((sum, row) => sum + Number(t3[row]?.[total] ?? 0), 0);
+  t3['3.7'] = t3['3.7']!.map((v, i) => (i === total ? expected + delta : v));
+  return { t3, expected };
 }

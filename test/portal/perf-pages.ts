@@ -1,11 +1,11 @@
 /**
  * Pages for `npm run bench:browser` (bench/browser.ts) and the idle tests: ordinary portal pages of
- * two sizes, a typical report, a 100-report compilation, and the same with a 1 Hz clock — the
+ * two sizes, a typical report, a 100-report compilation (clean, and with an error in every report), and the same with a 1 Hz clock — the
  * kind of widget that re-rendered the whole audit every second before issue 10.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compilationPage } from '../helpers/compilation';
+import { compilationPage, wrongResultsTotal } from '../helpers/compilation';
 
 const HTML = join(import.meta.dirname, '..', 'fixtures', 'html');
 const fixture = (name: string) => readFileSync(join(HTML, name), 'utf8');
@@ -27,6 +27,8 @@ export const PERF_PAGES: Record<string, () => string> = {
   '/perf/large.html': () => fixture('nonreport-large.html'),
   '/perf/report.html': () => fixture('000-word.html'),
   '/perf/compilation.html': () => compilationPage(100),
+  /** 100 reports, each with one wrong cell (3.7 总计): every part has a marker to draw. */
+  '/perf/compilation-errors.html': () => compilationPage(100, (n) => ({ t3: wrongResultsTotal(1 + (n % 5)).t3 })),
   '/perf/report-clock.html': () => withClock(fixture('000-word.html')),
   '/perf/large-clock.html': () => withClock(fixture('nonreport-large.html')),
   '/perf/ten-clock.html': () => withClock(compilationPage(10)),
