@@ -58,6 +58,8 @@ export class AuditController {
   private reportId?: string;
   /** Each audit run's number: a newer run makes an older one stop at its next slice. */
   private run = 0;
+  /** Each placing of the markers' number, likewise. */
+  private locating = 0;
   private watcher: PageWatcher;
   private rules?: Promise<string[]>;
   private stopListening?: () => void;
@@ -139,7 +141,7 @@ export class AuditController {
       const shown = count === 1 ? ids : partFindings(ids, i, count, report.agency || report.title);
       // Refreshed on every audit, as the report's elements are: a re-rendered page has new <img>s.
       const elements = shown.map((f, j) => [f.id, findingElements(findings[j]!)] as const);
-      return { report, findings: shown, ids: new Set(shown.map((f) => f.id)), elements };
+      return { report, findings: shown, elements };
     });
     this.report = count === 1 ? this.parts[0]!.report : undefined;
     this.elements = new Map(this.parts.flatMap((p) => p.elements).filter(([, els]) => els.length > 0));
@@ -216,7 +218,9 @@ export class AuditController {
    * slices (a compilation has thousands of places to measure).
    */
   private async locate(run: number) {
-    const stale = () => run !== this.run;
+    // A newer audit, or a newer locate of this one (the stored findings came back), takes over.
+    const locating = ++this.locating;
+    const stale = () => run !== this.run || locating !== this.locating;
     const targets = await runInSlices((deadline) => this.targetSteps(deadline), stale);
     if (!targets) return;
     this.targets = targets;
@@ -387,7 +391,6 @@ function findingsByPart(findings: readonly ViewFinding[], count: number): ViewFi
 interface AuditedPart {
   report: Report;
   findings: StoredFinding[];
-  ids: ReadonlySet<string>;
   elements: (readonly [string, unknown[]])[];
 }
 
