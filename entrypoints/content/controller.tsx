@@ -34,7 +34,7 @@ import { flag, listenForFlags, placeOf } from './flag';
 import { PageWatcher } from './page-watcher';
 import { boxesOf, boxSteps, nearViewport, reportElements, targetsOf, type Target } from './targets';
 import type { Deadline, Steps } from '@/lib/engine/steps';
-import { afterLoad, runInSlices } from './yield';
+import { afterLoad, runInSlices, yieldToPage } from './yield';
 
 /**
  * Audits the page when it is (or becomes) a report and keeps the overlay current. The parts: the
@@ -131,6 +131,9 @@ export class AuditController {
     const skip = (el: Element) => !!this.overlay?.owns(el);
     const result = await runInSlices((deadline) => auditPageSteps(document, { disabledRules, skip }, deadline), () => run !== this.run);
     if (!result) return;
+    // What follows (ids, the bar, the markers) gets a task of its own, not the end of the audit's last slice.
+    await yieldToPage();
+    if (run !== this.run) return;
     this.audits++;
     // Said once, by the top frame: frames of ads and widgets are not reports either.
     const tell = onDemand && window === window.top;

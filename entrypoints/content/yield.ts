@@ -19,19 +19,20 @@ export function yieldToPage(): Promise<void> {
 export const SLICE_MS = 12;
 
 /**
- * Runs steps that take a deadline (lib/engine/steps.ts): each task works until `budgetMs` have
- * passed, then the steps yield and the page gets the main thread back before the next slice.
- * Undefined when `stale()` says a newer run took over.
+ * Runs steps that take a deadline (lib/engine/steps.ts) in tasks of their own: each works until
+ * `budgetMs` have passed, then the steps yield and the page gets the main thread back before the
+ * next slice. The first slice too waits for a task of its own, so that it never adds to the work
+ * of the task that started it. Undefined when `stale()` says a newer run took over.
  */
 export async function runInSlices<T>(start: (deadline: Deadline) => Steps<T>, stale: () => boolean, budgetMs = SLICE_MS): Promise<T | undefined> {
-  let sliceStart = performance.now();
+  let sliceStart = 0;
   const steps = start(() => performance.now() - sliceStart > budgetMs);
   for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
     await yieldToPage();
     if (stale()) return undefined;
     sliceStart = performance.now();
+    const step = steps.next();
+    if (step.done) return step.value;
   }
 }
 
