@@ -129,7 +129,10 @@ export class AuditController {
     const disabledRules = await this.disabledRules();
     if (run !== this.run) return;
     const skip = (el: Element) => !!this.overlay?.owns(el);
-    const result = await runInSlices((deadline) => auditPageSteps(document, { disabledRules, skip }, deadline), () => run !== this.run);
+    const result = await runInSlices(
+      (deadline) => auditPageSteps(document, { disabledRules, skip }, deadline),
+      () => run !== this.run,
+    );
     if (!result) return;
     // What follows (ids, the bar, the markers) gets a task of its own, not the end of the audit's last slice.
     await yieldToPage();

@@ -215,7 +215,13 @@ describe('the bar’s place (issue 12 §8)', () => {
 });
 
 describe('a compilation in the bar', () => {
-  const part = (n: number, ids: string[]) => partFindings(ids.map((id) => finding(id)), n - 1, 3, `第${n}局`);
+  const part = (n: number, ids: string[]) =>
+    partFindings(
+      ids.map((id) => finding(id)),
+      n - 1,
+      3,
+      `第${n}局`,
+    );
 
   it('keeps the same cell of two parts as two findings, each naming its part', () => {
     const one = part(1, ['a', 'b']);

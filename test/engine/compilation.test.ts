@@ -7,7 +7,17 @@ import { bodyAgency, bodyTitle, compilationPage, pageOf, reportSection, wrongRes
 import { htmlDoc } from '../helpers/fixtures';
 
 /** What a finding says, without the page elements it carries. */
-const said = (findings: readonly Finding[]) => findings.map(({ rule, severity, cells, section, excerpt, expected, actual, message }) => ({ rule, severity, cells, section, excerpt, expected, actual, message }));
+const said = (findings: readonly Finding[]) =>
+  findings.map(({ rule, severity, cells, section, excerpt, expected, actual, message }) => ({
+    rule,
+    severity,
+    cells,
+    section,
+    excerpt,
+    expected,
+    actual,
+    message,
+  }));
 
 /** The same report audited alone, on a page of its own: what each part must give. */
 function alone(n: number, over: Parameters<typeof reportSection>[1] = {}) {
@@ -41,7 +51,7 @@ describe('a compilation of reports (汇编)', () => {
     });
   });
 
-  it("gives each part the findings of its own planted error, and only those", () => {
+  it('gives each part the findings of its own planted error, and only those', () => {
     audited.forEach((p, i) => {
       const { expected, delta } = planted(i + 1);
       const wrong = p.findings.filter((f) => f.cells?.some((c) => c.table === 't3' && c.row === '3.7' && c.column === 'total'));
@@ -72,7 +82,12 @@ describe('one report is not a compilation', () => {
   const cases: [string, string][] = [
     ['its title repeated in a header and a footer', `<header>${title}</header>${reportSection(1)}<footer>${title}</footer>`],
     ['its title as the caption of its tables', reportSection(1).replaceAll('<table', `<p>${title}</p><table`)],
-    ['last year’s report named in its overview and in section 五', reportSection(1).replace('<h2>二、', `<p>附：${bodyTitle(1, 2022)}</p><h2>二、`).replace('<h2>六、', `<p>详见${bodyTitle(1, 2022)}</p><h2>六、`)],
+    [
+      'last year’s report named in its overview and in section 五',
+      reportSection(1)
+        .replace('<h2>二、', `<p>附：${bodyTitle(1, 2022)}</p><h2>二、`)
+        .replace('<h2>六、', `<p>详见${bodyTitle(1, 2022)}</p><h2>六、`),
+    ],
     ['a compilation heading above a single report', `<h1>示范市2023年政府信息公开工作年度报告汇编</h1>${reportSection(1)}`],
   ];
   for (const [name, body] of cases)
