@@ -3,7 +3,7 @@ import { Overlay } from '@/components/overlay/Overlay';
 import type { OverlayActions } from '@/components/overlay/types';
 import { MAX_LINKS } from '@/lib/app/batch/job';
 import { listOffer } from '@/lib/app/list-offer';
-import type { OverlayReport, TabMessage } from '@/lib/app/content-messages';
+import { MAX_PARTS, type OverlayReport, type TabMessage } from '@/lib/app/content-messages';
 import {
   clearCorner,
   compilationSummary,
@@ -12,6 +12,8 @@ import {
   overlayNeeded,
   overlayReducer,
   partFindings,
+  partId,
+  storedParts,
   type Inset,
   type OverlayEvent,
   type OverlayState,
@@ -22,7 +24,7 @@ import { visibleArea } from '@/components/overlay/BarPlacement';
 import { auditPageSteps } from '@/lib/engine/audit';
 import { attachmentLinks } from '@/lib/engine/list';
 import { withFindingIds } from '@/lib/engine/finding-id';
-import type { Report } from '@/lib/engine/model';
+import type { Finding, Report } from '@/lib/engine/model';
 import { findingElements } from '@/lib/engine/rules/tables-as-images';
 import { reportSnapshot } from '@/lib/engine/snapshot';
 import * as background from './background-link';
@@ -51,6 +53,8 @@ export class AuditController {
   private report?: Report;
   /** Each report the page holds, with the findings shown for it (one part unless the page is a compilation). */
   private parts: AuditedPart[] = [];
+  /** A compilation's parts as stored, in page order (empty for a single report, which keeps reportId only). */
+  private stored: OverlayReport[] = [];
   private targets: Target[] = [];
   /** Page elements some findings carry (tables shown as images), by finding id: kept here, never sent. */
   private elements = new Map<string, unknown[]>();
@@ -98,15 +102,15 @@ export class AuditController {
 
   private onMessage(m: TabMessage) {
     if (m.type === 'audit:run') void this.check(true);
-    else if (m.type === 'finding:reveal') this.reveal(m.findingId);
+    else if (m.type === 'finding:reveal') this.reveal(this.shownId(m.findingId));
     else if (m.type === 'overlay:visible') this.dispatch({ type: 'set-visible', visible: m.visible });
-    else if (m.type === 'state:changed' && m.reportId === this.reportId) void this.refresh();
+    else if (m.type === 'state:changed') this.storeChanged(m.reportId);
     else if (m.type === 'manual:pick') this.flag(this.pointed());
   }
 
   /** Sends the flagged place to the background (the note is typed in the side panel, never here). */
   private flag(pointed: Element | null) {
-    if (this.parts.length > 1) return this.dispatch({ type: 'error', message: '汇编页面中的各份报告不保存到审计记录，暂不能人工标记。' });
+    if (this.parts.length > 1) return this.dispatch({ type: 'error', message: '汇编页面暂不能人工标记问题。' });
     const target = placeOf(this.report, pointed);
     if (!target) return this.dispatch({ type: 'error', message: '请先选中要标记的文字或单元格。' });
     flag(target).catch((e: Error) => this.dispatch({ type: 'error', message: e.message }));
@@ -147,7 +151,7 @@ export class AuditController {
       const shown = count === 1 ? ids : partFindings(ids, i, count, report.agency || report.title);
       // Refreshed on every audit, as the report's elements are: a re-rendered page has new <img>s.
       const elements = shown.map((f, j) => [f.id, findingElements(findings[j]!)] as const);
-      return { report, findings: shown, elements };
+      return { report, raw: findings, name: report.agency || report.title, findings: shown, elements };
     });
     this.report = count === 1 ? this.parts[0]!.report : undefined;
     this.elements = new Map(this.parts.flatMap((p) => p.elements).filter(([, els]) => els.length > 0));
@@ -165,14 +169,57 @@ export class AuditController {
       attachments: viewable(findings),
     });
     await this.locate(run);
-    // A compilation's parts are shown, not stored: the record is keyed by the page's URL, one report per page.
-    if (count > 1) return;
+    if (count > 1) return this.saveParts(run);
     try {
       const r = this.parts[0]!.report;
       const state = await background.saveAudit(reportSnapshot(r, result.parts[0]!.findings, location.href));
       if (state && run === this.run) this.applyStored(state);
     } catch (e) {
       this.dispatch({ type: 'error', message: `审计结果未能保存：${(e as Error).message}` });
+    }
+  }
+
+  /**
+   * Stores each report of a compilation as a record of its own (the page's URL and the part), one
+   * after another; the bar then shows the stored lists, each part's under its prefix.
+   */
+  private async saveParts(run: number) {
+    this.stored = [];
+    if (this.parts.length > MAX_PARTS) return;
+    const stored: OverlayReport[] = [];
+    try {
+      for (const [i, part] of this.parts.entries()) {
+        stored.push(await background.saveAudit(reportSnapshot(part.report, part.raw, location.href), i + 1));
+        if (run !== this.run) return;
+      }
+    } catch (e) {
+      return this.dispatch({ type: 'error', message: `审计结果未能保存：${(e as Error).message}` });
+    }
+    this.stored = stored;
+    this.reportId = stored[0]?.reportId;
+    this.applyStoredParts();
+  }
+
+  private applyStoredParts() {
+    this.dispatch({ type: 'stored', ...storedParts(this.stored, (i) => this.parts[i]?.name ?? '') });
+    void this.locate(this.run);
+  }
+
+  /** A stored record changed (a status set in the side panel): this page's report or one of its parts. */
+  private storeChanged(reportId: string) {
+    const part = this.parts.length > 1 ? this.stored.findIndex((s) => s.reportId === reportId) : -1;
+    if (part >= 0) void this.refreshPart(part);
+    else if (this.parts.length <= 1 && reportId === this.reportId) void this.refresh();
+  }
+
+  private async refreshPart(index: number) {
+    try {
+      const state = await background.storedReport(index + 1);
+      if (!state || this.stored[index]?.reportId !== state.reportId) return;
+      this.stored[index] = state;
+      this.applyStoredParts();
+    } catch (e) {
+      this.dispatch({ type: 'error', message: (e as Error).message });
     }
   }
 
@@ -198,6 +245,7 @@ export class AuditController {
     this.signature = '';
     this.report = undefined;
     this.parts = [];
+    this.stored = [];
     this.targets = [];
     this.elements = new Map();
     this.watcher.watchReport([]);
@@ -300,6 +348,11 @@ export class AuditController {
       void background.openViewer(url).catch((e: Error) => this.dispatch({ type: 'error', message: `无法打开附件：${e.message}` })),
   };
 
+  /** A finding id the side panel sends, as the bar lists it: on a compilation the panel shows the first part's record. */
+  private shownId(id: string): string {
+    return this.parts.length > 1 && !this.state.findings.some((f) => f.id === id) ? partId(0, id) : id;
+  }
+
   /** Esc: closes the tooltip the pointer or focus opened; true when there was one. */
   private closeTip(): boolean {
     const open = this.overlay?.root.querySelector('.marker:hover .tip, .marker:focus-within .tip');
@@ -396,6 +449,11 @@ function findingsByPart(findings: readonly ViewFinding[], count: number): ViewFi
 
 interface AuditedPart {
   report: Report;
+  /** The engine's findings, as stored. */
+  raw: Finding[];
+  /** The part's body (or title), for its findings' label. */
+  name: string;
+  /** As the bar shows them: with ids, and on a compilation with the part's prefix and label. */
   findings: StoredFinding[];
   elements: (readonly [string, unknown[]])[];
 }

@@ -68,7 +68,31 @@ export function partLabel(index: number, count: number, name: string): string {
  */
 export function partFindings<F extends StoredFinding>(findings: readonly F[], index: number, count: number, name: string): F[] {
   const label = partLabel(index, count, name);
-  return findings.map((f) => ({ ...f, id: `p${index + 1}-${f.id}`, message: `【${label}】${f.message}` }));
+  return findings.map((f) => ({ ...f, id: partId(index, f.id), message: `【${label}】${f.message}` }));
+}
+
+/** A finding's id in the bar's list: its id in its part's record, with the part's prefix. */
+export const partId = (index: number, id: string) => `p${index + 1}-${id}`;
+
+/** What the store says of one report: its findings, those new since the last audit, and the statuses auditors gave. */
+export interface StoredView {
+  findings: StoredFinding[];
+  newIds: readonly string[];
+  statuses: Readonly<Record<string, Status>>;
+}
+
+/**
+ * The stored records of a compilation's parts as one 'stored' event: part i's ids, new ids and
+ * statuses get its prefix, as its audited findings did. `name(i)` names part i.
+ */
+export function storedParts(parts: readonly StoredView[], name: (index: number) => string): StoredView {
+  const statuses: Record<string, Status> = {};
+  parts.forEach((p, i) => Object.entries(p.statuses).forEach(([id, status]) => (statuses[partId(i, id)] = status)));
+  return {
+    findings: parts.flatMap((p, i) => partFindings(p.findings, i, parts.length, name(i))),
+    newIds: parts.flatMap((p, i) => p.newIds.map((id) => partId(i, id))),
+    statuses,
+  };
 }
 
 /** The bar's line for a compilation: how many reports, and the year and layout when all parts share them. */

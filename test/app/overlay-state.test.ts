@@ -13,6 +13,7 @@ import {
   overlayReducer,
   partFindings,
   severityCounts,
+  storedParts,
   type OverlayEvent,
   type OverlayState,
 } from '@/lib/app/overlay-state';
@@ -240,6 +241,25 @@ describe('a compilation in the bar', () => {
       seen.push(s.findings[s.current]!.id);
     }
     expect(seen).toEqual(['p1-a', 'p3-a', 'p3-c', 'p1-a']);
+  });
+
+  it('merges the parts’ stored records under the same prefixes, statuses and new ids included', () => {
+    const merged = storedParts(
+      [
+        { findings: [finding('a')], newIds: [], statuses: { a: 'false_positive' } },
+        { findings: [finding('a'), finding('b')], newIds: ['b'], statuses: {} },
+      ],
+      (i) => `第${i + 1}局`,
+    );
+    expect(merged.findings.map((f) => f.id)).toEqual(['p1-a', 'p2-a', 'p2-b']);
+    expect(merged.newIds).toEqual(['p2-b']);
+    expect(merged.statuses).toEqual({ 'p1-a': 'false_positive' });
+    const s = run({ type: 'audited', summary: SUMMARY, findings: merged.findings }, { type: 'stored', ...merged });
+    expect(s.findings.map((f) => [f.id, f.isNew, f.settled])).toEqual([
+      ['p1-a', false, true],
+      ['p2-a', false, false],
+      ['p2-b', true, false],
+    ]);
   });
 
   it('names the compilation by its count, with the year and layout only when all parts share them', () => {
