@@ -3,7 +3,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { toOverlayReport } from '@/lib/app/content-messages';
 import { ImportSessions } from '@/lib/app/export/import-parts';
 import type { Answer, Request, RequestType } from '@/lib/app/messages';
-import { reportKey } from '@/lib/engine/finding-id';
+import { pageKey, partKey, reportKey } from '@/lib/engine/finding-id';
 import { deleteJob, listJobs, loadJob, saveJob } from '@/store/batch-jobs';
 import { auditDb } from '@/store/db';
 import { addManualFinding, getReportState, removeManualFinding, saveAudit, setFindingNote, setReportNote } from '@/store/reports';
@@ -39,8 +39,8 @@ const imports = new ImportSessions();
 const HTTP = /^https?:\/\//i;
 
 /** The report a content script's frame shows, by the URL the browser reports for it: a page cannot name another. */
-function senderReportId({ url }: Sender): string | undefined {
-  return url && HTTP.test(url) ? reportKey(url) : undefined;
+function senderReportId({ url }: Sender, part?: number): string | undefined {
+  return url && HTTP.test(url) ? (part ? partKey(url, part) : pageKey(reportKey(url))) : undefined;
 }
 
 let notesChain: Promise<unknown> = Promise.resolve();
@@ -56,20 +56,23 @@ function inArrivalOrder<T>(write: () => Promise<T>): Promise<T> {
 }
 
 export const HANDLERS: { [T in RequestType]: Handler<T> } = {
-  async 'audit:save'({ report }, { sender, fromPage }) {
+  async 'audit:save'({ report, part }, { sender, fromPage }) {
     // A content script's own claim (location.href) is the page's to rewrite with history.replaceState:
     // the frame's URL comes from the browser. The batch page fetched the report itself and says where from.
-    const url = fromPage ? report.url : sender.url;
-    if (!url || !HTTP.test(url)) throw new Refusal(t('bg_noSenderUrl'));
+    const page = fromPage ? report.url : sender.url;
+    if (!page || !HTTP.test(page)) throw new Refusal(t('bg_noSenderUrl'));
+    // Each report of a compilation is a record of its own, keyed by the page and the part; only a part names one.
+    const url = part ? partKey(page, part) : pageKey(page);
     const state = await saveAudit(auditDb(), { ...report, url }, Date.now(), (await loadSettings()).disabledRules);
     // A batch page's tab does not show the report it saved: the side panel must not follow it there.
+    // A compilation's first report stands for its page in the side panel.
     const tabId = fromPage ? undefined : sender.tab?.id;
-    if (tabId !== undefined) await rememberTabReport(tabId, state.record.id);
+    if (tabId !== undefined && (part ?? 1) === 1) await rememberTabReport(tabId, state.record.id);
     notifyPages({ type: 'state:changed', reportId: state.record.id, tabId });
     return { state: toOverlayReport(state) };
   },
-  async 'overlay:state'(_, { sender }) {
-    const id = senderReportId(sender);
+  async 'overlay:state'({ part }, { sender }) {
+    const id = senderReportId(sender, part);
     const state = id ? await getReportState(auditDb(), id) : null;
     return { state: state && toOverlayReport(state) };
   },

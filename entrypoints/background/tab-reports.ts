@@ -4,7 +4,7 @@
  * saving at once cannot overwrite each other.
  */
 import { browser } from 'wxt/browser';
-import { reportKey } from '@/lib/engine/finding-id';
+import { pageKey, reportKey } from '@/lib/engine/finding-id';
 
 const PREFIX = 'tab:';
 
@@ -22,7 +22,9 @@ export async function forgetTab(tabId: number): Promise<void> {
  * page whose URL the extension may not read (activeTab ends when the tab navigates away).
  */
 export async function forgetIfNavigated(tabId: number, url: string | undefined): Promise<void> {
-  if (url === undefined || reportKey(url) !== (await tabReportId(tabId))) await forgetTab(tabId);
+  const kept = await tabReportId(tabId);
+  // A compilation's part (#part=N) is still the tab's page.
+  if (url === undefined || kept === undefined || pageKey(reportKey(url)) !== pageKey(kept)) await forgetTab(tabId);
 }
 
 export async function tabReportId(tabId: number): Promise<string | undefined> {

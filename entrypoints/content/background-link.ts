@@ -16,13 +16,13 @@ export async function disabledRules(): Promise<string[]> {
 }
 
 /** Saves the page's audit (under the URL the browser reports for this frame); the stored findings come back, with cross-year ones and which are new. */
-export async function saveAudit(report: ReportSnapshot): Promise<OverlayReport> {
-  return (await ask({ type: 'audit:save', report })).state;
+export async function saveAudit(report: ReportSnapshot, part?: number): Promise<OverlayReport> {
+  return (await ask({ type: 'audit:save', report, part })).state;
 }
 
-/** This frame's stored report, after a state:changed. */
-export async function storedReport(): Promise<OverlayReport | null> {
-  return (await ask({ type: 'overlay:state' })).state;
+/** This frame's stored report (or its part's, on a compilation), after a state:changed. */
+export async function storedReport(part?: number): Promise<OverlayReport | null> {
+  return (await ask({ type: 'overlay:state', part })).state;
 }
 
 export async function startBatch(batch: BatchStart): Promise<void> {

@@ -3,22 +3,28 @@ import { Overlay } from '@/components/overlay/Overlay';
 import type { OverlayActions } from '@/components/overlay/types';
 import { MAX_LINKS } from '@/lib/app/batch/job';
 import { listOffer } from '@/lib/app/list-offer';
-import type { OverlayReport, TabMessage } from '@/lib/app/content-messages';
+import { MAX_PARTS, type OverlayReport, type TabMessage } from '@/lib/app/content-messages';
 import {
   clearCorner,
+  compilationSummary,
   INITIAL_OVERLAY,
   NO_INSET,
   overlayNeeded,
   overlayReducer,
+  partFindings,
+  partId,
+  storedParts,
   type Inset,
   type OverlayEvent,
   type OverlayState,
+  type ViewFinding,
 } from '@/lib/app/overlay-state';
+import type { StoredFinding } from '@/lib/app/schema';
 import { visibleArea } from '@/components/overlay/BarPlacement';
-import { auditDocumentSteps } from '@/lib/engine/audit';
+import { auditPageSteps } from '@/lib/engine/audit';
 import { attachmentLinks } from '@/lib/engine/list';
 import { withFindingIds } from '@/lib/engine/finding-id';
-import type { Report } from '@/lib/engine/model';
+import type { Finding, Report } from '@/lib/engine/model';
 import { findingElements } from '@/lib/engine/rules/tables-as-images';
 import { reportSnapshot } from '@/lib/engine/snapshot';
 import * as background from './background-link';
@@ -28,7 +34,8 @@ import { createHost, type OverlayHost } from './host';
 import { listenForNavigation } from './keyboard';
 import { flag, listenForFlags, placeOf } from './flag';
 import { PageWatcher } from './page-watcher';
-import { boxesOf, nearViewport, reportElements, sameBoxes, targetsOf, type Target } from './targets';
+import { boxesOf, boxSteps, nearViewport, reportElements, sameBoxes, targetsOf, type Target } from './targets';
+import type { Deadline, Steps } from '@/lib/engine/steps';
 import { afterLoad, runInSlices, yieldToPage } from './yield';
 import { t } from '@/lib/app/i18n';
 import { markFirstMarker } from './bench-mark';
@@ -44,7 +51,12 @@ export class AuditController {
   private state: OverlayState = { ...INITIAL_OVERLAY, ...rememberedPlace(location.host) };
   /** In a frame: watches which part of the frame is on screen, for the bar to sit there. */
   private frameView?: IntersectionObserver;
+  /** The page's report, when it holds one (a compilation holds several: see parts). */
   private report?: Report;
+  /** Each report the page holds, with the findings shown for it (one part unless the page is a compilation). */
+  private parts: AuditedPart[] = [];
+  /** A compilation's parts as stored, in page order (empty for a single report, which keeps reportId only). */
+  private stored: OverlayReport[] = [];
   private targets: Target[] = [];
   /** Page elements some findings carry (tables shown as images), by finding id: kept here, never sent. */
   private elements = new Map<string, unknown[]>();
@@ -52,6 +64,8 @@ export class AuditController {
   private reportId?: string;
   /** Each audit run's number: a newer run makes an older one stop at its next slice. */
   private run = 0;
+  /** Each placing of the markers' number, likewise. */
+  private locating = 0;
   private watcher: PageWatcher;
   private rules?: Promise<string[]>;
   private stopListening?: () => void;
@@ -93,14 +107,15 @@ export class AuditController {
 
   private onMessage(m: TabMessage) {
     if (m.type === 'audit:run') void this.check(true);
-    else if (m.type === 'finding:reveal') this.reveal(m.findingId);
+    else if (m.type === 'finding:reveal') this.reveal(this.shownId(m.findingId));
     else if (m.type === 'overlay:visible') this.dispatch({ type: 'set-visible', visible: m.visible });
-    else if (m.type === 'state:changed' && m.reportId === this.reportId) void this.refresh();
+    else if (m.type === 'state:changed') this.storeChanged(m.reportId);
     else if (m.type === 'manual:pick') this.flag(this.pointed());
   }
 
   /** Sends the flagged place to the background (the note is typed in the side panel, never here). */
   private flag(pointed: Element | null) {
+    if (this.parts.length > 1) return this.dispatch({ type: 'error', message: t('content_flagCompilation') });
     const target = placeOf(this.report, pointed);
     if (!target) return this.dispatch({ type: 'error', message: t('content_selectFirst') });
     flag(target).catch((e: Error) => this.dispatch({ type: 'error', message: e.message }));
@@ -122,32 +137,92 @@ export class AuditController {
     if (!onDemand && look !== 'report') return this.notAReport(look === 'list');
     const disabledRules = await this.disabledRules();
     if (run !== this.run) return;
-    const steps = auditDocumentSteps(document, { disabledRules, skip: (el) => !!this.overlay?.owns(el) });
-    const result = await runInSlices(steps, () => run !== this.run);
+    const skip = (el: Element) => !!this.overlay?.owns(el);
+    const result = await runInSlices(
+      (deadline) => auditPageSteps(document, { disabledRules, skip }, deadline),
+      () => run !== this.run,
+    );
     if (!result) return;
+    // What follows (ids, the bar, the markers) gets a task of its own, not the end of the audit's last slice.
+    await yieldToPage();
+    if (run !== this.run) return;
     this.audits++;
     // Said once, by the top frame: frames of ads and widgets are not reports either.
     const tell = onDemand && window === window.top;
     if (!result.detected) return this.notAReport(true, tell ? t('content_notAReport', { reason: result.reason }) : undefined);
-    this.report = result.report;
-    // Refreshed on every audit, as the report's elements are: a re-rendered page has new <img>s.
-    const findings = withFindingIds(result.findings);
-    this.elements = new Map(findings.map((f, i) => [f.id, findingElements(result.findings[i]!)] as const).filter(([, els]) => els.length > 0));
-    this.watcher.watchReport([...reportElements(result.report), ...[...this.elements.values()].flat().filter((el): el is Element => el instanceof Element)]);
-    const signature = JSON.stringify([result.report.title, result.findings]);
+    const count = result.parts.length;
+    this.parts = result.parts.map(({ report, findings }, i) => {
+      const ids = withFindingIds(findings);
+      const shown = count === 1 ? ids : partFindings(ids, i, count, report.agency || report.title);
+      // Refreshed on every audit, as the report's elements are: a re-rendered page has new <img>s.
+      const elements = shown.map((f, j) => [f.id, findingElements(findings[j]!)] as const);
+      return { report, raw: findings, name: report.agency || report.title, findings: shown, elements };
+    });
+    this.report = count === 1 ? this.parts[0]!.report : undefined;
+    this.elements = new Map(this.parts.flatMap((p) => p.elements).filter(([, els]) => els.length > 0));
+    const marked = [...this.elements.values()].flat().filter((el): el is Element => el instanceof Element);
+    this.watcher.watchReport([...this.parts.flatMap((p) => reportElements(p.report)), ...marked]);
+    const signature = JSON.stringify(result.parts.map((p) => [p.report.title, p.findings]));
     if (signature === this.signature) return this.locate(run);
     this.signature = signature;
-    const r = result.report;
+    const summaries = this.parts.map(({ report: r }) => ({ title: r.title, agency: r.agency, year: r.year, layout: r.layout }));
+    const findings = this.parts.flatMap((p) => p.findings);
     // Drawn before the save's round trip, bar and markers in one render (see draw).
     await this.draw(
-      { type: 'audited', summary: { title: r.title, agency: r.agency, year: r.year, layout: r.layout }, findings, attachments: viewable(findings) },
+      { type: 'audited', summary: count === 1 ? summaries[0]! : compilationSummary(summaries, document.title), findings, attachments: viewable(findings) },
       run,
     );
+    if (count > 1) return this.saveParts(run);
     try {
-      const state = await background.saveAudit(reportSnapshot(r, result.findings, location.href));
+      const r = this.parts[0]!.report;
+      const state = await background.saveAudit(reportSnapshot(r, result.parts[0]!.findings, location.href));
       if (state && run === this.run) this.applyStored(state);
     } catch (e) {
       this.dispatch({ type: 'error', message: t('content_saveFailed', { error: (e as Error).message }) });
+    }
+  }
+
+  /**
+   * Stores each report of a compilation as a record of its own (the page's URL and the part), one
+   * after another; the bar then shows the stored lists, each part's under its prefix.
+   */
+  private async saveParts(run: number) {
+    this.stored = [];
+    if (this.parts.length > MAX_PARTS) return;
+    const stored: OverlayReport[] = [];
+    try {
+      for (const [i, part] of this.parts.entries()) {
+        stored.push(await background.saveAudit(reportSnapshot(part.report, part.raw, location.href), i + 1));
+        if (run !== this.run) return;
+      }
+    } catch (e) {
+      return this.dispatch({ type: 'error', message: t('content_saveFailed', { error: (e as Error).message }) });
+    }
+    this.stored = stored;
+    this.reportId = stored[0]?.reportId;
+    this.applyStoredParts();
+  }
+
+  private applyStoredParts() {
+    this.dispatch({ type: 'stored', ...storedParts(this.stored, (i) => this.parts[i]?.name ?? '') });
+    void this.locate(this.run);
+  }
+
+  /** A stored record changed (a status set in the side panel): this page's report or one of its parts. */
+  private storeChanged(reportId: string) {
+    const part = this.parts.length > 1 ? this.stored.findIndex((s) => s.reportId === reportId) : -1;
+    if (part >= 0) void this.refreshPart(part);
+    else if (this.parts.length <= 1 && reportId === this.reportId) void this.refresh();
+  }
+
+  private async refreshPart(index: number) {
+    try {
+      const state = await background.storedReport(index + 1);
+      if (!state || this.stored[index]?.reportId !== state.reportId) return;
+      this.stored[index] = state;
+      this.applyStoredParts();
+    } catch (e) {
+      this.dispatch({ type: 'error', message: (e as Error).message });
     }
   }
 
@@ -167,14 +242,15 @@ export class AuditController {
     const before = markedFindings(this.state.findings);
     this.dispatch({ type: 'stored', findings: state.findings, newIds: state.newIds, statuses: state.statuses });
     // Usually the findings just drawn, back with their statuses: the markers stay where they are.
-    if (markedFindings(this.state.findings) === before) this.targets = this.report ? targetsOf(this.report, this.state.findings, this.elements) : [];
-    else void this.locate(this.run);
+    if (markedFindings(this.state.findings) !== before) void this.locate(this.run);
   }
 
   /** Clears a report's markers; offers a batch audit when the page lists reports. */
   private notAReport(mayList: boolean, notice?: string) {
     this.signature = '';
     this.report = undefined;
+    this.parts = [];
+    this.stored = [];
     this.targets = [];
     this.elements = new Map();
     this.watcher.watchReport([]);
@@ -197,9 +273,9 @@ export class AuditController {
   }
 
   /**
-   * Shows an audit: the event's state and the markers on screen in one render, the rest a slice
-   * later. The layout is read before anything of the overlay is drawn (only an empty host is
-   * attached first, for its origin), so the reads force no layout of the bar.
+   * Shows an audit: the event's state and the markers on screen in one render. The layout is read
+   * before anything of the overlay is drawn (only an empty host is attached first, for its origin),
+   * so the reads force no layout of the bar.
    */
   private async draw(event: OverlayEvent, run: number) {
     this.state = overlayReducer(this.state, event);
@@ -207,17 +283,39 @@ export class AuditController {
     await this.locate(run);
   }
 
-  /** Finds the elements of every finding, then draws the markers on screen first and the rest a slice later. */
+  /**
+   * Finds the elements of every finding, then draws the markers on screen first and the rest in
+   * slices (a compilation has thousands of places to measure).
+   */
   private async locate(run: number) {
-    this.targets = this.report ? targetsOf(this.report, this.state.findings, this.elements) : [];
+    // A newer audit, or a newer locate of this one (the stored findings came back), takes over.
+    const locating = ++this.locating;
+    const stale = () => run !== this.run || locating !== this.locating;
+    const targets = await runInSlices((deadline) => this.targetSteps(deadline), stale);
+    if (!targets) return;
+    this.targets = targets;
     if (!this.overlay) return;
-    const near = this.targets.length > ONE_DRAW_TARGETS ? nearViewport(this.targets) : this.targets;
-    if (near.length < this.targets.length) {
-      this.dispatch({ type: 'boxes', boxes: this.boxes(near) }, true);
-      await yieldToPage();
-      if (run !== this.run) return;
+    // A typical report's markers are measured and drawn at once, while the layout read before the
+    // draw is still clean; a compilation's on screen first, the rest measured in slices.
+    if (targets.length <= ONE_DRAW_TARGETS) return this.reposition(true);
+    this.dispatch({ type: 'boxes', boxes: this.boxes(nearViewport(targets)) }, true);
+    const origin = this.overlay.host.getBoundingClientRect();
+    const boxes = await runInSlices((deadline) => boxSteps(targets, origin, document.documentElement.clientWidth, deadline), stale);
+    if (boxes && this.overlay) this.dispatch({ type: 'boxes', boxes });
+  }
+
+  /** Each part's findings on its own report's elements; a single report's list also holds the stored-only findings (cross-year, manual). */
+  private *targetSteps(deadline: Deadline): Steps<Target[]> {
+    const out: Target[] = [];
+    const byPart = this.parts.length === 1 ? [this.state.findings] : findingsByPart(this.state.findings, this.parts.length);
+    for (let i = 0; i < this.parts.length; i++) {
+      const findings = byPart[i] ?? [];
+      for (let k = 0; k < findings.length; k += TARGET_CHUNK) {
+        if (deadline()) yield;
+        for (const t of targetsOf(this.parts[i]!.report, findings.slice(k, k + TARGET_CHUNK), this.elements)) out.push(t);
+      }
     }
-    this.reposition(true);
+    return out;
   }
 
   /** `always`: render even when the boxes did not move (the state changed without a render). */
@@ -274,6 +372,11 @@ export class AuditController {
     openAttachment: (url: string) =>
       void background.openViewer(url).catch((e: Error) => this.dispatch({ type: 'error', message: t('content_attachmentFailed', { error: e.message }) })),
   };
+
+  /** A finding id the side panel sends, as the bar lists it: on a compilation the panel shows the first part's record. */
+  private shownId(id: string): string {
+    return this.parts.length > 1 && !this.state.findings.some((f) => f.id === id) ? partId(0, id) : id;
+  }
 
   /** Esc: closes the tooltip the pointer or focus opened; true when there was one. */
   private closeTip(): boolean {
@@ -357,13 +460,37 @@ export class AuditController {
 }
 
 /**
- * Up to this many targets (a typical report has a few dozen) are measured and drawn at once, while
- * the layout read before the draw is still clean; more (a compilation) are drawn on screen first.
+ * Up to this many targets (a typical report has a few dozen) are measured and drawn at once; more
+ * (a compilation) are drawn on screen first and measured in slices.
  */
 const ONE_DRAW_TARGETS = 200;
 
 /** What the markers show of the findings: which, in which order, with which rule and severity. */
 const markedFindings = (findings: readonly { id: string; rule: string; severity: string }[]) => findings.map((f) => `${f.id} ${f.rule} ${f.severity}`).join('\n');
+
+/** Findings placed between two looks at the deadline: each may walk its element's text. */
+const TARGET_CHUNK = 32;
+
+/** A compilation's findings by part, from the prefix partFindings gave their ids. */
+function findingsByPart(findings: readonly ViewFinding[], count: number): ViewFinding[][] {
+  const out: ViewFinding[][] = Array.from({ length: count }, () => []);
+  for (const f of findings) {
+    const part = /^p(\d+)-/.exec(f.id);
+    if (part) out[Number(part[1]) - 1]?.push(f);
+  }
+  return out;
+}
+
+interface AuditedPart {
+  report: Report;
+  /** The engine's findings, as stored. */
+  raw: Finding[];
+  /** The part's body (or title), for its findings' label. */
+  name: string;
+  /** As the bar shows them: with ids, and on a compilation with the part's prefix and label. */
+  findings: StoredFinding[];
+  elements: (readonly [string, unknown[]])[];
+}
 
 /** Files the viewer reads (PDF, Word, WPS); others (OFD, archives) it cannot. */
 const VIEWABLE = /\.(?:pdf|docx?|wps)(?:$|[?#])/i;

@@ -2,6 +2,7 @@ import type { Box, MarkerKind, ViewFinding } from '@/lib/app/overlay-state';
 import { sectionElement } from '@/lib/engine/audit';
 import { cellKey, type Report } from '@/lib/engine/model';
 import { SECTION_SPECS } from '@/lib/engine/parse/sections';
+import { CHECK_EVERY, drain, NO_DEADLINE, type Deadline, type Steps } from '@/lib/engine/steps';
 import { clean, toHalfWidth } from '@/lib/engine/text';
 import { t } from '@/lib/app/i18n';
 
@@ -145,8 +146,15 @@ const RANK = { error: 0, warning: 1, info: 2 } as const;
  * merge into one box. Hidden targets (display:none tabs) get none until shown.
  */
 export function boxesOf(targets: Target[], origin: DOMRect, viewportWidth: number): Box[] {
+  return drain(boxSteps(targets, origin, viewportWidth, NO_DEADLINE));
+}
+
+/** boxesOf in steps: it may yield every CHECK_EVERY targets (each a layout read), when `deadline()` says so. */
+export function* boxSteps(targets: Target[], origin: DOMRect, viewportWidth: number, deadline: Deadline): Steps<Box[]> {
   const byPlace = new Map<string, Box>();
+  let work = 0;
   for (const t of targets) {
+    if (++work % CHECK_EVERY === 0 && deadline()) yield;
     const rects = t.range ? lineRects(t.range) : [t.el.getBoundingClientRect()];
     for (const r of rects) {
       if (r.width === 0 && r.height === 0) continue;

@@ -16,6 +16,14 @@ import { endpoint, requestMap, type Envelope, type RequestOf, type AnswerOf } fr
 
 const Title = z.string().check(z.maxLength(500));
 
+/** Most reports of one compilation page stored as records: the page's further reports are shown, not stored. */
+export const MAX_PARTS = 500;
+/**
+ * Which report of a compilation page (from 1): the page chooses only the part, never the URL, which
+ * the background takes from the browser.
+ */
+const Part = z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(MAX_PARTS)));
+
 /**
  * A stored report as the overlay may know it: the findings to mark (the page's own plus those only
  * stored audits reveal, such as cross-year ones), which are new since the last audit, and the
@@ -44,9 +52,9 @@ export const CONTENT_REQUESTS = requestMap(
    */
   endpoint('manual:flag', 'content', { target: ManualTarget }, {}),
   /** Stores the page's audit under the URL the browser reports for the sending frame. */
-  endpoint('audit:save', 'content', { report: ReportSnapshot }, { state: OverlayReport }),
-  /** The sender's own stored report, after a state:changed. */
-  endpoint('overlay:state', 'content', {}, { state: z.nullable(OverlayReport) }),
+  endpoint('audit:save', 'content', { report: ReportSnapshot, part: Part }, { state: OverlayReport }),
+  /** The sender's own stored report (or its part's), after a state:changed. */
+  endpoint('overlay:state', 'content', { part: Part }, { state: z.nullable(OverlayReport) }),
   /** Only the rules switched off: the rest of the settings (the auditor's name) stays in the extension. */
   endpoint('overlay:settings', 'content', {}, { settings: z.object({ disabledRules: z.array(z.string()) }) }),
   endpoint('panel:open', 'content', {}, {}),

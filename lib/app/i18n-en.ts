@@ -126,6 +126,9 @@ export const en: Record<MessageKey, string> = {
   overlay_corner_br: 'bottom right corner',
   overlay_missingSection: 'Missing: {heading}',
 
+  content_flagCompilation: 'Manual flags are not available on a compilation page yet.',
+  overlay_partLabel: 'Report {index} of {count}: {name}',
+  overlay_compilation: 'Compilation ({count} reports)',
   content_selectFirst: 'Select the text or cell to flag first.',
   content_notAReport: 'This page is not a government information-disclosure annual report: {reason}',
   content_saveFailed: 'The audit was not saved: {error}',

@@ -139,6 +139,9 @@ export const zh = {
   overlay_missingSection: '缺少：{heading}',
 
   // The content script's notices.
+  content_flagCompilation: '汇编页面暂不能人工标记问题。',
+  overlay_partLabel: '第 {index}/{count} 份：{name}',
+  overlay_compilation: '年报汇编（{count} 份）',
   content_selectFirst: '请先选中要标记的文字或单元格。',
   content_notAReport: '此页面不是政府信息公开工作年度报告：{reason}',
   content_saveFailed: '审计结果未能保存：{error}',

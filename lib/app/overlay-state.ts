@@ -5,6 +5,7 @@
  */
 import { countedFindings, isSettled, severityCounts } from './report-stats';
 import type { Status, StoredFinding } from './schema';
+import { t } from './i18n';
 
 export { severityCounts };
 
@@ -52,6 +53,53 @@ export interface ReportSummary {
 export interface Attachment {
   url: string;
   title: string;
+}
+
+/**
+ * A compilation (one page holding several bodies' reports) is audited part by part; the bar shows
+ * all parts' findings as one list, so stepping walks every part, and each finding names its part.
+ */
+export function partLabel(index: number, count: number, name: string): string {
+  return t('overlay_partLabel', { index: index + 1, count, name });
+}
+
+/**
+ * Part `index` (from 0) of `count`: ids get the part's prefix (the same cell breaks in many parts,
+ * each its own finding) and messages lead with the part's label.
+ */
+export function partFindings<F extends StoredFinding>(findings: readonly F[], index: number, count: number, name: string): F[] {
+  const label = partLabel(index, count, name);
+  return findings.map((f) => ({ ...f, id: partId(index, f.id), message: `【${label}】${f.message}` }));
+}
+
+/** A finding's id in the bar's list: its id in its part's record, with the part's prefix. */
+export const partId = (index: number, id: string) => `p${index + 1}-${id}`;
+
+/** What the store says of one report: its findings, those new since the last audit, and the statuses auditors gave. */
+export interface StoredView {
+  findings: StoredFinding[];
+  newIds: readonly string[];
+  statuses: Readonly<Record<string, Status>>;
+}
+
+/**
+ * The stored records of a compilation's parts as one 'stored' event: part i's ids, new ids and
+ * statuses get its prefix, as its audited findings did. `name(i)` names part i.
+ */
+export function storedParts(parts: readonly StoredView[], name: (index: number) => string): StoredView {
+  const statuses: Record<string, Status> = {};
+  parts.forEach((p, i) => Object.entries(p.statuses).forEach(([id, status]) => (statuses[partId(i, id)] = status)));
+  return {
+    findings: parts.flatMap((p, i) => partFindings(p.findings, i, parts.length, name(i))),
+    newIds: parts.flatMap((p, i) => p.newIds.map((id) => partId(i, id))),
+    statuses,
+  };
+}
+
+/** The bar's line for a compilation: how many reports, and the year and layout when all parts share them. */
+export function compilationSummary(parts: readonly ReportSummary[], pageTitle: string): ReportSummary {
+  const shared = <K extends 'year' | 'layout'>(k: K, none: ReportSummary[K]) => (parts.every((p) => p[k] === parts[0]?.[k]) ? parts[0]![k] : none);
+  return { title: pageTitle, agency: t('overlay_compilation', { count: parts.length }), year: shared('year', null), layout: shared('layout', 'unknown') };
 }
 
 /** A corner of the visible area for the bar: top/bottom, left/right. */

@@ -1,17 +1,19 @@
 /** The engine's public API, shared by the content script, the extension pages and the CLI. */
 import { citedTemplate, domPrefix, judgeReport, PREFIX_CHARS, prefixLooksLikeReport } from './detect';
-import type { Finding, Report, SectionKey, TableKey } from './model';
+import { splitCompilation } from './compilation';
+import type { Finding, Published, Report, SectionKey, TableKey } from './model';
 import { SECTION_KEYS, SECTION_OF_TABLE, TABLE_KEYS } from './model';
 import { metaPublished } from './parse/meta';
-import { buildReport } from './parse/report';
+import { buildReport, buildReportSteps } from './parse/report';
 import { attachmentLinks, reportLinks } from './list';
-import { runRules } from './rules';
+import { runRulesSteps } from './rules';
 import { pageTooLargeFinding } from './rules/page-too-large';
 import { rowCellsUnplacedFinding, unplacedRows } from './rules/row-cells-unplaced';
 import { attachmentFindings } from './rules/report-attachment-only';
 import { tablesAsImagesFinding } from './rules/tables-as-images';
 import type { Block } from './source/blocks';
-import { PAGE_LIMITS, readDom, type DomRead, type Truncation } from './source/dom';
+import { PAGE_LIMITS, readDomSteps, type DomRead, type Truncation } from './source/dom';
+import { drain, NO_DEADLINE, type Deadline, type Steps } from './steps';
 import { textToBlocks } from './source/text';
 
 export interface AuditOptions {
@@ -33,29 +35,76 @@ export function looksLikeReport(doc: Document): boolean {
 
 /** Full audit of a DOM document (browser or linkedom). Cells, sections and sentences carry `el`. */
 export function auditDocument(doc: Document, opts: AuditOptions = {}): AuditResult {
-  const steps = auditDocumentSteps(doc, opts);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return drain(auditDocumentSteps(doc, opts, NO_DEADLINE));
 }
 
 /**
- * The same audit as steps: a content script yields to the page at each `yield` so that no single
- * task holds the main thread for the whole audit. Nothing here waits; the caller decides.
+ * The same audit as steps: a content script yields to the page whenever `deadline()` says its
+ * slice is spent, so that no single task holds the main thread long. Nothing here waits; the caller
+ * decides. Without a deadline it never yields.
  */
-export function* auditDocumentSteps(doc: Document, opts: AuditOptions = {}): Generator<void, AuditResult> {
+export function* auditDocumentSteps(doc: Document, opts: AuditOptions = {}, deadline: Deadline = NO_DEADLINE): Steps<AuditResult> {
   if (!looksLikeReport(doc)) return { detected: false, reason: NOT_LIKELY };
-  yield;
+  const page = yield* readPage(doc, opts, deadline);
+  return yield* auditRead(doc, page, opts, deadline);
+}
+
+/** One report of a page: its model and its findings. */
+export interface ReportAudit {
+  report: Report;
+  findings: Finding[];
+}
+/** A page's audit: one part per report it holds (a compilation holds several), in page order. */
+export type PageAudit = { detected: true; parts: ReportAudit[] } | { detected: false; reason: string };
+
+/** Audit of a page that may be a compilation of reports (see compilation.ts): each report its own findings. */
+export function auditPage(doc: Document, opts: AuditOptions = {}): PageAudit {
+  return drain(auditPageSteps(doc, opts, NO_DEADLINE));
+}
+
+/** auditPage in steps, sliced as auditDocumentSteps. A page of one report gives what auditDocument gives. */
+export function* auditPageSteps(doc: Document, opts: AuditOptions = {}, deadline: Deadline = NO_DEADLINE): Steps<PageAudit> {
+  if (!looksLikeReport(doc)) return { detected: false, reason: NOT_LIKELY };
+  const page = yield* readPage(doc, opts, deadline);
+  const split = splitCompilation(page.read.blocks);
+  if (!split) {
+    const one = yield* auditRead(doc, page, opts, deadline);
+    return one.detected ? { detected: true, parts: [{ report: one.report, findings: one.findings }] } : one;
+  }
+  const parts: ReportAudit[] = [];
+  for (let i = 0; i < split.length; i++) {
+    const blocks = split[i]!;
+    if (deadline()) yield;
+    // The page's <title> names the compilation, not this part: each part's title is its own.
+    const report = yield* buildReportSteps(blocks, { url: page.url, metaPublished: page.published }, deadline);
+    if (!judge(report, blocks, '').ok) continue;
+    // What a cut page left out is said once, by the last part (where the cut is).
+    const truncated = i === split.length - 1 ? page.read.truncated : null;
+    const result = yield* finishSteps(report, opts, truncated, deadline, page.read);
+    if (result.detected) parts.push({ report: result.report, findings: result.findings });
+  }
+  return parts.length ? { detected: true, parts } : { detected: false, reason: NOT_LIKELY };
+}
+
+interface PageRead {
+  read: DomRead;
+  url: string | null;
+  published: Published | null;
+}
+
+function* readPage(doc: Document, opts: AuditOptions, deadline: Deadline): Steps<PageRead> {
   const root = doc.body ?? doc.documentElement;
   const url = opts.url ?? (/^https?:|^file:/.test(doc.URL ?? '') ? doc.URL : null);
-  const read = readDom(root, PAGE_LIMITS, opts.skip);
-  yield;
-  const report = buildReport(read.blocks, { pageTitle: doc.title, url, metaPublished: metaPublished(doc) });
-  yield;
+  const read = yield* readDomSteps(root, PAGE_LIMITS, opts.skip, deadline);
+  return { read, url, published: metaPublished(doc) };
+}
+
+/** The page read as one report. */
+function* auditRead(doc: Document, { read, url, published }: PageRead, opts: AuditOptions, deadline: Deadline): Steps<AuditResult> {
+  const report = yield* buildReportSteps(read.blocks, { pageTitle: doc.title, url, metaPublished: published }, deadline);
   const verdict = judge(report, read.blocks, doc.title ?? '');
   if (!verdict.ok) return attachmentReport(doc, report, url, opts) ?? { detected: false, reason: verdict.reason };
-  return finish(report, opts, read.truncated, read);
+  return yield* finishSteps(report, opts, read.truncated, deadline, read);
 }
 
 /** Full audit of plain text (seed .txt files, PDF extractions). */
@@ -104,13 +153,17 @@ function judge(report: Report, blocks: Block[], pageTitle: string) {
  * prose, dates and year audited; its template version is taken from the notice it cites; tables
  * shown as images give one finding with the images instead of one per missing table.
  */
-function finish(report: Report, opts: AuditOptions, truncated: Truncation | null, read?: DomRead): AuditResult {
+function finish(report: Report, opts: AuditOptions, truncated: Truncation | null): AuditResult {
+  return drain(finishSteps(report, opts, truncated, NO_DEADLINE));
+}
+
+function* finishSteps(report: Report, opts: AuditOptions, truncated: Truncation | null, deadline: Deadline, read?: DomRead): Steps<AuditResult> {
   const disabled = opts.disabledRules ?? [];
   if (report.layout === 'unknown' && !TABLE_KEYS.some((t) => report.tables[t])) {
     const cited = citedTemplate(report.sections.map((s) => s.text).join('\n') + report.sentences.map((s) => s.text).join(''));
     if (cited) report.layout = cited;
   }
-  let findings = runRules(report, disabled);
+  let findings = yield* runRulesSteps(report, disabled, deadline);
   // A row whose values could not be placed: one finding saying so, not a missing-data error per cell.
   const unplaced = unplacedRows(report);
   if (unplaced.length) {

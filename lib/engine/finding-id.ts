@@ -35,14 +35,30 @@ export function withFindingIds(findings: readonly Finding[]): (Finding & { id: s
   });
 }
 
-/** Pages are one report whatever the fragment or tracking parameters. */
+/** A compilation's part in a record key: `#part=N`, the one fragment a key keeps. */
+const PART = /^#part=[1-9]\d{0,3}$/;
+
+/**
+ * Pages are one report whatever the fragment or tracking parameters; a compilation's part (see
+ * partKey) is a report of its own.
+ */
 export function reportKey(url: string): string {
   try {
     const u = new URL(url);
-    u.hash = '';
+    if (!PART.test(u.hash)) u.hash = '';
     for (const p of [...u.searchParams.keys()]) if (/^(utm_|spm|from|share)/i.test(p)) u.searchParams.delete(p);
     return u.toString();
   } catch {
     return url;
   }
+}
+
+/** The key of part `part` (from 1) of the compilation at `url`, whatever fragment the URL had. */
+export function partKey(url: string, part: number): string {
+  return `${pageKey(reportKey(url))}#part=${part}`;
+}
+
+/** The page a key belongs to: the key without its part. */
+export function pageKey(key: string): string {
+  return key.replace(/#part=\d+$/, '');
 }

@@ -5,12 +5,15 @@ import {
   barCounts,
   barRect,
   clearCorner,
+  compilationSummary,
   cornerToward,
   INITIAL_OVERLAY,
   nearestCorner,
   overlayNeeded,
   overlayReducer,
+  partFindings,
   severityCounts,
+  storedParts,
   type OverlayEvent,
   type OverlayState,
 } from '@/lib/app/overlay-state';
@@ -209,5 +212,59 @@ describe('the bar’s place (issue 12 §8)', () => {
     expect(closed.tipsClosed).toBe(true);
     expect(overlayReducer(closed, { type: 'close-tips' })).toBe(closed);
     expect(overlayReducer(closed, { type: 'open-tips' }).tipsClosed).toBe(false);
+  });
+});
+
+describe('a compilation in the bar', () => {
+  const part = (n: number, ids: string[]) =>
+    partFindings(
+      ids.map((id) => finding(id)),
+      n - 1,
+      3,
+      `第${n}局`,
+    );
+
+  it('keeps the same cell of two parts as two findings, each naming its part', () => {
+    const one = part(1, ['a', 'b']);
+    const two = part(2, ['a']);
+    expect(new Set([...one, ...two].map((f) => f.id)).size).toBe(3);
+    expect(two[0]!.message).toBe('【第 2/3 份：第2局】问题 a');
+    expect(two[0]!.rule).toBe('t3-balance');
+  });
+
+  it('steps through every part’s findings in page order', () => {
+    const findings = [...part(1, ['a']), ...part(2, []), ...part(3, ['a', 'c'])];
+    let s = run({ type: 'audited', summary: SUMMARY, findings });
+    const seen: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      s = overlayReducer(s, { type: 'step', delta: 1 });
+      seen.push(s.findings[s.current]!.id);
+    }
+    expect(seen).toEqual(['p1-a', 'p3-a', 'p3-c', 'p1-a']);
+  });
+
+  it('merges the parts’ stored records under the same prefixes, statuses and new ids included', () => {
+    const merged = storedParts(
+      [
+        { findings: [finding('a')], newIds: [], statuses: { a: 'false_positive' } },
+        { findings: [finding('a'), finding('b')], newIds: ['b'], statuses: {} },
+      ],
+      (i) => `第${i + 1}局`,
+    );
+    expect(merged.findings.map((f) => f.id)).toEqual(['p1-a', 'p2-a', 'p2-b']);
+    expect(merged.newIds).toEqual(['p2-b']);
+    expect(merged.statuses).toEqual({ 'p1-a': 'false_positive' });
+    const s = run({ type: 'audited', summary: SUMMARY, findings: merged.findings }, { type: 'stored', ...merged });
+    expect(s.findings.map((f) => [f.id, f.isNew, f.settled])).toEqual([
+      ['p1-a', false, true],
+      ['p2-a', false, false],
+      ['p2-b', true, false],
+    ]);
+  });
+
+  it('names the compilation by its count, with the year and layout only when all parts share them', () => {
+    const other = { ...SUMMARY, agency: '示范区教育局' };
+    expect(compilationSummary([SUMMARY, other], '汇编')).toEqual({ title: '汇编', agency: '年报汇编（2 份）', year: 2023, layout: '2021' });
+    expect(compilationSummary([SUMMARY, { ...other, year: 2022, layout: '2019' }], '汇编')).toMatchObject({ year: null, layout: 'unknown' });
   });
 });

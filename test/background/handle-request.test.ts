@@ -276,3 +276,52 @@ describe('notes are written once per write id', () => {
     expect(okState(await reportNote('甲', 'r1')).state.record.note).toBe('乙');
   });
 });
+
+describe('a compilation page, stored report by report', () => {
+  const OTHER = 'https://www.example.gov.cn/xxgk/2023/other-report.html';
+  const part = (n: number, url = URL_A) => `${reportKey(url)}#part=${n}`;
+
+  it('stores each part as its own record under the frame’s URL and the part, whatever URL or fragment the page claims', async () => {
+    const one = okState(await send({ type: 'audit:save', report: audited([sumBroken], { url: OTHER }), part: 1 }, fromTab(5, URL_A)));
+    const two = okState(await send({ type: 'audit:save', report: audited([sectionMissing], { url: OTHER }), part: 2 }, fromTab(5, `${URL_A}#part=7`)));
+    expect([one.state.reportId, two.state.reportId]).toEqual([part(1), part(2)]);
+    expect(one.state.findings.map((f) => f.rule)).toEqual(['t3-balance']);
+    expect(two.state.findings.map((f) => f.rule)).toEqual(['section-missing']);
+    expect(await getReportState(auditDb(), reportKey(URL_A))).toBeNull();
+    expect(await getReportState(auditDb(), reportKey(OTHER))).toBeNull();
+    expect((await auditDb().reports.toArray()).map((r) => r.id).sort()).toEqual([part(1), part(2)]);
+  });
+
+  it('answers overlay:state per part, and the side panel follows the first part through reloads', async () => {
+    await send({ type: 'audit:save', report: audited([sumBroken]), part: 1 }, fromTab(5));
+    await send({ type: 'audit:save', report: audited([sectionMissing]), part: 2 }, fromTab(5));
+    expect(await tabReportId(5)).toBe(part(1));
+    const second = okState(await send({ type: 'overlay:state', part: 2 }, fromTab(5)));
+    expect(second.state?.findings.map((f) => f.rule)).toEqual(['section-missing']);
+    expect(okState(await send({ type: 'overlay:state' }, fromTab(5))).state).toBeNull();
+    await forgetIfNavigated(5, URL_A);
+    expect(await tabReportId(5)).toBe(part(1));
+    await forgetIfNavigated(5, OTHER);
+    expect(await tabReportId(5)).toBeUndefined();
+  });
+
+  it('refuses a part that is not a whole number from 1 to 500', async () => {
+    for (const bad of [0, 1.5, 501, -1])
+      expect(await onMessage({ type: 'audit:save', report: audited([]), part: bad }, fromTab(5))).toMatchObject({
+        ok: false,
+        error: expect.stringMatching(/^请求「audit:save」的内容不合格（part/),
+      });
+    expect(await auditDb().reports.count()).toBe(0);
+  });
+
+  it('stores a page that sends no part as the page, whatever part its address names', async () => {
+    const saved = okState(await send({ type: 'audit:save', report: audited([sumBroken]) }, fromTab(5, `${URL_A}#part=2`)));
+    expect(saved.state.reportId).toBe(reportKey(URL_A));
+  });
+
+  it('keeps a part in a record key, and no other fragment', () => {
+    expect(reportKey(`${URL_A}#part=3`)).toBe(part(3));
+    expect(reportKey(`${URL_A}#part=x`)).toBe(reportKey(URL_A));
+    expect(reportKey(`${URL_A}#t3`)).toBe(reportKey(URL_A));
+  });
+});

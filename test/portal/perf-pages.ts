@@ -1,12 +1,11 @@
 /**
  * Pages for `npm run bench:browser` (bench/browser.ts) and the idle tests: ordinary portal pages of
- * two sizes, a typical report, a 100-report compilation, and the same with a 1 Hz clock — the
+ * two sizes, a typical report, a 100-report compilation (clean, and with an error in every report), and the same with a 1 Hz clock — the
  * kind of widget that re-rendered the whole audit every second before issue 10.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { makeReport } from '../helpers/make-report';
-import { articleOf } from './synthetic';
+import { compilationPage, wrongResultsTotal } from '../helpers/compilation';
 
 const HTML = join(import.meta.dirname, '..', 'fixtures', 'html');
 const fixture = (name: string) => readFileSync(join(HTML, name), 'utf8');
@@ -23,22 +22,14 @@ function tinyPage(): string {
 <h1>示范区召开防汛工作会议</h1><p>7月3日，示范区召开防汛工作会议，部署下一阶段防汛重点工作。</p></body></html>`;
 }
 
-/** `count` synthetic reports of different bodies, one after another on one page (a yearly compilation). */
-function compilation(count: number): string {
-  const articles = Array.from({ length: count }, (_, i) => {
-    const title = `示范市第${i + 1}局2023年政府信息公开工作年度报告`;
-    return `<section><h1>${title}</h1>${articleOf(makeReport({ title, s1: `2023年，第${i + 1}局共收到政府信息公开申请若干件。` }))}</section>`;
-  });
-  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>示范市2023年政府信息公开工作年度报告汇编</title></head>
-<body><h1>示范市2023年政府信息公开工作年度报告汇编</h1>${articles.join('\n')}</body></html>`;
-}
-
 export const PERF_PAGES: Record<string, () => string> = {
   '/perf/tiny.html': tinyPage,
   '/perf/large.html': () => fixture('nonreport-large.html'),
   '/perf/report.html': () => fixture('000-word.html'),
-  '/perf/compilation.html': () => compilation(100),
+  '/perf/compilation.html': () => compilationPage(100),
+  /** 100 reports, each with one wrong cell (3.7 总计): every part has a marker to draw. */
+  '/perf/compilation-errors.html': () => compilationPage(100, (n) => ({ t3: wrongResultsTotal(1 + (n % 5)).t3 })),
   '/perf/report-clock.html': () => withClock(fixture('000-word.html')),
   '/perf/large-clock.html': () => withClock(fixture('nonreport-large.html')),
-  '/perf/ten-clock.html': () => withClock(compilation(10)),
+  '/perf/ten-clock.html': () => withClock(compilationPage(10)),
 };

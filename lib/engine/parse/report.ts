@@ -6,6 +6,7 @@ import { sentencesOf } from './prose';
 import { sectionOfHeading } from './sections';
 import { classifyGrid, gridsByTable, layoutOf, linesToGrid, readRowTable, readT4 } from './tables';
 import type { Line } from '../source/blocks';
+import { CHECK_EVERY, drain, NO_DEADLINE, type Deadline, type Steps } from '../steps';
 
 const TITLE = /年度报告|年报|工作报告/;
 
@@ -24,7 +25,8 @@ export function agencyAndYear(title: string): { agency: string; year: number | n
   return { agency, year: Number(m[2]) };
 }
 
-function isTitleLine(text: string): boolean {
+/** A short line, no sentence, that names a report: a title candidate. */
+export function isTitleLine(text: string): boolean {
   const c = compact(text);
   return TITLE.test(c) && c.length <= 80 && !/[。；]/.test(c);
 }
@@ -68,6 +70,11 @@ export interface SourceInfo {
 
 /** Builds the typed report model from the page's lines and grids. */
 export function buildReport(blocks: Block[], source: SourceInfo = {}): Report {
+  return drain(buildReportSteps(blocks, source, NO_DEADLINE));
+}
+
+/** buildReport in steps: it may yield every CHECK_EVERY blocks of prose, when `deadline()` says so. */
+export function* buildReportSteps(blocks: Block[], source: SourceInfo, deadline: Deadline): Steps<Report> {
   const pageTitle = source.pageTitle ?? '';
   const sections: Section[] = [];
   const sentences: Sentence[] = [];
@@ -81,7 +88,9 @@ export function buildReport(blocks: Block[], source: SourceInfo = {}): Report {
   const found = findTitle(opening.map((l) => l.text));
   let title = found?.title ?? '';
   const titleLines = new Set(found ? opening.slice(found.at, found.at + found.count) : []);
+  let work = 0;
   for (const b of blocks) {
+    if (++work % CHECK_EVERY === 0 && deadline()) yield;
     if (b.kind !== 'line') continue;
     if (titleLines.has(b)) continue;
     const key = sectionOfHeading(b.text);
@@ -100,6 +109,7 @@ export function buildReport(blocks: Block[], source: SourceInfo = {}): Report {
     const y = /(20\d{2})\s*年/.exec(period);
     year = y ? Number(y[1]) : null;
   }
+  if (deadline()) yield;
   const grids = gridsByTable(blocks);
   // No grid for a table: its section may hold it one cell per line.
   for (const [table, key] of [
@@ -113,6 +123,7 @@ export function buildReport(blocks: Block[], source: SourceInfo = {}): Report {
     if (classifyGrid(grid) === table) grids[table].push(grid);
   }
   const layout = layoutOf(grids);
+  if (deadline()) yield;
   // A page's info bar (发布时间 | 来源 | 字号) often reads as a row of cells.
   const lines = blocks.flatMap((b) => (b.kind === 'line' ? [b.text] : b.rows.map((r) => r.map((c) => c.text).join(' '))));
   const url = source.url ?? null;

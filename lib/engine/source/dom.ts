@@ -1,4 +1,5 @@
 import type { Block, Grid, GridCell } from './blocks';
+import { CHECK_EVERY, drain, NO_DEADLINE, type Deadline, type Steps } from '../steps';
 import { linesToBlocks, type SourceLine } from './text';
 
 /**
@@ -120,6 +121,11 @@ export function domToBlocks(root: El, skip?: (el: El) => boolean): Block[] {
  * `skip` names elements to pass over (the overlay's host, by reference).
  */
 export function readDom(root: El, limits: PageLimits = PAGE_LIMITS, skip?: (el: El) => boolean): DomRead {
+  return drain(readDomSteps(root, limits, skip, NO_DEADLINE));
+}
+
+/** readDom in steps: it yields when `deadline()` says the slice is spent, looked at every CHECK_EVERY nodes or table cells. */
+export function* readDomSteps(root: El, limits: PageLimits, skip: ((el: El) => boolean) | undefined, deadline: Deadline): Steps<DomRead> {
   const items: (SourceLine | Block)[] = [];
   const images: PageImage[] = [];
   const order = new Map<unknown, number>();
@@ -139,7 +145,13 @@ export function readDom(root: El, limits: PageLimits = PAGE_LIMITS, skip?: (el: 
   };
   // A frame either enters a node or, after a block's children, ends the block.
   const stack: ({ node: Node; owner: El } | null)[] = [{ node: root, owner: root }];
+  // Units of work since the last look at the deadline: a node, or a table's cells.
+  let work = 0;
   while (stack.length && !truncated) {
+    if (++work >= CHECK_EVERY) {
+      work = 0;
+      if (deadline()) yield;
+    }
     const frame = stack.pop()!;
     if (frame === null) {
       flush();
@@ -175,7 +187,9 @@ export function readDom(root: El, limits: PageLimits = PAGE_LIMITS, skip?: (el: 
     const grid = tag === 'TABLE' && !holdsTable(el) ? tableToGrid(el, limits.cells - cells) : null;
     if (grid?.rows.length) {
       flush();
-      cells += grid.rows.reduce((n, r) => n + r.length, 0);
+      const size = grid.rows.reduce((n, r) => n + r.length, 0);
+      cells += size;
+      work += size;
       if (cells > limits.cells) {
         truncated = { tables, reason: 'cells' };
         break;
@@ -199,11 +213,17 @@ export function readDom(root: El, limits: PageLimits = PAGE_LIMITS, skip?: (el: 
     for (let c = el.lastChild; c; c = c.previousSibling) stack.push({ node: c, owner: block ? el : owner });
   }
   flush();
-  return { blocks: regroup(items), truncated, images, positionOf: (el) => order.get(el) };
+  const blocks = yield* regroupSteps(items, deadline);
+  return { blocks, truncated, images, positionOf: (el) => order.get(el) };
 }
 
 /** Text lines between tables are grouped (they may be text-table rows); real grids pass through. */
 export function regroup(items: (SourceLine | Block)[]): Block[] {
+  return drain(regroupSteps(items, NO_DEADLINE));
+}
+
+/** regroup in steps: it may yield between runs of lines (one run, text between two tables, is grouped at once). */
+function* regroupSteps(items: (SourceLine | Block)[], deadline: Deadline): Steps<Block[]> {
   const out: Block[] = [];
   let run: SourceLine[] = [];
   const flushRun = () => {
@@ -213,6 +233,7 @@ export function regroup(items: (SourceLine | Block)[]): Block[] {
   };
   for (const it of items) {
     if ('kind' in it) {
+      if (run.length && deadline()) yield;
       flushRun();
       out.push(it);
     } else run.push(it);

@@ -1,0 +1,50 @@
+/**
+ * A compilation (汇编): one page holding the annual reports of several bodies one after another.
+ * Each report starts at its title 「…政府信息公开工作年度报告」 and has its own sections; the page is
+ * split there and every part is audited as a report of its own.
+ */
+import type { SectionKey } from './model';
+import { agencyAndYear, isTitleLine } from './parse/report';
+import { sectionOfHeading } from './parse/sections';
+import type { Block } from './source/blocks';
+import { compact } from './text';
+
+const REPORT_TITLE = /(?:政府信息公开|政务公开)(?:工作)?年度报告/;
+
+/** Sections a part must have to be a report of its own: 一、总体情况 and at least two others. */
+const MIN_SECTIONS = 3;
+
+/** A line that titles one report: short, no sentence, naming the report and its year. */
+export function isReportTitle(text: string): boolean {
+  return isTitleLine(text) && REPORT_TITLE.test(compact(text).replace(/[《》“”"]/g, '')) && agencyAndYear(text).year !== null;
+}
+
+/**
+ * The page's blocks split into one list per report, or null when the page holds one report.
+ * A title starts a part only when what follows it, up to the next title, has its own sections
+ * (一、总体情况 among them). So a title repeated in a header, footer or table caption, a quoted
+ * earlier report, or the compilation's own heading starts none; the blocks after such a title stay
+ * with the part before it, and blocks before the first part (the compilation's heading) with none.
+ * One pass over the blocks: linear in the page.
+ */
+export function splitCompilation(blocks: readonly Block[]): Block[][] | null {
+  const titles: number[] = [];
+  blocks.forEach((b, i) => {
+    if (b.kind === 'line' && isReportTitle(b.text)) titles.push(i);
+  });
+  if (titles.length < 2) return null;
+  const starts = titles.filter((start, k) => ownsReport(blocks, start + 1, titles[k + 1] ?? blocks.length));
+  if (starts.length < 2) return null;
+  return starts.map((start, k) => blocks.slice(start, starts[k + 1] ?? blocks.length));
+}
+
+/** Whether blocks [from, to) hold a report's own sections. */
+function ownsReport(blocks: readonly Block[], from: number, to: number): boolean {
+  const keys = new Set<SectionKey>();
+  for (let i = from; i < to; i++) {
+    const b = blocks[i]!;
+    const key = b.kind === 'line' ? sectionOfHeading(b.text) : undefined;
+    if (key) keys.add(key);
+  }
+  return keys.has('s1') && keys.size >= MIN_SECTIONS;
+}

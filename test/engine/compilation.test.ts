@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { auditDocument, auditPage, type ReportAudit } from '@/lib/engine/audit';
+import { isReportTitle, splitCompilation } from '@/lib/engine/compilation';
+import type { Finding } from '@/lib/engine/model';
+import { domToBlocks } from '@/lib/engine/source/dom';
+import { bodyAgency, bodyTitle, compilationPage, pageOf, reportSection, wrongResultsTotal } from '../helpers/compilation';
+import { htmlDoc } from '../helpers/fixtures';
+
+/** What a finding says, without the page elements it carries. */
+const said = (findings: readonly Finding[]) =>
+  findings.map(({ rule, severity, cells, section, excerpt, expected, actual, message }) => ({
+    rule,
+    severity,
+    cells,
+    section,
+    excerpt,
+    expected,
+    actual,
+    message,
+  }));
+
+/** The same report audited alone, on a page of its own: what each part must give. */
+function alone(n: number, over: Parameters<typeof reportSection>[1] = {}) {
+  const result = auditDocument(htmlDoc(pageOf(bodyTitle(n), reportSection(n, over))));
+  if (!result.detected) throw new Error(result.reason);
+  return result;
+}
+
+/** Body n's 3.7 总计 is off by n % 3 (0: a clean report). */
+function planted(n: number) {
+  const delta = n % 3;
+  return { ...wrongResultsTotal(delta), delta };
+}
+
+function parts(html: string): ReportAudit[] {
+  const result = auditPage(htmlDoc(html));
+  if (!result.detected) throw new Error(result.reason);
+  return result.parts;
+}
+
+describe('a compilation of reports (汇编)', () => {
+  const N = 7;
+  const audited = parts(compilationPage(N, (n) => ({ t3: planted(n).t3 })));
+
+  it('is audited report by report: one part per report, each with its own title, body and sections', () => {
+    expect(audited).toHaveLength(N);
+    audited.forEach((p, i) => {
+      expect(p.report.title).toBe(bodyTitle(i + 1));
+      expect(p.report.agency).toBe(bodyAgency(i + 1));
+      expect(p.report.sections.map((s) => s.key)).toEqual(['s1', 's2', 's3', 's4', 's5', 's6']);
+    });
+  });
+
+  it('gives each part the findings of its own planted error, and only those', () => {
+    audited.forEach((p, i) => {
+      const { expected, delta } = planted(i + 1);
+      const wrong = p.findings.filter((f) => f.cells?.some((c) => c.table === 't3' && c.row === '3.7' && c.column === 'total'));
+      if (delta === 0) expect(wrong).toEqual([]);
+      else expect(wrong.map((f) => [f.rule, f.expected, f.actual])).toEqual([['cell-wrong', expected, expected + delta]]);
+    });
+  });
+
+  it('gives each part what the same report gives alone on its own page', () => {
+    audited.forEach((p, i) => expect(said(p.findings)).toEqual(said(alone(i + 1, { t3: planted(i + 1).t3 }).findings)));
+  });
+
+  it('splits the benchmark page of 100 reports into 100', () => {
+    const hundred = parts(compilationPage(100));
+    expect(hundred.map((p) => p.report.agency)).toEqual(Array.from({ length: 100 }, (_, i) => bodyAgency(i + 1)));
+    expect(hundred.every((p) => p.findings.length === 0)).toBe(true);
+  });
+});
+
+describe('one report is not a compilation', () => {
+  const title = bodyTitle(1);
+  const single = (body: string) => {
+    const html = pageOf(title, body);
+    const found = parts(html);
+    const whole = auditDocument(htmlDoc(html));
+    return { found, whole: whole.detected ? whole : undefined };
+  };
+  const cases: [string, string][] = [
+    ['its title repeated in a header and a footer', `<header>${title}</header>${reportSection(1)}<footer>${title}</footer>`],
+    ['its title as the caption of its tables', reportSection(1).replaceAll('<table', `<p>${title}</p><table`)],
+    [
+      'last year’s report named in its overview and in section 五',
+      reportSection(1)
+        .replace('<h2>二、', `<p>附：${bodyTitle(1, 2022)}</p><h2>二、`)
+        .replace('<h2>六、', `<p>详见${bodyTitle(1, 2022)}</p><h2>六、`),
+    ],
+    ['a compilation heading above a single report', `<h1>示范市2023年政府信息公开工作年度报告汇编</h1>${reportSection(1)}`],
+  ];
+  for (const [name, body] of cases)
+    it(`one part, as auditDocument audits it: ${name}`, () => {
+      const { found, whole } = single(body);
+      expect(found).toHaveLength(1);
+      expect(whole).toBeDefined();
+      expect(found[0]!.report.title).toBe(whole!.report.title);
+      expect(said(found[0]!.findings)).toEqual(said(whole!.findings));
+    });
+
+  it('the repeated titles are title lines the splitter considers, yet they start no part', () => {
+    const blocks = domToBlocks(htmlDoc(pageOf(title, `<header>${title}</header>${reportSection(1)}<footer>${title}</footer>`)).body);
+    expect(blocks.filter((b) => b.kind === 'line' && isReportTitle(b.text))).toHaveLength(3);
+    expect(splitCompilation(blocks)).toBeNull();
+  });
+
+  it('a prose sentence naming a report is not a title', () => {
+    expect(isReportTitle(`根据《${bodyTitle(1, 2022)}》，去年共收到申请10件。`)).toBe(false);
+    expect(isReportTitle(bodyTitle(1))).toBe(true);
+  });
+});
