@@ -156,7 +156,9 @@ async function main() {
   const portal = await startPortal();
   const withExt = await launch(newProfile(), { build: 'bench' });
   const without = await launch(newProfile(), { build: 'none' });
-  console.log(`Chromium side by side: bench build (production + first-marker mark) vs no extension, ${RUNS} interleaved runs a side; differences are with − without.`);
+  console.log(
+    `Chromium side by side: bench build (production + first-marker mark) vs no extension, ${RUNS} interleaved runs a side; differences are with − without.`,
+  );
   try {
     for (const s of SCENARIOS.filter((x) => !ONLY || x.path.includes(ONLY))) {
       // One warm-up each, not counted: the first load pays for caches and the service worker's start.

@@ -28,7 +28,8 @@ export function AuditorPrompt() {
         <h3 id="auditor-prompt-title">{t('auditor_title')}</h3>
         <p class="muted">{t('auditor_why')}</p>
         <label>
-          {t('auditor_label')} <input type="text" name="auditor" maxLength={200} value={name} onInput={(e) => setName(e.currentTarget.value)} autoComplete="name" />
+          {t('auditor_label')}{' '}
+          <input type="text" name="auditor" maxLength={200} value={name} onInput={(e) => setName(e.currentTarget.value)} autoComplete="name" />
         </label>{' '}
         <button type="submit">{t('common_save')}</button>{' '}
         <button type="button" onClick={() => setLater(true)}>

@@ -61,7 +61,14 @@ export function ManualFlagForm({ tabId }: { tabId: number | undefined }) {
         </label>
         <label class="block">
           {t('flag_note')}
-          <textarea name="note" rows={3} maxLength={2000} value={note} onInput={(e) => setNote(e.currentTarget.value)} placeholder={t('flag_notePlaceholder')} />
+          <textarea
+            name="note"
+            rows={3}
+            maxLength={2000}
+            value={note}
+            onInput={(e) => setNote(e.currentTarget.value)}
+            placeholder={t('flag_notePlaceholder')}
+          />
         </label>
         <button type="submit">{t('common_save')}</button>{' '}
         <button type="button" onClick={() => void ask({ type: 'manual:dismiss', tabId }).catch(() => undefined)}>

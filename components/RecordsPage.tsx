@@ -62,9 +62,7 @@ export function RecordsPage() {
       <RecordsFilters filter={filter} reports={reports} shown={shown.length} onChange={setFilter} />
       <TransferBar all={reports} filtered={shown} notesByReport={byReport} history={data.status === 'ready' ? data.value.history : []} />
       <WorkbookButton audits={shownAudits} />
-      {data.status === 'ready' && !reports.length && (
-        <p class="empty">{t('records_empty')}</p>
-      )}
+      {data.status === 'ready' && !reports.length && <p class="empty">{t('records_empty')}</p>}
       <div class="view-tabs" role="tablist">
         {VIEWS.map((v) => (
           <button

@@ -59,9 +59,7 @@ export function RecordsTable({ records, notes, selected, onSelect }: Props) {
 
   return (
     <table class="records-table reports-table">
-      <caption class="visually-hidden">
-        {t('table_caption')}
-      </caption>
+      <caption class="visually-hidden">{t('table_caption')}</caption>
       <thead>
         <tr>
           {COLUMNS.map((c) => (
@@ -174,16 +172,20 @@ function GroupRows({ group, notes, open, tabStop, selected, onToggle, onFocus, o
         title={t('table_groupTitle')}
       >
         <td>
-          <button type="button" class="group-toggle" aria-expanded={open} tabIndex={-1} aria-label={t(open ? 'table_groupCollapse' : 'table_groupExpand', { count: records.length })}>
+          <button
+            type="button"
+            class="group-toggle"
+            aria-expanded={open}
+            tabIndex={-1}
+            aria-label={t(open ? 'table_groupCollapse' : 'table_groupExpand', { count: records.length })}
+          >
             {open ? '▾' : '▸'}
           </button>{' '}
           {first.agency}
         </td>
         <td>{first.year}</td>
         <td>
-          <span class="muted">
-            {t('table_groupUrls', { count: records.length })}
-          </span>
+          <span class="muted">{t('table_groupUrls', { count: records.length })}</span>
           <ul class="group-urls">
             {records.map((r) => (
               <li key={r.id}>

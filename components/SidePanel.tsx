@@ -60,9 +60,7 @@ export function SidePanel() {
         (state.value ? (
           <ReportView key={state.value.record.id} state={state.value} onReveal={reveal} />
         ) : (
-          reportId.status === 'ready' && (
-            <p class="empty">{t('panel_empty')}</p>
-          )
+          reportId.status === 'ready' && <p class="empty">{t('panel_empty')}</p>
         ))}
     </main>
   );

@@ -48,11 +48,7 @@ export function StatsView({ audits }: { audits: readonly AuditWithNotes[] }) {
       </Chart>
 
       <Chart id="stats-bodies" title={t('stats_perBody')} en="Findings per body">
-        {bodies.length > TOP_BODIES && (
-          <p class="muted">
-            {t('stats_topBodies', { top: TOP_BODIES, count: bodies.length })}
-          </p>
-        )}
+        {bodies.length > TOP_BODIES && <p class="muted">{t('stats_topBodies', { top: TOP_BODIES, count: bodies.length })}</p>}
         <BarChart label={t('stats_perBody')} tone="warning" bars={bodies.slice(0, TOP_BODIES).map((b) => ({ label: b.key, value: b.findings }))} />
         <NumbersTable
           caption={t('stats_perBody')}

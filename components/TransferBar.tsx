@@ -50,10 +50,7 @@ export function TransferBar({ all, filtered, notesByReport, history = [] }: Prop
       );
       setMessage({
         error: false,
-        text:
-          imported.reports + imported.notes > 0
-            ? t('transfer_imported', { reports: imported.reports, notes: imported.notes })
-            : t('transfer_upToDate'),
+        text: imported.reports + imported.notes > 0 ? t('transfer_imported', { reports: imported.reports, notes: imported.notes }) : t('transfer_upToDate'),
       });
     } catch (e) {
       setMessage({ error: true, text: (e as Error).message });

@@ -16,7 +16,6 @@ export function storageErrorMessage(e: unknown): string {
   const names = [err?.name, err?.inner?.name].join(' ');
   const detail = err?.inner?.message || err?.message || String(e);
   if (QUOTA.test(names) || QUOTA.test(detail)) return t('store_quota');
-  if (/OpenFailed|VersionError|InvalidState|DatabaseClosed|MissingAPI/.test(names))
-    return t('store_cannotOpen', { name: String(err?.name), detail });
+  if (/OpenFailed|VersionError|InvalidState|DatabaseClosed|MissingAPI/.test(names)) return t('store_cannotOpen', { name: String(err?.name), detail });
   return t('store_failed', { name: err?.name ?? 'Error', detail });
 }

@@ -48,9 +48,7 @@ function ListInfo({ job }: { job: BatchJob }) {
           {job.listTitle || job.listUrl}
         </a>
       </p>
-      <p class="muted">
-        {t('batch_listRead', { pages: job.listPagesRead.length, links: job.links.length })}
-      </p>
+      <p class="muted">{t('batch_listRead', { pages: job.listPagesRead.length, links: job.links.length })}</p>
       {job.listError && <p class="error">{t('batch_listError', { error: job.listError })}</p>}
     </section>
   );

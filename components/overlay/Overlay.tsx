@@ -36,9 +36,7 @@ function FindingDetail({ f, layout, onRule }: { f: ViewFinding; layout?: Layout;
         {f.message}
       </div>
       {(f.expected !== undefined || f.actual !== undefined) && (
-        <div class="meta">
-          {t('overlay_expectedActual', { expected: String(f.expected ?? '—'), actual: String(f.actual ?? '—') })}
-        </div>
+        <div class="meta">{t('overlay_expectedActual', { expected: String(f.expected ?? '—'), actual: String(f.actual ?? '—') })}</div>
       )}
       {f.inferred?.length ? (
         <div class="meta" data-inferred="">
@@ -178,7 +176,8 @@ function BarBody({ state, actions, counter }: { state: OverlayState; actions: Ov
       {summary && (
         <div class="row">
           <span>
-            {summary.agency || t('overlay_agencyUnknown')} · {t('overlay_year', { year: summary.year ?? t('overlay_yearUnknown') })} · {layoutLabel(summary.layout)}
+            {summary.agency || t('overlay_agencyUnknown')} · {t('overlay_year', { year: summary.year ?? t('overlay_yearUnknown') })} ·{' '}
+            {layoutLabel(summary.layout)}
           </span>
         </div>
       )}

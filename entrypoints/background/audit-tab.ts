@@ -24,9 +24,7 @@ export async function auditTab(tabId: number): Promise<void> {
     await browser.scripting.executeScript({ target: { tabId }, files: [`/${AUDITOR_SCRIPT}` as const] });
     await browser.tabs.sendMessage(tabId, RUN);
   } catch (e) {
-    throw new Error(
-      t('bg_cannotInject', { error: messageOf(e) }),
-    );
+    throw new Error(t('bg_cannotInject', { error: messageOf(e) }));
   }
 }
 

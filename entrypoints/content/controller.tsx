@@ -466,7 +466,8 @@ export class AuditController {
 const ONE_DRAW_TARGETS = 200;
 
 /** What the markers show of the findings: which, in which order, with which rule and severity. */
-const markedFindings = (findings: readonly { id: string; rule: string; severity: string }[]) => findings.map((f) => `${f.id} ${f.rule} ${f.severity}`).join('\n');
+const markedFindings = (findings: readonly { id: string; rule: string; severity: string }[]) =>
+  findings.map((f) => `${f.id} ${f.rule} ${f.severity}`).join('\n');
 
 /** Findings placed between two looks at the deadline: each may walk its element's text. */
 const TARGET_CHUNK = 32;

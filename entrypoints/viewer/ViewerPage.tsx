@@ -216,8 +216,8 @@ export function ViewerPage({ src }: { src: string }) {
         {state && (
           <>
             <p>
-              <strong>{state.record.agency || t('overlay_agencyUnknown')}</strong> · {t('overlay_year', { year: state.record.year ?? t('overlay_yearUnknown') })} ·{' '}
-              {phase.status === 'ready' && phase.kind.toUpperCase()}
+              <strong>{state.record.agency || t('overlay_agencyUnknown')}</strong> ·{' '}
+              {t('overlay_year', { year: state.record.year ?? t('overlay_yearUnknown') })} · {phase.status === 'ready' && phase.kind.toUpperCase()}
             </p>
             <FindingList reportId={state.record.id} findings={state.record.findings} notes={notes} newIds={state.record.newIds} onReveal={reveal} />
           </>

@@ -53,9 +53,7 @@ describe('redirectLog', () => {
 
   it('refuses, in words, a redirect the browser never reports', async () => {
     const log = redirectLog(20);
-    await expect(log.expect(U).location(live())).rejects.toThrow(
-      '网站要求重定向，但浏览器未告知重定向目标，无法核对是否为已授权的网站，未跟随',
-    );
+    await expect(log.expect(U).location(live())).rejects.toThrow('网站要求重定向，但浏览器未告知重定向目标，无法核对是否为已授权的网站，未跟随');
   });
 
   it('stops waiting when the run is cancelled', async () => {

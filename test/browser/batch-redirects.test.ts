@@ -48,7 +48,8 @@ beforeAll(async () => {
     if (path === '/old/report.html') return redirect('/report.html', 301);
     if (path === '/to-loopback.html') return redirect(`http://127.0.0.1:${targetPort}/report.html`);
     if (path === '/to-not-granted.html') return redirect(`http://${NOT_GRANTED}:${targetPort}/report.html`);
-    if (path === '/report.html' || path === '/moved/report.html') return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(fixtureHtml('001-semantic.html'));
+    if (path === '/report.html' || path === '/moved/report.html')
+      return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(fixtureHtml('001-semantic.html'));
     res.writeHead(404).end();
   });
   target = createServer((req, res) => {

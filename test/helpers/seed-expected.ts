@@ -23,7 +23,12 @@ export const SeedExpected = z.object({
     /** The rules of all error findings, exactly (none for a clean report). */
     errors: z.array(z.string()),
     /** Findings that must be there (partial: rule plus what matters). */
-    must: z.array(z.object(Finding.shape).partial().extend({ rule: z.string(), cells: z.array(CellRef).optional() })),
+    must: z.array(
+      z
+        .object(Finding.shape)
+        .partial()
+        .extend({ rule: z.string(), cells: z.array(CellRef).optional() }),
+    ),
     /** Rules that must not fire. */
     mustNot: z.array(z.string()),
   }),

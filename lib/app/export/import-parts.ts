@@ -47,8 +47,7 @@ export function splitImport(reports: readonly ExportedReport[], partBytes = PART
   let size = 0;
   for (const [i, r] of reports.entries()) {
     const bytes = utf8Bytes(JSON.stringify(r)) + 1;
-    if (bytes + ENVELOPE_BYTES > maxMessageBytes)
-      return { ok: false, error: t('import_tooLarge', { n: i + 1, size: (bytes / 2 ** 20).toFixed(1) }) };
+    if (bytes + ENVELOPE_BYTES > maxMessageBytes) return { ok: false, error: t('import_tooLarge', { n: i + 1, size: (bytes / 2 ** 20).toFixed(1) }) };
     const last = parts.at(-1)!;
     if (last.length && size + bytes > partBytes) {
       parts.push([r]);

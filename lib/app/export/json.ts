@@ -19,8 +19,9 @@ const ReportUrl = z.string().regex(/^https?:\/\//i, '网址须以 http:// 或 ht
  * A report with every note on it, including notes on findings that have since gone, and (from
  * version 2) the history of those notes; a version 1 file has none.
  */
-export const ExportedReport = z.object({ ...ReportRecord.shape, url: ReportUrl, notes: z.array(FindingNote), history: z.array(HistoryEntry).optional() }).superRefine(
-  (r, ctx) => {
+export const ExportedReport = z
+  .object({ ...ReportRecord.shape, url: ReportUrl, notes: z.array(FindingNote), history: z.array(HistoryEntry).optional() })
+  .superRefine((r, ctx) => {
     const seen = new Set<string>();
     r.notes.forEach((n, i) => {
       if (n.reportId !== r.id) ctx.addIssue({ code: 'custom', path: ['notes', i, 'reportId'], message: '备注所属的报告与所在报告不一致' });
@@ -30,8 +31,7 @@ export const ExportedReport = z.object({ ...ReportRecord.shape, url: ReportUrl, 
     r.history?.forEach((h, i) => {
       if (h.reportId !== r.id) ctx.addIssue({ code: 'custom', path: ['history', i, 'reportId'], message: '修改记录所属的报告与所在报告不一致' });
     });
-  },
-);
+  });
 export type ExportedReport = z.infer<typeof ExportedReport>;
 
 export const REPEATED_REPORT = '同一份报告出现了两次';
