@@ -42,9 +42,9 @@ describe('the first look', () => {
     expect(manifest.content_scripts.flatMap((c) => c.js)).toEqual([FIRST_LOOK_SCRIPT]);
   });
 
-  it('brings an auditor of at most 64 KB gzip in the production build (60 KB since its schemas are zod/mini; 78 KB with classic zod)', () => {
+  it('brings an auditor of at most 80 KB gzip in the production build (74 KB: 60 KB since its schemas are zod/mini, 78 KB before with classic zod, plus 12 KB of both UI dictionaries)', () => {
     const gzip = gzipSync(readFileSync(join(EXTENSION_DIR, AUDITOR_SCRIPT))).length;
-    expect(gzip).toBeLessThanOrEqual(64 * 1024);
+    expect(gzip).toBeLessThanOrEqual(80 * 1024);
   });
 
   it.each(['/perf/tiny.html', '/perf/large-clock.html', '/reports/nonreport-news.html', '/reports/nonreport-budget.html'])(
