@@ -110,45 +110,43 @@ export function judgeReport(e: PageEvidence): { ok: boolean; reason: string } {
 }
 
 /** Elements whose text is not the page's text. */
-const SKIPPED = 'script, style, noscript, template';
 const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
 const NOT_SPACE = /\S/;
 
-/** The page title and text up to `max` non-space characters, read without touching the rest of the page. */
+/**
+ * The page title and text up to `max` non-space characters, read without touching the rest of the
+ * page, outside scripts and styles. In a browser a TreeWalker over text nodes only: elements are
+ * never wrapped as script objects, except the parent of a text that counts, whose name says whether
+ * it is a script's (with scripting on, a <noscript>'s content is its one text child too; `closest()`
+ * over every ancestor cost a 1 MB portal page a millisecond). A DOM without TreeWalker (the CLI's
+ * light DOM) is walked with a stack.
+ */
 export function domPrefix(doc: Document, max = PREFIX_CHARS): string {
   let out = doc.title ?? '';
   const root = doc.body ?? doc.documentElement;
   if (!root) return out;
   let n = 0;
-  for (const t of pageTexts(doc, root)) {
+  const add = (t: string) => {
     out += t;
     n += t.replace(/\s+/g, '').length;
-    if (n >= max) break;
-  }
-  return out;
-}
-
-/**
- * The texts of a page in document order, outside scripts and styles. In a browser, text nodes only:
- * elements are never wrapped as script objects, except the parent of a text that counts (half of a
- * portal page's nodes are the white space between tags). A DOM without TreeWalker (the CLI's light
- * DOM) is walked with a stack.
- */
-function* pageTexts(doc: Document, root: Element): Generator<string> {
+  };
   if (typeof doc.createTreeWalker === 'function') {
     const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (let node = walker.nextNode(); node && n < max; node = walker.nextNode()) {
       const t = (node as Text).data;
-      if (NOT_SPACE.test(t) && node.parentElement?.closest(SKIPPED)) continue;
-      yield t;
+      // White space between tags, most of the nodes, has nothing to count or to check; the text of a
+      // script or style is its element's own child (a template's content is not in the tree).
+      if (!NOT_SPACE.test(t)) out += t;
+      else if (!SKIPPED_TAGS.has(node.parentNode?.nodeName ?? '')) add(t);
     }
-    return;
+    return out;
   }
   const stack: Node[] = [root];
-  while (stack.length) {
+  while (stack.length && n < max) {
     const node = stack.pop()!;
-    if (node.nodeType === 3) yield (node as Text).data;
+    if (node.nodeType === 3) add((node as Text).data);
     else if (node.nodeType === 1 && !SKIPPED_TAGS.has((node as Element).tagName.toUpperCase()))
       for (let c = node.lastChild; c; c = c.previousSibling) stack.push(c);
   }
+  return out;
 }
