@@ -40,6 +40,7 @@ const SCENARIOS: Scenario[] = [
   { name: '典型年报页面 typical report page (296 cells)', path: '/perf/report.html', report: true },
   { name: '100 份年报汇编 100-report compilation (34 000 cells)', path: '/perf/compilation.html', report: true, settle: 8000 },
   { name: '100 份年报汇编，每份一处错误 100-report compilation, one wrong cell each', path: '/perf/compilation-errors.html', report: true, settle: 8000 },
+  { name: '超过上限的页面 a page over the 50 000-cell cap (160 reports)', path: '/perf/over-cap.html', report: true, settle: 10000 },
   { name: '带时钟的年报页面 report page with a 1 Hz clock', path: '/perf/report-clock.html', idle: true, report: true },
   { name: '带时钟的 1 MB 页面 1 MB page with a clock', path: '/perf/large-clock.html', idle: true },
   { name: '同页 10 份年报 + 时钟 10 reports on one page with a clock', path: '/perf/ten-clock.html', idle: true, report: true },

@@ -29,6 +29,8 @@ export const PERF_PAGES: Record<string, () => string> = {
   '/perf/compilation.html': () => compilationPage(100),
   /** 100 reports, each with one wrong cell (3.7 总计): every part has a marker to draw. */
   '/perf/compilation-errors.html': () => compilationPage(100, (n) => ({ t3: wrongResultsTotal(1 + (n % 5)).t3 })),
+  /** Beyond the engine's cap of 50 000 cells (160 reports of 340): read up to the cap, with a 「页面过大」 finding. */
+  '/perf/over-cap.html': () => compilationPage(160),
   '/perf/report-clock.html': () => withClock(fixture('000-word.html')),
   '/perf/large-clock.html': () => withClock(fixture('nonreport-large.html')),
   '/perf/ten-clock.html': () => withClock(compilationPage(10)),
