@@ -9,7 +9,7 @@ import type { ReportRecord } from '@/lib/app/schema';
 import { withFindingIds } from '@/lib/engine/finding-id';
 import { AUDITS } from '../helpers/deliverables';
 import { axeViolations } from '../portal/axe';
-import { extensionId, launch, newProfile, waitForAudit } from '../portal/browser';
+import { extensionId, launch, newProfile, openExtensionPage, waitForAudit } from '../portal/browser';
 import { startPortal, type Portal } from '../portal/server';
 
 let context: BrowserContext;
@@ -32,11 +32,7 @@ afterAll(async () => {
   await portal?.close();
 });
 
-async function extensionPage(path: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`chrome-extension://${id}/${path}`);
-  return page;
-}
+const extensionPage = (path: string): Promise<Page> => openExtensionPage(context, id, path);
 
 /** Stores audits as an auditor would bring them in: through the records page's JSON import. */
 async function importAudits(records: Page, reports: ReportRecord[], notes = AUDITS.flatMap((a) => a.notes)): Promise<void> {

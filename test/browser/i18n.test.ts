@@ -7,7 +7,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { en } from '@/lib/app/i18n-en';
 import { zh } from '@/lib/app/i18n-zh';
 import { axeViolations } from '../portal/axe';
-import { extensionId, launch, newProfile, waitForAudit } from '../portal/browser';
+import { extensionId, launch, newProfile, openExtensionPage, waitForAudit } from '../portal/browser';
 import { startPortal, type Portal } from '../portal/server';
 
 let portal: Portal;
@@ -24,11 +24,7 @@ afterAll(async () => {
   await portal?.close();
 });
 
-async function extensionPage(path: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`chrome-extension://${id}/${path}`);
-  return page;
-}
+const extensionPage = (path: string): Promise<Page> => openExtensionPage(context, id, path);
 
 /** The overlay's text, through its shadow root (open in the test build). */
 const overlayText = (page: Page) =>

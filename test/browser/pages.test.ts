@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { browser as ExtensionApi } from 'wxt/browser';
 import type { Request, Response } from '@/lib/app/messages';
-import { extensionId, launch, newProfile, waitForAudit } from '../portal/browser';
+import { extensionId, launch, newProfile, openExtensionPage, waitForAudit } from '../portal/browser';
 import { startPortal, type Portal } from '../portal/server';
 
 /** The page's own `chrome`, inside page.evaluate callbacks. */
@@ -28,11 +28,7 @@ afterAll(async () => {
   await portal?.close();
 });
 
-async function extensionPage(path: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`chrome-extension://${id}/${path}`);
-  return page;
-}
+const extensionPage = (path: string): Promise<Page> => openExtensionPage(context, id, path);
 
 /** A request to the background from an extension page, as the pages send them. */
 function request<M extends Request>(page: Page, message: M): Promise<Response<M['type']>> {

@@ -160,3 +160,10 @@ export async function watchScripts(page: Page): Promise<() => string[]> {
   await cdp.send('Debugger.enable');
   return () => urls;
 }
+
+/** An extension page of the loaded build (`options.html`, `sidepanel.html?tab=…`) in a new tab. */
+export async function openExtensionPage(context: BrowserContext, id: string, path: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${id}/${path}`);
+  return page;
+}
