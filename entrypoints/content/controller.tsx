@@ -51,8 +51,6 @@ export class AuditController {
   private state: OverlayState = { ...INITIAL_OVERLAY, ...rememberedPlace(location.host) };
   /** In a frame: watches which part of the frame is on screen, for the bar to sit there. */
   private frameView?: IntersectionObserver;
-  /** The page's report, when it holds one (a compilation holds several: see parts). */
-  private report?: Report;
   /** Each report the page holds, with the findings shown for it (one part unless the page is a compilation). */
   private parts: AuditedPart[] = [];
   /** A compilation's parts as stored, in page order (empty for a single report, which keeps reportId only). */
@@ -72,6 +70,11 @@ export class AuditController {
   /** Full audits run so far; the test build shows the count on the host (see dispatch). */
   private audits = 0;
   private pointed: () => Element | null = () => null;
+
+  /** The page's report, when it holds one (a compilation holds several: see parts). */
+  private get report(): Report | undefined {
+    return this.parts.length === 1 ? this.parts[0]!.report : undefined;
+  }
 
   constructor(private ctx: ContentScriptContext) {
     this.watcher = new PageWatcher(ctx, (n) => !!this.overlay?.owns(n), { content: () => void this.check(false), layout: () => this.reposition() });
@@ -153,12 +156,12 @@ export class AuditController {
     const count = result.parts.length;
     this.parts = result.parts.map(({ report, findings }, i) => {
       const ids = withFindingIds(findings);
-      const shown = count === 1 ? ids : partFindings(ids, i, count, report.agency || report.title);
+      const name = report.agency || report.title;
+      const shown = count === 1 ? ids : partFindings(ids, i, count, name);
       // Refreshed on every audit, as the report's elements are: a re-rendered page has new <img>s.
       const elements = shown.map((f, j) => [f.id, findingElements(findings[j]!)] as const);
-      return { report, raw: findings, name: report.agency || report.title, findings: shown, elements };
+      return { report, raw: findings, name, findings: shown, elements };
     });
-    this.report = count === 1 ? this.parts[0]!.report : undefined;
     this.elements = new Map(this.parts.flatMap((p) => p.elements).filter(([, els]) => els.length > 0));
     const marked = [...this.elements.values()].flat().filter((el): el is Element => el instanceof Element);
     this.watcher.watchReport([...this.parts.flatMap((p) => reportElements(p.report)), ...marked]);
@@ -248,7 +251,6 @@ export class AuditController {
   /** Clears a report's markers; offers a batch audit when the page lists reports. */
   private notAReport(mayList: boolean, notice?: string) {
     this.signature = '';
-    this.report = undefined;
     this.parts = [];
     this.stored = [];
     this.targets = [];
