@@ -20,7 +20,8 @@ export default defineConfig({
   zip: { excludeSources: ['artifacts/**', 'scratch/**', 'test/fixtures/html/nonreport-large.html', '.ci/node/**'] },
   // `browser` from 'wxt/browser' becomes webextension-polyfill's promise API in every browser.
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()] }),
+  // UNMINIFIED=1: readable names and source maps, for bench/profile.ts.
+  vite: () => ({ plugins: [preact()], build: process.env.UNMINIFIED ? { sourcemap: true, minify: false } : {} }),
   // _locales/{zh_CN,en}/messages.json from the UI dictionaries (lib/app/i18n-*.ts): the manifest's name and description.
   hooks: { 'build:publicAssets': (_wxt, files) => void files.push(...pdfjsAssets(), ...localeFiles()) },
   manifest: ({ browser, manifestVersion }) => {

@@ -3,7 +3,6 @@ import { defineBackground } from '#imports';
 import { followUiLanguage, watchSettings } from '@/store/settings';
 import { onMaybeReport } from './audit-tab';
 import { onMessage } from './handle-request';
-import { forgetIfNavigated, forgetTab } from './tab-reports';
 import { onToolbarClick, toolbarAction } from './toolbar';
 import { syncUserSites } from './user-sites';
 import { createContextMenu, onContextMenuClick } from './viewer';
@@ -18,11 +17,7 @@ export default defineBackground(() => {
   // Both menus at once: the viewer's creation clears every menu first, which must not remove the other.
   browser.runtime.onInstalled.addListener(() => void createContextMenu().then(createFlagMenu));
 
-  // A tab that navigates or closes no longer shows the report its content script saved.
-  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
-    if (change.status === 'loading') void forgetIfNavigated(tabId, tab.url);
-  });
-  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+  // No tabs.onUpdated / onRemoved: which report a tab shows is checked when asked (tab-reports.ts).
 
   // Registered scripts persist, but a browser may drop them (update, profile copy): re-register at startup too.
   browser.runtime.onStartup.addListener(syncUserSites);

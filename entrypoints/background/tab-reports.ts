@@ -12,30 +12,35 @@ export async function rememberTabReport(tabId: number, reportId: string): Promis
   await browser.storage.session.set({ [PREFIX + tabId]: reportId });
 }
 
-export async function forgetTab(tabId: number): Promise<void> {
+async function forgetTab(tabId: number): Promise<void> {
   await browser.storage.session.remove(PREFIX + tabId);
 }
 
 /**
- * On a tab starting to load: keep the report while the tab is still on its page (a reload, or a
- * late iframe, which also sets the tab loading); forget it once the tab shows another page, or a
- * page whose URL the extension may not read (activeTab ends when the tab navigates away).
+ * The report the tab shows: kept while the tab is still on its page (a reload, a late iframe, a
+ * #fragment, a compilation's part), forgotten once the tab shows another page, or a page whose URL
+ * the extension may not read (activeTab ends when the tab navigates away), or has closed. Checked
+ * when asked, not on every navigation: a tabs.onUpdated listener woke the service worker on every
+ * page load in every tab, while the auditor browses.
  */
-export async function forgetIfNavigated(tabId: number, url: string | undefined): Promise<void> {
-  const kept = await tabReportId(tabId);
-  // A compilation's part (#part=N) is still the tab's page.
-  if (url === undefined || kept === undefined || pageKey(reportKey(url)) !== pageKey(kept)) await forgetTab(tabId);
+export async function tabReportId(tabId: number): Promise<string | undefined> {
+  const kept = (await browser.storage.session.get(PREFIX + tabId))[PREFIX + tabId];
+  return typeof kept === 'string' ? stillShown(tabId, kept) : undefined;
 }
 
-export async function tabReportId(tabId: number): Promise<string | undefined> {
-  const value = (await browser.storage.session.get(PREFIX + tabId))[PREFIX + tabId];
-  return typeof value === 'string' ? value : undefined;
+async function stillShown(tabId: number, reportId: string): Promise<string | undefined> {
+  const url = (await browser.tabs.get(tabId).catch(() => undefined))?.url;
+  if (url !== undefined && pageKey(reportKey(url)) === pageKey(reportId)) return reportId;
+  await forgetTab(tabId);
+  return undefined;
 }
 
 /** Tabs currently showing one of these reports, by tab id. */
 export async function tabsShowing(reportIds: readonly string[]): Promise<{ tabId: number; reportId: string }[]> {
   const all = await browser.storage.session.get(null);
-  return Object.entries(all).flatMap(([key, reportId]) =>
+  const kept = Object.entries(all).flatMap(([key, reportId]) =>
     key.startsWith(PREFIX) && typeof reportId === 'string' && reportIds.includes(reportId) ? [{ tabId: Number(key.slice(PREFIX.length)), reportId }] : [],
   );
+  const shown = await Promise.all(kept.map(async (t) => ((await stillShown(t.tabId, t.reportId)) ? [t] : [])));
+  return shown.flat();
 }

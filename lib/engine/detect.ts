@@ -111,41 +111,47 @@ export function judgeReport(e: PageEvidence): { ok: boolean; reason: string } {
 
 /** Elements whose text is not the page's text. */
 const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
-const NOT_SPACE = /\S/;
+/**
+ * What every script, style sheet and (with scripting on) <noscript> markup holds, and page text
+ * seldom does (Chinese text has full-width punctuation): only a text with one of these is asked
+ * whether its parent is a script's.
+ */
+const CODE_LIKE = /[;{}=()<>"':[\]]/;
 
 /**
  * The page title and text up to `max` non-space characters, read without touching the rest of the
  * page, outside scripts and styles. In a browser a TreeWalker over text nodes only: elements are
- * never wrapped as script objects, except the parent of a text that counts, whose name says whether
- * it is a script's (with scripting on, a <noscript>'s content is its one text child too; `closest()`
- * over every ancestor cost a 1 MB portal page a millisecond). A DOM without TreeWalker (the CLI's
- * light DOM) is walked with a stack.
+ * never wrapped as script objects, except the parent of a text that reads like code, whose name
+ * says whether it is a script's (a <noscript>'s content is its one text child too). Wrapping each
+ * text's parent cost a 1 MB portal page a millisecond, as much as the walk. A DOM without
+ * TreeWalker (the CLI's light DOM) is walked with a stack.
  */
 export function domPrefix(doc: Document, max = PREFIX_CHARS): string {
   let out = doc.title ?? '';
   const root = doc.body ?? doc.documentElement;
   if (!root) return out;
+  // Counted by trimmed length: trim() is native, a regex per text node cost the cold first look as much as the walk.
   let n = 0;
-  const add = (t: string) => {
-    out += t;
-    n += t.replace(/\s+/g, '').length;
-  };
   if (typeof doc.createTreeWalker === 'function') {
     const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
     for (let node = walker.nextNode(); node && n < max; node = walker.nextNode()) {
       const t = (node as Text).data;
-      // White space between tags, most of the nodes, has nothing to count or to check; the text of a
-      // script or style is its element's own child (a template's content is not in the tree).
-      if (!NOT_SPACE.test(t)) out += t;
-      else if (!SKIPPED_TAGS.has(node.parentNode?.nodeName ?? '')) add(t);
+      const trimmed = t.trim();
+      // The text of a script or style is its element's own child (a template's content is not in the tree).
+      if (trimmed && CODE_LIKE.test(trimmed) && SKIPPED_TAGS.has(node.parentNode?.nodeName ?? '')) continue;
+      out += t;
+      n += trimmed.length;
     }
     return out;
   }
   const stack: Node[] = [root];
   while (stack.length && n < max) {
     const node = stack.pop()!;
-    if (node.nodeType === 3) add((node as Text).data);
-    else if (node.nodeType === 1 && !SKIPPED_TAGS.has((node as Element).tagName.toUpperCase()))
+    if (node.nodeType === 3) {
+      const t = (node as Text).data;
+      out += t;
+      n += t.trim().length;
+    } else if (node.nodeType === 1 && !SKIPPED_TAGS.has((node as Element).tagName.toUpperCase()))
       for (let c = node.lastChild; c; c = c.previousSibling) stack.push(c);
   }
   return out;

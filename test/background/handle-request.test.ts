@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { onMessage } from '@/entrypoints/background/handle-request';
 import { HANDLERS } from '@/entrypoints/background/handlers';
-import { forgetIfNavigated, tabReportId } from '@/entrypoints/background/tab-reports';
+import { tabReportId } from '@/entrypoints/background/tab-reports';
 import { CONTENT_REQUESTS } from '@/lib/app/content-messages';
 import { REQUESTS, type Request, type Response } from '@/lib/app/messages';
 import { reportKey } from '@/lib/engine/finding-id';
@@ -21,13 +21,21 @@ const pageSend = vi.fn();
 const executeScript = vi.fn();
 const sidePanelOpen = vi.fn();
 const tabCreate = vi.fn();
+/** What each open tab shows, as tabs.get reports it (a content script's sender says so too: see fromTab). */
+const tabUrls = new Map<number, string | undefined>();
+const navigate = (tabId: number, url: string | undefined) => tabUrls.set(tabId, url);
+const tabGet = async (tabId: number) => {
+  if (!tabUrls.has(tabId)) throw new Error(`No tab with id: ${tabId}.`);
+  return { id: tabId, url: tabUrls.get(tabId) };
+};
 
 beforeEach(async () => {
   fakeBrowser.reset();
   await auditDb().delete();
   await auditDb().open();
   for (const f of [tabSend, pageSend, executeScript, sidePanelOpen, tabCreate]) f.mockReset().mockResolvedValue(undefined);
-  Object.assign(fakeBrowser.tabs, { sendMessage: tabSend, create: tabCreate });
+  tabUrls.clear();
+  Object.assign(fakeBrowser.tabs, { sendMessage: tabSend, create: tabCreate, get: tabGet });
   Object.assign(fakeBrowser.runtime, { sendMessage: pageSend });
   Object.assign(fakeBrowser.scripting, { executeScript });
   Object.assign(fakeBrowser.sidePanel, { open: sidePanelOpen });
@@ -35,7 +43,10 @@ beforeEach(async () => {
 
 type Sender = Parameters<typeof onMessage>[1];
 /** A content script in a tab's frame: the browser says which URL the frame shows. */
-const fromTab = (id: number, url = URL_A): Sender => ({ tab: { id, index: 0, windowId: 1 } as never, url });
+const fromTab = (id: number, url = URL_A): Sender => {
+  if (!tabUrls.has(id)) navigate(id, url);
+  return { tab: { id, index: 0, windowId: 1 } as never, url };
+};
 /** One of the extension's own pages. */
 const fromPage = (path = 'sidepanel.html'): Sender => ({ url: `chrome-extension://${fakeBrowser.runtime.id}/${path}` });
 
@@ -95,12 +106,18 @@ describe('background requests', () => {
 
   it("keeps a tab's report through reloads and late iframes, and forgets it once the tab shows another page", async () => {
     await onMessage({ type: 'audit:save', report: audited([sumBroken]) }, fromTab(7));
-    await forgetIfNavigated(7, `${URL_A}#t3`);
+    navigate(7, `${URL_A}#t3`);
     expect(await tabReportId(7)).toBe(reportKey(URL_A));
-    await forgetIfNavigated(7, undefined);
+    // Navigated where activeTab no longer shows the URL: forgotten, and stays so when the tab comes back.
+    navigate(7, undefined);
+    expect(await tabReportId(7)).toBeUndefined();
+    navigate(7, URL_A);
     expect(await tabReportId(7)).toBeUndefined();
     await onMessage({ type: 'audit:save', report: audited([sumBroken]) }, fromTab(7));
-    await forgetIfNavigated(7, 'https://www.example.gov.cn/other.html');
+    navigate(7, 'https://www.example.gov.cn/other.html');
+    expect(await tabReportId(7)).toBeUndefined();
+    await onMessage({ type: 'audit:save', report: audited([sumBroken]) }, fromTab(7));
+    tabUrls.delete(7);
     expect(await tabReportId(7)).toBeUndefined();
   });
 
@@ -114,6 +131,12 @@ describe('background requests', () => {
     );
     expect(answer).toMatchObject({ ok: true, state: { notes: [{ note: '已核实', status: 'confirmed', by: '张三' }] } });
     expect(tabSend).toHaveBeenCalledWith(7, { type: 'state:changed', reportId: saved.state.reportId });
+    // Once the tab shows another page, it is not told.
+    tabSend.mockClear();
+    navigate(7, 'https://www.example.gov.cn/other.html');
+    const note = { type: 'note:set', reportId: saved.state.reportId, findingId: saved.state.findings[0]!.id, note: '再核', status: 'pending' } as const;
+    expect(await send(note, fromPage())).toMatchObject({ ok: true });
+    expect(tabSend).not.toHaveBeenCalled();
     expect(await send({ type: 'settings:get' }, fromPage())).toEqual({ ok: true, settings: { auditor: '张三', disabledRules: ['x'], sites: [] } });
   });
 
@@ -299,9 +322,9 @@ describe('a compilation page, stored report by report', () => {
     const second = okState(await send({ type: 'overlay:state', part: 2 }, fromTab(5)));
     expect(second.state?.findings.map((f) => f.rule)).toEqual(['section-missing']);
     expect(okState(await send({ type: 'overlay:state' }, fromTab(5))).state).toBeNull();
-    await forgetIfNavigated(5, URL_A);
+    navigate(5, URL_A);
     expect(await tabReportId(5)).toBe(part(1));
-    await forgetIfNavigated(5, OTHER);
+    navigate(5, OTHER);
     expect(await tabReportId(5)).toBeUndefined();
   });
 

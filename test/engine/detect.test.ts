@@ -38,8 +38,9 @@ const page = (name: string) => htmlDoc(readFileSync(join(FIXTURES, 'layouts', 'p
 describe('the text prefix of the first look', () => {
   it('reads the title and the text in document order, without scripts or styles', () => {
     const doc = htmlDoc(
-      '<html><head><title>标题</title></head><body><p>甲<b>乙</b></p><script>var 丙;</script><style>p{}</style><ul><li>丁</li><li><i>戊</i></li></ul><noscript>庚</noscript>己</body></html>',
-      // (A page's own <noscript> holds raw text when scripting is on, as in a content script.)
+      '<html><head><title>标题</title></head><body><p>甲<b>乙</b></p><script>var 丙;</script><style>p{}</style><ul><li>丁</li><li><i>戊</i></li></ul><noscript><img src="/stat.gif?庚"></noscript>己</body></html>',
+      // (A page's own <noscript> holds its markup as raw text when scripting is on, as in a content script:
+      // a tracking pixel or a frame, as portals have. Words alone there, 「请启用 JavaScript」, may be read.)
     );
     expect(domPrefix(doc)).toBe('标题甲乙丁戊己');
   });
