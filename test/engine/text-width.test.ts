@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { compact, toHalfWidth } from '../../lib/engine/text';
+import fc from 'fast-check';
+import { describe, expect, it, vi } from 'vitest';
+import { compact, memoizedText, toHalfWidth } from '../../lib/engine/text';
 
 /** The definition, character by character: full-width ASCII U+FF01–FF5E to U+0021–007E, the wide spaces to a space. */
 const halfOf = (s: string) =>
@@ -19,5 +20,33 @@ describe('toHalfWidth', () => {
   });
   it('returns a text without wide characters unchanged', () => {
     expect(toHalfWidth('2023年收到申请12件。')).toBe('2023年收到申请12件。');
+  });
+});
+
+describe('memoizedText', () => {
+  it('answers as the function does, for short and long texts, across many more texts than it keeps', () => {
+    const f = (s: string) => toHalfWidth(s).replace(/\s+/g, '');
+    const remembered = memoizedText(f, 16, 8);
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: fc.constantFrom('２', '0', ' ', '\u3000', '年', 'Ａ', 'a') }), { maxLength: 60 }), (texts) => {
+        for (const t of [...texts, ...texts]) expect(remembered(t)).toBe(f(t));
+      }),
+    );
+    for (const t of ['１ ２', '', 'x'.repeat(300)]) expect(compact(t)).toBe(f(t));
+  });
+  it('calls the function once per short text while it is kept, every time for a long one', () => {
+    const f = vi.fn((s: string) => s.length);
+    const remembered = memoizedText(f, 2, 4);
+    remembered('ab');
+    remembered('ab');
+    expect(f).toHaveBeenCalledTimes(1);
+    remembered('abcdef');
+    remembered('abcdef');
+    expect(f).toHaveBeenCalledTimes(3);
+    // Full at two: a third text empties it, so 'ab' is computed again.
+    remembered('cd');
+    remembered('ef');
+    remembered('ab');
+    expect(f).toHaveBeenCalledTimes(6);
   });
 });

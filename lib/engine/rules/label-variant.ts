@@ -1,15 +1,15 @@
 import { layoutFamily, SECTION_OF_TABLE, TABLE_KEYS, type SectionKey } from '../model';
 import { SECTION_SPECS } from '../parse/sections';
 import { HEADER_LABELS, T2_ROWS, T3_ROWS } from '../parse/table-specs';
-import { compact } from '../text';
+import { compact, memoizedText } from '../text';
 import type { Problem, ReportRule } from './types';
 
-/** Compares labels as words: numbering, brackets, quotes and punctuation aside. */
-function words(label: string): string {
-  return compact(label)
+/** Compares labels as words: numbering, brackets, quotes and punctuation aside (the template's own, again for each report). */
+const words = memoizedText((label) =>
+  compact(label)
     .replace(/^(?:[(（]?[一二三四五六七八九十\d]+[)）、.．,，]?)+/, '')
-    .replace(/[()（）【】[\]“”"'‘’「」《》、，,。.．；;：:！!？?·\-—]/g, '');
-}
+    .replace(/[()（）【】[\]“”"'‘’「」《》、，,。.．；;：:！!？?·\-—]/g, ''),
+);
 
 /**
  * A printed label that differs from the template's. A label that is only cut short is a PDF
