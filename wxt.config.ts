@@ -3,7 +3,6 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { FIRST_LOOK_MATCHES, FIRST_LOOK_SCRIPT } from './lib/app/content-scripts';
 import { localeFiles } from './lib/app/i18n';
 
 /** pdf.js's worker, CJK character maps and standard fonts, shipped as files: the viewer never fetches them from a CDN. */
@@ -39,8 +38,8 @@ export default defineConfig({
       // browser's report of their own requests (components/batch/batch-link.ts).
       permissions: ['storage', 'activeTab', 'scripting', 'contextMenus', 'webRequest', ...(firefox ? [] : ['sidePanel'])],
       host_permissions: ['*://*.gov.cn/*'],
-      // The tiny first look is the only script on every page; it asks for the auditor (entrypoints/first-look.ts).
-      content_scripts: [{ matches: FIRST_LOOK_MATCHES, js: [FIRST_LOOK_SCRIPT], run_at: 'document_idle', all_frames: true }],
+      // No content script here: the background injects the tiny first look once a tab has loaded
+      // (entrypoints/background/first-look.ts). Chromium runs a manifest's scripts before the load event.
       // No popup: a click audits the tab (through activeTab) and opens the panel. WXT turns this into browser_action for MV2.
       // Toolbar icon sizes (public/icon/*.png, drawn by scripts/make-icons.mjs); Firefox shows none without them.
       action: { default_title: '__MSG_ext_actionTitle__', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png' } },

@@ -32,11 +32,13 @@ interface Scenario {
   /** A report page: time from the load event to the overlay's host. */
   report?: boolean;
   settle?: number;
+  /** Also this many quick loads a side (no settling), for the load event alone: its spread is wide over 6 runs. */
+  quickLoads?: number;
 }
 
 const SCENARIOS: Scenario[] = [
-  { name: '普通小页面 tiny ordinary gov.cn page', path: '/perf/tiny.html' },
-  { name: '1 MB 普通门户页面 1 MB ordinary portal page', path: '/perf/large.html' },
+  { name: '普通小页面 tiny ordinary gov.cn page', path: '/perf/tiny.html', quickLoads: 40 },
+  { name: '1 MB 普通门户页面 1 MB ordinary portal page', path: '/perf/large.html', quickLoads: 30 },
   { name: '典型年报页面 typical report page (296 cells)', path: '/perf/report.html', report: true },
   { name: '100 份年报汇编 100-report compilation (34 000 cells)', path: '/perf/compilation.html', report: true, settle: 8000 },
   { name: '100 份年报汇编，每份一处错误 100-report compilation, one wrong cell each', path: '/perf/compilation-errors.html', report: true, settle: 8000 },
@@ -153,6 +155,39 @@ function report(s: Scenario, a: Sample[], b: Sample[]): void {
   console.log(`\n${s.name}  (${s.path}, ${a.length} runs a side)\n  ${lines.join('\n  ')}`);
 }
 
+/** Navigation timing of one load: DOMContentLoaded and load event starts, ms from navigation start. */
+async function quickLoad(context: BrowserContext, portal: Portal, path: string) {
+  const page = await context.newPage();
+  await page.goto(portal.url(path), { waitUntil: 'load' });
+  const t = await page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+    return { dcl: nav.domContentLoadedEventStart, load: nav.loadEventStart };
+  });
+  // Long enough for the first look, which waits for the load event, to run before the page closes.
+  await page.waitForTimeout(300);
+  await page.close();
+  return t;
+}
+
+/** Many quick loads, ABBA: the load event's delay, and how much of it falls between DOMContentLoaded and load. */
+async function quickLoads(withExt: BrowserContext, without: BrowserContext, portal: Portal, s: Scenario): Promise<void> {
+  const a: { dcl: number; load: number }[] = [];
+  const b: typeof a = [];
+  for (let i = 0; i < s.quickLoads!; i++) {
+    if (i % 2 === 0) {
+      a.push(await quickLoad(withExt, portal, s.path));
+      b.push(await quickLoad(without, portal, s.path));
+    } else {
+      b.push(await quickLoad(without, portal, s.path));
+      a.push(await quickLoad(withExt, portal, s.path));
+    }
+  }
+  const diff = (f: (x: { dcl: number; load: number }) => number) => a.map((x, i) => f(x) - f(b[i]!));
+  console.log(
+    `  快速加载 ${a.length} quick loads a side: load 事件 load event later ${spread(diff((x) => x.load))} · DOMContentLoaded later ${spread(diff((x) => x.dcl))} · DOMContentLoaded→load gap longer ${spread(diff((x) => x.load - x.dcl))}  [无扩展 without: load at ${fmt(median(b.map((x) => x.load)))} ms]`,
+  );
+}
+
 async function main() {
   const portal = await startPortal();
   const withExt = await launch(newProfile(), { build: 'bench' });
@@ -178,6 +213,7 @@ async function main() {
         }
       }
       report(s, a, b);
+      if (s.quickLoads) await quickLoads(withExt, without, portal, s);
     }
   } finally {
     await withExt.close();

@@ -4,7 +4,9 @@
  * file and function, style, layout, paint, parsing. For finding what to cut, not a figure to quote
  * (npm run bench:browser gives those).
  *
- *   npx tsx bench/profile.ts /perf/report.html
+ *   npm run profile:page -- /perf/report.html
+ *   UNMINIFIED=1 npm run profile:page -- /perf/report.html   # the extension's own function names
+ *   PROFILE_BUILD=none npx tsx bench/profile.ts /perf/report.html   # the page alone
  */
 import { launch, newProfile } from '../test/portal/browser';
 import { startPortal } from '../test/portal/server';

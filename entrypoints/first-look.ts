@@ -1,5 +1,5 @@
 import { defineUnlistedScript } from '#imports';
-import { MAYBE_REPORT_PORT } from '@/lib/app/content-scripts';
+import { FRAME_LOADED_PORT, MAYBE_REPORT_PORT } from '@/lib/app/content-scripts';
 import { firstLook } from './content/first-look';
 
 /** The one call this script makes (Chrome and Firefox both name it `chrome` in content scripts). */
@@ -12,25 +12,41 @@ const NEW_TEXT_CHARS = 200;
 /** Pages that build their report after load settle within this much quiet time. */
 const SETTLE_MS = 700;
 
+/** Set in the extension's own world of a frame: the background injects this script again whenever the tab completes a load. */
+interface LookingWorld {
+  reportAuditorFirstLook?: true;
+}
+
 /**
- * The only always-injected content script (≤ 3 KB gzip, measured by test/browser/first-look-size.test.ts).
- * An unlisted script listed in the manifest by wxt.config.ts, not a WXT content script: WXT wraps
- * content scripts in a context object that brings the browser polyfill, five times this script.
+ * The only script on every page the extension may read (≤ 3 KB gzip, test/browser/first-look.test.ts),
+ * injected by the background after the tab has loaded (entrypoints/background/first-look.ts). An
+ * unlisted script, not a WXT content script: WXT wraps content scripts in a context object that
+ * brings the browser polyfill, five times this script.
  * It asks the background for the auditor only when the page may be a report or a list of reports;
  * every other page pays for one bounded text read, and one more per large insertion of text.
  */
 export default defineUnlistedScript({
   main() {
+    const world = globalThis as LookingWorld;
+    if (world.reportAuditorFirstLook) return;
+    world.reportAuditorFirstLook = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    // The raw API, not wxt/browser's polyfill: connect() returns a port synchronously in every
+    // browser, and the polyfill alone would be larger than this whole script.
+    const signal = (name: string) => (globalThis as unknown as RawExtensionApi).chrome?.runtime.connect({ name });
     const look = () => {
       if (!firstLook(document, location.href)) return false;
       observer.disconnect();
       clearTimeout(timer);
-      // The raw API, not wxt/browser's polyfill: connect() returns a port synchronously in every
-      // browser, and the polyfill alone would be larger than this whole script.
-      (globalThis as unknown as RawExtensionApi).chrome?.runtime.connect({ name: MAYBE_REPORT_PORT });
+      signal(MAYBE_REPORT_PORT);
       return true;
     };
+    // Load events do not bubble, but are seen on the way down: a frame that loads later gets its first look too.
+    document.addEventListener(
+      'load',
+      (e) => void (e.target instanceof HTMLIFrameElement || e.target instanceof HTMLFrameElement ? signal(FRAME_LOADED_PORT) : 0),
+      true,
+    );
     // A clock or a carousel changes a few characters: only a sizeable insertion can be a report.
     const observer = new MutationObserver((records) => {
       if (!records.some((r) => Array.from(r.addedNodes).some((n) => (n.textContent?.length ?? 0) >= NEW_TEXT_CHARS))) return;
@@ -40,7 +56,8 @@ export default defineUnlistedScript({
     const begin = () => {
       if (!look()) observer.observe(document.documentElement, { childList: true, subtree: true });
     };
-    // Nothing before the load event: neither the look nor the auditor it may bring can delay it.
+    // Nothing before the load event (a frame may still be loading when the tab completes): neither the
+    // look nor the auditor it may bring can delay it.
     if (document.readyState === 'complete') begin();
     else window.addEventListener('load', begin, { once: true });
   },

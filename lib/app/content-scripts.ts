@@ -3,11 +3,8 @@
  * extension may read; the auditor only where the first look saw a report or a list of reports.
  */
 
-/** Tiny, always injected (manifest for *.gov.cn, registered at run time for user-added sites). */
+/** Tiny; injected by the background into every frame it may read once the tab has loaded (background/first-look.ts). */
 export const FIRST_LOOK_SCRIPT = 'first-look.js';
-
-/** Where the first look runs without asking: the manifest's host permission. */
-export const FIRST_LOOK_MATCHES = ['*://*.gov.cn/*'];
 
 /** The full auditor (engine, overlay, messaging), injected into one frame on demand. */
 export const AUDITOR_SCRIPT = 'content-scripts/content.js';
@@ -18,3 +15,10 @@ export const AUDITOR_SCRIPT = 'content-scripts/content.js';
  * first look cannot afford zod, and the request map's handlers stay about requests with answers.
  */
 export const MAYBE_REPORT_PORT = 'report-auditor:maybe-report';
+
+/**
+ * A frame inside a page with the first look has loaded (an iframe added late, a link opened in a named
+ * frame): no tab load completes for it, so the first look asks the background to look into the tab's
+ * frames again. Like the other port, it carries nothing but its name.
+ */
+export const FRAME_LOADED_PORT = 'report-auditor:frame-loaded';
