@@ -34,11 +34,11 @@ export function onFrameLoaded(port: Browser.runtime.Port): void {
 }
 
 /**
- * On install and update: the tabs already open get their first look too (no reload needed), as do
- * pages that finished loading while the service worker was still starting for the first time.
+ * On install and update: the tabs already open get their first look too, no reload needed (one still
+ * loading gets it once its document is idle, the injection's default).
  */
 export async function lookIntoOpenTabs(): Promise<void> {
-  for (const tab of await browser.tabs.query({ status: 'complete' })) if (tab.id !== undefined) onTabUpdated(tab.id, { status: 'complete' }, tab);
+  for (const tab of await browser.tabs.query({})) if (tab.id !== undefined) onTabUpdated(tab.id, { status: 'complete' }, tab);
 }
 
 /**

@@ -51,17 +51,17 @@ describe('the first look, injected after a load', () => {
     expect(executeScript).toHaveBeenCalledOnce();
   });
 
-  it('on install, goes into the tabs already open and loaded that it may read', async () => {
+  it('on install, goes into the tabs already open that it may read, loaded or loading', async () => {
     Object.assign(fakeBrowser.tabs, {
-      query: async ({ status }: { status: string }) =>
-        [
-          { id: 1, status: 'complete', url: 'https://www.example.gov.cn/a.html' },
-          { id: 2, status: 'complete' },
-          { id: 4, status: 'loading', url: 'https://www.example.gov.cn/b.html' },
-        ].filter((t) => t.status === status),
+      query: async () => [
+        { id: 1, status: 'complete', url: 'https://www.example.gov.cn/a.html' },
+        { id: 2, status: 'complete' },
+        { id: 4, status: 'loading', url: 'https://www.example.gov.cn/b.html' },
+        { id: 5, status: 'complete', url: 'chrome://extensions/' },
+      ],
     });
     await lookIntoOpenTabs();
-    expect(executeScript).toHaveBeenCalledExactlyOnceWith({ target: { tabId: 1, allFrames: true }, files: [`/${FIRST_LOOK_SCRIPT}`] });
+    expect(executeScript.mock.calls.map((call) => (call[0] as { target: { tabId: number } }).target.tabId)).toEqual([1, 4]);
   });
 
   it("removes an earlier version's registration of the first look for added sites, and nothing else", async () => {

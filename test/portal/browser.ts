@@ -42,6 +42,22 @@ export async function launch(profile: string, opts: LaunchOptions = {}): Promise
   const dir = opts.build === 'production' ? EXTENSION_DIR : opts.build === 'bench' ? BENCH_EXTENSION_DIR : TEST_EXTENSION_DIR;
   const command = opts.build === 'production' ? 'npm run build' : `npx wxt build --mode ${opts.build === 'bench' ? 'bench' : 'test'}`;
   if (opts.build !== 'none' && !existsSync(join(dir, 'manifest.json'))) throw new Error(`扩展尚未构建：先运行 ${command}（${dir}）`);
+  const context = await browserWith(profile, dir, opts);
+  if (opts.build !== 'none') await backgroundListening(context);
+  return context;
+}
+
+/**
+ * The background's listeners reach the browser a moment after its worker appears; a page loaded in
+ * that moment gets no first look (which is injected on the tab's load). One call answered by the
+ * browser after the worker's first run means they are in place.
+ */
+async function backgroundListening(context: BrowserContext): Promise<void> {
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  await worker.evaluate(() => (globalThis as unknown as { chrome: { runtime: { getPlatformInfo(): Promise<unknown> } } }).chrome.runtime.getPlatformInfo());
+}
+
+function browserWith(profile: string, dir: string, opts: LaunchOptions): Promise<BrowserContext> {
   return chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: false,
