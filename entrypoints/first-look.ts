@@ -11,6 +11,8 @@ interface RawExtensionApi {
 const NEW_TEXT_CHARS = 200;
 /** Pages that build their report after load settle within this much quiet time. */
 const SETTLE_MS = 700;
+/** At most one "a frame loaded" signal per this long. */
+const FRAMES_MS = 300;
 
 /** Set in the extension's own world of a frame: the background injects this script again whenever the tab completes a load. */
 interface LookingWorld {
@@ -41,10 +43,18 @@ export default defineUnlistedScript({
       signal(MAYBE_REPORT_PORT);
       return true;
     };
-    // Load events do not bubble, but are seen on the way down: a frame that loads later gets its first look too.
+    // Load events do not bubble, but are seen on the way down: a frame that loads later gets its first
+    // look too. Frames loading together (or a page reloading one on purpose) make one signal per FRAMES_MS.
+    let framesLoaded: ReturnType<typeof setTimeout> | undefined;
     document.addEventListener(
       'load',
-      (e) => void (e.target instanceof HTMLIFrameElement || e.target instanceof HTMLFrameElement ? signal(FRAME_LOADED_PORT) : 0),
+      (e) => {
+        if (framesLoaded || !(e.target instanceof HTMLIFrameElement || e.target instanceof HTMLFrameElement)) return;
+        framesLoaded = setTimeout(() => {
+          framesLoaded = undefined;
+          signal(FRAME_LOADED_PORT);
+        }, FRAMES_MS);
+      },
       true,
     );
     // A clock or a carousel changes a few characters: only a sizeable insertion can be a report.

@@ -20,8 +20,8 @@ async function forgetTab(tabId: number): Promise<void> {
  * The report the tab shows: kept while the tab is still on its page (a reload, a late iframe, a
  * #fragment, a compilation's part), forgotten once the tab shows another page, or a page whose URL
  * the extension may not read (activeTab ends when the tab navigates away), or has closed. Checked
- * when asked, not on every navigation: a tabs.onUpdated listener woke the service worker on every
- * page load in every tab, while the auditor browses.
+ * against the tab's URL when asked, not kept up to date on every navigation: right even for a
+ * navigation the background never saw, and a closed tab needs no listener of its own.
  */
 export async function tabReportId(tabId: number): Promise<string | undefined> {
   const kept = (await browser.storage.session.get(PREFIX + tabId))[PREFIX + tabId];
