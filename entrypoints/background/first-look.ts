@@ -1,7 +1,7 @@
 /**
  * The first look (entrypoints/first-look.ts) goes into a tab's frames once the tab has finished
- * loading: after the load event, never before it. A manifest content script, even an empty one,
- * runs before the load event in Chromium, and on a large page the load event then also waited for
+ * loading: after the load event, never before it. A manifest content script, even one that waits
+ * for the load event itself, is run before the load event in Chromium, and on a large page the load event then also waited for
  * the page's first rendering (npm run bench:browser: load 60 ms later on the 100-report page, 7 ms
  * on a tiny one; injected afterwards, within the noise).
  *
