@@ -7,6 +7,7 @@ import { MAX_PARTS, type OverlayReport, type TabMessage } from '@/lib/app/conten
 import {
   clearCorner,
   compilationSummary,
+  findingsByPart,
   INITIAL_OVERLAY,
   NO_INSET,
   overlayNeeded,
@@ -17,7 +18,6 @@ import {
   type Inset,
   type OverlayEvent,
   type OverlayState,
-  type ViewFinding,
 } from '@/lib/app/overlay-state';
 import type { StoredFinding } from '@/lib/app/schema';
 import { visibleArea } from '@/components/overlay/BarPlacement';
@@ -473,16 +473,6 @@ const markedFindings = (findings: readonly { id: string; rule: string; severity:
 
 /** Findings placed between two looks at the deadline: each may walk its element's text. */
 const TARGET_CHUNK = 32;
-
-/** A compilation's findings by part, from the prefix partFindings gave their ids. */
-function findingsByPart(findings: readonly ViewFinding[], count: number): ViewFinding[][] {
-  const out: ViewFinding[][] = Array.from({ length: count }, () => []);
-  for (const f of findings) {
-    const part = /^p(\d+)-/.exec(f.id);
-    if (part) out[Number(part[1]) - 1]?.push(f);
-  }
-  return out;
-}
 
 interface AuditedPart {
   report: Report;

@@ -75,6 +75,16 @@ export function partFindings<F extends StoredFinding>(findings: readonly F[], in
 /** A finding's id in the bar's list: its id in its part's record, with the part's prefix. */
 export const partId = (index: number, id: string) => `p${index + 1}-${id}`;
 
+/** A compilation's findings by part (`count` of them), read back from the prefix partId gave their ids. */
+export function findingsByPart<F extends { id: string }>(findings: readonly F[], count: number): F[][] {
+  const out: F[][] = Array.from({ length: count }, () => []);
+  for (const f of findings) {
+    const part = /^p(\d+)-/.exec(f.id);
+    if (part) out[Number(part[1]) - 1]?.push(f);
+  }
+  return out;
+}
+
 /** What the store says of one report: its findings, those new since the last audit, and the statuses auditors gave. */
 export interface StoredView {
   findings: StoredFinding[];

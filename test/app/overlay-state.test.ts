@@ -6,6 +6,7 @@ import {
   barRect,
   clearCorner,
   compilationSummary,
+  findingsByPart,
   cornerToward,
   INITIAL_OVERLAY,
   nearestCorner,
@@ -260,6 +261,12 @@ describe('a compilation in the bar', () => {
       ['p2-a', false, false],
       ['p2-b', true, false],
     ]);
+  });
+
+  it('sorts the bar’s list back into its parts by the prefix the parts gave, page order kept in each', () => {
+    const one = part(1, ['a', 'b']);
+    const three = part(3, ['a']);
+    expect(findingsByPart([...one, ...three], 3)).toEqual([one, [], three]);
   });
 
   it('names the compilation by its count, with the year and layout only when all parts share them', () => {
