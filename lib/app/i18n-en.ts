@@ -13,7 +13,6 @@ export const en: Record<MessageKey, string> = {
   common_close: 'Close',
   common_settingsUnreadable: 'Cannot read the settings',
   common_jobsUnreadable: 'Cannot read the batch audits',
-  common_loading: 'Loading…',
 
   panel_auditing: 'Auditing…',
   panel_revealFailed: 'Cannot show it on the page: the page may have been reloaded or left. Audit it again.',

@@ -19,7 +19,6 @@ export const zh = {
   common_close: '关闭',
   common_settingsUnreadable: '无法读取设置',
   common_jobsUnreadable: '无法读取批量审核任务',
-  common_loading: '正在读取…',
 
   // Side panel.
   panel_auditing: '正在审计…',
