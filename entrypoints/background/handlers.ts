@@ -76,9 +76,6 @@ export const HANDLERS: { [T in RequestType]: Handler<T> } = {
     const state = id ? await getReportState(auditDb(), id) : null;
     return { state: state && toOverlayReport(state) };
   },
-  async 'overlay:settings'() {
-    return { settings: { disabledRules: (await loadSettings()).disabledRules } };
-  },
   // Called before any await (see onMessage): the browser opens the panel only while the user's click still counts.
   'panel:open'(_, { sender }) {
     return openPanel(sender.tab?.id).then(

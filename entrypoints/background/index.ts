@@ -1,8 +1,10 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from '#imports';
-import { followUiLanguage } from '@/store/settings';
+import { followUiLanguage, loadSettings } from '@/store/settings';
+import { onPageAudit } from './page-audit';
 import { onMaybeReport } from './audit-tab';
 import { onMessage } from './handle-request';
+import { HANDLERS } from './handlers';
 import { onToolbarClick, toolbarAction } from './toolbar';
 import { dropOldRegistration, lookIntoOpenTabs, onFrameLoaded, onTabUpdated } from './first-look';
 import { createContextMenu, onContextMenuClick } from './viewer';
@@ -13,6 +15,12 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener(onMessage);
   toolbarAction().onClicked.addListener(onToolbarClick);
   browser.runtime.onConnect.addListener(onMaybeReport);
+  browser.runtime.onConnect.addListener((port) =>
+    onPageAudit(port, {
+      disabledRules: async () => (await loadSettings()).disabledRules,
+      save: async (report, part, sender) => (await HANDLERS['audit:save']({ type: 'audit:save', report, part }, { sender, fromPage: false })).state,
+    }),
+  );
   browser.contextMenus?.onClicked.addListener(onContextMenuClick);
   // Both menus at once: the viewer's creation clears every menu first, which must not remove the other.
   browser.runtime.onInstalled.addListener(() => void createContextMenu().then(createFlagMenu));

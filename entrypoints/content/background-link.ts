@@ -6,19 +6,9 @@
 import { browser } from 'wxt/browser';
 import { TabMessage, type OverlayReport } from '@/lib/app/content-messages';
 import type { Request } from '@/lib/app/messages';
-import type { ReportSnapshot } from '@/lib/engine/snapshot';
 import { ask } from './messaging';
 
 export type BatchStart = Omit<Request<'batch:start'>, 'type'>;
-
-export async function disabledRules(): Promise<string[]> {
-  return (await ask({ type: 'overlay:settings' })).settings.disabledRules;
-}
-
-/** Saves the page's audit (under the URL the browser reports for this frame); the stored findings come back, with cross-year ones and which are new. */
-export async function saveAudit(report: ReportSnapshot, part?: number): Promise<OverlayReport> {
-  return (await ask({ type: 'audit:save', report, part })).state;
-}
 
 /** This frame's stored report (or its part's, on a compilation), after a state:changed. */
 export async function storedReport(part?: number): Promise<OverlayReport | null> {

@@ -3,7 +3,7 @@ import { Overlay } from '@/components/overlay/Overlay';
 import type { OverlayActions } from '@/components/overlay/types';
 import { MAX_LINKS } from '@/lib/app/batch/job';
 import { listOffer } from '@/lib/app/list-offer';
-import { MAX_PARTS, type OverlayReport, type TabMessage } from '@/lib/app/content-messages';
+import type { OverlayReport, TabMessage } from '@/lib/app/content-messages';
 import {
   clearCorner,
   compilationSummary,
@@ -21,12 +21,11 @@ import {
 } from '@/lib/app/overlay-state';
 import type { StoredFinding } from '@/lib/app/schema';
 import { visibleArea } from '@/components/overlay/BarPlacement';
-import { auditPageSteps } from '@/lib/engine/audit';
+import { auditInBackground, type AuditSession } from './page-audit';
 import { attachmentLinks } from '@/lib/engine/list';
 import { withFindingIds } from '@/lib/engine/finding-id';
-import type { Finding, Report } from '@/lib/engine/model';
+import type { Report } from '@/lib/engine/model';
 import { findingElements } from '@/lib/engine/rules/tables-as-images';
-import { reportSnapshot } from '@/lib/engine/snapshot';
 import * as background from './background-link';
 import { firstLook } from './first-look';
 import { rememberedPlace, rememberPlace } from './bar-memory';
@@ -65,7 +64,6 @@ export class AuditController {
   /** Each placing of the markers' number, likewise. */
   private locating = 0;
   private watcher: PageWatcher;
-  private rules?: Promise<string[]>;
   private stopListening?: () => void;
   /** Full audits run so far; the test build shows the count on the host (see dispatch). */
   private audits = 0;
@@ -91,8 +89,6 @@ export class AuditController {
     );
     this.pointed = listenForFlags(this.ctx, (el) => this.flag(el)).pointed;
     this.stopListening = background.onTabMessage((m) => this.onMessage(m));
-    // Asked at once, answered while the page finishes loading: the audit then runs once, with them.
-    void this.disabledRules();
     // A task of its own: this script's evaluation is one task already, and no task of ours runs long.
     void afterLoad()
       .then(yieldToPage)
@@ -124,31 +120,23 @@ export class AuditController {
     flag(target).catch((e: Error) => this.dispatch({ type: 'error', message: e.message }));
   }
 
-  /** Rules the user switched off: asked once, before the first audit, so the audit runs once. */
-  private disabledRules(): Promise<string[]> {
-    this.rules ??= background.disabledRules().catch((e: Error) => {
-      this.dispatch({ type: 'error', message: e.message });
-      this.rules = undefined;
-      return [];
-    });
-    return this.rules;
-  }
-
   private async check(onDemand: boolean) {
     const run = ++this.run;
     const look = firstLook(document, location.href);
     if (!onDemand && look !== 'report') return this.notAReport(look === 'list');
-    const disabledRules = await this.disabledRules();
-    if (run !== this.run) return;
     const skip = (el: Element) => !!this.overlay?.owns(el);
-    const result = await runInSlices(
-      (deadline) => auditPageSteps(document, { disabledRules, skip }, deadline),
-      () => run !== this.run,
-    );
-    if (!result) return;
+    let session: AuditSession | undefined;
+    try {
+      session = await auditInBackground(skip, () => run !== this.run);
+    } catch (e) {
+      if (run === this.run) this.dispatch({ type: 'error', message: (e as Error).message });
+      return;
+    }
+    if (!session) return;
+    const result = session.audit;
     // What follows (ids, the bar, the markers) gets a task of its own, not the end of the audit's last slice.
     await yieldToPage();
-    if (run !== this.run) return;
+    if (run !== this.run) return session.close();
     this.audits++;
     // Said once, by the top frame: frames of ads and widgets are not reports either.
     const tell = onDemand && window === window.top;
@@ -160,13 +148,16 @@ export class AuditController {
       const shown = count === 1 ? ids : partFindings(ids, i, count, name);
       // Refreshed on every audit, as the report's elements are: a re-rendered page has new <img>s.
       const elements = shown.map((f, j) => [f.id, findingElements(findings[j]!)] as const);
-      return { report, raw: findings, name, findings: shown, elements };
+      return { report, name, findings: shown, elements };
     });
     this.elements = new Map(this.parts.flatMap((p) => p.elements).filter(([, els]) => els.length > 0));
     const marked = [...this.elements.values()].flat().filter((el): el is Element => el instanceof Element);
     this.watcher.watchReport([...this.parts.flatMap((p) => reportElements(p.report)), ...marked]);
     const signature = JSON.stringify(result.parts.map((p) => [p.report.title, p.findings]));
-    if (signature === this.signature) return this.locate(run);
+    if (signature === this.signature) {
+      session.close();
+      return this.locate(run);
+    }
     this.signature = signature;
     const summaries = this.parts.map(({ report: r }) => ({ title: r.title, agency: r.agency, year: r.year, layout: r.layout }));
     const findings = this.parts.flatMap((p) => p.findings);
@@ -175,35 +166,20 @@ export class AuditController {
       { type: 'audited', summary: count === 1 ? summaries[0]! : compilationSummary(summaries, document.title), findings, attachments: viewable(findings) },
       run,
     );
-    if (count > 1) return this.saveParts(run);
-    try {
-      const r = this.parts[0]!.report;
-      const state = await background.saveAudit(reportSnapshot(r, result.parts[0]!.findings, location.href));
-      if (state && run === this.run) this.applyStored(state);
-    } catch (e) {
-      this.dispatch({ type: 'error', message: t('content_saveFailed', { error: (e as Error).message }) });
-    }
-  }
-
-  /**
-   * Stores each report of a compilation as a record of its own (the page's URL and the part), one
-   * after another; the bar then shows the stored lists, each part's under its prefix.
-   */
-  private async saveParts(run: number) {
+    if (run !== this.run) return session.close();
     this.stored = [];
-    if (this.parts.length > MAX_PARTS) return;
-    const stored: OverlayReport[] = [];
+    let states: OverlayReport[];
     try {
-      for (const [i, part] of this.parts.entries()) {
-        stored.push(await background.saveAudit(reportSnapshot(part.report, part.raw, location.href), i + 1));
-        if (run !== this.run) return;
-      }
+      states = await session.save();
     } catch (e) {
       return this.dispatch({ type: 'error', message: t('content_saveFailed', { error: (e as Error).message }) });
     }
-    this.stored = stored;
-    this.reportId = stored[0]?.reportId;
-    this.applyStoredParts();
+    if (run !== this.run) return;
+    if (count === 1) return states[0] && this.applyStored(states[0]);
+    // A compilation: each report is a record of its own (none beyond MAX_PARTS); the bar shows the stored lists, each part's under its prefix.
+    this.stored = states;
+    this.reportId = states[0]?.reportId;
+    if (states.length) this.applyStoredParts();
   }
 
   private applyStoredParts() {
@@ -476,8 +452,6 @@ const TARGET_CHUNK = 32;
 
 interface AuditedPart {
   report: Report;
-  /** The engine's findings, as stored. */
-  raw: Finding[];
   /** The part's body (or title), for its findings' label. */
   name: string;
   /** As the bar shows them: with ids, and on a compilation with the part's prefix and label. */

@@ -1,5 +1,5 @@
 import type { Box, MarkerKind, ViewFinding } from '@/lib/app/overlay-state';
-import { sectionElement } from '@/lib/engine/audit';
+import { sectionElement } from '@/lib/engine/parse/sections';
 import { cellKey, type Report } from '@/lib/engine/model';
 import { SECTION_SPECS } from '@/lib/engine/parse/sections';
 import { CHECK_EVERY, drain, NO_DEADLINE, type Deadline, type Steps } from '@/lib/engine/steps';

@@ -3,7 +3,7 @@
  * cells it names, else of the section heading it belongs to. Pure: the page draws them.
  */
 import { cellKey, type CellRef, type Report, type SectionKey } from '@/lib/engine/model';
-import { sectionElement } from '@/lib/engine/audit';
+import { sectionElement } from '@/lib/engine/parse/sections';
 
 export interface Target {
   findingId: string;

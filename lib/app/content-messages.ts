@@ -8,6 +8,7 @@
 import * as z from 'zod/mini';
 import { MAX_LINKS, HttpUrl } from './batch/job';
 import { ReportSnapshot } from '../engine/snapshot';
+import { DetachedPart } from '../engine/audit-transfer';
 import { isManualFinding, manualFinding, ManualTarget } from '../engine/rules/manual-finding';
 import { pick, t } from './i18n';
 import { STATUSES, StoredFinding, type Status } from './schema';
@@ -55,8 +56,6 @@ export const CONTENT_REQUESTS = requestMap(
   endpoint('audit:save', 'content', { report: ReportSnapshot, part: Part }, { state: OverlayReport }),
   /** The sender's own stored report (or its part's), after a state:changed. */
   endpoint('overlay:state', 'content', { part: Part }, { state: z.nullable(OverlayReport) }),
-  /** Only the rules switched off: the rest of the settings (the auditor's name) stays in the extension. */
-  endpoint('overlay:settings', 'content', {}, { settings: z.object({ disabledRules: z.array(z.string()) }) }),
   endpoint('panel:open', 'content', {}, {}),
   /** A list page's report links, to audit all at once in a batch page the background opens. */
   endpoint(
@@ -103,3 +102,28 @@ export function toOverlayReport({ record, notes }: ReportState): OverlayReport {
   const findings = record.findings.map((f) => (isManualFinding(f) ? { ...f, message: t('overlay_manualFinding', { title: pick(manualFinding.title) }) } : f));
   return { reportId: record.id, agency: record.agency, year: record.year, findings, newIds: record.newIds, statuses };
 }
+
+/** A page's tree, as the auditor posts it on the PAGE_AUDIT_PORT: its nodes in chunks, then the end. */
+export const PageTreeMessage = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('nodes'),
+    nodes: z.array(z.union([z.tuple([z.int(), z.string()]), z.tuple([z.int(), z.string(), z.union([z.literal(0), z.record(z.string(), z.string())])])])),
+  }),
+  /** `cut`: the writer stopped early, past what the engine reads (page-tree.ts). */
+  z.object({ type: z.literal('end'), cut: z.nullable(z.enum(['chars', 'cells'])) }),
+  /** The reports are drawn: store them (under the URL the browser reports for the frame). */
+  z.object({ type: z.literal('save') }),
+]);
+export type PageTreeMessage = z.infer<typeof PageTreeMessage>;
+
+/**
+ * The background's answers on the same port: each report of the page, then `done` (with why it is
+ * no report, when none was); after a save, the stored state of each report in page order.
+ */
+export const PageAuditMessage = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('part'), part: DetachedPart }),
+  z.object({ type: z.literal('done'), reason: z.optional(z.string()) }),
+  z.object({ type: z.literal('saved'), states: z.array(OverlayReport) }),
+  z.object({ type: z.literal('error'), message: z.string() }),
+]);
+export type PageAuditMessage = z.infer<typeof PageAuditMessage>;

@@ -22,3 +22,10 @@ export const MAYBE_REPORT_PORT = 'report-auditor:maybe-report';
  * frames again. Like the other port, it carries nothing but its name.
  */
 export const FRAME_LOADED_PORT = 'report-auditor:frame-loaded';
+
+/**
+ * The auditor posts the page's tree (lib/engine/source/page-tree.ts) on a port of this name; the
+ * background audits it and posts each report back (background/page-audit.ts). The page's URL is
+ * the browser's, from the port's sender.
+ */
+export const PAGE_AUDIT_PORT = 'report-auditor:page-audit';

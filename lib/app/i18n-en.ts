@@ -131,6 +131,7 @@ export const en: Record<MessageKey, string> = {
   content_selectFirst: 'Select the text or cell to flag first.',
   content_notAReport: 'This page is not a government information-disclosure annual report: {reason}',
   content_saveFailed: 'The audit was not saved: {error}',
+  content_answerInvalid: 'The audit result from the background could not be read',
   content_batchFailed: 'Cannot start the batch audit: {error}',
   content_attachmentFailed: 'Cannot open the attachment: {error}',
   page_sidepanel: 'Gov Report Auditor',
@@ -263,6 +264,8 @@ export const en: Record<MessageKey, string> = {
   viewer_fit: 'Fit width',
   viewer_noMarks: 'No markers',
   bg_auditFailed: 'The audit did not finish: {error}',
+  bg_pageTreeInvalid: 'The page could not be read; it was not audited',
+  bg_pageTreeTooLarge: 'The page is too large (over {count} nodes); it was not audited',
   bg_cannotInject:
     'Cannot audit this page: the browser does not let extensions read it (browser pages, the web store), or the site is not granted yet. Click the “Gov Report Auditor” toolbar button on the page, or add the site in the settings. ({error})',
   bg_stale: 'the extension may just have been updated: reload the page and try again.',

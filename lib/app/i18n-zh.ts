@@ -144,6 +144,7 @@ export const zh = {
   content_selectFirst: '请先选中要标记的文字或单元格。',
   content_notAReport: '此页面不是政府信息公开工作年度报告：{reason}',
   content_saveFailed: '审计结果未能保存：{error}',
+  content_answerInvalid: '后台返回的审计结果无法读取',
   content_batchFailed: '无法开始批量审核：{error}',
   content_attachmentFailed: '无法打开附件：{error}',
   // Page titles.
@@ -289,6 +290,8 @@ export const zh = {
   viewer_noMarks: '无标记',
   // Background, store and messaging errors shown to the auditor.
   bg_auditFailed: '审计未能完成：{error}',
+  bg_pageTreeInvalid: '页面数据无法读取，未审核',
+  bg_pageTreeTooLarge: '页面过大（超过 {count} 个节点），未审核',
   bg_cannotInject:
     '无法在此页面运行审计：浏览器不允许扩展读取此页（如浏览器内部页面、扩展商店），或尚未授权此网站。请在该页点击工具栏上的「年报审计助手」按钮，或在设置中添加该网站。（{error}）',
   bg_stale: '扩展可能刚更新过，请刷新页面后重试。',

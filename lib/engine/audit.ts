@@ -2,7 +2,7 @@
 import { citedTemplate, domPrefix, judgeReport, PREFIX_CHARS, prefixLooksLikeReport } from './detect';
 import { splitCompilation } from './compilation';
 import type { Finding, Published, Report, SectionKey, TableKey } from './model';
-import { SECTION_KEYS, SECTION_OF_TABLE, TABLE_KEYS } from './model';
+import { SECTION_OF_TABLE, TABLE_KEYS } from './model';
 import { metaPublished } from './parse/meta';
 import { buildReport, buildReportSteps } from './parse/report';
 import { attachmentLinks, reportLinks } from './list';
@@ -12,6 +12,7 @@ import { rowCellsUnplacedFinding, unplacedRows } from './rules/row-cells-unplace
 import { attachmentFindings } from './rules/report-attachment-only';
 import { tablesAsImagesFinding } from './rules/tables-as-images';
 import type { Block } from './source/blocks';
+import type { TreeCut } from './source/page-tree';
 import { PAGE_LIMITS, readDomSteps, type DomRead, type Truncation } from './source/dom';
 import { drain, NO_DEADLINE, type Deadline, type Steps } from './steps';
 import { textToBlocks } from './source/text';
@@ -23,6 +24,8 @@ export interface AuditOptions {
   url?: string;
   /** Elements that are not the page's (the content script's own overlay host), skipped when reading. */
   skip?: (el: Element) => boolean;
+  /** The page came as a tree its writer cut short (page-tree.ts), for this reason: the audit says it read only part. */
+  cut?: TreeCut;
 }
 export type AuditResult = { detected: true; report: Report; findings: Finding[] } | { detected: false; reason: string };
 
@@ -96,6 +99,7 @@ function* readPage(doc: Document, opts: AuditOptions, deadline: Deadline): Steps
   const root = doc.body ?? doc.documentElement;
   const url = opts.url ?? (/^https?:|^file:/.test(doc.URL ?? '') ? doc.URL : null);
   const read = yield* readDomSteps(root, PAGE_LIMITS, opts.skip, deadline);
+  if (!read.truncated && opts.cut) read.truncated = { tables: read.blocks.filter((b) => b.kind === 'grid').length, reason: opts.cut };
   return { read, url, published: metaPublished(doc) };
 }
 
@@ -231,17 +235,4 @@ function attachmentReport(doc: Document, report: Report, url: string | null, opt
   if (!files.length || reportLinks(doc, base).length >= 3) return undefined;
   if (!report.year || !/年度报告|年报/.test(report.title)) return undefined;
   return { detected: true, report, findings: attachmentFindings(files, opts.disabledRules) };
-}
-
-/**
- * Heading element of a section, with the heading text there; for a missing section, the heading it
- * should precede (or the last one it should follow).
- */
-export function sectionElement(report: Report, key: SectionKey): { el: unknown; heading: string; missing: boolean } | undefined {
-  const found = report.sections.find((s) => s.key === key);
-  if (found) return { el: found.el, heading: found.heading, missing: false };
-  const idx = SECTION_KEYS.indexOf(key);
-  const next = report.sections.filter((s) => SECTION_KEYS.indexOf(s.key) > idx).sort((a, b) => a.order - b.order)[0];
-  const near = next ?? [...report.sections].sort((a, b) => b.order - a.order)[0];
-  return near ? { el: near.el, heading: near.heading, missing: true } : undefined;
 }

@@ -3,7 +3,7 @@
  * 4) and 现行有效件数 (last in_force + issued − repealed = this in_force). Reports are matched to a
  * body by agency name; when the match is not sure, the finding says so instead of guessing.
  */
-import { cellKey, TABLE_KEYS, type Finding, type Report, type YearFacts } from './model';
+import { cellValues, type Finding, type Report, type YearFacts } from './model';
 import { CROSS_YEAR_RULES } from './rules/registry';
 import { crossYearUncertain } from './rules/cross-year-uncertain';
 import { toFinding } from './rules/types';
@@ -12,11 +12,7 @@ import { compact } from './text';
 export type { YearFacts };
 
 export function factsOf(report: Report, source: string): YearFacts {
-  const values: Record<string, number | null> = {};
-  for (const t of TABLE_KEYS)
-    for (const [row, cols] of Object.entries(report.tables[t]?.rows ?? {}))
-      for (const [column, cell] of Object.entries(cols)) values[cellKey({ table: t, row, column })] = cell.status === 'ok' ? cell.value : null;
-  return { source, agency: report.agency, year: report.year, layout: report.layout, values };
+  return { source, agency: report.agency, year: report.year, layout: report.layout, values: cellValues(report) };
 }
 
 /** An agency name without spacing and punctuation: 「开封市 司法局」 = 「开封市司法局」. */

@@ -1,7 +1,7 @@
 /** What users see for the engine's keys: one place, shared by the extension pages and the exports. */
 import type { Layout, SectionKey, Severity } from './model';
 import { SECTION_SPECS } from './parse/sections';
-import { RULE_META } from './rules';
+import { RULE_TITLES } from './rules/titles';
 
 type Label = { zh: string; en: string };
 
@@ -17,11 +17,9 @@ export const LAYOUT_LABELS: Record<Layout, Label> = {
   unknown: { zh: '未识别', en: 'Unknown layout' },
 };
 
-const RULE_TITLES = new Map(RULE_META.map((r) => [r.id, r.title]));
-
 /** A rule id from an older or newer engine may have no title here: the id itself is shown then. */
 export function ruleTitle(id: string): Label {
-  return RULE_TITLES.get(id) ?? { zh: id, en: id };
+  return Object.hasOwn(RULE_TITLES, id) ? RULE_TITLES[id]! : { zh: id, en: id };
 }
 
 export function sectionHeading(key: SectionKey): string {

@@ -140,6 +140,15 @@ export function cellKey(ref: CellRef): string {
   return `${ref.table}/${ref.row}/${ref.column}`;
 }
 
+/** Every cell's value by cellKey (null where the cell holds no number): what cross-year checks compare. */
+export function cellValues(report: Report): Record<string, number | null> {
+  const values: Record<string, number | null> = {};
+  for (const t of TABLE_KEYS)
+    for (const [row, cols] of Object.entries(report.tables[t]?.rows ?? {}))
+      for (const [column, cell] of Object.entries(cols)) values[cellKey({ table: t, row, column })] = cell.status === 'ok' ? cell.value : null;
+  return values;
+}
+
 /** What cross-year checks need of one audited report: identity and its cell values. */
 export interface YearFacts {
   /** Where it came from (URL or file), to name it in messages. */

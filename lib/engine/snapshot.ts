@@ -1,6 +1,5 @@
-import { factsOf } from './cross-year';
 import * as z from 'zod/mini';
-import { Finding, Layout, SectionKey, TABLE_KEYS, TableKey, type Report } from './model';
+import { cellValues, Finding, Layout, SectionKey, TABLE_KEYS, TableKey, type Report } from './model';
 
 /** What one audit of a report yields, to store and compare across years: the app's stored record extends it. */
 export const ReportSnapshot = z.object({
@@ -33,7 +32,7 @@ export function reportSnapshot(report: Report, findings: Finding[], url: string)
     published: report.published?.date ?? null,
     sections: report.sections.map((s) => s.key),
     tables: TABLE_KEYS.filter((t) => report.tables[t]),
-    values: factsOf(report, url).values,
+    values: cellValues(report),
     findings,
   };
 }

@@ -42,9 +42,9 @@ describe('ask', () => {
   });
 
   it("the content script's client knows only the content script's requests", async () => {
-    const ask = createAsk(CONTENT_REQUESTS, async () => ({ ok: true, settings: { disabledRules: ['x'], auditor: '张三' } }));
+    const ask = createAsk(CONTENT_REQUESTS, async () => ({ ok: true, state: null, auditor: '张三' }));
     // The answer is cut to its schema: nothing beyond what the overlay needs.
-    expect(await ask({ type: 'overlay:settings' })).toEqual({ settings: { disabledRules: ['x'] } });
+    expect(await ask({ type: 'overlay:state' })).toEqual({ state: null });
     expect(Object.keys(CONTENT_REQUESTS).every((t) => t in REQUESTS)).toBe(true);
   });
 });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { auditText } from '../../lib/engine/audit';
 import { RULE_META, RULES } from '../../lib/engine/rules';
-import { README, rulesTable, withRulesTable } from '../../scripts/rules-table';
+import { README, rulesTable, titlesModule, TITLES_MODULE, withRulesTable } from '../../scripts/rules-table';
 import { makeReport } from '../helpers/make-report';
 import { findings } from '../helpers/rules';
 
@@ -11,7 +11,7 @@ const ROOT = join(import.meta.dirname, '..', '..');
 const RULE_DIR = join(ROOT, 'lib', 'engine', 'rules');
 const TEST_DIR = import.meta.dirname;
 /** Modules of lib/engine/rules that are not rules: the registry and what rules share. */
-const NOT_RULES = ['types.ts', 'helpers.ts', 'registry.ts', 'index.ts', 'identities.ts', 'claims.ts', 'arithmetic.ts'];
+const NOT_RULES = ['types.ts', 'helpers.ts', 'registry.ts', 'index.ts', 'identities.ts', 'claims.ts', 'arithmetic.ts', 'titles.ts'];
 const ids = RULES.map((r) => r.id);
 
 describe('the rule registry', () => {
@@ -53,6 +53,12 @@ describe('the rule registry', () => {
     expect(withRulesTable(readme)).toBe(readme);
     for (const id of ids) expect(rulesTable()).toContain(`\`${id}\``);
     expect(() => withRulesTable('# no markers')).toThrow(/markers/);
+  });
+  it('lib/engine/rules/titles.ts is the one generated from the registry (run `npm run docs:rules`)', async () => {
+    expect(readFileSync(TITLES_MODULE, 'utf8')).toBe(await titlesModule());
+    const { RULE_TITLES } = await import('../../lib/engine/rules/titles');
+    expect(Object.keys(RULE_TITLES)).toEqual(ids);
+    for (const r of RULE_META) expect(RULE_TITLES[r.id]).toEqual(r.title);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { SectionKey } from '../model';
+import { SECTION_KEYS, type Report, type SectionKey } from '../model';
 import { compact } from '../text';
 
 /** Heading keywords by section, loose enough for the variants real reports print (report-format.md). */
@@ -22,4 +22,17 @@ export function sectionOfHeading(line: string): SectionKey | undefined {
   const numbered = TOP_NUMERAL.test(c);
   if (!numbered && !(c.length <= 24 && /(?:情况|事项|问题)$/.test(c))) return undefined;
   return SECTION_SPECS.find((s) => s.match.test(c))?.key;
+}
+
+/**
+ * Heading element of a section, with the heading text there; for a missing section, the heading it
+ * should precede (or the last one it should follow).
+ */
+export function sectionElement(report: Report, key: SectionKey): { el: unknown; heading: string; missing: boolean } | undefined {
+  const found = report.sections.find((s) => s.key === key);
+  if (found) return { el: found.el, heading: found.heading, missing: false };
+  const idx = SECTION_KEYS.indexOf(key);
+  const next = report.sections.filter((s) => SECTION_KEYS.indexOf(s.key) > idx).sort((a, b) => a.order - b.order)[0];
+  const near = next ?? [...report.sections].sort((a, b) => b.order - a.order)[0];
+  return near ? { el: near.el, heading: near.heading, missing: true } : undefined;
 }

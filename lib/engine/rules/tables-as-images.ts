@@ -27,7 +27,12 @@ export function tablesAsImagesFinding(tables: TableKey[], images: unknown[]): Fi
     message: `${names}表格以图片发布（${images.length} 张图片），无法读取数字核对；请人工核对图片中的表格`,
     actual: `${images.length} 张图片`,
   });
-  Object.defineProperty(f, 'el', { value: images, enumerable: false });
+  return withFindingElements(f, images);
+}
+
+/** Gives a finding the page elements it marks, out of sight of JSON and of the stored record. */
+export function withFindingElements(f: Finding, elements: unknown[]): Finding {
+  Object.defineProperty(f, 'el', { value: elements, enumerable: false, configurable: true });
   return f;
 }
 

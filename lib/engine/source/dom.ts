@@ -7,7 +7,20 @@ import { linesToBlocks, type SourceLine } from './text';
  * passes a predicate that recognises it by reference, so a page element that merely borrows its
  * tag name cannot hide a table.
  */
-const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'CANVAS', 'IFRAME', 'OBJECT', 'SELECT', 'TEXTAREA', 'BUTTON', 'HEAD']);
+export const SKIPPED_ELEMENTS = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'SVG',
+  'CANVAS',
+  'IFRAME',
+  'OBJECT',
+  'SELECT',
+  'TEXTAREA',
+  'BUTTON',
+  'HEAD',
+]);
 const BLOCK = new Set([
   'P',
   'DIV',
@@ -173,7 +186,7 @@ export function* readDomSteps(root: El, limits: PageLimits, skip: ((el: El) => b
     if (node.nodeType !== 1) continue;
     const el = node as El;
     const tag = tagOf(el);
-    if (SKIP.has(tag) || isHidden(el) || skip?.(el)) continue;
+    if (SKIPPED_ELEMENTS.has(tag) || isHidden(el) || skip?.(el)) continue;
     if (tag === 'BR') {
       buf += '\n';
       continue;

@@ -8,6 +8,7 @@
  * so that an engine reading more of the DOM than this offers fails loudly in the tests.
  */
 import { Parser } from 'htmlparser2';
+import type { TreeNode } from './page-tree';
 
 type LightNode = LightElement | LightText;
 
@@ -177,6 +178,35 @@ export function parseLightDom(html: string): LightDocument {
   parser.write(html);
   parser.end();
   return new LightDocument(root, byTag);
+}
+
+/**
+ * Rebuilds a page a content script wrote as a tree (page-tree.ts). `elements[i]` is the element
+ * the writer numbered i, so that what the engine says of an element can be sent back by number.
+ * Throws on a tree that is not one (a parent not yet seen, no root).
+ */
+export function lightDocumentFromTree(chunks: readonly (readonly TreeNode[])[]): { doc: Document; elements: LightElement[] } {
+  const elements: LightElement[] = [];
+  const byTag = new Map<string, LightElement[]>();
+  const holder = new LightElement('#ROOT', {});
+  for (const chunk of chunks) {
+    for (const node of chunk) {
+      const parent = node[0] === -1 && elements.length === 0 ? holder : elements[node[0]];
+      if (!parent) throw new Error('light-dom: a node of the page tree has no parent before it');
+      if (node.length === 2) {
+        parent.append(new LightText(node[1]));
+        continue;
+      }
+      const el = new LightElement(node[1].toUpperCase(), node[2] ? { ...node[2] } : {});
+      parent.append(el);
+      elements.push(el);
+      const same = byTag.get(el.tagName);
+      if (same) same.push(el);
+      else byTag.set(el.tagName, [el]);
+    }
+  }
+  if (!elements.length) throw new Error('light-dom: the page tree is empty');
+  return { doc: new LightDocument(holder, byTag) as unknown as Document, elements };
 }
 
 /** The light document as the engine's functions take it: they read only what it offers. */

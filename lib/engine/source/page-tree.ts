@@ -1,0 +1,115 @@
+/**
+ * A page as plain data, for the engine to read somewhere else: the auditor content script writes
+ * it and posts it to the background, which rebuilds it as a light DOM (light-dom.ts
+ * lightDocumentFromTree) and audits it there, off the page's main thread. Only what the engine reads
+ * is written (readDom, domPrefix, meta, list): the <title> and <meta>s of the head, the body's
+ * elements with the attributes the engine looks at, and its text. Elements whose content is never
+ * report text (SKIP) are left out whole.
+ *
+ * Each node is [parent, text] or [parent, tag, attributes], in document order; elements are
+ * numbered in that order from 0 (the root), and a parent is an element's number. The same number
+ * indexes the list of page elements the writer returns, so that the background's findings can name
+ * elements by number and the content script put its markers on the very elements read.
+ */
+import { CHECK_EVERY, type Deadline, type Steps } from '../steps';
+import { PAGE_LIMITS, SKIPPED_ELEMENTS, type PageLimits } from './dom';
+
+export type TreeText = [parent: number, text: string];
+/** `attributes` is 0 when the element has none the engine reads (most have none). */
+export type TreeElement = [parent: number, tag: string, attributes: Record<string, string> | 0];
+export type TreeNode = TreeText | TreeElement;
+
+/** Why a page was written only in part: it holds more text or cells than the engine reads. */
+export type TreeCut = 'chars' | 'cells' | null;
+
+/** Attributes the engine reads (hidden and style for what is hidden, spans, image sizes, links, meta). */
+const KEPT_ATTRIBUTES = new Set(['hidden', 'style', 'rowspan', 'colspan', 'width', 'height', 'href', 'title', 'name', 'property', 'content']);
+
+/** What of <head> the engine reads: the page's title and its meta tags (publication dates). */
+const HEAD_KEPT = new Set(['TITLE', 'META']);
+
+/** Nodes per chunk handed to `emit`: each chunk is serialised in one task, a few hundred KB at most. */
+export const TREE_CHUNK = 4000;
+
+export interface TreeWritten {
+  /** The page's elements by number. */
+  elements: Element[];
+  cut: TreeCut;
+}
+
+export interface TreeOptions {
+  /** Elements that are not the page's (the overlay's host), left out with their content. */
+  skip?: (el: Element) => boolean;
+  limits?: PageLimits;
+  /** Receives the nodes in chunks of TREE_CHUNK, the last one shorter. */
+  emit: (nodes: TreeNode[]) => void;
+}
+
+function attributesOf(el: Element): Record<string, string> | 0 {
+  if (!el.hasAttributes()) return 0;
+  let out: Record<string, string> | 0 = 0;
+  for (const a of Array.from(el.attributes)) {
+    const name = a.name.toLowerCase();
+    if (KEPT_ATTRIBUTES.has(name)) (out ||= {})[name] = a.value;
+  }
+  return out;
+}
+
+/**
+ * Writes the document in steps (yielding when `deadline()` says so). Stops after more text than
+ * the engine reads, or more table cells (each is at least one cell of the engine's grids): the
+ * engine is told why (`cut`) and says the page was read only in part.
+ */
+export function* pageTreeSteps(doc: Document, { skip, limits = PAGE_LIMITS, emit }: TreeOptions, deadline: Deadline): Steps<TreeWritten> {
+  const root = doc.documentElement;
+  const elements: Element[] = [root];
+  let chunk: TreeNode[] = [[-1, root.tagName, attributesOf(root)]];
+  const push = (node: TreeNode) => {
+    chunk.push(node);
+    if (chunk.length >= TREE_CHUNK) {
+      emit(chunk);
+      chunk = [];
+    }
+  };
+  let chars = 0;
+  let cells = 0;
+  let cut: TreeCut = null;
+  let work = 0;
+  // Children are pushed last-first, each with its parent's number: an iterative walk, as pages nest deeply.
+  const stack: [Node, number][] = [];
+  for (let c = root.lastChild; c; c = c.previousSibling) stack.push([c, 0]);
+  while (stack.length) {
+    if (++work >= CHECK_EVERY) {
+      work = 0;
+      if (deadline()) yield;
+    }
+    const [node, parent] = stack.pop()!;
+    if (node.nodeType === 3) {
+      const data = (node as Text).data;
+      chars += data.length;
+      if (chars > limits.chars) {
+        cut = 'chars';
+        break;
+      }
+      push([parent, data]);
+      continue;
+    }
+    if (node.nodeType !== 1) continue;
+    const el = node as Element;
+    const tag = el.tagName.toUpperCase();
+    const inHead = tag === 'HEAD';
+    if ((!inHead && SKIPPED_ELEMENTS.has(tag)) || skip?.(el)) continue;
+    if ((tag === 'TD' || tag === 'TH') && ++cells > limits.cells) {
+      cut = 'cells';
+      break;
+    }
+    const index = elements.push(el) - 1;
+    push([parent, tag, attributesOf(el)]);
+    for (let c = el.lastChild; c; c = c.previousSibling) {
+      if (inHead && (c.nodeType !== 1 || !HEAD_KEPT.has((c as Element).tagName.toUpperCase()))) continue;
+      stack.push([c, index]);
+    }
+  }
+  if (chunk.length) emit(chunk);
+  return { elements, cut };
+}

@@ -1,0 +1,65 @@
+/** A report's audit sent as a message (audit-transfer.ts): elements go as numbers and come back as the same elements. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { auditPage, type ReportAudit } from '../../lib/engine/audit';
+import { attachPart, DetachedPart, detachPart } from '../../lib/engine/audit-transfer';
+import { findingElements } from '../../lib/engine/rules/tables-as-images';
+import { FIXTURES, fixtureHtml, htmlDoc } from '../helpers/fixtures';
+
+const URL = 'https://www.example.gov.cn/a.html';
+
+function audited(html: string): { part: ReportAudit; elements: Element[] } {
+  const doc = htmlDoc(html);
+  const audit = auditPage(doc, { url: URL });
+  if (!audit.detected) throw new Error('not a report');
+  return { part: audit.parts[0]!, elements: Array.from(doc.querySelectorAll('*')) };
+}
+
+/** Every element a report names, in a fixed order. */
+function elementsOf({ report, findings }: ReportAudit): unknown[] {
+  const out: unknown[] = [];
+  for (const t of Object.values(report.tables)) {
+    out.push(t?.el);
+    for (const cells of Object.values(t?.rows ?? {})) for (const c of Object.values(cells)) out.push(c.el);
+  }
+  for (const s of report.sections) out.push(s.el);
+  for (const s of report.sentences) out.push(s.el);
+  for (const f of findings) out.push(...findingElements(f));
+  return out;
+}
+
+describe('a report audit as a message', () => {
+  it('sends numbers, valid after JSON, and gets every element back in its place', () => {
+    const { part, elements } = audited(fixtureHtml('001-word.html'));
+    const numberOf = (el: unknown) => elements.indexOf(el as Element);
+    const sent = JSON.parse(JSON.stringify(detachPart(part, numberOf))) as unknown;
+    const parsed = DetachedPart.safeParse(sent);
+    expect(parsed.success).toBe(true);
+    expect(JSON.stringify(sent)).not.toMatch(/"el":\{/);
+    const back = attachPart(parsed.data!, elements);
+    expect(elementsOf(back)).toEqual(elementsOf(part));
+    expect(elementsOf(back).filter((el) => el !== undefined).length).toBeGreaterThan(100);
+    expect(back.findings).toEqual(part.findings);
+    expect({ ...back.report, tables: {}, sections: [], sentences: [] }).toEqual({ ...part.report, tables: {}, sections: [], sentences: [] });
+  });
+
+  it('carries the images of tables shown as images, out of sight of JSON', () => {
+    const { part, elements } = audited(readFileSync(join(FIXTURES, 'layouts', 'pages', 'report-tables-as-images.html'), 'utf8'));
+    const pictured = part.findings.findIndex((f) => f.rule === 'tables-as-images');
+    expect(findingElements(part.findings[pictured]!).length).toBeGreaterThan(0);
+    const sent = detachPart(part, (el) => elements.indexOf(el as Element));
+    expect(sent.images).toEqual([[pictured, findingElements(part.findings[pictured]!).map((el) => elements.indexOf(el as Element))]]);
+    const back = attachPart(JSON.parse(JSON.stringify(sent)) as DetachedPart, elements);
+    expect(findingElements(back.findings[pictured]!)).toEqual(findingElements(part.findings[pictured]!));
+    expect(JSON.stringify(back.findings[pictured])).toBe(JSON.stringify(part.findings[pictured]));
+  });
+
+  it('drops an element the sender cannot number, and a number the receiver has no element for', () => {
+    const { part, elements } = audited(fixtureHtml('002-semantic.html'));
+    const sent = detachPart(part, () => undefined);
+    expect(elementsOf(attachPart(sent, elements)).every((el) => el === undefined)).toBe(true);
+    const numbered = detachPart(part, (el) => elements.indexOf(el as Element));
+    expect(elementsOf(attachPart(numbered, [])).every((el) => el === undefined)).toBe(true);
+  });
+});

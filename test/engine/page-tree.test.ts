@@ -1,0 +1,166 @@
+/**
+ * The page as the background reads it: a tree the content script writes (page-tree.ts) and the
+ * background rebuilds (light-dom.ts lightDocumentFromTree) must audit exactly as the page itself
+ * does, element for element. The reference is the engine's own audit of the DOM (linkedom standing
+ * in for the browser's), not figures copied from a run.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { auditPage, type PageAudit } from '../../lib/engine/audit';
+import { detachPart } from '../../lib/engine/audit-transfer';
+import { lightDocumentFromTree } from '../../lib/engine/source/light-dom';
+import { pageTreeSteps, TREE_CHUNK, type TreeNode, type TreeWritten } from '../../lib/engine/source/page-tree';
+import { drain, type Deadline } from '../../lib/engine/steps';
+import { compilationPage, wrongResultsTotal } from '../helpers/compilation';
+import { FIXTURES, fixtureHtml, htmlDoc } from '../helpers/fixtures';
+
+const URL = 'https://www.example.gov.cn/art/2024/1/15/art_1.html';
+const REPORT = fixtureHtml('000-semantic.html');
+
+function write(doc: Document, opts: { skip?: (el: Element) => boolean; limits?: { chars: number; cells: number } } = {}, deadline: Deadline = () => false) {
+  const chunks: TreeNode[][] = [];
+  const steps = pageTreeSteps(doc, { ...opts, emit: (nodes) => void chunks.push(nodes) }, deadline);
+  const written: TreeWritten = drain(steps);
+  return { chunks, written };
+}
+
+/** Each report with its elements as numbers: the page's by the writer's numbering, the tree's by the rebuild's. */
+function asNumbers(audit: PageAudit, elements: readonly unknown[]) {
+  if (!audit.detected) return audit;
+  const numbers = new Map(elements.map((el, i) => [el, i]));
+  return audit.parts.map((p) => detachPart(p, (el) => numbers.get(el)));
+}
+
+function bothWays(html: string, opts: { skip?: (el: Element) => boolean } = {}) {
+  const doc = htmlDoc(html);
+  const direct = auditPage(doc, { url: URL, skip: opts.skip });
+  const { chunks, written } = write(doc, opts);
+  // Through JSON, as a port carries it.
+  const { doc: rebuilt, elements } = lightDocumentFromTree(JSON.parse(JSON.stringify(chunks)) as TreeNode[][]);
+  const viaTree = auditPage(rebuilt, { url: URL, cut: written.cut });
+  return { direct: asNumbers(direct, written.elements), viaTree: asNumbers(viaTree, elements), written, chunks };
+}
+
+const htmlFiles = [
+  ...readdirSync(join(FIXTURES, 'html'))
+    .filter((f) => f.endsWith('.html'))
+    .map((f) => join(FIXTURES, 'html', f)),
+  ...readdirSync(join(FIXTURES, 'layouts', 'pages')).map((f) => join(FIXTURES, 'layouts', 'pages', f)),
+];
+
+describe('a page written as a tree and read in the background', () => {
+  it.each(htmlFiles.map((f) => [f.split('/').slice(-2).join('/'), f]))('audits %s as the page itself, element for element', (_, file) => {
+    const { direct, viaTree } = bothWays(readFileSync(file, 'utf8'));
+    expect(viaTree).toEqual(direct);
+  });
+
+  it('audits a compilation report by report, as the page itself', () => {
+    const { direct, viaTree } = bothWays(compilationPage(4, (n) => (n === 2 ? wrongResultsTotal(3) : {})));
+    expect(Array.isArray(direct) && direct.length).toBe(4);
+    expect(viaTree).toEqual(direct);
+  });
+
+  it('keeps what decides the audit: hidden elements, spans, image sizes, links, the title and meta dates', () => {
+    const html = `<html><head><title>  某局 2023 年政府信息公开工作年度报告 </title><meta name="PubDate" content="2024-01-20"><script>var x = '<table>';</script><link rel="stylesheet" href="a.css"></head>
+      <body><div hidden><table><tr><td>藏起来的表</td></tr></table></div><p style="display:none">隐藏段落</p>
+      <table><tr><td rowspan="2" colspan="3" class="x" id="y">合并</td></tr></table><img src="a.png" width="20" height="20"><a href="/a.pdf" title="附件">下载</a></body></html>`;
+    const { chunks } = write(htmlDoc(html));
+    const { doc } = lightDocumentFromTree(chunks);
+    expect(doc.title).toBe('某局 2023 年政府信息公开工作年度报告');
+    expect(doc.querySelector('meta[name]')?.getAttribute('content')).toBe('2024-01-20');
+    const merged = doc.querySelectorAll('td')[1];
+    expect(merged?.getAttribute('rowspan')).toBe('2');
+    expect(merged?.getAttribute('colspan')).toBe('3');
+    expect(doc.querySelector('div')?.hasAttribute('hidden')).toBe(true);
+    expect(doc.querySelector('p')?.getAttribute('style')).toBe('display:none');
+    expect(doc.querySelector('img')?.getAttribute('width')).toBe('20');
+    expect(doc.querySelector('a')?.getAttribute('href')).toBe('/a.pdf');
+    // Never read by the engine, so never sent: scripts, the head's other elements, classes and ids.
+    expect(doc.querySelector('script')).toBeNull();
+    expect(doc.querySelector('link')).toBeNull();
+    expect(merged?.getAttribute('class')).toBeNull();
+    expect(merged?.getAttribute('id')).toBeNull();
+    expect(JSON.stringify(chunks)).not.toContain('<table>');
+  });
+
+  it('leaves out what the caller skips (the overlay), with everything inside it', () => {
+    const overlay = '<report-audit-overlay id="h"><table><tr><td>1</td><td>2</td></tr></table><p>二、主动公开政府信息情况</p></report-audit-overlay>';
+    const html = REPORT.replace('</body>', `</body>${overlay}`);
+    const skip = (el: Element) => el.id === 'h';
+    const { direct, viaTree, written } = bothWays(html, { skip });
+    expect(viaTree).toEqual(direct);
+    expect(written.elements.some((el) => el.id === 'h' || el.closest('#h'))).toBe(false);
+    expect(write(htmlDoc(html)).written.elements.some((el) => el.id === 'h')).toBe(true);
+  });
+
+  it('numbers the elements in document order, the root first, and hands them out in chunks', () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => `<tr><td>${i}</td></tr>`).join('');
+    const doc = htmlDoc(`<html><body><table>${rows}</table></body></html>`);
+    const { chunks, written } = write(doc);
+    expect(written.elements[0]).toBe(doc.documentElement);
+    expect(written.elements.filter((el) => el.tagName === 'TD').map((el) => el.textContent)).toEqual(Array.from({ length: 3000 }, (_, i) => String(i)));
+    expect(chunks.length).toBeGreaterThan(1);
+    expect(chunks.every((c) => c.length <= TREE_CHUNK)).toBe(true);
+    const elementsInTree = chunks.flat().filter((n) => n.length === 3).length;
+    expect(elementsInTree).toBe(written.elements.length);
+  });
+
+  it('works in slices: a deadline that always says stop gives the same tree', () => {
+    const doc = htmlDoc(REPORT);
+    let yields = 0;
+    const chunks: TreeNode[][] = [];
+    const steps = pageTreeSteps(doc, { emit: (n) => void chunks.push(n) }, () => true);
+    for (let s = steps.next(); !s.done; s = steps.next()) yields++;
+    expect(yields).toBeGreaterThan(1);
+    expect(chunks.flat()).toEqual(write(doc).chunks.flat());
+  });
+
+  it('walks a page nested 100 000 deep without recursion', () => {
+    const doc = htmlDoc('<html><body><div id="top"></div></body></html>');
+    let at = doc.getElementById('top')!;
+    for (let i = 0; i < 100_000; i++) at = at.appendChild(doc.createElement('div'));
+    at.textContent = '最深处';
+    const { chunks } = write(doc);
+    const { doc: rebuilt } = lightDocumentFromTree(chunks);
+    expect(rebuilt.body?.textContent).toBe('最深处');
+  });
+
+  it('stops past the text or cells the engine reads, and the audit says the page was read in part', () => {
+    const html = REPORT;
+    const cells = write(htmlDoc(html), { limits: { chars: 10_000_000, cells: 20 } });
+    expect(cells.written.cut).toBe('cells');
+    const chars = write(htmlDoc(html), { limits: { chars: 400, cells: 50_000 } });
+    expect(chars.written.cut).toBe('chars');
+    expect(write(htmlDoc(html)).written.cut).toBeNull();
+    const { doc } = lightDocumentFromTree(cells.chunks);
+    const audit = auditPage(doc, { url: URL, cut: cells.written.cut });
+    expect(audit.detected && audit.parts[0]!.findings.map((f) => f.rule)).toContain('page-too-large');
+    const whole = auditPage(lightDocumentFromTree(write(htmlDoc(html)).chunks).doc, { url: URL, cut: null });
+    expect(whole.detected && whole.parts[0]!.findings.map((f) => f.rule)).not.toContain('page-too-large');
+  });
+});
+
+describe('rebuilding a tree', () => {
+  it('refuses a node whose parent has not come yet, and an empty tree', () => {
+    expect(() =>
+      lightDocumentFromTree([
+        [
+          [-1, 'HTML', 0],
+          [5, 'P', 0],
+        ],
+      ]),
+    ).toThrow(/parent/);
+    expect(() =>
+      lightDocumentFromTree([
+        [
+          [-1, 'HTML', 0],
+          [0, 'BODY', 0],
+          [7, 'text'],
+        ],
+      ]),
+    ).toThrow(/parent/);
+    expect(() => lightDocumentFromTree([])).toThrow(/empty/);
+    expect(() => lightDocumentFromTree([[[-1, 'text']]])).toThrow(/empty/);
+  });
+});
