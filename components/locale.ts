@@ -1,13 +1,12 @@
 /**
  * The UI language glue of the extension pages and the overlay: reads the language setting from the
  * stored settings (written by the background only), resolves 'auto' with the browser's UI language,
- * sets lib/app/i18n.ts's current locale and re-renders when the setting changes (storage watch).
+ * sets lib/app/i18n.ts's current locale and re-renders when the setting changes (storage.onChanged).
  */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { storage } from 'wxt/utils/storage';
 import { resolveLocale, setUiLocale, storedLanguage, uiLocale, type Locale } from '@/lib/app/i18n';
-import { SETTINGS_KEY } from '@/store/settings-key';
+import { SETTINGS_LOCAL_KEY } from '@/store/settings-key';
 
 const localeOf = (settings: unknown): Locale => resolveLocale(storedLanguage(settings), browser.i18n.getUILanguage());
 
@@ -19,9 +18,12 @@ let known = false;
  * first render is already in the right language. Unreadable storage follows the browser.
  */
 export function loadUiLocale(): Promise<void> {
-  first ??= storage
-    .getItem(SETTINGS_KEY)
-    .then(localeOf, () => localeOf(undefined))
+  first ??= browser.storage.local
+    .get(SETTINGS_LOCAL_KEY)
+    .then(
+      (stored) => localeOf(stored[SETTINGS_LOCAL_KEY]),
+      () => localeOf(undefined),
+    )
     .then((l) => {
       setUiLocale(l);
       known = true;
@@ -44,10 +46,13 @@ export function useUiLocale({ documentLang }: { documentLang: boolean }): Locale
     };
     // The latest language, not the first read: a component mounted after a change must not go back to it.
     void loadUiLocale().then(() => apply(uiLocale()));
-    const unwatch = storage.watch(SETTINGS_KEY, (next) => apply(localeOf(next)));
+    const watch = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area === 'local' && SETTINGS_LOCAL_KEY in changes) apply(localeOf(changes[SETTINGS_LOCAL_KEY]!.newValue));
+    };
+    browser.storage.onChanged.addListener(watch);
     return () => {
       live = false;
-      unwatch();
+      browser.storage.onChanged.removeListener(watch);
     };
   }, []);
   return locale;

@@ -1,5 +1,5 @@
 import { defineUnlistedScript } from '#imports';
-import { FRAME_LOADED_PORT, MAYBE_REPORT_PORT } from '@/lib/app/content-scripts';
+import { FRAME_LOADED_PORT, MAYBE_REPORT_PORT, type LookingWorld } from '@/lib/app/content-scripts';
 import { firstLook } from './content/first-look';
 
 /** The one call this script makes (Chrome and Firefox both name it `chrome` in content scripts). */
@@ -14,11 +14,6 @@ const SETTLE_MS = 700;
 /** At most one "a frame loaded" signal per this long. */
 const FRAMES_MS = 300;
 
-/** Set in the extension's own world of a frame: the background injects this script again whenever the tab completes a load. */
-interface LookingWorld {
-  reportAuditorFirstLook?: true;
-}
-
 /**
  * The only script on every page the extension may read (≤ 3 KB gzip, test/browser/first-look.test.ts),
  * injected by the background after the tab has loaded (entrypoints/background/first-look.ts). An
@@ -29,6 +24,7 @@ interface LookingWorld {
  */
 export default defineUnlistedScript({
   main() {
+    // Injected again whenever the tab completes a load: one look per frame.
     const world = globalThis as LookingWorld;
     if (world.reportAuditorFirstLook) return;
     world.reportAuditorFirstLook = true;
@@ -37,7 +33,9 @@ export default defineUnlistedScript({
     // browser, and the polyfill alone would be larger than this whole script.
     const signal = (name: string) => (globalThis as unknown as RawExtensionApi).chrome?.runtime.connect({ name });
     const look = () => {
-      if (!firstLook(document, location.href)) return false;
+      const saw = firstLook(document, location.href);
+      if (!saw) return false;
+      world.reportAuditorSaw = { look: saw, url: location.href };
       observer.disconnect();
       clearTimeout(timer);
       signal(MAYBE_REPORT_PORT);

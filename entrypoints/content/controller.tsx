@@ -27,7 +27,8 @@ import { withFindingIds } from '@/lib/engine/finding-id';
 import type { Report } from '@/lib/engine/model';
 import { findingElements } from '@/lib/engine/rules/tables-as-images';
 import * as background from './background-link';
-import { firstLook } from './first-look';
+import { firstLook, type FirstLook } from './first-look';
+import type { LookingWorld } from '@/lib/app/content-scripts';
 import { rememberedPlace, rememberPlace } from './bar-memory';
 import { createHost, type OverlayHost } from './host';
 import { listenForNavigation } from './keyboard';
@@ -112,6 +113,14 @@ export class AuditController {
     else if (m.type === 'manual:pick') this.flag(this.pointed());
   }
 
+  /** What the first look that brought this auditor saw, once (the page is as it was then); after that, a look of its own. */
+  private firstLook(): FirstLook {
+    const world = globalThis as LookingWorld;
+    const saw = world.reportAuditorSaw;
+    world.reportAuditorSaw = undefined;
+    return saw?.url === location.href ? saw.look : firstLook(document, location.href);
+  }
+
   /** Sends the flagged place to the background (the note is typed in the side panel, never here). */
   private flag(pointed: Element | null) {
     if (this.parts.length > 1) return this.dispatch({ type: 'error', message: t('content_flagCompilation') });
@@ -122,7 +131,7 @@ export class AuditController {
 
   private async check(onDemand: boolean) {
     const run = ++this.run;
-    const look = firstLook(document, location.href);
+    const look = this.firstLook();
     if (!onDemand && look !== 'report') return this.notAReport(look === 'list');
     const skip = (el: Element) => !!this.overlay?.owns(el);
     let session: AuditSession | undefined;

@@ -9,6 +9,7 @@ import * as z from 'zod/mini';
 import { MAX_LINKS, HttpUrl } from './batch/job';
 import { ReportSnapshot } from '../engine/snapshot';
 import { DetachedPart } from '../engine/audit-transfer';
+import { isTreeNodes, type TreeNode } from '../engine/source/page-tree';
 import { isManualFinding, manualFinding, ManualTarget } from '../engine/rules/manual-finding';
 import { pick, t } from './i18n';
 import { STATUSES, StoredFinding, type Status } from './schema';
@@ -107,7 +108,7 @@ export function toOverlayReport({ record, notes }: ReportState): OverlayReport {
 export const PageTreeMessage = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('nodes'),
-    nodes: z.array(z.union([z.tuple([z.int(), z.string()]), z.tuple([z.int(), z.string(), z.union([z.literal(0), z.record(z.string(), z.string())])])])),
+    nodes: z.custom<TreeNode[]>(isTreeNodes),
   }),
   /** `cut`: the writer stopped early, past what the engine reads (page-tree.ts). */
   z.object({ type: z.literal('end'), cut: z.nullable(z.enum(['chars', 'cells'])) }),

@@ -29,3 +29,13 @@ export const FRAME_LOADED_PORT = 'report-auditor:frame-loaded';
  * the browser's, from the port's sender.
  */
 export const PAGE_AUDIT_PORT = 'report-auditor:page-audit';
+
+/**
+ * The extension's own world in a frame (content scripts of one extension share it; the page never
+ * sees it): the first look marks that it runs there, and leaves what it saw for the auditor it
+ * brings, which then does not read the page a second time to decide the same thing.
+ */
+export interface LookingWorld {
+  reportAuditorFirstLook?: true;
+  reportAuditorSaw?: { look: 'report' | 'list'; url: string };
+}

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { auditPage, type PageAudit } from '../../lib/engine/audit';
 import { detachPart } from '../../lib/engine/audit-transfer';
 import { lightDocumentFromTree } from '../../lib/engine/source/light-dom';
-import { pageTreeSteps, TREE_CHUNK, type TreeNode, type TreeWritten } from '../../lib/engine/source/page-tree';
+import { isTreeNodes, pageTreeSteps, TREE_CHUNK, type TreeNode, type TreeWritten } from '../../lib/engine/source/page-tree';
 import { drain, type Deadline } from '../../lib/engine/steps';
 import { compilationPage, wrongResultsTotal } from '../helpers/compilation';
 import { FIXTURES, fixtureHtml, htmlDoc } from '../helpers/fixtures';
@@ -162,5 +162,28 @@ describe('rebuilding a tree', () => {
     ).toThrow(/parent/);
     expect(() => lightDocumentFromTree([])).toThrow(/empty/);
     expect(() => lightDocumentFromTree([[[-1, 'text']]])).toThrow(/empty/);
+  });
+});
+
+describe('checking the nodes a port brings', () => {
+  it('accepts what the writer writes, and nothing shaped otherwise', () => {
+    expect(isTreeNodes(write(htmlDoc(REPORT)).chunks.flat())).toBe(true);
+    expect(isTreeNodes([])).toBe(true);
+    for (const bad of [
+      null,
+      {},
+      'nodes',
+      [null],
+      [[0]],
+      [['0', 'text']],
+      [[0.5, 'text']],
+      [[0, 5]],
+      [[0, 'P', 1]],
+      [[0, 'P', null]],
+      [[0, 'P', ['a']]],
+      [[0, 'P', { href: 5 }]],
+      [[0, 'P', 0, 'extra']],
+    ])
+      expect(isTreeNodes(bad), JSON.stringify(bad)).toBe(false);
   });
 });

@@ -113,3 +113,22 @@ export function* pageTreeSteps(doc: Document, { skip, limits = PAGE_LIMITS, emit
   if (chunk.length) emit(chunk);
   return { elements, cut };
 }
+
+/**
+ * Whether a value is a list of tree nodes, checked node by node in one loop: a report page sends
+ * thousands and a compilation hundreds of thousands, which a schema of tuple unions checks ten
+ * times slower. Parents are checked when the tree is rebuilt (lightDocumentFromTree).
+ */
+export function isTreeNodes(x: unknown): x is TreeNode[] {
+  if (!Array.isArray(x)) return false;
+  for (const n of x as unknown[]) {
+    if (!Array.isArray(n) || !Number.isInteger(n[0]) || typeof n[1] !== 'string') return false;
+    if (n.length === 2) continue;
+    if (n.length !== 3) return false;
+    const attributes: unknown = n[2];
+    if (attributes === 0) continue;
+    if (typeof attributes !== 'object' || attributes === null || Array.isArray(attributes)) return false;
+    for (const v of Object.values(attributes)) if (typeof v !== 'string') return false;
+  }
+  return true;
+}
