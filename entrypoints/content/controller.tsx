@@ -24,7 +24,7 @@ import { visibleArea } from '@/components/overlay/BarPlacement';
 import { auditInBackground, type AuditSession } from './page-audit';
 import { attachmentLinks } from '@/lib/engine/list';
 import { withFindingIds } from '@/lib/engine/finding-id';
-import type { Report } from '@/lib/engine/model';
+import type { ReportOnPage } from '@/lib/engine/audit-transfer';
 import { findingElements } from '@/lib/engine/rules/tables-as-images';
 import * as background from './background-link';
 import { firstLook, type FirstLook } from './first-look';
@@ -71,7 +71,7 @@ export class AuditController {
   private pointed: () => Element | null = () => null;
 
   /** The page's report, when it holds one (a compilation holds several: see parts). */
-  private get report(): Report | undefined {
+  private get report(): ReportOnPage | undefined {
     return this.parts.length === 1 ? this.parts[0]!.report : undefined;
   }
 
@@ -460,7 +460,7 @@ const markedFindings = (findings: readonly { id: string; rule: string; severity:
 const TARGET_CHUNK = 32;
 
 interface AuditedPart {
-  report: Report;
+  report: ReportOnPage;
   /** The part's body (or title), for its findings' label. */
   name: string;
   /** As the bar shows them: with ids, and on a compilation with the part's prefix and label. */

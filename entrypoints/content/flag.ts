@@ -6,14 +6,14 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ManualTarget } from '@/lib/engine/rules/manual-finding';
-import type { Report } from '@/lib/engine/model';
+import type { ReportOnPage } from '@/lib/engine/audit-transfer';
 import { clean } from '@/lib/engine/text';
 import { ask } from './messaging';
 
 const EXCERPT_MAX = 500;
 
 /** The parsed cell whose element is `node` or holds it; undefined for text tables, where one element holds many cells. */
-function cellAt(report: Report, node: Node | null): ManualTarget['cell'] {
+function cellAt(report: ReportOnPage, node: Node | null): ManualTarget['cell'] {
   for (const [table, t] of Object.entries(report.tables)) {
     for (const [row, cells] of Object.entries(t?.rows ?? {})) {
       for (const [column, cell] of Object.entries(cells)) {
@@ -26,7 +26,7 @@ function cellAt(report: Report, node: Node | null): ManualTarget['cell'] {
 }
 
 /** The selection (a cell when it lies in one, else its text), or failing that the element pointed at. */
-export function placeOf(report: Report | undefined, pointed: Element | null): ManualTarget | null {
+export function placeOf(report: ReportOnPage | undefined, pointed: Element | null): ManualTarget | null {
   const selection = document.getSelection();
   const text = selection && !selection.isCollapsed ? clean(selection.toString()) : '';
   const anchor = text ? selection!.getRangeAt(0).commonAncestorContainer : pointed;

@@ -9,13 +9,15 @@ import { browser, type Browser } from 'wxt/browser';
 import { PAGE_AUDIT_PORT } from '@/lib/app/content-scripts';
 import { PageAuditMessage, type OverlayReport, type PageTreeMessage } from '@/lib/app/content-messages';
 import { t } from '@/lib/app/i18n';
-import type { PageAudit } from '@/lib/engine/audit';
-import { attachPart, type DetachedPart } from '@/lib/engine/audit-transfer';
+import { attachPart, type DetachedPart, type PartOnPage } from '@/lib/engine/audit-transfer';
 import { pageTreeSteps } from '@/lib/engine/source/page-tree';
 import { runInSlices } from './yield';
 
+/** The page's audit: one part per report it holds (a compilation holds several), in page order. */
+export type PageOnPage = { detected: true; parts: PartOnPage[] } | { detected: false; reason: string };
+
 export interface AuditSession {
-  audit: PageAudit;
+  audit: PageOnPage;
   /** Stores the page's reports (each part of a compilation its own record); their stored state comes back, in page order. */
   save(): Promise<OverlayReport[]>;
   /** Ends the session without saving (the audit found what was already shown). */
@@ -42,7 +44,7 @@ export async function auditInBackground(skip: (el: Element) => boolean, stale: (
         port.disconnect();
         return undefined;
       }
-      const audit: PageAudit =
+      const audit: PageOnPage =
         m.reason !== undefined ? { detected: false, reason: m.reason } : { detected: true, parts: parts.map((p) => attachPart(p, written.elements)) };
       return { audit, save: () => saved(port, inbox), close: () => port.disconnect() };
     } else throw new Error(t('content_answerInvalid'));

@@ -1,6 +1,7 @@
 import type { Box, MarkerKind, ViewFinding } from '@/lib/app/overlay-state';
 import { sectionElement } from '@/lib/engine/parse/sections';
-import { cellKey, type Report } from '@/lib/engine/model';
+import type { ReportOnPage } from '@/lib/engine/audit-transfer';
+import { cellKey } from '@/lib/engine/model';
 import { SECTION_SPECS } from '@/lib/engine/parse/sections';
 import { CHECK_EVERY, drain, NO_DEADLINE, type Deadline, type Steps } from '@/lib/engine/steps';
 import { clean, toHalfWidth } from '@/lib/engine/text';
@@ -22,7 +23,7 @@ const isElement = (x: unknown): x is Element => !!x && typeof (x as Element).get
  * `elements`: the page elements some findings carry beside their cells (the <img> tables of
  * tables-as-images, see findingElements), by finding id; they are never stored or sent.
  */
-export function targetsOf(report: Report, findings: ViewFinding[], elements: ReadonlyMap<string, unknown[]> = new Map()): Target[] {
+export function targetsOf(report: ReportOnPage, findings: ViewFinding[], elements: ReadonlyMap<string, unknown[]> = new Map()): Target[] {
   const out: Target[] = [];
   for (const f of findings) {
     const images = (elements.get(f.id) ?? []).filter(isElement);
@@ -73,7 +74,7 @@ export function targetsOf(report: Report, findings: ViewFinding[], elements: Rea
   return out;
 }
 
-function proseTarget(report: Report, f: ViewFinding): Target | undefined {
+function proseTarget(report: ReportOnPage, f: ViewFinding): Target | undefined {
   const sentence = report.sentences.find((s) => f.excerpt!.includes(s.text) || s.text.includes(f.excerpt!));
   if (!sentence || !isElement(sentence.el)) return undefined;
   return { finding: f, kind: 'prose', key: f.section ?? '', el: sentence.el, range: textRange(sentence.el, sentence.text) ?? undefined };
@@ -234,7 +235,7 @@ function lineRects(range: Range): DOMRect[] {
  * The report's own elements on the page: its tables, section headings and the sentences of its
  * sections. Text before the first section (a header's clock, a visitor counter) is not counted.
  */
-export function reportElements(report: Report): Element[] {
+export function reportElements(report: ReportOnPage): Element[] {
   const out = new Set<Element>();
   for (const t of Object.values(report.tables)) if (isElement(t?.el)) out.add(t.el);
   for (const s of report.sections) if (isElement(s.el)) out.add(s.el);

@@ -1,41 +1,63 @@
 /**
  * A report's audit as a message: the background audits the page's tree (source/page-tree.ts) and
- * sends each report back with every element it names replaced by its number in the tree; the
- * content script puts its own page elements back in their place. Only the element references
- * change: the report and its findings are the engine's own.
+ * sends each report back as the page needs it — where its sections, sentences, tables and cells
+ * are, and its findings — with every element replaced by its number in the tree; the content
+ * script puts its own page elements back in their place. Values, labels and a section's whole text
+ * stay in the background, which stores the report itself: what does not travel costs the page nothing.
  */
 import * as z from 'zod/mini';
 import type { ReportAudit } from './audit';
-import { Finding, Report, TABLE_KEYS, type Table } from './model';
+import { Cell, Finding, Report, Section, Sentence, TableKey, TABLE_KEYS } from './model';
 import { findingElements, withFindingElements } from './rules/tables-as-images';
 
+const CellOnPage = z.pick(Cell, { raw: true, status: true, el: true, at: true });
+const TableOnPage = z.object({ key: TableKey, rows: z.record(z.string(), z.record(z.string(), CellOnPage)), el: z.optional(z.unknown()) });
+
+/** What the overlay reads of a report: its identity, and where its parts are on the page (targets.ts, flag.ts). */
+export const ReportOnPage = z.object({
+  ...z.pick(Report, { title: true, agency: true, year: true, layout: true }).shape,
+  sections: z.array(z.pick(Section, { key: true, heading: true, order: true, el: true })),
+  tables: z.object({ t2: z.optional(TableOnPage), t3: z.optional(TableOnPage), t4: z.optional(TableOnPage) }),
+  sentences: z.array(z.pick(Sentence, { section: true, text: true, el: true })),
+});
+export type ReportOnPage = z.infer<typeof ReportOnPage>;
+
+/** One report of the page as the content script holds it: findings as the engine gave them. */
+export interface PartOnPage {
+  report: ReportOnPage;
+  findings: Finding[];
+}
+
 export const DetachedPart = z.object({
-  report: Report,
+  report: ReportOnPage,
   findings: z.array(Finding),
   /** The elements some findings mark beside their cells (tables shown as images): [finding's index, element numbers]. */
   images: z.array(z.tuple([z.number(), z.array(z.number())])),
 });
 export type DetachedPart = z.infer<typeof DetachedPart>;
 
-/** A copy of the report with each `el` mapped (elements to numbers, or back). */
-function mapElements(r: Report, map: (el: unknown) => unknown): Report {
-  const tables: Report['tables'] = {};
+/** The report as the page needs it, each `el` mapped (elements to numbers, or back). */
+function onPage(r: ReportOnPage, map: (el: unknown) => unknown): ReportOnPage {
+  const tables: ReportOnPage['tables'] = {};
   for (const key of TABLE_KEYS) {
     const t = r.tables[key];
     if (!t) continue;
-    const rows: Table['rows'] = {};
+    const rows: NonNullable<ReportOnPage['tables'][typeof key]>['rows'] = {};
     for (const [row, cells] of Object.entries(t.rows)) {
-      const out: Table['rows'][string] = {};
-      for (const [column, cell] of Object.entries(cells)) out[column] = { ...cell, el: map(cell.el) };
+      const out: (typeof rows)[string] = {};
+      for (const [column, { raw, status, el, at }] of Object.entries(cells)) out[column] = { raw, status, el: map(el), ...(at && { at }) };
       rows[row] = out;
     }
-    tables[key] = { ...t, rows, el: map(t.el) };
+    tables[key] = { key: t.key, rows, el: map(t.el) };
   }
   return {
-    ...r,
+    title: r.title,
+    agency: r.agency,
+    year: r.year,
+    layout: r.layout,
     tables,
-    sections: r.sections.map((s) => ({ ...s, el: map(s.el) })),
-    sentences: r.sentences.map((s) => ({ ...s, el: map(s.el) })),
+    sections: r.sections.map(({ key, heading, order, el }) => ({ key, heading, order, el: map(el) })),
+    sentences: r.sentences.map(({ section, text, el }) => ({ ...(section && { section }), text, el: map(el) })),
   };
 }
 
@@ -48,11 +70,11 @@ export function detachPart({ report, findings }: ReportAudit, numberOf: (el: unk
       .filter((n) => n !== undefined);
     if (els.length) images.push([i, els]);
   });
-  return { report: mapElements(report, (el) => (el === undefined ? undefined : numberOf(el))), findings, images };
+  return { report: onPage(report, (el) => (el === undefined ? undefined : numberOf(el))), findings, images };
 }
 
 /** On receipt: numbers become the page's elements again (`elements`, as the tree's writer numbered them). */
-export function attachPart({ report, findings, images }: DetachedPart, elements: readonly unknown[]): ReportAudit {
+export function attachPart({ report, findings, images }: DetachedPart, elements: readonly unknown[]): PartOnPage {
   const at = (n: unknown) => (typeof n === 'number' ? elements[n] : undefined);
   for (const [i, els] of images)
     if (findings[i])
@@ -60,5 +82,5 @@ export function attachPart({ report, findings, images }: DetachedPart, elements:
         findings[i],
         els.map(at).filter((el) => el !== undefined),
       );
-  return { report: mapElements(report, at), findings };
+  return { report: onPage(report, at), findings };
 }

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { auditPage, type PageAudit } from '../../lib/engine/audit';
-import { detachPart } from '../../lib/engine/audit-transfer';
+import { findingElements } from '../../lib/engine/rules/tables-as-images';
 import { lightDocumentFromTree } from '../../lib/engine/source/light-dom';
 import { isTreeNodes, pageTreeSteps, TREE_CHUNK, type TreeNode, type TreeWritten } from '../../lib/engine/source/page-tree';
 import { drain, type Deadline } from '../../lib/engine/steps';
@@ -25,11 +25,19 @@ function write(doc: Document, opts: { skip?: (el: Element) => boolean; limits?: 
   return { chunks, written };
 }
 
-/** Each report with its elements as numbers: the page's by the writer's numbering, the tree's by the rebuild's. */
+/** Each whole report and its findings with elements as numbers: the page's by the writer's numbering, the tree's by the rebuild's. */
 function asNumbers(audit: PageAudit, elements: readonly unknown[]) {
   if (!audit.detected) return audit;
   const numbers = new Map(elements.map((el, i) => [el, i]));
-  return audit.parts.map((p) => detachPart(p, (el) => numbers.get(el)));
+  return audit.parts.map(({ report, findings }) => ({
+    // The holder's own value: JSON.stringify hands the replacer what a linkedom node's toJSON made of it.
+    ...(JSON.parse(
+      JSON.stringify({ report, findings }, function (this: Record<string, unknown>, key, value: unknown) {
+        return key === 'el' ? (numbers.get(this[key]) ?? 'unknown') : value;
+      }),
+    ) as object),
+    images: findings.map((f) => findingElements(f).map((el) => numbers.get(el))),
+  }));
 }
 
 function bothWays(html: string, opts: { skip?: (el: Element) => boolean } = {}) {

@@ -1,4 +1,4 @@
-import { SECTION_KEYS, type Report, type SectionKey } from '../model';
+import { SECTION_KEYS, type Section, type SectionKey } from '../model';
 import { compact } from '../text';
 
 /** Heading keywords by section, loose enough for the variants real reports print (report-format.md). */
@@ -28,7 +28,10 @@ export function sectionOfHeading(line: string): SectionKey | undefined {
  * Heading element of a section, with the heading text there; for a missing section, the heading it
  * should precede (or the last one it should follow).
  */
-export function sectionElement(report: Report, key: SectionKey): { el: unknown; heading: string; missing: boolean } | undefined {
+export function sectionElement(
+  report: { sections: Pick<Section, 'key' | 'heading' | 'order' | 'el'>[] },
+  key: SectionKey,
+): { el: unknown; heading: string; missing: boolean } | undefined {
   const found = report.sections.find((s) => s.key === key);
   if (found) return { el: found.el, heading: found.heading, missing: false };
   const idx = SECTION_KEYS.indexOf(key);
