@@ -10,7 +10,7 @@ import type { Browser } from 'wxt/browser';
 import { PAGE_AUDIT_PORT } from '@/lib/app/content-scripts';
 import { MAX_PARTS, PageTreeMessage, type OverlayReport, type PageAuditMessage } from '@/lib/app/content-messages';
 import { t } from '@/lib/app/i18n';
-import { auditPage, type PageAudit, type ReportAudit } from '@/lib/engine/audit';
+import { auditPageSteps, type PageAudit, type ReportAudit } from '@/lib/engine/audit';
 import { detachPart } from '@/lib/engine/audit-transfer';
 import { reportSnapshot, type ReportSnapshot } from '@/lib/engine/snapshot';
 import { lightDocumentFromTree } from '@/lib/engine/source/light-dom';
@@ -23,7 +23,15 @@ export interface PageAuditDeps {
   disabledRules(): Promise<readonly string[]>;
   /** Stores one report of the sender's page (`part` from 1 on a compilation), as the audit:save request does. */
   save(report: ReportSnapshot, part: number | undefined, sender: Browser.runtime.MessageSender): Promise<OverlayReport>;
+  /** Work per task while auditing, in ms (AUDIT_SLICE_MS). */
+  sliceMs?: number;
 }
+
+/**
+ * The audit runs in slices of this many ms with a task boundary between them: a compilation takes
+ * the background a second, during which other tabs' requests (a note being saved) still get their turn.
+ */
+export const AUDIT_SLICE_MS = 20;
 
 export function onPageAudit(port: Browser.runtime.Port, deps: PageAuditDeps): void {
   if (port.name !== PAGE_AUDIT_PORT) return;
@@ -35,9 +43,13 @@ export function onPageAudit(port: Browser.runtime.Port, deps: PageAuditDeps): vo
   rules.catch(() => undefined);
   const chunks: TreeNode[][] = [];
   let count = 0;
+  // The page went away (closed, navigated, a newer audit): an audit under way stops at its next slice.
+  let gone = false;
+  port.onDisconnect.addListener(() => (gone = true));
   let stage: 'reading' | 'auditing' | 'audited' | 'saving' = 'reading';
   let audit: PageAudit | undefined;
-  const post = (m: PageAuditMessage) => port.postMessage(m);
+  // Nothing to answer a page that went away (posting on its closed port would throw).
+  const post = (m: PageAuditMessage) => gone || port.postMessage(m);
   const fail = (message: string) => {
     post({ type: 'error', message });
     port.disconnect();
@@ -54,9 +66,11 @@ export function onPageAudit(port: Browser.runtime.Port, deps: PageAuditDeps): vo
     } else if (m.type === 'end' && stage === 'reading') {
       stage = 'auditing';
       rules
-        .then((disabled) => {
-          const { result, messages } = auditTree(chunks, m.cut, url, disabled);
+        .then(async (disabled) => {
+          const audited = await auditTree(chunks, m.cut, url, disabled, () => gone, deps.sliceMs);
           chunks.length = 0;
+          if (!audited) return;
+          const { result, messages } = audited;
           for (const answer of messages) post(answer);
           if (!result.detected) return port.disconnect();
           audit = result;
@@ -83,12 +97,31 @@ async function saveParts(parts: ReportAudit[], url: string, sender: Browser.runt
   return states;
 }
 
-/** The audit of a tree, and the messages that answer it: each report, then done. Throws on a tree that is not one. */
-export function auditTree(chunks: readonly TreeNode[][], cut: TreeCut, url: string, disabledRules: readonly string[]) {
+/**
+ * The audit of a tree, and the messages that answer it: each report, then done; undefined when
+ * `gone()` says the page went away meanwhile. Throws on a tree that is not one.
+ */
+export async function auditTree(
+  chunks: readonly TreeNode[][],
+  cut: TreeCut,
+  url: string,
+  disabledRules: readonly string[],
+  gone: () => boolean = () => false,
+  sliceMs = AUDIT_SLICE_MS,
+) {
   const { doc, elements } = lightDocumentFromTree(chunks);
   const numbers = new Map<unknown, number>(elements.map((el, i) => [el, i]));
+  let sliceStart = performance.now();
   // As a document's URL in the browser: a frame of about:srcdoc or a data: page has none to store.
-  const result = auditPage(doc, { disabledRules, url: /^https?:|^file:/.test(url) ? url : undefined, cut });
+  const steps = auditPageSteps(doc, { disabledRules, url: /^https?:|^file:/.test(url) ? url : undefined, cut }, () => performance.now() - sliceStart > sliceMs);
+  let step = steps.next();
+  while (!step.done) {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (gone()) return undefined;
+    sliceStart = performance.now();
+    step = steps.next();
+  }
+  const result = step.value;
   const messages: PageAuditMessage[] = result.detected
     ? [...result.parts.map((p): PageAuditMessage => ({ type: 'part', part: detachPart(p, (el) => numbers.get(el)) })), { type: 'done' }]
     : [{ type: 'done', reason: result.reason }];

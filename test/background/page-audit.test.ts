@@ -16,6 +16,7 @@ const PAGE = 'https://www.example.gov.cn/art/2024/1/15/art_1.html';
 
 function fakePort(name = PAGE_AUDIT_PORT, sender: object = { tab: { id: 4 }, frameId: 0, url: PAGE }) {
   const listeners: ((m: unknown) => void)[] = [];
+  const goneListeners: (() => void)[] = [];
   const posted: PageAuditMessage[] = [];
   let closed = false;
   const port = {
@@ -24,11 +25,14 @@ function fakePort(name = PAGE_AUDIT_PORT, sender: object = { tab: { id: 4 }, fra
     postMessage: (m: unknown) => void posted.push(PageAuditMessage.parse(JSON.parse(JSON.stringify(m)))),
     disconnect: vi.fn(() => void (closed = true)),
     onMessage: { addListener: (l: (m: unknown) => void) => void listeners.push(l) },
+    onDisconnect: { addListener: (l: () => void) => void goneListeners.push(l) },
   };
   return {
     port: port as never,
     posted,
     closed: () => closed,
+    /** The page's end goes away (its frame navigated). */
+    leave: () => goneListeners.forEach((l) => l()),
     send: (m: PageTreeMessage | object) => listeners.forEach((l) => l(JSON.parse(JSON.stringify(m)))),
   };
 }
@@ -52,6 +56,9 @@ function deps(disabled: string[] = []) {
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+/** Until the background has answered (the audit runs in slices, each in a task of its own). */
+const answered = (posted: PageAuditMessage[], type: PageAuditMessage['type'] = 'done') =>
+  vi.waitFor(() => expect(posted.some((m) => m.type === type || m.type === 'error')).toBe(true));
 
 describe('the audit in the background', () => {
   it("audits the sender's tree as the engine audits the page, and saves it under the browser's URL when asked", async () => {
@@ -61,7 +68,7 @@ describe('the audit in the background', () => {
     onPageAudit(port, d);
     send({ type: 'nodes', nodes: treeOf(html) });
     send({ type: 'end', cut: null });
-    await settle();
+    await answered(posted);
     const direct = auditPage(htmlDoc(html), { url: PAGE });
     expect(direct.detected).toBe(true);
     const parts = posted.filter((m) => m.type === 'part');
@@ -70,7 +77,7 @@ describe('the audit in the background', () => {
     expect(saved).toEqual([]);
     expect(closed()).toBe(false);
     send({ type: 'save' });
-    await settle();
+    await answered(posted, 'saved');
     expect(saved).toHaveLength(1);
     expect(saved[0]!.part).toBeUndefined();
     expect(saved[0]!.report.url).toBe(PAGE);
@@ -87,7 +94,7 @@ describe('the audit in the background', () => {
     onPageAudit(port, deps([rule]).d);
     send({ type: 'nodes', nodes: treeOf(html) });
     send({ type: 'end', cut: null, disabledRules: [] });
-    await settle();
+    await answered(posted);
     const findings = posted.flatMap((m) => (m.type === 'part' ? m.part.findings : []));
     expect(rule).not.toBe('');
     expect(findings.map((f) => f.rule)).not.toContain(rule);
@@ -101,10 +108,10 @@ describe('the audit in the background', () => {
     onPageAudit(port, d);
     send({ type: 'nodes', nodes: treeOf(compilationPage(3)) });
     send({ type: 'end', cut: null });
-    await settle();
+    await answered(posted);
     expect(posted.filter((m) => m.type === 'part')).toHaveLength(3);
     send({ type: 'save' });
-    await settle();
+    await answered(posted, 'saved');
     expect(saved.map((s) => s.part)).toEqual([1, 2, 3]);
     expect(posted.at(-1)).toMatchObject({ type: 'saved', states: [{ reportId: 'r1' }, { reportId: 'r2' }, { reportId: 'r3' }] });
   });
@@ -115,7 +122,7 @@ describe('the audit in the background', () => {
     onPageAudit(port, d);
     send({ type: 'nodes', nodes: treeOf(fixtureHtml('nonreport-news.html')) });
     send({ type: 'end', cut: null });
-    await settle();
+    await answered(posted);
     expect(posted).toEqual([{ type: 'done', reason: expect.any(String) }]);
     expect(closed()).toBe(true);
     expect(saved).toEqual([]);
@@ -140,7 +147,7 @@ describe('the audit in the background', () => {
       ],
     });
     send({ type: 'end', cut: null });
-    await settle();
+    await answered(posted);
     expect(posted).toEqual([{ type: 'error', message: expect.stringMatching(/parent/) }]);
     expect(closed()).toBe(true);
   });
@@ -153,6 +160,34 @@ describe('the audit in the background', () => {
     await settle();
     expect(posted).toEqual([{ type: 'error', message: expect.stringContaining(String(MAX_TREE_NODES)) }]);
     expect(closed()).toBe(true);
+  });
+
+  it('audits a large page in slices, each in a task of its own, and stops when the page goes away', async () => {
+    const html = compilationPage(6);
+    const sliced = fakePort();
+    onPageAudit(sliced.port, { ...deps().d, sliceMs: 0 });
+    sliced.send({ type: 'nodes', nodes: treeOf(html) });
+    const started = performance.now();
+    sliced.send({ type: 'end', cut: null });
+    await answered(sliced.posted);
+    const took = performance.now() - started;
+    expect(sliced.posted.filter((m) => m.type === 'part')).toHaveLength(6);
+    const whole = fakePort();
+    onPageAudit(whole.port, deps().d);
+    whole.send({ type: 'nodes', nodes: treeOf(html) });
+    whole.send({ type: 'end', cut: null });
+    await answered(whole.posted);
+    expect(sliced.posted).toEqual(whole.posted);
+
+    const left = fakePort();
+    onPageAudit(left.port, { ...deps().d, sliceMs: 0 });
+    left.send({ type: 'nodes', nodes: treeOf(html) });
+    left.send({ type: 'end', cut: null });
+    await settle();
+    left.leave();
+    // Three times as long as the whole sliced audit took: had it gone on, it would have answered by now.
+    await new Promise((resolve) => setTimeout(resolve, 3 * took));
+    expect(left.posted).toEqual([]);
   });
 
   it('ignores other ports, and ends one that no tab opened', () => {
