@@ -15,6 +15,7 @@ import { detachPart } from '@/lib/engine/audit-transfer';
 import { reportSnapshot, type ReportSnapshot } from '@/lib/engine/snapshot';
 import { lightDocumentFromTree } from '@/lib/engine/source/light-dom';
 import type { TreeCut, TreeNode } from '@/lib/engine/source/page-tree';
+import { nextTask } from '@/lib/engine/steps';
 
 /** Far beyond a compilation of a hundred reports (~200 000 nodes): more is refused, not held in memory. */
 export const MAX_TREE_NODES = 1_000_000;
@@ -29,9 +30,9 @@ export interface PageAuditDeps {
 
 /**
  * The audit runs in slices of this many ms with a task boundary between them: a compilation takes
- * the background a second, during which other tabs' requests (a note being saved) still get their turn.
+ * the background about half a second, during which other tabs' requests (a note being saved) still get their turn.
  */
-export const AUDIT_SLICE_MS = 20;
+export const AUDIT_SLICE_MS = 50;
 
 export function onPageAudit(port: Browser.runtime.Port, deps: PageAuditDeps): void {
   if (port.name !== PAGE_AUDIT_PORT) return;
@@ -116,7 +117,7 @@ export async function auditTree(
   const steps = auditPageSteps(doc, { disabledRules, url: /^https?:|^file:/.test(url) ? url : undefined, cut }, () => performance.now() - sliceStart > sliceMs);
   let step = steps.next();
   while (!step.done) {
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await nextTask();
     if (gone()) return undefined;
     sliceStart = performance.now();
     step = steps.next();

@@ -1,19 +1,7 @@
-import type { Deadline, Steps } from '@/lib/engine/steps';
+import { nextTask, type Deadline, type Steps } from '@/lib/engine/steps';
 
-/**
- * Giving the main thread back to the page between slices of work, so no task of ours runs long:
- * `scheduler.yield()` where the browser has it (the continuation keeps its priority), else a
- * MessageChannel message, which, unlike setTimeout(0), is not clamped to 4 ms after nesting.
- */
-export function yieldToPage(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (typeof scheduler?.yield === 'function') return scheduler.yield();
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => resolve();
-    channel.port2.postMessage(null);
-  });
-}
+/** Gives the main thread back to the page (lib/engine/steps.ts nextTask). */
+export const yieldToPage = nextTask;
 
 /** Work per task, in ms: well under the 50 ms of a long task, with room for a slow machine's jitter. */
 export const SLICE_MS = 12;
