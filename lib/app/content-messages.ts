@@ -53,7 +53,10 @@ export const CONTENT_REQUESTS = requestMap(
    * only ever says where; nothing it sends becomes a finding without the auditor's save in the panel.
    */
   endpoint('manual:flag', 'content', { target: ManualTarget }, {}),
-  /** Stores the page's audit under the URL the browser reports for the sending frame. */
+  /**
+   * Stores an audit: the batch page's (under the URL it fetched), or a content script's under the URL the browser
+   * reports for the sending frame. The auditor itself saves through the page-audit port (background/page-audit.ts).
+   */
   endpoint('audit:save', 'content', { report: ReportSnapshot, part: Part }, { state: OverlayReport }),
   /** The sender's own stored report (or its part's), after a state:changed. */
   endpoint('overlay:state', 'content', { part: Part }, { state: z.nullable(OverlayReport) }),
