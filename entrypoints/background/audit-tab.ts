@@ -28,7 +28,8 @@ export async function auditTab(tabId: number): Promise<void> {
   }
 }
 
-function messageOf(e: unknown): string {
+/** An error's own words, whatever was thrown. */
+export function messageOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 

@@ -8,6 +8,7 @@
  */
 import type { Browser } from 'wxt/browser';
 import { PAGE_AUDIT_PORT } from '@/lib/app/content-scripts';
+import { messageOf } from './audit-tab';
 import { MAX_PARTS, PageTreeMessage, type OverlayReport, type PageAuditMessage } from '@/lib/app/content-messages';
 import { t } from '@/lib/app/i18n';
 import { auditPageSteps, type PageAudit, type ReportAudit } from '@/lib/engine/audit';
@@ -15,7 +16,7 @@ import { detachPart } from '@/lib/engine/audit-transfer';
 import { reportSnapshot, type ReportSnapshot } from '@/lib/engine/snapshot';
 import { lightDocumentFromTree } from '@/lib/engine/source/light-dom';
 import type { TreeCut, TreeNode } from '@/lib/engine/source/page-tree';
-import { nextTask } from '@/lib/engine/steps';
+import { runInSlices } from '@/lib/engine/steps';
 
 /** Far beyond a compilation of a hundred reports (~200 000 nodes): more is refused, not held in memory. */
 export const MAX_TREE_NODES = 1_000_000;
@@ -55,7 +56,7 @@ export function onPageAudit(port: Browser.runtime.Port, deps: PageAuditDeps): vo
     post({ type: 'error', message });
     port.disconnect();
   };
-  const failWith = (e: unknown) => fail(t('bg_auditFailed', { error: e instanceof Error ? e.message : String(e) }));
+  const failWith = (e: unknown) => fail(t('bg_auditFailed', { error: messageOf(e) }));
   port.onMessage.addListener((raw: unknown) => {
     const parsed = PageTreeMessage.safeParse(raw);
     if (!parsed.success) return fail(t('bg_pageTreeInvalid'));
@@ -85,7 +86,7 @@ export function onPageAudit(port: Browser.runtime.Port, deps: PageAuditDeps): vo
           post({ type: 'saved', states });
           port.disconnect();
         })
-        .catch((e: unknown) => fail(t('content_saveFailed', { error: e instanceof Error ? e.message : String(e) })));
+        .catch((e: unknown) => fail(t('content_saveFailed', { error: messageOf(e) })));
     } else fail(t('bg_pageTreeInvalid'));
   });
 }
@@ -112,17 +113,10 @@ export async function auditTree(
 ) {
   const { doc, elements } = lightDocumentFromTree(chunks);
   const numbers = new Map<unknown, number>(elements.map((el, i) => [el, i]));
-  let sliceStart = performance.now();
   // As a document's URL in the browser: a frame of about:srcdoc or a data: page has none to store.
-  const steps = auditPageSteps(doc, { disabledRules, url: /^https?:|^file:/.test(url) ? url : undefined, cut }, () => performance.now() - sliceStart > sliceMs);
-  let step = steps.next();
-  while (!step.done) {
-    await nextTask();
-    if (gone()) return undefined;
-    sliceStart = performance.now();
-    step = steps.next();
-  }
-  const result = step.value;
+  const opts = { disabledRules, url: /^https?:|^file:/.test(url) ? url : undefined, cut };
+  const result = await runInSlices((deadline) => auditPageSteps(doc, opts, deadline), gone, sliceMs);
+  if (!result) return undefined;
   const messages: PageAuditMessage[] = result.detected
     ? [...result.parts.map((p): PageAuditMessage => ({ type: 'part', part: detachPart(p, (el) => numbers.get(el)) })), { type: 'done' }]
     : [{ type: 'done', reason: result.reason }];

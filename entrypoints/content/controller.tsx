@@ -35,8 +35,8 @@ import { listenForNavigation } from './keyboard';
 import { flag, listenForFlags, placeOf } from './flag';
 import { PageWatcher } from './page-watcher';
 import { boxesOf, boxSteps, nearViewport, reportElements, sameBoxes, targetsOf, type Target } from './targets';
-import type { Deadline, Steps } from '@/lib/engine/steps';
-import { afterLoad, runInSlices, yieldToPage } from './yield';
+import { nextTask, runInSlices, type Deadline, type Steps } from '@/lib/engine/steps';
+import { afterLoad } from './yield';
 import { t } from '@/lib/app/i18n';
 import { markFirstMarker } from './bench-mark';
 
@@ -92,7 +92,7 @@ export class AuditController {
     this.stopListening = background.onTabMessage((m) => this.onMessage(m));
     // A task of its own: this script's evaluation is one task already, and no task of ours runs long.
     void afterLoad()
-      .then(yieldToPage)
+      .then(nextTask)
       .then(() => this.check(false));
   }
 
@@ -144,7 +144,7 @@ export class AuditController {
     if (!session) return;
     const result = session.audit;
     // What follows (ids, the bar, the markers) gets a task of its own, not the end of the audit's last slice.
-    await yieldToPage();
+    await nextTask();
     if (run !== this.run) return session.close();
     this.audits++;
     // Said once, by the top frame: frames of ads and widgets are not reports either.

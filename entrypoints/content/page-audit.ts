@@ -1,5 +1,5 @@
 /**
- * The audit, as the page sees it: this frame writes its page as a tree (in slices, see yield.ts)
+ * The audit, as the page sees it: this frame writes its page as a tree (in slices, steps.ts runInSlices)
  * and posts it on a port to the background, which parses and checks it off the page's main thread
  * (background/page-audit.ts). Each report comes back with its elements as numbers and gets this
  * page's elements back; when the controller has drawn them it asks, on the same port, for the
@@ -11,7 +11,7 @@ import { PageAuditMessage, type OverlayReport, type PageTreeMessage } from '@/li
 import { t } from '@/lib/app/i18n';
 import { attachPart, type DetachedPart, type PartOnPage } from '@/lib/engine/audit-transfer';
 import { pageTreeSteps } from '@/lib/engine/source/page-tree';
-import { runInSlices } from './yield';
+import { runInSlices } from '@/lib/engine/steps';
 
 /** The page's audit: one part per report it holds (a compilation holds several), in page order. */
 export type PageOnPage = { detected: true; parts: PartOnPage[] } | { detected: false; reason: string };
@@ -47,7 +47,10 @@ export async function auditInBackground(skip: (el: Element) => boolean, stale: (
       const audit: PageOnPage =
         m.reason !== undefined ? { detected: false, reason: m.reason } : { detected: true, parts: parts.map((p) => attachPart(p, written.elements)) };
       return { audit, save: () => saved(port, inbox), close: () => port.disconnect() };
-    } else throw new Error(t('content_answerInvalid'));
+    } else {
+      port.disconnect();
+      throw new Error(t('content_answerInvalid'));
+    }
   }
 }
 

@@ -1,8 +1,7 @@
 import type { Box, MarkerKind, ViewFinding } from '@/lib/app/overlay-state';
-import { sectionElement } from '@/lib/engine/parse/sections';
 import type { ReportOnPage } from '@/lib/engine/audit-transfer';
 import { cellKey } from '@/lib/engine/model';
-import { SECTION_SPECS } from '@/lib/engine/parse/sections';
+import { SECTION_SPECS, sectionElement } from '@/lib/engine/parse/sections';
 import { CHECK_EVERY, drain, NO_DEADLINE, type Deadline, type Steps } from '@/lib/engine/steps';
 import { clean, toHalfWidth } from '@/lib/engine/text';
 import { t } from '@/lib/app/i18n';

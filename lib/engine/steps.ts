@@ -40,3 +40,24 @@ export function nextTask(): Promise<void> {
     channel.port2.postMessage(null);
   });
 }
+
+/** Work per task on a page, in ms: well under the 50 ms of a long task, with room for a slow machine's jitter. */
+export const SLICE_MS = 12;
+
+/**
+ * Runs steps that take a deadline in tasks of their own: each works until `budgetMs` have passed,
+ * then the steps yield and a task boundary (nextTask) comes before the next slice. The first slice
+ * too waits for a task of its own, so that it never adds to the work of the task that started it.
+ * Undefined when `stale()` says the work is no longer wanted (a newer run, a page gone away).
+ */
+export async function runInSlices<T>(start: (deadline: Deadline) => Steps<T>, stale: () => boolean, budgetMs = SLICE_MS): Promise<T | undefined> {
+  let sliceStart = 0;
+  const steps = start(() => performance.now() - sliceStart > budgetMs);
+  for (;;) {
+    await nextTask();
+    if (stale()) return undefined;
+    sliceStart = performance.now();
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
