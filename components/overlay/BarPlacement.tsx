@@ -66,8 +66,6 @@ export function BarHandle({ state, onMove }: { state: OverlayState; onMove: (cor
         // A pointer's click ends a drag (handled on pointerup); Enter and Space (detail 0) go round the corners.
         if (e.isTrusted && e.detail === 0) onMove(CORNERS[(CORNERS.indexOf(corner) + 1) % CORNERS.length]!);
       }}
-    >
-      ⠿
-    </button>
+    />
   );
 }

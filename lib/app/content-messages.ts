@@ -6,6 +6,7 @@
  * background takes its URL from the browser, not from the request).
  */
 import * as z from 'zod/mini';
+import { lazySchema } from '../engine/lazy-schema';
 import { MAX_LINKS, HttpUrl } from './batch/job';
 import { ReportSnapshot } from '../engine/snapshot';
 import { DetachedPart } from '../engine/audit-transfer';
@@ -16,7 +17,7 @@ import { STATUSES, StoredFinding, type Status } from './schema';
 import type { ReportState } from './messages';
 import { endpoint, requestMap, type Envelope, type RequestOf, type AnswerOf } from './request-map';
 
-const Title = z.string().check(z.maxLength(500));
+const Title = lazySchema(() => z.string().check(z.maxLength(500)));
 
 /** Most reports of one compilation page stored as records: the page's further reports are shown, not stored. */
 export const MAX_PARTS = 500;
@@ -24,26 +25,28 @@ export const MAX_PARTS = 500;
  * Which report of a compilation page (from 1): the page chooses only the part, never the URL, which
  * the background takes from the browser.
  */
-const Part = z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(MAX_PARTS)));
+const Part = lazySchema(() => z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(MAX_PARTS))));
 
 /**
  * A stored report as the overlay may know it: the findings to mark (the page's own plus those only
  * stored audits reveal, such as cross-year ones), which are new since the last audit, and the
  * status an auditor gave each (to dim 误报/已整改) — never the notes or who wrote them.
  */
-export const OverlayReport = z.object({
-  reportId: z.string(),
-  agency: z.string(),
-  year: z.nullable(z.number()),
-  findings: z.array(StoredFinding),
-  newIds: z.array(z.string()),
-  /** Only findings an auditor has marked; the rest are 待核实. */
-  statuses: z.record(z.string(), z.enum(STATUSES)),
-});
+export const OverlayReport = lazySchema(() =>
+  z.object({
+    reportId: z.string(),
+    agency: z.string(),
+    year: z.nullable(z.number()),
+    findings: z.array(StoredFinding),
+    newIds: z.array(z.string()),
+    /** Only findings an auditor has marked; the rest are 待核实. */
+    statuses: z.record(z.string(), z.enum(STATUSES)),
+  }),
+);
 export type OverlayReport = z.infer<typeof OverlayReport>;
 
 /** A place the auditor flagged in a tab, waiting in the background for its note from the side panel. */
-export const ManualFlag = z.object({ reportId: z.string(), target: ManualTarget, at: z.number() });
+export const ManualFlag = lazySchema(() => z.object({ reportId: z.string(), target: ManualTarget, at: z.number() }));
 export type ManualFlag = z.infer<typeof ManualFlag>;
 
 export const CONTENT_REQUESTS = requestMap(
@@ -88,14 +91,16 @@ export type ContentAnswer<T extends keyof ContentRequests> = AnswerOf<ContentReq
 export type ContentEnvelope = Envelope<ContentAnswer<keyof ContentRequests>>;
 
 /** Messages the background or an extension page sends to a tab's content script. */
-export const TabMessage = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('finding:reveal'), findingId: z.string() }),
-  z.object({ type: z.literal('state:changed'), reportId: z.string() }),
-  z.object({ type: z.literal('audit:run') }),
-  z.object({ type: z.literal('overlay:visible'), visible: z.boolean() }),
-  /** The context menu's 「标记为问题…」: flag the selection or the element right-clicked. */
-  z.object({ type: z.literal('manual:pick') }),
-]);
+export const TabMessage = lazySchema(() =>
+  z.discriminatedUnion('type', [
+    z.object({ type: z.literal('finding:reveal'), findingId: z.string() }),
+    z.object({ type: z.literal('state:changed'), reportId: z.string() }),
+    z.object({ type: z.literal('audit:run') }),
+    z.object({ type: z.literal('overlay:visible'), visible: z.boolean() }),
+    /** The context menu's 「标记为问题…」: flag the selection or the element right-clicked. */
+    z.object({ type: z.literal('manual:pick') }),
+  ]),
+);
 export type TabMessage = z.infer<typeof TabMessage>;
 
 /** The overlay's view of a stored report: no note, report note or auditor name leaves the extension. */
@@ -108,26 +113,30 @@ export function toOverlayReport({ record, notes }: ReportState): OverlayReport {
 }
 
 /** A page's tree, as the auditor posts it on the PAGE_AUDIT_PORT: its nodes in chunks, then the end. */
-export const PageTreeMessage = z.discriminatedUnion('type', [
-  z.object({
-    type: z.literal('nodes'),
-    nodes: z.custom<TreeNode[]>(isTreeNodes),
-  }),
-  /** `cut`: the writer stopped early, past what the engine reads (page-tree.ts). */
-  z.object({ type: z.literal('end'), cut: z.nullable(z.enum(['chars', 'cells'])) }),
-  /** The reports are drawn: store them (under the URL the browser reports for the frame). */
-  z.object({ type: z.literal('save') }),
-]);
+export const PageTreeMessage = lazySchema(() =>
+  z.discriminatedUnion('type', [
+    z.object({
+      type: z.literal('nodes'),
+      nodes: z.custom<TreeNode[]>(isTreeNodes),
+    }),
+    /** `cut`: the writer stopped early, past what the engine reads (page-tree.ts). */
+    z.object({ type: z.literal('end'), cut: z.nullable(z.enum(['chars', 'cells'])) }),
+    /** The reports are drawn: store them (under the URL the browser reports for the frame). */
+    z.object({ type: z.literal('save') }),
+  ]),
+);
 export type PageTreeMessage = z.infer<typeof PageTreeMessage>;
 
 /**
  * The background's answers on the same port: each report of the page, then `done` (with why it is
  * no report, when none was); after a save, the stored state of each report in page order.
  */
-export const PageAuditMessage = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('part'), part: DetachedPart }),
-  z.object({ type: z.literal('done'), reason: z.optional(z.string()) }),
-  z.object({ type: z.literal('saved'), states: z.array(OverlayReport) }),
-  z.object({ type: z.literal('error'), message: z.string() }),
-]);
+export const PageAuditMessage = lazySchema(() =>
+  z.discriminatedUnion('type', [
+    z.object({ type: z.literal('part'), part: DetachedPart }),
+    z.object({ type: z.literal('done'), reason: z.optional(z.string()) }),
+    z.object({ type: z.literal('saved'), states: z.array(OverlayReport) }),
+    z.object({ type: z.literal('error'), message: z.string() }),
+  ]),
+);
 export type PageAuditMessage = z.infer<typeof PageAuditMessage>;

@@ -5,6 +5,7 @@
  * script validates with these too, and its load size matters.
  */
 import * as z from 'zod/mini';
+import { lazySchema } from '../engine/lazy-schema';
 
 /**
  * Who may send a request: `content` requests come from content scripts (and extension pages);
@@ -20,14 +21,19 @@ export interface Endpoint<T extends string = string, Q extends z.ZodMiniType = z
   response: S;
 }
 
-/** One request type: its payload fields (besides `type`) and the fields of a successful answer. */
+/** One request type: its payload fields (besides `type`) and the fields of a successful answer; both schemas are built on first use. */
 export function endpoint<const T extends string, Q extends z.core.$ZodLooseShape, S extends z.core.$ZodLooseShape>(
   type: T,
   from: Caller,
   payload: Q,
   answer: S,
 ) {
-  return { type, from, request: z.object({ type: z.literal(type), ...payload }), response: z.object(answer) };
+  return {
+    type,
+    from,
+    request: lazySchema(() => z.object({ type: z.literal(type), ...payload })),
+    response: lazySchema(() => z.object(answer)),
+  };
 }
 
 export type RequestMap = Record<string, Endpoint>;

@@ -6,20 +6,45 @@
  * stay in the background, which stores the report itself: what does not travel costs the page nothing.
  */
 import * as z from 'zod/mini';
+import { lazySchema } from './lazy-schema';
 import type { ReportAudit } from './audit';
 import { Cell, Finding, Report, Section, Sentence, TableKey, TABLE_KEYS } from './model';
 import { findingElements, withFindingElements } from './rules/tables-as-images';
 
-const CellOnPage = z.pick(Cell, { raw: true, status: true, el: true, at: true });
-const TableOnPage = z.object({ key: TableKey, rows: z.record(z.string(), z.record(z.string(), CellOnPage)), el: z.optional(z.unknown()) });
+type CellOnPage = Pick<Cell, 'raw' | 'status' | 'el' | 'at'>;
+type RowsOnPage = Record<string, Record<string, CellOnPage>>;
+const CELL_STATUSES: ReadonlySet<unknown> = new Set<Cell['status']>(['ok', 'blank', 'absent', 'invalid']);
+
+/**
+ * Whether a value is a table's rows of cells as sent (row -> column -> cell), checked in one loop:
+ * the cells are nearly all of a report's message, which an object schema per cell checked and
+ * copied several times slower on the page's main thread. `el` is checked when it is attached.
+ */
+export function isRowsOnPage(x: unknown): x is RowsOnPage {
+  const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (!isRecord(x)) return false;
+  for (const cells of Object.values(x)) {
+    if (!isRecord(cells)) return false;
+    for (const c of Object.values(cells)) {
+      if (!isRecord(c) || typeof c.raw !== 'string' || !CELL_STATUSES.has(c.status)) return false;
+      const at = c.at;
+      if (at !== undefined && !(isRecord(at) && typeof at.line === 'number' && typeof at.start === 'number')) return false;
+    }
+  }
+  return true;
+}
+
+const TableOnPage = lazySchema(() => z.object({ key: TableKey, rows: z.custom<RowsOnPage>(isRowsOnPage), el: z.optional(z.unknown()) }));
 
 /** What the overlay reads of a report: its identity, and where its parts are on the page (targets.ts, flag.ts). */
-export const ReportOnPage = z.object({
-  ...z.pick(Report, { title: true, agency: true, year: true, layout: true }).shape,
-  sections: z.array(z.pick(Section, { key: true, heading: true, order: true, el: true })),
-  tables: z.object({ t2: z.optional(TableOnPage), t3: z.optional(TableOnPage), t4: z.optional(TableOnPage) }),
-  sentences: z.array(z.pick(Sentence, { section: true, text: true, el: true })),
-});
+export const ReportOnPage = lazySchema(() =>
+  z.object({
+    ...z.pick(Report, { title: true, agency: true, year: true, layout: true }).shape,
+    sections: z.array(z.pick(Section, { key: true, heading: true, order: true, el: true })),
+    tables: z.object({ t2: z.optional(TableOnPage), t3: z.optional(TableOnPage), t4: z.optional(TableOnPage) }),
+    sentences: z.array(z.pick(Sentence, { section: true, text: true, el: true })),
+  }),
+);
 export type ReportOnPage = z.infer<typeof ReportOnPage>;
 
 /** One report of the page as the content script holds it: findings as the engine gave them. */
@@ -28,12 +53,14 @@ export interface PartOnPage {
   findings: Finding[];
 }
 
-export const DetachedPart = z.object({
-  report: ReportOnPage,
-  findings: z.array(Finding),
-  /** The elements some findings mark beside their cells (tables shown as images): [finding's index, element numbers]. */
-  images: z.array(z.tuple([z.number(), z.array(z.number())])),
-});
+export const DetachedPart = lazySchema(() =>
+  z.object({
+    report: ReportOnPage,
+    findings: z.array(Finding),
+    /** The elements some findings mark beside their cells (tables shown as images): [finding's index, element numbers]. */
+    images: z.array(z.tuple([z.number(), z.array(z.number())])),
+  }),
+);
 export type DetachedPart = z.infer<typeof DetachedPart>;
 
 /** The report as the page needs it, each `el` mapped (elements to numbers, or back). */

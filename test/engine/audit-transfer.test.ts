@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { auditPage, type ReportAudit } from '../../lib/engine/audit';
-import { attachPart, DetachedPart, detachPart, type PartOnPage } from '../../lib/engine/audit-transfer';
+import { attachPart, DetachedPart, detachPart, isRowsOnPage, type PartOnPage } from '../../lib/engine/audit-transfer';
 import { findingElements } from '../../lib/engine/rules/tables-as-images';
 import { FIXTURES, fixtureHtml, htmlDoc } from '../helpers/fixtures';
 
@@ -77,5 +77,32 @@ describe('a report audit as a message', () => {
     expect(elementsOf(attachPart(sent, elements)).every((el) => el === undefined)).toBe(true);
     const numbered = detachPart(part, (el) => elements.indexOf(el as Element));
     expect(elementsOf(attachPart(numbered, [])).every((el) => el === undefined)).toBe(true);
+  });
+
+  it('refuses a report whose cells are not cells, whichever cell it is', () => {
+    const { part, elements } = audited(fixtureHtml('001-word.html'));
+    const sent = JSON.parse(JSON.stringify(detachPart(part, (el) => elements.indexOf(el as Element)))) as DetachedPart;
+    const rows = sent.report.tables.t3!.rows;
+    expect(isRowsOnPage(rows)).toBe(true);
+    const [row, cells] = Object.entries(rows).at(-1)!;
+    const column = Object.keys(cells).at(-1)!;
+    const cell = cells[column]!;
+    const broken: unknown[] = [
+      { ...cell, raw: 5 },
+      { ...cell, status: 'wrong' },
+      { ...cell, at: { line: '1', start: 0 } },
+      { ...cell, at: [1, 0] },
+      null,
+      [cell],
+    ];
+    for (const b of broken) {
+      const bad = structuredClone(sent);
+      bad.report.tables.t3!.rows[row]![column] = b as never;
+      expect(DetachedPart.safeParse(bad).success).toBe(false);
+    }
+    const notRows = structuredClone(sent);
+    notRows.report.tables.t3!.rows = [] as never;
+    expect(DetachedPart.safeParse(notRows).success).toBe(false);
+    expect(DetachedPart.safeParse({ ...sent, report: { ...sent.report, tables: { t3: { key: 't3', rows: { [row]: 'x' } } } } }).success).toBe(false);
   });
 });

@@ -5,54 +5,61 @@
  */
 // zod/mini: HttpUrl and MAX_LINKS reach the auditor content script through content-messages.ts.
 import * as z from 'zod/mini';
+import { lazySchema } from '../../engine/lazy-schema';
 
 /** Only http(s): an extension page cannot fetch file: or other schemes. */
-export const HttpUrl = z.string().check(z.maxLength(2048), z.regex(/^https?:\/\//i));
+export const HttpUrl = lazySchema(() => z.string().check(z.maxLength(2048), z.regex(/^https?:\/\//i)));
 
-export const LinkStatus = z.enum(['pending', 'done', 'failed']);
+export const LinkStatus = lazySchema(() => z.enum(['pending', 'done', 'failed']));
 export type LinkStatus = z.infer<typeof LinkStatus>;
 
 /**
  * What a done link produced: the stored report's id and identity. Finding counts are not kept
  * here: cross-year re-checks change them after the fact, so pages read them live from the records.
  */
-export const LinkResult = z.object({
-  reportId: z.string().check(z.minLength(1)),
-  agency: z.string(),
-  year: z.nullable(z.int()),
-  /** Published only as a PDF/Word file: stored with one report-attachment-only finding, unless `file` was read. */
-  attachment: z.boolean(),
-  /** The PDF/Word file the report was read from and is stored under (the link itself, or a file its page links). */
-  file: z.optional(HttpUrl),
-});
+export const LinkResult = lazySchema(() =>
+  z.object({
+    reportId: z.string().check(z.minLength(1)),
+    agency: z.string(),
+    year: z.nullable(z.int()),
+    /** Published only as a PDF/Word file: stored with one report-attachment-only finding, unless `file` was read. */
+    attachment: z.boolean(),
+    /** The PDF/Word file the report was read from and is stored under (the link itself, or a file its page links). */
+    file: z.optional(HttpUrl),
+  }),
+);
 export type LinkResult = z.infer<typeof LinkResult>;
 
-export const BatchLink = z.object({
-  url: HttpUrl,
-  title: z.string(),
-  status: LinkStatus,
-  /** Why a failed link failed (network, HTTP status, not a report), in Chinese. */
-  error: z.optional(z.string()),
-  result: z.optional(LinkResult),
-});
+export const BatchLink = lazySchema(() =>
+  z.object({
+    url: HttpUrl,
+    title: z.string(),
+    status: LinkStatus,
+    /** Why a failed link failed (network, HTTP status, not a report), in Chinese. */
+    error: z.optional(z.string()),
+    result: z.optional(LinkResult),
+  }),
+);
 export type BatchLink = z.infer<typeof BatchLink>;
 
-export const BatchJob = z.object({
-  id: z.string().check(z.minLength(1)),
-  listUrl: HttpUrl,
-  listTitle: z.string(),
-  createdAt: z.number(),
-  updatedAt: z.number(),
-  /** The next list page to read for more links; null once pagination is done (or gave up). */
-  nextListPage: z.nullable(HttpUrl),
-  /** List pages already read, the first one included: stops loops and bounds pagination. */
-  listPagesRead: z.array(z.string()),
-  /** Why pagination stopped early, if it did. */
-  listError: z.optional(z.string()),
-  links: z.array(BatchLink),
-  /** The user pressed Cancel: reopening the page then waits for Resume instead of going on by itself. */
-  cancelled: z.boolean(),
-});
+export const BatchJob = lazySchema(() =>
+  z.object({
+    id: z.string().check(z.minLength(1)),
+    listUrl: HttpUrl,
+    listTitle: z.string(),
+    createdAt: z.number(),
+    updatedAt: z.number(),
+    /** The next list page to read for more links; null once pagination is done (or gave up). */
+    nextListPage: z.nullable(HttpUrl),
+    /** List pages already read, the first one included: stops loops and bounds pagination. */
+    listPagesRead: z.array(z.string()),
+    /** Why pagination stopped early, if it did. */
+    listError: z.optional(z.string()),
+    links: z.array(BatchLink),
+    /** The user pressed Cancel: reopening the page then waits for Resume instead of going on by itself. */
+    cancelled: z.boolean(),
+  }),
+);
 export type BatchJob = z.infer<typeof BatchJob>;
 
 export interface FoundLink {

@@ -1,5 +1,6 @@
 import { CellRef, SectionKey, Severity, type Finding } from '../model';
 import * as z from 'zod/mini';
+import { lazySchema } from '../lazy-schema';
 import { toFinding, type RaisedRule } from './types';
 
 /** Raised by an auditor, not by a check: a cell or sentence flagged by hand on the page. */
@@ -17,11 +18,13 @@ export const manualFinding: RaisedRule = {
 };
 
 /** What the auditor pointed at: a table cell, or a stretch of text (with its section when known). */
-export const ManualTarget = z.object({
-  cell: z.optional(CellRef),
-  excerpt: z.optional(z.string().check(z.maxLength(2000))),
-  section: z.optional(SectionKey),
-});
+export const ManualTarget = lazySchema(() =>
+  z.object({
+    cell: z.optional(CellRef),
+    excerpt: z.optional(z.string().check(z.maxLength(2000))),
+    section: z.optional(SectionKey),
+  }),
+);
 export type ManualTarget = z.infer<typeof ManualTarget>;
 
 export const MANUAL_NOTE_MAX = 2000;

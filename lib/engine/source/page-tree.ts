@@ -45,13 +45,12 @@ export interface TreeOptions {
   emit: (nodes: TreeNode[]) => void;
 }
 
+/** By name, not through `el.attributes`: that builds an Attr object for each attribute, and Word's markup has many. */
 function attributesOf(el: Element): Record<string, string> | 0 {
   if (!el.hasAttributes()) return 0;
   let out: Record<string, string> | 0 = 0;
-  for (const a of Array.from(el.attributes)) {
-    const name = a.name.toLowerCase();
-    if (KEPT_ATTRIBUTES.has(name)) (out ||= {})[name] = a.value;
-  }
+  // HTML attribute names are lower case: the parser and setAttribute fold them.
+  for (const name of el.getAttributeNames()) if (KEPT_ATTRIBUTES.has(name)) (out ||= {})[name] = el.getAttribute(name)!;
   return out;
 }
 
@@ -75,15 +74,21 @@ export function* pageTreeSteps(doc: Document, { skip, limits = PAGE_LIMITS, emit
   let cells = 0;
   let cut: TreeCut = null;
   let work = 0;
-  // Children are pushed last-first, each with its parent's number: an iterative walk, as pages nest deeply.
-  const stack: [Node, number][] = [];
-  for (let c = root.lastChild; c; c = c.previousSibling) stack.push([c, 0]);
+  // Children are pushed last-first, each with its parent's number (two stacks, no pair per node):
+  // an iterative walk, as pages nest deeply.
+  const stack: Node[] = [];
+  const parents: number[] = [];
+  for (let c = root.lastChild; c; c = c.previousSibling) {
+    stack.push(c);
+    parents.push(0);
+  }
   while (stack.length) {
     if (++work >= CHECK_EVERY) {
       work = 0;
       if (deadline()) yield;
     }
-    const [node, parent] = stack.pop()!;
+    const node = stack.pop()!;
+    const parent = parents.pop()!;
     if (node.nodeType === 3) {
       const data = (node as Text).data;
       chars += data.length;
@@ -107,7 +112,8 @@ export function* pageTreeSteps(doc: Document, { skip, limits = PAGE_LIMITS, emit
     push([parent, tag, attributesOf(el)]);
     for (let c = el.lastChild; c; c = c.previousSibling) {
       if (inHead && (c.nodeType !== 1 || !HEAD_KEPT.has((c as Element).tagName.toUpperCase()))) continue;
-      stack.push([c, index]);
+      stack.push(c);
+      parents.push(index);
     }
   }
   if (chunk.length) emit(chunk);
