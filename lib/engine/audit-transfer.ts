@@ -8,7 +8,7 @@
 import * as z from 'zod/mini';
 import { lazySchema } from './lazy-schema';
 import type { ReportAudit } from './audit';
-import { Cell, Finding, Report, Section, Sentence, TableKey, TABLE_KEYS } from './model';
+import { Finding, Layout, SectionKey, TableKey, TABLE_KEYS, type Cell, type Section, type Sentence } from './model';
 import { findingElements, withFindingElements } from './rules/tables-as-images';
 
 type CellOnPage = Pick<Cell, 'raw' | 'status' | 'el' | 'at'>;
@@ -36,13 +36,28 @@ export function isRowsOnPage(x: unknown): x is RowsOnPage {
 
 const TableOnPage = lazySchema(() => z.object({ key: TableKey, rows: z.custom<RowsOnPage>(isRowsOnPage), el: z.optional(z.unknown()) }));
 
+/**
+ * A report's section and sentence as the page needs them. Written out rather than picked from the
+ * model's schemas: a pick builds the whole Report schema (tables, cells, dates) on the page to keep
+ * four fields of it. The types say they are the model's fields, so the two cannot drift apart.
+ */
+const SectionOnPage: z.ZodMiniType<Pick<Section, 'key' | 'heading' | 'order' | 'el'>> = lazySchema(() =>
+  z.object({ key: SectionKey, heading: z.string(), order: z.number(), el: z.optional(z.unknown()) }),
+);
+const SentenceOnPage: z.ZodMiniType<Pick<Sentence, 'section' | 'text' | 'el'>> = lazySchema(() =>
+  z.object({ section: z.optional(SectionKey), text: z.string(), el: z.optional(z.unknown()) }),
+);
+
 /** What the overlay reads of a report: its identity, and where its parts are on the page (targets.ts, flag.ts). */
 export const ReportOnPage = lazySchema(() =>
   z.object({
-    ...z.pick(Report, { title: true, agency: true, year: true, layout: true }).shape,
-    sections: z.array(z.pick(Section, { key: true, heading: true, order: true, el: true })),
+    title: z.string(),
+    agency: z.string(),
+    year: z.nullable(z.number()),
+    layout: Layout,
+    sections: z.array(SectionOnPage),
     tables: z.object({ t2: z.optional(TableOnPage), t3: z.optional(TableOnPage), t4: z.optional(TableOnPage) }),
-    sentences: z.array(z.pick(Sentence, { section: true, text: true, el: true })),
+    sentences: z.array(SentenceOnPage),
   }),
 );
 export type ReportOnPage = z.infer<typeof ReportOnPage>;

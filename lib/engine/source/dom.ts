@@ -99,10 +99,13 @@ export interface Truncation {
 
 type El = Element;
 
+/** An inline style that hides its element (and all it holds) from the engine. */
+export const HIDING_STYLE = /display\s*:\s*none/i;
+
 function isHidden(el: El): boolean {
   if (el.hasAttribute('hidden')) return true;
   const style = el.getAttribute('style');
-  return !!style && /display\s*:\s*none/i.test(style);
+  return !!style && HIDING_STYLE.test(style);
 }
 
 const tagOf = (el: El) => el.tagName.toUpperCase();

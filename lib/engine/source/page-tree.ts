@@ -12,7 +12,7 @@
  * elements by number and the content script put its markers on the very elements read.
  */
 import { CHECK_EVERY, type Deadline, type Steps } from '../steps';
-import { PAGE_LIMITS, SKIPPED_ELEMENTS, type PageLimits } from './dom';
+import { HIDING_STYLE, PAGE_LIMITS, SKIPPED_ELEMENTS, type PageLimits } from './dom';
 
 export type TreeText = [parent: number, text: string];
 /** `attributes` is 0 when the element has none the engine reads (most have none). */
@@ -22,8 +22,19 @@ export type TreeNode = TreeText | TreeElement;
 /** Why a page was written only in part: it holds more text or cells than the engine reads. */
 export type TreeCut = 'chars' | 'cells' | null;
 
-/** Attributes the engine reads (hidden and style for what is hidden, spans, image sizes, links, meta). */
-const KEPT_ATTRIBUTES = new Set(['hidden', 'style', 'rowspan', 'colspan', 'width', 'height', 'href', 'title', 'name', 'property', 'content']);
+/**
+ * Attributes the engine reads, by element: a cell's spans, an image's size, a link's target and
+ * title, a meta tag's name and content (dom.ts, list.ts, parse/meta.ts). On any element, `hidden`
+ * and a style that hides it; other styles are left out, as they are most of Word's markup.
+ */
+const KEPT_BY_TAG: Readonly<Record<string, readonly string[]>> = {
+  TD: ['rowspan', 'colspan'],
+  TH: ['rowspan', 'colspan'],
+  IMG: ['width', 'height'],
+  A: ['href', 'title'],
+  META: ['name', 'property', 'content'],
+};
+const NONE: readonly string[] = [];
 
 /** What of <head> the engine reads: the page's title and its meta tags (publication dates). */
 const HEAD_KEPT = new Set(['TITLE', 'META']);
@@ -46,11 +57,17 @@ export interface TreeOptions {
 }
 
 /** By name, not through `el.attributes`: that builds an Attr object for each attribute, and Word's markup has many. */
-function attributesOf(el: Element): Record<string, string> | 0 {
+function attributesOf(el: Element, tag: string): Record<string, string> | 0 {
   if (!el.hasAttributes()) return 0;
   let out: Record<string, string> | 0 = 0;
-  // HTML attribute names are lower case: the parser and setAttribute fold them.
-  for (const name of el.getAttributeNames()) if (KEPT_ATTRIBUTES.has(name)) (out ||= {})[name] = el.getAttribute(name)!;
+  for (const name of KEPT_BY_TAG[tag] ?? NONE) {
+    const value = el.getAttribute(name);
+    if (value !== null) (out ||= {})[name] = value;
+  }
+  const hidden = el.getAttribute('hidden');
+  if (hidden !== null) (out ||= {}).hidden = hidden;
+  const style = el.getAttribute('style');
+  if (style && HIDING_STYLE.test(style)) (out ||= {}).style = style;
   return out;
 }
 
@@ -62,7 +79,7 @@ function attributesOf(el: Element): Record<string, string> | 0 {
 export function* pageTreeSteps(doc: Document, { skip, limits = PAGE_LIMITS, emit }: TreeOptions, deadline: Deadline): Steps<TreeWritten> {
   const root = doc.documentElement;
   const elements: Element[] = [root];
-  let chunk: TreeNode[] = [[-1, root.tagName, attributesOf(root)]];
+  let chunk: TreeNode[] = [[-1, root.tagName, attributesOf(root, root.tagName.toUpperCase())]];
   const push = (node: TreeNode) => {
     chunk.push(node);
     if (chunk.length >= TREE_CHUNK) {
@@ -109,7 +126,7 @@ export function* pageTreeSteps(doc: Document, { skip, limits = PAGE_LIMITS, emit
       break;
     }
     const index = elements.push(el) - 1;
-    push([parent, tag, attributesOf(el)]);
+    push([parent, tag, attributesOf(el, tag)]);
     for (let c = el.lastChild; c; c = c.previousSibling) {
       if (inHead && (c.nodeType !== 1 || !HEAD_KEPT.has((c as Element).tagName.toUpperCase()))) continue;
       stack.push(c);
