@@ -19,10 +19,10 @@ export interface FilePool {
  * hundreds of MB over a thousand files); a file that needs more is audited again in this thread.
  * A larger young generation means fewer collections, a lower cap on the old one keeps the total
  * down: on 1 000 files and 2 cores (sizes interleaved, as npm run bench runs the CLI), 12 MB young
- * / 64 MB old ran at ~380 reports/s with a fifth of the threads' CPU in collections, 16 / 40 at
- * ~445; both stayed under 200 MB resident.
+ * / 64 MB old spent a fifth of the threads' CPU in collections and ran at ~380 reports/s; 16 / 32
+ * ran at ~450–500 and stayed under 200 MB resident, where 16 / 40 at times went just over.
  */
-const WORKER_HEAP = { maxOldGenerationSizeMb: 40, maxYoungGenerationSizeMb: 16 };
+const WORKER_HEAP = { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 16 };
 /** Files sent to a thread ahead of its answers. */
 const AHEAD = 4;
 
