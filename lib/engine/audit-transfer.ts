@@ -8,12 +8,12 @@
 import * as z from 'zod/mini';
 import { lazySchema } from './lazy-schema';
 import type { ReportAudit } from './audit';
-import { Finding, Layout, SectionKey, TableKey, TABLE_KEYS, type Cell, type Section, type Sentence } from './model';
+import { CELL_STATUSES, Finding, Layout, SectionKey, TableKey, TABLE_KEYS, type Cell, type Section, type Sentence } from './model';
 import { findingElements, withFindingElements } from './rules/tables-as-images';
 
 type CellOnPage = Pick<Cell, 'raw' | 'status' | 'el' | 'at'>;
 type RowsOnPage = Record<string, Record<string, CellOnPage>>;
-const CELL_STATUSES: ReadonlySet<unknown> = new Set<Cell['status']>(['ok', 'blank', 'absent', 'invalid']);
+const CELL_STATUS: ReadonlySet<unknown> = new Set(CELL_STATUSES);
 
 /**
  * Whether a value is a table's rows of cells as sent (row -> column -> cell), checked in one loop:
@@ -26,7 +26,7 @@ export function isRowsOnPage(x: unknown): x is RowsOnPage {
   for (const cells of Object.values(x)) {
     if (!isRecord(cells)) return false;
     for (const c of Object.values(cells)) {
-      if (!isRecord(c) || typeof c.raw !== 'string' || !CELL_STATUSES.has(c.status)) return false;
+      if (!isRecord(c) || typeof c.raw !== 'string' || !CELL_STATUS.has(c.status)) return false;
       const at = c.at;
       if (at !== undefined && !(isRecord(at) && typeof at.line === 'number' && typeof at.start === 'number')) return false;
     }

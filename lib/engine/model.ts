@@ -64,6 +64,9 @@ export const Finding = lazySchema(() =>
 );
 export type Finding = z.infer<typeof Finding>;
 
+/** Whether a cell holds a number: blank, absent from a short row, or not a number (see Cell). */
+export const CELL_STATUSES = ['ok', 'blank', 'absent', 'invalid'] as const;
+
 /**
  * One table cell as read from the page. `value` is null when the cell is missing data:
  * blank, a dash, 「无」, or absent from a short row (`status` says which).
@@ -73,7 +76,7 @@ export const Cell = lazySchema(() =>
   z.object({
     raw: z.string(),
     value: z.nullable(z.number()),
-    status: z.enum(['ok', 'blank', 'absent', 'invalid']),
+    status: z.enum(CELL_STATUSES),
     /** A unit printed in the cell after the number. */
     unit: z.optional(z.string()),
     el: z.optional(z.unknown()),
