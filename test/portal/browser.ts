@@ -74,7 +74,8 @@ function browserWith(profile: string, dir: string, opts: LaunchOptions): Promise
       '--disable-sync',
       '--disable-quic',
     ],
-    env: { ...process.env, LANGUAGE: (opts.lang ?? 'zh-CN').replace('-', '_') },
+    // A UTF-8 locale even where the caller has none: under LANG=C Chromium saves a download named in Chinese as "download".
+    env: { ...process.env, LANG: process.env.LANG || 'C.UTF-8', LANGUAGE: (opts.lang ?? 'zh-CN').replace('-', '_') },
   });
 }
 
