@@ -30,19 +30,19 @@ export const TABLE_OF_SECTION: Partial<Record<SectionKey, TableKey>> = { s2: 't2
 export const CellRef = lazySchema(() => z.object({ table: TableKey, row: z.string(), column: z.string() }));
 export type CellRef = z.infer<typeof CellRef>;
 
-const findingFields = () => ({
-  rule: z.string(),
-  severity: Severity,
-  message: z.string(),
-  section: z.optional(SectionKey),
-  cells: z.optional(z.array(CellRef)),
-  expected: z.optional(z.union([z.number(), z.string()])),
-  actual: z.optional(z.union([z.number(), z.string()])),
-  excerpt: z.optional(z.string()),
-});
-
 /** A finding that supports another: an identity a wrong cell breaks, a prose number it contradicts. */
-export const Evidence = lazySchema(() => z.object(findingFields()));
+export const Evidence = lazySchema(() =>
+  z.object({
+    rule: z.string(),
+    severity: Severity,
+    message: z.string(),
+    section: z.optional(SectionKey),
+    cells: z.optional(z.array(CellRef)),
+    expected: z.optional(z.union([z.number(), z.string()])),
+    actual: z.optional(z.union([z.number(), z.string()])),
+    excerpt: z.optional(z.string()),
+  }),
+);
 export type Evidence = z.infer<typeof Evidence>;
 
 /** A value the template's identities determine for a cell the report left blank (or unreadable). */
@@ -56,8 +56,7 @@ export type InferredValue = z.infer<typeof InferredValue>;
  * are not findings of their own, so counts and markers show one finding per wrong cell.
  */
 export const Finding = lazySchema(() =>
-  z.object({
-    ...findingFields(),
+  z.extend(Evidence, {
     inferred: z.optional(z.array(InferredValue)),
     evidence: z.optional(z.array(Evidence)),
   }),
