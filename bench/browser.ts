@@ -7,7 +7,9 @@
  * TaskDuration), the load event (navigation timing), long tasks (PerformanceObserver), and on report
  * pages when the overlay's host was attached and when its first marker was drawn; for pages with a
  * clock, script time per second while the page sits idle.
- * Prints medians of the paired differences A − B with their spread (min … max). Figures, not a
+ * Prints medians of the paired differences A − B with their spread (min … max). On the typical report
+ * a third side, bench/floor-extension (the least an extension of this design does: read the page,
+ * post it, draw a static bar and one marker), shows what no implementation avoids. Figures, not a
  * test: they depend on the machine and its load.
  *
  *   BENCH_RUNS=8 BENCH_ONLY=clock npm run bench:browser
@@ -34,12 +36,14 @@ interface Scenario {
   settle?: number;
   /** Also this many quick loads a side (no settling), for the load event alone: its spread is wide over 6 runs. */
   quickLoads?: number;
+  /** Also measure bench/floor-extension, interleaved with the two sides: the least an extension of this design costs the page. */
+  floor?: boolean;
 }
 
 const SCENARIOS: Scenario[] = [
   { name: '普通小页面 tiny ordinary gov.cn page', path: '/perf/tiny.html', quickLoads: 40 },
   { name: '1 MB 普通门户页面 1 MB ordinary portal page', path: '/perf/large.html', quickLoads: 30 },
-  { name: '典型年报页面 typical report page (296 cells)', path: '/perf/report.html', report: true },
+  { name: '典型年报页面 typical report page (296 cells)', path: '/perf/report.html', report: true, floor: true },
   { name: '100 份年报汇编 100-report compilation (34 000 cells)', path: '/perf/compilation.html', report: true, settle: 8000 },
   { name: '100 份年报汇编，每份一处错误 100-report compilation, one wrong cell each', path: '/perf/compilation-errors.html', report: true, settle: 8000 },
   { name: '超过上限的页面 a page over the 50 000-cell cap (160 reports)', path: '/perf/over-cap.html', report: true, settle: 10000 },
@@ -129,7 +133,7 @@ const median = (xs: number[]) => {
 const fmt = (x: number) => (Math.abs(x) >= 100 ? x.toFixed(0) : x.toFixed(1));
 const spread = (xs: number[]) => `${fmt(median(xs))} (${fmt(Math.min(...xs))} … ${fmt(Math.max(...xs))})`;
 
-function report(s: Scenario, a: Sample[], b: Sample[]): void {
+function report(s: Scenario, a: Sample[], b: Sample[], floor: Sample[]): void {
   const diff = (f: (x: Sample) => number) => a.map((x, i) => f(x) - f(b[i]!));
   const lines = [
     `脚本 script ms: +${spread(diff((x) => x.scriptMs))}  [无扩展 without: ${fmt(median(b.map((x) => x.scriptMs)))}]`,
@@ -146,6 +150,14 @@ function report(s: Scenario, a: Sample[], b: Sample[]): void {
       markers.length
         ? `首个标记 first marker drawn after load event ms: ${spread(markers)} (${markers.length}/${a.length} runs)`
         : '未画出标记 no marker drawn',
+    );
+  }
+  if (floor.length) {
+    const task = (x: Sample) => x.taskMs;
+    const over = floor.map((x, i) => task(x) - task(b[i]!));
+    const base = median(b.map(task));
+    lines.push(
+      `最小扩展 floor extension (bench/floor-extension) 主线程任务 task ms: +${spread(over)} = +${fmt((100 * median(over)) / base)}%; 本扩展 this extension: +${fmt((100 * median(diff(task))) / base)}%, 高出 over the floor +${spread(a.map((x, i) => task(x) - task(floor[i]!)))}`,
     );
   }
   if (s.idle)
@@ -190,34 +202,35 @@ async function quickLoads(withExt: BrowserContext, without: BrowserContext, port
 
 async function main() {
   const portal = await startPortal();
+  const scenarios = SCENARIOS.filter((x) => !ONLY || x.path.includes(ONLY));
   const withExt = await launch(newProfile(), { build: 'bench' });
   const without = await launch(newProfile(), { build: 'none' });
+  const floorExt = scenarios.some((x) => x.floor) ? await launch(newProfile(), { build: 'floor' }) : undefined;
   console.log(
     `Chromium side by side: bench build (production + first-marker mark) vs no extension, ${RUNS} interleaved runs a side; differences are with − without.`,
   );
   try {
-    for (const s of SCENARIOS.filter((x) => !ONLY || x.path.includes(ONLY))) {
+    for (const s of scenarios) {
+      const floor = s.floor ? floorExt : undefined;
       // One warm-up each, not counted: the first load pays for caches and the service worker's start.
       await measure(withExt, portal, s);
       await measure(without, portal, s);
+      if (floor) await measure(floor, portal, s);
       const a: Sample[] = [];
       const b: Sample[] = [];
+      const f: Sample[] = [];
       for (let i = 0; i < RUNS; i++) {
-        // ABBA order: drift in machine load falls on both sides alike.
-        if (i % 2 === 0) {
-          a.push(await measure(withExt, portal, s));
-          b.push(await measure(without, portal, s));
-        } else {
-          b.push(await measure(without, portal, s));
-          a.push(await measure(withExt, portal, s));
-        }
+        // ABBA order (A, B, floor, then floor, B, A): drift in machine load falls on every side alike.
+        const sides: [BrowserContext, Sample[]][] = [[withExt, a], [without, b], ...(floor ? [[floor, f] as [BrowserContext, Sample[]]] : [])];
+        for (const [context, samples] of i % 2 === 0 ? sides : sides.reverse()) samples.push(await measure(context, portal, s));
       }
-      report(s, a, b);
+      report(s, a, b, f);
       if (s.quickLoads) await quickLoads(withExt, without, portal, s);
     }
   } finally {
     await withExt.close();
     await without.close();
+    await floorExt?.close();
     await portal.close();
   }
 }

@@ -1,4 +1,4 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { AuditorLifetime } from './lifetime';
 import { Overlay } from '@/components/overlay/Overlay';
 import type { OverlayActions } from '@/components/overlay/types';
 import { MAX_LINKS } from '@/lib/app/batch/job';
@@ -75,20 +75,22 @@ export class AuditController {
     return this.parts.length === 1 ? this.parts[0]!.report : undefined;
   }
 
-  constructor(private ctx: ContentScriptContext) {
-    this.watcher = new PageWatcher(ctx, (n) => !!this.overlay?.owns(n), { content: () => void this.check(false), layout: () => this.reposition() });
+  constructor(private life: AuditorLifetime) {
+    this.watcher = new PageWatcher(life, (n) => !!this.overlay?.owns(n), { content: () => void this.check(false), layout: () => this.reposition() });
   }
 
   start() {
     this.watcher.start();
-    this.ctx.onInvalidated(() => this.stop());
-    this.ctx.addEventListener(window, 'wxt:locationchange', () => this.watcher.contentChanged(0));
+    this.life.onInvalidated(() => this.stop());
+    // A same-document navigation (a portal's client-side route) may change the content under the watcher.
+    const navigation = (globalThis as { navigation?: EventTarget }).navigation;
+    this.life.addEventListener(navigation ?? window, navigation ? 'navigatesuccess' : 'popstate', () => this.watcher.contentChanged(0));
     listenForNavigation(
-      this.ctx,
+      this.life,
       (delta) => this.step(delta),
       () => this.closeTip(),
     );
-    this.pointed = listenForFlags(this.ctx, (el) => this.flag(el)).pointed;
+    this.pointed = listenForFlags(this.life, (el) => this.flag(el)).pointed;
     this.stopListening = background.onTabMessage((m) => this.onMessage(m));
     // A task of its own: this script's evaluation is one task already, and no task of ours runs long.
     void afterLoad()
@@ -380,7 +382,7 @@ export class AuditController {
     const bar = root?.querySelector<HTMLElement>('.bar');
     if (!marker || !bar || this.state.findings[this.state.current]?.id !== id) return;
     // A smooth scroll may still be under way: look again where it ends.
-    if (again) this.ctx.addEventListener(document, 'scrollend', () => this.keepBarClear(id, false), { once: true, capture: true });
+    if (again) this.life.addEventListener(document, 'scrollend', () => this.keepBarClear(id, false), { once: true, capture: true });
     const tip = marker.querySelector<HTMLElement>('.tip');
     const avoid = [marker.getBoundingClientRect(), ...(tip && tip.offsetParent ? [tip.getBoundingClientRect()] : [])];
     const { width, height } = bar.getBoundingClientRect();

@@ -4,7 +4,7 @@
  * read, or the selected text as an excerpt — sent to the background for the side panel, where the
  * auditor types the note. Only the user's own key presses and clicks count (isTrusted).
  */
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { AuditorLifetime } from './lifetime';
 import type { ManualTarget } from '@/lib/engine/rules/manual-finding';
 import type { ReportOnPage } from '@/lib/engine/audit-transfer';
 import { clean } from '@/lib/engine/text';
@@ -41,10 +41,10 @@ export function flag(target: ManualTarget): Promise<unknown> {
 }
 
 /** Listens for Alt+Shift+M and remembers the element last right-clicked (for manual:pick). */
-export function listenForFlags(ctx: ContentScriptContext, onFlag: (pointed: Element | null) => void): { pointed: () => Element | null } {
+export function listenForFlags(life: AuditorLifetime, onFlag: (pointed: Element | null) => void): { pointed: () => Element | null } {
   let pointed: Element | null = null;
-  ctx.addEventListener(document, 'contextmenu', (e) => e.isTrusted && (pointed = e.target instanceof Element ? e.target : null), { capture: true });
-  ctx.addEventListener(
+  life.addEventListener(document, 'contextmenu', (e) => e.isTrusted && (pointed = e.target instanceof Element ? e.target : null), { capture: true });
+  life.addEventListener(
     document,
     'keydown',
     (e) => {

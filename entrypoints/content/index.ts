@@ -1,5 +1,6 @@
 import { defineContentScript } from '#imports';
 import { AuditController } from './controller';
+import { startAuditor } from './lifetime';
 
 /**
  * The auditor. Not in the manifest: the background injects it (scripting.executeScript) into the one
@@ -7,13 +8,16 @@ import { AuditController } from './controller';
  * tab when the toolbar button asks for an audit. executeScript rather than a dynamic import():
  * import() from a content script needs the file in web_accessible_resources, where any page could
  * load or fingerprint it, and executeScript targets exactly the frame that asked.
- * A re-injected copy replaces the old one (WXT invalidates the old context), so there is always
- * one overlay per frame.
+ * A re-injected copy ends the old one (lifetime.ts), so there is always one overlay per frame. WXT's
+ * own context is left unused: a page can end it (see lifetime.ts). noScriptStartedPostMessage keeps
+ * that context from also announcing itself by window.postMessage, which every message listener of
+ * the page would receive (with the extension's id) and which cost the page a task on every report.
  */
 export default defineContentScript({
   registration: 'runtime',
+  noScriptStartedPostMessage: true,
   matches: ['*://*.gov.cn/*'],
-  main(ctx) {
-    new AuditController(ctx).start();
+  main() {
+    startAuditor((life) => new AuditController(life).start());
   },
 });

@@ -1,11 +1,11 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { AuditorLifetime } from './lifetime';
 
 /**
  * Alt+Shift+N / Alt+Shift+P walk the findings; Esc closes an open tooltip. Only the user's own key
  * presses count: a page script's synthetic events (isTrusted false) are ignored.
  */
-export function listenForNavigation(ctx: ContentScriptContext, step: (delta: 1 | -1) => boolean, closeTip: () => boolean): void {
-  ctx.addEventListener(
+export function listenForNavigation(life: AuditorLifetime, step: (delta: 1 | -1) => boolean, closeTip: () => boolean): void {
+  life.addEventListener(
     document,
     'keydown',
     (e) => {

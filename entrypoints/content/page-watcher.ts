@@ -1,4 +1,4 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { AuditorLifetime } from './lifetime';
 
 /** Pages that build their report after load settle within this much quiet time. */
 const SETTLE_MS = 700;
@@ -28,7 +28,7 @@ export class PageWatcher {
   private scrollers = new WeakMap<EventTarget, boolean>();
 
   constructor(
-    private ctx: ContentScriptContext,
+    private life: AuditorLifetime,
     private owns: (node: Node) => boolean,
     private changes: PageChanges,
   ) {}
@@ -39,9 +39,9 @@ export class PageWatcher {
     });
     this.mutations.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
     this.sizes = new ResizeObserver(() => this.layoutChanged());
-    this.ctx.addEventListener(window, 'resize', () => this.layoutChanged());
-    this.ctx.addEventListener(document, 'scroll', (e) => this.onScroll(e.target), { capture: true, passive: true });
-    this.ctx.onInvalidated(() => this.stop());
+    this.life.addEventListener(window, 'resize', () => this.layoutChanged());
+    this.life.addEventListener(document, 'scroll', (e) => this.onScroll(e.target), { capture: true, passive: true });
+    this.life.onInvalidated(() => this.stop());
   }
 
   /** The report's elements now on the page (none when it is not a report). */

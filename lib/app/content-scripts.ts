@@ -33,9 +33,12 @@ export const PAGE_AUDIT_PORT = 'report-auditor:page-audit';
 /**
  * The extension's own world in a frame (content scripts of one extension share it; the page never
  * sees it): the first look marks that it runs there, and leaves what it saw for the auditor it
- * brings, which then does not read the page a second time to decide the same thing.
+ * brings, which then does not read the page a second time to decide the same thing; the auditor
+ * keeps its lifetime there, for a newer copy to end.
  */
 export interface LookingWorld {
   reportAuditorFirstLook?: true;
   reportAuditorSaw?: { look: 'report' | 'list'; url: string };
+  /** The running auditor's lifetime (entrypoints/content/lifetime.ts): an older copy that finds another here ends. */
+  reportAuditorLife?: object;
 }

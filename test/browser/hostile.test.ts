@@ -5,11 +5,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { launch, markers, newProfile, overlayThroughDevTools, waitForAudit } from '../portal/browser';
+import type { Browser } from 'wxt/browser';
+import { extensionId, launch, markers, newProfile, overlayThroughDevTools, waitForAudit } from '../portal/browser';
 import { startPortal, type Portal } from '../portal/server';
+import { AUDITOR_SCRIPT } from '../../lib/app/content-scripts';
 
 declare const attack: {
-  read(): { hasHost: boolean; root: boolean; stolen: number; text: string; pageText: string };
+  read(): { hasHost: boolean; root: boolean; stolen: number; text: string; pageText: string; messages: string[] };
   click(selector: string): number;
   tamper(): boolean;
 };
@@ -49,6 +51,8 @@ describe('the production build: the page cannot read the overlay', () => {
     expect(seen.stolen).toBe(0);
     expect(seen.pageText).not.toContain('年报审计助手');
     expect(seen.pageText).not.toMatch(/错误 \d/);
+    // Nor does it hear from the auditor: no window message (WXT posts one on start unless told not to).
+    expect(seen.messages).toEqual([]);
     await page.close();
   });
 });
@@ -104,6 +108,37 @@ describe('the test build (root open, as a page would find it if it could): nothi
     await expect.poll(() => markers(page)).toEqual(before);
     expect(await page.locator('report-audit-overlay .marker.fake').count()).toBe(0);
     expect(await page.locator('report-audit-overlay [data-counts]').innerText()).toBe(counts);
+    await page.close();
+  });
+
+  it('a forged "newer copy started" event ends nothing; a real new copy replaces the old one', async () => {
+    const page = await open(context, '/hostile/report.html');
+    await waitForAudit(page);
+    const before = await markers(page);
+    // What WXT's context and the auditor's lifetime listen for: a page that knows the (public) id can send both.
+    const id = await extensionId(context);
+    await page.evaluate((id) => {
+      document.dispatchEvent(new CustomEvent(`${id}:content:wxt:content-script-started`, { detail: { contentScriptName: 'content', messageId: 'forged' } }));
+      document.dispatchEvent(new Event('report-auditor:started'));
+    }, id);
+    await page.waitForTimeout(1000);
+    expect(await markers(page)).toEqual(before);
+    // Still alive, not just still drawn: it redraws what the page removes.
+    expect(await page.evaluate(() => attack.tamper())).toBe(true);
+    await expect.poll(() => markers(page)).toEqual(before);
+    // The background injecting the auditor again (as the toolbar button does) leaves one overlay, drawn by the new copy.
+    const worker = context.serviceWorkers()[0]!;
+    await worker.evaluate(
+      async ({ url, file }) => {
+        const { chrome } = globalThis as unknown as { chrome: typeof Browser };
+        const tab = (await chrome.tabs.query({})).find((t) => t.url === url);
+        await chrome.scripting.executeScript({ target: { tabId: tab!.id! }, files: [`/${file}`] });
+      },
+      { url: page.url(), file: AUDITOR_SCRIPT },
+    );
+    await page.waitForTimeout(1500);
+    expect(await page.locator('report-audit-overlay').count()).toBe(1);
+    expect(await markers(page)).toEqual(before);
     await page.close();
   });
 

@@ -15,6 +15,8 @@ export const EXTENSION_DIR = resolve(OUTPUT, 'chrome-mv3');
 export const TEST_EXTENSION_DIR = resolve(OUTPUT, 'chrome-mv3-test');
 /** `wxt build --mode bench`: the production build plus one performance mark when the first marker is drawn (entrypoints/content/bench-mark.ts). */
 export const BENCH_EXTENSION_DIR = resolve(OUTPUT, 'chrome-mv3-bench');
+/** bench/floor-extension: a lower bound for the bench, the least an extension of the same design does on a report page. */
+export const FLOOR_EXTENSION_DIR = resolve(import.meta.dirname, '..', '..', 'bench', 'floor-extension');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export function newProfile(): string {
@@ -25,9 +27,10 @@ export interface LaunchOptions {
   headed?: boolean;
   /**
    * Which build to load: the test build unless a test is about the production build itself;
-   * none for the same browser without the extension (the bench's other side); bench for the bench's side with it.
+   * none for the same browser without the extension (the bench's other side); bench for the bench's side with it;
+   * floor for the bench's lower bound (bench/floor-extension, not built).
    */
-  build?: 'test' | 'production' | 'bench' | 'none';
+  build?: 'test' | 'production' | 'bench' | 'none' | 'floor';
   /** Host names besides *.gov.cn that reach 127.0.0.1 (a site the user has not granted, for the batch's redirect tests). */
   alsoLocal?: string[];
   /**
@@ -38,8 +41,16 @@ export interface LaunchOptions {
   lang?: 'zh-CN' | 'en';
 }
 
+const BUILD_DIRS: Record<NonNullable<LaunchOptions['build']>, string> = {
+  test: TEST_EXTENSION_DIR,
+  production: EXTENSION_DIR,
+  bench: BENCH_EXTENSION_DIR,
+  floor: FLOOR_EXTENSION_DIR,
+  none: '', // no extension loaded
+};
+
 export async function launch(profile: string, opts: LaunchOptions = {}): Promise<BrowserContext> {
-  const dir = opts.build === 'production' ? EXTENSION_DIR : opts.build === 'bench' ? BENCH_EXTENSION_DIR : TEST_EXTENSION_DIR;
+  const dir = BUILD_DIRS[opts.build ?? 'test'];
   const command = opts.build === 'production' ? 'npm run build' : `npx wxt build --mode ${opts.build === 'bench' ? 'bench' : 'test'}`;
   if (opts.build !== 'none' && !existsSync(join(dir, 'manifest.json'))) throw new Error(`扩展尚未构建：先运行 ${command}（${dir}）`);
   const context = await browserWith(profile, dir, opts);

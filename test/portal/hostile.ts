@@ -1,5 +1,5 @@
 /**
- * Hostile portal pages (issue 9 §1, §3, §5): a page script that tries to read the overlay, forge
+ * Hostile portal pages (issue 9 §1, §3, §5): a page script that tries to read the overlay (and listens for window messages), forge
  * clicks on its buttons, rewrite its counts and markers, and a page element that borrows the
  * overlay's tag name around a table. The attacks are functions on `window.attack`, run by the
  * browser tests (test/browser/hostile.test.ts) as any page script could run them.
@@ -18,13 +18,16 @@ export const ATTACK_SCRIPT = `<script>
     stolen.push(root);
     return root;
   };
+  // Every window message the page receives: the auditor must post none (WXT's "script started" one included).
+  const messages = [];
+  window.addEventListener('message', (e) => messages.push(typeof e.data === 'object' && e.data ? JSON.stringify(e.data).slice(0, 200) : String(e.data)));
   const host = () => document.querySelector('html > report-audit-overlay');
   const root = () => host()?.shadowRoot ?? stolen[0] ?? null;
   window.attack = {
     /** What a page can read of the overlay. */
     read() {
       const r = root();
-      return { hasHost: !!host(), root: !!r, stolen: stolen.length, text: r ? r.textContent : '', pageText: document.documentElement.innerText };
+      return { hasHost: !!host(), root: !!r, stolen: stolen.length, text: r ? r.textContent : '', pageText: document.documentElement.innerText, messages };
     },
     /** Clicks every button and link of the overlay the way scripts can: click() and a synthetic event. */
     click(selector) {
