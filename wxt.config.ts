@@ -2,7 +2,9 @@ import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { defineConfig } from 'wxt';
+import type { Plugin } from 'vite';
 import preact from '@preact/preset-vite';
+import { AUDITOR_SCRIPT, FIRST_LOOK_SCRIPT } from './lib/app/content-scripts';
 import { localeFiles } from './lib/app/i18n';
 
 /** pdf.js's worker, CJK character maps and standard fonts, shipped as files: the viewer never fetches them from a CDN. */
@@ -14,13 +16,37 @@ const pdfjsAssets = () => [
   { absoluteSrc: join(PDFJS, 'legacy', 'build', 'pdf.worker.min.mjs'), relativeDest: 'pdfjs/pdf.worker.min.mjs' },
 ];
 
+/**
+ * V8's explicit compile hint on the scripts that run in portal pages: their functions are compiled
+ * with the script, instead of pre-parsed and then parsed again on first call (most of them run on
+ * every page they are injected into, and Chromium keeps no code cache for content scripts).
+ * Measured A/B: the typical report ~3 ms less script and ~2 ms less main thread (the auditor), a
+ * tiny page 0.3 ms less script (the first look). Added after minifying, which drops comments.
+ */
+const compileEagerly = (files: string[]): Plugin => ({
+  name: 'compile-eagerly',
+  apply: 'build',
+  enforce: 'post',
+  generateBundle(_options, bundle) {
+    for (const file of files) {
+      const chunk = bundle[file];
+      if (chunk?.type !== 'chunk') continue;
+      chunk.code = `//# allFunctionsCalledOnLoad\n${chunk.code}`;
+      if (chunk.map) chunk.map.mappings = `;${chunk.map.mappings}`;
+    }
+  },
+});
+
 export default defineConfig({
   // The sources zip (for Firefox review) needs the code, not test pages and local output.
   zip: { excludeSources: ['artifacts/**', 'scratch/**', 'test/fixtures/html/nonreport-large.html', '.ci/node/**'] },
   // `browser` from 'wxt/browser' becomes webextension-polyfill's promise API in every browser.
   modules: ['@wxt-dev/webextension-polyfill'],
   // UNMINIFIED=1: readable names and source maps, for bench/profile.ts.
-  vite: () => ({ plugins: [preact()], build: process.env.UNMINIFIED ? { sourcemap: true, minify: false } : {} }),
+  vite: () => ({
+    plugins: [preact(), compileEagerly([FIRST_LOOK_SCRIPT, AUDITOR_SCRIPT])],
+    build: process.env.UNMINIFIED ? { sourcemap: true, minify: false } : {},
+  }),
   // _locales/{zh_CN,en}/messages.json from the UI dictionaries (lib/app/i18n-*.ts): the manifest's name and description.
   hooks: { 'build:publicAssets': (_wxt, files) => void files.push(...pdfjsAssets(), ...localeFiles()) },
   manifest: ({ browser, manifestVersion }) => {

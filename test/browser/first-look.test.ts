@@ -77,6 +77,12 @@ describe('the first look', () => {
     expect(gzip).toBeLessThanOrEqual(56 * 1024);
   });
 
+  it("both scripts that run in portal pages carry V8's compile hint, and only they (wxt.config.ts compileEagerly)", () => {
+    const HINT = '//# allFunctionsCalledOnLoad\n';
+    for (const file of [FIRST_LOOK_SCRIPT, AUDITOR_SCRIPT]) expect(readFileSync(join(EXTENSION_DIR, file), 'utf8').startsWith(HINT)).toBe(true);
+    expect(readFileSync(join(EXTENSION_DIR, 'background.js'), 'utf8')).not.toContain(HINT);
+  });
+
   it('leaves the parse and the rules to the background: the auditor bundles no rule', () => {
     const auditor = readFileSync(join(EXTENSION_DIR, AUDITOR_SCRIPT), 'utf8');
     const background = readFileSync(join(EXTENSION_DIR, 'background.js'), 'utf8');
