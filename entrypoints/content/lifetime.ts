@@ -5,8 +5,8 @@ import type { LookingWorld } from '@/lib/app/content-scripts';
  * The auditor's lifetime in one frame, in place of WXT's ContentScriptContext. WXT ends a copy when
  * a DOM event says a newer copy started; a page script that knows the extension's id (public, for
  * a store extension) can send that event and remove the overlay. Here a copy ends only when it
- * really is superseded: a newer copy in this extension's world (which the page cannot reach) ended
- * it, or the extension was updated or reloaded and this copy lost its runtime.
+ * really is superseded: a newer copy took its place in this extension's world (which the page
+ * cannot reach), or the extension was updated or reloaded and this copy lost its runtime.
  */
 export class AuditorLifetime {
   private readonly ending = new AbortController();
