@@ -221,7 +221,11 @@ async function main() {
       const f: Sample[] = [];
       for (let i = 0; i < RUNS; i++) {
         // ABBA order (A, B, floor, then floor, B, A): drift in machine load falls on every side alike.
-        const sides: [BrowserContext, Sample[]][] = [[withExt, a], [without, b], ...(floor ? [[floor, f] as [BrowserContext, Sample[]]] : [])];
+        const sides: [BrowserContext, Sample[]][] = [
+          [withExt, a],
+          [without, b],
+        ];
+        if (floor) sides.push([floor, f]);
         for (const [context, samples] of i % 2 === 0 ? sides : sides.reverse()) samples.push(await measure(context, portal, s));
       }
       report(s, a, b, f);

@@ -25,7 +25,7 @@ export class AuditorLifetime {
   }
 }
 
-/** A newer copy announces itself with this DOM event, for copies left in another world by an update; it carries nothing. */
+/** Each copy announces itself with this DOM event; the copy before it (in this world, or in another one after an update) ends on it. It carries nothing. */
 const STARTED = 'report-auditor:started';
 
 /** Starts this copy, ending the one before it: one auditor per frame, however often it is injected. */
