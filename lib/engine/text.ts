@@ -18,6 +18,11 @@ const WIDE_ALL = new RegExp(WIDE.source, 'g');
 const widen = (c: number) => (c >= 0xff01 && c <= 0xff5e ? c - 0xfee0 : c === 0x3000 || c === 0xa0 || (c >= 0x2002 && c <= 0x200b) ? 0x20 : c);
 const UTF16 = new TextDecoder('utf-16le');
 
+/** Digits written as Chinese numerals (「二〇二三」; 〇 is also written ○ or 零) as ASCII digits; others are left as they are. */
+export function chineseDigits(s: string): string {
+  return s.replace(/[〇○零一二三四五六七八九]/g, (d) => String('〇一二三四五六七八九'.indexOf(d === '○' || d === '零' ? '〇' : d)));
+}
+
 /** Half-width text with every run of white space folded to one space, trimmed. */
 export function clean(s: string): string {
   return toHalfWidth(s).replace(/\s+/g, ' ').trim();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { auditDocument, auditText } from '../../lib/engine/audit';
-import { labelledPublished, signaturePublished, urlPublished } from '../../lib/engine/parse/meta';
+import { chineseDate, labelledPublished, signaturePublished, urlPublished } from '../../lib/engine/parse/meta';
 import { makeReport } from '../helpers/make-report';
 import { htmlDoc } from '../helpers/fixtures';
 
@@ -23,6 +23,33 @@ describe('publication date', () => {
     expect(urlPublished('http://x.gov.cn/a/b.html')).toBeNull();
     expect(signaturePublished(['……', '示范市测试局', '2024年1月30日'])?.date).toBe('2024-01-30');
     expect(labelledPublished(['发布时间：2024-02-30'])).toBeNull();
+  });
+  it('reads full-width digits and dashes, and dates in Chinese numerals', () => {
+    expect(labelledPublished(['发布时间：２０２４－０３－１５'])?.date).toBe('2024-03-15');
+    expect(labelledPublished(['发布日期：二〇二四年三月十五日'])?.date).toBe('2024-03-15');
+    expect(signaturePublished(['示范市测试局', '二○二三年十二月三十一日'])?.date).toBe('2023-12-31');
+    expect(chineseDate('二〇二四年一月二十日')).toBe('2024-01-20');
+    expect(chineseDate('二〇二四年十月十日')).toBe('2024-10-10');
+    expect(chineseDate('二〇二四年二月三十日')).toBeNull();
+    expect(chineseDate('二〇二四年十三月一日')).toBeNull();
+  });
+  it('finds the signature under print links and a portal footer, but only a line that is a date alone', () => {
+    const footer = ['【打印本页】', '【关闭窗口】', '主办：示范市人民政府办公室', '网站标识码：1234567890', '地址：示范市人民路1号'];
+    expect(signaturePublished(['示范市测试局', '2024年3月15日', ...footer, ...footer])?.date).toBe('2024-03-15');
+    expect(signaturePublished(['今天是2024年11月26日 星期二', ...footer])).toBeNull();
+  });
+  it('takes the report’s own 「发布时间」 after its title over a sidebar of dated news before it', () => {
+    const sidebar = Array.from({ length: 5 }, (_, i) => `<li>示范市测试局关于道路养护的通知${i}<span>发布时间：2024-03-1${i}</span></li>`).join('');
+    const r = auditDocument(
+      htmlDoc(
+        `<html><head><title>t</title></head><body><aside><h3>最新信息</h3><ul>${sidebar}</ul></aside><h1>示范市测试局2023年政府信息公开工作年度报告</h1><p>发布时间：2024-01-20</p>${makeReport()
+          .split('\n')
+          .slice(1)
+          .map((l) => `<p>${l.replace(/\t/g, '　　')}</p>`)
+          .join('')}</body></html>`,
+      ),
+    );
+    expect(r.detected && r.report.published?.date).toBe('2024-01-20');
   });
 });
 

@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { auditDocument, auditText } from '../../lib/engine/audit';
 import { decodePage } from '../../lib/engine/decode';
 import { agencyAndYear, findTitle } from '../../lib/engine/parse/report';
-import { sectionOfHeading } from '../../lib/engine/parse/sections';
-import { fitValues } from '../../lib/engine/parse/tables';
+import { headingOf, sectionOfHeading } from '../../lib/engine/parse/sections';
+import { fitValues, gridsByTable, layoutOf } from '../../lib/engine/parse/tables';
+import type { Block, Grid } from '../../lib/engine/source/blocks';
 import { tableToGrid } from '../../lib/engine/source/dom';
 import { splitRow, textToBlocks, tokenizeLine } from '../../lib/engine/source/text';
 import { readCell } from '../../lib/engine/text';
@@ -98,12 +99,27 @@ describe('headings, title, agency and year', () => {
     ['六、其他需要报告的事项', 's6'],
     ['（二）依申请公开办理情况', undefined],
     ['1. 做好保密审查工作，严把信息安全关', undefined],
+    // Sections numbered as sub-headings are, taken only when the numeral is the section's own.
+    ['（一）总体情况', 's1'],
+    ['（五）存在的主要问题及改进情况', 's5'],
+    ['（一）主动公开情况', undefined],
+    ['（二）依申请公开情况', undefined],
   ])('%s → %s', (line, key) => expect(sectionOfHeading(line)).toBe(key));
+  it('reads a heading that opens its paragraph (<strong>一、总体情况</strong>本报告……), and the text after it', () => {
+    expect(headingOf('一、总体情况本报告根据《条例》编制。')).toEqual({ key: 's1', heading: '一、总体情况', rest: '本报告根据《条例》编制。' });
+    expect(headingOf('五、存在的主要问题及改进情况存在的主要问题：一是解读形式单一。')).toMatchObject({ key: 's5', heading: '五、存在的主要问题及改进情况' });
+    expect(headingOf('六、其他需要报告的事项：本年度未收取信息处理费。')).toMatchObject({ key: 's6', rest: '本年度未收取信息处理费。' });
+    // Not when the numeral is another section's, in Arabic numerals (a list inside a section), or a sentence comes first.
+    expect(headingOf('二、总体情况良好，全年发布信息326条。')).toBeUndefined();
+    expect(headingOf('1.主动公开情况。全年发布信息326条。')).toBeUndefined();
+    expect(headingOf('一、全年主动公开政府信息情况良好，发布326条。')).toBeUndefined();
+  });
   it('reads agency and year whichever comes first', () => {
     expect(agencyAndYear('阜新市司法局 2023 年政府信息 公开工作年度报告')).toEqual({ agency: '阜新市司法局', year: 2023 });
     expect(agencyAndYear('2022年度北京市某区人民政府政府信息公开工作年度报告')).toEqual({ agency: '北京市某区人民政府', year: 2022 });
     expect(agencyAndYear('某市人民政府办公室关于印发2023年政府信息公开工作年度报告的通知')).toEqual({ agency: '某市人民政府办公室', year: 2023 });
     expect(agencyAndYear('某县教育局二〇二三年政府信息公开工作年度报告')).toEqual({ agency: '某县教育局', year: 2023 });
+    expect(agencyAndYear('某县教育局二○二三年度政府信息公开工作年度报告')).toEqual({ agency: '某县教育局', year: 2023 });
     expect(agencyAndYear('某区财政局2023年度政务公开工作年度报告_某区人民政府')).toEqual({ agency: '某区财政局', year: 2023 });
   });
 });
@@ -314,5 +330,44 @@ describe.each(LAYOUT_NAMES)('text layout %s inside a web page', (name) => {
       .map((l) => `<p>${escape(l)}</p>`)
       .join('');
     expect(numbers(auditDocument(doc(`<html><head><title>政府信息公开</title></head><body>${body}</body></html>`)))).toEqual(fx.tables);
+  });
+});
+
+describe('a table split at a page break', () => {
+  const grid = (rows: string[][]): Grid => ({ kind: 'grid', rows: rows.map((r) => r.map((text) => ({ text }))) });
+  const line = (text: string): Block => ({ kind: 'line', text });
+  const first = grid([
+    ['申请人情况', '', '', '', '', '', ''],
+    ['一、本年新收政府信息公开申请数量', '4', '0', '0', '0', '0', '0', '4'],
+  ]);
+  const rest = grid([
+    ['（七）总计', '4', '0', '0', '0', '0', '0', '4'],
+    ['四、结转下年度继续办理', '0', '0', '0', '0', '0', '0', '0'],
+  ]);
+  it.each([
+    ['— 4 —'],
+    ['- 4 -'],
+    ['第4页 共10页'],
+    ['示范市测试局2023年政府信息公开工作年度报告（续）'],
+    ['注：本表数据统计期限为2023年1月1日至2023年12月31日。'],
+  ])('continues across %j', (between) => {
+    expect(gridsByTable([first, line(between), rest]).t3).toEqual([first, rest]);
+    // A page number may itself read as a row of values (「—|4|—」).
+    expect(gridsByTable([first, grid([between.split(' ')]), rest]).t3).toEqual([first, rest]);
+  });
+  it('ends at prose or a section heading', () => {
+    expect(gridsByTable([first, line('2023年，我局收到的申请均在法定期限内答复，未发生逾期答复的情况。'), rest]).t3).toEqual([first]);
+    expect(gridsByTable([first, line('四、政府信息公开行政复议、行政诉讼情况'), rest]).t3).toEqual([first]);
+  });
+});
+
+describe('layout', () => {
+  const t2 = (...labels: string[]): Grid => ({ kind: 'grid', rows: [labels.map((text) => ({ text }))] });
+  it('is 2021 when t2 has the 2021 columns, even with a 2019 row left over (政府集中采购)', () => {
+    expect(layoutOf({ t2: [t2('信息内容', '本年制发件数', '本年废止件数', '现行有效件数'), t2('政府集中采购', '356.8')], t3: [], t4: [] })).toBe('2021');
+  });
+  it('is 2019 by the 2019 columns, or by a 2019 row when nothing says 2021', () => {
+    expect(layoutOf({ t2: [t2('信息内容', '本年新制作数量', '本年新公开数量', '对外公开总数量')], t3: [], t4: [] })).toBe('2019');
+    expect(layoutOf({ t2: [t2('政府集中采购', '356.8')], t3: [], t4: [] })).toBe('2019');
   });
 });

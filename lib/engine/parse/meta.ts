@@ -1,5 +1,5 @@
 import type { Published } from '../model';
-import { compact } from '../text';
+import { chineseDigits, compact, toHalfWidth } from '../text';
 
 /** Y, M, D to YYYY-MM-DD, or null when it is no calendar date. */
 export function isoDate(y: number, m: number, d: number): string | null {
@@ -28,13 +28,14 @@ export function metaPublished(doc: Document): Published | null {
   return null;
 }
 
-const LABELLED = /(?:发布|公开|发文|印发)(?:时间|日期)[:：]?\s*(\d{4}\s*[-年./]\s*\d{1,2}\s*[-月./]\s*\d{1,2})/;
+const LABELLED =
+  /(?:发布|公开|发文|印发)(?:时间|日期)[:：]?\s*(\d{4}\s*[-年./]\s*\d{1,2}\s*[-月./]\s*\d{1,2}|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)/;
 
-/** 「发布时间：2024-01-15」 in the page text. */
+/** 「发布时间：2024-01-15」 in the page text (full-width digits and dashes too). */
 export function labelledPublished(lines: string[]): Published | null {
   for (const line of lines) {
-    const m = LABELLED.exec(line);
-    const date = m ? parseDate(m[1]!) : null;
+    const m = LABELLED.exec(toHalfWidth(line));
+    const date = m ? (parseDate(m[1]!) ?? chineseDate(m[1]!)) : null;
     if (date) return { date, source: 'text', raw: m![0] };
   }
   return null;
@@ -48,15 +49,38 @@ export function urlPublished(url: string | null | undefined): Published | null {
   return date ? { date, source: 'url', raw: m![0] } : null;
 }
 
-/** The date under the signature at the end of the report (成文日期), a last resort. */
+/** How far from the end the signature may be: print and close links, a portal's footer and its links follow it. */
+const SIGNATURE_LINES = 30;
+
+/** The date under the signature at the end of the report (成文日期), a last resort: a line that is a date alone. */
 export function signaturePublished(lines: string[]): Published | null {
-  for (const line of lines.slice(-4).reverse()) {
+  for (const line of lines.slice(-SIGNATURE_LINES).reverse()) {
     const c = compact(line);
     const m = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/.exec(c);
-    const date = m ? isoDate(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+    const date = m ? isoDate(Number(m[1]), Number(m[2]), Number(m[3])) : chineseDate(c);
     if (date) return { date, source: 'signature', raw: c };
   }
   return null;
+}
+
+const CHINESE_DIGITS = '〇一二三四五六七八九';
+
+/** 「二〇二四年三月十五日」 (a signature's date in Chinese numerals; 〇 also written ○ or 零) to YYYY-MM-DD. */
+export function chineseDate(text: string): string | null {
+  const m = /^([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日$/.exec(text);
+  if (!m) return null;
+  const year = Number(chineseDigits(m[1]!));
+  const month = chineseNumber(m[2]!);
+  const day = chineseNumber(m[3]!);
+  return month && day ? isoDate(year, month, day) : null;
+}
+
+/** 1–39 in Chinese numerals (「三」「十」「十五」「二十」「三十一」); 0 for anything else. */
+function chineseNumber(s: string): number {
+  const digit = (c: string) => Math.max(0, CHINESE_DIGITS.indexOf(c));
+  if (s.length === 1) return s === '十' ? 10 : digit(s);
+  const m = /^([二三])?十([一二三四五六七八九])?$/.exec(s);
+  return m ? (m[1] ? digit(m[1]) : 1) * 10 + (m[2] ? digit(m[2]) : 0) : 0;
 }
 
 /** Dates that are written wrong: 「20241月1日」 (year run into the month), 「2023年13月」, 「2月30日」. */

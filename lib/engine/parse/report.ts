@@ -1,9 +1,9 @@
 import type { Published, Report, Section, SectionKey, Sentence } from '../model';
 import { labelledPublished, signaturePublished, urlPublished } from './meta';
 import type { Block } from '../source/blocks';
-import { clean, compact } from '../text';
+import { chineseDigits, clean, compact } from '../text';
 import { sentencesOf } from './prose';
-import { sectionOfHeading } from './sections';
+import { headingOf, sectionOfHeading } from './sections';
 import { classifyGrid, gridsByTable, layoutOf, linesToGrid, readRowTable, readT4 } from './tables';
 import type { Line } from '../source/blocks';
 import { CHECK_EVERY, drain, NO_DEADLINE, type Deadline, type Steps } from '../steps';
@@ -14,7 +14,7 @@ const TITLE = /年度报告|年报|工作报告/;
 export function agencyAndYear(title: string): { agency: string; year: number | null } {
   const c = compact(title)
     .replace(/[《》“”"]/g, '')
-    .replace(/([〇零一二三四五六七八九]{4})(?=年)/, (y) => [...y].map((d) => '〇一二三四五六七八九'.indexOf(d.replace('零', '〇'))).join(''));
+    .replace(/[〇○零一二三四五六七八九]{4}(?=年)/, chineseDigits);
   const m = /^(.*?)(\d{4})年度?(.*?)(?:政府信息公开|政务公开|信息公开|政府信息)/.exec(c);
   if (!m) return { agency: '', year: null };
   // 「XX办公室关于印发2023年…年度报告的通知」: the body is before 关于.
@@ -54,7 +54,7 @@ export function findTitle(lines: string[]): { title: string; at: number; count: 
     consider(line, i, 1);
     // Broken titles: the second line alone names no year (else it is the title by itself).
     if (next && !isTitleLine(line) && !agencyAndYear(next).year && compact(line + next).length <= 80) consider(line + next, i, 2);
-    if (next && AGENCY_LINE.test(compact(line)) && isTitleLine(next) && /^\d{4}|^二〇/.test(compact(next)) && !agencyAndYear(next).agency)
+    if (next && AGENCY_LINE.test(compact(line)) && isTitleLine(next) && /^\d{4}|^二[〇○零]/.test(compact(next)) && !agencyAndYear(next).agency)
       consider(line + next, i, 2);
   }
   return best && { title: best.title, at: best.at, count: best.count };
@@ -93,14 +93,16 @@ export function* buildReportSteps(blocks: Block[], source: SourceInfo, deadline:
     if (++work % CHECK_EVERY === 0 && deadline()) yield;
     if (b.kind !== 'line') continue;
     if (titleLines.has(b)) continue;
-    const key = sectionOfHeading(b.text);
-    if (key && !sections.some((s) => s.key === key)) {
-      current = { key, heading: clean(b.text), order: sections.length, text: '', el: b.el };
+    const heading = headingOf(b.text);
+    let text = b.text;
+    if (heading && !sections.some((s) => s.key === heading.key)) {
+      current = { key: heading.key, heading: heading.heading, order: sections.length, text: '', el: b.el };
       sections.push(current);
-      continue;
+      if (!heading.rest) continue;
+      text = heading.rest;
     }
-    if (current) current.text += (current.text ? '\n' : '') + clean(b.text);
-    sentences.push(...sentencesOf(b.text, current?.key, b.el));
+    if (current) current.text += (current.text ? '\n' : '') + clean(text);
+    sentences.push(...sentencesOf(text, current?.key, b.el));
   }
   if (!title || !agencyAndYear(title).year) title = clean(pageTitle) || title;
   let { agency, year } = agencyAndYear(title);
@@ -125,9 +127,13 @@ export function* buildReportSteps(blocks: Block[], source: SourceInfo, deadline:
   const layout = layoutOf(grids);
   if (deadline()) yield;
   // A page's info bar (发布时间 | 来源 | 字号) often reads as a row of cells.
-  const lines = blocks.flatMap((b) => (b.kind === 'line' ? [b.text] : b.rows.map((r) => r.map((c) => c.text).join(' '))));
+  const linesOf = (bs: Block[]) => bs.flatMap((b) => (b.kind === 'line' ? [b.text] : b.rows.map((r) => r.map((c) => c.text).join(' '))));
+  const lines = linesOf(blocks);
+  // The report's own info bar follows its title; a portal's sidebar of latest news before it has dates of its own.
+  const titleAt = found ? blocks.indexOf(opening[found.at]!) : -1;
+  const labelled = (titleAt > 0 ? labelledPublished(linesOf(blocks.slice(titleAt))) : null) ?? labelledPublished(lines);
   const url = source.url ?? null;
-  const published = source.metaPublished ?? labelledPublished(lines) ?? urlPublished(url) ?? signaturePublished(lines);
+  const published = source.metaPublished ?? labelled ?? urlPublished(url) ?? signaturePublished(lines);
   return {
     title,
     agency,

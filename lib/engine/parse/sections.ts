@@ -1,5 +1,5 @@
 import { SECTION_KEYS, type Section, type SectionKey } from '../model';
-import { compact } from '../text';
+import { clean, compact } from '../text';
 
 /** Heading keywords by section, loose enough for the variants real reports print (report-format.md). */
 export const SECTION_SPECS: { key: SectionKey; heading: string; match: RegExp }[] = [
@@ -13,15 +13,67 @@ export const SECTION_SPECS: { key: SectionKey; heading: string; match: RegExp }[
 
 /** A top-level heading starts with 一、 / 二. / 3、 … — never with （一）, which marks a sub-heading. */
 const TOP_NUMERAL = /^(?:第?[一二三四五六七八九十]{1,2}(?:[、.,:：]|部分)|[1-9](?:[、.．]|\s))/;
+/** The template's own numbering of the six sections, one numeral each, in SECTION_SPECS order. */
+const SECTION_NUMERALS = '一二三四五六';
+const PAREN_NUMERAL = /^[(（]([一二三四五六])[)）]/;
+const LEAD_NUMERAL = /^第?([一二三四五六])\s*(?:[、.,:：]|部分)/;
+
+/** A heading line (or a paragraph that opens with one): its section, the heading, and the text after it. */
+export interface HeadingLine {
+  key: SectionKey;
+  heading: string;
+  /** Text in the same line after the heading (「一、总体情况本报告根据……」), or ''. */
+  rest: string;
+}
 
 /** Section key of a heading line, or undefined for ordinary text. */
 export function sectionOfHeading(line: string): SectionKey | undefined {
+  return headingOf(line)?.key;
+}
+
+export function headingOf(line: string): HeadingLine | undefined {
   const c = compact(line);
+  const key = wholeHeading(c) ?? parenHeading(c);
+  return key ? { key, heading: clean(line), rest: '' } : leadHeading(clean(line));
+}
+
+function wholeHeading(c: string): SectionKey | undefined {
   // （二）… is a sub-heading inside a section, however much it sounds like a section title.
-  if (c.length > 42 || /[。；]/.test(c) || /^[(（][一二三四五六七八九十\d]+[)）]/.test(c)) return undefined;
+  if (c.length > 42 || /[。；]/.test(c) || PAREN_NUMERAL.test(c) || /^[(（][一二三四五六七八九十\d]+[)）]/.test(c)) return undefined;
   const numbered = TOP_NUMERAL.test(c);
   if (!numbered && !(c.length <= 24 && /(?:情况|事项|问题)$/.test(c))) return undefined;
   return SECTION_SPECS.find((s) => s.match.test(c))?.key;
+}
+
+/**
+ * 「（一）总体情况」…「（六）其他需要报告的事项」: sections numbered as sub-headings usually are. Taken
+ * only when the numeral is the section's own, which the sub-headings of 一、总体情况 (（一）主动公开,
+ * （二）依申请公开 …) never are.
+ */
+function parenHeading(c: string): SectionKey | undefined {
+  const n = PAREN_NUMERAL.exec(c);
+  if (!n || c.length > 42 || /[。；，,]/.test(c)) return undefined;
+  const spec = SECTION_SPECS[SECTION_NUMERALS.indexOf(n[1]!)]!;
+  return spec.match.test(c.slice(n[0].length)) ? spec.key : undefined;
+}
+
+/**
+ * A paragraph that opens with its section's heading (「<strong>一、总体情况</strong>本报告……」):
+ * the first opening that ends like a heading and names the section its numeral numbers, carried on
+ * only by a conjunction (「存在的主要问题」「及改进情况」), never into the body's first words.
+ */
+function leadHeading(text: string): HeadingLine | undefined {
+  const n = LEAD_NUMERAL.exec(text);
+  if (!n) return undefined;
+  const spec = SECTION_SPECS[SECTION_NUMERALS.indexOf(n[1]!)]!;
+  let heading: string | undefined;
+  for (const m of text.slice(0, 44).matchAll(/情况|事项|问题|概况|概述|措施/g)) {
+    const candidate = text.slice(0, m.index + m[0].length);
+    if (/[。；，,]/.test(candidate)) break;
+    if (heading !== undefined && !/^\s*[及和与并、]/.test(candidate.slice(heading.length))) break;
+    if (spec.match.test(compact(candidate))) heading = candidate;
+  }
+  return heading === undefined ? undefined : { key: spec.key, heading, rest: text.slice(heading.length).replace(/^[\s。：:，,．.]+/, '') };
 }
 
 /**

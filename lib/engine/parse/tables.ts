@@ -149,6 +149,19 @@ export function classifyGrid(g: Grid): TableKey | undefined {
   return undefined;
 }
 
+/** A page number a printed page leaves between the pieces of a split table: 「— 4 —」「- 4 -」「第4页 共10页」「4/10」. */
+const PAGE_NUMBER =
+  /^(?:[-—–―－~]*\d{1,4}[-—–―－~]*|第\d{1,4}页[,，]?(?:共\d{1,4}页)?|共\d{1,4}页[,，]?第\d{1,4}页|\d{1,4}\/\d{1,4}|page\d{1,4}(?:of\d{1,4})?)$/i;
+
+/**
+ * What a page break leaves between the pieces of a table, which does not end the table: a page
+ * number, the report's title repeated as a running head, a note under the piece (「注：……」).
+ */
+function isPageFurniture(text: string): boolean {
+  const c = compact(text);
+  return PAGE_NUMBER.test(c) || (c.length <= 80 && /年度报告/.test(c) && !/[。；]/.test(c)) || /^(?:注|说明|备注)\d?[:：]/.test(c);
+}
+
 /** Groups the page's grids by table; a grid right after a t3/t2 grid that continues its rows (a table split at a page break) joins it. */
 export function gridsByTable(blocks: Block[]): Record<TableKey, Grid[]> {
   const out: Record<TableKey, Grid[]> = { t2: [], t3: [], t4: [] };
@@ -156,11 +169,13 @@ export function gridsByTable(blocks: Block[]): Record<TableKey, Grid[]> {
   let underT4Heading = false;
   for (const b of blocks) {
     if (b.kind !== 'grid') {
-      if (b.text.trim().length > 30) prev = undefined;
       const heading = sectionOfHeading(b.text);
       if (heading) underT4Heading = heading === 's4';
+      if (heading || (b.text.trim().length > 30 && !isPageFurniture(b.text))) prev = undefined;
       continue;
     }
+    // A page number read as a row of values (「—|4|—」).
+    if (b.rows.length === 1 && isPageFurniture(b.rows[0]!.map((c) => c.text).join(''))) continue;
     let key = classifyGrid(b);
     if (!key && prev && prev !== 't4' && countMatches(b, prev === 't3' ? T3_ROWS : T2_ROWS) >= 1) key = prev;
     // t4's one row of numbers, when its header was not read as a table (or was split off from it).
@@ -172,10 +187,14 @@ export function gridsByTable(blocks: Block[]): Record<TableKey, Grid[]> {
   return out;
 }
 
-/** The layout a table's labels show: the 2019 template's t2 columns, or its single (六)其他处理 row. */
+/**
+ * The layout a table's labels show: the 2019 template's t2 columns, or its single (六)其他处理 row.
+ * The 2019 rows of t2 (集中采购, 上一年项目数量) only decide when nothing says 2021: a 2021 report
+ * that kept one of them is still a 2021 report with an extra row.
+ */
 export function layoutOf(grids: Record<TableKey, Grid[]>): Layout {
   const t2 = grids.t2.map(gridText).join('');
-  if (/本年新制作|本年新公开|对外公开总数量|集中采购|上一年项目数量/.test(t2)) return '2019';
+  if (/本年新制作|本年新公开|对外公开总数量/.test(t2)) return '2019';
   let has61 = false;
   let has6 = false;
   for (const g of grids.t3)
@@ -188,6 +207,7 @@ export function layoutOf(grids: Record<TableKey, Grid[]>): Layout {
     }
   if (has6 && !has61) return '2019';
   if (has61 || /本年制发件数|本年废止件数|现行有效件数/.test(t2)) return '2021';
+  if (/集中采购|上一年项目数量/.test(t2)) return '2019';
   return 'unknown';
 }
 
@@ -202,9 +222,16 @@ function emptyTable(key: TableKey, grids: Grid[]): Table {
   return { key, rows: {}, labels: {}, headers: [...headers], notes: [], el: grids[0]?.el };
 }
 
+/** A remark after a row's values (a 备注 column: 「含网上申请30件」) is neither a value nor an extra one. */
+function withoutRemarks(values: GridCell[], n: number): GridCell[] {
+  let end = values.length;
+  while (end > 0 && filledCount(values.slice(0, end)) > n && (isEmpty(values[end - 1]!) || readCell(values[end - 1]!.text).kind === 'text')) end--;
+  return end === values.length ? values : values.slice(0, end);
+}
+
 function putRow(table: Table, spec: RowSpec, row: SplitRow) {
   const n = spec.columns.length;
-  const { cells, extra, unplaced } = fitValues(row.values, n);
+  const { cells, extra, unplaced } = fitValues(withoutRemarks(row.values, n), n);
   table.rows[spec.key] = Object.fromEntries(spec.columns.map((c, i) => [c, toCell(cells[i], spec, c)]));
   table.labels[spec.key] = row.lastLabel;
   if (extra > 0) table.notes.push({ row: spec.key, text: `多出 ${extra} 个数值，已按前 ${n} 个读取` });
