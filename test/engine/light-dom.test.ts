@@ -26,6 +26,7 @@ const filesIn = (dir: string, ext: string) =>
 const PAGE_SOURCES: [string, () => string][] = [
   ...filesIn(join(FIXTURES, 'html'), '.html').map((p): [string, () => string] => [p, () => readFileSync(p, 'utf8')]),
   ...filesIn(join(FIXTURES, 'layouts', 'pages'), '.html').map((p): [string, () => string] => [p, () => readFileSync(p, 'utf8')]),
+  ...filesIn(join(FIXTURES, 'variants'), '.html').map((p): [string, () => string] => [p, () => readFileSync(p, 'utf8')]),
   ...Object.entries(PAGES).map(([path, page]): [string, () => string] => [`portal ${path}`, page]),
 ];
 

@@ -55,6 +55,9 @@ const htmlFiles = [
     .filter((f) => f.endsWith('.html'))
     .map((f) => join(FIXTURES, 'html', f)),
   ...readdirSync(join(FIXTURES, 'layouts', 'pages')).map((f) => join(FIXTURES, 'layouts', 'pages', f)),
+  ...readdirSync(join(FIXTURES, 'variants'))
+    .filter((f) => f.endsWith('.html'))
+    .map((f) => join(FIXTURES, 'variants', f)),
 ];
 
 describe('a page written as a tree and read in the background', () => {
