@@ -1,7 +1,7 @@
 /** Auditing one file or URL the user named: in a worker thread for files, in the main thread for URLs. */
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { auditDocument, auditText, type AuditResult } from '../lib/engine/audit';
+import { auditPage, auditText, type AuditResult } from '../lib/engine/audit';
 import { attachmentLinks, nextPage, reportLinks } from '../lib/engine/list';
 import type { RequestGate } from '../lib/app/batch/runner';
 import { factsOf } from '../lib/engine/cross-year';
@@ -18,10 +18,20 @@ function auditedOf(source: string, r: AuditResult): Audited {
  * Audits what was loaded; a page that is no report but links reports keeps those links (for
  * --follow-links). An engine crash on one input is that input's error, not the run's.
  */
+/** A page, report by report when it is a compilation (汇编): each report its own entry, `source#part=N` as the extension names them. */
+function auditedPage(source: string, doc: Document, url?: string): Audited {
+  const page = auditPage(doc, { url });
+  if (!page.detected) return auditedOf(source, page);
+  const [first, ...more] = page.parts.map((part, i, all) => auditedOf(all.length > 1 ? `${source}#part=${i + 1}` : source, { detected: true, ...part }));
+  return more.length ? { ...first!, more } : first!;
+}
+
 export function auditLoaded(source: string, loaded: Loaded, url?: string): Audited {
   try {
-    const result = loaded.kind === 'file' ? loaded.result : loaded.kind === 'html' ? auditDocument(loaded.doc, { url }) : auditText(loaded.text, { url });
-    const audited = auditedOf(source, result);
+    const audited =
+      loaded.kind === 'html'
+        ? auditedPage(source, loaded.doc, url)
+        : auditedOf(source, loaded.kind === 'file' ? loaded.result : auditText(loaded.text, { url }));
     if (loaded.kind !== 'html') return audited;
     // Only pages that link reports or attachments need their own address (most reports do not).
     const base = () => url ?? pathToFileURL(resolve(source)).toString();

@@ -33,6 +33,8 @@ export interface Audited {
   list?: ListPage;
   /** The PDF/Word files an attachment-only report page links (for --follow-links). */
   attachments?: string[];
+  /** The other reports of a compilation page, each an entry of its own, printed after this one. */
+  more?: Audited[];
 }
 
 export function failed(source: string, error: string): Audited {
@@ -61,15 +63,16 @@ export function factsOfKept({ valuesJson, ...rest }: KeptFacts): YearFacts {
  * An audited input as it crosses from a worker thread: the entry already as the JSON line that is
  * printed for it (the main thread neither parses nor serialises it again), beside what the run keeps.
  */
-export interface AuditedLine extends Omit<Audited, 'entry' | 'facts'> {
+export interface AuditedLine extends Omit<Audited, 'entry' | 'facts' | 'more'> {
   line: string;
   /** Whether the entry has an error (the run's exit code). */
   error: boolean;
   facts?: KeptFacts;
+  more?: AuditedLine[];
 }
 
-export function lineOf({ entry, facts, ...rest }: Audited): AuditedLine {
-  return { ...rest, line: JSON.stringify(entry), error: !!entry.error, ...(facts && { facts: keptFacts(facts) }) };
+export function lineOf({ entry, facts, more, ...rest }: Audited): AuditedLine {
+  return { ...rest, line: JSON.stringify(entry), error: !!entry.error, ...(facts && { facts: keptFacts(facts) }), ...(more && { more: more.map(lineOf) }) };
 }
 
 /** The entry of either form, as an object (for the few inputs whose entry the run changes). */

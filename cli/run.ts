@@ -91,6 +91,7 @@ export async function run(inputs: string[], opts: RunOptions, sink: Sink): Promi
     if (a.facts) facts.push('entry' in a ? keptFacts(a.facts) : a.facts);
     if ('entry' in a ? a.entry.error : a.error) errors++;
     sink.entry('entry' in a ? JSON.stringify(a.entry) : a.line);
+    for (const part of a.more ?? []) emit(part);
   };
   try {
     for (let i = 0; i < tasks.length; i++) {

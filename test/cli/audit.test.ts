@@ -7,6 +7,7 @@ import type { Entry } from '../../cli/audit';
 import { Finding } from '../../lib/engine/model';
 import { FIXTURES, SEED_IDS, seedText } from '../helpers/fixtures';
 import { findingProblems, SEED_EXPECTED } from '../helpers/seed-expected';
+import { bodyAgency, compilationPage, wrongResultsTotal } from '../helpers/compilation';
 
 const ROOT = join(FIXTURES, '..', '..');
 // Each test starts the CLI (node + tsx) at least once; on a busy machine that alone takes seconds.
@@ -77,6 +78,26 @@ describe('npm run audit -- --json on a report with wrong cells', () => {
       ]),
     );
     expect(errors('two.html')).toHaveLength(2);
+  });
+});
+
+describe('npm run audit -- --json on a compilation (汇编)', () => {
+  it('prints each report of the page as an entry of its own, named source#part=N, with its own findings', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'audit-'));
+    const file = join(dir, 'compilation.html');
+    const wrong = wrongResultsTotal(3);
+    writeFileSync(
+      file,
+      compilationPage(3, (n) => (n === 2 ? { t3: wrong.t3 } : {})),
+    );
+    const entries: Entry[] = JSON.parse(run('--json', file).out);
+    expect(entries.map((e) => [e.source, e.report?.agency])).toEqual([1, 2, 3].map((n) => [`${file}#part=${n}`, bodyAgency(n)]));
+    const errors = entries.map((e) => e.findings.filter((f) => f.severity === 'error'));
+    expect(errors[0]).toEqual([]);
+    expect(errors[2]).toEqual([]);
+    expect(errors[1]).toEqual([
+      expect.objectContaining({ rule: 'cell-wrong', expected: wrong.expected, cells: [{ table: 't3', row: '3.7', column: 'total' }] }),
+    ]);
   });
 });
 
