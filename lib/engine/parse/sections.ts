@@ -34,12 +34,14 @@ export function sectionOfHeading(line: string): SectionKey | undefined {
 export function headingOf(line: string): HeadingLine | undefined {
   const c = compact(line);
   const key = wholeHeading(c) ?? parenHeading(c);
-  return key ? { key, heading: clean(line), rest: '' } : leadHeading(clean(line));
+  if (key) return { key, heading: clean(line), rest: '' };
+  // Checked on the compacted line first: most lines are prose, and clean() of a long one is not remembered.
+  return LEAD_NUMERAL.test(c) ? leadHeading(clean(line)) : undefined;
 }
 
 function wholeHeading(c: string): SectionKey | undefined {
   // （二）… is a sub-heading inside a section, however much it sounds like a section title.
-  if (c.length > 42 || /[。；]/.test(c) || PAREN_NUMERAL.test(c) || /^[(（][一二三四五六七八九十\d]+[)）]/.test(c)) return undefined;
+  if (c.length > 42 || /[。；]/.test(c) || /^[(（][一二三四五六七八九十\d]+[)）]/.test(c)) return undefined;
   const numbered = TOP_NUMERAL.test(c);
   if (!numbered && !(c.length <= 24 && /(?:情况|事项|问题)$/.test(c))) return undefined;
   return SECTION_SPECS.find((s) => s.match.test(c))?.key;
