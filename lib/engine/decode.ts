@@ -14,8 +14,24 @@ export function decodePage(bytes: Uint8Array, contentType = ''): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return new TextDecoder('gb18030').decode(bytes);
+    const utf8 = new TextDecoder('utf-8').decode(bytes);
+    return mostlyUtf8(utf8) ? utf8 : new TextDecoder('gb18030').decode(bytes);
   }
+}
+
+/**
+ * UTF-8 with at most a stray byte or a character cut short (a truncated download) per 200 good
+ * ones: GBK read as UTF-8 fails on nearly every character, so a few failures do not make a page GBK.
+ */
+function mostlyUtf8(text: string): boolean {
+  let bad = 0;
+  let good = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xfffd) bad++;
+    else if (c >= 0x80) good++;
+  }
+  return bad * 200 <= good;
 }
 
 function charsetOf(s: string): string | undefined {

@@ -32,6 +32,16 @@ describe('readCell', () => {
   it.each(['自然人', '3.', '约3', '1.属于国家秘密'])('reads %j as text', (raw) => expect(readCell(raw).kind).toBe('text'));
 });
 
+describe('line endings', () => {
+  it('reads a text with CR, CRLF or LF line ends alike', () => {
+    const text = makeReport();
+    const lf = auditText(text);
+    expect(lf.detected).toBe(true);
+    expect(auditText(text.replace(/\n/g, '\r'))).toEqual(lf);
+    expect(auditText(text.replace(/\n/g, '\r\n'))).toEqual(lf);
+  });
+});
+
 describe('text rows', () => {
   it('splits tab, pipe, &nbsp;-padded and single-space rows, and leaves prose alone', () => {
     expect(splitRow('规章\t0\t0\t0')).toEqual(['规章', '0', '0', '0']);
@@ -194,6 +204,15 @@ describe('decodePage', () => {
     expect(decodePage(new TextEncoder().encode('年度报告'))).toBe('年度报告');
     expect(decodePage(Uint8Array.from([0xc4, 0xea, 0xb1, 0xa8]))).toBe('年报');
   });
+  it('keeps a UTF-8 page UTF-8 despite one stray byte or a last character cut short, and a GBK page GBK', () => {
+    const text = '示范市测试局2023年政府信息公开工作年度报告'.repeat(20);
+    const utf8 = new TextEncoder().encode(text);
+    const at = new TextEncoder().encode(text.slice(0, 10)).length;
+    expect(decodePage(Uint8Array.from([...utf8.subarray(0, at), 0xa0, ...utf8.subarray(at)]))).toBe(`${text.slice(0, 10)}\ufffd${text.slice(10)}`);
+    expect(decodePage(utf8.subarray(0, utf8.length - 1))).toContain(text.slice(0, 40));
+    const gbk = Buffer.from('c4eab1a8d5feb8aed0c5cfa2b9abbfaa'.repeat(30), 'hex'); // 年报政府信息公开 in GBK
+    expect(decodePage(Uint8Array.from(gbk))).toBe('年报政府信息公开'.repeat(30));
+  });
 });
 
 describe('titles broken over lines', () => {
@@ -207,6 +226,18 @@ describe('titles broken over lines', () => {
     expect(agencyAndYear(found!.title)).toEqual({ agency, year });
   });
   it('finds no title in lines that are not one', () => expect(findTitle(['发布时间：2024-01-15', '来源：某市某局'])).toBeUndefined());
+  it('takes the report’s own title over a sidebar’s links to other years’ reports before it', () => {
+    const lines = [
+      '热点推荐',
+      '某市某局2021年政府信息公开工作年度报告',
+      '某市某局2022年政府信息公开工作年度报告',
+      '某市某局2023年政府信息公开工作年度报告',
+      '发布时间：2024-01-15',
+    ];
+    expect(findTitle(lines)?.at).toBe(3);
+    // The page's <title> decides, wherever its line is.
+    expect(findTitle(lines.slice(0, 4), '某市某局2022年政府信息公开工作年度报告_某市人民政府')?.at).toBe(2);
+  });
 });
 
 /** Every text layout of test/fixtures/layouts reads to the values its sidecar says it was written with. */

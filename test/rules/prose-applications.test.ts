@@ -8,6 +8,11 @@ describe('prose-applications', () => {
     expect(fs).toEqual([expect.objectContaining({ expected: 12, actual: 15, cells: [{ table: 't3', row: '1', column: 'total' }] })]);
     expect(fs[0]!.excerpt).toContain('15件');
   });
+  it('reads a count written with thousands separators (「1,215件」), and no other number', () => {
+    const fs = ofRule(findings({ s1: '2023年，我局共收到政府信息公开申请1,215件。' }), 'prose-applications');
+    expect(fs).toEqual([expect.objectContaining({ expected: 12, actual: 1215 })]);
+    expect(ofRule(findings({ s1: '2023年，我局共收到政府信息公开申请12件，接待咨询1,000人次。' }), 'prose-applications')).toEqual([]);
+  });
   it('「未收到申请」 while row 1 is not zero', () => {
     const fs = ofRule(findings({ s1: '2023年，未收到政府信息公开申请。' }), 'prose-applications');
     expect(fs).toHaveLength(1);

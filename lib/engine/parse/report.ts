@@ -37,18 +37,21 @@ const AGENCY_LINE = /^[^\d:：,，。；]{2,30}$/;
 /**
  * The report's title among the lines before the first section heading: one line, or two that an
  * extractor broke apart (「XX局2023年政府」/「信息公开工作年度报告」, or the agency on a line of its own).
- * A title naming agency and year wins over one naming only the year, which wins over neither.
- * Returns the title and how many lines it took from `i`.
+ * A title the page's own <title> names wins; then one naming agency and year over one naming only
+ * the year, over neither; among equals the last, nearest the report's text (a portal's sidebar of
+ * other years' reports comes before it). Returns the title and how many lines it took from `i`.
  */
-export function findTitle(lines: string[]): { title: string; at: number; count: number } | undefined {
+export function findTitle(lines: string[], pageTitle = ''): { title: string; at: number; count: number } | undefined {
   let best: { title: string; at: number; count: number; score: number } | undefined;
+  const page = compact(pageTitle);
   const consider = (title: string, at: number, count: number) => {
     if (!isTitleLine(title)) return;
     const { agency, year } = agencyAndYear(title);
-    const score = (year ? 2 : 0) + (agency ? 1 : 0);
-    if (!best || score > best.score) best = { title: clean(title), at, count, score };
+    const named = page.length > 0 && page.includes(compact(title));
+    const score = (named ? 4 : 0) + (year ? 2 : 0) + (agency ? 1 : 0);
+    if (!best || score >= best.score) best = { title: clean(title), at, count, score };
   };
-  for (let i = 0; i < lines.length && (best?.score ?? 0) < 3; i++) {
+  for (let i = 0; i < lines.length; i++) {
     const line = clean(lines[i]!);
     const next = lines[i + 1] === undefined ? '' : clean(lines[i + 1]!);
     consider(line, i, 1);
@@ -85,7 +88,10 @@ export function* buildReportSteps(blocks: Block[], source: SourceInfo, deadline:
     if (opening.length >= 40 || (b.kind === 'line' && sectionOfHeading(b.text))) break;
     if (b.kind === 'line') opening.push(b);
   }
-  const found = findTitle(opening.map((l) => l.text));
+  const found = findTitle(
+    opening.map((l) => l.text),
+    pageTitle,
+  );
   let title = found?.title ?? '';
   const titleLines = new Set(found ? opening.slice(found.at, found.at + found.count) : []);
   let work = 0;

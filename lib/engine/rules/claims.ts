@@ -20,7 +20,8 @@ export interface Claim {
   unless?: (sentence: string, match: RegExpExecArray) => boolean;
 }
 
-export const proseSentences = (r: Report) => r.sentences.map((s) => ({ s, c: compact(s.text) }));
+/** Each sentence compacted, numbers without their thousands separators (「6,400件」 is 6400). */
+export const proseSentences = (r: Report) => r.sentences.map((s) => ({ s, c: compact(s.text).replace(/(\d),(?=\d{3}(?!\d))/g, '$1') }));
 
 /**
  * Stated numbers against the table. Blank cells count as unknowns ≥ 0, so a number is contradicted

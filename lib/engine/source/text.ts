@@ -184,5 +184,5 @@ function stripMarkup(line: string): string {
 }
 
 export function textToBlocks(text: string, el?: unknown): Block[] {
-  return linesToBlocks(text.split(/\r?\n/).map((t, line) => ({ text: t, el, line })));
+  return linesToBlocks(text.split(/\r\n?|\n/).map((t, line) => ({ text: t, el, line })));
 }
