@@ -16,6 +16,17 @@ describe('tables-as-images', () => {
     // Instead of one table-missing finding per pictured table.
     expect(r.findings.filter((f) => f.rule === 'table-missing')).toEqual([]);
   });
+  it('sees pictures that Word pasted inside a one-cell table frame', () => {
+    const page = readFileSync(join(FIXTURES, 'layouts', 'pages', 'report-tables-as-images.html'), 'utf8').replace(
+      /<img[^>]*>/g,
+      (img) => `<table border="1"><tr><td>${img}</td></tr></table>`,
+    );
+    expect(page).toContain('<td><img');
+    const r = auditDocument(htmlDoc(page));
+    if (!r.detected) throw new Error(r.reason);
+    expect(r.findings.filter((f) => f.rule === 'tables-as-images')).toHaveLength(1);
+    expect(r.findings.filter((f) => f.rule === 'table-missing')).toEqual([]);
+  });
   it('does not fire on a report whose tables are real tables', () => {
     const r = auditDocument(htmlDoc(fixtureHtml('001-semantic.html')));
     expect(r.detected && r.findings.filter((f) => f.rule === 'tables-as-images')).toEqual([]);

@@ -199,9 +199,10 @@ export function* readDomSteps(root: El, limits: PageLimits, skip: ((el: El) => b
       if (!small) images.push({ el, pos: seq++ });
       continue;
     }
-    // A table without rows (broken markup) is walked through like a block.
+    // A table without rows (broken markup) is walked through like a block, and so is one without
+    // text (a frame around a picture of a table, as Word pastes it): its images are then seen.
     const grid = tag === 'TABLE' && !holdsTable(el) ? tableToGrid(el, limits.cells - cells) : null;
-    if (grid?.rows.length) {
+    if (grid?.rows.length && grid.rows.some((r) => r.some((c) => c.text))) {
       flush();
       const size = grid.rows.reduce((n, r) => n + r.length, 0);
       cells += size;
