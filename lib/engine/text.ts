@@ -23,6 +23,12 @@ export function chineseDigits(s: string): string {
   return s.replace(/[〇○零一二三四五六七八九]/g, (d) => String('〇一二三四五六七八九'.indexOf(d === '○' || d === '零' ? '〇' : d)));
 }
 
+/** A printed page's number: 「— 4 —」「- 4 -」「第4页」「第 4 页 共 8 页」「4/8」. Never a bare number, which may be a value. */
+const PAGE_NUMBER =
+  /^(?:[-—–―－~]+\d{1,4}[-—–―－~]+|第\d{1,4}页[,，]?(?:共\d{1,4}页)?|共\d{1,4}页[,，]?第\d{1,4}页|\d{1,4}\/\d{1,4}|page\d{1,4}(?:of\d{1,4})?)$/i;
+
+export const isPageNumber = (text: string): boolean => PAGE_NUMBER.test(compact(text));
+
 /** Half-width text with every run of white space folded to one space, trimmed. */
 export function clean(s: string): string {
   return toHalfWidth(s).replace(/\s+/g, ' ').trim();

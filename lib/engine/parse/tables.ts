@@ -1,6 +1,6 @@
 import type { Cell, Layout, Table, TableKey } from '../model';
 import type { Block, Grid, GridCell } from '../source/blocks';
-import { compact, readCell } from '../text';
+import { compact, isPageNumber, readCell } from '../text';
 import { sectionOfHeading } from './sections';
 import { rowsFor, T2_ROWS, T3_ROWS, type RowSpec } from './table-specs';
 
@@ -68,6 +68,15 @@ function wordsAsValues(row: GridCell[], s: SplitRow, spec: RowSpec): SplitRow {
     return filledCount(alt.values) <= n ? alt : s;
   }
   return s;
+}
+
+/** The row split after the cell that names it (and that cell's colspan copies): what follows is its values. */
+function wordsAfterName(row: GridCell[], spec: RowSpec): SplitRow | undefined {
+  const named = row.findIndex((c) => spec.match.test(compact(c.text)));
+  if (named < 0) return undefined;
+  let end = named;
+  while (end + 1 < row.length && row[end + 1]!.el !== undefined && row[end + 1]!.el === row[named]!.el) end++;
+  return splitAt(row, end);
 }
 
 function isItemNumber(cell: GridCell, next: GridCell): boolean {
@@ -149,17 +158,14 @@ export function classifyGrid(g: Grid): TableKey | undefined {
   return undefined;
 }
 
-/** A page number a printed page leaves between the pieces of a split table: 「— 4 —」「- 4 -」「第4页 共10页」「4/10」. */
-const PAGE_NUMBER =
-  /^(?:[-—–―－~]*\d{1,4}[-—–―－~]*|第\d{1,4}页[,，]?(?:共\d{1,4}页)?|共\d{1,4}页[,，]?第\d{1,4}页|\d{1,4}\/\d{1,4}|page\d{1,4}(?:of\d{1,4})?)$/i;
-
 /**
  * What a page break leaves between the pieces of a table, which does not end the table: a page
- * number, the report's title repeated as a running head, a note under the piece (「注：……」).
+ * number (bare, as a lone grid cell, too), the report's title repeated as a running head, a note
+ * under the piece (「注：……」).
  */
 function isPageFurniture(text: string): boolean {
   const c = compact(text);
-  return PAGE_NUMBER.test(c) || (c.length <= 80 && /年度报告/.test(c) && !/[。；]/.test(c)) || /^(?:注|说明|备注)\d?[:：]/.test(c);
+  return isPageNumber(c) || /^\d{1,4}$/.test(c) || (c.length <= 80 && /年度报告/.test(c) && !/[。；]/.test(c)) || /^(?:注|说明|备注)\d?[:：]/.test(c);
 }
 
 /** Groups the page's grids by table; a grid right after a t3/t2 grid that continues its rows (a table split at a page break) joins it. */
@@ -275,6 +281,12 @@ export function readRowTable(key: 't2' | 't3', grids: Grid[], layout: Layout): T
       let split = splitRow(r);
       let spec = matchSpec(split, specs);
       if (!spec && split.values.length) [split, spec] = brokenAfterValues(split, g.rows[i + 1], specs);
+      // A row whose only values are words (「行政处罚 | 未统计」) reads as all label: its words are its values,
+      // when they fill its columns (a header row that ends in 「总计 | 备注」 names no row).
+      if (spec && !split.values.length) {
+        const words = wordsAfterName(r, spec);
+        if (words && words.values.length >= spec.columns.length) split = words;
+      }
       if (!spec || filled.has(spec.key) || !isDataRow(split, spec.columns.length)) continue;
       if (table.rows[spec.key] && !filledCount(split.values)) continue;
       putRow(table, spec, wordsAsValues(r, split, spec));

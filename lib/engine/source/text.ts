@@ -1,5 +1,5 @@
 import { sectionOfHeading } from '../parse/sections';
-import { compact, readCell, toHalfWidth } from '../text';
+import { compact, isPageNumber, readCell, toHalfWidth } from '../text';
 import type { Block, GridCell } from './blocks';
 
 const VALUE_TOKEN = String.raw`(?:[+-]?[\d,]+(?:\.\d+)?|[-—/无])`;
@@ -131,7 +131,8 @@ export function linesToBlocks(lines: SourceLine[]): Block[] {
     grid.push(row);
   };
   for (const src of lines) {
-    if (!src.text.trim()) continue;
+    // A page number (a PDF's, or a printed page's kept in the page) is no text: a table goes on across it.
+    if (!src.text.trim() || isPageNumber(src.text)) continue;
     const tok = tokenizeLine(src.text);
     if (tok === 'separator') continue;
     if (tok) {
@@ -155,7 +156,8 @@ export function linesToBlocks(lines: SourceLine[]): Block[] {
       if (tok.cells.length >= 2 || (single && grid)) {
         flushPending();
         addRow(cells);
-        open = null;
+        // A value alone under a grid's header starts a row the next lone values continue (t4's fifteen, one per line).
+        open = single ? cells : null;
         continue;
       }
     }
