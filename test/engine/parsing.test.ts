@@ -32,6 +32,19 @@ describe('readCell', () => {
   it.each(['自然人', '3.', '约3', '1.属于国家秘密'])('reads %j as text', (raw) => expect(readCell(raw).kind).toBe('text'));
 });
 
+describe('a cell broken over lines in a plain-text copy', () => {
+  const rows = (text: string) => textToBlocks(text).flatMap((b) => (b.kind === 'grid' ? b.rows.map((r) => r.map((c) => c.text)) : []));
+  const above = '三、本年度办理结果\t（一）予以公开\t\t1\t0\t0\t0\t0\t0\t1';
+  it('joins Word’s broken row, and a spreadsheet’s quoted cell, to one row', () => {
+    const joined = ['', '（二）部分公开（区分处理的）', '', '2', '0', '0', '0', '0', '0', '2'];
+    expect(rows(`${above}\n\t（二）部分公开\n（区分处理的）\t\t2\t0\t0\t0\t0\t0\t2`)[1]).toEqual(joined);
+    expect(rows(`${above}\n\t"（二）部分公开\n（区分处理的）"\t\t2\t0\t0\t0\t0\t0\t2`)[1]).toEqual(joined);
+  });
+  it('leaves a header row and the row under it apart', () => {
+    expect(rows('规章\t1\t0\t3\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n行政规范性文件\t5\t2\t18')).toHaveLength(3);
+  });
+});
+
 describe('line endings', () => {
   it('reads a text with CR, CRLF or LF line ends alike', () => {
     const text = makeReport();

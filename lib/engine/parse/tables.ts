@@ -124,10 +124,20 @@ export function toCell(g: GridCell | undefined, spec: RowSpec, column: string): 
   return cell;
 }
 
-/** By the last label cell, then the last two joined (a label broken over two lines), then the whole label. */
+/** An item's own number opens its label (「1.」「（二）」): the cells before it belong to the row above. */
+const ITEM_START = /^(?:\d{1,2}[.、．]|[(（][一二三四五六七八九十]{1,2}[)）])/;
+
+/**
+ * By the last label cell, then the last two joined (a label broken over two lines), then the whole
+ * label — unless the last cell opens an item of its own: then what comes before it is the end of the
+ * row above (pdftotext puts a label's last line before the next row's), and the row is named by
+ * its own cell, or by that cell and the start of the next row (brokenAfterValues).
+ */
 function matchSpec(row: SplitRow, specs: RowSpec[]): RowSpec | undefined {
+  const own = specs.find((s) => s.match.test(row.lastLabel));
+  if (own || (row.labels.length > 1 && ITEM_START.test(row.lastLabel))) return own;
   const lastTwo = row.labels.slice(-2).join('');
-  return specs.find((s) => s.match.test(row.lastLabel)) ?? specs.find((s) => s.match.test(lastTwo)) ?? specs.find((s) => s.match.test(row.label));
+  return specs.find((s) => s.match.test(lastTwo)) ?? specs.find((s) => s.match.test(row.label));
 }
 
 /** A row is a data row when it has value cells: enough of them, or at least one filled. */

@@ -155,6 +155,7 @@ export function linesToBlocks(lines: SourceLine[]): Block[] {
       }
       if (tok.cells.length >= 2 || (single && grid)) {
         flushPending();
+        if (!tok.loose && grid && continuesBrokenRow(grid, cells)) continue;
         addRow(cells);
         // A value alone under a grid's header starts a row the next lone values continue (t4's fifteen, one per line).
         open = single ? cells : null;
@@ -177,6 +178,28 @@ export function linesToBlocks(lines: SourceLine[]): Block[] {
   return out;
 }
 
+/**
+ * Word's plain-text copy of a table breaks a row where a cell holds a line break: 「<TAB>（二）部分公开」
+ * then 「（区分处理的……）<TAB><TAB>6<TAB>…」. A row of words whose cells, with the next row's, make one
+ * row as wide as the one above takes the next row in: its last cell goes on in the next row's first.
+ */
+function continuesBrokenRow(grid: GridCell[][], cells: GridCell[]): boolean {
+  const prev = grid[grid.length - 1];
+  const above = grid[grid.length - 2];
+  if (!prev || !above || prev.length + cells.length - 1 !== above.length) return false;
+  const last = prev[prev.length - 1]!;
+  if (!last.text || prev.some((c) => readCell(c.text).kind === 'number') || !cells[0]!.text || readCell(cells[0]!.text).kind !== 'text') return false;
+  prev[prev.length - 1] = { ...last, text: last.text + cells[0]!.text };
+  prev.push(...cells.slice(1));
+  return true;
+}
+
+/**
+ * A spreadsheet's copy (WPS, Excel) quotes a cell that holds line breaks: 「"（二）部分公开⏎（区分处理的……）"」
+ * between tabs. The cell is put back on one line (at most a few lines, no tab or quote inside).
+ */
+const QUOTED_CELL = /(^|\t)"([^"\t\n]*(?:\r?\n[^"\t\n]*){1,3})"(?=\t|\r?\n|$)/g;
+
 /** Markdown heading marks and list bullets are layout, not text. */
 function stripMarkup(line: string): string {
   return line
@@ -186,5 +209,6 @@ function stripMarkup(line: string): string {
 }
 
 export function textToBlocks(text: string, el?: unknown): Block[] {
-  return linesToBlocks(text.split(/\r\n?|\n/).map((t, line) => ({ text: t, el, line })));
+  const unquoted = text.includes('\t"') ? text.replace(QUOTED_CELL, (_, lead: string, cell: string) => lead + cell.replace(/\r?\n/g, '')) : text;
+  return linesToBlocks(unquoted.split(/\r\n?|\n/).map((t, line) => ({ text: t, el, line })));
 }
