@@ -13,6 +13,13 @@ describe('prose-applications', () => {
     expect(fs).toEqual([expect.objectContaining({ expected: 12, actual: 1215 })]);
     expect(ofRule(findings({ s1: '2023年，我局共收到政府信息公开申请12件，接待咨询1,000人次。' }), 'prose-applications')).toEqual([]);
   });
+  it('reads last year’s figures as last year’s, and a comparison only to the end of its clause', () => {
+    expect(ofRule(findings({ s1: '与上年收到政府信息公开申请41件相比，本年度共收到申请12件。' }), 'prose-applications')).toEqual([]);
+    expect(ofRule(findings({ s1: '2022年度我局未收到政府信息公开申请，2023年度共收到申请12件。' }), 'prose-applications')).toEqual([]);
+    expect(ofRule(findings({ s1: '较上年有所增加，本年度共收到申请15件。' }), 'prose-applications')).toEqual([
+      expect.objectContaining({ expected: 12, actual: 15 }),
+    ]);
+  });
   it('「未收到申请」 while row 1 is not zero', () => {
     const fs = ofRule(findings({ s1: '2023年，未收到政府信息公开申请。' }), 'prose-applications');
     expect(fs).toHaveLength(1);

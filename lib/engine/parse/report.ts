@@ -63,6 +63,9 @@ export function findTitle(lines: string[], pageTitle = ''): { title: string; at:
   return best && { title: best.title, at: best.at, count: best.count };
 }
 
+/** A line that ends here ends its sentence (or is a heading or a label, which has none). */
+const SENTENCE_END = /[。；;！!？?：:]$|^.{0,12}$/;
+
 export interface SourceInfo {
   /** The document's own title (<title>). */
   pageTitle?: string;
@@ -95,21 +98,33 @@ export function* buildReportSteps(blocks: Block[], source: SourceInfo, deadline:
   let title = found?.title ?? '';
   const titleLines = new Set(found ? opening.slice(found.at, found.at + found.count) : []);
   let work = 0;
+  // A line of an element that stops mid-sentence (a PDF's wrap, a <br>) goes on in its next line.
+  let carried: Line | undefined;
+  let carriedText = '';
+  const endCarried = () => {
+    if (carried) sentences.push(...sentencesOf(carriedText, current?.key, carried.el));
+    carried = undefined;
+  };
   for (const b of blocks) {
     if (++work % CHECK_EVERY === 0 && deadline()) yield;
-    if (b.kind !== 'line') continue;
-    if (titleLines.has(b)) continue;
+    if (b.kind !== 'line' || titleLines.has(b) || (carried && carried.el !== b.el)) endCarried();
+    if (b.kind !== 'line' || titleLines.has(b)) continue;
     const heading = headingOf(b.text);
-    let text = b.text;
+    let text = clean(b.text);
     if (heading && !sections.some((s) => s.key === heading.key)) {
+      endCarried();
       current = { key: heading.key, heading: heading.heading, order: sections.length, text: '', el: b.el };
       sections.push(current);
       if (!heading.rest) continue;
       text = heading.rest;
     }
-    if (current) current.text += (current.text ? '\n' : '') + clean(text);
-    sentences.push(...sentencesOf(text, current?.key, b.el));
+    if (current) current.text += (current.text ? '\n' : '') + text;
+    if (carried) text = carriedText + text;
+    carried = SENTENCE_END.test(text) ? undefined : (carried ?? b);
+    if (carried) carriedText = text;
+    else sentences.push(...sentencesOf(text, current?.key, b.el));
   }
+  endCarried();
   if (!title || !agencyAndYear(title).year) title = clean(pageTitle) || title;
   let { agency, year } = agencyAndYear(title);
   if (!year) {

@@ -16,41 +16,70 @@ export interface Claim {
    */
   readings?: (r: Report, context: string) => CellRef[][];
   what: string;
-  /** Skips a match whose sentence says the number means something else. */
-  unless?: (sentence: string, match: RegExpExecArray) => boolean;
+  /** Skips a match whose clause (from the comma before it to its end) or sentence says the number means something else. */
+  unless?: (clause: string, sentence: string) => boolean;
 }
 
 /** Each sentence compacted, numbers without their thousands separators (「6,400件」 is 6400). */
 export const proseSentences = (r: Report) => r.sentences.map((s) => ({ s, c: compact(s.text).replace(/(\d),(?=\d{3}(?!\d))/g, '$1') }));
 
 /**
- * Stated numbers against the table. Blank cells count as unknowns ≥ 0, so a number is contradicted
- * only when no values of the blanks can give it (the filled cells already exceed it, say).
+ * Words that say which year the numbers after them are of. 「上年结转」 names a row of this year's
+ * table, not a year. A comparison (「较上年」「与上年…相比」) holds to the end of its clause only.
+ */
+const YEAR_WORD = /(较|比|与)?(?:上一?年度?|去年|前年)(?!度?结转)|(?:本|今|全)年度?|(20\d{2})\s*年/g;
+
+/** Whether the text before a statement (its sentence so far) last names another year than the report's. */
+export function aboutOtherYear(report: Report, before: string): boolean {
+  let other = false;
+  for (const m of before.matchAll(YEAR_WORD)) {
+    const year = m[2] ? Number(m[2]) !== report.year : !/^(?:本|今|全)/.test(m[0]);
+    if (!m[1]) other = year;
+    else if (!/[，,；]/.test(before.slice(m.index + m[0].length))) return true;
+  }
+  return other;
+}
+
+/**
+ * Stated numbers against the table: every statement of a sentence, unless the sentence puts it in
+ * another year (「与上年收到申请41件相比」). Blank cells count as unknowns ≥ 0, so a number is
+ * contradicted only when no values of the blanks can give it (the filled cells already exceed it, say).
  */
 export function checkClaims(report: Report, claims: Claim[]): Problem[] {
   const out: Problem[] = [];
   const sentences = proseSentences(report);
+  const each = claims.map((claim) => ({ claim, all: new RegExp(claim.pattern.source, claim.pattern.flags.replace('g', '') + 'g') }));
   sentences.forEach(({ s, c }, i) => {
-    for (const claim of claims) {
-      const m = claim.pattern.exec(c);
-      if (!m) continue;
-      // The claim is read with the sentence after it: 「受理749件。其中新收713件、上年结转36件。」
-      const context = c.slice(m.index) + (sentences[i + 1]?.c ?? '');
-      if (claim.unless?.(context, m)) continue;
-      const stated = Number(m[1]);
-      const readings = claim.readings?.(report, context) ?? [claim.cells(report)];
-      const bounds = readings.map((cells) => sumBound(report, cells));
-      if (bounds.some((b) => stated >= b.lo && stated <= b.hi)) continue;
-      const b = bounds[0]!;
-      const exact = b.lo === b.hi;
-      out.push({
-        section: s.section,
-        cells: readings[0],
-        excerpt: s.text,
-        expected: exact ? b.lo : showBound(b),
-        actual: stated,
-        message: `正文称${claim.what} ${stated} 件，表格为 ${showBound(b)} 件${exact ? '' : '（空白单元格按不小于 0 计）'}：「${ellipsis(s.text, 60)}」`,
-      });
+    for (const { claim, all } of each) {
+      for (const m of c.matchAll(all)) {
+        if (aboutOtherYear(report, c.slice(0, m.index))) continue;
+        // The claim is read with the sentence after it: 「受理749件。其中新收713件、上年结转36件。」
+        const context = c.slice(m.index) + (sentences[i + 1]?.c ?? '');
+        if (
+          claim.unless?.(
+            c
+              .slice(0, m.index! + m[0].length)
+              .split(/[，,；;]/)
+              .pop()!,
+            c,
+          )
+        )
+          continue;
+        const stated = Number(m[1]);
+        const readings = claim.readings?.(report, context) ?? [claim.cells(report)];
+        const bounds = readings.map((cells) => sumBound(report, cells));
+        if (bounds.some((b) => stated >= b.lo && stated <= b.hi)) continue;
+        const b = bounds[0]!;
+        const exact = b.lo === b.hi;
+        out.push({
+          section: s.section,
+          cells: readings[0],
+          excerpt: s.text,
+          expected: exact ? b.lo : showBound(b),
+          actual: stated,
+          message: `正文称${claim.what} ${stated} 件，表格为 ${showBound(b)} 件${exact ? '' : '（空白单元格按不小于 0 计）'}：「${ellipsis(s.text, 60)}」`,
+        });
+      }
     }
   });
   return out;

@@ -1,6 +1,7 @@
 import type { Problem, ReportRule } from './types';
 
-const SHARE_RATE = /(?:采用|办结|答复|回复|公开|满意|按时|及时|完成|通过|合格|覆盖|参与|处理|受理|结案|上网|正确|准确)率|占比|比例/;
+/** A share of a whole (not 满意率: a survey's answers, not the numbers before it). */
+const SHARE_RATE = /(?:采用|办结|答复|回复|公开|按时|及时|完成|通过|合格|覆盖|参与|处理|受理|结案|上网|正确|准确)率|占|比例/;
 
 /** 「采用率18%」 etc.: a stated share against the two numbers before it in the same sentence. */
 export const proseRate: ReportRule = {
@@ -21,11 +22,29 @@ export const proseRate: ReportRule = {
         // Only a share of a whole: a growth rate (增长率, 同比) is not numerator / denominator.
         const before = s.text.slice(Math.max(0, rate.index - 10), rate.index);
         if (!SHARE_RATE.test(before) || /增长|增幅|下降|降幅|同比|环比|提高|提升/.test(before)) continue;
-        const [den, num] = s.numbers.filter((n) => n.index < rate.index && n.unit !== '%').slice(-2);
-        if (!den || !num || den.unit !== num.unit || den.value <= 0 || num.value > den.value) continue;
+        if (rate.value <= 0) continue;
+        const counts = s.numbers.filter((n) => n.index < rate.index && n.unit !== '%');
         const decimals = (String(rate.value).split('.')[1] ?? '').length;
+        const fits = (num: number, den: number) => Math.abs((num / den) * 100 - rate.value) <= 0.5 * 10 ** -decimals + 1e-9;
+        // The part is the number just before the rate, or the numbers after the whole summed (「采用6条、2条，采用率22.9%」);
+        // the whole, any number before it in the same unit.
+        const num = counts[counts.length - 1];
+        // 「办结54件，办结率…」: a rate of a deed (办结, 采用) is of the number stated with that deed, not of any
+        // number before it (「上年结转4件，按时办结率100%」).
+        const deed = /(\S{2})率$/.exec(before.replace(/[\d.]+$/, ''))?.[1];
+        const numClause = num
+          ? s.text
+              .slice(0, num.index + num.raw.length)
+              .split(/[，,、；;]/)
+              .pop()!
+          : '';
+        if (deed && !numClause.includes(deed)) continue;
+        const wholes = counts.slice(0, -1).filter((n) => n.unit === num?.unit && n.value > 0 && n.value >= num.value);
+        if (!num || !wholes.length) continue;
+        const partsAfter = (i: number) => counts.slice(i + 1).reduce((sum, n) => sum + (n.unit === num.unit ? n.value : 0), 0);
+        if (wholes.some((den) => fits(num.value, den.value) || fits(partsAfter(counts.indexOf(den)), den.value))) continue;
+        const den = wholes[wholes.length - 1]!;
         const computed = (num.value / den.value) * 100;
-        if (Math.abs(computed - rate.value) <= 0.5 * 10 ** -decimals + 1e-9) continue;
         const shown = computed.toFixed(Math.max(1, decimals));
         out.push({
           section: s.section,

@@ -14,14 +14,26 @@ export const proseResults: ReportRule = {
   example: '正文「予以公开6件」，表格「（一）予以公开」总计 5 件。',
   check(report) {
     if (!report.tables.t3) return [];
+    // 「予以公开29件（含部分公开7件）」: the whole of rows (一) and (二).
+    const disclosed = (_: unknown, context: string) =>
+      /^予以公开(?:的)?\d+件[(（]?(?:含|包括)部分公开/.test(context) ? [totals('3.1', '3.2')()] : [total('3.1')()];
     return checkClaims(report, [
-      { pattern: /予以公开(?:和|及|与|、|以及)部分公开(?:的)?(?:共|合计)?(\d+)件/, cells: totals('3.1', '3.2'), what: '予以公开及部分公开' },
-      { pattern: /予以公开(?:的)?(\d+)件/, cells: total('3.1'), what: '予以公开' },
-      // Not the second half of 「予以公开及部分公开258件」.
-      { pattern: /(?<![和及与、])部分公开(?:的)?(\d+)件/, cells: total('3.2'), what: '部分公开' },
-      { pattern: /不予公开(?:的)?(\d+)件/, cells: groupTotal('3.3'), what: '不予公开' },
-      { pattern: /无法提供(?:的)?(\d+)件/, cells: groupTotal('3.4'), what: '无法提供' },
-      { pattern: /不予处理(?:的)?(\d+)件/, cells: groupTotal('3.5'), what: '不予处理' },
+      {
+        pattern: /予以(?:全部)?(?:公开)?(?:和|及|与|、|以及|或)部分公开(?:的)?(?:共计|共|合计)?(\d+)件/,
+        cells: totals('3.1', '3.2'),
+        what: '予以公开及部分公开',
+        unless: aboutDocuments,
+      },
+      { pattern: /予以公开(?:的)?(\d+)件/, cells: total('3.1'), readings: disclosed, what: '予以公开', unless: aboutDocuments },
+      // Not the second half of 「予以公开及部分公开258件」「全部或部分公开」.
+      { pattern: /(?<![和及与、或])部分公开(?:的)?(\d+)件/, cells: total('3.2'), what: '部分公开', unless: aboutDocuments },
+      { pattern: /不予公开(?:的)?(\d+)件/, cells: groupTotal('3.3'), what: '不予公开', unless: aboutDocuments },
+      { pattern: /无法提供(?:的)?(\d+)件/, cells: groupTotal('3.4'), what: '无法提供', unless: aboutDocuments },
+      { pattern: /不予处理(?:的)?(\d+)件/, cells: groupTotal('3.5'), what: '不予处理', unless: aboutDocuments },
+      { pattern: /其他处理(?:的)?(\d+)件/, cells: groupTotal('3.6'), what: '其他处理', unless: aboutDocuments },
     ]);
   },
 };
+
+/** 「公开属性审查…主动公开62件，依申请公开6件，不予公开18件」 sorts documents, not applications. */
+const aboutDocuments = (_: string, sentence: string) => /公文|发文|公开属性|属性审查/.test(sentence);

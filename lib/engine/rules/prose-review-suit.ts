@@ -1,10 +1,16 @@
 import { T4_GROUPS } from '../parse/table-specs';
-import { atLeast, checkClaims, proseSentences, t4Totals } from './claims';
+import { aboutOtherYear, atLeast, checkClaims, proseSentences, t4Totals } from './claims';
 import { ref } from './helpers';
 import type { ReportRule } from './types';
 
 /** What a qualified denial speaks of: cases lost or corrected, not cases brought. */
 const OUTCOME = /纠错|败诉|撤销|确认违法|纠正|追究|赔偿/;
+
+/**
+ * The body as the one that decides or defends cases (a 司法局 handling reviews: 「办理行政复议案件98件」,
+ * 「收到行政复议申请98件」, 「出庭应诉行政诉讼案件12件」), not as the one the cases are against (「被申请行政复议」).
+ */
+const asTheirJudge = (clause: string) => /办理|审理|出庭|应诉|复议机[关构]|(?<!被)(?:收到|受理|接到)/.test(clause);
 
 export const proseReviewSuit: ReportRule = {
   kind: 'report',
@@ -20,14 +26,31 @@ export const proseReviewSuit: ReportRule = {
   check(report) {
     if (!report.tables.t4?.rows['1']) return [];
     const out = checkClaims(report, [
-      { pattern: /行政复议(?:案件)?(?:共|计)?(\d+)(?:件|起)/, cells: t4Totals(['review']), what: '行政复议' },
-      { pattern: /行政诉讼(?:案件)?(?:共|计)?(\d+)(?:件|起)/, cells: t4Totals(['suit', 'suit_after_review']), what: '行政诉讼' },
+      {
+        pattern: /行政复议(?:、|和|及|与)(?:提起)?行政诉讼(?:案件)?(?:共计|共|计)?(\d+)(?:件|起)/,
+        cells: t4Totals(T4_GROUPS),
+        what: '行政复议和行政诉讼',
+        unless: asTheirJudge,
+      },
+      {
+        pattern: /行政复议(?!(?:、|和|及|与)(?:提起)?行政诉讼)(?:案件|申请)?(?:共计|共|计)?(\d+)(?:件|起)/,
+        cells: t4Totals(['review']),
+        what: '行政复议',
+        unless: asTheirJudge,
+      },
+      {
+        pattern: /(?<!复议(?:、|和|及|与)(?:提起)?)行政诉讼(?:案件)?(?:共计|共|计)?(\d+)(?:件|起)/,
+        cells: t4Totals(['suit', 'suit_after_review']),
+        what: '行政诉讼',
+        unless: asTheirJudge,
+      },
     ]);
     const reviews = atLeast(report, t4Totals(['review'])());
     const suits = atLeast(report, t4Totals(['suit', 'suit_after_review'])());
     for (const { s, c } of proseSentences(report)) {
       // 「未经复议直接起诉」 names a kind of suit, not the absence of one.
-      const denial = /(?:未|没有|无)(?!经|论)(?:发生|收到|出现|产生)?[^。；]{0,24}(行政复议|行政诉讼)/.exec(c);
+      // Within its clause: 「全年无超期答复情况，被申请行政复议4件」 denies something else.
+      const denial = /(?:未|没有|无)(?!经|论|法)(?:发生|收到|出现|产生)?[^。；，,]{0,24}(行政复议|行政诉讼)/.exec(c);
       // 「未发生因…被行政复议纠错或行政诉讼败诉情形」 denies an outcome, not the cases.
       const clause = denial ? c.slice(denial.index).split(/[。；]/)[0]! : '';
       if (denial && !OUTCOME.test(clause)) {
@@ -44,7 +67,7 @@ export const proseReviewSuit: ReportRule = {
             message: `正文称未发生行政复议或行政诉讼，但表格共有 ${n} 件`,
           });
       }
-      if (/均(?:获|被|予以|得到)?维持|全部(?:获|被)?维持/.test(c)) {
+      if (/均(?:获|被|予以|予|为|得到)?维持|全部(?:获|被|予)?维持/.test(c) && /复议|诉讼/.test(c) && !aboutOtherYear(report, c)) {
         const notUpheld = T4_GROUPS.flatMap((g) => ['corrected', 'other', 'pending'].map((p) => ref('t4', '1', `${g}.${p}`)));
         const n = atLeast(report, notUpheld);
         if (n > 0)
