@@ -101,23 +101,23 @@ function rangeOf(el: Element, map: [Text, number][], start: number, end: number)
 }
 
 /**
- * A Range over `text` inside `el`, matching as the parser saw it: half-width, white space folded.
+ * A Range over `text` inside `el`, matching as the parser saw it: half-width, white space left out.
  * Built from a per-character map of the element's text nodes, so it survives <span> splits.
  */
 export function textRange(el: Element, text: string): Range | null {
   const { text: raw, map } = textMap(el);
+  // Without white space on either side: a sentence the engine joined across a <br> or a wrap has none there.
   let norm = '';
   const normMap: [Text, number][] = [];
   for (let i = 0; i < raw.length; i++) {
     const c = toHalfWidth(raw[i]!);
-    if (/\s/.test(c)) {
-      if (norm.endsWith(' ')) continue;
-      norm += ' ';
-    } else norm += c;
+    if (/\s/.test(c)) continue;
+    norm += c;
     normMap.push(map[i]!);
   }
-  const start = norm.indexOf(clean(text));
-  return start < 0 ? null : rangeOf(el, normMap, start, start + clean(text).length);
+  const needle = clean(text).replace(/\s+/g, '');
+  const start = norm.indexOf(needle);
+  return start < 0 ? null : rangeOf(el, normMap, start, start + needle.length);
 }
 
 /**
