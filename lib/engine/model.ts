@@ -96,6 +96,8 @@ export const Table = lazySchema(() =>
     headers: z.array(z.string()),
     /** What could not be read: extra cells dropped, rows that matched nothing. */
     notes: z.array(z.object({ row: z.optional(z.string()), text: z.string() })),
+    /** The layout this table's own labels show, when not the report's (a 2021 t3 beside a t2 left in the 2019 layout). */
+    layout: z.optional(Layout),
     el: z.optional(z.unknown()),
   }),
 );

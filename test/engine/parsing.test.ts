@@ -4,7 +4,7 @@ import { auditDocument, auditText } from '../../lib/engine/audit';
 import { decodePage } from '../../lib/engine/decode';
 import { agencyAndYear, findTitle } from '../../lib/engine/parse/report';
 import { headingOf, sectionOfHeading } from '../../lib/engine/parse/sections';
-import { fitValues, gridsByTable, layoutOf } from '../../lib/engine/parse/tables';
+import { fitValues, gridsByTable, layoutOf, layoutsOf } from '../../lib/engine/parse/tables';
 import type { Block, Grid } from '../../lib/engine/source/blocks';
 import { tableToGrid } from '../../lib/engine/source/dom';
 import { splitRow, textToBlocks, tokenizeLine } from '../../lib/engine/source/text';
@@ -413,5 +413,13 @@ describe('layout', () => {
   it('is 2019 by the 2019 columns, or by a 2019 row when nothing says 2021', () => {
     expect(layoutOf({ t2: [t2('信息内容', '本年新制作数量', '本年新公开数量', '对外公开总数量')], t3: [], t4: [] })).toBe('2019');
     expect(layoutOf({ t2: [t2('政府集中采购', '356.8')], t3: [], t4: [] })).toBe('2019');
+  });
+  it('is each table’s own when a report kept one table of the 2019 template (the report is then 2019)', () => {
+    const t3of2021 = t2('1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', '1', '0', '0', '0', '0', '0', '1');
+    expect(layoutsOf({ t2: [t2('信息内容', '本年新制作数量', '本年新公开数量', '对外公开总数量')], t3: [t3of2021], t4: [] })).toEqual({
+      report: '2019',
+      t2: '2019',
+      t3: '2021',
+    });
   });
 });

@@ -4,7 +4,7 @@ import type { Block } from '../source/blocks';
 import { chineseDigits, clean, compact } from '../text';
 import { sentencesOf } from './prose';
 import { headingOf, sectionOfHeading } from './sections';
-import { classifyGrid, gridsByTable, layoutOf, linesToGrid, readRowTable, readT4 } from './tables';
+import { classifyGrid, gridsByTable, layoutsOf, linesToGrid, readRowTable, readT4 } from './tables';
 import type { Line } from '../source/blocks';
 import { CHECK_EVERY, drain, NO_DEADLINE, type Deadline, type Steps } from '../steps';
 
@@ -145,7 +145,8 @@ export function* buildReportSteps(blocks: Block[], source: SourceInfo, deadline:
     const grid = linesToGrid(lines);
     if (classifyGrid(grid) === table) grids[table].push(grid);
   }
-  const layout = layoutOf(grids);
+  const layouts = layoutsOf(grids);
+  const layout = layouts.report;
   if (deadline()) yield;
   // A page's info bar (发布时间 | 来源 | 字号) often reads as a row of cells.
   const linesOf = (bs: Block[]) => bs.flatMap((b) => (b.kind === 'line' ? [b.text] : b.rows.map((r) => r.map((c) => c.text).join(' '))));
@@ -163,7 +164,11 @@ export function* buildReportSteps(blocks: Block[], source: SourceInfo, deadline:
     url,
     published,
     sections,
-    tables: { t2: readRowTable('t2', grids.t2, layout), t3: readRowTable('t3', grids.t3, layout), t4: readT4(grids.t4) },
+    tables: {
+      t2: readRowTable('t2', grids.t2, layouts.t2 ?? layout, layout),
+      t3: readRowTable('t3', grids.t3, layouts.t3 ?? layout, layout),
+      t4: readT4(grids.t4),
+    },
     sentences,
   };
 }

@@ -203,14 +203,23 @@ export function gridsByTable(blocks: Block[]): Record<TableKey, Grid[]> {
   return out;
 }
 
+/** The layouts the tables' own labels show: each of t2 and t3 (undefined when it shows neither), and the report's. */
+export interface Layouts {
+  report: Layout;
+  t2?: Layout;
+  t3?: Layout;
+}
+
 /**
- * The layout a table's labels show: the 2019 template's t2 columns, or its single (六)其他处理 row.
- * The 2019 rows of t2 (集中采购, 上一年项目数量) only decide when nothing says 2021: a 2021 report
- * that kept one of them is still a 2021 report with an extra row.
+ * The layout each table's labels show: t2's by its columns (2019: 本年新制作…; 2021: 本年制发件数…),
+ * t3's by its (六) rows (2019: one 其他处理 row; 2021: 3.6.1–3.6.3). A report that kept one table
+ * of the 2019 template is a 2019 report (layout-outdated says so), each table read as its labels
+ * show. The 2019 rows of t2 (集中采购, 上一年项目数量) only decide when nothing else does: a 2021
+ * t2 that kept one is still a 2021 t2 with an extra row.
  */
-export function layoutOf(grids: Record<TableKey, Grid[]>): Layout {
-  const t2 = grids.t2.map(gridText).join('');
-  if (/本年新制作|本年新公开|对外公开总数量/.test(t2)) return '2019';
+export function layoutsOf(grids: Record<TableKey, Grid[]>): Layouts {
+  const t2text = grids.t2.map(gridText).join('');
+  const t2 = /本年新制作|本年新公开|对外公开总数量/.test(t2text) ? '2019' : /本年制发件数|本年废止件数|现行有效件数/.test(t2text) ? '2021' : undefined;
   let has61 = false;
   let has6 = false;
   for (const g of grids.t3)
@@ -221,11 +230,13 @@ export function layoutOf(grids: Record<TableKey, Grid[]>): Layout {
       if (spec.key.startsWith('3.6.')) has61 = true;
       if (spec.key === '3.6') has6 = true;
     }
-  if (has6 && !has61) return '2019';
-  if (has61 || /本年制发件数|本年废止件数|现行有效件数/.test(t2)) return '2021';
-  if (/集中采购|上一年项目数量/.test(t2)) return '2019';
-  return 'unknown';
+  const t3 = has61 ? '2021' : has6 ? '2019' : undefined;
+  const report = t2 === '2019' || t3 === '2019' ? '2019' : (t2 ?? t3 ?? (/集中采购|上一年项目数量/.test(t2text) ? '2019' : 'unknown'));
+  return { report, t2, t3 };
 }
+
+/** The layout of the report's tables taken together (see layoutsOf). */
+export const layoutOf = (grids: Record<TableKey, Grid[]>): Layout => layoutsOf(grids).report;
 
 function emptyTable(key: TableKey, grids: Grid[]): Table {
   const headers = new Set<string>();
@@ -279,9 +290,10 @@ function brokenAfterValues(split: SplitRow, next: GridCell[] | undefined, specs:
 }
 
 /** Reads t2 or t3: each grid row is matched to a row spec by its label; the first match of a key wins. */
-export function readRowTable(key: 't2' | 't3', grids: Grid[], layout: Layout): Table | undefined {
+export function readRowTable(key: 't2' | 't3', grids: Grid[], layout: Layout, reportLayout: Layout = layout): Table | undefined {
   if (!grids.length) return undefined;
   const table = emptyTable(key, grids);
+  if (layout !== reportLayout) table.layout = layout;
   const specs = rowsFor(key, layout);
   // The first row of a key wins, unless it held no value at all (a group's caption row that repeats its label).
   const filled = new Set<string>();

@@ -12,7 +12,7 @@
  * is kept and the caller says which cells are candidates.
  */
 import { cellKey, type CellRef, type Report, type TableKey } from '../model';
-import { cellAt } from './helpers';
+import { cellAt, tableLayout } from './helpers';
 import { identitiesOf, type Identity } from './identities';
 import type { Problem } from './types';
 
@@ -102,7 +102,7 @@ const MAX_STRUCTURES = 64;
 function structureFor(report: Report, table: TableKey): Structure | undefined {
   const rows = report.tables[table]?.rows;
   if (!rows) return undefined;
-  const signature = `${table}|${report.layout}|${Object.keys(rows).join(',')}`;
+  const signature = `${table}|${tableLayout(report, table)}|${Object.keys(rows).join(',')}`;
   let st = structures.get(signature);
   if (!st) {
     const identities = identitiesOf(report).filter((i) => i.table === table);

@@ -34,9 +34,12 @@ export function sumOf(report: Report, refs: CellRef[]): number | null {
   return sum;
 }
 
-/** Rows of a table the report's layout expects. */
+/** The layout a table was read in: its own, when it is not the report's (see parse/tables.ts layoutsOf). */
+export const tableLayout = (report: Report, table: TableKey) => report.tables[table]?.layout ?? report.layout;
+
+/** Rows of a table its layout expects. */
 export function expectedRows(report: Report, table: TableKey) {
-  return rowsFor(table, report.layout);
+  return rowsFor(table, tableLayout(report, table));
 }
 
 /** The t3 total cells of a group of rows (e.g. every 3.3.* row), as the layout has them. */

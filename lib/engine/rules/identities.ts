@@ -1,6 +1,6 @@
 import type { CellRef, Report, SectionKey, TableKey } from '../model';
 import { cellLabel, T3_COLUMN_LABELS, T3_COLUMNS, T3_PARTS, T4_GROUP_LABELS, T4_GROUPS, T4_PARTS, t3ResultRows } from '../parse/table-specs';
-import { ref } from './helpers';
+import { ref, tableLayout } from './helpers';
 
 /** One of the template's identities (report-format.md): the left cells sum to the right cells. */
 export interface Identity {
@@ -28,7 +28,7 @@ export function identitiesOf(report: Report): Identity[] {
         right: [ref('t3', '3.7', c), ref('t3', '4', c)],
         describe: (l, r) => `「${T3_COLUMN_LABELS[c]}」列：本年新收 + 上年结转 = ${l}，但办理结果总计 + 结转下年度 = ${r}`,
       });
-    const rows = t3ResultRows(report.layout);
+    const rows = t3ResultRows(tableLayout(report, 't3'));
     for (const c of T3_COLUMNS)
       out.push({
         rule: 't3-results-sum',

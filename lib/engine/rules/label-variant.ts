@@ -2,6 +2,7 @@ import { layoutFamily, SECTION_OF_TABLE, TABLE_KEYS, type SectionKey } from '../
 import { SECTION_SPECS } from '../parse/sections';
 import { HEADER_LABELS, T2_ROWS, T3_ROWS } from '../parse/table-specs';
 import { compact, memoizedText } from '../text';
+import { tableLayout } from './helpers';
 import type { Problem, ReportRule } from './types';
 
 /** Compares labels as words: numbering, brackets, quotes and punctuation aside (the template's own, again for each report). */
@@ -60,7 +61,7 @@ export const labelVariant: ReportRule = {
       const table = report.tables[t];
       if (!table) continue;
       for (const [row, printed] of Object.entries(table.labels)) {
-        const spec = (t === 't2' ? T2_ROWS : T3_ROWS).find((r) => r.key === row && r.layouts.includes(layoutFamily(report.layout)));
+        const spec = (t === 't2' ? T2_ROWS : T3_ROWS).find((r) => r.key === row && r.layouts.includes(layoutFamily(tableLayout(report, t))));
         if (!spec || !variant(printed, spec.label)) continue;
         out.push({
           section: SECTION_OF_TABLE[t],

@@ -59,7 +59,6 @@ export const proseApplications: ReportRule = {
       { pattern: /上年(?:度)?结转(?:[^。；，,\d]{0,16})(\d+)件/, cells: total('2'), what: '上年结转申请' },
       { pattern: /结转(?:至|到)?下(?:一)?年度?(?:继续办理)?(?:[^。；，,\d]{0,10})(\d+)件/, cells: total('4'), what: '结转下年度申请' },
     ]);
-    const newOnes = atLeast(report, total('1')());
     const forward = atLeast(report, total('4')());
     for (const { s, c } of proseSentences(report)) {
       const none = NONE_RECEIVED.exec(c);
