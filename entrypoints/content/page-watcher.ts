@@ -16,11 +16,13 @@ export interface PageChanges {
  * Watches the page for what matters to the audit and nothing else. A change re-audits only when
  * it touches the report's own elements (a cell, a section, a sentence), removes them, or adds a
  * sizeable piece of content; a clock or an ad elsewhere wakes nothing. Repositioning follows the
- * report's sizes (ResizeObserver), scrolling of its containers and the window's size, batched into
- * one animation frame. Our own host is recognised by reference and ignored.
+ * report's sizes (ResizeObserver), scrolling of its containers, the window's size, style sheets and
+ * the classes of <html> and <body>, batched into one animation frame. Our own host is recognised by
+ * reference and ignored.
  */
 export class PageWatcher {
   private mutations?: MutationObserver;
+  private styles?: MutationObserver;
   private sizes?: ResizeObserver;
   private report = new Set<Element>();
   private settle?: ReturnType<typeof setTimeout>;
@@ -36,8 +38,13 @@ export class PageWatcher {
   start(): void {
     this.mutations = new MutationObserver((records) => {
       if (this.relevant(records)) this.contentChanged();
+      // A style sheet added or removed may move the report without resizing anything.
+      else if (records.some((r) => r.target === document.head)) this.layoutChanged();
     });
     this.mutations.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+    // So may a class or style set on <html> or <body> (a theme, a wide mode): never the attributes further in (a carousel's).
+    this.styles = new MutationObserver(() => this.layoutChanged());
+    for (const el of [document.documentElement, document.body]) if (el) this.styles.observe(el, { attributes: true, attributeFilter: ['class', 'style'] });
     this.sizes = new ResizeObserver(() => this.layoutChanged());
     this.life.addEventListener(window, 'resize', () => this.layoutChanged());
     this.life.addEventListener(document, 'scroll', (e) => this.onScroll(e.target), { capture: true, passive: true });
@@ -80,6 +87,7 @@ export class PageWatcher {
 
   stop(): void {
     this.mutations?.disconnect();
+    this.styles?.disconnect();
     this.sizes?.disconnect();
     clearTimeout(this.settle);
     cancelAnimationFrame(this.frame);

@@ -40,6 +40,9 @@ export function targetsOf(report: ReportOnPage, findings: ViewFinding[], element
         const range = !/^t[dh]$/i.test(cell.el.tagName) && cell.at ? (textCellRange(cell.el, cell.at, cell.raw) ?? undefined) : undefined;
         out.push({ finding: f, kind: 'cell', key: cellKey(c), el: cell.el, range });
       }
+      // A statement of the prose that the cells contradict: its sentence too.
+      const sentence = found && f.excerpt ? proseTarget(report, f) : undefined;
+      if (sentence) out.push(sentence);
       if (found) continue;
       // A missing row: mark the table it belongs to.
       const table = report.tables[f.cells[0]!.table]?.el;

@@ -100,6 +100,48 @@ describe('inline warnings on report pages', () => {
     await page.close();
   });
 
+  it('marks a prose statement the table contradicts on its sentence as well as on the cell', async () => {
+    const page = await open('/variants/E30-prose-apps-off-by-one.html');
+    await waitForAudit(page);
+    const ms = (await markers(page)).filter((m) => m.rule.split(' ').includes('prose-applications'));
+    expect(ms.filter((m) => m.cell === 't3/1/total')).toHaveLength(1);
+    expect(ms.filter((m) => m.prose && m.height > 0)).toHaveLength(1);
+    await page.close();
+  });
+
+  it('marks a late publication date where the page states it', async () => {
+    const page = await open('/variants/E40-late-date-format.html');
+    await waitForAudit(page);
+    const ms = (await markers(page)).filter((m) => m.rule.split(' ').includes('published-late'));
+    expect(ms).toEqual([expect.objectContaining({ prose: true, severity: 'warning' })]);
+    await page.close();
+  });
+
+  it('moves the markers with the report when a style sheet or a class of <body> moves it without resizing it', async () => {
+    const page = await open('/variants/E01-t4-word-saveas.html');
+    await waitForAudit(page);
+    const lefts = () =>
+      page.evaluate(() => {
+        const marker = document.querySelector('report-audit-overlay')!.shadowRoot!.querySelector<HTMLElement>('[data-cell="t4/1/review.total"]');
+        const tables = document.querySelectorAll('table');
+        return { marker: marker?.getBoundingClientRect().left ?? NaN, table: tables[tables.length - 1]!.getBoundingClientRect().left };
+      });
+    await expect.poll(async () => (await lefts()).marker).not.toBeNaN();
+    const before = await lefts();
+    const offset = async () => {
+      const now = await lefts();
+      return Math.round(now.marker - before.marker - (now.table - before.table));
+    };
+    await page.addStyleTag({ content: 'table { margin-left: 120px !important } body.wide table { margin-left: 240px !important }' });
+    const moved = (await lefts()).table;
+    expect(moved - before.table).toBeGreaterThan(30);
+    await expect.poll(offset).toBe(0);
+    await page.evaluate(() => document.body.classList.add('wide'));
+    expect((await lefts()).table - moved).toBeGreaterThan(30);
+    await expect.poll(offset).toBe(0);
+    await page.close();
+  });
+
   it.each(['000', '001', '004'])('clean report %s shows no error marker', async (id) => {
     for (const style of ['semantic', 'word', 'plain']) {
       const page = await open(`/reports/${id}-${style}.html`);

@@ -15,6 +15,10 @@ const fixture = (name: string) => readFileSync(join(HTML, name), 'utf8');
 export const REPORT_FILES = readdirSync(HTML)
   .filter((f) => /^\d{3}-\w+\.html$/.test(f))
   .sort();
+/** The markup variants (test/fixtures/variants), served as /variants/NAME. */
+const VARIANTS = join(import.meta.dirname, '..', 'fixtures', 'variants');
+const VARIANT_FILES = readdirSync(VARIANTS).filter((f) => f.endsWith('.html'));
+
 export const NONREPORT_FILES = readdirSync(HTML)
   .filter((f) => f.startsWith('nonreport-'))
   .sort();
@@ -115,6 +119,7 @@ export const PAGES: Record<string, () => string> = {
   '/late.html': latePage,
   '/hostile-css.html': hostileCss,
   ...Object.fromEntries([...REPORT_FILES, ...NONREPORT_FILES].map((f) => [`/reports/${f}`, () => fixture(f)])),
+  ...Object.fromEntries(VARIANT_FILES.map((f) => [`/variants/${f}`, () => readFileSync(join(VARIANTS, f), 'utf8')])),
 };
 
 /** PDF reports, served as the files in test/fixtures/pdf/ (printed from the HTML fixtures). */

@@ -21,4 +21,11 @@ describe('published-late', () => {
     expect(ofRule(audit({}, '', 'http://x.gov.cn/202401/t20240131_1.html').findings, 'published-late')).toEqual([]);
     expect(ofRule(audit().findings, 'published-late')).toEqual([]);
   });
+  it('names the page’s own words for the date, for the overlay to mark (none for a date from the URL)', () => {
+    const [f] = ofRule(audit({}, '\n发布时间：  2024-03-05\n').findings, 'published-late');
+    expect(f?.excerpt).toBe('发布时间: 2024-03-05');
+    const [signed] = ofRule(audit({}, '\n示范市测试局\n2024年3月5日\n').findings, 'published-late');
+    expect(signed?.excerpt).toBe('2024年3月5日');
+    expect(ofRule(audit({}, '', 'http://x.gov.cn/202403/t20240305_1.html').findings, 'published-late')[0]?.excerpt).toBeUndefined();
+  });
 });

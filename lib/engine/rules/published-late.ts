@@ -1,3 +1,4 @@
+import { clean } from '../text';
 import type { ReportRule } from './types';
 
 const DEADLINE = '《政府信息公开条例》第四十九条、第五十条：每年 1 月 31 日前公布上一年度的年度报告';
@@ -19,9 +20,12 @@ export const publishedLate: ReportRule = {
     const p = report.published;
     if (!p || !report.year) return [];
     const deadline = `${report.year + 1}-01-31`;
+    // Where the page says it (its 「发布时间」 line, the signature's date): the overlay marks that sentence.
+    const where = p.source === 'text' || p.source === 'signature' ? { excerpt: clean(p.raw) } : {};
     if (p.date < `${report.year + 1}-01-01`)
       return [
         {
+          ...where,
           severity: 'error',
           expected: `${report.year + 1}-01-01 至 ${deadline}`,
           actual: p.date,
@@ -31,6 +35,7 @@ export const publishedLate: ReportRule = {
     if (p.date > deadline)
       return [
         {
+          ...where,
           expected: `不晚于 ${deadline}`,
           actual: p.date,
           message: `${report.year} 年度报告的发布日期（${SOURCE_ZH[p.source]}）为 ${p.date}，晚于法定期限 ${deadline}`,
