@@ -25,6 +25,9 @@ describe('readCell', () => {
     ['0.25', 0.25],
     [' 7 ', 7],
     ['-3', -3],
+    ['〇', 0],
+    ['1〇', 10],
+    ['○', 0],
   ])('reads %s as %d', (raw, n) => expect(readCell(raw)).toEqual({ kind: 'number', value: n }));
   it.each(['', ' ', '\u00a0'])('reads %j as blank, never 0', (raw) => expect(readCell(raw).kind).toBe('blank'));
   // report-format.md: a word inside a row of numbers (「—」「/」) is an invalid cell, neither a blank nor 0.

@@ -129,13 +129,19 @@ const ITEM_START = /^(?:\d{1,2}[.、．]|[(（][一二三四五六七八九十]{
 
 /**
  * By the last label cell, then the last two joined (a label broken over two lines), then the whole
- * label — unless the last cell opens an item of its own: then what comes before it is the end of the
- * row above (pdftotext puts a label's last line before the next row's), and the row is named by
- * its own cell, or by that cell and the start of the next row (brokenAfterValues).
+ * label — unless a cell opens an item of its own (「1.」「（二）」): then what comes before it is the
+ * end of the row above (pdftotext puts a label's last lines before the next row's), and the row is
+ * named by its item's cells only, or by them and the start of the next row (brokenAfterValues).
  */
 function matchSpec(row: SplitRow, specs: RowSpec[]): RowSpec | undefined {
   const own = specs.find((s) => s.match.test(row.lastLabel));
-  if (own || (row.labels.length > 1 && ITEM_START.test(row.lastLabel))) return own;
+  if (own) return own;
+  let item = row.labels.length - 1;
+  while (item > 0 && !ITEM_START.test(row.labels[item]!)) item--;
+  if (item > 0) {
+    const label = row.labels.slice(item).join('');
+    return specs.find((s) => s.match.test(label));
+  }
   const lastTwo = row.labels.slice(-2).join('');
   return specs.find((s) => s.match.test(lastTwo)) ?? specs.find((s) => s.match.test(row.label));
 }
@@ -283,10 +289,13 @@ export function isUnplacedNote(note: { text: string }): boolean {
 function brokenAfterValues(split: SplitRow, next: GridCell[] | undefined, specs: RowSpec[]): [SplitRow, RowSpec | undefined] {
   const following = next && splitRow(next);
   if (!following || following.labels.length < 2) return [split, undefined];
-  const rest = following.labels[0]!;
-  const joined = { ...split, label: split.label + rest, lastLabel: split.lastLabel + rest, labels: [...split.labels, rest] };
-  const spec = matchSpec(joined, specs);
-  return spec ? [joined, spec] : [split, undefined];
+  // The rest may open with the tail of a group label beside it (「（六）其他处|理」): tried without it too.
+  for (const rest of [0, 1, 2].map((skip) => following.labels[0]!.slice(skip))) {
+    const joined = { ...split, label: split.label + rest, lastLabel: split.lastLabel + rest, labels: [...split.labels, rest] };
+    const spec = matchSpec(joined, specs);
+    if (spec) return [joined, spec];
+  }
+  return [split, undefined];
 }
 
 /** Reads t2 or t3: each grid row is matched to a row spec by its label; the first match of a key wins. */

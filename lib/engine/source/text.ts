@@ -2,8 +2,9 @@ import { sectionOfHeading } from '../parse/sections';
 import { compact, isPageNumber, readCell, toHalfWidth } from '../text';
 import type { Block, GridCell } from './blocks';
 
-const VALUE_TOKEN = String.raw`(?:[+-]?[\d,]+(?:\.\d+)?|[-—/无])`;
-const TRAILING_VALUES = new RegExp(String.raw`^(.*?[^\d\s.,+-])\s+(${VALUE_TOKEN}(?:\s+${VALUE_TOKEN})*)$`);
+const VALUE_TOKEN = String.raw`(?:[+-]?[\d〇○,]+(?:\.\d+)?|[-—/无])`;
+/** A label, then values; the label may end in a comma (a wrapped 「（区分处理的，只计这一情形，」). */
+const TRAILING_VALUES = new RegExp(String.raw`^(.*?[^\d\s.+-])\s+(${VALUE_TOKEN}(?:\s+${VALUE_TOKEN})*)$`);
 const ALL_VALUES = new RegExp(String.raw`^${VALUE_TOKEN}(?:\s+${VALUE_TOKEN})+$`);
 /** Longer lines are prose or garbage, never a table row; the bound also keeps the row patterns linear. */
 const MAX_ROW_CHARS = 600;
