@@ -27,7 +27,7 @@ export function chineseDigits(s: string): string {
 const PAGE_NUMBER =
   /^(?:[-—–―－~]+\d{1,4}[-—–―－~]+|第\d{1,4}页[,，]?(?:共\d{1,4}页)?|共\d{1,4}页[,，]?第\d{1,4}页|\d{1,4}\/\d{1,4}|page\d{1,4}(?:of\d{1,4})?)$/i;
 
-export const isPageNumber = (text: string): boolean => PAGE_NUMBER.test(compact(text));
+export const isPageNumber = (text: string): boolean => (text.length <= 32 || text.trim().length <= 32) && PAGE_NUMBER.test(compact(text));
 
 /** Half-width text with every run of white space folded to one space, trimmed. */
 export function clean(s: string): string {
@@ -72,7 +72,7 @@ const CELL_UNIT = /(万元|元|件|条|个|项|次|人次|人)$/;
 export function readCell(raw: string): CellReading {
   // 〇 (and ○) is the Chinese zero some typists put in tables: 「〇」「1〇」.
   const c = compact(raw);
-  const s = /^[\d〇○,.]+$/.test(c) ? c.replace(/[〇○]/g, '0') : c;
+  const s = (c.includes('〇') || c.includes('○')) && /^[\d〇○,.]+$/.test(c) ? c.replace(/[〇○]/g, '0') : c;
   if (s === '') return { kind: 'blank' };
   if (PLACEHOLDER.test(s)) return { kind: 'placeholder' };
   const unit = CELL_UNIT.exec(s)?.[1];

@@ -34,6 +34,8 @@ const LABELLED =
 /** 「发布时间：2024-01-15」 in the page text (full-width digits and dashes too). */
 export function labelledPublished(lines: string[]): Published | null {
   for (const line of lines) {
+    // Most lines say no 时间 or 日期: only those are widened and matched.
+    if (!/时间|日期/.test(line)) continue;
     const m = LABELLED.exec(toHalfWidth(line));
     const date = m ? (parseDate(m[1]!) ?? chineseDate(m[1]!)) : null;
     if (date) return { date, source: 'text', raw: m![0] };

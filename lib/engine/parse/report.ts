@@ -149,11 +149,16 @@ export function* buildReportSteps(blocks: Block[], source: SourceInfo, deadline:
   const layout = layouts.report;
   if (deadline()) yield;
   // A page's info bar (发布时间 | 来源 | 字号) often reads as a row of cells.
-  const linesOf = (bs: Block[]) => bs.flatMap((b) => (b.kind === 'line' ? [b.text] : b.rows.map((r) => r.map((c) => c.text).join(' '))));
-  const lines = linesOf(blocks);
+  const lines: string[] = [];
   // The report's own info bar follows its title; a portal's sidebar of latest news before it has dates of its own.
-  const titleAt = found ? blocks.indexOf(opening[found.at]!) : -1;
-  const labelled = (titleAt > 0 ? labelledPublished(linesOf(blocks.slice(titleAt))) : null) ?? labelledPublished(lines);
+  const titleBlock = found ? opening[found.at] : undefined;
+  let titleAt = 0;
+  for (const b of blocks) {
+    if (b === titleBlock) titleAt = lines.length;
+    if (b.kind === 'line') lines.push(b.text);
+    else for (const r of b.rows) lines.push(r.map((c) => c.text).join(' '));
+  }
+  const labelled = labelledPublished(lines.slice(titleAt)) ?? labelledPublished(lines.slice(0, titleAt));
   const url = source.url ?? null;
   const published = source.metaPublished ?? labelled ?? urlPublished(url) ?? signaturePublished(lines);
   return {

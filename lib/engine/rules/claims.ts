@@ -1,4 +1,4 @@
-import type { CellRef, Report } from '../model';
+import type { CellRef, Report, Sentence } from '../model';
 import { compact, ellipsis } from '../text';
 import { showBound, sumBound } from './arithmetic';
 import { ref, t3GroupRefs } from './helpers';
@@ -20,8 +20,14 @@ export interface Claim {
   unless?: (clause: string, sentence: string) => boolean;
 }
 
-/** Each sentence compacted, numbers without their thousands separators (「6,400件」 is 6400). */
-export const proseSentences = (r: Report) => r.sentences.map((s) => ({ s, c: compact(s.text).replace(/(\d),(?=\d{3}(?!\d))/g, '$1') }));
+const compacted = new WeakMap<Report, { s: Sentence; c: string }[]>();
+
+/** Each sentence compacted, numbers without their thousands separators (「6,400件」 is 6400); once per report, as several rules read them. */
+export function proseSentences(r: Report): { s: Sentence; c: string }[] {
+  let out = compacted.get(r);
+  if (!out) compacted.set(r, (out = r.sentences.map((s) => ({ s, c: compact(s.text).replace(/(\d),(?=\d{3}(?!\d))/g, '$1') }))));
+  return out;
+}
 
 /**
  * Words that say which year the numbers after them are of. 「上年结转」 names a row of this year's
@@ -50,6 +56,8 @@ export function checkClaims(report: Report, claims: Claim[]): Problem[] {
   const sentences = proseSentences(report);
   const each = claims.map((claim) => ({ claim, all: new RegExp(claim.pattern.source, claim.pattern.flags.replace('g', '') + 'g') }));
   sentences.forEach(({ s, c }, i) => {
+    // Every claim states a count (「…12件」「…2起」): most sentences state none.
+    if (!/\d[件起]/.test(c)) return;
     for (const { claim, all } of each) {
       for (const m of c.matchAll(all)) {
         if (aboutOtherYear(report, c.slice(0, m.index))) continue;
