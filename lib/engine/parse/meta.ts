@@ -65,8 +65,6 @@ export function signaturePublished(lines: string[]): Published | null {
   return null;
 }
 
-const CHINESE_DIGITS = '〇一二三四五六七八九';
-
 /** 「二〇二四年三月十五日」 (a signature's date in Chinese numerals; 〇 also written ○ or 零) to YYYY-MM-DD. */
 export function chineseDate(text: string): string | null {
   const m = /^([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日$/.exec(text);
@@ -79,7 +77,7 @@ export function chineseDate(text: string): string | null {
 
 /** 1–39 in Chinese numerals (「三」「十」「十五」「二十」「三十一」); 0 for anything else. */
 function chineseNumber(s: string): number {
-  const digit = (c: string) => Math.max(0, CHINESE_DIGITS.indexOf(c));
+  const digit = (c: string) => Number(chineseDigits(c)) || 0;
   if (s.length === 1) return s === '十' ? 10 : digit(s);
   const m = /^([二三])?十([一二三四五六七八九])?$/.exec(s);
   return m ? (m[1] ? digit(m[1]) : 1) * 10 + (m[2] ? digit(m[2]) : 0) : 0;
