@@ -20,6 +20,12 @@ describe('prose-applications', () => {
       expect.objectContaining({ expected: 12, actual: 15 }),
     ]);
   });
+  it('reads a count in Chinese numerals (「十五件」), not a number that is part of a word', () => {
+    expect(ofRule(findings({ s1: '2023年，我局共收到政府信息公开申请十五件。' }), 'prose-applications')).toEqual([
+      expect.objectContaining({ expected: 12, actual: 15 }),
+    ]);
+    expect(ofRule(findings({ s1: '2023年，我局共收到政府信息公开申请十二件。' }), 'prose-applications')).toEqual([]);
+  });
   it('「未收到申请」 while row 1 is not zero', () => {
     const fs = ofRule(findings({ s1: '2023年，未收到政府信息公开申请。' }), 'prose-applications');
     expect(fs).toHaveLength(1);

@@ -1,5 +1,5 @@
 import type { Published } from '../model';
-import { chineseDigits, compact, toHalfWidth } from '../text';
+import { chineseCount, chineseDigits, compact, toHalfWidth } from '../text';
 
 /** Y, M, D to YYYY-MM-DD, or null when it is no calendar date. */
 export function isoDate(y: number, m: number, d: number): string | null {
@@ -70,17 +70,9 @@ export function chineseDate(text: string): string | null {
   const m = /^([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日$/.exec(text);
   if (!m) return null;
   const year = Number(chineseDigits(m[1]!));
-  const month = chineseNumber(m[2]!);
-  const day = chineseNumber(m[3]!);
+  const month = chineseCount(m[2]!);
+  const day = chineseCount(m[3]!);
   return month && day ? isoDate(year, month, day) : null;
-}
-
-/** 1–39 in Chinese numerals (「三」「十」「十五」「二十」「三十一」); 0 for anything else. */
-function chineseNumber(s: string): number {
-  const digit = (c: string) => Number(chineseDigits(c)) || 0;
-  if (s.length === 1) return s === '十' ? 10 : digit(s);
-  const m = /^([二三])?十([一二三四五六七八九])?$/.exec(s);
-  return m ? (m[1] ? digit(m[1]) : 1) * 10 + (m[2] ? digit(m[2]) : 0) : 0;
 }
 
 /** Dates that are written wrong: 「20241月1日」 (year run into the month), 「2023年13月」, 「2月30日」. */

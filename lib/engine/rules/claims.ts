@@ -1,5 +1,5 @@
 import type { CellRef, Report, Sentence } from '../model';
-import { compact, ellipsis } from '../text';
+import { chineseCount, compact, ellipsis } from '../text';
 import { showBound, sumBound } from './arithmetic';
 import { ref, t3GroupRefs } from './helpers';
 import type { Problem } from './types';
@@ -22,10 +22,20 @@ export interface Claim {
 
 const compacted = new WeakMap<Report, { s: Sentence; c: string }[]>();
 
-/** Each sentence compacted, numbers without their thousands separators (「6,400件」 is 6400); once per report, as several rules read them. */
+/** Each sentence compacted, numbers without their thousands separators (「6,400件」 is 6400) and counts in digits; once per report, as several rules read them. */
 export function proseSentences(r: Report): { s: Sentence; c: string }[] {
   let out = compacted.get(r);
-  if (!out) compacted.set(r, (out = r.sentences.map((s) => ({ s, c: compact(s.text).replace(/(\d),(?=\d{3}(?!\d))/g, '$1') }))));
+  if (!out)
+    compacted.set(
+      r,
+      (out = r.sentences.map((s) => ({
+        s,
+        // 「两件」「三起」: a count in Chinese numerals reads as its digits.
+        c: compact(s.text)
+          .replace(/(\d),(?=\d{3}(?!\d))/g, '$1')
+          .replace(/(?<![\d〇零一二两三四五六七八九十百千万])[一二两三四五六七八九十]{1,3}(?=[件起])/g, (n) => String(chineseCount(n) || n)),
+      }))),
+    );
   return out;
 }
 
