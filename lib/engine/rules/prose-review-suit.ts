@@ -12,6 +12,8 @@ const OUTCOME = /纠错|败诉|撤销|确认违法|纠正|追究|赔偿/;
  */
 const asTheirJudge = (clause: string) => /办理|审理|出庭|应诉|复议机[关构]|(?<!被)(?:收到|受理|接到)/.test(clause);
 
+const EACH = /行政复议(?:、|和|及|与)(?:提起)?行政诉讼(?:案件)?各(\d+)(?:件|起)/;
+
 export const proseReviewSuit: ReportRule = {
   kind: 'report',
   id: 'prose-review-suit',
@@ -44,6 +46,13 @@ export const proseReviewSuit: ReportRule = {
         what: '行政诉讼',
         unless: asTheirJudge,
       },
+      // 「被申请行政复议、提起行政诉讼各1件」: that many of each.
+      ...(
+        [
+          [['review'], '行政复议'],
+          [['suit', 'suit_after_review'], '行政诉讼'],
+        ] as const
+      ).map(([groups, what]) => ({ pattern: EACH, cells: t4Totals(groups), what, unless: asTheirJudge })),
     ]);
     const reviews = atLeast(report, t4Totals(['review'])());
     const suits = atLeast(report, t4Totals(['suit', 'suit_after_review'])());
