@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { auditPage, auditText, type AuditResult } from '../lib/engine/audit';
-import { attachmentLinks, nextPage, reportLinks } from '../lib/engine/list';
+import { attachmentLinks, documentBase, nextPage, reportLinks } from '../lib/engine/list';
 import type { RequestGate } from '../lib/app/batch/runner';
 import { factsOf } from '../lib/engine/cross-year';
 import { failed, type Audited } from './entry';
@@ -34,13 +34,14 @@ export function auditLoaded(source: string, loaded: Loaded, url?: string): Audit
         : auditedOf(source, loaded.kind === 'file' ? loaded.result : auditText(loaded.text, { url }));
     if (loaded.kind !== 'html') return audited;
     // Only pages that link reports or attachments need their own address (most reports do not).
-    const base = () => url ?? pathToFileURL(resolve(source)).toString();
+    const address = () => url ?? pathToFileURL(resolve(source)).toString();
+    const base = () => documentBase(loaded.doc, address());
     if (audited.entry.detected) {
       if (audited.entry.findings.some((f) => f.rule === 'report-attachment-only')) audited.attachments = attachmentLinks(loaded.doc, base()).map((a) => a.url);
       return audited;
     }
     const links = reportLinks(loaded.doc, base()).map(({ url, title }) => ({ url, title }));
-    if (links.length) audited.list = { url: base(), title: loaded.doc.title, links, next: nextPage(loaded.doc, base()) };
+    if (links.length) audited.list = { url: address(), title: loaded.doc.title, links, next: nextPage(loaded.doc, base()) };
     return audited;
   } catch (e) {
     return failed(source, `审核时出错：${errorText(e)}`);

@@ -243,7 +243,7 @@ export class AuditController {
     this.targets = [];
     this.elements = new Map();
     this.watcher.watchReport([]);
-    const offer = mayList ? listOffer(document, location.href) : null;
+    const offer = mayList ? listOffer(document, document.baseURI) : null;
     const list = offer ? { count: offer.links.length, more: offer.next !== null } : undefined;
     const same = list?.count === this.state.list?.count && list?.more === this.state.list?.more;
     if (notice || !same || this.state.summary) this.dispatch({ type: 'not-a-report', list, notice });
@@ -251,7 +251,7 @@ export class AuditController {
 
   /** Sends the list's links to the background, which opens the batch page; links are read now, as the page is. */
   private auditList() {
-    const offer = listOffer(document, location.href);
+    const offer = listOffer(document, document.baseURI);
     if (!offer || !this.state.list || this.state.list.starting) return;
     this.dispatch({ type: 'list-starting' });
     const links = offer.links.slice(0, MAX_LINKS).map((l) => ({ url: l.url, title: l.title.slice(0, 500) }));
@@ -477,5 +477,6 @@ const VIEWABLE = /\.(?:pdf|docx?|wps)(?:$|[?#])/i;
 function viewable(findings: readonly { rule: string }[]) {
   if (!findings.some((f) => f.rule === 'report-attachment-only')) return [];
   const seen = new Set<string>();
-  return attachmentLinks(document, location.href).filter((a) => VIEWABLE.test(new URL(a.url).pathname) && !seen.has(a.url) && !!seen.add(a.url));
+  // Relative to the page's <base>, as its own links are.
+  return attachmentLinks(document, document.baseURI).filter((a) => VIEWABLE.test(new URL(a.url).pathname) && !seen.has(a.url) && !!seen.add(a.url));
 }

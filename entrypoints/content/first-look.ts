@@ -4,7 +4,7 @@
  * these patterns: it runs on every page of every portal.
  */
 import { confirmReport, domPrefix, prefixLooksLikeReport, titledReport } from '@/lib/engine/detect';
-import { ATTACHMENT, reportLinks } from '@/lib/engine/list';
+import { isReportFile, linkText, reportLinks } from '@/lib/engine/list';
 import { MIN_LIST_LINKS, mentionsReports } from '@/lib/app/list-mention';
 
 export type FirstLook = 'report' | 'list' | null;
@@ -36,5 +36,5 @@ export function firstLook(doc: Document, url: string): FirstLook {
 }
 
 function hasAttachment(doc: Document): boolean {
-  return Array.from(doc.querySelectorAll('a[href]')).some((a) => ATTACHMENT.test(a.getAttribute('href')!));
+  return Array.from(doc.querySelectorAll('a[href]')).some((a) => isReportFile(a.getAttribute('href')!, linkText(a)));
 }

@@ -5,7 +5,7 @@ import type { Finding, Published, Report, SectionKey, TableKey } from './model';
 import { SECTION_OF_TABLE, TABLE_KEYS } from './model';
 import { metaPublished } from './parse/meta';
 import { buildReport, buildReportSteps } from './parse/report';
-import { attachmentLinks, reportLinks } from './list';
+import { attachmentLinks, documentBase, reportLinks } from './list';
 import { runRulesSteps } from './rules';
 import { pageTooLargeFinding } from './rules/page-too-large';
 import { rowCellsUnplacedFinding, unplacedRows } from './rules/row-cells-unplaced';
@@ -229,7 +229,7 @@ function tablesShownAsImages(report: Report, read: DomRead): { tables: TableKey[
  * Word file: one finding saying so, with the links, rather than dozens about missing tables.
  */
 function attachmentReport(doc: Document, report: Report, url: string | null, opts: AuditOptions): AuditResult | undefined {
-  const base = url ?? doc.URL ?? 'about:blank';
+  const base = documentBase(doc, url ?? doc.URL ?? 'about:blank');
   const files = attachmentLinks(doc, base);
   // Three or more links titled as reports make a list column (of PDFs, say), not one report's page.
   if (!files.length || reportLinks(doc, base).length >= 3) return undefined;

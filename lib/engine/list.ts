@@ -23,7 +23,18 @@ function resolve(href: string, base: string): string | null {
   }
 }
 
-const linkText = (a: Element) => compact(a.textContent || a.getAttribute('title') || '');
+/**
+ * What the page's relative links are relative to: its <base href> (resolved against its own
+ * address), else that address. The browser's document.baseURI, for documents that have none (a
+ * saved file, the tree a content script sends, which keeps <base>).
+ */
+export function documentBase(doc: Document, url: string): string {
+  const href = doc.querySelector('base[href]')?.getAttribute('href');
+  return (href && resolve(href, url)) || url;
+}
+
+/** A link's words, compacted (its title attribute when it has no text). */
+export const linkText = (a: Element) => compact(a.textContent || a.getAttribute('title') || '');
 
 /** Links whose text reads like a report title, each once, in page order. */
 export function reportLinks(doc: Document, base: string): ReportLink[] {
@@ -48,10 +59,32 @@ export function nextPage(doc: Document, base: string): string | null {
   return url && url !== base ? url : null;
 }
 
-/** Attachment links on a page (a report that is only a PDF or Word file). */
+/** Files a portal offers beside any page (the application form, a template, a guide): never a report. */
+const NOT_A_REPORT = /申请表|登记表|申请书|表格|模板|样表|样本|指南|目录|须知|清单/;
+/** A link that names no file of its own: 「附件」「点击下载」「原文」, or the bare file name. */
+const PLAIN_LABEL = /^(?:附件\d*|附件下载|下载附件|点击下载|下载|原文|全文|查看原文|查看全文|阅读原文|文件下载|pdf版?|word版?)[:：]?$|^[\w.\-]+$/i;
+
+/**
+ * Whether a file link may be the report itself: a file that names a report (年度报告, 年报) in its
+ * text or its file name, or one the link does not name at all; never a form the portal attaches to
+ * every page (a news item about a report that links the 申请表 is not an attachment-only report).
+ */
+export function isReportFile(href: string, text: string): boolean {
+  if (!ATTACHMENT.test(href)) return false;
+  let file = href.split(/[?#]/)[0]!.split('/').pop()!;
+  try {
+    file = decodeURIComponent(file);
+  } catch {
+    // A malformed escape: the name as written.
+  }
+  const named = `${text}${file}`;
+  return !NOT_A_REPORT.test(named) && (/年度报告|年报/.test(named) || PLAIN_LABEL.test(text));
+}
+
+/** Links to the page's report as files (a report that is only a PDF or Word file): see isReportFile. */
 export function attachmentLinks(doc: Document, base: string): { url: string; title: string }[] {
   return Array.from(doc.querySelectorAll('a[href]'))
-    .filter((a) => ATTACHMENT.test(a.getAttribute('href')!))
+    .filter((a) => isReportFile(a.getAttribute('href')!, linkText(a)))
     .flatMap((a) => {
       const url = resolve(a.getAttribute('href')!, base);
       return url ? [{ url, title: linkText(a) || url.split('/').pop()! }] : [];

@@ -39,6 +39,14 @@ describe('the first look', () => {
     expect(look(html.replace('/files/ndbg2023.pdf', '/news/1.html'))).toBeNull();
   });
 
+  it('news of a report beside the portal’s application form is not a report published as a file', () => {
+    const news = `<html><head><title>示范县交通运输局发布2023年政府信息公开工作年度报告</title></head><body>
+      <aside><a href="/files/sqb.doc">政府信息公开申请表.doc</a></aside>
+      <h1>示范县交通运输局发布2023年政府信息公开工作年度报告</h1><p>近日，我局在门户网站发布了年度报告。</p></body></html>`;
+    expect(look(news)).toBeNull();
+    expect(look(news.replace('</aside>', '<a href="/files/P020240120123456789012.pdf">附件1</a></aside>'))).toBe('report');
+  });
+
   it('a report whose tables are images (dated title, template headings) may be a report; the template notice is not', () => {
     const pages = join(import.meta.dirname, '..', 'fixtures', 'layouts', 'pages');
     expect(look(readFileSync(join(pages, 'report-tables-as-images.html'), 'utf8'))).toBe('report');

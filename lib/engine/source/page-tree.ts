@@ -24,7 +24,7 @@ export type TreeCut = 'chars' | 'cells' | null;
 
 /**
  * Attributes the engine reads, by element: a cell's spans, an image's size, a link's target and
- * title, a meta tag's name and content (dom.ts, list.ts, parse/meta.ts). On any element, `hidden`
+ * title, a meta tag's name and content, <base>'s href (dom.ts, list.ts, parse/meta.ts). On any element, `hidden`
  * and a style that hides it; other styles are left out, as they are most of Word's markup.
  */
 const KEPT_BY_TAG: Readonly<Record<string, readonly string[]>> = {
@@ -33,11 +33,12 @@ const KEPT_BY_TAG: Readonly<Record<string, readonly string[]>> = {
   IMG: ['width', 'height'],
   A: ['href', 'title'],
   META: ['name', 'property', 'content'],
+  BASE: ['href'],
 };
 const NONE: readonly string[] = [];
 
-/** What of <head> the engine reads: the page's title and its meta tags (publication dates). */
-const HEAD_KEPT = new Set(['TITLE', 'META']);
+/** What of <head> the engine reads: the page's title, its meta tags (publication dates) and <base> (what its links are relative to). */
+const HEAD_KEPT = new Set(['TITLE', 'META', 'BASE']);
 
 /** Nodes per chunk handed to `emit`: each chunk is serialised in one task, a few hundred KB at most. */
 export const TREE_CHUNK = 4000;
