@@ -34,7 +34,7 @@ import { createHost, type OverlayHost } from './host';
 import { listenForNavigation } from './keyboard';
 import { flag, listenForFlags, placeOf } from './flag';
 import { PageWatcher } from './page-watcher';
-import { boxesOf, boxSteps, nearViewport, reportElements, sameBoxes, targetsOf, type Target } from './targets';
+import { boxesOf, boxSteps, hostFrame, nearViewport, reportElements, sameBoxes, targetsOf, type Target } from './targets';
 import { nextTask, runInSlices, type Deadline, type Steps } from '@/lib/engine/steps';
 import { afterLoad } from './yield';
 import { t } from '@/lib/app/i18n';
@@ -288,8 +288,8 @@ export class AuditController {
     // draw is still clean; a compilation's on screen first, the rest measured in slices.
     if (targets.length <= ONE_DRAW_TARGETS) return this.reposition(true);
     this.dispatch({ type: 'boxes', boxes: this.boxes(nearViewport(targets)) }, true);
-    const origin = this.overlay.host.getBoundingClientRect();
-    const boxes = await runInSlices((deadline) => boxSteps(targets, origin, document.documentElement.clientWidth, deadline), stale);
+    const frame = hostFrame(this.overlay.host);
+    const boxes = await runInSlices((deadline) => boxSteps(targets, frame, deadline), stale);
     if (boxes && this.overlay) this.dispatch({ type: 'boxes', boxes });
   }
 
@@ -316,7 +316,7 @@ export class AuditController {
   }
 
   private boxes(targets: Target[]) {
-    return boxesOf(targets, this.overlay!.host.getBoundingClientRect(), document.documentElement.clientWidth);
+    return boxesOf(targets, hostFrame(this.overlay!.host));
   }
 
   /** The one way the state changes; the overlay is drawn from the state alone. `force`: draw even if this event changed nothing (draw() changed the state before). */

@@ -16,8 +16,8 @@ export interface PageChanges {
  * Watches the page for what matters to the audit and nothing else. A change re-audits only when
  * it touches the report's own elements (a cell, a section, a sentence), removes them, or adds a
  * sizeable piece of content; a clock or an ad elsewhere wakes nothing. Repositioning follows the
- * report's sizes (ResizeObserver), scrolling of its containers, the window's size, style sheets and
- * the classes of <html> and <body>, batched into one animation frame. Our own host is recognised by
+ * report's sizes (ResizeObserver), scrolling of its containers, the window's size, style sheets,
+ * the classes of <html> and <body> and images that load, batched into one animation frame. Our own host is recognised by
  * reference and ignored.
  */
 export class PageWatcher {
@@ -48,6 +48,9 @@ export class PageWatcher {
     this.sizes = new ResizeObserver(() => this.layoutChanged());
     this.life.addEventListener(window, 'resize', () => this.layoutChanged());
     this.life.addEventListener(document, 'scroll', (e) => this.onScroll(e.target), { capture: true, passive: true });
+    // An image or a frame that loads above the report pushes it down, also where the document's size cannot
+    // tell (a page with html, body { height: 100% } that scrolls inside).
+    this.life.addEventListener(document, 'load', () => this.layoutChanged(), { capture: true, passive: true });
     this.life.onInvalidated(() => this.stop());
   }
 

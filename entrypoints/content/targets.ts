@@ -144,16 +144,35 @@ function textCellRange(el: Element, at: { line: number; start: number }, raw: st
 
 const RANK = { error: 0, warning: 1, info: 2 } as const;
 
+/** Where the host is and how it is zoomed: what page boxes are measured against. */
+export interface HostFrame {
+  origin: DOMRect;
+  viewportWidth: number;
+  /**
+   * The zoom the host inherits: a page that zooms <html> (「designed for 1440 px」 scripts, accessibility
+   * toolbars) zooms the host in it too, so page boxes, measured zoomed, are drawn in the host's own pixels.
+   */
+  zoom: number;
+}
+
+export function hostFrame(host: Element): HostFrame {
+  return {
+    origin: host.getBoundingClientRect(),
+    viewportWidth: document.documentElement.clientWidth,
+    zoom: (host as Element & { currentCSSZoom?: number }).currentCSSZoom || 1,
+  };
+}
+
 /**
  * Marker boxes in the host's coordinates, one per place: findings on the same cell (or sentence)
  * merge into one box. Hidden targets (display:none tabs) get none until shown.
  */
-export function boxesOf(targets: Target[], origin: DOMRect, viewportWidth: number): Box[] {
-  return drain(boxSteps(targets, origin, viewportWidth, NO_DEADLINE));
+export function boxesOf(targets: Target[], frame: HostFrame): Box[] {
+  return drain(boxSteps(targets, frame, NO_DEADLINE));
 }
 
 /** boxesOf in steps: it may yield every CHECK_EVERY targets (each a layout read), when `deadline()` says so. */
-export function* boxSteps(targets: Target[], origin: DOMRect, viewportWidth: number, deadline: Deadline): Steps<Box[]> {
+export function* boxSteps(targets: Target[], { origin, viewportWidth, zoom }: HostFrame, deadline: Deadline): Steps<Box[]> {
   const byPlace = new Map<string, Box>();
   let work = 0;
   for (const t of targets) {
@@ -168,10 +187,10 @@ export function* boxSteps(targets: Target[], origin: DOMRect, viewportWidth: num
         key: t.key,
         rules: [t.finding.rule],
         severity: t.finding.severity,
-        top: r.top - origin.top - (thin ? 6 : 0),
-        left: r.left - origin.left,
-        width: r.width,
-        height: thin ? 4 : r.height,
+        top: (r.top - origin.top) / zoom - (thin ? 6 : 0),
+        left: (r.left - origin.left) / zoom,
+        width: r.width / zoom,
+        height: thin ? 4 : r.height / zoom,
         label: t.label,
         flip: r.left > viewportWidth * 0.55,
       };

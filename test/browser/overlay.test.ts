@@ -44,6 +44,36 @@ describe('inline warnings on report pages', () => {
     await page.close();
   });
 
+  it('keeps the marker on its cell when the page zooms <html>, or an image loads above a page of fixed height', async () => {
+    const page = await open('/defects/identity.html');
+    await waitForAudit(page);
+    const offset = () =>
+      page.evaluate(() => {
+        const cell = document.querySelector('tr[data-row="3.7"]')!.lastElementChild!.getBoundingClientRect();
+        const marker = document
+          .querySelector('report-audit-overlay')!
+          .shadowRoot!.querySelector<HTMLElement>('[data-cell="t3/3.7/total"]')!
+          .getBoundingClientRect();
+        return Math.round(Math.max(Math.abs(marker.x - cell.x), Math.abs(marker.y - cell.y), Math.abs(marker.width - cell.width)));
+      });
+    await expect.poll(offset).toBeLessThan(2);
+    // 「Designed for 1440 px」 scripts and accessibility toolbars zoom the whole page.
+    await page.evaluate(() => (document.documentElement.style.zoom = '1.25'));
+    await expect.poll(offset).toBeLessThan(3);
+    await page.evaluate(() => (document.documentElement.style.zoom = ''));
+    // The document's size cannot tell this move: its height is the window's.
+    await page.addStyleTag({ content: 'html, body { height: 100% }' });
+    await expect.poll(offset).toBeLessThan(2);
+    await page.evaluate(() => {
+      const img = document.createElement('img');
+      img.src = `data:image/svg+xml,${encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="300"/>')}`;
+      document.body.prepend(img);
+    });
+    await expect.poll(() => page.evaluate(() => document.querySelector('img')!.complete)).toBe(true);
+    await expect.poll(offset).toBeLessThan(2);
+    await page.close();
+  });
+
   it('shows the message, expected and actual on hover', async () => {
     const page = await open('/defects/identity.html');
     await waitForAudit(page);
