@@ -62,7 +62,7 @@ export function nextPage(doc: Document, base: string): string | null {
 /** Files a portal offers beside any page (the application form, a template, a guide): never a report. */
 const NOT_A_REPORT = /申请表|登记表|申请书|表格|模板|样表|样本|指南|目录|须知|清单/;
 /** A link that names no file of its own: 「附件」「点击下载」「原文」, or the bare file name. */
-const PLAIN_LABEL = /^(?:附件\d*|附件下载|下载附件|点击下载|下载|原文|全文|查看原文|查看全文|阅读原文|文件下载|pdf版?|word版?)[:：]?$|^[\w.\-]+$/i;
+const PLAIN_LABEL = /^(?:附件\d*|附件下载|下载附件|点击下载|下载|原文|全文|查看原文|查看全文|阅读原文|文件下载|pdf版?|word版?)[:：]?$|^[\w.-]+$/i;
 
 /**
  * Whether a file link may be the report itself: a file that names a report (年度报告, 年报) in its
