@@ -5,9 +5,10 @@ import type { Finding, Published, Report, SectionKey, TableKey } from './model';
 import { SECTION_OF_TABLE, TABLE_KEYS } from './model';
 import { metaPublished } from './parse/meta';
 import { buildReport, buildReportSteps } from './parse/report';
-import { attachmentLinks, documentBase, reportLinks } from './list';
+import { articlePages, attachmentLinks, documentBase, reportLinks } from './list';
 import { runRulesSteps } from './rules';
 import { pageTooLargeFinding } from './rules/page-too-large';
+import { PAGED_AWAY, reportPagedFinding } from './rules/report-paged';
 import { rowCellsUnplacedFinding, unplacedRows } from './rules/row-cells-unplaced';
 import { attachmentFindings } from './rules/report-attachment-only';
 import { tablesAsImagesFinding } from './rules/tables-as-images';
@@ -108,7 +109,8 @@ function* auditRead(doc: Document, { read, url, published }: PageRead, opts: Aud
   const report = yield* buildReportSteps(read.blocks, { pageTitle: doc.title, url, metaPublished: published }, deadline);
   const verdict = judge(report, read.blocks, doc.title ?? '');
   if (!verdict.ok) return attachmentReport(doc, report, url, opts) ?? { detected: false, reason: verdict.reason };
-  return yield* finishSteps(report, opts, read.truncated, deadline, read);
+  const pages = url ? articlePages(doc, documentBase(doc, url)).length : 0;
+  return yield* finishSteps(report, opts, read.truncated, deadline, read, pages ? pages + 1 : 0);
 }
 
 /** Full audit of plain text (seed .txt files, PDF extractions). */
@@ -161,7 +163,8 @@ function finish(report: Report, opts: AuditOptions, truncated: Truncation | null
   return drain(finishSteps(report, opts, truncated, NO_DEADLINE));
 }
 
-function* finishSteps(report: Report, opts: AuditOptions, truncated: Truncation | null, deadline: Deadline, read?: DomRead): Steps<AuditResult> {
+/** `pages`: the pages of the article when the portal split it (see list.ts articlePages), else 0. */
+function* finishSteps(report: Report, opts: AuditOptions, truncated: Truncation | null, deadline: Deadline, read?: DomRead, pages = 0): Steps<AuditResult> {
   const disabled = opts.disabledRules ?? [];
   if (report.layout === 'unknown' && !TABLE_KEYS.some((t) => report.tables[t])) {
     const cited = citedTemplate(report.sections.map((s) => s.text).join('\n') + report.sentences.map((s) => s.text).join(''));
@@ -179,6 +182,10 @@ function* finishSteps(report: Report, opts: AuditOptions, truncated: Truncation 
   if (pictured && !disabled.includes('tables-as-images')) {
     findings = findings.filter((f) => !(f.rule === 'table-missing' && f.section && pictured.tables.some((t) => SECTION_OF_TABLE[t] === f.section)));
     findings.unshift(tablesAsImagesFinding(pictured.tables, pictured.images));
+  }
+  if (pages > 1 && !disabled.includes('report-paged')) {
+    findings = findings.filter((f) => !PAGED_AWAY.has(f.rule));
+    findings.unshift(reportPagedFinding(pages));
   }
   if (truncated && !disabled.includes('page-too-large'))
     findings.unshift(

@@ -33,6 +33,29 @@ export function documentBase(doc: Document, url: string): string {
   return (href && resolve(href, url)) || url;
 }
 
+/**
+ * The other pages of the same article, when a CMS splits a long one (TRS 「上一页 1 2 3 下一页」:
+ * t20240120_123.html, t20240120_123_1.html …): links whose address is the page's own with another
+ * page number. 「上一篇」「下一篇」 link other articles, never these.
+ */
+export function articlePages(doc: Document, url: string): string[] {
+  const here = url.split(/[?#]/)[0]!;
+  const stem = pageStem(here);
+  if (!stem) return [];
+  const pages = new Set<string>();
+  for (const a of Array.from(doc.querySelectorAll('a[href]'))) {
+    const link = resolve(a.getAttribute('href')!, url)?.split(/[?#]/)[0];
+    if (link && link !== here && pageStem(link) === stem) pages.add(link);
+  }
+  return [...pages];
+}
+
+/** An article page's address without its page number (「_1」…「_99」) and with its extension: what its pages share. */
+function pageStem(address: string): string | undefined {
+  const m = /^(.*?)(?:_\d{1,2})?(\.s?html?)$/i.exec(address);
+  return m ? m[1]! + m[2]!.toLowerCase() : undefined;
+}
+
 /** A link's words, compacted (its title attribute when it has no text). */
 export const linkText = (a: Element) => compact(a.textContent || a.getAttribute('title') || '');
 

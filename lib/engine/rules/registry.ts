@@ -23,6 +23,7 @@ import { publishedLate } from './published-late';
 import { reportAttachmentOnly } from './report-attachment-only';
 import { fileUnreadable } from './file-unreadable';
 import { pageTooLarge } from './page-too-large';
+import { reportPaged } from './report-paged';
 import { rowCellsUnplaced } from './row-cells-unplaced';
 import { tablesAsImages } from './tables-as-images';
 import { rowExtraCells } from './row-extra-cells';
@@ -71,6 +72,7 @@ export const RULES: readonly Rule[] = [
   fileUnreadable,
   tablesAsImages,
   pageTooLarge,
+  reportPaged,
   rowCellsUnplaced,
   manualFinding,
   crossYearCarryover,
