@@ -194,12 +194,15 @@ export function* boxSteps(targets: Target[], { origin, viewportWidth, zoom }: Ho
         label: t.label,
         flip: r.left > viewportWidth * 0.55,
       };
-      const place = `${t.kind}|${t.key}|${Math.round(box.top)}|${Math.round(box.left)}|${Math.round(box.width)}`;
+      // Sections missing together are all shown before the same heading: one marker names them all, not labels over each other.
+      const key = t.kind === 'missing-section' ? '' : t.key;
+      const place = `${t.kind}|${key}|${Math.round(box.top)}|${Math.round(box.left)}|${Math.round(box.width)}`;
       const same = byPlace.get(place);
       if (!same) {
         byPlace.set(place, box);
         continue;
       }
+      if (box.label && same.label && !same.label.includes(box.label)) same.label += `；${box.label}`;
       if (!same.findingIds.includes(t.finding.id)) same.findingIds.push(t.finding.id);
       if (!same.rules.includes(t.finding.rule)) same.rules.push(t.finding.rule);
       if (RANK[t.finding.severity] < RANK[same.severity]) same.severity = t.finding.severity;

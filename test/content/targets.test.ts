@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Box } from '@/lib/app/overlay-state';
-import { sameBoxes } from '@/entrypoints/content/targets';
+import { boxesOf, sameBoxes, type Target } from '@/entrypoints/content/targets';
 
 const box = (over: Partial<Box> = {}): Box => ({
   findingIds: ['f1'],
@@ -43,5 +43,39 @@ describe('sameBoxes', () => {
     expect(sameBoxes([a], [a, b])).toBe(false);
     expect(sameBoxes([a, b], [a])).toBe(false);
     expect(sameBoxes([a, b], [b, a])).toBe(false);
+  });
+});
+
+/** Sections missing together are shown before the same heading. */
+describe('boxesOf', () => {
+  const heading = { getBoundingClientRect: () => ({ top: 100, left: 20, width: 300, height: 24 }) } as unknown as Element;
+  const missing = (id: string, key: string, label: string): Target => ({
+    finding: { id, rule: 'section-missing', severity: 'error' } as Target['finding'],
+    kind: 'missing-section',
+    key,
+    el: heading,
+    label,
+  });
+  const frame = { origin: { top: 0, left: 0 } as DOMRect, viewportWidth: 1000, zoom: 1 };
+  it('draws one marker naming every section missing at the same place', () => {
+    const boxes = boxesOf(
+      [missing('a', 's3', '缺少：三、收到和处理政府信息公开申请情况'), missing('b', 's4', '缺少：四、政府信息公开行政复议、行政诉讼情况')],
+      frame,
+    );
+    expect(boxes).toHaveLength(1);
+    expect(boxes[0]).toMatchObject({ findingIds: ['a', 'b'], label: '缺少：三、收到和处理政府信息公开申请情况；缺少：四、政府信息公开行政复议、行政诉讼情况' });
+  });
+  it('draws a marker per cell, even for cells in one place', () => {
+    const cell = (id: string, key: string): Target => ({
+      finding: { id, rule: 'cell-wrong', severity: 'error' } as Target['finding'],
+      kind: 'cell',
+      key,
+      el: heading,
+    });
+    expect(boxesOf([cell('a', 't3/1/total'), cell('b', 't3/2/total')], frame)).toHaveLength(2);
+  });
+  it('puts markers in the host’s own pixels when the page zooms', () => {
+    const [box] = boxesOf([missing('a', 's3', 'x')], { ...frame, zoom: 1.25 });
+    expect(box).toMatchObject({ left: 16, width: 240 });
   });
 });
