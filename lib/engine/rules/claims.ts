@@ -1,7 +1,7 @@
 import type { CellRef, Report, Sentence } from '../model';
 import { chineseCount, compact, ellipsis } from '../text';
 import { showBound, sumBound } from './arithmetic';
-import { ref, t3GroupRefs } from './helpers';
+import { clauseBefore, ref, t3GroupRefs } from './helpers';
 import type { Problem } from './types';
 
 /** A statement in the prose that names a quantity the tables also hold. */
@@ -73,16 +73,7 @@ export function checkClaims(report: Report, claims: Claim[]): Problem[] {
         if (aboutOtherYear(report, c.slice(0, m.index))) continue;
         // The claim is read with the sentence after it: 「受理749件。其中新收713件、上年结转36件。」
         const context = c.slice(m.index) + (sentences[i + 1]?.c ?? '');
-        if (
-          claim.unless?.(
-            c
-              .slice(0, m.index! + m[0].length)
-              .split(/[，,；;]/)
-              .pop()!,
-            c,
-          )
-        )
-          continue;
+        if (claim.unless?.(clauseBefore(c, m.index + m[0].length), c)) continue;
         const stated = Number(m[1]);
         const readings = claim.readings?.(report, context) ?? [claim.cells(report)];
         const bounds = readings.map((cells) => sumBound(report, cells));

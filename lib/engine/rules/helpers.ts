@@ -1,6 +1,17 @@
 import { TABLE_KEYS, type Cell, type CellRef, type Report, type TableKey, type YearFacts } from '../model';
 import { rowsFor } from '../parse/table-specs';
 
+/**
+ * The clause of a sentence that ends at `end`: from the last comma or semicolon before it (with `items`,
+ * the 、 between listed items too). What a prose rule reads a statement in.
+ */
+export function clauseBefore(text: string, end: number, items = false): string {
+  return text
+    .slice(0, end)
+    .split(items ? /[，,、；;]/ : /[，,；;]/)
+    .pop()!;
+}
+
 /** Reading the model for rules: cells, their values, and the sums identities need. */
 export function cellAt(report: Report, table: TableKey, row: string, column: string): Cell | undefined {
   return report.tables[table]?.rows[row]?.[column];

@@ -1,4 +1,4 @@
-import { ref } from './helpers';
+import { clauseBefore, ref } from './helpers';
 import { aboutOtherYear, atLeast, checkClaims, proseSentences, total, totals } from './claims';
 import type { ReportRule } from './types';
 
@@ -76,12 +76,7 @@ export const proseApplications: ReportRule = {
         });
       const closed = ALL_CLOSED.exec(c);
       // What the clause names before 「均已办结」: last year's carried-over ones (「上年结转的1件申请均已办结」) are not all.
-      const subject = closed
-        ? c
-            .slice(0, closed.index)
-            .split(/[，,；]/)
-            .pop()!
-        : '';
+      const subject = closed ? clauseBefore(c, closed.index) : '';
       const ofCarried = /上一?年度?结转|\d{4}年度?结转|结转的/.test(subject) || aboutOtherYear(report, subject);
       if (forward > 0 && closed && /申请/.test(c) && !OTHER_KIND.test(c) && !ALL_BUT.test(c) && !ofCarried)
         out.push({

@@ -1,3 +1,4 @@
+import { clauseBefore } from './helpers';
 import type { Problem, ReportRule } from './types';
 import type { NumberMention } from '../model';
 
@@ -7,19 +8,15 @@ const EXHAUSTIVE = /分别(?:为|是)|其[他它余]/;
 /** Below this share of the whole, parts are highlights (「其中政策文件45条、政策解读30条」), not a breakdown. */
 const NEAR_MISS = 0.9;
 
-/** The clause a number stands in: from the last separator before it to the number. */
-const clauseOf = (text: string, n: NumberMention) =>
-  text
-    .slice(0, n.index)
-    .split(/[，,、；;]/)
-    .pop()!;
 const inParentheses = (text: string, index: number) =>
   (text.slice(0, index).match(/[（(]/g)?.length ?? 0) > (text.slice(0, index).match(/[）)]/g)?.length ?? 0);
 /** 「较上年增加9件」: a change, not a whole. */
-const isChange = (text: string, n: NumberMention) => /增加|减少|增长|下降|较|同比|环比/.test(clauseOf(text, n));
+const isChange = (text: string, n: NumberMention) => /增加|减少|增长|下降|较|同比|环比/.test(clauseBefore(text, n.index, true));
 /** 「100余件」「约300条」: no sum can be checked against it. */
 const isApproximate = (text: string, n: NumberMention) =>
   /^[余多]/.test(text.slice(n.index + n.raw.length)) || /(?:约|近|逾|超过)$/.test(text.slice(0, n.index));
+/** The last count among these numbers of a text (「12345热线」 names a line, not a count). */
+const wholeOf = (text: string, numbers: NumberMention[]) => numbers.filter((n) => !isChange(text, n) && (n.unit || isApproximate(text, n))).pop();
 /** Where a list of parts moves on to something else: 「其中新收53件、上年结转4件，已办结54件」. */
 const MOVES_ON = /办结|已|结转(?:至|到)?下|继续办理|答复|较|同比/;
 
@@ -41,8 +38,6 @@ export const prosePartsWhole: ReportRule = {
       const marker = [...s.text.matchAll(PART_MARKER)].find((m) => !inParentheses(s.text, m.index));
       if (!marker) return;
       const prev = report.sentences[i - 1];
-      // The last count before the marker (「12345热线」 names a line, not a count).
-      const wholeOf = (text: string, numbers: NumberMention[]) => numbers.filter((n) => !isChange(text, n) && (n.unit || isApproximate(text, n))).pop();
       let whole = wholeOf(
         s.text,
         s.numbers.filter((n) => n.index < marker.index),
@@ -57,7 +52,7 @@ export const prosePartsWhole: ReportRule = {
       const parts: NumberMention[] = [];
       for (const n of s.numbers.filter((n) => n.index > marker.index)) {
         if (inParentheses(s.text, n.index)) continue;
-        if (MOVES_ON.test(clauseOf(s.text, n))) break;
+        if (MOVES_ON.test(clauseBefore(s.text, n.index, true))) break;
         if (n.unit === whole.unit) parts.push(n);
       }
       if (parts.length < 2 || /等/.test(s.text.slice(parts[parts.length - 1]!.index))) return;

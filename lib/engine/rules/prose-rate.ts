@@ -1,3 +1,4 @@
+import { clauseBefore } from './helpers';
 import type { Problem, ReportRule } from './types';
 
 /** A share of a whole (not 满意率: a survey's answers, not the numbers before it). */
@@ -32,12 +33,7 @@ export const proseRate: ReportRule = {
         // 「办结54件，办结率…」: a rate of a deed (办结, 采用) is of the number stated with that deed, not of any
         // number before it (「上年结转4件，按时办结率100%」).
         const deed = /(\S{2})率$/.exec(before.replace(/[\d.]+$/, ''))?.[1];
-        const numClause = num
-          ? s.text
-              .slice(0, num.index + num.raw.length)
-              .split(/[，,、；;]/)
-              .pop()!
-          : '';
+        const numClause = num ? clauseBefore(s.text, num.index + num.raw.length, true) : '';
         if (deed && !numClause.includes(deed)) continue;
         const wholes = counts.slice(0, -1).filter((n) => n.unit === num?.unit && n.value > 0 && n.value >= num.value);
         if (!num || !wholes.length) continue;

@@ -47,12 +47,8 @@ export const proseReviewSuit: ReportRule = {
         unless: asTheirJudge,
       },
       // 「被申请行政复议、提起行政诉讼各1件」: that many of each.
-      ...(
-        [
-          [['review'], '行政复议'],
-          [['suit', 'suit_after_review'], '行政诉讼'],
-        ] as const
-      ).map(([groups, what]) => ({ pattern: EACH, cells: t4Totals(groups), what, unless: asTheirJudge })),
+      { pattern: EACH, cells: t4Totals(['review']), what: '行政复议', unless: asTheirJudge },
+      { pattern: EACH, cells: t4Totals(['suit', 'suit_after_review']), what: '行政诉讼', unless: asTheirJudge },
     ]);
     const reviews = atLeast(report, t4Totals(['review'])());
     const suits = atLeast(report, t4Totals(['suit', 'suit_after_review'])());
