@@ -241,9 +241,6 @@ export function layoutsOf(grids: Record<TableKey, Grid[]>): Layouts {
   return { report, t2, t3 };
 }
 
-/** The layout of the report's tables taken together (see layoutsOf). */
-export const layoutOf = (grids: Record<TableKey, Grid[]>): Layout => layoutsOf(grids).report;
-
 function emptyTable(key: TableKey, grids: Grid[]): Table {
   const headers = new Set<string>();
   for (const g of grids)
