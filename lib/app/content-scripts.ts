@@ -6,7 +6,7 @@
 /** Tiny; injected by the background into every frame it may read once the tab has loaded (background/first-look.ts). */
 export const FIRST_LOOK_SCRIPT = 'first-look.js';
 
-/** The full auditor (engine, overlay, messaging), injected into one frame on demand. */
+/** The full auditor (overlay, page reading, messaging), injected into one frame on demand (imported as a module where the browser can). */
 export const AUDITOR_SCRIPT = 'content-scripts/content.js';
 
 /**

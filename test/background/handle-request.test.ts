@@ -150,8 +150,10 @@ describe('background requests', () => {
     expect(executeScript).not.toHaveBeenCalled();
 
     tabSend.mockRejectedValueOnce(NO_RECEIVER);
+    // The frame imported the auditor (background/audit-tab.ts injectAuditor; test/background/audit-tab.test.ts).
+    executeScript.mockResolvedValueOnce([{ frameId: 0, result: true }]);
     expect(await onMessage({ type: 'audit:tab', tabId: 3 }, fromPage())).toEqual({ ok: true });
-    expect(executeScript).toHaveBeenCalledWith({ target: { tabId: 3 }, files: ['/content-scripts/content.js'] });
+    expect(executeScript).toHaveBeenCalledExactlyOnceWith(expect.objectContaining({ target: { tabId: 3 } }));
     expect(tabSend).toHaveBeenLastCalledWith(3, { type: 'audit:run' });
 
     tabSend.mockRejectedValueOnce(NO_RECEIVER);

@@ -5,7 +5,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import type { Browser } from 'wxt/browser';
 import { extensionId, launch, markers, newProfile, overlayThroughDevTools, waitForAudit } from '../portal/browser';
 import { startPortal, type Portal } from '../portal/server';
 import { AUDITOR_SCRIPT } from '../../lib/app/content-scripts';
@@ -53,6 +52,20 @@ describe('the production build: the page cannot read the overlay', () => {
     expect(seen.pageText).not.toMatch(/错误 \d/);
     // Nor does it hear from the auditor: no window message (WXT posts one on start unless told not to).
     expect(seen.messages).toEqual([]);
+    await page.close();
+  });
+
+  it("cannot load the auditor: not by the extension's fixed URL, nor learn the session's one it was imported from", async () => {
+    const page = await open(context, '/hostile/report.html');
+    await expect.poll(async () => (await overlayThroughDevTools(page))?.text ?? '', { timeout: 15_000 }).toMatch(/错误 [1-9]/);
+    const url = `chrome-extension://${await extensionId(context)}/${AUDITOR_SCRIPT}`;
+    // A string: Vitest would rewrite an import() written in this file's functions.
+    const tried = await page.evaluate(`(async (u) => {
+      const loads = (p) => p.then(() => 'loaded', () => 'refused');
+      const seen = performance.getEntriesByType('resource').map((e) => e.name).filter((n) => !n.startsWith('http'));
+      return { fetched: await loads(fetch(u)), imported: await loads(import(u)), seen };
+    })(${JSON.stringify(url)})`);
+    expect(tried).toEqual({ fetched: 'refused', imported: 'refused', seen: [] });
     await page.close();
   });
 });
@@ -126,19 +139,36 @@ describe('the test build (root open, as a page would find it if it could): nothi
     // Still alive, not just still drawn: it redraws what the page removes.
     expect(await page.evaluate(() => attack.tamper())).toBe(true);
     await expect.poll(() => markers(page)).toEqual(before);
-    // The background injecting the auditor again (as the toolbar button does) leaves one overlay, drawn by the new copy.
+    // The background injecting the auditor again, both ways it does (background/audit-tab.ts injectAuditor): imported
+    // under a new query, or executed as a file. Each time one overlay is left, drawn by the new copy.
     const worker = context.serviceWorkers()[0]!;
-    await worker.evaluate(
-      async ({ url, file }) => {
-        const { chrome } = globalThis as unknown as { chrome: typeof Browser };
+    // Each copy announces its start with a DOM event (content/lifetime.ts), which the page can count: a module the
+    // frame had imported before would not run again.
+    await page.evaluate(() => {
+      const w = window as unknown as { started: number };
+      w.started = 0;
+      document.addEventListener('report-auditor:started', () => w.started++);
+    });
+    for (const [i, how] of (['import', 'file'] as const).entries()) {
+      // A string, for the import() in it (see above).
+      await worker.evaluate(`(async ({ url, file, how }) => {
         const tab = (await chrome.tabs.query({})).find((t) => t.url === url);
-        await chrome.scripting.executeScript({ target: { tabId: tab!.id! }, files: [`/${file}`] });
-      },
-      { url: page.url(), file: AUDITOR_SCRIPT },
-    );
-    await page.waitForTimeout(1500);
-    expect(await page.locator('report-audit-overlay').count()).toBe(1);
-    expect(await markers(page)).toEqual(before);
+        const target = { tabId: tab.id };
+        if (how === 'file') await chrome.scripting.executeScript({ target, files: ['/' + file] });
+        else await chrome.scripting.executeScript({ target, func: (u) => import(u).then(() => true), args: [chrome.runtime.getURL('/' + file) + '?again'] });
+      })(${JSON.stringify({ url: page.url(), file: AUDITOR_SCRIPT, how })})`);
+      await page.waitForTimeout(1500);
+      expect(await page.locator('report-audit-overlay').count()).toBe(1);
+      expect(await markers(page)).toEqual(before);
+      expect(await page.evaluate(() => (window as unknown as { started: number }).started), how).toBe(i + 1);
+    }
+    await page.close();
+  });
+
+  it('a page under the strictest Content-Security-Policy (no script, no connection) is audited all the same', async () => {
+    const page = await open(context, '/csp/defects/identity.html');
+    await waitForAudit(page);
+    expect((await markers(page)).filter((m) => m.cell === 't3/3.7/total' && m.severity === 'error')).toHaveLength(1);
     await page.close();
   });
 
