@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { auditDocument, auditText, looksLikeReport } from '../../lib/engine/audit';
-import { citedTemplate, confirmReport, domPrefix, isDatedReportTitle, prefixLooksLikeReport } from '../../lib/engine/detect';
+import { citedTemplate, confirmReport, domPrefix, isDatedReportTitle, prefixLooksLikeReport, templateHeadings } from '../../lib/engine/detect';
+import { compact } from '../../lib/engine/text';
 import { Finding } from '../../lib/engine/model';
 import { findingElements } from '../../lib/engine/rules/tables-as-images';
 import { FIXTURES, fixtureHtml, htmlDoc } from '../helpers/fixtures';
@@ -26,6 +28,48 @@ describe('detection', () => {
     expect(looksLikeReport(htmlDoc(fixtureHtml('004-semantic.html')))).toBe(true);
     expect(prefixLooksLikeReport('某某局2023年政府信息公开工作年度报告')).toBe(true);
     expect(prefixLooksLikeReport('关于开展政务服务满意度调查的通知')).toBe(false);
+  });
+  it('confirms a text exactly when its compacted text holds enough of the anchors, whether it needed the compaction or not', () => {
+    // Pieces of the anchors, broken by the white space and full-width characters a page puts in them.
+    const piece = fc.constantFrom(
+      '申请人',
+      '情况',
+      '本年新收',
+      '上年结转',
+      '未经复议',
+      '直接起诉',
+      '勾稽关系',
+      '第二十条第',
+      '总体情况',
+      '主动公开政府信息',
+      '收到和处理政府信息公开申请',
+      '行政复议',
+      '、',
+      '行政诉讼',
+      '存在的',
+      '主要问题',
+      '其他需要报告',
+      '\n',
+      ' ',
+      '\u3000',
+      '\u00a0',
+      '\u200b',
+      '（',
+      '）',
+      '１',
+      'x',
+      '。',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+        const text = pieces.join('');
+        const c = compact(text);
+        const tables = [/勾稽关系/, /第二十条第/, /未经复议直接起诉|复议后起诉/, /本年新收|上年结转/, /申请人情况/].filter((a) => a.test(c)).length;
+        const headings = templateHeadings(text);
+        expect(confirmReport(text).ok).toBe(tables >= 2 || (tables >= 1 && headings >= 3) || headings >= 5);
+      }),
+      { numRuns: 2000 },
+    );
   });
   it('plain text that is not a report is left alone', () => {
     expect(auditText('今天天气很好。').detected).toBe(false);
