@@ -69,9 +69,9 @@ export default defineConfig({
       // No popup: a click audits the tab (through activeTab) and opens the panel. WXT turns this into browser_action for MV2.
       // Toolbar icon sizes (public/icon/*.png, drawn by scripts/make-icons.mjs); Firefox shows none without them.
       action: { default_title: '__MSG_ext_actionTitle__', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png' } },
-      // The auditor, imported by the frames it audits (background/audit-tab.ts injectAuditor). Under a URL that changes
-      // every session (use_dynamic_url), so a page cannot probe for the extension by a fixed one.
-      web_accessible_resources: [{ resources: [AUDITOR_SCRIPT], matches: anySite, use_dynamic_url: true }],
+      // Chromium: the auditor, imported by the frames it audits (background/audit-tab.ts injectAuditor). Under a URL that
+      // changes every session (use_dynamic_url), so a page cannot probe for the extension by a fixed one.
+      ...(!firefox && { web_accessible_resources: [{ resources: [AUDITOR_SCRIPT], matches: anySite, use_dynamic_url: true }] }),
       // MV2 has no optional_host_permissions (WXT strips it): hosts go in optional_permissions.
       ...(manifestVersion === 3 ? { optional_host_permissions: anySite } : { optional_permissions: anySite }),
       ...(firefox && {

@@ -57,6 +57,17 @@ describe('injecting the auditor', () => {
     await expect(func('chrome-extension://nowhere/content.js')).resolves.toBe(false);
   });
 
+  it('in Firefox, executes the file and imports nothing', async () => {
+    vi.stubEnv('FIREFOX', true as never);
+    try {
+      executeScript.mockResolvedValue([{ frameId: 0 }]);
+      await injectAuditor({ tabId: 3 });
+      expect(injections()).toEqual([{ target: { tabId: 3 }, ...FILE }]);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
   it('a refused injection (the frame navigated away) is passed on, not retried as a file', async () => {
     executeScript.mockRejectedValueOnce(new Error('Frame with ID 2 was removed.'));
     await expect(injectAuditor({ tabId: 3, frameIds: [2] })).rejects.toThrow(/removed/);
