@@ -3,7 +3,7 @@
  * and a bounded text prefix against the detection patterns. No zod, no Preact, no engine beyond
  * these patterns: it runs on every page of every portal.
  */
-import { confirmReport, domPrefix, prefixLooksLikeReport, titledReport } from '@/lib/engine/detect';
+import { confirmsReport, domPrefix, prefixLooksLikeReport, titledReport } from '@/lib/engine/detect';
 import { isReportFile, linkText, reportLinks } from '@/lib/engine/list';
 import { MIN_LIST_LINKS, mentionsReports } from '@/lib/app/list-mention';
 
@@ -30,7 +30,7 @@ export function firstLook(doc: Document, url: string): FirstLook {
   if (prefixLooksLikeReport(firstLookText(doc))) {
     const text = (doc.body ?? doc.documentElement).textContent ?? '';
     // Tables shown as images: a dated report title with the template's headings or its citation.
-    if (confirmReport(text).ok || hasAttachment(doc) || titledReport(doc.title, text) || titledReport(firstHeading(doc), text)) return 'report';
+    if (confirmsReport(text) || hasAttachment(doc) || titledReport(doc.title, text) || titledReport(firstHeading(doc), text)) return 'report';
   }
   return mentionsReports(`${doc.title}\n${firstHeading(doc)}`) && reportLinks(doc, url).length >= MIN_LIST_LINKS ? 'list' : null;
 }

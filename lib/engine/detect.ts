@@ -31,11 +31,20 @@ export function prefixLooksLikeReport(prefix: string): boolean {
 }
 
 export function confirmReport(text: string): { ok: boolean; reason: string } {
-  // The anchors are Chinese words (and gaps of any character): whatever they find in the text as it is,
-  // they find in it compacted. Most reports pass as they are, sparing the first look the compaction of a whole page.
-  const raw = anchorsIn(text);
-  const { tables, headings, ok } = raw.ok ? raw : anchorsIn(compact(text));
+  const { tables, headings, ok } = anchorsInText(text);
   return { ok, reason: ok ? '' : `年报模板的表格标识 ${tables} 处、章节标题 ${headings} 处，不足以确认为年度报告` };
+}
+
+/** confirmReport's answer without its reason: the first look's, which has no room for the message. */
+export const confirmsReport = (text: string): boolean => anchorsInText(text).ok;
+
+/**
+ * The anchors are Chinese words (and gaps of any character): whatever they find in the text as it is,
+ * they find in it compacted. Most reports pass as they are, sparing the first look the compaction of a whole page.
+ */
+function anchorsInText(text: string): { tables: number; headings: number; ok: boolean } {
+  const raw = anchorsIn(text);
+  return raw.ok ? raw : anchorsIn(compact(text));
 }
 
 function anchorsIn(c: string): { tables: number; headings: number; ok: boolean } {
