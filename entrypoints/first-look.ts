@@ -33,7 +33,7 @@ export default defineUnlistedScript({
     // browser, and the polyfill alone would be larger than this whole script.
     const runtime = (globalThis as unknown as RawExtensionApi).chrome?.runtime;
     const signal = (name: string) => runtime?.connect({ name });
-    // Chromium: the frame imports the auditor itself, a round trip through the background sooner (≈ 12 ms to the
+    // Chromium: the frame imports the auditor itself, a round trip through the background sooner (≈ 5 ms to the
     // first marker), under a query of its own as the background's injection does (background/audit-tab.ts
     // injectAuditor; no crypto.randomUUID on http pages). Firefox, or an import that fails: the background injects it.
     const bringAuditor = () => {

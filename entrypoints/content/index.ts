@@ -3,10 +3,10 @@ import { AuditController } from './controller';
 import { startAuditor } from './lifetime';
 
 /**
- * The auditor. Not in the manifest: the background injects it into the one frame whose first look
- * (entrypoints/first-look.ts) saw a report or a list, and into the tab when the toolbar button asks
- * for an audit: the frame imports it as a module, which the browser compiles off the page's main
- * thread, or else executes it as a file (background/audit-tab.ts injectAuditor).
+ * The auditor. Not in the manifest: in Chromium the first look (entrypoints/first-look.ts) that saw a
+ * report or a list imports it into its frame as a module, which the browser compiles off the page's
+ * main thread; otherwise the background injects it into that frame, and into the tab when the
+ * toolbar button asks for an audit (background/audit-tab.ts injectAuditor).
  * A re-injected copy ends the old one (lifetime.ts), so there is always one overlay per frame. WXT's
  * own context is left unused: a page can end it (see lifetime.ts). noScriptStartedPostMessage keeps
  * that context from also announcing itself by window.postMessage, which every message listener of

@@ -10,8 +10,9 @@ export const FIRST_LOOK_SCRIPT = 'first-look.js';
 export const AUDITOR_SCRIPT = 'content-scripts/content.js';
 
 /**
- * A frame whose first look said "maybe a report" (or "a list of reports") opens a port with this
- * name; the background injects the auditor into exactly that frame. A port, not a message: the
+ * A frame whose first look said "maybe a report" (or "a list of reports") and could not import the
+ * auditor itself (Firefox, or a failed import) opens a port with this name; the background injects
+ * the auditor into exactly that frame. A port, not a message: the
  * first look cannot afford zod, and the request map's handlers stay about requests with answers.
  */
 export const MAYBE_REPORT_PORT = 'report-auditor:maybe-report';
