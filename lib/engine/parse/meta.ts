@@ -28,8 +28,10 @@ export function metaPublished(doc: Document): Published | null {
   return null;
 }
 
-const LABELLED =
-  /(?:发布|公开|发文|印发)(?:时间|日期)[:：]?\s*(\d{4}\s*[-年./]\s*\d{1,2}\s*[-月./]\s*\d{1,2}|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)/;
+/** 「二〇二四年三月十五日」: year, month and day in Chinese numerals (〇 also written ○ or 零). */
+const CHINESE_DATE = '([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日';
+const LABELLED = new RegExp(String.raw`(?:发布|公开|发文|印发)(?:时间|日期)[:：]?\s*(\d{4}\s*[-年./]\s*\d{1,2}\s*[-月./]\s*\d{1,2}|${CHINESE_DATE})`);
+const CHINESE_DATE_ALONE = new RegExp(`^${CHINESE_DATE}$`);
 
 /** 「发布时间：2024-01-15」 in the page text (full-width digits and dashes too). */
 export function labelledPublished(lines: string[]): Published | null {
@@ -65,9 +67,9 @@ export function signaturePublished(lines: string[]): Published | null {
   return null;
 }
 
-/** 「二〇二四年三月十五日」 (a signature's date in Chinese numerals; 〇 also written ○ or 零) to YYYY-MM-DD. */
+/** A date written in Chinese numerals alone (a signature's: see CHINESE_DATE) to YYYY-MM-DD. */
 export function chineseDate(text: string): string | null {
-  const m = /^([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日$/.exec(text);
+  const m = CHINESE_DATE_ALONE.exec(text);
   if (!m) return null;
   const year = Number(chineseDigits(m[1]!));
   const month = chineseCount(m[2]!);

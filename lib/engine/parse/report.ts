@@ -107,8 +107,9 @@ export function* buildReportSteps(blocks: Block[], source: SourceInfo, deadline:
   };
   for (const b of blocks) {
     if (++work % CHECK_EVERY === 0 && deadline()) yield;
-    if (b.kind !== 'line' || titleLines.has(b) || (carried && carried.el !== b.el)) endCarried();
-    if (b.kind !== 'line' || titleLines.has(b)) continue;
+    const skipped = b.kind !== 'line' || titleLines.has(b);
+    if (skipped || (carried && carried.el !== b.el)) endCarried();
+    if (skipped) continue;
     const heading = headingOf(b.text);
     let text = clean(b.text);
     if (heading && !sections.some((s) => s.key === heading.key)) {

@@ -17,6 +17,8 @@ const TOP_NUMERAL = /^(?:第?[一二三四五六七八九十]{1,2}(?:[、.,:：]
 const SECTION_NUMERALS = '一二三四五六';
 const PAREN_NUMERAL = /^[(（]([一二三四五六])[)）]/;
 const LEAD_NUMERAL = /^第?([一二三四五六])\s*(?:[、.,:：]|部分)/;
+/** The section the template numbers with this numeral (一 … 六). */
+const numberedSpec = (numeral: string) => SECTION_SPECS[SECTION_NUMERALS.indexOf(numeral)]!;
 
 /** A heading line (or a paragraph that opens with one): its section, the heading, and the text after it. */
 export interface HeadingLine {
@@ -55,7 +57,7 @@ function wholeHeading(c: string): SectionKey | undefined {
 function parenHeading(c: string): SectionKey | undefined {
   const n = PAREN_NUMERAL.exec(c);
   if (!n || c.length > 42 || /[。；，,]/.test(c)) return undefined;
-  const spec = SECTION_SPECS[SECTION_NUMERALS.indexOf(n[1]!)]!;
+  const spec = numberedSpec(n[1]!);
   return spec.match.test(c.slice(n[0].length)) ? spec.key : undefined;
 }
 
@@ -67,7 +69,7 @@ function parenHeading(c: string): SectionKey | undefined {
 function leadHeading(text: string): HeadingLine | undefined {
   const n = LEAD_NUMERAL.exec(text);
   if (!n) return undefined;
-  const spec = SECTION_SPECS[SECTION_NUMERALS.indexOf(n[1]!)]!;
+  const spec = numberedSpec(n[1]!);
   let heading: string | undefined;
   for (const m of text.slice(0, 44).matchAll(/情况|事项|问题|概况|概述|措施/g)) {
     const candidate = text.slice(0, m.index + m[0].length);
