@@ -9,21 +9,18 @@ import { describe, expect, it } from 'vitest';
 import { auditFile } from '../../cli/audit-input';
 import { auditText } from '../../lib/engine/audit';
 import { decodePage } from '../../lib/engine/decode';
-import { FIXTURES } from '../helpers/fixtures';
+import { corpus } from '../helpers/fixtures';
 import { cellValues, expectedValues, findingProblems, seedExpected } from '../helpers/seed-expected';
 
 type Case = { style: string; seed: string } | { style: 'ocr'; seed?: undefined; expect: { must: string[]; not_values: Record<string, number[]> } };
 
-const DIR = join(FIXTURES, 'extractors');
-const read = <T>(name: string) => JSON.parse(readFileSync(join(DIR, name), 'utf8')) as T;
-const MANIFEST = read<Record<string, Case>>('manifest.json');
-const OPEN = read<Record<string, string>>('open.json');
+const { dir: DIR, cases, strayOpen } = corpus<Case>('extractors', 'manifest.json');
 const cellName = (c: { table: string; row: string; column: string }) => `${c.table}/${c.row}/${c.column}`;
 
 describe('seeds as other extractors wrote them', () => {
-  it('leaves out only pages there are', () => expect(Object.keys(OPEN).filter((file) => !(file in MANIFEST))).toEqual([]));
+  it('leaves out only pages there are', () => expect(strayOpen).toEqual([]));
 
-  it.each(Object.entries(MANIFEST).filter(([file]) => !(file in OPEN)))('%s', async (file, c) => {
+  it.each(cases)('%s', async (file, c) => {
     const { entry } = await auditFile(join(DIR, file));
     const audit = auditText(decodePage(readFileSync(join(DIR, file))));
     if (!audit.detected) throw new Error(audit.reason);

@@ -4,17 +4,15 @@
  * error or warning must be exactly what expected.json says its one deliberate change breaks (none
  * for a page without one).
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { auditFile } from '../../cli/audit-input';
-import { FIXTURES } from '../helpers/fixtures';
+import { corpus } from '../helpers/fixtures';
 
-const DIR = join(FIXTURES, 'variants');
-const EXPECTED = JSON.parse(readFileSync(join(DIR, 'expected.json'), 'utf8')) as Record<string, { about: string; findings: { rule: string; cell?: string }[] }>;
+const { dir: DIR, cases } = corpus<{ about: string; findings: { rule: string; cell?: string }[] }>('variants', 'expected.json');
 
 describe('markup variants', () => {
-  it.each(Object.entries(EXPECTED))('%s', async (file, { findings: expected }) => {
+  it.each(cases)('%s', async (file, { findings: expected }) => {
     const { entry } = await auditFile(join(DIR, file));
     expect(entry.report).toMatchObject({ agency: '示范县交通运输局', year: 2023, layout: '2021' });
     const found = entry.findings.filter((f) => f.severity !== 'info');

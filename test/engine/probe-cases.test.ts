@@ -4,12 +4,11 @@
  * command line audits a file and must give what expected.json says: whether it is a report, its
  * year and layout, the findings its deliberate change must give, and no other error or warning.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { auditFile } from '../../cli/audit-input';
 import type { Finding } from '../../lib/engine/model';
-import { FIXTURES } from '../helpers/fixtures';
+import { corpus } from '../helpers/fixtures';
 
 interface Expected {
   about: string;
@@ -21,18 +20,13 @@ interface Expected {
   allow: string[];
 }
 
-const DIR = join(FIXTURES, 'probes');
-const read = <T>(name: string) => JSON.parse(readFileSync(join(DIR, name), 'utf8')) as T;
-const EXPECTED = read<Record<string, Expected>>('expected.json');
-const OPEN = read<Record<string, string>>('open.json');
+const { dir: DIR, cases, strayOpen } = corpus<Expected>('probes', 'expected.json');
 
 const names = (f: Finding) => (f.cells ?? []).map((c) => `${c.table}:${c.row}:${c.column}`);
 const meets = (f: Finding, want: string) => want.split('|').includes(f.rule) || (f.rule === 'cell-wrong' && names(f).includes(want));
 
 describe('probe cases', () => {
-  const cases = Object.entries(EXPECTED).filter(([file]) => !(file in OPEN));
-  it('leave out only pages there are (open.json names pages of expected.json)', () =>
-    expect(Object.keys(OPEN).filter((file) => !(file in EXPECTED))).toEqual([]));
+  it('leave out only pages there are (open.json names pages of expected.json)', () => expect(strayOpen).toEqual([]));
 
   it.each(cases)('%s', async (file, e) => {
     const { entry } = await auditFile(join(DIR, file));

@@ -4,21 +4,17 @@
  * the tables must draw no prose finding; a page with one planted contradiction must draw exactly
  * one (or the count expected.json gives, where the sentence states two numbers), from the rule it names.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { auditFile } from '../../cli/audit-input';
-import { FIXTURES } from '../helpers/fixtures';
+import { corpus } from '../helpers/fixtures';
 
-const DIR = join(FIXTURES, 'prose');
-const read = <T>(name: string) => JSON.parse(readFileSync(join(DIR, name), 'utf8')) as T;
-const EXPECTED = read<Record<string, { expect: string | null; count?: number; note?: string }>>('expected.json');
-const OPEN = read<Record<string, string>>('open.json');
+const { dir: DIR, cases, strayOpen } = corpus<{ expect: string | null; count?: number; note?: string }>('prose', 'expected.json');
 
 describe('prose corpus', () => {
-  it('leaves out only pages there are', () => expect(Object.keys(OPEN).filter((file) => !(file in EXPECTED))).toEqual([]));
+  it('leaves out only pages there are', () => expect(strayOpen).toEqual([]));
 
-  it.each(Object.entries(EXPECTED).filter(([file]) => !(file in OPEN)))('%s', async (file, { expect: rule, count = 1 }) => {
+  it.each(cases)('%s', async (file, { expect: rule, count = 1 }) => {
     const { entry } = await auditFile(join(DIR, file));
     expect(entry.detected).toBe(true);
     const prose = entry.findings.filter((f) => f.rule.startsWith('prose-'));

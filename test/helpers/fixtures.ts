@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 
@@ -17,4 +17,17 @@ export function fixtureHtml(name: string): string {
 
 export function htmlDoc(html: string): Document {
   return parseHTML(html).document as unknown as Document;
+}
+
+/**
+ * A corpus of pages in test/fixtures/<name> with a sidecar of what each must give: its cases, less
+ * the pages still misread that its open.json names (with why), and the names in open.json that are
+ * no page of the sidecar (a test expects none: a stale entry would hide nothing and say otherwise).
+ */
+export function corpus<T>(name: string, sidecar: string): { dir: string; cases: [string, T][]; strayOpen: string[] } {
+  const dir = join(FIXTURES, name);
+  const read = (file: string) => JSON.parse(readFileSync(join(dir, file), 'utf8')) as Record<string, unknown>;
+  const all = read(sidecar) as Record<string, T>;
+  const open = existsSync(join(dir, 'open.json')) ? read('open.json') : {};
+  return { dir, cases: Object.entries(all).filter(([file]) => !(file in open)), strayOpen: Object.keys(open).filter((file) => !(file in all)) };
 }
