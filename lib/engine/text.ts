@@ -76,8 +76,13 @@ export type CellReading = { kind: 'number'; value: number; unit?: string } | { k
 /** Units a cell sometimes prints after its number (「251000元」「3件」): the number still counts. */
 const CELL_UNIT = /(万元|元|件|条|个|项|次|人次|人)$/;
 
-/** Reads one table cell: a number (ASCII, full-width or 〇 digits, thousands separators, decimals, a unit), a blank, a placeholder mark, or text. */
-export function readCell(raw: string): CellReading {
+/**
+ * Reads one table cell: a number (ASCII, full-width or 〇 digits, thousands separators, decimals, a unit), a blank, a placeholder mark, or text.
+ * Remembered, as the parsers and rules ask about the same cell again and again: a reading is shared, never changed.
+ */
+export const readCell: (raw: string) => Readonly<CellReading> = memoizedText(readCellOnce);
+
+function readCellOnce(raw: string): CellReading {
   // 〇 (and ○) is the Chinese zero some typists put in tables: 「〇」「1〇」.
   const c = compact(raw);
   const s = (c.includes('〇') || c.includes('○')) && /^[\d〇○,.]+$/.test(c) ? c.replace(/[〇○]/g, '0') : c;
