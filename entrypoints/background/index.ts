@@ -1,3 +1,4 @@
+import '@/lib/app/zod-without-eval';
 import { browser } from 'wxt/browser';
 import { defineBackground } from '#imports';
 import { followUiLanguage, loadSettings } from '@/store/settings';

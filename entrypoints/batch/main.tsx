@@ -1,3 +1,4 @@
+import '@/lib/app/zod-without-eval';
 import { render } from 'preact';
 import { BatchPage } from '@/components/batch/BatchPage';
 import { requestPersistentStorage } from '@/components/persist';

@@ -1,3 +1,4 @@
+import '@/lib/app/zod-without-eval';
 import { defineContentScript } from '#imports';
 import { AuditController } from './controller';
 import { startAuditor } from './lifetime';

@@ -1,3 +1,4 @@
+import '@/lib/app/zod-without-eval';
 import { render } from 'preact';
 import { OptionsPage } from '@/components/OptionsPage';
 import { requestPersistentStorage } from '@/components/persist';

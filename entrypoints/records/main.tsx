@@ -1,3 +1,4 @@
+import '@/lib/app/zod-without-eval';
 import { render } from 'preact';
 import { RecordsPage } from '@/components/RecordsPage';
 import { requestPersistentStorage } from '@/components/persist';

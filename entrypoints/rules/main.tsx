@@ -1,3 +1,4 @@
+import '@/lib/app/zod-without-eval';
 import { render } from 'preact';
 import { RulesPage } from '@/components/RulesPage';
 import { Localized } from '@/components/Localized';

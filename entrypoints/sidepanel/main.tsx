@@ -1,3 +1,4 @@
+import '@/lib/app/zod-without-eval';
 import { render } from 'preact';
 import { SidePanel } from '@/components/SidePanel';
 import { requestPersistentStorage } from '@/components/persist';

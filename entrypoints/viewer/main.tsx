@@ -1,3 +1,4 @@
+import '@/lib/app/zod-without-eval';
 import { render } from 'preact';
 import { Localized } from '@/components/Localized';
 import '@/components/style.css';
