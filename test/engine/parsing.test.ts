@@ -69,6 +69,14 @@ describe('text rows', () => {
     expect(splitRow('2023 年，我局主动公开信息共计 64 条。')).toBeNull();
     expect(splitRow('全年共收到申请 5 件，均已办结')).toBeNull();
   });
+  it('drops the bars that frame a tab row, and only those', () => {
+    expect(splitRow('| 规章\t0\t0\t0 |')).toEqual(['规章', '0', '0', '0']);
+    expect(splitRow('｜\t(二) 部分公开\t0\t1｜')).toEqual(['', '(二) 部分公开', '0', '1']);
+    // Not a frame: a bar on one side only, or inside a cell.
+    expect(splitRow('| 规章\t0\t0')).toEqual(['| 规章', '0', '0']);
+    expect(splitRow('规章\t0\t0 |')).toEqual(['规章', '0', '0 |']);
+    expect(splitRow('| 规章\t0|1\t2 |')).toEqual(['规章', '0|1', '2']);
+  });
   it('splits pipe rows without a leading bar, one value per line, and keeps label words apart', () => {
     expect(splitRow('规章 | 0 | 0 | 0 |')).toEqual(['规章', '0', '0', '0']);
     expect(splitRow('行政许可 | 0 |')).toEqual(['行政许可', '0']);

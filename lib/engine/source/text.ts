@@ -31,7 +31,7 @@ export interface LineCells {
 export function tokenizeLine(line: string): LineCells | 'separator' | null {
   if (line.length > MAX_ROW_CHARS) return null;
   const raw = line.replace(/<br\s*\/?>/gi, '');
-  if (raw.includes('\t')) return { cells: raw.split('\t').map((c) => c.trim()), loose: false };
+  if (raw.includes('\t')) return { cells: unframed(raw.split('\t').map((c) => c.trim())), loose: false };
   const half = toHalfWidth(raw.trim());
   if (half.includes('|')) {
     if (/^[\s|:-]*$/.test(half)) return 'separator';
@@ -54,6 +54,16 @@ export function tokenizeLine(line: string): LineCells | 'separator' | null {
     if (vals.length >= 2 || m[1]!.length <= 30) return { cells: [...m[1]!.trim().split(/\s+/), ...vals], loose: true };
   }
   return null;
+}
+
+/**
+ * A tab row framed by bars (「| 规章\t0\t0 |」, from OCR or a text table's border): the frame is not
+ * part of the first and last cells. A bar inside a cell is left alone.
+ */
+function unframed(cells: string[]): string[] {
+  const last = cells.length - 1;
+  if (!/^[|｜]/.test(cells[0]!) || !/[|｜]$/.test(cells[last]!)) return cells;
+  return cells.map((c, i) => (i === 0 ? c.slice(1).trim() : i === last ? c.slice(0, -1).trim() : c));
 }
 
 /** Splits one text line into table cells (see tokenizeLine). */
