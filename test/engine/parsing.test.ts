@@ -77,6 +77,11 @@ describe('text rows', () => {
     expect(splitRow('规章\t0\t0 |')).toEqual(['规章', '0', '0 |']);
     expect(splitRow('| 规章\t0|1\t2 |')).toEqual(['规章', '0|1', '2']);
   });
+  it('reads a row of spaced values with one stray bar as a spaced row, and keeps pipe rows', () => {
+    expect(splitRow('一、本年新收政府信息公开申请数量 1 0 0 | 0 0 0 1')).toEqual(['一、本年新收政府信息公开申请数量', '1', '0', '0', '0', '0', '0', '1']);
+    expect(splitRow('规章 | 0')).toEqual(['规章', '0']);
+    expect(splitRow('规章 | 1 0 | 2 |')).toEqual(['规章', '1 0', '2']);
+  });
   it('splits pipe rows without a leading bar, one value per line, and keeps label words apart', () => {
     expect(splitRow('规章 | 0 | 0 | 0 |')).toEqual(['规章', '0', '0', '0']);
     expect(splitRow('行政许可 | 0 |')).toEqual(['行政许可', '0']);

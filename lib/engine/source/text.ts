@@ -36,6 +36,8 @@ export function tokenizeLine(line: string): LineCells | 'separator' | null {
   if (half.includes('|')) {
     if (/^[\s|:-]*$/.test(half)) return 'separator';
     const cells = half.split('|').map((c) => c.trim());
+    // One bar inside a row of spaced values is a stray (OCR), not a column: a pipe row's cell holds one value.
+    if (cells.length === 2 && cells[0] && ALL_VALUES.test(cells[1]!)) return tokenizeLine(`${cells[0]} ${cells[1]}`);
     const bar = cells[0] === '' ? 'leading' : 'none';
     if (bar === 'leading') cells.shift();
     if (cells.length > 1 && cells[cells.length - 1] === '') cells.pop();
