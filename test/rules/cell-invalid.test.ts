@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cleanT3 } from '../helpers/make-report';
-import { findings, keys, ofRule } from '../helpers/rules';
+import { audit, findings, keys, ofRule } from '../helpers/rules';
 
 describe('cell-invalid', () => {
   it('reports negative, fractional and non-numeric counts', () => {
@@ -21,6 +21,21 @@ describe('cell-invalid', () => {
     t3['1'] = ['１０', '２', '0', '0', '0', '0', '１２'];
     const fs = findings({ t3 });
     expect(fs).toEqual([]);
+  });
+  it('reports digits apart in one cell (「0 0」: 0, or two values run together) where the row has all its cells', () => {
+    const t3 = cleanT3();
+    t3['3.5.1'] = ['0 0', 0, 0, 0, 0, 0, 0];
+    const fs = findings({ t3 });
+    expect(ofRule(fs, 'cell-invalid').map((f) => keys(f)[0])).toEqual(['t3/3.5.1/natural']);
+  });
+  it('reads digits apart as the columns a row lacks when they fill it exactly, and 「1 000」 as one number', () => {
+    const t3 = cleanT3();
+    t3['3.4.1'] = ['2 1', 0, 0, 0, 0, 3]; // six cells for seven columns: 2 and 1 lost the tab between them
+    const r = audit({ t3, normative: [1, 0, '1 000'] });
+    expect(r.findings).toEqual([]);
+    const row = r.report.tables.t3!.rows['3.4.1']!;
+    expect([row.natural!.value, row.commercial!.value, row.total!.value]).toEqual([2, 1, 3]);
+    expect(r.report.tables.t2!.rows.normative!.in_force!.value).toBe(1000);
   });
   it('says what the identities make of an unreadable count', () => {
     const t3 = cleanT3();

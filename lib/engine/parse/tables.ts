@@ -1,6 +1,6 @@
 import type { Cell, Layout, Table, TableKey } from '../model';
 import type { Block, Grid, GridCell } from '../source/blocks';
-import { compact, isPageNumber, readCell } from '../text';
+import { compact, isPageNumber, readCell, toHalfWidth } from '../text';
 import { sectionOfHeading } from './sections';
 import { rowsFor, T2_ROWS, T3_ROWS, type RowSpec } from './table-specs';
 
@@ -90,6 +90,18 @@ function isTableCell(el: unknown): boolean {
 }
 
 /**
+ * Digits apart inside one cell (「1 0」「8 2」): 10, or two values run together by OCR or a lost tab. Apart when that
+ * fills the row exactly (fitValues); otherwise the cell keeps its column but holds no number (cell-invalid names it).
+ * Gaps that group thousands (「1 000」) are one number.
+ */
+const DIGITS_APART = /^\d[\d,.]*(?:\s+\d[\d,.]*)+$/;
+const THOUSANDS_SPACED = /^[+-]?\d{1,3}(?:\s\d{3})+(?:\.\d+)?$/;
+const digitsApart = (text: string) => {
+  const half = toHalfWidth(text).trim();
+  return DIGITS_APART.test(half) && !THOUSANDS_SPACED.test(half);
+};
+
+/**
  * Fits a row's value cells to n columns. PDF and Word copies pad rows with empty cells or
  * drop one; when the non-empty cells are exactly n they are the values, otherwise the cells are
  * taken by position after trimming padding at both ends. A space-separated text row with fewer
@@ -99,6 +111,11 @@ function isTableCell(el: unknown): boolean {
 export function fitValues(values: GridCell[], n: number): { cells: (GridCell | undefined)[]; extra: number; unplaced?: GridCell[] } {
   const filled = values.filter((c) => !isEmpty(c));
   if (filled.length === n) return { cells: filled, extra: 0 };
+  // 「8 2」 in a row short of exactly its extra digits: two columns whose separator was lost.
+  if (filled.length < n && filled.some((c) => digitsApart(c.text))) {
+    const apart = filled.flatMap(valuesApart);
+    if (apart.length === n) return { cells: apart, extra: 0 };
+  }
   if (filled.length && filled.length < n && filled.some((c) => c.loose))
     return { cells: Array.from({ length: n }, () => undefined), extra: 0, unplaced: filled };
   if (values.length === n) return { cells: values, extra: 0 };
@@ -109,13 +126,19 @@ export function fitValues(values: GridCell[], n: number): { cells: (GridCell | u
   return { cells: Array.from({ length: n }, (_, i) => v[i]), extra: Math.max(0, v.length - n) };
 }
 
+/** A cell's values apart, each where it stands in the line. */
+function valuesApart(c: GridCell): GridCell[] {
+  if (!digitsApart(c.text)) return [c];
+  return [...c.text.matchAll(/\S+/g)].map((m) => ({ ...c, text: m[0], ...(c.at && { at: { line: c.at.line, start: c.at.start + m.index } }) }));
+}
+
 export function toCell(g: GridCell | undefined, spec: RowSpec, column: string): Cell {
   if (!g) return { raw: '', value: null, status: 'absent' };
   const cell: Cell = { raw: g.text, value: null, status: 'invalid', el: g.el };
   if (g.at) cell.at = g.at;
   const r = readCell(g.text);
   if (r.kind === 'blank') cell.status = 'blank';
-  if (r.kind !== 'number') return cell;
+  if (r.kind !== 'number' || digitsApart(g.text)) return cell;
   const wholeOk = Number.isInteger(r.value) || spec.decimal?.includes(column);
   const signOk = r.value >= 0 || spec.signed?.includes(column);
   cell.value = r.value;

@@ -10,8 +10,8 @@ export const cellInvalid: ReportRule = {
   severity: 'error',
   title: { zh: '数值无效', en: 'Invalid number' },
   description: {
-    zh: '件数必须是不小于 0 的整数；金额可以有小数。数字行中的文字（「未统计」「—」「/」「无」）是无效数值，留在本列，不是空白，也不是 0。',
-    en: 'Counts must be whole numbers ≥ 0; only amounts may have decimals. A word among the numbers (「未统计」, 「—」, 「/」, 「无」) is an invalid value in its own column, neither a blank nor zero.',
+    zh: '件数必须是不小于 0 的整数；金额可以有小数。数字行中的文字（「未统计」「—」「/」「无」）是无效数值，留在本列，不是空白，也不是 0。一格中被空格隔开的数字（「1 0」：10，还是两个数？）同样无效；只有正好补齐该行缺少的列时，才读作分隔符丢失的相邻两列。',
+    en: 'Counts must be whole numbers ≥ 0; only amounts may have decimals. A word among the numbers (「未统计」, 「—」, 「/」, 「无」) is an invalid value in its own column, neither a blank nor zero. So are digits apart in one cell (「1 0」: 10, or two numbers?), unless they fill exactly the columns the row lacks: then they are two cells whose separator was lost.',
   },
   basis: '《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）：件数为非负整数',
   example: '件数写作「-1」「0.5」「三」或「—」。',
