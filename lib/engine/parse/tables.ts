@@ -97,6 +97,8 @@ function isTableCell(el: unknown): boolean {
 const DIGITS_APART = /^\d[\d,.]*(?:\s+\d[\d,.]*)+$/;
 const THOUSANDS_SPACED = /^[+-]?\d{1,3}(?:\s\d{3})+(?:\.\d+)?$/;
 const digitsApart = (text: string) => {
+  // Most cells hold one number or none: a cheap look for a digit followed by a space first.
+  if (!/[\d０-９]\s/.test(text)) return false;
   const half = toHalfWidth(text).trim();
   return DIGITS_APART.test(half) && !THOUSANDS_SPACED.test(half);
 };
