@@ -5,16 +5,11 @@
 export function forbidEval(): { tries: () => number; restore: () => void } {
   const real = globalThis.Function;
   let tries = 0;
-  globalThis.Function = new Proxy(real, {
-    construct() {
-      tries++;
-      throw new EvalError("Evaluating a string as JavaScript violates the Content Security Policy (no 'unsafe-eval')");
-    },
-    apply() {
-      tries++;
-      throw new EvalError("Evaluating a string as JavaScript violates the Content Security Policy (no 'unsafe-eval')");
-    },
-  });
+  const refuse = () => {
+    tries++;
+    throw new EvalError("Evaluating a string as JavaScript violates the Content Security Policy (no 'unsafe-eval')");
+  };
+  globalThis.Function = new Proxy(real, { construct: refuse, apply: refuse });
   return { tries: () => tries, restore: () => void (globalThis.Function = real) };
 }
 

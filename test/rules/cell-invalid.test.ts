@@ -37,6 +37,12 @@ describe('cell-invalid', () => {
     expect([row.natural!.value, row.commercial!.value, row.total!.value]).toEqual([2, 1, 3]);
     expect(r.report.tables.t2!.rows.normative!.in_force!.value).toBe(1000);
   });
+  it('keeps digits apart in their cell when the row has a blank among its cells (no separator was lost there)', () => {
+    const t3 = cleanT3();
+    t3['3.4.1'] = ['2 1', '', 0, 0, 0, 0, 3]; // seven cells, one of them blank: 「2 1」 stays in its own
+    const fs = findings({ t3 });
+    expect(ofRule(fs, 'cell-invalid').map((f) => keys(f)[0])).toEqual(['t3/3.4.1/natural']);
+  });
   it('says what the identities make of an unreadable count', () => {
     const t3 = cleanT3();
     t3['3.5.1'] = [0, 0, '三', 0, 0, 0, 0]; // a row total of 0: the research count can only be 0

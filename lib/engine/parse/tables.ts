@@ -113,8 +113,12 @@ const digitsApart = (text: string) => {
 export function fitValues(values: GridCell[], n: number): { cells: (GridCell | undefined)[]; extra: number; unplaced?: GridCell[] } {
   const filled = values.filter((c) => !isEmpty(c));
   if (filled.length === n) return { cells: filled, extra: 0 };
-  // 「8 2」 in a row short of exactly its extra digits: two columns whose separator was lost.
-  if (filled.length < n && filled.some((c) => digitsApart(c.text))) {
+  // 「8 2」 in a row short of exactly its extra digits, with no blank among its cells: two columns whose separator was lost.
+  const inner = values.slice(
+    values.findIndex((c) => !isEmpty(c)),
+    values.findLastIndex((c) => !isEmpty(c)) + 1,
+  );
+  if (filled.length < n && inner.length === filled.length && filled.some((c) => digitsApart(c.text))) {
     const apart = filled.flatMap(valuesApart);
     if (apart.length === n) return { cells: apart, extra: 0 };
   }
