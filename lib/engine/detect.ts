@@ -49,15 +49,14 @@ function anchorsInText(text: string): { tables: number; headings: number; ok: bo
 
 function anchorsIn(c: string): { tables: number; headings: number; ok: boolean } {
   const tables = TABLE_ANCHORS.filter((a) => a.test(c)).length;
-  const headings = HEADING_ANCHORS.filter((a) => a.test(c)).length;
+  const headings = headingsIn(c);
   return { tables, headings, ok: tables >= 2 || (tables >= 1 && headings >= 3) || headings >= 5 };
 }
 
 /** How many of the template's section headings a text holds. */
-export function templateHeadings(text: string): number {
-  const c = compact(text);
-  return HEADING_ANCHORS.filter((a) => a.test(c)).length;
-}
+export const templateHeadings = (text: string): number => headingsIn(compact(text));
+
+const headingsIn = (c: string): number => HEADING_ANCHORS.filter((a) => a.test(c)).length;
 
 /**
  * A dated report title with two template headings or a citation of the template: a report even
