@@ -10,7 +10,7 @@ import { tableToGrid } from '../../lib/engine/source/dom';
 import { splitRow, textToBlocks, tokenizeLine } from '../../lib/engine/source/text';
 import { readCell } from '../../lib/engine/text';
 import { LAYOUT_NAMES, layoutFixture } from '../helpers/layouts';
-import { cleanT3, makeReport } from '../helpers/make-report';
+import { cleanT3, cleanT4, makeReport } from '../helpers/make-report';
 
 const doc = (html: string) => parseHTML(html).document as unknown as Document;
 const values = (r: ReturnType<typeof auditText>, table: 't3' | 't4', row: string) =>
@@ -91,7 +91,7 @@ describe('text rows', () => {
     expect(splitRow('规章 22 235')).toEqual(['规章', '22', '235']);
     expect(splitRow('规章 未统计 0 4')).toEqual(['规章', '未统计', '0', '4']);
     expect(tokenizeLine('行政许可 97')).toEqual({ cells: ['行政许可', '97'], loose: true });
-    expect(tokenizeLine('行政许可\t97')).toEqual({ cells: ['行政许可', '97'], loose: false });
+    expect(tokenizeLine('行政许可\t97')).toEqual({ cells: ['行政许可', '97'], gapless: true, loose: false });
     expect(splitRow('规章 0 0 0'.repeat(100))).toBeNull();
   });
   it('reads a bar opening a row of a bare-pipe grid as an empty first cell', () => {
@@ -226,6 +226,22 @@ describe('one cell per line', () => {
   });
 });
 
+describe("a page number among t4's header lines", () => {
+  // pdf.js puts a page's number where the page ended: here between t4's header lines and its values.
+  const paged = (text: string) => text.replace('\t\t\t\t\t结果维持', '2\n\t\t\t\t\t结果维持');
+  it("is not t4's values: the fullest row after the header is", () => {
+    const text = paged(makeReport());
+    expect(text).toContain('\n2\n\t\t\t\t\t结果维持');
+    const r = auditText(text);
+    expect(values(r, 't4', '1')).toEqual(cleanT4());
+    expect(r.detected && r.findings).toEqual([]);
+  });
+  it("leaves a row of values with blanks t4's row when it is the only one", () => {
+    const r = auditText(paged(makeReport({ t4: [1, 0, 0, 1, 2, ...Array(10).fill('')] })));
+    expect(values(r, 't4', '1')).toEqual([1, 0, 0, 1, 2, ...Array(10).fill('blank')]);
+  });
+});
+
 describe('decodePage', () => {
   it('decodes GBK pages by their meta charset and UTF-8 by default', () => {
     const gbk = Uint8Array.from([...Buffer.from('<meta charset="gbk">'), 0xc4, 0xea, 0xb1, 0xa8]); // 年报
@@ -298,11 +314,11 @@ describe.each(LAYOUT_NAMES)('text layout %s', (name) => {
     const unplaced = Object.entries(fx.unplaced);
     for (const [at, values] of unplaced) {
       const [t, row] = at.split('/') as ['t2' | 't3', string];
-      expect(r.report.tables[t]!.notes).toContainEqual({ row, text: expect.stringContaining(`（${values.join('、')}）`) });
+      expect(r.report.tables[t]!.notes).toContainEqual({ row, text: expect.stringContaining(`「${values.join(' ')}」`) });
       expect(r.findings).toContainEqual(
         expect.objectContaining({
           rule: 'row-cells-unplaced',
-          message: expect.stringContaining(values.join('、')),
+          message: expect.stringContaining(`「${values.join(' ')}」`),
           cells: expect.arrayContaining([{ table: t, row, column: expect.any(String) }]),
         }),
       );

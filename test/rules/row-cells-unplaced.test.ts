@@ -14,7 +14,7 @@ describe('row-cells-unplaced', () => {
       const [table, row] = at.split('/');
       expect(found).toContainEqual(
         expect.objectContaining({
-          message: expect.stringContaining(values.join('、')),
+          message: expect.stringContaining(`「${values.join(' ')}」`),
           cells: expect.arrayContaining([expect.objectContaining({ table, row })]),
         }),
       );

@@ -1,6 +1,7 @@
 import type { Cell, Layout, Table, TableKey } from '../model';
 import type { Block, Grid, GridCell } from '../source/blocks';
 import { compact, isPageNumber, readCell, toHalfWidth } from '../text';
+import { columnCentres, placeByColumns, type Centres } from './columns';
 import { sectionOfHeading } from './sections';
 import { rowsFor, T2_ROWS, T3_ROWS, type RowSpec } from './table-specs';
 
@@ -107,10 +108,11 @@ const digitsApart = (text: string) => {
  * Fits a row's value cells to n columns. PDF and Word copies pad rows with empty cells or
  * drop one; when the non-empty cells are exactly n they are the values, otherwise the cells are
  * taken by position after trimming padding at both ends. A space-separated text row with fewer
- * values than columns shows no gap where a value went missing, so its values are `unplaced`
- * rather than shifted into the wrong columns.
+ * values than columns shows no gap where a value went missing: its values go where they stand
+ * under the table's columns (`centres`, read only then), or are `unplaced` rather than shifted
+ * into the wrong columns.
  */
-export function fitValues(values: GridCell[], n: number): { cells: (GridCell | undefined)[]; extra: number; unplaced?: GridCell[] } {
+export function fitValues(values: GridCell[], n: number, centres?: () => Centres): { cells: (GridCell | undefined)[]; extra: number; unplaced?: GridCell[] } {
   const filled = values.filter((c) => !isEmpty(c));
   if (filled.length === n) return { cells: filled, extra: 0 };
   // 「8 2」 in a row short of exactly its extra digits, with no blank among its cells: two columns whose separator was lost.
@@ -122,8 +124,12 @@ export function fitValues(values: GridCell[], n: number): { cells: (GridCell | u
     const apart = filled.flatMap(valuesApart);
     if (apart.length === n) return { cells: apart, extra: 0 };
   }
-  if (filled.length && filled.length < n && filled.some((c) => c.loose))
+  if (filled.length && filled.length < n && filled.some((c) => c.loose)) {
+    const placed = filled.every((c) => c.column) ? placeByColumns(filled, n, centres?.()) : undefined;
+    // A column no value stands under is a blank cell, as an empty cell between tabs is.
+    if (placed) return { cells: placed.map((c) => c ?? { text: '', el: filled[0]!.el }), extra: 0 };
     return { cells: Array.from({ length: n }, () => undefined), extra: 0, unplaced: filled };
+  }
   if (values.length === n) return { cells: values, extra: 0 };
   if (filled.length > n) return { cells: filled.slice(0, n), extra: filled.length - n };
   const v = values.slice();
@@ -281,6 +287,11 @@ function emptyTable(key: TableKey, grids: Grid[]): Table {
   return { key, rows: {}, labels: {}, headers: [...headers], notes: [], el: grids[0]?.el };
 }
 
+const once = <T>(f: () => T): (() => T) => {
+  let done: { v: T } | undefined;
+  return () => (done ??= { v: f() }).v;
+};
+
 /** A remark after a row's values (a 备注 column: 「含网上申请30件」) is neither a value nor an extra one. */
 function withoutRemarks(values: GridCell[], n: number): GridCell[] {
   let end = values.length;
@@ -288,16 +299,16 @@ function withoutRemarks(values: GridCell[], n: number): GridCell[] {
   return end === values.length ? values : values.slice(0, end);
 }
 
-function putRow(table: Table, spec: RowSpec, row: SplitRow) {
+function putRow(table: Table, spec: RowSpec, row: SplitRow, centres?: () => Centres) {
   const n = spec.columns.length;
-  const { cells, extra, unplaced } = fitValues(withoutRemarks(row.values, n), n);
+  const { cells, extra, unplaced } = fitValues(withoutRemarks(row.values, n), n, centres);
   table.rows[spec.key] = Object.fromEntries(spec.columns.map((c, i) => [c, toCell(cells[i], spec, c)]));
   table.labels[spec.key] = row.lastLabel;
   if (extra > 0) table.notes.push({ row: spec.key, text: `多出 ${extra} 个数值，已按前 ${n} 个读取` });
   if (unplaced)
     table.notes.push({
       row: spec.key,
-      text: `${UNPLACED}${unplaced.length} 个数值（${unplaced.map((c) => c.text).join('、')}），少于 ${n} 列；文本中看不出缺的是哪一列，这些数值未填入任何一列`,
+      text: `${UNPLACED}${unplaced.length} 个数值「${unplaced.map((c) => c.text).join(' ')}」，少于 ${n} 列；文本中看不出缺的是哪一列，这些数值未填入任何一列`,
     });
 }
 
@@ -330,6 +341,7 @@ export function readRowTable(key: 't2' | 't3', grids: Grid[], layout: Layout, re
   const table = emptyTable(key, grids);
   if (layout !== reportLayout) table.layout = layout;
   const specs = rowsFor(key, layout);
+  const centres = once(() => columnCentres(grids.flatMap((g) => g.rows.map((r) => splitRow(r).values.filter((c) => !isEmpty(c))))));
   // The first row of a key wins, unless it held no value at all (a group's caption row that repeats its label).
   const filled = new Set<string>();
   for (const g of grids)
@@ -346,19 +358,24 @@ export function readRowTable(key: 't2' | 't3', grids: Grid[], layout: Layout, re
       }
       if (!spec || filled.has(spec.key) || !isDataRow(split, spec.columns.length)) continue;
       if (table.rows[spec.key] && !filledCount(split.values)) continue;
-      putRow(table, spec, wordsAsValues(r, split, spec));
+      putRow(table, spec, wordsAsValues(r, split, spec), centres);
       if (filledCount(split.values)) filled.add(spec.key);
     }
   return table;
 }
 
-/** Reads t4: its one data row is the row of values after the header row that names the results (维持). */
+/**
+ * Reads t4: its one data row is the row of values after the header row that names the results (维持) —
+ * the fullest such row, so that a page number among the header's lines (「2」, read as a row of one value)
+ * does not stand for it.
+ */
 export function readT4(grids: Grid[]): Table | undefined {
   if (!grids.length) return undefined;
   const table = emptyTable('t4', grids);
   const [spec] = rowsFor('t4', 'unknown');
   // Without a header row in the grid (it was read as text lines), the data row comes first.
   let afterHeader = !grids.some((g) => /维持|审结/.test(gridText(g)));
+  let best: SplitRow | undefined;
   for (const g of grids)
     for (const r of g.rows) {
       let s = splitRow(r);
@@ -366,14 +383,17 @@ export function readT4(grids: Grid[]): Table | undefined {
       if (s.values.length < spec!.columns.length && r.length >= spec!.columns.length && !/复议|诉讼|维持|纠正|结果|审结|总计/.test(s.label)) s = splitAt(r, -1);
       const header = /维持|审结/.test(s.label);
       // A header row carries values only when the table came one cell per line (see linesToGrid).
-      if (header && s.values.filter((c) => !isEmpty(c)).length < 5) {
+      if (header && filledCount(s.values) < 5) {
         afterHeader = true;
         continue;
       }
-      if (!(afterHeader || header) || table.rows['1'] || s.values.length === 0) continue;
-      if (s.values.length < 5 && !s.values.some((c) => !isEmpty(c))) continue;
-      putRow(table, spec!, s);
+      if (!(afterHeader || header) || s.values.length === 0) continue;
+      if (s.values.length < 5 && !filledCount(s.values)) continue;
+      if (!best || filledCount(s.values) > filledCount(best.values)) best = s;
     }
+  // Its columns stand where its header's cells do, one line of it naming all fifteen (「结果维持 … 总计」).
+  const centres = () => columnCentres(grids.flatMap((g) => g.rows));
+  if (best) putRow(table, spec!, best, centres);
   return table;
 }
 

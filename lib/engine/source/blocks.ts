@@ -10,6 +10,13 @@ export interface GridCell {
   at?: TextAt;
   /** From a space-separated text row, where a blank cell leaves no trace: a short row cannot say which column it lost. */
   loose?: boolean;
+  /** For a cell of a text row laid out with spaces: where its middle stands (parse/columns.ts). */
+  column?: Column;
+}
+/** A place along a line: counting a Chinese character as two columns (as a terminal shows it), and as one. */
+export interface Column {
+  wide: number;
+  narrow: number;
 }
 export interface TextAt {
   line: number;

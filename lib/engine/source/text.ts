@@ -1,6 +1,6 @@
 import { sectionOfHeading } from '../parse/sections';
 import { compact, isPageNumber, readCell, toHalfWidth } from '../text';
-import type { Block, GridCell } from './blocks';
+import type { Block, Column, GridCell } from './blocks';
 
 const VALUE_TOKEN = String.raw`(?:[+-]?[\d〇○,]+(?:\.\d+)?|[-—/无])`;
 /** A label, then values; the label may end in a comma (a wrapped 「（区分处理的，只计这一情形，」). */
@@ -18,6 +18,13 @@ const MAX_LABEL_CHARS = 48;
 export interface LineCells {
   cells: string[];
   loose: boolean;
+  /** Cells apart by runs of spaces, which may keep them under their columns (pdftotext -layout). */
+  aligned?: boolean;
+  /**
+   * A tab row without an empty cell. Word keeps a blank cell as an empty one between tabs; Acrobat
+   * leaves it out, and then a short row, too, cannot say which column it lost.
+   */
+  gapless?: boolean;
   /** A pipe row that opened with a bar (markdown); without one, a row opening with a bar has an empty first cell. */
   bar?: 'leading' | 'none';
 }
@@ -31,7 +38,10 @@ export interface LineCells {
 export function tokenizeLine(line: string): LineCells | 'separator' | null {
   if (line.length > MAX_ROW_CHARS) return null;
   const raw = line.replace(/<br\s*\/?>/gi, '');
-  if (raw.includes('\t')) return { cells: unframed(raw.split('\t').map((c) => c.trim())), loose: false };
+  if (raw.includes('\t')) {
+    const cells = unframed(raw.split('\t').map((c) => c.trim()));
+    return { cells, loose: false, gapless: !cells.includes('') };
+  }
   const half = toHalfWidth(raw.trim());
   if (half.includes('|')) {
     if (/^[\s|:-]*$/.test(half)) return 'separator';
@@ -46,7 +56,7 @@ export function tokenizeLine(line: string): LineCells | 'separator' | null {
   const spaced = half.split(/ {2,}/).map((c) => c.trim());
   const values = spaced.filter((c) => readCell(c).kind === 'number').length;
   if (!/[。，；]/.test(half) && ((spaced.length >= 2 && values >= 1) || (spaced.length >= 3 && spaced.every((c) => c.length <= 20))))
-    return { cells: spaced, loose: true };
+    return { cells: spaced, loose: true, aligned: true };
   if (ALL_VALUES.test(half)) return { cells: half.split(/\s+/), loose: true };
   if (readCell(half).kind !== 'text') return { cells: [half], loose: true };
   const m = TRAILING_VALUES.exec(half);
@@ -105,9 +115,24 @@ function isLabelLine(text: string): boolean {
   return c.length > 0 && c.length <= MAX_LABEL_CHARS && !/[。；！？!?]/.test(c) && readCell(c).kind === 'text' && !sectionOfHeading(text);
 }
 
-function gridCells({ text, el, line = 0 }: SourceLine, cells: string[], loose: boolean): GridCell[] {
+function gridCells({ text, el, line = 0 }: SourceLine, cells: string[], loose: boolean, aligned = false): GridCell[] {
   const starts = cellStarts(text, cells);
-  return cells.map((c, i) => (loose ? { text: c, el, at: { line, start: starts[i]! }, loose } : { text: c, el, at: { line, start: starts[i]! } }));
+  return cells.map((c, i) => {
+    const cell: GridCell = { text: c, el, at: { line, start: starts[i]! } };
+    if (loose) cell.loose = true;
+    if (aligned && c) cell.column = middleOf(text, starts[i]!, c.length);
+    return cell;
+  });
+}
+
+/** East Asian wide and full-width characters: two columns where a layout counts them so. */
+const WIDE_CHAR =
+  /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/g;
+const wideWidth = (s: string) => s.length + (s.match(WIDE_CHAR)?.length ?? 0);
+
+function middleOf(line: string, start: number, length: number): Column {
+  const before = wideWidth(line.slice(0, start));
+  return { wide: before + wideWidth(line.slice(start, start + length)) / 2, narrow: start + length / 2 };
 }
 
 /**
@@ -154,7 +179,7 @@ export function linesToBlocks(lines: SourceLine[]): Block[] {
       if (tok.bar === 'none') bareRows++;
       if (tok.bar === 'leading' && bareRows > 0) tok.cells.unshift('');
       // A value alone on its line has its column only by counting: a blank there leaves no line.
-      const cells = gridCells(src, tok.cells, tok.loose || single);
+      const cells = gridCells(src, tok.cells, tok.loose || single || !!tok.gapless, tok.aligned);
       if (single && open) {
         for (const c of cells) open.push(c);
         continue;

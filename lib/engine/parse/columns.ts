@@ -1,0 +1,88 @@
+import type { Column, GridCell } from '../source/blocks';
+
+/**
+ * Columns of a text table laid out with spaces (pdftotext -layout, a <pre> copy): a blank cell
+ * leaves no trace among the values, but the values still stand under their columns. Where the
+ * columns stand is read from the table's rows of exactly n cells (a full row of values, or t4's
+ * one header line); a row short of values is then placed by where each value stands.
+ *
+ * Whether a Chinese character is one column wide or two depends on the tool, so both measures
+ * are kept (Column), and a row is placed by the one that fits it closest.
+ */
+export type Centres = Map<number, Record<keyof Column, number[]>>;
+
+const MEASURES = ['wide', 'narrow'] as const;
+/** A value belongs to a column when it stands within this share of the narrowest gap between columns. */
+const TOLERANCE = 0.3;
+
+/** The centres of each width of row found in `rows` (each row's cells, left to right), where every row of that width agrees. */
+export function columnCentres(rows: GridCell[][]): Centres {
+  const byWidth = new Map<number, Column[][]>();
+  for (const r of rows) {
+    if (r.length < 2 || !r.every((c) => c.column)) continue;
+    const list = byWidth.get(r.length) ?? [];
+    list.push(r.map((c) => c.column!));
+    byWidth.set(r.length, list);
+  }
+  const out: Centres = new Map();
+  for (const [n, list] of byWidth) {
+    const found = {} as Record<keyof Column, number[]>;
+    for (const m of MEASURES) {
+      const centres = Array.from({ length: n }, (_, i) => median(list.map((r) => r[i]![m])));
+      const tol = tolerance(centres);
+      if (tol > 0 && list.every((r) => r.every((c, i) => Math.abs(c[m] - centres[i]!) <= tol))) found[m] = centres;
+    }
+    if (Object.keys(found).length) out.set(n, found);
+  }
+  return out;
+}
+
+/**
+ * The row's values in their n columns by where they stand (undefined where none stands), or
+ * undefined when a value stands between columns, two stand in one, or no measure fits.
+ */
+export function placeByColumns(values: GridCell[], n: number, centres: Centres | undefined): (GridCell | undefined)[] | undefined {
+  const found = centres?.get(n);
+  if (!found || !values.every((c) => c.column)) return undefined;
+  let best: { cells: (GridCell | undefined)[]; off: number } | undefined;
+  for (const m of MEASURES) {
+    const cs = found[m];
+    if (!cs) continue;
+    const tol = tolerance(cs);
+    const cells: (GridCell | undefined)[] = Array.from({ length: n });
+    let off = 0;
+    let last = -1;
+    for (const v of values) {
+      const x = v.column![m];
+      const i = nearest(cs, x);
+      const d = Math.abs(cs[i]! - x);
+      if (d > tol || i <= last) {
+        off = Infinity;
+        break;
+      }
+      cells[i] = v;
+      off += d;
+      last = i;
+    }
+    if (off < (best?.off ?? Infinity)) best = { cells, off };
+  }
+  return best?.cells;
+}
+
+function tolerance(centres: number[]): number {
+  let gap = Infinity;
+  for (let i = 1; i < centres.length; i++) gap = Math.min(gap, centres[i]! - centres[i - 1]!);
+  return gap === Infinity ? 0 : gap * TOLERANCE;
+}
+
+function nearest(centres: number[], x: number): number {
+  let best = 0;
+  for (let i = 1; i < centres.length; i++) if (Math.abs(centres[i]! - x) < Math.abs(centres[best]! - x)) best = i;
+  return best;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}

@@ -1,0 +1,100 @@
+/**
+ * Rows short of values in text tables that keep no empty cell: placed by the columns they stand
+ * under where the text was laid out with spaces (pdftotext -layout), otherwise reported unplaced.
+ */
+import { describe, expect, it } from 'vitest';
+import { auditText } from '../../lib/engine/audit';
+import { cleanT3, makeReport } from '../helpers/make-report';
+
+const wide = (s: string) => [...s].reduce((n, c) => n + (/[\u3000-\u9fff\uff00-\uff60]/.test(c) ? 2 : 1), 0);
+
+/**
+ * The tab-separated report as pdftotext -layout would print it: each row's first cell in the first
+ * 84 columns, then each cell right-aligned in 8 columns, a Chinese character two columns wide.
+ * `narrow` counts every character as one column instead, as some tools lay text out.
+ */
+function laidOut(text: string, measure: 'wide' | 'narrow' = 'wide'): string {
+  const w = measure === 'wide' ? wide : (s: string) => s.length;
+  return text
+    .split('\n')
+    .map((line) => {
+      if (!line.includes('\t')) return line;
+      const [first, ...rest] = line.split('\t');
+      const head = first + ' '.repeat(Math.max(2, 84 - w(first!)));
+      return head + rest.map((c) => ' '.repeat(Math.max(2, 8 - w(c))) + c).join('');
+    })
+    .join('\n');
+}
+
+const t3Values = (text: string, row: string) => {
+  const r = auditText(text);
+  if (!r.detected) throw new Error(r.reason);
+  return { cells: Object.values(r.report.tables.t3?.rows[row] ?? {}).map((c) => c.value ?? c.status), findings: r.findings };
+};
+
+describe('a text table laid out with spaces', () => {
+  const withBlank = () => ({ ...cleanT3(), '3.1': [5, '', 0, 0, 0, 0, 6] });
+
+  it.each(['wide', 'narrow'] as const)('places a row short of a value by the columns its values stand under (%s characters)', (measure) => {
+    const text = laidOut(makeReport({ t3: withBlank() }), measure);
+    expect(text).toMatch(/\(一\)予以公开 {2,}5 {10,}0/);
+    const { cells, findings } = t3Values(text, '3.1');
+    expect(cells).toEqual([5, 'blank', 0, 0, 0, 0, 6]);
+    expect(findings.filter((f) => f.rule === 'row-cells-unplaced')).toEqual([]);
+  });
+
+  it('reads full rows as before', () => {
+    const { cells, findings } = t3Values(laidOut(makeReport()), '3.4.1');
+    expect(cells).toEqual(cleanT3()['3.4.1']);
+    expect(findings).toEqual([]);
+  });
+
+  it('does not place a value that stands between two columns', () => {
+    const text = laidOut(makeReport({ t3: withBlank() })).replace(/(\(一\)予以公开 +5)( {4})/, '$1');
+    const { cells, findings } = t3Values(text, '3.1');
+    expect(cells.every((c) => c === 'absent')).toBe(true);
+    expect(findings.filter((f) => f.rule === 'row-cells-unplaced').map((f) => f.cells?.[0]?.row)).toEqual(['3.1']);
+  });
+
+  it('does not place values by position in a row of single spaces, which keeps no column', () => {
+    const text = makeReport({ t3: withBlank() }).replace(/\t/g, ' ').replace(/ {2,}/g, ' ');
+    const { cells, findings } = t3Values(text, '3.1');
+    expect(cells.every((c) => c === 'absent')).toBe(true);
+    expect(findings.some((f) => f.rule === 'row-cells-unplaced' && f.cells?.[0]?.row === '3.1')).toBe(true);
+  });
+
+  it("places t4's values under its one header line that names all fifteen columns", () => {
+    // Each cell centred in 12 columns, as a PDF table's cells are.
+    const centred = (cells: (string | number)[]) =>
+      cells
+        .map((c) => `${c}`)
+        .map((c) => ' '.repeat((12 - wide(c)) >> 1) + c + ' '.repeat(12 - wide(c) - ((12 - wide(c)) >> 1)))
+        .join('');
+    const header = Array(3).fill(['结果维持', '结果纠正', '其他结果', '尚未审结', '总计']).flat();
+    const t4 = ['行政复议          行政诉讼', centred(header), centred(['', '', '', '', '', 1, 0, 0, 0, 1, 0, 0, 0, 0, 0])];
+    const text = laidOut(makeReport()).replace(/(四、政府信息公开行政复议、行政诉讼情况\n)(?:.*\S.*\n)+/, `$1${t4.join('\n')}\n`);
+    expect(text).toContain(t4.join('\n'));
+    const r = auditText(text);
+    if (!r.detected) throw new Error(r.reason);
+    const cells = Object.values(r.report.tables.t4!.rows['1']!).map((c) => c.value ?? c.status);
+    expect(cells).toEqual([...Array(5).fill('blank'), 1, 0, 0, 0, 1, 0, 0, 0, 0, 0]);
+  });
+});
+
+describe('a tab row that kept only its filled cells (Acrobat)', () => {
+  const line = (cells: (string | number)[]) => makeReport().replace(/\(一\)予以公开\t[^\n]*/, `(一)予以公开\t${cells.join('\t')}`);
+
+  it('is short of values with nothing to say which column lost one: unplaced, not filled from the left', () => {
+    const r = auditText(line([5, 0, 0, 0, 0, 6]));
+    if (!r.detected) throw new Error(r.reason);
+    expect(Object.values(r.report.tables.t3!.rows['3.1']!).every((c) => c.value === null)).toBe(true);
+    expect(r.findings.filter((f) => f.rule === 'row-cells-unplaced').map((f) => f.cells?.[0]?.row)).toEqual(['3.1']);
+  });
+
+  it('keeps its blank where Word left an empty cell between tabs', () => {
+    const r = auditText(line([5, '', 0, 0, 0, 0, 6]));
+    if (!r.detected) throw new Error(r.reason);
+    expect(Object.values(r.report.tables.t3!.rows['3.1']!).map((c) => c.value ?? c.status)).toEqual([5, 'blank', 0, 0, 0, 0, 6]);
+    expect(r.findings.filter((f) => f.rule === 'row-cells-unplaced')).toEqual([]);
+  });
+});
