@@ -2,8 +2,14 @@
  * Rows short of values in text tables that keep no empty cell: placed by the columns they stand
  * under where the text was laid out with spaces (pdftotext -layout), otherwise reported unplaced.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { auditText } from '../../lib/engine/audit';
+import { auditDocument, auditText } from '../../lib/engine/audit';
+import { lightDocumentFromTree } from '../../lib/engine/source/light-dom';
+import { pageTreeSteps, type TreeNode } from '../../lib/engine/source/page-tree';
+import { drain, NO_DEADLINE } from '../../lib/engine/steps';
+import { FIXTURES, htmlDoc } from '../helpers/fixtures';
 import { cleanT3, makeReport } from '../helpers/make-report';
 
 const wide = (s: string) => [...s].reduce((n, c) => n + (/[\u3000-\u9fff\uff00-\uff60]/.test(c) ? 2 : 1), 0);
@@ -96,5 +102,66 @@ describe('a tab row that kept only its filled cells (Acrobat)', () => {
     if (!r.detected) throw new Error(r.reason);
     expect(Object.values(r.report.tables.t3!.rows['3.1']!).map((c) => c.value ?? c.status)).toEqual([5, 'blank', 0, 0, 0, 0, 6]);
     expect(r.findings.filter((f) => f.rule === 'row-cells-unplaced')).toEqual([]);
+  });
+});
+
+describe('one cell per line (WPS), a blank cell an empty line', () => {
+  const withBlank = () => ({ ...cleanT3(), '3.1': [5, '', 0, 0, 0, 0, 6] });
+  /** Each tab row as one cell per line, and an empty line after each row, as WPS copies a table; `apart`: an empty line between every two cells too. */
+  const perLine = (text: string, apart = false) =>
+    text
+      .split('\n')
+      .map((l) => (l.includes('\t') ? `${l.split('\t').join(apart ? '\n\n' : '\n')}\n` : l))
+      .join('\n');
+
+  it("reads the empty lines among a row's values as its blank cells", () => {
+    const text = perLine(makeReport({ t3: withBlank() }));
+    expect(text).toContain('(一)予以公开\n5\n\n0\n');
+    const { cells, findings } = t3Values(text, '3.1');
+    expect(cells).toEqual([5, 'blank', 0, 0, 0, 0, 6]);
+    expect(findings.filter((f) => f.rule === 'row-cells-unplaced')).toEqual([]);
+  });
+
+  it('does not, where an empty line stands between every two cells', () => {
+    const text = perLine(makeReport({ t3: withBlank() }), true);
+    expect(text).toContain('(一)予以公开\n\n5\n\n\n\n0\n');
+    const { cells, findings } = t3Values(text, '3.1');
+    expect(cells.every((c) => c === 'absent')).toBe(true);
+    expect(findings.some((f) => f.rule === 'row-cells-unplaced' && f.cells?.[0]?.row === '3.1')).toBe(true);
+  });
+
+  it('does not place a row whose blank left no line', () => {
+    const text = perLine(makeReport({ t3: withBlank() })).replace('(一)予以公开\n5\n\n0\n', '(一)予以公开\n5\n0\n');
+    const { cells, findings } = t3Values(text, '3.1');
+    expect(cells.every((c) => c === 'absent')).toBe(true);
+    expect(findings.some((f) => f.rule === 'row-cells-unplaced' && f.cells?.[0]?.row === '3.1')).toBe(true);
+  });
+});
+
+describe('a table of <div>s, one cell each (CSS grid)', () => {
+  const page = readFileSync(join(FIXTURES, 'variants', 'A07-css-grid.html'), 'utf8');
+  const row = (html: string) => {
+    const doc = htmlDoc(html);
+    const chunks: TreeNode[][] = [];
+    drain(pageTreeSteps(doc, { emit: (nodes) => void chunks.push(nodes) }, NO_DEADLINE));
+    // As the page reads, and as the background reads the tree the content script sends.
+    return [doc, lightDocumentFromTree(chunks).doc].map((d) => {
+      const r = auditDocument(d);
+      if (!r.detected) throw new Error(r.reason);
+      return { cells: Object.values(r.report.tables.t3!.rows['3.1']!).map((c) => c.value ?? c.status), findings: r.findings };
+    });
+  };
+  const emptied = page.replace(/(（一）予以公开<\/div>\n<div[^>]*>15<\/div>\n<div[^>]*>)3(<\/div>)/, '$1$2');
+
+  it('reads an empty <div> among the values as a blank cell', () => {
+    expect(emptied).not.toBe(page);
+    for (const { cells, findings } of row(emptied)) {
+      expect(cells).toEqual([15, 'blank', 1, 1, 2, 0, 22]);
+      expect(findings.some((f) => f.rule === 'cell-missing' && f.cells?.some((c) => c.row === '3.1' && c.column === 'commercial'))).toBe(true);
+    }
+  });
+
+  it('reads the page with every cell filled as it did', () => {
+    for (const { cells } of row(page)) expect(cells).toEqual([15, 3, 1, 1, 2, 0, 22]);
   });
 });

@@ -223,6 +223,13 @@ export function* readDomSteps(root: El, limits: PageLimits, skip: ((el: El) => b
       continue;
     }
     const block = BLOCK.has(tag);
+    // An empty block (「<div class="cell"></div>」, 「<p>&nbsp;</p>」) is an empty line: in a table
+    // written one cell per block, a blank cell (source/text.ts blankLinesAsCells).
+    if (block && !el.firstElementChild && !(el.textContent ?? '').trim()) {
+      flush();
+      items.push({ text: '', el });
+      continue;
+    }
     if (block) {
       flush();
       stack.push(null);

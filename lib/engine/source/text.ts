@@ -168,9 +168,18 @@ export function linesToBlocks(lines: SourceLine[]): Block[] {
     }
     grid.push(row);
   };
+  // Empty lines since the last line of text.
+  let blanks = 0;
   for (const src of lines) {
+    if (!src.text.trim()) {
+      // A form feed ends a PDF's page: no cell.
+      if (!src.text.includes('\f')) blanks++;
+      continue;
+    }
     // A page number (a PDF's, or a printed page's kept in the page) is no text: a table goes on across it.
-    if (!src.text.trim() || isPageNumber(src.text)) continue;
+    if (isPageNumber(src.text)) continue;
+    const blanksBefore = blanks;
+    blanks = 0;
     const tok = tokenizeLine(src.text);
     if (tok === 'separator') continue;
     if (tok) {
@@ -180,6 +189,7 @@ export function linesToBlocks(lines: SourceLine[]): Block[] {
       if (tok.bar === 'leading' && bareRows > 0) tok.cells.unshift('');
       // A value alone on its line has its column only by counting: a blank there leaves no line.
       const cells = gridCells(src, tok.cells, tok.loose || single || !!tok.gapless, tok.aligned);
+      if (single) cells[0]!.blankLinesBefore = blanksBefore;
       if (single && open) {
         for (const c of cells) open.push(c);
         continue;
@@ -213,7 +223,35 @@ export function linesToBlocks(lines: SourceLine[]): Block[] {
   }
   flushPending();
   close();
+  blankLinesAsCells(out);
   return out;
+}
+
+/**
+ * One value per line, as WPS copies a table: there a blank cell is an empty line, where other tools
+ * leave no line or put one between every two cells. When the text's rows of values one per line show
+ * the first (a row of seven or more without an empty line among them, and none with one between every
+ * two), the empty lines before and among a row's values are cells, and then a row that has such lines
+ * has its values in their columns: it is read as a tab row is. (A row without one still cannot say which
+ * column it lost.) Empty lines before the values that make the row too long are the
+ * label's merged cells or the end of the row above (fitValues trims them from the left); those after
+ * the last value are not counted, as an empty line may just end the table.
+ */
+function blankLinesAsCells(blocks: Block[]) {
+  const rows = blocks.flatMap((b) => (b.kind === 'grid' ? b.rows : [])).filter((r) => r.some((c) => c.blankLinesBefore !== undefined));
+  const gaps = (r: GridCell[]) => r.flatMap((c) => (c.blankLinesBefore === undefined ? [] : [c.blankLinesBefore])).slice(1);
+  const tight = rows.some((r) => gaps(r).length >= 6 && gaps(r).every((g) => g === 0));
+  const apart = rows.some((r) => gaps(r).length >= 2 && gaps(r).every((g) => g > 0));
+  if (!tight || apart) return;
+  for (const r of rows) {
+    if (!r.some((c) => c.blankLinesBefore)) continue;
+    for (let i = r.length - 1; i >= 0; i--) {
+      const { blankLinesBefore: n, el } = r[i]!;
+      if (n === undefined) continue;
+      delete r[i]!.loose;
+      if (n > 0) r.splice(i, 0, ...Array.from({ length: n }, (): GridCell => ({ text: '', el })));
+    }
+  }
 }
 
 /**
