@@ -110,6 +110,12 @@ function isHidden(el: El): boolean {
 
 const tagOf = (el: El) => el.tagName.toUpperCase();
 
+/** No child, or one text of white space: looked at without walking the children, as every block is. */
+function isEmptyLeaf(el: El): boolean {
+  const only = el.firstChild;
+  return !only || (only === el.lastChild && only.nodeType === 3 && !(only as Text).data.trim());
+}
+
 /**
  * Whether a table holds another table (a layout table), by an iterative walk over its elements
  * that stops at the first table. Each element is walked for at most one table that holds none,
@@ -225,7 +231,7 @@ export function* readDomSteps(root: El, limits: PageLimits, skip: ((el: El) => b
     const block = BLOCK.has(tag);
     // An empty block (「<div class="cell"></div>」, 「<p>&nbsp;</p>」) is an empty line: in a table
     // written one cell per block, a blank cell (source/text.ts blankLinesAsCells).
-    if (block && !el.firstElementChild && !(el.textContent ?? '').trim()) {
+    if (block && isEmptyLeaf(el)) {
       flush();
       items.push({ text: '', el });
       continue;

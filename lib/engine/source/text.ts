@@ -1,6 +1,6 @@
 import { sectionOfHeading } from '../parse/sections';
 import { compact, isPageNumber, readCell, toHalfWidth } from '../text';
-import type { Block, Column, GridCell } from './blocks';
+import type { Block, GridCell } from './blocks';
 
 const VALUE_TOKEN = String.raw`(?:[+-]?[\d〇○,]+(?:\.\d+)?|[-—/无])`;
 /** A label, then values; the label may end in a comma (a wrapped 「（区分处理的，只计这一情形，」). */
@@ -117,10 +117,18 @@ function isLabelLine(text: string): boolean {
 
 function gridCells({ text, el, line = 0 }: SourceLine, cells: string[], loose: boolean, aligned = false): GridCell[] {
   const starts = cellStarts(text, cells);
+  // The wide width of the line up to `upTo`, carried from cell to cell: one pass over the line.
+  let upTo = 0;
+  let wide = 0;
   return cells.map((c, i) => {
-    const cell: GridCell = { text: c, el, at: { line, start: starts[i]! } };
+    const start = starts[i]!;
+    const cell: GridCell = { text: c, el, at: { line, start } };
     if (loose) cell.loose = true;
-    if (aligned && c) cell.column = middleOf(text, starts[i]!, c.length);
+    if (aligned && c && start >= upTo) {
+      wide += wideWidth(text.slice(upTo, start));
+      upTo = start;
+      cell.column = { wide: wide + wideWidth(text.slice(start, start + c.length)) / 2, narrow: start + c.length / 2 };
+    }
     return cell;
   });
 }
@@ -129,11 +137,6 @@ function gridCells({ text, el, line = 0 }: SourceLine, cells: string[], loose: b
 const WIDE_CHAR =
   /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/g;
 const wideWidth = (s: string) => s.length + (s.match(WIDE_CHAR)?.length ?? 0);
-
-function middleOf(line: string, start: number, length: number): Column {
-  const before = wideWidth(line.slice(0, start));
-  return { wide: before + wideWidth(line.slice(start, start + length)) / 2, narrow: start + length / 2 };
-}
 
 /**
  * Groups lines into prose lines and grids. Consecutive table rows form one grid; blank and
