@@ -124,6 +124,8 @@ export const Sentence = lazySchema(() =>
     text: z.string(),
     numbers: z.array(NumberMention),
     el: z.optional(z.unknown()),
+    /** Goes on from the sentence before it in the same paragraph (line of text). */
+    follows: z.optional(z.boolean()),
   }),
 );
 export type Sentence = z.infer<typeof Sentence>;

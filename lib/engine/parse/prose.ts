@@ -26,5 +26,5 @@ export function sentencesOf(line: string, section: SectionKey | undefined, el: u
     .split(/(?<=[。；;！!？?])/)
     .map((t) => t.trim())
     .filter(Boolean)
-    .map((t) => ({ section, text: t, numbers: numbersIn(t), el }));
+    .map((t, i) => (i ? { section, text: t, numbers: numbersIn(t), el, follows: true } : { section, text: t, numbers: numbersIn(t), el }));
 }
