@@ -165,3 +165,32 @@ describe('a table of <div>s, one cell each (CSS grid)', () => {
     for (const { cells } of row(page)) expect(cells).toEqual([15, 3, 1, 1, 2, 0, 22]);
   });
 });
+
+describe('a row apart by single spaces with more values than columns', () => {
+  const row = (line: string) => {
+    const r = auditText(makeReport().replace(/\(一\)予以公开\t[^\n]*/, line));
+    if (!r.detected) throw new Error(r.reason);
+    return { cells: Object.values(r.report.tables.t3!.rows['3.1']!).map((c) => c.value ?? c.status), findings: r.findings };
+  };
+  const ruled = (fs: { rule: string; cells?: { row: string }[] }[], rule: string) => fs.filter((f) => f.rule === rule).map((f) => f.cells?.[0]?.row);
+
+  it('is unplaced where two neighbours may be one number (「1 0」 for 10)', () => {
+    const { cells, findings } = row('(一)予以公开 5 1 0 0 0 0 0 6');
+    expect(cells.every((c) => c === 'absent')).toBe(true);
+    expect(ruled(findings, 'row-cells-unplaced')).toEqual(['3.1']);
+    expect(findings.find((f) => f.rule === 'row-cells-unplaced')?.message).toContain('多于 7 列');
+  });
+
+  it('reads the first values where no two can be one number (none starts with 0 but the last), and says the rest are extra', () => {
+    const { cells, findings } = row('(一)予以公开 0 0 0 0 0 0 0 6');
+    expect(cells).toEqual([0, 0, 0, 0, 0, 0, 0]);
+    expect(ruled(findings, 'row-extra-cells')).toEqual(['3.1']);
+    expect(ruled(findings, 'row-cells-unplaced')).toEqual([]);
+  });
+
+  it('reads the first values of a tab row, whose cells are apart anyway', () => {
+    const { cells, findings } = row('(一)予以公开\t5\t1\t0\t0\t0\t0\t6\t12');
+    expect(cells).toEqual([5, 1, 0, 0, 0, 0, 6]);
+    expect(ruled(findings, 'row-extra-cells')).toEqual(['3.1']);
+  });
+});

@@ -90,7 +90,7 @@ describe('text rows', () => {
     expect(splitRow('12')).toEqual(['12']);
     expect(splitRow('规章 22 235')).toEqual(['规章', '22', '235']);
     expect(splitRow('规章 未统计 0 4')).toEqual(['规章', '未统计', '0', '4']);
-    expect(tokenizeLine('行政许可 97')).toEqual({ cells: ['行政许可', '97'], loose: true });
+    expect(tokenizeLine('行政许可 97')).toEqual({ cells: ['行政许可', '97'], loose: true, spacing: 'single' });
     expect(tokenizeLine('行政许可\t97')).toEqual({ cells: ['行政许可', '97'], gapless: true, loose: false });
     expect(splitRow('规章 0 0 0'.repeat(100))).toBeNull();
   });

@@ -110,7 +110,8 @@ const digitsApart = (text: string) => {
  * taken by position after trimming padding at both ends. A space-separated text row with fewer
  * values than columns shows no gap where a value went missing: its values go where they stand
  * under the table's columns (`centres`, read only then), or are `unplaced` rather than shifted
- * into the wrong columns.
+ * into the wrong columns. So are a single-spaced row's values when it has more than columns and
+ * two of them may be one number.
  */
 export function fitValues(values: GridCell[], n: number, centres?: () => Centres): { cells: (GridCell | undefined)[]; extra: number; unplaced?: GridCell[] } {
   const filled = values.filter((c) => !isEmpty(c));
@@ -130,12 +131,30 @@ export function fitValues(values: GridCell[], n: number, centres?: () => Centres
     if (placed) return { cells: placed.map((c) => c ?? { text: '', el: filled[0]!.el }), extra: 0 };
     return { cells: Array.from({ length: n }, () => undefined), extra: 0, unplaced: filled };
   }
+  // More values than columns, apart by single spaces, two of which may be one number (「1 0」 for 10): which, nothing says.
+  if (filled.length > n && mayBeOneNumber(filled)) return { cells: Array.from({ length: n }, () => undefined), extra: 0, unplaced: filled };
   if (values.length === n) return { cells: values, extra: 0 };
   if (filled.length > n) return { cells: filled.slice(0, n), extra: filled.length - n };
   const v = values.slice();
   while (v.length > n && isEmpty(v[0]!)) v.shift();
   while (v.length > n && isEmpty(v[v.length - 1]!)) v.pop();
   return { cells: Array.from({ length: n }, (_, i) => v[i]), extra: Math.max(0, v.length - n) };
+}
+
+/** Two neighbours on one line apart by a single space that read as one number together: no number starts with 0. */
+function mayBeOneNumber(cells: GridCell[]): boolean {
+  return cells.some((a, i) => {
+    const b = cells[i + 1];
+    return (
+      !!b &&
+      !!a.singleSpaced &&
+      !!b.singleSpaced &&
+      a.el === b.el &&
+      a.at?.line === b.at?.line &&
+      /^[1-9]\d*$/.test(toHalfWidth(a.text)) &&
+      /^\d+$/.test(toHalfWidth(b.text))
+    );
+  });
 }
 
 /** A cell's values apart, each where it stands in the line. */
@@ -305,18 +324,21 @@ function putRow(table: Table, spec: RowSpec, row: SplitRow, centres?: () => Cent
   table.rows[spec.key] = Object.fromEntries(spec.columns.map((c, i) => [c, toCell(cells[i], spec, c)]));
   table.labels[spec.key] = row.lastLabel;
   if (extra > 0) table.notes.push({ row: spec.key, text: `多出 ${extra} 个数值，已按前 ${n} 个读取` });
-  if (unplaced)
-    table.notes.push({
-      row: spec.key,
-      text: `${UNPLACED}${unplaced.length} 个数值「${unplaced.map((c) => c.text).join(' ')}」，少于 ${n} 列；文本中看不出缺的是哪一列，这些数值未填入任何一列`,
-    });
+  if (unplaced) {
+    const read = `${unplaced.length} 个数值「${unplaced.map((c) => c.text).join(' ')}」`;
+    const why =
+      unplaced.length < n
+        ? `只读到 ${read}，少于 ${n} 列；文本中看不出缺的是哪一列`
+        : `读到 ${read}，多于 ${n} 列；文本中看不出哪两个本是一个数（如「1 0」）或哪个是多出的`;
+    table.notes.push({ row: spec.key, text: why + UNPLACED });
+  }
 }
 
-const UNPLACED = '只读到 ';
+const UNPLACED = '，这些数值未填入任何一列';
 
 /** A note saying a row's values could not be placed in its columns (see fitValues). */
 export function isUnplacedNote(note: { text: string }): boolean {
-  return note.text.startsWith(UNPLACED);
+  return note.text.endsWith(UNPLACED);
 }
 
 /**

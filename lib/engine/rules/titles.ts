@@ -31,7 +31,7 @@ export const RULE_TITLES: Readonly<Record<string, { zh: string; en: string }>> =
   'tables-as-images': { zh: '表格以图片发布，无法核对', en: 'Tables published as images' },
   'page-too-large': { zh: '页面过大，仅部分审核', en: 'Page too large, audited in part' },
   'report-paged': { zh: '年报分页显示，本页只是其中一页', en: 'Report split over pages; this is one of them' },
-  'row-cells-unplaced': { zh: '行内数值少于列数，无法对应到列', en: 'Row has fewer values than columns' },
+  'row-cells-unplaced': { zh: '行内数值与列数不符，无法对应到列', en: 'Row values cannot be placed in columns' },
   'manual-finding': { zh: '人工标记的问题', en: 'Flagged by the auditor' },
   'cross-year-carryover': { zh: '上年结转与上一年度报告不符', en: 'Carry-over ≠ last year’s carried-forward' },
   'cross-year-in-force': { zh: '现行有效件数与上年不衔接', en: 'In-force count does not follow from last year' },

@@ -10,6 +10,8 @@ export interface GridCell {
   at?: TextAt;
   /** From a space-separated text row, where a blank cell leaves no trace: a short row cannot say which column it lost. */
   loose?: boolean;
+  /** Apart from its neighbours by single spaces: two such cells may be one number written apart (「1 0」). */
+  singleSpaced?: boolean;
   /** For a value alone on its line: the empty lines just before it (see blankLinesAsCells). */
   blankLinesBefore?: number;
   /** For a cell of a text row laid out with spaces: where its middle stands (parse/columns.ts). */

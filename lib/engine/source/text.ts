@@ -18,8 +18,11 @@ const MAX_LABEL_CHARS = 48;
 export interface LineCells {
   cells: string[];
   loose: boolean;
-  /** Cells apart by runs of spaces, which may keep them under their columns (pdftotext -layout). */
-  aligned?: boolean;
+  /**
+   * Cells apart by spaces: by runs of them, which may keep each under its column (pdftotext -layout),
+   * or by single spaces, where two cells may be one number written apart (「1 0」).
+   */
+  spacing?: 'runs' | 'single';
   /**
    * A tab row without an empty cell. Word keeps a blank cell as an empty one between tabs; Acrobat
    * leaves it out, and then a short row, too, cannot say which column it lost.
@@ -56,14 +59,14 @@ export function tokenizeLine(line: string): LineCells | 'separator' | null {
   const spaced = half.split(/ {2,}/).map((c) => c.trim());
   const values = spaced.filter((c) => readCell(c).kind === 'number').length;
   if (!/[。，；]/.test(half) && ((spaced.length >= 2 && values >= 1) || (spaced.length >= 3 && spaced.every((c) => c.length <= 20))))
-    return { cells: spaced, loose: true, aligned: true };
-  if (ALL_VALUES.test(half)) return { cells: half.split(/\s+/), loose: true };
+    return { cells: spaced, loose: true, spacing: 'runs' };
+  if (ALL_VALUES.test(half)) return { cells: half.split(/\s+/), loose: true, spacing: 'single' };
   if (readCell(half).kind !== 'text') return { cells: [half], loose: true };
   const m = TRAILING_VALUES.exec(half);
   if (m && !/[。，；：:]/.test(m[1]!)) {
     const vals = m[2]!.split(/\s+/);
     // Label words stay separate cells: the table reader decides where the label ends (「规章 未统计 0 0」).
-    if (vals.length >= 2 || m[1]!.length <= 30) return { cells: [...m[1]!.trim().split(/\s+/), ...vals], loose: true };
+    if (vals.length >= 2 || m[1]!.length <= 30) return { cells: [...m[1]!.trim().split(/\s+/), ...vals], loose: true, spacing: 'single' };
   }
   return null;
 }
@@ -115,7 +118,7 @@ function isLabelLine(text: string): boolean {
   return c.length > 0 && c.length <= MAX_LABEL_CHARS && !/[。；！？!?]/.test(c) && readCell(c).kind === 'text' && !sectionOfHeading(text);
 }
 
-function gridCells({ text, el, line = 0 }: SourceLine, cells: string[], loose: boolean, aligned = false): GridCell[] {
+function gridCells({ text, el, line = 0 }: SourceLine, cells: string[], loose: boolean, spacing?: LineCells['spacing']): GridCell[] {
   const starts = cellStarts(text, cells);
   // The wide width of the line up to `upTo`, carried from cell to cell: one pass over the line.
   let upTo = 0;
@@ -124,7 +127,8 @@ function gridCells({ text, el, line = 0 }: SourceLine, cells: string[], loose: b
     const start = starts[i]!;
     const cell: GridCell = { text: c, el, at: { line, start } };
     if (loose) cell.loose = true;
-    if (aligned && c && start >= upTo) {
+    if (spacing === 'single') cell.singleSpaced = true;
+    if (spacing === 'runs' && c && start >= upTo) {
       wide += wideWidth(text.slice(upTo, start));
       upTo = start;
       cell.column = { wide: wide + wideWidth(text.slice(start, start + c.length)) / 2, narrow: start + c.length / 2 };
@@ -191,7 +195,7 @@ export function linesToBlocks(lines: SourceLine[]): Block[] {
       if (tok.bar === 'none') bareRows++;
       if (tok.bar === 'leading' && bareRows > 0) tok.cells.unshift('');
       // A value alone on its line has its column only by counting: a blank there leaves no line.
-      const cells = gridCells(src, tok.cells, tok.loose || single || !!tok.gapless, tok.aligned);
+      const cells = gridCells(src, tok.cells, tok.loose || single || !!tok.gapless, tok.spacing);
       if (single) cells[0]!.blankLinesBefore = blanksBefore;
       if (single && open) {
         for (const c of cells) open.push(c);
