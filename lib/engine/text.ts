@@ -37,9 +37,19 @@ export function chineseCount(s: string): number {
   return m ? (m[1] ? digit(m[1]) : 1) * 10 + (m[2] ? digit(m[2]) : 0) : 0;
 }
 
+/**
+ * Characters that print nothing (zero-width spaces and joiners, the word joiner, a soft hyphen): Word,
+ * WeChat and web editors leave them inside numbers and labels, where they must not split 「1‍2」 or
+ * keep 「属于‌国家秘密」 from matching its label.
+ */
+const INVISIBLE = /[\u00ad\u200b-\u200f\u2060-\u2064]/g;
+
+/** The text without what prints nothing (INVISIBLE). */
+export const visible = (s: string): string => s.replace(INVISIBLE, '');
+
 /** Half-width text with every run of white space folded to one space, trimmed. */
 export function clean(s: string): string {
-  return toHalfWidth(s).replace(/\s+/g, ' ').trim();
+  return toHalfWidth(visible(s)).replace(/\s+/g, ' ').trim();
 }
 
 /**
@@ -62,7 +72,7 @@ export function memoizedText<T>(f: (s: string) => T, maxEntries = 8192, maxChars
 }
 
 /** Half-width text without any white space: for matching labels that PDF extraction spread out. */
-export const compact: (s: string) => string = memoizedText((s) => toHalfWidth(s).replace(/\s+/g, ''));
+export const compact: (s: string) => string = memoizedText((s) => visible(toHalfWidth(s).replace(/\s+/g, '')));
 
 /**
  * Marks a page writes instead of a number (「—」「/」「无」): report-format.md calls such a word inside a

@@ -28,7 +28,12 @@ describe('readCell', () => {
     ['〇', 0],
     ['1〇', 10],
     ['○', 0],
-  ])('reads %s as %d', (raw, n) => expect(readCell(raw)).toEqual({ kind: 'number', value: n }));
+    // Characters that print nothing, left inside numbers by editors.
+    ['1\u200b2', 12],
+    ['1\u200d2', 12],
+    ['\ufeff12\u00ad', 12],
+    ['\u20607', 7],
+  ])('reads %j as %d', (raw, n) => expect(readCell(raw)).toEqual({ kind: 'number', value: n }));
   it.each(['', ' ', '\u00a0'])('reads %j as blank, never 0', (raw) => expect(readCell(raw).kind).toBe('blank'));
   // report-format.md: a word inside a row of numbers (「—」「/」) is an invalid cell, neither a blank nor 0.
   it.each(['—', '-', '/', '／', '无', '——'])('reads %j as a placeholder, never 0', (raw) => expect(readCell(raw).kind).toBe('placeholder'));
@@ -201,6 +206,23 @@ describe('HTML tables', () => {
     expect(r.detected && r.findings).toEqual([]);
     expect(values(r, 't3', '3.7')).toEqual([9, 2, 0, 0, 0, 0, 11]);
     expect(values(r, 't3', '4')).toEqual([2, 0, 0, 0, 0, 0, 2]);
+  });
+});
+
+describe('characters that print nothing', () => {
+  it('neither split a number nor keep a label from matching, in tables and in prose', () => {
+    const sprinkle = (line: string) =>
+      line
+        .replace(/(\d)(\d)/g, '$1\u200d$2')
+        .replace(/属于/g, '属于\u200c')
+        .replace(/申请/g, '申\u2060请');
+    const clean = auditText(makeReport());
+    const text = makeReport().split('\n').map(sprinkle).join('\n');
+    expect(text).toContain('\u200d');
+    const r = auditText(text);
+    expect(r.detected && r.findings).toEqual([]);
+    expect(values(r, 't3', '1')).toEqual(values(clean, 't3', '1'));
+    expect(values(r, 't3', '3.3.4')).toEqual([1, 0, 0, 0, 0, 0, 1]);
   });
 });
 
