@@ -9,7 +9,7 @@ import type { Column, GridCell } from '../source/blocks';
  * Whether a Chinese character is one column wide or two depends on the tool, so both measures
  * are kept (Column), and a row is placed by the one that fits it closest.
  */
-export type Centres = Map<number, Record<keyof Column, number[]>>;
+export type Centres = Map<number, Partial<Record<keyof Column, number[]>>>;
 
 const MEASURES = ['wide', 'narrow'] as const;
 /** A value belongs to a column when it stands within this share of the narrowest gap between columns. */
@@ -26,7 +26,7 @@ export function columnCentres(rows: GridCell[][]): Centres {
   }
   const out: Centres = new Map();
   for (const [n, list] of byWidth) {
-    const found = {} as Record<keyof Column, number[]>;
+    const found: Partial<Record<keyof Column, number[]>> = {};
     for (const m of MEASURES) {
       const centres = Array.from({ length: n }, (_, i) => median(list.map((r) => r[i]![m])));
       const tol = tolerance(centres);

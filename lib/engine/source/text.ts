@@ -238,11 +238,11 @@ export function linesToBlocks(lines: SourceLine[]): Block[] {
  * One value per line, as WPS copies a table: there a blank cell is an empty line, where other tools
  * leave no line or put one between every two cells. When the text's rows of values one per line show
  * the first (a row of seven or more without an empty line among them, and none with one between every
- * two), the empty lines before and among a row's values are cells, and then a row that has such lines
- * has its values in their columns: it is read as a tab row is. (A row without one still cannot say which
- * column it lost.) Empty lines before the values that make the row too long are the
- * label's merged cells or the end of the row above (fitValues trims them from the left); those after
- * the last value are not counted, as an empty line may just end the table.
+ * two), the empty lines before and among a row's values are cells, and a row that has such lines is
+ * read as a tab row is, its values in their columns (a row without one still cannot say which column
+ * it lost). Empty lines that make a row too long are the label's merged cells or the end of the row
+ * above (fitValues trims them from the left); those after the last value are not counted, as an empty
+ * line may just end the table.
  */
 function blankLinesAsCells(blocks: Block[]) {
   const rows = blocks.flatMap((b) => (b.kind === 'grid' ? b.rows : [])).filter((r) => r.some((c) => c.blankLinesBefore !== undefined));
