@@ -17,6 +17,13 @@ describe('prose-rate', () => {
   it('a rate is not checked against the paragraph before it', () => {
     expect(ofRule(findings({ s1: '全年上报政务信息35条，采用6条。\n采用率为18%。' }), 'prose-rate')).toEqual([]);
   });
+  it('counts pieces of information in 条 and 篇 alike, and nothing else across units', () => {
+    expect(ofRule(findings({ s1: '全年报送政务信息35条，被采用6篇，采用率18%。' }), 'prose-rate')).toEqual([
+      expect.objectContaining({ expected: '17.1%', actual: '18%' }),
+    ]);
+    expect(ofRule(findings({ s1: '全年报送政务信息35条，被采用6篇，采用率17.1%。' }), 'prose-rate')).toEqual([]);
+    expect(ofRule(findings({ s1: '全年办理申请35件，采用建议6条，采用率18%。' }), 'prose-rate')).toEqual([]);
+  });
   it('a rate right at its precision passes', () => {
     expect(ofRule(findings({ s1: '上报政务信息35条，采用信息6条，采用率17%。办结率17.1%。' }), 'prose-rate')).toEqual([]);
   });

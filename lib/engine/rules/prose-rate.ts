@@ -1,6 +1,10 @@
 import { clauseBefore } from './helpers';
 import type { Problem, ReportRule } from './types';
 
+/** Counts of pieces of information: 「报送政务信息35条，被采用6篇」 counts one thing in both. */
+const SAME_THING: Readonly<Record<string, string>> = { 条: '条', 篇: '条' };
+const sameUnit = (a: string, b: string) => a === b || (!!SAME_THING[a] && SAME_THING[a] === SAME_THING[b]);
+
 /** A share of a whole (not 满意率: a survey's answers, not the numbers before it). */
 const SHARE_RATE = /(?:采用|办结|答复|回复|公开|按时|及时|完成|通过|合格|覆盖|参与|处理|受理|结案|上网|正确|准确)率|占|比例/;
 
@@ -45,9 +49,9 @@ export const proseRate: ReportRule = {
         const deed = /(\S{2})率$/.exec(before.replace(/[\d.]+$/, ''))?.[1];
         const numClause = num ? clauseBefore(text, num.index + num.raw.length, true) : '';
         if (deed && !numClause.includes(deed)) continue;
-        const wholes = counts.slice(0, -1).filter((n) => n.unit === num?.unit && n.value > 0 && n.value >= num.value);
+        const wholes = counts.slice(0, -1).filter((n) => num && sameUnit(n.unit, num.unit) && n.value > 0 && n.value >= num.value);
         if (!num || !wholes.length) continue;
-        const partsAfter = (i: number) => counts.slice(i + 1).reduce((sum, n) => sum + (n.unit === num.unit ? n.value : 0), 0);
+        const partsAfter = (i: number) => counts.slice(i + 1).reduce((sum, n) => sum + (sameUnit(n.unit, num.unit) ? n.value : 0), 0);
         if (wholes.some((den) => fits(num.value, den.value) || fits(partsAfter(counts.indexOf(den)), den.value))) continue;
         const den = wholes[wholes.length - 1]!;
         const computed = (num.value / den.value) * 100;
