@@ -14,6 +14,14 @@ describe('prose-review-suit', () => {
   it('「未经复议直接起诉」 is not a denial', () => {
     expect(ofRule(findings({ s1: '全年未经复议直接起诉的行政诉讼1件，行政复议2件。' }), 'prose-review-suit')).toEqual([]);
   });
+  it("reviews received about its own disclosure are table 4's; reviews it received to decide are not", () => {
+    // The clean table has 2 reviews.
+    const own = ofRule(findings({ s1: '全年收到涉及政府信息公开的行政复议申请6件。' }), 'prose-review-suit');
+    expect(own).toEqual([expect.objectContaining({ expected: 2, actual: 6 })]);
+    expect(ofRule(findings({ s1: '全年收到涉及政府信息公开的行政复议申请2件。' }), 'prose-review-suit')).toEqual([]);
+    expect(ofRule(findings({ s1: '我局作为复议机关，全年收到行政复议申请98件。' }), 'prose-review-suit')).toEqual([]);
+    expect(ofRule(findings({ s1: '全年收到行政复议申请98件，均依法办理。' }), 'prose-review-suit')).toEqual([]);
+  });
   it('silent when the prose agrees', () => {
     expect(ofRule(findings({ s1: '全年行政复议2件，行政诉讼1件。' }), 'prose-review-suit')).toEqual([]);
   });

@@ -9,8 +9,11 @@ const OUTCOME = /纠错|败诉|撤销|确认违法|纠正|追究|赔偿/;
 /**
  * The body as the one that decides or defends cases (a 司法局 handling reviews: 「办理行政复议案件98件」,
  * 「收到行政复议申请98件」, 「出庭应诉行政诉讼案件12件」), not as the one the cases are against (「被申请行政复议」).
+ * Reviews it received about its information disclosure (「收到涉及政府信息公开的行政复议申请6件」) are
+ * against it: table 4's.
  */
-const asTheirJudge = (clause: string) => /办理|审理|出庭|应诉|复议机[关构]|(?<!被)(?:收到|受理|接到)/.test(clause);
+const asTheirJudge = (clause: string) =>
+  /办理|审理|出庭|应诉|复议机[关构]/.test(clause) || (/(?<!被)(?:收到|受理|接到)/.test(clause) && !/信息公开[^，,。；]{0,8}(?:行政复议|行政诉讼)/.test(clause));
 
 const EACH = /行政复议(?:、|和|及|与)(?:提起)?行政诉讼(?:案件)?各(\d+)(?:件|起)/;
 
