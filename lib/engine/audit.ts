@@ -224,9 +224,15 @@ function tablesShownAsImages(report: Report, read: DomRead): { tables: TableKey[
     const from = i >= 0 ? headings[i]!.pos : (headings[0]?.pos ?? -1);
     const to = i >= 0 ? (headings[i + 1]?.pos ?? Infinity) : Infinity;
     const inside = read.images.filter((img) => img.pos > from && img.pos < to);
-    if (!inside.length) continue;
-    tables.push(t);
-    for (const img of inside) images.add(img.el);
+    if (inside.length) {
+      tables.push(t);
+      for (const img of inside) images.add(img.el);
+      continue;
+    }
+    // A section with nothing under its heading, right after one whose table is a picture: one tall picture holds both tables.
+    const before = headings[i - 1];
+    const empty = report.sections.find((s) => s.key === SECTION_OF_TABLE[t])?.text.trim() === '';
+    if (empty && before && tables.some((p) => SECTION_OF_TABLE[p] === before.key)) tables.push(t);
   }
   return tables.length ? { tables, images: [...images] } : null;
 }

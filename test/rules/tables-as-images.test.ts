@@ -27,6 +27,25 @@ describe('tables-as-images', () => {
     expect(r.findings.filter((f) => f.rule === 'tables-as-images')).toHaveLength(1);
     expect(r.findings.filter((f) => f.rule === 'table-missing')).toEqual([]);
   });
+  describe('one tall picture under 二 for all three tables', () => {
+    const page = readFileSync(join(FIXTURES, 'probes', 'N08c-one-image-for-three-tables.html'), 'utf8');
+    const audit = (html: string) => {
+      const r = auditDocument(htmlDoc(html));
+      if (!r.detected) throw new Error(r.reason);
+      return r.findings;
+    };
+    it('names the tables of the sections after it that have nothing under their headings', () => {
+      const fs = audit(page);
+      expect(fs.filter((f) => f.rule === 'tables-as-images').map((f) => f.message)).toEqual([expect.stringMatching(/主动公开.*收到和处理.*行政复议/)]);
+      expect(fs.filter((f) => f.rule === 'table-missing')).toEqual([]);
+    });
+    it('still misses the table of a section that says something but shows no table', () => {
+      const said = page.replace(/(<p><strong>三、收到和处理政府信息公开申请情况<\/strong><\/p>)/, '$1<p>本年度共收到申请63件，详见下表。</p>');
+      expect(said).not.toBe(page);
+      const fs = audit(said);
+      expect(fs.filter((f) => f.rule === 'table-missing').map((f) => f.section)).toEqual(['s3', 's4']);
+    });
+  });
   it('does not fire on a report whose tables are real tables', () => {
     const r = auditDocument(htmlDoc(fixtureHtml('001-semantic.html')));
     expect(r.detected && r.findings.filter((f) => f.rule === 'tables-as-images')).toEqual([]);

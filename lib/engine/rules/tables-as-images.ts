@@ -9,8 +9,8 @@ export const tablesAsImages: RaisedRule = {
   severity: 'warning',
   title: { zh: '表格以图片发布，无法核对', en: 'Tables published as images' },
   description: {
-    zh: '报告的统计表格以图片形式发布，无法读取数字、核对勾稽关系；其余内容（章节、正文、日期、年度）照常审核。请人工核对图片中的表格。',
-    en: 'The report shows its tables as images, so their numbers cannot be read or checked; the rest of the report is audited as usual.',
+    zh: '报告的统计表格以图片形式发布，无法读取数字、核对勾稽关系；其余内容（章节、正文、日期、年度）照常审核。请人工核对图片中的表格。一张图片之后紧接着的表格章节标题下什么也没有时，视为其表格也在这张图片中。',
+    en: 'The report shows its tables as images, so their numbers cannot be read or checked; the rest of the report is audited as usual. A table section with nothing under its heading right after a pictured one is taken to be in the same picture.',
   },
   basis: '《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）第二、三、四部分的表格',
   example: '「三、收到和处理政府信息公开申请情况」下只有一张表格截图。',
