@@ -24,6 +24,20 @@ describe('prose-rate', () => {
     expect(ofRule(findings({ s1: '全年报送政务信息35条，被采用6篇，采用率17.1%。' }), 'prose-rate')).toEqual([]);
     expect(ofRule(findings({ s1: '全年办理申请35件，采用建议6条，采用率18%。' }), 'prose-rate')).toEqual([]);
   });
+  it('a whole restated after 占 is the whole, and the part the number before it', () => {
+    const fs = ofRule(findings({ s1: '全年报送政务信息35条，其中被采用6条，占报送总数35条的18%。' }), 'prose-rate');
+    expect(fs).toEqual([expect.objectContaining({ expected: '17.1%', actual: '18%', message: expect.stringContaining('6/35') })]);
+    expect(ofRule(findings({ s1: '全年报送政务信息35条，其中被采用6条，占报送总数35条的17.1%。' }), 'prose-rate')).toEqual([]);
+  });
+  it('rates given 分别 pair with the parts listed before them, in order', () => {
+    const s1 = (a: string) => `共收到申请52件，其中网上申请30件、信函申请22件，分别占${a}和42.3%。`;
+    expect(ofRule(findings({ s1: s1('57.7%') }), 'prose-rate')).toEqual([]);
+    expect(ofRule(findings({ s1: s1('50%') }), 'prose-rate')).toEqual([expect.objectContaining({ expected: '57.7%', actual: '50%' })]);
+  });
+  it('parts summed before the rate, of a whole stated after it, fit; where two wholes could be meant, nothing is said', () => {
+    expect(ofRule(findings({ s1: '予以公开30件，部分公开10件，公开率（含部分公开）76.9%，共收到申请52件。' }), 'prose-rate')).toEqual([]);
+    expect(ofRule(findings({ s1: '予以公开30件，部分公开10件，公开率（含部分公开）80%，共收到申请52件。' }), 'prose-rate')).toEqual([]);
+  });
   it('a rate right at its precision passes', () => {
     expect(ofRule(findings({ s1: '上报政务信息35条，采用信息6条，采用率17%。办结率17.1%。' }), 'prose-rate')).toEqual([]);
   });

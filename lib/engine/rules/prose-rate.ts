@@ -1,3 +1,4 @@
+import type { NumberMention } from '../model';
 import { clauseBefore } from './helpers';
 import type { Problem, ReportRule } from './types';
 
@@ -19,8 +20,8 @@ export const proseRate: ReportRule = {
   severity: 'warning',
   title: { zh: '正文比率计算错误', en: 'Stated rate does not match its numbers' },
   description: {
-    zh: '正文给出的比率应等于其分子除以分母（按所写精度四舍五入），例如「上报35条，采用6条，采用率18%」应为 17.1%。',
-    en: 'A stated rate must equal numerator / denominator at its printed precision.',
+    zh: '正文给出的比率应等于其分子除以分母（按所写精度四舍五入），例如「上报35条，采用6条，采用率18%」应为 17.1%。「占报送总数35条的」「分别占」、几项相加、总数写在比率之后等写法都按其本意读；看不出是哪个总数的比率时不报。',
+    en: 'A stated rate must equal numerator / denominator at its printed precision. Wholes restated after 占, rates given 分别, summed parts and a whole stated after the rate are read as meant; a rate whose whole cannot be told is not judged.',
   },
   basis: '数据准确性（报告内部一致）',
   example: '「上报政务信息35条，采用信息6条，采用率18%」：6/35 = 17.1%。',
@@ -28,7 +29,8 @@ export const proseRate: ReportRule = {
     const out: Problem[] = [];
     report.sentences.forEach((s, i) => {
       const prev = report.sentences[i - 1];
-      for (const rate of s.numbers.filter((n) => n.unit === '%')) {
+      const rates = s.numbers.filter((n) => n.unit === '%');
+      for (const rate of rates) {
         // Only a share of a whole: a growth rate (增长率, 同比) is not numerator / denominator.
         const before = s.text.slice(Math.max(0, rate.index - 10), rate.index);
         if (!SHARE_RATE.test(before) || /增长|增幅|下降|降幅|同比|环比|提高|提升/.test(before)) continue;
@@ -39,23 +41,32 @@ export const proseRate: ReportRule = {
           counts = prev.numbers.filter((n) => n.unit !== '%');
           text = prev.text;
         }
-        const decimals = (String(rate.value).split('.')[1] ?? '').length;
-        const fits = (num: number, den: number) => Math.abs((num / den) * 100 - rate.value) <= 0.5 * 10 ** -decimals + 1e-9;
-        // The part is the number just before the rate, or the numbers after the whole summed (「采用6条、2条，采用率22.9%」);
-        // the whole, any number before it in the same unit.
-        const num = counts[counts.length - 1];
+        // 「分别占…」 lists its rates in this sentence's own order.
+        const respectively = text === s.text ? s.text.lastIndexOf('分别', rate.index) : -1;
+        const pick = partAndWholes(text, counts, rates, rate, respectively);
+        if (!pick) continue;
+        const { num, wholes } = pick;
         // 「办结54件，办结率…」: a rate of a deed (办结, 采用) is of the number stated with that deed, not of any
         // number before it (「上年结转4件，按时办结率100%」).
         const deed = /(\S{2})率$/.exec(before.replace(/[\d.]+$/, ''))?.[1];
-        const numClause = num ? clauseBefore(text, num.index + num.raw.length, true) : '';
-        if (deed && !numClause.includes(deed)) continue;
-        const wholes = counts.slice(0, -1).filter((n) => num && sameUnit(n.unit, num.unit) && n.value > 0 && n.value >= num.value);
-        if (!num || !wholes.length) continue;
-        const partsAfter = (i: number) => counts.slice(i + 1).reduce((sum, n) => sum + (sameUnit(n.unit, num.unit) ? n.value : 0), 0);
-        if (wholes.some((den) => fits(num.value, den.value) || fits(partsAfter(counts.indexOf(den)), den.value))) continue;
-        const den = wholes[wholes.length - 1]!;
-        const computed = (num.value / den.value) * 100;
-        const shown = computed.toFixed(Math.max(1, decimals));
+        if (deed && !clauseBefore(text, num.index + num.raw.length, true).includes(deed)) continue;
+        const decimals = (String(rate.value).split('.')[1] ?? '').length;
+        const fits = (part: number, whole: number) => Math.abs((part / whole) * 100 - rate.value) <= 0.5 * 10 ** -decimals + 1e-9;
+        const same = (n: NumberMention) => sameUnit(n.unit, num.unit);
+        // Any reading that fits clears the rate: the numbers after the whole summed (「采用6条、2条，采用率22.9%」), the
+        // parts just before the rate summed (「予以公开30件，部分公开10件，公开率76.9%」), a whole stated after the rate.
+        const at = counts.indexOf(num);
+        const parts = [1, 2, 3]
+          .map((k) => counts.slice(Math.max(0, at + 1 - k), at + 1))
+          .filter((p) => p.every(same))
+          .map(sum);
+        const later = text === s.text ? s.numbers.filter((n) => n.index > rate.index && n.unit !== '%' && same(n) && n.value >= num.value) : [];
+        const dens = [...wholes, ...later];
+        if (dens.some((den) => parts.some((p) => fits(p, den.value)) || fits(sum(counts.slice(counts.indexOf(den) + 1).filter(same)), den.value))) continue;
+        // Said only where one whole can be meant: with two, which the rate is of, and so what it should be, is a guess.
+        if (dens.length !== 1) continue;
+        const den = dens[0]!;
+        const shown = ((num.value / den.value) * 100).toFixed(Math.max(1, decimals));
         out.push({
           section: s.section,
           excerpt: text === s.text ? s.text : text + s.text,
@@ -68,3 +79,36 @@ export const proseRate: ReportRule = {
     return out;
   },
 };
+
+const sum = (ns: NumberMention[]) => ns.reduce((t, n) => t + n.value, 0);
+
+/**
+ * The part a rate is of, and the wholes it may be of (numbers before the part, in its unit and no smaller):
+ * - the number just before the rate;
+ * - a whole restated after 占 (「采用6条，占报送总数35条的17.1%」) is the whole, the part the number before it;
+ * - rates given 分别 (「网上30件、信函22件，分别占57.7%和42.3%」) pair with the parts listed before, in order.
+ */
+function partAndWholes(
+  text: string,
+  counts: NumberMention[],
+  rates: NumberMention[],
+  rate: NumberMention,
+  respectively: number,
+): { num: NumberMention; wholes: NumberMention[] } | undefined {
+  const last = counts[counts.length - 1];
+  if (!last) return undefined;
+  const wholesBefore = (num: NumberMention, upTo: number) =>
+    counts.slice(0, upTo).filter((n) => sameUnit(n.unit, num.unit) && n.value > 0 && n.value >= num.value);
+  if (/占[^，,。；;\d]{0,12}$/.test(text.slice(0, last.index))) {
+    const num = counts[counts.length - 2];
+    return num && last.value >= num.value ? { num, wholes: [last] } : undefined;
+  }
+  if (respectively > last.index) {
+    const listed = rates.filter((r) => r.index > respectively);
+    const parts = counts.slice(-listed.length);
+    const num = parts[listed.indexOf(rate)];
+    return num && parts.length === listed.length ? { num, wholes: wholesBefore(num, counts.length - listed.length) } : undefined;
+  }
+  const wholes = wholesBefore(last, counts.length - 1);
+  return wholes.length ? { num: last, wholes } : undefined;
+}
