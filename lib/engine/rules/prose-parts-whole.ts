@@ -17,6 +17,11 @@ const isApproximate = (text: string, n: NumberMention) =>
   /^[余多]/.test(text.slice(n.index + n.raw.length)) || /(?:约|近|逾|超过)$/.test(text.slice(0, n.index));
 /** The last count among these numbers of a text (「12345热线」 names a line, not a count). */
 const wholeOf = (text: string, numbers: NumberMention[]) => numbers.filter((n) => !isChange(text, n) && (n.unit || isApproximate(text, n))).pop();
+/**
+ * Channels one piece of information is published on (「其中门户网站100条，政务新媒体80条」): the same piece may go
+ * out on several, so their counts may add up to more than the whole.
+ */
+const CHANNEL = /网站|新媒体|微信|微博|公众号|客户端|APP|报刊|报纸|电视|广播|平台|政务号|头条|抖音|视频号|公开栏|公告栏|政务服务网/i;
 /** Where a list of parts moves on to something else: 「其中新收53件、上年结转4件，已办结54件」. */
 const MOVES_ON = /办结|已|结转(?:至|到)?下|继续办理|答复|较|同比/;
 
@@ -27,8 +32,8 @@ export const prosePartsWhole: ReportRule = {
   severity: 'warning',
   title: { zh: '正文分项之和与总数不符', en: 'Stated parts do not add up to their whole' },
   description: {
-    zh: '正文中「共 N 条，其中 a 条、b 条……」的各分项之和应等于总数：超过总数即为矛盾；少于总数时，只在列举自称完整（「分别为」、列有「其他」）或差得不多（九成以上，多半是笔误）时提示，「其中政策文件45条」之类的举例不算。括号中的分项、约数、较上年的增减不参与计算。',
-    en: 'Parts listed after 「其中」 must add up to the whole before them: more is a contradiction; less is flagged only when the list claims to be whole (「分别为」, a part named 其他) or falls short by under a tenth. Parenthesised parts, approximate wholes and year-on-year changes are left out.',
+    zh: '正文中「共 N 条，其中 a 条、b 条……」的各分项之和应等于总数：超过总数即为矛盾（按发布渠道分列的除外：同一条信息可在网站、新媒体等多个渠道发布）；少于总数时，只在列举自称完整（「分别为」、列有「其他」）或差得不多（九成以上，多半是笔误）时提示，「其中政策文件45条」之类的举例不算。括号中的分项、约数、较上年的增减不参与计算。',
+    en: 'Parts listed after 「其中」 must add up to the whole before them: more is a contradiction (except counts by publishing channel, which overlap); less is flagged only when the list claims to be whole (「分别为」, a part named 其他) or falls short by under a tenth. Parenthesised parts, approximate wholes and year-on-year changes are left out.',
   },
   basis: '数据准确性（报告内部一致）',
   example: '「发布信息178条，其中1条、144条、30条」：1+144+30 = 175。',
@@ -59,6 +64,7 @@ export const prosePartsWhole: ReportRule = {
       const sum = parts.reduce((a, n) => a + n.value, 0);
       if (Math.abs(sum - whole.value) < 1e-9) return;
       if (sum < whole.value && !EXHAUSTIVE.test(s.text.slice(marker.index)) && sum < NEAR_MISS * whole.value) return;
+      if (sum > whole.value && parts.every((p) => CHANNEL.test(clauseBefore(s.text, p.index, true)))) return;
       out.push({
         section: s.section,
         excerpt: wholeText === s.text ? s.text : prev!.text + s.text,
