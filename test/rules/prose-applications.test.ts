@@ -20,6 +20,12 @@ describe('prose-applications', () => {
       expect.objectContaining({ expected: 12, actual: 15 }),
     ]);
   });
+  it('leaves counts of several years alone (「近三年」「2021年至2023年」「三年来」), but not this year since its start', () => {
+    for (const s1 of ['近三年共收到政府信息公开申请30件。', '2021年至2023年共收到申请30件。', '三年来累计收到申请30件。'])
+      expect(ofRule(findings({ s1 }), 'prose-applications'), s1).toEqual([]);
+    for (const s1 of ['2023年以来，我局共收到政府信息公开申请15件。', '今年以来，我局共收到政府信息公开申请15件。'])
+      expect(ofRule(findings({ s1 }), 'prose-applications'), s1).toEqual([expect.objectContaining({ actual: 15 })]);
+  });
   it('reads a count in Chinese numerals (「十五件」), not a number that is part of a word', () => {
     expect(ofRule(findings({ s1: '2023年，我局共收到政府信息公开申请十五件。' }), 'prose-applications')).toEqual([
       expect.objectContaining({ expected: 12, actual: 15 }),
