@@ -7,6 +7,23 @@ describe('prose-results', () => {
     const fs = ofRule(findings({ s1: '其中予以公开6件，部分公开2件，不予公开1件，无法提供3件。' }), 'prose-results');
     expect(fs).toEqual([expect.objectContaining({ expected: 1, actual: 2 })]);
   });
+  it('applications closed (办结) against (七)总计, only where the sentence speaks of disclosure applications', () => {
+    // cleanT3: (七)总计 11.
+    const said = (s1: string) => ofRule(findings({ s1 }), 'prose-results');
+    expect(said('本年度办结政府信息公开申请12件。')).toEqual([
+      expect.objectContaining({ expected: 11, actual: 12, cells: [{ table: 't3', row: '3.7', column: 'total' }] }),
+    ]);
+    expect(said('全年共受理政府信息公开申请13件，已办结12件，结转下年度继续办理2件。')).toEqual([expect.objectContaining({ actual: 12 })]);
+    for (const ok of [
+      '本年度办结政府信息公开申请11件。',
+      '全年共受理政府信息公开申请13件，在已办结的11件中，予以公开6件。',
+      '全年共收到政府信息公开申请12件，按时办结10件。',
+      '全年受理行政许可申请1234件，办结1234件。',
+      '全年共收到政府信息公开申请12件；办理领导信箱来信58件，办结58件。',
+      '2022年办结政府信息公开申请9件。',
+    ])
+      expect(said(ok), ok).toEqual([]);
+  });
   it('silent when the breakdown matches the rows', () => {
     expect(ofRule(findings({ s1: '其中予以公开6件，部分公开1件，不予公开1件，无法提供3件。' }), 'prose-results')).toEqual([]);
   });
