@@ -16,6 +16,9 @@ describe('prose-parts-whole', () => {
       expect.objectContaining({ expected: 120, actual: 180 }),
     ]);
   });
+  it('a whole restated in a share after the parts (「占报送总数35条的17.1%」) is not one of them', () => {
+    expect(ofRule(findings({ s1: '全年报送政务信息35条，其中被采用6条，占报送总数35条的17.1%。' }), 'prose-parts-whole')).toEqual([]);
+  });
   it('silent when they add up, or the list ends with 等', () => {
     expect(ofRule(findings({ s1: '发布信息178条。其中概况类1条，动态类144条，目录类33条。' }), 'prose-parts-whole')).toEqual([]);
     expect(ofRule(findings({ s1: '发布信息178条，包括动态类144条、目录类30条等。' }), 'prose-parts-whole')).toEqual([]);

@@ -22,8 +22,8 @@ const wholeOf = (text: string, numbers: NumberMention[]) => numbers.filter((n) =
  * out on several, so their counts may add up to more than the whole.
  */
 const CHANNEL = /网站|新媒体|微信|微博|公众号|客户端|APP|报刊|报纸|电视|广播|平台|政务号|头条|抖音|视频号|公开栏|公告栏|政务服务网/i;
-/** Where a list of parts moves on to something else: 「其中新收53件、上年结转4件，已办结54件」. */
-const MOVES_ON = /办结|已|结转(?:至|到)?下|继续办理|答复|较|同比/;
+/** Where a list of parts moves on to something else: 「其中新收53件、上年结转4件，已办结54件」, or to a share of the whole (「占报送总数35条的17.1%」). */
+const MOVES_ON = /办结|已|结转(?:至|到)?下|继续办理|答复|较|同比|占/;
 
 /** 「共发布178条，其中1条、144条、33条」: the parts must add up to the stated whole. */
 export const prosePartsWhole: ReportRule = {
