@@ -39,11 +39,13 @@ export function columnCentres(rows: GridCell[][]): Centres {
 
 /**
  * The row's values in their n columns by where they stand (undefined where none stands), or
- * undefined when a value stands between columns, two stand in one, or no measure fits.
+ * undefined when a value has no place in its line, stands between columns, two stand in one, or no
+ * measure fits. The table's `centres` are asked for only when every value has a place.
  */
-export function placeByColumns(values: GridCell[], n: number, centres: Centres | undefined): (GridCell | undefined)[] | undefined {
-  const found = centres?.get(n);
-  if (!found || !values.every((c) => c.column)) return undefined;
+export function placeByColumns(values: GridCell[], n: number, centres: (() => Centres) | undefined): (GridCell | undefined)[] | undefined {
+  if (!values.every((c) => c.column)) return undefined;
+  const found = centres?.().get(n);
+  if (!found) return undefined;
   let best: { cells: (GridCell | undefined)[]; off: number } | undefined;
   for (const m of MEASURES) {
     const cs = found[m];

@@ -126,8 +126,7 @@ export function fitValues(values: GridCell[], n: number, centres?: () => Centres
     if (apart.length === n) return { cells: apart, extra: 0 };
   }
   if (filled.length && filled.length < n && filled.some((c) => c.loose)) {
-    // Only a row laid out with spaces has columns: the table's are read then, not for every table.
-    const placed = filled.every((c) => c.column) ? placeByColumns(filled, n, centres?.()) : undefined;
+    const placed = placeByColumns(filled, n, centres);
     // A column no value stands under is a blank cell, as an empty cell between tabs is.
     if (placed) return { cells: placed.map((c) => c ?? { text: '', el: filled[0]!.el }), extra: 0 };
     return { cells: Array.from({ length: n }, () => undefined), extra: 0, unplaced: filled };
