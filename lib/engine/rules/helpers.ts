@@ -1,4 +1,4 @@
-import { TABLE_KEYS, type Cell, type CellRef, type Report, type TableKey, type YearFacts } from '../model';
+import { TABLE_KEYS, type Cell, type CellRef, type NumberMention, type Report, type TableKey, type YearFacts } from '../model';
 import { rowsFor } from '../parse/table-specs';
 
 /**
@@ -44,6 +44,9 @@ export function sumOf(report: Report, refs: CellRef[]): number | null {
   }
   return sum;
 }
+
+/** The sum of numbers stated in prose. */
+export const mentionsSum = (ns: NumberMention[]): number => ns.reduce((t, n) => t + n.value, 0);
 
 /** The layout a table was read in: its own, when it is not the report's (see parse/tables.ts layoutsOf). */
 export const tableLayout = (report: Report, table: TableKey) => report.tables[table]?.layout ?? report.layout;

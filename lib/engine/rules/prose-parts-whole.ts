@@ -1,4 +1,4 @@
-import { clauseBefore } from './helpers';
+import { clauseBefore, mentionsSum } from './helpers';
 import type { Problem, ReportRule } from './types';
 import type { NumberMention } from '../model';
 
@@ -61,7 +61,7 @@ export const prosePartsWhole: ReportRule = {
         if (n.unit === whole.unit) parts.push(n);
       }
       if (parts.length < 2 || /等/.test(s.text.slice(parts[parts.length - 1]!.index))) return;
-      const sum = parts.reduce((a, n) => a + n.value, 0);
+      const sum = mentionsSum(parts);
       if (Math.abs(sum - whole.value) < 1e-9) return;
       if (sum < whole.value && !EXHAUSTIVE.test(s.text.slice(marker.index)) && sum < NEAR_MISS * whole.value) return;
       if (sum > whole.value && parts.every((p) => CHANNEL.test(clauseBefore(s.text, p.index, true)))) return;

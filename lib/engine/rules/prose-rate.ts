@@ -1,5 +1,5 @@
 import type { NumberMention } from '../model';
-import { clauseBefore } from './helpers';
+import { clauseBefore, mentionsSum } from './helpers';
 import type { Problem, ReportRule } from './types';
 
 /** Counts of pieces of information: 「报送政务信息35条，被采用6篇」 counts one thing in both. */
@@ -59,10 +59,11 @@ export const proseRate: ReportRule = {
         const parts = [1, 2, 3]
           .map((k) => counts.slice(Math.max(0, at + 1 - k), at + 1))
           .filter((p) => p.every(same))
-          .map(sum);
+          .map(mentionsSum);
         const later = text === s.text ? s.numbers.filter((n) => n.index > rate.index && n.unit !== '%' && same(n) && n.value >= num.value) : [];
         const dens = [...wholes, ...later];
-        if (dens.some((den) => parts.some((p) => fits(p, den.value)) || fits(sum(counts.slice(counts.indexOf(den) + 1).filter(same)), den.value))) continue;
+        if (dens.some((den) => parts.some((p) => fits(p, den.value)) || fits(mentionsSum(counts.slice(counts.indexOf(den) + 1).filter(same)), den.value)))
+          continue;
         // Said only where one whole can be meant: with two, which the rate is of, and so what it should be, is a guess.
         if (dens.length !== 1) continue;
         const den = dens[0]!;
@@ -79,8 +80,6 @@ export const proseRate: ReportRule = {
     return out;
   },
 };
-
-const sum = (ns: NumberMention[]) => ns.reduce((t, n) => t + n.value, 0);
 
 /**
  * The part a rate is of, and the wholes it may be of (numbers before the part, in its unit and no smaller):
