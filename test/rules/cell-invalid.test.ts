@@ -1,5 +1,7 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cleanT3 } from '../helpers/make-report';
+import { auditFile } from '../../cli/audit-input';
+import { cleanT3, cleanT4 } from '../helpers/make-report';
 import { audit, findings, keys, ofRule } from '../helpers/rules';
 
 describe('cell-invalid', () => {
@@ -15,6 +17,45 @@ describe('cell-invalid', () => {
     const fs = findings({ t3 });
     expect(ofRule(fs, 'cell-invalid').map((f) => keys(f)[0])).toEqual(['t3/3.5.1/natural', 't3/3.5.1/commercial', 't3/3.5.1/research', 't3/3.5.1/nonprofit']);
     expect(ofRule(fs, 'cell-missing')).toEqual([]);
+  });
+  it('makes one finding of three or more cells of a table holding the same word (「—」 for every zero), with what the identities give', () => {
+    const t3 = cleanT3();
+    const zeros: string[] = [];
+    for (const [row, vs] of Object.entries(t3))
+      t3[row] = vs.map((v, i) => {
+        if (v !== 0) return v;
+        zeros.push(`t3/${row}/${['natural', 'commercial', 'research', 'nonprofit', 'legal', 'other', 'total'][i]}`);
+        return '—';
+      });
+    const fs = findings({ t3 });
+    expect(fs.filter((f) => f.severity !== 'info').map((f) => f.rule)).toEqual(['cell-invalid']);
+    const [f] = ofRule(fs, 'cell-invalid');
+    expect([...keys(f!)].sort()).toEqual([...zeros].sort());
+    // Every part of a row whose filled cells already make its total is 0 (identity 3), and so on.
+    expect(f).toMatchObject({ actual: '—', expected: 0 });
+    expect(f!.inferred).toHaveLength(zeros.length);
+    expect(f!.message).toContain(`等 ${zeros.length} 格的值都是「—」`);
+  });
+  it('keeps two cells of the same word, or words of different tables, as findings of their own', () => {
+    const t3 = cleanT3();
+    t3['3.5.1'] = ['/', '/', 0, 0, 0, 0, 0];
+    const t4 = cleanT4();
+    t4[5] = '/';
+    expect(ofRule(findings({ t3, t4 }), 'cell-invalid').map((f) => keys(f))).toEqual([['t3/3.5.1/natural'], ['t3/3.5.1/commercial'], ['t4/1/suit.upheld']]);
+  });
+  it('says which of the same word’s cells the identities cannot determine', () => {
+    const t4 = cleanT4();
+    t4[0] = t4[3] = '—'; // review upheld and pending (1 and 1): together the group's 2, each unknown
+    t4[6] = '—'; // suit corrected: 0 in a group whose upheld already makes its total
+    const [f] = ofRule(findings({ t4 }), 'cell-invalid');
+    expect(keys(f!)).toEqual(['t4/1/review.upheld', 't4/1/review.pending', 't4/1/suit.corrected']);
+    expect(f!.expected).toBeUndefined();
+    expect(f!.inferred).toEqual([{ cell: { table: 't4', row: '1', column: 'suit.corrected' }, value: 0 }]);
+    expect(f!.message).toContain('其余 2 格无法确定');
+  });
+  it('reads rows of dashes under a group caption (rowspan) as rows, not as header rows (probe R17)', async () => {
+    const { entry } = await auditFile(join(import.meta.dirname, '../fixtures/probes/R17-html-dash-for-zero.html'));
+    expect(entry.findings.map((f) => f.rule)).toEqual(['cell-invalid']);
   });
   it('accepts full-width digits and a decimal fee amount', () => {
     const t3 = cleanT3();

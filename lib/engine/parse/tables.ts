@@ -296,14 +296,22 @@ export function layoutsOf(grids: Record<TableKey, Grid[]>): Layouts {
 }
 
 function emptyTable(key: TableKey, grids: Grid[]): Table {
+  return { key, rows: {}, labels: {}, headers: [], notes: [], el: grids[0]?.el };
+}
+
+/**
+ * The column labels: the text of header rows, which hold labels only. A row read as one of the
+ * table's (`dataRows`) is none, even without a number (its cells all 「—」): its group caption
+ * (「（六）其他处理」) labels no column.
+ */
+function headerTexts(grids: Grid[], dataRows: ReadonlySet<GridCell[]> = new Set()): string[] {
   const headers = new Set<string>();
   for (const g of grids)
     for (const r of g.rows) {
-      // A header row holds labels only; its cells are the column labels.
-      if (r.some((c) => readCell(c.text).kind === 'number')) continue;
+      if (dataRows.has(r) || r.some((c) => readCell(c.text).kind === 'number')) continue;
       for (const c of r) if (readCell(c.text).kind === 'text') headers.add(compact(c.text));
     }
-  return { key, rows: {}, labels: {}, headers: [...headers], notes: [], el: grids[0]?.el };
+  return [...headers];
 }
 
 const once = <T>(f: () => T): (() => T) => {
@@ -366,6 +374,7 @@ export function readRowTable(key: 't2' | 't3', grids: Grid[], layout: Layout, re
   const centres = once(() => columnCentres(grids.flatMap((g) => g.rows.map((r) => splitRow(r).values.filter((c) => !isEmpty(c))))));
   // The first row of a key wins, unless it held no value at all (a group's caption row that repeats its label).
   const filled = new Set<string>();
+  const dataRows = new Set<GridCell[]>();
   for (const g of grids)
     for (let i = 0; i < g.rows.length; i++) {
       const r = g.rows[i]!;
@@ -381,8 +390,10 @@ export function readRowTable(key: 't2' | 't3', grids: Grid[], layout: Layout, re
       if (!spec || filled.has(spec.key) || !isDataRow(split, spec.columns.length)) continue;
       if (table.rows[spec.key] && !filledCount(split.values)) continue;
       putRow(table, spec, wordsAsValues(r, split, spec), centres);
+      dataRows.add(r);
       if (filledCount(split.values)) filled.add(spec.key);
     }
+  table.headers = headerTexts(grids, dataRows);
   return table;
 }
 
@@ -394,6 +405,7 @@ export function readRowTable(key: 't2' | 't3', grids: Grid[], layout: Layout, re
 export function readT4(grids: Grid[]): Table | undefined {
   if (!grids.length) return undefined;
   const table = emptyTable('t4', grids);
+  table.headers = headerTexts(grids);
   const [spec] = rowsFor('t4', 'unknown');
   // Without a header row in the grid (it was read as text lines), the data row comes first.
   let afterHeader = !grids.some((g) => /维持|审结/.test(gridText(g)));

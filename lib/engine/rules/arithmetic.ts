@@ -11,7 +11,7 @@
  * value what the identities then determine. When several sets of that size work, every one of them
  * is kept and the caller says which cells are candidates.
  */
-import { cellKey, type CellRef, type Report, type TableKey } from '../model';
+import { cellKey, type CellRef, type InferredValue, type Report, type TableKey } from '../model';
 import { cellAt, tableLayout } from './helpers';
 import { identitiesOf, type Identity } from './identities';
 import type { Problem } from './types';
@@ -280,6 +280,14 @@ export function cellBound(report: Report, r: CellRef): Bound {
   if (b && !(c?.status === 'ok')) return b;
   if (c && c.status === 'ok' && c.value !== null) return { lo: c.value, hi: c.value };
   return b ?? { lo: 0, hi: Infinity };
+}
+
+/** The cells among `cells` whose value the identities determine (a blank, a 「—」), with that value. */
+export function inferredValues(report: Report, cells: readonly CellRef[]): InferredValue[] {
+  return cells.flatMap((cell) => {
+    const b = cellBound(report, cell);
+    return b.lo === b.hi ? [{ cell, value: b.lo }] : [];
+  });
 }
 
 /** Bounds of a sum of cells, blanks included. */

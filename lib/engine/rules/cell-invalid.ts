@@ -1,8 +1,14 @@
-import { SECTION_OF_TABLE } from '../model';
+import { SECTION_OF_TABLE, type CellRef, type Report } from '../model';
 import { cellLabel } from '../parse/table-specs';
-import { cellBound } from './arithmetic';
-import { eachCell } from './helpers';
+import { cellBound, inferredValues } from './arithmetic';
+import { eachCell, inferredText, namedCells } from './helpers';
 import type { Problem, ReportRule } from './types';
+
+/**
+ * From this many cells of one table holding the same word, one finding names them all: a report that
+ * prints 「—」 for every zero would otherwise bury its other findings under a hundred of these.
+ */
+const GROUP_FROM = 3;
 
 export const cellInvalid: ReportRule = {
   kind: 'report',
@@ -10,15 +16,24 @@ export const cellInvalid: ReportRule = {
   severity: 'error',
   title: { zh: '数值无效', en: 'Invalid number' },
   description: {
-    zh: '件数必须是不小于 0 的整数；金额可以有小数。数字行中的文字（「未统计」「—」「/」「无」）是无效数值，留在本列，不是空白，也不是 0。一格中被空格隔开的数字（「1 0」：10，还是两个数？）同样无效；只有正好补齐该行缺少的列时，才读作分隔符丢失的相邻两列。',
-    en: 'Counts must be whole numbers ≥ 0; only amounts may have decimals. A word among the numbers (「未统计」, 「—」, 「/」, 「无」) is an invalid value in its own column, neither a blank nor zero. So are digits apart in one cell (「1 0」: 10, or two numbers?), unless they fill exactly the columns the row lacks: then they are two cells whose separator was lost.',
+    zh: '件数必须是不小于 0 的整数；金额可以有小数。数字行中的文字（「未统计」「—」「/」「无」）是无效数值，留在本列，不是空白，也不是 0；一张表中有 3 格以上写同一个词（如以「—」代替 0）时合为一条。一格中被空格隔开的数字（「1 0」：10，还是两个数？）同样无效；只有正好补齐该行缺少的列时，才读作分隔符丢失的相邻两列。',
+    en: 'Counts must be whole numbers ≥ 0; only amounts may have decimals. A word among the numbers (「未统计」, 「—」, 「/」, 「无」) is an invalid value in its own column, neither a blank nor zero; three or more cells of a table holding the same word (「—」 for every zero) make one finding. So are digits apart in one cell (「1 0」: 10, or two numbers?), unless they fill exactly the columns the row lacks: then they are two cells whose separator was lost.',
   },
   basis: '《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）：件数为非负整数',
   example: '件数写作「-1」「0.5」「三」或「—」。',
   check(report) {
+    const invalid = [...eachCell(report)].filter((x) => x.cell.status === 'invalid');
+    // The same word in one table: its cells, in table order.
+    const words = new Map<string, CellRef[]>();
+    const word = (r: CellRef, raw: string) => `${r.table}|${raw}`;
+    for (const { ref: r, cell: c } of invalid) if (c.value === null) words.set(word(r, c.raw), [...(words.get(word(r, c.raw)) ?? []), r]);
     const out: Problem[] = [];
-    for (const { ref: r, cell: c } of eachCell(report)) {
-      if (c.status !== 'invalid') continue;
+    for (const { ref: r, cell: c } of invalid) {
+      const same = c.value === null ? words.get(word(r, c.raw))! : [r];
+      if (same.length >= GROUP_FROM) {
+        if (same[0] === r) out.push(sameWord(report, same, c.raw));
+        continue;
+      }
       const why = c.value === null ? '不是数字' : c.value < 0 ? '是负数' : '不是整数';
       // The identities may tell what a count should be, as for a blank.
       const b = cellBound(report, r);
@@ -35,3 +50,22 @@ export const cellInvalid: ReportRule = {
     return out;
   },
 };
+
+/** One finding for the cells of a table that hold the same word; the value expected when the identities give them all one. */
+function sameWord(report: Report, cells: CellRef[], word: string): Problem {
+  const inferred = inferredValues(report, cells);
+  const values = new Set(inferred.map((x) => x.value));
+  const expected = inferred.length === cells.length && values.size === 1 ? inferred[0]!.value : undefined;
+  const open = cells.length - inferred.length;
+  let inference = '';
+  if (expected !== undefined) inference = `，由勾稽关系推算均应为 ${expected}`;
+  else if (inferred.length) inference = `；可由勾稽关系推算：${inferredText(inferred)}${open ? `；其余 ${open} 格无法确定` : ''}`;
+  return {
+    section: SECTION_OF_TABLE[cells[0]!.table],
+    cells,
+    expected,
+    actual: word,
+    inferred,
+    message: `${namedCells(cells)}的值都是「${word}」，不是数字${inference}`,
+  };
+}

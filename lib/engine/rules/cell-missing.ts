@@ -1,13 +1,7 @@
-import { cellKey, SECTION_OF_TABLE, TABLE_KEYS, type CellRef, type InferredValue } from '../model';
-import { cellLabel } from '../parse/table-specs';
-import { cellBound } from './arithmetic';
-import { eachCell } from './helpers';
+import { SECTION_OF_TABLE, TABLE_KEYS } from '../model';
+import { inferredValues } from './arithmetic';
+import { eachCell, inferredText, namedCells } from './helpers';
 import type { Problem, ReportRule } from './types';
-
-/** Messages name this many cells, then count the rest. */
-const NAMED = 8;
-
-const label = (c: CellRef) => `「${cellLabel(c.table, c.row, c.column)}」`;
 
 export const cellMissing: ReportRule = {
   kind: 'report',
@@ -25,27 +19,17 @@ export const cellMissing: ReportRule = {
     for (const t of TABLE_KEYS) {
       const cells = [...eachCell(report, [t])].filter((x) => x.cell.status === 'blank' || x.cell.status === 'absent').map((x) => x.ref);
       if (!cells.length) continue;
-      const inferred: InferredValue[] = cells.flatMap((cell) => {
-        const b = cellBound(report, cell);
-        return b.lo === b.hi ? [{ cell, value: b.lo }] : [];
-      });
+      const inferred = inferredValues(report, cells);
       const open = cells.length - inferred.length;
-      const named = cells.slice(0, NAMED).map(label).join('、') + (cells.length > NAMED ? ` 等 ${cells.length} 格` : '');
-      const shown =
-        inferred
-          .slice(0, NAMED)
-          .map((x) => `${label(x.cell)}＝${x.value}`)
-          .join('、') + (inferred.length > NAMED ? ' 等' : '');
-      const known = new Set(inferred.map((x) => cellKey(x.cell)));
       out.push({
         severity: open ? 'warning' : 'info',
         section: SECTION_OF_TABLE[t],
         cells,
         inferred,
         message:
-          `${named} 未填写数值（空白不等于 0）` +
-          (inferred.length ? `；可由勾稽关系推算：${shown}` : '') +
-          (open && inferred.length ? `；其余 ${cells.filter((c) => !known.has(cellKey(c))).length} 格无法确定` : ''),
+          `${namedCells(cells)} 未填写数值（空白不等于 0）` +
+          (inferred.length ? `；可由勾稽关系推算：${inferredText(inferred)}` : '') +
+          (open && inferred.length ? `；其余 ${open} 格无法确定` : ''),
       });
     }
     return out;

@@ -1,5 +1,5 @@
-import { TABLE_KEYS, type Cell, type CellRef, type NumberMention, type Report, type TableKey, type YearFacts } from '../model';
-import { rowsFor } from '../parse/table-specs';
+import { TABLE_KEYS, type Cell, type CellRef, type InferredValue, type NumberMention, type Report, type TableKey, type YearFacts } from '../model';
+import { cellLabel, rowsFor } from '../parse/table-specs';
 
 /**
  * The clause of a sentence that ends at `end`: from the last comma or semicolon before it (with `items`,
@@ -23,6 +23,21 @@ export function valueAt(report: Report, table: TableKey, row: string, column: st
 }
 
 export const ref = (table: TableKey, row: string, column: string): CellRef => ({ table, row, column });
+
+/** Messages about many cells name this many, then count the rest. */
+const NAMED = 8;
+const cellName = (c: CellRef) => `「${cellLabel(c.table, c.row, c.column)}」`;
+
+/** 「a」、「b」…, and 「等 N 格」 past NAMED of them. */
+export const namedCells = (cells: readonly CellRef[]) =>
+  cells.slice(0, NAMED).map(cellName).join('、') + (cells.length > NAMED ? ` 等 ${cells.length} 格` : '');
+
+/** 「a」＝0、「b」＝2…, and 「等」 past NAMED of them. */
+export const inferredText = (inferred: readonly InferredValue[]) =>
+  inferred
+    .slice(0, NAMED)
+    .map((x) => `${cellName(x.cell)}＝${x.value}`)
+    .join('、') + (inferred.length > NAMED ? ' 等' : '');
 
 /** Every cell the report's tables hold, table by table, row by row. */
 export function* eachCell(report: Report, tables: readonly TableKey[] = TABLE_KEYS): Generator<{ ref: CellRef; cell: Cell }> {
