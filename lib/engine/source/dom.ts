@@ -1,5 +1,6 @@
 import type { Block, Grid, GridCell } from './blocks';
 import { CHECK_EVERY, drain, NO_DEADLINE, type Deadline, type Steps } from '../steps';
+import { layoutTableBlocks } from './layout-table';
 import { linesToBlocks, type SourceLine } from './text';
 
 /**
@@ -218,7 +219,7 @@ export function* readDomSteps(root: El, limits: PageLimits, skip: ((el: El) => b
         break;
       }
       place(el);
-      items.push(grid);
+      for (const b of layoutTableBlocks(grid)) items.push(b);
       tables++;
       continue;
     }
