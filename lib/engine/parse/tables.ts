@@ -427,8 +427,45 @@ export function readT4(grids: Grid[]): Table | undefined {
     }
   // Its columns stand where its header's cells do, one line of it naming all fifteen (「结果维持 … 总计」).
   const centres = () => columnCentres(grids.flatMap((g) => g.rows));
-  if (best) putRow(table, spec!, best, centres);
+  const turned = t4ByGroup(grids);
+  if (turned) putRow(table, spec!, turned);
+  else if (best) putRow(table, spec!, best, centres);
   return table;
+}
+
+/** t4's three groups in the template's order, each named as a row label names it. */
+const T4_GROUPS = [/^(?!.*诉讼).*行政复议/, /未经复议|直接起诉/, /复议后起诉/];
+/** The five results of a group, in order (「结果维持」 … 「总计」), as a row label names one. */
+const T4_RESULTS = [/维持/, /纠正/, /其他/, /未审结|尚未/, /总计|合计|小计/];
+
+/**
+ * t4 turned to fit a narrow page: a group to a row (「行政复议 | 1 | 0 | 0 | 1 | 2」, each kind of suit
+ * in a row of its own), or a value to a row (「行政诉讼 | 复议后起诉 | 结果维持 | 0」). Its fifteen values in
+ * the template's order, a blank where a group or a result has no row; undefined for the template's own
+ * shape (one row of fifteen) or anything else: two groups in rows of five, or ten values in rows of one.
+ */
+function t4ByGroup(grids: Grid[]): SplitRow | undefined {
+  const values: (GridCell | undefined)[] = Array.from({ length: 15 });
+  let groups = 0;
+  let singles = 0;
+  for (const g of grids)
+    for (const r of g.rows) {
+      const s = splitRow(r);
+      const group = T4_GROUPS.findIndex((re) => re.test(s.label));
+      if (group < 0) continue;
+      const at = group * 5;
+      if (s.values.length === 5 && !values.slice(at, at + 5).some(Boolean)) {
+        values.splice(at, 5, ...s.values);
+        groups++;
+      }
+      const result = T4_RESULTS.findIndex((re) => re.test(s.lastLabel));
+      if (s.values.length === 1 && result >= 0 && !values[at + result]) {
+        values[at + result] = s.values[0];
+        singles++;
+      }
+    }
+  if (groups < 2 && singles < 10) return undefined;
+  return { label: '', lastLabel: '', labels: [], labelEnd: -1, values: values.map((c) => c ?? { text: '' }) };
 }
 
 /**

@@ -1,0 +1,29 @@
+/** t4 turned to fit a narrow page (parse/tables.ts t4ByGroup); whole pages: probes R19*. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { auditDocument } from '../../lib/engine/audit';
+import { FIXTURES, htmlDoc } from '../helpers/fixtures';
+import { keys, ofRule } from '../helpers/rules';
+
+const groupRows = readFileSync(join(FIXTURES, 'probes', 'R19-html-t4-group-rows.html'), 'utf8');
+const audited = (html: string) => {
+  const r = auditDocument(htmlDoc(html));
+  if (!r.detected) throw new Error(r.reason);
+  return r;
+};
+
+describe('t4 a group to a row', () => {
+  it('reads each group’s five values into its own columns', () => {
+    const t4 = audited(groupRows).report.tables.t4!.rows['1']!;
+    // The probe model's t4 (probes/build/model.py): review 3 1 0 1 | 5, suit 1 0 1 1 | 3, after review 0 1 0 0 | 1.
+    expect(Object.values(t4).map((c) => c.value)).toEqual([3, 1, 0, 1, 5, 1, 0, 1, 1, 3, 0, 1, 0, 0, 1]);
+  });
+  it('leaves a group without its row blank, and the others where they are', () => {
+    const html = groupRows.replace(/<tr><td>行政诉讼（复议后起诉）<\/td>.*?<\/tr>/, '');
+    const r = audited(html);
+    expect(r.report.tables.t4!.rows['1']!['review.total']!.value).toBe(5);
+    const [missing] = ofRule(r.findings, 'cell-missing');
+    expect(keys(missing!)).toEqual(['upheld', 'corrected', 'other', 'pending', 'total'].map((k) => `t4/1/suit_after_review.${k}`));
+  });
+});
