@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { auditDocument, auditText } from '../../lib/engine/audit';
-import { chineseDate, labelledPublished, signaturePublished, urlPublished } from '../../lib/engine/parse/meta';
+import { chineseDate, labelledPublished, pageTitleAgency, signatureAgency, signaturePublished, urlPublished } from '../../lib/engine/parse/meta';
 import { makeReport } from '../helpers/make-report';
 import { htmlDoc } from '../helpers/fixtures';
 
@@ -50,6 +50,43 @@ describe('publication date', () => {
       ),
     );
     expect(r.detected && r.report.published?.date).toBe('2024-01-20');
+  });
+});
+
+describe('the body, when the title does not name it', () => {
+  const footer = ['【打印本页】', '【关闭窗口】', '主办：示范市人民政府办公室', '网站标识码：1234567890'];
+  it('takes the name signed above the date at the report’s end', () => {
+    expect(signatureAgency(['无其他需要报告的事项。', '示范市测试局', '2024年1月30日', ...footer])).toBe('示范市测试局');
+    expect(signatureAgency(['……', '某县人民政府办公室', '二○二四年一月二十日'])).toBe('某县人民政府办公室');
+    expect(signatureAgency(['……', '某区某某街道办事处', '2024年1月5日'])).toBe('某区某某街道办事处');
+  });
+  it('takes no sentence, label or note above the date for a name, nor a date that is no signature', () => {
+    expect(signatureAgency(['无其他需要报告的事项。', '2024年1月30日'])).toBe('');
+    expect(signatureAgency(['特此报告', '2024年1月30日'])).toBe('');
+    expect(signatureAgency(['发布单位：示范市测试局', '2024年1月30日'])).toBe('');
+    expect(signatureAgency(['示范市测试局', '今天是2024年11月26日 星期二'])).toBe('');
+  });
+  it('takes a body’s name beside the report’s title in the page’s <title>, not the portal’s', () => {
+    expect(pageTitleAgency('2023年政府信息公开工作年度报告_示范市测试局')).toBe('示范市测试局');
+    expect(pageTitleAgency('示范市测试局 | 2023年政府信息公开工作年度报告')).toBe('示范市测试局');
+    expect(pageTitleAgency('2023年政府信息公开工作年度报告-示范市人民政府门户网站')).toBe('');
+    expect(pageTitleAgency('2023年政府信息公开工作年度报告')).toBe('');
+  });
+  it('names the report’s body from them, the signature first', () => {
+    const untitled = (title: string, signature: string) =>
+      auditDocument(
+        htmlDoc(
+          `<html><head><title>${title}</title></head><body><h1>2023年政府信息公开工作年度报告</h1>${makeReport()
+            .split('\n')
+            .slice(1)
+            .map((l) => `<p>${l.replace(/\t/g, '　　')}</p>`)
+            .join('')}<p>${signature}</p><p>2024年1月16日</p></body></html>`,
+        ),
+      );
+    const signed = untitled('2023年政府信息公开工作年度报告_示范市门户', '示范市测试局');
+    expect(signed.detected && signed.report.agency).toBe('示范市测试局');
+    const titled = untitled('2023年政府信息公开工作年度报告_示范市另一局', '特此报告。');
+    expect(titled.detected && titled.report.agency).toBe('示范市另一局');
   });
 });
 

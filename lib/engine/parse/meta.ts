@@ -58,13 +58,42 @@ const SIGNATURE_LINES = 30;
 
 /** The date under the signature at the end of the report (成文日期), a last resort: a line that is a date alone. */
 export function signaturePublished(lines: string[]): Published | null {
-  for (const line of lines.slice(-SIGNATURE_LINES).reverse()) {
-    const c = compact(line);
+  return signatureDate(lines)?.published ?? null;
+}
+
+/** The signature's date line (from the end, within SIGNATURE_LINES) and where it is in `lines`. */
+function signatureDate(lines: string[]): { published: Published; at: number } | undefined {
+  for (let i = lines.length - 1; i >= Math.max(0, lines.length - SIGNATURE_LINES); i--) {
+    const c = compact(lines[i]!);
     const m = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/.exec(c);
     const date = m ? isoDate(Number(m[1]), Number(m[2]), Number(m[3])) : chineseDate(c);
-    if (date) return { date, source: 'signature', raw: c };
+    if (date) return { published: { date, source: 'signature', raw: c }, at: i };
   }
-  return null;
+  return undefined;
+}
+
+/** A body's name as it signs: 「示范市自然资源局」, 「XX县人民政府办公室」, 「XX街道办事处」 — no digit, no punctuation. */
+const AGENCY_NAME =
+  /^[^\d\s:：,，。；;、!！?？()（）《》“”"]{1,28}(?:政府|办公室|办公厅|委员会|管委会|局|厅|委|办|院|署|中心|所|(?<!网)站|队|处|部|会|办事处|街道|镇|乡|公司|集团)$/;
+
+/** The body that signs the report: the line above the signature's date, when it is a body's name. */
+export function signatureAgency(lines: string[]): string {
+  const sig = signatureDate(lines);
+  const above = sig && sig.at > 0 ? compact(lines[sig.at - 1]!) : '';
+  return AGENCY_NAME.test(above) ? above : '';
+}
+
+/**
+ * The body a page's <title> names beside the report's own title (「2023年政府信息公开工作年度报告_示范市
+ * 自然资源局」): a part of it between the separators portals use that is a body's name.
+ */
+export function pageTitleAgency(pageTitle: string): string {
+  return (
+    pageTitle
+      .split(/\s*[_|｜\-—–·]+\s*|\s{2,}/)
+      .map(compact)
+      .find((part) => AGENCY_NAME.test(part)) ?? ''
+  );
 }
 
 /** A date written in Chinese numerals alone (a signature's: see CHINESE_DATE) to YYYY-MM-DD. */

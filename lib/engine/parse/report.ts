@@ -1,5 +1,5 @@
 import type { Published, Report, Section, SectionKey, Sentence } from '../model';
-import { labelledPublished, signaturePublished, urlPublished } from './meta';
+import { labelledPublished, pageTitleAgency, signatureAgency, signaturePublished, urlPublished } from './meta';
 import type { Block } from '../source/blocks';
 import { chineseDigits, clean, compact } from '../text';
 import { sentencesOf } from './prose';
@@ -162,6 +162,8 @@ export function* buildReportSteps(blocks: Block[], source: SourceInfo, deadline:
   const labelled = labelledPublished(lines.slice(titleAt)) ?? labelledPublished(lines.slice(0, titleAt));
   const url = source.url ?? null;
   const published = source.metaPublished ?? labelled ?? urlPublished(url) ?? signaturePublished(lines);
+  // A department's own site often titles it 「2023年政府信息公开工作年度报告」: the body then signs it, or the page's <title> names it.
+  if (!agency) agency = signatureAgency(lines) || pageTitleAgency(pageTitle);
   return {
     title,
     agency,
