@@ -166,6 +166,12 @@ describe('headings, title, agency and year', () => {
     expect(agencyAndYear('某县教育局二○二三年度政府信息公开工作年度报告')).toEqual({ agency: '某县教育局', year: 2023 });
     expect(agencyAndYear('某区财政局2023年度政务公开工作年度报告_某区人民政府')).toEqual({ agency: '某区财政局', year: 2023 });
   });
+  it('reads the year where a title puts it last', () => {
+    expect(agencyAndYear('某县教育局政府信息公开工作年度报告（2023年度）')).toEqual({ agency: '某县教育局', year: 2023 });
+    expect(agencyAndYear('某县教育局政府信息公开工作2023年度报告')).toEqual({ agency: '某县教育局', year: 2023 });
+    expect(agencyAndYear('某县教育局政府信息公开年度报告（二〇二三）')).toEqual({ agency: '', year: null }); // four numerals alone are no year
+    expect(agencyAndYear('某县教育局政府信息公开工作年度报告')).toEqual({ agency: '', year: null });
+  });
 });
 
 describe('HTML tables', () => {

@@ -16,13 +16,20 @@ export function agencyAndYear(title: string): { agency: string; year: number | n
     .replace(/[《》“”"]/g, '')
     .replace(/[〇○零一二三四五六七八九]{4}(?=年)/, chineseDigits);
   const m = /^(.*?)(\d{4})年度?(.*?)(?:政府信息公开|政务公开|信息公开|政府信息)/.exec(c);
+  // 「XX局政府信息公开工作年度报告（2023年度）」, 「XX局政府信息公开工作2023年度报告」: the year last.
+  const last = m ? null : /^(.*?)(?:政府信息公开|政务公开|信息公开).*?(\d{4})(?:年度?)?(?:报告)?[)）]?$/.exec(c);
+  if (last) return { agency: bodyBefore(last[1]!), year: Number(last[2]) };
   if (!m) return { agency: '', year: null };
+  return { agency: bodyBefore(m[1] || m[3] || ''), year: Number(m[2]) };
+}
+
+/** The body's name as the title's words before the year or the subject leave it. */
+function bodyBefore(words: string): string {
   // 「XX办公室关于印发2023年…年度报告的通知」: the body is before 关于.
-  const agency = (m[1] || m[3] || '')
+  return words
     .replace(/^关于/, '')
     .replace(/关于(?:印发|公布|发布)?$/, '')
     .replace(/[:：（(]+$/, '');
-  return { agency, year: Number(m[2]) };
 }
 
 /** A short line, no sentence, that names a report: a title candidate. */
