@@ -274,7 +274,29 @@ function* regroupSteps(items: (SourceLine | Block)[], deadline: Deadline): Steps
 }
 
 function cellText(td: El): string {
-  return (td.textContent ?? '').replace(/\s+/g, ' ').trim();
+  return (td.firstElementChild ? shownText(td) : (td.textContent ?? '')).replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * An element's text as the page shows it: without what a style or `hidden` hides (Word's hidden field
+ * codes, a portal's hidden anti-copy characters: 「1<span style="display:none">9</span>2」 shows 12) or
+ * what is never text (a script). Walked iteratively, as the page walk is.
+ */
+function shownText(root: El): string {
+  let out = '';
+  const stack: Node[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.nodeType === 3) {
+      out += (node as Text).data;
+      continue;
+    }
+    if (node.nodeType !== 1) continue;
+    const el = node as El;
+    if (el !== root && (SKIPPED_ELEMENTS.has(tagOf(el)) || isHidden(el))) continue;
+    for (let c = el.lastChild; c; c = c.previousSibling) stack.push(c);
+  }
+  return out;
 }
 
 function span(el: El, attr: string): number {
