@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { auditText } from '../../lib/engine/audit';
 import type { Finding } from '../../lib/engine/model';
 import { makeReport, type ReportParts } from '../helpers/make-report';
-import { seedText } from '../helpers/fixtures';
+import { FIXTURES, seedText } from '../helpers/fixtures';
+import { auditFile } from '../../cli/audit-input';
+import { join } from 'node:path';
 
 const audit = (over: Partial<ReportParts> = {}, extra = '', url?: string) => {
   const r = auditText(makeReport(over) + extra, { url });
@@ -32,4 +34,11 @@ describe('label-variant', () => {
     expect(r.detected && ofRule(r.findings, 'label-variant')).toEqual([]);
     expect(ofRule(audit().findings, 'label-variant')).toEqual([]);
   });
+  it.each(['R17-html-dash-for-zero.html', 'R21-html-t3-circled-numbers.html', 'R22-html-t3-caption-rows.html'])(
+    'takes no group caption for a column header, nor ①② for a different label (probe %s)',
+    async (name) => {
+      const { entry } = await auditFile(join(FIXTURES, 'probes', name));
+      expect(ofRule(entry.findings, 'label-variant')).toEqual([]);
+    },
+  );
 });

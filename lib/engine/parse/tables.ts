@@ -179,7 +179,7 @@ export function toCell(g: GridCell | undefined, spec: RowSpec, column: string): 
 }
 
 /** An item's own number opens its label (「1.」「（二）」): the cells before it belong to the row above. */
-const ITEM_START = /^(?:\d{1,2}[.、．]|[(（][一二三四五六七八九十]{1,2}[)）])/;
+const ITEM_START = /^(?:\d{1,2}[.、．]|[(（][一二三四五六七八九十]{1,2}[)）]|[①-⑳])/;
 
 /**
  * By the last label cell, then the last two joined (a label broken over two lines), then the whole
@@ -301,16 +301,20 @@ function emptyTable(key: TableKey, grids: Grid[]): Table {
 
 /**
  * The column labels: the text of header rows, which hold labels only. A row read as one of the
- * table's (`dataRows`) is none, even without a number (its cells all 「—」): its group caption
- * (「（六）其他处理」) labels no column.
+ * table's (`dataRows`) is none, even without a number (its cells all 「—」); after the first data
+ * row, neither is a row of one label (a group's caption in a row of its own, 「（六）其他处理」),
+ * while a row of several is (t2's header over each of its blocks).
  */
 function headerTexts(grids: Grid[], dataRows: ReadonlySet<GridCell[]> = new Set()): string[] {
   const headers = new Set<string>();
-  for (const g of grids)
+  for (const g of grids) {
+    let data = false;
     for (const r of g.rows) {
-      if (dataRows.has(r) || r.some((c) => readCell(c.text).kind === 'number')) continue;
-      for (const c of r) if (readCell(c.text).kind === 'text') headers.add(compact(c.text));
+      const texts = new Set(r.filter((c) => readCell(c.text).kind === 'text').map((c) => compact(c.text)));
+      if (dataRows.has(r) || r.some((c) => readCell(c.text).kind === 'number')) data = true;
+      else if (!data || texts.size > 1) for (const t of texts) headers.add(t);
     }
+  }
   return [...headers];
 }
 

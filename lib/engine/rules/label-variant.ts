@@ -8,7 +8,7 @@ import type { Problem, ReportRule } from './types';
 /** Compares labels as words: numbering, brackets, quotes and punctuation aside (the template's own, again for each report). */
 const words = memoizedText((label) =>
   compact(label)
-    .replace(/^(?:[(（]?[一二三四五六七八九十\d]+[)）、.．,，]?)+/, '')
+    .replace(/^(?:[(（]?[一二三四五六七八九十\d]+[)）、.．,，]?|[①-⑳])+/, '')
     .replace(/[()（）【】[\]“”"'‘’「」《》、，,。.．；;：:！!？?·\-—]/g, ''),
 );
 
