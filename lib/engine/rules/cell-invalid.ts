@@ -1,7 +1,7 @@
 import { SECTION_OF_TABLE, type CellRef, type Report } from '../model';
 import { cellLabel } from '../parse/table-specs';
 import { cellBound, inferredValues } from './arithmetic';
-import { eachCell, inferredText, namedCells } from './helpers';
+import { eachCell, inferenceNote, namedCells } from './helpers';
 import type { Problem, ReportRule } from './types';
 
 /**
@@ -56,10 +56,7 @@ function sameWord(report: Report, cells: CellRef[], word: string): Problem {
   const inferred = inferredValues(report, cells);
   const values = new Set(inferred.map((x) => x.value));
   const expected = inferred.length === cells.length && values.size === 1 ? inferred[0]!.value : undefined;
-  const open = cells.length - inferred.length;
-  let inference = '';
-  if (expected !== undefined) inference = `，由勾稽关系推算均应为 ${expected}`;
-  else if (inferred.length) inference = `；可由勾稽关系推算：${inferredText(inferred)}${open ? `；其余 ${open} 格无法确定` : ''}`;
+  const inference = expected !== undefined ? `，由勾稽关系推算均应为 ${expected}` : inferenceNote(cells, inferred);
   return {
     section: SECTION_OF_TABLE[cells[0]!.table],
     cells,

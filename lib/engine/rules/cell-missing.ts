@@ -1,6 +1,6 @@
 import { SECTION_OF_TABLE, TABLE_KEYS } from '../model';
 import { inferredValues } from './arithmetic';
-import { eachCell, inferredText, namedCells } from './helpers';
+import { eachCell, inferenceNote, namedCells } from './helpers';
 import type { Problem, ReportRule } from './types';
 
 export const cellMissing: ReportRule = {
@@ -20,16 +20,12 @@ export const cellMissing: ReportRule = {
       const cells = [...eachCell(report, [t])].filter((x) => x.cell.status === 'blank' || x.cell.status === 'absent').map((x) => x.ref);
       if (!cells.length) continue;
       const inferred = inferredValues(report, cells);
-      const open = cells.length - inferred.length;
       out.push({
-        severity: open ? 'warning' : 'info',
+        severity: inferred.length < cells.length ? 'warning' : 'info',
         section: SECTION_OF_TABLE[t],
         cells,
         inferred,
-        message:
-          `${namedCells(cells)} 未填写数值（空白不等于 0）` +
-          (inferred.length ? `；可由勾稽关系推算：${inferredText(inferred)}` : '') +
-          (open && inferred.length ? `；其余 ${open} 格无法确定` : ''),
+        message: `${namedCells(cells)} 未填写数值（空白不等于 0）${inferenceNote(cells, inferred)}`,
       });
     }
     return out;

@@ -32,12 +32,16 @@ const cellName = (c: CellRef) => `「${cellLabel(c.table, c.row, c.column)}」`;
 export const namedCells = (cells: readonly CellRef[]) =>
   cells.slice(0, NAMED).map(cellName).join('、') + (cells.length > NAMED ? ` 等 ${cells.length} 格` : '');
 
-/** 「a」＝0、「b」＝2…, and 「等」 past NAMED of them. */
-export const inferredText = (inferred: readonly InferredValue[]) =>
-  inferred
+/** What the identities give cells that hold no number: 「；可由勾稽关系推算：「a」＝0…；其余 N 格无法确定」, or nothing. */
+export function inferenceNote(cells: readonly CellRef[], inferred: readonly InferredValue[]): string {
+  if (!inferred.length) return '';
+  const shown = inferred
     .slice(0, NAMED)
     .map((x) => `${cellName(x.cell)}＝${x.value}`)
-    .join('、') + (inferred.length > NAMED ? ' 等' : '');
+    .join('、');
+  const open = cells.length - inferred.length;
+  return `；可由勾稽关系推算：${shown}${inferred.length > NAMED ? ' 等' : ''}${open ? `；其余 ${open} 格无法确定` : ''}`;
+}
 
 /** Every cell the report's tables hold, table by table, row by row. */
 export function* eachCell(report: Report, tables: readonly TableKey[] = TABLE_KEYS): Generator<{ ref: CellRef; cell: Cell }> {
