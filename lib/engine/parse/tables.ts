@@ -310,9 +310,12 @@ function headerTexts(grids: Grid[], dataRows: ReadonlySet<GridCell[]> = new Set(
   for (const g of grids) {
     let data = false;
     for (const r of g.rows) {
+      if (dataRows.has(r) || r.some((c) => readCell(c.text).kind === 'number')) {
+        data = true;
+        continue;
+      }
       const texts = new Set(r.filter((c) => readCell(c.text).kind === 'text').map((c) => compact(c.text)));
-      if (dataRows.has(r) || r.some((c) => readCell(c.text).kind === 'number')) data = true;
-      else if (!data || texts.size > 1) for (const t of texts) headers.add(t);
+      if (!data || texts.size > 1) for (const t of texts) headers.add(t);
     }
   }
   return [...headers];
