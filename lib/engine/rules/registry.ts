@@ -15,6 +15,7 @@ import { labelVariant } from './label-variant';
 import { manualFinding } from './manual-finding';
 import { layoutOutdated } from './layout-outdated';
 import { prosePartsWhole } from './prose-parts-whole';
+import { proseProactive } from './prose-proactive';
 import { proseApplications } from './prose-applications';
 import { proseRate } from './prose-rate';
 import { proseResults } from './prose-results';
@@ -59,6 +60,7 @@ export const RULES: readonly Rule[] = [
   proseApplications,
   proseResults,
   proseReviewSuit,
+  proseProactive,
   proseRate,
   prosePartsWhole,
   s5NoRectification,

@@ -17,6 +17,7 @@ export const RULE_TITLES: Readonly<Record<string, { zh: string; en: string }>> =
   'prose-applications': { zh: '正文申请数与表格不符', en: 'Stated applications ≠ table' },
   'prose-results': { zh: '正文办理结果与表格不符', en: 'Stated results ≠ table' },
   'prose-review-suit': { zh: '正文复议诉讼情况与表格不符', en: 'Stated review/litigation ≠ table' },
+  'prose-proactive': { zh: '正文主动公开数据与表格不符', en: 'Stated proactive-disclosure figures ≠ table 2' },
   'prose-rate': { zh: '正文比率计算错误', en: 'Stated rate does not match its numbers' },
   'prose-parts-whole': { zh: '正文分项之和与总数不符', en: 'Stated parts do not add up to their whole' },
   's5-no-rectification': { zh: '未说明上年度问题整改情况', en: 'No account of last year’s problems being fixed' },

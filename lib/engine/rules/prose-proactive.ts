@@ -1,0 +1,62 @@
+import { layoutFamily } from '../model';
+import { checkClaims, type Claim } from './claims';
+import { ref, tableLayout } from './helpers';
+import type { ReportRule } from './types';
+
+/** Table 2's documents as prose names them; a statement about one runs until a document is named again. */
+const DOCUMENTS = [
+  { row: 'rules', what: '规章', words: '(?:政府)?规章' },
+  { row: 'normative', what: '行政规范性文件', words: '(?:行政)?规范性文件' },
+] as const;
+const ISSUED = '(?:新)?(?:制发|制定|出台|印发)(?:了)?';
+const TOTAL = '(?:共计|合计|共|计|为)?';
+
+/** 「制发规章2件」「制发2件规章」 and, for the words after a count, 「制发行政规范性文件7件，废止3件，现行有效46件」. */
+function documentClaims(row: string, what: string, words: string): Claim[] {
+  const cells = (column: string) => () => [ref('t2', row, column)];
+  // The count after its verb, with the document named before the verb or after it; the verb alone when the document was named earlier in the clause chain.
+  const stated = (verb: string) => [
+    new RegExp(`${verb}(?:的)?(?:部门)?${words}${TOTAL}(\\d+)件`),
+    new RegExp(`${verb}(?:的)?(\\d+)件${words}`),
+    new RegExp(`${words}\\d+件(?:(?!规章|规范性文件)[^。；])*?${verb}(?:的)?${TOTAL}(\\d+)件`),
+  ];
+  return [
+    ...stated(ISSUED).map((pattern) => ({ pattern, cells: cells('issued'), what: `制发${what}`, unless: aSubset })),
+    ...stated('废止(?:了)?').map((pattern) => ({ pattern, cells: cells('repealed'), what: `废止${what}`, unless: aSubset })),
+    ...stated('现行有效').map((pattern) => ({ pattern, cells: cells('in_force'), what: `现行有效${what}`, unless: aSubset })),
+  ];
+}
+
+/** 「作出行政许可决定1386件」「行政处罚决定58件」: table 2's decisions; without 决定, a count of items or notices is something else. */
+const decisionClaims = (row: string, what: string): Claim[] => [
+  { pattern: new RegExp(`${what}(?:处理)?决定(?:书)?${TOTAL}(\\d+)件`), cells: () => [ref('t2', row, 'decisions')], what: `${what}决定`, unless: aSubset },
+  { pattern: new RegExp(`(\\d+)件${what}(?:处理)?决定`), cells: () => [ref('t2', row, 'decisions')], what: `${what}决定`, unless: aSubset },
+];
+
+/**
+ * A part of the year's documents or decisions (「以市政府名义制发…」「其中…」「涉及…」), a running total (「累计」),
+ * or another body's (「各部门」「下属单位」) — not table 2's number.
+ */
+const aSubset = (clause: string) => /名义|其中|涉及|累计|各(?:部门|单位|地)|下属|所属|审核|备案/.test(clause);
+
+export const proseProactive: ReportRule = {
+  kind: 'report',
+  id: 'prose-proactive',
+  severity: 'error',
+  title: { zh: '正文主动公开数据与表格不符', en: 'Stated proactive-disclosure figures ≠ table 2' },
+  description: {
+    zh: '正文所述本年制发、废止、现行有效的规章和行政规范性文件件数，以及行政许可、行政处罚、行政强制的处理决定件数，应与第二部分表格一致。只核对说明了是哪一类文件（或哪一种决定）的全年件数；以某一名义制发的、「其中」的、涉及某一领域的、累计的件数是其中一部分，不核对；2019 年版表格各列含义不同，不核对。表格有空白时按不小于 0 计。',
+    en: 'Counts of rules and normative documents issued, repealed and in force this year, and of licensing, penalty and coercion decisions, stated in the prose must match table 2. Only a whole year’s count of a named kind is checked; a part (「以…名义」「其中」), a running total (「累计」) is not; neither is the 2019 table, whose columns mean other things. Blanks count as unknowns ≥ 0.',
+  },
+  basis: '《政府信息公开条例》第二十条、第五十条；《中华人民共和国政府信息公开工作年度报告格式》第二部分',
+  example: '正文「制发行政规范性文件8件」，表格「行政规范性文件·本年制发件数」为 7。',
+  check(report) {
+    if (!report.tables.t2 || layoutFamily(tableLayout(report, 't2')) !== '2021') return [];
+    return checkClaims(report, [
+      ...DOCUMENTS.flatMap((d) => documentClaims(d.row, d.what, d.words)),
+      ...decisionClaims('licensing', '行政许可'),
+      ...decisionClaims('penalty', '行政处罚'),
+      ...decisionClaims('coercion', '行政强制'),
+    ]);
+  },
+};

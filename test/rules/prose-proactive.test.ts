@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { findings, ofRule } from '../helpers/rules';
+
+// The clean report's table 2 (test/helpers/make-report.ts): 规章 0 | 0 | 0, 行政规范性文件 1 | 0 | 5 (issued, repealed,
+// in force, unless a test sets them), 行政许可 3, 行政处罚 2, 行政强制 0.
+const proactive = (s1: string, normative?: (number | string)[]) => ofRule(findings({ s1, ...(normative && { normative }) }), 'prose-proactive');
+const stated = (s1: string, normative?: (number | string)[]) =>
+  proactive(s1, normative).map((f) => [f.cells![0]!.row + '.' + f.cells![0]!.column, f.expected, f.actual]);
+
+describe('prose-proactive', () => {
+  it('checks documents issued, repealed and in force against table 2, the kind carried to the counts after it', () => {
+    expect(stated('制发行政规范性文件2件。')).toEqual([['normative.issued', 1, 2]]);
+    expect(stated('2023年制发行政规范性文件1件，废止2件，现行有效6件。')).toEqual([
+      ['normative.repealed', 0, 2],
+      ['normative.in_force', 5, 6],
+    ]);
+    expect(stated('截至2023年底，现行有效的规范性文件共6件。')).toEqual([['normative.in_force', 5, 6]]);
+    expect(stated('全年制发规章1件。')).toEqual([['rules.issued', 0, 1]]);
+    expect(stated('全年制发2件规范性文件。')).toEqual([['normative.issued', 1, 2]]);
+  });
+  it('checks licensing, penalty and coercion decisions, named as decisions', () => {
+    expect(stated('全年作出行政许可决定4件，行政处罚决定2件，行政强制决定1件。')).toEqual([
+      ['licensing.decisions', 3, 4],
+      ['coercion.decisions', 0, 1],
+    ]);
+    expect(stated('全年作出5件行政处罚决定。')).toEqual([['penalty.decisions', 2, 5]]);
+  });
+  it('is silent when the prose agrees', () => {
+    expect(proactive('制发行政规范性文件1件，废止0件，现行有效5件；制发规章0件；作出行政许可决定3件、行政处罚决定2件。')).toEqual([]);
+  });
+  it('leaves parts, running totals, other years and other counts alone', () => {
+    for (const s1 of [
+      '以市政府名义制发规范性文件3件。',
+      '其中以局名义印发规范性文件4件。',
+      '累计制发规范性文件30件。',
+      '2022年制发规范性文件4件。',
+      '近三年制发规范性文件9件。',
+      '审核规范性文件9件，备案规范性文件6件。',
+      '办理行政许可事项200件，公开行政处罚信息80条。',
+      '指导各部门制发规范性文件12件。',
+    ])
+      expect(proactive(s1), s1).toEqual([]);
+  });
+  it('counts blanks as unknowns ≥ 0: a blank is no contradiction, a filled cell is', () => {
+    expect(proactive('制发行政规范性文件3件。', ['', 0, 5])).toEqual([]);
+    expect(stated('制发行政规范性文件3件。', [4, '', 5])).toEqual([['normative.issued', 4, 3]]);
+  });
+  it('does not read the 2019 table, whose columns mean other things', () => {
+    expect(ofRule(findings({ layout2019: true, s1: '制发规范性文件9件，现行有效规范性文件9件。' }), 'prose-proactive')).toEqual([]);
+  });
+});
