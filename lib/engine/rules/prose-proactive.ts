@@ -34,10 +34,11 @@ const decisionClaims = (row: string, what: string): Claim[] => [
 ];
 
 /**
- * A part of the year's documents or decisions (「以市政府名义制发…」「其中…」「涉及…」), a running total (「累计」),
+ * A part of the year's documents or decisions (「以市政府名义制发…」「其中…」「涉及…」「撤销行政许可决定」「被复议的」), a running total (「累计」),
  * or more bodies' (「县政府及部门」「全市」「下属单位」) — not table 2's number.
  */
-const aSubset = (clause: string) => /名义|其中|涉及|累计|[各及和与](?:部门|单位|地区|乡镇|街道)|全[省市县区]|下属|所属|审核|备案/.test(clause);
+const aSubset = (clause: string) =>
+  /名义|其中|涉及|累计|[各及和与](?:部门|单位|地区|乡镇|街道)|全[省市县区]|下属|所属|审核|备案|撤销|撤回|变更|注销|纠正|复议|诉讼|听证/.test(clause);
 
 export const proseProactive: ReportRule = {
   kind: 'report',
