@@ -74,6 +74,38 @@ describe('inline warnings on report pages', () => {
     await page.close();
   });
 
+  it('reads a report laid out in one table, and marks the wrong cell among its rows (probe R18c)', async () => {
+    const page = await open('/probes/R18c-html-whole-report-one-table-error.html');
+    await waitForAudit(page);
+    const ms = await markers(page);
+    // 3.4.1 自然人 printed one too many: the one error, on its cell; the headings in rows are the report's sections.
+    expect(ms.filter((m) => m.severity === 'error').map((m) => [m.cell, m.rule])).toEqual([['t3/3.4.1/natural', 'cell-wrong']]);
+    expect(ms.filter((m) => m.rule.split(' ').includes('section-missing'))).toEqual([]);
+    const cell = page.locator("xpath=//td[.='1.本机关不掌握相关政府信息']/following-sibling::td[1]");
+    expect(await cell.textContent()).toBe('9');
+    const cellBox = await cell.boundingBox();
+    const markerBox = await page.evaluate(() =>
+      document
+        .querySelector('report-audit-overlay')!
+        .shadowRoot!.querySelector<HTMLElement>('[data-cell="t3/3.4.1/natural"]')!
+        .getBoundingClientRect()
+        .toJSON(),
+    );
+    expect(Math.abs(markerBox.x - cellBox!.x)).toBeLessThan(2);
+    expect(Math.abs(markerBox.y - cellBox!.y)).toBeLessThan(2);
+    await page.close();
+  });
+
+  it.each(['R19-html-t4-group-rows.html', 'R20-html-hidden-text-in-cells.html'])(
+    'clean report %s (t4 a group to a row; hidden digits in cells) shows no marker',
+    async (name) => {
+      const page = await open(`/probes/${name}`);
+      await waitForAudit(page);
+      expect(await markers(page)).toEqual([]);
+      await page.close();
+    },
+  );
+
   it('shows the message, expected and actual on hover', async () => {
     const page = await open('/defects/identity.html');
     await waitForAudit(page);

@@ -19,6 +19,10 @@ export const REPORT_FILES = readdirSync(HTML)
 const VARIANTS = join(import.meta.dirname, '..', 'fixtures', 'variants');
 const VARIANT_FILES = readdirSync(VARIANTS).filter((f) => f.endsWith('.html'));
 
+/** The probe cases' pages (test/fixtures/probes), served as /probes/NAME. */
+const PROBES = join(import.meta.dirname, '..', 'fixtures', 'probes');
+const PROBE_FILES = readdirSync(PROBES).filter((f) => f.endsWith('.html'));
+
 export const NONREPORT_FILES = readdirSync(HTML)
   .filter((f) => f.startsWith('nonreport-'))
   .sort();
@@ -120,6 +124,7 @@ export const PAGES: Record<string, () => string> = {
   '/hostile-css.html': hostileCss,
   ...Object.fromEntries([...REPORT_FILES, ...NONREPORT_FILES].map((f) => [`/reports/${f}`, () => fixture(f)])),
   ...Object.fromEntries(VARIANT_FILES.map((f) => [`/variants/${f}`, () => readFileSync(join(VARIANTS, f), 'utf8')])),
+  ...Object.fromEntries(PROBE_FILES.map((f) => [`/probes/${f}`, () => readFileSync(join(PROBES, f), 'utf8')])),
 };
 
 /** PDF reports, served as the files in test/fixtures/pdf/ (printed from the HTML fixtures). */
