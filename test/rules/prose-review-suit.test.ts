@@ -44,3 +44,28 @@ describe('prose-review-suit', () => {
     expect(ofRule(findings({ t4, s1: '本年度发生的行政复议案件均获维持。' }), 'prose-review-suit')).toEqual([]);
   });
 });
+
+describe('prose-review-suit: cases that corrected the body (结果纠正)', () => {
+  // The clean table 4 corrects nothing; here one review and one suit after review did.
+  const corrected = () => {
+    const t4 = cleanT4();
+    t4.splice(0, 5, 1, 1, 0, 0, 2); // 行政复议: 维持 1, 纠正 1
+    t4.splice(10, 5, 0, 1, 0, 0, 1); // 复议后起诉: 纠正 1
+    return t4;
+  };
+  const reviewSuit = (s1: string, t4 = corrected()) => ofRule(findings({ t4, s1 }), 'prose-review-suit');
+  it('「未发生…被纠错或败诉的情形」 while table 4 has corrections, of the kinds it names', () => {
+    expect(reviewSuit('本年度未发生因政府信息公开工作被行政复议纠错或行政诉讼败诉的情形。')).toEqual([expect.objectContaining({ expected: 2, actual: 0 })]);
+    expect(reviewSuit('全年未发生行政诉讼败诉情况。').map((f) => f.cells!.map((c) => c.column))).toEqual([['suit.corrected', 'suit_after_review.corrected']]);
+  });
+  it('a stated count of cases corrected or lost', () => {
+    expect(reviewSuit('全年被行政复议纠错2件。')).toEqual([expect.objectContaining({ expected: 1, actual: 2 })]);
+    expect(reviewSuit('行政诉讼败诉0件。')).toEqual([expect.objectContaining({ expected: 1, actual: 0 })]);
+    expect(reviewSuit('全年被行政复议纠错1件，行政诉讼败诉1件。')).toEqual([]);
+  });
+  it('is silent when nothing was corrected, of another year, or when the body decides the cases', () => {
+    expect(reviewSuit('本年度未发生因政府信息公开工作被行政复议纠错或行政诉讼败诉的情形。', cleanT4())).toEqual([]);
+    expect(reviewSuit('2022年未发生被行政复议纠错的情形。')).toEqual([]);
+    expect(reviewSuit('我局作为复议机关，全年办理行政复议案件98件，纠错12件。')).toEqual([]);
+  });
+});

@@ -15,6 +15,10 @@ const OUTCOME = /纠错|败诉|撤销|确认违法|纠正|追究|赔偿/;
 const asTheirJudge = (clause: string) =>
   /办理|审理|出庭|应诉|复议机[关构]/.test(clause) || (/(?<!被)(?:收到|受理|接到)/.test(clause) && !/信息公开[^，,。；]{0,8}(?:行政复议|行政诉讼)/.test(clause));
 
+/** Table 4's 结果纠正: the reviews, and the suits (direct or after a review), whose result corrected the body. */
+const CORRECTED_REVIEWS = [ref('t4', '1', 'review.corrected')];
+const CORRECTED_SUITS = [ref('t4', '1', 'suit.corrected'), ref('t4', '1', 'suit_after_review.corrected')];
+
 const EACH = /行政复议(?:、|和|及|与)(?:提起)?行政诉讼(?:案件)?各(\d+)(?:件|起)/;
 
 export const proseReviewSuit: ReportRule = {
@@ -23,8 +27,8 @@ export const proseReviewSuit: ReportRule = {
   severity: 'error',
   title: { zh: '正文复议诉讼情况与表格不符', en: 'Stated review/litigation ≠ table' },
   description: {
-    zh: '正文的行政复议、行政诉讼件数，以及「均获维持」「未发生复议诉讼」等表述，应与第四部分表格一致。只有直接否认（「未发生行政复议、行政诉讼」）才表示没有复议诉讼；「未发生因…被行政复议纠错或行政诉讼败诉情形」说的是结果，不是件数。表格有空白时按不小于 0 计：已填的「尚未审结」为 2 时，「均获维持」即使有空白也是矛盾。',
-    en: 'Review and litigation statements in the prose must agree with table 4. Only a plain denial means no cases; 「未发生…被纠错或败诉情形」 speaks of outcomes. Blanks count as unknowns ≥ 0.',
+    zh: '正文的行政复议、行政诉讼件数，被纠错、败诉的件数，以及「均获维持」「未发生复议诉讼」「未发生被纠错或败诉情形」等表述，应与第四部分表格一致。只有直接否认（「未发生行政复议、行政诉讼」）才表示没有复议诉讼；「未发生因…被行政复议纠错或行政诉讼败诉情形」说的是结果，与所提到的复议或诉讼的「结果纠正」核对。表格有空白时按不小于 0 计：已填的「尚未审结」为 2 时，「均获维持」即使有空白也是矛盾。',
+    en: 'Review and litigation statements in the prose must agree with table 4: counts of cases, of cases that corrected the body (被纠错, 败诉), 「均获维持」, and denials. Only a plain denial means no cases; 「未发生…被纠错或败诉情形」 speaks of outcomes and is checked against the 结果纠正 columns it names. Blanks count as unknowns ≥ 0.',
   },
   basis: '《政府信息公开条例》第五十条（因政府信息公开工作被申请行政复议、提起行政诉讼的情况）',
   example: '正文「均获维持」，表格有 1 件尚未审结。',
@@ -52,6 +56,9 @@ export const proseReviewSuit: ReportRule = {
       // 「被申请行政复议、提起行政诉讼各1件」: that many of each.
       { pattern: EACH, cells: t4Totals(['review']), what: '行政复议', unless: asTheirJudge },
       { pattern: EACH, cells: t4Totals(['suit', 'suit_after_review']), what: '行政诉讼', unless: asTheirJudge },
+      // 「被行政复议纠错1件」「行政诉讼败诉1件」: the cases whose result corrected the body (结果纠正).
+      { pattern: /被(?:行政复议|复议机关)?纠错(?:共计|共|计)?(\d+)(?:件|起)/, cells: () => CORRECTED_REVIEWS, what: '行政复议被纠错', unless: asTheirJudge },
+      { pattern: /败诉(?:共计|共|计)?(\d+)(?:件|起)/, cells: () => CORRECTED_SUITS, what: '行政诉讼败诉', unless: asTheirJudge },
     ]);
     const reviews = atLeast(report, t4Totals(['review'])());
     const suits = atLeast(report, t4Totals(['suit', 'suit_after_review'])());
@@ -61,6 +68,20 @@ export const proseReviewSuit: ReportRule = {
       const denial = /(?:未|没有|无)(?!经|论|法)(?:发生|收到|出现|产生)?[^。；，,]{0,24}(行政复议|行政诉讼)/.exec(c);
       // 「未发生因…被行政复议纠错或行政诉讼败诉情形」 denies an outcome, not the cases.
       const clause = denial ? c.slice(denial.index).split(/[。；]/)[0]! : '';
+      // 「未发生…被行政复议纠错或行政诉讼败诉的情形」: none corrected — table 4's 结果纠正, of the kinds it names.
+      if (denial && OUTCOME.test(clause) && !aboutOtherYear(report, c.slice(0, denial.index))) {
+        const cells = [...(/复议/.test(clause) ? CORRECTED_REVIEWS : []), ...(/诉讼|败诉/.test(clause) ? CORRECTED_SUITS : [])];
+        const n = atLeast(report, cells);
+        if (n > 0)
+          out.push({
+            section: s.section,
+            cells,
+            excerpt: s.text,
+            expected: n,
+            actual: 0,
+            message: `正文称未发生被纠错或败诉的情形，但表格「结果纠正」共有 ${n} 件`,
+          });
+      }
       if (denial && !OUTCOME.test(clause)) {
         const mentionsReview = /复议/.test(denial[0]);
         const mentionsSuit = /诉讼/.test(denial[0]);
