@@ -86,4 +86,23 @@ describe('prose-applications', () => {
       expect.objectContaining({ expected: 12, actual: 9 }),
     ]);
   });
+  it('applications by applicant: row 一 by column, or rows 一 and 二 together (clean: 自然人 10 + 1 carried, 商业企业 2)', () => {
+    const stated = (s1: string) => ofRule(findings({ s1 }), 'prose-applications').map((f) => [f.cells!.map((c) => `${c.row}/${c.column}`).join(' '), f.actual]);
+    expect(stated('2023年共收到政府信息公开申请12件，其中自然人申请13件，法人或其他组织申请2件。')).toEqual([['1/natural', 13]]);
+    expect(stated('其中，法人或其他组织提出申请3件。')).toEqual([['1/commercial 1/research 1/nonprofit 1/legal 1/other', 3]]);
+    expect(stated('商业企业申请1件。')).toEqual([['1/commercial', 1]]);
+    expect(stated('2023年共收到政府信息公开申请12件，其中自然人申请10件，法人或其他组织申请2件。')).toEqual([]);
+    // 11: the new ones and the one carried over.
+    expect(stated('自然人提出的申请11件（含上年结转1件）。')).toEqual([]);
+  });
+  it('applications by applicant: not everyone (「公民、法人或者其他组织」), not persons, not another year or kind', () => {
+    for (const s1 of [
+      '公民、法人或者其他组织申请12件。',
+      '自然人、法人或其他组织提出申请12件。',
+      '自然人40人次。',
+      '2022年自然人申请30件。',
+      '办理自然人行政许可申请200件。',
+    ])
+      expect(ofRule(findings({ s1 }), 'prose-applications'), s1).toEqual([]);
+  });
 });

@@ -29,6 +29,24 @@ function deniedColumns(statement: string): string[] | null {
   if (/自然人|个人|公民/.test(s)) return ['natural'];
   return PART.test(s) || OTHER_KIND.test(s) ? null : ['total'];
 }
+/**
+ * 「自然人申请40件」「法人或其他组织提出申请13件」「商业企业6件」: row 一 by applicant. Not 「公民、法人或者其他组织」
+ * (everyone), nor a count of persons (「40人次」).
+ */
+const BY = '(?:提出|提交)?(?:的)?(?:申请)?(?:共计|共|计)?(\\d+)件';
+const APPLICANTS = [
+  { pattern: new RegExp(`自然人${BY}`), columns: ['natural'], what: '自然人申请' },
+  {
+    pattern: new RegExp(`(?<!(?:公民|自然人)[、和及与]?)法人(?:或者?|和|及|、)?其他组织${BY}`),
+    columns: ['commercial', 'research', 'nonprofit', 'legal', 'other'],
+    what: '法人或其他组织申请',
+  },
+  { pattern: new RegExp(`商业企业${BY}`), columns: ['commercial'], what: '商业企业申请' },
+  { pattern: new RegExp(`科研机构${BY}`), columns: ['research'], what: '科研机构申请' },
+  { pattern: new RegExp(`社会公益组织${BY}`), columns: ['nonprofit'], what: '社会公益组织申请' },
+  { pattern: new RegExp(`法律服务机构${BY}`), columns: ['legal'], what: '法律服务机构申请' },
+];
+
 /** 「未收到申请」「没有收到…申请」「无政府信息公开申请」: none received. */
 const NONE_RECEIVED = /(?:未|没有)(?:收到|受理|接到)[^。；，,复议诉讼]{0,30}申请|无[^。；，,复议诉讼]{0,10}政府信息公开申请/;
 /** 「所有申请均已按时办结」, 「全部办结」: nothing carried forward. */
@@ -42,8 +60,8 @@ export const proseApplications: ReportRule = {
   severity: 'error',
   title: { zh: '正文申请数与表格不符', en: 'Stated applications ≠ table' },
   description: {
-    zh: '总体情况中的依申请公开数量、结转数量应与第三部分表格一致：「收到/新收申请 N 件」对应第一项；「受理 N 件，其中新收 a 件、上年结转 b 件」中 N 对应第一项与第二项之和（下一句列出分项时同样）；「未收到申请」时表格不应有新收申请；「所有申请均已办结」时不应有结转下年度的申请。表格有空白时按不小于 0 计，已填数值已超过正文数字即为矛盾。',
-    en: 'Application counts in the prose must agree with table 3: received/new ↔ row 1, 「受理 N，其中新收 a、上年结转 b」 ↔ rows 1 + 2, 「未收到申请」 ↔ row 1 = 0, 「均已办结」 ↔ row 4 = 0. Blanks count as unknowns ≥ 0.',
+    zh: '总体情况中的依申请公开数量、结转数量应与第三部分表格一致：「收到/新收申请 N 件」对应第一项；按申请人分列的件数（「自然人申请 a 件，法人或其他组织申请 b 件」「商业企业 c 件」）对应第一项的相应列（或第一项与第二项之和）；「受理 N 件，其中新收 a 件、上年结转 b 件」中 N 对应第一项与第二项之和（下一句列出分项时同样）；「未收到申请」时表格不应有新收申请；「所有申请均已办结」时不应有结转下年度的申请。表格有空白时按不小于 0 计，已填数值已超过正文数字即为矛盾。',
+    en: 'Application counts in the prose must agree with table 3: received/new ↔ row 1, by applicant ↔ row 1’s columns (or rows 1 + 2), 「受理 N，其中新收 a、上年结转 b」 ↔ rows 1 + 2, 「未收到申请」 ↔ row 1 = 0, 「均已办结」 ↔ row 4 = 0. Blanks count as unknowns ≥ 0.',
   },
   basis: '《政府信息公开条例》第五十条（年度报告应当包括收到和处理政府信息公开申请的情况）',
   example: '正文「共收到政府信息公开申请15件」，表格新收 12 件；或正文「所有申请均已按时办结」，表格结转下年度 2 件。',
@@ -56,6 +74,14 @@ export const proseApplications: ReportRule = {
       { pattern: RECEIVED, cells: total('1'), readings: received, what: '收到政府信息公开申请', unless: notAllApplications },
       { pattern: NEW, cells: total('1'), what: '新收政府信息公开申请', unless: notAllApplications },
       { pattern: ACCEPTED, cells: total('1'), readings: accepted, what: '受理政府信息公开申请', unless: notAllApplications },
+      ...APPLICANTS.map(({ pattern, columns, what }) => ({
+        pattern,
+        cells: () => columns.map((c) => ref('t3', '1', c)),
+        // New ones (row 一), or new and carried-over ones (一 and 二) when the whole before counted both.
+        readings: () => [columns.map((c) => ref('t3', '1', c)), columns.flatMap((c) => [ref('t3', '1', c), ref('t3', '2', c)])],
+        what,
+        unless: (clause: string) => OTHER_KIND.test(clause),
+      })),
       { pattern: /上年(?:度)?结转(?:[^。；，,\d]{0,16})(\d+)件/, cells: total('2'), what: '上年结转申请' },
       { pattern: /结转(?:至|到)?下(?:一)?年度?(?:继续办理)?(?:[^。；，,\d]{0,10})(\d+)件/, cells: total('4'), what: '结转下年度申请' },
     ]);
