@@ -1,6 +1,6 @@
 /**
  * The prose corpus (test/fixtures/prose/README.md): one report with fixed, consistent tables and
- * 111 paragraphs of prose written the way real portals write them. A page whose prose agrees with
+ * pages of prose written the way real portals write them. A page whose prose agrees with
  * the tables must draw no prose finding; a page with one planted contradiction must draw exactly
  * one (or the count expected.json gives, where the sentence states two numbers), from the rule it names.
  */
