@@ -47,4 +47,19 @@ describe('prose-results', () => {
     expect(ofRule(findings({ t3, s1: '其中予以公开及部分公开5件。' }), 'prose-results')).toEqual([expect.objectContaining({ expected: 7, actual: 5 })]);
     expect(ofRule(findings({ t3, s1: '其中予以公开及部分公开7件。' }), 'prose-results')).toEqual([]);
   });
+  it('the reasons under (三)–(六), each against its own row (clean: 保护第三方合法权益 1, 本机关不掌握 3, 重复申请 0)', () => {
+    const stated = (s1: string) => ofRule(findings({ s1 }), 'prose-results').map((f) => [f.cells![0]!.row, f.expected, f.actual]);
+    expect(stated('无法提供3件，其中本机关不掌握相关政府信息2件。')).toEqual([['3.4.1', 3, 2]]);
+    expect(stated('涉及第三方合法权益的2件，重复申请1件。')).toEqual([
+      ['3.3.4', 1, 2],
+      ['3.5.2', 0, 1],
+    ]);
+    // A group's count for one reason is that reason's: not the group's claim.
+    expect(stated('因本机关不掌握相关政府信息而无法提供的4件。')).toEqual([['3.4.1', 3, 4]]);
+    expect(stated('无法提供3件，其中本机关不掌握相关政府信息3件；涉及第三方合法权益不予公开1件。')).toEqual([]);
+    expect(stated('征求第三方意见2件。')).toEqual([]);
+  });
+  it('leaves the 2019 table’s one (六)其他处理 row alone for reasons it has no row of', () => {
+    expect(ofRule(findings({ layout2019: true, s1: '申请人逾期不补正2件。' }), 'prose-results')).toEqual([]);
+  });
 });

@@ -7,8 +7,8 @@ export const proseResults: ReportRule = {
   severity: 'error',
   title: { zh: '正文办理结果与表格不符', en: 'Stated results ≠ table' },
   description: {
-    zh: '正文列出的予以公开、部分公开（或「予以公开及部分公开」合计）、不予公开等件数，以及办结的申请件数（「（七）总计」），应与第三部分对应行一致。表格有空白时按不小于 0 计：已填数值之和已超过正文数字，即使有空白也是矛盾。',
-    en: 'A breakdown of results in the prose, and the count of applications closed (row (七)), must match table 3; with blanks, it is contradicted when the filled cells already exceed it.',
+    zh: '正文列出的予以公开、部分公开（或「予以公开及部分公开」合计）、不予公开等件数，各项理由的件数（「本机关不掌握相关政府信息12件」「重复申请2件」），以及办结的申请件数（「（七）总计」），应与第三部分对应行一致；「因本机关不掌握相关政府信息无法提供7件」是该理由的件数，不是「无法提供」的总数。表格有空白时按不小于 0 计：已填数值之和已超过正文数字，即使有空白也是矛盾。',
+    en: 'A breakdown of results in the prose, the counts of each reason under (三)–(六), and the count of applications closed (row (七)), must match table 3; with blanks, it is contradicted when the filled cells already exceed it.',
   },
   basis: '《政府信息公开条例》第五十条',
   example: '正文「予以公开6件」，表格「（一）予以公开」总计 5 件。',
@@ -27,10 +27,18 @@ export const proseResults: ReportRule = {
       { pattern: /予以公开(?:的)?(\d+)件/, cells: total('3.1'), readings: disclosed, what: '予以公开', unless: aboutDocuments },
       // Not the second half of 「予以公开及部分公开258件」「全部或部分公开」.
       { pattern: /(?<![和及与、或])部分公开(?:的)?(\d+)件/, cells: total('3.2'), what: '部分公开', unless: aboutDocuments },
-      { pattern: /不予公开(?:的)?(\d+)件/, cells: groupTotal('3.3'), what: '不予公开', unless: aboutDocuments },
-      { pattern: /无法提供(?:的)?(\d+)件/, cells: groupTotal('3.4'), what: '无法提供', unless: aboutDocuments },
-      { pattern: /不予处理(?:的)?(\d+)件/, cells: groupTotal('3.5'), what: '不予处理', unless: aboutDocuments },
-      { pattern: /其他处理(?:的)?(\d+)件/, cells: groupTotal('3.6'), what: '其他处理', unless: aboutDocuments },
+      { pattern: /不予公开(?:的)?(\d+)件/, cells: groupTotal('3.3'), what: '不予公开', unless: ofAGroupPart },
+      { pattern: /无法提供(?:的)?(\d+)件/, cells: groupTotal('3.4'), what: '无法提供', unless: ofAGroupPart },
+      { pattern: /不予处理(?:的)?(\d+)件/, cells: groupTotal('3.5'), what: '不予处理', unless: ofAGroupPart },
+      { pattern: /其他处理(?:的)?(\d+)件/, cells: groupTotal('3.6'), what: '其他处理', unless: ofAGroupPart },
+      // The reasons under (三)–(六), each its own row: 「本机关不掌握相关政府信息12件」「重复申请2件」, 「因本机关不掌握
+      // 相关政府信息而无法提供的4件」.
+      ...REASONS.map(([row, words, what]) => ({
+        pattern: new RegExp(`(?:${words})[^，,。；、\\d]{0,10}?(\\d+)件`),
+        cells: total(row),
+        what,
+        unless: aboutDocuments,
+      })),
       // 「办结政府信息公开申请54件」「已办结的54件中」: the applications given a result this year, (七)总计. Not 按时办结
       // (a part of them), and only where the sentence speaks of disclosure applications (not 「行政许可…办结1234件」).
       {
@@ -43,5 +51,31 @@ export const proseResults: ReportRule = {
   },
 };
 
+/**
+ * The reasons of table 3's rows (三)–(六) as prose names them, each only by words its template label alone
+ * has: row, words, what a message calls it.
+ */
+const REASONS: [string, string, string][] = [
+  ['3.3.1', '属于国家秘密', '属于国家秘密'],
+  ['3.3.4', '第三方合法权益', '保护第三方合法权益'],
+  ['3.3.5', '三类内部事务信息|内部事务信息', '属于三类内部事务信息'],
+  ['3.3.6', '四类过程性信息|过程性信息', '属于四类过程性信息'],
+  ['3.3.7', '行政执法案卷', '属于行政执法案卷'],
+  ['3.3.8', '行政查询事项', '属于行政查询事项'],
+  ['3.4.1', '本机关不掌握(?:相关)?(?:的)?(?:政府)?信息', '本机关不掌握相关政府信息'],
+  ['3.4.2', '没有现成信息|需要?另行制作', '没有现成信息需要另行制作'],
+  ['3.4.3', '补正后申请内容仍不明确', '补正后申请内容仍不明确'],
+  ['3.5.1', '信访举报投诉类?', '信访举报投诉类申请'],
+  ['3.5.2', '重复申请', '重复申请'],
+  ['3.5.3', '公开出版物', '要求提供公开出版物'],
+  ['3.5.4', '大量反复申请', '无正当理由大量反复申请'],
+  ['3.5.5', '确认或重新出具', '要求行政机关确认或重新出具已获取信息'],
+  ['3.6.1', '逾期不补正', '申请人逾期不补正'],
+  ['3.6.2', '(?:逾期)?未按收费通知要求缴纳费用|未缴纳费用', '申请人逾期未缴纳费用'],
+];
+
 /** 「公开属性审查…主动公开62件，依申请公开6件，不予公开18件」 sorts documents, not applications. */
 const aboutDocuments = (_: string, sentence: string) => /公文|发文|公开属性|属性审查/.test(sentence);
+const REASON_WORDS = new RegExp(REASONS.map(([, words]) => words).join('|'));
+/** 「因本机关不掌握相关政府信息无法提供7件」: a group's count for one of its reasons is that reason's row, not the group's. */
+const ofAGroupPart = (clause: string, sentence: string) => aboutDocuments(clause, sentence) || REASON_WORDS.test(clause);
