@@ -34,10 +34,11 @@ export const proseResults: ReportRule = {
       // The reasons under (三)–(六), each its own row: 「本机关不掌握相关政府信息12件」「重复申请2件」, 「因本机关不掌握
       // 相关政府信息而无法提供的4件」.
       ...REASONS.map(([row, words, what]) => ({
-        pattern: new RegExp(`(?:${words})[^，,。；、\\d]{0,10}?(\\d+)件`),
+        // Not across another reason or a conjunction: 「属于三类内部事务信息和四类过程性信息的2件」 counts two rows.
+        pattern: new RegExp(`(?:${words})(?:(?!${REASON_WORDS.source}|[和及与或])[^，,。；、\\d]){0,10}?(\\d+)件`),
         cells: total(row),
         what,
-        unless: aboutDocuments,
+        unless: (clause: string, sentence: string) => aboutDocuments(clause, sentence) || reasonsIn(clause.split('、').pop()!) > 1,
       })),
       // 「办结政府信息公开申请54件」「已办结的54件中」: the applications given a result this year, (七)总计. Not 按时办结
       // (a part of them), and only where the sentence speaks of disclosure applications (not 「行政许可…办结1234件」).
@@ -77,5 +78,8 @@ const REASONS: [string, string, string][] = [
 /** 「公开属性审查…主动公开62件，依申请公开6件，不予公开18件」 sorts documents, not applications. */
 const aboutDocuments = (_: string, sentence: string) => /公文|发文|公开属性|属性审查/.test(sentence);
 const REASON_WORDS = new RegExp(REASONS.map(([, words]) => words).join('|'));
+const REASONS_ALL = new RegExp(REASON_WORDS.source, 'g');
+/** How many reasons a listed item names: 「属于三类内部事务信息和四类过程性信息的2件」 counts two rows at once. */
+const reasonsIn = (item: string) => item.match(REASONS_ALL)?.length ?? 0;
 /** 「因本机关不掌握相关政府信息无法提供7件」: a group's count for one of its reasons is that reason's row, not the group's. */
 const ofAGroupPart = (clause: string, sentence: string) => aboutDocuments(clause, sentence) || REASON_WORDS.test(clause);
