@@ -2,21 +2,12 @@
  * A table that lays out the report itself (lib/engine/source/layout-table.ts): its heading and
  * prose rows are read as lines, the rows between them as tables of their own. Pages: probes R18*.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { auditDocument } from '../../lib/engine/audit';
 import { SECTION_KEYS } from '../../lib/engine/model';
 import { layoutTableBlocks } from '../../lib/engine/source/layout-table';
 import { tableToGrid } from '../../lib/engine/source/dom';
-import { FIXTURES, htmlDoc } from '../helpers/fixtures';
-
-const probe = (name: string) => readFileSync(join(FIXTURES, 'probes', name), 'utf8');
-const audited = (html: string) => {
-  const r = auditDocument(htmlDoc(html));
-  if (!r.detected) throw new Error(r.reason);
-  return r;
-};
+import { htmlDoc, probeHtml as probe } from '../helpers/fixtures';
+import { auditedHtml as audited } from '../helpers/rules';
 
 describe('a table that lays out the report', () => {
   it('reads its headings, prose and sub-headings as the report’s text, in their sections', () => {

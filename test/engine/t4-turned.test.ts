@@ -1,17 +1,9 @@
 /** t4 turned to fit a narrow page (parse/tables.ts t4ByGroup); whole pages: probes R19*. */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { auditDocument } from '../../lib/engine/audit';
-import { FIXTURES, htmlDoc } from '../helpers/fixtures';
-import { keys, ofRule } from '../helpers/rules';
+import { probeHtml } from '../helpers/fixtures';
+import { auditedHtml as audited, keys, ofRule } from '../helpers/rules';
 
-const groupRows = readFileSync(join(FIXTURES, 'probes', 'R19-html-t4-group-rows.html'), 'utf8');
-const audited = (html: string) => {
-  const r = auditDocument(htmlDoc(html));
-  if (!r.detected) throw new Error(r.reason);
-  return r;
-};
+const groupRows = probeHtml('R19-html-t4-group-rows.html');
 
 describe('t4 a group to a row', () => {
   it('reads each group’s five values into its own columns', () => {

@@ -15,6 +15,11 @@ export function fixtureHtml(name: string): string {
   return readFileSync(join(FIXTURES, 'html', name), 'utf8');
 }
 
+/** A page of the probe cases (test/fixtures/probes). */
+export function probeHtml(name: string): string {
+  return readFileSync(join(FIXTURES, 'probes', name), 'utf8');
+}
+
 export function htmlDoc(html: string): Document {
   return parseHTML(html).document as unknown as Document;
 }

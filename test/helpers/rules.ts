@@ -1,5 +1,6 @@
 /** Auditing template-built reports in rule tests: the findings, one rule's findings, the cells they name. */
-import { auditText } from '../../lib/engine/audit';
+import { auditDocument, auditText } from '../../lib/engine/audit';
+import { htmlDoc } from './fixtures';
 import type { Finding } from '../../lib/engine/model';
 import { makeReport, type ReportParts } from './make-report';
 
@@ -15,6 +16,13 @@ export function findings(over: Partial<ReportParts> = {}): Finding[] {
 
 export function auditedText(text: string) {
   const r = auditText(text);
+  if (!r.detected) throw new Error('fixture not detected: ' + r.reason);
+  return r;
+}
+
+/** A page's audit, as the browser's or the CLI's DOM gives it; throws when it is no report. */
+export function auditedHtml(html: string) {
+  const r = auditDocument(htmlDoc(html));
   if (!r.detected) throw new Error('fixture not detected: ' + r.reason);
   return r;
 }
