@@ -28,10 +28,15 @@ function documentClaims(row: string, what: string, words: string): Claim[] {
 }
 
 /** 「作出行政许可决定1386件」「行政处罚决定58件」: table 2's decisions; without 决定, a count of items or notices is something else. */
-const decisionClaims = (row: string, what: string): Claim[] => [
-  { pattern: new RegExp(`${what}(?:处理)?决定(?:书)?${TOTAL}(\\d+)件`), cells: () => [ref('t2', row, 'decisions')], what: `${what}决定`, unless: aSubset },
-  { pattern: new RegExp(`(\\d+)件${what}(?:处理)?决定`), cells: () => [ref('t2', row, 'decisions')], what: `${what}决定`, unless: aSubset },
-];
+function decisionClaims(row: string, what: string): Claim[] {
+  const cells = () => [ref('t2', row, 'decisions')];
+  return [new RegExp(`${what}(?:处理)?决定(?:书)?${TOTAL}(\\d+)件`), new RegExp(`(\\d+)件${what}(?:处理)?决定`)].map((pattern) => ({
+    pattern,
+    cells,
+    what: `${what}决定`,
+    unless: aSubset,
+  }));
+}
 
 /**
  * A part of the year's documents or decisions (「以市政府名义制发…」「其中…」「涉及…」「撤销行政许可决定」「被复议的」), a running total (「累计」),
