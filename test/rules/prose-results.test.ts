@@ -58,6 +58,8 @@ describe('prose-results', () => {
     expect(stated('因本机关不掌握相关政府信息而无法提供的4件。')).toEqual([['3.4.1', 3, 4]]);
     expect(stated('无法提供3件，其中本机关不掌握相关政府信息3件；涉及第三方合法权益不予公开1件。')).toEqual([]);
     expect(stated('征求第三方意见2件。')).toEqual([]);
+    // One applicant's results: the table's rows count everyone's.
+    expect(stated('在自然人申请的10件中，予以公开5件，无法提供2件。')).toEqual([]);
     expect(stated('属于三类内部事务信息和四类过程性信息的2件。')).toEqual([]);
   });
   it('leaves the 2019 table’s one (六)其他处理 row alone for reasons it has no row of', () => {

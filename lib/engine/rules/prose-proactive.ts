@@ -34,7 +34,13 @@ function decisionClaims(row: string, what: string): Claim[] {
     pattern,
     cells,
     what: `${what}决定`,
-    unless: aSubset,
+    // 「行政许可和行政处罚决定共5件」 counts two kinds at once.
+    unless: (clause: string) =>
+      aSubset(clause) ||
+      (clause
+        .split('、')
+        .pop()!
+        .match(/行政(?:许可|处罚|强制)/g)?.length ?? 0) > 1,
   }));
 }
 

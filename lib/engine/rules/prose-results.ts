@@ -75,8 +75,11 @@ const REASONS: [string, string, string][] = [
   ['3.6.2', '(?:逾期)?未按收费通知要求缴纳费用|未缴纳费用', '申请人逾期未缴纳费用'],
 ];
 
-/** 「公开属性审查…主动公开62件，依申请公开6件，不予公开18件」 sorts documents, not applications. */
-const aboutDocuments = (_: string, sentence: string) => /公文|发文|公开属性|属性审查/.test(sentence);
+/**
+ * Results the table's rows do not count as a whole: documents sorted (「公开属性审查…主动公开62件，依申请公开6件，不予公开18件」),
+ * or one applicant's applications (「在自然人申请的10件中，予以公开5件」).
+ */
+const aboutDocuments = (_: string, sentence: string) => /公文|发文|公开属性|属性审查|(?:自然人|法人|其他组织|企业|机构)[^。；，,]{0,12}中/.test(sentence);
 const REASON_WORDS = new RegExp(REASONS.map(([, words]) => words).join('|'));
 const REASONS_ALL = new RegExp(REASON_WORDS.source, 'g');
 /** How many reasons a listed item names: 「属于三类内部事务信息和四类过程性信息的2件」 counts two rows at once. */
