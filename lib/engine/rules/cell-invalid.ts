@@ -26,7 +26,12 @@ export const cellInvalid: ReportRule = {
     // The same word in one table: its cells, in table order.
     const words = new Map<string, CellRef[]>();
     const word = (r: CellRef, raw: string) => `${r.table}|${raw}`;
-    for (const { ref: r, cell: c } of invalid) if (c.value === null) words.set(word(r, c.raw), [...(words.get(word(r, c.raw)) ?? []), r]);
+    for (const { ref: r, cell: c } of invalid) {
+      if (c.value !== null) continue;
+      const same = words.get(word(r, c.raw));
+      if (same) same.push(r);
+      else words.set(word(r, c.raw), [r]);
+    }
     const out: Problem[] = [];
     for (const { ref: r, cell: c } of invalid) {
       const same = c.value === null ? words.get(word(r, c.raw))! : [r];

@@ -1,6 +1,6 @@
 import { layoutFamily } from '../model';
 import { checkClaims, type Claim } from './claims';
-import { ref, tableLayout } from './helpers';
+import { clauseBefore, ref, tableLayout } from './helpers';
 import type { ReportRule } from './types';
 
 /** Table 2's documents as prose names them; a statement about one runs until a document is named again. */
@@ -35,12 +35,7 @@ function decisionClaims(row: string, what: string): Claim[] {
     cells,
     what: `${what}决定`,
     // 「行政许可和行政处罚决定共5件」 counts two kinds at once.
-    unless: (clause: string) =>
-      aSubset(clause) ||
-      (clause
-        .split('、')
-        .pop()!
-        .match(/行政(?:许可|处罚|强制)/g)?.length ?? 0) > 1,
+    unless: (clause: string) => aSubset(clause) || (clauseBefore(clause, clause.length, true).match(/行政(?:许可|处罚|强制)/g)?.length ?? 0) > 1,
   }));
 }
 

@@ -1,4 +1,5 @@
 import { checkClaims, groupTotal, total, totals } from './claims';
+import { clauseBefore } from './helpers';
 import type { ReportRule } from './types';
 
 export const proseResults: ReportRule = {
@@ -22,11 +23,11 @@ export const proseResults: ReportRule = {
         pattern: /予以(?:全部)?(?:公开)?(?:和|及|与|、|以及|或)部分公开(?:的)?(?:共计|共|合计)?(\d+)件/,
         cells: totals('3.1', '3.2'),
         what: '予以公开及部分公开',
-        unless: aboutDocuments,
+        unless: notAllResults,
       },
-      { pattern: /予以公开(?:的)?(\d+)件/, cells: total('3.1'), readings: disclosed, what: '予以公开', unless: aboutDocuments },
+      { pattern: /予以公开(?:的)?(\d+)件/, cells: total('3.1'), readings: disclosed, what: '予以公开', unless: notAllResults },
       // Not the second half of 「予以公开及部分公开258件」「全部或部分公开」.
-      { pattern: /(?<![和及与、或])部分公开(?:的)?(\d+)件/, cells: total('3.2'), what: '部分公开', unless: aboutDocuments },
+      { pattern: /(?<![和及与、或])部分公开(?:的)?(\d+)件/, cells: total('3.2'), what: '部分公开', unless: notAllResults },
       { pattern: /不予公开(?:的)?(\d+)件/, cells: groupTotal('3.3'), what: '不予公开', unless: ofAGroupPart },
       { pattern: /无法提供(?:的)?(\d+)件/, cells: groupTotal('3.4'), what: '无法提供', unless: ofAGroupPart },
       { pattern: /不予处理(?:的)?(\d+)件/, cells: groupTotal('3.5'), what: '不予处理', unless: ofAGroupPart },
@@ -38,7 +39,7 @@ export const proseResults: ReportRule = {
         pattern: new RegExp(`(?:${words})(?:(?!${REASON_WORDS.source}|[和及与或])[^，,。；、\\d]){0,10}?(\\d+)件`),
         cells: total(row),
         what,
-        unless: (clause: string, sentence: string) => aboutDocuments(clause, sentence) || reasonsIn(clause.split('、').pop()!) > 1,
+        unless: (clause: string, sentence: string) => notAllResults(clause, sentence) || reasonsIn(clauseBefore(clause, clause.length, true)) > 1,
       })),
       // 「办结政府信息公开申请54件」「已办结的54件中」: the applications given a result this year, (七)总计. Not 按时办结
       // (a part of them), and only where the sentence speaks of disclosure applications (not 「行政许可…办结1234件」).
@@ -79,10 +80,10 @@ const REASONS: [string, string, string][] = [
  * Results the table's rows do not count as a whole: documents sorted (「公开属性审查…主动公开62件，依申请公开6件，不予公开18件」),
  * or one applicant's applications (「在自然人申请的10件中，予以公开5件」).
  */
-const aboutDocuments = (_: string, sentence: string) => /公文|发文|公开属性|属性审查|(?:自然人|法人|其他组织|企业|机构)[^。；，,]{0,12}中/.test(sentence);
+const notAllResults = (_: string, sentence: string) => /公文|发文|公开属性|属性审查|(?:自然人|法人|其他组织|企业|机构)[^。；，,]{0,12}中/.test(sentence);
 const REASON_WORDS = new RegExp(REASONS.map(([, words]) => words).join('|'));
 const REASONS_ALL = new RegExp(REASON_WORDS.source, 'g');
 /** How many reasons a listed item names: 「属于三类内部事务信息和四类过程性信息的2件」 counts two rows at once. */
 const reasonsIn = (item: string) => item.match(REASONS_ALL)?.length ?? 0;
 /** 「因本机关不掌握相关政府信息无法提供7件」: a group's count for one of its reasons is that reason's row, not the group's. */
-const ofAGroupPart = (clause: string, sentence: string) => aboutDocuments(clause, sentence) || REASON_WORDS.test(clause);
+const ofAGroupPart = (clause: string, sentence: string) => notAllResults(clause, sentence) || REASON_WORDS.test(clause);

@@ -11,7 +11,8 @@ import type { Block, Grid, GridCell } from './blocks';
  */
 export function layoutTableBlocks(grid: Grid): Block[] {
   const texts = grid.rows.map(rowText);
-  if (!texts.some((t) => t !== undefined && headingOf(t))) return [grid];
+  const headings = texts.map((t) => t !== undefined && !!headingOf(t));
+  if (!headings.includes(true)) return [grid];
   const out: Block[] = [];
   let rows: GridCell[][] = [];
   const endGrid = () => {
@@ -20,7 +21,7 @@ export function layoutTableBlocks(grid: Grid): Block[] {
   };
   grid.rows.forEach((row, i) => {
     const text = texts[i];
-    if (text === undefined || !(headingOf(text) || isProse(text))) return rows.push(row);
+    if (text === undefined || !(headings[i] || isProse(text))) return rows.push(row);
     endGrid();
     out.push({ kind: 'line', text, el: row.find((c) => c.text)!.el });
   });
