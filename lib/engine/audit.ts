@@ -3,7 +3,7 @@ import { citedTemplate, domPrefix, judgeReport, PREFIX_CHARS, prefixLooksLikeRep
 import { splitCompilation } from './compilation';
 import type { Finding, Published, Report, SectionKey, TableKey } from './model';
 import { SECTION_OF_TABLE, TABLE_KEYS } from './model';
-import { metaPublished } from './parse/meta';
+import { metaPublished, metaReportTitle } from './parse/meta';
 import { buildReport, buildReportSteps } from './parse/report';
 import { articlePages, attachmentLinks, documentBase, reportLinks } from './list';
 import { runRulesSteps } from './rules';
@@ -94,6 +94,8 @@ interface PageRead {
   read: DomRead;
   url: string | null;
   published: Published | null;
+  /** The article's title from the page's meta tags when it names a report, else the page's <title>. */
+  title: string;
 }
 
 function* readPage(doc: Document, opts: AuditOptions, deadline: Deadline): Steps<PageRead> {
@@ -101,13 +103,13 @@ function* readPage(doc: Document, opts: AuditOptions, deadline: Deadline): Steps
   const url = opts.url ?? (/^https?:|^file:/.test(doc.URL ?? '') ? doc.URL : null);
   const read = yield* readDomSteps(root, PAGE_LIMITS, opts.skip, deadline);
   if (!read.truncated && opts.cut) read.truncated = { tables: read.blocks.filter((b) => b.kind === 'grid').length, reason: opts.cut };
-  return { read, url, published: metaPublished(doc) };
+  return { read, url, published: metaPublished(doc), title: metaReportTitle(doc) || (doc.title ?? '') };
 }
 
 /** The page read as one report. */
-function* auditRead(doc: Document, { read, url, published }: PageRead, opts: AuditOptions, deadline: Deadline): Steps<AuditResult> {
-  const report = yield* buildReportSteps(read.blocks, { pageTitle: doc.title, url, metaPublished: published }, deadline);
-  const verdict = judge(report, read.blocks, doc.title ?? '');
+function* auditRead(doc: Document, { read, url, published, title }: PageRead, opts: AuditOptions, deadline: Deadline): Steps<AuditResult> {
+  const report = yield* buildReportSteps(read.blocks, { pageTitle: title, url, metaPublished: published }, deadline);
+  const verdict = judge(report, read.blocks, title);
   if (!verdict.ok) return attachmentReport(doc, report, url, opts) ?? { detected: false, reason: verdict.reason };
   const pages = url ? articlePages(doc, documentBase(doc, url)).length : 0;
   return yield* finishSteps(report, opts, read.truncated, deadline, read, pages ? pages + 1 : 0);

@@ -96,15 +96,19 @@ describe('inline warnings on report pages', () => {
     await page.close();
   });
 
-  it.each(['R19-html-t4-group-rows.html', 'R20-html-hidden-text-in-cells.html'])(
-    'clean report %s (t4 a group to a row; hidden digits in cells) shows no marker',
-    async (name) => {
-      const page = await open(`/probes/${name}`);
-      await waitForAudit(page);
-      expect(await markers(page)).toEqual([]);
-      await page.close();
-    },
-  );
+  it.each([
+    '/probes/R19-html-t4-group-rows.html',
+    '/probes/R20-html-hidden-text-in-cells.html',
+    '/variants/H07b-td-p-unclosed.html',
+    '/variants/H24b-hidden-td-before-values.html',
+    '/variants/H52b-heading-wrapped-two-paragraphs.html',
+    '/variants/H53-table-of-contents.html',
+  ])('clean report %s (t4 a group to a row; hidden digits or cells; unclosed cells; a broken heading; contents) shows no marker', async (path) => {
+    const page = await open(path);
+    await waitForAudit(page);
+    expect(await markers(page)).toEqual([]);
+    await page.close();
+  });
 
   it('shows the message, expected and actual on hover', async () => {
     const page = await open('/defects/identity.html');

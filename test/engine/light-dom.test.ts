@@ -69,8 +69,16 @@ function readingOf(doc: Document, url = 'https://example.gov.cn/a/b.html') {
   };
 }
 
+/** Pages where linkedom is not a browser, and the light DOM does what a browser does (tested below). */
+const LINKEDOM_DIFFERS: Record<string, string> = {
+  'H05-script-noscript-in-article.html': 'linkedom reads the text of a <noscript> in a paragraph; a browser running scripts shows none',
+  'H07-uppercase-unclosed-cells.html': 'linkedom nests a cell in the open <font> of the cell before it',
+  'H07b-td-p-unclosed.html': 'linkedom nests a cell in the open <p> of the cell before it',
+};
+const differs = (name: string) => Object.keys(LINKEDOM_DIFFERS).some((page) => name.endsWith(`/${page}`));
+
 describe('light DOM reads every page of the repository as linkedom does', () => {
-  it.each(PAGE_SOURCES)('%s', (_, page) => {
+  it.each(PAGE_SOURCES.filter(([name]) => !differs(name)))('%s', (_, page) => {
     const html = page();
     const light = readingOf(parseLightDocument(html));
     const linked = readingOf(htmlDoc(html));
@@ -100,6 +108,25 @@ describe('light DOM reads every page of the repository as linkedom does', () => 
 });
 
 describe('light DOM where a browser and linkedom differ, as a browser does', () => {
+  it('the pages left out above are pages of the repository', () => {
+    for (const page of Object.keys(LINKEDOM_DIFFERS))
+      expect(
+        PAGE_SOURCES.some(([name]) => name.endsWith(`/${page}`)),
+        page,
+      ).toBe(true);
+  });
+
+  it('a cell start closes the cell before it, whatever it left open inside (Word: <td><font>1<td>)', () => {
+    const doc = parseLightDom('<table><TR><TD><FONT SIZE=2>一、本年新收<TD><FONT>40<TD><p>6</TD></TR><tr><td><p>二<td><span>3</span><td>1</table><p>后</p>');
+    const rows = doc.querySelectorAll('tr').map((tr) => tr.children.map((td) => `${td.tagName}:${td.textContent}`));
+    expect(rows).toEqual([
+      ['TD:一、本年新收', 'TD:40', 'TD:6'],
+      ['TD:二', 'TD:3', 'TD:1'],
+    ]);
+    // What follows the table is not inside it.
+    expect(doc.querySelectorAll('p').at(-1)!.parentElement!.tagName).not.toBe('TD');
+  });
+
   it('attribute names are case-insensitive (old CMS markup writes ROWSPAN)', () => {
     const doc = parseLightDom('<table><tr><TD ROWSPAN="2" ColSpan=3>1</TD></tr></table>');
     const td = doc.querySelector('td')!;

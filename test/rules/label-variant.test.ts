@@ -41,4 +41,12 @@ describe('label-variant', () => {
       expect(ofRule(entry.findings, 'label-variant')).toEqual([]);
     },
   );
+
+  it.each(['H17-sup-footnote-markers.html', 'H45-pdftotext-layout-formfeed.txt'])(
+    'takes no footnote mark, no group label run into a row label and no two wrapped headers for a variant (%s)',
+    async (name) => {
+      const { entry } = await auditFile(join(FIXTURES, 'variants', name));
+      expect(ofRule(entry.findings, 'label-variant')).toEqual([]);
+    },
+  );
 });

@@ -28,6 +28,20 @@ export function metaPublished(doc: Document): Published | null {
   return null;
 }
 
+/**
+ * The article's own title, which the national guidelines for government sites have every article page
+ * carry (<meta name="ArticleTitle">), when it names a report: a portal's <title> is often the site's name,
+ * and the page may show the title only as an image.
+ */
+export function metaReportTitle(doc: Document): string {
+  for (const m of Array.from(doc.querySelectorAll('meta[name]'))) {
+    if (!/^articletitle$/i.test(m.getAttribute('name') ?? '')) continue;
+    const content = (m.getAttribute('content') ?? '').replace(/\s+/g, ' ').trim();
+    if (/年度报告|年报/.test(content)) return content;
+  }
+  return '';
+}
+
 /** 「二〇二四年三月十五日」: year, month and day in Chinese numerals (〇 also written ○ or 零). */
 const CHINESE_DATE = '([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日';
 const LABELLED = new RegExp(String.raw`(?:发布|公开|发文|印发)(?:时间|日期)[:：]?\s*(\d{4}\s*[-年./]\s*\d{1,2}\s*[-月./]\s*\d{1,2}|${CHINESE_DATE})`);

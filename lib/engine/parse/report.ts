@@ -3,7 +3,7 @@ import { labelledPublished, pageTitleAgency, signatureAgency, signaturePublished
 import type { Block } from '../source/blocks';
 import { chineseDigits, clean, compact } from '../text';
 import { sentencesOf } from './prose';
-import { headingOf, sectionOfHeading } from './sections';
+import { headingLines, headingOf, sectionOfHeading } from './sections';
 import { classifyGrid, gridsByTable, layoutsOf, linesToGrid, readRowTable, readT4 } from './tables';
 import type { Line } from '../source/blocks';
 import { CHECK_EVERY, drain, NO_DEADLINE, type Deadline, type Steps } from '../steps';
@@ -87,7 +87,8 @@ export function buildReport(blocks: Block[], source: SourceInfo = {}): Report {
 }
 
 /** buildReport in steps: it may yield every CHECK_EVERY blocks of prose, when `deadline()` says so. */
-export function* buildReportSteps(blocks: Block[], source: SourceInfo, deadline: Deadline): Steps<Report> {
+export function* buildReportSteps(pageBlocks: Block[], source: SourceInfo, deadline: Deadline): Steps<Report> {
+  const blocks = headingLines(pageBlocks);
   const pageTitle = source.pageTitle ?? '';
   const sections: Section[] = [];
   const sentences: Sentence[] = [];

@@ -1,4 +1,5 @@
 import { SECTION_KEYS, type Section, type SectionKey } from '../model';
+import type { Block, Line } from '../source/blocks';
 import { clean, compact } from '../text';
 
 /** Heading keywords by section, loose enough for the variants real reports print (report-format.md). */
@@ -20,6 +21,9 @@ const LEAD_NUMERAL = /^第?([一二三四五六])\s*(?:[、.,:：]|部分)/;
 /** The section the template numbers with this numeral (一 … 六). */
 const numberedSpec = (numeral: string) => SECTION_SPECS[SECTION_NUMERALS.indexOf(numeral)]!;
 
+/** A table of contents' line: leader dots and a page number after the heading (「五、存在的主要问题……5」). */
+const CONTENTS_ENTRY = /(?:[.．…·•]{3,}|[…]{2,})\d{0,3}$/;
+
 /** A heading line (or a paragraph that opens with one): its section, the heading, and the text after it. */
 export interface HeadingLine {
   key: SectionKey;
@@ -35,6 +39,7 @@ export function sectionOfHeading(line: string): SectionKey | undefined {
 
 export function headingOf(line: string): HeadingLine | undefined {
   const c = compact(line);
+  if (CONTENTS_ENTRY.test(c)) return undefined;
   const key = wholeHeading(c) ?? parenHeading(c);
   if (key) return { key, heading: clean(line), rest: '' };
   // Checked on the compacted line first: most lines are prose, and clean() of a long one is not remembered.
@@ -94,4 +99,46 @@ export function sectionElement(
   const next = report.sections.filter((s) => SECTION_KEYS.indexOf(s.key) > idx).sort((a, b) => a.order - b.order)[0];
   const near = next ?? [...report.sections].sort((a, b) => b.order - a.order)[0];
   return near ? { el: near.el, heading: near.heading, missing: true } : undefined;
+}
+
+/**
+ * The page's lines as the section headings are read from them: a heading broken over two lines
+ * (「四、政府信息公开行政复议、」<br>「行政诉讼情况」, or two paragraphs) made one line, and a table of
+ * contents listing the headings before the report left out, so that sections start at their own headings.
+ */
+export function headingLines(blocks: Block[]): Block[] {
+  const out: Block[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    const next = blocks[i + 1];
+    const joined = b.kind === 'line' && next?.kind === 'line' ? joinedHeading(b, next) : undefined;
+    if (joined) {
+      out.push(joined);
+      i++;
+    } else out.push(b);
+  }
+  return withoutContents(out);
+}
+
+/** The two lines as one heading, when the first opens a section's heading that only the second completes. */
+function joinedHeading(first: Line, second: Line): Line | undefined {
+  const a = compact(first.text);
+  const n = LEAD_NUMERAL.exec(a);
+  if (!n || a.length > 30 || compact(second.text).length > 24 || headingOf(first.text)) return undefined;
+  const text = first.text.trimEnd() + second.text.trimStart();
+  const heading = headingOf(text);
+  return heading?.key === numberedSpec(n[1]!).key && !heading.rest ? { kind: 'line', text, el: first.el } : undefined;
+}
+
+/** Lines listing three or more headings in a row that all come again later: a table of contents, dropped. */
+function withoutContents(blocks: Block[]): Block[] {
+  const keys = blocks.map((b) => (b.kind === 'line' ? sectionOfHeading(b.text) : undefined));
+  for (let i = 0; i < blocks.length; i++) {
+    let end = i;
+    while (keys[end] && (end === i || keys[end] !== keys[i])) end++;
+    if (end - i < 3) continue;
+    const later = new Set(keys.slice(end));
+    if (keys.slice(i, end).every((k) => later.has(k))) return [...blocks.slice(0, i), ...blocks.slice(end)];
+  }
+  return blocks;
 }

@@ -3,7 +3,7 @@ import type { Block, Grid, GridCell } from '../source/blocks';
 import { compact, isPageNumber, readCell, toHalfWidth } from '../text';
 import { columnCentres, placeByColumns, type Centres } from './columns';
 import { sectionOfHeading } from './sections';
-import { rowsFor, T2_ROWS, T3_ROWS, type RowSpec } from './table-specs';
+import { HEADER_LABELS, rowsFor, T2_ROWS, T3_ROWS, type RowSpec } from './table-specs';
 
 interface SplitRow {
   label: string;
@@ -238,6 +238,12 @@ function isPageFurniture(text: string): boolean {
   return isPageNumber(c) || /^\d{1,4}$/.test(c) || (c.length <= 80 && /年度报告/.test(c) && !/[。；]/.test(c)) || /^(?:注|说明|备注)\d?[:：]/.test(c);
 }
 
+/** A grid of the table's column headers only: a table cut into one small table per row goes on after it. */
+function isHeaderOf(g: Grid, key: TableKey): boolean {
+  const headers = HEADER_LABELS[key].map(compact);
+  return g.rows.every((r) => r.every((c) => !c.text.trim() || headers.includes(compact(c.text))));
+}
+
 /** Groups the page's grids by table; a grid right after a t3/t2 grid that continues its rows (a table split at a page break) joins it. */
 export function gridsByTable(blocks: Block[]): Record<TableKey, Grid[]> {
   const out: Record<TableKey, Grid[]> = { t2: [], t3: [], t4: [] };
@@ -253,7 +259,7 @@ export function gridsByTable(blocks: Block[]): Record<TableKey, Grid[]> {
     // A page number read as a row of values (「—|4|—」).
     if (b.rows.length === 1 && isPageFurniture(b.rows[0]!.map((c) => c.text).join(''))) continue;
     let key = classifyGrid(b);
-    if (!key && prev && prev !== 't4' && countMatches(b, prev === 't3' ? T3_ROWS : T2_ROWS) >= 1) key = prev;
+    if (!key && prev && prev !== 't4' && (countMatches(b, prev === 't3' ? T3_ROWS : T2_ROWS) >= 1 || isHeaderOf(b, prev))) key = prev;
     // t4's one row of numbers, when its header was not read as a table (or was split off from it).
     const valuesOnly = b.rows.some((r) => r.length >= 10 && r.every((c) => readCell(c.text).kind !== 'text'));
     if (!key && (prev === 't4' || (underT4Heading && !out.t4.length)) && valuesOnly) key = 't4';

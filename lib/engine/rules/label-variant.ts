@@ -12,14 +12,17 @@ const words = memoizedText((label) =>
     .replace(/[()（）【】[\]“”"'‘’「」《》、，,。.．；;：:！!？?·\-—]/g, ''),
 );
 
+/** t3's group labels, which a text table's first column may run into its first row's (「三、本年度办理结果(一)予以公开」). */
+const T3_GROUPS = /^(?:(?:本年度办理结果|不予公开|无法提供|不予处理|其他处理)[一二三四五六七八九十\d]*)+/;
+
 /**
- * A printed label that differs from the template's. A label that is only cut short is a PDF
- * artifact, not a variant, and is left alone.
+ * A printed label that differs from the template's. A label that is only cut short, or that carries
+ * its group's label before it, is a PDF artifact, not a variant, and is left alone.
  */
 function variant(printed: string, template: string): boolean {
   const p = words(printed);
   const t = words(template);
-  return !!p && p !== t && !t.includes(p);
+  return !!p && p !== t && !t.includes(p) && p.replace(T3_GROUPS, '') !== t;
 }
 
 /** Shared characters over total length: 1 for the same letters, 0 for none in common. */
@@ -36,12 +39,16 @@ function likeness(a: string, b: string): number {
   return (2 * common) / (a.length + b.length || 1);
 }
 
+const sameEnds = (a: string, b: string) => a.slice(0, 2) === b.slice(0, 2) || a.slice(-2) === b.slice(-2);
+
 /** The template heading a printed column header stands for, when it is close to one but not the same. */
 function headerVariant(printed: string, templates: readonly string[]): string | undefined {
   const p = words(printed);
   if (!p || templates.some((t) => words(t) === p || words(t).includes(p))) return undefined;
   const best = templates.map((t) => ({ t, score: likeness(p, words(t)) })).sort((a, b) => b.score - a.score)[0];
-  return best && best.score >= 0.6 ? best.t : undefined;
+  // A rewording keeps the template's first or last words; pieces of two headers a text table wrapped
+  // together (「维持纠正结果审结」 for 「结果维持」) keep neither.
+  return best && best.score >= 0.6 && sameEnds(p, words(best.t)) ? best.t : undefined;
 }
 
 export const labelVariant: ReportRule = {

@@ -278,9 +278,10 @@ function cellText(td: El): string {
 }
 
 /**
- * An element's text as the page shows it: without what a style or `hidden` hides (Word's hidden field
- * codes, a portal's hidden anti-copy characters: 「1<span style="display:none">9</span>2」 shows 12) or
- * what is never text (a script). Walked iteratively, as the page walk is.
+ * A cell's text as the page shows it: without what a style or `hidden` hides (Word's hidden field
+ * codes, a portal's hidden anti-copy characters: 「1<span style="display:none">9</span>2」 shows 12),
+ * what is never text (a script), and footnote marks (「行政许可<sup>*</sup>」, 「总计<sup>②</sup>」).
+ * Walked iteratively, as the page walk is.
  */
 function shownText(root: El): string {
   let out = '';
@@ -293,7 +294,7 @@ function shownText(root: El): string {
     }
     if (node.nodeType !== 1) continue;
     const el = node as El;
-    if (el !== root && (SKIPPED_ELEMENTS.has(tagOf(el)) || isHidden(el))) continue;
+    if (el !== root && (SKIPPED_ELEMENTS.has(tagOf(el)) || tagOf(el) === 'SUP' || isHidden(el))) continue;
     for (let c = el.lastChild; c; c = c.previousSibling) stack.push(c);
   }
   return out;
@@ -310,14 +311,15 @@ function span(el: El, attr: string): number {
  */
 export function tableToGrid(table: El, maxCells = Infinity): Grid {
   const grid: GridCell[][] = [];
-  const trs = Array.from(table.querySelectorAll('tr'));
+  // A hidden row or cell is not on the page (an Excel export's hidden column keeps stale numbers).
+  const trs = Array.from(table.querySelectorAll('tr')).filter((tr) => !isHidden(tr));
   let count = 0;
   for (let r = 0; r < trs.length && count <= maxCells; r++) {
     grid[r] ??= [];
     let c = 0;
     for (const td of Array.from(trs[r]!.children)) {
       const tag = tagOf(td);
-      if (tag !== 'TD' && tag !== 'TH') continue;
+      if ((tag !== 'TD' && tag !== 'TH') || isHidden(td)) continue;
       while (grid[r]![c]) c++;
       const cell: GridCell = { text: cellText(td), el: td };
       const rs = span(td, 'rowspan');

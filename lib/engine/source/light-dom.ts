@@ -156,12 +156,16 @@ export function parseLightDom(html: string): LightDocument {
   const root = new LightElement('#ROOT', {});
   const byTag = new Map<string, LightElement[]>();
   let open = root;
+  // The parser's open elements: it closes them in its own order, some of which a cell start closed already.
+  const parserOpen: LightElement[] = [];
   const parser = new Parser(
     {
       onopentag(name, attribs) {
         const el = new LightElement(name.toUpperCase(), attribs);
+        open = tableScopeParent(open, el.tagName) ?? open;
         open.append(el);
         open = el;
+        parserOpen.push(el);
         const same = byTag.get(el.tagName);
         if (same) same.push(el);
         else byTag.set(el.tagName, [el]);
@@ -170,7 +174,8 @@ export function parseLightDom(html: string): LightDocument {
         open.append(new LightText(data));
       },
       onclosetag() {
-        open = open.parentNode ?? root;
+        const el = parserOpen.pop();
+        if (el && isOpen(el, open)) open = el.parentNode ?? root;
       },
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
@@ -178,6 +183,35 @@ export function parseLightDom(html: string): LightDocument {
   parser.write(html);
   parser.end();
   return new LightDocument(root, byTag);
+}
+
+/** The part of a table each start tag closes back to, as a browser's table modes do. */
+const CLOSES_TO: Partial<Record<string, ReadonlySet<string>>> = {
+  TD: new Set(['TD', 'TH']),
+  TH: new Set(['TD', 'TH']),
+  TR: new Set(['TR']),
+  TBODY: new Set(['TBODY', 'THEAD', 'TFOOT']),
+  THEAD: new Set(['TBODY', 'THEAD', 'TFOOT']),
+  TFOOT: new Set(['TBODY', 'THEAD', 'TFOOT']),
+};
+
+/**
+ * Where a browser puts a table part whose start tag meets a cell (or row, or body) still open: beside
+ * it, whatever inline element inside the cell was left open (Word's `<td><font>1<td>`). htmlparser2
+ * closes a cell only when it is the innermost element, and would nest every next cell in the last.
+ * Null when nothing is to be closed.
+ */
+function tableScopeParent(open: LightElement, tag: string): LightElement | null {
+  const closes = CLOSES_TO[tag];
+  if (!closes) return null;
+  for (let e: LightElement | null = open; e && e.tagName !== 'TABLE'; e = e.parentNode) if (closes.has(e.tagName)) return e.parentNode;
+  return null;
+}
+
+/** Whether `el` is `open` or one of its ancestors: not closed already by a table part's start. */
+function isOpen(el: LightElement, open: LightElement): boolean {
+  for (let e: LightElement | null = open; e; e = e.parentNode) if (e === el) return true;
+  return false;
 }
 
 /**
