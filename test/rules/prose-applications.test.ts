@@ -105,4 +105,30 @@ describe('prose-applications', () => {
     ])
       expect(ofRule(findings({ s1 }), 'prose-applications'), s1).toEqual([]);
   });
+
+  it('leaves applications of another kind, other bodies’ and a qualified denial alone (round 24 hunt)', () => {
+    for (const s1 of [
+      '全年共受理不动产登记申请12680件。',
+      '全年收到国家赔偿申请2件。',
+      '全县各级行政机关共收到政府信息公开申请356件。',
+      '各直属单位另收到政府信息公开申请126件。',
+      '二〇二二年我局收到政府信息公开申请41件，本年度收到申请12件。',
+      '前一年度我局收到政府信息公开申请41件，本年度收到申请12件。',
+      '不存在应受理而未受理的政府信息公开申请。',
+      '全年无超期办理的政府信息公开申请。',
+      '予以公开和部分公开7件，占全部办结申请的63.6%。',
+      '所有依申请公开答复文书在办结前均经法律顾问审核。',
+      '全年收到政府信息公开申请12件，办结11件（含上年结转），结转下年度2件。',
+      '提案28件（含上年结转2件）均已办复。',
+    ])
+      expect(ofRule(findings({ s1 }), 'prose-applications'), s1).toEqual([]);
+  });
+  it('still reads disclosure applications named as such, and denials of carrying forward (round 24 hunt)', () => {
+    expect(ofRule(findings({ s1: '全年共收到公民、法人或者其他组织以书面形式提出的政府信息公开申请15件。' }), 'prose-applications')).toEqual([
+      expect.objectContaining({ expected: 12, actual: 15 }),
+    ]);
+    expect(ofRule(findings({ s1: '全年共受理各类申请15件。' }), 'prose-applications')).toHaveLength(1);
+    for (const s1 of ['全年共收到政府信息公开申请12件，所有申请均已办理完毕。', '全年共收到政府信息公开申请12件，不存在结转下年度办理的申请。'])
+      expect(ofRule(findings({ s1 }), 'prose-applications'), s1).toEqual([expect.objectContaining({ expected: 2, actual: 0 })]);
+  });
 });

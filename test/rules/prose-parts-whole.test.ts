@@ -19,6 +19,88 @@ describe('prose-parts-whole', () => {
   it('a whole restated in a share after the parts (「占报送总数35条的17.1%」) is not one of them', () => {
     expect(ofRule(findings({ s1: '全年报送政务信息35条，其中被采用6条，占报送总数35条的17.1%。' }), 'prose-parts-whole')).toEqual([]);
   });
+  it('a list moves on to another topic: results after applicants, 另有 after the parts', () => {
+    const apps = (legal: number, then: string) => `全年共收到政府信息公开申请53件，其中自然人申请40件、法人或其他组织申请${legal}件，${then}。`;
+    const results = '全年予以公开22件、部分公开7件、不予公开7件、无法提供10件、不予处理5件、其他处理3件';
+    for (const then of [results, '予以公开22件，部分公开7件', '另有上年结转申请4件'])
+      expect(ofRule(findings({ s1: apps(13, then) }), 'prose-parts-whole')).toEqual([]);
+    expect(ofRule(findings({ s1: apps(12, results) }), 'prose-parts-whole')).toEqual([expect.objectContaining({ expected: 53, actual: 52 })]);
+    expect(ofRule(findings({ s1: apps(12, '另有上年结转申请4件') }), 'prose-parts-whole')).toEqual([expect.objectContaining({ expected: 53, actual: 52 })]);
+    // Only a run of two parts or more, with two or more after it, ends the list early: 2 + 1 is too easily 3.
+    expect(ofRule(findings({ s1: '被提起行政诉讼3件，其中2件判决维持，1件以其他方式结案，1件尚在审理中。' }), 'prose-parts-whole')).toEqual([
+      expect.objectContaining({ expected: 3, actual: 4 }),
+    ]);
+  });
+  it('a nested 其中 breaks down one part, not the whole', () => {
+    const s1 = (nested: string, last = 66) =>
+      `全年通过局门户网站发布信息326条，其中概况类信息12条，政务动态信息248条，其中${nested}，信息公开目录信息${last}条。`;
+    for (const nested of ['图片新闻40条', '图片新闻40条、视频新闻20条', '图片新闻40条，视频新闻20条'])
+      expect(ofRule(findings({ s1: s1(nested) }), 'prose-parts-whole')).toEqual([]);
+    expect(ofRule(findings({ s1: s1('图片新闻40条', 60) }), 'prose-parts-whole')).toEqual([expect.objectContaining({ expected: 326, actual: 320 })]);
+  });
+  it('a figure in brackets is never the whole', () => {
+    const received = (legal: number) => `全年共受理政府信息公开申请57件（含上年结转4件），同比下降5%。其中自然人申请43件，法人或其他组织申请${legal}件。`;
+    expect(ofRule(findings({ s1: received(14) }), 'prose-parts-whole')).toEqual([]);
+    expect(ofRule(findings({ s1: received(12) }), 'prose-parts-whole')).toEqual([expect.objectContaining({ expected: 57, actual: 55 })]);
+    const suits = (upheld: number) => `被提起行政诉讼3件（含复议后起诉1件），其中${upheld}件判决维持，1件以其他方式结案，1件尚在审理中，未发生败诉情况。`;
+    expect(ofRule(findings({ s1: suits(1) }), 'prose-parts-whole')).toEqual([]);
+    expect(ofRule(findings({ s1: suits(2) }), 'prose-parts-whole')).toEqual([expect.objectContaining({ expected: 3, actual: 4 })]);
+  });
+  it('with two wholes side by side, each part goes to the whole it names, or nothing is said', () => {
+    expect(
+      ofRule(
+        findings({
+          s1: '2023年市政府系统共承办市人大代表建议386件、市政协提案452件，其中主办建议268件、主办提案305件，分别占69.4%和67.5%，均已按期办结，公开复文812件，公开率97%。',
+        }),
+        'prose-parts-whole',
+      ),
+    ).toEqual([]);
+    const both = (assisted: number) => `共承办人大代表建议86件、政协提案52件，其中主办建议50件、协办建议${assisted}件，主办提案30件、协办提案22件。`;
+    expect(ofRule(findings({ s1: both(36) }), 'prose-parts-whole')).toEqual([]);
+    expect(ofRule(findings({ s1: both(40) }), 'prose-parts-whole')).toEqual([expect.objectContaining({ expected: 86, actual: 90 })]);
+    // One part more than the whole it names is said too.
+    const suits = (n: number) => `全县因政府信息公开被申请行政复议15件、被提起行政诉讼11件，其中以县政府为被申请人或被告的复议4件、诉讼${n}件。`;
+    expect(ofRule(findings({ s1: suits(3) }), 'prose-parts-whole')).toEqual([]);
+    expect(ofRule(findings({ s1: suits(13) }), 'prose-parts-whole')).toEqual([expect.objectContaining({ expected: 11, actual: 13 })]);
+  });
+  it('「各N件」 is N for each item listed; silent when the items cannot be counted', () => {
+    expect(
+      ofRule(
+        findings({
+          s1: '不予公开7件，其中因保护第三方合法权益不予公开3件，属于三类内部事务信息、四类过程性信息、行政查询事项和其他法律行政法规禁止公开的各1件；不予处理5件，其中重复申请3件，信访举报投诉类申请和要求行政机关确认或重新出具已获取信息各1件。',
+        }),
+        'prose-parts-whole',
+      ),
+    ).toEqual([]);
+    const each = (n: number) => `不予公开6件，其中涉及第三方合法权益3件，内部事务信息、过程性信息、行政查询事项各${n}件。`;
+    expect(ofRule(findings({ s1: each(1) }), 'prose-parts-whole')).toEqual([]);
+    expect(ofRule(findings({ s1: each(2) }), 'prose-parts-whole')).toEqual([
+      expect.objectContaining({ expected: 6, actual: 9, message: expect.stringContaining('3 + 3×2') }),
+    ]);
+  });
+  it('a part in another unit of pieces is still a part', () => {
+    const s1 = (text: number, video: string) => `全年发布政策解读40篇，其中文字解读${text}篇、图文解读12篇、视频解读${video}。`;
+    for (const video of ['4个', '4部']) expect(ofRule(findings({ s1: s1(24, video) }), 'prose-parts-whole')).toEqual([]);
+    expect(ofRule(findings({ s1: s1(30, '4个') }), 'prose-parts-whole')).toEqual([expect.objectContaining({ expected: 40, actual: 42 })]);
+    expect(ofRule(findings({ s1: '发布文字解读24篇、图文解读12篇、视频解读4个，共计40篇。' }), 'prose-parts-whole')).toEqual([]);
+  });
+  it('a whole after its parts (「共计」「合计」「总计」) is their sum', () => {
+    const s1 = (last: number) => `全年发布概况类信息12条、政务动态信息248条、信息公开目录信息${last}条，共计326条。`;
+    expect(ofRule(findings({ s1: s1(66) }), 'prose-parts-whole')).toEqual([]);
+    expect(ofRule(findings({ s1: s1(60) }), 'prose-parts-whole')).toEqual([expect.objectContaining({ expected: 326, actual: 320 })]);
+    expect(ofRule(findings({ s1: '全年新收申请53件，上年结转5件，总计57件。' }), 'prose-parts-whole')).toEqual([
+      expect.objectContaining({ expected: 57, actual: 58 }),
+    ]);
+    // The whole restated before the parts, a change, other units, channels that overlap: none is a part.
+    for (const s1 of [
+      '全年发布信息326条，概况类信息12条、政务动态信息248条、信息公开目录信息66条，合计326条。',
+      '全年新收申请53件，较上年增加12件，连同上年结转4件，共计57件。',
+      '全年接待来访群众120人次、来电咨询80次，合计200人次。',
+      '通过门户网站发布300条、政务微博发布200条、微信公众号发布150条，合计发布信息500条。',
+      '发布信息326条，其中概况类信息12条、政务动态信息248条、信息公开目录信息66条，共计326条。',
+    ])
+      expect(ofRule(findings({ s1 }), 'prose-parts-whole')).toEqual([]);
+  });
   it('silent when they add up, or the list ends with 等', () => {
     expect(ofRule(findings({ s1: '发布信息178条。其中概况类1条，动态类144条，目录类33条。' }), 'prose-parts-whole')).toEqual([]);
     expect(ofRule(findings({ s1: '发布信息178条，包括动态类144条、目录类30条等。' }), 'prose-parts-whole')).toEqual([]);

@@ -52,4 +52,13 @@ describe('prose-proactive', () => {
   it('does not read the 2019 table, whose columns mean other things', () => {
     expect(ofRule(findings({ layout2019: true, s1: '制发规范性文件9件，现行有效规范性文件9件。' }), 'prose-proactive')).toEqual([]);
   });
+
+  it('leaves parts of the decisions and other bodies’ documents alone (round 24 hunt)', () => {
+    for (const s1 of [
+      '作出准予行政许可决定1231件、不予行政许可决定3件。',
+      '作出简易程序行政处罚决定30件。',
+      '组织全省开展规范性文件清理，共废止行政规范性文件386件。',
+    ])
+      expect(ofRule(findings({ s1 }), 'prose-proactive'), s1).toEqual([]);
+  });
 });

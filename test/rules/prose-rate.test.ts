@@ -34,6 +34,22 @@ describe('prose-rate', () => {
     expect(ofRule(findings({ s1: s1('57.7%') }), 'prose-rate')).toEqual([]);
     expect(ofRule(findings({ s1: s1('50%') }), 'prose-rate')).toEqual([expect.objectContaining({ expected: '57.7%', actual: '50%' })]);
   });
+  it('a rate after the 分别 run is a statement of its own, not one of the rates paired', () => {
+    expect(
+      ofRule(
+        findings({
+          s1: '2023年市政府系统共承办市人大代表建议386件、市政协提案452件，其中主办建议268件、主办提案305件，分别占69.4%和67.5%，均已按期办结，公开复文812件，公开率97%。',
+        }),
+        'prose-rate',
+      ),
+    ).toEqual([]);
+    const s1 = (a: string, b: string) => `共收到申请52件，其中网上申请30件、信函申请22件，分别占${a}、42.3%，公开率${b}。`;
+    expect(ofRule(findings({ s1: s1('57.7%', '76.9%') }), 'prose-rate')).toEqual([]);
+    expect(ofRule(findings({ s1: s1('50%', '76.9%') }), 'prose-rate')).toEqual([expect.objectContaining({ expected: '57.7%', actual: '50%' })]);
+    expect(
+      ofRule(findings({ s1: '共收到申请52件，其中网上申请30件、信函申请22件，分别占57.7%和42.3%，已全部办结，公开答复40件，公开率80%。' }), 'prose-rate'),
+    ).toEqual([expect.objectContaining({ expected: '76.9%', actual: '80%' })]);
+  });
   it('parts summed before the rate, of a whole stated after it, fit; where two wholes could be meant, nothing is said', () => {
     expect(ofRule(findings({ s1: '予以公开30件，部分公开10件，公开率（含部分公开）76.9%，共收到申请52件。' }), 'prose-rate')).toEqual([]);
     expect(ofRule(findings({ s1: '予以公开30件，部分公开10件，公开率（含部分公开）80%，共收到申请52件。' }), 'prose-rate')).toEqual([]);

@@ -65,4 +65,21 @@ describe('prose-results', () => {
   it('leaves the 2019 table’s one (六)其他处理 row alone for reasons it has no row of', () => {
     expect(ofRule(findings({ layout2019: true, s1: '申请人逾期不补正2件。' }), 'prose-results')).toEqual([]);
   });
+
+  it('leaves counts of other things alone: case files reviewed, complaints received, documents vetted (round 24 hunt)', () => {
+    for (const s1 of [
+      '评查行政执法案卷56件，案卷合格率100%。',
+      '受理安全生产领域信访举报投诉126件。',
+      '全年审核拟公开文件523件，经审查不予公开的12件。',
+      '对办理复文予以公开45件。',
+      '本年新收政府信息公开申请12件，已办结10件，结转下年度2件；上年结转的1件已办结。',
+    ])
+      expect(ofRule(findings({ s1 }), 'prose-results'), s1).toEqual([]);
+  });
+  it('reads 「予以公开的有」 and 「办理完毕」 (round 24 hunt)', () => {
+    expect(ofRule(findings({ s1: '依法答复予以公开的有8件。' }), 'prose-results')).toEqual([expect.objectContaining({ expected: 6, actual: 8 })]);
+    expect(ofRule(findings({ s1: '本年度共办理完毕政府信息公开申请13件。' }), 'prose-results')).toEqual([
+      expect.objectContaining({ expected: 11, actual: 13 }),
+    ]);
+  });
 });

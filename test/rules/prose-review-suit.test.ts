@@ -68,4 +68,24 @@ describe('prose-review-suit: cases that corrected the body (结果纠正)', () =
     expect(reviewSuit('2022年未发生被行政复议纠错的情形。')).toEqual([]);
     expect(reviewSuit('我局作为复议机关，全年办理行政复议案件98件，纠错12件。')).toEqual([]);
   });
+
+  it('leaves all cases, a body’s own suits defended, a qualified denial and other cases upheld alone (round 24 hunt)', () => {
+    for (const s1 of [
+      '全年共发生行政复议案件12件、行政诉讼案件9件，其中涉及政府信息公开的行政复议2件、行政诉讼1件。',
+      '全年办理行政应诉案件23件，败诉2件。',
+      '作为市政府行政复议机构，全年新收行政复议案件98件。',
+      '全县因政府信息公开被申请行政复议15件、被提起行政诉讼11件。',
+      '全年未发生因答复超期引发的行政复议。',
+      '被申请行政复议的行政处罚案件2件，经复议均予维持。',
+      '因政府信息公开被申请行政复议2件，已审结的均获维持。',
+    ])
+      expect(ofRule(findings({ s1 }), 'prose-review-suit'), s1).toEqual([]);
+  });
+  it('reads 「3次」, 「被起诉」 and 「无…被诉案件」 (round 24 hunt)', () => {
+    expect(ofRule(findings({ s1: '因政府信息公开工作被申请行政复议3次。' }), 'prose-review-suit')).toEqual([
+      expect.objectContaining({ expected: 2, actual: 3 }),
+    ]);
+    expect(ofRule(findings({ s1: '因政府信息公开工作被起诉5件。' }), 'prose-review-suit')).toEqual([expect.objectContaining({ expected: 1, actual: 5 })]);
+    expect(ofRule(findings({ s1: '全年无政府信息公开被诉案件。' }), 'prose-review-suit')).toEqual([expect.objectContaining({ expected: 1, actual: 0 })]);
+  });
 });

@@ -12,4 +12,22 @@ describe('s6-no-fee', () => {
     expect(keys(fs[0]!)).toEqual(['t3/3.6.2/total']);
     expect(ofRule(findings(), 's6-no-fee')).toEqual([]);
   });
+  it('fires when s6 speaks only of other money: a platform’s upkeep, 行政事业性收费', () => {
+    for (const s6 of [
+      '全年投入政务公开平台建设及运行维护费用35万元，保障了政务公开工作顺利开展。',
+      '政务公开培训经费及相关费用由财政保障。',
+      '本年度公开行政事业性收费项目12项。',
+    ])
+      expect(ofRule(findings({ s6 }), 's6-no-fee'), s6).toHaveLength(1);
+  });
+  it('does not fire when s6 says information was given free or nothing was charged, in any of the usual words', () => {
+    for (const s6 of [
+      '2023年，我局依申请提供政府信息均为免费提供。',
+      '2023年，我局向申请人提供政府信息均为免费提供，未向任何申请人收取款项。',
+      '本年度向申请人提供信息未收取任何费用。',
+      '本年度未产生政府信息公开申请相关费用。',
+      '本年度未收取信息处\n理费。',
+    ])
+      expect(ofRule(findings({ s6 }), 's6-no-fee'), s6).toEqual([]);
+  });
 });

@@ -19,4 +19,19 @@ describe('template-text-left', () => {
     const s1 = '2023年，我局综述全年工作，注重数据准确，严格审核报告中各项数据的勾稽关系。2023年，我局共收到政府信息公开申请12件，上年结转1件。';
     expect(ofRule(findings({ s1 }), 'template-text-left')).toEqual([]);
   });
+  it('fires on a placeholder asking to add something (「（此处可补充说明……）」)', () => {
+    for (const extra of ['（此处可补充说明本机关其他需要报告的事项。）', '【此处请补充本单位特色工作】', '此处可列明其他需要报告的事项。'])
+      expect(ofRule(findings({ s6: '本年度未收取信息处理费。\n' + extra }), 'template-text-left'), extra).toEqual([expect.objectContaining({ section: 's6' })]);
+    expect(ofRule(findings({ s6: '本年度未收取信息处理费。需要在此处说明的是，本年度无其他事项。' }), 'template-text-left')).toEqual([]);
+  });
+  it('does not fire when the text cites the instructions it was written by, but does on the instructions themselves', () => {
+    for (const s6 of [
+      '本报告严格按照《中华人民共和国政府信息公开工作年度报告格式》及其填报说明的要求编制。',
+      '本报告根据国务院办公厅政府信息与政务公开办公室印发的年报格式和编写说明编制。',
+      '本报告依《年度报告格式》和填写说明编制。',
+    ])
+      expect(ofRule(findings({ s6 }), 'template-text-left'), s6).toEqual([]);
+    for (const s6 of ['（填报说明：本表数据应与上年度报告衔接）', '编写说明：按照《年度报告格式》填报说明的要求填写本部分。'])
+      expect(ofRule(findings({ s6 }), 'template-text-left'), s6).toHaveLength(1);
+  });
 });

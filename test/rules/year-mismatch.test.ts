@@ -29,4 +29,30 @@ describe('year-mismatch', () => {
       expect(r.detected && ofRule(r.findings, 'year-mismatch'), id).toEqual([]);
     }
   });
+  it('reads a period written in Chinese numerals, and a whole-year span of statistics', () => {
+    for (const s1 of [
+      '本报告所列数据的统计期限自二〇二二年一月一日起至二〇二二年十二月三十一日止。',
+      '本报告中所列数据统计时间为二〇二二年一月一日至十二月三十一日。',
+      '本报告数据统计自2022年1月1日起至2022年12月31日止。',
+    ])
+      expect(ofRule(audit({ s1 }).findings, 'year-mismatch'), s1).toEqual([expect.objectContaining({ severity: 'error', expected: 2023, actual: 2022 })]);
+    const s1 = '本报告所列数据的统计期限自二〇二三年一月一日起至二〇二三年十二月三十一日止。';
+    expect(ofRule(audit({ s1 }).findings, 'year-mismatch')).toEqual([]);
+  });
+  it('takes the year after 统计期限, not a year before it in the sentence', () => {
+    for (const s1 of [
+      '本报告根据2019年修订的《中华人民共和国政府信息公开条例》编制，所列数据的统计期限自2023年1月1日起至2023年12月31日止。',
+      '依据2008年施行、2019年修订的《条例》第五十条，本报告统计时限为2023年1月1日至12月31日。',
+    ])
+      expect(ofRule(audit({ s1 }).findings, 'year-mismatch'), s1).toEqual([]);
+    const s1 = '本报告根据2019年修订的《条例》编制，统计期限自2022年1月1日起至2022年12月31日止。';
+    expect(ofRule(audit({ s1 }).findings, 'year-mismatch')).toEqual([expect.objectContaining({ actual: 2022 })]);
+  });
+  it('does not take a practice that started some month (「自2022年7月起实行按月统计」) for the period', () => {
+    for (const s1 of [
+      '为规范依申请公开工作，我局建立依申请公开统计台账，自2022年7月起实行按月统计、按季通报。本报告所列数据的统计期限自2023年1月1日起至2023年12月31日止。',
+      '自2021年3月起，我局统计每月申请数量并通报。2023年，我局共收到政府信息公开申请12件，上年结转1件。',
+    ])
+      expect(ofRule(audit({ s1 }).findings, 'year-mismatch'), s1).toEqual([]);
+  });
 });

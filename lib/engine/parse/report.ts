@@ -1,7 +1,7 @@
 import type { Published, Report, Section, SectionKey, Sentence } from '../model';
 import { labelledPublished, pageTitleAgency, signatureAgency, signaturePublished, urlPublished } from './meta';
 import type { Block } from '../source/blocks';
-import { chineseDigits, clean, compact } from '../text';
+import { clean, compact, digitYears } from '../text';
 import { sentencesOf } from './prose';
 import { headingLines, headingOf, sectionOfHeading } from './sections';
 import { classifyGrid, gridsByTable, layoutsOf, linesToGrid, readRowTable, readT4 } from './tables';
@@ -12,9 +12,7 @@ const TITLE = /年度报告|年报|工作报告/;
 
 /** Agency and year from a title such as 「XX局2023年政府信息公开工作年度报告」 or 「2023年XX局政府信息公开…」. */
 export function agencyAndYear(title: string): { agency: string; year: number | null } {
-  const c = compact(title)
-    .replace(/[《》“”"]/g, '')
-    .replace(/[〇○零一二三四五六七八九]{4}(?=年)/, chineseDigits);
+  const c = digitYears(compact(title).replace(/[《》“”"]/g, ''));
   const m = /^(.*?)(\d{4})年度?(.*?)(?:政府信息公开|政务公开|信息公开|政府信息)/.exec(c);
   // 「XX局政府信息公开工作年度报告（2023年度）」, 「XX局政府信息公开工作2023年度报告」: the year last.
   const last = m ? null : /^(.*?)(?:政府信息公开|政务公开|信息公开).*?(\d{4})(?:年度?)?(?:报告)?[)）]?$/.exec(c);

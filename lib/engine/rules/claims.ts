@@ -1,5 +1,5 @@
 import type { CellRef, Report, Sentence } from '../model';
-import { chineseCount, compact, ellipsis } from '../text';
+import { chineseCount, chineseDigits, compact, ellipsis } from '../text';
 import { showBound, sumBound } from './arithmetic';
 import { clauseBefore, ref, t3GroupRefs } from './helpers';
 import type { Problem } from './types';
@@ -43,7 +43,7 @@ export function proseSentences(r: Report): { s: Sentence; c: string }[] {
  * Words that say which year the numbers after them are of. 「上年结转」 names a row of this year's
  * table, not a year. A comparison (「较上年」「与上年…相比」) holds to the end of its clause only.
  */
-const YEAR_WORD = /(较|比|与)?(?:上一?年度?|去年|前年)(?!度?结转)|(?:本|今|全)年度?|(20\d{2})\s*年/g;
+const YEAR_WORD = /(较|比|与)?(?:上一?年度?|前一年度?|去年|前年)(?!度?结转)|(?:本|今|全)年度?|(20\d{2}|二[〇○零][〇○零一二三四五六七八九]{2})\s*年/g;
 
 const YEARS_SPAN =
   /近(?:[两二三四五六七八九十]+|\d{1,2})年|(?:[两二三四五六七八九十]+|(?<!\d)\d{1,2})年(?:来|以来|间)|多年来|历年|20\d{2}年?度?(?:至|到|—|－|-|~|～)20\d{2}年/;
@@ -54,7 +54,7 @@ export function aboutOtherYear(report: Report, before: string): boolean {
   if (YEARS_SPAN.test(before)) return true;
   let other = false;
   for (const m of before.matchAll(YEAR_WORD)) {
-    const year = m[2] ? Number(m[2]) !== report.year : !/^(?:本|今|全)/.test(m[0]);
+    const year = m[2] ? Number(chineseDigits(m[2])) !== report.year : !/^(?:本|今|全)/.test(m[0]);
     if (!m[1]) other = year;
     else if (!/[，,；]/.test(before.slice(m.index + m[0].length))) return true;
   }
@@ -62,8 +62,18 @@ export function aboutOtherYear(report: Report, before: string): boolean {
 }
 
 /**
+ * Words that make a statement another body's or several bodies' (「全县各级行政机关共收到申请356件」,
+ * 「各直属单位另收到…」, 「组织全省开展清理，共废止…」, 「县政府及部门」): not this report's table.
+ */
+const OTHER_BODY =
+  /全(?:省|市|州|盟|县|区|旗|镇|乡|系统)|各级|各(?:部门|单位|地区|乡镇|街道|县|区)|(?:直属|所属|下属)(?:单位|部门|机构)|[及和与各](?:所属|下属|直属)?(?:部门|单位|乡镇|街道)/;
+
+/** Whether the text before a statement (its sentence so far) speaks of other bodies than the report's. */
+export const aboutOtherBody = (before: string): boolean => OTHER_BODY.test(before);
+
+/**
  * Stated numbers against the table: every statement of a sentence, unless the sentence puts it in
- * another year (「与上年收到申请41件相比」). Blank cells count as unknowns ≥ 0, so a number is
+ * another year or another body (「与上年收到申请41件相比」). Blank cells count as unknowns ≥ 0, so a number is
  * contradicted only when no values of the blanks can give it (the filled cells already exceed it, say).
  */
 export function checkClaims(report: Report, claims: Claim[]): Problem[] {
@@ -72,10 +82,11 @@ export function checkClaims(report: Report, claims: Claim[]): Problem[] {
   const each = claims.map((claim) => ({ claim, all: new RegExp(claim.pattern.source, claim.pattern.flags.replace('g', '') + 'g') }));
   sentences.forEach(({ s, c }, i) => {
     // Every claim states a count (「…12件」「…2起」): most sentences state none.
-    if (!/\d[件起]/.test(c)) return;
+    if (!/\d[件起次]/.test(c)) return;
     for (const { claim, all } of each) {
       for (const m of c.matchAll(all)) {
-        if (aboutOtherYear(report, c.slice(0, m.index))) continue;
+        const before = c.slice(0, m.index);
+        if (aboutOtherYear(report, before) || aboutOtherBody(before)) continue;
         // The claim is read with the sentence after it: 「受理749件。其中新收713件、上年结转36件。」
         const context = c.slice(m.index) + (sentences[i + 1]?.c ?? '');
         if (claim.unless?.(clauseBefore(c, m.index + m[0].length), c)) continue;

@@ -1,5 +1,5 @@
 import { clauseBefore, ref } from './helpers';
-import { aboutOtherYear, atLeast, checkClaims, proseSentences, total, totals } from './claims';
+import { aboutOtherBody, aboutOtherYear, atLeast, checkClaims, proseSentences, total, totals } from './claims';
 import type { ReportRule } from './types';
 
 const NOT_INFO = '[^。；，,复议诉讼结转\\d]';
@@ -10,8 +10,11 @@ const RECEIVED = new RegExp(`(?:收到|接收|接到)${NOT_INFO}{0,30}申请${SU
 const NEW = new RegExp(`新收(?:${NOT_INFO}{0,30}申请)?${SUM}(\\d+)件`);
 /** 「受理申请749件」: the new ones, or the new and the carried-over ones together. */
 const ACCEPTED = new RegExp(`受理${NOT_INFO}{0,30}申请${SUM}(\\d+)件`);
-/** The parts that follow a whole name the carried-over applications: the whole counts rows 一 and 二. */
-const WITH_CARRIED = /(?:其中|包括|含)[^。；;]{0,30}上年(?:度)?结转/;
+/**
+ * The parts right after a whole name the carried-over applications (「受理57件（含上年结转4件）」, 「…57件，其中新收53件、
+ * 上年结转4件」): the whole counts rows 一 and 二. Not a 含 further on, of another count (「办结54件（含上年结转）」).
+ */
+const WITH_CARRIED = /^[^。；;\d]*\d+件[，,。：:]?[(（]?(?:其中|包括|含)[^。；;另]{0,30}上一?年(?:度)?结转/;
 const newAndCarried = totals('1', '2');
 /** Applications of another kind, which table 3 does not count: 行政许可, 信访, 咨询, 建议提案 … */
 const OTHER_KIND = /许可|审批|信访|投诉|举报|咨询|建议|提案|信箱|来信|留言|热线|办件|政务服务/;
@@ -21,7 +24,17 @@ const OTHER_KIND = /许可|审批|信访|投诉|举报|咨询|建议|提案|信�
  */
 const PART = /自然人|法人|其他组织|企业|个人|网站|网上|在线|线上|信函|邮寄|邮件|当面|现场|传真|电话|平台|渠道|方式/;
 const EVERYONE = /公民、?法人(?:或者?|和|及)其他组织/g;
-const notAllApplications = (statement: string) => OTHER_KIND.test(statement) || PART.test(statement.replace(EVERYONE, ''));
+/** Words between the verb and 申请 that name no kind: 「共收到各类申请」「受理群众提出的申请」. */
+const NO_KIND = /全年|本年度?|今年|共计|总计|共|各类|有效|依法|新|的|了|群众|申请人|提出|提交|通过/g;
+/**
+ * 「受理不动产登记申请」「收到国家赔偿申请」: an application of another kind, named between the verb and 申请 where
+ * disclosure is not (「收到…以书面形式提出的政府信息公开申请」 is one).
+ */
+function ofAnotherKind(statement: string): boolean {
+  const m = /(?:收到|接收|接到|新收|受理)([^。；，,]*)申请[^申]*$/.exec(statement);
+  return !!m && !/公开/.test(m[1]!) && m[1]!.replace(EVERYONE, '').replace(NO_KIND, '') !== '';
+}
+const notAllApplications = (statement: string) => OTHER_KIND.test(statement) || PART.test(statement.replace(EVERYONE, '')) || ofAnotherKind(statement);
 /** The columns of row 一 a denial of one kind of applicant speaks of (「未收到法人或其他组织提出的申请」). */
 function deniedColumns(statement: string): string[] | null {
   const s = statement.replace(EVERYONE, '');
@@ -47,10 +60,15 @@ const APPLICANTS = [
   { pattern: new RegExp(`法律服务机构${BY}`), columns: ['legal'], what: '法律服务机构申请' },
 ];
 
-/** 「未收到申请」「没有收到…申请」「无政府信息公开申请」: none received. */
-const NONE_RECEIVED = /(?:未|没有)(?:收到|受理|接到)[^。；，,复议诉讼]{0,30}申请|无[^。；，,复议诉讼]{0,10}政府信息公开申请/;
-/** 「所有申请均已按时办结」, 「全部办结」: nothing carried forward. */
-const ALL_CLOSED = /(?:所有|全部|均已?|全都|一律)[^。；，,]{0,10}办结|全部办结/;
+/**
+ * 「未收到申请」「没有收到…申请」「无政府信息公开申请」: none received. Not 「不存在应受理而未受理的申请」, nor none of a
+ * kind (「未收到需收取信息处理费的申请」「无超期办理的申请」).
+ */
+const NONE_RECEIVED = /(?<![而应该])(?:未|没有)(?:收到|受理|接到)([^。；，,复议诉讼]{0,30})申请|无(?:任何)?(?:人提出)?(?:的)?政府信息公开申请/;
+const NONE_OF_A_KIND = /需|费|超期|逾期|涉及|有关|关于|符合|不符合/;
+/** 「所有申请均已按时办结」, 「全部办结」: nothing carried forward. Not 「占全部办结申请的」, 「在办结前均经审核」. */
+const ALL_CLOSED =
+  /(?:(?:所有|全部|均已?|全都|一律)[^。；，,]{0,10}|全部)(?:办结|办理完毕)(?![的申率件前后时])|(?:不存在|没有|无)[^。；，,\d]{0,4}结转(?:至|到)?下一?年度?/;
 /** What makes 「均已办结」 say less than all: 「除3件…外，其余…」, or a clause about last year's carried-over ones. */
 const ALL_BUT = /除|其余|其他|结转(?:至|到)?下|继续办理|尚未|未办结/;
 
@@ -60,8 +78,8 @@ export const proseApplications: ReportRule = {
   severity: 'error',
   title: { zh: '正文申请数与表格不符', en: 'Stated applications ≠ table' },
   description: {
-    zh: '总体情况中的依申请公开数量、结转数量应与第三部分表格一致：「收到/新收申请 N 件」对应第一项；按申请人分列的件数（「自然人申请 a 件，法人或其他组织申请 b 件」「商业企业 c 件」）对应第一项的相应列（或第一项与第二项之和）；「受理 N 件，其中新收 a 件、上年结转 b 件」中 N 对应第一项与第二项之和（下一句列出分项时同样）；「未收到申请」时表格不应有新收申请；「所有申请均已办结」时不应有结转下年度的申请。表格有空白时按不小于 0 计，已填数值已超过正文数字即为矛盾。',
-    en: 'Application counts in the prose must agree with table 3: received/new ↔ row 1, by applicant ↔ row 1’s columns (or rows 1 + 2), 「受理 N，其中新收 a、上年结转 b」 ↔ rows 1 + 2, 「未收到申请」 ↔ row 1 = 0, 「均已办结」 ↔ row 4 = 0. Blanks count as unknowns ≥ 0.',
+    zh: '总体情况中的依申请公开数量、结转数量应与第三部分表格一致：「收到/新收申请 N 件」对应第一项；按申请人分列的件数（「自然人申请 a 件，法人或其他组织申请 b 件」「商业企业 c 件」）对应第一项的相应列（或第一项与第二项之和）；「受理 N 件，其中新收 a 件、上年结转 b 件」中 N 对应第一项与第二项之和（下一句列出分项时同样）；「未收到申请」时表格不应有新收申请；「所有申请均已办结」「不存在结转下年度的申请」时不应有结转下年度的申请。其他种类的申请（不动产登记、法律援助、国家赔偿等）、全县/全区或各部门、直属单位的件数不是本表的，不核对。表格有空白时按不小于 0 计，已填数值已超过正文数字即为矛盾。',
+    en: 'Application counts in the prose must agree with table 3: received/new ↔ row 1, by applicant ↔ row 1’s columns (or rows 1 + 2), 「受理 N，其中新收 a、上年结转 b」 ↔ rows 1 + 2, 「未收到申请」 ↔ row 1 = 0, 「均已办结」 ↔ row 4 = 0. Applications of other kinds, and counts for a whole county or its departments, are not checked. Blanks count as unknowns ≥ 0.',
   },
   basis: '《政府信息公开条例》第五十条（年度报告应当包括收到和处理政府信息公开申请的情况）',
   example: '正文「共收到政府信息公开申请15件」，表格新收 12 件；或正文「所有申请均已按时办结」，表格结转下年度 2 件。',
@@ -82,13 +100,20 @@ export const proseApplications: ReportRule = {
         what,
         unless: (clause: string) => OTHER_KIND.test(clause),
       })),
-      { pattern: /上年(?:度)?结转(?:[^。；，,\d]{0,16})(\d+)件/, cells: total('2'), what: '上年结转申请' },
+      {
+        pattern: /上一?年(?:度)?结转(?:[^。；，,\d]{0,16})(\d+)件/,
+        cells: total('2'),
+        what: '上年结转申请',
+        // 「提案28件（含上年结转2件）」 is another kind's; 「上年结转申请中有3件予以公开」 is a part of them.
+        unless: (clause: string) => OTHER_KIND.test(clause) || /结转[^。；，,\d]{0,16}中/.test(clause),
+      },
       { pattern: /结转(?:至|到)?下(?:一)?年度?(?:继续办理)?(?:[^。；，,\d]{0,10})(\d+)件/, cells: total('4'), what: '结转下年度申请' },
     ]);
     const forward = atLeast(report, total('4')());
     for (const { s, c } of proseSentences(report)) {
       const none = NONE_RECEIVED.exec(c);
-      const columns = none && !aboutOtherYear(report, c.slice(0, none.index)) ? deniedColumns(none[0]) : null;
+      const before = none ? c.slice(0, none.index) : '';
+      const columns = none && !NONE_OF_A_KIND.test(none[1] ?? '') && !aboutOtherYear(report, before) && !aboutOtherBody(before) ? deniedColumns(none[0]) : null;
       const denied = columns?.map((col) => ref('t3', '1', col)) ?? [];
       const received = denied.length ? atLeast(report, denied) : 0;
       if (received > 0)
@@ -103,8 +128,10 @@ export const proseApplications: ReportRule = {
       const closed = ALL_CLOSED.exec(c);
       // What the clause names before 「均已办结」: last year's carried-over ones (「上年结转的1件申请均已办结」) are not all.
       const subject = closed ? clauseBefore(c, closed.index) : '';
-      const ofCarried = /上一?年度?结转|\d{4}年度?结转|结转的/.test(subject) || aboutOtherYear(report, subject);
-      if (forward > 0 && closed && /申请/.test(c) && !OTHER_KIND.test(c) && !ALL_BUT.test(c) && !ofCarried)
+      const ofCarried = /上一?年度?结转|跨年度?结转|\d{4}年度?结转|结转的/.test(subject) || aboutOtherYear(report, subject);
+      // A denial of carrying forward names 结转下年度 itself: what makes it less than all is elsewhere in the sentence.
+      const allBut = closed && ALL_BUT.test(/结转/.test(closed[0]) ? c.replace(closed[0], '') : c);
+      if (forward > 0 && closed && /申请/.test(c) && !OTHER_KIND.test(c) && !allBut && !ofCarried)
         out.push({
           section: s.section,
           cells: [ref('t3', '4', 'total')],

@@ -44,7 +44,9 @@ function decisionClaims(row: string, what: string): Claim[] {
  * or more bodies' (「县政府及部门」「全市」「下属单位」) — not table 2's number.
  */
 const aSubset = (clause: string) =>
-  /名义|其中|涉及|累计|[各及和与](?:部门|单位|地区|乡镇|街道)|全[省市县区]|下属|所属|审核|备案|撤销|撤回|变更|注销|纠正|复议|诉讼|听证/.test(clause);
+  /名义|其中|涉及|累计|[各及和与](?:部门|单位|地区|乡镇|街道)|全[省市县区]|下属|所属|审核|备案|撤销|撤回|变更|注销|纠正|复议|诉讼|听证|准予|不予|简易程序|普通程序|一般程序|当场/.test(
+    clause,
+  );
 
 export const proseProactive: ReportRule = {
   kind: 'report',

@@ -103,11 +103,25 @@ function partAndWholes(
     return num && last.value >= num.value ? { num, wholes: [last] } : undefined;
   }
   if (respectively > last.index) {
-    const listed = rates.filter((r) => r.index > respectively);
+    const listed = respectiveRun(text, rates, respectively);
     const parts = counts.slice(-listed.length);
     const num = parts[listed.indexOf(rate)];
     return num && parts.length === listed.length ? { num, wholes: wholesBefore(num, counts.length - listed.length) } : undefined;
   }
   const wholes = wholesBefore(last, counts.length - 1);
   return wholes.length ? { num: last, wholes } : undefined;
+}
+
+/**
+ * The rates 「分别」 gives: those after it, each next to the one before (「分别占69.4%和67.5%」); a later rate
+ * (「…，公开复文812件，公开率97%」) is a statement of its own.
+ */
+function respectiveRun(text: string, rates: NumberMention[], respectively: number): NumberMention[] {
+  const run: NumberMention[] = [];
+  for (const r of rates.filter((r) => r.index > respectively)) {
+    const prev = run[run.length - 1];
+    if (prev && !/^[\s、，,和及与]*$/.test(text.slice(prev.index + prev.raw.length, r.index))) break;
+    run.push(r);
+  }
+  return run;
 }

@@ -25,7 +25,7 @@ export const proseResults: ReportRule = {
         what: '予以公开及部分公开',
         unless: notAllResults,
       },
-      { pattern: /予以公开(?:的)?(\d+)件/, cells: total('3.1'), readings: disclosed, what: '予以公开', unless: notAllResults },
+      { pattern: /予以公开(?:的)?(?:有|为)?(\d+)件/, cells: total('3.1'), readings: disclosed, what: '予以公开', unless: notAllResults },
       // Not the second half of 「予以公开及部分公开258件」「全部或部分公开」.
       { pattern: /(?<![和及与、或])部分公开(?:的)?(\d+)件/, cells: total('3.2'), what: '部分公开', unless: notAllResults },
       { pattern: /不予公开(?:的)?(\d+)件/, cells: groupTotal('3.3'), what: '不予公开', unless: ofAGroupPart },
@@ -39,15 +39,20 @@ export const proseResults: ReportRule = {
         pattern: new RegExp(`(?:${words})(?:(?!${REASON_WORDS.source}|[和及与或])[^，,。；、\\d]){0,10}?(\\d+)件`),
         cells: total(row),
         what,
-        unless: (clause: string, sentence: string) => notAllResults(clause, sentence) || reasonsIn(clauseBefore(clause, clause.length, true)) > 1,
+        unless: (clause: string, sentence: string) =>
+          notAllResults(clause, sentence) || !ABOUT_RESULTS.test(sentence) || reasonsIn(clauseBefore(clause, clause.length, true)) > 1,
       })),
       // 「办结政府信息公开申请54件」「已办结的54件中」: the applications given a result this year, (七)总计. Not 按时办结
       // (a part of them), and only where the sentence speaks of disclosure applications (not 「行政许可…办结1234件」).
       {
-        pattern: /(?<!按时|及时|按期|逾期)办结(?:的)?(?:政府信息公开|依申请公开)?(?:申请)?(?:共计|共)?(\d+)件/,
+        pattern: /(?<!按时|及时|按期|逾期)(?:办结|办理完毕)(?:的)?(?:政府信息公开|依申请公开)?(?:申请)?(?:共计|共)?(\d+)件/,
         cells: total('3.7'),
         what: '办结申请',
-        unless: (clause, sentence) => !/信息公开申请|依申请公开/.test(sentence) || /许可|信访|来信|建议|提案|投诉|举报|政务服务/.test(clause),
+        // 「新收申请53件，已办结50件，结转下年度3件；上年结转的4件…均已办结」: the year's new ones, apart from last year's.
+        unless: (clause, sentence) =>
+          !/信息公开申请|依申请公开/.test(sentence) ||
+          /许可|信访|来信|建议|提案|投诉|举报|政务服务/.test(clause) ||
+          /新收[^。；]*(?:办结|办理完毕)/.test(sentence),
       },
     ]);
   },
@@ -80,7 +85,13 @@ const REASONS: [string, string, string][] = [
  * Results the table's rows do not count as a whole: documents sorted (「公开属性审查…主动公开62件，依申请公开6件，不予公开18件」),
  * or one applicant's applications (「在自然人申请的10件中，予以公开5件」).
  */
-const notAllResults = (_: string, sentence: string) => /公文|发文|公开属性|属性审查|(?:自然人|法人|其他组织|企业|机构)[^。；，,]{0,12}中/.test(sentence);
+const notAllResults = (_: string, sentence: string) =>
+  /公文|发文|复文|拟公开|公开属性|属性审查|(?:自然人|法人|其他组织|企业|机构)[^。；，,]{0,12}中/.test(sentence);
+/**
+ * A sentence about the results of applications, where a reason's words name its row: not 「评查行政执法案卷56件」 nor
+ * 「受理信访举报投诉126件」, which count something else.
+ */
+const ABOUT_RESULTS = /不予公开|无法提供|不予处理|其他处理|予以公开|部分公开|申请/;
 const REASON_WORDS = new RegExp(REASONS.map(([, words]) => words).join('|'));
 const REASONS_ALL = new RegExp(REASON_WORDS.source, 'g');
 /** How many reasons a listed item names: 「属于三类内部事务信息和四类过程性信息的2件」 counts two rows at once. */

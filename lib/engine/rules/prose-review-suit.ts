@@ -1,5 +1,5 @@
 import { T4_GROUPS } from '../parse/table-specs';
-import { aboutOtherYear, atLeast, checkClaims, proseSentences, t4Totals } from './claims';
+import { aboutOtherBody, aboutOtherYear, atLeast, checkClaims, proseSentences, t4Totals } from './claims';
 import { ref } from './helpers';
 import type { ReportRule } from './types';
 
@@ -12,8 +12,17 @@ const OUTCOME = /纠错|败诉|撤销|确认违法|纠正|追究|赔偿/;
  * Reviews it received about its information disclosure (「收到涉及政府信息公开的行政复议申请6件」) are
  * against it: table 4's.
  */
-const asTheirJudge = (clause: string) =>
-  /办理|审理|出庭|应诉|复议机[关构]/.test(clause) || (/(?<!被)(?:收到|受理|接到)/.test(clause) && !/信息公开[^，,。；]{0,8}(?:行政复议|行政诉讼)/.test(clause));
+const asTheirJudge = (clause: string, sentence = '') =>
+  /办理|审理|出庭|应诉|复议机[关构]/.test(clause) ||
+  /应诉|审理|复议机[关构]/.test(sentence.slice(0, sentence.indexOf(clause) + clause.length)) ||
+  (/(?<!被)(?:收到|受理|接到|新收)/.test(clause) && !/信息公开[^，,。；]{0,8}(?:行政复议|行政诉讼)/.test(clause)) ||
+  allCasesFirst(clause, sentence);
+
+/** 「共发生行政复议案件12件…，其中涉及政府信息公开的行政复议4件」: the counts before 其中 are of all cases. */
+const allCasesFirst = (clause: string, sentence: string) => {
+  const part = /其中[^。；]{0,12}信息公开/.exec(sentence);
+  return !!part && sentence.indexOf(clause) < part.index;
+};
 
 /** Table 4's 结果纠正: the reviews, and the suits (direct or after a review), whose result corrected the body. */
 const CORRECTED_REVIEWS = [ref('t4', '1', 'review.corrected')];
@@ -27,8 +36,8 @@ export const proseReviewSuit: ReportRule = {
   severity: 'error',
   title: { zh: '正文复议诉讼情况与表格不符', en: 'Stated review/litigation ≠ table' },
   description: {
-    zh: '正文的行政复议、行政诉讼件数，被纠错、败诉的件数，以及「均获维持」「未发生复议诉讼」「未发生被纠错或败诉情形」等表述，应与第四部分表格一致。只有直接否认（「未发生行政复议、行政诉讼」）才表示没有复议诉讼；「未发生因…被行政复议纠错或行政诉讼败诉情形」说的是结果，与所提到的复议或诉讼的「结果纠正」核对。表格有空白时按不小于 0 计：已填的「尚未审结」为 2 时，「均获维持」即使有空白也是矛盾。',
-    en: 'Review and litigation statements in the prose must agree with table 4: counts of cases, of cases that corrected the body (被纠错, 败诉), 「均获维持」, and denials. Only a plain denial means no cases; 「未发生…被纠错或败诉情形」 speaks of outcomes and is checked against the 结果纠正 columns it names. Blanks count as unknowns ≥ 0.',
+    zh: '正文的行政复议、行政诉讼件数，被纠错、败诉的件数，以及「均获维持」「未发生复议诉讼」「未发生被纠错或败诉情形」等表述，应与第四部分表格一致。只有直接否认（「未发生行政复议、行政诉讼」）才表示没有复议诉讼；「未发生因…被行政复议纠错或行政诉讼败诉情形」说的是结果，与所提到的复议或诉讼的「结果纠正」核对；「未发生因答复超期引发的行政复议」只否认一种原因，不核对。本机关作为复议机关或应诉的案件、全部案件（「其中涉及政府信息公开的…」之前）、全县的案件不核对。表格有空白时按不小于 0 计：已填的「尚未审结」为 2 时，「均获维持」即使有空白也是矛盾。',
+    en: 'Review and litigation statements in the prose must agree with table 4: counts of cases, of cases that corrected the body (被纠错, 败诉), 「均获维持」, and denials. Only a plain denial means no cases; 「未发生…被纠错或败诉情形」 speaks of outcomes and is checked against the 结果纠正 columns it names. Cases the body decides or defends, all its cases before 「其中涉及政府信息公开的」, and a whole county’s are not checked. Blanks count as unknowns ≥ 0.',
   },
   basis: '《政府信息公开条例》第五十条（因政府信息公开工作被申请行政复议、提起行政诉讼的情况）',
   example: '正文「均获维持」，表格有 1 件尚未审结。',
@@ -42,13 +51,13 @@ export const proseReviewSuit: ReportRule = {
         unless: asTheirJudge,
       },
       {
-        pattern: /行政复议(?!(?:、|和|及|与)(?:提起)?行政诉讼)(?:案件|申请)?(?:共计|共|计)?(\d+)(?:件|起)/,
+        pattern: /行政复议(?!(?:、|和|及|与)(?:提起)?行政诉讼)(?:案件|申请)?(?:共计|共|计)?(\d+)(?:件|起|次)/,
         cells: t4Totals(['review']),
         what: '行政复议',
         unless: asTheirJudge,
       },
       {
-        pattern: /(?<!复议(?:、|和|及|与)(?:提起)?)行政诉讼(?:案件)?(?:共计|共|计)?(\d+)(?:件|起)/,
+        pattern: /(?<!复议(?:、|和|及|与)(?:提起)?)(?:行政诉讼(?:案件)?|被(?:提起)?(?:行政)?起诉)(?:共计|共|计)?(\d+)(?:件|起|次)/,
         cells: t4Totals(['suit', 'suit_after_review']),
         what: '行政诉讼',
         unless: asTheirJudge,
@@ -65,7 +74,9 @@ export const proseReviewSuit: ReportRule = {
     for (const { s, c } of proseSentences(report)) {
       // 「未经复议直接起诉」 names a kind of suit, not the absence of one.
       // Within its clause: 「全年无超期答复情况，被申请行政复议4件」 denies something else.
-      const denial = /(?:未|没有|无)(?!经|论|法)(?:发生|收到|出现|产生)?[^。；，,]{0,24}(行政复议|行政诉讼)/.exec(c);
+      const found = /(?:未|没有|无)(?!经|论|法)(?:发生|收到|出现|产生)?[^。；，,]{0,24}(行政复议|行政诉讼|被诉)/.exec(c);
+      // 「未发生因答复超期引发的行政复议」 denies reviews of one cause; 「因政府信息公开工作…」 is every one of table 4.
+      const denial = found && !/因(?!政府信息公开|信息公开)/.test(found[0]) && !aboutOtherBody(c.slice(0, found.index)) ? found : null;
       // 「未发生因…被行政复议纠错或行政诉讼败诉情形」 denies an outcome, not the cases.
       const clause = denial ? c.slice(denial.index).split(/[。；]/)[0]! : '';
       // 「未发生…被行政复议纠错或行政诉讼败诉的情形」: none corrected — table 4's 结果纠正, of the kinds it names.
@@ -84,7 +95,7 @@ export const proseReviewSuit: ReportRule = {
       }
       if (denial && !OUTCOME.test(clause)) {
         const mentionsReview = /复议/.test(denial[0]);
-        const mentionsSuit = /诉讼/.test(denial[0]);
+        const mentionsSuit = /诉讼|被诉/.test(denial[0]);
         const n = (mentionsReview ? reviews : 0) + (mentionsSuit ? suits : 0);
         if (n > 0)
           out.push({
@@ -96,7 +107,10 @@ export const proseReviewSuit: ReportRule = {
             message: `正文称未发生行政复议或行政诉讼，但表格共有 ${n} 件`,
           });
       }
-      if (/均(?:获|被|予以|予|为|得到)?维持|全部(?:获|被|予)?维持/.test(c) && /复议|诉讼/.test(c) && !aboutOtherYear(report, c)) {
+      // Not 「已审结的均获维持」 (the pending are apart), nor of cases of another kind (「被申请行政复议的行政处罚案件…均予维持」).
+      const upheld = /(?<!审结的?)(?:均(?:获|被|予以|予|为|得到)?维持|全部(?:获|被|予)?维持)/.test(c);
+      const otherCases = /处罚|许可|强制|征收|赔偿/.test(c) && !/信息公开/.test(c);
+      if (upheld && /复议|诉讼/.test(c) && !otherCases && !aboutOtherYear(report, c)) {
         const notUpheld = T4_GROUPS.flatMap((g) => ['corrected', 'other', 'pending'].map((p) => ref('t4', '1', `${g}.${p}`)));
         const n = atLeast(report, notUpheld);
         if (n > 0)

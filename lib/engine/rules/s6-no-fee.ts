@@ -1,8 +1,15 @@
 import { sectionText } from '../parse/report';
+import { compact } from '../text';
 import { ref, sumOf } from './helpers';
 import type { ReportRule } from './types';
 
-const FEES = /处理费|收费|收取|费用/;
+/**
+ * The fee named, charging spoken of (「未收取」「均为免费提供」), or the cost of an application
+ * (「未产生信息公开相关费用」). Other 费用 is money spent, as in 「平台建设及运行维护费用35万元」, and
+ * 行政事业性收费 is another table's row: neither reports the fee.
+ */
+const FEES = /处理费|收费|收取|收缴|免费|(?:信息公开|申请)[^,。;]{0,6}费用/;
+const OTHER_FEES = /行政事业性收费/g;
 
 export const s6NoFee: ReportRule = {
   kind: 'report',
@@ -10,14 +17,15 @@ export const s6NoFee: ReportRule = {
   severity: 'warning',
   title: { zh: '未报告信息处理费', en: 'Information-processing fees not reported' },
   description: {
-    zh: '按年报格式，第六部分应报告收取信息处理费的情况（国办函〔2020〕109号）；未收取也应写明。',
-    en: 'Section 6 should report the information-processing fees charged (国办函〔2020〕109号), even when none were.',
+    zh: '按年报格式，第六部分应报告收取信息处理费的情况（国办函〔2020〕109号）；未收取（或写明均免费提供）也应写明。只写了其他费用（如平台运行维护费用、行政事业性收费）不算。',
+    en: 'Section 6 should report the information-processing fees charged (国办函〔2020〕109号), even when none were (or all was free); other money (platform upkeep, 行政事业性收费) does not count.',
   },
   basis: '《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）第六部分；《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）',
   example: '第六部分没有提信息处理费，也没写「未收取」。',
   check(report) {
     const text = sectionText(report, 's6');
-    if (text === undefined || FEES.test(text)) return [];
+    // A PDF wraps 「信息处\n理费」 over two lines.
+    if (text === undefined || FEES.test(compact(text).replace(OTHER_FEES, ''))) return [];
     const notices = sumOf(report, [ref('t3', '3.6.2', 'total')]);
     return [
       {

@@ -1,15 +1,32 @@
 import type { Report } from '../model';
-import { compact, ellipsis } from '../text';
+import { compact, digitYears, ellipsis } from '../text';
 import type { Problem, ReportRule } from './types';
+
+/** The sentence that names the report's own period: 统计期限, 统计时限 … */
+const PERIOD = /统计(?:期限|时限|时间|区间|周期|范围|起止)/;
+/** …or a statistics sentence that spans a whole year from 1 January: 「数据统计自2023年1月1日起至12月31日止」. */
+const WHOLE_YEAR = /(20\d{2})年(?:0?1|一)月(?:(?:0?1|一)日)?起?[，,]?(?:至|到|截至|截止|[-—~－])/;
+
+const yearIn = (text: string) => Number(/(20\d{2})年/.exec(text)?.[1]) || null;
+/** The first year after 统计期限: 「根据2019年修订的《条例》编制，统计期限自2023年1月1日起」 names the 《条例》's year first. */
+const namedPeriod = (text: string) => {
+  const at = PERIOD.exec(text);
+  return at ? (yearIn(text.slice(at.index)) ?? yearIn(text)) : null;
+};
+/** The year a whole-year span of statistics starts; 「自2022年7月起实行按月统计」 is a practice, not the period. */
+const spannedPeriod = (text: string) => (/统计|数据/.test(text) ? Number(WHOLE_YEAR.exec(text)?.[1]) || null : null);
 
 /** Years the report states for itself: the 统计期限 sentence, and sentences opening 「2023年，我局……」. */
 function statedYears(report: Report) {
-  const period = report.sentences.find((s) => /统计(?:期限|时限|时间|区间)|统计.*自.*起/.test(compact(s.text)));
-  const periodYear = period ? Number(/(20\d{2})年/.exec(compact(period.text))?.[1]) || null : null;
-  const leading = report.sentences
-    .filter((s) => s.section === 's1')
-    .map((s) => ({ s, y: Number(/^(20\d{2})年度?[，,]/.exec(compact(s.text))?.[1]) }))
-    .filter((x) => x.y);
+  const texts = report.sentences.map((s) => digitYears(compact(s.text)));
+  const first = (read: (text: string) => number | null) => {
+    for (const [i, text] of texts.entries()) {
+      const y = read(text);
+      if (y) return { period: report.sentences[i], periodYear: y };
+    }
+  };
+  const { period, periodYear } = first(namedPeriod) ?? first(spannedPeriod) ?? { period: undefined, periodYear: null };
+  const leading = report.sentences.map((s, i) => ({ s, y: Number(/^(20\d{2})年度?[，,]/.exec(texts[i]!)?.[1]) })).filter((x) => x.s.section === 's1' && x.y);
   return { period, periodYear, leading };
 }
 
@@ -19,8 +36,8 @@ export const yearMismatch: ReportRule = {
   severity: 'error',
   title: { zh: '报告年度前后不一致', en: 'Report year is inconsistent' },
   description: {
-    zh: '标题的年度、统计期限、正文「20XX年，我局……」所说的年度应当一致。',
-    en: 'The year in the title, the statistics period and the prose must agree.',
+    zh: '标题的年度、统计期限（「统计期限自2023年1月1日起……」，也认中文数字「二〇二三年」）、正文「20XX年，我局……」所说的年度应当一致。统计期限句中在期限之前的年份（「根据2019年修订的《条例》」）和「自2022年7月起实行按月统计」之类的做法不算统计期限。',
+    en: 'The year in the title, the statistics period (digits or Chinese numerals) and the prose must agree. A year before the period in its sentence (「2019年修订的《条例》」) or a practice such as 「自2022年7月起实行按月统计」 is not the period.',
   },
   basis: '《政府信息公开条例》第五十条；年度报告格式（统计期限为上一年度 1 月 1 日至 12 月 31 日）',
   example: '标题为「2023年…年度报告」，统计期限却写「自2022年1月1日起至12月31日止」。',
