@@ -10,7 +10,8 @@ import { auditFile } from '../../cli/audit-input';
 import { corpus } from '../helpers/fixtures';
 
 /** The rules that read the prose: the prose-* claims, and what sections five and six and the period must say. */
-const readsProse = (rule: string) => rule.startsWith('prose-') || ['s5-no-rectification', 's6-no-fee', 'template-text-left', 'year-mismatch'].includes(rule);
+const readsProse = (rule: string) =>
+  rule.startsWith('prose-') || ['s5-no-rectification', 's6-no-fee', 'template-text-left', 'year-mismatch', 'date-malformed'].includes(rule);
 
 const { dir: DIR, cases, strayOpen } = corpus<{ expect: string | null; count?: number; note?: string }>('prose', 'expected.json');
 

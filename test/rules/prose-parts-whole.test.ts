@@ -105,4 +105,17 @@ describe('prose-parts-whole', () => {
     expect(ofRule(findings({ s1: '发布信息178条。其中概况类1条，动态类144条，目录类33条。' }), 'prose-parts-whole')).toEqual([]);
     expect(ofRule(findings({ s1: '发布信息178条，包括动态类144条、目录类30条等。' }), 'prose-parts-whole')).toEqual([]);
   });
+
+  it('reads parts in 宗, results with those carried forward, the new ones of a whole with its carried-over ones in brackets, and earlier years 分别 (round 24 hunt)', () => {
+    for (const s1 of [
+      '全年完成交易项目12865个，其中工程建设项目3865个、政府采购项目8652个、土地和矿业权交易348宗。',
+      '全年共受理依申请公开57件（含上年结转4件），其中予以公开22件、部分公开7件、不予公开7件、无法提供10件、不予处理5件、其他处理3件，结转下年度3件。',
+      '全年办理政府信息公开申请57件（含上年结转4件），其中，网上申请38件，当面申请6件，信函申请9件。',
+      '全年收到申请53件，2022年、2021年分别为46件、38件。',
+    ])
+      expect(ofRule(findings({ s1 }), 'prose-parts-whole'), s1).toEqual([]);
+    expect(
+      ofRule(findings({ s1: '全年办理政府信息公开申请57件（含上年结转4件），其中，网上申请38件，当面申请6件，信函申请8件。' }), 'prose-parts-whole'),
+    ).toHaveLength(1);
+  });
 });

@@ -57,4 +57,12 @@ describe('prose-rate', () => {
   it('a rate right at its precision passes', () => {
     expect(ofRule(findings({ s1: '上报政务信息35条，采用信息6条，采用率17%。办结率17.1%。' }), 'prose-rate')).toEqual([]);
   });
+
+  it('takes no sibling part with its own share for the whole, and no rate above 100% for a share (round 24 hunt)', () => {
+    expect(ofRule(findings({ s1: '其中自然人申请40件，占75.5%，法人或其他组织申请13件，占24.5%。' }), 'prose-rate')).toEqual([]);
+    expect(ofRule(findings({ s1: '总投资386.5亿元，年度计划投资86.2亿元，实际完成投资91.3亿元，完成率105.9%。' }), 'prose-rate')).toEqual([]);
+    expect(ofRule(findings({ s1: '共收到申请53件，其中自然人申请40件，占75.5%，法人或其他组织申请13件，占30%。' }), 'prose-rate')).toEqual([
+      expect.objectContaining({ expected: '24.5%', actual: '30%' }),
+    ]);
+  });
 });

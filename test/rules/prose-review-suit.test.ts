@@ -88,4 +88,12 @@ describe('prose-review-suit: cases that corrected the body (结果纠正)', () =
     expect(ofRule(findings({ s1: '因政府信息公开工作被起诉5件。' }), 'prose-review-suit')).toEqual([expect.objectContaining({ expected: 1, actual: 5 })]);
     expect(ofRule(findings({ s1: '全年无政府信息公开被诉案件。' }), 'prose-review-suit')).toEqual([expect.objectContaining({ expected: 1, actual: 0 })]);
   });
+
+  it('checks a review breakdown after 其中 against each result column, not a suit’s (round 24 hunt)', () => {
+    expect(ofRule(findings({ s1: '因政府信息公开被申请行政复议2件，其中维持2件。' }), 'prose-review-suit')).toEqual([
+      expect.objectContaining({ expected: 1, actual: 2 }),
+    ]);
+    for (const s1 of ['因政府信息公开被申请行政复议2件，其中维持1件、尚未审结1件。', '被申请行政复议2件，其中被提起行政诉讼1件，维持1件。'])
+      expect(ofRule(findings({ s1 }), 'prose-review-suit'), s1).toEqual([]);
+  });
 });

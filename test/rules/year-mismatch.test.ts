@@ -55,4 +55,11 @@ describe('year-mismatch', () => {
     ])
       expect(ofRule(audit({ s1 }).findings, 'year-mismatch'), s1).toEqual([]);
   });
+
+  it('takes no plan for next year and no single figure of last year for a report carried over (round 24 hunt)', () => {
+    const s1 = '2024年，我局将继续推进公开工作。2022年，我局收到申请10件。2023年，我局共收到政府信息公开申请12件。';
+    expect(ofRule(audit({ s1 }).findings, 'year-mismatch')).toEqual([]);
+    const carried = '2022年，我局认真落实条例。2022年，我局共收到政府信息公开申请12件。2024年，我局将继续推进公开工作。';
+    expect(ofRule(audit({ s1: carried }).findings, 'year-mismatch')).toEqual([expect.objectContaining({ actual: 2022 })]);
+  });
 });

@@ -394,6 +394,9 @@ export function readRowTable(key: 't2' | 't3', grids: Grid[], layout: Layout, re
       let split = splitRow(r);
       let spec = matchSpec(split, specs);
       if (!spec && split.values.length) [split, spec] = brokenAfterValues(split, g.rows[i + 1], specs);
+      // A long label on a row of its own (spanning the value columns), its values on the next row under an empty label.
+      const below = spec && !split.values.length && g.rows[i + 1] ? splitRow(g.rows[i + 1]!) : undefined;
+      if (below && filledCount(below.values) && !matchSpec(below, specs)) split = { ...split, values: below.values };
       // A row whose only values are words (「行政处罚 | 未统计」) reads as all label: its words are its values,
       // when they fill its columns (a header row that ends in 「总计 | 备注」 names no row).
       if (spec && !split.values.length) {

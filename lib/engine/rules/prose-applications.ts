@@ -10,6 +10,8 @@ const RECEIVED = new RegExp(`(?:收到|接收|接到)${NOT_INFO}{0,30}申请${SU
 const NEW = new RegExp(`新收(?:${NOT_INFO}{0,30}申请)?${SUM}(\\d+)件`);
 /** 「受理申请749件」: the new ones, or the new and the carried-over ones together. */
 const ACCEPTED = new RegExp(`受理${NOT_INFO}{0,30}申请${SUM}(\\d+)件`);
+/** 「办理申请57件（含上年结转4件）」: 办理 alone may mean those closed; with its carried-over ones in brackets, rows 一 and 二. */
+const HANDLED_WITH_CARRIED = new RegExp(`办理${NOT_INFO}{0,30}申请${SUM}(\\d+)件(?=[（(](?:含|包括)[^)）]{0,8}上一?年度?结转)`);
 /**
  * The parts right after a whole name the carried-over applications (「受理57件（含上年结转4件）」, 「…57件，其中新收53件、
  * 上年结转4件」): the whole counts rows 一 and 二. Not a 含 further on, of another count (「办结54件（含上年结转）」).
@@ -92,6 +94,7 @@ export const proseApplications: ReportRule = {
       { pattern: RECEIVED, cells: total('1'), readings: received, what: '收到政府信息公开申请', unless: notAllApplications },
       { pattern: NEW, cells: total('1'), what: '新收政府信息公开申请', unless: notAllApplications },
       { pattern: ACCEPTED, cells: total('1'), readings: accepted, what: '受理政府信息公开申请', unless: notAllApplications },
+      { pattern: HANDLED_WITH_CARRIED, cells: newAndCarried, what: '办理政府信息公开申请（含上年结转）', unless: notAllApplications },
       ...APPLICANTS.map(({ pattern, columns, what }) => ({
         pattern,
         cells: () => columns.map((c) => ref('t3', '1', c)),

@@ -3,6 +3,7 @@ import type { Problem, ReportRule } from './types';
 import type { NumberMention, Sentence } from '../model';
 
 const PART_MARKER = /其中|包括|包含|分别为|分别是/g;
+const YEARS_LISTED = /20\d{2}年度?(?:[、和及与]20\d{2}年度?)+$/;
 /** A list within the list: 「政务动态信息248条，其中图片新闻40条」 breaks down that part, not the whole. */
 const NESTED = /其中|包括|包含/g;
 /** A list that claims to be whole: 「分别为」, or a part named 其他/其余. */
@@ -14,7 +15,7 @@ const TOTAL = /(?:共计|合计|总计)(?:为|有|达)?:?$/;
 /** Units of pieces one list may mix: 「文字解读24篇、图文解读12篇、视频解读4个」. */
 const PIECES = new Set(['条', '篇', '个', '件', '项', '份', '期']);
 /** Measure words the number parser leaves unread (「视频解读4部」), of pieces too. */
-const MEASURE = /^[部张幅则本册套首集段]/;
+const MEASURE = /^[部张幅则本册套首集段宗]/;
 
 const inParentheses = (text: string, index: number) =>
   (text.slice(0, index).match(/[（(]/g)?.length ?? 0) > (text.slice(0, index).match(/[）)]/g)?.length ?? 0);
@@ -205,13 +206,26 @@ export const prosePartsWhole: ReportRule = {
   check(report) {
     const out: Problem[] = [];
     report.sentences.forEach((s, i) => {
-      const marker = [...s.text.matchAll(PART_MARKER)].find((m) => !inParentheses(s.text, m.index));
+      // 「2022年、2021年分别为46件、38件」: earlier years' counts, each its own, not parts.
+      const marker = [...s.text.matchAll(PART_MARKER)].find((m) => !inParentheses(s.text, m.index) && !YEARS_LISTED.test(s.text.slice(0, m.index)));
       if (marker && checkMarked(s, report.sentences[i - 1], marker, out)) return;
       checkTotals(s, marker ? marker.index + marker[0].length : 0, out);
     });
     return out;
   },
 };
+
+/**
+ * Applications listed against a whole that holds more than they: the results, with those carried forward after
+ * them (「受理57件，其中予以公开22件…其他处理3件，结转下年度3件」), or the new ones only, when the whole says in
+ * brackets what else it holds (「办理57件（含上年结转4件），其中网上申请38件…」).
+ */
+function addsUpOtherwise(wholeText: string, whole: NumberMention, partsText: string, sum: number): boolean {
+  const forward = Number(/结转(?:至|到)?下一?年度?(?:继续办理)?(\d+)件/.exec(partsText)?.[1] ?? NaN);
+  const after = wholeText.slice(whole.index + whole.raw.length);
+  const held = Number(/^[(（](?:含|包括|其中)[^)）]*?(\d+)件/.exec(after)?.[1] ?? NaN);
+  return sum + forward === whole.value || sum + held === whole.value;
+}
 
 /** Parts after 其中 against the whole before it; whether there was one. */
 function checkMarked(s: Sentence, prev: Sentence | undefined, marker: RegExpExecArray, out: Problem[]): boolean {
@@ -247,7 +261,7 @@ function checkMarked(s: Sentence, prev: Sentence | undefined, marker: RegExpExec
     return true;
   }
   const wrong = contradicts(s.text, whole, parts, exhaustive, false);
-  if (wrong) out.push(problem(s, excerpt, whole, wrong));
+  if (wrong && !addsUpOtherwise(wholeText, whole, s.text.slice(marker.index), sumOf(wrong))) out.push(problem(s, excerpt, whole, wrong));
   return true;
 }
 

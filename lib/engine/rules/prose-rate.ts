@@ -6,6 +6,9 @@ import type { Problem, ReportRule } from './types';
 const SAME_THING: Readonly<Record<string, string>> = { 条: '条', 篇: '条' };
 const sameUnit = (a: string, b: string) => a === b || (!!SAME_THING[a] && SAME_THING[a] === SAME_THING[b]);
 
+/** A number followed by its own share. */
+const OWN_SHARE = /^[^，,。；;\d]{0,4}[，,]?(?:占|比例为?)[^，,。；;\d]{0,8}[\d.]+%/;
+
 /** A share of a whole (not 满意率: a survey's answers, not the numbers before it). */
 const SHARE_RATE = /(?:采用|办结|答复|回复|公开|按时|及时|完成|通过|合格|覆盖|参与|处理|受理|结案|上网|正确|准确)率|占|比例/;
 
@@ -34,7 +37,8 @@ export const proseRate: ReportRule = {
         // Only a share of a whole: a growth rate (增长率, 同比) is not numerator / denominator.
         const before = s.text.slice(Math.max(0, rate.index - 10), rate.index);
         if (!SHARE_RATE.test(before) || /增长|增幅|下降|降幅|同比|环比|提高|提升/.test(before)) continue;
-        if (rate.value <= 0) continue;
+        // Above 100% a rate is not a part of a whole (a 完成率 of actual over plan).
+        if (rate.value <= 0 || rate.value > 100) continue;
         let counts = s.numbers.filter((n) => n.index < rate.index && n.unit !== '%');
         let text = s.text;
         if (!counts.length && prev && s.follows) {
@@ -96,8 +100,11 @@ function partAndWholes(
 ): { num: NumberMention; wholes: NumberMention[] } | undefined {
   const last = counts[counts.length - 1];
   if (!last) return undefined;
+  // A number with a share of its own (「自然人申请40件，占75.5%，法人…13件，占24.5%」) is a part beside it, not its whole.
   const wholesBefore = (num: NumberMention, upTo: number) =>
-    counts.slice(0, upTo).filter((n) => sameUnit(n.unit, num.unit) && n.value > 0 && n.value >= num.value);
+    counts
+      .slice(0, upTo)
+      .filter((n) => sameUnit(n.unit, num.unit) && n.value > 0 && n.value >= num.value && !OWN_SHARE.test(text.slice(n.index + n.raw.length)));
   if (/占[^，,。；;\d]{0,12}$/.test(text.slice(0, last.index))) {
     const num = counts[counts.length - 2];
     return num && last.value >= num.value ? { num, wholes: [last] } : undefined;

@@ -28,6 +28,13 @@ const allCasesFirst = (clause: string, sentence: string) => {
 const CORRECTED_REVIEWS = [ref('t4', '1', 'review.corrected')];
 const CORRECTED_SUITS = [ref('t4', '1', 'suit.corrected'), ref('t4', '1', 'suit_after_review.corrected')];
 
+/** A review's results as a breakdown names them: words, t4 column, what a message calls it. */
+const REVIEW_RESULTS: [string, string, string][] = [
+  ['维持', 'upheld', '结果维持'],
+  ['纠正|纠错', 'corrected', '结果纠正'],
+  ['尚未审结|未审结|正在审理', 'pending', '尚未审结'],
+];
+
 const EACH = /行政复议(?:、|和|及|与)(?:提起)?行政诉讼(?:案件)?各(\d+)(?:件|起)/;
 
 export const proseReviewSuit: ReportRule = {
@@ -36,8 +43,8 @@ export const proseReviewSuit: ReportRule = {
   severity: 'error',
   title: { zh: '正文复议诉讼情况与表格不符', en: 'Stated review/litigation ≠ table' },
   description: {
-    zh: '正文的行政复议、行政诉讼件数，被纠错、败诉的件数，以及「均获维持」「未发生复议诉讼」「未发生被纠错或败诉情形」等表述，应与第四部分表格一致。只有直接否认（「未发生行政复议、行政诉讼」）才表示没有复议诉讼；「未发生因…被行政复议纠错或行政诉讼败诉情形」说的是结果，与所提到的复议或诉讼的「结果纠正」核对；「未发生因答复超期引发的行政复议」只否认一种原因，不核对。本机关作为复议机关或应诉的案件、全部案件（「其中涉及政府信息公开的…」之前）、全县的案件不核对。表格有空白时按不小于 0 计：已填的「尚未审结」为 2 时，「均获维持」即使有空白也是矛盾。',
-    en: 'Review and litigation statements in the prose must agree with table 4: counts of cases, of cases that corrected the body (被纠错, 败诉), 「均获维持」, and denials. Only a plain denial means no cases; 「未发生…被纠错或败诉情形」 speaks of outcomes and is checked against the 结果纠正 columns it names. Cases the body decides or defends, all its cases before 「其中涉及政府信息公开的」, and a whole county’s are not checked. Blanks count as unknowns ≥ 0.',
+    zh: '正文的行政复议、行政诉讼件数，复议「其中维持、纠正、尚未审结」各几件，被纠错、败诉的件数，以及「均获维持」「未发生复议诉讼」「未发生被纠错或败诉情形」等表述，应与第四部分表格一致。只有直接否认（「未发生行政复议、行政诉讼」）才表示没有复议诉讼；「未发生因…被行政复议纠错或行政诉讼败诉情形」说的是结果，与所提到的复议或诉讼的「结果纠正」核对；「未发生因答复超期引发的行政复议」只否认一种原因，不核对。本机关作为复议机关或应诉的案件、全部案件（「其中涉及政府信息公开的…」之前）、全县的案件不核对。表格有空白时按不小于 0 计：已填的「尚未审结」为 2 时，「均获维持」即使有空白也是矛盾。',
+    en: 'Review and litigation statements in the prose must agree with table 4: counts of cases, a review breakdown by result after 其中, of cases that corrected the body (被纠错, 败诉), 「均获维持」, and denials. Only a plain denial means no cases; 「未发生…被纠错或败诉情形」 speaks of outcomes and is checked against the 结果纠正 columns it names. Cases the body decides or defends, all its cases before 「其中涉及政府信息公开的」, and a whole county’s are not checked. Blanks count as unknowns ≥ 0.',
   },
   basis: '《政府信息公开条例》第五十条（因政府信息公开工作被申请行政复议、提起行政诉讼的情况）',
   example: '正文「均获维持」，表格有 1 件尚未审结。',
@@ -65,6 +72,13 @@ export const proseReviewSuit: ReportRule = {
       // 「被申请行政复议、提起行政诉讼各1件」: that many of each.
       { pattern: EACH, cells: t4Totals(['review']), what: '行政复议', unless: asTheirJudge },
       { pattern: EACH, cells: t4Totals(['suit', 'suit_after_review']), what: '行政诉讼', unless: asTheirJudge },
+      // 「被申请行政复议4件，其中维持2件、纠正1件、尚未审结1件」: the reviews' results, each its column.
+      ...REVIEW_RESULTS.map(([words, column, what]) => ({
+        pattern: new RegExp(`行政复议(?:案件)?\\d+(?:件|起)[，,]?其中(?:(?!诉讼|起诉)[^。；])*?(?:结果)?(?:${words})(?:的)?(\\d+)(?:件|起)`),
+        cells: () => [ref('t4', '1', `review.${column}`)],
+        what: `行政复议${what}`,
+        unless: asTheirJudge,
+      })),
       // 「被行政复议纠错1件」「行政诉讼败诉1件」: the cases whose result corrected the body (结果纠正).
       { pattern: /被(?:行政复议|复议机关)?纠错(?:共计|共|计)?(\d+)(?:件|起)/, cells: () => CORRECTED_REVIEWS, what: '行政复议被纠错', unless: asTheirJudge },
       { pattern: /败诉(?:共计|共|计)?(\d+)(?:件|起)/, cells: () => CORRECTED_SUITS, what: '行政诉讼败诉', unless: asTheirJudge },

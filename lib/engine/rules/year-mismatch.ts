@@ -52,7 +52,11 @@ export const yearMismatch: ReportRule = {
         actual: periodYear,
         message: `标题为 ${report.year} 年度，统计期限却是 ${periodYear} 年：「${ellipsis(period.text, 50)}」`,
       });
-    const other = leading.filter((x) => x.y !== report.year);
+    // One earlier year, opening two sentences or more: a plan for next year (「2024年，我局将…」) or last year's
+    // figure beside this year's are not a report carried over.
+    const earlier = leading.filter((x) => x.y < report.year! && !/将|计划|拟|力争|下一步/.test(x.s.text));
+    const often = earlier.find((x) => earlier.filter((o) => o.y === x.y).length >= 2)?.y;
+    const other = earlier.filter((x) => x.y === often);
     if (other.length >= 2 && other.length > leading.length / 2)
       out.push({
         severity: 'warning',
