@@ -131,4 +131,11 @@ describe('prose-applications', () => {
     for (const s1 of ['全年共收到政府信息公开申请12件，所有申请均已办理完毕。', '全年共收到政府信息公开申请12件，不存在结转下年度办理的申请。'])
       expect(ofRule(findings({ s1 }), 'prose-applications'), s1).toEqual([expect.objectContaining({ expected: 2, actual: 0 })]);
   });
+
+  it('reads applications carried forward when the count comes first (「尚有3件在办理期限内」「另有3件…结转至2024年」)', () => {
+    for (const s1 of ['全年收到申请12件，已答复11件，尚有3件在办理期限内。', '另有3件申请因在年底前收到、尚在答复期限内，结转至2024年继续办理。'])
+      expect(ofRule(findings({ s1 }), 'prose-applications'), s1).toEqual([expect.objectContaining({ expected: 2, actual: 3 })]);
+    for (const s1 of ['全年收到申请12件，尚有2件正在办理。', '另有3件信访事项正在办理。'])
+      expect(ofRule(findings({ s1 }), 'prose-applications'), s1).toEqual([]);
+  });
 });

@@ -111,6 +111,15 @@ export const proseApplications: ReportRule = {
         unless: (clause: string) => OTHER_KIND.test(clause) || /结转[^。；，,\d]{0,16}中/.test(clause),
       },
       { pattern: /结转(?:至|到)?下(?:一)?年度?(?:继续办理)?(?:[^。；，,\d]{0,10})(\d+)件/, cells: total('4'), what: '结转下年度申请' },
+      // The count before its words: 「尚有3件在办理期限内」「另有3件申请结转至2024年继续办理」.
+      {
+        pattern: new RegExp(
+          `(?:尚有|另有|还有)(\\d+)件(?:申请)?(?:[^。；\\d]{0,24}?(?:结转(?:至|到)(?:下一?年度?|20\\d{2}年度?)|(?:在|尚在)(?:办理|答复)期限内|正在办理|仍在办理|尚在办理))`,
+        ),
+        cells: total('4'),
+        what: '结转下年度申请',
+        unless: (clause: string) => OTHER_KIND.test(clause),
+      },
     ]);
     const forward = atLeast(report, total('4')());
     for (const { s, c } of proseSentences(report)) {
