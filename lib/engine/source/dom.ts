@@ -202,6 +202,12 @@ export function* readDomSteps(root: El, limits: PageLimits, skip: ((el: El) => b
       continue;
     }
     if (tag === 'IMG') {
+      // A title shown only as a picture: its alt text names the report, and is read as a line of text.
+      const alt = el.getAttribute('alt') ?? '';
+      if (alt.length <= 80 && /年度报告|年报/.test(alt) && /20\d{2}|二[〇○零]/.test(alt)) {
+        buf += `\n${alt}\n`;
+        bufEl ??= owner;
+      }
       const small = ['width', 'height'].some((a) => Number(el.getAttribute(a)) > 0 && Number(el.getAttribute(a)) < MIN_IMAGE_SIDE);
       if (!small) images.push({ el, pos: seq++ });
       continue;

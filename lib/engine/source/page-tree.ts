@@ -23,14 +23,14 @@ export type TreeNode = TreeText | TreeElement;
 export type TreeCut = 'chars' | 'cells' | null;
 
 /**
- * Attributes the engine reads, by element: a cell's spans, an image's size, a link's target and
+ * Attributes the engine reads, by element: a cell's spans, an image's size and alt text, a link's target and
  * title, a meta tag's name and content, <base>'s href (dom.ts, list.ts, parse/meta.ts). On any element, `hidden`
  * and a style that hides it; other styles are left out, as they are most of Word's markup.
  */
 const KEPT_BY_TAG: Readonly<Record<string, readonly string[]>> = {
   TD: ['rowspan', 'colspan'],
   TH: ['rowspan', 'colspan'],
-  IMG: ['width', 'height'],
+  IMG: ['width', 'height', 'alt'],
   A: ['href', 'title'],
   META: ['name', 'property', 'content'],
   BASE: ['href'],
