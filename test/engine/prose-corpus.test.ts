@@ -9,9 +9,9 @@ import { describe, expect, it } from 'vitest';
 import { auditFile } from '../../cli/audit-input';
 import { corpus } from '../helpers/fixtures';
 
-/** The rules that read the prose: the prose-* claims, and what sections five and six and the period must say. */
+/** The rules that read the prose: the prose-* claims, what sections five and six must say, the period and the dates. */
 const readsProse = (rule: string) =>
-  rule.startsWith('prose-') || ['s5-no-rectification', 's6-no-fee', 'template-text-left', 'year-mismatch', 'date-malformed'].includes(rule);
+  rule.startsWith('prose-') || ['s5-no-rectification', 's6-no-fee', 'template-text-left', 'year-mismatch', 'date-malformed', 'published-late'].includes(rule);
 
 const { dir: DIR, cases, strayOpen } = corpus<{ expect: string | null; count?: number; note?: string }>('prose', 'expected.json');
 

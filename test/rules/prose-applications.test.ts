@@ -138,4 +138,13 @@ describe('prose-applications', () => {
     for (const s1 of ['全年收到申请12件，尚有2件正在办理。', '另有3件信访事项正在办理。'])
       expect(ofRule(findings({ s1 }), 'prose-applications'), s1).toEqual([]);
   });
+
+  it('takes an applicant split of another row’s total for that row’s, and 「全部办结，无结转下年度」 as one claim (round 24 hunt)', () => {
+    for (const s1 of ['上年结转1件，其中自然人1件。', '予以公开6件，其中自然人5件、法人或其他组织1件。'])
+      expect(ofRule(findings({ s1 }), 'prose-applications'), s1).toEqual([]);
+    expect(ofRule(findings({ s1: '共收到政府信息公开申请12件，其中自然人申请13件。' }), 'prose-applications')).toHaveLength(1);
+    expect(ofRule(findings({ s1: '本镇收到申请12件，全部办结，无结转下年度的申请。' }), 'prose-applications')).toEqual([
+      expect.objectContaining({ expected: 2, actual: 0 }),
+    ]);
+  });
 });

@@ -82,4 +82,12 @@ describe('prose-results', () => {
       expect.objectContaining({ expected: 11, actual: 13 }),
     ]);
   });
+
+  it('takes a cause before a comma for the reason of the count after it (「因本机关不掌握…，答复无法提供的3件」) (round 24 hunt)', () => {
+    for (const s1 of ['因本机关不掌握相关政府信息，答复无法提供的3件。', '由于申请人所申请的信息本机关不掌握，答复无法提供的3件。'])
+      expect(ofRule(findings({ s1 }), 'prose-results'), s1).toEqual([]);
+    expect(ofRule(findings({ s1: '因本机关不掌握相关政府信息，答复无法提供的4件。' }), 'prose-results')).toEqual([
+      expect.objectContaining({ expected: 3, actual: 4 }),
+    ]);
+  });
 });

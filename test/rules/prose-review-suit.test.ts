@@ -96,4 +96,8 @@ describe('prose-review-suit: cases that corrected the body (结果纠正)', () =
     for (const s1 of ['因政府信息公开被申请行政复议2件，其中维持1件、尚未审结1件。', '被申请行政复议2件，其中被提起行政诉讼1件，维持1件。'])
       expect(ofRule(findings({ s1 }), 'prose-review-suit'), s1).toEqual([]);
   });
+
+  it('reads 「尚未审结的行政复议1件」 as the pending ones, not all, and not as a denial (round 24 hunt)', () => {
+    expect(ofRule(findings({ s1: '尚未审结的行政复议1件，目前正在审理中。' }), 'prose-review-suit')).toEqual([]);
+  });
 });

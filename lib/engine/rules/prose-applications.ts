@@ -71,6 +71,16 @@ const NONE_OF_A_KIND = /需|费|超期|逾期|涉及|有关|关于|符合|不符
 /** 「所有申请均已按时办结」, 「全部办结」: nothing carried forward. Not 「占全部办结申请的」, 「在办结前均经审核」. */
 const ALL_CLOSED =
   /(?:(?:所有|全部|均已?|全都|一律)[^。；，,]{0,10}|全部)(?:办结|办理完毕)(?![的申率件前后时])|(?:不存在|没有|无)[^。；，,\d]{0,4}结转(?:至|到)?下一?年度?/;
+const ALL_CLOSED_EACH = new RegExp(ALL_CLOSED.source, 'g');
+/**
+ * An applicant split after 其中 of another row's total (「上年结转4件，其中自然人3件」「予以公开22件，其中自然人15件」):
+ * that row's columns, not row 一's.
+ */
+function splitsAnotherRow(sentence: string, clause: string): boolean {
+  const upTo = sentence.slice(0, sentence.lastIndexOf(clause) + clause.length);
+  const whole = /([^，,。；;]*?)\d+件[，,：:]?其中[^。；;]*$/.exec(upTo);
+  return !!whole && /结转|公开|不予|无法|处理|办结|答复|复议|诉讼/.test(whole[1]!.replace(/信息公开|依申请公开/g, ''));
+}
 /** What makes 「均已办结」 say less than all: 「除3件…外，其余…」, or a clause about last year's carried-over ones. */
 const ALL_BUT = /除|其余|其他|结转(?:至|到)?下|继续办理|尚未|未办结/;
 
@@ -101,7 +111,7 @@ export const proseApplications: ReportRule = {
         // New ones (row 一), or new and carried-over ones (一 and 二) when the whole before counted both.
         readings: () => [columns.map((c) => ref('t3', '1', c)), columns.flatMap((c) => [ref('t3', '1', c), ref('t3', '2', c)])],
         what,
-        unless: (clause: string) => OTHER_KIND.test(clause),
+        unless: (clause: string, sentence: string) => OTHER_KIND.test(clause) || splitsAnotherRow(sentence, clause),
       })),
       {
         pattern: /上一?年(?:度)?结转(?:[^。；，,\d]{0,16})(\d+)件/,
@@ -141,8 +151,8 @@ export const proseApplications: ReportRule = {
       // What the clause names before 「均已办结」: last year's carried-over ones (「上年结转的1件申请均已办结」) are not all.
       const subject = closed ? clauseBefore(c, closed.index) : '';
       const ofCarried = /上一?年度?结转|跨年度?结转|\d{4}年度?结转|结转的/.test(subject) || aboutOtherYear(report, subject);
-      // A denial of carrying forward names 结转下年度 itself: what makes it less than all is elsewhere in the sentence.
-      const allBut = closed && ALL_BUT.test(/结转/.test(closed[0]) ? c.replace(closed[0], '') : c);
+      // A denial of carrying forward names 结转下年度 itself (「全部办结，无结转下年度的申请」): what makes it less than all is elsewhere.
+      const allBut = closed && ALL_BUT.test(c.replace(ALL_CLOSED_EACH, ''));
       if (forward > 0 && closed && /申请/.test(c) && !OTHER_KIND.test(c) && !allBut && !ofCarried)
         out.push({
           section: s.section,

@@ -34,14 +34,20 @@ export const proseResults: ReportRule = {
       { pattern: /其他处理(?:的)?(\d+)件/, cells: groupTotal('3.6'), what: '其他处理', unless: ofAGroupPart },
       // The reasons under (三)–(六), each its own row: 「本机关不掌握相关政府信息12件」「重复申请2件」, 「因本机关不掌握
       // 相关政府信息而无法提供的4件」.
-      ...REASONS.map(([row, words, what]) => ({
-        // Not across another reason or a conjunction: 「属于三类内部事务信息和四类过程性信息的2件」 counts two rows.
-        pattern: new RegExp(`(?:${words})(?:(?!${REASON_WORDS.source}|[和及与或])[^，,。；、\\d]){0,10}?(\\d+)件`),
-        cells: total(row),
-        what,
-        unless: (clause: string, sentence: string) =>
-          notAllResults(clause, sentence) || !ABOUT_RESULTS.test(sentence) || reasonsIn(clauseBefore(clause, clause.length, true)) > 1,
-      })),
+      ...REASONS.flatMap(([row, words, what]) =>
+        [
+          // Not across another reason or a conjunction: 「属于三类内部事务信息和四类过程性信息的2件」 counts two rows.
+          `(?:${words})(?:(?!${REASON_WORDS.source}|[和及与或])[^，,。；、\\d]){0,10}?(\\d+)件`,
+          // The cause before a comma, the group and its count after it: 「因本机关不掌握相关政府信息，答复无法提供的7件」.
+          `(?:因|由于|鉴于)(?:(?!${REASON_WORDS.source})[^，,。；])*?(?:${words})[^，,。；\\d]{0,12}[，,][^，,。；、\\d]{0,8}?(?:${GROUPS})(?:的)?(\\d+)件`,
+        ].map((source) => ({
+          pattern: new RegExp(source),
+          cells: total(row),
+          what,
+          unless: (clause: string, sentence: string) =>
+            notAllResults(clause, sentence) || !ABOUT_RESULTS.test(sentence) || reasonsIn(clauseBefore(clause, clause.length, true)) > 1,
+        })),
+      ),
       // 「办结政府信息公开申请54件」「已办结的54件中」: the applications given a result this year, (七)总计. Not 按时办结
       // (a part of them), and only where the sentence speaks of disclosure applications (not 「行政许可…办结1234件」).
       {
@@ -69,7 +75,7 @@ const REASONS: [string, string, string][] = [
   ['3.3.6', '四类过程性信息|过程性信息', '属于四类过程性信息'],
   ['3.3.7', '行政执法案卷', '属于行政执法案卷'],
   ['3.3.8', '行政查询事项', '属于行政查询事项'],
-  ['3.4.1', '本机关不掌握(?:相关)?(?:的)?(?:政府)?信息', '本机关不掌握相关政府信息'],
+  ['3.4.1', '本机关不掌握(?:相关)?(?:的)?(?:政府)?(?:信息)?', '本机关不掌握相关政府信息'],
   ['3.4.2', '没有现成信息|需要?另行制作', '没有现成信息需要另行制作'],
   ['3.4.3', '补正后申请内容仍不明确', '补正后申请内容仍不明确'],
   ['3.5.1', '信访举报投诉类?', '信访举报投诉类申请'],
@@ -92,9 +98,20 @@ const notAllResults = (_: string, sentence: string) =>
  * 「受理信访举报投诉126件」, which count something else.
  */
 const ABOUT_RESULTS = /不予公开|无法提供|不予处理|其他处理|予以公开|部分公开|申请/;
+const GROUPS = '不予公开|无法提供|不予处理|其他处理';
 const REASON_WORDS = new RegExp(REASONS.map(([, words]) => words).join('|'));
 const REASONS_ALL = new RegExp(REASON_WORDS.source, 'g');
 /** How many reasons a listed item names: 「属于三类内部事务信息和四类过程性信息的2件」 counts two rows at once. */
 const reasonsIn = (item: string) => item.match(REASONS_ALL)?.length ?? 0;
 /** 「因本机关不掌握相关政府信息无法提供7件」: a group's count for one of its reasons is that reason's row, not the group's. */
-const ofAGroupPart = (clause: string, sentence: string) => notAllResults(clause, sentence) || REASON_WORDS.test(clause);
+const ofAGroupPart = (clause: string, sentence: string) =>
+  notAllResults(clause, sentence) || REASON_WORDS.test(clause) || REASON_WORDS.test(causeBefore(sentence, clause));
+/** The clause before this one when it gives a cause (「因本机关不掌握相关政府信息，答复无法提供的7件」), or ''. */
+function causeBefore(sentence: string, clause: string): string {
+  const before = sentence
+    .slice(0, sentence.lastIndexOf(clause))
+    .split(/[。；;]/)
+    .pop()!;
+  const cause = before.split(/[，,]/).filter(Boolean).pop() ?? '';
+  return /^(?:因|由于|鉴于|系)/.test(cause) ? cause : '';
+}

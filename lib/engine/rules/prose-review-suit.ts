@@ -24,6 +24,9 @@ const allCasesFirst = (clause: string, sentence: string) => {
   return !!part && sentence.indexOf(clause) < part.index;
 };
 
+/** 「尚未审结的行政诉讼1件」 counts the pending ones, not all; or the body is the cases' judge. */
+const notTheTotal = (clause: string, sentence: string) => asTheirJudge(clause, sentence) || /未审结的?(?:行政复议|行政诉讼)/.test(clause);
+
 /** Table 4's 结果纠正: the reviews, and the suits (direct or after a review), whose result corrected the body. */
 const CORRECTED_REVIEWS = [ref('t4', '1', 'review.corrected')];
 const CORRECTED_SUITS = [ref('t4', '1', 'suit.corrected'), ref('t4', '1', 'suit_after_review.corrected')];
@@ -55,23 +58,23 @@ export const proseReviewSuit: ReportRule = {
         pattern: /行政复议(?:、|和|及|与)(?:提起)?行政诉讼(?:案件)?(?:共计|共|计)?(\d+)(?:件|起)/,
         cells: t4Totals(T4_GROUPS),
         what: '行政复议和行政诉讼',
-        unless: asTheirJudge,
+        unless: notTheTotal,
       },
       {
         pattern: /行政复议(?!(?:、|和|及|与)(?:提起)?行政诉讼)(?:案件|申请)?(?:共计|共|计)?(\d+)(?:件|起|次)/,
         cells: t4Totals(['review']),
         what: '行政复议',
-        unless: asTheirJudge,
+        unless: notTheTotal,
       },
       {
         pattern: /(?<!复议(?:、|和|及|与)(?:提起)?)(?:行政诉讼(?:案件)?|被(?:提起)?(?:行政)?起诉)(?:共计|共|计)?(\d+)(?:件|起|次)/,
         cells: t4Totals(['suit', 'suit_after_review']),
         what: '行政诉讼',
-        unless: asTheirJudge,
+        unless: notTheTotal,
       },
       // 「被申请行政复议、提起行政诉讼各1件」: that many of each.
-      { pattern: EACH, cells: t4Totals(['review']), what: '行政复议', unless: asTheirJudge },
-      { pattern: EACH, cells: t4Totals(['suit', 'suit_after_review']), what: '行政诉讼', unless: asTheirJudge },
+      { pattern: EACH, cells: t4Totals(['review']), what: '行政复议', unless: notTheTotal },
+      { pattern: EACH, cells: t4Totals(['suit', 'suit_after_review']), what: '行政诉讼', unless: notTheTotal },
       // 「被申请行政复议4件，其中维持2件、纠正1件、尚未审结1件」: the reviews' results, each its column.
       ...REVIEW_RESULTS.map(([words, column, what]) => ({
         pattern: new RegExp(`行政复议(?:案件)?\\d+(?:件|起)[，,]?其中(?:(?!诉讼|起诉)[^。；])*?(?:结果)?(?:${words})(?:的)?(\\d+)(?:件|起)`),
@@ -88,7 +91,7 @@ export const proseReviewSuit: ReportRule = {
     for (const { s, c } of proseSentences(report)) {
       // 「未经复议直接起诉」 names a kind of suit, not the absence of one.
       // Within its clause: 「全年无超期答复情况，被申请行政复议4件」 denies something else.
-      const found = /(?:未|没有|无)(?!经|论|法)(?:发生|收到|出现|产生)?[^。；，,]{0,24}(行政复议|行政诉讼|被诉)/.exec(c);
+      const found = /(?<!尚)(?:未|没有|无)(?!经|论|法|审结|结案)(?:发生|收到|出现|产生)?[^。；，,]{0,24}(行政复议|行政诉讼|被诉)/.exec(c);
       // 「未发生因答复超期引发的行政复议」 denies reviews of one cause; 「因政府信息公开工作…」 is every one of table 4.
       const denial = found && !/因(?!政府信息公开|信息公开)/.test(found[0]) && !aboutOtherBody(c.slice(0, found.index)) ? found : null;
       // 「未发生因…被行政复议纠错或行政诉讼败诉情形」 denies an outcome, not the cases.
