@@ -42,8 +42,15 @@ describe('label-variant', () => {
     },
   );
 
-  it.each(['H17-sup-footnote-markers.html', 'H45-pdftotext-layout-formfeed.txt'])(
-    'takes no footnote mark, no group label run into a row label and no two wrapped headers for a variant (%s)',
+  it.each([
+    'H17-sup-footnote-markers.html',
+    'H45-pdftotext-layout-formfeed.txt',
+    'G01b-t3-faren-combined-names.html',
+    'G50-article-sections-h3-bufen.html',
+    'G52-headings-roman-numerals.html',
+    'G52b-headings-roman-ascii.html',
+  ])(
+    'takes no footnote mark, group label run into a row label, two headers run together or section numbering (第一部分, Ⅰ、, I.) for a variant (%s)',
     async (name) => {
       const { entry } = await auditFile(join(FIXTURES, 'variants', name));
       expect(ofRule(entry.findings, 'label-variant')).toEqual([]);

@@ -12,7 +12,7 @@ const TITLE = /年度报告|年报|工作报告/;
 
 /** Agency and year from a title such as 「XX局2023年政府信息公开工作年度报告」 or 「2023年XX局政府信息公开…」. */
 export function agencyAndYear(title: string): { agency: string; year: number | null } {
-  const c = digitYears(compact(title).replace(/[《》“”"]/g, ''));
+  const c = digitYears(compact(title).replace(/[《》“”"【】]/g, ''));
   const m = /^(.*?)(\d{4})年度?(.*?)(?:政府信息公开|政务公开|信息公开|政府信息)/.exec(c);
   // 「XX局政府信息公开工作年度报告（2023年度）」, 「XX局政府信息公开工作2023年度报告」: the year last.
   const last = m ? null : /^(.*?)(?:政府信息公开|政务公开|信息公开).*?(\d{4})(?:年度?)?(?:报告)?[)）]?$/.exec(c);
@@ -68,6 +68,9 @@ export function findTitle(lines: string[], pageTitle = ''): { title: string; at:
   return best && { title: best.title, at: best.at, count: best.count };
 }
 
+/** The heading of readers' comments a portal puts under an article. */
+const COMMENTS = /^(?:网友评论|我要评论|发表评论|评论区|网友留言|相关评论|用户评论|全部评论)/;
+
 /** A line that ends here ends its sentence (or is a heading or a label, which has none). */
 const SENTENCE_END = /[。；;！!？?：:]$|^.{0,12}$/;
 
@@ -111,9 +114,12 @@ export function* buildReportSteps(pageBlocks: Block[], source: SourceInfo, deadl
     if (carried) sentences.push(...sentencesOf(carriedText, current?.key, carried.el));
     carried = undefined;
   };
+  let readersAfter = false;
   for (const b of blocks) {
     if (++work % CHECK_EVERY === 0 && deadline()) yield;
-    const skipped = b.kind !== 'line' || titleLines.has(b);
+    // Readers' comments under the article (「网友评论」) are not the report's prose.
+    readersAfter ||= b.kind === 'line' && COMMENTS.test(compact(b.text));
+    const skipped = b.kind !== 'line' || titleLines.has(b) || readersAfter;
     if (skipped || (carried && carried.el !== b.el)) endCarried();
     if (skipped) continue;
     const heading = headingOf(b.text);

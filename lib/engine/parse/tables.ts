@@ -222,7 +222,8 @@ function countMatches(g: Grid, specs: RowSpec[]): number {
 /** Which table a grid belongs to, by its labels, never by its position on the page. */
 export function classifyGrid(g: Grid): TableKey | undefined {
   const text = gridText(g);
-  if (/未经复议|复议后起诉/.test(text) || (/行政复议/.test(text) && /行政诉讼/.test(text) && /维持/.test(text))) return 't4';
+  // t4 whole, or its 行政复议 part in a table of its own (the suits in the next).
+  if (/未经复议|复议后起诉/.test(text) || (/行政复议|行政诉讼/.test(text) && /维持/.test(text))) return 't4';
   if (/勾稽关系|申请人情况/.test(text) || countMatches(g, T3_ROWS) >= 3) return 't3';
   if (/第二十条/.test(text) || countMatches(g, T2_ROWS) >= 2) return 't2';
   return undefined;
@@ -426,6 +427,8 @@ export function readT4(grids: Grid[]): Table | undefined {
   // Without a header row in the grid (it was read as text lines), the data row comes first.
   let afterHeader = !grids.some((g) => /维持|审结/.test(gridText(g)));
   let best: SplitRow | undefined;
+  // The rows of values after a header, in order: fifteen values wrapped over two rows, or t4 in two tables (复议, 诉讼).
+  const valueRows: SplitRow[] = [];
   for (const g of grids)
     for (const r of g.rows) {
       let s = splitRow(r);
@@ -439,8 +442,11 @@ export function readT4(grids: Grid[]): Table | undefined {
       }
       if (!(afterHeader || header) || s.values.length === 0) continue;
       if (s.values.length < 5 && !filledCount(s.values)) continue;
+      valueRows.push(s);
       if (!best || filledCount(s.values) > filledCount(best.values)) best = s;
     }
+  const values = valueRows.flatMap((v) => v.values);
+  if (best && best.values.length < spec!.columns.length && valueRows.length > 1 && values.length === spec!.columns.length) best = { ...best, values };
   // Its columns stand where its header's cells do, one line of it naming all fifteen (「结果维持 … 总计」).
   const centres = () => columnCentres(grids.flatMap((g) => g.rows));
   const turned = t4ByGroup(grids);

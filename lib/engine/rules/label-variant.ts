@@ -8,7 +8,8 @@ import type { Problem, ReportRule } from './types';
 /** Compares labels as words: numbering, brackets, quotes and punctuation aside (the template's own, again for each report). */
 const words = memoizedText((label) =>
   compact(label)
-    .replace(/^(?:[(（]?[一二三四五六七八九十\d]+[)）、.．,，]?|[①-⑳])+/, '')
+    // 「一、」「（一）」「①」, and a section's 「第一部分」「Ⅰ、」「II.」: numbering, not words.
+    .replace(/^(?:[(（]?[一二三四五六七八九十\d]+[)）、.．,，]?|[①-⑳]|第[一二三四五六七八九十]+部分|[Ⅰ-Ⅻ]+[、.．]?|[IVX]+[、.．])+/, '')
     .replace(/[()（）【】[\]“”"'‘’「」《》、，,。.．；;：:！!？?·\-—]/g, ''),
 );
 
@@ -45,6 +46,8 @@ const sameEnds = (a: string, b: string) => a.slice(0, 2) === b.slice(0, 2) || a.
 function headerVariant(printed: string, templates: readonly string[]): string | undefined {
   const p = words(printed);
   if (!p || templates.some((t) => words(t) === p || words(t).includes(p))) return undefined;
+  // Two of the template's headers run together (「法人或其他组织—商业企业」: the group and its column) are none.
+  if (templates.some((a) => p.startsWith(words(a)) && templates.some((b) => words(a) + words(b) === p))) return undefined;
   const best = templates.map((t) => ({ t, score: likeness(p, words(t)) })).sort((a, b) => b.score - a.score)[0];
   // A rewording keeps the template's first or last words; pieces of two headers a text table wrapped
   // together (「维持纠正结果审结」 for 「结果维持」) keep neither.

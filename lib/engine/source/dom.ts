@@ -1,3 +1,4 @@
+import { sectionOfHeading } from '../parse/sections';
 import type { Block, Grid, GridCell } from './blocks';
 import { CHECK_EVERY, drain, NO_DEADLINE, type Deadline, type Steps } from '../steps';
 import { layoutTableBlocks } from './layout-table';
@@ -202,9 +203,9 @@ export function* readDomSteps(root: El, limits: PageLimits, skip: ((el: El) => b
       continue;
     }
     if (tag === 'IMG') {
-      // A title shown only as a picture: its alt text names the report, and is read as a line of text.
+      // A title or a heading shown only as a picture: its alt text names the report or the section, and is read as a line.
       const alt = el.getAttribute('alt') ?? '';
-      if (alt.length <= 80 && /年度报告|年报/.test(alt) && /20\d{2}|二[〇○零]/.test(alt)) {
+      if (alt.length <= 80 && ((/年度报告|年报/.test(alt) && /20\d{2}|二[〇○零]/.test(alt)) || sectionOfHeading(alt))) {
         buf += `\n${alt}\n`;
         bufEl ??= owner;
       }
@@ -223,6 +224,13 @@ export function* readDomSteps(root: El, limits: PageLimits, skip: ((el: El) => b
       if (cells > limits.cells) {
         truncated = { tables, reason: 'cells' };
         break;
+      }
+      // A table's caption may be its section's heading (「<caption>二、主动公开政府信息情况</caption>」).
+      const caption = Array.from(el.children).find((c) => tagOf(c) === 'CAPTION');
+      const captionText = caption ? shownText(caption).replace(/\s+/g, ' ').trim() : '';
+      if (caption && captionText) {
+        place(caption);
+        items.push({ text: captionText, el: caption, line: 0 });
       }
       place(el);
       for (const b of layoutTableBlocks(grid)) items.push(b);
