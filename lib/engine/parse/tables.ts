@@ -3,7 +3,7 @@ import type { Block, Grid, GridCell } from '../source/blocks';
 import { compact, isPageNumber, readCell, toHalfWidth } from '../text';
 import { columnCentres, placeByColumns, type Centres } from './columns';
 import { sectionOfHeading } from './sections';
-import { HEADER_LABELS, rowsFor, T2_ROWS, T3_ROWS, type RowSpec } from './table-specs';
+import { HEADER_LABELS, rowsFor, T2_ROWS, T3_COLUMNS, T3_ROWS, type RowSpec } from './table-specs';
 
 interface SplitRow {
   label: string;
@@ -379,6 +379,48 @@ function brokenAfterValues(split: SplitRow, next: GridCell[] | undefined, specs:
   return [split, undefined];
 }
 
+/** t3's column headers as printed, by column key. */
+const T3_HEADER_WORDS: [RegExp, string][] = [
+  [/^自然人$/, 'natural'],
+  [/商业企业$/, 'commercial'],
+  [/科研机构$/, 'research'],
+  [/社会公益组织$/, 'nonprofit'],
+  [/法律服务机构$/, 'legal'],
+  [/^(?:法人或其他组织)?[—\-－]?其他$/, 'other'],
+  [/^(?:总计|合计)$/, 'total'],
+  [/^小计$/, 'subtotal'],
+];
+
+/**
+ * t3's columns by the headers a table prints over them, by grid column (the lowest header naming one): for a
+ * table whose columns are not the template's seven in order (总计 first, a 小计 column, 总计 alone). Undefined
+ * when they are, or when the headers name none: the values are then read in order.
+ */
+function t3ColumnsByHeader(g: Grid): Map<number, string> | undefined {
+  const firstData = g.rows.findIndex((r) => r.some((c) => readCell(c.text).kind === 'number'));
+  // Only an HTML table's grid columns are columns; a text row's cells are where its words fell.
+  if (firstData <= 0 || !g.rows[firstData]!.some((c) => isTableCell(c.el))) return undefined;
+  const byColumn = new Map<number, string>();
+  for (const r of g.rows.slice(0, firstData))
+    r.forEach((c, i) => {
+      const key = T3_HEADER_WORDS.find(([re]) => re.test(compact(c.text)))?.[1];
+      if (key) byColumn.set(i, key);
+    });
+  const keys = [...byColumn.entries()].sort((a, b) => a[0] - b[0]).map(([, k]) => k);
+  const inOrder = keys.length === T3_COLUMNS.length && keys.every((k, i) => k === T3_COLUMNS[i]);
+  return keys.includes('total') && !inOrder ? byColumn : undefined;
+}
+
+/** A row's values placed under the columns its table's headers name; a column it has no cell under is blank. */
+function placedByHeader(row: GridCell[], split: SplitRow, columns: Map<number, string>, spec: RowSpec): SplitRow {
+  const values: GridCell[] = spec.columns.map(() => ({ text: '' }));
+  for (const v of split.values) {
+    const at = spec.columns.indexOf(columns.get(row.indexOf(v)) ?? '');
+    if (at >= 0) values[at] = v;
+  }
+  return { ...split, values };
+}
+
 /** Reads t2 or t3: each grid row is matched to a row spec by its label; the first match of a key wins. */
 export function readRowTable(key: 't2' | 't3', grids: Grid[], layout: Layout, reportLayout: Layout = layout): Table | undefined {
   if (!grids.length) return undefined;
@@ -389,7 +431,8 @@ export function readRowTable(key: 't2' | 't3', grids: Grid[], layout: Layout, re
   // The first row of a key wins, unless it held no value at all (a group's caption row that repeats its label).
   const filled = new Set<string>();
   const dataRows = new Set<GridCell[]>();
-  for (const g of grids)
+  for (const g of grids) {
+    const byHeader = key === 't3' ? t3ColumnsByHeader(g) : undefined;
     for (let i = 0; i < g.rows.length; i++) {
       const r = g.rows[i]!;
       let split = splitRow(r);
@@ -406,10 +449,11 @@ export function readRowTable(key: 't2' | 't3', grids: Grid[], layout: Layout, re
       }
       if (!spec || filled.has(spec.key) || !isDataRow(split, spec.columns.length)) continue;
       if (table.rows[spec.key] && !filledCount(split.values)) continue;
-      putRow(table, spec, wordsAsValues(r, split, spec), centres);
+      putRow(table, spec, byHeader ? placedByHeader(r, split, byHeader, spec) : wordsAsValues(r, split, spec), centres);
       dataRows.add(r);
       if (filledCount(split.values)) filled.add(spec.key);
     }
+  }
   table.headers = headerTexts(grids, dataRows);
   return table;
 }

@@ -1,0 +1,38 @@
+/** t3's columns read by the headers over them when they are not the template's seven in order (parse/tables.ts t3ColumnsByHeader). */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FIXTURES } from '../helpers/fixtures';
+import { auditedHtml as audited, keys, ofRule } from '../helpers/rules';
+
+const variant = (name: string) => readFileSync(join(FIXTURES, 'variants', name), 'utf8');
+const baseline = variant('A00-baseline-semantic.html');
+/** The baseline's t3 (variants/build/model.py: new 53, carried over 4, results 54, carried forward 3) with only its 总计 column. */
+const totalOnly = baseline
+  .replace(/<td colspan="3" rowspan="3">（本列数据/, '<td colspan="3">（本列数据')
+  .replace('<td colspan="7">申请人情况</td>', '<td>总计</td>')
+  .replace(/<tr><td rowspan="2">自然人<\/td><td colspan="5">法人或其他组织<\/td><td rowspan="2">总计<\/td><\/tr>\n?/, '')
+  .replace(/<tr><td>商业企业<\/td><td>科研机构<\/td><td>社会公益组织<\/td><td>法律服务机构<\/td><td>其他<\/td><\/tr>\n?/, '')
+  .replace(/(<\/td>)((?:<td>\d+<\/td>){6})(<td>\d+<\/td><\/tr>)/g, '$1$3');
+
+describe('t3 columns by their headers', () => {
+  it('reads a t3 of totals only into 总计: the identities hold, the applicant columns are blank', () => {
+    expect(totalOnly).not.toContain('<td>40</td>');
+    const r = audited(totalOnly);
+    const t3 = r.report.tables.t3!.rows;
+    expect([t3['1']!.total!.value, t3['2']!.total!.value, t3['3.7']!.total!.value, t3['4']!.total!.value]).toEqual([53, 4, 54, 3]);
+    expect(t3['1']!.natural!.value).toBeNull();
+    expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(keys(ofRule(r.findings, 'cell-missing')[0]!)).toContain('t3/1/natural');
+  });
+  it('still finds a wrong total in a t3 of totals only', () => {
+    const r = audited(totalOnly.replace('<td>54</td>', '<td>55</td>'));
+    const errors = r.findings.filter((f) => f.severity === 'error');
+    expect(errors.map((f) => f.rule)).toEqual(['cell-wrong']);
+    expect(keys(errors[0]!)).toContain('t3/3.7/total');
+  });
+  it.each(['G02-t3-total-column-first.html', 'G03-t3-faren-subtotal-column.html'])('reads %s by its headers', (name) => {
+    const t3 = audited(variant(name)).report.tables.t3!.rows['1']!;
+    expect(Object.values(t3).map((c) => c.value)).toEqual([40, 6, 1, 2, 3, 1, 53]);
+  });
+});
