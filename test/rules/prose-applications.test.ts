@@ -147,4 +147,16 @@ describe('prose-applications', () => {
       expect.objectContaining({ expected: 2, actual: 0 }),
     ]);
   });
+
+  it('leaves counts of a quarter, a month’s average, the new ones among those answered, and carried ones by applicant alone (round 24 hunt)', () => {
+    for (const s1 of [
+      '第一季度收到申请3件、第二季度5件、第三季度2件、第四季度2件。',
+      '上半年收到申请5件，下半年收到申请7件。',
+      '全年月均收到申请1件，月均办结0.9件。',
+      '全年答复申请11件，其中当年新收申请10件、上年结转申请1件。',
+      '上年结转的1件中，自然人申请1件。',
+      '结转下年度继续办理的2件中，自然人申请2件。',
+    ])
+      expect(ofRule(findings({ s1 }), 'prose-applications'), s1).toEqual([]);
+  });
 });

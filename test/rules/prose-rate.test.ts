@@ -65,4 +65,13 @@ describe('prose-rate', () => {
       expect.objectContaining({ expected: '24.5%', actual: '30%' }),
     ]);
   });
+
+  it('leaves one rate for each of several (各占, 均为) and a share with no numbers of its own alone (round 24 hunt)', () => {
+    for (const s1 of [
+      '办结申请54件。部分公开7件、不予公开7件，各占13.0%。',
+      '全年公示行政许可决定1234件、行政处罚决定56件，公示率、及时率均为100%。',
+      '将其中31件由依申请公开调整为主动公开，调整率13.7%。将政务公开纳入绩效考核，分值占比为4%。',
+    ])
+      expect(ofRule(findings({ s1 }), 'prose-rate'), s1).toEqual([]);
+  });
 });

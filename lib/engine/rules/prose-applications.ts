@@ -24,7 +24,7 @@ const OTHER_KIND = /许可|审批|信访|投诉|举报|咨询|建议|提案|信�
  * A part of the applications, by channel or by applicant (「通过信函方式收到申请15件」「新收自然人申请40件」),
  * not all of them; 「公民、法人或者其他组织」 is everyone who may apply.
  */
-const PART = /自然人|法人|其他组织|企业|个人|网站|网上|在线|线上|信函|邮寄|邮件|当面|现场|传真|电话|平台|渠道|方式/;
+const PART = /自然人|法人|其他组织|企业|个人|网站|网上|在线|线上|信函|邮寄|邮件|当面|现场|传真|电话|平台|渠道|方式|季度|上半年|下半年|月份|月均/;
 const EVERYONE = /公民、?法人(?:或者?|和|及)其他组织/g;
 /** Words between the verb and 申请 that name no kind: 「共收到各类申请」「受理群众提出的申请」. */
 const NO_KIND = /全年|本年度?|今年|共计|总计|共|各类|有效|依法|新|的|了|群众|申请人|提出|提交|通过/g;
@@ -70,7 +70,7 @@ const NONE_RECEIVED = /(?<![而应该])(?:未|没有)(?:收到|受理|接到)([^
 const NONE_OF_A_KIND = /需|费|超期|逾期|涉及|有关|关于|符合|不符合/;
 /** 「所有申请均已按时办结」, 「全部办结」: nothing carried forward. Not 「占全部办结申请的」, 「在办结前均经审核」. */
 const ALL_CLOSED =
-  /(?:(?:所有|全部|均已?|全都|一律)[^。；，,]{0,10}|全部)(?:办结|办理完毕)(?![的申率件前后时])|(?:不存在|没有|无)[^。；，,\d]{0,4}结转(?:至|到)?下一?年度?/;
+  /(?:(?:所有|全部|(?<![月日年周人])均已?|全都|一律)[^。；，,]{0,10}|全部)(?:办结|办理完毕)(?![的申率件前后时])|(?:不存在|没有|无)[^。；，,\d]{0,4}结转(?:至|到)?下一?年度?/;
 const ALL_CLOSED_EACH = new RegExp(ALL_CLOSED.source, 'g');
 /**
  * An applicant split after 其中 of another row's total (「上年结转4件，其中自然人3件」「予以公开22件，其中自然人15件」):
@@ -78,9 +78,13 @@ const ALL_CLOSED_EACH = new RegExp(ALL_CLOSED.source, 'g');
  */
 function splitsAnotherRow(sentence: string, clause: string): boolean {
   const upTo = sentence.slice(0, sentence.lastIndexOf(clause) + clause.length);
-  const whole = /([^，,。；;]*?)\d+件[，,：:]?其中[^。；;]*$/.exec(upTo);
+  // 「上年结转4件，其中…」「结转下年度的3件中，…」「上年结转的4件均已办结，其中…」.
+  const whole = /([^，,。；;]*?)\d+件(?:[^，,。；;\d]{0,8}[，,：:]?其中|中[，,：:]?)[^。；;]*$/.exec(upTo);
   return !!whole && /结转|公开|不予|无法|处理|办结|答复|复议|诉讼/.test(whole[1]!.replace(/信息公开|依申请公开/g, ''));
 }
+/** Applications received or new that are not all of row 一: a part, another kind, or the new ones among those closed (「答复54件，其中新收50件」). */
+const notAllOfRowOne = (clause: string, sentence: string) => notAllApplications(clause) || splitsAnotherRow(sentence, clause);
+
 /** What makes 「均已办结」 say less than all: 「除3件…外，其余…」, or a clause about last year's carried-over ones. */
 const ALL_BUT = /除|其余|其他|结转(?:至|到)?下|继续办理|尚未|未办结/;
 
@@ -101,8 +105,8 @@ export const proseApplications: ReportRule = {
     const received = (_: unknown, context: string) => (WITH_CARRIED.test(context) ? [newAndCarried()] : [total('1')()]);
     const accepted = (_: unknown, context: string) => (WITH_CARRIED.test(context) ? [newAndCarried()] : [total('1')(), newAndCarried()]);
     const out = checkClaims(report, [
-      { pattern: RECEIVED, cells: total('1'), readings: received, what: '收到政府信息公开申请', unless: notAllApplications },
-      { pattern: NEW, cells: total('1'), what: '新收政府信息公开申请', unless: notAllApplications },
+      { pattern: RECEIVED, cells: total('1'), readings: received, what: '收到政府信息公开申请', unless: notAllOfRowOne },
+      { pattern: NEW, cells: total('1'), what: '新收政府信息公开申请', unless: notAllOfRowOne },
       { pattern: ACCEPTED, cells: total('1'), readings: accepted, what: '受理政府信息公开申请', unless: notAllApplications },
       { pattern: HANDLED_WITH_CARRIED, cells: newAndCarried, what: '办理政府信息公开申请（含上年结转）', unless: notAllApplications },
       ...APPLICANTS.map(({ pattern, columns, what }) => ({

@@ -23,8 +23,8 @@ export const proseRate: ReportRule = {
   severity: 'warning',
   title: { zh: '正文比率计算错误', en: 'Stated rate does not match its numbers' },
   description: {
-    zh: '正文给出的比率应等于其分子除以分母（按所写精度四舍五入），例如「上报35条，采用6条，采用率18%」应为 17.1%。「占报送总数35条的」「分别占」、几项相加、总数写在比率之后等写法都按其本意读；看不出是哪个总数的比率时不报。',
-    en: 'A stated rate must equal numerator / denominator at its printed precision. Wholes restated after 占, rates given 分别, summed parts and a whole stated after the rate are read as meant; a rate whose whole cannot be told is not judged.',
+    zh: '正文给出的比率应等于其分子除以分母（按所写精度四舍五入），例如「上报35条，采用6条，采用率18%」应为 17.1%。「占报送总数35条的」「分别占」、几项相加、总数写在比率之后等写法都按其本意读；看不出是哪个总数的比率时不报（「各占13.0%」「公示率、及时率均为100%」、超过 100% 的完成率也不报）。',
+    en: 'A stated rate must equal numerator / denominator at its printed precision. Wholes restated after 占, rates given 分别, summed parts and a whole stated after the rate are read as meant; a rate whose whole cannot be told (「各占」, 「均为100%」, a rate above 100%) is not judged.',
   },
   basis: '数据准确性（报告内部一致）',
   example: '「上报政务信息35条，采用信息6条，采用率18%」：6/35 = 17.1%。',
@@ -37,11 +37,14 @@ export const proseRate: ReportRule = {
         // Only a share of a whole: a growth rate (增长率, 同比) is not numerator / denominator.
         const before = s.text.slice(Math.max(0, rate.index - 10), rate.index);
         if (!SHARE_RATE.test(before) || /增长|增幅|下降|降幅|同比|环比|提高|提升/.test(before)) continue;
+        // 「7件、7件，各占13.0%」「公示率、及时率均为100%」: one rate for each of several, of a whole not named here.
+        if (/[各均](?:占|为|达)/.test(before)) continue;
         // Above 100% a rate is not a part of a whole (a 完成率 of actual over plan).
         if (rate.value <= 0 || rate.value > 100) continue;
         let counts = s.numbers.filter((n) => n.index < rate.index && n.unit !== '%');
         let text = s.text;
-        if (!counts.length && prev && s.follows) {
+        // The sentence before, unless its numbers have a rate of their own there (「…31件…调整率13.7%。…占比为4%」).
+        if (!counts.length && prev && s.follows && !prev.numbers.some((n) => n.unit === '%')) {
           counts = prev.numbers.filter((n) => n.unit !== '%');
           text = prev.text;
         }
