@@ -159,4 +159,10 @@ describe('prose-applications', () => {
     ])
       expect(ofRule(findings({ s1 }), 'prose-applications'), s1).toEqual([]);
   });
+
+  it('reads 「均已全部回复」 as all closed (round 24 hunt)', () => {
+    expect(ofRule(findings({ s1: '共收到信息公开申请12件，均已全部回复。' }), 'prose-applications')).toEqual([
+      expect.objectContaining({ expected: 2, actual: 0 }),
+    ]);
+  });
 });

@@ -118,4 +118,12 @@ describe('prose-parts-whole', () => {
       ofRule(findings({ s1: '全年办理政府信息公开申请57件（含上年结转4件），其中，网上申请38件，当面申请6件，信函申请8件。' }), 'prose-parts-whole'),
     ).toHaveLength(1);
   });
+
+  it('takes another count before the list that the parts add up to for their whole, and no counting rule for a part (round 24 hunt)', () => {
+    for (const s1 of [
+      '全年印发文件412件，按发文字号分，局发21件、局办发47件、局函188件、局办函156件；其中确定为主动公开的68件，依申请公开的38件，不予公开的306件。',
+      '被提起行政诉讼4件，其中未经复议直接起诉3件、复议后起诉1件，一审、二审均按1件统计。',
+    ])
+      expect(ofRule(findings({ s1 }), 'prose-parts-whole'), s1).toEqual([]);
+  });
 });

@@ -90,4 +90,13 @@ describe('prose-results', () => {
       expect.objectContaining({ expected: 3, actual: 4 }),
     ]);
   });
+
+  it('leaves documents sorted by disclosure, another body’s applications and those closed early alone (round 24 hunt)', () => {
+    for (const s1 of [
+      '全年共印发文件412件；其中确定为主动公开的68件，依申请公开的38件，不予公开的306件。',
+      '另以县政府名义办理政府信息公开申请118件，其中予以公开46件。',
+      '2023年答复申请11件，其中提前办结9件。',
+    ])
+      expect(ofRule(findings({ s1 }), 'prose-results'), s1).toEqual([]);
+  });
 });

@@ -100,4 +100,14 @@ describe('prose-review-suit: cases that corrected the body (结果纠正)', () =
   it('reads 「尚未审结的行政复议1件」 as the pending ones, not all, and not as a denial (round 24 hunt)', () => {
     expect(ofRule(findings({ s1: '尚未审结的行政复议1件，目前正在审理中。' }), 'prose-review-suit')).toEqual([]);
   });
+
+  it('reads a topic before a count against the body as no judge’s, and 「因不满…答复」 as every case (round 24 hunt)', () => {
+    expect(ofRule(findings({ s1: '行政应诉方面，本机关因政府信息公开被提起行政诉讼4件。' }), 'prose-review-suit')).toEqual([
+      expect.objectContaining({ expected: 1, actual: 4 }),
+    ]);
+    expect(ofRule(findings({ s1: '作为复议机关，受理以下级行政机关为被申请人的行政复议申请9件。' }), 'prose-review-suit')).toEqual([]);
+    expect(ofRule(findings({ s1: '未发生因不满政府信息公开答复而申请行政复议或者行政诉讼情况。' }), 'prose-review-suit')).toEqual([
+      expect.objectContaining({ actual: 0 }),
+    ]);
+  });
 });

@@ -63,10 +63,10 @@ export function aboutOtherYear(report: Report, before: string): boolean {
 
 /**
  * Words that make a statement another body's or several bodies' (「全县各级行政机关共收到申请356件」,
- * 「各直属单位另收到…」, 「组织全省开展清理，共废止…」, 「县政府及部门」): not this report's table.
+ * 「各直属单位另收到…」, 「组织全省开展清理，共废止…」, 「县政府及部门」, 「另以省政府名义办理…」): not this report's table.
  */
 const OTHER_BODY =
-  /全(?:省|市|州|盟|县|区|旗|镇|乡|系统)|各级|各(?:部门|单位|地区|乡镇|街道|县|区)|(?:直属|所属|下属|[委局厅部办院署]属)各?(?:单位|部门|机构)|[及和与各](?:所属|下属|直属)?(?:部门|单位|乡镇|街道)/;
+  /全(?:省|市|州|盟|县|区|旗|镇|乡|系统)|各级|各(?:部门|单位|地区|乡镇|街道|县|区)|(?:直属|所属|下属|[委局厅部办院署]属)各?(?:单位|部门|机构)|[及和与各](?:所属|下属|直属)?(?:部门|单位|乡镇|街道)|名义/;
 
 /** Whether the text before a statement (its sentence so far) speaks of other bodies than the report's. */
 export const aboutOtherBody = (before: string): boolean => OTHER_BODY.test(before);

@@ -104,7 +104,8 @@ function partsIn(s: Sentence, from: number, to: number, unit: string, restart: b
       if (!restart) break;
       parts = [];
     }
-    if (isChange(text, n)) continue;
+    // 「一审、二审均按1件统计」: how cases are counted, not a part.
+    if (isChange(text, n) || /按$/.test(text.slice(0, n.index))) continue;
     if (isApproximate(text, n) && (!n.unit || n.unit === unit || PIECES.has(n.unit))) return undefined;
     const other = n.unit !== unit && PIECES.has(unit) && (PIECES.has(n.unit) || (!n.unit && MEASURE.test(text.slice(n.index + n.raw.length))));
     if (n.unit !== unit && !other) continue;
@@ -261,7 +262,11 @@ function checkMarked(s: Sentence, prev: Sentence | undefined, marker: RegExpExec
     return true;
   }
   const wrong = contradicts(s.text, whole, parts, exhaustive, false);
-  if (wrong && !addsUpOtherwise(wholeText, whole, s.text.slice(marker.index), sumOf(wrong))) out.push(problem(s, excerpt, whole, wrong));
+  // Another count before the list that the parts add up to is their whole (「印发文件412件，按发文字号分…；其中主动公开的68件…」).
+  const sum = wrong ? sumOf(wrong) : NaN;
+  const before = [...s.numbers.filter((n) => n.index < marker.index), ...(wholeText === s.text ? [] : prev!.numbers)];
+  const ofAnother = before.some((n) => n.unit === whole.unit && n.value === sum);
+  if (wrong && !ofAnother && !addsUpOtherwise(wholeText, whole, s.text.slice(marker.index), sum)) out.push(problem(s, excerpt, whole, wrong));
   return true;
 }
 

@@ -51,7 +51,7 @@ export const proseResults: ReportRule = {
       // 「办结政府信息公开申请54件」「已办结的54件中」: the applications given a result this year, (七)总计. Not 按时办结
       // (a part of them), and only where the sentence speaks of disclosure applications (not 「行政许可…办结1234件」).
       {
-        pattern: /(?<!按时|及时|按期|逾期)(?:办结|办理完毕)(?:的)?(?:政府信息公开|依申请公开)?(?:申请)?(?:共计|共)?(\d+)件/,
+        pattern: /(?<!按时|及时|按期|逾期|提前|当场|当日|即时)(?:办结|办理完毕)(?:的)?(?:政府信息公开|依申请公开)?(?:申请)?(?:共计|共)?(\d+)件/,
         cells: total('3.7'),
         what: '办结申请',
         // 「新收申请53件，已办结50件，结转下年度3件；上年结转的4件…均已办结」: the year's new ones, apart from last year's.
@@ -92,7 +92,7 @@ const REASONS: [string, string, string][] = [
  * or one applicant's applications (「在自然人申请的10件中，予以公开5件」).
  */
 const notAllResults = (_: string, sentence: string) =>
-  /公文|发文|复文|拟公开|公开属性|属性审查|(?:自然人|法人|其他组织|企业|机构)[^。；，,]{0,12}中/.test(sentence);
+  /公文|发文|复文|拟公开|公开属性|属性审查|确定为|主动公开的?\d+件|(?:自然人|法人|其他组织|企业|机构)[^。；，,]{0,12}中/.test(sentence);
 /**
  * A sentence about the results of applications, where a reason's words name its row: not 「评查行政执法案卷56件」 nor
  * 「受理信访举报投诉126件」, which count something else.

@@ -14,7 +14,8 @@ const OUTCOME = /纠错|败诉|撤销|确认违法|纠正|追究|赔偿/;
  */
 const asTheirJudge = (clause: string, sentence = '') =>
   /办理|审理|出庭|应诉|复议机[关构]/.test(clause) ||
-  /应诉|审理|复议机[关构]/.test(sentence.slice(0, sentence.indexOf(clause) + clause.length)) ||
+  // A topic before (「行政应诉方面，本机关被提起行政诉讼4件」) does not make the cases brought against the body its own to judge.
+  (/应诉|审理|复议机[关构]/.test(sentence.slice(0, sentence.indexOf(clause) + clause.length)) && !/被(?:申请|提起|起诉|诉)(?!人)/.test(clause)) ||
   (/(?<!被)(?:收到|受理|接到|新收)/.test(clause) && !/信息公开[^，,。；]{0,8}(?:行政复议|行政诉讼)/.test(clause)) ||
   allCasesFirst(clause, sentence);
 
@@ -92,8 +93,8 @@ export const proseReviewSuit: ReportRule = {
       // 「未经复议直接起诉」 names a kind of suit, not the absence of one.
       // Within its clause: 「全年无超期答复情况，被申请行政复议4件」 denies something else.
       const found = /(?<!尚)(?:未|没有|无)(?!经|论|法|审结|结案)(?:发生|收到|出现|产生)?[^。；，,]{0,24}(行政复议|行政诉讼|被诉)/.exec(c);
-      // 「未发生因答复超期引发的行政复议」 denies reviews of one cause; 「因政府信息公开工作…」 is every one of table 4.
-      const denial = found && !/因(?!政府信息公开|信息公开)/.test(found[0]) && !aboutOtherBody(c.slice(0, found.index)) ? found : null;
+      // 「未发生因答复超期引发的行政复议」 denies reviews of one cause; 「因政府信息公开工作…」「因不满政府信息公开答复…」 is every one of table 4.
+      const denial = found && !/因(?!(?:不满|对)?(?:政府)?信息公开)/.test(found[0]) && !aboutOtherBody(c.slice(0, found.index)) ? found : null;
       // 「未发生因…被行政复议纠错或行政诉讼败诉情形」 denies an outcome, not the cases.
       const clause = denial ? c.slice(denial.index).split(/[。；]/)[0]! : '';
       // 「未发生…被行政复议纠错或行政诉讼败诉的情形」: none corrected — table 4's 结果纠正, of the kinds it names.
