@@ -61,4 +61,16 @@ describe('prose-proactive', () => {
     ])
       expect(ofRule(findings({ s1 }), 'prose-proactive'), s1).toEqual([]);
   });
+
+  it('takes other counts of the same kind beside the table’s in one sentence, and joint, reissued, heard or inspected ones, as parts (round 24 hunt)', () => {
+    for (const s1 of [
+      '县政府印发行政规范性文件1件，县政府办公室印发行政规范性文件1件，全年共制发行政规范性文件1件。',
+      '我局单独印发行政规范性文件1件，与市财政局联合印发行政规范性文件2件。',
+      '全年印发行政规范性文件1件，修订后重新印发3件。',
+      '对较大数额罚款的3件行政处罚决定依法组织听证。',
+      '通过“双随机、一公开”监管立案9件，作出行政处罚决定9件。',
+    ])
+      expect(stated(s1), s1).toEqual([]);
+    expect(stated('县政府印发行政规范性文件3件，县政府办公室印发行政规范性文件2件，全年共制发行政规范性文件5件。')).toHaveLength(3);
+  });
 });

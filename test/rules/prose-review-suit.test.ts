@@ -110,4 +110,10 @@ describe('prose-review-suit: cases that corrected the body (结果纠正)', () =
       expect.objectContaining({ actual: 0 }),
     ]);
   });
+
+  it('checks direct suits and suits after a review each against their group, and leaves one applicant’s denial alone (round 24 hunt)', () => {
+    expect(ofRule(findings({ s1: '本年度未经复议直接提起行政诉讼1件、复议后提起行政诉讼0件。' }), 'prose-review-suit')).toEqual([]);
+    expect(ofRule(findings({ s1: '本年度未经复议直接提起行政诉讼2件。' }), 'prose-review-suit')).toEqual([expect.objectContaining({ expected: 1, actual: 2 })]);
+    expect(ofRule(findings({ s1: '我局重新答复后，王某未再提起行政诉讼。' }), 'prose-review-suit')).toEqual([]);
+  });
 });

@@ -30,4 +30,9 @@ describe('s6-no-fee', () => {
     ])
       expect(ofRule(findings({ s6 }), 's6-no-fee'), s6).toEqual([]);
   });
+
+  it('takes 行政事业性收费 collected for no report on the processing fee (round 24 hunt)', () => {
+    expect(ofRule(findings({ s6: '本年度收取行政事业性收费12.5万元，全部缴入国库。' }), 's6-no-fee')).toHaveLength(1);
+    expect(ofRule(findings({ s6: '本年度未收取信息处理费。' }), 's6-no-fee')).toEqual([]);
+  });
 });

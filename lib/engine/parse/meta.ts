@@ -44,7 +44,10 @@ export function metaReportTitle(doc: Document): string {
 
 /** 「二〇二四年三月十五日」: year, month and day in Chinese numerals (〇 also written ○ or 零). */
 const CHINESE_DATE = '([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日';
-const LABELLED = new RegExp(String.raw`(?:发布|公开|发文|印发)(?:时间|日期)[:：]?\s*(\d{4}\s*[-年./]\s*\d{1,2}\s*[-月./]\s*\d{1,2}|${CHINESE_DATE})`);
+// A bare 「日期：」「时间：」 too, as an info bar labels it (not 「成文日期」「统计时间」, which another word opens).
+const LABELLED = new RegExp(
+  String.raw`(?:(?:发布|公开|发文|印发)(?:时间|日期)[:：]?|(?<![\u4e00-\u9fff])(?:日期|时间)[:：])\s*(\d{4}\s*[-年./]\s*\d{1,2}\s*[-月./]\s*\d{1,2}|${CHINESE_DATE})`,
+);
 const CHINESE_DATE_ALONE = new RegExp(`^${CHINESE_DATE}$`);
 
 /** 「发布时间：2024-01-15」 in the page text (full-width digits and dashes too). */

@@ -119,6 +119,9 @@ export function* buildReportSteps(pageBlocks: Block[], source: SourceInfo, deadl
     if (++work % CHECK_EVERY === 0 && deadline()) yield;
     // Readers' comments under the article (「网友评论」) are not the report's prose.
     readersAfter ||= b.kind === 'line' && COMMENTS.test(compact(b.text));
+    // A table in 五 or 六 (problems and fixes, fees) holds their text: read as the section's, not as prose.
+    if (b.kind === 'grid' && !readersAfter && (current?.key === 's5' || current?.key === 's6'))
+      current.text += b.rows.map((r) => '\n' + r.map((c) => c.text).join(' ')).join('');
     const skipped = b.kind !== 'line' || titleLines.has(b) || readersAfter;
     if (skipped || (carried && carried.el !== b.el)) endCarried();
     if (skipped) continue;

@@ -342,7 +342,10 @@ function withoutRemarks(values: GridCell[], n: number): GridCell[] {
 
 function putRow(table: Table, spec: RowSpec, row: SplitRow, centres?: () => Centres) {
   const n = spec.columns.length;
-  const { cells, extra, unplaced } = fitValues(withoutRemarks(row.values, n), n, centres);
+  // 「行政许可 | 1234 | / | /」: marks in the cells the template merges away (t2's rows of one value) are no values.
+  const values = row.values.slice();
+  while (values.length > n && /^(?:placeholder|blank)$/.test(readCell(values.at(-1)!.text).kind)) values.pop();
+  const { cells, extra, unplaced } = fitValues(withoutRemarks(values, n), n, centres);
   table.rows[spec.key] = Object.fromEntries(spec.columns.map((c, i) => [c, toCell(cells[i], spec, c)]));
   table.labels[spec.key] = row.lastLabel;
   if (extra > 0) table.notes.push({ row: spec.key, text: `多出 ${extra} 个数值，已按前 ${n} 个读取` });
@@ -381,14 +384,14 @@ function brokenAfterValues(split: SplitRow, next: GridCell[] | undefined, specs:
 
 /** t3's column headers as printed, by column key. */
 const T3_HEADER_WORDS: [RegExp, string][] = [
-  [/^自然人$/, 'natural'],
+  [/自然人$/, 'natural'],
   [/商业企业$/, 'commercial'],
   [/科研机构$/, 'research'],
   [/社会公益组织$/, 'nonprofit'],
   [/法律服务机构$/, 'legal'],
-  [/^(?:法人或其他组织)?[—\-－]?其他$/, 'other'],
-  [/^(?:总计|合计)$/, 'total'],
-  [/^小计$/, 'subtotal'],
+  [/其他$/, 'other'],
+  [/(?:总计|合计)$/, 'total'],
+  [/小计$/, 'subtotal'],
 ];
 
 /**
@@ -400,15 +403,20 @@ function t3ColumnsByHeader(g: Grid): Map<number, string> | undefined {
   const firstData = g.rows.findIndex((r) => r.some((c) => readCell(c.text).kind === 'number'));
   // Only an HTML table's grid columns are columns; a text row's cells are where its words fell.
   if (firstData <= 0 || !g.rows[firstData]!.some((c) => isTableCell(c.el))) return undefined;
+  // Each column's headers top to bottom, run together: a header's words may be split over two rows (「商业」「企业」).
   const byColumn = new Map<number, string>();
-  for (const r of g.rows.slice(0, firstData))
-    r.forEach((c, i) => {
-      const key = T3_HEADER_WORDS.find(([re]) => re.test(compact(c.text)))?.[1];
-      if (key) byColumn.set(i, key);
-    });
+  const width = Math.max(...g.rows.slice(0, firstData).map((r) => r.length));
+  for (let i = 0; i < width; i++) {
+    const texts: GridCell[] = [];
+    for (const r of g.rows.slice(0, firstData)) if (r[i]?.text.trim() && r[i] !== texts.at(-1)) texts.push(r[i]!);
+    const key = T3_HEADER_WORDS.find(([re]) => re.test(compact(texts.map((c) => c.text).join(''))))?.[1];
+    if (key) byColumn.set(i, key);
+  }
   const keys = [...byColumn.entries()].sort((a, b) => a[0] - b[0]).map(([, k]) => k);
   const inOrder = keys.length === T3_COLUMNS.length && keys.every((k, i) => k === T3_COLUMNS[i]);
-  return keys.includes('total') && !inOrder ? byColumn : undefined;
+  // Trusted only when every value of the first row stands under a header it names: else read in order.
+  const placed = g.rows[firstData]!.every((c, i) => readCell(c.text).kind !== 'number' || byColumn.has(i));
+  return keys.includes('total') && !inOrder && placed ? byColumn : undefined;
 }
 
 /** A row's values placed under the columns its table's headers name; a column it has no cell under is blank. */
@@ -419,6 +427,13 @@ function placedByHeader(row: GridCell[], split: SplitRow, columns: Map<number, s
     if (at >= 0) values[at] = v;
   }
   return { ...split, values };
+}
+
+/** A row numbering the columns (「栏次 | 1 | 2 | … | 7」, or 1 … n under the header), not one of values. */
+function isNumberingRow(s: SplitRow): boolean {
+  if (/^(?:栏次|序号|列次|栏号|行次)$/.test(s.label)) return true;
+  const numbers = s.values.map((c) => readCell(c.text)).map((r) => (r.kind === 'number' ? r.value : NaN));
+  return !s.label && numbers.length >= 5 && numbers.every((v, i) => v === i + 1);
 }
 
 /** Reads t2 or t3: each grid row is matched to a row spec by its label; the first match of a key wins. */
@@ -436,11 +451,12 @@ export function readRowTable(key: 't2' | 't3', grids: Grid[], layout: Layout, re
     for (let i = 0; i < g.rows.length; i++) {
       const r = g.rows[i]!;
       let split = splitRow(r);
+      if (isNumberingRow(split)) continue;
       let spec = matchSpec(split, specs);
       if (!spec && split.values.length) [split, spec] = brokenAfterValues(split, g.rows[i + 1], specs);
       // A long label on a row of its own (spanning the value columns), its values on the next row under an empty label.
       const below = spec && !split.values.length && g.rows[i + 1] ? splitRow(g.rows[i + 1]!) : undefined;
-      if (below && filledCount(below.values) && !matchSpec(below, specs)) split = { ...split, values: below.values };
+      if (below && filledCount(below.values) && !matchSpec(below, specs) && !isNumberingRow(below)) split = { ...split, values: below.values };
       // A row whose only values are words (「行政处罚 | 未统计」) reads as all label: its words are its values,
       // when they fill its columns (a header row that ends in 「总计 | 备注」 names no row).
       if (spec && !split.values.length) {
@@ -478,6 +494,7 @@ export function readT4(grids: Grid[]): Table | undefined {
       let s = splitRow(r);
       // A word in the first column of the values-only row (「未统计」) is a value, not a label.
       if (s.values.length < spec!.columns.length && r.length >= spec!.columns.length && !/复议|诉讼|维持|纠正|结果|审结|总计/.test(s.label)) s = splitAt(r, -1);
+      if (isNumberingRow(s)) continue;
       const header = /维持|审结/.test(s.label);
       // A header row carries values only when the table came one cell per line (see linesToGrid).
       if (header && filledCount(s.values) < 5) {

@@ -84,6 +84,10 @@ export function checkClaims(report: Report, claims: Claim[]): Problem[] {
     // Every claim states a count (「…12件」「…2起」): most sentences state none.
     if (!/\d[件起次]/.test(c)) return;
     for (const { claim, all } of each) {
+      // A sentence that states the table's count once and others of the same kind beside it (「县政府印发3件，
+      // 县政府办公室印发2件，全年共制发5件」) gives the others as parts of it.
+      const wrong: Problem[] = [];
+      let right = false;
       for (const m of c.matchAll(all)) {
         const before = c.slice(0, m.index);
         if (aboutOtherYear(report, before) || aboutOtherBody(before)) continue;
@@ -93,10 +97,13 @@ export function checkClaims(report: Report, claims: Claim[]): Problem[] {
         const stated = Number(m[1]);
         const readings = claim.readings?.(report, context) ?? [claim.cells(report)];
         const bounds = readings.map((cells) => sumBound(report, cells));
-        if (bounds.some((b) => stated >= b.lo && stated <= b.hi)) continue;
+        if (bounds.some((b) => stated >= b.lo && stated <= b.hi)) {
+          right = true;
+          continue;
+        }
         const b = bounds[0]!;
         const exact = b.lo === b.hi;
-        out.push({
+        wrong.push({
           section: s.section,
           cells: readings[0],
           excerpt: s.text,
@@ -105,6 +112,7 @@ export function checkClaims(report: Report, claims: Claim[]): Problem[] {
           message: `正文称${claim.what} ${stated} 件，表格为 ${showBound(b)} 件${exact ? '' : '（空白单元格按不小于 0 计）'}：「${ellipsis(s.text, 60)}」`,
         });
       }
+      if (!right) out.push(...wrong);
     }
   });
   return out;

@@ -22,7 +22,13 @@ function documentClaims(row: string, what: string, words: string): Claim[] {
   ];
   return [
     ...stated(ISSUED).map((pattern) => ({ pattern, cells: cells('issued'), what: `制发${what}`, unless: aSubset })),
-    ...stated('废止(?:了)?').map((pattern) => ({ pattern, cells: cells('repealed'), what: `废止${what}`, unless: aSubset })),
+    // 「废止1件、宣布失效1件，合计2件」: two kinds of repeal, each a part.
+    ...stated('废止(?:了)?').map((pattern) => ({
+      pattern,
+      cells: cells('repealed'),
+      what: `废止${what}`,
+      unless: (clause: string, sentence: string) => aSubset(clause) || /宣布失效/.test(sentence),
+    })),
     ...stated('现行有效').map((pattern) => ({ pattern, cells: cells('in_force'), what: `现行有效${what}`, unless: aSubset })),
   ];
 }
@@ -35,7 +41,11 @@ function decisionClaims(row: string, what: string): Claim[] {
     cells,
     what: `${what}决定`,
     // 「行政许可和行政处罚决定共5件」 counts two kinds at once.
-    unless: (clause: string) => aSubset(clause) || (clauseBefore(clause, clause.length, true).match(/行政(?:许可|处罚|强制)/g)?.length ?? 0) > 1,
+    // Decisions of one procedure or inspection (「组织听证」「双随机…立案9件」) anywhere in the sentence are a part too.
+    unless: (clause: string, sentence: string) =>
+      aSubset(clause) ||
+      /听证|双随机|抽查|专项|立案/.test(sentence) ||
+      (clauseBefore(clause, clause.length, true).match(/行政(?:许可|处罚|强制)/g)?.length ?? 0) > 1,
   }));
 }
 
@@ -44,7 +54,7 @@ function decisionClaims(row: string, what: string): Claim[] {
  * or more bodies' (「县政府及部门」「全市」「下属单位」) — not table 2's number.
  */
 const aSubset = (clause: string) =>
-  /名义|其中|涉及|累计|[各及和与](?:部门|单位|地区|乡镇|街道)|全[省市县区]|下属|所属|审核|备案|撤销|撤回|变更|注销|纠正|复议|诉讼|听证|准予|不予|简易程序|普通程序|一般程序|当场/.test(
+  /名义|其中|涉及|累计|单独|联合|修订|重新|宣布失效|[各及和与](?:部门|单位|地区|乡镇|街道)|全[省市县区]|下属|所属|审核|备案|撤销|撤回|变更|注销|纠正|复议|诉讼|听证|准予|不予|简易程序|普通程序|一般程序|当场/.test(
     clause,
   );
 
@@ -54,8 +64,8 @@ export const proseProactive: ReportRule = {
   severity: 'error',
   title: { zh: '正文主动公开数据与表格不符', en: 'Stated proactive-disclosure figures ≠ table 2' },
   description: {
-    zh: '正文所述本年制发、废止、现行有效的规章和行政规范性文件件数，以及行政许可、行政处罚、行政强制的处理决定件数，应与第二部分表格一致。只核对说明了是哪一类文件（或哪一种决定）的全年件数；以某一名义制发的、「其中」的、涉及某一领域的、累计的件数是其中一部分，不核对；2019 年版表格各列含义不同，不核对。表格有空白时按不小于 0 计。',
-    en: 'Counts of rules and normative documents issued, repealed and in force this year, and of licensing, penalty and coercion decisions, stated in the prose must match table 2. Only a whole year’s count of a named kind is checked; a part (「以…名义」「其中」), a running total (「累计」) is not; neither is the 2019 table, whose columns mean other things. Blanks count as unknowns ≥ 0.',
+    zh: '正文所述本年制发、废止、现行有效的规章和行政规范性文件件数，以及行政许可、行政处罚、行政强制的处理决定件数，应与第二部分表格一致。只核对说明了是哪一类文件（或哪一种决定）的全年件数；以某一名义制发的、「其中」的、涉及某一领域的、单独或联合印发的、修订后重新印发的、听证或专项检查中的、累计的件数是其中一部分，一句中已有与表格相符的同类件数时旁边的其他件数也是，不核对；2019 年版表格各列含义不同，不核对。表格有空白时按不小于 0 计。',
+    en: 'Counts of rules and normative documents issued, repealed and in force this year, and of licensing, penalty and coercion decisions, stated in the prose must match table 2. Only a whole year’s count of a named kind is checked; a part (「以…名义」「其中」, joint or reissued documents, decisions after a hearing or an inspection, other counts beside the table’s own in one sentence), a running total (「累计」) is not; neither is the 2019 table, whose columns mean other things. Blanks count as unknowns ≥ 0.',
   },
   basis: '《政府信息公开条例》第二十条、第五十条；《中华人民共和国政府信息公开工作年度报告格式》第二部分',
   example: '正文「制发行政规范性文件8件」，表格「行政规范性文件·本年制发件数」为 7。',

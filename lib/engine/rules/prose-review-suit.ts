@@ -21,7 +21,7 @@ const asTheirJudge = (clause: string, sentence = '') =>
 
 /** 「共发生行政复议案件12件…，其中涉及政府信息公开的行政复议4件」: the counts before 其中 are of all cases. */
 const allCasesFirst = (clause: string, sentence: string) => {
-  const part = /其中[^。；]{0,12}信息公开/.exec(sentence);
+  const part = /其中(?:涉及|属于|因|有关)?(?:政府)?信息公开/.exec(sentence);
   return !!part && sentence.indexOf(clause) < part.index;
 };
 
@@ -47,8 +47,8 @@ export const proseReviewSuit: ReportRule = {
   severity: 'error',
   title: { zh: '正文复议诉讼情况与表格不符', en: 'Stated review/litigation ≠ table' },
   description: {
-    zh: '正文的行政复议、行政诉讼件数，复议「其中维持、纠正、尚未审结」各几件，被纠错、败诉的件数，以及「均获维持」「未发生复议诉讼」「未发生被纠错或败诉情形」等表述，应与第四部分表格一致。只有直接否认（「未发生行政复议、行政诉讼」）才表示没有复议诉讼；「未发生因…被行政复议纠错或行政诉讼败诉情形」说的是结果，与所提到的复议或诉讼的「结果纠正」核对；「未发生因答复超期引发的行政复议」只否认一种原因，不核对。本机关作为复议机关或应诉的案件、全部案件（「其中涉及政府信息公开的…」之前）、全县的案件不核对。表格有空白时按不小于 0 计：已填的「尚未审结」为 2 时，「均获维持」即使有空白也是矛盾。',
-    en: 'Review and litigation statements in the prose must agree with table 4: counts of cases, a review breakdown by result after 其中, of cases that corrected the body (被纠错, 败诉), 「均获维持」, and denials. Only a plain denial means no cases; 「未发生…被纠错或败诉情形」 speaks of outcomes and is checked against the 结果纠正 columns it names. Cases the body decides or defends, all its cases before 「其中涉及政府信息公开的」, and a whole county’s are not checked. Blanks count as unknowns ≥ 0.',
+    zh: '正文的行政复议、行政诉讼件数，复议「其中维持、纠正、尚未审结」各几件，未经复议直接起诉、复议后起诉各几件，被纠错、败诉的件数，以及「均获维持」「未发生复议诉讼」「未发生被纠错或败诉情形」等表述，应与第四部分表格一致。只有直接否认（「未发生行政复议、行政诉讼」）才表示没有复议诉讼；「未发生因…被行政复议纠错或行政诉讼败诉情形」说的是结果，与所提到的复议或诉讼的「结果纠正」核对；「未发生因答复超期引发的行政复议」只否认一种原因，不核对。本机关作为复议机关或应诉的案件、全部案件（「其中涉及政府信息公开的…」之前）、全县的案件不核对。表格有空白时按不小于 0 计：已填的「尚未审结」为 2 时，「均获维持」即使有空白也是矛盾。',
+    en: 'Review and litigation statements in the prose must agree with table 4: counts of cases, a review breakdown by result after 其中, direct suits and suits after a review, of cases that corrected the body (被纠错, 败诉), 「均获维持」, and denials. Only a plain denial means no cases; 「未发生…被纠错或败诉情形」 speaks of outcomes and is checked against the 结果纠正 columns it names. Cases the body decides or defends, all its cases before 「其中涉及政府信息公开的」, and a whole county’s are not checked. Blanks count as unknowns ≥ 0.',
   },
   basis: '《政府信息公开条例》第五十条（因政府信息公开工作被申请行政复议、提起行政诉讼的情况）',
   example: '正文「均获维持」，表格有 1 件尚未审结。',
@@ -68,9 +68,18 @@ export const proseReviewSuit: ReportRule = {
         unless: notTheTotal,
       },
       {
-        pattern: /(?<!复议(?:、|和|及|与)(?:提起)?)(?:行政诉讼(?:案件)?|被(?:提起)?(?:行政)?起诉)(?:共计|共|计)?(\d+)(?:件|起|次)/,
+        pattern:
+          /(?<!复议(?:、|和|及|与)(?:提起)?|直接(?:提起)?|复议后(?:提起)?)(?:行政诉讼(?:案件)?|被(?:提起)?(?:行政)?起诉)(?:共计|共|计)?(\d+)(?:件|起|次)/,
         cells: t4Totals(['suit', 'suit_after_review']),
         what: '行政诉讼',
+        unless: notTheTotal,
+      },
+      // 「未经复议直接提起行政诉讼2件、复议后提起行政诉讼1件」: each kind of suit its own group.
+      { pattern: /直接(?:提起)?(?:行政诉讼|起诉)(?:案件)?(\d+)(?:件|起|次)/, cells: t4Totals(['suit']), what: '未经复议直接起诉', unless: notTheTotal },
+      {
+        pattern: /复议后(?:提起)?(?:行政诉讼|起诉)(?:案件)?(\d+)(?:件|起|次)/,
+        cells: t4Totals(['suit_after_review']),
+        what: '复议后起诉',
         unless: notTheTotal,
       },
       // 「被申请行政复议、提起行政诉讼各1件」: that many of each.
@@ -94,7 +103,9 @@ export const proseReviewSuit: ReportRule = {
       // Within its clause: 「全年无超期答复情况，被申请行政复议4件」 denies something else.
       const found = /(?<!尚)(?:未|没有|无)(?!经|论|法|审结|结案)(?:发生|收到|出现|产生)?[^。；，,]{0,24}(行政复议|行政诉讼|被诉)/.exec(c);
       // 「未发生因答复超期引发的行政复议」 denies reviews of one cause; 「因政府信息公开工作…」「因不满政府信息公开答复…」 is every one of table 4.
-      const denial = found && !/因(?!(?:不满|对)?(?:政府)?信息公开)/.test(found[0]) && !aboutOtherBody(c.slice(0, found.index)) ? found : null;
+      // 「王某未再提起行政诉讼」「申请人对重新答复未提出行政复议」: one applicant's, not the year's.
+      const ofOne = found && (/^未再/.test(found[0]) || /(?:申请人|某)[^，,。；]{0,8}$/.test(c.slice(0, found.index)));
+      const denial = found && !ofOne && !/因(?!(?:不满|对)?(?:政府)?信息公开)/.test(found[0]) && !aboutOtherBody(c.slice(0, found.index)) ? found : null;
       // 「未发生因…被行政复议纠错或行政诉讼败诉情形」 denies an outcome, not the cases.
       const clause = denial ? c.slice(denial.index).split(/[。；]/)[0]! : '';
       // 「未发生…被行政复议纠错或行政诉讼败诉的情形」: none corrected — table 4's 结果纠正, of the kinds it names.

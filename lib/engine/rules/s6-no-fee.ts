@@ -8,7 +8,7 @@ import type { ReportRule } from './types';
  * (「未产生信息公开相关费用」). Other 费用 is money spent, as in 「平台建设及运行维护费用35万元」, and
  * 行政事业性收费 is another table's row: neither reports the fee.
  */
-const FEES = /处理费|收费|收取|收缴|免费|(?:信息公开|申请)[^,。;]{0,6}费用/;
+const FEES = /处理费|收费|(?:未|不|没有|无)收取|收缴|免费|(?:信息公开|申请)[^,。;]{0,6}费用/;
 const OTHER_FEES = /行政事业性收费/g;
 
 export const s6NoFee: ReportRule = {

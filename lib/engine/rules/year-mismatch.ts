@@ -3,7 +3,8 @@ import { compact, digitYears, ellipsis } from '../text';
 import type { Problem, ReportRule } from './types';
 
 /** The sentence that names the report's own period: 统计期限, 统计时限 … */
-const PERIOD = /统计(?:期限|时限|时间|区间|周期|范围|起止)/;
+// Not 统计范围: which units the figures cover (「包括局机关及2021年划入的3个执法大队」), not when.
+const PERIOD = /统计(?:期限|时限|时间|区间|周期|起止)/;
 /** …or a statistics sentence that spans a whole year from 1 January: 「数据统计自2023年1月1日起至12月31日止」. */
 const WHOLE_YEAR = /(20\d{2})年(?:0?1|一)月(?:(?:0?1|一)日)?起?[，,]?(?:至|到|截至|截止|[-—~－])/;
 
