@@ -431,9 +431,14 @@ function placedByHeader(row: GridCell[], split: SplitRow, columns: Map<number, s
 
 /** A row numbering the columns (「栏次 | 1 | 2 | … | 7」, or 1 … n under the header), not one of values. */
 function isNumberingRow(s: SplitRow): boolean {
-  if (/^(?:栏次|序号|列次|栏号|行次)$/.test(s.label)) return true;
-  const numbers = s.values.map((c) => readCell(c.text)).map((r) => (r.kind === 'number' ? r.value : NaN));
-  return !s.label && numbers.length >= 5 && numbers.every((v, i) => v === i + 1);
+  if (s.label) return /^(?:栏次|序号|列次|栏号|行次)$/.test(s.label);
+  return (
+    s.values.length >= 5 &&
+    s.values.every((c, i) => {
+      const r = readCell(c.text);
+      return r.kind === 'number' && r.value === i + 1;
+    })
+  );
 }
 
 /** Reads t2 or t3: each grid row is matched to a row spec by its label; the first match of a key wins. */
