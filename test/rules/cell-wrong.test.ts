@@ -74,4 +74,13 @@ describe('cell-wrong: the smallest set of cells that explains the broken identit
     t3['1'] = ['', '', 0, 0, 0, 0, 12];
     expect(ofRule(findings({ t3 }), 'cell-wrong')).toEqual([]);
   });
+
+  it('does not settle on one cell, by a prose number, a finding of two wrong cells among several (round 24 recall hunt)', () => {
+    const t3 = cleanT3();
+    t3['4'] = [3, 0, 0, 0, 0, 0, 3]; // 结转下年度: natural and total both 1 too many; the row adds up, two columns do not
+    const fs = findings({ t3, s1: '2023年，我局结转下年度继续办理申请2件。' });
+    const [wrong] = ofRule(fs, 'cell-wrong');
+    expect(wrong!.message).toMatch(/格中有 2 格有误/);
+    expect(keys(wrong!)).toEqual(expect.arrayContaining(['t3/4/natural', 't3/4/total']));
+  });
 });

@@ -40,8 +40,9 @@ function candidates(solution: TableSolution, cells: WrongCell[], howMany: number
       solution,
       cells.map((w) => w.cell),
     ),
-    // What each candidate would hold if it were the wrong one.
-    inferred: cells.flatMap((w) => (w.expected === undefined ? [] : [{ cell: w.cell, value: w.expected }])),
+    // What each candidate would hold if it were the wrong one; with two or more wrong, no one cell's value says which
+    // (and a prose number that one of them explains must not settle the finding on it alone).
+    inferred: howMany === 1 ? cells.flatMap((w) => (w.expected === undefined ? [] : [{ cell: w.cell, value: w.expected }])) : [],
     message: `以下 ${cells.length} 格中有 ${howMany} 格有误，勾稽关系无法确定是哪一格：${options.join('，或')}`,
   };
 }

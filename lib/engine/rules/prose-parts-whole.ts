@@ -239,6 +239,10 @@ function checkMarked(s: Sentence, prev: Sentence | undefined, marker: RegExpExec
   if (!wholes.length && marker.index <= 2 && prev && prev.el === s.el && prev.section === s.section) {
     wholes = wholesOf(prev.text, prev.numbers);
     wholeText = prev.text;
+    // 「收到申请53件，上年结转4件。其中予以公开22件…」: with several counts before, which the 其中 is of cannot be told.
+    const last = wholes.at(-1);
+    const counts = prev.numbers.filter((n) => n.unit === last?.unit && !isChange(prev.text, n) && !inParentheses(prev.text, n.index));
+    if (counts.length > 1) return true;
   }
   const whole = wholes[wholes.length - 1];
   if (!whole) return false;
