@@ -99,4 +99,11 @@ describe('prose-results', () => {
     ])
       expect(ofRule(findings({ s1 }), 'prose-results'), s1).toEqual([]);
   });
+
+  it('reads a count before its reason (「不予公开的1件中，1件涉及第三方合法权益」) as that reason’s row', () => {
+    expect(ofRule(findings({ s1: '不予公开的1件中，1件涉及第三方合法权益。' }), 'prose-results')).toEqual([]);
+    expect(ofRule(findings({ s1: '不予公开的1件中，2件涉及第三方合法权益。' }), 'prose-results')).toEqual([
+      expect.objectContaining({ expected: 1, actual: 2 }),
+    ]);
+  });
 });

@@ -40,6 +40,8 @@ export const proseResults: ReportRule = {
           `(?:${words})(?:(?!${REASON_WORDS.source}|[和及与或])[^，,。；、\\d]){0,10}?(\\d+)件`,
           // The cause before a comma, the group and its count after it: 「因本机关不掌握相关政府信息，答复无法提供的7件」.
           `(?:因|由于|鉴于)(?:(?!${REASON_WORDS.source})[^，,。；])*?(?:${words})[^，,。；\\d]{0,12}[，,][^，,。；、\\d]{0,8}?(?:${GROUPS})(?:的)?(\\d+)件`,
+          // The count before its reason: 「不予公开的7件中，3件涉及第三方合法权益」「其中2件属于行政查询事项」.
+          `(?<![\\d.])(\\d+)件(?:申请)?(?:因|系|属于|涉及|为|是)(?:${words})`,
         ].map((source) => ({
           pattern: new RegExp(source),
           cells: total(row),
