@@ -10,6 +10,9 @@ const RECEIVED = new RegExp(`(?:收到|接收|接到)${NOT_INFO}{0,30}申请${SU
 const NEW = new RegExp(`新收(?:${NOT_INFO}{0,30}申请)?${SUM}(\\d+)件`);
 /** 「受理申请749件」: the new ones, or the new and the carried-over ones together. */
 const ACCEPTED = new RegExp(`受理${NOT_INFO}{0,30}申请${SUM}(\\d+)件`);
+/** 「尚有3件在办理期限内」「另有3件申请结转至2024年继续办理」: applications carried forward, the count before its words. */
+const FORWARD_COUNT_FIRST =
+  /(?:尚有|另有|还有)(\d+)件(?:申请)?(?:[^。；\d]{0,24}?(?:结转(?:至|到)(?:下一?年度?|20\d{2}年度?)|(?:在|尚在)(?:办理|答复)期限内|正在办理|仍在办理|尚在办理))/;
 /** 「办理申请57件（含上年结转4件）」: 办理 alone may mean those closed; with its carried-over ones in brackets, rows 一 and 二. */
 const HANDLED_WITH_CARRIED = new RegExp(`办理${NOT_INFO}{0,30}申请${SUM}(\\d+)件(?=[（(](?:含|包括)[^)）]{0,8}上一?年度?结转)`);
 /**
@@ -127,9 +130,7 @@ export const proseApplications: ReportRule = {
       { pattern: /结转(?:至|到)?下(?:一)?年度?(?:继续办理)?(?:[^。；，,\d]{0,10})(\d+)件/, cells: total('4'), what: '结转下年度申请' },
       // The count before its words: 「尚有3件在办理期限内」「另有3件申请结转至2024年继续办理」.
       {
-        pattern: new RegExp(
-          `(?:尚有|另有|还有)(\\d+)件(?:申请)?(?:[^。；\\d]{0,24}?(?:结转(?:至|到)(?:下一?年度?|20\\d{2}年度?)|(?:在|尚在)(?:办理|答复)期限内|正在办理|仍在办理|尚在办理))`,
-        ),
+        pattern: FORWARD_COUNT_FIRST,
         cells: total('4'),
         what: '结转下年度申请',
         unless: (clause: string) => OTHER_KIND.test(clause),

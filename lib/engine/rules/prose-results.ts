@@ -1,4 +1,4 @@
-import { checkClaims, groupTotal, total, totals } from './claims';
+import { checkClaims, groupTotal, total, totals, type Claim } from './claims';
 import { clauseBefore } from './helpers';
 import type { ReportRule } from './types';
 
@@ -32,24 +32,7 @@ export const proseResults: ReportRule = {
       { pattern: /无法提供(?:的)?(\d+)件/, cells: groupTotal('3.4'), what: '无法提供', unless: ofAGroupPart },
       { pattern: /不予处理(?:的)?(\d+)件/, cells: groupTotal('3.5'), what: '不予处理', unless: ofAGroupPart },
       { pattern: /其他处理(?:的)?(\d+)件/, cells: groupTotal('3.6'), what: '其他处理', unless: ofAGroupPart },
-      // The reasons under (三)–(六), each its own row: 「本机关不掌握相关政府信息12件」「重复申请2件」, 「因本机关不掌握
-      // 相关政府信息而无法提供的4件」.
-      ...REASONS.flatMap(([row, words, what]) =>
-        [
-          // Not across another reason or a conjunction: 「属于三类内部事务信息和四类过程性信息的2件」 counts two rows.
-          `(?:${words})(?:(?!${REASON_WORDS.source}|[和及与或])[^，,。；、\\d]){0,10}?(\\d+)件`,
-          // The cause before a comma, the group and its count after it: 「因本机关不掌握相关政府信息，答复无法提供的7件」.
-          `(?:因|由于|鉴于)(?:(?!${REASON_WORDS.source})[^，,。；])*?(?:${words})[^，,。；\\d]{0,12}[，,][^，,。；、\\d]{0,8}?(?:${GROUPS})(?:的)?(\\d+)件`,
-          // The count before its reason: 「不予公开的7件中，3件涉及第三方合法权益」「其中2件属于行政查询事项」.
-          `(?<![\\d.])(\\d+)件(?:申请)?(?:因|系|属于|涉及|为|是)(?:${words})`,
-        ].map((source) => ({
-          pattern: new RegExp(source),
-          cells: total(row),
-          what,
-          unless: (clause: string, sentence: string) =>
-            notAllResults(clause, sentence) || !ABOUT_RESULTS.test(sentence) || reasonsIn(clauseBefore(clause, clause.length, true)) > 1,
-        })),
-      ),
+      ...REASON_CLAIMS,
       // 「办结政府信息公开申请54件」「已办结的54件中」: the applications given a result this year, (七)总计. Not 按时办结
       // (a part of them), and only where the sentence speaks of disclosure applications (not 「行政许可…办结1234件」).
       {
@@ -95,12 +78,13 @@ const REASONS: [string, string, string][] = [
  */
 const notAllResults = (_: string, sentence: string) =>
   /公文|发文|复文|拟公开|公开属性|属性审查|确定为|主动公开的?\d+件|(?:自然人|法人|其他组织|企业|机构)[^。；，,]{0,12}中/.test(sentence);
+/** The groups (三)–(六) of table 3's results, as prose names them. */
+const GROUPS = '不予公开|无法提供|不予处理|其他处理';
 /**
  * A sentence about the results of applications, where a reason's words name its row: not 「评查行政执法案卷56件」 nor
  * 「受理信访举报投诉126件」, which count something else.
  */
-const ABOUT_RESULTS = /不予公开|无法提供|不予处理|其他处理|予以公开|部分公开|申请/;
-const GROUPS = '不予公开|无法提供|不予处理|其他处理';
+const ABOUT_RESULTS = new RegExp(`${GROUPS}|予以公开|部分公开|申请`);
 const REASON_WORDS = new RegExp(REASONS.map(([, words]) => words).join('|'));
 const REASONS_ALL = new RegExp(REASON_WORDS.source, 'g');
 /** How many reasons a listed item names: 「属于三类内部事务信息和四类过程性信息的2件」 counts two rows at once. */
@@ -117,3 +101,24 @@ function causeBefore(sentence: string, clause: string): string {
   const cause = before.split(/[，,]/).filter(Boolean).pop() ?? '';
   return /^(?:因|由于|鉴于|系)/.test(cause) ? cause : '';
 }
+
+/**
+ * The reasons under (三)–(六), each its own row: 「本机关不掌握相关政府信息12件」「重复申请2件」, 「因本机关不掌握
+ * 相关政府信息而无法提供的4件」. Built once: the same for every report.
+ */
+const REASON_CLAIMS: Claim[] = REASONS.flatMap(([row, words, what]) =>
+  [
+    // Not across another reason or a conjunction: 「属于三类内部事务信息和四类过程性信息的2件」 counts two rows.
+    `(?:${words})(?:(?!${REASON_WORDS.source}|[和及与或])[^，,。；、\\d]){0,10}?(\\d+)件`,
+    // The cause before a comma, the group and its count after it: 「因本机关不掌握相关政府信息，答复无法提供的7件」.
+    `(?:因|由于|鉴于)(?:(?!${REASON_WORDS.source})[^，,。；])*?(?:${words})[^，,。；\\d]{0,12}[，,][^，,。；、\\d]{0,8}?(?:${GROUPS})(?:的)?(\\d+)件`,
+    // The count before its reason: 「不予公开的7件中，3件涉及第三方合法权益」「其中2件属于行政查询事项」.
+    `(?<![\\d.])(\\d+)件(?:申请)?(?:因|系|属于|涉及|为|是)(?:${words})`,
+  ].map((source) => ({
+    pattern: new RegExp(source),
+    cells: total(row),
+    what,
+    unless: (clause: string, sentence: string) =>
+      notAllResults(clause, sentence) || !ABOUT_RESULTS.test(sentence) || reasonsIn(clauseBefore(clause, clause.length, true)) > 1,
+  })),
+);

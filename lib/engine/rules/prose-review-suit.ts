@@ -1,5 +1,5 @@
 import { T4_GROUPS } from '../parse/table-specs';
-import { aboutOtherBody, aboutOtherYear, atLeast, checkClaims, proseSentences, t4Totals } from './claims';
+import { aboutOtherBody, aboutOtherYear, atLeast, checkClaims, proseSentences, t4Totals, type Claim } from './claims';
 import { ref } from './helpers';
 import type { ReportRule } from './types';
 
@@ -86,12 +86,7 @@ export const proseReviewSuit: ReportRule = {
       { pattern: EACH, cells: t4Totals(['review']), what: '行政复议', unless: notTheTotal },
       { pattern: EACH, cells: t4Totals(['suit', 'suit_after_review']), what: '行政诉讼', unless: notTheTotal },
       // 「被申请行政复议4件，其中维持2件、纠正1件、尚未审结1件」: the reviews' results, each its column.
-      ...REVIEW_RESULTS.map(([words, column, what]) => ({
-        pattern: new RegExp(`行政复议(?:案件)?\\d+(?:件|起)[，,]?其中(?:(?!诉讼|起诉)[^。；])*?(?:结果)?(?:${words})(?:的)?(\\d+)(?:件|起)`),
-        cells: () => [ref('t4', '1', `review.${column}`)],
-        what: `行政复议${what}`,
-        unless: asTheirJudge,
-      })),
+      ...REVIEW_RESULT_CLAIMS,
       // 「被行政复议纠错1件」「行政诉讼败诉1件」: the cases whose result corrected the body (结果纠正).
       { pattern: /被(?:行政复议|复议机关)?纠错(?:共计|共|计)?(\d+)(?:件|起)/, cells: () => CORRECTED_REVIEWS, what: '行政复议被纠错', unless: asTheirJudge },
       { pattern: /败诉(?:共计|共|计)?(\d+)(?:件|起)/, cells: () => CORRECTED_SUITS, what: '行政诉讼败诉', unless: asTheirJudge },
@@ -156,3 +151,11 @@ export const proseReviewSuit: ReportRule = {
     return out;
   },
 };
+
+/** 「被申请行政复议4件，其中维持2件…」: the claim on each review result. Built once: the same for every report. */
+const REVIEW_RESULT_CLAIMS: Claim[] = REVIEW_RESULTS.map(([words, column, what]) => ({
+  pattern: new RegExp(`行政复议(?:案件)?\\d+(?:件|起)[，,]?其中(?:(?!诉讼|起诉)[^。；])*?(?:结果)?(?:${words})(?:的)?(\\d+)(?:件|起)`),
+  cells: () => [ref('t4', '1', `review.${column}`)],
+  what: `行政复议${what}`,
+  unless: asTheirJudge,
+}));

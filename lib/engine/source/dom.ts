@@ -227,7 +227,7 @@ export function* readDomSteps(root: El, limits: PageLimits, skip: ((el: El) => b
       }
       // A table's caption may be its section's heading (「<caption>二、主动公开政府信息情况</caption>」).
       const caption = Array.from(el.children).find((c) => tagOf(c) === 'CAPTION');
-      const captionText = caption ? shownText(caption).replace(/\s+/g, ' ').trim() : '';
+      const captionText = caption ? cellText(caption) : '';
       if (caption && captionText) {
         place(caption);
         items.push({ text: captionText, el: caption, line: 0 });
