@@ -27,7 +27,10 @@ export function firstLookText(doc: Document): string {
  * on every page of a portal is neither) and the page links enough of them.
  */
 export function firstLook(doc: Document, url: string): FirstLook {
-  if (prefixLooksLikeReport(firstLookText(doc))) {
+  const prefix = firstLookText(doc);
+  // In traditional characters (a portal's 简/繁 switch), whose template words only the auditor reads (traditional.ts).
+  if (/公開.{0,12}報告/.test(prefix)) return 'report';
+  if (prefixLooksLikeReport(prefix)) {
     const text = (doc.body ?? doc.documentElement).textContent ?? '';
     // Tables shown as images: a dated report title with the template's headings or its citation.
     if (confirmsReport(text) || hasAttachment(doc) || titledReport(doc.title, text) || titledReport(firstHeading(doc), text)) return 'report';

@@ -17,6 +17,7 @@ import type { TreeCut } from './source/page-tree';
 import { PAGE_LIMITS, readDomSteps, type DomRead, type Truncation } from './source/dom';
 import { drain, NO_DEADLINE, type Deadline, type Steps } from './steps';
 import { textToBlocks } from './source/text';
+import { simplified } from './traditional';
 
 export interface AuditOptions {
   /** Rule ids the user switched off. */
@@ -34,7 +35,7 @@ const NOT_LIKELY = '标题和开头没有政府信息公开年度报告的特征
 
 /** Cheap first look: title, first heading and a bounded text prefix. */
 export function looksLikeReport(doc: Document): boolean {
-  return prefixLooksLikeReport(domPrefix(doc));
+  return prefixLooksLikeReport(simplified(domPrefix(doc)));
 }
 
 /** Full audit of a DOM document (browser or linkedom). Cells, sections and sentences carry `el`. */
@@ -103,7 +104,7 @@ function* readPage(doc: Document, opts: AuditOptions, deadline: Deadline): Steps
   const url = opts.url ?? (/^https?:|^file:/.test(doc.URL ?? '') ? doc.URL : null);
   const read = yield* readDomSteps(root, PAGE_LIMITS, opts.skip, deadline);
   if (!read.truncated && opts.cut) read.truncated = { tables: read.blocks.filter((b) => b.kind === 'grid').length, reason: opts.cut };
-  return { read, url, published: metaPublished(doc), title: metaReportTitle(doc) || (doc.title ?? '') };
+  return { read, url, published: metaPublished(doc), title: simplified(metaReportTitle(doc) || (doc.title ?? '')) };
 }
 
 /** The page read as one report. */
@@ -116,7 +117,8 @@ function* auditRead(doc: Document, { read, url, published, title }: PageRead, op
 }
 
 /** Full audit of plain text (seed .txt files, PDF extractions). */
-export function auditText(text: string, opts: AuditOptions = {}): AuditResult {
+export function auditText(page: string, opts: AuditOptions = {}): AuditResult {
+  const text = simplified(page);
   if (!prefixLooksLikeReport(text.slice(0, PREFIX_CHARS))) return { detected: false, reason: NOT_LIKELY };
   // Beyond the cap the text is cut at a line end; the audit says so.
   const read = text.length > PAGE_LIMITS.chars ? text.slice(0, text.lastIndexOf('\n', PAGE_LIMITS.chars) + 1 || PAGE_LIMITS.chars) : text;
@@ -130,10 +132,11 @@ export function auditText(text: string, opts: AuditOptions = {}): AuditResult {
 
 /** Full audit of blocks a file reader produced (a PDF's rebuilt lines and tables); cells carry their boxes as `el`. */
 export function auditBlocks(blocks: Block[], opts: AuditOptions & { pageTitle?: string } = {}): AuditResult {
+  const pageTitle = simplified(opts.pageTitle ?? '');
   const text = blocksText(blocks);
   if (!prefixLooksLikeReport(text.slice(0, PREFIX_CHARS))) return { detected: false, reason: NOT_LIKELY };
-  const report = buildReport(blocks, { url: opts.url, pageTitle: opts.pageTitle });
-  const verdict = judge(report, blocks, opts.pageTitle ?? '');
+  const report = buildReport(blocks, { url: opts.url, pageTitle });
+  const verdict = judge(report, blocks, pageTitle);
   if (!verdict.ok) return { detected: false, reason: verdict.reason };
   return finish(report, opts, null);
 }

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
+import * as OpenCC from 'opencc-js';
 import { describe, expect, it } from 'vitest';
 import { firstLook } from '@/entrypoints/content/first-look';
+import { auditPage } from '@/lib/engine/audit';
 import { REPORT_FILES } from '../portal/pages';
 import { SYNTHETIC_PAGES } from '../portal/synthetic';
 
@@ -53,5 +55,15 @@ describe('the first look', () => {
     const notice = `<html><head><title>关于印发政府信息公开工作年度报告格式的通知</title></head><body><h1>关于印发政府信息公开工作年度报告格式的通知</h1>
       <p>一、总体情况</p><p>二、主动公开政府信息情况</p></body></html>`;
     expect(look(notice)).toBeNull();
+  });
+
+  it('a report in traditional characters (a portal’s 简/繁 switch) may be a report; ordinary pages in them are not', () => {
+    const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
+    for (const name of REPORT_FILES) expect(look(toTraditional(fixture(name)))).toBe('report');
+    for (const name of ['nonreport-budget.html', 'nonreport-large.html']) expect(look(toTraditional(fixture(name)))).toBeNull();
+    // Its template words are for the auditor to read: news naming a report brings the auditor, which leaves the page alone.
+    const news = toTraditional(fixture('nonreport-news.html'));
+    expect(look(news)).toBe('report');
+    expect(auditPage(parseHTML(news).document as unknown as Document).detected).toBe(false);
   });
 });

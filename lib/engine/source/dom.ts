@@ -3,6 +3,7 @@ import type { Block, Grid, GridCell } from './blocks';
 import { CHECK_EVERY, drain, NO_DEADLINE, type Deadline, type Steps } from '../steps';
 import { layoutTableBlocks } from './layout-table';
 import { linesToBlocks, type SourceLine } from './text';
+import { simplified } from '../traditional';
 
 /**
  * Elements whose content is never report text. The overlay host is not named here: the caller
@@ -163,7 +164,7 @@ export function* readDomSteps(root: El, limits: PageLimits, skip: ((el: El) => b
   let truncated: Truncation | null = null;
   const flush = () => {
     if (bufEl) place(bufEl);
-    buf.split('\n').forEach((text, line) => text.trim() && items.push({ text, el: bufEl, line }));
+    buf.split('\n').forEach((text, line) => text.trim() && items.push({ text: simplified(text), el: bufEl, line }));
     buf = '';
     bufEl = undefined;
   };
@@ -204,7 +205,7 @@ export function* readDomSteps(root: El, limits: PageLimits, skip: ((el: El) => b
     }
     if (tag === 'IMG') {
       // A title or a heading shown only as a picture: its alt text names the report or the section, and is read as a line.
-      const alt = el.getAttribute('alt') ?? '';
+      const alt = simplified(el.getAttribute('alt') ?? '');
       if (alt.length <= 80 && ((/年度报告|年报/.test(alt) && /20\d{2}|二[〇○零]/.test(alt)) || sectionOfHeading(alt))) {
         buf += `\n${alt}\n`;
         bufEl ??= owner;
@@ -240,7 +241,7 @@ export function* readDomSteps(root: El, limits: PageLimits, skip: ((el: El) => b
     if (tag === 'PRE') {
       flush();
       place(el);
-      (el.textContent ?? '').split('\n').forEach((text, line) => items.push({ text, el, line }));
+      (el.textContent ?? '').split('\n').forEach((text, line) => items.push({ text: simplified(text), el, line }));
       continue;
     }
     const block = BLOCK.has(tag);
@@ -288,7 +289,7 @@ function* regroupSteps(items: (SourceLine | Block)[], deadline: Deadline): Steps
 }
 
 function cellText(td: El): string {
-  return (td.firstElementChild ? shownText(td) : (td.textContent ?? '')).replace(/\s+/g, ' ').trim();
+  return simplified((td.firstElementChild ? shownText(td) : (td.textContent ?? '')).replace(/\s+/g, ' ').trim());
 }
 
 /**

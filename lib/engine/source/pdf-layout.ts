@@ -7,6 +7,7 @@ import { readCell } from '../text';
 import type { Block, Grid, GridCell } from './blocks';
 import { regroup } from './dom';
 import type { SourceLine } from './text';
+import { simplified } from '../traditional';
 
 export interface PdfText {
   str: string;
@@ -100,7 +101,7 @@ function join(a: string, b: string): string {
 /** Pieces on one baseline whose gap is under a third of the type size belong to one run. */
 function toRuns(texts: PdfText[]): Run[] {
   const pieces = texts
-    .map((t) => ({ ...t, str: foldRadicals(t.str) }))
+    .map((t) => ({ ...t, str: simplified(foldRadicals(t.str)) }))
     .filter((t) => t.str.trim() && t.size > 0)
     .sort((a, b) => a.y - b.y || a.x - b.x);
   const runs: Run[] = [];
