@@ -6,7 +6,7 @@ import { attachmentLinks, documentBase, nextPage, reportLinks } from '../lib/eng
 import type { RequestGate } from '../lib/app/batch/runner';
 import { factsOf } from '../lib/engine/cross-year';
 import { failed, type Audited } from './entry';
-import { errorText, loadFile, loadUrl, type Loaded } from './sources';
+import { errorText, loadFile, loadUrl, savedFromUrl, type Loaded } from './sources';
 
 function auditedOf(source: string, r: AuditResult): Audited {
   if (!r.detected) return { entry: { source, detected: false, findings: [], reason: r.reason } };
@@ -55,7 +55,7 @@ export async function auditFile(path: string): Promise<Audited> {
   } catch (e) {
     return failed(path, errorText(e));
   }
-  return auditLoaded(path, loaded);
+  return auditLoaded(path, loaded, loaded.kind === 'html' ? savedFromUrl(loaded.text) : undefined);
 }
 
 export async function auditUrl(url: string, gate?: RequestGate): Promise<Audited> {

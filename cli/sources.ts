@@ -73,6 +73,14 @@ export async function loadFile(path: string): Promise<Loaded> {
   return asLoaded(decodePage(bytes), PAGE_EXT.has(ext));
 }
 
+/**
+ * The address a browser saved a page from (「<!-- saved from url=(0067)http://… -->」, at its top): a saved
+ * page of a split article is audited as that address's page, whose other pages it links (list.ts articlePages).
+ */
+export function savedFromUrl(html: string): string | undefined {
+  return /<!--\s*saved from url=\(\d+\)(https?:\/\/[^\s>]+?)\s*-->/i.exec(html.slice(0, 1024))?.[1];
+}
+
 /** Why an input could not be read: the file system's reasons here, the rest as the batch words them. */
 export function errorText(e: unknown): string {
   const err = e as Error;

@@ -29,7 +29,7 @@ export function firstLookText(doc: Document): string {
 export function firstLook(doc: Document, url: string): FirstLook {
   const prefix = firstLookText(doc);
   // In traditional characters (a portal's 简/繁 switch), whose template words only the auditor reads (traditional.ts).
-  if (/公開.{0,12}報告/.test(prefix)) return 'report';
+  if (/公開.{0,9}報告/.test(prefix)) return 'report';
   if (prefixLooksLikeReport(prefix)) {
     const text = (doc.body ?? doc.documentElement).textContent ?? '';
     // Tables shown as images: a dated report title with the template's headings or its citation.

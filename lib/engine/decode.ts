@@ -1,8 +1,19 @@
+import { isMhtml, mhtmlPage } from './source/mhtml';
+import { isWordMl, wordMlToHtml } from './source/wordml';
+
 /**
  * Bytes of a saved page or a fetched response to text. Many portals still serve GBK/GB2312,
  * so the charset comes from the Content-Type, a BOM, or the page's own <meta>, before UTF-8.
+ * A single-file web page (MHTML) is its page part; a Word 2003 XML document, the page it shows.
  */
 export function decodePage(bytes: Uint8Array, contentType = ''): string {
+  const page = isMhtml(bytes) ? mhtmlPage(bytes) : undefined;
+  if (page) return decodePage(page.bytes, page.contentType);
+  const text = decodeText(bytes, contentType);
+  return isWordMl(text) ? wordMlToHtml(text) : text;
+}
+
+function decodeText(bytes: Uint8Array, contentType: string): string {
   const label = charsetOf(contentType) ?? bomCharset(bytes) ?? metaCharset(bytes);
   if (label) {
     try {

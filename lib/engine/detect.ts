@@ -9,8 +9,8 @@ import { compact } from './text';
  * the site, does not.
  */
 const REPORT_TITLE = [
-  /(?:20\d{2}|二[〇○零][一二][〇○零一二三四五六七八九])年度?.{0,40}?(?:政府信息公开|政务公开|信息公开).{0,8}?(?:年度报告|年报|工作报告)/,
-  /(?:政府信息公开|政务公开|信息公开).{0,8}?(?:年度报告|年报|工作报告)[(（]?20\d{2}/,
+  /(?:20\d{2}|二[〇○零][一二][〇○零一二三四五六七八九])年度?.{0,42}?(?:政务|信息)公开.{0,8}?(?:年度报告|年报|工作报告)/,
+  /(?:政务|信息)公开.{0,8}?(?:年度报告|年报|工作报告)[(（]?20\d{2}/,
 ];
 /** Texts only the template's tables print. */
 const TABLE_ANCHORS = [/勾稽关系/, /第二十条第/, /未经复议直接起诉|复议后起诉/, /本年新收|上年结转/, /申请人情况/];
@@ -66,9 +66,9 @@ export function titledReport(title: string, text: string): boolean {
   return isDatedReportTitle(title) && (templateHeadings(text) >= 2 || citedTemplate(text) !== null);
 }
 
-/** The template's own notice, a manual or a guide, news of a meeting: they may print the template but report nothing. */
+/** The template's own notice, a manual or a guide, news of a meeting, a circular on how well reports were written (评查通报): they may print the template but report nothing. */
 const NOT_A_REPORT_TITLE =
-  /年度报告格式|(?:编写|编制|填报|撰写|操作)(?:说明|指南|指引|手册|规范|要求)|手册|指南|指引|培训|解读|问答|会议|座谈会|推进会|工作要点|通知(?<!年度报告的通知)$/;
+  /年度报告格式|(?:编写|编制|填报|撰写|操作)(?:说明|指南|指引|手册|规范|要求)|手册|指南|指引|培训|解读|问答|会议|座谈会|推进会|工作要点|通[知报](?<!年度报告的通知)$/;
 /** The template notices a report cites (2021 layout; 2019 layout). */
 const TEMPLATE_CITATIONS: [RegExp, '2021' | '2019'][] = [
   [/国办公开办函[〔[(（【]2021[〕\])）】]30号/, '2021'],

@@ -10,7 +10,7 @@ export interface ReportLink {
   year: number | null;
 }
 
-const REPORT_LINK = /(?:政府信息公开|政务公开|信息公开).{0,10}?(?:年度报告|年报)/;
+const REPORT_LINK = /(?:政务|信息)公开.{0,10}?(?:年度报告|年报)/;
 const NEXT_PAGE = /^(?:下一页|下页|后一页|>|›|»|>>)$/;
 export const ATTACHMENT = /\.(?:pdf|docx?|wps|ofd|xlsx?|rar|zip)(?:$|[?#])/i;
 

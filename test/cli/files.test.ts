@@ -103,3 +103,13 @@ describe('npm run audit -- --follow-links on a page that only links its report a
     sameAsPage(followed[1], '001-semantic.html');
   }, 60_000);
 });
+
+describe('a page a browser saved', () => {
+  it('is read as the address it was saved from (its top comment), an http(s) one only', async () => {
+    const { savedFromUrl } = await import('../../cli/sources');
+    const url = 'http://www.example.gov.cn/zwgk/xxgknb/202401/t20240120_123_1.html';
+    expect(savedFromUrl(`<!DOCTYPE html>\n<!-- saved from url=(0067)${url} -->\n<html>`)).toBe(url);
+    expect(savedFromUrl('<!-- saved from url=(0017)javascript:void(0) --><html>')).toBeUndefined();
+    expect(savedFromUrl(`<html>${' '.repeat(2000)}<!-- saved from url=(0067)${url} -->`)).toBeUndefined();
+  });
+});

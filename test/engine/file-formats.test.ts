@@ -5,6 +5,8 @@ import { NODE_READERS } from '../../cli/files';
 import { auditDocument, type AuditResult } from '../../lib/engine/audit';
 import { auditFile } from '../../lib/engine/audit-file';
 import type { Finding, Report } from '../../lib/engine/model';
+import { decodePage } from '../../lib/engine/decode';
+import { tableToGrid } from '../../lib/engine/source/dom';
 import { FileReadError, fileKind } from '../../lib/engine/source/file-kind';
 import { FIXTURES, fixtureHtml, htmlDoc } from '../helpers/fixtures';
 
@@ -108,3 +110,53 @@ describe('fileKind', () => {
     expect(fileKind(unknown, 'text/plain', 'notes.txt')).toBe('text');
   });
 });
+
+describe('Word files that are text: Word 2003 XML and single-file web pages (MHTML), often named .doc', () => {
+  const grid = (html: string) => tableToGrid(htmlDoc(html).querySelector('table')!).rows.map((r) => r.map((c) => c.text).join('|'));
+  const cell = (text: string, props = '') => `<w:tc><w:tcPr>${props}</w:tcPr><w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:tc>`;
+
+  it('reads Word 2003 XML as the page it shows: paragraphs, and merged cells as spans', () => {
+    const xml = `<?xml version="1.0"?><?mso-application progid="Word.Document"?><w:wordDocument><o:DocumentProperties><o:Title>某局报告</o:Title></o:DocumentProperties><w:body>
+      <w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:t>一、总体情况</w:t></w:r></w:p>
+      <w:tbl><w:tblGrid/>
+        <w:tr>${cell('申请人', '<w:gridSpan w:val="2"/><w:vmerge w:val="restart"/>')}${cell('自然人')}</w:tr>
+        <w:tr>${cell('', '<w:gridSpan w:val="2"/><w:vmerge/>')}${cell('40')}</w:tr>
+        <w:tr>${cell('一')}${cell('本年新收')}${cell('53')}</w:tr>
+      </w:tbl></w:body></w:wordDocument>`;
+    const html = decodePage(new TextEncoder().encode(xml));
+    expect(htmlDoc(html).title).toBe('某局报告');
+    expect(htmlDoc(html).querySelector('p')?.textContent).toBe('一、总体情况');
+    expect(grid(html)).toEqual(['申请人|申请人|自然人', '申请人|申请人|40', '一|本年新收|53']);
+  });
+
+  it('reads an MHTML file’s page part, in its transfer encoding and charset, and calls it a page whatever its name', () => {
+    const page = '<html><head><title>示范局2023年政府信息公开工作年度报告</title></head><body><p>本年新收 53</p></body></html>';
+    const gb = Array.from(new Uint8Array(Buffer.from(iconvGb(page), 'latin1')), (b) =>
+      b >= 0x80 || b === 0x3d ? `=${b.toString(16).toUpperCase().padStart(2, '0')}` : String.fromCharCode(b),
+    ).join('');
+    const qp = gb.replace(/(.{70})/g, '$1=\n');
+    const mime = (encoding: string, body: string) =>
+      new TextEncoder().encode(
+        `MIME-Version: 1.0\nContent-Type: multipart/related; boundary="----=_NextPart_01"\n\nThis document is a Single File Web Page.\n\n------=_NextPart_01\nContent-Location: file:///C:/a.htm\nContent-Transfer-Encoding: ${encoding}\nContent-Type: text/html; charset="${encoding === 'base64' ? 'utf-8' : 'gb2312'}"\n\n${body}\n\n------=_NextPart_01\nContent-Type: image/png\n\nxx\n------=_NextPart_01--\n`,
+      );
+    for (const file of [mime('quoted-printable', qp), mime('base64', Buffer.from(page).toString('base64'))]) {
+      expect(fileKind(file, '', 'report.doc')).toBe('html');
+      expect(htmlDoc(decodePage(file)).title).toBe('示范局2023年政府信息公开工作年度报告');
+    }
+  });
+});
+
+/** The text in GBK, one latin1 character per byte: what a Word of 2003 writes. */
+function iconvGb(s: string): string {
+  const bytes: number[] = [];
+  const decoder = new TextDecoder('gb18030');
+  // No GBK encoder in the platform: look each character up by decoding the two-byte codes once.
+  const codes = new Map<string, number[]>();
+  for (let hi = 0x81; hi <= 0xfe; hi++)
+    for (let lo = 0x40; lo <= 0xfe; lo++) {
+      const c = decoder.decode(new Uint8Array([hi, lo]));
+      if (c.length === 1 && !codes.has(c)) codes.set(c, [hi, lo]);
+    }
+  for (const c of s) bytes.push(...(c.charCodeAt(0) < 0x80 ? [c.charCodeAt(0)] : codes.get(c)!));
+  return String.fromCharCode(...bytes);
+}

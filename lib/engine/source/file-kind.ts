@@ -1,3 +1,5 @@
+import { isMhtml } from './mhtml';
+
 /** What a fetched or saved file is, from its first bytes, then its Content-Type, then its name. */
 export type FileKind = 'pdf' | 'docx' | 'doc' | 'wps' | 'html' | 'text';
 
@@ -12,6 +14,8 @@ export function fileKind(bytes: Uint8Array, contentType = '', name = ''): FileKi
   if (startsWith(bytes, OLE2)) return ext === 'wps' || /kswps|ms-works/i.test(contentType) ? 'wps' : 'doc';
   // A .docx is a zip holding word/document.xml; the entry name sits in the zip's local headers.
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return 'docx';
+  // A single-file web page (MHTML), even named .doc: decodePage reads its page.
+  if (isMhtml(bytes)) return 'html';
   if (/pdf/i.test(contentType)) return 'pdf';
   if (/wordprocessingml/i.test(contentType)) return 'docx';
   if (/msword/i.test(contentType)) return 'doc';

@@ -1,6 +1,6 @@
 import { headingOf } from '../parse/sections';
 import { compact, readCell } from '../text';
-import type { Block, Grid, GridCell } from './blocks';
+import type { Block, Grid, GridCell, Line } from './blocks';
 
 /**
  * A table that lays out the report itself: section headings in rows of their own (「三、收到和处理
@@ -10,6 +10,8 @@ import type { Block, Grid, GridCell } from './blocks';
  * A table without a heading row (any of the template's, whose captions span rows too) passes whole.
  */
 export function layoutTableBlocks(grid: Grid): Block[] {
+  const badge = badgeHeading(grid);
+  if (badge) return [badge];
   const texts = grid.rows.map(rowText);
   const headings = texts.map((t) => t !== undefined && !!headingOf(t));
   if (!headings.includes(true)) return [grid];
@@ -27,6 +29,17 @@ export function layoutTableBlocks(grid: Grid): Block[] {
   });
   endGrid();
   return out;
+}
+
+/**
+ * A heading set as a one-row table of a few cells, its number in a coloured badge beside its words
+ * (「一 | 总体情况」): one line.
+ */
+function badgeHeading(grid: Grid): Line | undefined {
+  const filled = grid.rows.length === 1 ? grid.rows[0]!.filter((c, i, row) => c.text && row.indexOf(c) === i) : [];
+  if (filled.length < 2 || filled.length > 3) return undefined;
+  const text = filled.map((c) => c.text).join(' ');
+  return headingOf(text) ? { kind: 'line', text, el: filled[0]!.el } : undefined;
 }
 
 /** The text of a row that is one cell of words (across the row, or beside empty ones); undefined for any other row. */
