@@ -21,10 +21,12 @@ interface Planted {
   ambiguous?: boolean;
 }
 
-const { dir: DIR, cases } = corpus<{ about: string; expect: Planted[]; also_right?: string[] }>('recall', 'expected.json');
+const { dir: DIR, cases, strayOpen } = corpus<{ about: string; expect: Planted[]; also_right?: string[] }>('recall', 'expected.json');
 const name = (c: CellRef) => `${c.table}/${c.row}/${c.column}`;
 
 describe('recall corpus', () => {
+  it('leaves out only pages there are (open.json names pages of expected.json)', () => expect(strayOpen).toEqual([]));
+
   it('holds planted mistakes and control pages', () => {
     expect(cases.filter(([, e]) => e.expect.length).length).toBeGreaterThan(50);
     expect(cases.filter(([, e]) => !e.expect.length).length).toBeGreaterThan(10);

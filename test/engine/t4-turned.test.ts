@@ -19,3 +19,30 @@ describe('t4 a group to a row', () => {
     expect(keys(missing!)).toEqual(['upheld', 'corrected', 'other', 'pending', 'total'].map((k) => `t4/1/suit_after_review.${k}`));
   });
 });
+
+describe('t4 with a value lost from its row of fifteen', () => {
+  // R08's row has lost its last cell: 3 1 0 1 5 | 1 0 1 1 3 | 0 1 0 0 (the probe model's t4, above).
+  const r08 = probeHtml('R08-html-t4-14-values.html');
+  const withRow = (values: number[]) => r08.replace(/<tr>(?:<td>\d+<\/td>){14}<\/tr>/, `<tr>${values.map((v) => `<td>${v}</td>`).join('')}</tr>`);
+
+  it('puts the blank where the only place lets every group add up (a group’s total lost)', () => {
+    const r = audited(withRow([3, 1, 0, 1, 1, 0, 1, 1, 3, 0, 1, 0, 0, 1]));
+    const t4 = r.report.tables.t4!.rows['1']!;
+    expect(t4['suit.total']!.value).toBe(3);
+    expect(t4['suit_after_review.total']!.value).toBe(1);
+    expect(ofRule(r.findings, 't4-group-total')).toEqual([]);
+    expect(ofRule(r.findings, 'cell-missing').flatMap(keys)).toEqual(['t4/1/review.total']);
+  });
+
+  it('says it cannot place the values when a part was lost (any part of its group would do)', () => {
+    const r = audited(withRow([3, 1, 1, 5, 1, 0, 1, 1, 3, 0, 1, 0, 0, 1]));
+    expect(ofRule(r.findings, 'row-cells-unplaced')).toHaveLength(1);
+    expect(ofRule(r.findings, 't4-group-total')).toEqual([]);
+    expect(ofRule(r.findings, 'cell-wrong')).toEqual([]);
+  });
+
+  it('still reads a row cut at its end as having lost its last value', () => {
+    const t4 = audited(r08).report.tables.t4!.rows['1']!;
+    expect(Object.values(t4).map((c) => c.value ?? null)).toEqual([3, 1, 0, 1, 5, 1, 0, 1, 1, 3, 0, 1, 0, 0, null]);
+  });
+});

@@ -340,12 +340,15 @@ function withoutRemarks(values: GridCell[], n: number): GridCell[] {
   return end === values.length ? values : values.slice(0, end);
 }
 
-function putRow(table: Table, spec: RowSpec, row: SplitRow, centres?: () => Centres) {
+/** `unplaceable`: the row is known to have lost a value no one can place (see t4LostValue). */
+function putRow(table: Table, spec: RowSpec, row: SplitRow, centres?: () => Centres, unplaceable = false) {
   const n = spec.columns.length;
   // 「行政许可 | 1234 | / | /」: marks in the cells the template merges away (t2's rows of one value) are no values.
   const values = row.values.slice();
   while (values.length > n && /^(?:placeholder|blank)$/.test(readCell(values.at(-1)!.text).kind)) values.pop();
-  const { cells, extra, unplaced } = fitValues(withoutRemarks(values, n), n, centres);
+  const { cells, extra, unplaced } = unplaceable
+    ? { cells: [], extra: 0, unplaced: values.filter((c) => !isEmpty(c)) }
+    : fitValues(withoutRemarks(values, n), n, centres);
   table.rows[spec.key] = Object.fromEntries(spec.columns.map((c, i) => [c, toCell(cells[i], spec, c)]));
   table.labels[spec.key] = row.lastLabel;
   if (extra > 0) table.notes.push({ row: spec.key, text: `多出 ${extra} 个数值，已按前 ${n} 个读取` });
@@ -401,8 +404,9 @@ const T3_HEADER_WORDS: [RegExp, string][] = [
  */
 function t3ColumnsByHeader(g: Grid): Map<number, string> | undefined {
   const firstData = g.rows.findIndex((r) => r.some((c) => readCell(c.text).kind === 'number'));
-  // Only an HTML table's grid columns are columns; a text row's cells are where its words fell.
-  if (firstData <= 0 || !g.rows[firstData]!.some((c) => isTableCell(c.el))) return undefined;
+  // An HTML table's grid columns are columns, and so are a tab or pipe row's cells; a row spaced out
+  // by blanks (loose) has cells only where its words fell.
+  if (firstData <= 0 || !g.rows[firstData]!.some((c) => isTableCell(c.el) || (c.at !== undefined && !c.loose))) return undefined;
   // Each column's headers top to bottom, run together: a header's words may be split over two rows (「商业」「企业」).
   const byColumn = new Map<number, string>();
   const width = Math.max(...g.rows.slice(0, firstData).map((r) => r.length));
@@ -517,8 +521,37 @@ export function readT4(grids: Grid[]): Table | undefined {
   const centres = () => columnCentres(grids.flatMap((g) => g.rows));
   const turned = t4ByGroup(grids);
   if (turned) putRow(table, spec!, turned);
-  else if (best) putRow(table, spec!, best, centres);
+  else if (best) {
+    const lost = t4LostValue(best.values);
+    putRow(table, spec!, lost === 'unplaced' || !lost ? best : { ...best, values: lost }, centres, lost === 'unplaced');
+  }
   return table;
+}
+
+/**
+ * A row of fourteen values where t4 has fifteen, none blank: one cell was lost. Where it stood, when
+ * exactly one place lets each group's parts add up to its total (the lost value then being whatever
+ * its group needs), with a blank cell there; 'unplaced' when several places do but not the last;
+ * undefined otherwise, for the values to be read from the left (a row cut at its end lost its last).
+ */
+function t4LostValue(values: GridCell[]): GridCell[] | 'unplaced' | undefined {
+  const numbers = values.map((c) => readCell(c.text));
+  if (values.length !== 14 || numbers.some((r) => r.kind !== 'number')) return undefined;
+  const fits: number[] = [];
+  for (let at = 0; at <= 14; at++) {
+    const row = numbers.map((r) => (r.kind === 'number' ? r.value : 0));
+    const withLost: (number | undefined)[] = [...row.slice(0, at), undefined, ...row.slice(at)];
+    const adds = [0, 5, 10].every((g) => {
+      const [a, b, c, d, total] = withLost.slice(g, g + 5);
+      const parts = [a, b, c, d];
+      if (total === undefined) return true;
+      const known = parts.reduce<number>((sum, v) => sum + (v ?? 0), 0);
+      return parts.includes(undefined) ? known <= total : known === total;
+    });
+    if (adds) fits.push(at);
+  }
+  if (fits.length === 1) return [...values.slice(0, fits[0]), { text: '', el: values[0]!.el }, ...values.slice(fits[0])];
+  return fits.length > 1 && !fits.includes(14) ? 'unplaced' : undefined;
 }
 
 /** t4's three groups in the template's order, each named as a row label names it. */
