@@ -2,7 +2,7 @@
 import { citedTemplate, domPrefix, judgeReport, PREFIX_CHARS, prefixLooksLikeReport } from './detect';
 import { splitCompilation } from './compilation';
 import type { Finding, Published, Report, SectionKey, TableKey } from './model';
-import { SECTION_OF_TABLE, TABLE_KEYS } from './model';
+import { SECTION_KEYS, SECTION_OF_TABLE, TABLE_KEYS } from './model';
 import { metaPublished, metaReportTitle } from './parse/meta';
 import { buildReport, buildReportSteps } from './parse/report';
 import { articlePages, attachmentLinks, documentBase, reportLinks } from './list';
@@ -108,8 +108,19 @@ function* readPage(doc: Document, opts: AuditOptions, deadline: Deadline): Steps
 }
 
 /** The page read as one report. */
-function* auditRead(doc: Document, { read, url, published, title }: PageRead, opts: AuditOptions, deadline: Deadline): Steps<AuditResult> {
-  const report = yield* buildReportSteps(read.blocks, { pageTitle: title, url, metaPublished: published }, deadline);
+function* auditRead(doc: Document, page: PageRead, opts: AuditOptions, deadline: Deadline): Steps<AuditResult> {
+  const { url, published, title } = page;
+  let { read } = page;
+  const source = { pageTitle: title, url, metaPublished: published };
+  let report = yield* buildReportSteps(read.blocks, source, deadline);
+  // A script pager shows one part of the article at a time and hides the others with a style: when sections
+  // are missing and something was hidden, the hidden parts are read too, and kept if they complete more of one report.
+  if (read.leftHidden && report.sections.length < SECTION_KEYS.length) {
+    const all = yield* readDomSteps(doc.body ?? doc.documentElement, PAGE_LIMITS, opts.skip, deadline, true);
+    all.truncated ??= read.truncated;
+    const whole = splitCompilation(all.blocks) ? undefined : yield* buildReportSteps(all.blocks, source, deadline);
+    if (whole && whole.sections.length > report.sections.length) [report, read] = [whole, all];
+  }
   const verdict = judge(report, read.blocks, title);
   if (!verdict.ok) return attachmentReport(doc, report, url, opts) ?? { detected: false, reason: verdict.reason };
   const pages = url ? articlePages(doc, documentBase(doc, url)).length : 0;

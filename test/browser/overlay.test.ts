@@ -96,7 +96,16 @@ describe('inline warnings on report pages', () => {
     await page.close();
   });
 
+  it('marks the wrong cell of a report in traditional characters (a portal’s 简/繁 switch)', async () => {
+    const page = await open('/defects/identity-traditional.html');
+    await waitForAudit(page);
+    const ms = await markers(page);
+    expect(ms.filter((m) => m.severity === 'error').map((m) => [m.cell, m.rule])).toEqual([['t3/3.7/total', 'cell-wrong']]);
+    await page.close();
+  });
+
   it.each([
+    '/variants/M36-paged-parts-js-hidden.html',
     '/probes/R19-html-t4-group-rows.html',
     '/probes/R20-html-hidden-text-in-cells.html',
     '/variants/H07b-td-p-unclosed.html',
@@ -108,7 +117,7 @@ describe('inline warnings on report pages', () => {
     '/variants/G56-comments-after-report.html',
     '/variants/G67-headings-in-caption-bold.html',
   ])(
-    'clean report %s (t4 a group to a row or in two tables; hidden digits or cells; unclosed cells; headings broken, listed, in images or captions; comments) shows no marker',
+    'clean report %s (a script pager’s hidden parts; t4 a group to a row or in two tables; hidden digits or cells; unclosed cells; headings broken, listed, in images or captions; comments) shows no marker',
     async (path) => {
       const page = await open(path);
       await waitForAudit(page);

@@ -1,6 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { domToBlocks } from '@/lib/engine/source/dom';
+import { FIXTURES } from '../helpers/fixtures';
+import { auditedHtml } from '../helpers/rules';
 
 const TABLE = '<table><tr><td>本年新收政府信息公开申请数量</td><td>12</td></tr></table>';
 
@@ -19,5 +23,22 @@ describe('what the DOM reader skips', () => {
     const ours = document.getElementById('ours')!;
     expect(domToBlocks(document.body, (el) => el === ours).filter((b) => b.kind === 'grid')).toHaveLength(1);
     expect(domToBlocks(document.body).filter((b) => b.kind === 'grid')).toHaveLength(2);
+  });
+});
+
+describe('parts of the article a script pager hides', () => {
+  const baseline = readFileSync(join(FIXTURES, 'variants', 'A00-baseline-semantic.html'), 'utf8');
+  const sixth = '<h2>六、其他需要报告的事项</h2>\n<p>2023年度我局未收取信息处理费。</p>';
+  const missing = (html: string) =>
+    auditedHtml(html)
+      .findings.filter((f) => f.rule === 'section-missing')
+      .map((f) => f.section);
+
+  it('are read when the shown part lacks sections the hidden ones hold', () => {
+    expect(missing(baseline.replace(sixth, `<div class="page" style="display:none">${sixth}</div>`))).toEqual([]);
+  });
+
+  it('are not, when what is hidden completes nothing: a missing section is still missing', () => {
+    expect(missing(baseline.replace(sixth, '<div style="display:none"><p>手机版菜单</p></div>'))).toEqual(['s6']);
   });
 });

@@ -5,6 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import * as OpenCC from 'opencc-js';
 import { fakeHost, withAttack } from './hostile';
 import { PERF_PAGES } from './perf-pages';
 import { SYNTHETIC_PAGES } from './synthetic';
@@ -117,6 +118,8 @@ export const PAGES: Record<string, () => string> = {
   '/hostile/list.html': () => withAttack(SYNTHETIC_PAGES['/portal/list.html']!()),
   '/hostile/fake-host.html': () => fakeHost(identityDefect()),
   '/defects/identity.html': identityDefect,
+  // The same page after a portal's 简/繁 switch: every character as OpenCC writes it in traditional form.
+  '/defects/identity-traditional.html': () => OpenCC.Converter({ from: 'cn', to: 'tw' })(identityDefect()),
   '/defects/missing-section.html': missingSectionDefect,
   '/defects/blank.html': blankDefect,
   '/layouts/tables-as-images.html': tablesAsImages,

@@ -88,6 +88,8 @@ export interface DomRead {
   images: PageImage[];
   /** Place of a text block's element (a heading's, a paragraph's) in page order, comparable with images'. */
   positionOf(el: unknown): number | undefined;
+  /** Whether the walk left out an element that a style or `hidden` hides and that holds something. */
+  leftHidden: boolean;
 }
 
 /** Icons, bullets and spacers are not content: an image this small (by its attributes) is left out. */
@@ -150,7 +152,8 @@ export function readDom(root: El, limits: PageLimits = PAGE_LIMITS, skip?: (el: 
 }
 
 /** readDom in steps: it yields when `deadline()` says the slice is spent, looked at every CHECK_EVERY nodes or table cells. */
-export function* readDomSteps(root: El, limits: PageLimits, skip: ((el: El) => boolean) | undefined, deadline: Deadline): Steps<DomRead> {
+/** `withHidden`: read what a style or `hidden` hides too (but a table's hidden rows and cells still not). */
+export function* readDomSteps(root: El, limits: PageLimits, skip: ((el: El) => boolean) | undefined, deadline: Deadline, withHidden = false): Steps<DomRead> {
   const items: (SourceLine | Block)[] = [];
   const images: PageImage[] = [];
   const order = new Map<unknown, number>();
@@ -162,6 +165,7 @@ export function* readDomSteps(root: El, limits: PageLimits, skip: ((el: El) => b
   let cells = 0;
   let tables = 0;
   let truncated: Truncation | null = null;
+  let leftHidden = false;
   const flush = () => {
     if (bufEl) place(bufEl);
     buf.split('\n').forEach((text, line) => text.trim() && items.push({ text: simplified(text), el: bufEl, line }));
@@ -198,7 +202,11 @@ export function* readDomSteps(root: El, limits: PageLimits, skip: ((el: El) => b
     if (node.nodeType !== 1) continue;
     const el = node as El;
     const tag = tagOf(el);
-    if (SKIPPED_ELEMENTS.has(tag) || isHidden(el) || skip?.(el)) continue;
+    if (SKIPPED_ELEMENTS.has(tag) || skip?.(el)) continue;
+    if (!withHidden && isHidden(el)) {
+      leftHidden ||= !!el.firstChild;
+      continue;
+    }
     if (tag === 'BR') {
       buf += '\n';
       continue;
@@ -260,7 +268,7 @@ export function* readDomSteps(root: El, limits: PageLimits, skip: ((el: El) => b
   }
   flush();
   const blocks = yield* regroupSteps(items, deadline);
-  return { blocks, truncated, images, positionOf: (el) => order.get(el) };
+  return { blocks, truncated, images, positionOf: (el) => order.get(el), leftHidden };
 }
 
 /** Text lines between tables are grouped (they may be text-table rows); real grids pass through. */
