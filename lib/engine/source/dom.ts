@@ -303,7 +303,8 @@ function cellText(td: El): string {
 /**
  * A cell's text as the page shows it: without what a style or `hidden` hides (Word's hidden field
  * codes, a portal's hidden anti-copy characters: 「1<span style="display:none">9</span>2」 shows 12),
- * what is never text (a script), and footnote marks (「行政许可<sup>*</sup>」, 「总计<sup>②</sup>」).
+ * what is never text (a script), and footnote marks (「行政许可<sup>*</sup>」, 「总计<sup>②</sup>」); with the value
+ * of a text box shown read-only.
  * Walked iteratively, as the page walk is.
  */
 function shownText(root: El): string {
@@ -318,6 +319,8 @@ function shownText(root: El): string {
     if (node.nodeType !== 1) continue;
     const el = node as El;
     if (el !== root && (SKIPPED_ELEMENTS.has(tagOf(el)) || tagOf(el) === 'SUP' || isHidden(el))) continue;
+    // A form shown read-only (「<input readonly value="12">」): the value is what the cell shows.
+    if (tagOf(el) === 'INPUT' && /^(?:text|number|)$/i.test(el.getAttribute('type') ?? '')) out += el.getAttribute('value') ?? '';
     for (let c = el.lastChild; c; c = c.previousSibling) stack.push(c);
   }
   return out;

@@ -24,7 +24,7 @@ export type TreeCut = 'chars' | 'cells' | null;
 
 /**
  * Attributes the engine reads, by element: a cell's spans, an image's size and alt text, a link's target and
- * title, a meta tag's name and content, <base>'s href (dom.ts, list.ts, parse/meta.ts). On any element, `hidden`
+ * title, a meta tag's name and content, <base>'s href, a text box's value (dom.ts, list.ts, parse/meta.ts). On any element, `hidden`
  * and a style that hides it; other styles are left out, as they are most of Word's markup.
  */
 const KEPT_BY_TAG: Readonly<Record<string, readonly string[]>> = {
@@ -34,6 +34,7 @@ const KEPT_BY_TAG: Readonly<Record<string, readonly string[]>> = {
   A: ['href', 'title'],
   META: ['name', 'property', 'content'],
   BASE: ['href'],
+  INPUT: ['type', 'value'],
 };
 const NONE: readonly string[] = [];
 
