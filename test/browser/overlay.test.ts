@@ -107,6 +107,7 @@ describe('inline warnings on report pages', () => {
   it.each([
     '/variants/M36-paged-parts-js-hidden.html',
     '/variants/G31-numbers-in-readonly-input.html',
+    '/variants/G41b-aria-role-table-flat-grid.html',
     '/probes/R19-html-t4-group-rows.html',
     '/probes/R20-html-hidden-text-in-cells.html',
     '/variants/H07b-td-p-unclosed.html',
@@ -118,7 +119,7 @@ describe('inline warnings on report pages', () => {
     '/variants/G56-comments-after-report.html',
     '/variants/G67-headings-in-caption-bold.html',
   ])(
-    'clean report %s (a script pager’s hidden parts; numbers in read-only text boxes; t4 a group to a row or in two tables; hidden digits or cells; unclosed cells; headings broken, listed, in images or captions; comments) shows no marker',
+    'clean report %s (a script pager’s hidden parts; numbers in read-only text boxes; an ARIA grid of inline cells; t4 a group to a row or in two tables; hidden digits or cells; unclosed cells; headings broken, listed, in images or captions; comments) shows no marker',
     async (path) => {
       const page = await open(path);
       await waitForAudit(page);

@@ -104,6 +104,9 @@ export interface Truncation {
 
 type El = Element;
 
+/** The ARIA roles of a grid's cells: an inline element with one is a cell of its row's line (the page tree keeps them). */
+export const CELL_ROLE = /^(?:cell|gridcell|columnheader|rowheader)$/i;
+
 /** An inline style that hides its element (and all it holds) from the engine. */
 export const HIDING_STYLE = /display\s*:\s*none/i;
 
@@ -253,6 +256,8 @@ export function* readDomSteps(root: El, limits: PageLimits, skip: ((el: El) => b
       continue;
     }
     const block = BLOCK.has(tag);
+    // 「<span role="cell">」 in a row: a tab apart from the cell before, as a text table's cells are.
+    if (!block && CELL_ROLE.test(el.getAttribute('role') ?? '')) buf += '\t';
     // An empty block (「<div class="cell"></div>」, 「<p>&nbsp;</p>」) is an empty line: in a table
     // written one cell per block, a blank cell (source/text.ts blankLinesAsCells).
     if (block && isEmptyLeaf(el)) {

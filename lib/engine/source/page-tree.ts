@@ -12,7 +12,7 @@
  * elements by number and the content script put its markers on the very elements read.
  */
 import { CHECK_EVERY, type Deadline, type Steps } from '../steps';
-import { HIDING_STYLE, PAGE_LIMITS, SKIPPED_ELEMENTS, type PageLimits } from './dom';
+import { CELL_ROLE, HIDING_STYLE, PAGE_LIMITS, SKIPPED_ELEMENTS, type PageLimits } from './dom';
 
 export type TreeText = [parent: number, text: string];
 /** `attributes` is 0 when the element has none the engine reads (most have none). */
@@ -24,8 +24,8 @@ export type TreeCut = 'chars' | 'cells' | null;
 
 /**
  * Attributes the engine reads, by element: a cell's spans, an image's size and alt text, a link's target and
- * title, a meta tag's name and content, <base>'s href, a text box's value (dom.ts, list.ts, parse/meta.ts). On any element, `hidden`
- * and a style that hides it; other styles are left out, as they are most of Word's markup.
+ * title, a meta tag's name and content, <base>'s href, a text box's value (dom.ts, list.ts, parse/meta.ts). On any element, `hidden`,
+ * a style that hides it and a grid cell's role; other styles are left out, as they are most of Word's markup.
  */
 const KEPT_BY_TAG: Readonly<Record<string, readonly string[]>> = {
   TD: ['rowspan', 'colspan'],
@@ -70,6 +70,8 @@ function attributesOf(el: Element, tag: string): Record<string, string> | 0 {
   if (hidden !== null) (out ||= {}).hidden = hidden;
   const style = el.getAttribute('style');
   if (style && HIDING_STYLE.test(style)) (out ||= {}).style = style;
+  const role = el.getAttribute('role');
+  if (role && CELL_ROLE.test(role)) (out ||= {}).role = role;
   return out;
 }
 
