@@ -1,6 +1,8 @@
 /** t4 turned to fit a narrow page (parse/tables.ts t4ByGroup); whole pages: probes R19*. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { probeHtml } from '../helpers/fixtures';
+import { FIXTURES, probeHtml } from '../helpers/fixtures';
 import { auditedHtml as audited, keys, ofRule } from '../helpers/rules';
 
 const groupRows = probeHtml('R19-html-t4-group-rows.html');
@@ -44,5 +46,30 @@ describe('t4 with a value lost from its row of fifteen', () => {
   it('still reads a row cut at its end as having lost its last value', () => {
     const t4 = audited(r08).report.tables.t4!.rows['1']!;
     expect(Object.values(t4).map((c) => c.value ?? null)).toEqual([3, 1, 0, 1, 5, 1, 0, 1, 1, 3, 0, 1, 0, 0, null]);
+  });
+});
+
+describe('t4 a result to a row (the three groups as columns)', () => {
+  const turned = readFileSync(join(FIXTURES, 'variants', 'G23-t4-transposed.html'), 'utf8');
+  // The variants model's t4 (variants/build/hunt/model.py): review 2 1 0 1 | 4, suit 1 0 0 1 | 2, after review 0 0 1 0 | 1.
+  const model = [2, 1, 0, 1, 4, 1, 0, 0, 1, 2, 0, 0, 1, 0, 1];
+  const read = (html: string) => Object.values(audited(html).report.tables.t4!.rows['1']!).map((c) => c.value);
+
+  it('reads each result’s three values into their groups', () => expect(read(turned)).toEqual(model));
+
+  it('follows the header when it orders the groups otherwise', () => {
+    const swapped = turned
+      .replace('<td>行政诉讼（未经复议直接起诉）</td><td>行政诉讼（复议后起诉）</td>', '<td>行政诉讼（复议后起诉）</td><td>行政诉讼（未经复议直接起诉）</td>')
+      .replace(
+        /<tr><td>(结果维持|结果纠正|其他结果|尚未审结|总计)<\/td><td>(\d+)<\/td><td>(\d+)<\/td><td>(\d+)<\/td><\/tr>/g,
+        '<tr><td>$1</td><td>$2</td><td>$4</td><td>$3</td></tr>',
+      );
+    expect(read(swapped)).toEqual(model);
+  });
+
+  it('finds a wrong total in its group (one identity: any of the group’s five cells may be the wrong one)', () => {
+    const r = audited(turned.replace('<tr><td>总计</td><td>4</td>', '<tr><td>总计</td><td>5</td>'));
+    const review = ['upheld', 'corrected', 'other', 'pending', 'total'].map((k) => `t4/1/review.${k}`);
+    expect(ofRule(r.findings, 'cell-wrong').flatMap(keys).sort()).toEqual(review.sort());
   });
 });

@@ -561,7 +561,8 @@ const T4_RESULTS = [/维持/, /纠正/, /其他/, /未审结|尚未/, /总计|�
 
 /**
  * t4 turned to fit a narrow page: a group to a row (「行政复议 | 1 | 0 | 0 | 1 | 2」, each kind of suit
- * in a row of its own), or a value to a row (「行政诉讼 | 复议后起诉 | 结果维持 | 0」). Its fifteen values in
+ * in a row of its own), a value to a row (「行政诉讼 | 复议后起诉 | 结果维持 | 0」), or a result to a row
+ * (「结果维持 | 2 | 1 | 0」 under the three groups). Its fifteen values in
  * the template's order, a blank where a group or a result has no row; undefined for the template's own
  * shape (one row of fifteen) or anything else: two groups in rows of five, or ten values in rows of one.
  */
@@ -569,23 +570,32 @@ function t4ByGroup(grids: Grid[]): SplitRow | undefined {
   const values: (GridCell | undefined)[] = Array.from({ length: 15 });
   let groups = 0;
   let singles = 0;
+  let results = 0;
+  // Turned the other way, a result to a row: its three values under the groups as the header orders them.
+  let order = [0, 1, 2];
   for (const g of grids)
     for (const r of g.rows) {
+      const named = r.map((c) => T4_GROUPS.findIndex((re) => re.test(compact(c.text)))).filter((i) => i >= 0);
+      if (new Set(named).size === 3 && named.length === 3) order = named;
       const s = splitRow(r);
       const group = T4_GROUPS.findIndex((re) => re.test(s.label));
+      const result = T4_RESULTS.findIndex((re) => re.test(s.lastLabel));
+      if (group < 0 && result >= 0 && s.values.length === 3 && !order.some((gr) => values[gr * 5 + result])) {
+        order.forEach((gr, i) => (values[gr * 5 + result] = s.values[i]));
+        results++;
+      }
       if (group < 0) continue;
       const at = group * 5;
       if (s.values.length === 5 && !values.slice(at, at + 5).some(Boolean)) {
         values.splice(at, 5, ...s.values);
         groups++;
       }
-      const result = T4_RESULTS.findIndex((re) => re.test(s.lastLabel));
       if (s.values.length === 1 && result >= 0 && !values[at + result]) {
         values[at + result] = s.values[0];
         singles++;
       }
     }
-  if (groups < 2 && singles < 10) return undefined;
+  if (groups < 2 && singles < 10 && results < 4) return undefined;
   return { label: '', lastLabel: '', labels: [], labelEnd: -1, values: values.map((c) => c ?? { text: '' }) };
 }
 
