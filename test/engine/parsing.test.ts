@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { auditDocument, auditText } from '../../lib/engine/audit';
@@ -9,6 +11,7 @@ import type { Block, Grid } from '../../lib/engine/source/blocks';
 import { tableToGrid } from '../../lib/engine/source/dom';
 import { splitRow, textToBlocks, tokenizeLine } from '../../lib/engine/source/text';
 import { readCell } from '../../lib/engine/text';
+import { FIXTURES } from '../helpers/fixtures';
 import { LAYOUT_NAMES, layoutFixture } from '../helpers/layouts';
 import { cleanT3, cleanT4, makeReport } from '../helpers/make-report';
 
@@ -483,5 +486,21 @@ describe('layout', () => {
       t2: '2019',
       t3: '2021',
     });
+  });
+});
+
+describe('t2’s decisions turned into columns', () => {
+  const page = readFileSync(join(FIXTURES, 'variants', 'G12-t2-decisions-transposed-one-row.html'), 'utf8');
+  const decisions = (html: string) => {
+    const r = auditDocument(doc(html));
+    if (!r.detected) throw new Error(r.reason);
+    return (['licensing', 'penalty', 'coercion'] as const).map((k) => r.report.tables.t2?.rows[k]?.decisions?.value ?? null);
+  };
+
+  it('reads a row naming them over a row of their values (the variants model: 1234, 56, 7)', () => expect(decisions(page)).toEqual([1234, 56, 7]));
+
+  it('reads two of them so, and leaves the third missing', () => {
+    const two = page.replace('<td>行政处罚</td><td>行政强制</td>', '<td colspan="2">行政处罚</td>').replace('<td>56</td><td>7</td>', '<td colspan="2">56</td>');
+    expect(decisions(two)).toEqual([1234, 56, null]);
   });
 });

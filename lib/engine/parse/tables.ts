@@ -445,6 +445,30 @@ function isNumberingRow(s: SplitRow): boolean {
   );
 }
 
+/**
+ * t2's rows of one value turned into columns: a row naming them (「信息内容 | 行政许可 | 行政处罚 | 行政强制」)
+ * over a row of as many values. Each name and its value become a row of their own, as the template prints them.
+ */
+function withNamesTurned(g: Grid, specs: RowSpec[]): Grid {
+  const rows: GridCell[][] = [];
+  let turned = false;
+  for (let i = 0; i < g.rows.length; i++) {
+    // The names, after a first cell that may head them (「信息内容」).
+    const cells = g.rows[i]!.filter((c, j, row) => row.indexOf(c) === j && c.text);
+    const names = cells.slice(cells.length && !namesRow(cells[0]!, specs) ? 1 : 0);
+    const values = g.rows[i + 1] && splitRow(g.rows[i + 1]!).values.filter((c) => readCell(c.text).kind === 'number');
+    if (names.length >= 2 && names.every((c) => namesRow(c, specs)) && values?.length === names.length) {
+      names.forEach((name, k) => rows.push([name, values[k]!]));
+      turned = true;
+      i++;
+    } else rows.push(g.rows[i]!);
+  }
+  return turned ? { ...g, rows } : g;
+}
+
+/** Whether a cell names one of t2's rows of one value (行政许可 …). */
+const namesRow = (cell: GridCell, specs: RowSpec[]) => specs.some((s) => s.columns.length === 1 && s.match.test(compact(cell.text)));
+
 /** Reads t2 or t3: each grid row is matched to a row spec by its label; the first match of a key wins. */
 export function readRowTable(key: 't2' | 't3', grids: Grid[], layout: Layout, reportLayout: Layout = layout): Table | undefined {
   if (!grids.length) return undefined;
@@ -455,8 +479,9 @@ export function readRowTable(key: 't2' | 't3', grids: Grid[], layout: Layout, re
   // The first row of a key wins, unless it held no value at all (a group's caption row that repeats its label).
   const filled = new Set<string>();
   const dataRows = new Set<GridCell[]>();
-  for (const g of grids) {
-    const byHeader = key === 't3' ? t3ColumnsByHeader(g) : undefined;
+  for (const grid of grids) {
+    const byHeader = key === 't3' ? t3ColumnsByHeader(grid) : undefined;
+    const g = key === 't2' ? withNamesTurned(grid, specs) : grid;
     for (let i = 0; i < g.rows.length; i++) {
       const r = g.rows[i]!;
       let split = splitRow(r);
