@@ -35,6 +35,9 @@ describe('prose-applications', () => {
   it('「未收到申请」 while row 1 is not zero', () => {
     const fs = ofRule(findings({ s1: '2023年，未收到政府信息公开申请。' }), 'prose-applications');
     expect(fs).toHaveLength(1);
+    // Seed 000's words: every application, not applications of one kind (recall round 2, P17).
+    expect(ofRule(findings({ s1: '2023年，本机关未收到有关政府信息公开事务的申请。' }), 'prose-applications')).toHaveLength(1);
+    expect(ofRule(findings({ s1: '2023年，本机关未收到有关征地拆迁事项的申请。' }), 'prose-applications')).toEqual([]);
   });
   it('carried-over counts', () => {
     const fs = ofRule(findings({ s1: '共收到政府信息公开申请12件，上年结转3件。' }), 'prose-applications');
@@ -164,5 +167,68 @@ describe('prose-applications', () => {
     expect(ofRule(findings({ s1: '共收到信息公开申请12件，均已全部回复。' }), 'prose-applications')).toEqual([
       expect.objectContaining({ expected: 2, actual: 0 }),
     ]);
+  });
+
+  // cleanT3: row 一 12, row 二 1, row 四 2; the report is for 2023.
+  it('leaves 「均已办结」 of another kind of application, or of a few named by their count, alone (hunt 7)', () => {
+    for (const s1 of [
+      '受理义务教育阶段入学申请3,562件，全部按时办结。',
+      '全年收到临时救助申请1,234件，审核批准1,186件，均在规定时限内办结。',
+      '依法延长答复期限的申请4件，均在延长期限内办结。',
+      '同一申请人就同一事项提出的5件申请，均已依法办结。',
+    ])
+      expect(ofRule(findings({ s1 }), 'prose-applications'), s1).toEqual([]);
+    // As many as the year's new ones: all of them.
+    expect(ofRule(findings({ s1: '全年共收到政府信息公开申请12件，均已依法办结。' }), 'prose-applications')).toEqual([
+      expect.objectContaining({ expected: 2, actual: 0 }),
+    ]);
+    expect(ofRule(findings({ s1: '受理政府信息公开申请12件，全部按时办结。' }), 'prose-applications')).toHaveLength(1);
+    // 「所有申请」 names its own subject: not the reason's count before it.
+    expect(ofRule(findings({ s1: '本年度予以公开6件，重复申请1件，所有申请均已办结。' }), 'prose-applications')).toHaveLength(1);
+  });
+  it('reads 「答复完毕」 and a bare 「无结转」 as nothing carried forward, but not 「上年无结转」 (hunt 7)', () => {
+    expect(ofRule(findings({ s1: '共收到政府信息公开申请12件，所有申请均在法定期限内答复完毕，无结转。' }), 'prose-applications')).toEqual([
+      expect.objectContaining({ expected: 2, actual: 0, cells: [{ table: 't3', row: '4', column: 'total' }] }),
+    ]);
+    expect(ofRule(findings({ s1: '共收到政府信息公开申请12件，本年度无结转。' }), 'prose-applications')).toHaveLength(1);
+    expect(ofRule(findings({ s1: '共收到政府信息公开申请12件，上年无结转。' }), 'prose-applications')).toEqual([]);
+  });
+  it('takes applications on a subject, of some months or of one month for parts, not the year’s whole (hunt 7)', () => {
+    for (const s1 of [
+      '收到有关征地拆迁的政府信息公开申请5件，占新收申请的41.7%。',
+      '从时间分布看，1—6月收到申请5件，7—12月收到申请7件。',
+      '申请量最多的月份为12月，当月收到申请3件。',
+      '1月1日至6月30日收到申请5件。',
+    ])
+      expect(ofRule(findings({ s1 }), 'prose-applications'), s1).toEqual([]);
+    for (const s1 of ['1—12月共收到政府信息公开申请15件。', '截至12月31日，共收到政府信息公开申请15件。', '收到涉及政府信息公开的申请15件。'])
+      expect(ofRule(findings({ s1 }), 'prose-applications'), s1).toEqual([expect.objectContaining({ expected: 12, actual: 15 })]);
+  });
+  it('reads 「新增…申请」 and 「申请量」 as the year’s new applications, 新增 only with 申请 (hunt 7)', () => {
+    for (const s1 of ['全年新增政府信息公开申请15件，上年结转1件。', '全年政府信息公开申请量为15件，上年结转1件。'])
+      expect(ofRule(findings({ s1 }), 'prose-applications'), s1).toEqual([expect.objectContaining({ expected: 12, actual: 15 })]);
+    for (const s1 of [
+      '全年新增政府信息公开申请12件，上年结转1件。',
+      '全年申请总量13件，其中2023年新收12件，2022年结转1件。',
+      '本年度新增15件。',
+      '同比新增申请3件。',
+    ])
+      expect(ofRule(findings({ s1 }), 'prose-applications'), s1).toEqual([]);
+  });
+  it('reads carrying forward to next year and over from last year named by their year (hunt 7)', () => {
+    const s1 = '截至2023年底，尚在法定答复期限内的申请3件，结转至2024年继续办理。';
+    expect(ofRule(findings({ s1 }), 'prose-applications')).toEqual([
+      expect.objectContaining({ expected: 2, actual: 3, cells: [{ table: 't3', row: '4', column: 'total' }] }),
+    ]);
+    expect(ofRule(findings({ s1: '另有2022年度结转至本年度办理的申请3件。' }), 'prose-applications')).toEqual([
+      expect.objectContaining({ expected: 1, actual: 3, cells: [{ table: 't3', row: '2', column: 'total' }] }),
+    ]);
+    for (const ok of [
+      '截至2023年底，尚在法定答复期限内的申请2件，结转至2024年继续办理。',
+      '另有2022年度结转至本年度办理的申请1件。',
+      '另有信访件3件，结转至2024年办理。',
+      '2022年尚在答复期限内的申请3件，结转至2023年继续办理。',
+    ])
+      expect(ofRule(findings({ s1: ok }), 'prose-applications'), ok).toEqual([]);
   });
 });

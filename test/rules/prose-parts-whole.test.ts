@@ -130,4 +130,11 @@ describe('prose-parts-whole', () => {
   it('leaves a 其中 after a sentence of several counts alone: which it is of cannot be told (round 24 recall hunt)', () => {
     expect(ofRule(findings({ s1: '共收到政府信息公开申请53件，上年结转4件。其中予以公开22件，部分公开7件，重复申请3件。' }), 'prose-parts-whole')).toEqual([]);
   });
+
+  it('takes wholes listed side by side together for the whole of parts that name neither (hunt 7)', () => {
+    expect(ofRule(findings({ s1: '全年承办市人大代表建议32件、市政协委员提案41件，其中主办23件、协办50件。' }), 'prose-parts-whole')).toEqual([]);
+    expect(ofRule(findings({ s1: '全年承办市人大代表建议32件、市政协委员提案41件，其中主办23件、协办40件。' }), 'prose-parts-whole')).toEqual([
+      expect.objectContaining({ expected: 41, actual: 63 }),
+    ]);
+  });
 });

@@ -73,4 +73,11 @@ describe('prose-proactive', () => {
       expect(stated(s1), s1).toEqual([]);
     expect(stated('县政府印发行政规范性文件3件，县政府办公室印发行政规范性文件2件，全年共制发行政规范性文件5件。')).toHaveLength(3);
   });
+
+  it('takes the decisions or documents of one field (领域, or 「在…领域，」 before) for parts (hunt 7)', () => {
+    for (const s1 of ['医疗卫生领域，公示职业卫生领域行政处罚决定1件。', '在生态环境领域，市政府印发行政规范性文件3件，公开环境质量月报12期。'])
+      expect(stated(s1), s1).toEqual([]);
+    expect(stated('医疗卫生领域，公示行政处罚决定1件。')).toEqual([['penalty.decisions', 2, 1]]);
+    expect(stated('在生态环境领域公开信息12条，市政府印发行政规范性文件3件。')).toEqual([['normative.issued', 1, 3]]);
+  });
 });

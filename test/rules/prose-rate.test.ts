@@ -74,4 +74,26 @@ describe('prose-rate', () => {
     ])
       expect(ofRule(findings({ s1 }), 'prose-rate'), s1).toEqual([]);
   });
+
+  it('pairs a deed stated after a number that opens its clause with its rate, not one of a list (hunt 7)', () => {
+    expect(ofRule(findings({ s1: '办结的11件申请中，10件在法定期限内答复，按期答复率95%。' }), 'prose-rate')).toEqual([
+      expect.objectContaining({ expected: '90.9%', actual: '95%' }),
+    ]);
+    expect(ofRule(findings({ s1: '办结的11件申请中，11件在法定期限内答复，按期答复率100%。' }), 'prose-rate')).toEqual([]);
+    expect(ofRule(findings({ s1: '全县23个部门、12个乡镇全部完成标准目录编制，完成率100%。' }), 'prose-rate')).toEqual([]);
+  });
+  it('checks the shares of reviews upheld or corrected and of opinions adopted (hunt 7)', () => {
+    expect(ofRule(findings({ s1: '被申请行政复议4件，其中维持2件，维持率75%。' }), 'prose-rate')).toEqual([
+      expect.objectContaining({ expected: '50.0%', actual: '75%' }),
+    ]);
+    for (const s1 of [
+      '被申请行政复议4件，其中维持2件，维持率50%。',
+      '被申请行政复议4件，被复议机关纠错1件，复议纠错率25%。',
+      '收到意见建议236条，采纳58条，采纳率24.6%。',
+    ])
+      expect(ofRule(findings({ s1 }), 'prose-rate'), s1).toEqual([]);
+    expect(ofRule(findings({ s1: '收到意见建议236条，采纳58条，采纳率30%。' }), 'prose-rate')).toEqual([
+      expect.objectContaining({ expected: '24.6%', actual: '30%' }),
+    ]);
+  });
 });

@@ -89,6 +89,10 @@ describe('prose-results', () => {
     expect(ofRule(findings({ s1: '因本机关不掌握相关政府信息，答复无法提供的4件。' }), 'prose-results')).toEqual([
       expect.objectContaining({ expected: 3, actual: 4 }),
     ]);
+    // A clause with its own count is no cause of the next (recall round 2, P06): 不予处理 is 0 in the table.
+    expect(ofRule(findings({ s1: '因本机关不掌握相关政府信息无法提供3件，不予处理1件。' }), 'prose-results')).toEqual([
+      expect.objectContaining({ expected: 0, actual: 1 }),
+    ]);
   });
 
   it('leaves documents sorted by disclosure, another body’s applications and those closed early alone (round 24 hunt)', () => {
@@ -105,5 +109,21 @@ describe('prose-results', () => {
     expect(ofRule(findings({ s1: '不予公开的1件中，2件涉及第三方合法权益。' }), 'prose-results')).toEqual([
       expect.objectContaining({ expected: 1, actual: 2 }),
     ]);
+  });
+
+  it('reads 「全部公开」 as 予以公开, and a count after 「…答复」「…决定」 (hunt 7)', () => {
+    // cleanT3: (一) 6, (二) 1, (三) 1.
+    expect(ofRule(findings({ s1: '办结的11件申请中，全部公开7件，部分公开1件，不予公开1件。' }), 'prose-results')).toEqual([
+      expect.objectContaining({ expected: 6, actual: 7, cells: [{ table: 't3', row: '3.1', column: 'total' }] }),
+    ]);
+    expect(ofRule(findings({ s1: '全年作出予以公开答复6件、部分公开答复1件、不予公开答复2件。' }), 'prose-results')).toEqual([
+      expect.objectContaining({ expected: 1, actual: 2 }),
+    ]);
+    for (const s1 of [
+      '办结的11件申请中，全部公开6件，部分公开1件，不予公开1件。',
+      '全年作出予以公开答复6件、部分公开决定1件、不予公开答复1件。',
+      '全部或部分公开7件。',
+    ])
+      expect(ofRule(findings({ s1 }), 'prose-results'), s1).toEqual([]);
   });
 });

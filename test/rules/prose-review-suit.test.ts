@@ -116,4 +116,46 @@ describe('prose-review-suit: cases that corrected the body (结果纠正)', () =
     expect(ofRule(findings({ s1: '本年度未经复议直接提起行政诉讼2件。' }), 'prose-review-suit')).toEqual([expect.objectContaining({ expected: 1, actual: 2 })]);
     expect(ofRule(findings({ s1: '我局重新答复后，王某未再提起行政诉讼。' }), 'prose-review-suit')).toEqual([]);
   });
+
+  // cleanT4: reviews 2 (upheld 1, pending 1), suits 1 (upheld, direct).
+  it('reads the body named as respondent or defendant as the cases’ party, not their judge (hunt 7)', () => {
+    expect(ofRule(findings({ s1: '复议机关受理以我局为被申请人的政府信息公开行政复议案件3件。' }), 'prose-review-suit')).toEqual([
+      expect.objectContaining({ expected: 2, actual: 3 }),
+    ]);
+    expect(ofRule(findings({ s1: '本年度我局作为被告应诉的政府信息公开行政诉讼案件2件。' }), 'prose-review-suit')).toEqual([
+      expect.objectContaining({ expected: 1, actual: 2 }),
+    ]);
+    for (const s1 of [
+      '复议机关受理以我局为被申请人的政府信息公开行政复议案件2件。',
+      '市政府作为复议机关，受理以县政府为被申请人的行政复议案件30件。',
+      '出庭应诉行政诉讼案件12件。',
+    ])
+      expect(ofRule(findings({ s1 }), 'prose-review-suit'), s1).toEqual([]);
+  });
+  it('reads review results after 「经复议机关审理，」 as the body’s reviews’ results (hunt 7)', () => {
+    expect(ofRule(findings({ s1: '被申请行政复议2件，经复议机关审理，维持2件。' }), 'prose-review-suit')).toEqual([
+      expect.objectContaining({ expected: 1, actual: 2, cells: [{ table: 't4', row: '1', column: 'review.upheld' }] }),
+    ]);
+    expect(ofRule(findings({ s1: '被申请行政复议2件，经复议机关审理，维持1件、尚未审结1件。' }), 'prose-review-suit')).toEqual([]);
+    expect(ofRule(findings({ s1: '市司法局作为复议机关审理行政复议案件30件，经审理，维持20件。' }), 'prose-review-suit')).toEqual([]);
+  });
+  it('reads 「纠错率为零」 as none corrected, and 「合计」「总计」 before a count (hunt 7)', () => {
+    // One review corrected: upheld 1, corrected 1, total 2.
+    const t4 = [1, 1, 0, 0, 2, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0];
+    expect(ofRule(findings({ t4, s1: '本年度被申请行政复议2件，复议纠错率为零。' }), 'prose-review-suit')).toEqual([
+      expect.objectContaining({ expected: 1, actual: 0, cells: [{ table: 't4', row: '1', column: 'review.corrected' }] }),
+    ]);
+    expect(ofRule(findings({ t4, s1: '被提起行政诉讼1件，败诉率为零。' }), 'prose-review-suit')).toEqual([]);
+    expect(ofRule(findings({ s1: '本年度被申请行政复议2件，复议纠错率为零。' }), 'prose-review-suit')).toEqual([]);
+    expect(ofRule(findings({ s1: '因政府信息公开引发行政复议、行政诉讼案件合计4件。' }), 'prose-review-suit')).toEqual([
+      expect.objectContaining({ expected: 3, actual: 4 }),
+    ]);
+    expect(ofRule(findings({ s1: '因政府信息公开引发行政复议、行政诉讼案件总计3件。' }), 'prose-review-suit')).toEqual([]);
+  });
+  it('leaves a case of two years (「2022年被申请、2023年作出决定的」) alone (hunt 7)', () => {
+    expect(ofRule(findings({ s1: '2022年被申请、2023年作出复议决定的行政复议案件1件，已计入上年度报告。' }), 'prose-review-suit')).toEqual([]);
+    expect(ofRule(findings({ s1: '2023年被申请、2023年作出复议决定的行政复议案件1件。' }), 'prose-review-suit')).toEqual([
+      expect.objectContaining({ expected: 2, actual: 1 }),
+    ]);
+  });
 });

@@ -70,4 +70,21 @@ describe('s5-no-rectification', () => {
     ].join('\n');
     expect(ofRule(findings({ s5: other }), 's5-no-rectification')).toHaveLength(1);
   });
+
+  it('takes 「两项问题均已整改完成」 after last year’s problems, and 「销号」 under their heading, for the account (hunt 7)', () => {
+    const counted = '2022年度报告查找出指南更新不及时、解读形式单一两方面问题。2023年3月，我局修订了指南，两项问题均已整改完成。';
+    expect(ofRule(findings({ s5: counted }), 's5-no-rectification')).toEqual([]);
+    expect(
+      ofRule(findings({ s5: '2022年度报告查找出指南更新不及时、解读形式单一两方面问题。2023年3月，我局修订了指南。' }), 's5-no-rectification'),
+    ).toHaveLength(1);
+    const closed = ['（一）2022年度年报问题清单销号情况', '2022年度年报共梳理问题4项，均已于2023年6月底前销号。', '（二）存在的主要问题', '一是解读不深。'];
+    expect(ofRule(findings({ s5: closed.join('\n') }), 's5-no-rectification')).toEqual([]);
+    closed[1] = '2022年度年报共梳理问题4项。';
+    expect(ofRule(findings({ s5: closed.join('\n') }), 's5-no-rectification')).toHaveLength(1);
+  });
+  it('does not take a question that names last year’s problems and 整改 for the account (hunt 7)', () => {
+    const asked = '问：上一年度报告指出的问题是否已经整改？';
+    expect(ofRule(findings({ s5: [asked, '答：下一步将建立栏目更新提醒机制，力争2024年上半年解决。'].join('\n') }), 's5-no-rectification')).toHaveLength(1);
+    expect(ofRule(findings({ s5: [asked, '答：上一年度报告指出的栏目更新不及时问题已整改到位。'].join('\n') }), 's5-no-rectification')).toEqual([]);
+  });
 });

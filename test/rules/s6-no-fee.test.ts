@@ -35,4 +35,11 @@ describe('s6-no-fee', () => {
     expect(ofRule(findings({ s6: '本年度收取行政事业性收费12.5万元，全部缴入国库。' }), 's6-no-fee')).toHaveLength(1);
     expect(ofRule(findings({ s6: '本年度未收取信息处理费。' }), 's6-no-fee')).toEqual([]);
   });
+
+  it('takes 「无偿提供」「未…计费」 for the fee reported, and a sentence about 行政事业性收费 alone for none (hunt 7)', () => {
+    expect(ofRule(findings({ s6: '本年度依申请提供的政府信息均为无偿提供，未发生按件、按量计费的情形。' }), 's6-no-fee')).toEqual([]);
+    expect(ofRule(findings({ s6: '本机关行政事业性收费项目均按规定公示，本年度收费金额12.5万元。' }), 's6-no-fee')).toHaveLength(1);
+    expect(ofRule(findings({ s6: '本机关行政事业性收费项目均按规定公示。本年度未收费。' }), 's6-no-fee')).toEqual([]);
+    expect(ofRule(findings({ s6: '本年度行政事业性收费12.5万元，未收取信息处理费。' }), 's6-no-fee')).toEqual([]);
+  });
 });

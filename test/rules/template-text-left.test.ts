@@ -34,4 +34,14 @@ describe('template-text-left', () => {
     for (const s6 of ['（填报说明：本表数据应与上年度报告衔接）', '编写说明：按照《年度报告格式》填报说明的要求填写本部分。'])
       expect(ofRule(findings({ s6 }), 'template-text-left'), s6).toHaveLength(1);
   });
+
+  it('fires on 「（此处简要描述……）」 and on counts left as 「XX条」 (hunt 7)', () => {
+    expect(ofRule(findings({ s6: '本年度未收取信息处理费。\n（此处简要描述本单位重点领域信息公开情况）' }), 'template-text-left')).toEqual([
+      expect.objectContaining({ section: 's6' }),
+    ]);
+    expect(ofRule(findings({ s6: '本年度未收取信息处理费。\n（此处详细说明收费依据）' }), 'template-text-left')).toHaveLength(1);
+    expect(ofRule(findings({ s6: '本年度未收取信息处理费。全年主动公开政府信息XX条，其中政策文件XX条。' }), 'template-text-left')).toHaveLength(1);
+    for (const s6 of ['本年度未收取信息处理费。需要在此处简要说明的是，本年度无其他事项。', '本年度未收取信息处理费。各村统一张贴“XX村村务公开栏”标识。'])
+      expect(ofRule(findings({ s6 }), 'template-text-left'), s6).toEqual([]);
+  });
 });

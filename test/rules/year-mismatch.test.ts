@@ -62,4 +62,12 @@ describe('year-mismatch', () => {
     const carried = '2022年，我局认真落实条例。2022年，我局共收到政府信息公开申请12件。2024年，我局将继续推进公开工作。';
     expect(ofRule(audit({ s1: carried }).findings, 'year-mismatch')).toEqual([expect.objectContaining({ actual: 2022 })]);
   });
+
+  it('reads a whole-year 报告期 as the period, with no 统计 or 数据 in its sentence (hunt 7)', () => {
+    expect(ofRule(audit({ s1: '本报告报告期为2022年1月1日至12月31日。' }).findings, 'year-mismatch')).toEqual([
+      expect.objectContaining({ expected: 2023, actual: 2022 }),
+    ]);
+    for (const s1 of ['本报告报告期为2023年1月1日至12月31日。', '报告期内，我局收到申请数较2022年有所增加。'])
+      expect(ofRule(audit({ s1 }).findings, 'year-mismatch'), s1).toEqual([]);
+  });
 });

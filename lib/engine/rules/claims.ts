@@ -46,11 +46,11 @@ export function proseSentences(r: Report): { s: Sentence; c: string }[] {
 const YEAR_WORD = /(较|比|与)?(?:上一?年度?|前一年度?|去年|前年)(?!度?结转)|(?:本|今|全)年度?|(20\d{2}|二[〇○零][〇○零一二三四五六七八九]{2})\s*年/g;
 
 const YEARS_SPAN =
-  /近(?:[两二三四五六七八九十]+|\d{1,2})年|(?:[两二三四五六七八九十]+|(?<!\d)\d{1,2})年(?:来|以来|间)|多年来|历年|20\d{2}年?度?(?:至|到|—|－|-|~|～)20\d{2}年/;
+  /近(?:[两二三四五六七八九十]+|\d{1,2})年|(?:[两二三四五六七八九十]+|(?<!\d)\d{1,2})年(?:来|以来|间)|多年来|历年|20\d{2}年?度?(?:至|到|—|－|-|~|～)20\d{2}年|(20\d{2})年度?[^，,。；;、\d]{0,12}、(?!\1)20\d{2}年/;
 
 /** Whether the text before a statement (its sentence so far) last names another year than the report's. */
 export function aboutOtherYear(report: Report, before: string): boolean {
-  // Several years at once (「近三年」「2021年至2023年」「多年来」) are not the report's year alone.
+  // Several years at once (「近三年」「2021年至2023年」「多年来」「2022年被申请、2023年作出决定的」) are not the report's year alone.
   if (YEARS_SPAN.test(before)) return true;
   let other = false;
   for (const m of before.matchAll(YEAR_WORD)) {

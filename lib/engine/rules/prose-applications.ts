@@ -6,8 +6,10 @@ const NOT_INFO = '[^。；，,复议诉讼结转\\d]';
 const SUM = '(?:共计|合计|共|计)?';
 /** 「收到申请 N 件」 but not 「收到行政复议申请」. */
 const RECEIVED = new RegExp(`(?:收到|接收|接到)${NOT_INFO}{0,30}申请${SUM}(\\d+)件`);
-/** 「新收713件」, 「本年新收政府信息公开申请713件」. */
-const NEW = new RegExp(`新收(?:${NOT_INFO}{0,30}申请)?${SUM}(\\d+)件`);
+/** 「新收713件」, 「本年新收政府信息公开申请713件」, 「新增政府信息公开申请713件」 (新增 only with 申请: 「新增12件」 may be anything). */
+const NEW = new RegExp(`(?:新收(?:${NOT_INFO}{0,30}申请)?|(?<!同比|环比)新增${NOT_INFO}{0,30}申请)${SUM}(\\d+)件`);
+/** 「政府信息公开申请量为713件」「申请总量713件」. */
+const VOLUME = new RegExp(`(?:政府信息公开|依申请公开)?申请总?量(?:为|达到?|共计?|合计)?(\\d+)件`);
 /** 「受理申请749件」: the new ones, or the new and the carried-over ones together. */
 const ACCEPTED = new RegExp(`受理${NOT_INFO}{0,30}申请${SUM}(\\d+)件`);
 /** 「尚有3件在办理期限内」「另有3件申请结转至2024年继续办理」: applications carried forward, the count before its words. */
@@ -17,9 +19,9 @@ const FORWARD_COUNT_FIRST =
 const HANDLED_WITH_CARRIED = new RegExp(`办理${NOT_INFO}{0,30}申请${SUM}(\\d+)件(?=[（(](?:含|包括)[^)）]{0,8}上一?年度?结转)`);
 /**
  * The parts right after a whole name the carried-over applications (「受理57件（含上年结转4件）」, 「…57件，其中新收53件、
- * 上年结转4件」): the whole counts rows 一 and 二. Not a 含 further on, of another count (「办结54件（含上年结转）」).
+ * 上年结转4件」「…57件，其中2023年新收53件、2022年结转4件」): the whole counts rows 一 and 二. Not a 含 further on, of another count (「办结54件（含上年结转）」).
  */
-const WITH_CARRIED = /^[^。；;\d]*\d+件[，,。：:]?[(（]?(?:其中|包括|含)[^。；;另]{0,30}上一?年(?:度)?结转/;
+const WITH_CARRIED = /^[^。；;\d]*\d+件[，,。：:]?[(（]?(?:其中|包括|含)[^。；;另]{0,30}(?:上一?|20\d{2})年(?:度)?结转/;
 const newAndCarried = totals('1', '2');
 /** Applications of another kind, which table 3 does not count: 行政许可, 信访, 咨询, 建议提案 … */
 const OTHER_KIND = /许可|审批|信访|投诉|举报|咨询|建议|提案|信箱|来信|留言|热线|办件|政务服务/;
@@ -27,7 +29,21 @@ const OTHER_KIND = /许可|审批|信访|投诉|举报|咨询|建议|提案|信�
  * A part of the applications, by channel or by applicant (「通过信函方式收到申请15件」「新收自然人申请40件」),
  * not all of them; 「公民、法人或者其他组织」 is everyone who may apply.
  */
-const PART = /自然人|法人|其他组织|企业|个人|网站|网上|在线|线上|信函|邮寄|邮件|当面|现场|传真|电话|平台|渠道|方式|季度|上半年|下半年|月份|月均/;
+const PART =
+  /自然人|法人|其他组织|企业|个人|网站|网上|在线|线上|信函|邮寄|邮件|当面|现场|传真|电话|平台|渠道|方式|季度|上半年|下半年|月份|月均|当月|单月|(?:有关|涉及|关于)(?!(?:政府)?信息公开)[^。；，,]{1,20}?的[^。；，,]{0,16}申请/;
+/**
+ * Some months of the year, not all of it: 「1—6月」「1月1日至6月30日」, or one month (「12月收到申请9件」); not 「1—12月」,
+ * nor a date (「12月31日」「12月底」) or the end of a span (「截至12月」).
+ */
+function ofSomeMonths(s: string): boolean {
+  for (const m of s.matchAll(/(?<!\d)(\d{1,2})月?(?:\d{1,2}日)?[至到—–\-－~～](\d{1,2})月/g)) if (Number(m[1]) !== 1 || Number(m[2]) !== 12) return true;
+  return /(?<![\d至到—–\-－~～])(?:1[0-2]|0?[1-9])月(?![\d份底末初至到—–\-－~～])/.test(s);
+}
+/** A part of the applications (PART), or those of some months. */
+const aPart = (statement: string) => {
+  const s = statement.replace(EVERYONE, '');
+  return PART.test(s) || ofSomeMonths(s);
+};
 const EVERYONE = /公民、?法人(?:或者?|和|及)其他组织/g;
 /** Words between the verb and 申请 that name no kind: 「共收到各类申请」「受理群众提出的申请」. */
 const NO_KIND = /全年|本年度?|今年|共计|总计|共|各类|有效|依法|新|的|了|群众|申请人|提出|提交|通过/g;
@@ -39,13 +55,13 @@ function ofAnotherKind(statement: string): boolean {
   const m = /(?:收到|接收|接到|新收|受理)([^。；，,]*)申请[^申]*$/.exec(statement);
   return !!m && !/公开/.test(m[1]!) && m[1]!.replace(EVERYONE, '').replace(NO_KIND, '') !== '';
 }
-const notAllApplications = (statement: string) => OTHER_KIND.test(statement) || PART.test(statement.replace(EVERYONE, '')) || ofAnotherKind(statement);
+const notAllApplications = (statement: string) => OTHER_KIND.test(statement) || aPart(statement) || ofAnotherKind(statement);
 /** The columns of row 一 a denial of one kind of applicant speaks of (「未收到法人或其他组织提出的申请」). */
 function deniedColumns(statement: string): string[] | null {
   const s = statement.replace(EVERYONE, '');
   if (/法人|其他组织|企业/.test(s)) return ['commercial', 'research', 'nonprofit', 'legal', 'other'];
   if (/自然人|个人|公民/.test(s)) return ['natural'];
-  return PART.test(s) || OTHER_KIND.test(s) ? null : ['total'];
+  return aPart(s) || OTHER_KIND.test(s) ? null : ['total'];
 }
 /**
  * 「自然人申请40件」「法人或其他组织提出申请13件」「商业企业6件」: row 一 by applicant. Not 「公民、法人或者其他组织」
@@ -71,9 +87,14 @@ const APPLICANTS = [
  */
 const NONE_RECEIVED = /(?<![而应该])(?:未|没有)(?:收到|受理|接到)([^。；，,复议诉讼]{0,30})申请|无(?:任何)?(?:人提出)?(?:的)?政府信息公开申请/;
 const NONE_OF_A_KIND = /需|费|超期|逾期|涉及|有关|关于|符合|不符合/;
-/** 「所有申请均已按时办结」, 「全部办结」: nothing carried forward. Not 「占全部办结申请的」, 「在办结前均经审核」. */
+/** 「有关政府信息公开事务的申请」 is every application (seed 000), not applications of one kind. */
+const ABOUT_DISCLOSURE = /(?:有关|涉及|关于)?(?:政府)?信息公开(?:事务|工作|事项)?的?/g;
+/**
+ * 「所有申请均已按时办结」, 「全部办结」, 「均在法定期限内答复完毕」, 「无结转」: nothing carried forward. Not 「占全部办结申请的」,
+ * 「在办结前均经审核」, nor 「上年无结转」 (none carried over).
+ */
 const ALL_CLOSED =
-  /(?:(?:所有|全部|(?<![月日年周人])均已?|全都|一律)[^。；，,]{0,10}|全部)(?:办结|办理完毕)(?![的申率件前后时])|均已(?:全部)?(?:回复|答复)(?!率)|(?:不存在|没有|无)[^。；，,\d]{0,4}结转(?:至|到)?下一?年度?/;
+  /(?:(?:所有|全部|(?<![月日年周人])均已?|全都|一律)[^。；，,]{0,10}|全部)(?:办结|办理完毕|答复完毕)(?![的申率件前后时])|均已(?:全部)?(?:回复|答复)(?!率)|(?:不存在|没有|无)[^。；，,\d]{0,4}结转(?:至|到)?下一?年度?|(?<!上一?年度?|去年|前一?年度?)(?:不存在|没有|无)(?:任何)?结转(?:的?申请|情况)?(?=[。；;，,]|$)/;
 const ALL_CLOSED_EACH = new RegExp(ALL_CLOSED.source, 'g');
 /**
  * An applicant split after 其中 of another row's total (「上年结转4件，其中自然人3件」「予以公开22件，其中自然人15件」):
@@ -110,6 +131,8 @@ export const proseApplications: ReportRule = {
     const out = checkClaims(report, [
       { pattern: RECEIVED, cells: total('1'), readings: received, what: '收到政府信息公开申请', unless: notAllOfRowOne },
       { pattern: NEW, cells: total('1'), what: '新收政府信息公开申请', unless: notAllOfRowOne },
+      // 申请量 may count the carried-over ones too.
+      { pattern: VOLUME, cells: total('1'), readings: accepted, what: '政府信息公开申请量', unless: notAllOfRowOne },
       { pattern: ACCEPTED, cells: total('1'), readings: accepted, what: '受理政府信息公开申请', unless: notAllApplications },
       { pattern: HANDLED_WITH_CARRIED, cells: newAndCarried, what: '办理政府信息公开申请（含上年结转）', unless: notAllApplications },
       ...APPLICANTS.map(({ pattern, columns, what }) => ({
@@ -121,13 +144,25 @@ export const proseApplications: ReportRule = {
         unless: (clause: string, sentence: string) => OTHER_KIND.test(clause) || splitsAnotherRow(sentence, clause),
       })),
       {
-        pattern: /上一?年(?:度)?结转(?:[^。；，,\d]{0,16})(\d+)件/,
+        // 「上年结转4件」, or last year by its number: 「2022年度结转至本年度办理的申请4件」.
+        pattern: new RegExp(`(?:上一?|${report.year ? report.year - 1 : '上'})年(?:度)?结转(?:[^。；，,\\d]{0,16})(\\d+)件`),
         cells: total('2'),
         what: '上年结转申请',
         // 「提案28件（含上年结转2件）」 is another kind's; 「上年结转申请中有3件予以公开」 is a part of them.
         unless: (clause: string) => OTHER_KIND.test(clause) || /结转[^。；，,\d]{0,16}中/.test(clause),
       },
       { pattern: /结转(?:至|到)?下(?:一)?年度?(?:继续办理)?(?:[^。；，,\d]{0,10})(\d+)件/, cells: total('4'), what: '结转下年度申请' },
+      // Next year by its number, the count before: 「尚在法定答复期限内的申请3件，结转至2024年继续办理」.
+      ...(report.year
+        ? [
+            {
+              pattern: new RegExp(`(?:申请[^。；，,\\d]{0,8}|(?=\\d+件申请))(\\d+)件(?:申请)?[，,]?[^。；，,\\d]{0,6}?结转(?:至|到)${report.year + 1}年`),
+              cells: total('4'),
+              what: '结转下年度申请',
+              unless: (_: string, sentence: string) => OTHER_KIND.test(sentence),
+            },
+          ]
+        : []),
       // The count before its words: 「尚有3件在办理期限内」「另有3件申请结转至2024年继续办理」.
       {
         pattern: FORWARD_COUNT_FIRST,
@@ -140,7 +175,10 @@ export const proseApplications: ReportRule = {
     for (const { s, c } of proseSentences(report)) {
       const none = NONE_RECEIVED.exec(c);
       const before = none ? c.slice(0, none.index) : '';
-      const columns = none && !NONE_OF_A_KIND.test(none[1] ?? '') && !aboutOtherYear(report, before) && !aboutOtherBody(before) ? deniedColumns(none[0]) : null;
+      const columns =
+        none && !NONE_OF_A_KIND.test((none[1] ?? '').replace(ABOUT_DISCLOSURE, '')) && !aboutOtherYear(report, before) && !aboutOtherBody(before)
+          ? deniedColumns(none[0])
+          : null;
       const denied = columns?.map((col) => ref('t3', '1', col)) ?? [];
       const received = denied.length ? atLeast(report, denied) : 0;
       if (received > 0)
@@ -158,7 +196,12 @@ export const proseApplications: ReportRule = {
       const ofCarried = /上一?年度?结转|跨年度?结转|\d{4}年度?结转|结转的/.test(subject) || aboutOtherYear(report, subject);
       // A denial of carrying forward names 结转下年度 itself (「全部办结，无结转下年度的申请」): what makes it less than all is elsewhere.
       const allBut = closed && ALL_BUT.test(c.replace(ALL_CLOSED_EACH, ''));
-      if (forward > 0 && closed && /申请/.test(c) && !OTHER_KIND.test(c) && !allBut && !ofCarried)
+      const upTo = closed ? c.slice(0, closed.index) : '';
+      // 「受理不动产登记申请3562件，全部按时办结」 closes applications of another kind; 「依法延长答复期限的申请4件，均在延长期限内办结」
+      // closes fewer than the year's new ones: a part of them (not 「…重复申请3件，所有申请均已办结」, which names its own).
+      const named = Number(/(?:(\d+)件申请|申请(\d+)件)[，,]?$/.exec(upTo)?.slice(1).find(Boolean) ?? NaN);
+      const aFew = closed?.[0].startsWith('均') && named < atLeast(report, total('1')());
+      if (forward > 0 && closed && /申请/.test(c) && !OTHER_KIND.test(c) && !ofAnotherKind(upTo) && !aFew && !allBut && !ofCarried)
         out.push({
           section: s.section,
           cells: [ref('t3', '4', 'total')],

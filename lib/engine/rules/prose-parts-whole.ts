@@ -266,10 +266,11 @@ function checkMarked(s: Sentence, prev: Sentence | undefined, marker: RegExpExec
     return true;
   }
   const wrong = contradicts(s.text, whole, parts, exhaustive, false);
-  // Another count before the list that the parts add up to is their whole (「印发文件412件，按发文字号分…；其中主动公开的68件…」).
+  // Another count before the list that the parts add up to is their whole (「印发文件412件，按发文字号分…；其中主动公开的68件…」),
+  // or the wholes listed side by side together, when the parts name none of them (「承办建议32件、提案41件，其中主办23件、协办50件」).
   const sum = wrong ? sumOf(wrong) : NaN;
   const before = [...s.numbers.filter((n) => n.index < marker.index), ...(wholeText === s.text ? [] : prev!.numbers)];
-  const ofAnother = before.some((n) => n.unit === whole.unit && n.value === sum);
+  const ofAnother = before.some((n) => n.unit === whole.unit && n.value === sum) || (wholes.length > 1 && wholes.reduce((t, w) => t + w.value, 0) === sum);
   if (wrong && !ofAnother && !addsUpOtherwise(wholeText, whole, s.text.slice(marker.index), sum)) out.push(problem(s, excerpt, whole, wrong));
   return true;
 }

@@ -27,7 +27,7 @@ function documentClaims(row: string, what: string, words: string): Claim[] {
       pattern,
       cells: cells('repealed'),
       what: `废止${what}`,
-      unless: (clause: string, sentence: string) => aSubset(clause) || /宣布失效/.test(sentence),
+      unless: (clause: string, sentence: string) => aSubset(clause, sentence) || /宣布失效/.test(sentence),
     })),
     ...stated('现行有效').map((pattern) => ({ pattern, cells: cells('in_force'), what: `现行有效${what}`, unless: aSubset })),
   ];
@@ -43,18 +43,20 @@ function decisionClaims(row: string, what: string): Claim[] {
     // 「行政许可和行政处罚决定共5件」 counts two kinds at once.
     // Decisions of one procedure or inspection (「组织听证」「双随机…立案9件」) anywhere in the sentence are a part too.
     unless: (clause: string, sentence: string) =>
-      aSubset(clause) ||
+      aSubset(clause, sentence) ||
       /听证|双随机|抽查|专项|立案/.test(sentence) ||
       (clauseBefore(clause, clause.length, true).match(/行政(?:许可|处罚|强制)/g)?.length ?? 0) > 1,
   }));
 }
 
 /**
- * A part of the year's documents or decisions (「以市政府名义制发…」「其中…」「涉及…」「撤销行政许可决定」「被复议的」), a running total (「累计」),
- * or more bodies' (「县政府及部门」「全市」「下属单位」) — not table 2's number.
+ * A part of the year's documents or decisions (「以市政府名义制发…」「其中…」「涉及…」「生态环境领域行政处罚决定」「撤销行政许可决定」
+ * 「被复议的」), a running total (「累计」), or more bodies' (「县政府及部门」「全市」「下属单位」) — not table 2's number. A field named in a
+ * clause of its own before (「在生态环境领域，市政府印发…」) makes the clauses after it that field's too.
  */
-const aSubset = (clause: string) =>
-  /名义|其中|涉及|累计|单独|联合|修订|重新|宣布失效|[各及和与](?:部门|单位|地区|乡镇|街道)|全[省市县区]|下属|所属|审核|备案|撤销|撤回|变更|注销|纠正|复议|诉讼|听证|准予|不予|简易程序|普通程序|一般程序|当场/.test(
+const aSubset = (clause: string, sentence = '') =>
+  /(?:^|[，,])在[^。；;，,]{1,20}领域[，,]/.test(sentence.slice(0, sentence.indexOf(clause)).split(/[；;]/).pop()!) ||
+  /名义|其中|涉及|领域|累计|单独|联合|修订|重新|宣布失效|[各及和与](?:部门|单位|地区|乡镇|街道)|全[省市县区]|下属|所属|审核|备案|撤销|撤回|变更|注销|纠正|复议|诉讼|听证|准予|不予|简易程序|普通程序|一般程序|当场/.test(
     clause,
   );
 

@@ -10,7 +10,7 @@ const sameUnit = (a: string, b: string) => a === b || (!!SAME_THING[a] && SAME_T
 const OWN_SHARE = /^[^，,。；;\d]{0,4}[，,]?(?:占|比例为?)[^，,。；;\d]{0,8}[\d.]+%/;
 
 /** A share of a whole (not 满意率: a survey's answers, not the numbers before it). */
-const SHARE_RATE = /(?:采用|办结|答复|回复|公开|按时|及时|完成|通过|合格|覆盖|参与|处理|受理|结案|上网|正确|准确)率|占|比例/;
+const SHARE_RATE = /(?:采用|采纳|办结|答复|回复|公开|按时|及时|完成|通过|合格|覆盖|参与|处理|受理|结案|上网|正确|准确|维持|纠错|败诉)率|占|比例/;
 
 /**
  * 「采用率18%」 etc.: a stated share against the two numbers before it in the same sentence, or, when
@@ -53,10 +53,15 @@ export const proseRate: ReportRule = {
         const pick = partAndWholes(text, counts, rates, rate, respectively);
         if (!pick) continue;
         const { num, wholes } = pick;
-        // 「办结54件，办结率…」: a rate of a deed (办结, 采用) is of the number stated with that deed, not of any
-        // number before it (「上年结转4件，按时办结率100%」).
+        // 「办结54件，办结率…」: a rate of a deed (办结, 采用) is of the number stated with that deed, not of any number before
+        // it (「上年结转4件，按时办结率100%」); the deed may follow a number that opens its clause (「…中，53件在法定期限内答复，
+        // 按期答复率…」), not one of a list (「23个部门、12个乡镇全部完成…」).
         const deed = /(\S{2})率$/.exec(before.replace(/[\d.]+$/, ''))?.[1];
-        if (deed && !clauseBefore(text, num.index + num.raw.length, true).includes(deed)) continue;
+        const opens = /[，,；;：:]$/.test(text.slice(0, num.index));
+        const tail = opens
+          ? (/^[^，,、；;]*(?=[，,、；;])/.exec(text.slice(num.index + num.raw.length, text === s.text ? rate.index : undefined))?.[0] ?? '')
+          : '';
+        if (deed && !clauseBefore(text, num.index + num.raw.length, true).includes(deed) && !tail.includes(deed)) continue;
         const decimals = (String(rate.value).split('.')[1] ?? '').length;
         const fits = (part: number, whole: number) => Math.abs((part / whole) * 100 - rate.value) <= 0.5 * 10 ** -decimals + 1e-9;
         const same = (n: NumberMention) => sameUnit(n.unit, num.unit);

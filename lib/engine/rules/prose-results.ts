@@ -17,7 +17,7 @@ export const proseResults: ReportRule = {
     if (!report.tables.t3) return [];
     // 「予以公开29件（含部分公开7件）」: the whole of rows (一) and (二).
     const disclosed = (_: unknown, context: string) =>
-      /^予以公开(?:的)?\d+件[(（]?(?:含|包括)部分公开/.test(context) ? [totals('3.1', '3.2')()] : [total('3.1')()];
+      /^(?:予以|全部)公开(?:答复|决定)?(?:的)?\d+件[(（]?(?:含|包括)部分公开/.test(context) ? [totals('3.1', '3.2')()] : [total('3.1')()];
     return checkClaims(report, [
       {
         pattern: /予以(?:全部)?(?:公开)?(?:和|及|与|、|以及|或)部分公开(?:的)?(?:共计|共|合计)?(\d+)件/,
@@ -25,10 +25,17 @@ export const proseResults: ReportRule = {
         what: '予以公开及部分公开',
         unless: notAllResults,
       },
-      { pattern: /予以公开(?:的)?(?:有|为)?(\d+)件/, cells: total('3.1'), readings: disclosed, what: '予以公开', unless: notAllResults },
+      // 「予以公开22件」「全部公开22件」「作出予以公开答复22件」.
+      {
+        pattern: /(?:予以|全部)公开(?:答复|决定)?(?:的)?(?:有|为)?(\d+)件/,
+        cells: total('3.1'),
+        readings: disclosed,
+        what: '予以公开',
+        unless: notAllResults,
+      },
       // Not the second half of 「予以公开及部分公开258件」「全部或部分公开」.
-      { pattern: /(?<![和及与、或])部分公开(?:的)?(\d+)件/, cells: total('3.2'), what: '部分公开', unless: notAllResults },
-      { pattern: /不予公开(?:的)?(\d+)件/, cells: groupTotal('3.3'), what: '不予公开', unless: ofAGroupPart },
+      { pattern: /(?<![和及与、或])部分公开(?:答复|决定)?(?:的)?(\d+)件/, cells: total('3.2'), what: '部分公开', unless: notAllResults },
+      { pattern: /不予公开(?:答复|决定)?(?:的)?(\d+)件/, cells: groupTotal('3.3'), what: '不予公开', unless: ofAGroupPart },
       { pattern: /无法提供(?:的)?(\d+)件/, cells: groupTotal('3.4'), what: '无法提供', unless: ofAGroupPart },
       { pattern: /不予处理(?:的)?(\d+)件/, cells: groupTotal('3.5'), what: '不予处理', unless: ofAGroupPart },
       { pattern: /其他处理(?:的)?(\d+)件/, cells: groupTotal('3.6'), what: '其他处理', unless: ofAGroupPart },
@@ -99,7 +106,8 @@ function causeBefore(sentence: string, clause: string): string {
     .split(/[。；;]/)
     .pop()!;
   const cause = before.split(/[，,]/).filter(Boolean).pop() ?? '';
-  return /^(?:因|由于|鉴于|系)/.test(cause) ? cause : '';
+  // A clause with a count of its own (「因本机关不掌握…无法提供7件」) is a statement, not the next one's cause.
+  return /^(?:因|由于|鉴于|系)/.test(cause) && !/\d+件/.test(cause) ? cause : '';
 }
 
 /**

@@ -1,28 +1,46 @@
 import { T4_GROUPS } from '../parse/table-specs';
 import { aboutOtherBody, aboutOtherYear, atLeast, checkClaims, proseSentences, t4Totals, type Claim } from './claims';
-import { ref } from './helpers';
+import { clauseBefore, ref } from './helpers';
 import type { ReportRule } from './types';
+import type { CellRef } from '../model';
 
 /** What a qualified denial speaks of: cases lost or corrected, not cases brought. */
 const OUTCOME = /纠错|败诉|撤销|确认违法|纠正|追究|赔偿/;
 
+/** The body itself named as the one the cases are against: 「以我局为被申请人的」「我局作为被告应诉的」. */
+const SELF_RESPONDENT = /以(?:我|本)[^，,。；为]{0,8}为被(?:申请人|告)|(?:我|本)[^，,。；]{0,8}作为被(?:申请人|告)/;
+
 /**
  * The body as the one that decides or defends cases (a 司法局 handling reviews: 「办理行政复议案件98件」,
- * 「收到行政复议申请98件」, 「出庭应诉行政诉讼案件12件」), not as the one the cases are against (「被申请行政复议」).
- * Reviews it received about its information disclosure (「收到涉及政府信息公开的行政复议申请6件」) are
- * against it: table 4's.
+ * 「收到行政复议申请98件」, 「出庭应诉行政诉讼案件12件」), not as the one the cases are against (「被申请行政复议」,
+ * 「复议机关受理以我局为被申请人的…」「我局作为被告应诉的…」). Reviews it received about its information disclosure
+ * (「收到涉及政府信息公开的行政复议申请6件」) are against it: table 4's.
  */
-const asTheirJudge = (clause: string, sentence = '') =>
-  /办理|审理|出庭|应诉|复议机[关构]/.test(clause) ||
-  // A topic before (「行政应诉方面，本机关被提起行政诉讼4件」) does not make the cases brought against the body its own to judge.
-  (/应诉|审理|复议机[关构]/.test(sentence.slice(0, sentence.indexOf(clause) + clause.length)) && !/被(?:申请|提起|起诉|诉)(?!人)/.test(clause)) ||
-  (/(?<!被)(?:收到|受理|接到|新收)/.test(clause) && !/信息公开[^，,。；]{0,8}(?:行政复议|行政诉讼)/.test(clause)) ||
-  allCasesFirst(clause, sentence);
+const asTheirJudge = (clause: string, sentence = '') => {
+  if (SELF_RESPONDENT.test(clause)) return allCasesFirst(clause, sentence);
+  return (
+    /办理|审理|出庭|应诉|复议机[关构]/.test(clause) ||
+    // A topic before (「行政应诉方面，本机关被提起行政诉讼4件」) does not make the cases brought against the body its own to judge.
+    (/应诉|审理|复议机[关构]/.test(sentence.slice(0, sentence.indexOf(clause) + clause.length)) && !/被(?:申请|提起|起诉|诉)(?!人)/.test(clause)) ||
+    (/(?<!被)(?:收到|受理|接到|新收)/.test(clause) && !/信息公开[^，,。；]{0,8}(?:行政复议|行政诉讼)/.test(clause)) ||
+    allCasesFirst(clause, sentence)
+  );
+};
 
 /** 「共发生行政复议案件12件…，其中涉及政府信息公开的行政复议4件」: the counts before 其中 are of all cases. */
 const allCasesFirst = (clause: string, sentence: string) => {
   const part = /其中(?:涉及|属于|因|有关)?(?:政府)?信息公开/.exec(sentence);
   return !!part && sentence.indexOf(clause) < part.index;
+};
+
+/**
+ * Results of reviews the body decides: whose the reviews are is said where their count is (「被申请行政复议4件，经复议机关
+ * 审理，维持3件」 are the body's own, though 复议机关 and 审理 come before the results).
+ */
+const ofTheirReviews = (clause: string, sentence: string) => {
+  const upTo = sentence.slice(0, sentence.indexOf(clause) + clause.length);
+  const count = [...upTo.matchAll(/行政复议(?:案件)?\d+(?:件|起)/g)].at(-1);
+  return asTheirJudge(count ? clauseBefore(upTo, count.index + count[0].length) : clause, sentence);
 };
 
 /** 「尚未审结的行政诉讼1件」 counts the pending ones, not all; or the body is the cases' judge. */
@@ -38,6 +56,12 @@ const REVIEW_RESULTS: [string, string, string][] = [
   ['纠正|纠错', 'corrected', '结果纠正'],
   ['尚未审结|未审结|正在审理', 'pending', '尚未审结'],
 ];
+
+/** 「共计」「合计」…: the words before a count that say it is the sum. */
+const SUM = '(?:共计|合计|总计|共|计)?';
+
+/** 「复议纠错率为零」「败诉率为0」: a rate that says no case corrected the body. */
+const ZERO_RATE = /(纠错|败诉)率(?:均)?(?:为|是)?(?:零|0(?:\.0+)?%?)(?![\d.])/;
 
 const EACH = /行政复议(?:、|和|及|与)(?:提起)?行政诉讼(?:案件)?各(\d+)(?:件|起)/;
 
@@ -56,20 +80,21 @@ export const proseReviewSuit: ReportRule = {
     if (!report.tables.t4?.rows['1']) return [];
     const out = checkClaims(report, [
       {
-        pattern: /行政复议(?:、|和|及|与)(?:提起)?行政诉讼(?:案件)?(?:共计|共|计)?(\d+)(?:件|起)/,
+        pattern: new RegExp(`行政复议(?:、|和|及|与)(?:提起)?行政诉讼(?:案件)?${SUM}(\\d+)(?:件|起)`),
         cells: t4Totals(T4_GROUPS),
         what: '行政复议和行政诉讼',
         unless: notTheTotal,
       },
       {
-        pattern: /行政复议(?!(?:、|和|及|与)(?:提起)?行政诉讼)(?:案件|申请)?(?:共计|共|计)?(\d+)(?:件|起|次)/,
+        pattern: new RegExp(`行政复议(?!(?:、|和|及|与)(?:提起)?行政诉讼)(?:案件|申请)?${SUM}(\\d+)(?:件|起|次)`),
         cells: t4Totals(['review']),
         what: '行政复议',
         unless: notTheTotal,
       },
       {
-        pattern:
-          /(?<!复议(?:、|和|及|与)(?:提起)?|直接(?:提起)?|复议后(?:提起)?)(?:行政诉讼(?:案件)?|被(?:提起)?(?:行政)?起诉)(?:共计|共|计)?(\d+)(?:件|起|次)/,
+        pattern: new RegExp(
+          `(?<!复议(?:、|和|及|与)(?:提起)?|直接(?:提起)?|复议后(?:提起)?)(?:行政诉讼(?:案件)?|被(?:提起)?(?:行政)?起诉)${SUM}(\\d+)(?:件|起|次)`,
+        ),
         cells: t4Totals(['suit', 'suit_after_review']),
         what: '行政诉讼',
         unless: notTheTotal,
@@ -88,8 +113,13 @@ export const proseReviewSuit: ReportRule = {
       // 「被申请行政复议4件，其中维持2件、纠正1件、尚未审结1件」: the reviews' results, each its column.
       ...REVIEW_RESULT_CLAIMS,
       // 「被行政复议纠错1件」「行政诉讼败诉1件」: the cases whose result corrected the body (结果纠正).
-      { pattern: /被(?:行政复议|复议机关)?纠错(?:共计|共|计)?(\d+)(?:件|起)/, cells: () => CORRECTED_REVIEWS, what: '行政复议被纠错', unless: asTheirJudge },
-      { pattern: /败诉(?:共计|共|计)?(\d+)(?:件|起)/, cells: () => CORRECTED_SUITS, what: '行政诉讼败诉', unless: asTheirJudge },
+      {
+        pattern: new RegExp(`被(?:行政复议|复议机关)?纠错${SUM}(\\d+)(?:件|起)`),
+        cells: () => CORRECTED_REVIEWS,
+        what: '行政复议被纠错',
+        unless: asTheirJudge,
+      },
+      { pattern: new RegExp(`败诉${SUM}(\\d+)(?:件|起)`), cells: () => CORRECTED_SUITS, what: '行政诉讼败诉', unless: asTheirJudge },
     ]);
     const reviews = atLeast(report, t4Totals(['review'])());
     const suits = atLeast(report, t4Totals(['suit', 'suit_after_review'])());
@@ -104,18 +134,19 @@ export const proseReviewSuit: ReportRule = {
       // 「未发生因…被行政复议纠错或行政诉讼败诉情形」 denies an outcome, not the cases.
       const clause = denial ? c.slice(denial.index).split(/[。；]/)[0]! : '';
       // 「未发生…被行政复议纠错或行政诉讼败诉的情形」: none corrected — table 4's 结果纠正, of the kinds it names.
-      if (denial && OUTCOME.test(clause) && !aboutOtherYear(report, c.slice(0, denial.index))) {
-        const cells = [...(/复议/.test(clause) ? CORRECTED_REVIEWS : []), ...(/诉讼|败诉/.test(clause) ? CORRECTED_SUITS : [])];
+      /** None corrected, as the sentence says it (`said`), against table 4's 结果纠正 of the kinds it names. */
+      const noneCorrected = (cells: CellRef[], said: string) => {
         const n = atLeast(report, cells);
-        if (n > 0)
-          out.push({
-            section: s.section,
-            cells,
-            excerpt: s.text,
-            expected: n,
-            actual: 0,
-            message: `正文称未发生被纠错或败诉的情形，但表格「结果纠正」共有 ${n} 件`,
-          });
+        if (n > 0) out.push({ section: s.section, cells, excerpt: s.text, expected: n, actual: 0, message: `正文称${said}，但表格「结果纠正」共有 ${n} 件` });
+      };
+      if (denial && OUTCOME.test(clause) && !aboutOtherYear(report, c.slice(0, denial.index)))
+        noneCorrected([...(/复议/.test(clause) ? CORRECTED_REVIEWS : []), ...(/诉讼|败诉/.test(clause) ? CORRECTED_SUITS : [])], '未发生被纠错或败诉的情形');
+      // 「被申请行政复议4件，复议纠错率为零」: none corrected, said as a rate; of the kinds it names (纠错 alone: reviews).
+      const zero = denial && OUTCOME.test(clause) ? null : ZERO_RATE.exec(c);
+      const rateClause = zero ? clauseBefore(c, zero.index + zero[0].length) : '';
+      if (zero && !aboutOtherYear(report, c.slice(0, zero.index)) && !aboutOtherBody(c.slice(0, zero.index)) && !asTheirJudge(rateClause, c)) {
+        const ofReviews = /复议/.test(rateClause) || (zero[1] === '纠错' && !/诉讼/.test(rateClause));
+        noneCorrected([...(ofReviews ? CORRECTED_REVIEWS : []), ...(/诉讼/.test(rateClause) || zero[1] === '败诉' ? CORRECTED_SUITS : [])], `${zero[1]}率为零`);
       }
       if (denial && !OUTCOME.test(clause)) {
         const mentionsReview = /复议/.test(denial[0]);
@@ -152,10 +183,15 @@ export const proseReviewSuit: ReportRule = {
   },
 };
 
-/** 「被申请行政复议4件，其中维持2件…」: the claim on each review result. Built once: the same for every report. */
+/**
+ * 「被申请行政复议4件，其中维持2件…」「…4件，经复议机关审理，维持3件…」: the claim on each review result. Built once: the
+ * same for every report.
+ */
 const REVIEW_RESULT_CLAIMS: Claim[] = REVIEW_RESULTS.map(([words, column, what]) => ({
-  pattern: new RegExp(`行政复议(?:案件)?\\d+(?:件|起)[，,]?其中(?:(?!诉讼|起诉)[^。；])*?(?:结果)?(?:${words})(?:的)?(\\d+)(?:件|起)`),
+  pattern: new RegExp(
+    `行政复议(?:案件)?\\d+(?:件|起)[，,]?(?:其中|经[^。；，,\\d]{1,12}[，,])(?:(?!诉讼|起诉)[^。；])*?(?:结果)?(?:${words})(?:的)?(\\d+)(?:件|起)`,
+  ),
   cells: () => [ref('t4', '1', `review.${column}`)],
   what: `行政复议${what}`,
-  unless: asTheirJudge,
+  unless: ofTheirReviews,
 }));

@@ -4,12 +4,17 @@ import type { ReportRule } from './types';
 
 /** Words that say something was fixed. */
 const FIXED = /整改|改进|落实|解决|完善|改正|纠正/;
-/** Words that say it is done: under a heading on last year's problems, 「已于6月底前全部按期完成」 is the account. */
-const DONE = /完成|到位|完毕|见效|实效/;
+/**
+ * Words that say it is done: under a heading on last year's problems, 「已于6月底前全部按期完成」 is the account, and so
+ * is 「均已销号」 (an item closed off a list once fixed).
+ */
+const DONE = /完成|到位|完毕|见效|实效|销号|清零|办结/;
 /** What a sentence naming last year says when it is about last year's problems, not its figures. */
 const PROBLEMS = /问题|不足|短板|差距|整改|报告|年报|意见|指出|提出|反映|查找|发现/;
-/** 「上述问题」「这些问题」「以上整改措施」: a later sentence that speaks of the problems an earlier one named. */
-const THOSE = /(?:上述|以上|前述|这些|该|此类)[^，,。；;]{0,8}?(?:问题|不足|短板|事项|措施|整改)/;
+/** 「上述问题」「这些问题」「以上整改措施」「两项问题」: a later sentence that speaks of the problems an earlier one named. */
+const THOSE = /(?:上述|以上|前述|这些|该|此类)[^，,。；;]{0,8}?(?:问题|不足|短板|事项|措施|整改)|[两二三四五六七八九十\d]+(?:项|个|方面|类)(?:问题|不足|短板)/;
+/** A question (「问：上一年度报告指出的问题是否已经整改？」): what the answer says is the account, not the question. */
+const ASKED = /^问[:：]|[？?]$|是否[^，,；;。]*。?$/;
 /** A plan, not an account (「下一步……力争比上年度有更大提升」), unless it also says what is already done. */
 const FORWARD = /下一步|今后|接下来|力争|争取|明年|将(?:进一步|继续|持续|着力|不断)/;
 /** A numbered sub-heading such as 「（二）整改措施」: a title, not an account. */
@@ -50,7 +55,7 @@ function accountsForLastYear(text: string, year: number | null): boolean {
   const compared = new RegExp(`[比较](?:${last.source})`, 'g');
   const namesLast = (s: string) => last.test(s.replace(compared, '')) && PROBLEMS.test(s);
   const planned = (s: string) => FORWARD.test(s) && !s.includes('已');
-  const fixed = (s: string) => FIXED.test(s) && !planned(s);
+  const fixed = (s: string) => FIXED.test(s) && !planned(s) && !ASKED.test(s);
   const done = (s: string) => (FIXED.test(s) || DONE.test(s)) && !planned(s);
   const parts = partsOf(text);
   /** The sentences after parts[i].sentences[j], up to the next sub-heading. */

@@ -4,12 +4,14 @@ import { ref, sumOf } from './helpers';
 import type { ReportRule } from './types';
 
 /**
- * The fee named, charging spoken of (「未收取」「均为免费提供」), or the cost of an application
- * (「未产生信息公开相关费用」). Other 费用 is money spent, as in 「平台建设及运行维护费用35万元」, and
+ * The fee named, charging spoken of (「未收取」「均为免费提供」「均为无偿提供，未发生按件、按量计费的情形」), or the cost
+ * of an application (「未产生信息公开相关费用」). Other 费用 is money spent, as in 「平台建设及运行维护费用35万元」, and
  * 行政事业性收费 is another table's row: neither reports the fee.
  */
-const FEES = /处理费|收费|(?:未|不|没有|无)收取|收缴|免费|(?:信息公开|申请)[^,。;]{0,6}费用/;
-const OTHER_FEES = /行政事业性收费/g;
+const FEES = /处理费|收费|(?:未|不|没有|无)收取|收缴|免费|无偿|计费|计收|(?:信息公开|申请)[^,。;]{0,6}费用/;
+const OTHER_FEES = '行政事业性收费';
+/** A sentence about 行政事业性收费 alone (「…收费项目均按规定公示，本年度收费金额12.5万元」): none of its words is about the fee. */
+const ofOtherFees = (sentence: string) => sentence.includes(OTHER_FEES) && !/处理费|信息公开/.test(sentence);
 
 export const s6NoFee: ReportRule = {
   kind: 'report',
@@ -24,8 +26,14 @@ export const s6NoFee: ReportRule = {
   example: '第六部分没有提信息处理费，也没写「未收取」。',
   check(report) {
     const text = sectionText(report, 's6');
-    // A PDF wraps 「信息处\n理费」 over two lines.
-    if (text === undefined || FEES.test(compact(text).replace(OTHER_FEES, ''))) return [];
+    if (text === undefined) return [];
+    // A PDF wraps 「信息处\n理费」 over two lines; a sentence about 行政事业性收费 alone says nothing of the fee.
+    const read = compact(text)
+      .split(/(?<=[。；;！!？?])/)
+      .filter((sentence) => !ofOtherFees(sentence))
+      .join('')
+      .replaceAll(OTHER_FEES, '');
+    if (FEES.test(read)) return [];
     const notices = sumOf(report, [ref('t3', '3.6.2', 'total')]);
     return [
       {

@@ -5,7 +5,7 @@ import type { Problem, ReportRule } from './types';
 /** The sentence that names the report's own period: 统计期限, 统计时限 … */
 // Not 统计范围: which units the figures cover (「包括局机关及2021年划入的3个执法大队」), not when.
 const PERIOD = /统计(?:期限|时限|时间|区间|周期|起止)/;
-/** …or a statistics sentence that spans a whole year from 1 January: 「数据统计自2023年1月1日起至12月31日止」. */
+/** …or a statistics (or 报告期) sentence that spans a whole year from 1 January: 「数据统计自2023年1月1日起至12月31日止」. */
 const WHOLE_YEAR = /(20\d{2})年(?:0?1|一)月(?:(?:0?1|一)日)?起?[，,]?(?:至|到|截至|截止|[-—~－])/;
 
 const yearIn = (text: string) => Number(/(20\d{2})年/.exec(text)?.[1]) || null;
@@ -14,8 +14,11 @@ const namedPeriod = (text: string) => {
   const at = PERIOD.exec(text);
   return at ? (yearIn(text.slice(at.index)) ?? yearIn(text)) : null;
 };
-/** The year a whole-year span of statistics starts; 「自2022年7月起实行按月统计」 is a practice, not the period. */
-const spannedPeriod = (text: string) => (/统计|数据/.test(text) ? Number(WHOLE_YEAR.exec(text)?.[1]) || null : null);
+/**
+ * The year a whole-year span of statistics (or the report's 报告期: 「本报告报告期为2023年1月1日至12月31日」) starts;
+ * 「自2022年7月起实行按月统计」 is a practice, not the period.
+ */
+const spannedPeriod = (text: string) => (/统计|数据|报告期/.test(text) ? Number(WHOLE_YEAR.exec(text)?.[1]) || null : null);
 
 /** Years the report states for itself: the 统计期限 sentence, and sentences opening 「2023年，我局……」. */
 function statedYears(report: Report) {
