@@ -6,9 +6,17 @@
  */
 import { SIMPLIFIED, TRADITIONAL, TRADITIONAL_WORDS } from './traditional-chars';
 
-const TO_SIMPLIFIED = new Map<string, string>([...[...TRADITIONAL].map((t, i) => [t, SIMPLIFIED[i]!] as const), ...TRADITIONAL_WORDS]);
-const ANY = new RegExp(`[${TRADITIONAL}]|${TRADITIONAL_WORDS.map(([t]) => t).join('|')}`);
-const EVERY = new RegExp(ANY.source, 'g');
+/** Built on first use: the auditor's page-tree writer imports the DOM reader's constants, never this table's use. */
+let table: { any: RegExp; every: RegExp; toSimplified: Map<string, string> } | undefined;
+function tableOf() {
+  if (table) return table;
+  const any = new RegExp(`[${TRADITIONAL}]|${TRADITIONAL_WORDS.map(([t]) => t).join('|')}`);
+  const toSimplified = new Map<string, string>([...[...TRADITIONAL].map((t, i) => [t, SIMPLIFIED[i]!] as const), ...TRADITIONAL_WORDS]);
+  return (table = { any, every: new RegExp(any.source, 'g'), toSimplified });
+}
 
 /** The text with the engine's traditional characters and words in their simplified forms; the same string when it has none. */
-export const simplified = (s: string): string => (ANY.test(s) ? s.replace(EVERY, (t) => TO_SIMPLIFIED.get(t)!) : s);
+export function simplified(s: string): string {
+  const { any, every, toSimplified } = tableOf();
+  return any.test(s) ? s.replace(every, (t) => toSimplified.get(t)!) : s;
+}
