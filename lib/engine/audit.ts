@@ -100,11 +100,16 @@ interface PageRead {
 }
 
 function* readPage(doc: Document, opts: AuditOptions, deadline: Deadline): Steps<PageRead> {
-  const root = doc.body ?? doc.documentElement;
   const url = opts.url ?? (/^https?:|^file:/.test(doc.URL ?? '') ? doc.URL : null);
-  const read = yield* readDomSteps(root, PAGE_LIMITS, opts.skip, deadline);
-  if (!read.truncated && opts.cut) read.truncated = { tables: read.blocks.filter((b) => b.kind === 'grid').length, reason: opts.cut };
+  const read = yield* readBody(doc, opts, deadline);
   return { read, url, published: metaPublished(doc), title: simplified(metaReportTitle(doc) || (doc.title ?? '')) };
+}
+
+/** The page's body as blocks, saying what its writer cut (`opts.cut`); with what a style hides too when `withHidden`. */
+function* readBody(doc: Document, opts: AuditOptions, deadline: Deadline, withHidden = false): Steps<DomRead> {
+  const read = yield* readDomSteps(doc.body ?? doc.documentElement, PAGE_LIMITS, opts.skip, deadline, withHidden);
+  if (!read.truncated && opts.cut) read.truncated = { tables: read.blocks.filter((b) => b.kind === 'grid').length, reason: opts.cut };
+  return read;
 }
 
 /** The page read as one report. */
@@ -116,8 +121,7 @@ function* auditRead(doc: Document, page: PageRead, opts: AuditOptions, deadline:
   // A script pager shows one part of the article at a time and hides the others with a style: when sections
   // are missing and something was hidden, the hidden parts are read too, and kept if they complete more of one report.
   if (read.leftHidden && report.sections.length < SECTION_KEYS.length) {
-    const all = yield* readDomSteps(doc.body ?? doc.documentElement, PAGE_LIMITS, opts.skip, deadline, true);
-    all.truncated ??= read.truncated;
+    const all = yield* readBody(doc, opts, deadline, true);
     const whole = splitCompilation(all.blocks) ? undefined : yield* buildReportSteps(all.blocks, source, deadline);
     if (whole && whole.sections.length > report.sections.length) [report, read] = [whole, all];
   }

@@ -562,9 +562,9 @@ export function readT4(grids: Grid[]): Table | undefined {
 function t4LostValue(values: GridCell[]): GridCell[] | 'unplaced' | undefined {
   const numbers = values.map((c) => readCell(c.text));
   if (values.length !== 14 || numbers.some((r) => r.kind !== 'number')) return undefined;
+  const row = numbers.map((r) => (r.kind === 'number' ? r.value : 0));
   const fits: number[] = [];
   for (let at = 0; at <= 14; at++) {
-    const row = numbers.map((r) => (r.kind === 'number' ? r.value : 0));
     const withLost: (number | undefined)[] = [...row.slice(0, at), undefined, ...row.slice(at)];
     const adds = [0, 5, 10].every((g) => {
       const [a, b, c, d, total] = withLost.slice(g, g + 5);

@@ -154,8 +154,10 @@ export function readDom(root: El, limits: PageLimits = PAGE_LIMITS, skip?: (el: 
   return drain(readDomSteps(root, limits, skip, NO_DEADLINE));
 }
 
-/** readDom in steps: it yields when `deadline()` says the slice is spent, looked at every CHECK_EVERY nodes or table cells. */
-/** `withHidden`: read what a style or `hidden` hides too (but a table's hidden rows and cells still not). */
+/**
+ * readDom in steps: it yields when `deadline()` says the slice is spent, looked at every CHECK_EVERY nodes or table cells.
+ * `withHidden`: read what a style or `hidden` hides too (but a table's hidden rows and cells still not).
+ */
 export function* readDomSteps(root: El, limits: PageLimits, skip: ((el: El) => boolean) | undefined, deadline: Deadline, withHidden = false): Steps<DomRead> {
   const items: (SourceLine | Block)[] = [];
   const images: PageImage[] = [];
