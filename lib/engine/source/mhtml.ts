@@ -11,20 +11,35 @@ export const isMhtml = (bytes: Uint8Array): boolean => {
   return /^\s*[\w-]+:/.test(head) && /^MIME-Version:/im.test(head) && /^Content-Type:\s*multipart\/related/im.test(head);
 };
 
-/** The page part: its bytes as sent, decoded from the transfer encoding, and its Content-Type; undefined when there is none. */
+/**
+ * The page part: its bytes as sent, decoded from the transfer encoding, and its Content-Type; undefined when there is none.
+ * The message is read as Latin-1 text only to find its parts (one character a byte, so places in it are places in the
+ * bytes); an 8-bit part is taken from the bytes themselves, since a browser's 「latin1」 decoder is windows-1252 and
+ * gives 0x80–0x9F other code points.
+ */
 export function mhtmlPage(bytes: Uint8Array): { bytes: Uint8Array; contentType: string } | undefined {
   const text = new TextDecoder('latin1').decode(bytes);
   const boundary = /boundary\s*=\s*"?([^"\r\n;]+)"?/i.exec(HEAD(bytes))?.[1];
   if (!boundary) return undefined;
-  for (const part of text.split(`--${boundary}`).slice(1)) {
-    const end = part.search(/\r?\n\r?\n/);
-    if (end < 0) continue;
-    const headers = part.slice(0, end);
+  const marker = `--${boundary}`;
+  for (let at = text.indexOf(marker); at >= 0;) {
+    const start = at + marker.length;
+    at = text.indexOf(marker, start);
+    const part = text.slice(start, at < 0 ? undefined : at);
+    const blank = /\r?\n\r?\n/.exec(part);
+    if (!blank) continue;
+    const headers = part.slice(0, blank.index);
     const contentType = /^Content-Type:\s*([^\r\n]+)/im.exec(headers)?.[1] ?? '';
     if (!/text\/html/i.test(contentType)) continue;
-    const body = part.slice(end).replace(/^\r?\n\r?\n/, '');
+    const from = blank.index + blank[0].length;
     const encoding = /^Content-Transfer-Encoding:\s*([\w-]+)/im.exec(headers)?.[1]?.toLowerCase();
-    return { bytes: encoding === 'base64' ? base64Bytes(body) : latin1Bytes(encoding === 'quoted-printable' ? quotedPrintable(body) : body), contentType };
+    const body =
+      encoding === 'base64'
+        ? base64Bytes(part.slice(from))
+        : encoding === 'quoted-printable'
+          ? latin1Bytes(quotedPrintable(part.slice(from)))
+          : bytes.subarray(start + from, start + part.length);
+    return { bytes: body, contentType };
   }
   return undefined;
 }
