@@ -113,6 +113,15 @@ function cellStarts(line: string, cells: string[]): number[] {
   });
 }
 
+/**
+ * A table of contents' entry whose leader is a tab or spaces, as Word's field gives it (「一、总体情况<TAB>1」):
+ * a section's heading and its page number, which the headings' reader drops, not a table's row.
+ */
+function isContentsEntry(cells: string[]): boolean {
+  const page = cells[cells.length - 1]!;
+  return cells.length >= 2 && /^\d{1,3}$/.test(page) && !!sectionOfHeading(cells.slice(0, -1).join(' '));
+}
+
 function isLabelLine(text: string): boolean {
   const c = compact(text);
   return c.length > 0 && c.length <= MAX_LABEL_CHARS && !/[。；！？!?]/.test(c) && readCell(c).kind === 'text' && !sectionOfHeading(text);
@@ -189,7 +198,7 @@ export function linesToBlocks(lines: SourceLine[]): Block[] {
     blanks = 0;
     const tok = tokenizeLine(src.text);
     if (tok === 'separator') continue;
-    if (tok) {
+    if (tok && !isContentsEntry(tok.cells)) {
       const values = tok.cells.filter((c) => c !== '' && readCell(c).kind !== 'text').length;
       const single = tok.cells.length === 1 && values === 1;
       if (tok.bar === 'none') bareRows++;

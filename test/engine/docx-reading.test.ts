@@ -1,0 +1,50 @@
+/**
+ * How a Word file's parts reach the page the engine reads (lib/engine/source/docx.ts), and a Word table
+ * of contents in that page's lines (lib/engine/source/text.ts).
+ */
+import { describe, expect, it } from 'vitest';
+import { Document, FootnoteReferenceRun, Packer, Paragraph, SimpleField, TextRun } from 'docx';
+import { docxToHtml } from '../../lib/engine/source/docx';
+import { linesToBlocks } from '../../lib/engine/source/text';
+
+const html = async (children: Paragraph[], footnotes?: Record<number, { children: Paragraph[] }>) =>
+  docxToHtml(new Uint8Array(await Packer.toBuffer(new Document({ footnotes, sections: [{ children }] }))));
+
+describe('Word file to HTML', () => {
+  it('keeps what a simple field shows (a DATE field under the signature)', async () => {
+    const page = await html([new Paragraph('示范县交通运输局'), new Paragraph({ children: [new SimpleField('DATE \\@ "yyyy年M月d日"', '2024年2月5日')] })]);
+    expect(page).toContain('<p>2024年2月5日</p>');
+  });
+
+  it('reads a file with no simple field as it is', async () => {
+    expect(await html([new Paragraph({ children: [new TextRun('2024年1月20日')] })])).toContain('<p>2024年1月20日</p>');
+  });
+
+  it('leaves out a footnote’s mark in the text, keeps the note', async () => {
+    const page = await html([new Paragraph({ children: [new TextRun('示范县交通运输局2023年政府信息公开工作年度报告'), new FootnoteReferenceRun(1)] })], {
+      1: { children: [new Paragraph('本报告电子版可在门户网站下载。')] },
+    });
+    expect(page).toContain('<p>示范县交通运输局2023年政府信息公开工作年度报告</p>');
+    expect(page).toContain('本报告电子版可在门户网站下载。');
+  });
+});
+
+describe('a table of contents in the lines', () => {
+  const texts = (lines: string[]) => linesToBlocks(lines.map((text) => ({ text }))).map((b) => (b.kind === 'line' ? b.text : `grid:${b.rows.length}`));
+
+  it('reads headings with their page numbers (a tab leader) as lines, not a table, and the title above as a line', () => {
+    const toc = [
+      '示范县交通运输局2023年政府信息公开工作年度报告',
+      '目录',
+      '一、总体情况 1',
+      '二、主动公开政府信息情况\t2',
+      '三、收到和处理政府信息公开申请情况 3',
+    ];
+    expect(texts(toc)).toEqual(toc);
+  });
+
+  it('still reads a row whose label opens with a numeral, and a label with one value, as a table', () => {
+    expect(texts(['一、本年新收政府信息公开申请数量 40 6 1 2 3 1 53', '二、上年结转政府信息公开申请数量 3 1 0 0 0 0 4'])).toEqual(['grid:2']);
+    expect(texts(['行政许可 1234', '行政处罚 56'])).toEqual(['grid:2']);
+  });
+});
