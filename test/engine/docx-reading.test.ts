@@ -4,11 +4,21 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Document, FootnoteReferenceRun, Packer, Paragraph, SimpleField, TextRun } from 'docx';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { docxToHtml } from '../../lib/engine/source/docx';
 import { linesToBlocks } from '../../lib/engine/source/text';
 
-const html = async (children: Paragraph[], footnotes?: Record<number, { children: Paragraph[] }>) =>
-  docxToHtml(new Uint8Array(await Packer.toBuffer(new Document({ footnotes, sections: [{ children }] }))));
+const docx = async (children: Paragraph[], footnotes?: Record<number, { children: Paragraph[] }>) =>
+  new Uint8Array(await Packer.toBuffer(new Document({ footnotes, sections: [{ children }] })));
+const html = async (children: Paragraph[], footnotes?: Record<number, { children: Paragraph[] }>) => docxToHtml(await docx(children, footnotes));
+
+/** A Word file with its parts edited: `edit` gets the body's XML and all parts, and returns the new body. */
+async function edited(children: Paragraph[], edit: (xml: string, files: Record<string, Uint8Array>) => string): Promise<string> {
+  const files = unzipSync(await docx(children));
+  files['word/document.xml'] = strToU8(edit(strFromU8(files['word/document.xml']!), files));
+  return docxToHtml(zipSync(files));
+}
+const HIDDEN = (text: string) => `<w:r><w:rPr><w:vanish/></w:rPr><w:t>${text}</w:t></w:r>`;
 
 describe('Word file to HTML', () => {
   it('keeps what a simple field shows (a DATE field under the signature)', async () => {
@@ -18,6 +28,33 @@ describe('Word file to HTML', () => {
 
   it('reads a file with no simple field as it is', async () => {
     expect(await html([new Paragraph({ children: [new TextRun('2024年1月20日')] })])).toContain('<p>2024年1月20日</p>');
+  });
+
+  it('leaves out hidden text (w:vanish), which Word neither shows nor prints; keeps text marked not hidden', async () => {
+    const page = await edited([new Paragraph('@15@')], (xml) =>
+      xml.replace(
+        /<w:r>(?:(?!<w:r>).)*?@15@<\/w:t><\/w:r>/,
+        `${HIDDEN('14')}<w:r><w:t>15</w:t></w:r><w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t>件</w:t></w:r>`,
+      ),
+    );
+    expect(page).toContain('<p>15件</p>');
+  });
+
+  it('reads an imported chunk (w:altChunk, a web editor’s export) in its place', async () => {
+    const page = await edited([new Paragraph('前'), new Paragraph('@chunk@'), new Paragraph('后')], (xml, files) => {
+      files['word/afchunk.htm'] = strToU8(
+        '<html><head><meta charset="utf-8"></head><body><h1>年度报告</h1><table><tr><td>规章</td><td>1</td></tr></table></body></html>',
+      );
+      const rels = 'word/_rels/document.xml.rels';
+      files[rels] = strToU8(
+        strFromU8(files[rels]!).replace(
+          '</Relationships>',
+          '<Relationship Id="chunk1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk" Target="afchunk.htm"/></Relationships>',
+        ),
+      );
+      return xml.replace(/<w:p>(?:(?!<w:p>).)*?@chunk@.*?<\/w:p>/, '<w:altChunk r:id="chunk1"/>');
+    });
+    expect(page).toMatch(/<p>前<\/p><h1>年度报告<\/h1><table><tr><td>规章<\/td><td>1<\/td><\/tr><\/table><p>后<\/p>/);
   });
 
   it('leaves out a footnote’s mark in the text, keeps the note', async () => {

@@ -2,44 +2,83 @@
  * A .docx to HTML with mammoth, so that Word files go through the same DOM reading as web pages
  * (tables with their merged cells, headings, paragraphs). mammoth is imported only when needed.
  */
+import { decodePage } from '../decode';
 import { FileReadError } from './file-kind';
 
 const BODY = 'word/document.xml';
+const BODY_RELS = 'word/_rels/document.xml.rels';
+/** Marks an imported chunk's place in mammoth's HTML: private-use characters no document text holds. */
+const chunkMark = (i: number) => `\uE000chunk${i}\uE000`;
 
 export async function docxToHtml(bytes: Uint8Array): Promise<string> {
   const { default: mammoth } = await import('mammoth');
+  const { file, chunks } = await preparedForMammoth(bytes);
   // Node's mammoth reads `buffer`, its browser build `arrayBuffer`.
-  const copy = (await withSimpleFieldsUnwrapped(bytes)) ?? bytes.slice();
-  const input = { buffer: copy, arrayBuffer: copy.buffer } as unknown as Parameters<typeof mammoth.convertToHtml>[0];
+  const input = { buffer: file, arrayBuffer: file.buffer } as unknown as Parameters<typeof mammoth.convertToHtml>[0];
   try {
     const { value } = await mammoth.convertToHtml(input);
-    return `<!doctype html><html><head><meta charset="utf-8"></head><body>${withoutNoteMarks(value)}</body></html>`;
+    const html = chunks.reduce((h, chunk, i) => h.replace(`<p>${chunkMark(i)}</p>`, () => chunk), withoutNoteMarks(value));
+    return `<!doctype html><html><head><meta charset="utf-8"></head><body>${html}</body></html>`;
   } catch (e) {
     throw new FileReadError(`无法读取 Word 文件（文件损坏或不是 .docx）：${(e as Error)?.message ?? e}`);
   }
 }
 
 /**
- * mammoth drops a simple field (<w:fldSimple>) with the text it shows: a DATE field's 「2024年1月20日」
- * under the signature, a page number. Its runs are the field's last result, so the field's tags are
- * taken away and its runs kept. Returns the rewritten file, or undefined when it has no simple field
- * (or is no zip: mammoth then says what is wrong with it).
+ * The file as mammoth should see it, and the HTML of the chunks it imports. mammoth drops what Word keeps
+ * out of sight and drops some of what it shows; the body is mended for it only where it has one of these:
+ * - a simple field (<w:fldSimple>), dropped with the text it shows (a DATE field's 「2024年1月20日」 under the
+ *   signature): its runs are the field's last result, so its tags go and its runs stay;
+ * - hidden text (<w:vanish/>), which mammoth shows (an editor's old value beside the new: 「14」「15」 read 1415):
+ *   Word neither shows nor prints it, so its runs go;
+ * - an imported chunk (<w:altChunk>: a web editor's 「export to Word」 puts the whole report in one HTML or MHT
+ *   part), which mammoth skips: a paragraph marks its place, for the chunk's HTML to take.
+ * A file that is no zip is passed on as it is (mammoth then says what is wrong with it).
  */
-async function withSimpleFieldsUnwrapped(bytes: Uint8Array): Promise<Uint8Array | undefined> {
+async function preparedForMammoth(bytes: Uint8Array): Promise<{ file: Uint8Array; chunks: string[] }> {
+  const unchanged = { file: bytes.slice(), chunks: [] };
   const { unzipSync, zipSync, strFromU8, strToU8 } = await import('fflate');
   let files: ReturnType<typeof unzipSync>;
   try {
     files = unzipSync(bytes);
   } catch {
-    return undefined;
+    return unchanged;
   }
   const body = files[BODY];
-  if (!body) return undefined;
+  if (!body) return unchanged;
   const xml = strFromU8(body);
-  if (!xml.includes('<w:fldSimple')) return undefined;
-  files[BODY] = strToU8(xml.replace(/<w:fldSimple\b[^>]*\/>|<w:fldSimple\b[^>]*>|<\/w:fldSimple>/g, ''));
-  return zipSync(files, { level: 1 });
+  if (!/<w:fldSimple|<w:vanish|<w:altChunk/.test(xml)) return unchanged;
+  const chunks: string[] = [];
+  const rels = files[BODY_RELS] ? strFromU8(files[BODY_RELS]) : '';
+  const mended = withoutHiddenRuns(xml.replace(/<w:fldSimple\b[^>]*\/>|<w:fldSimple\b[^>]*>|<\/w:fldSimple>/g, '')).replace(
+    /<w:altChunk\b[^>]*\br:id="([^"]+)"[^>]*?(?:\/>|>[\s\S]*?<\/w:altChunk>)/g,
+    (whole, id: string) => {
+      const part = files[partPath(rels, id) ?? ''];
+      if (!part) return whole;
+      chunks.push(bodyOf(decodePage(part)));
+      return `<w:p><w:r><w:t>${chunkMark(chunks.length - 1)}</w:t></w:r></w:p>`;
+    },
+  );
+  files[BODY] = strToU8(mended);
+  return { file: zipSync(files, { level: 1 }), chunks };
 }
+
+/** Runs of text whose own properties hide them (<w:vanish/>, not w:val="0"/"false"/"off"). */
+function withoutHiddenRuns(xml: string): string {
+  return xml.replace(/<w:r\b[^>]*><w:rPr>((?:(?!<\/w:rPr>).)*)<\/w:rPr>(?:<w:t\b[^>]*>[^<]*<\/w:t>|<w:tab\/>|<w:br\/>)*<\/w:r>/g, (run, props: string) =>
+    /<w:vanish\/>|<w:vanish w:val="(?:1|true|on)"\/>/.test(props) ? '' : run,
+  );
+}
+
+/** The zip path of the body's relationship `id` (targets are relative to word/ unless absolute). */
+function partPath(rels: string, id: string): string | undefined {
+  const rel = rels.match(/<Relationship\b[^>]*>/g)?.find((r) => r.includes(`Id="${id}"`));
+  const target = rel && /\bTarget="([^"]+)"/.exec(rel)?.[1];
+  if (!target) return undefined;
+  return target.startsWith('/') ? target.slice(1) : `word/${target}`;
+}
+
+const bodyOf = (html: string) => /<body\b[^>]*>([\s\S]*)<\/body>/i.exec(html)?.[1] ?? html;
 
 /**
  * mammoth marks a footnote's or endnote's place with 「[1]」 in a link (the notes themselves follow the
