@@ -57,6 +57,16 @@ describe('Word file to HTML', () => {
     expect(page).toMatch(/<p>前<\/p><h1>年度报告<\/h1><table><tr><td>规章<\/td><td>1<\/td><\/tr><\/table><p>后<\/p>/);
   });
 
+  it('reads a text box that only DrawingML holds (no VML fallback)', async () => {
+    const box = (text: string) =>
+      `<w:r><w:drawing><wp:anchor><wp:docPr id="1" name="文本框 1"/><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp><wps:txbx><w:txbxContent><w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>`;
+    const page = await edited([new Paragraph('@box@'), new Paragraph('正文')], (xml) =>
+      xml.replace(/<w:r>(?:(?!<w:r>).)*?@box@<\/w:t><\/w:r>/, box('示范县交通运输局2023年政府信息公开工作年度报告')),
+    );
+    expect(page).toContain('<p>示范县交通运输局2023年政府信息公开工作年度报告</p>');
+    expect(page).toContain('<p>正文</p>');
+  });
+
   it('leaves out a footnote’s mark in the text, keeps the note', async () => {
     const page = await html([new Paragraph({ children: [new TextRun('示范县交通运输局2023年政府信息公开工作年度报告'), new FootnoteReferenceRun(1)] })], {
       1: { children: [new Paragraph('本报告电子版可在门户网站下载。')] },

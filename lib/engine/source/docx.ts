@@ -32,7 +32,9 @@ export async function docxToHtml(bytes: Uint8Array): Promise<string> {
  * - hidden text (<w:vanish/>), which mammoth shows (an editor's old value beside the new: 「14」「15」 read 1415):
  *   Word neither shows nor prints it, so its runs go;
  * - an imported chunk (<w:altChunk>: a web editor's 「export to Word」 puts the whole report in one HTML or MHT
- *   part), which mammoth skips: a paragraph marks its place, for the chunk's HTML to take.
+ *   part), which mammoth skips: a paragraph marks its place, for the chunk's HTML to take;
+ * - a text box that only DrawingML holds (<wps:txbx>, no VML fallback): mammoth reads a text box only as VML
+ *   (what Word and WPS write as the fallback), so such a drawing's text boxes are given to it as VML.
  * A file that is no zip is passed on as it is (mammoth then says what is wrong with it).
  */
 async function preparedForMammoth(bytes: Uint8Array): Promise<{ file: Uint8Array; chunks: string[] }> {
@@ -47,17 +49,19 @@ async function preparedForMammoth(bytes: Uint8Array): Promise<{ file: Uint8Array
   const body = files[BODY];
   if (!body) return unchanged;
   const xml = strFromU8(body);
-  if (!/<w:fldSimple|<w:vanish|<w:altChunk/.test(xml)) return unchanged;
+  if (!/<w:fldSimple|<w:vanish|<w:altChunk|<wps:txbx/.test(xml)) return unchanged;
   const chunks: string[] = [];
   const rels = files[BODY_RELS] ? strFromU8(files[BODY_RELS]) : '';
-  const mended = withoutHiddenRuns(xml.replace(/<w:fldSimple\b[^>]*\/>|<w:fldSimple\b[^>]*>|<\/w:fldSimple>/g, '')).replace(
-    /<w:altChunk\b[^>]*\br:id="([^"]+)"[^>]*?(?:\/>|>[\s\S]*?<\/w:altChunk>)/g,
-    (whole, id: string) => {
-      const part = files[partPath(rels, id) ?? ''];
-      if (!part) return whole;
-      chunks.push(bodyOf(decodePage(part)));
-      return `<w:p><w:r><w:t>${chunkMark(chunks.length - 1)}</w:t></w:r></w:p>`;
-    },
+  const mended = withTextBoxesAsVml(
+    withoutHiddenRuns(xml.replace(/<w:fldSimple\b[^>]*\/>|<w:fldSimple\b[^>]*>|<\/w:fldSimple>/g, '')).replace(
+      /<w:altChunk\b[^>]*\br:id="([^"]+)"[^>]*?(?:\/>|>[\s\S]*?<\/w:altChunk>)/g,
+      (whole, id: string) => {
+        const part = files[partPath(rels, id) ?? ''];
+        if (!part) return whole;
+        chunks.push(bodyOf(decodePage(part)));
+        return `<w:p><w:r><w:t>${chunkMark(chunks.length - 1)}</w:t></w:r></w:p>`;
+      },
+    ),
   );
   files[BODY] = strToU8(mended);
   return { file: zipSync(files, { level: 1 }), chunks };
@@ -69,6 +73,21 @@ function withoutHiddenRuns(xml: string): string {
     /<w:vanish\/>|<w:vanish w:val="(?:1|true|on)"\/>/.test(props) ? '' : run,
   );
 }
+
+/**
+ * A drawing's text boxes as one VML picture, which mammoth reads (after the paragraph that holds it). Only a
+ * drawing with no drawing inside it is taken (then its text boxes' contents do not nest); its other shapes,
+ * pictures included, are not the report's text. In a choice of content (mc:AlternateContent) mammoth reads the
+ * VML fallback and never the DrawingML, so a drawing there is changed to no effect.
+ */
+function withTextBoxesAsVml(xml: string): string {
+  return xml.replace(/<w:drawing>((?:(?!<w:drawing>).)*?)<\/w:drawing>/gs, (drawing, inner: string) => {
+    const boxes = inner.match(/<w:txbxContent\b[^>]*>.*?<\/w:txbxContent>/gs);
+    if (!boxes) return drawing;
+    return `<w:pict xmlns:v="${VML}">${boxes.map((box) => `<v:shape><v:textbox>${box}</v:textbox></v:shape>`).join('')}</w:pict>`;
+  });
+}
+const VML = 'urn:schemas-microsoft-com:vml';
 
 /** The zip path of the body's relationship `id` (targets are relative to word/ unless absolute). */
 function partPath(rels: string, id: string): string | undefined {
