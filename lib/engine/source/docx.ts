@@ -40,16 +40,20 @@ export async function docxToHtml(bytes: Uint8Array): Promise<string> {
 async function preparedForMammoth(bytes: Uint8Array): Promise<{ file: Uint8Array; chunks: string[] }> {
   const unchanged = { file: bytes.slice(), chunks: [] };
   const { unzipSync, zipSync, strFromU8, strToU8 } = await import('fflate');
-  let files: ReturnType<typeof unzipSync>;
-  try {
-    files = unzipSync(bytes);
-  } catch {
-    return unchanged;
-  }
-  const body = files[BODY];
+  // The body alone is inflated first: most files need nothing mended, and their pictures need no inflating.
+  const unzipped = (filter?: (f: { name: string }) => boolean) => {
+    try {
+      return unzipSync(bytes, filter && { filter });
+    } catch {
+      return undefined;
+    }
+  };
+  const body = unzipped((f) => f.name === BODY)?.[BODY];
   if (!body) return unchanged;
   const xml = strFromU8(body);
   if (!/<w:fldSimple|<w:vanish|<w:altChunk|<wps:txbx/.test(xml)) return unchanged;
+  const files = unzipped();
+  if (!files) return unchanged;
   const chunks: string[] = [];
   const rels = files[BODY_RELS] ? strFromU8(files[BODY_RELS]) : '';
   const mended = withTextBoxesAsVml(
