@@ -175,6 +175,54 @@ describe('unruled lines', () => {
       '缩进的新段落。',
     ]);
   });
+
+  it('reads prose set in two columns down the left column, then the right, a paragraph going on across the gutter', () => {
+    // Columns 50–250 and 280–480; lines 20 apart; the heading after them is set further down.
+    const left = (s: string, y: number, x = 50) => t(s, x, y, 250 - x);
+    const right = (s: string, y: number, x = 280) => t(s, x, y, 480 - x);
+    const { blocks } = pagesToBlocks([
+      page([
+        left('（一）主动公开。本年主动公开政府', 100, 70),
+        right('政府信息公开申请53件，均在法定', 100),
+        left('信息326条，重点领域信息及时公开。', 120),
+        right('期限内予以答复。', 120, 280),
+        left('（二）依申请公开。本年共收到', 140, 70),
+        right('（三）政府信息管理。严格落实保密', 140, 300),
+        left('我局共收到政府信息公开申请的情况', 160),
+        right('审查制度，做好政策文件的清理。', 160),
+        left('如下：本年共收到', 180),
+        t('二、主动公开政府信息情况', 50, 230),
+      ]),
+    ]);
+    expect(grids(blocks)).toEqual([]);
+    expect(lines(blocks)).toEqual([
+      '（一）主动公开。本年主动公开政府信息326条，重点领域信息及时公开。',
+      '（二）依申请公开。本年共收到我局共收到政府信息公开申请的情况如下：本年共收到政府信息公开申请53件，均在法定期限内予以答复。',
+      '（三）政府信息管理。严格落实保密审查制度，做好政策文件的清理。',
+      '二、主动公开政府信息情况',
+    ]);
+  });
+
+  it('keeps rows of two text cells a table: labels too short to be columns of prose', () => {
+    const { blocks } = pagesToBlocks([
+      page([
+        t('信息内容', 50, 100),
+        t('本年处理决定数量', 280, 100),
+        t('行政许可', 50, 120),
+        t('本年处理决定数量', 280, 120),
+        t('行政处罚', 50, 140),
+        t('本年处理决定数量', 280, 140),
+      ]),
+    ]);
+    expect(lines(blocks)).toEqual([]);
+    expect(grids(blocks).map(texts)).toEqual([
+      [
+        ['信息内容', '本年处理决定数量'],
+        ['行政许可', '本年处理决定数量'],
+        ['行政处罚', '本年处理决定数量'],
+      ],
+    ]);
+  });
 });
 
 describe('text', () => {
