@@ -176,6 +176,28 @@ describe('unruled lines', () => {
     ]);
   });
 
+  it('keeps a value set a little off its row with that row, not with a wrapped label line just above', () => {
+    // An OCR layer: the row's baseline is 104.2, one of its values sits at 103.5, within reach of the label line at 100.
+    const { blocks } = pagesToBlocks([
+      page([
+        t('规章', 50, 80),
+        t('1', 200, 80, 5),
+        t('2', 250, 80, 5),
+        t('3', 300, 80, 5),
+        t('（三）不予公开', 50, 100),
+        t('行政规范性文件', 50, 104.2),
+        t('4', 200, 104.2, 5),
+        t('5', 250, 103.5, 5),
+        t('6', 300, 104.2, 5),
+      ]),
+    ]);
+    const rows = grids(blocks).flatMap(texts);
+    expect(rows.map((r) => r.slice(-3))).toEqual([
+      ['1', '2', '3'],
+      ['4', '5', '6'],
+    ]);
+  });
+
   it('reads prose set in two columns down the left column, then the right, a paragraph going on across the gutter', () => {
     // Columns 50–250 and 280–480; lines 20 apart; the heading after them is set further down.
     const left = (s: string, y: number, x = 50) => t(s, x, y, 250 - x);

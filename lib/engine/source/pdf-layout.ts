@@ -125,7 +125,30 @@ function toLines(runs: Run[]): Run[][] {
     if (line && Math.abs(line[0]!.y - r.y) < 0.4 * Math.min(line[0]!.size, r.size)) line.push(r);
     else lines.push([r]);
   }
-  return lines.map((l) => l.sort((a, b) => a.x0 - b.x0));
+  return settle(lines).map((l) => l.sort((a, b) => a.x0 - b.x0));
+}
+
+/**
+ * A run set a little below its line's baseline (an OCR layer's jitter, a cell centred a point
+ * lower) can come within reach of the line above when the two lie close, as a wrapped label's
+ * line and a table row do: it goes to the next line when that line's baseline is the nearer.
+ */
+function settle(lines: Run[][]): Run[][] {
+  const baseline = (line: Run[]) => {
+    const ys = line.map((r) => r.y).sort((a, b) => a - b);
+    return ys[Math.floor(ys.length / 2)]!;
+  };
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const [line, next] = [lines[i]!, lines[i + 1]!];
+    const moving = line.filter((r) => {
+      const others = line.filter((o) => o !== r);
+      return others.length > 0 && Math.abs(r.y - baseline(next)) < Math.abs(r.y - baseline(others)) && Math.abs(r.y - baseline(next)) < 0.4 * r.size;
+    });
+    if (!moving.length) continue;
+    lines[i] = line.filter((r) => !moving.includes(r));
+    next.push(...moving);
+  }
+  return lines;
 }
 
 const lineText = (line: Run[]) => line.map((r) => r.text).join(' ');
