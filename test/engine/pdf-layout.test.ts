@@ -175,6 +175,76 @@ describe('unruled lines', () => {
       '缩进的新段落。',
     ]);
   });
+
+  it('keeps a value set a little off its row with that row, not with a wrapped label line just above', () => {
+    // An OCR layer: the row's baseline is 104.2, one of its values sits at 103.5, within reach of the label line at 100.
+    const { blocks } = pagesToBlocks([
+      page([
+        t('规章', 50, 80),
+        t('1', 200, 80, 5),
+        t('2', 250, 80, 5),
+        t('3', 300, 80, 5),
+        t('（三）不予公开', 50, 100),
+        t('行政规范性文件', 50, 104.2),
+        t('4', 200, 104.2, 5),
+        t('5', 250, 103.5, 5),
+        t('6', 300, 104.2, 5),
+      ]),
+    ]);
+    const rows = grids(blocks).flatMap(texts);
+    expect(rows.map((r) => r.slice(-3))).toEqual([
+      ['1', '2', '3'],
+      ['4', '5', '6'],
+    ]);
+  });
+
+  it('reads prose set in two columns down the left column, then the right, a paragraph going on across the gutter', () => {
+    // Columns 50–250 and 280–480; lines 20 apart; the heading after them is set further down.
+    const left = (s: string, y: number, x = 50) => t(s, x, y, 250 - x);
+    const right = (s: string, y: number, x = 280) => t(s, x, y, 480 - x);
+    const { blocks } = pagesToBlocks([
+      page([
+        left('（一）主动公开。本年主动公开政府', 100, 70),
+        right('政府信息公开申请53件，均在法定', 100),
+        left('信息326条，重点领域信息及时公开。', 120),
+        right('期限内予以答复。', 120, 280),
+        left('（二）依申请公开。本年共收到', 140, 70),
+        right('（三）政府信息管理。严格落实保密', 140, 300),
+        left('我局共收到政府信息公开申请的情况', 160),
+        right('审查制度，做好政策文件的清理。', 160),
+        left('如下：本年共收到', 180),
+        t('二、主动公开政府信息情况', 50, 230),
+      ]),
+    ]);
+    expect(grids(blocks)).toEqual([]);
+    expect(lines(blocks)).toEqual([
+      '（一）主动公开。本年主动公开政府信息326条，重点领域信息及时公开。',
+      '（二）依申请公开。本年共收到我局共收到政府信息公开申请的情况如下：本年共收到政府信息公开申请53件，均在法定期限内予以答复。',
+      '（三）政府信息管理。严格落实保密审查制度，做好政策文件的清理。',
+      '二、主动公开政府信息情况',
+    ]);
+  });
+
+  it('keeps rows of two text cells a table: labels too short to be columns of prose', () => {
+    const { blocks } = pagesToBlocks([
+      page([
+        t('信息内容', 50, 100),
+        t('本年处理决定数量', 280, 100),
+        t('行政许可', 50, 120),
+        t('本年处理决定数量', 280, 120),
+        t('行政处罚', 50, 140),
+        t('本年处理决定数量', 280, 140),
+      ]),
+    ]);
+    expect(lines(blocks)).toEqual([]);
+    expect(grids(blocks).map(texts)).toEqual([
+      [
+        ['信息内容', '本年处理决定数量'],
+        ['行政许可', '本年处理决定数量'],
+        ['行政处罚', '本年处理决定数量'],
+      ],
+    ]);
+  });
 });
 
 describe('text', () => {

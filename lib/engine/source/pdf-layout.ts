@@ -125,7 +125,30 @@ function toLines(runs: Run[]): Run[][] {
     if (line && Math.abs(line[0]!.y - r.y) < 0.4 * Math.min(line[0]!.size, r.size)) line.push(r);
     else lines.push([r]);
   }
-  return lines.map((l) => l.sort((a, b) => a.x0 - b.x0));
+  return settle(lines).map((l) => l.sort((a, b) => a.x0 - b.x0));
+}
+
+/**
+ * A run set a little below its line's baseline (an OCR layer's jitter, a cell centred a point
+ * lower) can come within reach of the line above when the two lie close, as a wrapped label's
+ * line and a table row do: it goes to the next line when that line's baseline is the nearer.
+ */
+function settle(lines: Run[][]): Run[][] {
+  const baseline = (line: Run[]) => {
+    const ys = line.map((r) => r.y).sort((a, b) => a - b);
+    return ys[Math.floor(ys.length / 2)]!;
+  };
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const [line, next] = [lines[i]!, lines[i + 1]!];
+    const moving = line.filter((r) => {
+      const others = line.filter((o) => o !== r);
+      return others.length > 0 && Math.abs(r.y - baseline(next)) < Math.abs(r.y - baseline(others)) && Math.abs(r.y - baseline(next)) < 0.4 * r.size;
+    });
+    if (!moving.length) continue;
+    lines[i] = line.filter((r) => !moving.includes(r));
+    next.push(...moving);
+  }
+  return lines;
 }
 
 const lineText = (line: Run[]) => line.map((r) => r.text).join(' ');
@@ -276,6 +299,13 @@ function regionGrid(g: Region, runs: Run[], page: number): Grid {
 const CELL_GAP = 0.4;
 const TABLE_GAP = 1;
 
+/** A column of prose set in two on a page: its left side and right edge, for joining its paragraphs. */
+interface Column {
+  left: number;
+  edge: number;
+  width: number;
+}
+
 /** A line outside ruled tables, with what reflowing prose needs. */
 interface FreeLine {
   line: SourceLine;
@@ -284,6 +314,8 @@ interface FreeLine {
   x1: number;
   y: number;
   size: number;
+  /** Set when the line is one side of two-column prose. */
+  column?: Column;
 }
 
 /**
@@ -304,6 +336,92 @@ function unruledLine(line: Run[], page: number): FreeLine {
   return { line: { text, el }, page, x0, x1, y: line[0]!.y, size };
 }
 
+/** Prose on either side of a gutter: at least this many characters a side (table labels are shorter). */
+const COLUMN_CHARS = 8;
+/** Two-column prose needs this many lines with text on both sides before it is read as columns. */
+const COLUMN_LINES = 3;
+
+/** Where a line splits at a gutter: its one gap wider than a type size, between prose on both sides. */
+function gutterOf(line: Run[]): { left: Run[]; right: Run[] } | null {
+  const gaps = line.slice(1).map((r, i) => ({ at: i + 1, gap: (r.x0 - line[i]!.x1) / r.size }));
+  const wide = gaps.filter((g) => g.gap > TABLE_GAP);
+  if (wide.length !== 1) return null;
+  const [left, right] = [line.slice(0, wide[0]!.at), line.slice(wide[0]!.at)];
+  const prose = (side: Run[]) => [...lineText(side)].length >= COLUMN_CHARS && readCell(lineText(side)).kind === 'text';
+  return prose(left) && prose(right) ? { left, right } : null;
+}
+
+interface Placed {
+  runs: Run[];
+  column?: Column;
+  /** Where the line sorts among the page's lines and tables. */
+  y: number;
+}
+
+/**
+ * A page's free lines in reading order. Two-column prose (consecutive lines with long text either
+ * side of one common gutter) would otherwise read as two-cell table rows, each row mixing the two
+ * columns: its left column is read down first, then its right column, each line its column's own.
+ */
+function readingOrder(lines: Run[][]): Placed[] {
+  const out: Placed[] = [];
+  for (let i = 0; i < lines.length;) {
+    const block = columnBlock(lines, i);
+    if (!block) {
+      out.push({ runs: lines[i]!, y: lines[i]![0]!.y - lines[i]![0]!.size });
+      i++;
+      continue;
+    }
+    out.push(...block.placed);
+    i = block.end;
+  }
+  return out;
+}
+
+/** The two-column block starting at line `start`, if one does. */
+function columnBlock(lines: Run[][], start: number): { placed: Placed[]; end: number } | null {
+  const first = gutterOf(lines[start]!);
+  if (!first) return null;
+  let gutter = { from: first.left.at(-1)!.x1, to: first.right[0]!.x0 };
+  const sides: { left: Run[]; right: Run[] }[] = [];
+  let twoSided = 0;
+  let pitch = Infinity;
+  for (let i = start; i < lines.length; i++) {
+    const line = lines[i]!;
+    const left = line.filter((r) => r.x1 <= gutter.to);
+    const right = line.filter((r) => r.x0 >= gutter.from);
+    if (left.length + right.length !== line.length) break;
+    const step = i > start ? line[0]!.y - lines[i - 1]![0]!.y : 0;
+    if (left.length && right.length) {
+      // A number on either side makes it a table row (a label and its values), never prose.
+      if (![left, right].every((side) => readCell(lineText(side)).kind === 'text')) break;
+      gutter = { from: Math.max(gutter.from, left.at(-1)!.x1), to: Math.min(gutter.to, right[0]!.x0) };
+      if (gutter.from >= gutter.to) break;
+      if (gutterOf(line)) twoSided++;
+      // A line on one side alone is the end of a column only at the columns' line pitch; further down, it is what follows them (a heading).
+    } else if (!(step <= 1.3 * pitch)) break;
+    if (i > start) pitch = Math.min(pitch, step);
+    sides.push({ left, right });
+  }
+  if (twoSided < COLUMN_LINES) return null;
+  const end = start + sides.length;
+  const column = (runs: Run[]): Column => {
+    const left = Math.min(...runs.map((r) => r.x0));
+    const edge = Math.max(...runs.map((r) => r.x1));
+    return { left, edge, width: edge - left };
+  };
+  const lefts = sides.filter((s) => s.left.length).map((s) => s.left);
+  const rights = sides.filter((s) => s.right.length).map((s) => s.right);
+  const [leftCol, rightCol] = [column(lefts.flat()), column(rights.flat())];
+  // The right column sorts after the block's last line, before whatever follows it on the page.
+  const last = lines[end - 1]![0]!;
+  const placed: Placed[] = [
+    ...lefts.map((runs) => ({ runs, column: leftCol, y: runs[0]!.y - runs[0]!.size })),
+    ...rights.map((runs, k) => ({ runs, column: rightCol, y: last.y - last.size + 0.001 * (k + 1) })),
+  ];
+  return { placed, end };
+}
+
 /** Starts of headings and list items: such a line never continues the paragraph above it. */
 const NEW_ITEM = /^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．]|第[一二三四五六七八九十]+[部章节条])/;
 
@@ -312,12 +430,15 @@ const NEW_ITEM = /^\s*(?:[一二三四五六七八九十]+、|[（(][一二三�
  * the right edge of the page's text, and `next` is neither indented as a new paragraph nor a
  * heading or a table row.
  */
-function continues(cur: FreeLine, next: FreeLine, right: { edge: number; width: number }): boolean {
+function continues(cur: FreeLine, next: FreeLine, page: { edge: number; width: number }): boolean {
   if (cur.line.text.includes('\t') || next.line.text.includes('\t') || NEW_ITEM.test(next.line.text)) return false;
+  const right = cur.column ?? page;
   if (Math.abs(cur.size - next.size) > 0.5 || cur.x1 < right.edge - 2 * cur.size || cur.x1 - cur.x0 < right.width / 2) return false;
   if (next.page === cur.page && next.y - cur.y > 2.2 * cur.size) return false;
-  const centred = Math.abs((next.x0 + next.x1) / 2 - (cur.x0 + cur.x1) / 2) < cur.size;
-  return next.x0 < cur.x0 + 1.5 * cur.size || centred;
+  // In two columns, indents count from each line's own column (the right column's top continues the left's foot).
+  const [curX, nextX] = [cur.x0 - (cur.column?.left ?? 0), next.x0 - (next.column?.left ?? 0)];
+  const centred = !cur.column && !next.column && Math.abs((next.x0 + next.x1) / 2 - (cur.x0 + cur.x1) / 2) < cur.size;
+  return nextX < curX + 1.5 * cur.size || centred;
 }
 
 /** Repeated table headers (Chromium and Word repeat them on each page) are dropped when a table continues. */
@@ -366,10 +487,9 @@ export function pagesToBlocks(pages: PdfPage[]): PdfLayoutResult {
         page: p + 1,
       },
     }));
-    for (const l of lines) {
-      const free = l.filter((r) => !tables.some((g) => inside(r, g)));
-      if (free.length) onPage.push({ y: free[0]!.y - free[0]!.size, item: { kind: 'free', free: unruledLine(free, p + 1) } });
-    }
+    const freeLines = lines.map((l) => l.filter((r) => !tables.some((g) => inside(r, g)))).filter((l) => l.length);
+    for (const { runs, column, y } of readingOrder(freeLines))
+      onPage.push({ y, item: { kind: 'free', free: { ...unruledLine(runs, p + 1), ...(column && { column }) } } });
     rights[p + 1] = { edge: Math.max(0, ...onPage.flatMap((i) => (i.item.kind === 'free' ? [i.item.free.x1] : []))), width: page.width };
     items.push(...onPage.sort((a, b) => a.y - b.y).map((i) => i.item));
   });
@@ -377,7 +497,9 @@ export function pagesToBlocks(pages: PdfPage[]): PdfLayoutResult {
   for (const it of items) {
     const prev = merged.at(-1);
     if (prev?.kind === 'free' && it.kind === 'free' && continues(prev.free, it.free, rights[prev.free.page]!)) {
-      prev.free = { ...it.free, line: { ...prev.free.line, text: join(prev.free.line.text, it.free.line.text) }, x0: prev.free.x0 };
+      // The paragraph keeps its first line's indent, measured in the column it goes on in.
+      const x0 = prev.free.x0 - (prev.free.column?.left ?? 0) + (it.free.column?.left ?? 0);
+      prev.free = { ...it.free, line: { ...prev.free.line, text: join(prev.free.line.text, it.free.line.text) }, x0 };
     } else if (prev?.kind === 'grid' && it.kind === 'grid' && it.page === prev.page + 1) continueGrid(prev.grid, it.grid);
     else merged.push(it.kind === 'free' ? { ...it, free: { ...it.free } } : it);
   }
