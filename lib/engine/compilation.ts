@@ -4,7 +4,7 @@
  * split there and every part is audited as a report of its own.
  */
 import type { SectionKey } from './model';
-import { agencyAndYear, isTitleLine } from './parse/report';
+import { isTitleLine } from './parse/report';
 import { sectionOfHeading } from './parse/sections';
 import type { Block } from './source/blocks';
 import { compact } from './text';
@@ -14,9 +14,13 @@ const REPORT_TITLE = /(?:政府信息公开|政务公开)(?:工作)?年度报告
 /** Sections a part must have to be a report of its own: 一、总体情况 and at least two others. */
 const MIN_SECTIONS = 3;
 
-/** A line that titles one report: short, no sentence, naming the report and its year. */
+/**
+ * A line that titles one report: short, no sentence, naming the report. Its year may be left to the
+ * compilation's heading (「XX局政府信息公开工作年度报告」 under 「2023年……汇编」): the part's own
+ * sections, which a title must be followed by to start a part, say it.
+ */
 export function isReportTitle(text: string): boolean {
-  return isTitleLine(text) && REPORT_TITLE.test(compact(text).replace(/[《》“”"]/g, '')) && agencyAndYear(text).year !== null;
+  return isTitleLine(text) && REPORT_TITLE.test(compact(text).replace(/[《》“”"]/g, ''));
 }
 
 /**

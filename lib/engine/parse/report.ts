@@ -30,6 +30,12 @@ function bodyBefore(words: string): string {
     .replace(/[:：（(]+$/, '');
 }
 
+/** The body a title without a year names before its subject (「XX局政府信息公开工作年度报告」, a compilation's part). */
+function yearlessTitleAgency(title: string): string {
+  const m = /^(.*?)(?:政府信息公开|政务公开)/.exec(compact(title));
+  return m ? pageTitleAgency(bodyBefore(m[1]!)) : '';
+}
+
 /** A short line, no sentence, that names a report: a title candidate. */
 export function isTitleLine(text: string): boolean {
   const c = compact(text);
@@ -177,8 +183,9 @@ export function* buildReportSteps(pageBlocks: Block[], source: SourceInfo, deadl
   const labelled = labelledPublished(lines.slice(titleAt)) ?? labelledPublished(lines.slice(0, titleAt));
   const url = source.url ?? null;
   const published = source.metaPublished ?? labelled ?? urlPublished(url) ?? signaturePublished(lines);
-  // A department's own site often titles it 「2023年政府信息公开工作年度报告」: the body then signs it, or the page's <title> names it.
-  if (!agency) agency = signatureAgency(lines) || pageTitleAgency(pageTitle);
+  // A department's own site often titles it 「2023年政府信息公开工作年度报告」: the body then signs it, or the page's <title> names it;
+  // a compilation's part may name its body in a title without the year.
+  if (!agency) agency = signatureAgency(lines) || yearlessTitleAgency(title) || pageTitleAgency(pageTitle);
   return {
     title,
     agency,
