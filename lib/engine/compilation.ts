@@ -4,7 +4,7 @@
  * split there and every part is audited as a report of its own.
  */
 import type { SectionKey } from './model';
-import { isTitleLine } from './parse/report';
+import { isAgencyAbove, isTitleLine } from './parse/report';
 import { sectionOfHeading } from './parse/sections';
 import type { Block } from './source/blocks';
 import { compact } from './text';
@@ -39,7 +39,13 @@ export function splitCompilation(blocks: readonly Block[]): Block[][] | null {
   if (titles.length < 2) return null;
   const starts = titles.filter((start, k) => ownsReport(blocks, start + 1, titles[k + 1] ?? blocks.length));
   if (starts.length < 2) return null;
-  return starts.map((start, k) => blocks.slice(start, starts[k + 1] ?? blocks.length));
+  const lineAt = (i: number) => {
+    const b = blocks[i];
+    return b?.kind === 'line' ? b.text : '';
+  };
+  // A title printed on two lines (the body's name, then 「2023年……年度报告」) starts at the name.
+  const from = starts.map((start) => (start > 0 && isAgencyAbove(lineAt(start - 1), lineAt(start)) ? start - 1 : start));
+  return from.map((start, k) => blocks.slice(start, from[k + 1] ?? blocks.length));
 }
 
 /** Whether blocks [from, to) hold a report's own sections. */

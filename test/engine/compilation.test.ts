@@ -79,6 +79,15 @@ describe('a compilation of reports (汇编)', () => {
     });
   });
 
+  it('reads the body of a part titled on two lines (「示范市交通运输局」 / 「2023年政府信息公开工作年度报告」)', () => {
+    const bodies = ['示范市交通运输局', '示范市教育局', '示范市民政局'];
+    const twoLines = compilationPage(3).replace(
+      /<h1>示范市第(\d)局(2023年政府信息公开工作年度报告)<\/h1>/g,
+      (_, n: string, rest: string) => `<p>${bodies[Number(n) - 1]}</p><h1>${rest}</h1>`,
+    );
+    expect(parts(twoLines).map((p) => [p.report.agency, p.report.year])).toEqual(bodies.map((b) => [b, 2023]));
+  });
+
   it('splits the benchmark page of 100 reports into 100', () => {
     const hundred = parts(compilationPage(100));
     expect(hundred.map((p) => p.report.agency)).toEqual(Array.from({ length: 100 }, (_, i) => bodyAgency(i + 1)));

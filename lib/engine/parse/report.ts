@@ -45,6 +45,11 @@ export function isTitleLine(text: string): boolean {
 /** A line that can be the agency printed above a title that starts with the year. */
 const AGENCY_LINE = /^[^\d:：,，。；]{2,30}$/;
 
+/** Whether `line` is the body's name printed above `title`, a title that starts with its year and names no body. */
+export function isAgencyAbove(line: string, title: string): boolean {
+  return AGENCY_LINE.test(compact(line)) && isTitleLine(title) && /^\d{4}|^二[〇○零]/.test(compact(title)) && !agencyAndYear(title).agency;
+}
+
 /**
  * The report's title among the lines before the first section heading: one line, or two that an
  * extractor broke apart (「XX局2023年政府」/「信息公开工作年度报告」, or the agency on a line of its own).
@@ -68,8 +73,7 @@ export function findTitle(lines: string[], pageTitle = ''): { title: string; at:
     consider(line, i, 1);
     // Broken titles: the second line alone names no year (else it is the title by itself).
     if (next && !isTitleLine(line) && !agencyAndYear(next).year && compact(line + next).length <= 80) consider(line + next, i, 2);
-    if (next && AGENCY_LINE.test(compact(line)) && isTitleLine(next) && /^\d{4}|^二[〇○零]/.test(compact(next)) && !agencyAndYear(next).agency)
-      consider(line + next, i, 2);
+    if (next && isAgencyAbove(line, next)) consider(line + next, i, 2);
   }
   return best && { title: best.title, at: best.at, count: best.count };
 }
