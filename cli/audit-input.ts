@@ -1,7 +1,7 @@
 /** Auditing one file or URL the user named: in a worker thread for files, in the main thread for URLs. */
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { auditPage, auditText, type AuditResult } from '../lib/engine/audit';
+import { auditPage, auditTextPage, type AuditResult, type PageAudit } from '../lib/engine/audit';
 import { attachmentLinks, documentBase, nextPage, reportLinks } from '../lib/engine/list';
 import type { RequestGate } from '../lib/app/batch/runner';
 import { factsOf } from '../lib/engine/cross-year';
@@ -18,9 +18,8 @@ function auditedOf(source: string, r: AuditResult): Audited {
  * Audits what was loaded; a page that is no report but links reports keeps those links (for
  * --follow-links). An engine crash on one input is that input's error, not the run's.
  */
-/** A page, report by report when it is a compilation (汇编): each report its own entry, `source#part=N` as the extension names them. */
-function auditedPage(source: string, doc: Document, url?: string): Audited {
-  const page = auditPage(doc, { url });
+/** A page or a text, report by report when it is a compilation (汇编): each report its own entry, `source#part=N` as the extension names them. */
+function auditedPage(source: string, page: PageAudit): Audited {
   if (!page.detected) return auditedOf(source, page);
   const [first, ...more] = page.parts.map((part, i, all) => auditedOf(all.length > 1 ? `${source}#part=${i + 1}` : source, { detected: true, ...part }));
   return more.length ? { ...first!, more } : first!;
@@ -30,8 +29,10 @@ export function auditLoaded(source: string, loaded: Loaded, url?: string): Audit
   try {
     const audited =
       loaded.kind === 'html'
-        ? auditedPage(source, loaded.doc, url)
-        : auditedOf(source, loaded.kind === 'file' ? loaded.result : auditText(loaded.text, { url }));
+        ? auditedPage(source, auditPage(loaded.doc, { url }))
+        : loaded.kind === 'text'
+          ? auditedPage(source, auditTextPage(loaded.text, { url }))
+          : auditedOf(source, loaded.result);
     if (loaded.kind !== 'html') return audited;
     // Only pages that link reports or attachments need their own address (most reports do not).
     const address = () => url ?? pathToFileURL(resolve(source)).toString();

@@ -133,15 +133,40 @@ function* auditRead(doc: Document, page: PageRead, opts: AuditOptions, deadline:
 
 /** Full audit of plain text (seed .txt files, PDF extractions). */
 export function auditText(page: string, opts: AuditOptions = {}): AuditResult {
+  const text = readText(page);
+  return text ? auditTextBlocks(text.blocks, opts, text.truncated) : { detected: false, reason: NOT_LIKELY };
+}
+
+/** auditPage for plain text: a compilation of reports as text (a 汇编 PDF's extraction) is split as a page is. */
+export function auditTextPage(page: string, opts: AuditOptions = {}): PageAudit {
+  const text = readText(page);
+  if (!text) return { detected: false, reason: NOT_LIKELY };
+  const split = splitCompilation(text.blocks);
+  if (!split) {
+    const one = auditTextBlocks(text.blocks, opts, text.truncated);
+    return one.detected ? { detected: true, parts: [{ report: one.report, findings: one.findings }] } : one;
+  }
+  const parts: ReportAudit[] = [];
+  split.forEach((blocks, i) => {
+    // What the cap left out is said once, by the last part (where the cut is).
+    const result = auditTextBlocks(blocks, opts, i === split.length - 1 ? text.truncated : null);
+    if (result.detected) parts.push({ report: result.report, findings: result.findings });
+  });
+  return parts.length ? { detected: true, parts } : { detected: false, reason: NOT_LIKELY };
+}
+
+/** Text read into blocks when its start looks like a report; beyond the cap it is cut at a line end (the audit says so). */
+function readText(page: string): { blocks: Block[]; truncated: Truncation | null } | null {
   const text = simplified(page);
-  if (!prefixLooksLikeReport(text.slice(0, PREFIX_CHARS))) return { detected: false, reason: NOT_LIKELY };
-  // Beyond the cap the text is cut at a line end; the audit says so.
+  if (!prefixLooksLikeReport(text.slice(0, PREFIX_CHARS))) return null;
   const read = text.length > PAGE_LIMITS.chars ? text.slice(0, text.lastIndexOf('\n', PAGE_LIMITS.chars) + 1 || PAGE_LIMITS.chars) : text;
-  const blocks = textToBlocks(read);
+  return { blocks: textToBlocks(read), truncated: read.length < text.length ? { tables: 0, reason: 'chars' } : null };
+}
+
+function auditTextBlocks(blocks: Block[], opts: AuditOptions, truncated: Truncation | null): AuditResult {
   const report = buildReport(blocks, { url: opts.url });
   const verdict = judge(report, blocks, '');
   if (!verdict.ok) return { detected: false, reason: verdict.reason };
-  const truncated: Truncation | null = read.length < text.length ? { tables: 0, reason: 'chars' } : null;
   return finish(report, opts, truncated);
 }
 

@@ -4,7 +4,7 @@
  * split there and every part is audited as a report of its own.
  */
 import type { SectionKey } from './model';
-import { agencyAndYear, isTitleLine } from './parse/report';
+import { isAgencyAbove, isTitleLine } from './parse/report';
 import { sectionOfHeading } from './parse/sections';
 import type { Block } from './source/blocks';
 import { compact } from './text';
@@ -14,9 +14,13 @@ const REPORT_TITLE = /(?:政府信息公开|政务公开)(?:工作)?年度报告
 /** Sections a part must have to be a report of its own: 一、总体情况 and at least two others. */
 const MIN_SECTIONS = 3;
 
-/** A line that titles one report: short, no sentence, naming the report and its year. */
+/**
+ * A line that titles one report: short, no sentence, naming the report. Its year may be left to the
+ * compilation's heading (「XX局政府信息公开工作年度报告」 under 「2023年……汇编」): the part's own
+ * sections, which a title must be followed by to start a part, say it.
+ */
 export function isReportTitle(text: string): boolean {
-  return isTitleLine(text) && REPORT_TITLE.test(compact(text).replace(/[《》“”"]/g, '')) && agencyAndYear(text).year !== null;
+  return isTitleLine(text) && REPORT_TITLE.test(compact(text).replace(/[《》“”"]/g, ''));
 }
 
 /**
@@ -35,7 +39,13 @@ export function splitCompilation(blocks: readonly Block[]): Block[][] | null {
   if (titles.length < 2) return null;
   const starts = titles.filter((start, k) => ownsReport(blocks, start + 1, titles[k + 1] ?? blocks.length));
   if (starts.length < 2) return null;
-  return starts.map((start, k) => blocks.slice(start, starts[k + 1] ?? blocks.length));
+  const lineAt = (i: number) => {
+    const b = blocks[i];
+    return b?.kind === 'line' ? b.text : '';
+  };
+  // A title printed on two lines (the body's name, then 「2023年……年度报告」) starts at the name.
+  const from = starts.map((start) => (start > 0 && isAgencyAbove(lineAt(start - 1), lineAt(start)) ? start - 1 : start));
+  return from.map((start, k) => blocks.slice(start, from[k + 1] ?? blocks.length));
 }
 
 /** Whether blocks [from, to) hold a report's own sections. */

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { auditDocument, auditPage, type ReportAudit } from '@/lib/engine/audit';
+import { auditDocument, auditPage, auditText, auditTextPage, type ReportAudit } from '@/lib/engine/audit';
 import { isReportTitle, splitCompilation } from '@/lib/engine/compilation';
 import type { Finding } from '@/lib/engine/model';
 import { domToBlocks } from '@/lib/engine/source/dom';
 import { bodyAgency, bodyTitle, compilationPage, pageOf, reportSection, wrongResultsTotal } from '../helpers/compilation';
-import { htmlDoc } from '../helpers/fixtures';
+import { htmlDoc, SEED_IDS, seedText } from '../helpers/fixtures';
 
 /** What a finding says, without the page elements it carries. */
 const said = (findings: readonly Finding[]) =>
@@ -64,6 +64,30 @@ describe('a compilation of reports (汇编)', () => {
     audited.forEach((p, i) => expect(said(p.findings)).toEqual(said(alone(i + 1, { t3: planted(i + 1).t3 }).findings)));
   });
 
+  it('splits reports titled without their year (「示范市教育局政府信息公开工作年度报告」 under the compilation’s 2023 heading)', () => {
+    const bodies = ['示范市交通运输局', '示范市教育局', '示范市民政局'];
+    const yearless = compilationPage(3, (n) => ({ t3: planted(n).t3 })).replace(
+      /示范市第(\d)局2023年政府信息公开/g,
+      (_, n: string) => `${bodies[Number(n) - 1]}政府信息公开`,
+    );
+    const found = parts(yearless);
+    // The body is read from the title, the year from the part's own text.
+    expect(found.map((p) => [p.report.agency, p.report.year])).toEqual(bodies.map((b) => [b, 2023]));
+    found.forEach((p, i) => {
+      const wrong = p.findings.filter((f) => f.rule === 'cell-wrong');
+      expect(wrong.length).toBe(planted(i + 1).delta ? 1 : 0);
+    });
+  });
+
+  it('reads the body of a part titled on two lines (「示范市交通运输局」 / 「2023年政府信息公开工作年度报告」)', () => {
+    const bodies = ['示范市交通运输局', '示范市教育局', '示范市民政局'];
+    const twoLines = compilationPage(3).replace(
+      /<h1>示范市第(\d)局(2023年政府信息公开工作年度报告)<\/h1>/g,
+      (_, n: string, rest: string) => `<p>${bodies[Number(n) - 1]}</p><h1>${rest}</h1>`,
+    );
+    expect(parts(twoLines).map((p) => [p.report.agency, p.report.year])).toEqual(bodies.map((b) => [b, 2023]));
+  });
+
   it('splits the benchmark page of 100 reports into 100', () => {
     const hundred = parts(compilationPage(100));
     expect(hundred.map((p) => p.report.agency)).toEqual(Array.from({ length: 100 }, (_, i) => bodyAgency(i + 1)));
@@ -108,5 +132,37 @@ describe('one report is not a compilation', () => {
   it('a prose sentence naming a report is not a title', () => {
     expect(isReportTitle(`根据《${bodyTitle(1, 2022)}》，去年共收到申请10件。`)).toBe(false);
     expect(isReportTitle(bodyTitle(1))).toBe(true);
+  });
+});
+
+describe('a compilation as text (a 汇编 PDF’s extraction)', () => {
+  const textParts = (text: string) => {
+    const page = auditTextPage(text);
+    if (!page.detected) throw new Error(page.reason);
+    return page.parts;
+  };
+  const alone = (text: string) => {
+    const one = auditText(text);
+    if (!one.detected) throw new Error(one.reason);
+    return one;
+  };
+
+  it('is audited report by report, each part giving what its text gives alone', () => {
+    const seeds = SEED_IDS.map(seedText);
+    const found = textParts(['某市政府信息公开工作年度报告汇编（2022—2024年度）', ...seeds].join('\n\n'));
+    expect(found).toHaveLength(seeds.length);
+    found.forEach((p, i) => {
+      const one = alone(seeds[i]!);
+      expect(p.report.title).toBe(one.report.title);
+      expect(said(p.findings)).toEqual(said(one.findings));
+    });
+  });
+
+  it('a text of one report is one part, as auditText audits it', () => {
+    for (const seed of SEED_IDS.map(seedText)) {
+      const found = textParts(seed);
+      expect(found).toHaveLength(1);
+      expect(said(found[0]!.findings)).toEqual(said(alone(seed).findings));
+    }
   });
 });

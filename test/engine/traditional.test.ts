@@ -32,7 +32,8 @@ function audited(file: string, text: string): string[] {
 
 const pages = ['variants', 'recall', 'prose', 'seeds'].flatMap((dir) =>
   readdirSync(join(FIXTURES, dir))
-    .filter((f) => /\.(html|txt)$/.test(f))
+    // Pages written in traditional characters already (recall's 「-trad」 pages) have nothing to convert.
+    .filter((f) => /\.(html|txt)$/.test(f) && !/-trad(?:text)?\.(?:html|txt)$/.test(f))
     .map((f) => join(dir, f)),
 );
 

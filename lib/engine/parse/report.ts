@@ -30,6 +30,12 @@ function bodyBefore(words: string): string {
     .replace(/[:：（(]+$/, '');
 }
 
+/** The body a title without a year names before its subject (「XX局政府信息公开工作年度报告」, a compilation's part). */
+function yearlessTitleAgency(title: string): string {
+  const m = /^(.*?)(?:政府信息公开|政务公开)/.exec(compact(title));
+  return m ? pageTitleAgency(bodyBefore(m[1]!)) : '';
+}
+
 /** A short line, no sentence, that names a report: a title candidate. */
 export function isTitleLine(text: string): boolean {
   const c = compact(text);
@@ -38,6 +44,11 @@ export function isTitleLine(text: string): boolean {
 
 /** A line that can be the agency printed above a title that starts with the year. */
 const AGENCY_LINE = /^[^\d:：,，。；]{2,30}$/;
+
+/** Whether `line` is the body's name printed above `title`, a title that starts with its year and names no body. */
+export function isAgencyAbove(line: string, title: string): boolean {
+  return AGENCY_LINE.test(compact(line)) && isTitleLine(title) && /^\d{4}|^二[〇○零]/.test(compact(title)) && !agencyAndYear(title).agency;
+}
 
 /**
  * The report's title among the lines before the first section heading: one line, or two that an
@@ -62,8 +73,7 @@ export function findTitle(lines: string[], pageTitle = ''): { title: string; at:
     consider(line, i, 1);
     // Broken titles: the second line alone names no year (else it is the title by itself).
     if (next && !isTitleLine(line) && !agencyAndYear(next).year && compact(line + next).length <= 80) consider(line + next, i, 2);
-    if (next && AGENCY_LINE.test(compact(line)) && isTitleLine(next) && /^\d{4}|^二[〇○零]/.test(compact(next)) && !agencyAndYear(next).agency)
-      consider(line + next, i, 2);
+    if (next && isAgencyAbove(line, next)) consider(line + next, i, 2);
   }
   return best && { title: best.title, at: best.at, count: best.count };
 }
@@ -177,8 +187,9 @@ export function* buildReportSteps(pageBlocks: Block[], source: SourceInfo, deadl
   const labelled = labelledPublished(lines.slice(titleAt)) ?? labelledPublished(lines.slice(0, titleAt));
   const url = source.url ?? null;
   const published = source.metaPublished ?? labelled ?? urlPublished(url) ?? signaturePublished(lines);
-  // A department's own site often titles it 「2023年政府信息公开工作年度报告」: the body then signs it, or the page's <title> names it.
-  if (!agency) agency = signatureAgency(lines) || pageTitleAgency(pageTitle);
+  // A department's own site often titles it 「2023年政府信息公开工作年度报告」: the body then signs it, or the page's <title> names it;
+  // a compilation's part may name its body in a title without the year.
+  if (!agency) agency = signatureAgency(lines) || yearlessTitleAgency(title) || pageTitleAgency(pageTitle);
   return {
     title,
     agency,
