@@ -86,8 +86,10 @@ const PLACEHOLDER = /^(?:[-—–―─－~～/／\\×xX*＊]+|无|空|暂无|�
 
 export type CellReading = { kind: 'number'; value: number; unit?: string } | { kind: 'blank' } | { kind: 'placeholder' } | { kind: 'text' };
 
-/** Units a cell sometimes prints after its number (「251000元」「3件」): the number still counts. */
-const CELL_UNIT = /(万元|元|件|条|个|项|次|人次|人)$/;
+/** Units a cell sometimes prints after its number (「251000元」「3件」, cases as 「2起」「2宗」): the number still counts. */
+const CELL_UNIT = /(万元|元|件|条|个|项|次|人次|人|起|宗)$/;
+/** A note in brackets closing a cell, in words (「（已撤诉）」): never a second number alone (「1(2)」). */
+const CELL_NOTE = /[(（][^()（）]*[\u4e00-\u9fff][^()（）]*[)）]$/;
 
 /**
  * Reads one table cell: a number (ASCII, full-width or 〇 digits, thousands separators, decimals, a unit), a blank, a placeholder mark, or text.
@@ -101,8 +103,12 @@ function readCellOnce(raw: string): CellReading {
   const s = (c.includes('〇') || c.includes('○')) && /^[\d〇○,.]+$/.test(c) ? c.replace(/[〇○]/g, '0') : c;
   if (s === '') return { kind: 'blank' };
   if (PLACEHOLDER.test(s)) return { kind: 'placeholder' };
-  const unit = CELL_UNIT.exec(s)?.[1];
-  const m = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$/.exec(unit ? s.slice(0, -unit.length) : s);
+  // A note after the number (「1（已撤诉）」「18（含修订1件）」) qualifies it: the number counts, the note is said as a unit is.
+  const note = CELL_NOTE.exec(s)?.[0];
+  const bare = note ? s.slice(0, -note.length) : s;
+  const printed = CELL_UNIT.exec(bare)?.[1];
+  const unit = printed || note ? (printed ?? '') + (note ?? '') : undefined;
+  const m = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$/.exec(printed ? bare.slice(0, -printed.length) : bare);
   if (!m) return { kind: 'text' };
   // Beyond 15 significant digits a double no longer holds the number exactly: not a count anyone wrote.
   if (significantDigits(m[2]! + (m[3] ?? '')) > MAX_DIGITS) return { kind: 'text' };

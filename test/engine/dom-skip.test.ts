@@ -26,6 +26,28 @@ describe('what the DOM reader skips', () => {
   });
 });
 
+describe('text a browser shows as it is written', () => {
+  const text = '三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量    40    6    1    2    3    1    53';
+  const lines = (html: string) => {
+    const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+    return domToBlocks(document.body).flatMap((b) => (b.kind === 'line' ? [b.text] : b.rows.map((r) => r.map((c) => c.text).join('|'))));
+  };
+  it('keeps the lines of <xmp> and <listing> as of <pre>', () => {
+    for (const tag of ['pre', 'xmp', 'listing']) expect(lines(`<${tag}>${text}</${tag}>`)).toEqual(lines(`<pre>${text}</pre>`));
+    expect(lines(`<pre>${text}</pre>`).length).toBeGreaterThan(1);
+  });
+  it('reads a read-only text box as its lines, and never a writable one (a form’s field)', () => {
+    expect(lines(`<textarea readonly>${text}</textarea>`)).toEqual(lines(`<pre>${text}</pre>`));
+    expect(lines(`<textarea disabled>${text}</textarea>`)).toEqual(lines(`<pre>${text}</pre>`));
+    expect(lines(`<textarea>${text}</textarea>`)).toEqual([]);
+  });
+  it('leaves a footnote mark in <sub> out of a cell, as one in <sup>', () => {
+    const cell = (mark: string) => lines(`<table><tr><td>3.其他${mark}</td><td>1</td></tr></table>`);
+    expect(cell('<sub>b</sub>')).toEqual(['3.其他|1']);
+    expect(cell('<sup>b</sup>')).toEqual(['3.其他|1']);
+  });
+});
+
 describe('parts of the article a script pager hides', () => {
   const baseline = readFileSync(join(FIXTURES, 'variants', 'A00-baseline-semantic.html'), 'utf8');
   const sixth = '<h2>六、其他需要报告的事项</h2>\n<p>2023年度我局未收取信息处理费。</p>';

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { auditDocument, auditText } from '../../lib/engine/audit';
-import { chineseDate, labelledPublished, pageTitleAgency, signatureAgency, signaturePublished, urlPublished } from '../../lib/engine/parse/meta';
+import {
+  chineseDate,
+  infoLinePublished,
+  labelledPublished,
+  pageTitleAgency,
+  signatureAgency,
+  signaturePublished,
+  urlPublished,
+} from '../../lib/engine/parse/meta';
 import { makeReport } from '../helpers/make-report';
 import { htmlDoc } from '../helpers/fixtures';
 
@@ -50,6 +58,41 @@ describe('publication date', () => {
       ),
     );
     expect(r.detected && r.report.published?.date).toBe('2024-01-20');
+  });
+});
+
+describe('an info bar’s date without 发布时间 (variants Q09, Q10, EQ02)', () => {
+  const page = (info: string, before = '') =>
+    auditDocument(
+      htmlDoc(
+        `<html><head><title>t</title></head><body>${before}<h1>示范市测试局2023年政府信息公开工作年度报告</h1>${info}${makeReport()
+          .split('\n')
+          .slice(1)
+          .map((l) => `<p>${l.replace(/\t/g, '　　')}</p>`)
+          .join('')}</body></html>`,
+      ),
+    );
+  const date = (r: ReturnType<typeof page>) => (r.detected ? r.report.published?.date : 'not detected');
+
+  it('reads a date that opens the line under the title, before a weekday, a time, a bracket or the next field', () => {
+    expect(infoLinePublished(['2024年2月1日 星期四　来源：示范市测试局'])?.date).toBe('2024-02-01');
+    expect(infoLinePublished(['[ 2024/2/3 10:30:00 ]　[ 来源：示范市测试局 ]'])?.date).toBe('2024-02-03');
+    expect(infoLinePublished(['2024-02-03　来源：示范市测试局'])?.date).toBe('2024-02-03');
+    expect(infoLinePublished(['2024-02-03'])?.date).toBe('2024-02-03');
+    expect(date(page('<div class="info">2024年2月1日 星期四　来源：示范市测试局</div>'))).toBe('2024-02-01');
+  });
+  it('takes no sentence that opens with a date, nor a date further down', () => {
+    expect(infoLinePublished(['2023年1月1日起至2023年12月31日止，本报告所列数据'])).toBeNull();
+    expect(infoLinePublished(['2024年2月1日我局召开会议'])).toBeNull();
+    expect(infoLinePublished(['一、总体情况', '（一）主动公开', '（二）依申请公开', '2024-02-03'])).toBeNull();
+  });
+  it('takes a dated line of a sidebar before the title for none', () => {
+    expect(date(page('', '<ul><li>2024-03-12</li><li>2024-02-28</li></ul>'))).toBeUndefined();
+  });
+  it('reads 国泰新点’s 「信息时间」 and 「发布于」 as a publication date (EQ02, EQ54)', () => {
+    expect(labelledPublished(['【信息时间：2024-02-02　阅读次数：356】'])?.date).toBe('2024-02-02');
+    expect(labelledPublished(['作者：办公室　来源：本站　发布于：2024-02-01 09:12　阅读：186'])?.date).toBe('2024-02-01');
+    expect(labelledPublished(['我局于2024年2月1日召开会议'])).toBeNull();
   });
 });
 

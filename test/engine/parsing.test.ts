@@ -41,6 +41,16 @@ describe('readCell', () => {
   // report-format.md: a word inside a row of numbers (「—」「/」) is an invalid cell, neither a blank nor 0.
   it.each(['—', '-', '/', '／', '无', '——'])('reads %j as a placeholder, never 0', (raw) => expect(readCell(raw).kind).toBe('placeholder'));
   it.each(['自然人', '3.', '约3', '1.属于国家秘密'])('reads %j as text', (raw) => expect(readCell(raw).kind).toBe('text'));
+  // Counters for cases (「2起」「3宗」) and a note in words after the number (「1（已撤诉）」): the number counts, what follows is said as a unit.
+  it.each([
+    ['2起', 2, '起'],
+    ['3宗', 3, '宗'],
+    ['1（已撤诉）', 1, '(已撤诉)'],
+    ['18（含修订1件）', 18, '(含修订1件)'],
+    ['5件（含转办2件）', 5, '件(含转办2件)'],
+  ])('reads %j as %d with %j after it', (raw, value, unit) => expect(readCell(raw)).toEqual({ kind: 'number', value, unit }));
+  // Brackets holding a number alone are no note: which of the two is the count is not for the reader to guess.
+  it.each(['1(2)', '2（3）', '（一）予以公开'])('reads %j as text, not as a number with a note', (raw) => expect(readCell(raw).kind).toBe('text'));
 });
 
 describe('a cell broken over lines in a plain-text copy', () => {
@@ -313,6 +323,15 @@ describe('titles broken over lines', () => {
     expect(findTitle(lines)?.at).toBe(3);
     // The page's <title> decides, wherever its line is.
     expect(findTitle(lines.slice(0, 4), '某市某局2022年政府信息公开工作年度报告_某市人民政府')?.at).toBe(2);
+  });
+  it('takes the report’s own title under a notice that publishes it, though the page’s <title> is the notice’s (variants Q53)', () => {
+    const notice = '某县人民政府办公室关于公布县直部门2023年政府信息公开工作年度报告的通知';
+    const lines = [notice, '各乡镇人民政府，县直各部门：', '某县某局2023年政府信息公开工作年度报告', '发布时间：2024-01-15'];
+    expect(findTitle(lines, notice)?.at).toBe(2);
+    // A notice alone is the page's one title (variants H36).
+    expect(findTitle(lines.slice(0, 2), notice)?.at).toBe(0);
+    // A report's title before the notice (a sidebar's) does not stand for it.
+    expect(findTitle(['某县某局2022年政府信息公开工作年度报告', ...lines.slice(0, 2)], notice)?.at).toBe(1);
   });
 });
 

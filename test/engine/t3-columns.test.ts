@@ -36,3 +36,33 @@ describe('t3 columns by their headers', () => {
     expect(Object.values(t3).map((c) => c.value)).toEqual([40, 6, 1, 2, 3, 1, 53]);
   });
 });
+
+describe('t3 turned, the applicants as rows (parse/tables.ts withApplicantsTurned)', () => {
+  const turned = variant('Q45-t3-turned-applicants-as-rows.html');
+  it('reads each template row from its column: the rows of the baseline', () => {
+    const t3 = audited(turned).report.tables.t3!.rows;
+    const base = audited(baseline).report.tables.t3!.rows;
+    // The model's (variants/build/hunt/model.py) rows 一, 二 and 四.
+    expect(Object.values(t3['1']!).map((c) => c.value)).toEqual([40, 6, 1, 2, 3, 1, 53]);
+    expect(Object.values(t3['2']!).map((c) => c.value)).toEqual([3, 1, 0, 0, 0, 0, 4]);
+    expect(Object.values(t3['4']!).map((c) => c.value)).toEqual([2, 1, 0, 0, 0, 0, 3]);
+    for (const key of Object.keys(base)) expect(Object.values(t3[key]!).map((c) => c.value)).toEqual(Object.values(base[key]!).map((c) => c.value));
+    expect(audited(turned).findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+  it('finds a wrong cell of it where the identities put it', () => {
+    // 3.4.1 commercial 1 -> 2 breaks identity 2 (3.7 commercial) and identity 3 (3.4.1's total).
+    const r = audited(variant('EQ45-t3-turned-error.html'));
+    const errors = r.findings.filter((f) => f.severity !== 'info');
+    expect(errors.map((f) => f.rule)).toEqual(['cell-wrong']);
+    expect(keys(errors[0]!)).toContain('t3/3.4.1/commercial');
+  });
+});
+
+describe('t3 flattened to a list, each label the path in one cell (parse/tables.ts matchSpec)', () => {
+  it('names a row by the item its path ends in: 「三、本年度办理结果-（六）其他处理-3.其他」 is 3.6.3', () => {
+    const r = audited(variant('Q52-t3-flattened-joined-labels.html'));
+    // The model's 3.6.3: one natural, one other.
+    expect(Object.values(r.report.tables.t3!.rows['3.6.3']!).map((c) => c.value)).toEqual([1, 0, 0, 0, 0, 1, 2]);
+    expect(r.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+});

@@ -1,5 +1,5 @@
 import type { Published, Report, Section, SectionKey, Sentence } from '../model';
-import { labelledPublished, pageTitleAgency, signatureAgency, signaturePublished, urlPublished } from './meta';
+import { infoLinePublished, labelledPublished, pageTitleAgency, signatureAgency, signaturePublished, urlPublished } from './meta';
 import type { Block } from '../source/blocks';
 import { clean, compact, digitYears } from '../text';
 import { sentencesOf } from './prose';
@@ -42,6 +42,9 @@ export function isTitleLine(text: string): boolean {
   return TITLE.test(c) && c.length <= 80 && !/[。；]/.test(c);
 }
 
+/** A notice's title (「XX办公室关于公布县直部门2023年政府信息公开工作年度报告的通知」): it names reports, it is none. */
+const NOTICE_TITLE = /关于.*的(?:通知|公告|通告|函)$/;
+
 /** A line that can be the agency printed above a title that starts with the year. */
 const AGENCY_LINE = /^[^\d:：,，。；]{2,30}$/;
 
@@ -58,14 +61,17 @@ export function isAgencyAbove(line: string, title: string): boolean {
  * other years' reports comes before it). Returns the title and how many lines it took from `i`.
  */
 export function findTitle(lines: string[], pageTitle = ''): { title: string; at: number; count: number } | undefined {
-  let best: { title: string; at: number; count: number; score: number } | undefined;
+  let best: { title: string; at: number; count: number; score: number; notice: boolean } | undefined;
   const page = compact(pageTitle);
   const consider = (title: string, at: number, count: number) => {
     if (!isTitleLine(title)) return;
     const { agency, year } = agencyAndYear(title);
     const named = page.length > 0 && page.includes(compact(title));
     const score = (named ? 4 : 0) + (year ? 2 : 0) + (agency ? 1 : 0);
-    if (!best || score >= best.score) best = { title: clean(title), at, count, score };
+    const notice = NOTICE_TITLE.test(compact(title));
+    // A notice that publishes reports gives way to a report's own title under it, whatever the page's <title> says.
+    const afterNotice = best?.notice === true && !notice && year !== null;
+    if (!best || afterNotice || score >= best.score) best = { title: clean(title), at, count, score, notice };
   };
   for (let i = 0; i < lines.length; i++) {
     const line = clean(lines[i]!);
@@ -206,7 +212,8 @@ export function* buildReportSteps(pageBlocks: Block[], source: SourceInfo, deadl
     if (b.kind === 'line') lines.push(b.text);
     else for (const r of b.rows) lines.push(r.map((c) => c.text).join(' '));
   }
-  const labelled = labelledPublished(lines.slice(titleAt)) ?? labelledPublished(lines.slice(0, titleAt));
+  const labelled =
+    labelledPublished(lines.slice(titleAt)) ?? labelledPublished(lines.slice(0, titleAt)) ?? (titleBlock ? infoLinePublished(lines.slice(titleAt + 1)) : null);
   const url = source.url ?? null;
   const published = source.metaPublished ?? labelled ?? urlPublished(url) ?? signaturePublished(lines);
   // A department's own site often titles it 「2023年政府信息公开工作年度报告」: the body then signs it, or the page's <title> names it;

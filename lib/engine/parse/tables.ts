@@ -178,6 +178,8 @@ export function toCell(g: GridCell | undefined, spec: RowSpec, column: string): 
   return cell;
 }
 
+/** What joins a flattened label's parts: 「-」「/」「>」. */
+const PATH_SEPARATOR = /[-－—–/／>＞]/;
 /** An item's own number opens its label (「1.」「（二）」): the cells before it belong to the row above. */
 const ITEM_START = /^(?:\d{1,2}[.、．]|[(（][一二三四五六七八九十]{1,2}[)）]|[①-⑳])/;
 
@@ -190,6 +192,12 @@ const ITEM_START = /^(?:\d{1,2}[.、．]|[(（][一二三四五六七八九十]{
 function matchSpec(row: SplitRow, specs: RowSpec[]): RowSpec | undefined {
   const own = specs.find((s) => s.match.test(row.lastLabel));
   if (own) return own;
+  // A spreadsheet's flattened label, the path in one cell (「三、本年度办理结果-（六）其他处理-3.其他」): its item names the row.
+  const tail = row.lastLabel.split(PATH_SEPARATOR).at(-1)!;
+  if (tail !== row.lastLabel && ITEM_START.test(tail)) {
+    const spec = specs.find((s) => s.match.test(tail));
+    if (spec) return spec;
+  }
   let item = row.labels.length - 1;
   while (item > 0 && !ITEM_START.test(row.labels[item]!)) item--;
   if (item > 0) {
@@ -469,9 +477,32 @@ function withNamesTurned(g: Grid, specs: RowSpec[]): Grid {
 /** Whether a cell names one of t2's rows of one value (行政许可 …). */
 const namesRow = (cell: GridCell, specs: RowSpec[]) => specs.some((s) => s.columns.length === 1 && s.match.test(compact(cell.text)));
 
+/** Fewer applicant rows than this, or rows of fewer values, are no t3 turned. */
+const TURNED_APPLICANTS = 5;
+const TURNED_VALUES = T3_COLUMNS.length + 3;
+
+/**
+ * t3 turned to fit a landscape page: the applicants as rows (「自然人 | 40 | 3 | …」, 「法人或其他组织 | 商业企业 | …」,
+ * 「总计 | …」), each with more values than t3 has columns, and the template's rows as columns under their labels.
+ * Turned back, each column a row, it reads as the template prints it.
+ */
+function withApplicantsTurned(g: Grid): Grid {
+  const applicants = new Set<string>();
+  for (const r of g.rows) {
+    const s = splitRow(r);
+    const column = T3_HEADER_WORDS.find(([re]) => re.test(s.lastLabel))?.[1];
+    if (column && s.values.length >= TURNED_VALUES) applicants.add(column);
+  }
+  if (applicants.size < TURNED_APPLICANTS) return g;
+  const width = Math.max(...g.rows.map((r) => r.length));
+  const rows = Array.from({ length: width }, (_, c) => g.rows.map((r) => r[c] ?? { text: '' }));
+  return { ...g, rows };
+}
+
 /** Reads t2 or t3: each grid row is matched to a row spec by its label; the first match of a key wins. */
-export function readRowTable(key: 't2' | 't3', grids: Grid[], layout: Layout, reportLayout: Layout = layout): Table | undefined {
-  if (!grids.length) return undefined;
+export function readRowTable(key: 't2' | 't3', given: Grid[], layout: Layout, reportLayout: Layout = layout): Table | undefined {
+  if (!given.length) return undefined;
+  const grids = key === 't3' ? given.map(withApplicantsTurned) : given;
   const table = emptyTable(key, grids);
   if (layout !== reportLayout) table.layout = layout;
   const specs = rowsFor(key, layout);

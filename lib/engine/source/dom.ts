@@ -24,6 +24,16 @@ export const SKIPPED_ELEMENTS = new Set([
   'BUTTON',
   'HEAD',
 ]);
+/**
+ * Whether an element's content is never report text. A read-only text box is a page's text shown in a
+ * box (an old CMS shows a plain-text article so), with its line breaks; a writable one is a form's field.
+ */
+export function isSkipped(el: El, tag: string): boolean {
+  return SKIPPED_ELEMENTS.has(tag) && !(tag === 'TEXTAREA' && (el.hasAttribute('readonly') || el.hasAttribute('disabled')));
+}
+
+/** Elements a browser shows with their line breaks kept (<xmp> and <listing> are the old raw-text forms of <pre>). */
+const PREFORMATTED = new Set(['PRE', 'XMP', 'LISTING', 'PLAINTEXT']);
 const BLOCK = new Set([
   'P',
   'DIV',
@@ -207,7 +217,7 @@ export function* readDomSteps(root: El, limits: PageLimits, skip: ((el: El) => b
     if (node.nodeType !== 1) continue;
     const el = node as El;
     const tag = tagOf(el);
-    if (SKIPPED_ELEMENTS.has(tag) || skip?.(el)) continue;
+    if (isSkipped(el, tag) || skip?.(el)) continue;
     if (!withHidden && isHidden(el)) {
       leftHidden ||= !!el.firstChild;
       continue;
@@ -251,7 +261,7 @@ export function* readDomSteps(root: El, limits: PageLimits, skip: ((el: El) => b
       tables++;
       continue;
     }
-    if (tag === 'PRE') {
+    if (PREFORMATTED.has(tag) || tag === 'TEXTAREA') {
       flush();
       place(el);
       (el.textContent ?? '').split('\n').forEach((text, line) => items.push({ text: simplified(text), el, line }));
@@ -307,10 +317,13 @@ function cellText(td: El): string {
   return simplified((td.firstElementChild ? shownText(td) : (td.textContent ?? '')).replace(/\s+/g, ' ').trim());
 }
 
+/** Footnote marks after a label or value (「3.其他<sub>b</sub>」), not part of the cell's text. */
+const FOOTNOTE_MARK = new Set(['SUP', 'SUB']);
+
 /**
  * A cell's text as the page shows it: without what a style or `hidden` hides (Word's hidden field
  * codes, a portal's hidden anti-copy characters: 「1<span style="display:none">9</span>2」 shows 12),
- * what is never text (a script), and footnote marks (「行政许可<sup>*</sup>」, 「总计<sup>②</sup>」); with the value
+ * what is never text (a script), and footnote marks (「行政许可<sup>*</sup>」, 「总计<sup>②</sup>」, 「3.其他<sub>b</sub>」); with the value
  * of a text box shown read-only.
  * Walked iteratively, as the page walk is.
  */
@@ -325,7 +338,7 @@ function shownText(root: El): string {
     }
     if (node.nodeType !== 1) continue;
     const el = node as El;
-    if (el !== root && (SKIPPED_ELEMENTS.has(tagOf(el)) || tagOf(el) === 'SUP' || isHidden(el))) continue;
+    if (el !== root && (SKIPPED_ELEMENTS.has(tagOf(el)) || FOOTNOTE_MARK.has(tagOf(el)) || isHidden(el))) continue;
     // A form shown read-only (「<input readonly value="12">」): the value is what the cell shows.
     if (tagOf(el) === 'INPUT' && /^(?:text|number|)$/i.test(el.getAttribute('type') ?? '')) out += el.getAttribute('value') ?? '';
     for (let c = el.lastChild; c; c = c.previousSibling) stack.push(c);

@@ -12,7 +12,7 @@
  * elements by number and the content script put its markers on the very elements read.
  */
 import { CHECK_EVERY, type Deadline, type Steps } from '../steps';
-import { CELL_ROLE, HIDING_STYLE, PAGE_LIMITS, SKIPPED_ELEMENTS, type PageLimits } from './dom';
+import { CELL_ROLE, HIDING_STYLE, isSkipped, PAGE_LIMITS, type PageLimits } from './dom';
 
 export type TreeText = [parent: number, text: string];
 /** `attributes` is 0 when the element has none the engine reads (most have none). */
@@ -24,7 +24,7 @@ export type TreeCut = 'chars' | 'cells' | null;
 
 /**
  * Attributes the engine reads, by element: a cell's spans, an image's size and alt text, a link's target and
- * title, a meta tag's name and content, <base>'s href, a text box's value (dom.ts, list.ts, parse/meta.ts). On any element, `hidden`,
+ * title, a meta tag's name and content, <base>'s href, a text box's value and whether it is read-only (dom.ts, list.ts, parse/meta.ts). On any element, `hidden`,
  * a style that hides it and a grid cell's role; other styles are left out, as they are most of Word's markup.
  */
 const KEPT_BY_TAG: Readonly<Record<string, readonly string[]>> = {
@@ -35,6 +35,7 @@ const KEPT_BY_TAG: Readonly<Record<string, readonly string[]>> = {
   META: ['name', 'property', 'content'],
   BASE: ['href'],
   INPUT: ['type', 'value'],
+  TEXTAREA: ['readonly', 'disabled'],
 };
 const NONE: readonly string[] = [];
 
@@ -124,7 +125,7 @@ export function* pageTreeSteps(doc: Document, { skip, limits = PAGE_LIMITS, emit
     const el = node as Element;
     const tag = el.tagName.toUpperCase();
     const inHead = tag === 'HEAD';
-    if ((!inHead && SKIPPED_ELEMENTS.has(tag)) || skip?.(el)) continue;
+    if ((!inHead && isSkipped(el, tag)) || skip?.(el)) continue;
     if ((tag === 'TD' || tag === 'TH') && ++cells > limits.cells) {
       cut = 'cells';
       break;
