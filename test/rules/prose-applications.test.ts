@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cleanT3 } from '../helpers/make-report';
-import { findings, ofRule } from '../helpers/rules';
+import { auditedHtml, findings, ofRule } from '../helpers/rules';
+import { readFileSync } from 'node:fs';
 
 describe('prose-applications', () => {
   it('stated count against row 1', () => {
@@ -230,5 +231,52 @@ describe('prose-applications', () => {
       '2022年尚在答复期限内的申请3件，结转至2023年继续办理。',
     ])
       expect(ofRule(findings({ s1: ok }), 'prose-applications'), ok).toEqual([]);
+  });
+
+  it('reads a sentence that restates one applicant kind’s column as that column’s, not the rows’ totals (round 8 hunt)', () => {
+    // cleanT3, 商业企业: new 2, none carried either way, closed 2 (予以公开 1, 本机关不掌握 1).
+    for (const s1 of ['法人或其他组织申请2件，办结2件，其中予以公开1件、无法提供1件，结转下年度0件。', '商业企业申请2件，均已办结，其中予以公开1件。'])
+      expect(ofRule(findings({ s1 }), 'prose-applications'), s1).toEqual([]);
+    // Its own count is still the column's; a sentence naming two kinds is not one kind's.
+    expect(ofRule(findings({ s1: '法人或其他组织申请3件，办结2件，其中予以公开1件。' }), 'prose-applications')).toEqual([
+      expect.objectContaining({ actual: 3 }),
+    ]);
+    expect(ofRule(findings({ s1: '自然人申请10件，法人或其他组织申请2件，结转下年度3件。' }), 'prose-applications')).toEqual([
+      expect.objectContaining({ expected: 2, actual: 3 }),
+    ]);
+  });
+
+  it('says a number two claims read once (「另有3件申请结转至2024年」), and each item of a 分别 list (round 8 hunt)', () => {
+    expect(ofRule(findings({ s1: '全年收到申请12件，另有3件申请结转至2024年继续办理。' }), 'prose-applications')).toHaveLength(1);
+    expect(ofRule(findings({ s1: '自然人、法人或其他组织分别提出申请10件、3件。' }), 'prose-applications')).toEqual([expect.objectContaining({ actual: 3 })]);
+    expect(ofRule(findings({ s1: '自然人、法人或其他组织分别提出申请10件、2件。' }), 'prose-applications')).toEqual([]);
+  });
+
+  it('reads 「2022年全年」 as the year just named, and two organs side by side as other bodies (round 8 hunt)', () => {
+    for (const s1 of ['上一年度报告显示，2022年全年收到申请47件。', '县自然资源局、县住房和城乡建设局分别收到申请38件、26件。'])
+      expect(ofRule(findings({ s1 }), 'prose-applications'), s1).toEqual([]);
+    for (const s1 of ['2023年全年收到申请47件。', '上一年度报告显示，2022年收到申请9件；2023年全年收到申请47件。'])
+      expect(ofRule(findings({ s1 }), 'prose-applications'), s1).toEqual([expect.objectContaining({ expected: 12, actual: 47 })]);
+  });
+
+  it('reads 「自然人：新收N件」 lines and 「结转至2024年继续办理的申请N件」 (round 8 hunt)', () => {
+    // cleanT3: natural new 10 (11 with carried), forward 2.
+    const said = (s1: string) => ofRule(findings({ s1 }), 'prose-applications');
+    expect(said('自然人：新收12件，上年结转1件，办结9件，结转下年度2件。')).toEqual([expect.objectContaining({ actual: 12 })]);
+    expect(said('自然人：新收10件，上年结转1件，办结9件，结转下年度2件。')).toEqual([]);
+    expect(said('全年办结11件，结转至2024年继续办理的申请3件。')).toEqual([expect.objectContaining({ expected: 2, actual: 3 })]);
+    for (const ok of ['全年办结11件，结转至2024年继续办理的申请2件。', '结转至2024年继续办理的信访件5件。']) expect(said(ok), ok).toEqual([]);
+  });
+
+  it('reads a note row across table 3 (「注：…」) as prose (round 8 hunt)', () => {
+    // The prose corpus's baseline page: carried forward 3.
+    const base = readFileSync('test/fixtures/prose/build/common/tpl/base.html', 'utf8');
+    const withNote = (note: string) => {
+      const end = base.indexOf('</tr>', base.indexOf('四、结转下年度继续办理')) + 5;
+      return base.slice(0, end) + `<tr><td colspan="10">${note}</td></tr>` + base.slice(end);
+    };
+    const said = (note: string) => ofRule(auditedHtml(withNote(note)).findings, 'prose-applications');
+    expect(said('注：结转下年度继续办理的4件申请均未超过法定答复期限。')).toEqual([expect.objectContaining({ expected: 3, actual: 4 })]);
+    expect(said('注：结转下年度继续办理的3件申请均未超过法定答复期限。')).toEqual([]);
   });
 });

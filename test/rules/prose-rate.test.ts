@@ -96,4 +96,11 @@ describe('prose-rate', () => {
       expect.objectContaining({ expected: '24.6%', actual: '30%' }),
     ]);
   });
+
+  it('takes a rate of the deed done in time (按时办结率) as a share of the deed’s count, unless a count is said to be in time (round 8 hunt)', () => {
+    const said = (s1: string) => ofRule(findings({ s1 }), 'prose-rate');
+    expect(said('全年需办理申请57件，已办结54件，按时办结率100%。')).toEqual([]);
+    expect(said('全年需办理申请57件，已办结54件，办结率100%。')).toEqual([expect.objectContaining({ expected: '94.7%', actual: '100%' })]);
+    expect(said('办结的54件申请中，53件在法定期限内答复，按期答复率96.3%。')).toEqual([expect.objectContaining({ expected: '98.1%' })]);
+  });
 });

@@ -126,4 +126,33 @@ describe('prose-results', () => {
     ])
       expect(ofRule(findings({ s1 }), 'prose-results'), s1).toEqual([]);
   });
+
+  it('gives each item of a 分别 list its own count (round 8 hunt)', () => {
+    // cleanT3: 予以公开 6, 部分公开 1, 保护第三方合法权益 1, 本机关不掌握 3.
+    const said = (s1: string) => ofRule(findings({ s1 }), 'prose-results');
+    expect(said('予以公开、部分公开的分别为6件、2件。')).toEqual([expect.objectContaining({ expected: 1, actual: 2 })]);
+    for (const ok of [
+      '予以公开、部分公开的分别为6件、1件。',
+      '在不予公开和无法提供的申请中，涉及第三方合法权益和本机关不掌握相关政府信息的分别为1件、3件。',
+      '2022年、2021年分别为9件、7件。',
+    ])
+      expect(said(ok), ok).toEqual([]);
+    expect(said('在不予公开和无法提供的申请中，涉及第三方合法权益和本机关不掌握相关政府信息的分别为3件、1件。')).toHaveLength(2);
+  });
+
+  it('leaves the results of one applicant kind’s restated column unchecked (round 8 hunt)', () => {
+    const s1 = '自然人申请11件（含上年结转1件），办结9件，其中予以公开5件、部分公开1件、不予公开1件、无法提供2件，结转下年度2件。';
+    expect(ofRule(findings({ s1 }), 'prose-results')).toEqual([]);
+    expect(ofRule(findings({ s1: '共收到政府信息公开申请11件，办结9件，其中予以公开5件。' }), 'prose-results')).toHaveLength(2);
+  });
+
+  it('reads a count after its label’s colon (「部分公开：2件」) as one beside it (round 8 hunt)', () => {
+    expect(ofRule(findings({ s1: '予以公开：6件；部分公开：2件。' }), 'prose-results')).toEqual([expect.objectContaining({ expected: 1, actual: 2 })]);
+    expect(ofRule(findings({ s1: '予以公开：6件；部分公开：1件。' }), 'prose-results')).toEqual([]);
+  });
+
+  it('joins a line wrapped right after a label’s colon to the count that opens the next (round 8 hunt)', () => {
+    expect(ofRule(findings({ s1: '予以公开：6件；部分公开：\n2件。' }), 'prose-results')).toEqual([expect.objectContaining({ expected: 1, actual: 2 })]);
+    expect(ofRule(findings({ s1: '予以公开：6件；部分公开：\n1件。' }), 'prose-results')).toEqual([]);
+  });
 });

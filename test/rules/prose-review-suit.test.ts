@@ -158,4 +158,24 @@ describe('prose-review-suit: cases that corrected the body (结果纠正)', () =
       expect.objectContaining({ expected: 2, actual: 1 }),
     ]);
   });
+
+  it('reads review results after 「结果」 and given 分别 (round 8 hunt)', () => {
+    // cleanT4: reviews 2 (upheld 1, pending 1).
+    const said = (s1: string) => ofRule(findings({ s1 }), 'prose-review-suit');
+    expect(said('被申请行政复议2件，结果维持2件。')).toEqual([expect.objectContaining({ expected: 1, actual: 2 })]);
+    expect(said('被申请行政复议2件，复议结果维持、尚未审结的分别为2件、0件。')).toHaveLength(2);
+    for (const ok of ['被申请行政复议2件，结果维持1件、尚未审结1件。', '被申请行政复议2件，复议结果维持、尚未审结的分别为1件、1件。'])
+      expect(said(ok), ok).toEqual([]);
+  });
+
+  it('reads 「被复议机关纠错」 as the body corrected, and 「纠错为零」「败诉案件为零」 as none corrected (round 8 hunt)', () => {
+    const t4 = cleanT4();
+    t4[1] = 1; // one review corrected (the review total 3)
+    t4[4] = 3;
+    const said = (s1: string, t = t4) => ofRule(findings({ s1, t4: t }), 'prose-review-suit');
+    expect(said('本年度被复议机关纠错为零。')).toEqual([expect.objectContaining({ expected: 1, actual: 0 })]);
+    expect(said('本年度被复议机关纠错2件。')).toEqual([expect.objectContaining({ expected: 1, actual: 2 })]);
+    for (const ok of ['本年度被复议机关纠错1件。', '本年度行政诉讼败诉案件为零。']) expect(said(ok), ok).toEqual([]);
+    expect(said('本年度被复议机关纠错为零。', cleanT4())).toEqual([]);
+  });
 });

@@ -71,6 +71,20 @@ export function findTitle(lines: string[], pageTitle = ''): { title: string; at:
 /** The heading of readers' comments a portal puts under an article. */
 const COMMENTS = /^(?:网友评论|我要评论|发表评论|评论区|网友留言|相关评论|用户评论|全部评论)/;
 
+/** The text of each row of a grid that is one note (「注：」「说明：」「备注：」) across the table: cells that span repeat it. */
+function noteRows(rows: { text: string }[][]): string[] {
+  const out: string[] = [];
+  for (const r of rows) {
+    const texts = new Set(r.map((c) => c.text.trim()).filter(Boolean));
+    const [text] = texts;
+    if (texts.size === 1 && /^(?:注|说明|备注)\d?[:：]/.test(compact(text!))) out.push(clean(text!));
+  }
+  return out;
+}
+
+/** A sentence that ends in a label's colon, and a line that opens with a count: 「无法提供：」|「11件。」. */
+const LABEL_END = /[\u4e00-\u9fff][:：]$/;
+const COUNT_START = /^\d+(?:件|起|次|条|个)/;
 /** A line that ends here ends its sentence (or is a heading or a label, which has none). */
 const SENTENCE_END = /[。；;！!？?：:]$|^.{0,12}$/;
 
@@ -122,6 +136,8 @@ export function* buildReportSteps(pageBlocks: Block[], source: SourceInfo, deadl
     // A table in 五 or 六 (problems and fixes, fees) holds their text: read as the section's, not as prose.
     if (b.kind === 'grid' && !readersAfter && (current?.key === 's5' || current?.key === 's6'))
       current.text += b.rows.map((r) => '\n' + r.map((c) => c.text).join(' ')).join('');
+    // A note row under a table's rows (「注：结转下年度的3件…」, one cell across the table) is prose of its section.
+    if (b.kind === 'grid' && !readersAfter) for (const note of noteRows(b.rows)) sentences.push(...sentencesOf(note, current?.key, b.el));
     const skipped = b.kind !== 'line' || titleLines.has(b) || readersAfter;
     if (skipped || (carried && carried.el !== b.el)) endCarried();
     if (skipped) continue;
@@ -135,6 +151,12 @@ export function* buildReportSteps(pageBlocks: Block[], source: SourceInfo, deadl
       text = heading.rest;
     }
     if (current) current.text += (current.text ? '\n' : '') + text;
+    // 「无法提供：」|「11件。」: a line wrapped right after a label's colon goes on in the next, which opens with the label's count.
+    const last = sentences.at(-1);
+    if (!carried && last && last.el === b.el && last.section === current?.key && LABEL_END.test(last.text) && COUNT_START.test(text)) {
+      sentences.pop();
+      text = last.text + text;
+    }
     if (carried) text = carriedText + text;
     carried = SENTENCE_END.test(text) ? undefined : (carried ?? b);
     if (carried) carriedText = text;

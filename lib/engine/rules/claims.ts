@@ -31,19 +31,55 @@ export function proseSentences(r: Report): { s: Sentence; c: string }[] {
       (out = r.sentences.map((s) => ({
         s,
         // 「两件」「三起」: a count in Chinese numerals reads as its digits.
-        c: compact(s.text)
-          .replace(/(\d),(?=\d{3}(?!\d))/g, '$1')
-          .replace(/(?<![\d〇零一二两三四五六七八九十百千万])[一二两三四五六七八九十]{1,3}(?=[件起])/g, (n) => String(chineseCount(n) || n)),
+        // A label's colon before its count (「部分公开：7件」「行政复议：4件」) reads as the count written beside it.
+        c: respectively(
+          compact(s.text)
+            .replace(/(\d),(?=\d{3}(?!\d))/g, '$1')
+            .replace(/(?<=[\u4e00-\u9fff])[:：](?=\d+[件起次])/g, '')
+            .replace(/(?<![\d〇零一二两三四五六七八九十百千万])[一二两三四五六七八九十]{1,3}(?=[件起])/g, (n) => String(chineseCount(n) || n)),
+        ),
       }))),
     );
   return out;
 }
 
+/** 「…分别为22件、7件、7件」: after 分别, as many counts as items before it (words such as 提出申请 between). */
+const RESPECTIVELY = /分别(?:为|是|有)?([^，,。；;\d]{0,8}?)(\d+(件|起|次)(?:[、和及与]\d+\3)+)/g;
+
+/** Between listed items: 、 or a conjunction (not the 及 of 涉及). */
+const ITEM_JOINT = /、|以及|(?<!涉)及|和|与/;
+
+/**
+ * Each listed item given its own count, a clause each (「予以公开、部分公开、不予公开的分别为22件、7件、7件」 as 「予以公开22件,
+ * 部分公开7件,不予公开7件」), so that a claim reads an item's count as it reads one written beside it. The items are the clause
+ * before 分别; a noun after their last 的 is their common head (「直接起诉和复议后起诉的行政诉讼」) and is left out. Where the items
+ * and the counts do not pair one to one, or the items are bodies (「县自然资源局、县住房和城乡建设局分别收到…」, whose list is what
+ * says they are others'), the words stay as they are.
+ */
+function respectively(c: string): string {
+  if (!c.includes('分别')) return c;
+  let out = '';
+  let done = 0;
+  for (const m of c.matchAll(RESPECTIVELY)) {
+    const items = c
+      .slice(done, m.index)
+      .split(/[，,。；;：:]/)
+      .pop()!;
+    const head = items.replace(/的[^的]*$/, '');
+    const values = m[2]!.split(/[、和及与]/);
+    const listed = [/、/, ITEM_JOINT].map((sep) => head.split(sep)).find((xs) => xs.length === values.length && xs.every(Boolean));
+    if (!listed || aboutOtherBody(items)) continue;
+    out += c.slice(done, m.index - items.length) + listed.map((item, k) => item + m[1] + values[k]).join(',');
+    done = m.index + m[0].length;
+  }
+  return out + c.slice(done);
+}
+
 /**
  * Words that say which year the numbers after them are of. 「上年结转」 names a row of this year's
- * table, not a year. A comparison (「较上年」「与上年…相比」) holds to the end of its clause only.
+ * table, not a year; 「2023年全年」「上年全年」 is the year just named, not the report's. A comparison (「较上年」「与上年…相比」) holds to the end of its clause only.
  */
-const YEAR_WORD = /(较|比|与)?(?:上一?年度?|前一年度?|去年|前年)(?!度?结转)|(?:本|今|全)年度?|(20\d{2}|二[〇○零][〇○零一二三四五六七八九]{2})\s*年/g;
+const YEAR_WORD = /(较|比|与)?(?:上一?年度?|前一年度?|去年|前年)(?!度?结转)|(?:本|今|(?<![年度])全)年度?|(20\d{2}|二[〇○零][〇○零一二三四五六七八九]{2})\s*年/g;
 
 const YEARS_SPAN =
   /近(?:[两二三四五六七八九十]+|\d{1,2})年|(?:[两二三四五六七八九十]+|(?<!\d)\d{1,2})年(?:来|以来|间)|多年来|历年|20\d{2}年?度?(?:至|到|—|－|-|~|～)20\d{2}年|(20\d{2})年度?[^，,。；;、\d]{0,12}、(?!\1)20\d{2}年/;
@@ -63,10 +99,11 @@ export function aboutOtherYear(report: Report, before: string): boolean {
 
 /**
  * Words that make a statement another body's or several bodies' (「全县各级行政机关共收到申请356件」,
- * 「各直属单位另收到…」, 「组织全省开展清理，共废止…」, 「县政府及部门」, 「另以省政府名义办理…」): not this report's table.
+ * 「各直属单位另收到…」, 「组织全省开展清理，共废止…」, 「县政府及部门」, 「另以省政府名义办理…」, two organs named side by side
+ * 「县自然资源局、县住房和城乡建设局分别收到…」): not this report's table.
  */
 const OTHER_BODY =
-  /全(?:省|市|州|盟|县|区|旗|镇|乡|系统)|各级|各(?:部门|单位|地区|乡镇|街道|县|区)|(?:直属|所属|下属|[委局厅部办院署]属)各?(?:单位|部门|机构)|[及和与各](?:所属|下属|直属)?(?:部门|单位|乡镇|街道)|名义/;
+  /全(?:省|市|州|盟|县|区|旗|镇|乡|系统)|各级|各(?:部门|单位|地区|乡镇|街道|县|区)|(?:直属|所属|下属|[委局厅部办院署]属)各?(?:单位|部门|机构)|[及和与各](?:所属|下属|直属)?(?:部门|单位|乡镇|街道)|名义|[局委厅][、和及与][^，,。；;、]{1,16}?[局委厅](?![长属])/;
 
 /** Whether the text before a statement (its sentence so far) speaks of other bodies than the report's. */
 export const aboutOtherBody = (before: string): boolean => OTHER_BODY.test(before);
@@ -79,14 +116,16 @@ export const aboutOtherBody = (before: string): boolean => OTHER_BODY.test(befor
 export function checkClaims(report: Report, claims: Claim[]): Problem[] {
   const out: Problem[] = [];
   const sentences = proseSentences(report);
-  const each = claims.map((claim) => ({ claim, all: new RegExp(claim.pattern.source, claim.pattern.flags.replace('g', '') + 'g') }));
+  const each = claims.map((claim) => ({ claim, all: new RegExp(claim.pattern.source, claim.pattern.flags.replace(/[gd]/g, '') + 'gd') }));
   sentences.forEach(({ s, c }, i) => {
     // Every claim states a count (「…12件」「…2起」): most sentences state none.
     if (!/\d[件起次]/.test(c)) return;
+    // One number read by two of the claims (「另有4件申请结转至2025年继续办理」: a count before its words, and next year by its number) is one contradiction.
+    const said = new Set<string>();
     for (const { claim, all } of each) {
       // A sentence that states the table's count once and others of the same kind beside it (「县政府印发3件，
       // 县政府办公室印发2件，全年共制发5件」) gives the others as parts of it.
-      const wrong: Problem[] = [];
+      const wrong: { problem: Problem; at: string }[] = [];
       let right = false;
       for (const m of c.matchAll(all)) {
         const before = c.slice(0, m.index);
@@ -104,18 +143,41 @@ export function checkClaims(report: Report, claims: Claim[]): Problem[] {
         const b = bounds[0]!;
         const exact = b.lo === b.hi;
         wrong.push({
-          section: s.section,
-          cells: readings[0],
-          excerpt: s.text,
-          expected: exact ? b.lo : showBound(b),
-          actual: stated,
-          message: `正文称${claim.what} ${stated} 件，表格为 ${showBound(b)} 件${exact ? '' : '（空白单元格按不小于 0 计）'}：「${ellipsis(s.text, 60)}」`,
+          at: `${m.indices![1]![0]}:${claim.what}`,
+          problem: {
+            section: s.section,
+            cells: readings[0],
+            excerpt: s.text,
+            expected: exact ? b.lo : showBound(b),
+            actual: stated,
+            message: `正文称${claim.what} ${stated} 件，表格为 ${showBound(b)} 件${exact ? '' : '（空白单元格按不小于 0 计）'}：「${ellipsis(s.text, 60)}」`,
+          },
         });
       }
-      if (!right) out.push(...wrong);
+      if (right) continue;
+      for (const { problem, at } of wrong) {
+        if (said.has(at)) continue;
+        said.add(at);
+        out.push(problem);
+      }
     }
   });
   return out;
+}
+
+/** The kinds of applicant table 3's columns count; 「公民、法人或者其他组织」 is everyone who may apply. */
+const APPLICANT_KIND = /自然人|法人(?:或者?|和|及|、)?其他组织|商业企业|科研机构|社会公益组织|法律服务机构/g;
+const EVERYONE = /公民、?法人(?:或者?|和|及)其他组织/g;
+
+/**
+ * 「自然人申请43件（含上年结转3件），办结41件，其中予以公开15件…」: a sentence that opens with the count of one kind of
+ * applicant, and names no other kind, restates that kind's column: its carried-over, closed and result counts are not the rows' totals.
+ */
+export function ofOneApplicant(sentence: string): boolean {
+  const s = sentence.replace(EVERYONE, '');
+  const kinds = new Set(s.match(APPLICANT_KIND));
+  const opening = s.split(/[，,]/)[0]!;
+  return kinds.size === 1 && new RegExp(APPLICANT_KIND.source).test(opening) && /\d+件/.test(opening) && /其中|办结/.test(s);
 }
 
 export const total = (row: string) => () => [ref('t3', row, 'total')];

@@ -1,5 +1,5 @@
 import { clauseBefore, ref } from './helpers';
-import { aboutOtherBody, aboutOtherYear, atLeast, checkClaims, proseSentences, total, totals } from './claims';
+import { aboutOtherBody, aboutOtherYear, atLeast, checkClaims, ofOneApplicant, proseSentences, total, totals } from './claims';
 import type { ReportRule } from './types';
 
 const NOT_INFO = '[^。；，,复议诉讼结转\\d]';
@@ -64,10 +64,10 @@ function deniedColumns(statement: string): string[] | null {
   return aPart(s) || OTHER_KIND.test(s) ? null : ['total'];
 }
 /**
- * 「自然人申请40件」「法人或其他组织提出申请13件」「商业企业6件」: row 一 by applicant. Not 「公民、法人或者其他组织」
+ * 「自然人申请40件」「法人或其他组织提出申请13件」「商业企业6件」「自然人：新收40件」: row 一 by applicant. Not 「公民、法人或者其他组织」
  * (everyone), nor a count of persons (「40人次」).
  */
-const BY = '(?:提出|提交)?(?:的)?(?:申请)?(?:共计|共|计)?(\\d+)件';
+const BY = '[:：]?(?:新收|提出|提交)?(?:的)?(?:申请)?(?:共计|共|计)?(\\d+)件';
 const APPLICANTS = [
   { pattern: new RegExp(`自然人${BY}`), columns: ['natural'], what: '自然人申请' },
   {
@@ -149,17 +149,29 @@ export const proseApplications: ReportRule = {
         cells: total('2'),
         what: '上年结转申请',
         // 「提案28件（含上年结转2件）」 is another kind's; 「上年结转申请中有3件予以公开」 is a part of them.
-        unless: (clause: string) => OTHER_KIND.test(clause) || /结转[^。；，,\d]{0,16}中/.test(clause),
+        // 「自然人申请43件（含上年结转3件）…」 is one applicant's.
+        unless: (clause: string, sentence: string) => OTHER_KIND.test(clause) || /结转[^。；，,\d]{0,16}中/.test(clause) || ofOneApplicant(sentence),
       },
-      { pattern: /结转(?:至|到)?下(?:一)?年度?(?:继续办理)?(?:[^。；，,\d]{0,10})(\d+)件/, cells: total('4'), what: '结转下年度申请' },
-      // Next year by its number, the count before: 「尚在法定答复期限内的申请3件，结转至2024年继续办理」.
+      {
+        pattern: /结转(?:至|到)?下(?:一)?年度?(?:继续办理)?(?:[^。；，,\d]{0,10})(\d+)件/,
+        cells: total('4'),
+        what: '结转下年度申请',
+        unless: (_: string, sentence: string) => ofOneApplicant(sentence),
+      },
+      // Next year by its number, the count after (「结转至2024年继续办理的申请3件」) or before (「尚在法定答复期限内的申请3件，结转至2024年继续办理」).
       ...(report.year
         ? [
+            {
+              pattern: new RegExp(`结转(?:至|到)${report.year + 1}年度?(?:继续办理)?[^。；，,\\d]{0,10}?(\\d+)件`),
+              cells: total('4'),
+              what: '结转下年度申请',
+              unless: (_: string, sentence: string) => OTHER_KIND.test(sentence) || ofOneApplicant(sentence),
+            },
             {
               pattern: new RegExp(`(?:申请[^。；，,\\d]{0,8}|(?=\\d+件申请))(\\d+)件(?:申请)?[，,]?[^。；，,\\d]{0,6}?结转(?:至|到)${report.year + 1}年`),
               cells: total('4'),
               what: '结转下年度申请',
-              unless: (_: string, sentence: string) => OTHER_KIND.test(sentence),
+              unless: (_: string, sentence: string) => OTHER_KIND.test(sentence) || ofOneApplicant(sentence),
             },
           ]
         : []),
@@ -168,7 +180,7 @@ export const proseApplications: ReportRule = {
         pattern: FORWARD_COUNT_FIRST,
         cells: total('4'),
         what: '结转下年度申请',
-        unless: (clause: string) => OTHER_KIND.test(clause),
+        unless: (clause: string, sentence: string) => OTHER_KIND.test(clause) || ofOneApplicant(sentence),
       },
     ]);
     const forward = atLeast(report, total('4')());
@@ -201,7 +213,7 @@ export const proseApplications: ReportRule = {
       // closes fewer than the year's new ones: a part of them (not 「…重复申请3件，所有申请均已办结」, which names its own).
       const named = Number(/(?:(\d+)件申请|申请(\d+)件)[，,]?$/.exec(upTo)?.slice(1).find(Boolean) ?? NaN);
       const aFew = closed?.[0].startsWith('均') && named < atLeast(report, total('1')());
-      if (forward > 0 && closed && /申请/.test(c) && !OTHER_KIND.test(c) && !ofAnotherKind(upTo) && !aFew && !allBut && !ofCarried)
+      if (forward > 0 && closed && /申请/.test(c) && !OTHER_KIND.test(c) && !ofAnotherKind(upTo) && !aFew && !allBut && !ofCarried && !ofOneApplicant(c))
         out.push({
           section: s.section,
           cells: [ref('t3', '4', 'total')],

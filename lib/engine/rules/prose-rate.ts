@@ -9,6 +9,10 @@ const sameUnit = (a: string, b: string) => a === b || (!!SAME_THING[a] && SAME_T
 /** A number followed by its own share. */
 const OWN_SHARE = /^[^，,。；;\d]{0,4}[，,]?(?:占|比例为?)[^，,。；;\d]{0,8}[\d.]+%/;
 
+/** A rate of what was done in time (按时办结率, 按期答复率, 及时回复率…), and the words that say a count was. */
+const IN_TIME_RATE = /(?:按时|按期|及时|限时|准时)[^，,。；;\d]{0,4}率(?:为|达到?|是)?$/;
+const IN_TIME = /按时|按期|及时|期限|时限|限时|准时|当日|当场|规定时间/;
+
 /** A share of a whole (not 满意率: a survey's answers, not the numbers before it). */
 const SHARE_RATE = /(?:采用|采纳|办结|答复|回复|公开|按时|及时|完成|通过|合格|覆盖|参与|处理|受理|结案|上网|正确|准确|维持|纠错|败诉)率|占|比例/;
 
@@ -62,6 +66,9 @@ export const proseRate: ReportRule = {
           ? (/^[^，,、；;]*(?=[，,、；;])/.exec(text.slice(num.index + num.raw.length, text === s.text ? rate.index : undefined))?.[0] ?? '')
           : '';
         if (deed && !clauseBefore(text, num.index + num.raw.length, true).includes(deed) && !tail.includes(deed)) continue;
+        // 「已办结54件，按时办结率100%」: a rate of the deed done in time is of the deed's count, those in time unstated; only a part
+        // said to be in time (「53件在法定期限内答复，按期答复率…」) is its numerator.
+        if (IN_TIME_RATE.test(before) && !IN_TIME.test(clauseBefore(text, num.index, true) + num.raw + tail)) continue;
         const decimals = (String(rate.value).split('.')[1] ?? '').length;
         const fits = (part: number, whole: number) => Math.abs((part / whole) * 100 - rate.value) <= 0.5 * 10 ** -decimals + 1e-9;
         const same = (n: NumberMention) => sameUnit(n.unit, num.unit);

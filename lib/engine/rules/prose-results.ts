@@ -1,4 +1,4 @@
-import { checkClaims, groupTotal, total, totals, type Claim } from './claims';
+import { checkClaims, groupTotal, ofOneApplicant, total, totals, type Claim } from './claims';
 import { clauseBefore } from './helpers';
 import type { ReportRule } from './types';
 
@@ -49,6 +49,7 @@ export const proseResults: ReportRule = {
         // 「新收申请53件，已办结50件，结转下年度3件；上年结转的4件…均已办结」: the year's new ones, apart from last year's.
         unless: (clause, sentence) =>
           !/信息公开申请|依申请公开/.test(sentence) ||
+          ofOneApplicant(sentence) ||
           /许可|信访|来信|建议|提案|投诉|举报|政务服务/.test(clause) ||
           /新收[^。；]*(?:办结|办理完毕)/.test(sentence),
       },
@@ -81,9 +82,10 @@ const REASONS: [string, string, string][] = [
 
 /**
  * Results the table's rows do not count as a whole: documents sorted (「公开属性审查…主动公开62件，依申请公开6件，不予公开18件」),
- * or one applicant's applications (「在自然人申请的10件中，予以公开5件」).
+ * or one applicant's applications (「在自然人申请的10件中，予以公开5件」「自然人申请43件…，其中予以公开15件」).
  */
 const notAllResults = (_: string, sentence: string) =>
+  ofOneApplicant(sentence) ||
   /公文|发文|复文|拟公开|公开属性|属性审查|确定为|主动公开的?\d+件|(?:自然人|法人|其他组织|企业|机构)[^。；，,]{0,12}中/.test(sentence);
 /** The groups (三)–(六) of table 3's results, as prose names them. */
 const GROUPS = '不予公开|无法提供|不予处理|其他处理';

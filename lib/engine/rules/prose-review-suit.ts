@@ -10,13 +10,17 @@ const OUTCOME = /纠错|败诉|撤销|确认违法|纠正|追究|赔偿/;
 /** The body itself named as the one the cases are against: 「以我局为被申请人的」「我局作为被告应诉的」. */
 const SELF_RESPONDENT = /以(?:我|本)[^，,。；为]{0,8}为被(?:申请人|告)|(?:我|本)[^，,。；]{0,8}作为被(?:申请人|告)/;
 
+const BY_THE_ORGAN = /被(?:行政)?复议机[关构]/g;
+
 /**
  * The body as the one that decides or defends cases (a 司法局 handling reviews: 「办理行政复议案件98件」,
  * 「收到行政复议申请98件」, 「出庭应诉行政诉讼案件12件」), not as the one the cases are against (「被申请行政复议」,
  * 「复议机关受理以我局为被申请人的…」「我局作为被告应诉的…」). Reviews it received about its information disclosure
  * (「收到涉及政府信息公开的行政复议申请6件」) are against it: table 4's.
  */
-const asTheirJudge = (clause: string, sentence = '') => {
+const asTheirJudge = (said: string, sentence = '') => {
+  // 「被复议机关纠错」: corrected by the organ, the body is the respondent.
+  const clause = said.replace(BY_THE_ORGAN, '被');
   if (SELF_RESPONDENT.test(clause)) return allCasesFirst(clause, sentence);
   return (
     /办理|审理|出庭|应诉|复议机[关构]/.test(clause) ||
@@ -60,8 +64,8 @@ const REVIEW_RESULTS: [string, string, string][] = [
 /** 「共计」「合计」…: the words before a count that say it is the sum. */
 const SUM = '(?:共计|合计|总计|共|计)?';
 
-/** 「复议纠错率为零」「败诉率为0」: a rate that says no case corrected the body. */
-const ZERO_RATE = /(纠错|败诉)率(?:均)?(?:为|是)?(?:零|0(?:\.0+)?%?)(?![\d.])/;
+/** 「复议纠错率为零」「败诉率为0」「被复议机关纠错为零」: a rate or a count that says no case corrected the body. */
+const ZERO_RATE = /(纠错|败诉)(?:率(?:均)?(?:为|是)?|(?:案件)?(?:均)?(?:为|是))(?:零|0(?:\.0+)?%?)(?![\d.件])/;
 
 const EACH = /行政复议(?:、|和|及|与)(?:提起)?行政诉讼(?:案件)?各(\d+)(?:件|起)/;
 
@@ -146,7 +150,7 @@ export const proseReviewSuit: ReportRule = {
       const rateClause = zero ? clauseBefore(c, zero.index + zero[0].length) : '';
       if (zero && !aboutOtherYear(report, c.slice(0, zero.index)) && !aboutOtherBody(c.slice(0, zero.index)) && !asTheirJudge(rateClause, c)) {
         const ofReviews = /复议/.test(rateClause) || (zero[1] === '纠错' && !/诉讼/.test(rateClause));
-        noneCorrected([...(ofReviews ? CORRECTED_REVIEWS : []), ...(/诉讼/.test(rateClause) || zero[1] === '败诉' ? CORRECTED_SUITS : [])], `${zero[1]}率为零`);
+        noneCorrected([...(ofReviews ? CORRECTED_REVIEWS : []), ...(/诉讼/.test(rateClause) || zero[1] === '败诉' ? CORRECTED_SUITS : [])], zero[0]);
       }
       if (denial && !OUTCOME.test(clause)) {
         const mentionsReview = /复议/.test(denial[0]);
@@ -184,12 +188,12 @@ export const proseReviewSuit: ReportRule = {
 };
 
 /**
- * 「被申请行政复议4件，其中维持2件…」「…4件，经复议机关审理，维持3件…」: the claim on each review result. Built once: the
+ * 「被申请行政复议4件，其中维持2件…」「…4件，经复议机关审理，维持3件…」「…4件，结果维持2件…」: the claim on each review result. Built once: the
  * same for every report.
  */
 const REVIEW_RESULT_CLAIMS: Claim[] = REVIEW_RESULTS.map(([words, column, what]) => ({
   pattern: new RegExp(
-    `行政复议(?:案件)?\\d+(?:件|起)[，,]?(?:其中|经[^。；，,\\d]{1,12}[，,])(?:(?!诉讼|起诉)[^。；])*?(?:结果)?(?:${words})(?:的)?(\\d+)(?:件|起)`,
+    `行政复议(?:案件)?\\d+(?:件|起)[，,]?(?:其中|经[^。；，,\\d]{1,12}[，,]|(?=(?:复议)?结果))(?:(?!诉讼|起诉)[^。；])*?(?:结果)?(?:${words})(?:的)?(\\d+)(?:件|起)`,
   ),
   cells: () => [ref('t4', '1', `review.${column}`)],
   what: `行政复议${what}`,
