@@ -79,20 +79,34 @@ describe('an info bar’s date without 发布时间 (variants Q09, Q10, EQ02)', 
     expect(infoLinePublished(['[ 2024/2/3 10:30:00 ]　[ 来源：示范市测试局 ]'])?.date).toBe('2024-02-03');
     expect(infoLinePublished(['2024-02-03　来源：示范市测试局'])?.date).toBe('2024-02-03');
     expect(infoLinePublished(['2024-02-03'])?.date).toBe('2024-02-03');
+    // A short line of source and date, and a 红头 document's subtitle in Chinese numerals (Q59, Q60).
+    expect(infoLinePublished(['示范市测试局　2024-02-01'])?.date).toBe('2024-02-01');
+    expect(infoLinePublished(['来源：示范市测试局 2024-02-01 09:30'])?.date).toBe('2024-02-01');
+    expect(infoLinePublished(['（二〇二四年二月一日）'])?.date).toBe('2024-02-01');
     expect(date(page('<div class="info">2024年2月1日 星期四　来源：示范市测试局</div>'))).toBe('2024-02-01');
   });
   it('takes no sentence that opens with a date, nor a date further down', () => {
     expect(infoLinePublished(['2023年1月1日起至2023年12月31日止，本报告所列数据'])).toBeNull();
     expect(infoLinePublished(['2024年2月1日我局召开会议'])).toBeNull();
+    // A period, or the day the figures stop, is no publication (Q62).
+    expect(infoLinePublished(['统计期限 2023-01-01 至 2023-12-31'])).toBeNull();
+    expect(infoLinePublished(['数据 2023-01-01 至 2023-12-31'])).toBeNull();
+    expect(infoLinePublished(['截至 2023-12-31'])).toBeNull();
+    expect(infoLinePublished(['我局2023年全年共收到申请53件，均已答复 2024-01-20'])).toBeNull();
     expect(infoLinePublished(['一、总体情况', '（一）主动公开', '（二）依申请公开', '2024-02-03'])).toBeNull();
   });
   it('takes a dated line of a sidebar before the title for none', () => {
     expect(date(page('', '<ul><li>2024-03-12</li><li>2024-02-28</li></ul>'))).toBeUndefined();
   });
-  it('reads 国泰新点’s 「信息时间」 and 「发布于」 as a publication date (EQ02, EQ54)', () => {
+  it('reads 国泰新点’s 「信息时间」, 「发布于」, 「生成日期」 and 「发稿时间」 as a publication date (EQ02, EQ54, EQ58)', () => {
     expect(labelledPublished(['【信息时间：2024-02-02　阅读次数：356】'])?.date).toBe('2024-02-02');
     expect(labelledPublished(['作者：办公室　来源：本站　发布于：2024-02-01 09:12　阅读：186'])?.date).toBe('2024-02-01');
     expect(labelledPublished(['我局于2024年2月1日召开会议'])).toBeNull();
+    // The 信息公开目录's 「生成日期」, a news CMS's 「发稿时间」; never 「成文日期」 (when it was written).
+    expect(labelledPublished(['索引号：11410000MB1234567X/2024-00015 生成日期：2024-02-02'])?.date).toBe('2024-02-02');
+    expect(labelledPublished(['发稿时间：2024-02-02 09:00'])?.date).toBe('2024-02-02');
+    expect(labelledPublished(['成文日期：2024-01-19'])).toBeNull();
+    expect(labelledPublished(['来源：示范市测试局　发布：2024-02-01'])?.date).toBe('2024-02-01');
   });
 });
 
