@@ -36,6 +36,7 @@ import { sectionOrder } from './section-order';
 import { t3Balance } from './t3-balance';
 import { t3ResultsSum } from './t3-results-sum';
 import { t3RowTotal } from './t3-row-total';
+import { t2InForceBelowIssued } from './t2-in-force-below-issued';
 import { t4GroupTotal } from './t4-group-total';
 import { tableMissing } from './table-missing';
 import { templateTextLeft } from './template-text-left';
@@ -57,6 +58,7 @@ export const RULES: readonly Rule[] = [
   t3ResultsSum,
   t3RowTotal,
   t4GroupTotal,
+  t2InForceBelowIssued,
   proseApplications,
   proseResults,
   proseReviewSuit,

@@ -1,0 +1,33 @@
+import { ref, valueAt } from './helpers';
+import type { ReportRule } from './types';
+
+const ROWS = { rules: '规章', normative: '行政规范性文件' } as const;
+
+export const t2InForceBelowIssued: ReportRule = {
+  kind: 'report',
+  id: 't2-in-force-below-issued',
+  severity: 'warning',
+  title: { zh: '现行有效件数少于本年制发减废止', en: 'Fewer in force than issued minus repealed' },
+  description: {
+    zh: '年末现行有效件数 = 年初现行有效 + 本年制发 − 本年废止 − 其他失效，年初件数不小于失效的旧件，所以「现行有效件数」不应小于「本年制发件数 − 本年废止件数」。只有本年制发又在本年内失效（未计入废止）的文件能使它不成立，故为警告。',
+    en: 'In force at year end = in force at the start + issued − repealed − otherwise expired, and the start is no smaller than the old documents that expired: so in force should not be below issued − repealed. Only a document issued and expired (not repealed) within the year can break it, hence a warning.',
+  },
+  basis: '《中华人民共和国政府信息公开工作年度报告格式》第二部分「本年制发件数」「本年废止件数」「现行有效件数」',
+  example: '行政规范性文件本年制发 5 件、废止 0 件，现行有效却写 3 件。',
+  check(report) {
+    if (report.layout === '2019') return [];
+    return (Object.keys(ROWS) as (keyof typeof ROWS)[]).flatMap((row) => {
+      const [issued, repealed, inForce] = (['issued', 'repealed', 'in_force'] as const).map((c) => valueAt(report, 't2', row, c));
+      if (issued === null || repealed === null || inForce === null || inForce >= issued - repealed) return [];
+      return [
+        {
+          section: 's2' as const,
+          cells: [ref('t2', row, 'in_force'), ref('t2', row, 'issued'), ref('t2', row, 'repealed')],
+          expected: `≥ ${issued - repealed}`,
+          actual: inForce,
+          message: `「${ROWS[row]}」：本年制发 ${issued} − 废止 ${repealed} = ${issued - repealed}，现行有效件数却只有 ${inForce}`,
+        },
+      ];
+    });
+  },
+};

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { findings, keys, ofRule } from '../helpers/rules';
+
+const rule = 't2-in-force-below-issued';
+
+describe('t2-in-force-below-issued', () => {
+  it('warns when fewer documents are in force than were issued and not repealed this year', () => {
+    const fs = ofRule(findings({ normative: [5, 0, 3] }), rule);
+    expect(fs).toEqual([expect.objectContaining({ severity: 'warning', actual: 3, expected: '≥ 5' })]);
+    expect(keys(fs[0]!)).toEqual(['t2/normative/in_force', 't2/normative/issued', 't2/normative/repealed']);
+  });
+  it('counts the repealed ones out: 5 issued, 2 repealed, 2 in force still falls short; 3 does not', () => {
+    expect(ofRule(findings({ normative: [5, 2, 2] }), rule)).toHaveLength(1);
+    expect(ofRule(findings({ normative: [5, 2, 3] }), rule)).toEqual([]);
+  });
+  it('is silent when the count in force holds last years’ documents too, and on blanks', () => {
+    expect(ofRule(findings({ normative: [1, 0, 5] }), rule)).toEqual([]);
+    expect(ofRule(findings({ normative: [5, 0, ''] }), rule)).toEqual([]);
+  });
+  it('is silent on the 2019 layout, whose t2 columns count other things', () => {
+    expect(ofRule(findings({ layout2019: true }), rule)).toEqual([]);
+  });
+});
