@@ -6,8 +6,8 @@ export default defineConfig({
   resolve: { alias: { '@': fileURLToPath(new URL('./', import.meta.url)) } },
   test: {
     environment: 'node',
-    // CLI and mutation tests spawn processes or audit hundreds of pages: seconds each on a busy machine.
-    testTimeout: 30_000,
+    // CLI and mutation tests spawn processes or audit whole corpora in one test: tens of seconds on a busy machine.
+    testTimeout: 120_000,
     include: ['test/**/*.test.ts'],
     // Browser tests run in a real Chromium with their own runner.
     exclude: ['test/browser/**', '**/node_modules/**'],
