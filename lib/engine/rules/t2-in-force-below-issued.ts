@@ -17,7 +17,9 @@ export const t2InForceBelowIssued: ReportRule = {
   check(report) {
     if (report.layout === '2019') return [];
     return (Object.keys(ROWS) as (keyof typeof ROWS)[]).flatMap((row) => {
-      const [issued, repealed, inForce] = (['issued', 'repealed', 'in_force'] as const).map((c) => valueAt(report, 't2', row, c));
+      const issued = valueAt(report, 't2', row, 'issued');
+      const repealed = valueAt(report, 't2', row, 'repealed');
+      const inForce = valueAt(report, 't2', row, 'in_force');
       if (issued === null || repealed === null || inForce === null || inForce >= issued - repealed) return [];
       return [
         {
