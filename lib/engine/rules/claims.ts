@@ -167,7 +167,9 @@ export function checkClaims(report: Report, claims: Claim[]): Problem[] {
 
 /** The kinds of applicant table 3's columns count; 「公民、法人或者其他组织」 is everyone who may apply. */
 const APPLICANT_KIND = /自然人|法人(?:或者?|和|及|、)?其他组织|商业企业|科研机构|社会公益组织|法律服务机构/g;
-const EVERYONE = /公民、?法人(?:或者?|和|及)其他组织/g;
+const AN_APPLICANT_KIND = new RegExp(APPLICANT_KIND.source);
+/** 「公民、法人或者其他组织」: everyone who may apply, no one kind of applicant. */
+export const EVERYONE = /公民、?法人(?:或者?|和|及)其他组织/g;
 
 /**
  * 「自然人申请43件（含上年结转3件），办结41件，其中予以公开15件…」: a sentence that opens with the count of one kind of
@@ -177,7 +179,7 @@ export function ofOneApplicant(sentence: string): boolean {
   const s = sentence.replace(EVERYONE, '');
   const kinds = new Set(s.match(APPLICANT_KIND));
   const opening = s.split(/[，,]/)[0]!;
-  return kinds.size === 1 && new RegExp(APPLICANT_KIND.source).test(opening) && /\d+件/.test(opening) && /其中|办结/.test(s);
+  return kinds.size === 1 && AN_APPLICANT_KIND.test(opening) && /\d+件/.test(opening) && /其中|办结/.test(s);
 }
 
 export const total = (row: string) => () => [ref('t3', row, 'total')];

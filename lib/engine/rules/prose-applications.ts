@@ -1,5 +1,5 @@
 import { clauseBefore, ref } from './helpers';
-import { aboutOtherBody, aboutOtherYear, atLeast, checkClaims, ofOneApplicant, proseSentences, total, totals } from './claims';
+import { aboutOtherBody, aboutOtherYear, atLeast, checkClaims, EVERYONE, ofOneApplicant, proseSentences, total, totals } from './claims';
 import type { ReportRule } from './types';
 
 const NOT_INFO = '[^。；，,复议诉讼结转\\d]';
@@ -44,7 +44,6 @@ const aPart = (statement: string) => {
   const s = statement.replace(EVERYONE, '');
   return PART.test(s) || ofSomeMonths(s);
 };
-const EVERYONE = /公民、?法人(?:或者?|和|及)其他组织/g;
 /** Words between the verb and 申请 that name no kind: 「共收到各类申请」「受理群众提出的申请」. */
 const NO_KIND = /全年|本年度?|今年|共计|总计|共|各类|有效|依法|新|的|了|群众|申请人|提出|提交|通过/g;
 /**
