@@ -72,10 +72,7 @@ export function* auditPageSteps(doc: Document, opts: AuditOptions = {}, deadline
   if (!looksLikeReport(doc)) return { detected: false, reason: NOT_LIKELY };
   const page = yield* readPage(doc, opts, deadline);
   const split = splitCompilation(page.read.blocks);
-  if (!split) {
-    const one = yield* auditRead(doc, page, opts, deadline);
-    return one.detected ? { detected: true, parts: [{ report: one.report, findings: one.findings }] } : one;
-  }
+  if (!split) return asOnePart(yield* auditRead(doc, page, opts, deadline));
   const parts: ReportAudit[] = [];
   for (let i = 0; i < split.length; i++) {
     const blocks = split[i]!;
@@ -88,8 +85,14 @@ export function* auditPageSteps(doc: Document, opts: AuditOptions = {}, deadline
     const result = yield* finishSteps(report, opts, truncated, deadline, page.read);
     if (result.detected) parts.push({ report: result.report, findings: result.findings });
   }
-  return parts.length ? { detected: true, parts } : { detected: false, reason: NOT_LIKELY };
+  return partsFound(parts);
 }
+
+/** A page that holds one report: that report its one part, or why it holds none. */
+const asOnePart = (one: AuditResult): PageAudit => (one.detected ? { detected: true, parts: [{ report: one.report, findings: one.findings }] } : one);
+
+/** A compilation's parts that were reports; none is no report. */
+const partsFound = (parts: ReportAudit[]): PageAudit => (parts.length ? { detected: true, parts } : { detected: false, reason: NOT_LIKELY });
 
 interface PageRead {
   read: DomRead;
@@ -142,17 +145,14 @@ export function auditTextPage(page: string, opts: AuditOptions = {}): PageAudit 
   const text = readText(page);
   if (!text) return { detected: false, reason: NOT_LIKELY };
   const split = splitCompilation(text.blocks);
-  if (!split) {
-    const one = auditTextBlocks(text.blocks, opts, text.truncated);
-    return one.detected ? { detected: true, parts: [{ report: one.report, findings: one.findings }] } : one;
-  }
+  if (!split) return asOnePart(auditTextBlocks(text.blocks, opts, text.truncated));
   const parts: ReportAudit[] = [];
   split.forEach((blocks, i) => {
     // What the cap left out is said once, by the last part (where the cut is).
     const result = auditTextBlocks(blocks, opts, i === split.length - 1 ? text.truncated : null);
     if (result.detected) parts.push({ report: result.report, findings: result.findings });
   });
-  return parts.length ? { detected: true, parts } : { detected: false, reason: NOT_LIKELY };
+  return partsFound(parts);
 }
 
 /** Text read into blocks when its start looks like a report; beyond the cap it is cut at a line end (the audit says so). */

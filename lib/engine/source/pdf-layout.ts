@@ -140,9 +140,11 @@ function settle(lines: Run[][]): Run[][] {
   };
   for (let i = 0; i + 1 < lines.length; i++) {
     const [line, next] = [lines[i]!, lines[i + 1]!];
+    const nextBaseline = baseline(next);
     const moving = line.filter((r) => {
       const others = line.filter((o) => o !== r);
-      return others.length > 0 && Math.abs(r.y - baseline(next)) < Math.abs(r.y - baseline(others)) && Math.abs(r.y - baseline(next)) < 0.4 * r.size;
+      const toNext = Math.abs(r.y - nextBaseline);
+      return others.length > 0 && toNext < Math.abs(r.y - baseline(others)) && toNext < 0.4 * r.size;
     });
     if (!moving.length) continue;
     lines[i] = line.filter((r) => !moving.includes(r));
