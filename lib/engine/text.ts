@@ -32,10 +32,12 @@ const PAGE_NUMBER =
 
 export const isPageNumber = (text: string): boolean => (text.length <= 32 || text.trim().length <= 32) && PAGE_NUMBER.test(compact(text));
 
-/** 1–99 in Chinese numerals (「三」「两」「十」「十五」「二十」「三十一」), or 0 for anything else. */
+/** 1–99 in Chinese numerals (「三」「两」「十」「十五」「二十」「三十一」, 廿 for 二十 and 卅 for 三十: 「廿三」), or 0 for anything else. */
 export function chineseCount(s: string): number {
   const digit = (c: string) => (c === '两' ? 2 : Number(chineseDigits(c)) || 0);
-  if (s.length === 1) return s === '十' ? 10 : digit(s);
+  if (s.length === 1) return s === '十' ? 10 : s === '廿' ? 20 : s === '卅' ? 30 : digit(s);
+  const tens = /^([廿卅])([一二三四五六七八九])?$/.exec(s);
+  if (tens) return (tens[1] === '廿' ? 20 : 30) + (tens[2] ? digit(tens[2]) : 0);
   const m = /^([二三四五六七八九])?十([一二三四五六七八九])?$/.exec(s);
   return m ? (m[1] ? digit(m[1]) : 1) * 10 + (m[2] ? digit(m[2]) : 0) : 0;
 }

@@ -127,6 +127,22 @@ describe('prose-applications', () => {
     ])
       expect(ofRule(findings({ s1 }), 'prose-applications'), s1).toEqual([]);
   });
+  it('leaves the counts of sub-units and outposts named in the plural alone, not a body that names its villages or its headquarters (hunt 9)', () => {
+    const said = (s1: string) => ofRule(findings({ s1 }), 'prose-applications');
+    for (const s1 of [
+      '下辖8个区县税务局共收到政府信息公开申请97件。',
+      '关区各隶属海关另收到政府信息公开申请12件。',
+      '各市场监管所另收到政府信息公开申请9件。',
+      '各税务分局、税务所共受理政府信息公开申请17件。',
+      '管委会机关及所属各局共收到政府信息公开申请71件。',
+      '各市场监管所未收到政府信息公开申请。',
+      '全关区共收到政府信息公开申请186件。',
+      '全国海关共收到政府信息公开申请1,286件。',
+    ])
+      expect(said(s1), s1).toEqual([]);
+    expect(said('我镇下辖12个行政村，全年共收到政府信息公开申请15件。')).toEqual([expect.objectContaining({ expected: 12, actual: 15 })]);
+    expect(said('本关隶属海关总署，全年共收到政府信息公开申请15件。')).toEqual([expect.objectContaining({ expected: 12, actual: 15 })]);
+  });
   it('still reads disclosure applications named as such, and denials of carrying forward (round 24 hunt)', () => {
     expect(ofRule(findings({ s1: '全年共收到公民、法人或者其他组织以书面形式提出的政府信息公开申请15件。' }), 'prose-applications')).toEqual([
       expect.objectContaining({ expected: 12, actual: 15 }),

@@ -14,6 +14,22 @@ describe('prose-rate', () => {
     expect(fs).toEqual([expect.objectContaining({ expected: '17.1%', actual: '18%' })]);
     expect(ofRule(findings({ s1: '全年上报政务信息35条，采用6条。采用率为17.1%。' }), 'prose-rate')).toEqual([]);
   });
+  it('reads a percentage written in words (「百分之五十八点五」) as one in digits (hunt 9)', () => {
+    const s1 = (p: string) => `新收申请53件，其中网上申请31件，占比百分之${p}。`;
+    expect(ofRule(findings({ s1: s1('五十八点五') }), 'prose-rate')).toEqual([]);
+    expect(ofRule(findings({ s1: s1('六十八点五') }), 'prose-rate')).toEqual([expect.objectContaining({ expected: '58.5%', actual: '68.5%' })]);
+  });
+  it('a share that names its part in words is not of the last count of the sentence before, unless that count is the part named (hunt 9)', () => {
+    expect(ofRule(findings({ s1: '全年办结54件，结转下年度3件。自然人申请占比75.5%，较上年提高3.2个百分点。' }), 'prose-rate')).toEqual([]);
+    expect(ofRule(findings({ s1: '全年收到申请53件，其中网上申请31件。网上申请占比68.5%。' }), 'prose-rate')).toEqual([
+      expect.objectContaining({ expected: '58.5%', actual: '68.5%' }),
+    ]);
+  });
+  it('a part with a share of its own is the whole of the 其中 after it (hunt 9)', () => {
+    const s1 = (p: string) => `办结54件，其中予以公开22件，占40.7%，其中自然人申请的15件，占${p}。`;
+    expect(ofRule(findings({ s1: s1('68.2%') }), 'prose-rate')).toEqual([]);
+    expect(ofRule(findings({ s1: s1('58.2%') }), 'prose-rate')).toEqual([expect.objectContaining({ expected: '68.2%', actual: '58.2%' })]);
+  });
   it('a rate is not checked against the paragraph before it', () => {
     expect(ofRule(findings({ s1: '全年上报政务信息35条，采用6条。\n采用率为18%。' }), 'prose-rate')).toEqual([]);
   });

@@ -24,6 +24,24 @@ describe('prose-results', () => {
     ])
       expect(said(ok), ok).toEqual([]);
   });
+  it('results said of one row or one applicant are not the rows’ totals; of all those closed they are (hunt 9)', () => {
+    // cleanT3: (一) 6, (三)-4 无法提供 3.
+    const said = (s1: string) => ofRule(findings({ s1 }), 'prose-results');
+    for (const s1 of [
+      '上年结转的1件申请已于2023年1月全部办结，其中予以公开1件。',
+      '新收的12件申请中，予以公开5件、部分公开1件。',
+      '自然人提出的11件申请（含上年结转1件）中，予以公开5件。',
+    ])
+      expect(said(s1), s1).toEqual([]);
+    expect(said('已办结的11件中，予以公开5件。')).toEqual([expect.objectContaining({ expected: 6, actual: 5 })]);
+    // Applications whose answers were then published (「已转为主动公开的」) are not documents sorted by their disclosure.
+    expect(said('办结11件，其中予以公开7件，其中已转为主动公开的2件。')).toEqual([expect.objectContaining({ expected: 6, actual: 7 })]);
+  });
+  it('reads counts written with 廿 and 卅 (hunt 9)', () => {
+    const said = (s1: string) => ofRule(findings({ s1 }), 'prose-results').map((f) => f.actual);
+    expect(said('无法提供廿三件。')).toEqual([23]);
+    expect(said('予以公开卅件。')).toEqual([30]);
+  });
   it('silent when the breakdown matches the rows', () => {
     expect(ofRule(findings({ s1: '其中予以公开6件，部分公开1件，不予公开1件，无法提供3件。' }), 'prose-results')).toEqual([]);
   });

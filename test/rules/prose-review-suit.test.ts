@@ -11,6 +11,12 @@ describe('prose-review-suit', () => {
     const fs = ofRule(findings({ s1: '全年未发生政府信息公开行政复议。全年行政诉讼3件。' }), 'prose-review-suit');
     expect(fs.map((f) => f.actual)).toEqual([3, 0]);
   });
+  it('reads 「被诉案件 N 件」 as the suits (hunt 9)', () => {
+    // cleanT4: one suit.
+    const said = (s1: string) => ofRule(findings({ s1 }), 'prose-review-suit').map((f) => [f.expected, f.actual]);
+    expect(said('全年被诉案件3件。')).toEqual([[1, 3]]);
+    expect(said('全年被诉行政案件1件。')).toEqual([]);
+  });
   it('「未经复议直接起诉」 is not a denial', () => {
     expect(ofRule(findings({ s1: '全年未经复议直接起诉的行政诉讼1件，行政复议2件。' }), 'prose-review-suit')).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import type { NumberMention, SectionKey, Sentence } from '../model';
-import { clean, MAX_DIGITS, significantDigits } from '../text';
+import { chineseCount, chineseDigits, clean, MAX_DIGITS, significantDigits } from '../text';
 
 /** Units a count or amount is stated in; dates (年/月/日) are not quantities. */
 const NUMBER = /(\d+(?:,\d{3})*(?:\.\d+)?)\s*(人次|万元|%|件|条|个|次|期|篇|项|起|家|份|元|人|户|场|批|年|月|日|号|届)?/g;
@@ -16,7 +16,21 @@ export function numbersIn(text: string): NumberMention[] {
     if (/[年月日号届]/.test(unit) || /[〔[第]/.test(before) || significantDigits(m[1]!) > MAX_DIGITS) continue;
     out.push({ value: Number(m[1]!.replace(/,/g, '')), unit, index: m.index!, raw: m[0] });
   }
-  return out;
+  if (!text.includes('百分之')) return out;
+  for (const m of text.matchAll(PERCENT_IN_WORDS)) {
+    const value = percentInWords(m[1]!, m[2]);
+    if (value !== null) out.push({ value, unit: '%', index: m.index!, raw: m[0] });
+  }
+  return out.sort((a, b) => a.index - b.index);
+}
+
+/** 「百分之五十八点五」「百分之百」: a percentage in words, read as one in digits (58.5%). */
+const PERCENT_IN_WORDS = /百分之([零〇一二两三四五六七八九十廿卅百]+)(?:点([零〇一二三四五六七八九]+))?/g;
+
+function percentInWords(whole: string, decimals: string | undefined): number | null {
+  const n = /^一?百$/.test(whole) ? 100 : /^[零〇]$/.test(whole) ? 0 : chineseCount(whole);
+  if (!n && !/^[零〇]$/.test(whole)) return null;
+  return decimals ? Number(`${n}.${chineseDigits(decimals)}`) : n;
 }
 
 /** Splits a line of prose into sentences at 。；！？ and keeps those that state a number. */

@@ -30,13 +30,13 @@ export function proseSentences(r: Report): { s: Sentence; c: string }[] {
       r,
       (out = r.sentences.map((s) => ({
         s,
-        // 「两件」「三起」: a count in Chinese numerals reads as its digits.
+        // 「两件」「三起」「廿三件」: a count in Chinese numerals reads as its digits.
         // A label's colon before its count (「部分公开：7件」「行政复议：4件」) reads as the count written beside it.
         c: respectively(
           compact(s.text)
             .replace(/(\d),(?=\d{3}(?!\d))/g, '$1')
             .replace(/(?<=[\u4e00-\u9fff])[:：](?=\d+[件起次])/g, '')
-            .replace(/(?<![\d〇零一二两三四五六七八九十百千万])[一二两三四五六七八九十]{1,3}(?=[件起])/g, (n) => String(chineseCount(n) || n)),
+            .replace(/(?<![\d〇零一二两三四五六七八九十廿卅百千万])[一二两三四五六七八九十廿卅]{1,3}(?=[件起])/g, (n) => String(chineseCount(n) || n)),
         ),
       }))),
     );
@@ -100,10 +100,11 @@ export function aboutOtherYear(report: Report, before: string): boolean {
 /**
  * Words that make a statement another body's or several bodies' (「全县各级行政机关共收到申请356件」,
  * 「各直属单位另收到…」, 「组织全省开展清理，共废止…」, 「县政府及部门」, 「另以省政府名义办理…」, two organs named side by side
- * 「县自然资源局、县住房和城乡建设局分别收到…」): not this report's table.
+ * 「县自然资源局、县住房和城乡建设局分别收到…」, a vertical body's whole district or nation: 「全关区」「全国海关」), or its sub-units and outposts, named in the plural (「所属各局」「各隶属海关」
+ * 「下辖8个区县税务局」「各市场监管所另收到…」「各税务分局、税务所共受理…」): not this report's table.
  */
 const OTHER_BODY =
-  /全(?:省|市|州|盟|县|区|旗|镇|乡|系统)|各级|各(?:部门|单位|地区|乡镇|街道|县|区)|(?:直属|所属|下属|[委局厅部办院署]属)各?(?:单位|部门|机构)|[及和与各](?:所属|下属|直属)?(?:部门|单位|乡镇|街道)|名义|[局委厅][、和及与][^，,。；;、]{1,16}?[局委厅](?![长属])/;
+  /全(?:省|市|州|盟|县|区|旗|镇|乡|系统|关区)|全国[^，,。；;\d]{0,8}?(?:系统|海关|税务|各级)|各级|各(?:部门|单位|地区|乡镇|街道|县|区)|(?:直属|所属|下属|[委局厅部办院署]属)各?(?:单位|部门|机构)|[及和与各](?:所属|下属|直属)?(?:部门|单位|乡镇|街道)|名义|[局委厅][、和及与][^，,。；;、]{1,16}?[局委厅](?![长属])|(?:所属|下属)各|各隶属|派出机构|下辖(?:的)?(?:各|\d+个)?[^，,。；;\d]{0,8}?(?:局|所|站|海关|单位|部门|机构)|各[^，,。；;、的\d]{1,8}?(?:分局|所|站|海关|局)(?=[、和及与另共均]|分别|收到|受理|$)/;
 
 /** Whether the text before a statement (its sentence so far) speaks of other bodies than the report's. */
 export const aboutOtherBody = (before: string): boolean => OTHER_BODY.test(before);
@@ -179,7 +180,8 @@ export function ofOneApplicant(sentence: string): boolean {
   const s = sentence.replace(EVERYONE, '');
   const kinds = new Set(s.match(APPLICANT_KIND));
   const opening = s.split(/[，,]/)[0]!;
-  return kinds.size === 1 && AN_APPLICANT_KIND.test(opening) && /\d+件/.test(opening) && /其中|办结/.test(s);
+  // 「自然人提出的43件申请（含上年结转3件）中，予以公开15件…」: what follows breaks that kind's count down, as after 其中.
+  return kinds.size === 1 && AN_APPLICANT_KIND.test(opening) && /\d+件/.test(opening) && (/其中|办结/.test(s) || /中$/.test(opening));
 }
 
 export const total = (row: string) => () => [ref('t3', row, 'total')];

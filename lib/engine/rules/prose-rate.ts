@@ -13,6 +13,9 @@ const OWN_SHARE = /^[^，,。；;\d]{0,4}[，,]?(?:占|比例为?)[^，,。；;\
 const IN_TIME_RATE = /(?:按时|按期|及时|限时|准时)[^，,。；;\d]{0,4}率(?:为|达到?|是)?$/;
 const IN_TIME = /按时|按期|及时|期限|时限|限时|准时|当日|当场|规定时间/;
 
+/** The part a share opens its sentence with, in words: 「自然人申请占比…」「网上申请占…」. */
+const NAMED_PART = /^([^，,。；;\d%]{2,}?)(?:的)?占/;
+
 /** A share of a whole (not 满意率: a survey's answers, not the numbers before it). */
 const SHARE_RATE = /(?:采用|采纳|办结|答复|回复|公开|按时|及时|完成|通过|合格|覆盖|参与|处理|受理|结案|上网|正确|准确|维持|纠错|败诉)率|占|比例/;
 
@@ -52,11 +55,14 @@ export const proseRate: ReportRule = {
           counts = prev.numbers.filter((n) => n.unit !== '%');
           text = prev.text;
         }
+        // 「自然人申请占比75.5%」 after a sentence of other counts: a share of a part named here in words is that part's.
+        const named = text === s.text ? undefined : NAMED_PART.exec(s.text.slice(0, rate.index).replace(/^(?:其中|其|此外|另外)[，,]?/, ''))?.[1];
         // 「分别占…」 lists its rates in this sentence's own order.
         const respectively = text === s.text ? s.text.lastIndexOf('分别', rate.index) : -1;
         const pick = partAndWholes(text, counts, rates, rate, respectively);
         if (!pick) continue;
         const { num, wholes } = pick;
+        if (named && !clauseBefore(text, num.index + num.raw.length, true).includes(named)) continue;
         // 「办结54件，办结率…」: a rate of a deed (办结, 采用) is of the number stated with that deed, not of any number before
         // it (「上年结转4件，按时办结率100%」); the deed may follow a number that opens its clause (「…中，53件在法定期限内答复，
         // 按期答复率…」), not one of a list (「23个部门、12个乡镇全部完成…」).
@@ -115,11 +121,16 @@ function partAndWholes(
 ): { num: NumberMention; wholes: NumberMention[] } | undefined {
   const last = counts[counts.length - 1];
   if (!last) return undefined;
-  // A number with a share of its own (「自然人申请40件，占75.5%，法人…13件，占24.5%」) is a part beside it, not its whole.
-  const wholesBefore = (num: NumberMention, upTo: number) =>
-    counts
-      .slice(0, upTo)
-      .filter((n) => sameUnit(n.unit, num.unit) && n.value > 0 && n.value >= num.value && !OWN_SHARE.test(text.slice(n.index + n.raw.length)));
+  // A number with a share of its own (「自然人申请40件，占75.5%，法人…13件，占24.5%」) is a part beside it, not its whole; but the
+  // count just before a 其中 the part follows is the whole it breaks down (「予以公开22件，占40.7%，其中自然人15件，占68.2%」).
+  const wholesBefore = (num: NumberMention, upTo: number) => {
+    const before = counts.slice(0, upTo).filter((n) => sameUnit(n.unit, num.unit) && n.value > 0 && n.value >= num.value);
+    const ownShare = (n: NumberMention) => OWN_SHARE.test(text.slice(n.index + n.raw.length));
+    const split = text.lastIndexOf('其中', num.index);
+    const head = before.filter((n) => n.index < split).at(-1);
+    if (head && ownShare(head) && !before.some((n) => n.index > split)) return [head];
+    return before.filter((n) => !ownShare(n));
+  };
   if (/占[^，,。；;\d]{0,12}$/.test(text.slice(0, last.index))) {
     const num = counts[counts.length - 2];
     return num && last.value >= num.value ? { num, wholes: [last] } : undefined;

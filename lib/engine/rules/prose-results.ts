@@ -81,12 +81,17 @@ const REASONS: [string, string, string][] = [
 ];
 
 /**
- * Results the table's rows do not count as a whole: documents sorted (「公开属性审查…主动公开62件，依申请公开6件，不予公开18件」),
- * or one applicant's applications (「在自然人申请的10件中，予以公开5件」「自然人申请43件…，其中予以公开15件」).
+ * Results the table's rows do not count as a whole: documents sorted (「公开属性审查…主动公开62件，依申请公开6件，不予公开18件」;
+ * not 「已转为主动公开的4件」, applications whose answers were published), one applicant's applications (「在自然人申请的10件中，
+ * 予以公开5件」「自然人申请43件…，其中予以公开15件」), or the results of the carried-over or of the new ones alone, said of them
+ * (「上年结转的4件申请…，其中予以公开2件」「新收的53件申请中，予以公开20件」).
  */
-const notAllResults = (_: string, sentence: string) =>
+const notAllResults = (clause: string, sentence: string) =>
   ofOneApplicant(sentence) ||
-  /公文|发文|复文|拟公开|公开属性|属性审查|确定为|主动公开的?\d+件|(?:自然人|法人|其他组织|企业|机构)[^。；，,]{0,12}中/.test(sentence);
+  /公文|发文|复文|拟公开|公开属性|属性审查|确定为|(?<!转为?)主动公开的?\d+件|(?:自然人|法人|其他组织|企业|机构)[^。；，,]{0,12}中/.test(sentence) ||
+  OF_ONE_ROW.test(sentence.slice(0, sentence.indexOf(clause) + clause.length));
+/** 「上年结转的4件申请…，其中」「新收的53件中」「上年结转4件中」: a row of applications, apart from the others, whose results follow. */
+const OF_ONE_ROW = /(?:结转|新收)(?:的|申请)?\d+件(?:申请)?中|(?:结转|新收)的\d+件[^。；]*其中/;
 /** The groups (三)–(六) of table 3's results, as prose names them. */
 const GROUPS = '不予公开|无法提供|不予处理|其他处理';
 /**
