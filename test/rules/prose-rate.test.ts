@@ -30,6 +30,12 @@ describe('prose-rate', () => {
     expect(ofRule(findings({ s1: s1('68.2%') }), 'prose-rate')).toEqual([]);
     expect(ofRule(findings({ s1: s1('58.2%') }), 'prose-rate')).toEqual([expect.objectContaining({ expected: '68.2%', actual: '58.2%' })]);
   });
+  it('a deed’s rate with a verb after 率 (「办结率达」) is still the deed’s: not of a count that names another (hunt 9)', () => {
+    expect(ofRule(findings({ s1: '12345热线转办工单1.3万件，办结率达99.6%。' }), 'prose-rate')).toEqual([]);
+    expect(ofRule(findings({ s1: '全年上报政务信息35条，采用6条，采用率达18%。' }), 'prose-rate')).toEqual([
+      expect.objectContaining({ expected: '17.1%', actual: '18%' }),
+    ]);
+  });
   it('a rate is not checked against the paragraph before it', () => {
     expect(ofRule(findings({ s1: '全年上报政务信息35条，采用6条。\n采用率为18%。' }), 'prose-rate')).toEqual([]);
   });

@@ -66,7 +66,8 @@ export const proseRate: ReportRule = {
         // 「办结54件，办结率…」: a rate of a deed (办结, 采用) is of the number stated with that deed, not of any number before
         // it (「上年结转4件，按时办结率100%」); the deed may follow a number that opens its clause (「…中，53件在法定期限内答复，
         // 按期答复率…」), not one of a list (「23个部门、12个乡镇全部完成…」).
-        const deed = /(\S{2})率$/.exec(before.replace(/[\d.]+$/, ''))?.[1];
+        // 「办结率达99.6%」「采用率为18%」: the verb after 率 is not the deed.
+        const deed = /(\S{2})率$/.exec(before.replace(/[\d.]+$/, '').replace(/(?:为|达到?|是|约)$/, ''))?.[1];
         const opens = /[，,；;：:]$/.test(text.slice(0, num.index));
         const tail = opens
           ? (/^[^，,、；;]*(?=[，,、；;])/.exec(text.slice(num.index + num.raw.length, text === s.text ? rate.index : undefined))?.[0] ?? '')
