@@ -8,6 +8,7 @@ import { CROSS_YEAR_RULES } from './rules/registry';
 import { crossYearUncertain } from './rules/cross-year-uncertain';
 import { toFinding } from './rules/types';
 import { compact } from './text';
+import { simplifiedName } from './traditional';
 
 export type { YearFacts };
 
@@ -15,9 +16,12 @@ export function factsOf(report: Report, source: string): YearFacts {
   return { source, agency: report.agency, year: report.year, layout: report.layout, values: cellValues(report) };
 }
 
-/** An agency name without spacing and punctuation: 「开封市 司法局」 = 「开封市司法局」. */
+/**
+ * An agency name without spacing and punctuation, in simplified characters: 「开封市 司法局」 = 「开封市司法局」,
+ * and the name as a portal's 繁 switch writes it is the same name.
+ */
 export function agencyKey(agency: string): string {
-  return compact(agency).replace(/[()（）·,，、。.\-—]/g, '');
+  return compact(simplifiedName(agency)).replace(/[()（）·,，、。.\-—]/g, '');
 }
 
 const ORGAN = /(?:局|委员会|委|办公室|办|院|政府|厅|处|中心|所|站|队|会|部)$/;

@@ -5,6 +5,7 @@
  * so that offsets within a text stay where they were.
  */
 import { SIMPLIFIED, TRADITIONAL, TRADITIONAL_WORDS } from './traditional-chars';
+import { NAME_SIMPLIFIED, NAME_TRADITIONAL } from './traditional-name-chars';
 
 /** Built on first use: the auditor's page-tree writer imports the DOM reader's constants, never this table's use. */
 let table: { any: RegExp; every: RegExp; toSimplified: Map<string, string> } | undefined;
@@ -19,4 +20,17 @@ function tableOf() {
 export function simplified(s: string): string {
   const { any, every, toSimplified } = tableOf();
   return any.test(s) ? s.replace(every, (t) => toSimplified.get(t)!) : s;
+}
+
+let nameTable: Map<string, string> | undefined;
+/**
+ * A body's name in simplified characters, whatever its characters, for matching names only (the engine's own
+ * table above holds only the characters of its words, and a name may use any). Examples stay in the tests:
+ * the generator takes every Han character written in lib/engine for one of the engine's words.
+ */
+export function simplifiedName(name: string): string {
+  nameTable ??= new Map([...NAME_TRADITIONAL].map((t, i) => [t, NAME_SIMPLIFIED[i]!]));
+  let out = '';
+  for (const c of name) out += nameTable.get(c) ?? c;
+  return out;
 }

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { auditPage, auditText } from '../../lib/engine/audit';
 import { parseLightDocument } from '../../lib/engine/source/light-dom';
 import { simplified } from '../../lib/engine/traditional';
-import { traditionalTable } from '../../scripts/traditional-table';
+import { traditionalNameTable, traditionalTable } from '../../scripts/traditional-table';
 import { FIXTURES } from '../helpers/fixtures';
 
 const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
@@ -40,6 +40,7 @@ const pages = ['variants', 'recall', 'prose', 'seeds'].flatMap((dir) =>
 describe('reports in traditional characters', () => {
   it('the table is OpenCC’s for the engine’s words (npm run gen:traditional)', async () => {
     expect(readFileSync(join(import.meta.dirname, '../../lib/engine/traditional-chars.ts'), 'utf8')).toBe(await traditionalTable());
+    expect(readFileSync(join(import.meta.dirname, '../../lib/engine/traditional-name-chars.ts'), 'utf8')).toBe(await traditionalNameTable());
   });
 
   it('reads the template’s words in traditional characters as simplified, and leaves simplified text as it is', () => {
