@@ -523,3 +523,27 @@ describe('t2’s decisions turned into columns', () => {
     expect(decisions(two)).toEqual([1234, 56, null]);
   });
 });
+
+describe('a text row whose label spans empty cells', () => {
+  // Each t3 row as a tab or pipe copy of the template prints it: the label, two empty cells it spans, seven values.
+  const spanned = (text: string, sep: 'tab' | 'pipe') =>
+    text
+      .split('\n')
+      .map((line) => {
+        const cells = line.split('\t');
+        if (cells.length !== 8) return line;
+        const row = [cells[0]!, '', '', ...cells.slice(1)];
+        return sep === 'tab' ? row.join('\t') : `| ${row.join(' | ')} |`;
+      })
+      .join('\n');
+
+  it.each(['tab', 'pipe'] as const)('keeps a blank last value in its column, where the full rows put their values (%s)', (sep) => {
+    const clean = auditText(spanned(makeReport(), sep));
+    expect(clean.detected && clean.findings).toEqual([]);
+    const t3 = cleanT3();
+    t3['1'] = [...t3['1']!.slice(0, 6), ''];
+    const r = auditText(spanned(makeReport({ t3 }), sep));
+    expect(values(r, 't3', '1')).toEqual([...cleanT3()['1']!.slice(0, 6), 'blank']);
+    expect(r.detected && r.findings.map((f) => `${f.rule} ${f.cells?.map((c) => `${c.row}/${c.column}`).join(' ')}`)).toEqual(['cell-missing 1/total']);
+  });
+});

@@ -68,6 +68,13 @@ describe('prose-applications', () => {
       expect.objectContaining({ expected: 12, actual: 10 }),
     ]);
   });
+  it('「处理申请 N 件（含上年结转）」 counts rows 一 and 二, as 办理 does (clean: 12 + 1)', () => {
+    for (const verb of ['办理', '处理']) {
+      const s1 = `全年共${verb}政府信息公开申请14件（含上年结转1件）。`;
+      expect(ofRule(findings({ s1 }), 'prose-applications'), s1).toEqual([expect.objectContaining({ expected: 13, actual: 14 })]);
+      expect(ofRule(findings({ s1: s1.replace('14件', '13件') }), 'prose-applications')).toEqual([]);
+    }
+  });
   it('「所有申请均已按时办结」 while row 四 carries applications forward', () => {
     const fs = ofRule(findings({ s1: '2023年共收到政府信息公开申请12件，所有申请均已按时办结。' }), 'prose-applications');
     expect(fs).toEqual([expect.objectContaining({ expected: 2, actual: 0, cells: [{ table: 't3', row: '4', column: 'total' }] })]);
@@ -124,6 +131,8 @@ describe('prose-applications', () => {
       '所有依申请公开答复文书在办结前均经法律顾问审核。',
       '全年收到政府信息公开申请12件，办结11件（含上年结转），结转下年度2件。',
       '提案28件（含上年结转2件）均已办复。',
+      // The bracket names a part of the 12 and closes: the carried-over one after it is no part of them.
+      '全年共收到政府信息公开申请12件（含不动产登记资料查询申请5件），上年结转1件。',
     ])
       expect(ofRule(findings({ s1 }), 'prose-applications'), s1).toEqual([]);
   });

@@ -14,6 +14,8 @@ describe('prose-results', () => {
       expect.objectContaining({ expected: 11, actual: 12, cells: [{ table: 't3', row: '3.7', column: 'total' }] }),
     ]);
     expect(said('全年共受理政府信息公开申请13件，已办结12件，结转下年度继续办理2件。')).toEqual([expect.objectContaining({ actual: 12 })]);
+    // The applications named in the sentence before: a sentence giving table 3's results speaks of disclosure applications.
+    expect(said('全年共收到政府信息公开申请12件。本年度共办结申请12件，其中予以公开6件，部分公开1件。')).toEqual([expect.objectContaining({ actual: 12 })]);
     for (const ok of [
       '本年度办结政府信息公开申请11件。',
       '全年共受理政府信息公开申请13件，在已办结的11件中，予以公开6件。',
@@ -21,6 +23,8 @@ describe('prose-results', () => {
       '全年受理行政许可申请1234件，办结1234件。',
       '全年共收到政府信息公开申请12件；办理领导信箱来信58件，办结58件。',
       '2022年办结政府信息公开申请9件。',
+      '全年共收到政府信息公开申请12件。本年度共办结申请11件，其中予以公开6件，部分公开1件。',
+      '受理政务服务事项申请300件，办结300件。',
     ])
       expect(said(ok), ok).toEqual([]);
   });

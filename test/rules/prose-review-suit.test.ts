@@ -69,6 +69,15 @@ describe('prose-review-suit: cases that corrected the body (结果纠正)', () =
     expect(reviewSuit('行政诉讼败诉0件。')).toEqual([expect.objectContaining({ expected: 1, actual: 0 })]);
     expect(reviewSuit('全年被行政复议纠错1件，行政诉讼败诉1件。')).toEqual([]);
   });
+  it('「均未被纠错」 after the cases it names: none of them corrected the body (recall round 4)', () => {
+    expect(reviewSuit('被申请行政复议2件，被提起行政诉讼2件，均未被纠错。').map((f) => f.cells!.map((c) => c.column))).toEqual([
+      ['review.corrected', 'suit.corrected', 'suit_after_review.corrected'],
+    ]);
+    expect(reviewSuit('被提起行政诉讼2件，均未败诉。').map((f) => f.actual)).toEqual([0]);
+    expect(reviewSuit('被申请行政复议2件，被提起行政诉讼1件，均未被纠错。', cleanT4())).toEqual([]);
+    expect(reviewSuit('我局作为复议机关办理行政复议案件5件，均未被撤销。')).toEqual([]);
+    expect(reviewSuit('2022年被申请行政复议2件，均未被纠错。')).toEqual([]);
+  });
   it('is silent when nothing was corrected, of another year, or when the body decides the cases', () => {
     expect(reviewSuit('本年度未发生因政府信息公开工作被行政复议纠错或行政诉讼败诉的情形。', cleanT4())).toEqual([]);
     expect(reviewSuit('2022年未发生被行政复议纠错的情形。')).toEqual([]);

@@ -20,6 +20,18 @@ describe('year-mismatch', () => {
     const fs = audit({ s1: '2022年，我局认真落实条例。2022年，我局共收到政府信息公开申请12件，上年结转1件。' }).findings;
     expect(ofRule(fs, 'year-mismatch')).toEqual([expect.objectContaining({ severity: 'warning', actual: 2022 })]);
   });
+  it('a title without its year: the prose keeping to a later year than the period is a mismatch too', () => {
+    const title = '示范市测试局政府信息公开工作年度报告';
+    const s1 = (y: number) =>
+      `本报告统计期限自2022年1月1日起至2022年12月31日止。${y}年，我局认真落实条例。${y}年，我局共收到政府信息公开申请12件，上年结转1件。`;
+    expect(ofRule(audit({ title, s1: s1(2023) }).findings, 'year-mismatch')).toEqual([
+      expect.objectContaining({ severity: 'warning', expected: 2022, actual: 2023 }),
+    ]);
+    expect(ofRule(audit({ title, s1: s1(2022) }).findings, 'year-mismatch')).toEqual([]);
+    // With the year in the title, a later year in the prose is left alone (as before): the title and the period agree.
+    const later = '本报告统计期限自2023年1月1日起至2023年12月31日止。2024年，我局认真落实条例。2024年，我局共收到政府信息公开申请12件，上年结转1件。';
+    expect(ofRule(audit({ s1: later }).findings, 'year-mismatch')).toEqual([]);
+  });
   it('is silent when title, period and prose agree (all seeds)', () => {
     expect(
       ofRule(audit({ s1: '本报告统计期限自2023年1月1日起至12月31日止。2023年，我局共收到政府信息公开申请12件，上年结转1件。' }).findings, 'year-mismatch'),

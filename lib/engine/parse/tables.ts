@@ -499,6 +499,37 @@ function withApplicantsTurned(g: Grid): Grid {
   return { ...g, rows };
 }
 
+/**
+ * The grid column where a text table's rows of n values start, as its full rows show it (n filled cells side
+ * by side, nothing else after the label). A tab or pipe row keeps the label's merged cells as empty ones, so a
+ * row with a blank value has more cells than values, and only the full rows tell which of them are the label's.
+ */
+function valuesStart(g: Grid, n: number): number | undefined {
+  const votes = new Map<number, number>();
+  for (const r of g.rows) {
+    if (r.some((c) => c.loose)) continue;
+    const s = splitRow(r);
+    const at = r.findIndex((c, i) => i > s.labelEnd && !isEmpty(c));
+    if (at < 0 || filledCount(s.values) !== n || filledCount(r.slice(at, at + n)) !== n) continue;
+    votes.set(at, (votes.get(at) ?? 0) + 1);
+  }
+  const ranked = [...votes.entries()].sort((a, b) => b[1] - a[1]);
+  // Two starts as common as each other tell nothing.
+  return ranked.length && (ranked.length === 1 || ranked[0]![1] > ranked[1]![1]) ? ranked[0]![0] : undefined;
+}
+
+/**
+ * A text row with more cells than values, its values read where the table's full rows put theirs (see
+ * valuesStart): 「一、本年新收… |  |  | 40 | … | 1 |  |」 is a blank 总计, not a blank 自然人 with 40 under 商业企业.
+ * Unchanged when a filled cell stands outside those columns, or the row's cells are not the grid's own (colspan copies).
+ */
+function alignedToGrid(r: GridCell[], s: SplitRow, n: number, start: number | undefined): SplitRow {
+  if (start === undefined || s.values.length <= n || start <= s.labelEnd || r.length < start + n) return s;
+  if (r.some((c) => c.loose) || s.values.length !== r.length - s.labelEnd - 1) return s;
+  const outside = [...r.slice(s.labelEnd + 1, start), ...r.slice(start + n)];
+  return outside.every(isEmpty) ? { ...s, values: r.slice(start, start + n) } : s;
+}
+
 /** Reads t2 or t3: each grid row is matched to a row spec by its label; the first match of a key wins. */
 export function readRowTable(key: 't2' | 't3', given: Grid[], layout: Layout, reportLayout: Layout = layout): Table | undefined {
   if (!given.length) return undefined;
@@ -507,6 +538,12 @@ export function readRowTable(key: 't2' | 't3', given: Grid[], layout: Layout, re
   if (layout !== reportLayout) table.layout = layout;
   const specs = rowsFor(key, layout);
   const centres = once(() => columnCentres(grids.flatMap((g) => g.rows.map((r) => splitRow(r).values.filter((c) => !isEmpty(c))))));
+  const starts = new Map<Grid, Map<number, number | undefined>>();
+  const startOf = (g: Grid, n: number) => {
+    const byWidth = starts.get(g) ?? starts.set(g, new Map()).get(g)!;
+    if (!byWidth.has(n)) byWidth.set(n, valuesStart(g, n));
+    return byWidth.get(n);
+  };
   // The first row of a key wins, unless it held no value at all (a group's caption row that repeats its label).
   const filled = new Set<string>();
   const dataRows = new Set<GridCell[]>();
@@ -530,7 +567,8 @@ export function readRowTable(key: 't2' | 't3', given: Grid[], layout: Layout, re
       }
       if (!spec || filled.has(spec.key) || !isDataRow(split, spec.columns.length)) continue;
       if (table.rows[spec.key] && !filledCount(split.values)) continue;
-      putRow(table, spec, byHeader ? placedByHeader(r, split, byHeader, spec) : wordsAsValues(r, split, spec), centres);
+      const aligned = byHeader ? split : alignedToGrid(r, split, spec.columns.length, startOf(grid, spec.columns.length));
+      putRow(table, spec, byHeader ? placedByHeader(r, split, byHeader, spec) : wordsAsValues(r, aligned, spec), centres);
       dataRows.add(r);
       if (filledCount(split.values)) filled.add(spec.key);
     }

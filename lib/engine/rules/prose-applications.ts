@@ -15,13 +15,14 @@ const ACCEPTED = new RegExp(`受理${NOT_INFO}{0,30}申请${SUM}(\\d+)件`);
 /** 「尚有3件在办理期限内」「另有3件申请结转至2024年继续办理」: applications carried forward, the count before its words. */
 const FORWARD_COUNT_FIRST =
   /(?:尚有|另有|还有)(\d+)件(?:申请)?(?:[^。；\d]{0,24}?(?:结转(?:至|到)(?:下一?年度?|20\d{2}年度?)|(?:在|尚在)(?:办理|答复)期限内|正在办理|仍在办理|尚在办理))/;
-/** 「办理申请57件（含上年结转4件）」: 办理 alone may mean those closed; with its carried-over ones in brackets, rows 一 and 二. */
-const HANDLED_WITH_CARRIED = new RegExp(`办理${NOT_INFO}{0,30}申请${SUM}(\\d+)件(?=[（(](?:含|包括)[^)）]{0,8}上一?年度?结转)`);
+/** 「办理（处理）申请57件（含上年结转4件）」: 办理 alone may mean those closed; with its carried-over ones in brackets, rows 一 and 二. */
+const HANDLED_WITH_CARRIED = new RegExp(`(?:办理|处理)${NOT_INFO}{0,30}申请${SUM}(\\d+)件(?=[（(](?:含|包括)[^)）]{0,8}上一?年度?结转)`);
 /**
  * The parts right after a whole name the carried-over applications (「受理57件（含上年结转4件）」, 「…57件，其中新收53件、
- * 上年结转4件」「…57件，其中2023年新收53件、2022年结转4件」): the whole counts rows 一 and 二. Not a 含 further on, of another count (「办结54件（含上年结转）」).
+ * 上年结转4件」「…57件，其中2023年新收53件、2022年结转4件」): the whole counts rows 一 and 二. Not a 含 further on, of another count
+ * (「办结54件（含上年结转）」), nor one whose bracket closes first (「53件（含不动产登记资料查询申请12件），上年结转4件」).
  */
-const WITH_CARRIED = /^[^。；;\d]*\d+件[，,。：:]?[(（]?(?:其中|包括|含)[^。；;另]{0,30}(?:上一?|20\d{2})年(?:度)?结转/;
+const WITH_CARRIED = /^[^。；;\d]*\d+件[，,。：:]?[(（]?(?:其中|包括|含)[^。；;另)）]{0,30}(?:上一?|20\d{2})年(?:度)?结转/;
 const newAndCarried = totals('1', '2');
 /** Applications of another kind, which table 3 does not count: 行政许可, 信访, 咨询, 建议提案 … */
 const OTHER_KIND = /许可|审批|信访|投诉|举报|咨询|建议|提案|信箱|来信|留言|热线|办件|政务服务/;

@@ -47,8 +47,9 @@ export const proseResults: ReportRule = {
         cells: total('3.7'),
         what: '办结申请',
         // 「新收申请53件，已办结50件，结转下年度3件；上年结转的4件…均已办结」: the year's new ones, apart from last year's.
+        // 「共办结申请55件，其中予以公开22件…」: a sentence giving table 3's results speaks of disclosure applications too.
         unless: (clause, sentence) =>
-          !/信息公开申请|依申请公开/.test(sentence) ||
+          !/信息公开申请|依申请公开|予以公开|部分公开/.test(sentence) ||
           ofOneApplicant(sentence) ||
           /许可|信访|来信|建议|提案|投诉|举报|政务服务/.test(clause) ||
           /新收[^。；]*(?:办结|办理完毕)/.test(sentence),

@@ -64,6 +64,8 @@ const REVIEW_RESULTS: [string, string, string][] = [
 /** 「共计」「合计」…: the words before a count that say it is the sum. */
 const SUM = '(?:共计|合计|总计|共|计)?';
 
+/** 「均未被纠错」「全部未被撤销」「都没有败诉」: none of the cases named before it corrected the body. */
+const ALL_KEPT = /(?:均|全部|都)(?:未|没有)(?:被)?(纠错|撤销|确认违法|败诉)/;
 /** 「复议纠错率为零」「败诉率为0」「被复议机关纠错为零」: a rate or a count that says no case corrected the body. */
 const ZERO_RATE = /(纠错|败诉)(?:率(?:均)?(?:为|是)?|(?:案件)?(?:均)?(?:为|是))(?:零|0(?:\.0+)?%?)(?![\d.件])/;
 
@@ -169,6 +171,11 @@ export const proseReviewSuit: ReportRule = {
       // Not 「已审结的均获维持」 (the pending are apart), nor of cases of another kind (「被申请行政复议的行政处罚案件…均予维持」).
       const upheld = /(?<!审结的?)(?:均(?:获|被|予以|予|为|得到)?维持|全部(?:获|被|予)?维持)/.test(c);
       const otherCases = /处罚|许可|强制|征收|赔偿/.test(c) && !/信息公开/.test(c);
+      // 「被申请行政复议4件，被提起行政诉讼3件，均未被纠错」: none of the cases it names corrected the body (结果纠正).
+      const noneOf = denial ? null : ALL_KEPT.exec(c);
+      const named = noneOf ? c.slice(0, noneOf.index) : '';
+      if (noneOf && /复议|诉讼/.test(named) && !otherCases && !aboutOtherYear(report, named) && !aboutOtherBody(named) && !asTheirJudge(named, c))
+        noneCorrected([...(/复议/.test(named) && noneOf[1] !== '败诉' ? CORRECTED_REVIEWS : []), ...(/诉讼/.test(named) ? CORRECTED_SUITS : [])], noneOf[0]);
       if (upheld && /复议|诉讼/.test(c) && !otherCases && !aboutOtherYear(report, c)) {
         const notUpheld = T4_GROUPS.flatMap((g) => ['corrected', 'other', 'pending'].map((p) => ref('t4', '1', `${g}.${p}`)));
         const n = atLeast(report, notUpheld);

@@ -58,9 +58,11 @@ export const yearMismatch: ReportRule = {
       });
     // One earlier year, opening two sentences or more: a plan for next year (「2024年，我局将…」) or last year's
     // figure beside this year's are not a report carried over.
-    const earlier = leading.filter((x) => x.y < report.year! && !/将|计划|拟|力争|下一步/.test(x.s.text));
-    const often = earlier.find((x) => earlier.filter((o) => o.y === x.y).length >= 2)?.y;
-    const other = earlier.filter((x) => x.y === often);
+    // A title without its year leaves the report's year to the 统计期限: then the prose's own year may be later as well.
+    const titled = /20\d{2}年/.test(digitYears(compact(report.title)));
+    const others = leading.filter((x) => (x.y < report.year! || (!titled && x.y > report.year!)) && !/将|计划|拟|力争|下一步/.test(x.s.text));
+    const often = others.find((x) => others.filter((o) => o.y === x.y).length >= 2)?.y;
+    const other = others.filter((x) => x.y === often);
     if (other.length >= 2 && other.length > leading.length / 2)
       out.push({
         severity: 'warning',
@@ -68,7 +70,7 @@ export const yearMismatch: ReportRule = {
         excerpt: other[0]!.s.text,
         expected: report.year,
         actual: other[0]!.y,
-        message: `标题为 ${report.year} 年度，总体情况却多处写「${other[0]!.y}年，……」，可能沿用了往年报告`,
+        message: `${titled ? '标题' : '统计期限'}为 ${report.year} 年度，总体情况却多处写「${other[0]!.y}年，……」，${other[0]!.y < report.year ? '可能沿用了往年报告' : '年度前后不一致'}`,
       });
     return out;
   },
