@@ -18,7 +18,7 @@ function auditedOf(source: string, r: AuditResult): Audited {
  * Audits what was loaded; a page that is no report but links reports keeps those links (for
  * --follow-links). An engine crash on one input is that input's error, not the run's.
  */
-/** A page or a text, report by report when it is a compilation (汇编): each report its own entry, `source#part=N` as the extension names them. */
+/** A page, a text or a file, report by report when it is a compilation (汇编): each report its own entry, `source#part=N` as the extension names them. */
 function auditedPage(source: string, page: PageAudit): Audited {
   if (!page.detected) return auditedOf(source, page);
   const [first, ...more] = page.parts.map((part, i, all) => auditedOf(all.length > 1 ? `${source}#part=${i + 1}` : source, { detected: true, ...part }));
@@ -27,12 +27,10 @@ function auditedPage(source: string, page: PageAudit): Audited {
 
 export function auditLoaded(source: string, loaded: Loaded, url?: string): Audited {
   try {
-    const audited =
-      loaded.kind === 'html'
-        ? auditedPage(source, auditPage(loaded.doc, { url }))
-        : loaded.kind === 'text'
-          ? auditedPage(source, auditTextPage(loaded.text, { url }))
-          : auditedOf(source, loaded.result);
+    const audited = auditedPage(
+      source,
+      loaded.kind === 'html' ? auditPage(loaded.doc, { url }) : loaded.kind === 'text' ? auditTextPage(loaded.text, { url }) : loaded.audit,
+    );
     if (loaded.kind !== 'html') return audited;
     // Only pages that link reports or attachments need their own address (most reports do not).
     const address = () => url ?? pathToFileURL(resolve(source)).toString();

@@ -5,6 +5,7 @@
 import { createJob } from '../lib/app/batch/job';
 import type { BatchLimits } from '../lib/app/batch/limits';
 import { abortableSleep, runJob, type RunDeps } from '../lib/app/batch/runner';
+import { partKey } from '../lib/engine/finding-id';
 import type { ReportSnapshot } from '../lib/engine/snapshot';
 import { failed, type Audited, type ListPage } from './entry';
 import { parseDocument, withUserAgent } from './sources';
@@ -26,9 +27,11 @@ export async function followList(list: ListPage, limits: BatchLimits, trustedHos
     fetch: withUserAgent,
     parse: parseDocument,
     disabledRules: [],
-    save: async (report) => {
-      stored.set(report.url, report);
-      return { reportId: report.url, agency: report.agency, year: report.year };
+    // Keyed as the extension keys them: a compilation's reports by the page and the part.
+    save: async (report, part) => {
+      const reportId = part ? partKey(report.url, part) : report.url;
+      stored.set(reportId, report);
+      return { reportId, agency: report.agency, year: report.year };
     },
     persist: async () => undefined,
     onChange: () => undefined,
@@ -39,9 +42,12 @@ export async function followList(list: ListPage, limits: BatchLimits, trustedHos
     trustedHosts,
   };
   const { job: end } = await runJob(job, deps, limits, new AbortController().signal);
-  const reports = end.links.map((l) => {
-    const report = l.result && stored.get(l.result.reportId);
-    return report ? auditedOfSnapshot(l.url, report) : failed(l.url, l.error ?? '未能审核');
+  // A compilation's reports one entry each, `url#part=N` as the CLI names a compilation's parts.
+  const reports = end.links.flatMap((l) => {
+    const ids = l.result ? [l.result.reportId, ...(l.result.more ?? []).map((m) => m.reportId)] : [];
+    const found = ids.flatMap((id) => stored.get(id) ?? []);
+    if (!found.length) return [failed(l.url, l.error ?? '未能审核')];
+    return found.map((report, i) => auditedOfSnapshot(found.length > 1 ? `${l.url}#part=${i + 1}` : l.url, report));
   });
   return { reports, listError: end.listError };
 }

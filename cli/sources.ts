@@ -6,7 +6,7 @@ import { assertFetchable } from '../lib/app/batch/address';
 import { fetchPage } from '../lib/app/batch/audit-link';
 import { DEFAULT_LIMITS } from '../lib/app/batch/limits';
 import { linkErrorText, type RequestGate } from '../lib/app/batch/runner';
-import type { AuditResult } from '../lib/engine/audit';
+import type { PageAudit } from '../lib/engine/audit';
 import { decodePage } from '../lib/engine/decode';
 import { fileKind } from '../lib/engine/source/file-kind';
 import { parseLightDocument } from '../lib/engine/source/light-dom';
@@ -16,7 +16,7 @@ import { FILE_EXT, fileErrorText, PAGE_EXT, TEXT_EXT } from './inputs';
 export const USER_AGENT = 'gov-report-auditor/0.1';
 
 /** A page or text to audit, or a PDF/Word file already audited while reading it (pdf.js is asynchronous). */
-export type Loaded = { kind: 'html'; text: string; doc: Document } | { kind: 'text'; text: string } | { kind: 'file'; result: AuditResult };
+export type Loaded = { kind: 'html'; text: string; doc: Document } | { kind: 'text'; text: string } | { kind: 'file'; audit: PageAudit };
 
 export class InputError extends Error {}
 
@@ -56,7 +56,7 @@ export async function loadUrl(url: string, gate?: RequestGate): Promise<Loaded> 
     { readFiles: true },
   );
   // A PDF/Word file comes through the same checked, spaced hops as a page, downloaded once.
-  if (page.kind === 'file') return { kind: 'file', result: (await auditBytes(page.bytes, new URL(page.url).pathname, page.type, page.url)).result };
+  if (page.kind === 'file') return { kind: 'file', audit: (await auditBytes(page.bytes, new URL(page.url).pathname, page.type, page.url)).audit };
   if (page.kind === 'attachment') throw new InputError(`网址是引擎无法读取的附件（如 OFD、压缩包）：${page.url}`);
   return asLoaded(page.text, /html|xml/i.test(page.type) || startsWithMarkup(page.text));
 }
@@ -68,7 +68,7 @@ export async function loadFile(path: string): Promise<Loaded> {
   const bytes = new Uint8Array(readFileSync(path));
   // A file without a known extension is still read when its first bytes say PDF or Word.
   const kind = fileKind(bytes, '', known ? path : '');
-  if (FILE_EXT.has(ext) || (!known && ['pdf', 'docx', 'doc', 'wps'].includes(kind))) return { kind: 'file', result: (await auditBytes(bytes, path)).result };
+  if (FILE_EXT.has(ext) || (!known && ['pdf', 'docx', 'doc', 'wps'].includes(kind))) return { kind: 'file', audit: (await auditBytes(bytes, path)).audit };
   if (!known) throw new InputError(`不支持的文件类型「${ext || '无扩展名'}」：只审核 .html/.htm 网页、.txt 文本、PDF 与 Word（.docx）文件`);
   return asLoaded(decodePage(bytes), PAGE_EXT.has(ext));
 }

@@ -1,4 +1,4 @@
-import type { BatchJob, BatchLink } from '@/lib/app/batch/job';
+import type { BatchJob, BatchLink, StoredReport } from '@/lib/app/batch/job';
 import { reportPage } from '@/lib/app/ext-pages';
 import { severityCounts } from '@/lib/app/report-stats';
 import type { ReportRecord } from '@/lib/app/schema';
@@ -12,12 +12,16 @@ const STATUS = {
   failed: { zh: '失败', en: 'Failed' },
 } as const;
 
+/** The reports a done link stored: one, or each of a compilation's (汇编) in order. */
+const reportsOf = (l: BatchLink): StoredReport[] => (l.result ? [l.result, ...(l.result.more ?? [])] : []);
+
 /**
- * One row per link, in list order. Counts come live from the stored records, not from the job:
- * a later year audited after this one can add cross-year findings to it.
+ * One row per link, in list order, and one more per further report of a compilation. Counts come
+ * live from the stored records, not from the job: a later year audited after this one can add
+ * cross-year findings to it.
  */
 export function BatchResults({ job }: { job: BatchJob }) {
-  const ids = job.links.flatMap((l) => (l.result ? [l.result.reportId] : []));
+  const ids = job.links.flatMap((l) => reportsOf(l).map((r) => r.reportId));
   const records = useStoredReports(ids);
   const byId = new Map((records.status === 'ready' ? records.value : []).flatMap((r) => (r ? [[r.id, r] as const] : [])));
   if (records.status === 'error') return <p class="error">{records.error}</p>;
@@ -33,9 +37,10 @@ export function BatchResults({ job }: { job: BatchJob }) {
         </tr>
       </thead>
       <tbody>
-        {job.links.map((l) => (
-          <Row key={l.url} link={l} record={l.result && byId.get(l.result.reportId)} />
-        ))}
+        {job.links.flatMap((l) => [
+          <Row key={l.url} link={l} record={l.result && byId.get(l.result.reportId)} />,
+          ...(l.result?.more ?? []).map((part, i) => <PartRow key={part.reportId} part={part} index={i + 2} record={byId.get(part.reportId)} />),
+        ])}
       </tbody>
     </table>
   );
@@ -86,19 +91,36 @@ function Row({ link: l, record }: { link: BatchLink; record: ReportRecord | unde
         )}
         {l.error && <div class="error">{l.error}</div>}
       </td>
+      <td>{l.result && <RecordCounts record={record} />}</td>
+    </tr>
+  );
+}
+
+/** A further report of a compilation link: its body, year and counts under the link's row. */
+function PartRow({ part, index, record }: { part: StoredReport; index: number; record: ReportRecord | undefined }) {
+  return (
+    <tr class="batch-row batch-part" data-report={part.reportId}>
+      <td class="muted" title={`Report ${index} of the compilation`}>
+        {t('batch_part', { n: index })}
+      </td>
+      <td>{record?.agency || part.agency || '—'}</td>
+      <td>{record?.year ?? part.year ?? '—'}</td>
+      <td class="muted">{record?.title}</td>
       <td>
-        {l.result &&
-          (record ? (
-            <>
-              <SeverityCounts counts={severityCounts(record.findings)} />{' '}
-              <a href={reportPage(record.id)} target="_blank" title="Show the findings in the records page">
-                {t('batch_showFindings')}
-              </a>
-            </>
-          ) : (
-            <span class="muted">…</span>
-          ))}
+        <RecordCounts record={record} />
       </td>
     </tr>
+  );
+}
+
+function RecordCounts({ record }: { record: ReportRecord | undefined }) {
+  if (!record) return <span class="muted">…</span>;
+  return (
+    <>
+      <SeverityCounts counts={severityCounts(record.findings)} />{' '}
+      <a href={reportPage(record.id)} target="_blank" title="Show the findings in the records page">
+        {t('batch_showFindings')}
+      </a>
+    </>
   );
 }

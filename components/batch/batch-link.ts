@@ -28,9 +28,9 @@ export async function disabledRules(): Promise<readonly string[]> {
   return settings?.disabledRules ?? [];
 }
 
-/** Stores an audit exactly as a page audited by hand is stored, cross-year checks included. */
-export const saveAudit: RunDeps['save'] = async (report) => {
-  const { state } = await ask({ type: 'audit:save', report });
+/** Stores an audit exactly as a page audited by hand is stored (a compilation's part as its part), cross-year checks included. */
+export const saveAudit: RunDeps['save'] = async (report, part) => {
+  const { state } = await ask({ type: 'audit:save', report, part });
   return { reportId: state.reportId, agency: state.agency, year: state.year };
 };
 

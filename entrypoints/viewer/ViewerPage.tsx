@@ -11,12 +11,15 @@ import { missingHosts, watchRedirects } from '@/components/batch/batch-link';
 import { addressProblem } from '@/lib/app/batch/address';
 import { checkedHops, followRedirects } from '@/lib/app/batch/hops';
 import { LinkError } from '@/lib/app/batch/link-error';
+import type { ReportAudit } from '@/lib/engine/audit';
 import { auditFile } from '@/lib/engine/audit-file';
+import type { Report } from '@/lib/engine/model';
 import { reportSnapshot } from '@/lib/engine/snapshot';
 import { targetsOf, type Target } from './markers';
 import { pdfAssets } from '@/components/file-readers';
 import { fitWidthScale, pageNumber, stepFinding, stepKey, zoomStep } from './navigation';
-import { markElements, openPdf, renderPdf, widestPage } from './render-pdf';
+import { markElements, openPdf, pageOfBox, remarkPdf, renderPdf, widestPage } from './render-pdf';
+import { PartList } from './PartList';
 import { ViewerToolbar } from './ViewerToolbar';
 import { t } from '@/lib/app/i18n';
 
@@ -24,10 +27,17 @@ import { t } from '@/lib/app/i18n';
 export type Zoom = 'fit' | number;
 type PdfDoc = Awaited<ReturnType<typeof openPdf>>;
 
+/** One report of the file (a compilation, 汇编, holds several): the engine's model, for its markers, and its stored record. */
+export interface FilePart {
+  report: Report;
+  state: ReportState;
+}
+
 type Phase =
   | { status: 'loading'; step: string }
   | { status: 'error'; error: string; origin?: string }
-  | { status: 'ready'; kind: string; state: ReportState | null; reason?: string };
+  /** `parts` empty: no report (`reason` says why). */
+  | { status: 'ready'; kind: string; parts: FilePart[]; reason?: string };
 
 /** Only web files are read; anything else in `src` is refused before any request. */
 export function fileUrl(src: string): URL | null {
@@ -39,17 +49,37 @@ export function fileUrl(src: string): URL | null {
   }
 }
 
+/**
+ * Each report of the file stored as a record of its own, one after another (a compilation's as
+ * `file#part=N`, as a compilation page's), with its notes read back: the save answers with what an
+ * overlay may see, and the viewer is the extension's own page.
+ */
+async function saveParts(audited: ReportAudit[], url: string): Promise<FilePart[]> {
+  const parts: FilePart[] = [];
+  for (const [i, p] of audited.entries()) {
+    const part = audited.length > 1 ? i + 1 : undefined;
+    const saved = (await ask({ type: 'audit:save', report: reportSnapshot(p.report, p.findings, url), part })).state;
+    const { state } = await ask({ type: 'report:get', reportId: saved.reportId });
+    if (state) parts.push({ report: p.report, state });
+  }
+  return parts;
+}
+
 export function ViewerPage({ src }: { src: string }) {
   const [phase, setPhase] = useState<Phase>({ status: 'loading', step: t('viewer_reading') });
   const [attempt, setAttempt] = useState(0);
   const docRef = useRef<HTMLDivElement>(null);
   const url = useMemo(() => fileUrl(src), [src]);
-  const [pdf, setPdf] = useState<{ doc: PdfDoc; targets: Target[]; widest: number } | null>(null);
+  const [pdf, setPdf] = useState<{ doc: PdfDoc; widest: number } | null>(null);
   const [zoom, setZoom] = useState<Zoom>('fit');
   const [scale, setScale] = useState(1);
   const [page, setPage] = useState(1);
   const [current, setCurrent] = useState(-1);
   const [targets, setTargets] = useState<Target[]>([]);
+  /** The markers drawn: the chosen report's (read while pages are drawn, see renderPdf). */
+  const drawnTargets = useRef<Target[]>([]);
+  /** The report of a compilation shown: its findings listed, its cells marked. */
+  const [chosen, setChosen] = useState(0);
 
   useEffect(() => {
     if (!url) return setPhase({ status: 'error', error: t('viewer_badUrl', { src: src.slice(0, 200) }) });
@@ -77,26 +107,26 @@ export function ViewerPage({ src }: { src: string }) {
       const { settings } = await ask({ type: 'settings:get' });
       let html: Document | undefined;
       const readers = { pdf: pdfAssets(), parseHtml: (h: string) => (html = new DOMParser().parseFromString(h, 'text/html')) };
-      const { kind, result } = await auditFile(bytes, readers, {
+      const { kind, audit } = await auditFile(bytes, readers, {
         name: url.pathname,
         url: url.href,
         contentType: res.headers.get('content-type') ?? '',
         disabledRules: settings?.disabledRules,
       });
       if (cancelled) return;
-      // The save answers with what an overlay may see; the viewer is the extension's own page and reads the notes too.
-      const saved = result.detected ? (await ask({ type: 'audit:save', report: reportSnapshot(result.report, result.findings, url.href) })).state : null;
-      const state = saved ? (await ask({ type: 'report:get', reportId: saved.reportId })).state : null;
-      setPhase({ status: 'ready', kind, state, reason: result.detected ? undefined : result.reason });
+      const parts = audit.detected ? await saveParts(audit.parts, url.href) : [];
+      setPhase({ status: 'ready', kind, parts, reason: audit.detected ? undefined : audit.reason });
+      setChosen(0);
       const container = docRef.current!;
-      const targets = result.detected && state ? targetsOf(result.report, state.record.findings) : [];
+      const targets = parts[0] ? targetsOf(parts[0].report, parts[0].state.record.findings) : [];
+      drawnTargets.current = targets;
       setTargets(targets);
       if (kind === 'pdf') {
         const doc = await openPdf(bytes);
-        if (!cancelled) setPdf({ doc, targets, widest: await widestPage(doc) });
+        if (!cancelled) setPdf({ doc, widest: await widestPage(doc) });
       } else if (html) {
         for (const n of Array.from(html.body.childNodes)) container.append(document.adoptNode(n));
-        markElements(targets);
+        markElements(container, targets);
       }
     })().catch((e: unknown) => !cancelled && setPhase({ status: 'error', error: e instanceof Error ? e.message : String(e) }));
     return () => {
@@ -114,7 +144,13 @@ export function ViewerPage({ src }: { src: string }) {
     // Keep the reader's place: the same page (and the same share of it) at the new size.
     const at = page;
     setScale(next);
-    void renderPdf(pdf.doc, container, pdf.targets, next, () => draw !== drawn.current).then(() => {
+    void renderPdf(
+      pdf.doc,
+      container,
+      () => drawnTargets.current,
+      next,
+      () => draw !== drawn.current,
+    ).then(() => {
       if (draw !== drawn.current) return;
       // The markers were drawn anew: the finding stepped to stays the current one.
       if (currentId.current) markCurrent(currentId.current);
@@ -126,8 +162,12 @@ export function ViewerPage({ src }: { src: string }) {
   useEffect(() => {
     const listener = (msg: unknown) => {
       const m = msg as { type?: string; reportId?: string };
-      if (phase.status !== 'ready' || !phase.state || m?.type !== 'state:changed' || m.reportId !== phase.state.record.id) return;
-      void ask({ type: 'report:get', reportId: m.reportId }).then(({ state }) => state && setPhase({ ...phase, state }));
+      if (phase.status !== 'ready' || m?.type !== 'state:changed') return;
+      const i = phase.parts.findIndex((p) => p.state.record.id === m.reportId);
+      if (i < 0) return;
+      void ask({ type: 'report:get', reportId: m.reportId! }).then(
+        ({ state }) => state && setPhase({ ...phase, parts: phase.parts.map((p, j) => (j === i ? { ...p, state } : p)) }),
+      );
     };
     browser.runtime.onMessage.addListener(listener);
     return () => browser.runtime.onMessage.removeListener(listener);
@@ -152,7 +192,26 @@ export function ViewerPage({ src }: { src: string }) {
     const onPage = Number(marker?.closest<HTMLElement>('.pdf-page')?.dataset.page);
     if (onPage) setPage(onPage);
   };
-  const state = phase.status === 'ready' ? phase.state : null;
+  const parts = phase.status === 'ready' ? phase.parts : [];
+  const state = parts[chosen]?.state ?? null;
+  /** Another report of the compilation: its findings listed, its markers drawn instead, no finding current, the file shown where it starts. */
+  const choose = (i: number) => {
+    const part = parts[i];
+    const container = docRef.current;
+    if (!part || !container || i === chosen) return;
+    const next = targetsOf(part.report, part.state.record.findings);
+    drawnTargets.current = next;
+    setTargets(next);
+    setChosen(i);
+    currentId.current = undefined;
+    setCurrent(-1);
+    if (pdf) remarkPdf(container, next, scale);
+    else markElements(container, next);
+    const start = part.report.sections[0]?.el;
+    const startPage = pageOfBox(start);
+    if (startPage) goToPage(startPage);
+    else if (start instanceof HTMLElement) start.scrollIntoView({ block: 'start' });
+  };
   const notes = useMemo(() => new Map((state?.notes ?? []).map((n) => [n.findingId, n])), [state]);
   const pages = pdf?.doc.numPages ?? 0;
 
@@ -213,6 +272,7 @@ export function ViewerPage({ src }: { src: string }) {
           </>
         )}
         {phase.status === 'ready' && !state && <p class="muted">{t('viewer_notReport', { reason: phase.reason ?? '' })}</p>}
+        {parts.length > 1 && <PartList parts={parts} chosen={chosen} onChoose={choose} />}
         {state && (
           <>
             <p>

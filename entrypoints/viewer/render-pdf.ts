@@ -5,6 +5,9 @@ import type { Target } from './markers';
 
 const isBox = (el: unknown): el is PdfBox => typeof el === 'object' && el !== null && typeof (el as PdfBox).page === 'number';
 
+/** The page a PDF reader's box is on; undefined for anything else (a Word file's element). */
+export const pageOfBox = (el: unknown): number | undefined => (isBox(el) ? el.page : undefined);
+
 /** A marker element: the same data attributes as the markers on HTML pages. */
 export function markerElement(t: Target): HTMLElement {
   const m = document.createElement('div');
@@ -39,8 +42,15 @@ export async function widestPage(doc: PdfDoc): Promise<number> {
 /**
  * Draws every page at `scale` (1 = 100 %) into `container`, replacing what was there, with the
  * markers over their cells. `stale()` says a newer draw (another zoom) has started: this one stops.
+ * `targets()` is read as each page is drawn: a report of a compilation chosen meanwhile is the one marked.
  */
-export async function renderPdf(doc: PdfDoc, container: HTMLElement, targets: Target[], scale: number, stale: () => boolean = () => false): Promise<void> {
+export async function renderPdf(
+  doc: PdfDoc,
+  container: HTMLElement,
+  targets: () => Target[],
+  scale: number,
+  stale: () => boolean = () => false,
+): Promise<void> {
   const { TextLayer } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   container.replaceChildren();
   for (let n = 1; n <= doc.numPages && !stale(); n++) {
@@ -65,17 +75,33 @@ export async function renderPdf(doc: PdfDoc, container: HTMLElement, targets: Ta
     await page.render({ canvas, viewport, transform: devicePixelRatio === 1 ? undefined : [devicePixelRatio, 0, 0, devicePixelRatio, 0, 0] }).promise;
     await new TextLayer({ textContentSource: await page.getTextContent(), container: text, viewport }).render();
     // Markers last: a page that shows markers has its text layer, for find and selection beneath them.
-    for (const t of targets) {
-      if (!isBox(t.el) || t.el.page !== n) continue;
-      const m = markerElement(t);
-      Object.assign(m.style, { left: `${t.el.x * scale}px`, top: `${t.el.y * scale}px`, width: `${t.el.w * scale}px`, height: `${t.el.h * scale}px` });
-      marks.append(m);
-    }
+    markPage(marks, n, targets(), scale);
   }
 }
 
-/** Word shown as HTML: the audited elements themselves are marked. */
-export function markElements(targets: Target[]): void {
+/** The markers of page `n` drawn anew in its markers layer. */
+function markPage(marks: Element, n: number, targets: Target[], scale: number): void {
+  marks.replaceChildren();
+  for (const t of targets) {
+    if (!isBox(t.el) || t.el.page !== n) continue;
+    const m = markerElement(t);
+    Object.assign(m.style, { left: `${t.el.x * scale}px`, top: `${t.el.y * scale}px`, width: `${t.el.w * scale}px`, height: `${t.el.h * scale}px` });
+    marks.append(m);
+  }
+}
+
+/** Other markers on the pages drawn already (another report of a compilation): the pages themselves stay. */
+export function remarkPdf(container: HTMLElement, targets: Target[], scale: number): void {
+  for (const page of Array.from(container.querySelectorAll<HTMLElement>('.pdf-page'))) {
+    const marks = page.querySelector('.markers');
+    if (marks) markPage(marks, Number(page.dataset.page), targets, scale);
+  }
+}
+
+/** Word shown as HTML: the audited elements themselves are marked, and no others (another report of a compilation was). */
+export function markElements(container: HTMLElement, targets: Target[]): void {
+  container.querySelectorAll('.marker').forEach((m) => m.remove());
+  container.querySelectorAll('.marked').forEach((el) => el.classList.remove('marked'));
   for (const t of targets) {
     const el = t.el as HTMLElement;
     if (!(el instanceof HTMLElement)) continue;

@@ -216,6 +216,7 @@ export const zh = {
   batch_attachment: '附件',
   batch_attachmentColon: '附件：',
   batch_showFindings: '查看问题',
+  batch_part: '汇编第 {n} 份',
   // Batch page.
   batch_docTitle: '批量审核 {done}/{total} · 年报审计助手',
   batch_title: '批量审核',
@@ -280,6 +281,7 @@ export const zh = {
   viewer_title: '附件审核 · Report file',
   viewer_allow: '授权访问 {origin}',
   viewer_notReport: '未识别为年度报告：{reason}',
+  viewer_compilation: '年报汇编：本文件含 {count} 份报告，点选查看各自的问题',
   // Viewer toolbar.
   viewer_toolbar: '附件查看 · Viewer',
   viewer_prevPage: '上一页',

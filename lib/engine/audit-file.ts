@@ -3,7 +3,7 @@
  * other report goes through. Readers that need a platform (an HTML parser, pdf.js's shipped
  * assets) are passed in, so this stays free of browser and Node APIs.
  */
-import { auditBlocks, auditDocument, auditText, type AuditOptions, type AuditResult } from './audit';
+import { auditBlocksPage, auditPage, auditTextPage, type AuditOptions, type PageAudit } from './audit';
 import { decodePage } from './decode';
 import { buildReport } from './parse/report';
 import { unreadableFindings, type UnreadableKind } from './rules/file-unreadable';
@@ -23,7 +23,8 @@ export interface FileAuditOptions extends AuditOptions {
 }
 export interface FileAudit {
   kind: FileKind;
-  result: AuditResult;
+  /** One part per report the file holds: a compilation (汇编) is split as a page is. */
+  audit: PageAudit;
   /** PDF pages read. */
   pages?: number;
 }
@@ -34,10 +35,10 @@ function titleOf(name = ''): string {
   return base.replace(/\.[a-z0-9]+$/i, '') || '附件';
 }
 
-function unreadable(kind: UnreadableKind, opts: FileAuditOptions, detail?: string): AuditResult {
+function unreadable(kind: UnreadableKind, opts: FileAuditOptions, detail?: string): PageAudit {
   const title = titleOf(opts.name);
   const report = buildReport([{ kind: 'line', text: title }], { pageTitle: title, url: opts.url });
-  return { detected: true, report, findings: unreadableFindings(kind, detail, opts.disabledRules) };
+  return { detected: true, parts: [{ report, findings: unreadableFindings(kind, detail, opts.disabledRules) }] };
 }
 
 /** Throws FileReadError (with a readable reason) for a damaged or locked file. */
@@ -46,21 +47,21 @@ export async function auditFile(bytes: Uint8Array, readers: FileReaders, opts: F
   switch (kind) {
     case 'pdf': {
       const pdf = await readPdf(bytes, readers.pdf);
-      const result = pdf.scanned ? unreadable('scanned', opts, `共 ${pdf.pages} 页`) : auditBlocks(pdf.blocks, { ...opts, pageTitle: pdf.title });
-      return { kind, result, pages: pdf.pages };
+      const audit = pdf.scanned ? unreadable('scanned', opts, `共 ${pdf.pages} 页`) : auditBlocksPage(pdf.blocks, { ...opts, pageTitle: pdf.title });
+      return { kind, audit, pages: pdf.pages };
     }
     case 'docx': {
       const html = await docxToHtml(bytes);
       const title = titleOf(opts.name);
       const doc = readers.parseHtml(html.replace('<head>', `<head><title>${title.replace(/[<&]/g, '')}</title>`));
-      return { kind, result: auditDocument(doc, opts) };
+      return { kind, audit: auditPage(doc, opts) };
     }
     case 'doc':
     case 'wps':
-      return { kind, result: unreadable(kind, opts) };
+      return { kind, audit: unreadable(kind, opts) };
     case 'html':
-      return { kind, result: auditDocument(readers.parseHtml(decodePage(bytes, opts.contentType)), opts) };
+      return { kind, audit: auditPage(readers.parseHtml(decodePage(bytes, opts.contentType)), opts) };
     case 'text':
-      return { kind, result: auditText(decodePage(bytes, opts.contentType), opts) };
+      return { kind, audit: auditTextPage(decodePage(bytes, opts.contentType), opts) };
   }
 }

@@ -4,7 +4,7 @@ import { splitCompilation } from './compilation';
 import type { Finding, Published, Report, SectionKey, TableKey } from './model';
 import { SECTION_KEYS, SECTION_OF_TABLE, TABLE_KEYS } from './model';
 import { metaPublished, metaReportTitle } from './parse/meta';
-import { buildReport, buildReportSteps } from './parse/report';
+import { buildReportSteps, type SourceInfo } from './parse/report';
 import { articlePages, attachmentLinks, documentBase, reportLinks } from './list';
 import { runRulesSteps } from './rules';
 import { pageTooLargeFinding } from './rules/page-too-large';
@@ -73,26 +73,39 @@ export function* auditPageSteps(doc: Document, opts: AuditOptions = {}, deadline
   const page = yield* readPage(doc, opts, deadline);
   const split = splitCompilation(page.read.blocks);
   if (!split) return asOnePart(yield* auditRead(doc, page, opts, deadline));
-  const parts: ReportAudit[] = [];
-  for (let i = 0; i < split.length; i++) {
-    const blocks = split[i]!;
-    if (deadline()) yield;
-    // The page's <title> names the compilation, not this part: each part's title is its own.
-    const report = yield* buildReportSteps(blocks, { url: page.url, metaPublished: page.published }, deadline);
-    if (!judge(report, blocks, '').ok) continue;
-    // What a cut page left out is said once, by the last part (where the cut is).
-    const truncated = i === split.length - 1 ? page.read.truncated : null;
-    const result = yield* finishSteps(report, opts, truncated, deadline, page.read);
-    if (result.detected) parts.push({ report: result.report, findings: result.findings });
-  }
-  return partsFound(parts);
+  // The page's <title> names the compilation, not a part: each part's title is its own.
+  const source = { url: page.url, metaPublished: page.published };
+  return yield* auditPartsSteps(
+    split,
+    page.read.truncated,
+    (blocks, truncated) => auditBlocksSteps(blocks, source, opts, truncated, deadline, page.read),
+    deadline,
+  );
 }
 
 /** A page that holds one report: that report its one part, or why it holds none. */
 const asOnePart = (one: AuditResult): PageAudit => (one.detected ? { detected: true, parts: [{ report: one.report, findings: one.findings }] } : one);
 
-/** A compilation's parts that were reports; none is no report. */
-const partsFound = (parts: ReportAudit[]): PageAudit => (parts.length ? { detected: true, parts } : { detected: false, reason: NOT_LIKELY });
+/**
+ * A compilation's parts (splitCompilation) audited one by one with `audit`, in page order: the one
+ * place a compilation becomes its reports' audits, for pages, texts and files alike. What a cut left
+ * out is said once, by the last part (where the cut is); parts that are no report are left out, and
+ * none is no report.
+ */
+function* auditPartsSteps(
+  split: Block[][],
+  truncated: Truncation | null,
+  audit: (blocks: Block[], truncated: Truncation | null) => Steps<AuditResult>,
+  deadline: Deadline,
+): Steps<PageAudit> {
+  const parts: ReportAudit[] = [];
+  for (let i = 0; i < split.length; i++) {
+    if (deadline()) yield;
+    const result = yield* audit(split[i]!, i === split.length - 1 ? truncated : null);
+    if (result.detected) parts.push({ report: result.report, findings: result.findings });
+  }
+  return parts.length ? { detected: true, parts } : { detected: false, reason: NOT_LIKELY };
+}
 
 interface PageRead {
   read: DomRead;
@@ -137,22 +150,13 @@ function* auditRead(doc: Document, page: PageRead, opts: AuditOptions, deadline:
 /** Full audit of plain text (seed .txt files, PDF extractions). */
 export function auditText(page: string, opts: AuditOptions = {}): AuditResult {
   const text = readText(page);
-  return text ? auditTextBlocks(text.blocks, opts, text.truncated) : { detected: false, reason: NOT_LIKELY };
+  return text ? drain(auditBlocksSteps(text.blocks, { url: opts.url }, opts, text.truncated, NO_DEADLINE)) : { detected: false, reason: NOT_LIKELY };
 }
 
 /** auditPage for plain text: a compilation of reports as text (a 汇编 PDF's extraction) is split as a page is. */
 export function auditTextPage(page: string, opts: AuditOptions = {}): PageAudit {
   const text = readText(page);
-  if (!text) return { detected: false, reason: NOT_LIKELY };
-  const split = splitCompilation(text.blocks);
-  if (!split) return asOnePart(auditTextBlocks(text.blocks, opts, text.truncated));
-  const parts: ReportAudit[] = [];
-  split.forEach((blocks, i) => {
-    // What the cap left out is said once, by the last part (where the cut is).
-    const result = auditTextBlocks(blocks, opts, i === split.length - 1 ? text.truncated : null);
-    if (result.detected) parts.push({ report: result.report, findings: result.findings });
-  });
-  return partsFound(parts);
+  return text ? splitAudit(text.blocks, { url: opts.url }, opts, text.truncated) : { detected: false, reason: NOT_LIKELY };
 }
 
 /** Text read into blocks when its start looks like a report; beyond the cap it is cut at a line end (the audit says so). */
@@ -163,22 +167,37 @@ function readText(page: string): { blocks: Block[]; truncated: Truncation | null
   return { blocks: textToBlocks(read), truncated: read.length < text.length ? { tables: 0, reason: 'chars' } : null };
 }
 
-function auditTextBlocks(blocks: Block[], opts: AuditOptions, truncated: Truncation | null): AuditResult {
-  const report = buildReport(blocks, { url: opts.url });
-  const verdict = judge(report, blocks, '');
-  if (!verdict.ok) return { detected: false, reason: verdict.reason };
-  return finish(report, opts, truncated);
+/**
+ * Full audit of blocks a file reader produced (a PDF's rebuilt lines and tables; cells carry their
+ * boxes as `el`), split report by report when they hold a compilation (汇编), as a page is.
+ */
+export function auditBlocksPage(blocks: Block[], opts: AuditOptions & { pageTitle?: string } = {}): PageAudit {
+  if (!prefixLooksLikeReport(blocksText(blocks).slice(0, PREFIX_CHARS))) return { detected: false, reason: NOT_LIKELY };
+  // The file's own title (a PDF's metadata) names the compilation, not a part: only a single report takes it.
+  return splitAudit(blocks, { url: opts.url, pageTitle: simplified(opts.pageTitle ?? '') }, opts, null);
 }
 
-/** Full audit of blocks a file reader produced (a PDF's rebuilt lines and tables); cells carry their boxes as `el`. */
-export function auditBlocks(blocks: Block[], opts: AuditOptions & { pageTitle?: string } = {}): AuditResult {
-  const pageTitle = simplified(opts.pageTitle ?? '');
-  const text = blocksText(blocks);
-  if (!prefixLooksLikeReport(text.slice(0, PREFIX_CHARS))) return { detected: false, reason: NOT_LIKELY };
-  const report = buildReport(blocks, { url: opts.url, pageTitle });
-  const verdict = judge(report, blocks, pageTitle);
+/** Blocks audited as one report, or report by report when they hold a compilation. */
+function splitAudit(blocks: Block[], source: SourceInfo, opts: AuditOptions, truncated: Truncation | null): PageAudit {
+  const split = splitCompilation(blocks);
+  if (!split) return asOnePart(drain(auditBlocksSteps(blocks, source, opts, truncated, NO_DEADLINE)));
+  const part = { url: source.url, metaPublished: source.metaPublished };
+  return drain(auditPartsSteps(split, truncated, (b, cut) => auditBlocksSteps(b, part, opts, cut, NO_DEADLINE), NO_DEADLINE));
+}
+
+/** Blocks read as one report and audited; `read` is the page they came from, when they came from a page. */
+function* auditBlocksSteps(
+  blocks: Block[],
+  source: SourceInfo,
+  opts: AuditOptions,
+  truncated: Truncation | null,
+  deadline: Deadline,
+  read?: DomRead,
+): Steps<AuditResult> {
+  const report = yield* buildReportSteps(blocks, source, deadline);
+  const verdict = judge(report, blocks, source.pageTitle ?? '');
   if (!verdict.ok) return { detected: false, reason: verdict.reason };
-  return finish(report, opts, null);
+  return yield* finishSteps(report, opts, truncated, deadline, read);
 }
 
 function blocksText(blocks: Block[]): string {
@@ -203,12 +222,8 @@ function judge(report: Report, blocks: Block[], pageTitle: string) {
  * The findings of a detected report. A report without readable tables still gets its sections,
  * prose, dates and year audited; its template version is taken from the notice it cites; tables
  * shown as images give one finding with the images instead of one per missing table.
+ * `pages`: the pages of the article when the portal split it (see list.ts articlePages), else 0.
  */
-function finish(report: Report, opts: AuditOptions, truncated: Truncation | null): AuditResult {
-  return drain(finishSteps(report, opts, truncated, NO_DEADLINE));
-}
-
-/** `pages`: the pages of the article when the portal split it (see list.ts articlePages), else 0. */
 function* finishSteps(report: Report, opts: AuditOptions, truncated: Truncation | null, deadline: Deadline, read?: DomRead, pages = 0): Steps<AuditResult> {
   const disabled = opts.disabledRules ?? [];
   if (report.layout === 'unknown' && !TABLE_KEYS.some((t) => report.tables[t])) {

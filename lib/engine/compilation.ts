@@ -45,7 +45,26 @@ export function splitCompilation(blocks: readonly Block[]): Block[][] | null {
   };
   // A title printed on two lines (the body's name, then 「2023年……年度报告」) starts at the name.
   const from = starts.map((start) => (start > 0 && isAgencyAbove(lineAt(start - 1), lineAt(start)) ? start - 1 : start));
-  return from.map((start, k) => blocks.slice(start, from[k + 1] ?? blocks.length));
+  return from.map((start, k) => {
+    const part = blocks.slice(start, from[k + 1] ?? blocks.length);
+    const at = starts[k]! - start;
+    part[at] = withoutHeading(part[at]!);
+    return part;
+  });
+}
+
+/** The compilation's heading (「……年度报告汇编（2023年度）」) before a title on the same line. */
+const HEADING_BEFORE = /^.*?汇编(?:[（(][^）)]*[）)])?\s*/;
+
+/**
+ * A report's title without the compilation's heading run into it: a PDF's reader joins title lines
+ * printed one under the other, so a heading right above the first report's title reads as one line
+ * with it, and would name the compilation's body as the report's.
+ */
+function withoutHeading(b: Block): Block {
+  if (b.kind !== 'line') return b;
+  const title = b.text.replace(HEADING_BEFORE, '');
+  return title !== b.text && isReportTitle(title) ? { ...b, text: title } : b;
 }
 
 /** Whether blocks [from, to) hold a report's own sections. */

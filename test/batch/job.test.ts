@@ -62,8 +62,16 @@ describe('batch job', () => {
     expect(j.links[0]).toMatchObject({ status: 'done', result: result(1) });
     expect(j.links[1]).toMatchObject({ status: 'failed', error: '服务器返回 HTTP 500' });
     expect(j.updatedAt).toBe(6);
-    expect(progressOf(j)).toEqual({ total: 3, done: 1, failed: 1, pending: 1 });
+    expect(progressOf(j)).toEqual({ total: 3, done: 1, failed: 1, pending: 1, reports: 1 });
     expect(BatchJob.parse(j)).toEqual(j);
+  });
+
+  it('counts every report of a compilation link, and keeps its further parts through a stored round trip', () => {
+    const part = (n: number) => ({ reportId: `${base}r1.html#part=${n}`, agency: `示范市第${n}局`, year: 2023 });
+    const compilation = { ...part(1), more: [part(2), part(3)], attachment: false };
+    const j = markDone(markDone(job(), link(1).url, compilation, 5), link(2).url, result(2), 6);
+    expect(progressOf(j)).toEqual({ total: 3, done: 2, failed: 0, pending: 1, reports: 4 });
+    expect(BatchJob.parse(j).links[0]!.result).toEqual(compilation);
   });
 
   it('resumes with the pending links only; Retry puts failed ones back', () => {

@@ -4,6 +4,7 @@ import { attachmentAudit, auditFetched, fetchPage } from '@/lib/app/batch/audit-
 import { createJob, progressOf, type BatchJob } from '@/lib/app/batch/job';
 import { DEFAULT_LIMITS } from '@/lib/app/batch/limits';
 import { abortableSleep, requestGate, runJob, type RunDeps } from '@/lib/app/batch/runner';
+import { partKey } from '@/lib/engine/finding-id';
 import { reportLinks } from '@/lib/engine/list';
 import { auditBytes, NODE_READERS } from '../../cli/files';
 import { FILES, PDF_REPORT_FILES } from '../portal/pages';
@@ -11,6 +12,7 @@ import { getReportState, saveAudit } from '@/store/reports';
 import { loadAllAudits } from '@/store/transfer';
 import { freshDb } from '../helpers/audits';
 import { htmlDoc } from '../helpers/fixtures';
+import { onePart } from '../helpers/one-part';
 import { startPortal, type Portal } from '../portal/server';
 import { SYNTHETIC_REPORT_COUNT } from '../portal/synthetic';
 
@@ -37,8 +39,9 @@ function deps(over: Partial<RunDeps> = {}) {
     fetch,
     parse: htmlDoc,
     disabledRules: [],
-    save: async (report) => {
-      const { record } = await saveAudit(db, report, Date.now());
+    // Keyed as the background keys audit:save: a compilation's part by its page and part.
+    save: async (report, part) => {
+      const { record } = await saveAudit(db, part ? { ...report, url: partKey(report.url, part) } : report, Date.now());
       return { reportId: record.id, agency: record.agency, year: record.year };
     },
     persist: async (job) => void persisted.push(job),
@@ -61,7 +64,13 @@ describe('runJob', () => {
     const { d, db, persisted } = deps();
     const end = await runJob(await firstPageJob(), d, FAST, new AbortController().signal);
     expect(end.kind).toBe('finished');
-    expect(progressOf(end.job)).toEqual({ total: SYNTHETIC_REPORT_COUNT, done: SYNTHETIC_REPORT_COUNT, failed: 0, pending: 0 });
+    expect(progressOf(end.job)).toEqual({
+      total: SYNTHETIC_REPORT_COUNT,
+      done: SYNTHETIC_REPORT_COUNT,
+      failed: 0,
+      pending: 0,
+      reports: SYNTHETIC_REPORT_COUNT,
+    });
     expect(end.job.listPagesRead).toHaveLength(2);
     expect(persisted.at(-1)).toEqual(end.job);
     expect((await loadAllAudits(db)).reports).toHaveLength(SYNTHETIC_REPORT_COUNT);
@@ -173,12 +182,18 @@ describe('runJob with file readers', () => {
     const job = await pdfListJob();
     expect(job.links).toHaveLength(PDF_REPORT_FILES.length);
     const end = await runJob(job, d, FAST, new AbortController().signal);
-    expect(progressOf(end.job)).toEqual({ total: PDF_REPORT_FILES.length, done: PDF_REPORT_FILES.length, failed: 0, pending: 0 });
+    expect(progressOf(end.job)).toEqual({
+      total: PDF_REPORT_FILES.length,
+      done: PDF_REPORT_FILES.length,
+      failed: 0,
+      pending: 0,
+      reports: PDF_REPORT_FILES.length,
+    });
     const stored = (await loadAllAudits(db)).reports;
     for (const name of PDF_REPORT_FILES) {
       const fileUrl = portal.url(`/files/pdf/${name}`, '127.0.0.1');
       // The same file through the CLI's reader: the batch must store exactly what it finds.
-      const cli = (await auditBytes(new Uint8Array(FILES[`/files/pdf/${name}`]!.body()), name, 'application/pdf', fileUrl)).result;
+      const cli = onePart((await auditBytes(new Uint8Array(FILES[`/files/pdf/${name}`]!.body()), name, 'application/pdf', fileUrl)).audit);
       if (!cli.detected) throw new Error(`${name} is not read as a report by the CLI`);
       const record = stored.find((r) => r.url === fileUrl);
       expect(record, name).toBeDefined();
@@ -271,9 +286,10 @@ describe('one link', () => {
   it('does not fetch a link to a PDF or Word file, and stores it with one attachment-only finding', async () => {
     const fetched = await fetchPage('https://a.gov.cn/files/2023年报.pdf', () => Promise.reject(new Error('fetched')), signal);
     expect(fetched).toEqual({ kind: 'attachment', url: 'https://a.gov.cn/files/2023年报.pdf' });
-    const report = auditFetched(fetched, { title: '示范市统计局2023年政府信息公开工作年度报告', disabledRules: [], parse: htmlDoc });
+    const [report, ...more] = auditFetched(fetched, { title: '示范市统计局2023年政府信息公开工作年度报告', disabledRules: [], parse: htmlDoc });
+    expect(more).toEqual([]);
     expect(report).toMatchObject({ agency: '示范市统计局', year: 2023, layout: 'unknown', values: {} });
-    expect(report.findings).toEqual([
+    expect(report!.findings).toEqual([
       expect.objectContaining({ rule: 'report-attachment-only', severity: 'warning', actual: 'https://a.gov.cn/files/2023年报.pdf' }),
     ]);
     expect(attachmentAudit('https://a.gov.cn/x.pdf', 'x', ['report-attachment-only']).findings).toEqual([]);
@@ -307,10 +323,11 @@ describe('one link', () => {
 
   it('stores a fetched report as the content script would', async () => {
     const url = portal.url('/portal/2022/sfj/t20230120_32022.html', '127.0.0.1');
-    const report = auditFetched(await fetchPage(url, fetch, signal), { title: '', disabledRules: ['published-late'], parse: htmlDoc });
+    const [report, ...more] = auditFetched(await fetchPage(url, fetch, signal), { title: '', disabledRules: ['published-late'], parse: htmlDoc });
+    expect(more).toEqual([]);
     expect(report).toMatchObject({ url, agency: '示范市司法局', year: 2022, layout: '2021', tables: ['t2', 't3', 't4'] });
     const db = freshDb();
-    await saveAudit(db, report, 1);
+    await saveAudit(db, report!, 1);
     expect(await getReportState(db, url)).not.toBeNull();
   });
 });

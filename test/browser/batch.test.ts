@@ -6,6 +6,7 @@ import { closePortalBrowser, openPortalBrowser } from '../portal/browser';
 import type { Portal } from '../portal/server';
 import { SYNTHETIC_REPORT_COUNT } from '../portal/synthetic';
 import { auditBytes } from '../../cli/files';
+import { onePart } from '../helpers/one-part';
 import { FILES, PDF_REPORT_FILES } from '../portal/pages';
 
 /** The page's own `chrome`, inside page.evaluate callbacks. */
@@ -148,7 +149,7 @@ describe('batch audit of a portal’s list', () => {
     expect(await batch.locator('.batch-row .batch-file').count()).toBe(1); // the report page's PDF is named
     for (const name of PDF_REPORT_FILES) {
       const url = portal.url(`/files/pdf/${name}`);
-      const cli = (await auditBytes(new Uint8Array(FILES[`/files/pdf/${name}`]!.body()), name, 'application/pdf', url)).result;
+      const cli = onePart((await auditBytes(new Uint8Array(FILES[`/files/pdf/${name}`]!.body()), name, 'application/pdf', url)).audit);
       if (!cli.detected) throw new Error(`${name} is not read as a report by the CLI`);
       // Stored under the file's URL, with the findings the CLI's reader finds in the same file.
       const answer = await request(batch, { type: 'report:get', reportId: url });

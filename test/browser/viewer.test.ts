@@ -6,6 +6,7 @@ import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditDocument } from '@/lib/engine/audit';
 import { RULED } from '../fixtures/build-pdf';
+import { bodyAgency, fileCompilationHtml, PLANTED_BODY } from '../helpers/compilation';
 import { FIXTURES, fixtureHtml, htmlDoc } from '../helpers/fixtures';
 import { PdfPrinter } from '../helpers/print-pdf';
 import type { browser as ExtensionApi } from 'wxt/browser';
@@ -34,6 +35,7 @@ beforeAll(async () => {
   const printer = await PdfPrinter.start();
   try {
     files.set('/files/2023-report.pdf', await printer.print(doc.toString(), { css: RULED }));
+    files.set('/files/2023-compilation.pdf', await printer.print(fileCompilationHtml(COMPILED, true), { css: RULED }));
   } finally {
     await printer.close();
   }
@@ -59,6 +61,8 @@ async function withBrowser<T>(dir: string, fn: (ctx: BrowserContext, id: string)
 }
 
 const NOTE = 'PDF 附件：总计栏 99 与分项不符，已电话核实';
+/** Reports in the compilation PDF: body PLANTED_BODY's 3.7 总计 is one too many, the others are clean. */
+const COMPILED = 3;
 
 describe('viewer.html?src=…', () => {
   const profile = newProfile();
@@ -192,6 +196,44 @@ describe('viewer.html?src=…', () => {
       expect(await currentFinding()).toBe(first);
       await page.keyboard.press('Alt+Shift+P');
       await expect.poll(() => page.locator('.finding-pos').textContent()).toBe(`${count} / ${count}`);
+    });
+  }, 180_000);
+
+  it('lists the reports of a PDF compilation, marks the chosen one’s cells only, and saves each as a record', async () => {
+    await withBrowser(newProfile(), async (ctx, id) => {
+      const page = await ctx.newPage();
+      const src = `${fileUrl}/files/2023-compilation.pdf`;
+      await page.goto(`chrome-extension://${id}/viewer.html?src=${encodeURIComponent(src)}`);
+      const parts = page.locator('.viewer-part');
+      await expect.poll(() => parts.count(), { timeout: 60_000 }).toBe(COMPILED);
+      expect(await parts.allTextContents()).toEqual(Array.from({ length: COMPILED }, (_, i) => expect.stringContaining(bodyAgency(i + 1))));
+      await expect.poll(() => page.locator('.pdf-page').count(), { timeout: 30_000 }).toBeGreaterThan(COMPILED - 1);
+      // The first report is shown: a clean one, with no error in its list and no error marker.
+      expect(await parts.first().getAttribute('aria-pressed')).toBe('true');
+      const wrongTotal = page.locator('.marker[data-cell="t3/3.7/total"][data-severity="error"]');
+      expect(await page.locator('.viewer-side .finding .sev-error').count()).toBe(0);
+      expect(await wrongTotal.count()).toBe(0);
+      // The planted report: its wrong total listed and marked, on its own page of the file.
+      await parts.nth(PLANTED_BODY - 1).click();
+      await expect.poll(() => wrongTotal.count()).toBe(1);
+      expect(await page.locator('.viewer-side .finding', { hasText: '总计' }).count()).toBeGreaterThan(0);
+      const onPage = Number(await wrongTotal.evaluate((m) => m.closest<HTMLElement>('.pdf-page')!.dataset.page));
+      expect(onPage).toBeGreaterThan(1);
+      // The file is shown where the chosen report starts: past the first report's pages, not beyond its own marked cell.
+      await expect.poll(async () => Number(await page.locator('.page-input').inputValue())).toBeGreaterThan(1);
+      expect(Number(await page.locator('.page-input').inputValue())).toBeLessThanOrEqual(onPage);
+      await page.screenshot({ path: 'artifacts/viewer/pdf-compilation.png' });
+      // Back to a clean report: the marker goes with it.
+      await parts.nth(PLANTED_BODY).click();
+      await expect.poll(() => wrongTotal.count()).toBe(0);
+
+      // Each report is a record of its own, listed on the records page.
+      const records = await ctx.newPage();
+      await records.goto(`chrome-extension://${id}/records.html`);
+      for (let n = 1; n <= COMPILED; n++) {
+        const row = records.locator('.records-table tbody tr', { hasText: bodyAgency(n) });
+        await expect.poll(() => row.count(), { timeout: 20_000 }).toBe(1);
+      }
     });
   }, 180_000);
 

@@ -5,6 +5,7 @@ import type { Finding } from '@/lib/engine/model';
 import { domToBlocks } from '@/lib/engine/source/dom';
 import { bodyAgency, bodyTitle, compilationPage, pageOf, reportSection, wrongResultsTotal } from '../helpers/compilation';
 import { htmlDoc, SEED_IDS, seedText } from '../helpers/fixtures';
+import { makeReport } from '../helpers/make-report';
 
 /** What a finding says, without the page elements it carries. */
 const said = (findings: readonly Finding[]) =>
@@ -156,6 +157,15 @@ describe('a compilation as text (a 汇编 PDF’s extraction)', () => {
       expect(p.report.title).toBe(one.report.title);
       expect(said(p.findings)).toEqual(said(one.findings));
     });
+  });
+
+  it('reads the first title apart from the compilation’s heading run into it on one line (as a PDF’s reader joins title lines)', () => {
+    const reports = [1, 2].map((n) => makeReport({ title: bodyTitle(n) }));
+    const heading = '示范市政府信息公开工作年度报告汇编（2023年度）';
+    const joined = textParts([heading + reports[0]!, reports[1]!].join('\n\n'));
+    expect(joined.map((p) => [p.report.title, p.report.agency])).toEqual([1, 2].map((n) => [bodyTitle(n), bodyAgency(n)]));
+    // Control: a part's own title, with no heading before it, is kept whole.
+    expect(textParts(reports.join('\n\n')).map((p) => p.report.title)).toEqual([1, 2].map((n) => bodyTitle(n)));
   });
 
   it('a text of one report is one part, as auditText audits it', () => {

@@ -9,9 +9,10 @@ import { decodePage } from '../../lib/engine/decode';
 import { tableToGrid } from '../../lib/engine/source/dom';
 import { FileReadError, fileKind } from '../../lib/engine/source/file-kind';
 import { FIXTURES, fixtureHtml, htmlDoc } from '../helpers/fixtures';
+import { onePart } from '../helpers/one-part';
 
 const bytes = (path: string) => new Uint8Array(readFileSync(join(FIXTURES, path)));
-const audit = async (path: string) => (await auditFile(bytes(path), NODE_READERS, { name: path })).result;
+const audit = async (path: string) => onePart((await auditFile(bytes(path), NODE_READERS, { name: path })).audit);
 const detected = (r: AuditResult) => {
   if (!r.detected) throw new Error(`not detected: ${r.reason}`);
   return r;

@@ -5,6 +5,7 @@ import { auditFile } from '../../lib/engine/audit-file';
 import { cellKey, type CellRef, type Finding } from '../../lib/engine/model';
 import { NARROW_LABELS, RULED } from '../fixtures/build-pdf';
 import { fixtureHtml, htmlDoc } from '../helpers/fixtures';
+import { onePart } from '../helpers/one-part';
 import { PdfPrinter, type PrintShape } from '../helpers/print-pdf';
 
 /**
@@ -57,7 +58,7 @@ describe.each(LAYOUTS)('mutating sampled cells of %s, printed to PDF', (name, sh
     ),
   );
   const sample = cells.filter((_, i) => i % STEP === 0);
-  const auditPdf = async () => detected((await auditFile(await printer.print(doc.toString(), shape), NODE_READERS, { name: 'report.pdf' })).result);
+  const auditPdf = async () => detected(onePart((await auditFile(await printer.print(doc.toString(), shape), NODE_READERS, { name: 'report.pdf' })).audit));
 
   it('starts clean: the printed page reads with no error', async () => {
     expect(cells).toHaveLength(175 + 15);

@@ -38,3 +38,15 @@ export function wrongResultsTotal(delta: number) {
   t3['3.7'] = t3['3.7']!.map((v, i) => (i === total ? expected + delta : v));
   return { t3, expected };
 }
+
+/** The body of a file compilation (汇编) whose 3.7 总计 is planted one too many; the other bodies are clean. */
+export const PLANTED_BODY = 2;
+
+/**
+ * A compilation of `count` reports as one article (what a PDF or Word file of a 汇编 is printed or
+ * written from); with `planted`, body PLANTED_BODY's 3.7 总计 is one too many (identity 2).
+ */
+export function fileCompilationHtml(count: number, planted: boolean): string {
+  const page = compilationPage(count, (n) => (planted && n === PLANTED_BODY ? { t3: wrongResultsTotal(1).t3 } : {}));
+  return page.replace('<body>', '<body><article>').replace('</body>', '</article></body>');
+}

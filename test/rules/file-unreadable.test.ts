@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { NODE_READERS } from '../../cli/files';
 import { auditFile } from '../../lib/engine/audit-file';
 import { FIXTURES } from '../helpers/fixtures';
+import { onePart } from '../helpers/one-part';
 
-const audit = async (path: string) => (await auditFile(new Uint8Array(readFileSync(join(FIXTURES, path))), NODE_READERS, { name: path })).result;
+const audit = async (path: string) => onePart((await auditFile(new Uint8Array(readFileSync(join(FIXTURES, path))), NODE_READERS, { name: path })).audit);
 
 describe('file-unreadable', () => {
   it('fires once for a scanned PDF (no text layer)', async () => {

@@ -2,7 +2,7 @@
  * One link of a batch: fetched, decoded and audited exactly as the content script audits a page
  * opened by hand, so the stored record is the same whichever way the report was reached.
  */
-import { auditDocument } from '../../engine/audit';
+import { auditPage, type PageAudit } from '../../engine/audit';
 import { auditFile, type FileReaders } from '../../engine/audit-file';
 import { reportSnapshot } from '../../engine/snapshot';
 import { decodePage } from '../../engine/decode';
@@ -129,12 +129,20 @@ export interface LinkAudit {
   parse(html: string): Document;
 }
 
-/** What to store for a fetched link; throws a LinkError when the page is not a report. */
-export function auditFetched(fetched: Exclude<Fetched, { kind: 'file' }>, opts: LinkAudit): ReportSnapshot {
-  if (fetched.kind === 'attachment') return attachmentAudit(fetched.url, opts.title, opts.disabledRules);
-  const result = auditDocument(opts.parse(fetched.text), { url: fetched.url, disabledRules: opts.disabledRules });
-  if (!result.detected) throw new LinkError(`不是年度报告：${result.reason}`);
-  return reportSnapshot(result.report, result.findings, fetched.url);
+/**
+ * What to store for a fetched link: one report, or each report of a compilation (汇编) in page
+ * order, as the content script splits a page opened by hand. Throws a LinkError when the page is not a report.
+ */
+export function auditFetched(fetched: Exclude<Fetched, { kind: 'file' }>, opts: LinkAudit): ReportSnapshot[] {
+  if (fetched.kind === 'attachment') return [attachmentAudit(fetched.url, opts.title, opts.disabledRules)];
+  const audit = auditPage(opts.parse(fetched.text), { url: fetched.url, disabledRules: opts.disabledRules });
+  return snapshotsOf(audit, fetched.url, '不是年度报告');
+}
+
+/** Each report a page or file holds, stored under its URL (the part is named when it is saved); a LinkError when it holds none. */
+function snapshotsOf(audit: PageAudit, url: string, notReport: string): ReportSnapshot[] {
+  if (!audit.detected) throw new LinkError(`${notReport}：${audit.reason}`);
+  return audit.parts.map((p) => reportSnapshot(p.report, p.findings, url));
 }
 
 /**
@@ -159,18 +167,17 @@ export function attachmentAudit(url: string, title: string, disabledRules: reado
 
 /**
  * A fetched PDF/Word file, audited by the engine's file reader and stored under the file's URL, as
- * the viewer page stores it. Throws a LinkError when the file is no report, the reader's own error
- * (in words) when the file is damaged.
+ * the viewer page stores it: one report, or each report of a compilation. Throws a LinkError when
+ * the file is no report, the reader's own error (in words) when the file is damaged.
  */
 export async function auditFetchedFile(
   fetched: Extract<Fetched, { kind: 'file' }>,
   readers: FileReaders,
   disabledRules: readonly string[],
-): Promise<ReportSnapshot> {
+): Promise<ReportSnapshot[]> {
   const path = new URL(fetched.url).pathname;
   // The reader decodes the name for a title; a stray % must not make that throw.
   const name = URL.canParse(`x:${path}`) && !/%(?![0-9a-f]{2})/i.test(path) ? path : path.replace(/%/g, '%25');
-  const { result } = await auditFile(fetched.bytes, readers, { url: fetched.url, name, contentType: fetched.type, disabledRules });
-  if (!result.detected) throw new LinkError(`附件不是年度报告：${result.reason}`);
-  return reportSnapshot(result.report, result.findings, fetched.url);
+  const { audit } = await auditFile(fetched.bytes, readers, { url: fetched.url, name, contentType: fetched.type, disabledRules });
+  return snapshotsOf(audit, fetched.url, '附件不是年度报告');
 }

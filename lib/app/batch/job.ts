@@ -17,11 +17,23 @@ export type LinkStatus = z.infer<typeof LinkStatus>;
  * What a done link produced: the stored report's id and identity. Finding counts are not kept
  * here: cross-year re-checks change them after the fact, so pages read them live from the records.
  */
+/** A report a done link stored: its id and identity. */
+export const StoredReport = lazySchema(() =>
+  z.object({
+    reportId: z.string().check(z.minLength(1)),
+    agency: z.string(),
+    year: z.nullable(z.int()),
+  }),
+);
+export type StoredReport = z.infer<typeof StoredReport>;
+
 export const LinkResult = lazySchema(() =>
   z.object({
     reportId: z.string().check(z.minLength(1)),
     agency: z.string(),
     year: z.nullable(z.int()),
+    /** A compilation (汇编): its further reports, stored as parts 2, 3… of the page or file; the fields above are its first. */
+    more: z.optional(z.array(StoredReport)),
     /** Published only as a PDF/Word file: stored with one report-attachment-only finding, unless `file` was read. */
     attachment: z.boolean(),
     /** The PDF/Word file the report was read from and is stored under (the link itself, or a file its page links). */
@@ -149,11 +161,14 @@ export interface Progress {
   done: number;
   failed: number;
   pending: number;
+  /** Reports the done links stored: more than `done` when some link was a compilation. */
+  reports: number;
 }
 
 export function progressOf(job: BatchJob): Progress {
   const count = (s: LinkStatus) => job.links.filter((l) => l.status === s).length;
-  return { total: job.links.length, done: count('done'), failed: count('failed'), pending: count('pending') };
+  const reports = job.links.reduce((n, l) => n + (l.result ? 1 + (l.result.more?.length ?? 0) : 0), 0);
+  return { total: job.links.length, done: count('done'), failed: count('failed'), pending: count('pending'), reports };
 }
 
 /** Nothing left to read or fetch. Failed links do not keep a job open; Retry reopens it. */

@@ -8,7 +8,7 @@ import { attachmentLinks, nextPage, reportLinks } from '../../engine/list';
 import type { ReportSnapshot } from '../../engine/snapshot';
 import { auditFetched, auditFetchedFile, fetchPage, LinkError, type Fetched } from './audit-link';
 import { checkedHops, type HiddenRedirects } from './hops';
-import { addListPage, isFinished, markDone, markFailed, pendingLinks, stopPagination, type BatchJob, type LinkResult } from './job';
+import { addListPage, isFinished, markDone, markFailed, pendingLinks, stopPagination, type BatchJob, type LinkResult, type StoredReport } from './job';
 import type { BatchLimits } from './limits';
 
 export interface RunDeps {
@@ -16,8 +16,11 @@ export interface RunDeps {
   /** HTML text to a Document (DOMParser in the batch page; the service worker has none). */
   parse(html: string): Document;
   disabledRules: readonly string[];
-  /** Stores an audit like a page audited by hand (audit:save), and names what was stored. */
-  save(report: ReportSnapshot): Promise<Omit<LinkResult, 'attachment' | 'file'>>;
+  /**
+   * Stores an audit like a page audited by hand (audit:save), and names what was stored; `part`
+   * (from 1) names a compilation's report, stored as a record of its own (`url#part=N`).
+   */
+  save(report: ReportSnapshot, part?: number): Promise<StoredReport>;
   /** Writes the job where a reopened page finds it. Calls come one at a time, in order. */
   persist(job: BatchJob): Promise<void>;
   /** After every change: the job and the URLs being fetched now. */
@@ -140,8 +143,8 @@ export async function runJob(start: BatchJob, deps: RunDeps, limits: BatchLimits
   };
   const fetchOptions = { readFiles: !!deps.files, hidden: deps.hidden };
 
-  /** The first of a page's attachments that reads as a report; null when none does (then the page's own record stands). */
-  const readAttachments = async (page: Extract<Fetched, { kind: 'page' }>): Promise<ReportSnapshot | null> => {
+  /** The reports of the first of a page's attachments that reads as a report; null when none does (then the page's own record stands). */
+  const readAttachments = async (page: Extract<Fetched, { kind: 'page' }>): Promise<ReportSnapshot[] | null> => {
     const files = attachmentLinks(deps.parse(page.text), page.url).filter((a) => READABLE_FILE.test(a.url));
     for (const a of files.slice(0, MAX_ATTACHMENTS)) {
       if (signal.aborted) throw signal.reason;
@@ -158,17 +161,24 @@ export async function runJob(start: BatchJob, deps: RunDeps, limits: BatchLimits
     return null;
   };
 
-  /** What to store for a link, and the file it was read from, if any. */
-  const auditLink = async (link: { url: string; title: string }): Promise<{ report: ReportSnapshot; attachment: boolean; file?: string }> => {
+  /** What to store for a link (each report of a compilation), and the file it was read from, if any. */
+  const auditLink = async (link: { url: string; title: string }): Promise<{ reports: ReportSnapshot[]; attachment: boolean; file?: string }> => {
     const fetched = await fetchPage(link.url, fetchNow, request(), guard, fetchOptions);
-    if (fetched.kind === 'file') return { report: await auditFetchedFile(fetched, deps.files!, deps.disabledRules), attachment: true, file: fetched.url };
-    const report = auditFetched(fetched, { title: link.title, disabledRules: deps.disabledRules, parse: deps.parse });
+    if (fetched.kind === 'file') return { reports: await auditFetchedFile(fetched, deps.files!, deps.disabledRules), attachment: true, file: fetched.url };
+    const reports = auditFetched(fetched, { title: link.title, disabledRules: deps.disabledRules, parse: deps.parse });
     // A report page without tables may only link its report as files (judged by what was read, not by a rule the user may have turned off).
-    if (fetched.kind === 'page' && deps.files && report.tables.length === 0) {
+    if (fetched.kind === 'page' && deps.files && reports.length === 1 && reports[0]!.tables.length === 0) {
       const fromFile = await readAttachments(fetched);
-      if (fromFile) return { report: fromFile, attachment: true, file: fromFile.url };
+      if (fromFile) return { reports: fromFile, attachment: true, file: fromFile[0]!.url };
     }
-    return { report, attachment: fetched.kind === 'attachment' };
+    return { reports, attachment: fetched.kind === 'attachment' };
+  };
+  /** Each report stored, one after another; a compilation's as its parts, the first standing for the link. */
+  const saveReports = async (reports: ReportSnapshot[]): Promise<Omit<LinkResult, 'attachment' | 'file'>> => {
+    const saved: StoredReport[] = [];
+    for (const [i, report] of reports.entries()) saved.push(await deps.save(report, reports.length > 1 ? i + 1 : undefined));
+    const [first, ...more] = saved;
+    return more.length ? { ...first!, more } : first!;
   };
   // Saved before shown: a link the page shows as done is one a reopened page will not fetch again.
   const changed = async (active: readonly string[] = []) => {
@@ -210,8 +220,8 @@ export async function runJob(start: BatchJob, deps: RunDeps, limits: BatchLimits
       active.add(link.url);
       deps.onChange(job, [...active]);
       try {
-        const { report, ...from } = await auditLink(link);
-        const saved = await deps.save(report);
+        const { reports, ...from } = await auditLink(link);
+        const saved = await saveReports(reports);
         job = markDone(job, link.url, { ...saved, ...from }, deps.now());
       } catch (e) {
         // A fetch cut off by Cancel is not a failure: the link stays pending for Resume.
