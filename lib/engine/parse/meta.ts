@@ -68,13 +68,18 @@ export function labelledPublished(lines: string[]): Published | null {
 }
 
 /**
- * A strip of two rows, its labels over its values (索引号 | 发布机构 | 发布日期, then their values): each date
- * label with its value, as a line 「发布日期：2024-01-20」. Only two rows: a list of news under a 发布日期 header is no strip.
+ * A strip whose rows of labels alternate with rows of their values (索引号 | 发布机构 | 发布日期, then their
+ * values; perhaps again for 成文日期 | 发布日期 | 文号): each date label with the value under it, as a line
+ * 「发布日期：2024-01-20」. A label row has no digit; a list of news under a 发布日期 header is no strip (its rows
+ * after the first have digits too).
  */
 export function labelsAboveValues(rows: { text: string }[][]): string[] {
-  const [labels, values] = rows;
-  if (rows.length !== 2 || !labels || !values) return [];
-  return labels.flatMap((c, i) => (LABEL_ALONE.test(toHalfWidth(c.text).trim()) && values[i]?.text ? [`${c.text}：${values[i]!.text}`] : []));
+  const labelRows = rows.filter((_, i) => i % 2 === 0);
+  if (rows.length % 2 || labelRows.some((r) => r.some((c) => /\d/.test(c.text)))) return [];
+  return labelRows.flatMap((labels, k) => {
+    const values = rows[2 * k + 1]!;
+    return labels.flatMap((c, i) => (LABEL_ALONE.test(toHalfWidth(c.text).trim()) && values[i]?.text ? [`${c.text}：${values[i]!.text}`] : []));
+  });
 }
 
 /** How many lines after the title an info bar may be (a subtitle or the 索引号 line may come first). */
