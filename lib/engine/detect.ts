@@ -104,6 +104,15 @@ export interface PageEvidence {
 }
 
 /**
+ * A company's own 信息公开 report (a 供水 or 公交 company under the 公共企事业单位 rules: 「XX有限公司2023年度信息公开工作报告」):
+ * another template, so its title alone does not make it a report; its text still may.
+ */
+function isEnterpriseReport(title: string): boolean {
+  const c = compact(title);
+  return /(?:公司|集团)(?:20\d{2}|二[〇○零])/.test(c) && !/政府信息/.test(c);
+}
+
+/**
  * Whether a page is a report, by what it is: its tables and the template's words (confirmReport);
  * or a dated report title with two template section headings, or a citation of the template,
  * even when the tables are images, attachments or absent. A page titled as the template notice,
@@ -111,7 +120,7 @@ export interface PageEvidence {
  */
 export function judgeReport(e: PageEvidence): { ok: boolean; reason: string } {
   const [read = '', page = ''] = e.titles;
-  const dated = e.titles.some(isDatedReportTitle);
+  const dated = e.titles.some((t) => isDatedReportTitle(t) && !isEnterpriseReport(t));
   // The document's <title> says best what the page is; the title read from the text may be a sidebar link.
   const about = isAboutReports(page) ? page : !isDatedReportTitle(page) && isAboutReports(read) ? read : '';
   if (about) return { ok: false, reason: `页面标题「${about.slice(0, 60)}」是年报格式通知、编写说明或新闻，不是年度报告` };

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { auditDocument, auditText, looksLikeReport } from '../../lib/engine/audit';
-import { citedTemplate, confirmReport, domPrefix, isDatedReportTitle, prefixLooksLikeReport, templateHeadings } from '../../lib/engine/detect';
+import { citedTemplate, confirmReport, domPrefix, isDatedReportTitle, judgeReport, prefixLooksLikeReport, templateHeadings } from '../../lib/engine/detect';
 import { compact } from '../../lib/engine/text';
 import { Finding } from '../../lib/engine/model';
 import { findingElements } from '../../lib/engine/rules/tables-as-images';
@@ -98,6 +98,13 @@ describe('the text prefix of the first look', () => {
 });
 
 describe('detecting a report by what it is', () => {
+  it('a company’s own 信息公开 report (公共企事业单位, variant NS03) is not a report by its title; a body’s of the same words is', () => {
+    const text = '一、总体情况 二、主动公开信息情况 三、依申请公开情况 四、存在的问题及改进措施';
+    const judged = (title: string) => judgeReport({ titles: [title, title], headings: 2, tables: 0, text }).ok;
+    expect(judged('示范市自来水有限公司2023年度信息公开工作报告')).toBe(false);
+    expect(judged('示范县交通运输局2023年度信息公开工作报告')).toBe(true);
+    expect(judged('示范市供电公司2023年政府信息公开工作年度报告')).toBe(true);
+  });
   it('a report whose tables are images is audited, with one finding carrying the images', () => {
     const r = auditDocument(page('report-tables-as-images.html'));
     if (!r.detected) throw new Error(r.reason);

@@ -64,3 +64,18 @@ describe('parts of the article a script pager hides', () => {
     expect(missing(baseline.replace(sixth, '<div style="display:none"><p>手机版菜单</p></div>'))).toEqual(['s6']);
   });
 });
+
+describe('markup around a cell’s value (variants S24, S32)', () => {
+  const texts = (html: string) => {
+    const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+    return domToBlocks(document.body).map((b) => (b.kind === 'line' ? b.text : b.rows.map((r) => r.map((c) => c.text).join('|')).join('/')));
+  };
+  it('leaves out a ruby’s annotation and its fallback brackets (pinyin over 规章)', () => {
+    expect(texts('<h2><ruby>规<rp>(</rp><rt>guī</rt><rp>)</rp></ruby><ruby>章<rt>zhāng</rt></ruby></h2>')).toEqual(['规章']);
+  });
+  it('reads a one-cell table around a value as the value of its cell, and a table holding a table of several cells as a layout table', () => {
+    const box = (v: string) => `<table><tr><td align="center">${v}</td></tr></table>`;
+    expect(texts(`<table><tr><td>规章</td><td>${box('1')}</td><td>${box('0')}</td></tr></table>`)).toEqual(['规章|1|0']);
+    expect(texts(`<table><tr><td><p>一、总体情况</p><table><tr><td>规章</td><td>1</td></tr></table></td></tr></table>`)).toEqual(['一、总体情况', '规章|1']);
+  });
+});

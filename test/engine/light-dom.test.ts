@@ -74,6 +74,8 @@ const LINKEDOM_DIFFERS: Record<string, string> = {
   'H05-script-noscript-in-article.html': 'linkedom reads the text of a <noscript> in a paragraph; a browser running scripts shows none',
   'H07-uppercase-unclosed-cells.html': 'linkedom nests a cell in the open <font> of the cell before it',
   'H07b-td-p-unclosed.html': 'linkedom nests a cell in the open <p> of the cell before it',
+  'S40-noscript-copy-of-article.html': 'linkedom counts the text of a <noscript> copy of the article; a browser running scripts shows none',
+  'ES40-noscript-copy-t3-error.html': 'linkedom counts the text of a <noscript> copy of the article; a browser running scripts shows none',
   'G66-template-element-stale.html': 'linkedom counts the content of a <template> in the page’s text; a browser keeps it apart',
   'Q15-font-center-soup.html': 'linkedom nests a cell in the open <font> of the cell before it',
   'EQ15-font-center-soup-t4-error.html': 'linkedom nests a cell in the open <font> of the cell before it',

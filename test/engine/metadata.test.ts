@@ -4,6 +4,7 @@ import {
   chineseDate,
   infoLinePublished,
   labelledPublished,
+  labelsAboveValues,
   pageTitleAgency,
   signatureAgency,
   signaturePublished,
@@ -107,6 +108,32 @@ describe('an info bar’s date without 发布时间 (variants Q09, Q10, EQ02)', 
     expect(labelledPublished(['发稿时间：2024-02-02 09:00'])?.date).toBe('2024-02-02');
     expect(labelledPublished(['成文日期：2024-01-19'])).toBeNull();
     expect(labelledPublished(['来源：示范市测试局　发布：2024-02-01'])?.date).toBe('2024-02-01');
+  });
+});
+
+describe('a date label apart from its date (variants ES03, ES59, ES60, ES67)', () => {
+  it('reads a label alone on its line (a <dl>’s <dt>) with the date on the next line', () => {
+    expect(labelledPublished(['发文机关', '示范省人民政府办公厅', '发布日期', '2024年02月01日'])?.date).toBe('2024-02-01');
+    expect(labelledPublished(['来源', '示范县交通运输局', '日期', '2024-02-01'])?.date).toBe('2024-02-01');
+    expect(labelledPublished(['发布时间：', '2024-02-01 09:30'])?.date).toBe('2024-02-01');
+    // 「成文日期」 is when it was written; a label followed by a sentence dates nothing.
+    expect(labelledPublished(['成文日期', '2024-01-19'])).toBeNull();
+    expect(labelledPublished(['日期', '我局于2024年2月1日召开会议'])).toBeNull();
+  });
+  it('pairs a two-row strip’s date label with the value under it, and no list of news under a 发布日期 header', () => {
+    const cells = (...texts: string[]) => texts.map((text) => ({ text }));
+    const strip = [cells('索引号', '发布机构', '发布日期', '文号'), cells('11410000MB1234567X/2024-00015', '示范县交通运输局', '2024-02-04', '')];
+    expect(labelsAboveValues(strip)).toEqual(['发布日期：2024-02-04']);
+    expect(labelsAboveValues([cells('标题', '发布日期'), cells('春运通知', '2024-02-08'), cells('工作会议', '2024-03-12')])).toEqual([]);
+    // Twice over (ES67): 索引号 | 主题分类 over theirs, then 成文日期 | 发布日期 over theirs.
+    const twice = [
+      cells('索引号', '主题分类'),
+      cells('11410000MB1234567X/2024-00015', '综合政务'),
+      cells('成文日期', '发布日期'),
+      cells('2024-01-19', '2024-02-03'),
+    ];
+    expect(labelsAboveValues(twice)).toEqual(['发布日期：2024-02-03']);
+    expect(labelsAboveValues([...twice, cells('工作会议', '2024-03-12')])).toEqual([]);
   });
 });
 

@@ -50,17 +50,36 @@ const LABELLED = new RegExp(
   String.raw`(?:(?:发布|公开|发文|印发|信息|生成|发稿)(?:时间|日期)[:：]?|(?:发布|发表)于[:：]?|发布[:：]|(?<![\u4e00-\u9fff])(?:日期|时间)[:：])\s*(\d{4}\s*[-年./]\s*\d{1,2}\s*[-月./]\s*\d{1,2}|${CHINESE_DATE})`,
 );
 const CHINESE_DATE_ALONE = new RegExp(`^${CHINESE_DATE}$`);
+/** LABELLED's labels with nothing after them. */
+const LABEL_ALONE = /^(?:(?:发布|公开|发文|印发|信息|生成|发稿)(?:时间|日期)|(?:发布|发表)于|发布|日期|时间)[:：]?$/;
 
 /** 「发布时间：2024-01-15」 in the page text (full-width digits and dashes too). */
 export function labelledPublished(lines: string[]): Published | null {
-  for (const line of lines) {
+  for (const [i, line] of lines.entries()) {
     // Most lines say no 时间, 日期 or 发布: only those are widened and matched.
     if (!/时间|日期|发布|发表于/.test(line)) continue;
-    const m = LABELLED.exec(toHalfWidth(line));
+    // A label alone on its line (a <dl>'s <dt>, a strip's cell above its value) has its date on the next.
+    const text = LABEL_ALONE.test(toHalfWidth(line).trim()) ? `${line.replace(/[:：]\s*$/, '')}：${lines[i + 1] ?? ''}` : line;
+    const m = LABELLED.exec(toHalfWidth(text));
     const date = m ? (parseDate(m[1]!) ?? chineseDate(m[1]!)) : null;
     if (date) return { date, source: 'text', raw: m![0] };
   }
   return null;
+}
+
+/**
+ * A strip whose rows of labels alternate with rows of their values (索引号 | 发布机构 | 发布日期, then their
+ * values; perhaps again for 成文日期 | 发布日期 | 文号): each date label with the value under it, as a line
+ * 「发布日期：2024-01-20」. A label row has no digit; a list of news under a 发布日期 header is no strip (its rows
+ * after the first have digits too).
+ */
+export function labelsAboveValues(rows: { text: string }[][]): string[] {
+  const labelRows = rows.filter((_, i) => i % 2 === 0);
+  if (rows.length % 2 || labelRows.some((r) => r.some((c) => /\d/.test(c.text)))) return [];
+  return labelRows.flatMap((labels, k) => {
+    const values = rows[2 * k + 1]!;
+    return labels.flatMap((c, i) => (LABEL_ALONE.test(toHalfWidth(c.text).trim()) && values[i]?.text ? [`${c.text}：${values[i]!.text}`] : []));
+  });
 }
 
 /** How many lines after the title an info bar may be (a subtitle or the 索引号 line may come first). */

@@ -1,5 +1,5 @@
 import type { Published, Report, Section, SectionKey, Sentence } from '../model';
-import { infoLinePublished, labelledPublished, pageTitleAgency, signatureAgency, signaturePublished, urlPublished } from './meta';
+import { infoLinePublished, labelledPublished, labelsAboveValues, pageTitleAgency, signatureAgency, signaturePublished, urlPublished } from './meta';
 import type { Block } from '../source/blocks';
 import { clean, compact, digitYears } from '../text';
 import { sentencesOf } from './prose';
@@ -210,7 +210,10 @@ export function* buildReportSteps(pageBlocks: Block[], source: SourceInfo, deadl
   for (const b of blocks) {
     if (b === titleBlock) titleAt = lines.length;
     if (b.kind === 'line') lines.push(b.text);
-    else for (const r of b.rows) lines.push(r.map((c) => c.text).join(' '));
+    else {
+      for (const r of b.rows) lines.push(r.map((c) => c.text).join(' '));
+      lines.push(...labelsAboveValues(b.rows));
+    }
   }
   const labelled =
     labelledPublished(lines.slice(titleAt)) ?? labelledPublished(lines.slice(0, titleAt)) ?? (titleBlock ? infoLinePublished(lines.slice(titleAt + 1)) : null);

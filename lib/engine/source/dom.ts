@@ -23,6 +23,9 @@ export const SKIPPED_ELEMENTS = new Set([
   'TEXTAREA',
   'BUTTON',
   'HEAD',
+  // A ruby's annotation (pinyin over 规章, as an elder-mode toolbar writes it) and its fallback brackets.
+  'RT',
+  'RP',
 ]);
 /**
  * Whether an element's content is never report text. A read-only text box is a page's text shown in a
@@ -144,10 +147,33 @@ function holdsTable(table: El): boolean {
   for (let c = table.firstElementChild; c; c = c.nextElementSibling) stack.push(c);
   while (stack.length) {
     const el = stack.pop()!;
-    if (tagOf(el) === 'TABLE') return true;
+    if (tagOf(el) === 'TABLE') {
+      if (isValueBox(el)) continue;
+      return true;
+    }
     for (let c = el.firstElementChild; c; c = c.nextElementSibling) stack.push(c);
   }
   return false;
+}
+
+/** The most characters a value box holds: a count, an amount, a word such as 「不适用」. */
+const VALUE_BOX_CHARS = 20;
+
+/**
+ * A table of one cell around a few characters (「<td><table><tr><td>40</td></tr></table></td>」, a designer's
+ * way to centre a value): part of the cell that holds it, not a table of its own.
+ */
+function isValueBox(table: El): boolean {
+  const rows = table.querySelectorAll('tr');
+  if (rows.length !== 1 || rows[0]!.children.length !== 1 || table.querySelector('table')) return false;
+  return (table.textContent ?? '').trim().length <= VALUE_BOX_CHARS;
+}
+
+/** Whether a row is the table's own, not a row of a table inside one of its cells. */
+function isOwnRow(tr: El, table: El): boolean {
+  let up = tr.parentElement;
+  while (up && up !== table && tagOf(up) !== 'TABLE') up = up.parentElement;
+  return !up || up === table;
 }
 
 /** Reads a document (browser or linkedom) into lines and grids. Layout tables (a table holding tables) are walked through, not read as data. */
@@ -358,7 +384,7 @@ function span(el: El, attr: string): number {
 export function tableToGrid(table: El, maxCells = Infinity): Grid {
   const grid: GridCell[][] = [];
   // A hidden row or cell is not on the page (an Excel export's hidden column keeps stale numbers).
-  const trs = Array.from(table.querySelectorAll('tr')).filter((tr) => !isHidden(tr));
+  const trs = Array.from(table.querySelectorAll('tr')).filter((tr) => !isHidden(tr) && isOwnRow(tr, table));
   let count = 0;
   for (let r = 0; r < trs.length && count <= maxCells; r++) {
     grid[r] ??= [];
