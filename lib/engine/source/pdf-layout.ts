@@ -8,6 +8,7 @@ import type { Block, Grid, GridCell } from './blocks';
 import { regroup } from './dom';
 import type { SourceLine } from './text';
 import { simplified } from '../traditional';
+import { join, NEW_ITEM, unruledRows, type Run } from './pdf-unruled';
 
 export interface PdfText {
   str: string;
@@ -39,15 +40,6 @@ export interface PdfBox {
   h: number;
   /** Set on the box of a ruled table cell: a cell spanning columns is one value, as a colspan is. */
   pdfCell?: true;
-}
-
-/** A run of text pieces set close together on one baseline: a word, a cell's line, a prose line. */
-interface Run {
-  text: string;
-  x0: number;
-  x1: number;
-  y: number;
-  size: number;
 }
 
 const EDGE = 0.5;
@@ -88,14 +80,6 @@ const RADICAL_SUPPLEMENT: Record<string, string> = {
 };
 export function foldRadicals(s: string): string {
   return s.replace(/[\u2e80-\u2fdf]/g, (c) => RADICAL_SUPPLEMENT[c] ?? c.normalize('NFKC'));
-}
-
-const CJK = /[\u3000-\u9fff\uff00-\uffef]/;
-/** Joins two pieces of one cell or line: no space between CJK characters, one between words. */
-function join(a: string, b: string): string {
-  if (!a) return b;
-  if (!b) return a;
-  return CJK.test(a.at(-1)!) || CJK.test(b[0]!) ? a + b : `${a} ${b}`;
 }
 
 /** Pieces on one baseline whose gap is under a third of the type size belong to one run. */
@@ -424,9 +408,6 @@ function columnBlock(lines: Run[][], start: number): { placed: Placed[]; end: nu
   return { placed, end };
 }
 
-/** Starts of headings and list items: such a line never continues the paragraph above it. */
-const NEW_ITEM = /^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．]|第[一二三四五六七八九十]+[部章节条])/;
-
 /**
  * Whether `next` continues the paragraph of `cur`: same type size, `cur` is a long line running to
  * the right edge of the page's text, and `next` is neither indented as a new paragraph nor a
@@ -489,7 +470,10 @@ export function pagesToBlocks(pages: PdfPage[]): PdfLayoutResult {
         page: p + 1,
       },
     }));
-    const freeLines = lines.map((l) => l.filter((r) => !tables.some((g) => inside(r, g)))).filter((l) => l.length);
+    const outside = lines.map((l) => l.filter((r) => !tables.some((g) => inside(r, g)))).filter((l) => l.length);
+    // Rows of unruled tables are rebuilt from their runs; the other runs make lines as before.
+    const unruled = unruledRows(outside.flat());
+    const freeLines = unruled.rows.length ? [...unruled.rows, ...toLines(unruled.rest)].sort((a, b) => a[0]!.y - b[0]!.y) : outside;
     for (const { runs, column, y } of readingOrder(freeLines))
       onPage.push({ y, item: { kind: 'free', free: { ...unruledLine(runs, p + 1), ...(column && { column }) } } });
     rights[p + 1] = { edge: Math.max(0, ...onPage.flatMap((i) => (i.item.kind === 'free' ? [i.item.free.x1] : []))), width: page.width };
