@@ -110,6 +110,36 @@ describe('ruled tables', () => {
   });
 });
 
+describe('a page set in two halves', () => {
+  const twoTables = (extra: PdfText[] = []) =>
+    page(
+      [
+        t('三、收到和处理申请情况', 50, 80),
+        t('甲', 55, 115),
+        t('1', 160, 115, 5),
+        t('四、复议诉讼情况', 320, 80),
+        t('乙', 325, 115),
+        t('2', 430, 115, 5),
+        ...extra,
+      ],
+      [...ruled([50, 150, 200], [100, 120]), ...ruled([320, 420, 470], [100, 120])],
+    );
+  it('reads tables side by side down the left half, then the right, each under its own heading', () => {
+    const { blocks } = pagesToBlocks([twoTables()]);
+    expect(blocks.map((b) => (b.kind === 'line' ? b.text : texts(b as Grid)))).toEqual([
+      '三、收到和处理申请情况',
+      [['甲', '1']],
+      '四、复议诉讼情况',
+      [['乙', '2']],
+    ]);
+  });
+  it('keeps reading across the page when text spans the gap between the tables', () => {
+    const { blocks } = pagesToBlocks([twoTables([t('示范局2023年政府信息公开工作年度报告', 50, 40, 400)])]);
+    // The two headings stay on their one shared line, not each at the head of its half.
+    expect(lines(blocks)).toEqual(['示范局2023年政府信息公开工作年度报告']);
+  });
+});
+
 describe('running headers, footers and page numbers', () => {
   const body = (n: number) => [t(`第${n}页的正文。`, 50, 300)];
   it('drops a header repeated on every page and the page numbers, keeps a one-off top line', () => {

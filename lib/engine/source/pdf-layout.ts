@@ -432,6 +432,47 @@ function continueGrid(prev: Grid, next: Grid): void {
   prev.rows.push(...next.rows.slice(skip));
 }
 
+/**
+ * A page set in two halves: ruled tables side by side (an A3 page with one table a side, each under
+ * its own heading), and no text across the gap between them. Their headings share a baseline, and
+ * read as lines across the page they would become one line of two headings. One half otherwise.
+ */
+function pageHalves(lines: Run[][], tables: Region[]): { lines: Run[][]; tables: Region[] }[] {
+  const pair = tables.flatMap((a) => tables.filter((b) => a.x1 < b.x0 && a.y0 < b.y1 && b.y0 < a.y1).map((b) => [a, b] as const))[0];
+  if (!pair) return [{ lines, tables }];
+  const gap = (pair[0].x1 + pair[1].x0) / 2;
+  if (lines.some((l) => l.some((r) => r.x0 < gap && r.x1 > gap))) return [{ lines, tables }];
+  const half = (left: boolean) => ({
+    lines: lines.map((l) => l.filter((r) => r.x1 <= gap === left)).filter((l) => l.length),
+    tables: tables.filter((g) => g.x1 <= gap === left),
+  });
+  return [half(true), half(false)];
+}
+
+/** A page's (or a half page's) tables and lines, each with where it sorts on the page. */
+function halfItems(lines: Run[][], tables: Region[], page: number): { y: number; item: Item }[] {
+  const runs = lines.flat();
+  const onPage: { y: number; item: Item }[] = tables.map((g) => ({
+    y: g.y0,
+    item: {
+      kind: 'grid',
+      grid: regionGrid(
+        g,
+        runs.filter((r) => inside(r, g)),
+        page,
+      ),
+      page,
+    },
+  }));
+  const outside = lines.map((l) => l.filter((r) => !tables.some((g) => inside(r, g)))).filter((l) => l.length);
+  // Rows of unruled tables are rebuilt from their runs; the other runs make lines as before.
+  const unruled = unruledRows(outside.flat());
+  const freeLines = unruled.rows.length ? [...unruled.rows, ...toLines(unruled.rest)].sort((a, b) => a[0]!.y - b[0]!.y) : outside;
+  for (const { runs, column, y } of readingOrder(freeLines))
+    onPage.push({ y, item: { kind: 'free', free: { ...unruledLine(runs, page), ...(column && { column }) } } });
+  return onPage;
+}
+
 export interface PdfLayoutResult {
   blocks: Block[];
   /** Characters of text found: none at all on a non-empty document means a scan. */
@@ -458,26 +499,10 @@ export function pagesToBlocks(pages: PdfPage[]): PdfLayoutResult {
     const runs = lines.flat();
     chars += runs.reduce((n, r) => n + r.text.length, 0);
     const tables = regions(page.rules).filter((g) => runs.some((r) => inside(r, g)));
-    const onPage: { y: number; item: Item }[] = tables.map((g) => ({
-      y: g.y0,
-      item: {
-        kind: 'grid',
-        grid: regionGrid(
-          g,
-          runs.filter((r) => inside(r, g)),
-          p + 1,
-        ),
-        page: p + 1,
-      },
-    }));
-    const outside = lines.map((l) => l.filter((r) => !tables.some((g) => inside(r, g)))).filter((l) => l.length);
-    // Rows of unruled tables are rebuilt from their runs; the other runs make lines as before.
-    const unruled = unruledRows(outside.flat());
-    const freeLines = unruled.rows.length ? [...unruled.rows, ...toLines(unruled.rest)].sort((a, b) => a[0]!.y - b[0]!.y) : outside;
-    for (const { runs, column, y } of readingOrder(freeLines))
-      onPage.push({ y, item: { kind: 'free', free: { ...unruledLine(runs, p + 1), ...(column && { column }) } } });
+    // Each side of a page set in two (tables side by side) is read down in turn, left then right.
+    const onPage = pageHalves(lines, tables).flatMap((half) => halfItems(half.lines, half.tables, p + 1).sort((a, b) => a.y - b.y));
     rights[p + 1] = { edge: Math.max(0, ...onPage.flatMap((i) => (i.item.kind === 'free' ? [i.item.free.x1] : []))), width: page.width };
-    items.push(...onPage.sort((a, b) => a.y - b.y).map((i) => i.item));
+    items.push(...onPage.map((i) => i.item));
   });
   const merged: Item[] = [];
   for (const it of items) {
