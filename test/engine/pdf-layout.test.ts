@@ -367,6 +367,45 @@ describe('unruled tables whose labels wrap around their numbers', () => {
   });
 });
 
+describe('text drawn for its look', () => {
+  it('reads text drawn twice a fraction of a point apart (a simulated bold) once, and repeated characters set apart as they are', () => {
+    const { blocks } = pagesToBlocks([
+      page([
+        t('（七）总计', 50, 100),
+        t('（七）总计', 50.4, 100),
+        t('41', 200, 100, 10),
+        t('41', 200.4, 100, 10),
+        t('1', 250, 100, 5),
+        t('1', 255, 100, 5),
+        t('1', 300, 100, 5),
+      ]),
+    ]);
+    expect(grids(blocks).flatMap(texts)).toEqual([['（七）总计', '41', '11', '1']]);
+  });
+
+  it('leaves out a footnote mark set small and raised after a label, not a value of its row', () => {
+    const mark = (str: string, x: number, y: number): PdfText => ({ str, x, y, w: 3, size: 5.5 });
+    const { blocks } = pagesToBlocks([
+      page([
+        t('2.重复申请', 50, 100),
+        mark('2', 110.5, 95),
+        t('2', 200, 100, 5),
+        t('1', 250, 100, 5),
+        t('3', 300, 100, 5),
+        t('3.其他', 50, 120),
+        mark('1', 90.5, 115),
+        t('1', 200, 120, 5),
+        t('0', 250, 120, 5),
+        t('1', 300, 120, 5),
+      ]),
+    ]);
+    expect(grids(blocks).flatMap(texts)).toEqual([
+      ['2.重复申请', '2', '1', '3'],
+      ['3.其他', '1', '0', '1'],
+    ]);
+  });
+});
+
 describe('text', () => {
   it('folds the look-alike radicals font subsets use into ordinary characters, and nothing else', () => {
     expect(foldRadicals('⼆、主动公开；⻔户⽹站')).toBe('二、主动公开；门户网站');

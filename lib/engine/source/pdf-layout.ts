@@ -82,12 +82,41 @@ export function foldRadicals(s: string): string {
   return s.replace(/[\u2e80-\u2fdf]/g, (c) => RADICAL_SUPPLEMENT[c] ?? c.normalize('NFKC'));
 }
 
+/**
+ * Text drawn again over itself a fraction of a point away (bold simulated for a face without one, a
+ * shadow): one text, or 「41」 would read 「41 41」. A repeat of the same string this close is dropped.
+ */
+function withoutOverprints(pieces: PdfText[]): PdfText[] {
+  const seen = new Map<string, PdfText[]>();
+  return pieces.filter((p) => {
+    const same = seen.get(p.str) ?? [];
+    if (same.some((q) => Math.abs(q.y - p.y) < 0.1 * p.size && Math.abs(q.x - p.x) < 0.15 * p.size && Math.abs(q.size - p.size) < 0.1 * p.size)) return false;
+    seen.set(p.str, [...same, p]);
+    return true;
+  });
+}
+
+/**
+ * Footnote marks: a digit or two (or ※ * †) set small and raised right after a piece of text, as Word
+ * prints a superscript note reference. Not the text's: 「3.其他¹」 would read 「3.其他1」, and in a row
+ * without rulings the mark would pass for a value.
+ */
+function withoutNoteMarks(pieces: PdfText[]): PdfText[] {
+  const marks = pieces.filter((m) => /^\s*(?:\d{1,2}|[※*†‡])\s*$/.test(m.str));
+  const isMark = (m: PdfText) =>
+    pieces.some((t) => {
+      const raised = t.y - m.y;
+      const gap = m.x - (t.x + t.w);
+      return t !== m && m.size <= 0.75 * t.size && raised >= 0.2 * t.size && raised <= 0.8 * t.size && gap > -0.2 * t.size && gap < 0.3 * t.size;
+    });
+  const dropped = new Set(marks.filter(isMark));
+  return dropped.size ? pieces.filter((p) => !dropped.has(p)) : pieces;
+}
+
 /** Pieces on one baseline whose gap is under a third of the type size belong to one run. */
 function toRuns(texts: PdfText[]): Run[] {
-  const pieces = texts
-    .map((t) => ({ ...t, str: simplified(foldRadicals(t.str)) }))
-    .filter((t) => t.str.trim() && t.size > 0)
-    .sort((a, b) => a.y - b.y || a.x - b.x);
+  const read = texts.map((t) => ({ ...t, str: simplified(foldRadicals(t.str)) })).filter((t) => t.str.trim() && t.size > 0);
+  const pieces = withoutNoteMarks(withoutOverprints(read)).sort((a, b) => a.y - b.y || a.x - b.x);
   const runs: Run[] = [];
   for (const p of pieces) {
     const last = runs.at(-1);
