@@ -40,6 +40,18 @@ describe('Word file to HTML', () => {
     expect(page).toContain('<p>15件</p>');
   });
 
+  it('reads a character inserted as a symbol (w:sym) as that text; a picture font’s symbol is no text', async () => {
+    const sym = (font: string, char: string) => `<w:r><w:sym w:font="${font}" w:char="${char}"/></w:r>`;
+    const page = await edited([new Paragraph('@n@')], (xml) =>
+      xml.replace(
+        /<w:r>(?:(?!<w:r>).)*?@n@<\/w:t><\/w:r>/,
+        sym('Times New Roman', '0035') + sym('Symbol', 'F033') + sym('Wingdings', 'F031') + '<w:r><w:t>件</w:t></w:r>',
+      ),
+    );
+    // Wingdings' F031 is a picture (mammoth draws it as one), never the digit 1.
+    expect(page).toMatch(/<p>53\D*件<\/p>/);
+  });
+
   it('reads an imported chunk (w:altChunk, a web editor’s export) in its place', async () => {
     const page = await edited([new Paragraph('前'), new Paragraph('@chunk@'), new Paragraph('后')], (xml, files) => {
       files['word/afchunk.htm'] = strToU8(

@@ -110,6 +110,36 @@ describe('ruled tables', () => {
   });
 });
 
+describe('a page set in two halves', () => {
+  const twoTables = (extra: PdfText[] = []) =>
+    page(
+      [
+        t('三、收到和处理申请情况', 50, 80),
+        t('甲', 55, 115),
+        t('1', 160, 115, 5),
+        t('四、复议诉讼情况', 320, 80),
+        t('乙', 325, 115),
+        t('2', 430, 115, 5),
+        ...extra,
+      ],
+      [...ruled([50, 150, 200], [100, 120]), ...ruled([320, 420, 470], [100, 120])],
+    );
+  it('reads tables side by side down the left half, then the right, each under its own heading', () => {
+    const { blocks } = pagesToBlocks([twoTables()]);
+    expect(blocks.map((b) => (b.kind === 'line' ? b.text : texts(b as Grid)))).toEqual([
+      '三、收到和处理申请情况',
+      [['甲', '1']],
+      '四、复议诉讼情况',
+      [['乙', '2']],
+    ]);
+  });
+  it('keeps reading across the page when text spans the gap between the tables', () => {
+    const { blocks } = pagesToBlocks([twoTables([t('示范局2023年政府信息公开工作年度报告', 50, 40, 400)])]);
+    // The two headings stay on their one shared line, not each at the head of its half.
+    expect(lines(blocks)).toEqual(['示范局2023年政府信息公开工作年度报告']);
+  });
+});
+
 describe('running headers, footers and page numbers', () => {
   const body = (n: number) => [t(`第${n}页的正文。`, 50, 300)];
   it('drops a header repeated on every page and the page numbers, keeps a one-off top line', () => {
@@ -243,6 +273,135 @@ describe('unruled lines', () => {
         ['行政许可', '本年处理决定数量'],
         ['行政处罚', '本年处理决定数量'],
       ],
+    ]);
+  });
+});
+
+describe('unruled tables whose labels wrap around their numbers', () => {
+  /** A row's three values on baseline y. */
+  const values = (y: number, ...v: number[]) => v.map((n, i) => t(String(n), 300 + 40 * i, y, 5));
+  const rows = (blocks: Block[]) => grids(blocks).flatMap(texts);
+
+  it('gives each wrapped label line to the row it is centred on, a group label to one row, whatever baselines lie near', () => {
+    // Row A: a 3-line label centred on 100; row B: a 2-line label centred on 136 (no label on its baseline),
+    // a group label 「（三）不予公开」 beside them, its lines 3 points off B's label lines; row C one line at 164.
+    const { blocks } = pagesToBlocks([
+      page([
+        t('1.属于国家', 100, 86),
+        t('秘密的信息', 100, 100),
+        t('内容', 100, 114),
+        ...values(100, 1, 2, 3),
+        t('（三）不', 50, 126),
+        t('2.其他法律', 100, 129),
+        t('予公开', 50, 140),
+        t('行政法规', 100, 143),
+        ...values(136, 4, 5, 6),
+        t('3.危及安全', 100, 164),
+        ...values(164, 7, 8, 9),
+      ]),
+    ]);
+    expect(rows(blocks)).toEqual([
+      ['1.属于国家秘密的信息内容', '1', '2', '3'],
+      ['（三）不予公开', '2.其他法律行政法规', '4', '5', '6'],
+      ['3.危及安全', '7', '8', '9'],
+    ]);
+  });
+
+  it('keeps a tall label whole beside a one-line row, and cuts labels stacked without space between them', () => {
+    // Row A: 5 lines at pitch 14 centred on 128; row B: one line at 170, 14 below A's last line.
+    const { blocks } = pagesToBlocks([
+      page([
+        ...['2.申请人逾', '期未按收费', '通知要求缴', '纳费用不再', '处理其申请'].map((s, i) => t(s, 100, 100 + 14 * i)),
+        ...values(128, 0, 0, 0),
+        t('3.其他', 100, 170),
+        ...values(170, 1, 0, 1),
+      ]),
+    ]);
+    expect(rows(blocks)).toEqual([
+      ['2.申请人逾期未按收费通知要求缴纳费用不再处理其申请', '0', '0', '0'],
+      ['3.其他', '1', '0', '1'],
+    ]);
+  });
+
+  it('gives the first row on a page the label line set above it, but not a header or the caption below the last row', () => {
+    const { blocks } = pagesToBlocks([
+      page([
+        t('信息内容', 50, 60),
+        t('甲', 300, 60),
+        t('乙', 340, 60),
+        t('丙', 380, 60),
+        t('3.要求提供', 100, 93),
+        ...values(100, 0, 1, 2),
+        t('公开出版物', 100, 107),
+        t('4.重复申请', 100, 130),
+        ...values(130, 3, 4, 5),
+        t('第二十条第（五）项', 50, 144),
+      ]),
+    ]);
+    expect(lines(blocks)).toEqual(['第二十条第（五）项']);
+    expect(rows(blocks).slice(-2)).toEqual([
+      ['3.要求提供公开出版物', '0', '1', '2'],
+      ['4.重复申请', '3', '4', '5'],
+    ]);
+    expect(rows(blocks)[0]).toEqual(['信息内容', '甲', '乙', '丙']);
+  });
+
+  it('gives the lines under a label set at the top of its cell to the row above them', () => {
+    // Each label starts on its row's baseline; the second row's wrapped line (118) is nearer the next row (126) than its own (104).
+    const { blocks } = pagesToBlocks([
+      page([
+        t('1.本机关不掌握', 100, 90),
+        ...values(90, 6, 1, 7),
+        t('2.没有现成信息', 100, 104),
+        t('需要另行制作', 100, 118),
+        ...values(104, 2, 0, 2),
+        t('3.补正后不明确', 100, 136),
+        ...values(136, 1, 0, 1),
+      ]),
+    ]);
+    expect(rows(blocks)).toEqual([
+      ['1.本机关不掌握', '6', '1', '7'],
+      ['2.没有现成信息需要另行制作', '2', '0', '2'],
+      ['3.补正后不明确', '1', '0', '1'],
+    ]);
+  });
+});
+
+describe('text drawn for its look', () => {
+  it('reads text drawn twice a fraction of a point apart (a simulated bold) once, and repeated characters set apart as they are', () => {
+    const { blocks } = pagesToBlocks([
+      page([
+        t('（七）总计', 50, 100),
+        t('（七）总计', 50.4, 100),
+        t('41', 200, 100, 10),
+        t('41', 200.4, 100, 10),
+        t('1', 250, 100, 5),
+        t('1', 255, 100, 5),
+        t('1', 300, 100, 5),
+      ]),
+    ]);
+    expect(grids(blocks).flatMap(texts)).toEqual([['（七）总计', '41', '11', '1']]);
+  });
+
+  it('leaves out a footnote mark set small and raised after a label, not a value of its row', () => {
+    const mark = (str: string, x: number, y: number): PdfText => ({ str, x, y, w: 3, size: 5.5 });
+    const { blocks } = pagesToBlocks([
+      page([
+        t('2.重复申请', 50, 100),
+        mark('2', 110.5, 95),
+        t('2', 200, 100, 5),
+        t('1', 250, 100, 5),
+        t('3', 300, 100, 5),
+        t('3.其他', 50, 120),
+        mark('1', 90.5, 115),
+        t('1', 200, 120, 5),
+        t('0', 250, 120, 5),
+        t('1', 300, 120, 5),
+      ]),
+    ]);
+    expect(grids(blocks).flatMap(texts)).toEqual([
+      ['2.重复申请', '2', '1', '3'],
+      ['3.其他', '1', '0', '1'],
     ]);
   });
 });

@@ -34,7 +34,9 @@ export async function docxToHtml(bytes: Uint8Array): Promise<string> {
  * - an imported chunk (<w:altChunk>: a web editor's 「export to Word」 puts the whole report in one HTML or MHT
  *   part), which mammoth skips: a paragraph marks its place, for the chunk's HTML to take;
  * - a text box that only DrawingML holds (<wps:txbx>, no VML fallback): mammoth reads a text box only as VML
- *   (what Word and WPS write as the fallback), so such a drawing's text boxes are given to it as VML.
+ *   (what Word and WPS write as the fallback), so such a drawing's text boxes are given to it as VML;
+ * - a character inserted as a symbol (<w:sym w:char="0031"/>, Insert ▸ Symbol), which mammoth drops: a digit
+ *   so inserted is a count all the same, so a symbol that is a character of text becomes that text.
  * A file that is no zip is passed on as it is (mammoth then says what is wrong with it).
  */
 async function preparedForMammoth(bytes: Uint8Array): Promise<{ file: Uint8Array; chunks: string[] }> {
@@ -51,24 +53,41 @@ async function preparedForMammoth(bytes: Uint8Array): Promise<{ file: Uint8Array
   const body = unzipped((f) => f.name === BODY)?.[BODY];
   if (!body) return unchanged;
   const xml = strFromU8(body);
-  if (!/<w:fldSimple|<w:vanish|<w:altChunk|<wps:txbx/.test(xml)) return unchanged;
+  if (!/<w:fldSimple|<w:vanish|<w:altChunk|<wps:txbx|<w:sym\b/.test(xml)) return unchanged;
   const files = unzipped();
   if (!files) return unchanged;
   const chunks: string[] = [];
   const rels = files[BODY_RELS] ? strFromU8(files[BODY_RELS]) : '';
-  const mended = withTextBoxesAsVml(
-    withoutHiddenRuns(xml.replace(/<w:fldSimple\b[^>]*\/>|<w:fldSimple\b[^>]*>|<\/w:fldSimple>/g, '')).replace(
-      /<w:altChunk\b[^>]*\br:id="([^"]+)"[^>]*?(?:\/>|>[\s\S]*?<\/w:altChunk>)/g,
-      (whole, id: string) => {
-        const part = files[partPath(rels, id) ?? ''];
-        if (!part) return whole;
-        chunks.push(bodyOf(decodePage(part)));
-        return `<w:p><w:r><w:t>${chunkMark(chunks.length - 1)}</w:t></w:r></w:p>`;
-      },
+  const mended = withSymbolsAsText(
+    withTextBoxesAsVml(
+      withoutHiddenRuns(xml.replace(/<w:fldSimple\b[^>]*\/>|<w:fldSimple\b[^>]*>|<\/w:fldSimple>/g, '')).replace(
+        /<w:altChunk\b[^>]*\br:id="([^"]+)"[^>]*?(?:\/>|>[\s\S]*?<\/w:altChunk>)/g,
+        (whole, id: string) => {
+          const part = files[partPath(rels, id) ?? ''];
+          if (!part) return whole;
+          chunks.push(bodyOf(decodePage(part)));
+          return `<w:p><w:r><w:t>${chunkMark(chunks.length - 1)}</w:t></w:r></w:p>`;
+        },
+      ),
     ),
   );
   files[BODY] = strToU8(mended);
   return { file: zipSync(files, { level: 1 }), chunks };
+}
+
+/**
+ * Symbols that are characters of text as that text. A symbol font's characters sit at U+F0xx: the Symbol
+ * font's digits and punctuation are the ASCII ones there; another symbol font's (Wingdings) are pictures, kept as symbols.
+ */
+function withSymbolsAsText(xml: string): string {
+  return xml.replace(/<w:sym\b[^>]*\/>/g, (sym) => {
+    const font = /w:font="([^"]*)"/.exec(sym)?.[1] ?? '';
+    let code = parseInt(/w:char="([0-9A-Fa-f]+)"/.exec(sym)?.[1] ?? '', 16);
+    if (code >= 0xf020 && code <= 0xf0ff) code = font === 'Symbol' && code <= 0xf03f ? code - 0xf000 : NaN;
+    if (!(code >= 0x20) || (code >= 0xe000 && code <= 0xf8ff)) return sym;
+    const ch = String.fromCodePoint(code).replace(/&/g, '&amp;').replace(/</g, '&lt;');
+    return `<w:t xml:space="preserve">${ch}</w:t>`;
+  });
 }
 
 /** Runs of text whose own properties hide them (<w:vanish/>, not w:val="0"/"false"/"off"). */

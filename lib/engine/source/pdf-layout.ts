@@ -8,6 +8,7 @@ import type { Block, Grid, GridCell } from './blocks';
 import { regroup } from './dom';
 import type { SourceLine } from './text';
 import { simplified } from '../traditional';
+import { join, NEW_ITEM, unruledRows, type Run } from './pdf-unruled';
 
 export interface PdfText {
   str: string;
@@ -39,15 +40,6 @@ export interface PdfBox {
   h: number;
   /** Set on the box of a ruled table cell: a cell spanning columns is one value, as a colspan is. */
   pdfCell?: true;
-}
-
-/** A run of text pieces set close together on one baseline: a word, a cell's line, a prose line. */
-interface Run {
-  text: string;
-  x0: number;
-  x1: number;
-  y: number;
-  size: number;
 }
 
 const EDGE = 0.5;
@@ -90,20 +82,41 @@ export function foldRadicals(s: string): string {
   return s.replace(/[\u2e80-\u2fdf]/g, (c) => RADICAL_SUPPLEMENT[c] ?? c.normalize('NFKC'));
 }
 
-const CJK = /[\u3000-\u9fff\uff00-\uffef]/;
-/** Joins two pieces of one cell or line: no space between CJK characters, one between words. */
-function join(a: string, b: string): string {
-  if (!a) return b;
-  if (!b) return a;
-  return CJK.test(a.at(-1)!) || CJK.test(b[0]!) ? a + b : `${a} ${b}`;
+/**
+ * Text drawn again over itself a fraction of a point away (bold simulated for a face without one, a
+ * shadow): one text, or 「41」 would read 「41 41」. A repeat of the same string this close is dropped.
+ */
+function withoutOverprints(pieces: PdfText[]): PdfText[] {
+  const seen = new Map<string, PdfText[]>();
+  return pieces.filter((p) => {
+    const same = seen.get(p.str) ?? [];
+    if (same.some((q) => Math.abs(q.y - p.y) < 0.1 * p.size && Math.abs(q.x - p.x) < 0.15 * p.size && Math.abs(q.size - p.size) < 0.1 * p.size)) return false;
+    seen.set(p.str, [...same, p]);
+    return true;
+  });
+}
+
+/**
+ * Footnote marks: a digit or two (or ※ * †) set small and raised right after a piece of text, as Word
+ * prints a superscript note reference. Not the text's: 「3.其他¹」 would read 「3.其他1」, and in a row
+ * without rulings the mark would pass for a value.
+ */
+function withoutNoteMarks(pieces: PdfText[]): PdfText[] {
+  const marks = pieces.filter((m) => /^\s*(?:\d{1,2}|[※*†‡])\s*$/.test(m.str));
+  const isMark = (m: PdfText) =>
+    pieces.some((t) => {
+      const raised = t.y - m.y;
+      const gap = m.x - (t.x + t.w);
+      return t !== m && m.size <= 0.75 * t.size && raised >= 0.2 * t.size && raised <= 0.8 * t.size && gap > -0.2 * t.size && gap < 0.3 * t.size;
+    });
+  const dropped = new Set(marks.filter(isMark));
+  return dropped.size ? pieces.filter((p) => !dropped.has(p)) : pieces;
 }
 
 /** Pieces on one baseline whose gap is under a third of the type size belong to one run. */
 function toRuns(texts: PdfText[]): Run[] {
-  const pieces = texts
-    .map((t) => ({ ...t, str: simplified(foldRadicals(t.str)) }))
-    .filter((t) => t.str.trim() && t.size > 0)
-    .sort((a, b) => a.y - b.y || a.x - b.x);
+  const read = texts.map((t) => ({ ...t, str: simplified(foldRadicals(t.str)) })).filter((t) => t.str.trim() && t.size > 0);
+  const pieces = withoutNoteMarks(withoutOverprints(read)).sort((a, b) => a.y - b.y || a.x - b.x);
   const runs: Run[] = [];
   for (const p of pieces) {
     const last = runs.at(-1);
@@ -424,9 +437,6 @@ function columnBlock(lines: Run[][], start: number): { placed: Placed[]; end: nu
   return { placed, end };
 }
 
-/** Starts of headings and list items: such a line never continues the paragraph above it. */
-const NEW_ITEM = /^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．]|第[一二三四五六七八九十]+[部章节条])/;
-
 /**
  * Whether `next` continues the paragraph of `cur`: same type size, `cur` is a long line running to
  * the right edge of the page's text, and `next` is neither indented as a new paragraph nor a
@@ -449,6 +459,47 @@ function continueGrid(prev: Grid, next: Grid): void {
   const same = (a: GridCell[], b: GridCell[]) => a.length === b.length && a.every((c, i) => c.text === b[i]!.text);
   while (skip < next.rows.length && skip < prev.rows.length && same(prev.rows[skip]!, next.rows[skip]!)) skip++;
   prev.rows.push(...next.rows.slice(skip));
+}
+
+/**
+ * A page set in two halves: ruled tables side by side (an A3 page with one table a side, each under
+ * its own heading), and no text across the gap between them. Their headings share a baseline, and
+ * read as lines across the page they would become one line of two headings. One half otherwise.
+ */
+function pageHalves(lines: Run[][], tables: Region[]): { lines: Run[][]; tables: Region[] }[] {
+  const pair = tables.flatMap((a) => tables.filter((b) => a.x1 < b.x0 && a.y0 < b.y1 && b.y0 < a.y1).map((b) => [a, b] as const))[0];
+  if (!pair) return [{ lines, tables }];
+  const gap = (pair[0].x1 + pair[1].x0) / 2;
+  if (lines.some((l) => l.some((r) => r.x0 < gap && r.x1 > gap))) return [{ lines, tables }];
+  const half = (left: boolean) => ({
+    lines: lines.map((l) => l.filter((r) => r.x1 <= gap === left)).filter((l) => l.length),
+    tables: tables.filter((g) => g.x1 <= gap === left),
+  });
+  return [half(true), half(false)];
+}
+
+/** A page's (or a half page's) tables and lines, each with where it sorts on the page. */
+function halfItems(lines: Run[][], tables: Region[], page: number): { y: number; item: Item }[] {
+  const runs = lines.flat();
+  const onPage: { y: number; item: Item }[] = tables.map((g) => ({
+    y: g.y0,
+    item: {
+      kind: 'grid',
+      grid: regionGrid(
+        g,
+        runs.filter((r) => inside(r, g)),
+        page,
+      ),
+      page,
+    },
+  }));
+  const outside = lines.map((l) => l.filter((r) => !tables.some((g) => inside(r, g)))).filter((l) => l.length);
+  // Rows of unruled tables are rebuilt from their runs; the other runs make lines as before.
+  const unruled = unruledRows(outside.flat());
+  const freeLines = unruled.rows.length ? [...unruled.rows, ...toLines(unruled.rest)].sort((a, b) => a[0]!.y - b[0]!.y) : outside;
+  for (const { runs, column, y } of readingOrder(freeLines))
+    onPage.push({ y, item: { kind: 'free', free: { ...unruledLine(runs, page), ...(column && { column }) } } });
+  return onPage;
 }
 
 export interface PdfLayoutResult {
@@ -477,23 +528,10 @@ export function pagesToBlocks(pages: PdfPage[]): PdfLayoutResult {
     const runs = lines.flat();
     chars += runs.reduce((n, r) => n + r.text.length, 0);
     const tables = regions(page.rules).filter((g) => runs.some((r) => inside(r, g)));
-    const onPage: { y: number; item: Item }[] = tables.map((g) => ({
-      y: g.y0,
-      item: {
-        kind: 'grid',
-        grid: regionGrid(
-          g,
-          runs.filter((r) => inside(r, g)),
-          p + 1,
-        ),
-        page: p + 1,
-      },
-    }));
-    const freeLines = lines.map((l) => l.filter((r) => !tables.some((g) => inside(r, g)))).filter((l) => l.length);
-    for (const { runs, column, y } of readingOrder(freeLines))
-      onPage.push({ y, item: { kind: 'free', free: { ...unruledLine(runs, p + 1), ...(column && { column }) } } });
+    // Each side of a page set in two (tables side by side) is read down in turn, left then right.
+    const onPage = pageHalves(lines, tables).flatMap((half) => halfItems(half.lines, half.tables, p + 1).sort((a, b) => a.y - b.y));
     rights[p + 1] = { edge: Math.max(0, ...onPage.flatMap((i) => (i.item.kind === 'free' ? [i.item.free.x1] : []))), width: page.width };
-    items.push(...onPage.sort((a, b) => a.y - b.y).map((i) => i.item));
+    items.push(...onPage.map((i) => i.item));
   });
   const merged: Item[] = [];
   for (const it of items) {

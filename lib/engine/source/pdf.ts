@@ -116,6 +116,23 @@ function rulingsOf(pdfjs: PdfJs, ops: { fnArray: number[]; argsArray: unknown[] 
   return out;
 }
 
+/**
+ * A page whose text mostly runs up or down it (a landscape table drawn turned on a portrait page,
+ * without /Rotate): the turn that sets that text upright, and the page's size once turned. Text
+ * read sideways would otherwise be dropped as a stamp's or a margin note's. Most text upright: no turn.
+ */
+function upright(placed: Matrix[], width: number, height: number): { m: Matrix; width: number; height: number } {
+  const count = (keep: (m: Matrix) => boolean) => placed.filter(keep).length;
+  const sideways = (m: Matrix) => Math.abs(m[0]!) < 0.01 * Math.abs(m[1]!);
+  if (count(sideways) <= placed.length / 2) return { m: [1, 0, 0, 1, 0, 0], width, height };
+  // The direction most sideways text runs in (up or down the page) is turned to run left to right.
+  const dy = count((m) => sideways(m) && m[1]! < 0) >= count((m) => sideways(m) && m[1]! > 0) ? -1 : 1;
+  const turn: Matrix = [0, -dy, dy, 0, 0, 0];
+  const corners = [apply(turn, 0, 0), apply(turn, width, height)];
+  const [x0, y0] = [Math.min(...corners.map((c) => c[0])), Math.min(...corners.map((c) => c[1]))];
+  return { m: [0, -dy, dy, 0, -x0, -y0], width: height, height: width };
+}
+
 async function loadPdfJs(assets: PdfAssets): Promise<PdfJs> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   if (assets.workerSrc) pdfjs.GlobalWorkerOptions.workerSrc = assets.workerSrc;
@@ -149,16 +166,22 @@ export async function readPdf(bytes: Uint8Array, assets: PdfAssets): Promise<Pdf
       const page = await doc.getPage(n);
       const vp = page.getViewport({ scale: 1 });
       const content = await page.getTextContent();
+      const items = content.items.flatMap((item) => ('str' in item && item.str ? [item] : []));
+      const turned = upright(
+        items.map((item) => mul(vp.transform, item.transform)),
+        vp.width,
+        vp.height,
+      );
+      const view = mul(turned.m, vp.transform);
       const texts: PdfText[] = [];
-      for (const item of content.items) {
-        if (!('str' in item) || !item.str) continue;
-        const [a, b, c, d, e, f] = mul(vp.transform, item.transform);
+      for (const item of items) {
+        const [a, b, c, d, e, f] = mul(view, item.transform);
         // Vertical or rotated text is not part of a report's tables; keep horizontal text only.
         if (Math.abs(b!) > 0.01 * Math.abs(a!)) continue;
         texts.push({ str: item.str, x: e!, y: f!, w: item.width * vp.scale, size: Math.hypot(c!, d!) });
       }
-      const rules = rulingsOf(pdfjs, await page.getOperatorList(), vp.transform);
-      pages.push({ width: vp.width, height: vp.height, texts, rules });
+      const rules = rulingsOf(pdfjs, await page.getOperatorList(), view);
+      pages.push({ width: turned.width, height: turned.height, texts, rules });
       page.cleanup();
     }
     const { blocks, chars } = pagesToBlocks(pages);
