@@ -128,18 +128,23 @@ function* readBody(doc: Document, opts: AuditOptions, deadline: Deadline, withHi
   return read;
 }
 
+/** How much of one report a reading holds: its sections first, then its tables. */
+const completeness = (r: Report) => r.sections.length * 10 + TABLE_KEYS.filter((t) => r.tables[t]).length;
+const WHOLE = SECTION_KEYS.length * 10 + TABLE_KEYS.length;
+
 /** The page read as one report. */
 function* auditRead(doc: Document, page: PageRead, opts: AuditOptions, deadline: Deadline): Steps<AuditResult> {
   const { url, published, title } = page;
   let { read } = page;
   const source = { pageTitle: title, url, metaPublished: published };
   let report = yield* buildReportSteps(read.blocks, source, deadline);
-  // A script pager shows one part of the article at a time and hides the others with a style: when sections
-  // are missing and something was hidden, the hidden parts are read too, and kept if they complete more of one report.
-  if (read.leftHidden && report.sections.length < SECTION_KEYS.length) {
+  // A script pager shows one part of the article at a time and hides the others with a style, a tab hides a
+  // table under its heading: when sections or tables are missing and something was hidden, the hidden parts
+  // are read too, and kept if they complete more of one report.
+  if (read.leftHidden && completeness(report) < WHOLE) {
     const all = yield* readBody(doc, opts, deadline, true);
     const whole = splitCompilation(all.blocks) ? undefined : yield* buildReportSteps(all.blocks, source, deadline);
-    if (whole && whole.sections.length > report.sections.length) [report, read] = [whole, all];
+    if (whole && completeness(whole) > completeness(report)) [report, read] = [whole, all];
   }
   const verdict = judge(report, read.blocks, title);
   if (!verdict.ok) return attachmentReport(doc, report, url, opts) ?? { detected: false, reason: verdict.reason };

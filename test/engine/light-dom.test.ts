@@ -82,6 +82,7 @@ const LINKEDOM_DIFFERS: Record<string, string> = {
   'Q11-declarative-shadow-dom.html': 'linkedom counts the content of a <template> in the page’s text; a browser makes it a shadow root',
   'M11-span-attrs-uppercase.html': 'linkedom keeps an attribute name’s case (COLSPAN); a browser’s parser lowers it, as the light DOM does',
   'M17-wangeditor5-camelcase-spans.html': 'linkedom keeps an attribute name’s case (colSpan); a browser’s parser lowers it, as the light DOM does',
+  'tabbed.html': 'linkedom applies no style sheet; a browser hides the tab pane by its class rule, as the light DOM does',
 };
 const differs = (name: string) => Object.keys(LINKEDOM_DIFFERS).some((page) => name.endsWith(`/${page}`));
 
@@ -134,6 +135,20 @@ describe('light DOM where a browser and linkedom differ, as a browser does', () 
     ]);
     // What follows the table is not inside it.
     expect(doc.querySelectorAll('p').at(-1)!.parentElement!.tagName).not.toBe('TD');
+  });
+
+  it('what the page’s own style rules hide reads as hidden: top-level class and id rules, by the cascade, an inline display winning', () => {
+    const css =
+      '<style>/* x */ .m{display:none} #p { color:red; display : none !important } div.t.a{display:none} .t{display:block} ' +
+      '@media (max-width:768px){.w{display:none}} .s{display:none} .s.on{display:block} div > .q{display:none} table{display:none}</style>';
+    const doc = parseLightDom(
+      `<head>${css}</head><body><div class="m">phone</div><div id="p" style="display:block">print</div><div class="t a">tab</div>` +
+        '<div class="w">wide</div><div class="s">off</div><div class="s on">on</div><div class="m" style="display:block">inline</div><div class="q">child</div><table class="x"></table></body>',
+    );
+    const hidden = doc.querySelectorAll('div,table').map((el) => `${el.textContent || el.tagName}:${el.hasAttribute('hidden')}`);
+    // Rules inside @media, with combinators or of a tag alone are left to a browser (page-tree.ts asks it the computed style).
+    expect(hidden).toEqual(['phone:true', 'print:true', 'tab:true', 'wide:false', 'off:true', 'on:false', 'inline:false', 'child:false', 'TABLE:false']);
+    expect(parseLightDom('<style>.m{display:block}</style><div class="m">x</div>').querySelector('div')!.hasAttribute('hidden')).toBe(false);
   });
 
   it('attribute names are case-insensitive (old CMS markup writes ROWSPAN)', () => {

@@ -101,6 +101,29 @@ describe('a page written as a tree and read in the background', () => {
     expect(JSON.stringify(chunks)).not.toContain('mso-');
   });
 
+  it('writes as hidden what the page’s style sheets hide (the computed style), asking only elements with a class or an id', () => {
+    const html =
+      '<html><head><title class="m">T</title></head><body><div class="m">手机版</div><div id="p">打印版</div><div class="pc">电脑版</div><div>无类</div></body></html>';
+    const doc = htmlDoc(html);
+    const asked: string[] = [];
+    // What a browser's computed style says with `.m, #p { display: none }` in a style sheet; linkedom applies none.
+    const view = {
+      getComputedStyle: (el: Element) => {
+        asked.push(el.tagName);
+        return { display: el.matches('.m, #p') ? 'none' : 'block' };
+      },
+    };
+    Object.defineProperty(doc, 'defaultView', { value: view });
+    const { doc: rebuilt } = lightDocumentFromTree(write(doc).chunks);
+    expect(Array.from(rebuilt.querySelectorAll('div'), (d) => `${d.textContent}:${d.hasAttribute('hidden')}`)).toEqual([
+      '手机版:true',
+      '打印版:true',
+      '电脑版:false',
+      '无类:false',
+    ]);
+    expect(asked).toEqual(['DIV', 'DIV', 'DIV']);
+  });
+
   it('leaves out what the caller skips (the overlay), with everything inside it', () => {
     const overlay = '<report-audit-overlay id="h"><table><tr><td>1</td><td>2</td></tr></table><p>二、主动公开政府信息情况</p></report-audit-overlay>';
     const html = REPORT.replace('</body>', `</body>${overlay}`);

@@ -9,6 +9,7 @@
  */
 import { Parser } from 'htmlparser2';
 import type { TreeNode } from './page-tree';
+import { displayRules, hiddenByRules } from './style-sheet';
 
 type LightNode = LightElement | LightText;
 
@@ -63,6 +64,10 @@ export class LightElement extends LightChild {
   }
   hasAttribute(name: string): boolean {
     return Object.hasOwn(this.attributes, name.toLowerCase());
+  }
+  /** What the page's style sheets hide reads as `hidden` (see hideStyledAway). */
+  markHidden(): void {
+    this.attributes.hidden = '';
   }
   get firstChild(): LightNode | null {
     return this.childNodes[0] ?? null;
@@ -182,7 +187,25 @@ export function parseLightDom(html: string): LightDocument {
   );
   parser.write(html);
   parser.end();
+  hideStyledAway(byTag);
   return new LightDocument(root, byTag);
+}
+
+/**
+ * Marks `hidden` the elements the page's own <style> rules hide (style-sheet.ts), as a browser does
+ * not show them: the page tree a browser writes says the same from the computed style (page-tree.ts).
+ */
+function hideStyledAway(byTag: ReadonlyMap<string, LightElement[]>): void {
+  const rules = (byTag.get('STYLE') ?? []).flatMap((s) => displayRules(s.textContent));
+  if (!rules.some((r) => r.hides)) return;
+  for (const [tag, elements] of byTag)
+    for (const el of elements) {
+      const id = el.getAttribute('id');
+      const classes = el.getAttribute('class');
+      if (id === null && classes === null) continue;
+      const styled = { tag, id, classes: classes?.split(/[\t\n\f\r ]+/).filter(Boolean) ?? [], style: el.getAttribute('style') };
+      if (hiddenByRules(styled, rules)) el.markHidden();
+    }
 }
 
 /** The part of a table each start tag closes back to, as a browser's table modes do. */

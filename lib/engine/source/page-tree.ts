@@ -73,7 +73,19 @@ function attributesOf(el: Element, tag: string): Record<string, string> | 0 {
   if (style && HIDING_STYLE.test(style)) (out ||= {}).style = style;
   const role = el.getAttribute('role');
   if (role && CELL_ROLE.test(role)) (out ||= {}).role = role;
+  if (hidden === null && !(style && HIDING_STYLE.test(style)) && hiddenByStyleSheet(el, tag)) (out ||= {}).hidden = '';
   return out;
+}
+
+/**
+ * Whether the page's style sheets hide the element (a phone copy of the article, a stale print copy):
+ * written as `hidden`, as the auditor does not see it. Asked only of elements with a class or an id,
+ * which such rules select, and never of <head>'s (the light DOM's reading of <style> does the same: style-sheet.ts).
+ */
+function hiddenByStyleSheet(el: Element, tag: string): boolean {
+  if (HEAD_KEPT.has(tag) || !(el.hasAttribute('class') || el.hasAttribute('id'))) return false;
+  const view = el.ownerDocument.defaultView;
+  return typeof view?.getComputedStyle === 'function' && view.getComputedStyle(el).display === 'none';
 }
 
 /**
