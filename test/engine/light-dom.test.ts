@@ -83,6 +83,8 @@ const LINKEDOM_DIFFERS: Record<string, string> = {
   'M11-span-attrs-uppercase.html': 'linkedom keeps an attribute name’s case (COLSPAN); a browser’s parser lowers it, as the light DOM does',
   'M17-wangeditor5-camelcase-spans.html': 'linkedom keeps an attribute name’s case (colSpan); a browser’s parser lowers it, as the light DOM does',
   'tabbed.html': 'linkedom applies no style sheet; a browser hides the tab pane by its class rule, as the light DOM does',
+  'S31-print-only-copies-stylesheet.html': 'linkedom applies no style sheet; a browser hides the print copies by their class rule, as the light DOM does',
+  'ES31-print-only-copies-t3-error.html': 'linkedom applies no style sheet; a browser hides the print copies by their class rule, as the light DOM does',
 };
 const differs = (name: string) => Object.keys(LINKEDOM_DIFFERS).some((page) => name.endsWith(`/${page}`));
 
