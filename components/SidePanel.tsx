@@ -4,7 +4,8 @@ import { opinionPage } from '@/lib/app/ext-pages';
 import type { TabMessage } from '@/lib/app/messages';
 import { ask } from '@/messaging/ask';
 import { useReportState } from '@/store/live';
-import { useActiveTabId, useTabReportId } from './hooks';
+import { partId } from '@/lib/app/overlay-state';
+import { useActiveTabId, useTabParts, useTabReportId } from './hooks';
 import { ReportView } from './ReportView';
 import { ManualFlagForm } from './ManualFlagForm';
 import { t } from '@/lib/app/i18n';
@@ -13,7 +14,12 @@ import { t } from '@/lib/app/i18n';
 export function SidePanel() {
   const tabId = useActiveTabId();
   const reportId = useTabReportId(tabId);
-  const id = reportId.status === 'ready' ? reportId.value : null;
+  const tabParts = useTabParts(tabId);
+  const parts = tabParts.status === 'ready' ? tabParts.value : [];
+  // A compilation's report the auditor chose; the first one until then, or when the chosen one is gone.
+  const [chosen, choose] = useState<string>();
+  const part = parts.find((p) => p.reportId === chosen);
+  const id = part?.reportId ?? (reportId.status === 'ready' ? reportId.value : null);
   const state = useReportState(id);
   const [notice, setNotice] = useState<{ error: boolean; text: string }>();
 
@@ -27,7 +33,9 @@ export function SidePanel() {
   };
   const reveal = (findingId: string) => {
     if (tabId === undefined) return;
-    browser.tabs.sendMessage(tabId, { type: 'finding:reveal', findingId } satisfies TabMessage).then(
+    // The page's overlay names each part's findings apart (p2-…); the first part's it also knows by their own ids.
+    const shown = part ? partId(part.part - 1, findingId) : findingId;
+    browser.tabs.sendMessage(tabId, { type: 'finding:reveal', findingId: shown } satisfies TabMessage).then(
       () => setNotice(undefined),
       () => setNotice({ error: true, text: t('panel_revealFailed') }),
     );
@@ -54,6 +62,18 @@ export function SidePanel() {
       </nav>
       {notice && <p class={notice.error ? 'error' : 'muted'}>{notice.text}</p>}
       <ManualFlagForm tabId={tabId} />
+      {parts.length > 1 && (
+        <label class="parts">
+          {t('panel_part', { count: parts.length })}
+          <select value={id ?? undefined} onChange={(e) => choose(e.currentTarget.value)}>
+            {parts.map((p) => (
+              <option key={p.reportId} value={p.reportId}>
+                {t('panel_partOption', { n: p.part, agency: p.agency || '—', year: p.year ?? '—' })}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       {reportId.status === 'error' && <p class="error">{reportId.error}</p>}
       {state.status === 'error' && <p class="error">{state.error}</p>}
       {state.status === 'ready' &&

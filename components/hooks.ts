@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser, type Browser } from 'wxt/browser';
 import type { BatchJob } from '@/lib/app/batch/job';
-import type { PageMessage } from '@/lib/app/messages';
+import type { PageMessage, TabPart } from '@/lib/app/messages';
 import type { Settings } from '@/lib/app/schema';
 import { ask } from '@/messaging/ask';
 import { onPageMessage } from '@/messaging/broadcasts';
@@ -30,14 +30,14 @@ export function useActiveTabId(): number | undefined {
 }
 
 /**
- * Which stored report the tab shows. Asked again when the tab finishes loading and when the
- * background says the tab saved an audit; the report's contents then come from store/live.ts.
+ * What the background answers about a tab, asked again when the tab finishes loading and when the
+ * background says the tab saved an audit.
  */
-export function useTabReportId(tabId: number | undefined): Loaded<string | null> {
-  const [state, setState] = useState<Loaded<string | null>>({ status: 'loading' });
+function useTabAnswer<T>(tabId: number | undefined, load: (tabId: number) => Promise<T>): Loaded<T> {
+  const [state, setState] = useState<Loaded<T>>({ status: 'loading' });
   const [version, setVersion] = useState(0);
   const bump = () => setVersion((n) => n + 1);
-  // A new tab must not show the previous tab's report while its own is being looked up.
+  // A new tab must not show the previous tab's answer while its own is being looked up.
   useEffect(() => setState({ status: 'loading' }), [tabId]);
   useEffect(() => {
     if (tabId === undefined) return;
@@ -54,8 +54,8 @@ export function useTabReportId(tabId: number | undefined): Loaded<string | null>
   useEffect(() => {
     if (tabId === undefined) return;
     let current = true;
-    ask({ type: 'tab:report', tabId }).then(
-      (a) => current && setState({ status: 'ready', value: a.state?.record.id ?? null }),
+    load(tabId).then(
+      (value) => current && setState({ status: 'ready', value }),
       (e: Error) => current && setState({ status: 'error', error: e.message }),
     );
     return () => {
@@ -63,6 +63,16 @@ export function useTabReportId(tabId: number | undefined): Loaded<string | null>
     };
   }, [tabId, version]);
   return state;
+}
+
+/** Which stored report the tab shows (a compilation's first); its contents then come from store/live.ts. */
+export function useTabReportId(tabId: number | undefined): Loaded<string | null> {
+  return useTabAnswer(tabId, async (id) => (await ask({ type: 'tab:report', tabId: id })).state?.record.id ?? null);
+}
+
+/** The reports of the compilation the tab shows, in page order; none for a page of one report. */
+export function useTabParts(tabId: number | undefined): Loaded<TabPart[]> {
+  return useTabAnswer(tabId, async (id) => (await ask({ type: 'tab:parts', tabId: id })).parts);
 }
 
 /** Asks `load` now and again after every broadcast `accept` picks; the latest answer wins. */

@@ -3,7 +3,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { toOverlayReport } from '@/lib/app/content-messages';
 import { ImportSessions } from '@/lib/app/export/import-parts';
 import type { Answer, Request, RequestType } from '@/lib/app/messages';
-import { pageKey, partKey, reportKey } from '@/lib/engine/finding-id';
+import { pageKey, partKey, partOf, reportKey } from '@/lib/engine/finding-id';
 import { deleteJob, listJobs, loadJob, saveJob } from '@/store/batch-jobs';
 import { auditDb } from '@/store/db';
 import { addManualFinding, getReportState, removeManualFinding, saveAudit, setFindingNote, setReportNote } from '@/store/reports';
@@ -14,7 +14,7 @@ import { openRulePage, startBatch } from './batch';
 import { notifyPages, notifyTabs } from './notify';
 import { openPanel, PANEL_NEEDS_CLICK } from './panel';
 import { forgetFlag, pendingFlag, rememberFlag } from './manual-flags';
-import { rememberTabReport, tabReportId } from './tab-reports';
+import { rememberTabPart, rememberTabReport, tabParts, tabReportId } from './tab-reports';
 import { openViewer, viewableUrl } from './viewer';
 import { t } from '@/lib/app/i18n';
 
@@ -65,9 +65,10 @@ export const HANDLERS: { [T in RequestType]: Handler<T> } = {
     const url = part ? partKey(page, part) : pageKey(page);
     const state = await saveAudit(auditDb(), { ...report, url }, Date.now(), (await loadSettings()).disabledRules);
     // A batch page's tab does not show the report it saved: the side panel must not follow it there.
-    // A compilation's first report stands for its page in the side panel.
+    // A compilation's first report stands for its page in the side panel, which offers the others.
     const tabId = fromPage ? undefined : sender.tab?.id;
     if (tabId !== undefined && (part ?? 1) === 1) await rememberTabReport(tabId, state.record.id);
+    if (tabId !== undefined && part) await rememberTabPart(tabId, state.record.id);
     notifyPages({ type: 'state:changed', reportId: state.record.id, tabId });
     return { state: toOverlayReport(state) };
   },
@@ -123,6 +124,11 @@ export const HANDLERS: { [T in RequestType]: Handler<T> } = {
   },
   async 'tab:report'({ tabId }) {
     return { state: await tabState(tabId) };
+  },
+  async 'tab:parts'({ tabId }) {
+    const ids = await tabParts(tabId);
+    const records = await auditDb().reports.bulkGet(ids);
+    return { parts: records.flatMap((r) => (r ? [{ reportId: r.id, part: partOf(r.id), agency: r.agency, year: r.year }] : [])) };
   },
   'note:set'({ reportId, findingId, note, status, writeId }) {
     return inArrivalOrder(async () => {

@@ -4,16 +4,45 @@
  * saving at once cannot overwrite each other.
  */
 import { browser } from 'wxt/browser';
-import { pageKey, reportKey } from '@/lib/engine/finding-id';
+import { pageKey, partOf, reportKey } from '@/lib/engine/finding-id';
 
 const PREFIX = 'tab:';
+/** The parts of a compilation the tab saved (their report ids, in part order): what the side panel offers to show. */
+const PARTS = 'parts:';
 
 export async function rememberTabReport(tabId: number, reportId: string): Promise<void> {
   await browser.storage.session.set({ [PREFIX + tabId]: reportId });
 }
 
 async function forgetTab(tabId: number): Promise<void> {
-  await browser.storage.session.remove(PREFIX + tabId);
+  await browser.storage.session.remove([PREFIX + tabId, PARTS + tabId]);
+}
+
+/** The parts kept for the tab, of one page. */
+async function keptParts(tabId: number): Promise<string[]> {
+  const kept: unknown = (await browser.storage.session.get(PARTS + tabId))[PARTS + tabId];
+  return Array.isArray(kept) ? kept.filter((id): id is string => typeof id === 'string') : [];
+}
+
+/** One read-modify-write of a tab's parts at a time: a compilation's parts are saved all at once. */
+let partsWritten: Promise<void> = Promise.resolve();
+
+/** A part of a compilation the tab saved; the parts of another page the tab showed before are dropped. */
+export function rememberTabPart(tabId: number, reportId: string): Promise<void> {
+  const write = async () => {
+    const ids = (await keptParts(tabId)).filter((id) => pageKey(id) === pageKey(reportId) && id !== reportId);
+    ids.push(reportId);
+    ids.sort((a, b) => partOf(a) - partOf(b));
+    await browser.storage.session.set({ [PARTS + tabId]: ids });
+  };
+  return (partsWritten = partsWritten.then(write, write));
+}
+
+/** The parts of the compilation the tab shows, in part order; none when it shows one report, or nothing. */
+export async function tabParts(tabId: number): Promise<string[]> {
+  const shown = await tabReportId(tabId);
+  if (!shown || !partOf(shown)) return [];
+  return (await keptParts(tabId)).filter((id) => pageKey(id) === pageKey(shown));
 }
 
 /**

@@ -20,6 +20,8 @@ export const en: Record<MessageKey, string> = {
   panel_audit: 'Audit this page',
   panel_records: 'Audit records',
   panel_opinion: 'Audit opinion',
+  panel_part: 'This page is a compilation of {count} reports; showing:',
+  panel_partOption: 'Report {n}: {agency} ({year})',
   panel_settings: 'Settings',
   panel_empty:
     'No audit of this page yet. Annual reports on *.gov.cn and on the sites added in the settings are audited when opened; on other pages click “Audit this page”. Pages that are not government information-disclosure annual reports leave no record.',

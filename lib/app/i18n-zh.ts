@@ -27,6 +27,8 @@ export const zh = {
   panel_audit: '审计此页',
   panel_records: '审计记录',
   panel_opinion: '审核意见书',
+  panel_part: '本页是 {count} 份年报的汇编，显示：',
+  panel_partOption: '第 {n} 份：{agency}（{year} 年度）',
   panel_settings: '设置',
   panel_empty:
     '此页尚无审计记录。*.gov.cn 及设置中添加的网站上的年度报告在打开时自动审计，其他页面可点「审计此页」；不是政府信息公开工作年度报告的页面不会生成记录。',

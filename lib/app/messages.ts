@@ -28,6 +28,10 @@ const WriteId = z.optional(z.string().check(z.minLength(1), z.maxLength(100)));
 export const ReportState = z.object({ record: ReportRecord, notes: z.array(FindingNote), history: z.array(HistoryEntry) });
 export type ReportState = z.infer<typeof ReportState>;
 
+/** One report of a compilation a tab shows, for the side panel's choice of which to show. */
+export const TabPart = z.object({ reportId: z.string(), part: z.int(), agency: z.string(), year: z.nullable(z.int()) });
+export type TabPart = z.infer<typeof TabPart>;
+
 /** How many stored reports and notes an import changed. */
 export const ImportSummary = z.object({ reports: z.number(), notes: z.number() });
 export type ImportSummary = z.infer<typeof ImportSummary>;
@@ -36,6 +40,8 @@ const PAGE_REQUESTS = requestMap(
   endpoint('report:get', 'page', { reportId: z.string() }, { state: z.nullable(ReportState) }),
   /** The report a tab shows, for the side panel. */
   endpoint('tab:report', 'page', { tabId: z.int() }, { state: z.nullable(ReportState) }),
+  /** The reports of the compilation a tab shows, in page order (none for a page of one report). */
+  endpoint('tab:parts', 'page', { tabId: z.int() }, { parts: z.array(TabPart) }),
   endpoint('note:set', 'page', { reportId: z.string(), findingId: z.string(), note: NoteText, status: Status, writeId: WriteId }, { state: ReportState }),
   endpoint('report-note:set', 'page', { reportId: z.string(), note: NoteText, writeId: WriteId }, { state: ReportState }),
   /** A finding the auditor flagged on the page (manual:flag), with the note and severity typed in the side panel. */

@@ -58,6 +58,11 @@ export function partKey(url: string, part: number): string {
   return `${pageKey(reportKey(url))}#part=${part}`;
 }
 
+/** The part (from 1) a key names, or 0 for a page's one report. */
+export function partOf(key: string): number {
+  return Number(/#part=(\d+)$/.exec(key)?.[1] ?? 0);
+}
+
 /** The page a key belongs to: the key without its part. */
 export function pageKey(key: string): string {
   return key.replace(/#part=\d+$/, '');

@@ -121,6 +121,22 @@ describe('background requests', () => {
     expect(await tabReportId(7)).toBeUndefined();
   });
 
+  it('answers tab:parts with the reports of the compilation a tab saved, in page order, while the tab shows that page', async () => {
+    const parts = async (tabId: number) => okState(await send({ type: 'tab:parts', tabId }, fromPage())).parts;
+    const agencies = ['示范市甲局', '示范市乙局', '示范市丙局'];
+    // The parts are saved all at once, in any order: none may be lost.
+    await Promise.all([3, 1, 2].map((n) => send({ type: 'audit:save', report: audited([sumBroken], { agency: agencies[n - 1]! }), part: n }, fromTab(7))));
+    expect(await parts(7)).toEqual(agencies.map((agency, i) => ({ reportId: `${reportKey(URL_A)}#part=${i + 1}`, part: i + 1, agency, year: 2023 })));
+    // A page of one report offers no choice; nor does a tab gone to another page.
+    await send(
+      { type: 'audit:save', report: audited([sumBroken], { url: 'https://www.example.gov.cn/one.html' }) },
+      fromTab(8, 'https://www.example.gov.cn/one.html'),
+    );
+    expect(await parts(8)).toEqual([]);
+    navigate(7, 'https://www.example.gov.cn/other.html');
+    expect(await parts(7)).toEqual([]);
+  });
+
   it('signs a note with the auditor from settings and tells the tab showing the report', async () => {
     await send({ type: 'settings:update', change: { kind: 'auditor', auditor: '张三' } }, fromPage('options.html'));
     await send({ type: 'settings:update', change: { kind: 'rule', ruleId: 'x', enabled: false } }, fromPage('options.html'));

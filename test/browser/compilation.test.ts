@@ -7,7 +7,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import type { browser as ExtensionApi } from 'wxt/browser';
 import type { Request, Response } from '@/lib/app/messages';
 import { partKey } from '@/lib/engine/finding-id';
-import { bodyTitle } from '../helpers/compilation';
+import { bodyAgency, bodyTitle, PLANTED_BODY } from '../helpers/compilation';
 import { closePortalBrowser, openPortalBrowser, waitForAudit } from '../portal/browser';
 import type { Portal } from '../portal/server';
 
@@ -67,6 +67,42 @@ describe('a compilation of 100 reports on one page', () => {
       expect(r?.findings.map((f) => [f.rule, f.cells?.map((c) => `${c.table}/${c.row}/${c.column}`)])).toEqual([['cell-wrong', ['t3/3.7/total']]]);
     }
     await records.close();
+    await page.close();
+  });
+});
+
+describe('the side panel on a compilation', () => {
+  it('offers the compilation’s reports and shows the one the auditor chooses, with its own findings, revealed on its own cell', async () => {
+    const page = await context!.newPage();
+    await page.goto(portal!.url('/compilation/three.html'));
+    await waitForAudit(page);
+    const panel = await context!.newPage();
+    await panel.goto(`chrome-extension://${id}/sidepanel.html`);
+    await page.bringToFront();
+    const choice = panel.locator('label.parts select');
+    await expect
+      .poll(() => choice.locator('option').allInnerTexts(), { timeout: 15_000 })
+      .toEqual([1, 2, 3].map((n) => `第 ${n} 份：${bodyAgency(n)}（2023 年度）`));
+    // The first report stands for the page until another is chosen; it is clean.
+    await expect.poll(() => panel.locator('h2').first().innerText()).toBe(bodyAgency(1));
+    expect(await panel.locator('.finding.sev-border-error').count()).toBe(0);
+    await choice.selectOption({ index: PLANTED_BODY - 1 });
+    await expect.poll(() => panel.locator('h2').first().innerText()).toBe(bodyAgency(PLANTED_BODY));
+    const error = panel.locator('.finding.sev-border-error');
+    await expect.poll(() => error.count()).toBe(1);
+    // Its reveal reaches the marker of that report's cell (the overlay names it p2-…), not the first report's.
+    await error.locator('button.reveal').click();
+    const current = () =>
+      page.evaluate(() => document.querySelector('html > report-audit-overlay')!.shadowRoot!.querySelector<HTMLElement>('[data-current]')?.dataset.current);
+    await expect.poll(current).toMatch(new RegExp(`^p${PLANTED_BODY}-`));
+    // The marker focused is that finding's, on the planted cell.
+    const focused = () =>
+      page.evaluate(() => {
+        const el = document.querySelector('html > report-audit-overlay')!.shadowRoot!.activeElement as HTMLElement | null;
+        return el ? [el.dataset.cell, el.dataset.finding] : null;
+      });
+    await expect.poll(focused).toEqual(['t3/3.7/total', expect.stringMatching(new RegExp(`^p${PLANTED_BODY}-`))]);
+    await panel.close();
     await page.close();
   });
 });

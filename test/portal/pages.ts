@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as OpenCC from 'opencc-js';
+import { fileCompilationHtml } from '../helpers/compilation';
 import { fakeHost, withAttack } from './hostile';
 import { PERF_PAGES } from './perf-pages';
 import { SYNTHETIC_PAGES } from './synthetic';
@@ -112,6 +113,8 @@ function framedReport(): string {
 export const PAGES: Record<string, () => string> = {
   '/tabbed.html': tabbedTable,
   '/framed.html': framedReport,
+  // Three bodies' reports on one page, the second's 3.7 总计 one too many.
+  '/compilation/three.html': () => fileCompilationHtml(3, true),
   ...SYNTHETIC_PAGES,
   ...PERF_PAGES,
   '/hostile/report.html': () => withAttack(identityDefect()),
