@@ -64,12 +64,17 @@ async function stillShown(tabId: number, reportId: string): Promise<string | und
   return undefined;
 }
 
-/** Tabs currently showing one of these reports, by tab id. */
+/** Tabs currently showing one of these reports (a page's, or a compilation's part), by tab id. */
 export async function tabsShowing(reportIds: readonly string[]): Promise<{ tabId: number; reportId: string }[]> {
   const all = await browser.storage.session.get(null);
-  const kept = Object.entries(all).flatMap(([key, reportId]) =>
-    key.startsWith(PREFIX) && typeof reportId === 'string' && reportIds.includes(reportId) ? [{ tabId: Number(key.slice(PREFIX.length)), reportId }] : [],
-  );
+  const kept = Object.entries(all).flatMap(([key, value]) => {
+    const prefix = [PREFIX, PARTS].find((p) => key.startsWith(p));
+    if (!prefix) return [];
+    const tabId = Number(key.slice(prefix.length));
+    const ids: unknown[] = Array.isArray(value) ? value : [value];
+    return ids.filter((id): id is string => typeof id === 'string' && reportIds.includes(id)).map((reportId) => ({ tabId, reportId }));
+  });
+  // A part is still shown while the tab shows its page (the tab's report is the page's first part).
   const shown = await Promise.all(kept.map(async (t) => ((await stillShown(t.tabId, t.reportId)) ? [t] : [])));
-  return shown.flat();
+  return shown.flat().filter((t, i, all) => all.findIndex((o) => o.tabId === t.tabId && o.reportId === t.reportId) === i);
 }

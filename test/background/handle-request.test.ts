@@ -127,6 +127,11 @@ describe('background requests', () => {
     // The parts are saved all at once, in any order: none may be lost.
     await Promise.all([3, 1, 2].map((n) => send({ type: 'audit:save', report: audited([sumBroken], { agency: agencies[n - 1]! }), part: n }, fromTab(7))));
     expect(await parts(7)).toEqual(agencies.map((agency, i) => ({ reportId: `${reportKey(URL_A)}#part=${i + 1}`, part: i + 1, agency, year: 2023 })));
+    // A note on the second report reaches the tab, whose overlay shows that report too.
+    tabSend.mockClear();
+    const second = okState(await send({ type: 'report:get', reportId: `${reportKey(URL_A)}#part=2` }, fromPage())).state!.record;
+    okState(await send({ type: 'note:set', reportId: second.id, findingId: second.findings[0]!.id, note: '已核', status: 'confirmed' }, fromPage()));
+    expect(tabSend).toHaveBeenCalledWith(7, { type: 'state:changed', reportId: `${reportKey(URL_A)}#part=2` });
     // A page of one report offers no choice; nor does a tab gone to another page.
     await send(
       { type: 'audit:save', report: audited([sumBroken], { url: 'https://www.example.gov.cn/one.html' }) },
