@@ -5,7 +5,7 @@ import { auditPage, auditTextPage, type AuditResult, type PageAudit } from '../l
 import { attachmentLinks, documentBase, nextPage, reportLinks } from '../lib/engine/list';
 import type { RequestGate } from '../lib/app/batch/runner';
 import { factsOf } from '../lib/engine/cross-year';
-import { failed, type Audited } from './entry';
+import { failed, partSource, type Audited } from './entry';
 import { errorText, loadFile, loadUrl, savedFromUrl, type Loaded } from './sources';
 
 function auditedOf(source: string, r: AuditResult): Audited {
@@ -14,17 +14,17 @@ function auditedOf(source: string, r: AuditResult): Audited {
   return { entry: { source, detected: true, report: { title, agency, year, layout }, findings: r.findings }, facts: factsOf(r.report, source) };
 }
 
+/** A page, a text or a file, report by report when it is a compilation (汇编): each report its own entry, `source#part=N` as the extension names them. */
+function auditedPage(source: string, page: PageAudit): Audited {
+  if (!page.detected) return auditedOf(source, page);
+  const [first, ...more] = page.parts.map((part, i, all) => auditedOf(partSource(source, i, all.length), { detected: true, ...part }));
+  return more.length ? { ...first!, more } : first!;
+}
+
 /**
  * Audits what was loaded; a page that is no report but links reports keeps those links (for
  * --follow-links). An engine crash on one input is that input's error, not the run's.
  */
-/** A page, a text or a file, report by report when it is a compilation (汇编): each report its own entry, `source#part=N` as the extension names them. */
-function auditedPage(source: string, page: PageAudit): Audited {
-  if (!page.detected) return auditedOf(source, page);
-  const [first, ...more] = page.parts.map((part, i, all) => auditedOf(all.length > 1 ? `${source}#part=${i + 1}` : source, { detected: true, ...part }));
-  return more.length ? { ...first!, more } : first!;
-}
-
 export function auditLoaded(source: string, loaded: Loaded, url?: string): Audited {
   try {
     const audited = auditedPage(

@@ -37,6 +37,9 @@ export interface Audited {
   more?: Audited[];
 }
 
+/** What the CLI names report `index` (from 0) of `count` an input held: a compilation's as the extension names them, `source#part=N`. */
+export const partSource = (source: string, index: number, count: number): string => (count > 1 ? `${source}#part=${index + 1}` : source);
+
 export function failed(source: string, error: string): Audited {
   return { entry: { source, detected: false, findings: [], error } };
 }

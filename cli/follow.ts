@@ -2,12 +2,12 @@
  * --follow-links: a list page's reports, read page after page and fetched politely, by the
  * extension's own batch runner with an in-memory store instead of the extension's database.
  */
-import { createJob } from '../lib/app/batch/job';
+import { createJob, storedReports } from '../lib/app/batch/job';
 import type { BatchLimits } from '../lib/app/batch/limits';
 import { abortableSleep, runJob, type RunDeps } from '../lib/app/batch/runner';
 import { partKey } from '../lib/engine/finding-id';
 import type { ReportSnapshot } from '../lib/engine/snapshot';
-import { failed, type Audited, type ListPage } from './entry';
+import { failed, partSource, type Audited, type ListPage } from './entry';
 import { parseDocument, withUserAgent } from './sources';
 
 const auditedOfSnapshot = (source: string, s: ReportSnapshot): Audited => ({
@@ -44,10 +44,9 @@ export async function followList(list: ListPage, limits: BatchLimits, trustedHos
   const { job: end } = await runJob(job, deps, limits, new AbortController().signal);
   // A compilation's reports one entry each, `url#part=N` as the CLI names a compilation's parts.
   const reports = end.links.flatMap((l) => {
-    const ids = l.result ? [l.result.reportId, ...(l.result.more ?? []).map((m) => m.reportId)] : [];
-    const found = ids.flatMap((id) => stored.get(id) ?? []);
+    const found = storedReports(l).flatMap((r) => stored.get(r.reportId) ?? []);
     if (!found.length) return [failed(l.url, l.error ?? '未能审核')];
-    return found.map((report, i) => auditedOfSnapshot(found.length > 1 ? `${l.url}#part=${i + 1}` : l.url, report));
+    return found.map((report, i) => auditedOfSnapshot(partSource(l.url, i, found.length), report));
   });
   return { reports, listError: end.listError };
 }

@@ -1,4 +1,4 @@
-import type { BatchJob, BatchLink, StoredReport } from '@/lib/app/batch/job';
+import { storedReports, type BatchJob, type BatchLink, type StoredReport } from '@/lib/app/batch/job';
 import { reportPage } from '@/lib/app/ext-pages';
 import { severityCounts } from '@/lib/app/report-stats';
 import type { ReportRecord } from '@/lib/app/schema';
@@ -12,16 +12,13 @@ const STATUS = {
   failed: { zh: '失败', en: 'Failed' },
 } as const;
 
-/** The reports a done link stored: one, or each of a compilation's (汇编) in order. */
-const reportsOf = (l: BatchLink): StoredReport[] => (l.result ? [l.result, ...(l.result.more ?? [])] : []);
-
 /**
  * One row per link, in list order, and one more per further report of a compilation. Counts come
  * live from the stored records, not from the job: a later year audited after this one can add
  * cross-year findings to it.
  */
 export function BatchResults({ job }: { job: BatchJob }) {
-  const ids = job.links.flatMap((l) => reportsOf(l).map((r) => r.reportId));
+  const ids = job.links.flatMap((l) => storedReports(l).map((r) => r.reportId));
   const records = useStoredReports(ids);
   const byId = new Map((records.status === 'ready' ? records.value : []).flatMap((r) => (r ? [[r.id, r] as const] : [])));
   if (records.status === 'error') return <p class="error">{records.error}</p>;

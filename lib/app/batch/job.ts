@@ -28,10 +28,7 @@ export const StoredReport = lazySchema(() =>
 export type StoredReport = z.infer<typeof StoredReport>;
 
 export const LinkResult = lazySchema(() =>
-  z.object({
-    reportId: z.string().check(z.minLength(1)),
-    agency: z.string(),
-    year: z.nullable(z.int()),
+  z.extend(StoredReport, {
     /** A compilation (汇编): its further reports, stored as parts 2, 3… of the page or file; the fields above are its first. */
     more: z.optional(z.array(StoredReport)),
     /** Published only as a PDF/Word file: stored with one report-attachment-only finding, unless `file` was read. */
@@ -41,6 +38,9 @@ export const LinkResult = lazySchema(() =>
   }),
 );
 export type LinkResult = z.infer<typeof LinkResult>;
+
+/** The reports a done link stored: one, or each of a compilation's (汇编) in page order. */
+export const storedReports = (link: { result?: LinkResult }): StoredReport[] => (link.result ? [link.result, ...(link.result.more ?? [])] : []);
 
 export const BatchLink = lazySchema(() =>
   z.object({
@@ -167,7 +167,7 @@ export interface Progress {
 
 export function progressOf(job: BatchJob): Progress {
   const count = (s: LinkStatus) => job.links.filter((l) => l.status === s).length;
-  const reports = job.links.reduce((n, l) => n + (l.result ? 1 + (l.result.more?.length ?? 0) : 0), 0);
+  const reports = job.links.reduce((n, l) => n + storedReports(l).length, 0);
   return { total: job.links.length, done: count('done'), failed: count('failed'), pending: count('pending'), reports };
 }
 
