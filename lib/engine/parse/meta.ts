@@ -44,14 +44,19 @@ export function metaReportTitle(doc: Document): string {
 
 /** 「二〇二四年三月十五日」: year, month and day in Chinese numerals (〇 also written ○ or 零). */
 const CHINESE_DATE = '([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日';
+/** 「2024-01-20」「2024年1月20」「2024/1/20」「2024.1.20」 (spaces allowed): a date in digits, its 日 left to the caller. */
+const DIGIT_DATE = String.raw`\d{4}\s*[-年./]\s*\d{1,2}\s*[-月./]\s*\d{1,2}`;
+/** The words that label a publication date (「发布时间」「信息时间」「发稿日期」…) and 「发布于」. */
+const DATE_WORDS = '(?:发布|公开|发文|印发|信息|生成|发稿)(?:时间|日期)';
+const PUBLISHED_AT = '(?:发布|发表)于';
 // A bare 「日期：」「时间：」 too, as an info bar labels it (not 「成文日期」「统计时间」, which another word opens);
 // 「信息时间：」 is 国泰新点's label, 「生成日期：」 the 信息公开目录's; some CMSs write 「发稿时间：」, 「发布于：」 or 「发布：」.
 const LABELLED = new RegExp(
-  String.raw`(?:(?:发布|公开|发文|印发|信息|生成|发稿)(?:时间|日期)[:：]?|(?:发布|发表)于[:：]?|发布[:：]|(?<![\u4e00-\u9fff])(?:日期|时间)[:：])\s*(\d{4}\s*[-年./]\s*\d{1,2}\s*[-月./]\s*\d{1,2}|${CHINESE_DATE})`,
+  String.raw`(?:${DATE_WORDS}[:：]?|${PUBLISHED_AT}[:：]?|发布[:：]|(?<![\u4e00-\u9fff])(?:日期|时间)[:：])\s*(${DIGIT_DATE}|${CHINESE_DATE})`,
 );
 const CHINESE_DATE_ALONE = new RegExp(`^${CHINESE_DATE}$`);
 /** LABELLED's labels with nothing after them. */
-const LABEL_ALONE = /^(?:(?:发布|公开|发文|印发|信息|生成|发稿)(?:时间|日期)|(?:发布|发表)于|发布|日期|时间)[:：]?$/;
+const LABEL_ALONE = new RegExp(`^(?:${DATE_WORDS}|${PUBLISHED_AT}|发布|日期|时间)[:：]?$`);
 
 /** 「发布时间：2024-01-15」 in the page text (full-width digits and dashes too). */
 export function labelledPublished(lines: string[]): Published | null {
@@ -101,16 +106,17 @@ export function infoLinePublished(linesAfterTitle: string[]): Published | null {
   }
   return null;
 }
-const INFO_LINE_DATE =
-  /^[\s[【(（]*(\d{4}\s*[-年./]\s*\d{1,2}\s*[-月./]\s*\d{1,2}日?)(?=\s*$|\s*(?:\d{1,2}:\d{2}|星期|周[一二三四五六日天]|[\]】)）|【[])|\s+[^\s:：]{1,6}[:：])/;
+const INFO_LINE_DATE = new RegExp(
+  String.raw`^[\s[【(（]*(${DIGIT_DATE}日?)(?=\s*$|\s*(?:\d{1,2}:\d{2}|星期|周[一二三四五六日天]|[\]】)）|【[])|\s+[^\s:：]{1,6}[:：])`,
+);
 /** An info bar of source and date is short: 「来源：示范县交通运输局 2024-01-20 09:30」. */
 const INFO_LINE_CHARS = 40;
 /** No sentence, and one date only: 「统计期限 2023-01-01 至 2023-12-31」 and 「截至 2023-12-31」 date no publication. */
 function isShortInfoLine(text: string): boolean {
   return text.length <= INFO_LINE_CHARS && !/[。，,；;]|截[至止]|统计|期限/.test(text) && (text.match(DATES) ?? []).length === 1;
 }
-const DATES = /\d{4}\s*[-年./]\s*\d{1,2}\s*[-月./]\s*\d{1,2}/g;
-const DATE_ENDS_LINE = /\s(\d{4}\s*[-年./]\s*\d{1,2}\s*[-月./]\s*\d{1,2}日?)(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/;
+const DATES = new RegExp(DIGIT_DATE, 'g');
+const DATE_ENDS_LINE = new RegExp(String.raw`\s(${DIGIT_DATE}日?)(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$`);
 
 /** Date segments CMSs put in article URLs: TRS `…/202401/t20240115_123.html`, Hanweb `/art/2024/1/15/`. */
 export function urlPublished(url: string | null | undefined): Published | null {
