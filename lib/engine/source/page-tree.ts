@@ -70,10 +70,11 @@ function attributesOf(el: Element, tag: string): Record<string, string> | 0 {
   const hidden = el.getAttribute('hidden');
   if (hidden !== null) (out ||= {}).hidden = hidden;
   const style = el.getAttribute('style');
-  if (style && HIDING_STYLE.test(style)) (out ||= {}).style = style;
+  const styleHides = !!style && HIDING_STYLE.test(style);
+  if (styleHides) (out ||= {}).style = style;
   const role = el.getAttribute('role');
   if (role && CELL_ROLE.test(role)) (out ||= {}).role = role;
-  if (hidden === null && !(style && HIDING_STYLE.test(style)) && hiddenByStyleSheet(el, tag)) (out ||= {}).hidden = '';
+  if (hidden === null && !styleHides && hiddenByStyleSheet(el, tag)) (out ||= {}).hidden = '';
   return out;
 }
 

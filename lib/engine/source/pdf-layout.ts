@@ -89,9 +89,13 @@ export function foldRadicals(s: string): string {
 function withoutOverprints(pieces: PdfText[]): PdfText[] {
   const seen = new Map<string, PdfText[]>();
   return pieces.filter((p) => {
-    const same = seen.get(p.str) ?? [];
+    const same = seen.get(p.str);
+    if (!same) {
+      seen.set(p.str, [p]);
+      return true;
+    }
     if (same.some((q) => Math.abs(q.y - p.y) < 0.1 * p.size && Math.abs(q.x - p.x) < 0.15 * p.size && Math.abs(q.size - p.size) < 0.1 * p.size)) return false;
-    seen.set(p.str, [...same, p]);
+    same.push(p);
     return true;
   });
 }
