@@ -11,8 +11,10 @@ import { run, type Sink } from './run';
 export type { Entry } from './entry';
 
 const USAGE = `用法 Usage: npm run audit -- [选项 options] 文件|文件夹|网址 …
-  审核已保存的网页（.html/.htm）、文本（.txt）、文件夹或网址；同一机关相邻年度的报告互相比对。
-  Audits saved pages, text files, folders and URLs; compares each body's consecutive years.
+  审核已保存的网页（.html/.htm/.mht）、文本（.txt）、PDF、Word（.docx/.doc）、文件夹或网址；
+  同一机关相邻年度的报告互相比对。
+  Audits saved pages, text files, PDF and Word files, folders and URLs; compares each body's
+  consecutive years.
 
   --json           以 JSON 数组输出（每个输入一项） / print one JSON array, one entry per input
   --jsonl          每审完一项即输出一行 JSON；跨年度问题在最后以 {"source","crossYear":[…]} 行补充

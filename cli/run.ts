@@ -36,7 +36,7 @@ async function tasksOf(input: string): Promise<Task[]> {
   try {
     if (!(await stat(input)).isDirectory()) return [{ kind: 'file', path: input }];
     const files = await filesIn(input);
-    if (!files.length) return [{ kind: 'failed', audited: failed(input, '文件夹中没有 .html/.htm/.txt 文件') }];
+    if (!files.length) return [{ kind: 'failed', audited: failed(input, '文件夹中没有可审核的文件（网页、文本、PDF、Word）') }];
     return files.map((path) => ({ kind: 'file', path }));
   } catch (e) {
     return [{ kind: 'failed', audited: failed(input, fileErrorText(e) ?? (e as Error).message) }];

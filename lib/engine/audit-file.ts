@@ -7,8 +7,9 @@ import { auditBlocksPage, auditPage, auditTextPage, type AuditOptions, type Page
 import { decodePage } from './decode';
 import { buildReport } from './parse/report';
 import { unreadableFindings, type UnreadableKind } from './rules/file-unreadable';
+import { docToHtml } from './source/doc';
 import { docxToHtml } from './source/docx';
-import { fileKind, type FileKind } from './source/file-kind';
+import { FileReadError, fileKind, type FileKind } from './source/file-kind';
 import { readPdf, type PdfAssets } from './source/pdf';
 
 export interface FileReaders {
@@ -41,6 +42,22 @@ function unreadable(kind: UnreadableKind, opts: FileAuditOptions, detail?: strin
   return { detected: true, parts: [{ report, findings: unreadableFindings(kind, detail, opts.disabledRules) }] };
 }
 
+/** WPS saves .wps files in Word 97's format; one in WPS's own older format (or unreadable as Word) is not read. */
+function wpsAsDoc(bytes: Uint8Array): string | null {
+  try {
+    return docToHtml(bytes);
+  } catch (e) {
+    if (e instanceof FileReadError) return null;
+    throw e;
+  }
+}
+
+/** A Word file's HTML, audited as a page titled with the file's name (a Word file has no title of its own). */
+function auditWordHtml(html: string, readers: FileReaders, opts: FileAuditOptions): PageAudit {
+  const title = titleOf(opts.name).replace(/[<&]/g, '');
+  return auditPage(readers.parseHtml(html.replace('<head>', `<head><title>${title}</title>`)), opts);
+}
+
 /** Throws FileReadError (with a readable reason) for a damaged or locked file. */
 export async function auditFile(bytes: Uint8Array, readers: FileReaders, opts: FileAuditOptions = {}): Promise<FileAudit> {
   const kind = fileKind(bytes, opts.contentType, opts.name ?? opts.url);
@@ -50,15 +67,13 @@ export async function auditFile(bytes: Uint8Array, readers: FileReaders, opts: F
       const audit = pdf.scanned ? unreadable('scanned', opts, `共 ${pdf.pages} 页`) : auditBlocksPage(pdf.blocks, { ...opts, pageTitle: pdf.title });
       return { kind, audit, pages: pdf.pages };
     }
-    case 'docx': {
-      const html = await docxToHtml(bytes);
-      const title = titleOf(opts.name);
-      const doc = readers.parseHtml(html.replace('<head>', `<head><title>${title.replace(/[<&]/g, '')}</title>`));
-      return { kind, audit: auditPage(doc, opts) };
-    }
+    case 'docx':
+      return { kind, audit: auditWordHtml(await docxToHtml(bytes), readers, opts) };
     case 'doc':
-    case 'wps':
-      return { kind, audit: unreadable(kind, opts) };
+    case 'wps': {
+      const html = kind === 'doc' ? docToHtml(bytes) : wpsAsDoc(bytes);
+      return { kind, audit: html ? auditWordHtml(html, readers, opts) : unreadable(kind, opts) };
+    }
     case 'html':
       return { kind, audit: auditPage(readers.parseHtml(decodePage(bytes, opts.contentType)), opts) };
     case 'text':

@@ -40,6 +40,7 @@ beforeAll(async () => {
     await printer.close();
   }
   files.set('/files/docx-report.docx', readFileSync(join(FIXTURES, 'docx', '003.docx')));
+  files.set('/files/doc-report.doc', readFileSync(join(FIXTURES, 'doc', '003.doc')));
   server = createServer((req, res) => {
     served.push({ host: String(req.headers.host).split(':')[0] ?? '', path: req.url ?? '' });
     const body = files.get(req.url ?? '');
@@ -242,13 +243,15 @@ describe('viewer.html?src=…', () => {
     });
   }, 180_000);
 
-  it('shows a Word file with its blank cells marked, and refuses a src that is no web address', async () => {
+  it('shows a Word file (.docx, and .doc) with its blank cells marked, and refuses a src that is no web address', async () => {
     await withBrowser(newProfile(), async (ctx, id) => {
       const page = await ctx.newPage();
-      await page.goto(`chrome-extension://${id}/viewer.html?src=${encodeURIComponent(`${fileUrl}/files/docx-report.docx`)}`);
-      const blank = page.locator('.marker[data-cell="t4/1/review.total"][data-rule="cell-missing"]');
-      await expect.poll(() => blank.count(), { timeout: 60_000 }).toBe(1);
-      expect(await blank.evaluate((m) => m.parentElement!.tagName)).toBe('TD');
+      for (const file of ['docx-report.docx', 'doc-report.doc']) {
+        await page.goto(`chrome-extension://${id}/viewer.html?src=${encodeURIComponent(`${fileUrl}/files/${file}`)}`);
+        const blank = page.locator('.marker[data-cell="t4/1/review.total"][data-rule="cell-missing"]');
+        await expect.poll(() => blank.count(), { timeout: 60_000 }).toBe(1);
+        expect(await blank.evaluate((m) => m.parentElement!.tagName)).toBe('TD');
+      }
       await page.goto(`chrome-extension://${id}/viewer.html?src=${encodeURIComponent('javascript:alert(1)')}`);
       await expect.poll(() => page.locator('.error').textContent()).toContain('不是可审核的文件地址');
       // A site outside *.gov.cn is asked for before any request, as the batch asks; a local address is refused outright.

@@ -1,0 +1,130 @@
+/**
+ * Word 97–2003 .doc files (test/fixtures/doc: every .docx fixture saved as .doc by LibreOffice, build.sh).
+ * The same document as .doc and as .docx must give the same reports: the same bodies, years and layouts,
+ * every table cell read alike, and the same findings by rule and cell. The .docx files are checked against
+ * the report's model by their own tests (docx-variants.test.ts, file-formats.test.ts), so a .doc that reads
+ * as its .docx reads right. `different.json` names the files that do not hold the same document, and why.
+ * Then the reader's edges: damaged, encrypted and older files, a .wps in Word's format, corrupted bytes.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { NODE_READERS } from '../../cli/files';
+import type { PageAudit } from '../../lib/engine/audit';
+import { auditFile } from '../../lib/engine/audit-file';
+import { docToHtml } from '../../lib/engine/source/doc';
+import { FileReadError } from '../../lib/engine/source/file-kind';
+import { FIXTURES } from '../helpers/fixtures';
+
+const DIR = join(FIXTURES, 'doc');
+const DIFFERENT: Record<string, { why: string; rules?: string[] }> = JSON.parse(readFileSync(join(DIR, 'different.json'), 'utf8'));
+const DOCS = readdirSync(DIR).filter((f) => f.endsWith('.doc'));
+const sourceOf = (doc: string) => {
+  const docx = doc.replace(/\.doc$/, '.docx');
+  return /^\d/.test(doc) ? join(FIXTURES, 'docx', docx) : join(FIXTURES, 'docx-variants', docx);
+};
+const audit = async (path: string, name = path) => (await auditFile(new Uint8Array(readFileSync(path)), NODE_READERS, { name })).audit;
+
+/** What a reader must agree on: per report, its body, year and layout, each cell's reading, and the findings (less `skip`'s rules). */
+function reading(a: PageAudit, skip: readonly string[] = []) {
+  if (!a.detected) return { detected: false };
+  return a.parts.map(({ report, findings }) => ({
+    agency: report.agency,
+    year: report.year,
+    layout: report.layout,
+    cells: Object.entries(report.tables).flatMap(([t, table]) =>
+      Object.entries(table!.rows).flatMap(([row, cells]) =>
+        Object.entries(cells ?? {}).map(([col, cell]) => `${t}/${row}/${col}=${cell!.status}:${cell!.value}`),
+      ),
+    ),
+    findings: findings
+      .filter((f) => f.severity !== 'info' && !skip.includes(f.rule))
+      .map((f) => `${f.rule} ${(f.cells ?? []).map((c) => `${c.table}/${c.row}/${c.column}`).join(',')}`)
+      .sort(),
+  }));
+}
+
+describe('a .doc reads as the same document saved as .docx', () => {
+  it('every .doc has its .docx, and different.json names only .doc files here', () => {
+    expect(DOCS.length).toBeGreaterThanOrEqual(60);
+    expect(Object.keys(DIFFERENT).filter((f) => !DOCS.includes(f))).toEqual([]);
+  });
+  it.each(DOCS.filter((d) => !DIFFERENT[d] || DIFFERENT[d].rules))(
+    '%s',
+    async (doc) => {
+      const skip = DIFFERENT[doc]?.rules ?? [];
+      const [asDoc, asDocx] = await Promise.all([audit(join(DIR, doc)), audit(sourceOf(doc))]);
+      expect(asDocx.detected).toBe(true);
+      expect(reading(asDoc, skip)).toEqual(reading(asDocx, skip));
+    },
+    30_000,
+  );
+});
+
+/** The file with its WordDocument stream found and changed: the FIB starts a sector with its magic number. */
+function withFib(bytes: Uint8Array, change: (fib: DataView) => void): Uint8Array {
+  const out = bytes.slice();
+  for (let at = 512; at + 512 <= out.length; at += 512)
+    if (out[at] === 0xec && out[at + 1] === 0xa5) {
+      change(new DataView(out.buffer, at, 512));
+      return out;
+    }
+  throw new Error('no FIB');
+}
+
+describe('the .doc reader at its edges', () => {
+  const base = () => new Uint8Array(readFileSync(join(DIR, '003.doc')));
+
+  it('an OLE2 header with nothing after it is a damaged file, said in words', async () => {
+    const stub = readFileSync(join(FIXTURES, 'docx', '示范局2023年政府信息公开工作年度报告.doc'));
+    await expect(auditFile(new Uint8Array(stub), NODE_READERS, { name: 'a.doc' })).rejects.toThrow(/无法读取旧版 Word 文件.*可能已损坏/);
+  });
+  it('an encrypted .doc is refused with the reason', () => {
+    const locked = withFib(base(), (fib) => fib.setUint16(0x0a, fib.getUint16(0x0a, true) | 0x0100, true));
+    expect(() => docToHtml(locked)).toThrow(FileReadError);
+    expect(() => docToHtml(locked)).toThrow(/加密/);
+  });
+  it('a Word 6/95 file (an older FIB) gets the one unreadable-file finding', async () => {
+    const old = withFib(base(), (fib) => fib.setUint16(2, 0x65, true));
+    const a = await auditFile(old, NODE_READERS, { name: '示范局2023年政府信息公开工作年度报告.doc' });
+    expect(a.audit.detected && a.audit.parts[0]!.findings).toEqual([
+      expect.objectContaining({ rule: 'file-unreadable', message: expect.stringContaining('不是 Word 97-2003 格式') }),
+    ]);
+    // Named from the file, as every unreadable file is.
+    expect(a.audit.detected && a.audit.parts[0]!.report).toMatchObject({ agency: '示范局', year: 2023 });
+  });
+  it('a .wps that WPS saved in Word 97 format is read as that .doc', async () => {
+    const [asWps, asDocx] = await Promise.all([audit(join(DIR, '003.doc'), '2023年报.wps'), audit(sourceOf('003.doc'))]);
+    expect(reading(asWps)).toEqual(reading(asDocx));
+    expect(reading(asWps)).not.toEqual({ detected: false });
+  });
+  it('a FAT whose chain loops ends with a FileReadError, not a hang', () => {
+    const bytes = base();
+    const view = new DataView(bytes.buffer);
+    // The directory's first sector points to itself in the FAT (the first FAT sector is named at 0x4c).
+    const dirStart = view.getUint32(0x30, true);
+    const fatAt = (view.getUint32(0x4c, true) + 1) * 512;
+    view.setUint32(fatAt + dirStart * 4, dirStart, true);
+    expect(() => docToHtml(bytes)).toThrow(FileReadError);
+  });
+  it('corrupted bytes anywhere give a report, no report, or a FileReadError, and nothing else', async () => {
+    const original = base();
+    let fib = 0;
+    withFib(original, (v) => (fib = v.byteOffset));
+    // Anywhere in the file, and more often in the structures: the header and directory, the FIB.
+    const position = fc.oneof(fc.nat({ max: original.length - 1 }), fc.nat({ max: 1535 }), fc.integer({ min: fib, max: fib + 1023 }));
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(position, fc.nat({ max: 255 })), { minLength: 1, maxLength: 40 }), async (edits) => {
+        const bytes = original.slice();
+        for (const [at, value] of edits) bytes[at] = value;
+        try {
+          await auditFile(bytes, NODE_READERS, { name: 'x.doc' });
+        } catch (e) {
+          expect(e).toBeInstanceOf(FileReadError);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  }, 60_000);
+});
