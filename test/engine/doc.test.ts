@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { NODE_READERS } from '../../cli/files';
 import type { PageAudit } from '../../lib/engine/audit';
 import { auditFile } from '../../lib/engine/audit-file';
-import { docToHtml } from '../../lib/engine/source/doc';
+import { docToHtml, tableHtml } from '../../lib/engine/source/doc';
 import { FileReadError } from '../../lib/engine/source/file-kind';
 import { FIXTURES } from '../helpers/fixtures';
 
@@ -127,4 +127,32 @@ describe('the .doc reader at its edges', () => {
       { numRuns: 200 },
     );
   }, 60_000);
+});
+
+describe('a .doc table written as HTML', () => {
+  // Three columns at 0 | 1000 | 2000 | 3000 twips; a row's definition lists each cell's right edge and merge flags.
+  const def = (right: number, horzMerge = 0, vertMerge = 0) => ({ right, horzMerge, vertMerge });
+  const row = (cells: string[], defs: ReturnType<typeof def>[]) => ({ cells, props: { inTable: true, rowEnd: true, depth: 1, left: 0, cells: defs } });
+
+  it('spans the grid columns between a cell’s boundaries, and joins vertical merges into a rowspan', () => {
+    const html = tableHtml([
+      row(['（本列数据的勾稽关系…）', '申请人情况'], [def(1000, 0, 3), def(3000)]),
+      row(['', '自然人', '法人'], [def(1000, 0, 1), def(2000), def(3000)]),
+      row(['一、本年新收', '1', '2'], [def(1000), def(2000), def(3000)]),
+    ]);
+    expect(html).toBe(
+      '<table><tr><td rowspan="2">（本列数据的勾稽关系…）</td><td colspan="2">申请人情况</td></tr>\n<tr><td>自然人</td><td>法人</td></tr>\n<tr><td>一、本年新收</td><td>1</td><td>2</td></tr></table>',
+    );
+  });
+  it('joins a Word 97 horizontal merge (fMerged after fFirstMerged) into a colspan', () => {
+    const html = tableHtml([
+      row(['行政复议', '', '行政诉讼'], [def(1000, 1), def(2000, 2), def(3000)]),
+      row(['1', '2', '3'], [def(1000), def(2000), def(3000)]),
+    ]);
+    expect(html).toBe('<table><tr><td colspan="2">行政复议</td><td>行政诉讼</td></tr>\n<tr><td>1</td><td>2</td><td>3</td></tr></table>');
+  });
+  it('writes a row without a usable definition cell by cell', () => {
+    const html = tableHtml([{ cells: ['a', 'b'], props: { inTable: true, rowEnd: true, depth: 1 } }]);
+    expect(html).toBe('<table><tr><td>a</td><td>b</td></tr></table>');
+  });
 });

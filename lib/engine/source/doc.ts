@@ -9,7 +9,7 @@ import { readCompoundFile } from './cfb';
 import { FileReadError } from './file-kind';
 
 /** Paragraph properties the reader uses, from the paragraph's PAPX. */
-interface ParaProps {
+export interface ParaProps {
   inTable: boolean;
   /** The paragraph that ends a table row (its mark is the row's end, not a cell's). */
   rowEnd: boolean;
@@ -24,11 +24,11 @@ interface ParaProps {
   left?: number;
 }
 
-interface CellDef {
+export interface CellDef {
   right: number;
-  /** 1: continues the cell to its left (an old-style horizontal merge). */
+  /** Word 97's fFirstMerged (1) and fMerged (2): a cell with fMerged continues the one to its left (an old-style horizontal merge). */
   horzMerge: number;
-  /** 1: continues the cell above; 2 or 3: starts a vertical merge. */
+  /** fVertMerge (1) and fVertRestart (2): 1 alone continues the cell above; with 2, the cell starts a vertical merge. */
   vertMerge: number;
 }
 
@@ -291,7 +291,7 @@ function readTableDef(v: DataView, at: number, props: ParaProps): void {
   });
 }
 
-interface Row {
+export interface Row {
   /** Each cell's HTML. */
   cells: string[];
   props: ParaProps;
@@ -378,7 +378,7 @@ const cellHtml = (s: string) => escapeHtml(s.replace(/\n+$/, '')).replace(/\n/g,
  * A table whose cells span the columns between their boundaries (all rows' boundaries make the grid)
  * and the rows their vertical merges join; rows without a usable definition are written cell by cell.
  */
-function tableHtml(rows: readonly Row[]): string {
+export function tableHtml(rows: readonly Row[]): string {
   const defined = (r: Row) => r.props.cells?.length === r.cells.length && r.props.left !== undefined;
   const grid = [...new Set(rows.filter(defined).flatMap((r) => [r.props.left!, ...r.props.cells!.map((c) => c.right)]))].sort((a, b) => a - b);
   const column = (x: number) => grid.indexOf(x);
@@ -396,7 +396,7 @@ function tableHtml(rows: readonly Row[]): string {
       const colspan = Math.max(1, column(def.right) - from);
       left = def.right;
       const before = cells.at(-1);
-      if (def.horzMerge === 1 && before) {
+      if (def.horzMerge & 2 && before) {
         before.colspan += colspan;
         before.html += row.cells[i]!;
         return;
