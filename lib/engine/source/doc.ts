@@ -3,7 +3,7 @@
  * reading as a .docx or a web page. Portals still attach many reports as .doc. What is read is what
  * the engine needs: the main text (fields as their shown result), paragraphs, and tables with their
  * merged cells (a row's cell boundaries give the column spans, the cells' merge flags the row spans).
- * Fonts, styles, pictures, headers, footnotes and text boxes are not read.
+ * Text boxes are read after the body. Fonts, styles, pictures, headers and footnotes are not read.
  */
 import { readCompoundFile } from './cfb';
 import { FileReadError } from './file-kind';
@@ -77,7 +77,16 @@ function readDoc(bytes: Uint8Array): string | null {
   const fcLcb = lw + cslw * 4 + 2;
   const pairs = w.getUint16(fcLcb - 2, true);
   if (cslw < 4 || pairs < 34 || fcLcb + pairs * 8 > word.length) throw broken('文件信息块不完整');
-  const ccpText = w.getUint32(lw + 12, true);
+  // FibRgLw97: ccpText, then the stories after it (footnotes, headers, a reserved one, comments, endnotes), then text boxes.
+  const [ccpText, ccpFtn, ccpHdd, ccpMcr, ccpAtn, ccpEdn, ccpTxbx] = [3, 4, 5, 6, 7, 8, 9].map((i) => (i < cslw ? w.getUint32(lw + i * 4, true) : 0)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const pair = (i: number) => [w.getUint32(fcLcb + i * 8, true), w.getUint32(fcLcb + i * 8 + 4, true)] as const;
   const [fcClx, lcbClx] = pair(33);
   const [fcBtePapx, lcbBtePapx] = pair(13);
@@ -86,8 +95,11 @@ function readDoc(bytes: Uint8Array): string | null {
   const [fcBteChpx, lcbBteChpx] = pair(12);
   const paragraphs = paragraphProps(word, w, t, fcBtePapx, lcbBtePapx, file.stream('Data'));
   const unseen = unseenRuns(word, w, t, fcBteChpx, Math.min(lcbBteChpx, table.length - fcBteChpx));
+  const story = (first: number, length: number) => storyText(word, t, fcClx, lcbClx, first, first + length);
+  // Text boxes (a title, or a table laid out in one) come after the body, as a table appended after the signature does.
+  const boxes = story(ccpText + ccpFtn + ccpHdd + ccpMcr + ccpAtn + ccpEdn, ccpTxbx);
   return toHtml(
-    mainText(word, t, fcClx, lcbClx, ccpText).filter((ch) => !unseen(ch.end - 1)),
+    [...story(0, ccpText), ...boxes].filter((ch) => !unseen(ch.end - 1)),
     paragraphs,
   );
 }
@@ -100,8 +112,8 @@ interface Char {
   end: number;
 }
 
-/** The main document's characters, piece by piece (the piece table, CLX), up to ccpText. */
-function mainText(word: Uint8Array, t: DataView, fcClx: number, lcbClx: number, ccpText: number): Char[] {
+/** The characters of the CPs [first, last), piece by piece (the piece table, CLX): the main text, or a story after it. */
+function storyText(word: Uint8Array, t: DataView, fcClx: number, lcbClx: number, first: number, last: number): Char[] {
   let at = fcClx;
   const end = fcClx + lcbClx;
   // Prc entries (property modifiers) come first; the piece table follows.
@@ -113,15 +125,16 @@ function mainText(word: Uint8Array, t: DataView, fcClx: number, lcbClx: number, 
   if (n < 1 || plc + lcb > end) throw broken('文本片段表不完整');
   const out: Char[] = [];
   const cp1252 = new TextDecoder('windows-1252');
-  for (let i = 0; i < n && out.length < ccpText; i++) {
+  for (let i = 0; i < n; i++) {
     const from = t.getUint32(plc + i * 4, true);
-    const to = Math.min(t.getUint32(plc + (i + 1) * 4, true), ccpText);
+    const lo = Math.max(from, first);
+    const to = Math.min(t.getUint32(plc + (i + 1) * 4, true), last);
     const fc = t.getUint32(plc + (n + 1) * 4 + i * 8 + 2, true);
     const compressed = (fc & 0x40000000) !== 0;
     const start = compressed ? (fc & 0x3fffffff) / 2 : fc;
     // The text cannot be longer than the stream holding it: a damaged table would otherwise run on.
-    if (out.length + (to - from) > word.length) throw broken('文本片段表不合规范');
-    for (let cp = from; cp < to; cp++) {
+    if (out.length + (to - lo) > word.length) throw broken('文本片段表不合规范');
+    for (let cp = lo; cp < to; cp++) {
       const k = cp - from;
       if (compressed) {
         const pos = start + k;
