@@ -29,6 +29,9 @@ export function useActiveTabId(): number | undefined {
   return tabId;
 }
 
+/** How long the saves and loads of one burst are gathered before the tab is asked about again. */
+const ASK_AGAIN_MS = 150;
+
 /**
  * What the background answers about a tab, asked again when the tab finishes loading and when the
  * background says the tab saved an audit.
@@ -36,17 +39,25 @@ export function useActiveTabId(): number | undefined {
 function useTabAnswer<T>(tabId: number | undefined, load: (tabId: number) => Promise<T>): Loaded<T> {
   const [state, setState] = useState<Loaded<T>>({ status: 'loading' });
   const [version, setVersion] = useState(0);
-  const bump = () => setVersion((n) => n + 1);
   // A new tab must not show the previous tab's answer while its own is being looked up.
   useEffect(() => setState({ status: 'loading' }), [tabId]);
   useEffect(() => {
     if (tabId === undefined) return;
+    // A compilation saves its reports one after another: the saves of one burst make one question, not one each.
+    let pending: ReturnType<typeof setTimeout> | undefined;
+    const bump = () => {
+      pending ??= setTimeout(() => {
+        pending = undefined;
+        setVersion((n) => n + 1);
+      }, ASK_AGAIN_MS);
+    };
     const onUpdated = (id: number, change: Browser.tabs.OnUpdatedInfo) => {
       if (id === tabId && change.status === 'complete') bump();
     };
     browser.tabs.onUpdated.addListener(onUpdated);
     const unlisten = onPageMessage((m) => m.type === 'state:changed' && m.tabId === tabId, bump);
     return () => {
+      clearTimeout(pending);
       browser.tabs.onUpdated.removeListener(onUpdated);
       unlisten();
     };
