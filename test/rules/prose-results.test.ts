@@ -200,7 +200,14 @@ describe('prose-results', () => {
       expect.objectContaining({ expected: 1, actual: 0, cells: [{ table: 't3', row: '3.3.4', column: 'total' }] }),
     ]);
     expect(said('全年没有无法提供的情形。')).toEqual([expect.objectContaining({ expected: 3, actual: 0 })]);
-    for (const ok of ['全年没有因属于国家秘密不予公开的情况。', '全年没有因涉及国家秘密不予公开的情况。', '未发生不予公开决定被复议纠错的情况。'])
+    for (const ok of [
+      '全年没有因属于国家秘密不予公开的情况。',
+      '全年没有因涉及国家秘密不予公开的情况。',
+      '未发生不予公开决定被复议纠错的情况。',
+      // No result named, or a wrong withholding denied: not the rows.
+      '全年未发生侵犯第三方合法权益的情况。',
+      '全年未发生应当公开而不予公开的情况。',
+    ])
       expect(said(ok), ok).toEqual([]);
   });
 });

@@ -204,6 +204,8 @@ describe('prose-review-suit: cases that corrected the body (结果纠正)', () =
     expect(said('行政复议方面，本年度未出现被纠错案件。', corrected)).toEqual([expect.objectContaining({ expected: 1, actual: 0 })]);
     for (const ok of ['行政复议方面，本年度未出现被纠错案件。', '本年度复议纠错率为零。']) expect(said(ok), ok).toEqual([]);
     expect(said('行政复议方面，本年度被纠错1件；行政诉讼方面，未出现败诉案件。', corrected)).toEqual([]);
+    // A denial holds to the end of its clause.
+    expect(said('本年度没有发生行政诉讼败诉的情况，行政复议被纠错1件。', corrected)).toEqual([]);
   });
 
   it('reads reviews upheld said 「复议维持」 or 「维持原答复」, and leaves a court’s cases alone (round 10 hunt)', () => {

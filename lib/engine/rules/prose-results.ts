@@ -1,4 +1,4 @@
-import type { Report } from '../model';
+import type { CellRef, Report } from '../model';
 import { aboutOtherBody, aboutOtherYear, atLeast, checkClaims, groupTotal, ofOneApplicant, proseSentences, total, totals, type Claim } from './claims';
 import { clauseBefore, t3GroupRefs } from './helpers';
 import type { Problem, ReportRule } from './types';
@@ -70,6 +70,19 @@ const DENIED_RESULT = /(?:未|没有|无)(?:发生|出现|存在)?(?:因|由于)
 
 const OUTCOME_OF_RESULT = /复议|诉讼|纠错|撤销|确认违法|超期|泄密|投诉(?!类)/;
 
+/**
+ * The rows a denial names: one reason with its group (「因保护第三方合法权益不予公开」, not 「侵犯第三方合法权益」, which is no
+ * result), or the group alone (「无法提供的」, not 「应当公开而不予公开」, a wrong withholding).
+ */
+function deniedRows(report: Report, words: string): CellRef[] {
+  const group = GROUP_ROWS.find(([name]) => words.includes(name));
+  if (!group) return [];
+  const reasons = REASONS.filter(([row, reason]) => row.startsWith(group[1] + '.') && new RegExp(reason).test(words));
+  if (reasons.length === 1) return total(reasons[0]![0])();
+  const alone = words.replace(/申请|答复|决定|的/g, '') === group[0];
+  return alone && !REASON_WORDS.test(words) ? t3GroupRefs(report, group[1]) : [];
+}
+
 /** A denial of a reason or a group whose row is not 0: the reason named, else the group. */
 function deniedResults(report: Report): Problem[] {
   const out: Problem[] = [];
@@ -78,12 +91,7 @@ function deniedResults(report: Report): Problem[] {
     // 「未发生不予公开决定被纠错的情况」 denies what came of a result, not the result.
     if (!m || OUTCOME_OF_RESULT.test(m[1]!) || aboutOtherYear(report, c.slice(0, m.index)) || aboutOtherBody(c.slice(0, m.index)) || ofOneApplicant(c))
       continue;
-    const reasons = REASONS.filter(([, words]) => new RegExp(words).test(m[1]!));
-    const group = GROUP_ROWS.find(([words]) => m[1]!.includes(words));
-    // One reason, or a group and no reason: 「属于国家秘密或第三方合法权益的」 names two; a cause in other words than a reason's
-    // (「没有因涉及国家秘密不予公开的情况」) is one reason still, not the group.
-    const cause = /因|由于/.test(m[0]);
-    const cells = reasons.length === 1 ? [total(reasons[0]![0])()[0]!] : !reasons.length && group && !cause ? t3GroupRefs(report, group[1]) : [];
+    const cells = deniedRows(report, m[1]!);
     const n = cells.length ? atLeast(report, cells) : 0;
     if (n > 0)
       out.push({
@@ -92,7 +100,7 @@ function deniedResults(report: Report): Problem[] {
         excerpt: s.text,
         expected: n,
         actual: 0,
-        message: `正文称没有${reasons.length ? reasons[0]![2] : group![0]}的情况，但表格为 ${n} 件`,
+        message: `正文称「${m[0]}」，但表格为 ${n} 件`,
       });
   }
   return out;

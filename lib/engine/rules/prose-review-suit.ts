@@ -146,7 +146,8 @@ export const proseReviewSuit: ReportRule = {
       const ofOne = found && (/^未再/.test(found[0]) || /(?:申请人|某)[^，,。；]{0,8}$/.test(c.slice(0, found.index)));
       const denial = found && !ofOne && !/因(?!(?:不满|对)?(?:政府)?信息公开)/.test(found[0]) && !aboutOtherBody(c.slice(0, found.index)) ? found : null;
       // 「未发生因…被行政复议纠错或行政诉讼败诉情形」 denies an outcome, not the cases.
-      const clause = denial ? c.slice(denial.index).split(/[。；]/)[0]! : '';
+      // To the end of its clause: 「没有发生行政诉讼败诉的情况，行政复议被纠错1件」 denies suits lost only.
+      const clause = denial ? c.slice(denial.index).split(/[。；，,]/)[0]! : '';
       // 「未发生…被行政复议纠错或行政诉讼败诉的情形」: none corrected — table 4's 结果纠正, of the kinds it names.
       /** None corrected, as the sentence says it (`said`), against table 4's 结果纠正 of the kinds it names. */
       const noneCorrected = (cells: CellRef[], said: string) => {
