@@ -217,7 +217,10 @@ describe('prose-applications', () => {
       expect.objectContaining({ expected: 2, actual: 0, cells: [{ table: 't3', row: '4', column: 'total' }] }),
     ]);
     expect(ofRule(findings({ s1: '共收到政府信息公开申请12件，本年度无结转。' }), 'prose-applications')).toHaveLength(1);
-    expect(ofRule(findings({ s1: '共收到政府信息公开申请12件，上年无结转。' }), 'prose-applications')).toEqual([]);
+    // 「上年无结转」 denies row 二 (1 here), not row 四.
+    expect(ofRule(findings({ s1: '共收到政府信息公开申请12件，上年无结转。' }), 'prose-applications')).toEqual([
+      expect.objectContaining({ expected: 1, actual: 0, cells: [{ table: 't3', row: '2', column: 'total' }] }),
+    ]);
   });
   it('takes applications on a subject, of some months or of one month for parts, not the year’s whole (hunt 7)', () => {
     for (const s1 of [
@@ -303,5 +306,54 @@ describe('prose-applications', () => {
     const said = (note: string) => ofRule(auditedHtml(withNote(note)).findings, 'prose-applications');
     expect(said('注：结转下年度继续办理的4件申请均未超过法定答复期限。')).toEqual([expect.objectContaining({ expected: 3, actual: 4 })]);
     expect(said('注：结转下年度继续办理的3件申请均未超过法定答复期限。')).toEqual([]);
+  });
+
+  it('reads none received said as nought, 「零申请」 and 「无一件申请」, not none of one kind or from one kind of applicant (round 10 hunt)', () => {
+    // cleanT3: row 一 is 12.
+    const said = (s1: string) => ofRule(findings({ s1 }), 'prose-applications');
+    for (const s1 of [
+      '全年政府信息公开申请数量为零。',
+      '2023年度，我局依申请公开情况为“零申请”。',
+      '本年度依申请公开工作无一件申请。',
+      '本年度依申请公开数量：0件。',
+    ])
+      expect(said(s1), s1).toEqual([expect.objectContaining({ expected: 12, actual: 0 })]);
+    for (const s1 of [
+      '其中涉及户籍管理的申请为零。',
+      '本年度没有收到外国人提出的政府信息公开申请。',
+      '全年未收到人大代表、政协委员提出的政府信息公开申请。',
+      '全年无一件申请超期。',
+    ])
+      expect(said(s1), s1).toEqual([]);
+  });
+
+  it('reads 「无上年结转申请」 against row 二 (round 10 hunt)', () => {
+    expect(ofRule(findings({ s1: '共收到政府信息公开申请12件，无上年结转申请。' }), 'prose-applications')).toEqual([
+      expect.objectContaining({ expected: 1, actual: 0, cells: [{ table: 't3', row: '2', column: 'total' }] }),
+    ]);
+    // Nothing carried over: the year's 13 new ones are rows 三 and 四.
+    const t3 = { ...cleanT3(), '1': [11, 2, 0, 0, 0, 0, 13], '2': [0, 0, 0, 0, 0, 0, 0] };
+    expect(ofRule(findings({ s1: '共收到政府信息公开申请13件，无上年结转申请。', t3 }), 'prose-applications')).toEqual([]);
+  });
+
+  it('reads a running total (「截至…，累计」) as no year’s count, 「全年累计」 as the year’s (round 10 hunt)', () => {
+    expect(ofRule(findings({ s1: '截至2023年底，累计收到政府信息公开申请612件。' }), 'prose-applications')).toEqual([]);
+    expect(ofRule(findings({ s1: '全年累计收到政府信息公开申请15件。' }), 'prose-applications')).toEqual([expect.objectContaining({ actual: 15 })]);
+  });
+
+  it('pairs years and counts given 分别 across 「收到政府信息公开申请」, and reads labels in quotes (round 10 hunt)', () => {
+    const said = (s1: string) => ofRule(findings({ s1 }), 'prose-applications');
+    expect(said('2022年、2023年分别收到政府信息公开申请48件、15件。')).toEqual([expect.objectContaining({ expected: 12, actual: 15 })]);
+    expect(said('2022年、2023年分别收到政府信息公开申请48件、12件。')).toEqual([]);
+    expect(said('表中“本年新收政府信息公开申请数量”为15件。')).toEqual([expect.objectContaining({ expected: 12, actual: 15 })]);
+    for (const ok of ['表中“本年新收政府信息公开申请数量”为12件。', '表中“上年结转政府信息公开申请数量”1件。']) expect(said(ok), ok).toEqual([]);
+  });
+
+  it('reads a sentence across a PDF’s running title, and hospitals 委属 as other bodies (round 10 hunt)', () => {
+    const said = (s1: string) => ofRule(findings({ s1 }), 'prose-applications');
+    expect(said('2023年，我局共收到政府信息公开\n示范市测试局2023年政府信息公开工作年度报告\n申请15件。')).toEqual([
+      expect.objectContaining({ expected: 12, actual: 15 }),
+    ]);
+    expect(said('委属医院另收到患者提出的信息公开申请142件。')).toEqual([]);
   });
 });

@@ -80,4 +80,18 @@ describe('prose-proactive', () => {
     expect(stated('医疗卫生领域，公示行政处罚决定1件。')).toEqual([['penalty.decisions', 2, 1]]);
     expect(stated('在生态环境领域公开信息12条，市政府印发行政规范性文件3件。')).toEqual([['normative.issued', 1, 3]]);
   });
+
+  it('reads a denial of documents issued or repealed, or of decisions made, against table 2 (round 10 hunt)', () => {
+    expect(stated('本年度未制发行政规范性文件。')).toEqual([['normative.issued', 1, 0]]);
+    expect(stated('本年度没有作出行政许可决定。')).toEqual([['licensing.decisions', 3, 0]]);
+    for (const s1 of [
+      '本年度未制定规章。',
+      '本年度未废止行政规范性文件。',
+      '本年度没有作出行政强制决定。',
+      '上年度未制发行政规范性文件。',
+      '本年度未以局名义制发行政规范性文件。',
+      '全年作出行政处罚决定2件，对1起首次轻微违法行为依法未作出行政处罚决定。',
+    ])
+      expect(stated(s1), s1).toEqual([]);
+  });
 });

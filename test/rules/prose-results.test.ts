@@ -177,4 +177,37 @@ describe('prose-results', () => {
     expect(ofRule(findings({ s1: '予以公开：6件；部分公开：\n2件。' }), 'prose-results')).toEqual([expect.objectContaining({ expected: 1, actual: 2 })]);
     expect(ofRule(findings({ s1: '予以公开：6件；部分公开：\n1件。' }), 'prose-results')).toEqual([]);
   });
+
+  it('reads 「办结N件」 after a 「；」 of a sentence naming the applications, but not of another kind (round 10 hunt)', () => {
+    // cleanT3: (七)总计 11.
+    const said = (s1: string) => ofRule(findings({ s1 }), 'prose-results');
+    expect(said('共收到政府信息公开申请12件，上年结转1件；办结12件，结转下年度2件。')).toEqual([expect.objectContaining({ expected: 11, actual: 12 })]);
+    for (const ok of ['共收到政府信息公开申请12件，上年结转1件；办结11件，结转下年度2件。', '共收到政府信息公开申请12件；另受理信访事项120件，办结118件。'])
+      expect(said(ok), ok).toEqual([]);
+  });
+
+  it('takes the results of one subject (「征地信息中」) for a part, and reads labels in quotes (round 10 hunt)', () => {
+    const said = (s1: string) => ofRule(findings({ s1 }), 'prose-results');
+    expect(said('依申请公开的征地信息中，予以公开3件。')).toEqual([]);
+    expect(said('依申请公开的政府信息中，予以公开7件。')).toEqual([expect.objectContaining({ expected: 6, actual: 7 })]);
+    expect(said('其中“予以公开”7件。')).toEqual([expect.objectContaining({ expected: 6, actual: 7 })]);
+  });
+
+  it('reads the denial of a reason or of a group (「没有因保护第三方合法权益不予公开的情况」) against its row (round 10 hunt)', () => {
+    // cleanT3: 3.3.4 is 1, (四) 无法提供 3, 3.3.1 0.
+    const said = (s1: string) => ofRule(findings({ s1 }), 'prose-results');
+    expect(said('全年没有因保护第三方合法权益不予公开的情况。')).toEqual([
+      expect.objectContaining({ expected: 1, actual: 0, cells: [{ table: 't3', row: '3.3.4', column: 'total' }] }),
+    ]);
+    expect(said('全年没有无法提供的情形。')).toEqual([expect.objectContaining({ expected: 3, actual: 0 })]);
+    for (const ok of [
+      '全年没有因属于国家秘密不予公开的情况。',
+      '全年没有因涉及国家秘密不予公开的情况。',
+      '未发生不予公开决定被复议纠错的情况。',
+      // No result named, or a wrong withholding denied: not the rows.
+      '全年未发生侵犯第三方合法权益的情况。',
+      '全年未发生应当公开而不予公开的情况。',
+    ])
+      expect(said(ok), ok).toEqual([]);
+  });
 });

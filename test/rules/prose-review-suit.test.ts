@@ -193,4 +193,30 @@ describe('prose-review-suit: cases that corrected the body (结果纠正)', () =
     for (const ok of ['本年度被复议机关纠错1件。', '本年度行政诉讼败诉案件为零。']) expect(said(ok), ok).toEqual([]);
     expect(said('本年度被复议机关纠错为零。', cleanT4())).toEqual([]);
   });
+
+  it('reads 「均为零」 as no cases, and 「（行政复议方面，）未出现被纠错案件」 of the kind named before (round 10 hunt)', () => {
+    // cleanT4: reviews 2 (upheld 1, pending 1), suits 1 (upheld); none corrected.
+    const said = (s1: string, t = cleanT4()) => ofRule(findings({ s1, t4: t }), 'prose-review-suit');
+    expect(said('本年度行政复议、行政诉讼均为零。')).toEqual([expect.objectContaining({ expected: 3, actual: 0 })]);
+    const corrected = cleanT4();
+    corrected[1] = 1; // one review corrected (the review total 3)
+    corrected[4] = 3;
+    expect(said('行政复议方面，本年度未出现被纠错案件。', corrected)).toEqual([expect.objectContaining({ expected: 1, actual: 0 })]);
+    for (const ok of ['行政复议方面，本年度未出现被纠错案件。', '本年度复议纠错率为零。']) expect(said(ok), ok).toEqual([]);
+    expect(said('行政复议方面，本年度被纠错1件；行政诉讼方面，未出现败诉案件。', corrected)).toEqual([]);
+    // A denial holds to the end of its clause.
+    expect(said('本年度没有发生行政诉讼败诉的情况，行政复议被纠错1件。', corrected)).toEqual([]);
+  });
+
+  it('reads reviews upheld said 「复议维持」 or 「维持原答复」, and leaves a court’s cases alone (round 10 hunt)', () => {
+    const said = (s1: string) => ofRule(findings({ s1 }), 'prose-review-suit');
+    expect(said('行政复议方面，复议维持2件。')).toEqual([expect.objectContaining({ expected: 1, actual: 2 })]);
+    expect(said('本年度发生行政复议2件，其中复议机关维持原答复2件。')).toEqual([expect.objectContaining({ expected: 1, actual: 2 })]);
+    for (const ok of [
+      '本年度发生行政复议2件，其中复议机关维持原答复1件、尚在审理1件。',
+      '市中级人民法院全年审结涉及政府信息公开的行政诉讼案件18件。',
+      '本局作为复议机关，全年审理行政复议案件12件，复议维持8件。',
+    ])
+      expect(said(ok), ok).toEqual([]);
+  });
 });

@@ -154,6 +154,8 @@ export function* buildReportSteps(pageBlocks: Block[], source: SourceInfo, deadl
       current.text += b.rows.map((r) => '\n' + r.map((c) => c.text).join(' ')).join('');
     // A note row under a table's rows (「注：结转下年度的3件…」, one cell across the table) is prose of its section.
     if (b.kind === 'grid' && !readersAfter) for (const note of noteRows(b.rows)) sentences.push(...sentencesOf(note, current?.key, b.el));
+    // A PDF's running title atop each page (the report's title again) is no prose: a sentence goes on across it.
+    if (b.kind === 'line' && title && !titleLines.has(b) && carried && compact(b.text) === compact(title)) continue;
     const skipped = b.kind !== 'line' || titleLines.has(b) || readersAfter;
     if (skipped || (carried && carried.el !== b.el)) endCarried();
     if (skipped) continue;

@@ -16,8 +16,11 @@ export interface Claim {
    */
   readings?: (r: Report, context: string) => CellRef[][];
   what: string;
-  /** Skips a match whose clause (from the comma before it to its end) or sentence says the number means something else. */
-  unless?: (clause: string, sentence: string) => boolean;
+  /**
+   * Skips a match whose clause (from the comma before it to its end) or sentence says the number means something else;
+   * `previous` is the paragraph's sentences before it (「…收到申请53件，上年结转4件；办结54件」 goes on after a 「；」), or ''.
+   */
+  unless?: (clause: string, sentence: string, previous: string) => boolean;
 }
 
 const compacted = new WeakMap<Report, { s: Sentence; c: string }[]>();
@@ -36,6 +39,8 @@ export function proseSentences(r: Report): { s: Sentence; c: string }[] {
           compact(s.text)
             .replace(/(\d),(?=\d{3}(?!\d))/g, '$1')
             .replace(/(?<=[\u4e00-\u9fff])[:：](?=\d+[件起次])/g, '')
+            // A label in quotes before its count (「“予以公开”22件」「“本年新收…申请数量”为53件」) reads as one without them.
+            .replace(/[”’」』"'](?=(?:为|是|共计|共|合计)?\d+[件起次])/g, '')
             .replace(/(?<![\d〇零一二两三四五六七八九十廿卅百千万])[一二两三四五六七八九十廿卅]{1,3}(?=[件起])/g, (n) => String(chineseCount(n) || n)),
         ),
       }))),
@@ -43,8 +48,8 @@ export function proseSentences(r: Report): { s: Sentence; c: string }[] {
   return out;
 }
 
-/** 「…分别为22件、7件、7件」: after 分别, as many counts as items before it (words such as 提出申请 between). */
-const RESPECTIVELY = /分别(?:为|是|有)?([^，,。；;\d]{0,8}?)(\d+(件|起|次)(?:[、和及与]\d+\3)+)/g;
+/** 「…分别为22件、7件、7件」: after 分别, as many counts as items before it (words such as 提出申请, 收到政府信息公开申请 between). */
+const RESPECTIVELY = /分别(?:为|是|有)?([^，,。；;\d]{0,16}?)(\d+(件|起|次)(?:[、和及与]\d+\3)+)/g;
 
 /** Between listed items: 、 or a conjunction (not the 及 of 涉及). */
 const ITEM_JOINT = /、|以及|(?<!涉)及|和|与/;
@@ -99,15 +104,28 @@ export function aboutOtherYear(report: Report, before: string): boolean {
 
 /**
  * Words that make a statement another body's or several bodies' (「全县各级行政机关共收到申请356件」,
- * 「各直属单位另收到…」, 「组织全省开展清理，共废止…」, 「县政府及部门」, 「另以省政府名义办理…」, two organs named side by side
+ * 「各直属单位另收到…」「委属医院另收到…」, 「组织全省开展清理，共废止…」, 「县政府及部门」, 「另以省政府名义办理…」, two organs named side by side
  * 「县自然资源局、县住房和城乡建设局分别收到…」, a vertical body's whole district or nation: 「全关区」「全国海关」), or its sub-units and outposts, named in the plural (「所属各局」「各隶属海关」
  * 「下辖8个区县税务局」「各市场监管所另收到…」「各税务分局、税务所共受理…」): not this report's table.
  */
 const OTHER_BODY =
-  /全(?:省|市|州|盟|县|区|旗|镇|乡|系统|关区)|全国[^，,。；;\d]{0,8}?(?:系统|海关|税务|各级)|各级|各(?:部门|单位|地区|乡镇|街道|县|区)|(?:直属|所属|下属|[委局厅部办院署]属)各?(?:单位|部门|机构)|[及和与各](?:所属|下属|直属)?(?:部门|单位|乡镇|街道)|名义|[局委厅][、和及与][^，,。；;、]{1,16}?[局委厅](?![长属])|(?:所属|下属)各|各隶属|派出机构|下辖(?:的)?(?:各|\d+个)?[^，,。；;\d]{0,8}?(?:局|所|站|海关|单位|部门|机构)|各[^，,。；;、的\d]{1,8}?(?:分局|所|站|海关|局)(?=[、和及与另共均]|分别|收到|受理|$)/;
+  /全(?:省|市|州|盟|县|区|旗|镇|乡|系统|关区)|全国[^，,。；;\d]{0,8}?(?:系统|海关|税务|各级)|各级|各(?:部门|单位|地区|乡镇|街道|县|区)|(?:直属|所属|下属|[委局厅部办院署]属)各?(?:单位|部门|机构|医院|学校|院校|企业)|[及和与各](?:所属|下属|直属)?(?:部门|单位|乡镇|街道)|名义|[局委厅][、和及与][^，,。；;、]{1,16}?[局委厅](?![长属])|(?:所属|下属)各|各隶属|派出机构|下辖(?:的)?(?:各|\d+个)?[^，,。；;\d]{0,8}?(?:局|所|站|海关|单位|部门|机构)|各[^，,。；;、的\d]{1,8}?(?:分局|所|站|海关|局)(?=[、和及与另共均]|分别|收到|受理|$)/;
 
 /** Whether the text before a statement (its sentence so far) speaks of other bodies than the report's. */
 export const aboutOtherBody = (before: string): boolean => OTHER_BODY.test(before);
+
+/** The sentences before the i-th in its paragraph, joined. */
+function paragraphBefore(sentences: { s: Sentence; c: string }[], i: number): string {
+  let start = i;
+  while (start > 0 && sentences[start]!.s.follows) start--;
+  return sentences
+    .slice(start, i)
+    .map((x) => x.c)
+    .join('');
+}
+
+/** 「截至2023年底，累计收到申请612件」: a running total over the years, not the year's (「全年累计收到」「2023年累计」 is the year's). */
+const RUNNING_TOTAL = /(?<![年内度])累计/;
 
 /**
  * Stated numbers against the table: every statement of a sentence, unless the sentence puts it in
@@ -133,7 +151,8 @@ export function checkClaims(report: Report, claims: Claim[]): Problem[] {
         if (aboutOtherYear(report, before) || aboutOtherBody(before)) continue;
         // The claim is read with the sentence after it: 「受理749件。其中新收713件、上年结转36件。」
         const context = c.slice(m.index) + (sentences[i + 1]?.c ?? '');
-        if (claim.unless?.(clauseBefore(c, m.index + m[0].length), c)) continue;
+        const clause = clauseBefore(c, m.index + m[0].length);
+        if (RUNNING_TOTAL.test(clause) || claim.unless?.(clause, c, paragraphBefore(sentences, i))) continue;
         const stated = Number(m[1]);
         const readings = claim.readings?.(report, context) ?? [claim.cells(report)];
         const bounds = readings.map((cells) => sumBound(report, cells));

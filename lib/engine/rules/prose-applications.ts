@@ -8,8 +8,8 @@ const SUM = '(?:共计|合计|共|计)?';
 const RECEIVED = new RegExp(`(?:收到|接收|接到)${NOT_INFO}{0,30}申请${SUM}(\\d+)件`);
 /** 「新收713件」, 「本年新收政府信息公开申请713件」, 「新增政府信息公开申请713件」 (新增 only with 申请: 「新增12件」 may be anything). */
 const NEW = new RegExp(`(?:新收(?:${NOT_INFO}{0,30}申请)?|(?<!同比|环比)新增${NOT_INFO}{0,30}申请)${SUM}(\\d+)件`);
-/** 「政府信息公开申请量为713件」「申请总量713件」. */
-const VOLUME = new RegExp(`(?:政府信息公开|依申请公开)?申请总?量(?:为|达到?|共计?|合计)?(\\d+)件`);
+/** 「政府信息公开申请量为713件」「申请总量713件」「依申请公开数量：0件」「“本年新收政府信息公开申请数量”为53件」. */
+const VOLUME = new RegExp(`(?:(?:政府信息公开|依申请公开)?申请(?:总?量|数量|件数|总数)|依申请公开(?:总?量|数量|件数|总数))(?:为|达到?|共计?|合计)?(\\d+)件`);
 /** 「受理申请749件」: the new ones, or the new and the carried-over ones together. */
 const ACCEPTED = new RegExp(`受理${NOT_INFO}{0,30}申请${SUM}(\\d+)件`);
 /** 「尚有3件在办理期限内」「另有3件申请结转至2024年继续办理」: applications carried forward, the count before its words. */
@@ -61,7 +61,7 @@ function deniedColumns(statement: string): string[] | null {
   const s = statement.replace(EVERYONE, '');
   if (/法人|其他组织|企业/.test(s)) return ['commercial', 'research', 'nonprofit', 'legal', 'other'];
   if (/自然人|个人|公民/.test(s)) return ['natural'];
-  return aPart(s) || OTHER_KIND.test(s) ? null : ['total'];
+  return aPart(s) || OTHER_KIND.test(s) || fromSomeApplicants(s) ? null : ['total'];
 }
 /**
  * 「自然人申请40件」「法人或其他组织提出申请13件」「商业企业6件」「自然人：新收40件」: row 一 by applicant. Not 「公民、法人或者其他组织」
@@ -85,7 +85,23 @@ const APPLICANTS = [
  * 「未收到申请」「没有收到…申请」「无政府信息公开申请」: none received. Not 「不存在应受理而未受理的申请」, nor none of a
  * kind (「未收到需收取信息处理费的申请」「无超期办理的申请」).
  */
-const NONE_RECEIVED = /(?<![而应该])(?:未|没有)(?:收到|受理|接到)([^。；，,复议诉讼]{0,30})申请|无(?:任何)?(?:人提出)?(?:的)?政府信息公开申请/;
+const NONE_RECEIVED =
+  /(?<![而应该])(?:未|没有)(?:收到|受理|接到)([^。；，,复议诉讼]{0,30})申请|无(?:任何|[一1]件)?(?:人提出)?(?:的)?政府信息公开申请|无[一1]件申请(?=[。；;，,]|$)|零申请/;
+/**
+ * 「全年政府信息公开申请数量为零」: none received, said as a count of nought; the words before 申请 in its clause say of what kind
+ * (「出入境管理类申请为零」 is none of one kind).
+ */
+const NONE_AS_ZERO = /([^。；，,]*?)申请(?:总?量|数量?|件数|总数)?(?:均|都)?(?:为|是)(?:零|0)(?![\d.%件])/;
+/** Words before 申请 that name no kind: the body, the year, disclosure itself. */
+const NO_KIND_BEFORE = /(?:我|本)[^，,。；\d]{0,3}?(?:局|委|镇|乡|街道|办|院|厅|部|署|中心|机关)|\d{4}年度?|依申请公开|政府信息公开|信息公开|工作|情况|方面/g;
+/**
+ * 「未收到外国人提出的申请」「…人大代表、政协委员提出的…」: none from applicants table 3 does not count apart, which says nothing of the
+ * others; not 「群众提出的」「公民、法人或者其他组织提出的」 (everyone).
+ */
+function fromSomeApplicants(statement: string): boolean {
+  const who = /(?:收到|受理|接到)(.*?)(?:提出|提交)的/.exec(statement.replace(EVERYONE, ''))?.[1] ?? '';
+  return !/^(?:任何人?|社会各界|社会|群众|申请人|个人|单位|公民|的)*$/.test(who.replace(NO_KIND, ''));
+}
 const NONE_OF_A_KIND = /需|费|超期|逾期|涉及|有关|关于|符合|不符合/;
 /** 「有关政府信息公开事务的申请」 is every application (seed 000), not applications of one kind. */
 const ABOUT_DISCLOSURE = /(?:有关|涉及|关于)?(?:政府)?信息公开(?:事务|工作|事项)?的?/g;
@@ -109,6 +125,10 @@ function splitsAnotherRow(sentence: string, clause: string): boolean {
 /** Applications received or new that are not all of row 一: a part, another kind, or the new ones among those closed (「答复54件，其中新收50件」). */
 const notAllOfRowOne = (clause: string, sentence: string) => notAllApplications(clause) || splitsAnotherRow(sentence, clause);
 
+/** 「无上年结转申请」「上年无结转」「没有上一年度结转的申请」: row 二 is 0. */
+const NONE_CARRIED =
+  /(?:无|没有|不存在)(?:上一?年度?|去年)结转(?:的)?(?:政府信息公开)?申请|(?:上一?年度?|去年)(?:无|没有)结转(?:的?(?:政府信息公开)?申请)?(?=[。；;，,]|$)/;
+
 /** What makes 「均已办结」 say less than all: 「除3件…外，其余…」, or a clause about last year's carried-over ones. */
 const ALL_BUT = /除|其余|其他|结转(?:至|到)?下|继续办理|尚未|未办结/;
 
@@ -118,8 +138,8 @@ export const proseApplications: ReportRule = {
   severity: 'error',
   title: { zh: '正文申请数与表格不符', en: 'Stated applications ≠ table' },
   description: {
-    zh: '总体情况中的依申请公开数量、结转数量应与第三部分表格一致：「收到/新收申请 N 件」对应第一项；按申请人分列的件数（「自然人申请 a 件，法人或其他组织申请 b 件」「商业企业 c 件」）对应第一项的相应列（或第一项与第二项之和）；「受理 N 件，其中新收 a 件、上年结转 b 件」中 N 对应第一项与第二项之和（下一句列出分项时同样）；「未收到申请」时表格不应有新收申请；「所有申请均已办结」「不存在结转下年度的申请」时不应有结转下年度的申请。其他种类的申请（不动产登记、法律援助、国家赔偿等）、全县/全区或各部门、直属单位的件数不是本表的，不核对。表格有空白时按不小于 0 计，已填数值已超过正文数字即为矛盾。',
-    en: 'Application counts in the prose must agree with table 3: received/new ↔ row 1, by applicant ↔ row 1’s columns (or rows 1 + 2), 「受理 N，其中新收 a、上年结转 b」 ↔ rows 1 + 2, 「未收到申请」 ↔ row 1 = 0, 「均已办结」 ↔ row 4 = 0. Applications of other kinds, and counts for a whole county or its departments, are not checked. Blanks count as unknowns ≥ 0.',
+    zh: '总体情况中的依申请公开数量、结转数量应与第三部分表格一致：「收到/新收申请 N 件」对应第一项；按申请人分列的件数（「自然人申请 a 件，法人或其他组织申请 b 件」「商业企业 c 件」）对应第一项的相应列（或第一项与第二项之和）；「受理 N 件，其中新收 a 件、上年结转 b 件」中 N 对应第一项与第二项之和（下一句列出分项时同样）；「未收到申请」「申请数量为零」「零申请」时表格不应有新收申请，「无上年结转申请」时不应有上年结转；「所有申请均已办结」「不存在结转下年度的申请」时不应有结转下年度的申请。其他种类的申请（不动产登记、法律援助、国家赔偿等）、全县/全区或各部门、直属单位的件数不是本表的，不核对。表格有空白时按不小于 0 计，已填数值已超过正文数字即为矛盾。',
+    en: 'Application counts in the prose must agree with table 3: received/new ↔ row 1, by applicant ↔ row 1’s columns (or rows 1 + 2), 「受理 N，其中新收 a、上年结转 b」 ↔ rows 1 + 2, 「未收到申请」「零申请」 ↔ row 1 = 0, 「无上年结转」 ↔ row 2 = 0, 「均已办结」 ↔ row 4 = 0. Applications of other kinds, and counts for a whole county or its departments, are not checked. Blanks count as unknowns ≥ 0.',
   },
   basis: '《政府信息公开条例》第五十条（年度报告应当包括收到和处理政府信息公开申请的情况）',
   example: '正文「共收到政府信息公开申请15件」，表格新收 12 件；或正文「所有申请均已按时办结」，表格结转下年度 2 件。',
@@ -132,7 +152,14 @@ export const proseApplications: ReportRule = {
       { pattern: RECEIVED, cells: total('1'), readings: received, what: '收到政府信息公开申请', unless: notAllOfRowOne },
       { pattern: NEW, cells: total('1'), what: '新收政府信息公开申请', unless: notAllOfRowOne },
       // 申请量 may count the carried-over ones too.
-      { pattern: VOLUME, cells: total('1'), readings: accepted, what: '政府信息公开申请量', unless: notAllOfRowOne },
+      // Not 「上年结转政府信息公开申请数量4件」, row 二's.
+      {
+        pattern: VOLUME,
+        cells: total('1'),
+        readings: accepted,
+        what: '政府信息公开申请量',
+        unless: (clause, sentence) => /结转/.test(clause) || notAllOfRowOne(clause, sentence),
+      },
       { pattern: ACCEPTED, cells: total('1'), readings: accepted, what: '受理政府信息公开申请', unless: notAllApplications },
       { pattern: HANDLED_WITH_CARRIED, cells: newAndCarried, what: '办理政府信息公开申请（含上年结转）', unless: notAllApplications },
       ...APPLICANTS.map(({ pattern, columns, what }) => ({
@@ -184,8 +211,10 @@ export const proseApplications: ReportRule = {
       },
     ]);
     const forward = atLeast(report, total('4')());
+    const carried = atLeast(report, total('2')());
     for (const { s, c } of proseSentences(report)) {
-      const none = NONE_RECEIVED.exec(c);
+      const zero = NONE_AS_ZERO.exec(c);
+      const none = NONE_RECEIVED.exec(c) ?? (zero && zero[1]!.replace(NO_KIND_BEFORE, '').replace(NO_KIND, '') === '' ? zero : null);
       const before = none ? c.slice(0, none.index) : '';
       const columns =
         none && !NONE_OF_A_KIND.test((none[1] ?? '').replace(ABOUT_DISCLOSURE, '')) && !aboutOtherYear(report, before) && !aboutOtherBody(before)
@@ -201,6 +230,16 @@ export const proseApplications: ReportRule = {
           expected: received,
           actual: 0,
           message: `正文称未收到${columns![0] === 'total' ? '' : columns![0] === 'natural' ? '自然人的' : '法人或其他组织的'}申请，但表格本年新收 ${received} 件`,
+        });
+      const noneCarried = NONE_CARRIED.exec(c);
+      if (noneCarried && carried > 0 && !OTHER_KIND.test(c) && !aboutOtherBody(c.slice(0, noneCarried.index)))
+        out.push({
+          section: s.section,
+          cells: [ref('t3', '2', 'total')],
+          excerpt: s.text,
+          expected: carried,
+          actual: 0,
+          message: `正文称无上年结转申请，但表格「二、上年结转政府信息公开申请数量」为 ${carried} 件`,
         });
       const closed = ALL_CLOSED.exec(c);
       // What the clause names before 「均已办结」: last year's carried-over ones (「上年结转的1件申请均已办结」) are not all.

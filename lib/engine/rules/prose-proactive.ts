@@ -1,7 +1,7 @@
-import { layoutFamily } from '../model';
-import { checkClaims, type Claim } from './claims';
+import { layoutFamily, type CellRef, type Report } from '../model';
+import { aboutOtherBody, aboutOtherYear, atLeast, checkClaims, proseSentences, type Claim } from './claims';
 import { clauseBefore, ref, tableLayout } from './helpers';
-import type { ReportRule } from './types';
+import type { Problem, ReportRule } from './types';
 
 /** Table 2's documents as prose names them; a statement about one runs until a document is named again. */
 const DOCUMENTS = [
@@ -66,18 +66,53 @@ export const proseProactive: ReportRule = {
   severity: 'error',
   title: { zh: '正文主动公开数据与表格不符', en: 'Stated proactive-disclosure figures ≠ table 2' },
   description: {
-    zh: '正文所述本年制发、废止、现行有效的规章和行政规范性文件件数，以及行政许可、行政处罚、行政强制的处理决定件数，应与第二部分表格一致。只核对说明了是哪一类文件（或哪一种决定）的全年件数；以某一名义制发的、「其中」的、涉及某一领域的、单独或联合印发的、修订后重新印发的、听证或专项检查中的、累计的件数是其中一部分，一句中已有与表格相符的同类件数时旁边的其他件数也是，不核对；2019 年版表格各列含义不同，不核对。表格有空白时按不小于 0 计。',
-    en: 'Counts of rules and normative documents issued, repealed and in force this year, and of licensing, penalty and coercion decisions, stated in the prose must match table 2. Only a whole year’s count of a named kind is checked; a part (「以…名义」「其中」, joint or reissued documents, decisions after a hearing or an inspection, other counts beside the table’s own in one sentence), a running total (「累计」) is not; neither is the 2019 table, whose columns mean other things. Blanks count as unknowns ≥ 0.',
+    zh: '正文所述本年制发、废止、现行有效的规章和行政规范性文件件数，以及行政许可、行政处罚、行政强制的处理决定件数，应与第二部分表格一致；「未制定规章」「没有作出行政强制决定」时该格应为 0。只核对说明了是哪一类文件（或哪一种决定）的全年件数；以某一名义制发的、「其中」的、涉及某一领域的、单独或联合印发的、修订后重新印发的、听证或专项检查中的、累计的件数是其中一部分，一句中已有与表格相符的同类件数时旁边的其他件数也是，不核对；2019 年版表格各列含义不同，不核对。表格有空白时按不小于 0 计。',
+    en: 'Counts of rules and normative documents issued, repealed and in force this year, and of licensing, penalty and coercion decisions, stated in the prose must match table 2 (「未制定规章」: 0). Only a whole year’s count of a named kind is checked; a part (「以…名义」「其中」, joint or reissued documents, decisions after a hearing or an inspection, other counts beside the table’s own in one sentence), a running total (「累计」) is not; neither is the 2019 table, whose columns mean other things. Blanks count as unknowns ≥ 0.',
   },
   basis: '《政府信息公开条例》第二十条、第五十条；《中华人民共和国政府信息公开工作年度报告格式》第二部分',
   example: '正文「制发行政规范性文件8件」，表格「行政规范性文件·本年制发件数」为 7。',
   check(report) {
     if (!report.tables.t2 || layoutFamily(tableLayout(report, 't2')) !== '2021') return [];
-    return checkClaims(report, [
-      ...DOCUMENTS.flatMap((d) => documentClaims(d.row, d.what, d.words)),
-      ...decisionClaims('licensing', '行政许可'),
-      ...decisionClaims('penalty', '行政处罚'),
-      ...decisionClaims('coercion', '行政强制'),
-    ]);
+    return [
+      ...checkClaims(report, [
+        ...DOCUMENTS.flatMap((d) => documentClaims(d.row, d.what, d.words)),
+        ...decisionClaims('licensing', '行政许可'),
+        ...decisionClaims('penalty', '行政处罚'),
+        ...decisionClaims('coercion', '行政强制'),
+      ]),
+      ...denials(report),
+    ];
   },
 };
+
+/** 「本年度未制定政府规章」「未废止规范性文件」: none issued (or repealed) this year. */
+const NO_DOCUMENT = /(?:未|没有|无)(?:新)?(制发|制定|出台|印发|废止)(?:任何)?(?:政府|部门)?(规章|(?:行政)?规范性文件)/;
+/** 「没有作出行政强制决定」: no decision of that kind this year. */
+const NO_DECISION = /(?:未|没有|无)(?:作出|做出)?(?:任何)?行政(许可|处罚|强制)(?:处理)?决定/;
+const DECISION_ROWS: Readonly<Record<string, string>> = { 许可: 'licensing', 处罚: 'penalty', 强制: 'coercion' };
+
+/** The cell a denial says is 0: the documents issued or repealed, or the decisions of a kind. */
+function deniedCell(c: string): { at: number; said: string; cell: CellRef } | undefined {
+  const doc = NO_DOCUMENT.exec(c);
+  if (doc) return { at: doc.index, said: doc[0], cell: ref('t2', /规章/.test(doc[2]!) ? 'rules' : 'normative', doc[1] === '废止' ? 'repealed' : 'issued') };
+  const decision = NO_DECISION.exec(c);
+  if (decision) return { at: decision.index, said: decision[0], cell: ref('t2', DECISION_ROWS[decision[1]!]!, 'decisions') };
+  return undefined;
+}
+
+/** Denials of documents or decisions (none this year) against table 2's cells, unless the sentence puts them elsewhere (aSubset). */
+function denials(report: Report): Problem[] {
+  const out: Problem[] = [];
+  for (const { s, c } of proseSentences(report)) {
+    const denied = deniedCell(c);
+    if (!denied) continue;
+    const before = c.slice(0, denied.at);
+    const clause = clauseBefore(c, denied.at + denied.said.length);
+    // 「对7起首次轻微违法行为依法未作出行政处罚决定」: none for some cases, not none at all.
+    if (aboutOtherYear(report, before) || aboutOtherBody(before) || aSubset(clause, c) || /^对/.test(clause)) continue;
+    const n = atLeast(report, [denied.cell]);
+    if (n > 0)
+      out.push({ section: s.section, cells: [denied.cell], excerpt: s.text, expected: n, actual: 0, message: `正文称${denied.said}，但表格为 ${n} 件` });
+  }
+  return out;
+}

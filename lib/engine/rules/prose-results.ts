@@ -1,6 +1,7 @@
-import { checkClaims, groupTotal, ofOneApplicant, total, totals, type Claim } from './claims';
-import { clauseBefore } from './helpers';
-import type { ReportRule } from './types';
+import type { CellRef, Report } from '../model';
+import { aboutOtherBody, aboutOtherYear, atLeast, checkClaims, groupTotal, ofOneApplicant, proseSentences, total, totals, type Claim } from './claims';
+import { clauseBefore, t3GroupRefs } from './helpers';
+import type { Problem, ReportRule } from './types';
 
 export const proseResults: ReportRule = {
   kind: 'report',
@@ -8,8 +9,8 @@ export const proseResults: ReportRule = {
   severity: 'error',
   title: { zh: '正文办理结果与表格不符', en: 'Stated results ≠ table' },
   description: {
-    zh: '正文列出的予以公开、部分公开（或「予以公开及部分公开」合计）、不予公开等件数，各项理由的件数（「本机关不掌握相关政府信息12件」「重复申请2件」），以及办结的申请件数（「（七）总计」），应与第三部分对应行一致；「因本机关不掌握相关政府信息无法提供7件」是该理由的件数，不是「无法提供」的总数。表格有空白时按不小于 0 计：已填数值之和已超过正文数字，即使有空白也是矛盾。',
-    en: 'A breakdown of results in the prose, the counts of each reason under (三)–(六), and the count of applications closed (row (七)), must match table 3; with blanks, it is contradicted when the filled cells already exceed it.',
+    zh: '正文列出的予以公开、部分公开（或「予以公开及部分公开」合计）、不予公开等件数，各项理由的件数（「本机关不掌握相关政府信息12件」「重复申请2件」），以及办结的申请件数（「（七）总计」），应与第三部分对应行一致；「没有因保护第三方合法权益不予公开的情况」「没有无法提供的情形」时该行应为 0；「因本机关不掌握相关政府信息无法提供7件」是该理由的件数，不是「无法提供」的总数。表格有空白时按不小于 0 计：已填数值之和已超过正文数字，即使有空白也是矛盾。',
+    en: 'A breakdown of results in the prose, the counts of each reason under (三)–(六), and the count of applications closed (row (七)), must match table 3, and a reason or group said not to have occurred must be 0; with blanks, it is contradicted when the filled cells already exceed it.',
   },
   basis: '《政府信息公开条例》第五十条',
   example: '正文「予以公开6件」，表格「（一）予以公开」总计 5 件。',
@@ -18,45 +19,92 @@ export const proseResults: ReportRule = {
     // 「予以公开29件（含部分公开7件）」: the whole of rows (一) and (二).
     const disclosed = (_: unknown, context: string) =>
       /^(?:予以|全部)公开(?:答复|决定)?(?:的)?\d+件[(（]?(?:含|包括)部分公开/.test(context) ? [totals('3.1', '3.2')()] : [total('3.1')()];
-    return checkClaims(report, [
-      {
-        pattern: /予以(?:全部)?(?:公开)?(?:和|及|与|、|以及|或)部分公开(?:的)?(?:共计|共|合计)?(\d+)件/,
-        cells: totals('3.1', '3.2'),
-        what: '予以公开及部分公开',
-        unless: notAllResults,
-      },
-      // 「予以公开22件」「全部公开22件」「作出予以公开答复22件」.
-      {
-        pattern: /(?:予以|全部)公开(?:答复|决定)?(?:的)?(?:有|为)?(\d+)件/,
-        cells: total('3.1'),
-        readings: disclosed,
-        what: '予以公开',
-        unless: notAllResults,
-      },
-      // Not the second half of 「予以公开及部分公开258件」「全部或部分公开」.
-      { pattern: /(?<![和及与、或])部分公开(?:答复|决定)?(?:的)?(\d+)件/, cells: total('3.2'), what: '部分公开', unless: notAllResults },
-      { pattern: /不予公开(?:答复|决定)?(?:的)?(\d+)件/, cells: groupTotal('3.3'), what: '不予公开', unless: ofAGroupPart },
-      { pattern: /无法提供(?:的)?(\d+)件/, cells: groupTotal('3.4'), what: '无法提供', unless: ofAGroupPart },
-      { pattern: /不予处理(?:的)?(\d+)件/, cells: groupTotal('3.5'), what: '不予处理', unless: ofAGroupPart },
-      { pattern: /其他处理(?:的)?(\d+)件/, cells: groupTotal('3.6'), what: '其他处理', unless: ofAGroupPart },
-      ...REASON_CLAIMS,
-      // 「办结政府信息公开申请54件」「已办结的54件中」: the applications given a result this year, (七)总计. Not 按时办结
-      // (a part of them), and only where the sentence speaks of disclosure applications (not 「行政许可…办结1234件」).
-      {
-        pattern: /(?<!按时|及时|按期|逾期|提前|当场|当日|即时)(?:办结|办理完毕)(?:的)?(?:政府信息公开|依申请公开)?(?:申请)?(?:共计|共)?(\d+)件/,
-        cells: total('3.7'),
-        what: '办结申请',
-        // 「新收申请53件，已办结50件，结转下年度3件；上年结转的4件…均已办结」: the year's new ones, apart from last year's.
-        // 「共办结申请55件，其中予以公开22件…」: a sentence giving table 3's results speaks of disclosure applications too.
-        unless: (clause, sentence) =>
-          !/信息公开申请|依申请公开|予以公开|部分公开/.test(sentence) ||
-          ofOneApplicant(sentence) ||
-          /许可|信访|来信|建议|提案|投诉|举报|政务服务/.test(clause) ||
-          /新收[^。；]*(?:办结|办理完毕)/.test(sentence),
-      },
-    ]);
+    return [
+      ...checkClaims(report, [
+        {
+          pattern: /予以(?:全部)?(?:公开)?(?:和|及|与|、|以及|或)部分公开(?:的)?(?:共计|共|合计)?(\d+)件/,
+          cells: totals('3.1', '3.2'),
+          what: '予以公开及部分公开',
+          unless: notAllResults,
+        },
+        // 「予以公开22件」「全部公开22件」「作出予以公开答复22件」.
+        {
+          pattern: /(?:予以|全部)公开(?:答复|决定)?(?:的)?(?:有|为)?(\d+)件/,
+          cells: total('3.1'),
+          readings: disclosed,
+          what: '予以公开',
+          unless: notAllResults,
+        },
+        // Not the second half of 「予以公开及部分公开258件」「全部或部分公开」.
+        { pattern: /(?<![和及与、或])部分公开(?:答复|决定)?(?:的)?(\d+)件/, cells: total('3.2'), what: '部分公开', unless: notAllResults },
+        { pattern: /不予公开(?:答复|决定)?(?:的)?(\d+)件/, cells: groupTotal('3.3'), what: '不予公开', unless: ofAGroupPart },
+        { pattern: /无法提供(?:的)?(\d+)件/, cells: groupTotal('3.4'), what: '无法提供', unless: ofAGroupPart },
+        { pattern: /不予处理(?:的)?(\d+)件/, cells: groupTotal('3.5'), what: '不予处理', unless: ofAGroupPart },
+        { pattern: /其他处理(?:的)?(\d+)件/, cells: groupTotal('3.6'), what: '其他处理', unless: ofAGroupPart },
+        ...REASON_CLAIMS,
+        // 「办结政府信息公开申请54件」「已办结的54件中」: the applications given a result this year, (七)总计. Not 按时办结
+        // (a part of them), and only where the sentence speaks of disclosure applications (not 「行政许可…办结1234件」).
+        {
+          pattern: /(?<!按时|及时|按期|逾期|提前|当场|当日|即时)(?:办结|办理完毕)(?:的)?(?:政府信息公开|依申请公开)?(?:申请)?(?:共计|共)?(\d+)件/,
+          cells: total('3.7'),
+          what: '办结申请',
+          // 「新收申请53件，已办结50件，结转下年度3件；上年结转的4件…均已办结」: the year's new ones, apart from last year's.
+          // 「共办结申请55件，其中予以公开22件…」: a sentence giving table 3's results speaks of disclosure applications too.
+          unless: notTheClosed,
+        },
+      ]),
+      ...deniedResults(report),
+    ];
   },
 };
+
+/** The groups (三)–(六) by their words, for a denial that names a group and no reason. */
+const GROUP_ROWS: [string, string][] = [
+  ['不予公开', '3.3'],
+  ['无法提供', '3.4'],
+  ['不予处理', '3.5'],
+  ['其他处理', '3.6'],
+];
+/** 「没有因保护第三方合法权益不予公开的情况」「未发生不予处理的情形」: none of a reason (or of a group) this year. */
+const DENIED_RESULT = /(?:未|没有|无)(?:发生|出现|存在)?(?:因|由于)?([^，,。；;\d]{2,30}?)(?:的)?(?:情况|情形)/;
+
+const OUTCOME_OF_RESULT = /复议|诉讼|纠错|撤销|确认违法|超期|泄密|投诉(?!类)/;
+
+/**
+ * The rows a denial names: one reason with its group (「因保护第三方合法权益不予公开」, not 「侵犯第三方合法权益」, which is no
+ * result), or the group alone (「无法提供的」, not 「应当公开而不予公开」, a wrong withholding).
+ */
+function deniedRows(report: Report, words: string): CellRef[] {
+  const group = GROUP_ROWS.find(([name]) => words.includes(name));
+  if (!group) return [];
+  const reasons = REASONS.filter(([row, reason]) => row.startsWith(group[1] + '.') && new RegExp(reason).test(words));
+  if (reasons.length === 1) return total(reasons[0]![0])();
+  const alone = words.replace(/申请|答复|决定|的/g, '') === group[0];
+  return alone && !REASON_WORDS.test(words) ? t3GroupRefs(report, group[1]) : [];
+}
+
+/** A denial of a reason or a group whose row is not 0: the reason named, else the group. */
+function deniedResults(report: Report): Problem[] {
+  const out: Problem[] = [];
+  for (const { s, c } of proseSentences(report)) {
+    const m = DENIED_RESULT.exec(c);
+    // 「未发生不予公开决定被纠错的情况」 denies what came of a result, not the result.
+    if (!m || OUTCOME_OF_RESULT.test(m[1]!) || aboutOtherYear(report, c.slice(0, m.index)) || aboutOtherBody(c.slice(0, m.index)) || ofOneApplicant(c))
+      continue;
+    const cells = deniedRows(report, m[1]!);
+    const n = cells.length ? atLeast(report, cells) : 0;
+    if (n > 0)
+      out.push({
+        section: s.section,
+        cells,
+        excerpt: s.text,
+        expected: n,
+        actual: 0,
+        message: `正文称「${m[0]}」，但表格为 ${n} 件`,
+      });
+  }
+  return out;
+}
 
 /**
  * The reasons of table 3's rows (三)–(六) as prose names them, each only by words its template label alone
@@ -85,12 +133,32 @@ const REASONS: [string, string, string][] = [
  * Results the table's rows do not count as a whole: documents sorted (「公开属性审查…主动公开62件，依申请公开6件，不予公开18件」;
  * not 「已转为主动公开的4件」, applications whose answers were published), one applicant's applications (「在自然人申请的10件中，
  * 予以公开5件」「自然人申请43件…，其中予以公开15件」), or the results of the carried-over or of the new ones alone, said of them
- * (「上年结转的4件申请…，其中予以公开2件」「新收的53件申请中，予以公开20件」).
+ * (「上年结转的4件申请…，其中予以公开2件」「新收的53件申请中，予以公开20件」), or of one subject (OF_A_TOPIC).
  */
 const notAllResults = (clause: string, sentence: string) =>
   ofOneApplicant(sentence) ||
   /公文|发文|复文|拟公开|公开属性|属性审查|确定为|(?<!转为?)主动公开的?\d+件|(?:自然人|法人|其他组织|企业|机构)[^。；，,]{0,12}中/.test(sentence) ||
-  OF_ONE_ROW.test(sentence.slice(0, sentence.indexOf(clause) + clause.length));
+  OF_ONE_ROW.test(sentence.slice(0, sentence.indexOf(clause) + clause.length)) ||
+  OF_A_TOPIC.test(sentence.slice(0, sentence.indexOf(clause)));
+/**
+ * 「依申请公开的征地信息中，予以公开18件」「涉及房屋征收的申请中，…」: the results of the applications on one subject, said of them
+ * (not 「依申请公开的政府信息中」, all of them).
+ */
+const OF_A_TOPIC = /(?:涉及|有关|关于)[^，,。；;\d]{1,16}?中[，,]|的[^，,。；;\d]{1,12}?(?:(?<!政府)信息|事项|类|问题)中[，,]/;
+const OTHER_KIND = /许可|信访|来信|建议|提案|投诉|举报|政务服务/;
+
+/**
+ * 「办结…N件」 not of (七)总计: in a sentence that does not speak of disclosure applications, of one applicant, of another kind, or of the
+ * year's new ones alone (「新收申请53件，已办结50件，结转下年度3件；上年结转的4件…均已办结」). The sentence before it in its paragraph
+ * may be the one that names them (「共收到政府信息公开申请53件，上年结转4件；办结54件…」), unless this one names another kind.
+ */
+function notTheClosed(clause: string, sentence: string, previous: string): boolean {
+  const said = ABOUT_DISCLOSURE.test(sentence) || OTHER_KIND.test(sentence) ? sentence : previous + sentence;
+  return !ABOUT_DISCLOSURE.test(said) || ofOneApplicant(sentence) || OTHER_KIND.test(clause) || /新收[^。]*(?:办结|办理完毕)/.test(said);
+}
+
+/** Words that say a sentence speaks of disclosure applications and their results. */
+const ABOUT_DISCLOSURE = /信息公开申请|依申请公开|予以公开|部分公开/;
 /** 「上年结转的4件申请…，其中」「新收的53件中」「上年结转4件中」: a row of applications, apart from the others, whose results follow. */
 const OF_ONE_ROW = /(?:结转|新收)(?:的|申请)?\d+件(?:申请)?中|(?:结转|新收)的\d+件[^。；]*其中/;
 /** The groups (三)–(六) of table 3's results, as prose names them. */

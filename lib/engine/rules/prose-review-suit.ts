@@ -23,7 +23,8 @@ const asTheirJudge = (said: string, sentence = '') => {
   const clause = said.replace(BY_THE_ORGAN, '被');
   if (SELF_RESPONDENT.test(clause)) return allCasesFirst(clause, sentence);
   return (
-    /办理|审理|出庭|应诉|复议机[关构]/.test(clause) ||
+    // 「法院全年审结…行政诉讼案件18件」: a court's cases, or those concluded, not all the body's.
+    /办理|审理|审结|出庭|应诉|复议机[关构]/.test(clause) ||
     // A topic before (「行政应诉方面，本机关被提起行政诉讼4件」) does not make the cases brought against the body its own to judge.
     (/应诉|审理|复议机[关构]/.test(sentence.slice(0, sentence.indexOf(clause) + clause.length)) && !/被(?:申请|提起|起诉|诉)(?!人)/.test(clause)) ||
     (/(?<!被)(?:收到|受理|接到|新收)/.test(clause) && !/信息公开[^，,。；]{0,8}(?:行政复议|行政诉讼)/.test(clause)) ||
@@ -69,6 +70,11 @@ const ALL_KEPT = /(?:均|全部|都)(?:未|没有)(?:被)?(纠错|撤销|确认�
 /** 「复议纠错率为零」「败诉率为0」「被复议机关纠错为零」: a rate or a count that says no case corrected the body. */
 const ZERO_RATE = /(纠错|败诉)(?:率(?:均)?(?:为|是)?|(?:案件)?(?:均)?(?:为|是))(?:零|0(?:\.0+)?%?)(?![\d.件])/;
 
+/** 「行政复议、行政诉讼均为零」「行政诉讼案件为0」: none, said as a count of nought (not 「纠错率为零」, a rate). */
+const NONE_AS_ZERO = /(?:行政复议|行政诉讼|被诉)(?:(?!率)[^。；，,\d]){0,16}?(?:均|都)?(?:为|是)(?:零|0)(?![\d.%件起])/;
+/** 「（行政复议方面，）未出现被纠错案件」: none corrected, the kind of case named before it, if at all. */
+const NONE_CORRECTED = /(?:未|没有|无)(?:发生|出现|产生)?(?:被)?(?:复议机关)?(纠错|败诉)(?:的)?(?:案件|情况|情形)?/;
+
 const EACH = /行政复议(?:、|和|及|与)(?:提起)?行政诉讼(?:案件)?各(\d+)(?:件|起)/;
 
 export const proseReviewSuit: ReportRule = {
@@ -77,7 +83,7 @@ export const proseReviewSuit: ReportRule = {
   severity: 'error',
   title: { zh: '正文复议诉讼情况与表格不符', en: 'Stated review/litigation ≠ table' },
   description: {
-    zh: '正文的行政复议、行政诉讼件数，复议「其中维持、纠正、尚未审结」各几件，未经复议直接起诉、复议后起诉各几件，被纠错、败诉的件数，以及「均获维持」「未发生复议诉讼」「未发生被纠错或败诉情形」等表述，应与第四部分表格一致。只有直接否认（「未发生行政复议、行政诉讼」）才表示没有复议诉讼；「未发生因…被行政复议纠错或行政诉讼败诉情形」说的是结果，与所提到的复议或诉讼的「结果纠正」核对；「未发生因答复超期引发的行政复议」只否认一种原因，不核对。本机关作为复议机关或应诉的案件、全部案件（「其中涉及政府信息公开的…」之前）、全县的案件不核对。表格有空白时按不小于 0 计：已填的「尚未审结」为 2 时，「均获维持」即使有空白也是矛盾。',
+    zh: '正文的行政复议、行政诉讼件数，复议「其中维持、纠正、尚未审结」各几件，未经复议直接起诉、复议后起诉各几件，被纠错、败诉的件数，以及「均获维持」「未发生复议诉讼」「未发生被纠错或败诉情形」等表述，应与第四部分表格一致。只有直接否认（「未发生行政复议、行政诉讼」「行政复议、行政诉讼均为零」）才表示没有复议诉讼；「未发生因…被行政复议纠错或行政诉讼败诉情形」说的是结果，与所提到的复议或诉讼的「结果纠正」核对；「未发生因答复超期引发的行政复议」只否认一种原因，不核对。本机关作为复议机关或应诉的案件、全部案件（「其中涉及政府信息公开的…」之前）、全县的案件不核对。表格有空白时按不小于 0 计：已填的「尚未审结」为 2 时，「均获维持」即使有空白也是矛盾。',
     en: 'Review and litigation statements in the prose must agree with table 4: counts of cases, a review breakdown by result after 其中, direct suits and suits after a review, of cases that corrected the body (被纠错, 败诉), 「均获维持」, and denials. Only a plain denial means no cases; 「未发生…被纠错或败诉情形」 speaks of outcomes and is checked against the 结果纠正 columns it names. Cases the body decides or defends, all its cases before 「其中涉及政府信息公开的」, and a whole county’s are not checked. Blanks count as unknowns ≥ 0.',
   },
   basis: '《政府信息公开条例》第五十条（因政府信息公开工作被申请行政复议、提起行政诉讼的情况）',
@@ -118,6 +124,7 @@ export const proseReviewSuit: ReportRule = {
       { pattern: EACH, cells: t4Totals(['suit', 'suit_after_review']), what: '行政诉讼', unless: notTheTotal },
       // 「被申请行政复议4件，其中维持2件、纠正1件、尚未审结1件」: the reviews' results, each its column.
       ...REVIEW_RESULT_CLAIMS,
+      REVIEWS_UPHELD,
       // 「被行政复议纠错1件」「行政诉讼败诉1件」: the cases whose result corrected the body (结果纠正).
       {
         pattern: new RegExp(`被(?:行政复议|复议机关)?纠错${SUM}(\\d+)(?:件|起)`),
@@ -132,13 +139,15 @@ export const proseReviewSuit: ReportRule = {
     for (const { s, c } of proseSentences(report)) {
       // 「未经复议直接起诉」 names a kind of suit, not the absence of one.
       // Within its clause: 「全年无超期答复情况，被申请行政复议4件」 denies something else.
-      const found = /(?<!尚)(?:未|没有|无)(?!经|论|法|审结|结案)(?:发生|收到|出现|产生)?[^。；，,]{0,24}(行政复议|行政诉讼|被诉)/.exec(c);
+      const found =
+        /(?<!尚)(?:未|没有|无)(?!经|论|法|审结|结案)(?:发生|收到|出现|产生)?[^。；，,]{0,24}(行政复议|行政诉讼|被诉)/.exec(c) ?? NONE_AS_ZERO.exec(c);
       // 「未发生因答复超期引发的行政复议」 denies reviews of one cause; 「因政府信息公开工作…」「因不满政府信息公开答复…」 is every one of table 4.
       // 「王某未再提起行政诉讼」「申请人对重新答复未提出行政复议」: one applicant's, not the year's.
       const ofOne = found && (/^未再/.test(found[0]) || /(?:申请人|某)[^，,。；]{0,8}$/.test(c.slice(0, found.index)));
       const denial = found && !ofOne && !/因(?!(?:不满|对)?(?:政府)?信息公开)/.test(found[0]) && !aboutOtherBody(c.slice(0, found.index)) ? found : null;
       // 「未发生因…被行政复议纠错或行政诉讼败诉情形」 denies an outcome, not the cases.
-      const clause = denial ? c.slice(denial.index).split(/[。；]/)[0]! : '';
+      // To the end of its clause: 「没有发生行政诉讼败诉的情况，行政复议被纠错1件」 denies suits lost only.
+      const clause = denial ? c.slice(denial.index).split(/[。；，,]/)[0]! : '';
       // 「未发生…被行政复议纠错或行政诉讼败诉的情形」: none corrected — table 4's 结果纠正, of the kinds it names.
       /** None corrected, as the sentence says it (`said`), against table 4's 结果纠正 of the kinds it names. */
       const noneCorrected = (cells: CellRef[], said: string) => {
@@ -153,6 +162,14 @@ export const proseReviewSuit: ReportRule = {
       if (zero && !aboutOtherYear(report, c.slice(0, zero.index)) && !aboutOtherBody(c.slice(0, zero.index)) && !asTheirJudge(rateClause, c)) {
         const ofReviews = /复议/.test(rateClause) || (zero[1] === '纠错' && !/诉讼/.test(rateClause));
         noneCorrected([...(ofReviews ? CORRECTED_REVIEWS : []), ...(/诉讼/.test(rateClause) || zero[1] === '败诉' ? CORRECTED_SUITS : [])], zero[0]);
+      }
+      // 「行政复议方面，本年度未出现被纠错案件」: none corrected, of the kind named before the denial.
+      const outcome = denial || ZERO_RATE.test(c) || ALL_KEPT.test(c) ? null : NONE_CORRECTED.exec(c);
+      const upToOutcome = outcome ? c.slice(0, outcome.index) : '';
+      if (outcome && !aboutOtherYear(report, upToOutcome) && !aboutOtherBody(upToOutcome) && !asTheirJudge(clauseBefore(c, outcome.index), c)) {
+        // 败诉 is of suits; 纠错 of the kind named last before it (reviews when none is).
+        const ofSuits = outcome[1] === '败诉' || /诉讼(?!.*复议)/.test(upToOutcome);
+        noneCorrected(ofSuits ? CORRECTED_SUITS : CORRECTED_REVIEWS, outcome[0]);
       }
       if (denial && !OUTCOME.test(clause)) {
         const mentionsReview = /复议/.test(denial[0]);
@@ -194,13 +211,24 @@ export const proseReviewSuit: ReportRule = {
   },
 };
 
+/** What a result kept or corrected (「维持原答复2件」「维持原行政行为2件」), between the result and its count. */
+const WHAT_KEPT = '(?:原[^，,、。；;\\d]{1,6})?(?:的)?';
+
+/** 「（行政复议方面，）复议维持3件」: the reviews upheld, named by 复议 alone. */
+const REVIEWS_UPHELD: Claim = {
+  pattern: new RegExp(`(?<!被)复议(?:结果|决定)?维持${WHAT_KEPT}(\\d+)(?:件|起)`),
+  cells: () => [ref('t4', '1', 'review.upheld')],
+  what: '行政复议结果维持',
+  unless: notTheTotal,
+};
+
 /**
  * 「被申请行政复议4件，其中维持2件…」「…4件，经复议机关审理，维持3件…」「…4件，结果维持2件…」: the claim on each review result. Built once: the
  * same for every report.
  */
 const REVIEW_RESULT_CLAIMS: Claim[] = REVIEW_RESULTS.map(([words, column, what]) => ({
   pattern: new RegExp(
-    `行政复议(?:案件)?\\d+(?:件|起)[，,]?(?:其中|经[^。；，,\\d]{1,12}[，,]|(?=(?:复议)?结果))(?:(?!诉讼|起诉)[^。；])*?(?:结果)?(?:${words})(?:的)?(\\d+)(?:件|起)`,
+    `行政复议(?:案件)?\\d+(?:件|起)[，,]?(?:其中|经[^。；，,\\d]{1,12}[，,]|(?=(?:复议)?结果))(?:(?!诉讼|起诉)[^。；])*?(?:结果)?(?:${words})${WHAT_KEPT}(\\d+)(?:件|起)`,
   ),
   cells: () => [ref('t4', '1', `review.${column}`)],
   what: `行政复议${what}`,
