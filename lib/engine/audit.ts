@@ -18,6 +18,7 @@ import { PAGE_LIMITS, readDomSteps, type DomRead, type Truncation } from './sour
 import { drain, NO_DEADLINE, type Deadline, type Steps } from './steps';
 import { textToBlocks } from './source/text';
 import { simplified } from './traditional';
+import { foldRadicals } from './text';
 
 export interface AuditOptions {
   /** Rule ids the user switched off. */
@@ -166,7 +167,8 @@ export function auditTextPage(page: string, opts: AuditOptions = {}): PageAudit 
 
 /** Text read into blocks when its start looks like a report; beyond the cap it is cut at a line end (the audit says so). */
 function readText(page: string): { blocks: Block[]; truncated: Truncation | null } | null {
-  const text = simplified(page);
+  // Text extracted from a PDF keeps the Kangxi radicals its fonts drew for some ideographs (「⼆、」).
+  const text = simplified(foldRadicals(page));
   if (!prefixLooksLikeReport(text.slice(0, PREFIX_CHARS))) return null;
   const read = text.length > PAGE_LIMITS.chars ? text.slice(0, text.lastIndexOf('\n', PAGE_LIMITS.chars) + 1 || PAGE_LIMITS.chars) : text;
   return { blocks: textToBlocks(read), truncated: read.length < text.length ? { tables: 0, reason: 'chars' } : null };

@@ -134,3 +134,40 @@ export function isValueLike(raw: string): boolean {
 export function ellipsis(s: string, max = 80): string {
   return s.length > max ? s.slice(0, max - 1) + '…' : s;
 }
+
+/**
+ * Chromium and Word subset fonts map some ideographs to the look-alike Kangxi radicals, and text
+ * extracted from their PDFs keeps them
+ * (「⼆」 U+2F06 for 「二」, 「⻔」 U+2ED4 for 「门」). The Kangxi block folds under NFKC; the
+ * supplement's simplified forms have no decomposition, so the ones reports use are listed.
+ */
+const RADICAL_SUPPLEMENT: Record<string, string> = {
+  '⻅': '见',
+  '⻆': '角',
+  '⻉': '贝',
+  '⻋': '车',
+  '⻓': '长',
+  '⻔': '门',
+  '⻘': '青',
+  '⻚': '页',
+  '⻛': '风',
+  '⻜': '飞',
+  '⻝': '食',
+  '⻢': '马',
+  '⻣': '骨',
+  '⻥': '鱼',
+  '⻦': '鸟',
+  '⻨': '麦',
+  '⻩': '黄',
+  '⻬': '齐',
+  '⻮': '齿',
+  '⻰': '龙',
+  '⻳': '龟',
+  '⻄': '西',
+  '⻈': '讠',
+  '⻊': '足',
+  '⼾': '户',
+};
+export function foldRadicals(s: string): string {
+  return s.replace(/[\u2e80-\u2fdf]/g, (c) => RADICAL_SUPPLEMENT[c] ?? c.normalize('NFKC'));
+}

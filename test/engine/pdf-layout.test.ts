@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Block, Grid } from '../../lib/engine/source/blocks';
-import { foldRadicals, pagesToBlocks, type PdfPage, type PdfRule, type PdfText } from '../../lib/engine/source/pdf-layout';
+import { pagesToBlocks, type PdfPage, type PdfRule, type PdfText } from '../../lib/engine/source/pdf-layout';
+import { foldRadicals } from '../../lib/engine/text';
 
 /** Synthetic page geometry (top-down points): what pdf.ts hands the layout, without pdf.js. */
 const SIZE = 10;

@@ -354,6 +354,8 @@ function putRow(table: Table, spec: RowSpec, row: SplitRow, centres?: () => Cent
   // 「行政许可 | 1234 | / | /」: marks in the cells the template merges away (t2's rows of one value) are no values.
   const values = row.values.slice();
   while (values.length > n && /^(?:placeholder|blank)$/.test(readCell(values.at(-1)!.text).kind)) values.pop();
+  // 「行政许可 | 1234 | 1234 | 1234」: the one cell of such a row, merged across the columns, its text written in each (python-docx, spreadsheets).
+  if (n === 1) while (values.length > 1 && !isEmpty(values[0]!) && compact(values.at(-1)!.text) === compact(values[0]!.text)) values.pop();
   const { cells, extra, unplaced } = unplaceable
     ? { cells: [], extra: 0, unplaced: values.filter((c) => !isEmpty(c)) }
     : fitValues(withoutRemarks(values, n), n, centres);

@@ -3,7 +3,7 @@
  * the drawn lines with pdf.js; this module rebuilds rows, cells and tables from positions alone.
  * Coordinates are top-down page points (y grows downwards), y of a text piece is its baseline.
  */
-import { readCell } from '../text';
+import { foldRadicals, readCell } from '../text';
 import type { Block, Grid, GridCell } from './blocks';
 import { regroup } from './dom';
 import type { SourceLine } from './text';
@@ -45,42 +45,6 @@ export interface PdfBox {
 const EDGE = 0.5;
 /** Narrower than this (points) and a column between two rulings is the gap of a double border. */
 const SLIVER = 4;
-
-/**
- * Chromium and Word subset fonts map some ideographs to the look-alike Kangxi radicals
- * (「⼆」 U+2F06 for 「二」, 「⻔」 U+2ED4 for 「门」). The Kangxi block folds under NFKC; the
- * supplement's simplified forms have no decomposition, so the ones reports use are listed.
- */
-const RADICAL_SUPPLEMENT: Record<string, string> = {
-  '⻅': '见',
-  '⻆': '角',
-  '⻉': '贝',
-  '⻋': '车',
-  '⻓': '长',
-  '⻔': '门',
-  '⻘': '青',
-  '⻚': '页',
-  '⻛': '风',
-  '⻜': '飞',
-  '⻝': '食',
-  '⻢': '马',
-  '⻣': '骨',
-  '⻥': '鱼',
-  '⻦': '鸟',
-  '⻨': '麦',
-  '⻩': '黄',
-  '⻬': '齐',
-  '⻮': '齿',
-  '⻰': '龙',
-  '⻳': '龟',
-  '⻄': '西',
-  '⻈': '讠',
-  '⻊': '足',
-  '⼾': '户',
-};
-export function foldRadicals(s: string): string {
-  return s.replace(/[\u2e80-\u2fdf]/g, (c) => RADICAL_SUPPLEMENT[c] ?? c.normalize('NFKC'));
-}
 
 /**
  * Text drawn again over itself a fraction of a point away (bold simulated for a face without one, a

@@ -45,7 +45,7 @@ export function tokenizeLine(line: string): LineCells | 'separator' | null {
     const cells = unframed(raw.split('\t').map((c) => c.trim()));
     return { cells, loose: false, gapless: !cells.includes('') };
   }
-  const half = toHalfWidth(raw.trim());
+  const half = pipesOfBoxes(toHalfWidth(raw.trim()));
   if (half.includes('|')) {
     if (/^[\s|:-]*$/.test(half)) return 'separator';
     const cells = half.split('|').map((c) => c.trim());
@@ -58,7 +58,7 @@ export function tokenizeLine(line: string): LineCells | 'separator' | null {
   }
   const spaced = half.split(/ {2,}/).map((c) => c.trim());
   const values = spaced.filter((c) => readCell(c).kind === 'number').length;
-  if (!/[。，；]/.test(half) && ((spaced.length >= 2 && values >= 1) || (spaced.length >= 3 && spaced.every((c) => c.length <= 20))))
+  if (!/[。，；]/.test(half) && !valuesInRuns(spaced) && ((spaced.length >= 2 && values >= 1) || (spaced.length >= 3 && spaced.every((c) => c.length <= 20))))
     return { cells: spaced, loose: true, spacing: 'runs' };
   if (ALL_VALUES.test(half)) return { cells: half.split(/\s+/), loose: true, spacing: 'single' };
   if (readCell(half).kind !== 'text') return { cells: [half], loose: true };
@@ -69,6 +69,24 @@ export function tokenizeLine(line: string): LineCells | 'separator' | null {
     if (vals.length >= 2 || m[1]!.length <= 30) return { cells: [...m[1]!.trim().split(/\s+/), ...vals], loose: true, spacing: 'single' };
   }
   return null;
+}
+
+/**
+ * Runs of spaces that do not part every cell (pdftotext -layout in a tight table): a label with its first
+ * value one space after it (「行政规范性文件 0      0      0」), or values one space apart in one run
+ * (「三、本年      (一) 予以公开    0 0 0 0 0 0 0」). Such a line is read as words and values apart by spaces.
+ */
+function valuesInRuns(runs: string[]): boolean {
+  return runs.some((c) => ALL_VALUES.test(c)) || (runs.length > 1 && readCell(runs[0]!).kind === 'text' && TRAILING_VALUES.test(runs[0]!));
+}
+
+/**
+ * A table framed in box-drawing characters, as w3m and lynx dump one (「│规章 │1 │」, 「├───┼───┤」), read as
+ * a pipe table: a horizontal stroke is a separator's dash, every other piece of frame a bar. One character
+ * for one keeps every offset.
+ */
+function pipesOfBoxes(s: string): string {
+  return /[\u2500-\u257f]/.test(s) ? s.replace(/[\u2500-\u257f]/g, (c) => (/[─━═┄┅┈┉╌╍╴╶╸╺]/.test(c) ? '-' : '|')) : s;
 }
 
 /**
@@ -100,7 +118,7 @@ export interface SourceLine {
  */
 function cellStarts(line: string, cells: string[]): number[] {
   // Some splits return half-width text; the conversion keeps every offset.
-  const half = toHalfWidth(line);
+  const half = pipesOfBoxes(toHalfWidth(line));
   const sep = line.includes('\t') ? '\t' : half.includes('|') ? '|' : null;
   let from = sep === '|' && half.trim().startsWith('|') ? half.indexOf('|') + 1 : 0;
   return cells.map((c) => {
@@ -174,7 +192,7 @@ export function linesToBlocks(lines: SourceLine[]): Block[] {
   const flushPending = () => {
     if (!pending.length) return;
     close();
-    for (const { src } of pending) out.push({ kind: 'line', text: stripMarkup(src.text), el: src.el });
+    for (const { src } of pending) out.push({ kind: 'line', text: stripMarkup(unbarred(src.text)), el: src.el });
     pending = [];
   };
   const addRow = (row: GridCell[]) => {
@@ -201,12 +219,16 @@ export function linesToBlocks(lines: SourceLine[]): Block[] {
     if (tok && !isContentsEntry(tok.cells)) {
       const values = tok.cells.filter((c) => c !== '' && readCell(c).kind !== 'text').length;
       const single = tok.cells.length === 1 && values === 1;
+      // A label with its first value beside it, the rest one per line (PyMuPDF, mutool: 「行政规范性文件 0⏎0⏎0」; docx2txt
+      // pads a right-aligned cell with spaces: 「一、本年新收…      40⏎      6」): the next lone values go on its row.
+      const labelAndFirst = tok.loose && values === 1 && tok.cells.length === 2;
       if (tok.bar === 'none') bareRows++;
       if (tok.bar === 'leading' && bareRows > 0) tok.cells.unshift('');
       // A value alone on its line has its column only by counting: a blank there leaves no line.
       const cells = gridCells(src, tok.cells, tok.loose || single || !!tok.gapless, tok.spacing);
       if (single) cells[0]!.blankLinesBefore = blanksBefore;
-      if (single && open) {
+      // Two of those values may share a line where the tool found them close (pdfium: 「41⏎6⏎1⏎2⏎3⏎1 54」).
+      if (open && (single || (tok.spacing === 'single' && values === tok.cells.length))) {
         for (const c of cells) open.push(c);
         continue;
       }
@@ -214,7 +236,7 @@ export function linesToBlocks(lines: SourceLine[]): Block[] {
         const row = pending.flatMap((p) => gridCells(p.src, [p.label], false)).concat(cells);
         pending = [];
         addRow(row);
-        open = single ? row : null;
+        open = single || labelAndFirst ? row : null;
         continue;
       }
       if (tok.cells.length >= 2 || (single && grid)) {
@@ -222,7 +244,7 @@ export function linesToBlocks(lines: SourceLine[]): Block[] {
         if (!tok.loose && grid && continuesBrokenRow(grid, cells)) continue;
         addRow(cells);
         // A value alone under a grid's header starts a row the next lone values continue (t4's fifteen, one per line).
-        open = single ? cells : null;
+        open = single || labelAndFirst ? cells : null;
         continue;
       }
     }
@@ -292,6 +314,12 @@ function continuesBrokenRow(grid: GridCell[][], cells: GridCell[]): boolean {
  */
 const QUOTED_CELL = /(^|\t)"([^"\t\n]*(?:\r?\n[^"\t\n]*){1,3})"(?=\t|\r?\n|$)/g;
 
+/** A one-cell pipe line (「|第二十条第（五）项      |」, a caption across a framed table) as a line: its words without the frame. */
+function unbarred(line: string): string {
+  const framed = /^\s*[|｜│┃║]([^|｜│┃║]*)[|｜│┃║]\s*$/.exec(line);
+  return framed ? framed[1]! : line;
+}
+
 /** Markdown heading marks and list bullets are layout, not text. */
 function stripMarkup(line: string): string {
   return line
@@ -300,7 +328,17 @@ function stripMarkup(line: string): string {
     .trim();
 }
 
+/**
+ * Markdown's escapes (mammoth, pandoc, turndown write 「12\\.5」, 「3\\. 其他」, 「\\-」): a backslash before ASCII
+ * punctuation is no character of the report's.
+ */
+const MARKDOWN_ESCAPE = /\\([!-/:-@[-`{-~])/g;
+
+/** Markdown's bold (「**二、主动公开政府信息情况**」, html2text and turndown write Word's bold runs so): no report writes 「**」. */
+const MARKDOWN_BOLD = /\*\*/g;
+
 export function textToBlocks(text: string, el?: unknown): Block[] {
-  const unquoted = text.includes('\t"') ? text.replace(QUOTED_CELL, (_, lead: string, cell: string) => lead + cell.replace(/\r?\n/g, '')) : text;
+  const unescaped = (text.includes('\\') ? text.replace(MARKDOWN_ESCAPE, '$1') : text).replace(MARKDOWN_BOLD, '');
+  const unquoted = unescaped.includes('\t"') ? unescaped.replace(QUOTED_CELL, (_, lead: string, cell: string) => lead + cell.replace(/\r?\n/g, '')) : unescaped;
   return linesToBlocks(unquoted.split(/\r\n?|\n/).map((t, line) => ({ text: t, el, line })));
 }
