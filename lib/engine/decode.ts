@@ -16,6 +16,7 @@ export function decodePage(bytes: Uint8Array, contentType = ''): string {
 
 /** An <iframe> with what it holds for browsers without frames, or a <frame>: the attributes of its tag. */
 const FRAME = /<iframe\b([^>]*)>[\s\S]*?<\/iframe\s*>|<frame\b([^>]*)>/gi;
+const HIDDEN_FRAME = /\shidden\b|display\s*:\s*none/i;
 const SRC = /\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i;
 
 /**
@@ -25,10 +26,13 @@ const SRC = /\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i;
 function withFrames(page: string, frames: MhtmlPart[]): string {
   if (!frames.length) return page;
   return page.replace(FRAME, (element, iframe: string | undefined, frame: string | undefined) => {
-    const src = SRC.exec(` ${iframe ?? frame ?? ''}`);
+    const attributes = ` ${iframe ?? frame ?? ''}`;
+    const src = SRC.exec(attributes);
     const name = (src?.[1] ?? src?.[2] ?? src?.[3] ?? '').replace(/&amp;/g, '&');
     const part = name && frames.find((f) => f.names.includes(name));
-    return part ? `<div>${bodyOf(decodePage(part.bytes, part.contentType))}</div>` : element;
+    // A hidden frame (a statistics counter's) stays hidden.
+    const hidden = HIDDEN_FRAME.test(attributes) ? ' hidden' : '';
+    return part ? `<div${hidden}>${bodyOf(decodePage(part.bytes, part.contentType))}</div>` : element;
   });
 }
 

@@ -319,17 +319,21 @@ describe('decodePage of a single-file web page (MHTML)', () => {
     const page = Uint8Array.from([...Buffer.from('<p>'), 0xa6, 0x7e, 0xb3, 0xf8, ...Buffer.from('</p>')]);
     expect(decodePage(mht(['text/html;\r\n\tcharset="big5"', 'http://x.gov.cn/a.html', page])).trim()).toBe('<p>年報</p>');
   });
-  it('fills a frame with the part its src names, where the frame is (variants T06), and leaves other frames as they are', () => {
+  it('fills a frame with the part its src names, where the frame is (variants T06), hidden when the frame is, and leaves other frames as they are', () => {
     const outer =
-      '<body><p>首页</p><IFRAME src="http://x.gov.cn/c.html?a=1&amp;b=2" frameBorder=0></IFRAME><iframe src="http://ad.example.com/"></iframe><p>页脚</p></body>';
+      '<body><p>首页</p><IFRAME src="http://x.gov.cn/c.html?a=1&amp;b=2" frameBorder=0></IFRAME><iframe src="http://ad.example.com/"></iframe><iframe src="cid:stat" style="display:none"></iframe><p>页脚</p></body>';
     const inner = '<html><body><h1>某局2023年报</h1></body></html>';
     const out = decodePage(
       mht(
         ['text/html; charset="utf-8"', 'http://x.gov.cn/a.html', new TextEncoder().encode(outer)],
         ['text/html; charset="utf-8"', 'http://x.gov.cn/c.html?a=1&b=2', new TextEncoder().encode(inner)],
+        ['text/html; charset="utf-8"', 'cid:stat', new TextEncoder().encode('<p>访问量 1234</p>')],
       ),
     );
-    expect(out.trim()).toBe('<body><p>首页</p><div><h1>某局2023年报</h1></div><iframe src="http://ad.example.com/"></iframe><p>页脚</p></body>');
+    // A hidden frame's document stays hidden.
+    expect(out.trim()).toBe(
+      '<body><p>首页</p><div><h1>某局2023年报</h1></div><iframe src="http://ad.example.com/"></iframe><div hidden><p>访问量 1234</p>\r\n</div><p>页脚</p></body>',
+    );
   });
 });
 
