@@ -1,16 +1,47 @@
-import { isMhtml, mhtmlPage } from './source/mhtml';
+import { isMhtml, mhtmlPage, type MhtmlPart } from './source/mhtml';
 import { isWordMl, wordMlToHtml } from './source/wordml';
 
 /**
  * Bytes of a saved page or a fetched response to text. Many portals still serve GBK/GB2312,
  * so the charset comes from the Content-Type, a BOM, or the page's own <meta>, before UTF-8.
- * A single-file web page (MHTML) is its page part; a Word 2003 XML document, the page it shows.
+ * A single-file web page (MHTML) is its page part, its frames filled from the parts after it; a Word 2003 XML
+ * document, the page it shows.
  */
 export function decodePage(bytes: Uint8Array, contentType = ''): string {
-  const page = isMhtml(bytes) ? mhtmlPage(bytes) : undefined;
-  if (page) return decodePage(page.bytes, page.contentType);
+  const archive = isMhtml(bytes) ? mhtmlPage(bytes) : undefined;
+  if (archive) return withFrames(decodePage(archive.page.bytes, archive.page.contentType), archive.frames);
   const text = decodeText(bytes, contentType);
   return isWordMl(text) ? wordMlToHtml(text) : text;
+}
+
+/** An <iframe> with what it holds for browsers without frames, or a <frame>: the attributes of its tag. */
+const FRAME = /<iframe\b([^>]*)>[\s\S]*?<\/iframe\s*>|<frame\b([^>]*)>/gi;
+const HIDDEN_FRAME = /\shidden\b|display\s*:\s*none/i;
+const SRC = /\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i;
+
+/**
+ * A saved page's frames filled with the documents the archive keeps of them (a portal showing its article in an
+ * <iframe>: the article is the second part), each where its frame is, as the browser shows it.
+ */
+function withFrames(page: string, frames: MhtmlPart[]): string {
+  if (!frames.length) return page;
+  return page.replace(FRAME, (element, iframe: string | undefined, frame: string | undefined) => {
+    const attributes = ` ${iframe ?? frame ?? ''}`;
+    const src = SRC.exec(attributes);
+    const name = (src?.[1] ?? src?.[2] ?? src?.[3] ?? '').replace(/&amp;/g, '&');
+    const part = name && frames.find((f) => f.names.includes(name));
+    // A hidden frame (a statistics counter's) stays hidden.
+    const hidden = HIDDEN_FRAME.test(attributes) ? ' hidden' : '';
+    return part ? `<div${hidden}>${bodyOf(decodePage(part.bytes, part.contentType))}</div>` : element;
+  });
+}
+
+/** What a document's <body> holds (all of it when it has no <body> tag). */
+function bodyOf(html: string): string {
+  const open = /<body\b[^>]*>/i.exec(html);
+  const from = open ? open.index + open[0].length : 0;
+  const close = html.toLowerCase().lastIndexOf('</body');
+  return html.slice(from, close > from ? close : undefined);
 }
 
 function decodeText(bytes: Uint8Array, contentType: string): string {

@@ -66,9 +66,13 @@ export function titledReport(title: string, text: string): boolean {
   return isDatedReportTitle(title) && (templateHeadings(text) >= 2 || citedTemplate(text) !== null);
 }
 
-/** The template's own notice, a manual or a guide, news of a meeting, a circular on how well reports were written (评查通报): they may print the template but report nothing. */
+/**
+ * The template's own notice, a manual or a guide, news of a meeting, a circular on how well reports were written (评查通报),
+ * a statistic of a month, a quarter or half a year, an evaluation of bodies' work (评估, 测评, 考核, 抽查): they may print the template
+ * (or its t3, or quote its rows) but are no annual report.
+ */
 const NOT_A_REPORT_TITLE =
-  /年度报告格式|(?:编写|编制|填报|撰写|操作)(?:说明|指南|指引|手册|规范|要求)|手册|指南|指引|培训|解读|问答|会议|座谈会|推进会|工作要点|通[知报](?<!年度报告的通知)$/;
+  /年度报告格式|(?:编写|编制|填报|撰写|操作)(?:说明|指南|指引|手册|规范|要求)|手册|指南|指引|培训|解读|问答|会议|座谈会|推进会|工作要点|季度|[上下]半年|20\d{2}年(?:[1-9]|1[0-2])月(?!\d{1,2}日)|\d{1,2}[-—～至]\d{1,2}月|评估|测评|考核|抽查|通[知报](?<!年度报告的通知)$/;
 /** The template notices a report cites (2021 layout; 2019 layout). */
 const TEMPLATE_CITATIONS: [RegExp, '2021' | '2019'][] = [
   [/国办公开办函[〔[(（【]2021[〕\])）】]30号/, '2021'],
@@ -113,6 +117,15 @@ function isEnterpriseReport(title: string): boolean {
 }
 
 /**
+ * A dated report on another subject (「XX县2023年12345热线工作年度报告」「XX局2023年法治政府建设情况报告」): it may borrow
+ * the template's headings and words, not its tables.
+ */
+function isOtherSubjectsReport(title: string): boolean {
+  const c = compact(title);
+  return /(?:20\d{2}|二[〇○零].{2})年/.test(c) && /(?:年度|工作|情况)报告/.test(c) && !/(?:政务|信息)公开|政府信息/.test(c);
+}
+
+/**
  * Whether a page is a report, by what it is: its tables and the template's words (confirmReport);
  * or a dated report title with two template section headings, or a citation of the template,
  * even when the tables are images, attachments or absent. A page titled as the template notice,
@@ -123,8 +136,10 @@ export function judgeReport(e: PageEvidence): { ok: boolean; reason: string } {
   const dated = e.titles.some((t) => isDatedReportTitle(t) && !isEnterpriseReport(t));
   // The document's <title> says best what the page is; the title read from the text may be a sidebar link.
   const about = isAboutReports(page) ? page : !isDatedReportTitle(page) && isAboutReports(read) ? read : '';
-  if (about) return { ok: false, reason: `页面标题「${about.slice(0, 60)}」是年报格式通知、编写说明或新闻，不是年度报告` };
+  if (about) return { ok: false, reason: `页面标题「${about.slice(0, 60)}」是年报格式通知、编写说明、新闻、评估或阶段统计，不是年度报告` };
   if (dated && (e.headings >= 2 || citedTemplate(e.text))) return { ok: true, reason: '' };
+  const other = !dated && e.tables === 0 ? e.titles.find(isOtherSubjectsReport) : undefined;
+  if (other) return { ok: false, reason: `页面标题「${other.slice(0, 60)}」是其他事项的报告，页面上也没有年报模板的表格` };
   const confirmed = confirmReport(e.text);
   if (!confirmed.ok) return confirmed;
   // The template's words without its tables or sections: a text about reports (a manual, a news item).

@@ -105,6 +105,21 @@ describe('detecting a report by what it is', () => {
     expect(judged('示范县交通运输局2023年度信息公开工作报告')).toBe(true);
     expect(judged('示范市供电公司2023年政府信息公开工作年度报告')).toBe(true);
   });
+  it('a month’s or a quarter’s statistic printing t3, an evaluation quoting its rows, and another subject’s report borrowing the template’s words, are no report (variants NT06, NT14, NT11, NT04)', () => {
+    const text = '勾稽关系 申请人情况 本年新收 一、总体情况 二、诉求办理情况 三、存在的主要问题及改进情况 四、其他需要报告的事项';
+    const judged = (title: string, tables: number) => judgeReport({ titles: [title, title], headings: 3, tables, text }).ok;
+    expect(judged('某局2023年第四季度政府信息公开申请办理情况统计', 1)).toBe(false);
+    expect(judged('某局2024年上半年政府信息公开申请办理情况', 1)).toBe(false);
+    expect(judged('某县2023年度政府信息公开工作第三方评估结果', 1)).toBe(false);
+    expect(judged('某局2023年12月政府信息公开申请办理情况', 1)).toBe(false);
+    expect(judged('某局2023年1-11月政府信息公开申请办理情况', 1)).toBe(false);
+    // A date in the title (a report's, published on the day) names no month's statistic.
+    expect(judged('某局2023年政府信息公开工作年度报告（2024年1月20日）', 0)).toBe(true);
+    expect(judged('某县2023年12345政务服务便民热线工作年度报告', 0)).toBe(false);
+    // The same evidence under a report's title, or another subject's report with a template table read, stays a report.
+    expect(judged('某局2023年政府信息公开工作年度报告', 0)).toBe(true);
+    expect(judged('某县2023年12345政务服务便民热线工作年度报告', 1)).toBe(true);
+  });
   it('a report whose tables are images is audited, with one finding carrying the images', () => {
     const r = auditDocument(page('report-tables-as-images.html'));
     if (!r.detected) throw new Error(r.reason);

@@ -80,6 +80,12 @@ const LINKEDOM_DIFFERS: Record<string, string> = {
   'Q15-font-center-soup.html': 'linkedom nests a cell in the open <font> of the cell before it',
   'EQ15-font-center-soup-t4-error.html': 'linkedom nests a cell in the open <font> of the cell before it',
   'Q11-declarative-shadow-dom.html': 'linkedom counts the content of a <template> in the page’s text; a browser makes it a shadow root',
+  'T02-singlefile-inlined.html':
+    'linkedom closes <head> and <body> at SingleFile’s comment after <html> and puts the page after them; a browser implies <head> for its <meta> and <title>',
+  'ET02-singlefile-late.html':
+    'linkedom closes <head> and <body> at SingleFile’s comment after <html> and puts the page after them; a browser implies <head> for its <meta> and <title>',
+  'ET02b-singlefile-t4-error.html':
+    'linkedom closes <head> and <body> at SingleFile’s comment after <html> and puts the page after them; a browser implies <head> for its <meta> and <title>',
   'M11-span-attrs-uppercase.html': 'linkedom keeps an attribute name’s case (COLSPAN); a browser’s parser lowers it, as the light DOM does',
   'M17-wangeditor5-camelcase-spans.html': 'linkedom keeps an attribute name’s case (colSpan); a browser’s parser lowers it, as the light DOM does',
   'tabbed.html': 'linkedom applies no style sheet; a browser hides the tab pane by its class rule, as the light DOM does',
@@ -166,6 +172,14 @@ describe('light DOM where a browser and linkedom differ, as a browser does', () 
     const full = parseLightDom('<!doctype html>\n<html><head><title>T</title></head><body><p>一</p></body></html>\n');
     expect(full.body?.textContent).toBe('一');
     expect(full.documentElement.tagName).toBe('HTML');
+  });
+
+  it('SingleFile’s page, its comment right after <html> and no <head> tag, has its <title> and its <body> (variants T02)', () => {
+    const doc = parseLightDom(
+      '<!DOCTYPE html> <html lang="zh-CN"><!--\n Page saved with SingleFile \n--><meta charset="utf-8"><title>T</title><style>.a{}</style><body><p>一</p></body></html>',
+    );
+    expect(doc.title).toBe('T');
+    expect(doc.body?.textContent).toBe('一');
   });
 
   it('the title is the first <title>, white space collapsed; none is empty', () => {

@@ -42,6 +42,14 @@ describe('publication date', () => {
     expect(chineseDate('二〇二四年二月三十日')).toBeNull();
     expect(chineseDate('二〇二四年十三月一日')).toBeNull();
   });
+  it('takes a strip’s 发布日期 over the 生成日期 or 信息时间 before it, on its row or a row below (variants T20)', () => {
+    const row = '生成日期 2024-01-26 成文日期 2024-01-26 发布日期 2024-02-02';
+    expect(labelledPublished(['索引号 001008003012345/2024-00012', row])?.date).toBe('2024-02-02');
+    expect(labelledPublished(['生成日期：2024-01-26', '公开方式：主动公开', '发布日期：2024-02-02'])?.date).toBe('2024-02-02');
+    // Without a 发布 label the first labelled date stands; a 发布时间 far below it (a list of news) does not count.
+    expect(labelledPublished(['生成日期：2024-01-26', '公开方式：主动公开'])?.date).toBe('2024-01-26');
+    expect(labelledPublished(['信息时间：2024-01-20', '一', '二', '三', '发布时间：2024-03-01'])?.date).toBe('2024-01-20');
+  });
   it('finds the signature under print links and a portal footer, but only a line that is a date alone', () => {
     const footer = ['【打印本页】', '【关闭窗口】', '主办：示范市人民政府办公室', '网站标识码：1234567890', '地址：示范市人民路1号'];
     expect(signaturePublished(['示范市测试局', '2024年3月15日', ...footer, ...footer])?.date).toBe('2024-03-15');

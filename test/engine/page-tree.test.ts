@@ -60,11 +60,17 @@ const htmlFiles = [
     .map((f) => join(FIXTURES, 'variants', f)),
 ];
 
+/** Pages linkedom parses as no browser does (light-dom.test.ts LINKEDOM_DIFFERS): SingleFile's, without <head>, get two <body>s. */
+const NO_BROWSER_PARSE = /\/E?T02b?-singlefile-/;
+
 describe('a page written as a tree and read in the background', () => {
-  it.each(htmlFiles.map((f) => [f.split('/').slice(-2).join('/'), f]))('audits %s as the page itself, element for element', (_, file) => {
-    const { direct, viaTree } = bothWays(readFileSync(file, 'utf8'));
-    expect(viaTree).toEqual(direct);
-  });
+  it.each(htmlFiles.filter((f) => !NO_BROWSER_PARSE.test(f)).map((f) => [f.split('/').slice(-2).join('/'), f]))(
+    'audits %s as the page itself, element for element',
+    (_, file) => {
+      const { direct, viaTree } = bothWays(readFileSync(file, 'utf8'));
+      expect(viaTree).toEqual(direct);
+    },
+  );
 
   it('audits a compilation report by report, as the page itself', () => {
     const { direct, viaTree } = bothWays(compilationPage(4, (n) => (n === 2 ? wrongResultsTotal(3) : {})));

@@ -301,6 +301,42 @@ describe('decodePage', () => {
   });
 });
 
+describe('decodePage of a single-file web page (MHTML)', () => {
+  const qp = (bytes: Uint8Array) => Array.from(bytes, (b) => `=${b.toString(16).toUpperCase().padStart(2, '0')}`).join('=\r\n');
+  const mht = (...parts: [string, string, Uint8Array][]) =>
+    new TextEncoder().encode(
+      'MIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\ttype="text/html";\r\n\tboundary="B"\r\n\r\n' +
+        parts
+          .map(
+            ([type, loc, body]) =>
+              `--B\r\nContent-Type: ${type}\r\nContent-Transfer-Encoding: quoted-printable\r\nContent-Location: ${loc}\r\n\r\n${qp(body)}\r\n`,
+          )
+          .join('') +
+        '--B--\r\n',
+    );
+  it('reads the charset of a part whose Content-Type goes on over two lines (IE), the page having no <meta>', () => {
+    // 「年報」 in Big5: read by guessing (GB18030) it would be other characters.
+    const page = Uint8Array.from([...Buffer.from('<p>'), 0xa6, 0x7e, 0xb3, 0xf8, ...Buffer.from('</p>')]);
+    expect(decodePage(mht(['text/html;\r\n\tcharset="big5"', 'http://x.gov.cn/a.html', page])).trim()).toBe('<p>年報</p>');
+  });
+  it('fills a frame with the part its src names, where the frame is (variants T06), hidden when the frame is, and leaves other frames as they are', () => {
+    const outer =
+      '<body><p>首页</p><IFRAME src="http://x.gov.cn/c.html?a=1&amp;b=2" frameBorder=0></IFRAME><iframe src="http://ad.example.com/"></iframe><iframe src="cid:stat" style="display:none"></iframe><p>页脚</p></body>';
+    const inner = '<html><body><h1>某局2023年报</h1></body></html>';
+    const out = decodePage(
+      mht(
+        ['text/html; charset="utf-8"', 'http://x.gov.cn/a.html', new TextEncoder().encode(outer)],
+        ['text/html; charset="utf-8"', 'http://x.gov.cn/c.html?a=1&b=2', new TextEncoder().encode(inner)],
+        ['text/html; charset="utf-8"', 'cid:stat', new TextEncoder().encode('<p>访问量 1234</p>')],
+      ),
+    );
+    // A hidden frame's document stays hidden.
+    expect(out.trim()).toBe(
+      '<body><p>首页</p><div><h1>某局2023年报</h1></div><iframe src="http://ad.example.com/"></iframe><div hidden><p>访问量 1234</p>\r\n</div><p>页脚</p></body>',
+    );
+  });
+});
+
 describe('titles broken over lines', () => {
   it.each([
     [['某市某局2023年政府', '信息公开工作年度报告'], '某市某局', 2023],
@@ -323,6 +359,12 @@ describe('titles broken over lines', () => {
     expect(findTitle(lines)?.at).toBe(3);
     // The page's <title> decides, wherever its line is.
     expect(findTitle(lines.slice(0, 4), '某市某局2022年政府信息公开工作年度报告_某市人民政府')?.at).toBe(2);
+  });
+  it('takes the report’s own title over a column’s name that the page’s <title> is (a 专栏 page, variants T26)', () => {
+    const lines = ['首页', '政府信息公开年报', '政府信息公开年报专栏', '2023年度', '某市某局2023年政府信息公开工作年度报告', '发布日期：2024-01-20'];
+    expect(findTitle(lines, '政府信息公开年报专栏')?.at).toBe(4);
+    // A title the page's <title> names still wins when it names a body or a year.
+    expect(findTitle(lines, '政府信息公开年报专栏 某市某局政府信息公开工作年度报告')?.at).toBe(4);
   });
   it('takes the report’s own title under a notice that publishes it, though the page’s <title> is the notice’s (variants Q53)', () => {
     const notice = '某县人民政府办公室关于公布县直部门2023年政府信息公开工作年度报告的通知';

@@ -53,23 +53,38 @@ const PUBLISHED_AT = '(?:发布|发表)于';
 // 「信息时间：」 is 国泰新点's label, 「生成日期：」 the 信息公开目录's; some CMSs write 「发稿时间：」, 「发布于：」 or 「发布：」.
 const LABELLED = new RegExp(
   String.raw`(?:${DATE_WORDS}[:：]?|${PUBLISHED_AT}[:：]?|发布[:：]|(?<![\u4e00-\u9fff])(?:日期|时间)[:：])\s*(${DIGIT_DATE}|${CHINESE_DATE})`,
+  'g',
 );
 const CHINESE_DATE_ALONE = new RegExp(`^${CHINESE_DATE}$`);
 /** LABELLED's labels with nothing after them. */
 const LABEL_ALONE = new RegExp(`^(?:${DATE_WORDS}|${PUBLISHED_AT}|发布|日期|时间)[:：]?$`);
 
-/** 「发布时间：2024-01-15」 in the page text (full-width digits and dashes too). */
+/** A label that says publication outright (发布日期, 发布时间, 发布于, 发表于). */
+const PUBLICATION_LABEL = /^(?:发布|发表)/;
+/** How many lines a strip of dates may take (a grid of 索引号 fields, three to a row). */
+const STRIP_LINES = 3;
+
+/**
+ * 「发布时间：2024-01-15」 in the page text (full-width digits and dashes too). A strip may date a page
+ * several ways (生成日期 | 成文日期 | 发布日期, on a row or a few): its 发布 label wins over the first.
+ */
 export function labelledPublished(lines: string[]): Published | null {
+  let first: { published: Published; at: number } | undefined;
   for (const [i, line] of lines.entries()) {
+    if (first && i >= first.at + STRIP_LINES) break;
     // Most lines say no 时间, 日期 or 发布: only those are widened and matched.
     if (!/时间|日期|发布|发表于/.test(line)) continue;
     // A label alone on its line (a <dl>'s <dt>, a strip's cell above its value) has its date on the next.
     const text = LABEL_ALONE.test(toHalfWidth(line).trim()) ? `${line.replace(/[:：]\s*$/, '')}：${lines[i + 1] ?? ''}` : line;
-    const m = LABELLED.exec(toHalfWidth(text));
-    const date = m ? (parseDate(m[1]!) ?? chineseDate(m[1]!)) : null;
-    if (date) return { date, source: 'text', raw: m![0] };
+    for (const m of toHalfWidth(text).matchAll(LABELLED)) {
+      const date = parseDate(m[1]!) ?? chineseDate(m[1]!);
+      if (!date) continue;
+      const published: Published = { date, source: 'text', raw: m[0] };
+      if (PUBLICATION_LABEL.test(m[0])) return published;
+      first ??= { published, at: i };
+    }
   }
-  return null;
+  return first?.published ?? null;
 }
 
 /**

@@ -56,7 +56,7 @@ export function isAgencyAbove(line: string, title: string): boolean {
 /**
  * The report's title among the lines before the first section heading: one line, or two that an
  * extractor broke apart (「XX局2023年政府」/「信息公开工作年度报告」, or the agency on a line of its own).
- * A title the page's own <title> names wins; then one naming agency and year over one naming only
+ * A title the page's own <title> names wins (when it names a body or a year); then one naming agency and year over one naming only
  * the year, over neither; among equals the last, nearest the report's text (a portal's sidebar of
  * other years' reports comes before it). Returns the title and how many lines it took from `i`.
  */
@@ -66,7 +66,8 @@ export function findTitle(lines: string[], pageTitle = ''): { title: string; at:
   const consider = (title: string, at: number, count: number) => {
     if (!isTitleLine(title)) return;
     const { agency, year } = agencyAndYear(title);
-    const named = page.length > 0 && page.includes(compact(title));
+    // A column's name (「政府信息公开年报」, in the nav and in a 专栏 page's <title>) names neither body nor year: no report's own title.
+    const named = page.length > 0 && page.includes(compact(title)) && (year !== null || agency !== '');
     const score = (named ? 4 : 0) + (year ? 2 : 0) + (agency ? 1 : 0);
     const notice = NOTICE_TITLE.test(compact(title));
     // A notice that publishes reports gives way to a report's own title under it, whatever the page's <title> says.

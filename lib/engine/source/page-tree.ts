@@ -4,7 +4,7 @@
  * lightDocumentFromTree) and audits it there, off the page's main thread. Only what the engine reads
  * is written (readDom, domPrefix, meta, list): the <title> and <meta>s of the head, the body's
  * elements with the attributes the engine looks at, and its text. Elements whose content is never
- * report text (SKIP) are left out whole.
+ * report text (SKIP) are left out whole, but for buttons, whose words the first look reads.
  *
  * Each node is [parent, text] or [parent, tag, attributes], in document order; elements are
  * numbered in that order from 0 (the root), and a parent is an element's number. The same number
@@ -138,7 +138,9 @@ export function* pageTreeSteps(doc: Document, { skip, limits = PAGE_LIMITS, emit
     const el = node as Element;
     const tag = el.tagName.toUpperCase();
     const inHead = tag === 'HEAD';
-    if ((!inHead && isSkipped(el, tag)) || skip?.(el)) continue;
+    // A button's few words are no report text, but the first look reads them (a 专栏's year buttons name reports):
+    // kept, so that the background's first look reads what the page's did; the readers still leave them out.
+    if ((!inHead && tag !== 'BUTTON' && isSkipped(el, tag)) || skip?.(el)) continue;
     if ((tag === 'TD' || tag === 'TH') && ++cells > limits.cells) {
       cut = 'cells';
       break;
