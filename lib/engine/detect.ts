@@ -66,13 +66,15 @@ export function titledReport(title: string, text: string): boolean {
   return isDatedReportTitle(title) && (templateHeadings(text) >= 2 || citedTemplate(text) !== null);
 }
 
-/**
- * The template's own notice, a manual or a guide, news of a meeting, a circular on how well reports were written (评查通报),
- * a statistic of a month, a quarter or half a year, an evaluation of bodies' work (评估, 测评, 考核, 抽查): they may print the template
- * (or its t3, or quote its rows) but are no annual report.
- */
+/** The template's own notice, a manual or a guide, news of a meeting, a circular on how well reports were written (评查通报): they may print the template but report nothing. */
 const NOT_A_REPORT_TITLE =
-  /年度报告格式|(?:编写|编制|填报|撰写|操作)(?:说明|指南|指引|手册|规范|要求)|手册|指南|指引|培训|解读|问答|会议|座谈会|推进会|工作要点|季度|[上下]半年|20\d{2}年(?:[1-9]|1[0-2])月(?!\d{1,2}日)|\d{1,2}[-—～至]\d{1,2}月|评估|测评|考核|抽查|通[知报](?<!年度报告的通知)$/;
+  /年度报告格式|(?:编写|编制|填报|撰写|操作)(?:说明|指南|指引|手册|规范|要求)|手册|指南|指引|培训|解读|问答|会议|座谈会|推进会|工作要点|通[知报](?<!年度报告的通知)$/;
+/**
+ * A statistic of a month, a quarter or half a year, an evaluation of bodies' work (评估, 测评, 考核, 抽查): they may print
+ * the template's t3 or quote its rows, but are no annual report. Kept apart from NOT_A_REPORT_TITLE so that the first look,
+ * which runs on every page and has a size limit, does not carry it: such a page only loads the auditor, whose judgement says no.
+ */
+const PART_OF_YEAR_OR_EVALUATION = /季度|[上下]半年|20\d{2}年(?:[1-9]|1[0-2])月(?!\d{1,2}日)|\d{1,2}[-—～至]\d{1,2}月|评估|测评|考核|抽查/;
 /** The template notices a report cites (2021 layout; 2019 layout). */
 const TEMPLATE_CITATIONS: [RegExp, '2021' | '2019'][] = [
   [/国办公开办函[〔[(（【]2021[〕\])）】]30号/, '2021'],
@@ -91,9 +93,13 @@ export function isDatedReportTitle(title: string): boolean {
   return c.length <= 120 && REPORT_TITLE.some((t) => t.test(c)) && !NOT_A_REPORT_TITLE.test(c);
 }
 
+/** A dated report title that is no statistic of part of a year nor an evaluation: what the judgement of a page reads. */
+const isAnnualReportTitle = (title: string) => isDatedReportTitle(title) && !PART_OF_YEAR_OR_EVALUATION.test(compact(title));
+
 /** A title that names the template notice, a manual, a guide or news: such a page is not a report, whatever it prints. */
 export function isAboutReports(title: string): boolean {
-  return NOT_A_REPORT_TITLE.test(compact(title));
+  const c = compact(title);
+  return NOT_A_REPORT_TITLE.test(c) || PART_OF_YEAR_OR_EVALUATION.test(c);
 }
 
 export interface PageEvidence {
@@ -133,9 +139,9 @@ function isOtherSubjectsReport(title: string): boolean {
  */
 export function judgeReport(e: PageEvidence): { ok: boolean; reason: string } {
   const [read = '', page = ''] = e.titles;
-  const dated = e.titles.some((t) => isDatedReportTitle(t) && !isEnterpriseReport(t));
+  const dated = e.titles.some((t) => isAnnualReportTitle(t) && !isEnterpriseReport(t));
   // The document's <title> says best what the page is; the title read from the text may be a sidebar link.
-  const about = isAboutReports(page) ? page : !isDatedReportTitle(page) && isAboutReports(read) ? read : '';
+  const about = isAboutReports(page) ? page : !isAnnualReportTitle(page) && isAboutReports(read) ? read : '';
   if (about) return { ok: false, reason: `页面标题「${about.slice(0, 60)}」是年报格式通知、编写说明、新闻、评估或阶段统计，不是年度报告` };
   if (dated && (e.headings >= 2 || citedTemplate(e.text))) return { ok: true, reason: '' };
   const other = !dated && e.tables === 0 ? e.titles.find(isOtherSubjectsReport) : undefined;
