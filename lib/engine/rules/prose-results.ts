@@ -1,4 +1,4 @@
-import { checkClaims, groupTotal, ofOneApplicant, total, totals, type Claim } from './claims';
+import { checkClaims, groupTotal, ofOneApplicant, total, totals, withoutBodyNames, type Claim } from './claims';
 import { clauseBefore } from './helpers';
 import type { ReportRule } from './types';
 
@@ -51,7 +51,7 @@ export const proseResults: ReportRule = {
         unless: (clause, sentence) =>
           !/信息公开申请|依申请公开|予以公开|部分公开/.test(sentence) ||
           ofOneApplicant(sentence) ||
-          /许可|信访|来信|建议|提案|投诉|举报|政务服务/.test(clause) ||
+          /许可|信访|来信|建议|提案|投诉|举报|政务服务/.test(withoutBodyNames(clause)) ||
           /新收[^。；]*(?:办结|办理完毕)/.test(sentence),
       },
     ]);
