@@ -167,6 +167,23 @@ const RADICAL_SUPPLEMENT: Record<string, string> = {
   '⻈': '讠',
   '⻊': '足',
   '⼾': '户',
+  // Drawn as the ideograph itself, so a font's cmap may give either (「丰乐县⺠政局」: Chromium's print).
+  '⺁': '厂',
+  '⺇': '几',
+  '⺊': '卜',
+  '⺓': '幺',
+  '⺝': '月',
+  '⺟': '母',
+  '⺠': '民',
+  '⺩': '王',
+  '⺪': '疋',
+  '⺬': '示',
+  '⺯': '糸',
+  '⺻': '聿',
+  '⻗': '雨',
+  '⻙': '韦',
+  '⻤': '鬼',
+  '⻧': '卤',
 };
 export function foldRadicals(s: string): string {
   return s.replace(/[\u2e80-\u2fdf]/g, (c) => RADICAL_SUPPLEMENT[c] ?? c.normalize('NFKC'));

@@ -55,6 +55,11 @@ describe('publication date', () => {
     expect(signaturePublished(['示范市测试局', '2024年3月15日', ...footer, ...footer])?.date).toBe('2024-03-15');
     expect(signaturePublished(['今天是2024年11月26日 星期二', ...footer])).toBeNull();
   });
+  it('reads a signature dated 「2023-02-01」 or 「2023.2.1」 under the body’s name, not such a date alone (recall round 5)', () => {
+    expect(signaturePublished(['……', '孟津区司法局', '', '2023-02-01'])?.date).toBe('2023-02-01');
+    expect(signaturePublished(['……', '示范市测试局', '2024.2.1'])?.date).toBe('2024-02-01');
+    expect(signaturePublished(['上述问题已整改到位。', '2024-02-01'])).toBeNull();
+  });
   it('takes the report’s own 「发布时间」 after its title over a sidebar of dated news before it', () => {
     const sidebar = Array.from({ length: 5 }, (_, i) => `<li>示范市测试局关于道路养护的通知${i}<span>发布时间：2024-03-1${i}</span></li>`).join('');
     const r = auditDocument(

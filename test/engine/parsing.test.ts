@@ -588,4 +588,25 @@ describe('a text row whose label spans empty cells', () => {
     expect(values(r, 't3', '1')).toEqual([...cleanT3()['1']!.slice(0, 6), 'blank']);
     expect(r.detected && r.findings.map((f) => `${f.rule} ${f.cells?.map((c) => `${c.row}/${c.column}`).join(' ')}`)).toEqual(['cell-missing 1/total']);
   });
+
+  it('places a blank first value where the rows with their label in the same place put theirs, not where most rows do (recall round 5, seed 004)', () => {
+    // Rows 一/二/四 as seed 004's pipes print them: the label, one empty cell, seven values, one empty cell; the other
+    // rows (most of them) have their label in the third cell, their values one cell further right.
+    const shaped = (text: string) =>
+      text
+        .split('\n')
+        .map((line) => {
+          const cells = line.split('\t');
+          if (cells.length !== 8) return line;
+          const row = /^[一二四]、/.test(cells[0]!) ? [cells[0]!, '', ...cells.slice(1), ''] : ['', '', cells[0]!, ...cells.slice(1)];
+          return `| ${row.join(' | ')} |`;
+        })
+        .join('\n');
+    const clean = auditText(shaped(makeReport()));
+    expect(clean.detected && clean.findings).toEqual([]);
+    const t3 = cleanT3();
+    t3['1'] = ['', ...t3['1']!.slice(1)];
+    const r = auditText(shaped(makeReport({ t3 })));
+    expect(values(r, 't3', '1')).toEqual(['blank', ...cleanT3()['1']!.slice(1)]);
+  });
 });

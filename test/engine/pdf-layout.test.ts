@@ -159,6 +159,14 @@ describe('running headers, footers and page numbers', () => {
     const pages = [1, 2].map(() => page([t('同一句话。', 50, 300)]));
     expect(lines(pagesToBlocks(pages).blocks)).toEqual(['同一句话。', '同一句话。']);
   });
+  it('keeps a line at the top of pages three apart: each report of a compilation in the same place (recall round 5)', () => {
+    // Reports of three pages each: the heading of section 六 opens the third page of each.
+    const pages = [1, 2, 3, 4, 5, 6].map((n) => page([...(n % 3 === 0 ? [t('六、其他需要报告的事项', 50, 60)] : []), ...body(n)]));
+    expect(lines(pagesToBlocks(pages).blocks).filter((l) => l.startsWith('六'))).toHaveLength(2);
+    // A header on every other page (odd and even pages with headers of their own) is still a running header.
+    const odd = [1, 2, 3, 4].map((n) => page([...(n % 2 ? [t('示范局年度报告', 250, 30)] : []), ...body(n)]));
+    expect(lines(pagesToBlocks(odd).blocks)).not.toContain('示范局年度报告');
+  });
 });
 
 describe('unruled lines', () => {
@@ -368,6 +376,97 @@ describe('unruled tables whose labels wrap around their numbers', () => {
   });
 });
 
+describe('blank cells of unruled tables (recall round 5)', () => {
+  const rows = (blocks: Block[]) => grids(blocks).flatMap(texts);
+  /** Values on baseline y, each under the column its index names (40 points apart from x = 300). */
+  const at = (y: number, cells: [number, string][]) => cells.map(([col, v]) => t(v, 300 + 40 * col, y, 5));
+
+  it('keeps a blank cell in its column, placed by the rows that have every value', () => {
+    const { blocks } = pagesToBlocks([
+      page([
+        t('1.本机关不掌握', 100, 100),
+        ...at(100, [
+          [0, '6'],
+          [1, '1'],
+          [2, '0'],
+          [3, '7'],
+        ]),
+        t('2.没有现成信息', 100, 120),
+        ...at(120, [
+          [0, '2'],
+          [2, '0'],
+          [3, '2'],
+        ]),
+        t('3.补正后不明确', 100, 140),
+        ...at(140, [
+          [0, '1'],
+          [1, '0'],
+          [2, '0'],
+          [3, '1'],
+        ]),
+        t('4.重复申请', 100, 160),
+        ...at(160, [
+          [0, '1'],
+          [1, '0'],
+          [2, '0'],
+        ]),
+      ]),
+    ]);
+    expect(rows(blocks)).toEqual([
+      ['1.本机关不掌握', '6', '1', '0', '7'],
+      ['2.没有现成信息', '2', '', '0', '2'],
+      ['3.补正后不明确', '1', '0', '0', '1'],
+      ['4.重复申请', '1', '0', '0', ''],
+    ]);
+  });
+
+  it('places the blanks of a one-row table by its header cells that have none below them', () => {
+    // 复议 over 维持/纠正/总计, 诉讼 over 维持/总计: five columns; the value of the second (纠正) left blank.
+    const head = [t('复议', 320, 60), t('诉讼', 420, 60), ...['维持', '纠正', '总计', '维持', '总计'].map((h, i) => t(h, 295 + 40 * i, 75))];
+    const { blocks } = pagesToBlocks([
+      page([
+        ...head,
+        ...at(95, [
+          [0, '2'],
+          [2, '2'],
+          [3, '0'],
+          [4, '1'],
+        ]),
+      ]),
+    ]);
+    expect(rows(blocks).at(-1)).toEqual(['2', '', '2', '0', '1']);
+    // Values that do not fall one to a column stay as they are.
+    const { blocks: off } = pagesToBlocks([page([...head, ...['2', '2', '0', '1'].map((v, i) => t(v, 302 + 10 * i, 95, 5))])]);
+    expect(rows(off).at(-1)).toEqual(['2', '2', '0', '1']);
+  });
+
+  it('leaves a row short of values as it is where other text stands in the gap (an OCR「l」for 1)', () => {
+    const full = (y: number) =>
+      at(y, [
+        [0, '1'],
+        [1, '0'],
+        [2, '0'],
+        [3, '1'],
+      ]);
+    const { blocks } = pagesToBlocks([
+      page([
+        t('1.甲', 100, 100),
+        ...full(100),
+        t('2.乙', 100, 120),
+        t('l', 290, 120, 3),
+        ...at(120, [
+          [1, '0'],
+          [2, '0'],
+          [3, '1'],
+        ]),
+        t('3.丙', 100, 140),
+        ...full(140),
+      ]),
+    ]);
+    expect(rows(blocks)[1]).not.toContain('');
+  });
+});
+
 describe('text drawn for its look', () => {
   it('reads text drawn twice a fraction of a point apart (a simulated bold) once, and repeated characters set apart as they are', () => {
     const { blocks } = pagesToBlocks([
@@ -410,6 +509,8 @@ describe('text drawn for its look', () => {
 describe('text', () => {
   it('folds the look-alike radicals font subsets use into ordinary characters, and nothing else', () => {
     expect(foldRadicals('⼆、主动公开；⻔户⽹站')).toBe('二、主动公开；门户网站');
+    // The supplement's forms drawn as the ideograph itself (recall round 5: Chromium printed 民 as ⺠).
+    expect(foldRadicals('丰乐县⺠政局；⻗⺬')).toBe('丰乐县民政局；雨示');
     expect(foldRadicals('（一）１２３ＡＢ')).toBe('（一）１２３ＡＢ');
   });
   it('counts no characters on pages without text: a scan', () => {

@@ -117,6 +117,14 @@ describe('prose-applications', () => {
       expect(ofRule(findings({ s1 }), 'prose-applications'), s1).toEqual([]);
   });
 
+  it('reads a count where the body is named with words of another kind (「政务服务和大数据管理局」, recall round 5, seed 001)', () => {
+    for (const s1 of ['2023年开封市政务服务和大数据管理局共收到信息公开申请15件。', '2023年，市行政审批和政务服务局共收到政府信息公开申请15件。'])
+      expect(ofRule(findings({ s1 }), 'prose-applications'), s1).toEqual([expect.objectContaining({ expected: 12, actual: 15 })]);
+    // Applications of that kind stay apart: 政务服务事项, 行政审批.
+    for (const s1 of ['2023年，市政务服务和大数据管理局共收到政务服务事项申请15件。', '2023年，我局政务服务中心共受理行政审批申请15件。'])
+      expect(ofRule(findings({ s1 }), 'prose-applications'), s1).toEqual([]);
+  });
+
   it('leaves applications of another kind, other bodies’ and a qualified denial alone (round 24 hunt)', () => {
     for (const s1 of [
       '全年共受理不动产登记申请12680件。',

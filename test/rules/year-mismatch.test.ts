@@ -32,6 +32,18 @@ describe('year-mismatch', () => {
     const later = '本报告统计期限自2023年1月1日起至2023年12月31日止。2024年，我局认真落实条例。2024年，我局共收到政府信息公开申请12件，上年结转1件。';
     expect(ofRule(audit({ s1: later }).findings, 'year-mismatch')).toEqual([]);
   });
+  it('a title with no 统计期限: the prose keeping to a later year than the title is a mismatch (recall round 5, seed 001)', () => {
+    const title = '示范市测试局2022年政府信息公开工作年度报告';
+    const s1 = (y: number) => `${y}年，我局认真落实条例。${y}年，我局共收到政府信息公开申请12件，上年结转1件。`;
+    expect(ofRule(audit({ title, s1: s1(2023) }).findings, 'year-mismatch')).toEqual([
+      expect.objectContaining({ severity: 'warning', expected: 2022, actual: 2023 }),
+    ]);
+    expect(ofRule(audit({ title, s1: s1(2022) }).findings, 'year-mismatch')).toEqual([]);
+    // A plan for the next year is no mismatch.
+    expect(
+      ofRule(audit({ title, s1: '2022年，我局认真落实条例。2023年，我局将继续推进公开工作。2023年，我局将加强培训。' }).findings, 'year-mismatch'),
+    ).toEqual([]);
+  });
   it('is silent when title, period and prose agree (all seeds)', () => {
     expect(
       ofRule(audit({ s1: '本报告统计期限自2023年1月1日起至12月31日止。2023年，我局共收到政府信息公开申请12件，上年结转1件。' }).findings, 'year-mismatch'),

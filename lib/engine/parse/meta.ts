@@ -153,11 +153,18 @@ export function signaturePublished(lines: string[]): Published | null {
 function signatureDate(lines: string[]): { published: Published; at: number } | undefined {
   for (let i = lines.length - 1; i >= Math.max(0, lines.length - SIGNATURE_LINES); i--) {
     const c = compact(lines[i]!);
-    const m = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/.exec(c);
+    // 「2024-02-01」「2024.2.1」 alone signs too, under the body's name (alone, such a line may be anything's date).
+    const m = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/.exec(c) ?? (underBodyName(lines, i) ? /^(\d{4})[-./](\d{1,2})[-./](\d{1,2})$/.exec(c) : null);
     const date = m ? isoDate(Number(m[1]), Number(m[2]), Number(m[3])) : chineseDate(c);
     if (date) return { published: { date, source: 'signature', raw: c }, at: i };
   }
   return undefined;
+}
+
+/** Whether the line before line i (blank lines aside) is a body's name, as above a signature's date. */
+function underBodyName(lines: string[], i: number): boolean {
+  const above = lines.slice(0, i).findLast((l) => compact(l) !== '');
+  return !!above && AGENCY_NAME.test(compact(above));
 }
 
 /** A body's name as it signs: 「示范市自然资源局」, 「XX县人民政府办公室」, 「XX街道办事处」 — no digit, no punctuation. */

@@ -505,18 +505,23 @@ function withApplicantsTurned(g: Grid): Grid {
  * The grid column where a text table's rows of n values start, as its full rows show it (n filled cells side
  * by side, nothing else after the label). A tab or pipe row keeps the label's merged cells as empty ones, so a
  * row with a blank value has more cells than values, and only the full rows tell which of them are the label's.
+ * With `labelEnd`, only rows whose label ends in the same column vote, and all alike: rows 一/二/四 whose label spans
+ * two cells and the rows of (三)–(六) with a group cell before theirs may start their values in different columns.
  */
-function valuesStart(g: Grid, n: number): number | undefined {
+function valuesStart(g: Grid, n: number, labelEnd?: number): number | undefined {
   const votes = new Map<number, number>();
   for (const r of g.rows) {
     if (r.some((c) => c.loose)) continue;
     const s = splitRow(r);
+    if (labelEnd !== undefined && s.labelEnd !== labelEnd) continue;
     const at = r.findIndex((c, i) => i > s.labelEnd && !isEmpty(c));
     if (at < 0 || filledCount(s.values) !== n || filledCount(r.slice(at, at + n)) !== n) continue;
     votes.set(at, (votes.get(at) ?? 0) + 1);
   }
   const ranked = [...votes.entries()].sort((a, b) => b[1] - a[1]);
-  // Two starts as common as each other tell nothing.
+  // Two starts as common as each other tell nothing; rows with their label in one place must all agree
+  // (seed 001 prints (七)总计 one cell left of rows 一/二/四: then the whole table's rows decide).
+  if (labelEnd !== undefined) return ranked.length === 1 ? ranked[0]![0] : undefined;
   return ranked.length && (ranked.length === 1 || ranked[0]![1] > ranked[1]![1]) ? ranked[0]![0] : undefined;
 }
 
@@ -540,11 +545,12 @@ export function readRowTable(key: 't2' | 't3', given: Grid[], layout: Layout, re
   if (layout !== reportLayout) table.layout = layout;
   const specs = rowsFor(key, layout);
   const centres = once(() => columnCentres(grids.flatMap((g) => g.rows.map((r) => splitRow(r).values.filter((c) => !isEmpty(c))))));
-  const starts = new Map<Grid, Map<number, number | undefined>>();
-  const startOf = (g: Grid, n: number) => {
+  const starts = new Map<Grid, Map<string, number | undefined>>();
+  const startOf = (g: Grid, n: number, labelEnd: number) => {
     const byWidth = starts.get(g) ?? starts.set(g, new Map()).get(g)!;
-    if (!byWidth.has(n)) byWidth.set(n, valuesStart(g, n));
-    return byWidth.get(n);
+    const k = `${n}:${labelEnd}`;
+    if (!byWidth.has(k)) byWidth.set(k, valuesStart(g, n, labelEnd) ?? valuesStart(g, n));
+    return byWidth.get(k);
   };
   // The first row of a key wins, unless it held no value at all (a group's caption row that repeats its label).
   const filled = new Set<string>();
@@ -569,7 +575,7 @@ export function readRowTable(key: 't2' | 't3', given: Grid[], layout: Layout, re
       }
       if (!spec || filled.has(spec.key) || !isDataRow(split, spec.columns.length)) continue;
       if (table.rows[spec.key] && !filledCount(split.values)) continue;
-      const aligned = byHeader ? split : alignedToGrid(r, split, spec.columns.length, startOf(grid, spec.columns.length));
+      const aligned = byHeader ? split : alignedToGrid(r, split, spec.columns.length, startOf(grid, spec.columns.length, split.labelEnd));
       putRow(table, spec, byHeader ? placedByHeader(r, split, byHeader, spec) : wordsAsValues(r, aligned, spec), centres);
       dataRows.add(r);
       if (filledCount(split.values)) filled.add(spec.key);

@@ -185,6 +185,13 @@ export function checkClaims(report: Report, claims: Claim[]): Problem[] {
   return out;
 }
 
+/**
+ * A body whose name holds words of another kind of application (「开封市政务服务和大数据管理局」「行政审批和政务服务局」):
+ * the reporting body itself, not applications for 政务服务 or 审批. Not 「政务服务中心」, which may be a channel.
+ */
+const BODY_NAMED_LIKE_A_KIND = /(?:政务服务|行政审批|审批服务)[^。；，,、\d]{0,10}?(?:局|办公室|委员会)/g;
+export const withoutBodyNames = (text: string): string => text.replace(BODY_NAMED_LIKE_A_KIND, '');
+
 /** The kinds of applicant table 3's columns count; 「公民、法人或者其他组织」 is everyone who may apply. */
 const APPLICANT_KIND = /自然人|法人(?:或者?|和|及|、)?其他组织|商业企业|科研机构|社会公益组织|法律服务机构/g;
 const AN_APPLICANT_KIND = new RegExp(APPLICANT_KIND.source);

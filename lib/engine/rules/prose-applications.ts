@@ -1,5 +1,5 @@
 import { clauseBefore, ref } from './helpers';
-import { aboutOtherBody, aboutOtherYear, atLeast, checkClaims, EVERYONE, ofOneApplicant, proseSentences, total, totals } from './claims';
+import { aboutOtherBody, aboutOtherYear, atLeast, checkClaims, EVERYONE, ofOneApplicant, proseSentences, total, totals, withoutBodyNames } from './claims';
 import type { ReportRule } from './types';
 
 const NOT_INFO = '[^。；，,复议诉讼结转\\d]';
@@ -26,6 +26,7 @@ const WITH_CARRIED = /^[^。；;\d]*\d+件[，,。：:]?[(（]?(?:其中|包括|
 const newAndCarried = totals('1', '2');
 /** Applications of another kind, which table 3 does not count: 行政许可, 信访, 咨询, 建议提案 … */
 const OTHER_KIND = /许可|审批|信访|投诉|举报|咨询|建议|提案|信箱|来信|留言|热线|办件|政务服务/;
+const otherKind = (text: string) => OTHER_KIND.test(withoutBodyNames(text));
 /**
  * A part of the applications, by channel or by applicant (「通过信函方式收到申请15件」「新收自然人申请40件」),
  * not all of them; 「公民、法人或者其他组织」 is everyone who may apply.
@@ -55,13 +56,13 @@ function ofAnotherKind(statement: string): boolean {
   const m = /(?:收到|接收|接到|新收|受理)([^。；，,]*)申请[^申]*$/.exec(statement);
   return !!m && !/公开/.test(m[1]!) && m[1]!.replace(EVERYONE, '').replace(NO_KIND, '') !== '';
 }
-const notAllApplications = (statement: string) => OTHER_KIND.test(statement) || aPart(statement) || ofAnotherKind(statement);
+const notAllApplications = (statement: string) => otherKind(statement) || aPart(statement) || ofAnotherKind(statement);
 /** The columns of row 一 a denial of one kind of applicant speaks of (「未收到法人或其他组织提出的申请」). */
 function deniedColumns(statement: string): string[] | null {
   const s = statement.replace(EVERYONE, '');
   if (/法人|其他组织|企业/.test(s)) return ['commercial', 'research', 'nonprofit', 'legal', 'other'];
   if (/自然人|个人|公民/.test(s)) return ['natural'];
-  return aPart(s) || OTHER_KIND.test(s) || fromSomeApplicants(s) ? null : ['total'];
+  return aPart(s) || otherKind(s) || fromSomeApplicants(s) ? null : ['total'];
 }
 /**
  * 「自然人申请40件」「法人或其他组织提出申请13件」「商业企业6件」「自然人：新收40件」: row 一 by applicant. Not 「公民、法人或者其他组织」
@@ -168,7 +169,7 @@ export const proseApplications: ReportRule = {
         // New ones (row 一), or new and carried-over ones (一 and 二) when the whole before counted both.
         readings: () => [columns.map((c) => ref('t3', '1', c)), columns.flatMap((c) => [ref('t3', '1', c), ref('t3', '2', c)])],
         what,
-        unless: (clause: string, sentence: string) => OTHER_KIND.test(clause) || splitsAnotherRow(sentence, clause),
+        unless: (clause: string, sentence: string) => otherKind(clause) || splitsAnotherRow(sentence, clause),
       })),
       {
         // 「上年结转4件」, or last year by its number: 「2022年度结转至本年度办理的申请4件」.
@@ -177,7 +178,7 @@ export const proseApplications: ReportRule = {
         what: '上年结转申请',
         // 「提案28件（含上年结转2件）」 is another kind's; 「上年结转申请中有3件予以公开」 is a part of them.
         // 「自然人申请43件（含上年结转3件）…」 is one applicant's.
-        unless: (clause: string, sentence: string) => OTHER_KIND.test(clause) || /结转[^。；，,\d]{0,16}中/.test(clause) || ofOneApplicant(sentence),
+        unless: (clause: string, sentence: string) => otherKind(clause) || /结转[^。；，,\d]{0,16}中/.test(clause) || ofOneApplicant(sentence),
       },
       {
         pattern: /结转(?:至|到)?下(?:一)?年度?(?:继续办理)?(?:[^。；，,\d]{0,10})(\d+)件/,
@@ -192,13 +193,13 @@ export const proseApplications: ReportRule = {
               pattern: new RegExp(`结转(?:至|到)${report.year + 1}年度?(?:继续办理)?[^。；，,\\d]{0,10}?(\\d+)件`),
               cells: total('4'),
               what: '结转下年度申请',
-              unless: (_: string, sentence: string) => OTHER_KIND.test(sentence) || ofOneApplicant(sentence),
+              unless: (_: string, sentence: string) => otherKind(sentence) || ofOneApplicant(sentence),
             },
             {
               pattern: new RegExp(`(?:申请[^。；，,\\d]{0,8}|(?=\\d+件申请))(\\d+)件(?:申请)?[，,]?[^。；，,\\d]{0,6}?结转(?:至|到)${report.year + 1}年`),
               cells: total('4'),
               what: '结转下年度申请',
-              unless: (_: string, sentence: string) => OTHER_KIND.test(sentence) || ofOneApplicant(sentence),
+              unless: (_: string, sentence: string) => otherKind(sentence) || ofOneApplicant(sentence),
             },
           ]
         : []),
@@ -207,7 +208,7 @@ export const proseApplications: ReportRule = {
         pattern: FORWARD_COUNT_FIRST,
         cells: total('4'),
         what: '结转下年度申请',
-        unless: (clause: string, sentence: string) => OTHER_KIND.test(clause) || ofOneApplicant(sentence),
+        unless: (clause: string, sentence: string) => otherKind(clause) || ofOneApplicant(sentence),
       },
     ]);
     const forward = atLeast(report, total('4')());
@@ -252,7 +253,7 @@ export const proseApplications: ReportRule = {
       // closes fewer than the year's new ones: a part of them (not 「…重复申请3件，所有申请均已办结」, which names its own).
       const named = Number(/(?:(\d+)件申请|申请(\d+)件)[，,]?$/.exec(upTo)?.slice(1).find(Boolean) ?? NaN);
       const aFew = closed?.[0].startsWith('均') && named < atLeast(report, total('1')());
-      if (forward > 0 && closed && /申请/.test(c) && !OTHER_KIND.test(c) && !ofAnotherKind(upTo) && !aFew && !allBut && !ofCarried && !ofOneApplicant(c))
+      if (forward > 0 && closed && /申请/.test(c) && !otherKind(c) && !ofAnotherKind(upTo) && !aFew && !allBut && !ofCarried && !ofOneApplicant(c))
         out.push({
           section: s.section,
           cells: [ref('t3', '4', 'total')],

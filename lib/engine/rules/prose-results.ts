@@ -1,5 +1,17 @@
 import type { CellRef, Report } from '../model';
-import { aboutOtherBody, aboutOtherYear, atLeast, checkClaims, groupTotal, ofOneApplicant, proseSentences, total, totals, type Claim } from './claims';
+import {
+  aboutOtherBody,
+  aboutOtherYear,
+  atLeast,
+  checkClaims,
+  groupTotal,
+  ofOneApplicant,
+  proseSentences,
+  total,
+  totals,
+  withoutBodyNames,
+  type Claim,
+} from './claims';
 import { clauseBefore, t3GroupRefs } from './helpers';
 import type { Problem, ReportRule } from './types';
 
@@ -153,8 +165,8 @@ const OTHER_KIND = /许可|信访|来信|建议|提案|投诉|举报|政务服�
  * may be the one that names them (「共收到政府信息公开申请53件，上年结转4件；办结54件…」), unless this one names another kind.
  */
 function notTheClosed(clause: string, sentence: string, previous: string): boolean {
-  const said = ABOUT_DISCLOSURE.test(sentence) || OTHER_KIND.test(sentence) ? sentence : previous + sentence;
-  return !ABOUT_DISCLOSURE.test(said) || ofOneApplicant(sentence) || OTHER_KIND.test(clause) || /新收[^。]*(?:办结|办理完毕)/.test(said);
+  const said = ABOUT_DISCLOSURE.test(sentence) || OTHER_KIND.test(withoutBodyNames(sentence)) ? sentence : previous + sentence;
+  return !ABOUT_DISCLOSURE.test(said) || ofOneApplicant(sentence) || OTHER_KIND.test(withoutBodyNames(clause)) || /新收[^。]*(?:办结|办理完毕)/.test(said);
 }
 
 /** Words that say a sentence speaks of disclosure applications and their results. */

@@ -58,9 +58,11 @@ export const yearMismatch: ReportRule = {
       });
     // One earlier year, opening two sentences or more: a plan for next year (「2024年，我局将…」) or last year's
     // figure beside this year's are not a report carried over.
-    // A title without its year leaves the report's year to the 统计期限: then the prose's own year may be later as well.
+    // A later year too where one voice alone gives the report's year: a title without its year leaves it to the
+    // 统计期限, and a title with no 统计期限 may have its year mistyped (「2022年…年度报告」 over 「2023年，我局…」 throughout).
     const titled = /20\d{2}年/.test(digitYears(compact(report.title)));
-    const others = leading.filter((x) => (x.y < report.year! || (!titled && x.y > report.year!)) && !/将|计划|拟|力争|下一步/.test(x.s.text));
+    const oneVoice = !titled || !periodYear;
+    const others = leading.filter((x) => (x.y < report.year! || (oneVoice && x.y > report.year!)) && !/将|计划|拟|力争|下一步/.test(x.s.text));
     const often = others.find((x) => others.filter((o) => o.y === x.y).length >= 2)?.y;
     const other = others.filter((x) => x.y === often);
     if (other.length >= 2 && other.length > leading.length / 2)

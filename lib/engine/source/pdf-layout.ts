@@ -140,19 +140,22 @@ const shape = (s: string) => s.replace(/\d+/g, '#').replace(/\s+/g, '');
 
 /**
  * Running headers, footers and page numbers: lines in the top or bottom tenth of a page that are a
- * page number, or that recur (digits aside) in the same band on another page.
+ * page number, or that recur (digits aside) in the same band on a page next to it or the one after
+ * (odd and even pages may have headers of their own). Not a line of the same place in every report of
+ * a compilation: reports of one template and length put their rows and headings at the same places, pages apart.
  */
 function runningLines(pages: Run[][][], heights: number[]): Set<Run[]> {
   const band = (line: Run[], p: number) => (line[0]!.y < heights[p]! * 0.1 ? 'top' : line[0]!.y > heights[p]! * 0.9 ? 'bottom' : null);
-  const seen = new Map<string, number>();
+  const seen = new Map<string, number[]>();
   pages.forEach((lines, p) =>
-    new Set(lines.flatMap((l) => (band(l, p) ? [`${band(l, p)}:${shape(lineText(l))}`] : []))).forEach((k) => seen.set(k, (seen.get(k) ?? 0) + 1)),
+    new Set(lines.flatMap((l) => (band(l, p) ? [`${band(l, p)}:${shape(lineText(l))}`] : []))).forEach((k) => seen.set(k, [...(seen.get(k) ?? []), p])),
   );
+  const nearby = (key: string, p: number) => (seen.get(key) ?? []).some((q) => q !== p && Math.abs(q - p) <= 2);
   const out = new Set<Run[]>();
   pages.forEach((lines, p) =>
     lines.forEach((l) => {
       const b = band(l, p);
-      if (b && (PAGE_NUMBER.test(lineText(l)) || (seen.get(`${b}:${shape(lineText(l))}`) ?? 0) >= 2)) out.add(l);
+      if (b && (PAGE_NUMBER.test(lineText(l)) || nearby(`${b}:${shape(lineText(l))}`, p))) out.add(l);
     }),
   );
   return out;

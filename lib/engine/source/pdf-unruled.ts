@@ -99,7 +99,7 @@ function blocksOf(anchors: Anchor[], runs: Run[]): Block[] {
   return blocks.filter((b) => b.anchors.length >= 2);
 }
 
-const overlaps = (a: Run, b: Run) => a.x0 < b.x1 && b.x0 < a.x1;
+const overlaps = (a: { x0: number; x1: number }, b: { x0: number; x1: number }) => a.x0 < b.x1 && b.x0 < a.x1;
 const onBaseline = (r: Run, y: number) => Math.abs(r.y - y) <= SAME_LINE * r.size;
 /** Whether `below` is the next line of a label wrapped from `above`. */
 const wrapsFrom = (above: Run, below: Run) =>
@@ -215,21 +215,97 @@ function labelCells(labels: Run[], y: number): Run[] {
     .sort((a, b) => a.x0 - b.x0);
 }
 
+/** Where a column's values lie (what a value must overlap to be in it); `cell`, where a blank is drawn if not there. */
+interface Column {
+  x0: number;
+  x1: number;
+  cell?: { x0: number; x1: number };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** The value columns of a block: where the values of its fullest rows lie (two such rows at least), left to right. */
+function valueColumns(block: Block): Column[] | null {
+  const most = Math.max(...block.anchors.map((a) => a.values.length));
+  const full = block.anchors.filter((a) => a.values.length === most);
+  if (full.length < 2) return null;
+  return full[0]!.values.map((_, i) => ({ x0: median(full.map((a) => a.values[i]!.x0)), x1: median(full.map((a) => a.values[i]!.x1)) }));
+}
+
+/**
+ * A row with fewer values than the block's columns has blank cells, which leave no run: each value goes
+ * under the one column it overlaps, and every column without one gets an empty run in its place, so
+ * the blank stays in its column. Values that do not fall one to a column, in order, are left as they are;
+ * so is a row with other text where a blank would be (an OCR's 「l」 for 1 is a value misread, not a blank).
+ */
+function withBlanks(values: Run[], columns: Column[] | null, others: Run[]): Run[] {
+  if (!columns || values.length >= columns.length) return values;
+  const at = values.map((v) => {
+    const hits = columns.flatMap((c, i) => (v.x0 < c.x1 && c.x0 < v.x1 ? [i] : []));
+    return hits.length === 1 ? hits[0]! : -1;
+  });
+  if (at.some((i, k) => i < 0 || (k > 0 && i <= at[k - 1]!))) return values;
+  const blanks = columns.flatMap((_, i) => (at.includes(i) ? [] : [i]));
+  if (others.some((r) => blanks.some((i) => overlaps(r, around(columns, i))))) return values;
+  const { y, size } = values[0]!;
+  return columns.map((c, i) => values[at.indexOf(i)] ?? { text: '', ...(c.cell ?? c), y, size });
+}
+
+/** Where text would be in column i: its values and half the space to each neighbour. */
+function around(columns: Column[], i: number): { x0: number; x1: number } {
+  const c = columns[i]!.cell ?? columns[i]!;
+  const half = columns.length > 1 ? (columns[1]!.x0 - columns[0]!.x1) / 2 : 0;
+  return { x0: c.x0 - Math.max(half, 0), x1: c.x1 + Math.max(half, 0) };
+}
+
+/** A header's lines lie within this many type sizes above its one row of values. */
+const HEADER_DEPTH = 8;
+
+/**
+ * The columns of a table of one row of values (t4) from its header: the header cells with none below them,
+ * each column reaching halfway to its neighbours (a number right-aligned in its cell need not lie under its
+ * label). Header runs are those close above the row, across its width, none of them a number.
+ */
+function headerColumns(row: Anchor, runs: Run[]): Column[] | null {
+  const first = row.values[0]!;
+  const [left, right] = [first.x0 - 2 * first.size, row.values.at(-1)!.x1 + 2 * first.size];
+  const band = runs.filter((r) => r.y < row.y - SAME_LINE * r.size && r.y > row.y - HEADER_DEPTH * r.size && r.x0 >= left && r.x1 <= right);
+  if (band.some(isValue)) return null;
+  const leaves = band.filter((r) => !band.some((o) => o.y > r.y + SAME_LINE * o.size && overlaps(o, r))).sort((a, b) => a.x0 - b.x0);
+  if (leaves.length <= row.values.length || leaves.some((l, i) => i > 0 && l.x0 < leaves[i - 1]!.x1)) return null;
+  const mid = (r: Run) => (r.x0 + r.x1) / 2;
+  return leaves.map((l, i) => ({
+    x0: i ? (mid(leaves[i - 1]!) + mid(l)) / 2 : -Infinity,
+    x1: i < leaves.length - 1 ? (mid(l) + mid(leaves[i + 1]!)) / 2 : Infinity,
+    cell: { x0: l.x0, x1: l.x1 },
+  }));
+}
+
 /**
  * The page's runs outside ruled tables, with the rows of unruled tables rebuilt: each anchored row
  * one line (its label cells, then its values, all on its baseline); `rest` is every other run.
  */
 export function unruledRows(runs: Run[]): { rows: Run[][]; rest: Run[] } {
-  const blocks = blocksOf(anchorsOf(runs), runs);
+  const anchors = anchorsOf(runs);
+  const blocks = blocksOf(anchors, runs);
   const used = new Set<Run>();
   const rows: Run[][] = [];
   for (const block of blocks) {
     extend(block, runs);
     assign(block);
+    const columns = valueColumns(block);
     for (const a of block.anchors) {
-      rows.push([...labelCells(a.labels, a.y), ...a.values]);
+      rows.push([...labelCells(a.labels, a.y), ...withBlanks(a.values, columns, a.labels)]);
       for (const r of [...a.labels, ...a.values]) used.add(r);
     }
+  }
+  // A table of one row of values (t4) short of values: its blanks placed by the header's columns.
+  for (const a of anchors.filter((a) => !blocks.some((b) => b.anchors.includes(a)))) {
+    const others = runs.filter((r) => !used.has(r) && !a.values.includes(r) && onBaseline(r, a.y));
+    const values = withBlanks(a.values, headerColumns(a, runs), others);
+    if (values === a.values) continue;
+    rows.push([...others.sort((x, y) => x.x0 - y.x0), ...values]);
+    for (const r of rows.at(-1)!) used.add(r);
   }
   return { rows, rest: runs.filter((r) => !used.has(r)) };
 }
