@@ -77,16 +77,11 @@ function readDoc(bytes: Uint8Array): string | null {
   const fcLcb = lw + cslw * 4 + 2;
   const pairs = w.getUint16(fcLcb - 2, true);
   if (cslw < 4 || pairs < 34 || fcLcb + pairs * 8 > word.length) throw broken('文件信息块不完整');
-  // FibRgLw97: ccpText, then the stories after it (footnotes, headers, a reserved one, comments, endnotes), then text boxes.
-  const [ccpText, ccpFtn, ccpHdd, ccpMcr, ccpAtn, ccpEdn, ccpTxbx] = [3, 4, 5, 6, 7, 8, 9].map((i) => (i < cslw ? w.getUint32(lw + i * 4, true) : 0)) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
+  // FibRgLw97: ccpText, then the stories after the main text in this order (footnotes, headers, a reserved one,
+  // comments, endnotes), then the text boxes'.
+  const count = (i: number) => (i < cslw ? w.getUint32(lw + i * 4, true) : 0);
+  const ccpText = count(3);
+  const boxesFrom = [3, 4, 5, 6, 7, 8].reduce((sum, i) => sum + count(i), 0);
   const pair = (i: number) => [w.getUint32(fcLcb + i * 8, true), w.getUint32(fcLcb + i * 8 + 4, true)] as const;
   const [fcClx, lcbClx] = pair(33);
   const [fcBtePapx, lcbBtePapx] = pair(13);
@@ -95,11 +90,11 @@ function readDoc(bytes: Uint8Array): string | null {
   const [fcBteChpx, lcbBteChpx] = pair(12);
   const paragraphs = paragraphProps(word, w, t, fcBtePapx, lcbBtePapx, file.stream('Data'));
   const unseen = unseenRuns(word, w, t, fcBteChpx, Math.min(lcbBteChpx, table.length - fcBteChpx));
-  const story = (first: number, length: number) => storyText(word, t, fcClx, lcbClx, first, first + length);
+  const text = pieceReader(word, t, fcClx, lcbClx);
   // Text boxes (a title, or a table laid out in one) come after the body, as a table appended after the signature does.
-  const boxes = story(ccpText + ccpFtn + ccpHdd + ccpMcr + ccpAtn + ccpEdn, ccpTxbx);
+  const chars = [...text(0, ccpText), ...text(boxesFrom, boxesFrom + count(9))];
   return toHtml(
-    [...story(0, ccpText), ...boxes].filter((ch) => !unseen(ch.end - 1)),
+    chars.filter((ch) => !unseen(ch.end - 1)),
     paragraphs,
   );
 }
@@ -112,8 +107,8 @@ interface Char {
   end: number;
 }
 
-/** The characters of the CPs [first, last), piece by piece (the piece table, CLX): the main text, or a story after it. */
-function storyText(word: Uint8Array, t: DataView, fcClx: number, lcbClx: number, first: number, last: number): Char[] {
+/** The piece table (CLX): a reader of the characters of the CPs [first, last), the main text or a story after it. */
+function pieceReader(word: Uint8Array, t: DataView, fcClx: number, lcbClx: number): (first: number, last: number) => Char[] {
   let at = fcClx;
   const end = fcClx + lcbClx;
   // Prc entries (property modifiers) come first; the piece table follows.
@@ -123,31 +118,33 @@ function storyText(word: Uint8Array, t: DataView, fcClx: number, lcbClx: number,
   const plc = at + 5;
   const n = Math.floor((lcb - 4) / 12);
   if (n < 1 || plc + lcb > end) throw broken('文本片段表不完整');
-  const out: Char[] = [];
   const cp1252 = new TextDecoder('windows-1252');
-  for (let i = 0; i < n; i++) {
-    const from = t.getUint32(plc + i * 4, true);
-    const lo = Math.max(from, first);
-    const to = Math.min(t.getUint32(plc + (i + 1) * 4, true), last);
-    const fc = t.getUint32(plc + (n + 1) * 4 + i * 8 + 2, true);
-    const compressed = (fc & 0x40000000) !== 0;
-    const start = compressed ? (fc & 0x3fffffff) / 2 : fc;
-    // The text cannot be longer than the stream holding it: a damaged table would otherwise run on.
-    if (out.length + (to - lo) > word.length) throw broken('文本片段表不合规范');
-    for (let cp = lo; cp < to; cp++) {
-      const k = cp - from;
-      if (compressed) {
-        const pos = start + k;
-        if (pos >= word.length) throw broken('文本超出文件');
-        out.push({ c: cp1252.decode(word.subarray(pos, pos + 1)), end: pos + 1 });
-      } else {
-        const pos = start + k * 2;
-        if (pos + 1 >= word.length) throw broken('文本超出文件');
-        out.push({ c: String.fromCharCode(word[pos]! | (word[pos + 1]! << 8)), end: pos + 2 });
+  return (first, last) => {
+    const out: Char[] = [];
+    for (let i = 0; i < n; i++) {
+      const from = t.getUint32(plc + i * 4, true);
+      const lo = Math.max(from, first);
+      const to = Math.min(t.getUint32(plc + (i + 1) * 4, true), last);
+      const fc = t.getUint32(plc + (n + 1) * 4 + i * 8 + 2, true);
+      const compressed = (fc & 0x40000000) !== 0;
+      const start = compressed ? (fc & 0x3fffffff) / 2 : fc;
+      // The text cannot be longer than the stream holding it: a damaged table would otherwise run on.
+      if (out.length + (to - lo) > word.length) throw broken('文本片段表不合规范');
+      for (let cp = lo; cp < to; cp++) {
+        const k = cp - from;
+        if (compressed) {
+          const pos = start + k;
+          if (pos >= word.length) throw broken('文本超出文件');
+          out.push({ c: cp1252.decode(word.subarray(pos, pos + 1)), end: pos + 1 });
+        } else {
+          const pos = start + k * 2;
+          if (pos + 1 >= word.length) throw broken('文本超出文件');
+          out.push({ c: String.fromCharCode(word[pos]! | (word[pos + 1]! << 8)), end: pos + 2 });
+        }
       }
     }
-  }
-  return out;
+    return out;
+  };
 }
 
 /** Each paragraph's properties, by the file position just after its mark (the FKPs of PlcBtePapx). */
