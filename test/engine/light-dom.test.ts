@@ -154,9 +154,24 @@ describe('light DOM where a browser and linkedom differ, as a browser does', () 
         '<div class="w">wide</div><div class="s">off</div><div class="s on">on</div><div class="m" style="display:block">inline</div><div class="q">child</div><table class="x"></table></body>',
     );
     const hidden = doc.querySelectorAll('div,table').map((el) => `${el.textContent || el.tagName}:${el.hasAttribute('hidden')}`);
-    // Rules inside @media, with combinators or of a tag alone are left to a browser (page-tree.ts asks it the computed style).
+    // Rules with combinators or of a tag alone, and an @media a desktop screen does not match, are left to a browser (page-tree.ts asks it the computed style).
     expect(hidden).toEqual(['phone:true', 'print:true', 'tab:true', 'wide:false', 'off:true', 'on:false', 'inline:false', 'child:false', 'TABLE:false']);
     expect(parseLightDom('<style>.m{display:block}</style><div class="m">x</div>').querySelector('div')!.hasAttribute('hidden')).toBe(false);
+  });
+
+  it('rules inside an @media read as on a 1 280 px desktop screen (a mobile-first page hides its phone copy there); queries it cannot read are left to a browser', () => {
+    const css =
+      '<style>@import url(a.css); .im{display:none} @media (min-width: 769px){.mo{display:none}} @media screen and (min-width:62em){.em{display:none}} ' +
+      '@media print{.pr{display:none}} @media not print{.np{display:none}} @media (hover:hover){.hv{display:none}} @media only screen and (max-width:1024px){.nar{display:none}} ' +
+      '@media (max-width:600px), (orientation:landscape){.or{display:none}} @media (min-width:1600px){.xl{display:none}} @media (min-width:768px){@media (max-width:2000px){.in{display:none}}}</style>';
+    const names = ['im', 'mo', 'em', 'pr', 'np', 'hv', 'nar', 'or', 'xl', 'in'];
+    const doc = parseLightDom(`<head>${css}</head><body>${names.map((n) => `<div class="${n}">${n}</div>`).join('')}</body>`);
+    const hidden = doc
+      .querySelectorAll('div')
+      .filter((el) => el.hasAttribute('hidden'))
+      .map((el) => el.textContent);
+    // 62em is 992 px; 1 024 px and 1 600 px are the bounds a 1 280 px window is outside of; hover is a feature not read.
+    expect(hidden).toEqual(['im', 'mo', 'em', 'np', 'or', 'in']);
   });
 
   it('attribute names are case-insensitive (old CMS markup writes ROWSPAN)', () => {

@@ -3,8 +3,9 @@
  * portal that serves the article twice, once for wide screens and once for phones, or keeps a stale
  * copy for printing, hides one copy with a class rule (`.m-only{display:none}`), and an auditor sees
  * the other only. In a browser the auditor's page tree asks the computed style instead (page-tree.ts).
- * Only what a browser at a desktop width surely applies is read: rules at the top level (none inside
- * @media or @supports) whose selector is one compound of classes or an id, with or without a tag.
+ * Only what a browser at a desktop width surely applies is read: rules at the top level or inside an
+ * @media whose query holds for a desktop screen (DESKTOP; none inside @supports or other at-rules), whose
+ * selector is one compound of classes or an id, with or without a tag.
  */
 
 /** One top-level rule that sets `display` on one compound selector. */
@@ -24,20 +25,68 @@ const DISPLAY = /(?:^|;)\s*display\s*:\s*([-a-z]+)\s*(!\s*important)?/gi;
 /** The `display` rules of a style sheet's text, in its order. */
 export function displayRules(css: string): DisplayRule[] {
   const out: DisplayRule[] = [];
-  const text = css.replace(/\/\*[\s\S]*?\*\//g, '').replace(/<!--|-->/g, '');
+  readRules(css.replace(/\/\*[\s\S]*?\*\//g, '').replace(/<!--|-->/g, ''), out);
+  return out;
+}
+
+function readRules(text: string, out: DisplayRule[]): void {
   let i = 0;
   while (i < text.length) {
     const open = text.indexOf('{', i);
     if (open < 0) break;
-    const prelude = text.slice(i, open).trim();
+    // A statement at-rule before the block (@import …; @charset …;) is no part of its prelude.
+    const prelude = text
+      .slice(i, open)
+      .replace(/^[^{}]*;/, '')
+      .trim();
     const close = blockEnd(text, open);
-    if (!prelude.startsWith('@')) {
+    if (/^@media\b/i.test(prelude)) {
+      if (desktopMatches(prelude.slice(6))) readRules(text.slice(open + 1, close), out);
+    } else if (!prelude.startsWith('@')) {
       const display = lastDisplay(text.slice(open + 1, close));
       if (display) for (const selector of prelude.split(',')) pushRule(out, selector.trim(), display);
     }
     i = close + 1;
   }
-  return out;
+}
+
+/**
+ * The screen a media query is read for: a desktop browser's window, as an auditor's is (and as the
+ * browser tests' is, so that the command line and the extension read a page alike).
+ */
+const DESKTOP = { width: 1280, height: 720 };
+
+/**
+ * Whether a media query list holds on DESKTOP's screen: media types, width and height bounds in px or
+ * em, orientation, with not/only. A feature it does not read makes its query false: the rules are then
+ * left to a browser, as any @media's were.
+ */
+function desktopMatches(list: string): boolean {
+  return list.split(',').some((query) => {
+    const q = query.trim().toLowerCase();
+    const negated = /^not\s/.test(q);
+    const held = q
+      .replace(/^(?:not|only)\s+/, '')
+      .split(/\s+and\s+/)
+      .map((part) => partHolds(part.trim()));
+    // A part not read leaves the query unknown: not applied, even under not.
+    if (held.includes(undefined)) return false;
+    return held.every(Boolean) !== negated;
+  });
+}
+
+/** One part of a media query on DESKTOP: true, false, or undefined when it names a feature not read. */
+function partHolds(part: string): boolean | undefined {
+  if (part === 'all' || part === 'screen') return true;
+  if (part === 'print' || part === 'speech') return false;
+  const size = /^\(\s*(min-|max-)?(width|height)\s*:\s*([\d.]+)(px|em|rem)\s*\)$/.exec(part);
+  if (size) {
+    const bound = Number(size[3]) * (size[4] === 'px' ? 1 : 16);
+    const actual = DESKTOP[size[2] as 'width' | 'height'];
+    return size[1] === 'min-' ? actual >= bound : size[1] === 'max-' ? actual <= bound : actual === bound;
+  }
+  const orientation = /^\(\s*orientation\s*:\s*(landscape|portrait)\s*\)$/.exec(part);
+  return orientation ? orientation[1] === 'landscape' : undefined;
 }
 
 /** The index of the `}` that closes the block opened at `open` (nested blocks of an at-rule included). */
