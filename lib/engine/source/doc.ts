@@ -40,6 +40,8 @@ const SPRM_P_INNER_TABLE_CELL = 0x244b;
 const SPRM_P_INNER_TTP = 0x244c;
 const SPRM_P_HUGE_PAPX = 0x6646;
 const SPRM_T_DEF_TABLE = 0xd608;
+/** Word 97's own form of sprmTDefTable, sized the same way. */
+const SPRM_T_DEF_TABLE_10 = 0xd606;
 const SPRM_T_VERT_MERGE = 0xd62b;
 const SPRM_P_CHG_TABS = 0xc615;
 
@@ -215,28 +217,30 @@ function unseenRuns(word: Uint8Array, w: DataView, t: DataView, fc: number, lcb:
 const SPRM_C_RMARK_DEL = 0x0800;
 const SPRM_C_VANISH = 0x083c;
 
-/** A run's sprms set it deleted or hidden (a toggle's 1, or 0x81: the opposite of its style's, which is off). */
-function unseenChpx(grpprl: Uint8Array): boolean {
+/** A grpprl's sprms with where their operands start; a sprm it cannot size, or one running past the list, ends it. */
+function* sprmsOf(grpprl: Uint8Array): Generator<{ sprm: number; operand: number }> {
   let at = 0;
   while (at + 2 <= grpprl.length) {
     const sprm = grpprl[at]! | (grpprl[at + 1]! << 8);
-    const size = operandSize(sprm, grpprl, at + 2);
-    if (size < 0) return false;
-    if ((sprm === SPRM_C_RMARK_DEL || sprm === SPRM_C_VANISH) && (grpprl[at + 2] === 1 || grpprl[at + 2] === 0x81)) return true;
-    at += 2 + size;
-  }
-  return false;
-}
-
-/** Applies a grpprl's paragraph and table sprms to `props`; a sprm it cannot size ends the list. */
-function readSprms(grpprl: Uint8Array, props: ParaProps, data: Uint8Array | undefined): void {
-  const v = new DataView(grpprl.buffer, grpprl.byteOffset, grpprl.byteLength);
-  let at = 0;
-  while (at + 2 <= grpprl.length) {
-    const sprm = v.getUint16(at, true);
     const operand = at + 2;
     const size = operandSize(sprm, grpprl, operand);
     if (size < 0 || operand + size > grpprl.length) return;
+    yield { sprm, operand };
+    at = operand + size;
+  }
+}
+
+/** A run's sprms set it deleted or hidden (a toggle's 1, or 0x81: the opposite of its style's, which is off). */
+function unseenChpx(grpprl: Uint8Array): boolean {
+  for (const { sprm, operand } of sprmsOf(grpprl))
+    if ((sprm === SPRM_C_RMARK_DEL || sprm === SPRM_C_VANISH) && (grpprl[operand] === 1 || grpprl[operand] === 0x81)) return true;
+  return false;
+}
+
+/** Applies a grpprl's paragraph and table sprms to `props`. */
+function readSprms(grpprl: Uint8Array, props: ParaProps, data: Uint8Array | undefined): void {
+  const v = new DataView(grpprl.buffer, grpprl.byteOffset, grpprl.byteLength);
+  for (const { sprm, operand } of sprmsOf(grpprl)) {
     const byte = grpprl[operand]!;
     if (sprm === SPRM_P_IN_TABLE) props.inTable = byte !== 0;
     else if (sprm === SPRM_P_TTP && props.depth <= 1) props.rowEnd = byte !== 0;
@@ -256,7 +260,6 @@ function readSprms(grpprl: Uint8Array, props: ParaProps, data: Uint8Array | unde
       }
     } else if (sprm === SPRM_P_INNER_TABLE_CELL) props.innerCell = byte !== 0;
     else if (sprm === SPRM_P_INNER_TTP) props.innerRowEnd = byte !== 0;
-    at = operand + size;
   }
   if (props.inTable && props.depth === 0) props.depth = 1;
 }
@@ -277,7 +280,7 @@ function operandSize(sprm: number, g: Uint8Array, at: number): number {
       return 3;
   }
   if (at >= g.length) return -1;
-  if (sprm === SPRM_T_DEF_TABLE || sprm === 0xd606) return at + 1 < g.length ? (g[at]! | (g[at + 1]! << 8)) + 1 : -1;
+  if (sprm === SPRM_T_DEF_TABLE || sprm === SPRM_T_DEF_TABLE_10) return at + 1 < g.length ? (g[at]! | (g[at + 1]! << 8)) + 1 : -1;
   if (sprm === SPRM_P_CHG_TABS && g[at] === 255) {
     const del = g[at + 1] ?? 0;
     const add = g[at + 2 + del * 4] ?? 0;
@@ -292,7 +295,7 @@ function readTableDef(v: DataView, at: number, props: ParaProps): void {
   const count = v.getUint8(at + 2);
   const bounds = at + 3;
   const tcs = bounds + (count + 1) * 2;
-  if (bounds + (count + 1) * 2 > end) return;
+  if (tcs > end) return;
   props.left = v.getInt16(bounds, true);
   props.cells = Array.from({ length: count }, (_, i) => {
     const tc = tcs + i * 20;
