@@ -7,6 +7,7 @@
  */
 import { readCompoundFile } from './cfb';
 import { FileReadError } from './file-kind';
+import { escapeHtml, writeTable, type SpannedCell } from './html-write';
 
 /** Paragraph properties the reader uses, from the paragraph's PAPX. */
 export interface ParaProps {
@@ -384,7 +385,6 @@ function toHtml(chars: readonly Char[], paragraphs: ReadonlyMap<number, ParaProp
   return `<!doctype html><html><head><meta charset="utf-8"></head><body>${blocks.join('\n')}</body></html>`;
 }
 
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const cellHtml = (s: string) => escapeHtml(s.replace(/\n+$/, '')).replace(/\n/g, '<br>');
 
 /**
@@ -396,13 +396,13 @@ export function tableHtml(rows: readonly Row[]): string {
   const grid = [...new Set(rows.filter(defined).flatMap((r) => [r.props.left!, ...r.props.cells!.map((c) => c.right)]))].sort((a, b) => a - b);
   const column = (x: number) => grid.indexOf(x);
   // The vertical merge open in each grid column: the cell that starts it, to lengthen.
-  const open = new Map<number, Cell>();
-  const out = rows.map((row): Cell[] => {
+  const open = new Map<number, SpannedCell>();
+  const out = rows.map((row): SpannedCell[] => {
     if (!defined(row)) {
       open.clear();
       return row.cells.map((html) => ({ html, rowspan: 1, colspan: 1 }));
     }
-    const cells: Cell[] = [];
+    const cells: SpannedCell[] = [];
     let left = row.props.left!;
     row.props.cells!.forEach((def, i) => {
       const from = column(left);
@@ -426,12 +426,5 @@ export function tableHtml(rows: readonly Row[]): string {
     });
     return cells;
   });
-  const td = (c: Cell) => `<td${c.rowspan > 1 ? ` rowspan="${c.rowspan}"` : ''}${c.colspan > 1 ? ` colspan="${c.colspan}"` : ''}>${c.html}</td>`;
-  return `<table>${out.map((r) => `<tr>${r.map(td).join('')}</tr>`).join('\n')}</table>`;
-}
-
-interface Cell {
-  html: string;
-  rowspan: number;
-  colspan: number;
+  return writeTable(out);
 }

@@ -4,6 +4,7 @@
  */
 import { decodePage } from '../decode';
 import { FileReadError } from './file-kind';
+import { escapeHtml } from './html-write';
 
 const BODY = 'word/document.xml';
 const BODY_RELS = 'word/_rels/document.xml.rels';
@@ -85,8 +86,7 @@ function withSymbolsAsText(xml: string): string {
     let code = parseInt(/w:char="([0-9A-Fa-f]+)"/.exec(sym)?.[1] ?? '', 16);
     if (code >= 0xf020 && code <= 0xf0ff) code = font === 'Symbol' && code <= 0xf03f ? code - 0xf000 : NaN;
     if (!(code >= 0x20) || (code >= 0xe000 && code <= 0xf8ff)) return sym;
-    const ch = String.fromCodePoint(code).replace(/&/g, '&amp;').replace(/</g, '&lt;');
-    return `<w:t xml:space="preserve">${ch}</w:t>`;
+    return `<w:t xml:space="preserve">${escapeHtml(String.fromCodePoint(code))}</w:t>`;
   });
 }
 

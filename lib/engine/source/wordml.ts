@@ -4,13 +4,12 @@
  * page it shows: paragraphs, and tables whose merged cells (w:gridSpan, w:vmerge) are colspans and rowspans.
  */
 
+import { writeTable, type SpannedCell } from './html-write';
+
 /** The XML declaration's processing instruction, or the root element, within the first bytes. */
 export const isWordMl = (text: string): boolean => /<\?mso-application\s+progid="Word\.Document"\?>|<w:wordDocument\b/.test(text.slice(0, 2048));
 
-interface Cell {
-  html: string;
-  colspan: number;
-  rowspan: number;
+interface Cell extends SpannedCell {
   /** A cell that continues the one above it (w:vmerge without "restart"): merged into it, not drawn. */
   continues: boolean;
 }
@@ -95,15 +94,5 @@ function tableHtml(table: Table): string {
       col += c.colspan;
     }
   }
-  const attr = (name: string, n: number) => (n > 1 ? ` ${name}="${n}"` : '');
-  const td = (c: Cell) => `<td${attr('colspan', c.colspan)}${attr('rowspan', c.rowspan)}>${c.html}</td>`;
-  return `<table border="1">\n${table.rows
-    .map(
-      (row) =>
-        `<tr>${row
-          .filter((c) => !merged.has(c))
-          .map(td)
-          .join('')}</tr>`,
-    )
-    .join('\n')}\n</table>\n`;
+  return `${writeTable(table.rows.map((row) => row.filter((c) => !merged.has(c))))}\n`;
 }
