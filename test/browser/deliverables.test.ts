@@ -55,7 +55,7 @@ describe('workbook', () => {
     expect(sheets.map((s) => s.sheet)).toEqual(['问题', '报告', '机关×年度', '规则']);
     const findings = sheets[0]!.data;
     expect(findings).toHaveLength(1 + AUDITS.reduce((n, a) => n + a.record.findings.length, 0));
-    const cell = (findings[0] as string[]).indexOf('单元格');
+    const cell = (findings[0] as string[]).indexOf('单元格名称');
     expect(findings.map((r) => r[cell])).toContain('第三部分 · (七)总计 · 总计');
     // The list's filters decide what is exported.
     await records.getByPlaceholder('搜索机关、标题或网址').fill('司法局');

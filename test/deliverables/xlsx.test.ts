@@ -44,7 +44,7 @@ describe('workbook', () => {
       expect(row[col('备注')]).toBe(note?.note || null);
       expect(row[col('备注人')]).toBe(note?.by ?? null);
     }
-    const names = rows.map((r) => r[col('单元格')]);
+    const names = rows.map((r) => r[col('单元格名称')]);
     expect(names).toEqual([
       '第三部分 · (七)总计 · 总计',
       null,
@@ -97,8 +97,9 @@ describe('workbook', () => {
     expect(files).toHaveLength(4);
     for (const f of files) expect(xml[f]).toMatch(/<pane [^>]*ySplit="1"[^>]*state="frozen"/);
     const filters = files.map((f) => xml[f]!.match(/<autoFilter ref="([^"]+)"/)?.[1] ?? null);
+    // 21 columns on 问题 (the CSV's), 15 on 报告, 8 on 规则.
     const [findings, reports, , rules] = workbookSheets(AUDITS);
-    expect(filters).toEqual([`A1:R${findings!.rows.length + 1}`, `A1:O${reports!.rows.length + 1}`, null, `A1:H${rules!.rows.length + 1}`]);
+    expect(filters).toEqual([`A1:U${findings!.rows.length + 1}`, `A1:O${reports!.rows.length + 1}`, null, `A1:H${rules!.rows.length + 1}`]);
   });
 
   it('writes an empty selection as header rows only', async () => {

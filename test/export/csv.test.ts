@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { auditsToCsv, csvField, CSV_HEADERS, numberOrText } from '@/lib/app/export/csv';
+import { auditsToCsv, csvField, CSV_HEADERS } from '@/lib/app/export/csv';
+import { numberOrText } from '@/lib/app/export/finding-columns';
 import type { FindingNote, ReportRecord } from '@/lib/app/schema';
 import { withFindingIds } from '@/lib/engine/finding-id';
 import { proseMismatch, sectionMissing, sumBroken, URL_A } from '../helpers/audits';

@@ -10,12 +10,12 @@
  * Cells are typed: text is never run as a formula, so the CSV's formula guard is not needed here.
  */
 import type { Feature } from 'write-excel-file/universal';
-import { formatTime, LAYOUT_LABELS, ruleTitle, sectionHeading, SEVERITY_LABELS } from '../../engine/labels';
+import { formatTime, LAYOUT_LABELS, ruleTitle } from '../../engine/labels';
 import { bodiesGrid } from '../bodies';
-import { cellNames } from '../cell-names';
-import { countedFindings, notesById, severityCounts, statusCounts, statusOf } from '../report-stats';
+import { countedFindings, notesById, severityCounts, statusCounts } from '../report-stats';
 import { STATUS_LABELS, STATUSES } from '../schema';
 import { countByRule, type AuditWithNotes } from '../stats';
+import { FINDING_COLUMNS, findingRow, type Field } from './finding-columns';
 
 export type CellValue = string | number | null;
 
@@ -34,59 +34,15 @@ export const SHEET_NAMES = { findings: '问题', reports: '报告', bodies: '机
 /** Excel refuses a file with a cell longer than 32 767 characters. */
 const MAX_CELL = 32_767;
 const text = (v: string | undefined | null): CellValue => (v ? v.slice(0, MAX_CELL) : null);
-/** A number stays a number so the sheet can sum and filter it; other text stays text. */
-const num = (v: number | string | undefined): CellValue => (v === undefined ? null : typeof v === 'number' ? v : text(v));
+const cell = (v: Field): CellValue => (typeof v === 'number' ? v : text(v));
 
-const FINDING_HEADER = [
-  '机关',
-  '年度',
-  '标题',
-  '网址',
-  '审计时间',
-  '规则',
-  '规则名称',
-  '严重程度',
-  '说明',
-  '章节',
-  '单元格',
-  '应为',
-  '实为',
-  '摘录',
-  '状态',
-  '备注',
-  '备注人',
-  '备注时间',
-];
-
+/** One row per finding, with the CSV's columns. */
 function findingsSheet(audits: readonly AuditWithNotes[]): WorkbookSheet {
-  const rows: CellValue[][] = [];
-  for (const { record: r, notes } of audits) {
+  const rows = audits.flatMap(({ record, notes }) => {
     const byId = notesById(notes);
-    for (const f of r.findings) {
-      const note = byId.get(f.id);
-      rows.push([
-        text(r.agency),
-        r.year,
-        text(r.title),
-        text(r.url),
-        formatTime(r.auditedAt),
-        f.rule,
-        ruleTitle(f.rule).zh,
-        SEVERITY_LABELS[f.severity].zh,
-        text(f.message),
-        f.section ? sectionHeading(f.section) : null,
-        text(cellNames(f.cells, r.layout)),
-        num(f.expected),
-        num(f.actual),
-        text(f.excerpt),
-        STATUS_LABELS[statusOf(note)].zh,
-        text(note?.note),
-        text(note?.by),
-        note ? formatTime(note.updatedAt) : null,
-      ]);
-    }
-  }
-  return { name: SHEET_NAMES.findings, header: FINDING_HEADER, rows, widths: [20, 6, 30, 30, 16, 18, 20, 8, 40, 24, 36, 8, 8, 30, 8, 30, 8, 16], filter: true };
+    return record.findings.map((finding) => findingRow({ record, finding, note: byId.get(finding.id) }).map(cell));
+  });
+  return { name: SHEET_NAMES.findings, header: FINDING_COLUMNS.map((c) => c.header), rows, widths: FINDING_COLUMNS.map((c) => c.width), filter: true };
 }
 
 function reportsSheet(audits: readonly AuditWithNotes[]): WorkbookSheet {
