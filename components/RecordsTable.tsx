@@ -134,6 +134,7 @@ function Row({ record: r, notes, selected, tabStop, member, onFocus, onSelect }:
           {r.title || r.url}
         </a>
         <div class="muted">{pick(LAYOUT_LABELS[r.layout])}</div>
+        {r.absentSince !== undefined && <div class="absent">{t('table_absent', { time: formatUiTime(r.absentSince) })}</div>}
       </td>
       <td>{formatUiTime(r.auditedAt)}</td>
       <td>

@@ -1,5 +1,5 @@
 /** Saving audits and notes. The background is the only writer; callers pass the time and the auditor. */
-import { reportKey, withFindingIds } from '@/lib/engine/finding-id';
+import { pageKey, partOf, reportKey, withFindingIds } from '@/lib/engine/finding-id';
 import type { ReportState } from '@/lib/app/messages';
 import type { ReportSnapshot } from '@/lib/engine/snapshot';
 import type { FindingNote, HistoryEntry, ReportRecord, Status, StoredFinding } from '@/lib/app/schema';
@@ -21,10 +21,12 @@ const factsOfRecord = (r: ReportRecord): YearFacts => ({ source: r.id, agency: r
  * Stores an audit over the previous one of the same page. Notes are keyed by finding id and are
  * left alone: a finding that disappears keeps its note, and gets it back if it returns. The audit is
  * checked against the same body's stored previous year, and the stored following year against it.
+ * `parts`, when known, is how many reports the page holds now: its other records are then marked absent or present.
  */
-export async function saveAudit(db: AuditDb, report: ReportSnapshot, now: number, disabledRules: readonly string[] = []): Promise<ReportState> {
+export async function saveAudit(db: AuditDb, report: ReportSnapshot, now: number, disabledRules: readonly string[] = [], parts?: number): Promise<ReportState> {
   const id = reportKey(report.url);
   await db.transaction('rw', db.reports, async () => {
+    if (parts !== undefined) await markAbsentReports(db, id, parts, now);
     const prev = await db.reports.get(id);
     const year = report.year;
     const neighbours = year
@@ -84,6 +86,19 @@ export async function saveAudit(db: AuditDb, report: ReportSnapshot, now: number
     }
   });
   return (await getReportState(db, id))!;
+}
+
+/**
+ * The page's other records that an audit finding `parts` reports did not see: parts beyond the last, the
+ * page's one report when it now holds several, or its parts when it holds one. They are marked, not deleted
+ * (their notes are the auditor's); a record seen again is stored afresh, without the mark.
+ */
+async function markAbsentReports(db: AuditDb, id: string, parts: number, now: number): Promise<void> {
+  const page = pageKey(id);
+  const onPage = (key: string) => (parts > 1 ? partOf(key) >= 1 && partOf(key) <= parts : partOf(key) === 0);
+  const siblings = await db.reports.where('id').startsWith(page).toArray();
+  for (const r of siblings)
+    if (r.id !== id && pageKey(r.id) === page && !onPage(r.id) && r.absentSince === undefined) await db.reports.update(r.id, { absentSince: now });
 }
 
 export async function getReportState(db: AuditDb, reportId: string): Promise<ReportState | null> {

@@ -29,8 +29,8 @@ export async function disabledRules(): Promise<readonly string[]> {
 }
 
 /** Stores an audit exactly as a page audited by hand is stored (a compilation's part as its part), cross-year checks included. */
-export const saveAudit: RunDeps['save'] = async (report, part) => {
-  const { state } = await ask({ type: 'audit:save', report, part });
+export const saveAudit: RunDeps['save'] = async (report, part, parts) => {
+  const { state } = await ask({ type: 'audit:save', report, part, parts });
   return { reportId: state.reportId, agency: state.agency, year: state.year };
 };
 

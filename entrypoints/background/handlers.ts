@@ -56,14 +56,14 @@ function inArrivalOrder<T>(write: () => Promise<T>): Promise<T> {
 }
 
 export const HANDLERS: { [T in RequestType]: Handler<T> } = {
-  async 'audit:save'({ report, part }, { sender, fromPage }) {
+  async 'audit:save'({ report, part, parts }, { sender, fromPage }) {
     // A content script's own claim (location.href) is the page's to rewrite with history.replaceState:
     // the frame's URL comes from the browser. The batch page fetched the report itself and says where from.
     const page = fromPage ? report.url : sender.url;
     if (!page || !HTTP.test(page)) throw new Refusal(t('bg_noSenderUrl'));
     // Each report of a compilation is a record of its own, keyed by the page and the part; only a part names one.
     const url = part ? partKey(page, part) : pageKey(page);
-    const state = await saveAudit(auditDb(), { ...report, url }, Date.now(), (await loadSettings()).disabledRules);
+    const state = await saveAudit(auditDb(), { ...report, url }, Date.now(), (await loadSettings()).disabledRules, parts);
     // A batch page's tab does not show the report it saved: the side panel must not follow it there.
     // A compilation's first report stands for its page in the side panel, which offers the others.
     const tabId = fromPage ? undefined : sender.tab?.id;

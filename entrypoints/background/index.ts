@@ -19,7 +19,8 @@ export default defineBackground(() => {
   browser.runtime.onConnect.addListener((port) =>
     onPageAudit(port, {
       disabledRules: async () => (await loadSettings()).disabledRules,
-      save: async (report, part, sender) => (await HANDLERS['audit:save']({ type: 'audit:save', report, part }, { sender, fromPage: false })).state,
+      save: async (report, part, parts, sender) =>
+        (await HANDLERS['audit:save']({ type: 'audit:save', report, part, parts }, { sender, fromPage: false })).state,
     }),
   );
   browser.contextMenus?.onClicked.addListener(onContextMenuClick);

@@ -23,8 +23,8 @@ export const MAX_TREE_NODES = 1_000_000;
 
 export interface PageAuditDeps {
   disabledRules(): Promise<readonly string[]>;
-  /** Stores one report of the sender's page (`part` from 1 on a compilation), as the audit:save request does. */
-  save(report: ReportSnapshot, part: number | undefined, sender: Browser.runtime.MessageSender): Promise<OverlayReport>;
+  /** Stores one report of the sender's page (`part` from 1 on a compilation, of `parts`), as the audit:save request does. */
+  save(report: ReportSnapshot, part: number | undefined, parts: number, sender: Browser.runtime.MessageSender): Promise<OverlayReport>;
   /** Work per task while auditing, in ms (AUDIT_SLICE_MS). */
   sliceMs?: number;
 }
@@ -95,7 +95,8 @@ export function onPageAudit(port: Browser.runtime.Port, deps: PageAuditDeps): vo
 async function saveParts(parts: ReportAudit[], url: string, sender: Browser.runtime.MessageSender, deps: PageAuditDeps) {
   if (parts.length > MAX_PARTS) return [];
   const states: OverlayReport[] = [];
-  for (const [i, p] of parts.entries()) states.push(await deps.save(reportSnapshot(p.report, p.findings, url), parts.length > 1 ? i + 1 : undefined, sender));
+  for (const [i, p] of parts.entries())
+    states.push(await deps.save(reportSnapshot(p.report, p.findings, url), parts.length > 1 ? i + 1 : undefined, parts.length, sender));
   return states;
 }
 

@@ -58,7 +58,7 @@ async function saveParts(audited: ReportAudit[], url: string): Promise<FilePart[
   const parts: FilePart[] = [];
   for (const [i, p] of audited.entries()) {
     const part = audited.length > 1 ? i + 1 : undefined;
-    const saved = (await ask({ type: 'audit:save', report: reportSnapshot(p.report, p.findings, url), part })).state;
+    const saved = (await ask({ type: 'audit:save', report: reportSnapshot(p.report, p.findings, url), part, parts: audited.length })).state;
     const { state } = await ask({ type: 'report:get', reportId: saved.reportId });
     if (state) parts.push({ report: p.report, state });
   }

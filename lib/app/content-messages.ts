@@ -59,8 +59,9 @@ export const CONTENT_REQUESTS = requestMap(
   /**
    * Stores an audit: the batch page's (under the URL it fetched), or a content script's under the URL the browser
    * reports for the sending frame. The auditor itself saves through the page-audit port (background/page-audit.ts).
+   * `parts`: how many reports the page holds now, when the sender knows (its other records are marked absent or present).
    */
-  endpoint('audit:save', 'content', { report: ReportSnapshot, part: Part }, { state: OverlayReport }),
+  endpoint('audit:save', 'content', { report: ReportSnapshot, part: Part, parts: Part }, { state: OverlayReport }),
   /** The sender's own stored report (or its part's), after a state:changed. */
   endpoint('overlay:state', 'content', { part: Part }, { state: z.nullable(OverlayReport) }),
   endpoint('panel:open', 'content', {}, {}),

@@ -166,6 +166,7 @@ export const en: Record<MessageKey, string> = {
   filters_shown: 'Showing {shown} / {total} reports',
   table_caption: 'Audit records: click a header to sort; arrow keys move between rows, Enter or Space opens.',
   table_rowTitle: 'Click or press Enter to show findings',
+  table_absent: 'No longer on its page at the audit of {time} (the compilation holds fewer reports)',
   table_groupTitle: 'Same body and year at several URLs: click or Enter to expand',
   table_groupCollapse: 'Collapse {count} reports',
   table_groupExpand: 'Expand {count} reports',

@@ -183,6 +183,7 @@ export const zh = {
   // Records table, export/import, unfinished batches.
   table_caption: '审计记录：点列标题排序；方向键在行间移动，回车或空格打开。Click a header to sort; arrow keys move between rows, Enter opens.',
   table_rowTitle: '点击或回车查看问题 / Click or press Enter to show findings',
+  table_absent: '{time} 审核页面时已不见此报告（汇编中的报告减少了）',
   table_groupTitle: '同一机关同一年度的多个网址：点击或回车展开 / Same body and year at several URLs: click or Enter to expand',
   table_groupCollapse: '收起 {count} 份报告',
   table_groupExpand: '展开 {count} 份报告',

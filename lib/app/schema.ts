@@ -33,6 +33,11 @@ export const ReportRecord = lazySchema(() =>
     note: z.string(),
     noteBy: z.string(),
     noteUpdatedAt: z.nullable(z.number()),
+    /**
+     * When an audit of its page no longer found this report there (a compilation now holding fewer reports,
+     * or one report where there were several): the record and its notes are kept, marked. Cleared when it is back.
+     */
+    absentSince: z.optional(z.number()),
   }),
 );
 export type ReportRecord = z.infer<typeof ReportRecord>;

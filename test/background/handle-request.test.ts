@@ -335,6 +335,13 @@ describe('a compilation page, stored report by report', () => {
     expect((await auditDb().reports.toArray()).map((r) => r.id).sort()).toEqual([part(1), part(2)]);
   });
 
+  it('marks the parts a later audit of the page no longer finds, from the count the saver gives', async () => {
+    for (const n of [1, 2]) await send({ type: 'audit:save', report: audited([sumBroken]), part: n, parts: 2 }, fromTab(5));
+    await send({ type: 'audit:save', report: audited([sumBroken]), parts: 1 }, fromTab(5));
+    const absent = Object.fromEntries((await auditDb().reports.toArray()).map((r) => [r.id, r.absentSince !== undefined]));
+    expect(absent).toEqual({ [reportKey(URL_A)]: false, [part(1)]: true, [part(2)]: true });
+  });
+
   it('answers overlay:state per part, and the side panel follows the first part through reloads', async () => {
     await send({ type: 'audit:save', report: audited([sumBroken]), part: 1 }, fromTab(5));
     await send({ type: 'audit:save', report: audited([sectionMissing]), part: 2 }, fromTab(5));

@@ -44,11 +44,11 @@ function treeOf(html: string): TreeNode[] {
 }
 
 function deps(disabled: string[] = []) {
-  const saved: { report: { url: string; findings: unknown[] }; part: number | undefined; sender: unknown }[] = [];
+  const saved: { report: { url: string; findings: unknown[] }; part: number | undefined; parts: number; sender: unknown }[] = [];
   const d: PageAuditDeps = {
     disabledRules: async () => disabled,
-    save: async (report, part, sender) => {
-      saved.push({ report, part, sender });
+    save: async (report, part, parts, sender) => {
+      saved.push({ report, part, parts, sender });
       return { reportId: `r${part ?? 0}`, agency: report.agency, year: report.year, findings: [], newIds: [], statuses: {} } satisfies OverlayReport;
     },
   };
@@ -80,6 +80,7 @@ describe('the audit in the background', () => {
     await answered(posted, 'saved');
     expect(saved).toHaveLength(1);
     expect(saved[0]!.part).toBeUndefined();
+    expect(saved[0]!.parts).toBe(1);
     expect(saved[0]!.report.url).toBe(PAGE);
     expect(saved[0]!.report.findings).toEqual(parts[0]!.type === 'part' && parts[0]!.part.findings);
     expect(posted.at(-1)).toMatchObject({ type: 'saved', states: [{ reportId: 'r0' }] });
@@ -112,7 +113,11 @@ describe('the audit in the background', () => {
     expect(posted.filter((m) => m.type === 'part')).toHaveLength(3);
     send({ type: 'save' });
     await answered(posted, 'saved');
-    expect(saved.map((s) => s.part)).toEqual([1, 2, 3]);
+    expect(saved.map((s) => [s.part, s.parts])).toEqual([
+      [1, 3],
+      [2, 3],
+      [3, 3],
+    ]);
     expect(posted.at(-1)).toMatchObject({ type: 'saved', states: [{ reportId: 'r1' }, { reportId: 'r2' }, { reportId: 'r3' }] });
   });
 

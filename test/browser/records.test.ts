@@ -12,8 +12,13 @@ let context: BrowserContext;
 let id: string;
 
 const [a2023, a2022, b2023, b2020] = AUDITS.map((a) => a.record) as [ReportRecord, ReportRecord, ReportRecord, ReportRecord];
-/** 司法局's 2023 report again, published at a second URL: grouped with the first. */
-const mirror: ReportRecord = { ...b2023, id: 'https://www.example.gov.cn/xxgk/b2023-copy.html', url: 'https://www.example.gov.cn/xxgk/b2023-copy.html' };
+/** 司法局's 2023 report again, published at a second URL: grouped with the first; its page's last audit no longer found it. */
+const mirror: ReportRecord = {
+  ...b2023,
+  id: 'https://www.example.gov.cn/xxgk/b2023-copy.html',
+  url: 'https://www.example.gov.cn/xxgk/b2023-copy.html',
+  absentSince: b2023.auditedAt + 60_000,
+};
 
 beforeAll(async () => {
   context = await launch(newProfile());
@@ -57,6 +62,8 @@ describe('the records list', () => {
     await group.focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('tr.group-member').count()).toBe(2);
+    // Only the record its page no longer holds says so.
+    expect(await page.locator('tr.group-member .absent').allTextContents()).toEqual([expect.stringMatching(/审核页面时已不见此报告/)]);
     expect(await group.locator('button.group-toggle').getAttribute('aria-expanded')).toBe('true');
     // The arrow keys walk into the group's reports; Enter opens one.
     await page.keyboard.press('ArrowDown');

@@ -97,9 +97,9 @@ describe('workbook', () => {
     expect(files).toHaveLength(4);
     for (const f of files) expect(xml[f]).toMatch(/<pane [^>]*ySplit="1"[^>]*state="frozen"/);
     const filters = files.map((f) => xml[f]!.match(/<autoFilter ref="([^"]+)"/)?.[1] ?? null);
-    // 21 columns on 问题 (the CSV's), 15 on 报告, 8 on 规则.
+    // 22 columns on 问题 (the CSV's), 15 on 报告, 8 on 规则.
     const [findings, reports, , rules] = workbookSheets(AUDITS);
-    expect(filters).toEqual([`A1:U${findings!.rows.length + 1}`, `A1:O${reports!.rows.length + 1}`, null, `A1:H${rules!.rows.length + 1}`]);
+    expect(filters).toEqual([`A1:V${findings!.rows.length + 1}`, `A1:O${reports!.rows.length + 1}`, null, `A1:H${rules!.rows.length + 1}`]);
   });
 
   it('writes an empty selection as header rows only', async () => {

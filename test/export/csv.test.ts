@@ -67,7 +67,10 @@ describe('auditsToCsv', () => {
   const note: FindingNote = { reportId: URL_A, findingId: findings[0]!.id, note: '见附表, 第 2 行', status: 'confirmed', by: '张三', updatedAt: 1 };
   const text = auditsToCsv([
     { record: record({ findings, note: '报告备注' }), notes: [note] },
-    { record: record({ id: 'b', url: 'https://b.gov.cn/', agency: '乙局', year: null, layout: 'unknown' }), notes: [] },
+    {
+      record: record({ id: 'b', url: 'https://b.gov.cn/', agency: '乙局', year: null, layout: 'unknown', absentSince: Date.UTC(2024, 3, 1, 2, 30) }),
+      notes: [],
+    },
   ]);
   const rows = parseCsv(text.slice(1));
   const col = (name: (typeof CSV_HEADERS)[number]) => CSV_HEADERS.indexOf(name);
@@ -94,7 +97,10 @@ describe('auditsToCsv', () => {
     expect(rows[2]![col('状态')]).toBe('待核实');
     const clean = rows[4]!;
     expect(clean.slice(0, 4)).toEqual(['乙局', '示范局2023年报', '', '未识别']);
-    expect(clean.slice(6, 19).every((f) => f === '')).toBe(true);
+    // A report its page no longer holds says since when; the others leave the column empty.
+    expect(clean[col('已不在页面中')]).toMatch(/^2024-04-01 \d\d:30$/);
+    expect(first[col('已不在页面中')]).toBe('');
+    expect(clean.slice(7, 20).every((f) => f === '')).toBe(true);
   });
 
   it('keeps year, expected and actual as bare numbers and neutralises text cells', () => {

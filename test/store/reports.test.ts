@@ -104,3 +104,48 @@ describe('cross-year checks against stored audits', () => {
     expect(carry(record)).toEqual([]);
   });
 });
+
+describe('reports no longer on their page', () => {
+  const page = reportKey(URL_A);
+  const partUrl = (n: number) => `${page}#part=${n}`;
+  /** Saves the page as holding `parts` reports (one record each; a single report under the page's own key). */
+  const auditPage = async (parts: number, now: number) => {
+    for (let n = 1; n <= parts; n++) await saveAudit(db, audited([sumBroken], { url: parts > 1 ? partUrl(n) : URL_A }), now, [], parts);
+  };
+  const absent = async () => Object.fromEntries((await db.reports.toArray()).map((r) => [r.id, r.absentSince ?? null]));
+
+  it('marks the parts beyond a compilation’s last, keeps their notes, and clears the mark when they are back', async () => {
+    db = freshDb();
+    await auditPage(3, 1000);
+    const third = (await getReportState(db, partUrl(3)))!.record;
+    await setFindingNote(db, { reportId: third.id, findingId: third.findings[0]!.id, note: '第三份的意见', status: 'confirmed' }, '张三', 1100);
+    await auditPage(2, 2000);
+    expect(await absent()).toEqual({ [partUrl(1)]: null, [partUrl(2)]: null, [partUrl(3)]: 2000 });
+    expect((await getReportState(db, partUrl(3)))!.notes.map((n) => n.note)).toEqual(['第三份的意见']);
+    // Audited again with still two: the mark keeps the time it was first seen missing.
+    await auditPage(2, 3000);
+    expect((await absent())[partUrl(3)]).toBe(2000);
+    await auditPage(3, 4000);
+    expect(await absent()).toEqual({ [partUrl(1)]: null, [partUrl(2)]: null, [partUrl(3)]: null });
+  });
+
+  it('marks the parts when the page holds one report, and the one report when it holds several', async () => {
+    db = freshDb();
+    await auditPage(2, 1000);
+    await auditPage(1, 2000);
+    expect(await absent()).toEqual({ [page]: null, [partUrl(1)]: 2000, [partUrl(2)]: 2000 });
+    await auditPage(2, 3000);
+    expect(await absent()).toEqual({ [page]: 3000, [partUrl(1)]: null, [partUrl(2)]: null });
+  });
+
+  it('leaves other pages alone, and marks nothing when the sender does not say how many reports the page holds', async () => {
+    db = freshDb();
+    const other = `${URL_A}?page=2`;
+    await saveAudit(db, audited([sumBroken], { url: `${other}#part=2` }), 1000, [], 2);
+    await saveAudit(db, audited([sumBroken], { url: partUrl(2) }), 1000, [], 2);
+    await saveAudit(db, audited([sumBroken], { url: URL_A }), 2000);
+    expect((await absent())[partUrl(2)]).toBeNull();
+    await saveAudit(db, audited([sumBroken], { url: URL_A }), 3000, [], 1);
+    expect(await absent()).toEqual({ [page]: null, [partUrl(2)]: 3000, [`${reportKey(other)}#part=2`]: null });
+  });
+});

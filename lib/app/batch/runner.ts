@@ -20,7 +20,7 @@ export interface RunDeps {
    * Stores an audit like a page audited by hand (audit:save), and names what was stored; `part`
    * (from 1) names a compilation's report, stored as a record of its own (`url#part=N`).
    */
-  save(report: ReportSnapshot, part?: number): Promise<StoredReport>;
+  save(report: ReportSnapshot, part?: number, parts?: number): Promise<StoredReport>;
   /** Writes the job where a reopened page finds it. Calls come one at a time, in order. */
   persist(job: BatchJob): Promise<void>;
   /** After every change: the job and the URLs being fetched now. */
@@ -176,7 +176,7 @@ export async function runJob(start: BatchJob, deps: RunDeps, limits: BatchLimits
   /** Each report stored, one after another; a compilation's as its parts, the first standing for the link. */
   const saveReports = async (reports: ReportSnapshot[]): Promise<Omit<LinkResult, 'attachment' | 'file'>> => {
     const saved: StoredReport[] = [];
-    for (const [i, report] of reports.entries()) saved.push(await deps.save(report, reports.length > 1 ? i + 1 : undefined));
+    for (const [i, report] of reports.entries()) saved.push(await deps.save(report, reports.length > 1 ? i + 1 : undefined, reports.length));
     const [first, ...more] = saved;
     return more.length ? { ...first!, more } : first!;
   };

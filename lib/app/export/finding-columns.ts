@@ -44,6 +44,7 @@ export const FINDING_COLUMNS: readonly FindingColumn[] = [
   report('格式', 8, (r) => LAYOUT_LABELS[r.layout].zh),
   report('网址', 30, (r) => r.url),
   report('审计时间', 16, (r) => formatTime(r.auditedAt)),
+  report('已不在页面中', 16, (r) => (r.absentSince === undefined ? undefined : formatTime(r.absentSince))),
   finding('规则', 18, ({ finding: f }) => f.rule),
   finding('规则名称', 20, ({ finding: f }) => ruleTitle(f.rule).zh),
   finding('严重程度', 8, ({ finding: f }) => SEVERITY_LABELS[f.severity].zh),

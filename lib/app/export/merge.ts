@@ -20,6 +20,7 @@ export function clampToImportTime(report: ExportedReport, now: number): Exported
     noteUpdatedAt: report.noteUpdatedAt === null ? null : at(report.noteUpdatedAt),
     notes: report.notes.map((n) => ({ ...n, updatedAt: at(n.updatedAt) })),
     history: report.history?.map((h) => ({ ...h, at: at(h.at) })),
+    ...(report.absentSince !== undefined && { absentSince: at(report.absentSince) }),
   };
 }
 
