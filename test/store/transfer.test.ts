@@ -108,13 +108,14 @@ describe('future times in an imported file', () => {
     const { record } = await saveAudit(theirs, audited([sumBroken]), NOW + 5000);
     await setFindingNote(theirs, { reportId: record.id, findingId: record.findings[0]!.id, note: '来自未来', status: 'confirmed' }, '李四', NOW + 6000);
     await setReportNote(theirs, record.id, '未来的报告备注', '李四', NOW + 7000);
+    await theirs.reports.update(record.id, { absentSince: NOW + 8000 });
     const parsed = parseAuditsFile(await exported(theirs));
     if (!parsed.ok) throw new Error(parsed.error);
 
     const mine = db();
     await importAudits(mine, parsed.file.reports, NOW);
     const state = (await getReportState(mine, record.id))!;
-    expect(state.record).toMatchObject({ firstAuditedAt: NOW, auditedAt: NOW, noteUpdatedAt: NOW });
+    expect(state.record).toMatchObject({ firstAuditedAt: NOW, auditedAt: NOW, noteUpdatedAt: NOW, absentSince: NOW });
     expect(state.notes.map((n) => n.updatedAt)).toEqual([NOW]);
 
     await setFindingNote(mine, { reportId: record.id, findingId: record.findings[0]!.id, note: '本地新写', status: 'fixed' }, '张三', NOW + 1);
