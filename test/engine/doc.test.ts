@@ -13,8 +13,10 @@ import { describe, expect, it } from 'vitest';
 import { NODE_READERS } from '../../cli/files';
 import type { PageAudit } from '../../lib/engine/audit';
 import { auditFile } from '../../lib/engine/audit-file';
+import { readCompoundFile } from '../../lib/engine/source/cfb';
 import { docToHtml, tableHtml } from '../../lib/engine/source/doc';
 import { FileReadError } from '../../lib/engine/source/file-kind';
+import { writeCompoundFile } from '../helpers/cfb-write';
 import { FIXTURES } from '../helpers/fixtures';
 
 const DIR = join(FIXTURES, 'doc');
@@ -73,6 +75,80 @@ function withFib(bytes: Uint8Array, change: (fib: DataView) => void): Uint8Array
   throw new Error('no FIB');
 }
 
+/** Characters Word may store one byte each (a compressed piece): printable ASCII and cp1252's others, by their byte. */
+const CP1252_BYTE = new Map(Array.from({ length: 0xe0 }, (_, i) => [new TextDecoder('windows-1252').decode(Uint8Array.of(0x20 + i)), 0x20 + i] as const));
+
+/**
+ * The document as Word writes it after fast saves or for text that fits cp1252: every run of such characters
+ * in its own compressed piece (one byte a character, appended to the WordDocument stream), the rest of the
+ * text in 16-bit pieces where it was. The runs' old 16-bit copies are overwritten, so that reading them there
+ * would show. Paragraph and cell marks stay in 16-bit pieces, where the paragraphs' properties place them.
+ * (LibreOffice, converting the rebuilt 003.doc to text, gives the original's text: the rebuilt file is a valid .doc.)
+ */
+function withCompressedRuns(bytes: Uint8Array): { doc: Uint8Array; compressed: number } {
+  const file = readCompoundFile(bytes);
+  const word = file.stream('WordDocument')!;
+  const w = new DataView(word.buffer, word.byteOffset, word.byteLength);
+  const tableName = w.getUint16(0x0a, true) & 0x0200 ? '1Table' : '0Table';
+  const table = file.stream(tableName)!;
+  const t = new DataView(table.buffer, table.byteOffset, table.byteLength);
+  const fcLcb = 0x22 + w.getUint16(0x20, true) * 2 + 2 + w.getUint16(0x22 + w.getUint16(0x20, true) * 2, true) * 4 + 2;
+  const [fcClx, lcbClx] = [w.getUint32(fcLcb + 33 * 8, true), w.getUint32(fcLcb + 33 * 8 + 4, true)];
+  let at = fcClx;
+  while (t.getUint8(at) === 0x01) at += 3 + t.getUint16(at + 1, true);
+  const prc = table.slice(fcClx, at);
+  const n = (t.getUint32(at + 1, true) - 4) / 12;
+  const plc = at + 5;
+  const extra: number[] = [];
+  const pieces: { cp: number; fc: number; prm: number }[] = [];
+  const words = word.slice();
+  for (let i = 0; i < n; i++) {
+    const [from, to] = [t.getUint32(plc + i * 4, true), t.getUint32(plc + (i + 1) * 4, true)];
+    const fc = t.getUint32(plc + (n + 1) * 4 + i * 8 + 2, true);
+    const prm = t.getUint16(plc + (n + 1) * 4 + i * 8 + 6, true);
+    if (fc & 0x40000000) throw new Error('already compressed');
+    let runCompressed: boolean | undefined;
+    for (let cp = from; cp < to; cp++) {
+      const pos = fc + (cp - from) * 2;
+      const byte = CP1252_BYTE.get(String.fromCharCode(w.getUint16(pos, true)));
+      const compress = byte !== undefined;
+      if (compress !== runCompressed) pieces.push({ cp, fc: compress ? ((word.length + extra.length) * 2) | 0x40000000 : pos, prm });
+      runCompressed = compress;
+      if (compress) {
+        extra.push(byte);
+        words.set([0x19, 0xff], pos); // ９ (U+FF19) where the 16-bit copy was
+      }
+    }
+  }
+  const ends = [...pieces.map((p) => p.cp), t.getUint32(plc + n * 4, true)];
+  const clx = new Uint8Array(prc.length + 5 + ends.length * 4 + pieces.length * 8);
+  const c = new DataView(clx.buffer);
+  clx.set(prc);
+  clx[prc.length] = 0x02;
+  c.setUint32(prc.length + 1, ends.length * 4 + pieces.length * 8, true);
+  ends.forEach((cp, i) => c.setUint32(prc.length + 5 + i * 4, cp, true));
+  pieces.forEach((p, i) => {
+    c.setUint32(prc.length + 5 + ends.length * 4 + i * 8 + 2, p.fc, true);
+    c.setUint16(prc.length + 5 + ends.length * 4 + i * 8 + 6, p.prm, true);
+  });
+  const newWord = new Uint8Array(words.length + extra.length);
+  newWord.set(words);
+  newWord.set(extra, words.length);
+  // The new piece table goes after the table stream's end; the FIB points to it.
+  const newTable = new Uint8Array(table.length + clx.length);
+  newTable.set(table);
+  newTable.set(clx, table.length);
+  const fib = new DataView(newWord.buffer);
+  fib.setUint32(fcLcb + 33 * 8, table.length, true);
+  fib.setUint32(fcLcb + 33 * 8 + 4, clx.length, true);
+  expect(lcbClx).toBeGreaterThan(0);
+  const data = file.stream('Data');
+  return {
+    doc: writeCompoundFile({ WordDocument: newWord, [tableName]: newTable, ...(data && { Data: data }) }),
+    compressed: pieces.filter((p) => p.fc & 0x40000000).length,
+  };
+}
+
 describe('the .doc reader at its edges', () => {
   const base = () => new Uint8Array(readFileSync(join(DIR, '003.doc')));
 
@@ -98,6 +174,15 @@ describe('the .doc reader at its edges', () => {
     const [asWps, asDocx] = await Promise.all([audit(join(DIR, '003.doc'), '2023年报.wps'), audit(sourceOf('003.doc'))]);
     expect(reading(asWps)).toEqual(reading(asDocx));
     expect(reading(asWps)).not.toEqual({ detected: false });
+  });
+  it('reads compressed (one byte a character) pieces as Word writes them: the same document, digits and all', () => {
+    for (const name of ['003.doc', 'D07-t3-t4-two-row-headers.doc']) {
+      const original = new Uint8Array(readFileSync(join(DIR, name)));
+      const { doc, compressed } = withCompressedRuns(original);
+      // Every number of the tables is in such a piece now.
+      expect(compressed).toBeGreaterThan(100);
+      expect(docToHtml(doc)).toBe(docToHtml(original));
+    }
   });
   it('a FAT whose chain loops ends with a FileReadError, not a hang', () => {
     const bytes = base();
