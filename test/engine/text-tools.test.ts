@@ -216,4 +216,17 @@ describe('text as real tools write it', () => {
     const parted = [full[0]!, ...full.slice(1).flatMap((v) => [v, ''])];
     expect(rows(textToBlocks([...parted, ...short].join('\n')))).toEqual([full, ['4.保护第三方合法权益', '2', '1', '3']]);
   });
+
+  it('reads a title broken after its year as one title (catdoc, a narrow PDF page)', () => {
+    const seed = seedText('001');
+    const title = '开封市政务服务和大数据管理局 2023 年政府信息公开工作年度报告';
+    expect(seed).toContain(title);
+    const broken = audited(seed.replace(title, '开封市政务服务和大数据管理局 2023\n年政府信息公开工作年度报告'));
+    expect(broken.report).toMatchObject({ agency: '开封市政务服务和大数据管理局', year: 2023 });
+    // Control: a row whose last value is a year-like count, the next row not going on with 年, stays a row.
+    expect(rows(textToBlocks('行政许可 2023\n行政处罚 56'))).toEqual([
+      ['行政许可', '2023'],
+      ['行政处罚', '56'],
+    ]);
+  });
 });

@@ -411,10 +411,29 @@ function joinedGridRow(group: SourceLine[]): SourceLine[] {
   return [{ ...group[0]!, text: `| ${cells[0]!.map((_, i) => cells.map((c) => c[i]!.trim()).join('')).join(' | ')} |` }];
 }
 
+/** A line that ends in a year, and one that goes on with its 年: a title a PDF's text broke after the year. */
+const ENDS_IN_YEAR = /(?:^|[^\d.])(?:19|20)\d\d\s*$/;
+
+/**
+ * A title broken after its year (「XX局 2023⏎年政府信息公开工作年度报告」, catdoc and narrow PDF pages): the year and its 年
+ * are one line again. Else the first half reads as a row of one value (the year) and the title names no body.
+ */
+function yearsRejoined(lines: SourceLine[]): SourceLine[] {
+  const out: SourceLine[] = [];
+  for (const src of lines) {
+    const prev = out.at(-1);
+    if (prev && ENDS_IN_YEAR.test(prev.text) && src.text.trimStart().startsWith('年'))
+      out[out.length - 1] = { ...prev, text: prev.text.trimEnd() + src.text.trim() };
+    else out.push(src);
+  }
+  return out;
+}
+
 export function textToBlocks(raw: string, el?: unknown): Block[] {
   const text = raw.startsWith('---') ? frontMatterAsLines(raw) : raw;
   const unescaped = (text.includes('\\') ? text.replace(MARKDOWN_ESCAPE, '$1') : text).replace(MARKDOWN_BOLD, '');
   const unquoted = unescaped.includes('\t"') ? unescaped.replace(QUOTED_CELL, (_, lead: string, cell: string) => lead + cell.replace(/\r?\n/g, '')) : unescaped;
   const lines = unquoted.split(/\r\n?|\n/).map((t, line) => ({ text: t, el, line }));
-  return linesToBlocks(unquoted.includes('+-') ? gridRowsJoined(lines) : lines);
+  const rejoined = /\d\s*\r?\n\s*年/.test(unquoted) ? yearsRejoined(lines) : lines;
+  return linesToBlocks(unquoted.includes('+-') ? gridRowsJoined(rejoined) : rejoined);
 }
