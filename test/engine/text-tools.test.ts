@@ -2,8 +2,11 @@
  * What real extraction tools write that the text reader must read as the table it was
  * (test/fixtures/tools): frames of box-drawing characters (w3m), markdown's escapes and bold
  * (mammoth, html2text, turndown), Kangxi radicals kept from a PDF's fonts, a merged cell's text
- * repeated in every column it spans (python-docx), tight pdftotext -layout rows, and a label with
- * its first value beside it, the rest one per line (PyMuPDF, mutool, pdfium).
+ * repeated in every column it spans (python-docx), tight pdftotext -layout rows, a label with
+ * its first value beside it, the rest one per line (PyMuPDF, mutool, pdfium); round 2: grid tables'
+ * rules (pandoc's markdown and reStructuredText), front matter and AsciiDoc headings (pandoc -s), a title
+ * spaced out by runs of spaces (pypdf, pdftotext -fixed), the column numbers' row under header lines
+ * (lynx) or run together with the values one per line (turndown).
  */
 import { describe, expect, it } from 'vitest';
 import { auditText } from '../../lib/engine/audit';
@@ -66,6 +69,10 @@ describe('text as real tools write it', () => {
     expect(tokenizeLine('三、本年            (一) 予以公开    0 0 0 0 0 0 0')).toMatchObject({
       cells: ['三、本年', '(一)', '予以公开', '0', '0', '0', '0', '0', '0', '0'],
     });
+    // After a group's label too (pdftotext -layout -enc GBK sets the runs apart so).
+    expect(tokenizeLine('(四) 无法提供       1.本机关不掌握相关政府信息 0            0         0')).toMatchObject({
+      cells: ['(四)', '无法提供', '1.本机关不掌握相关政府信息', '0', '0', '0'],
+    });
     // Control: runs of spaces between every cell stay the columns they are.
     expect(tokenizeLine('行政规范性文件      5      2      18')).toMatchObject({ cells: ['行政规范性文件', '5', '2', '18'], spacing: 'runs' });
   });
@@ -74,6 +81,152 @@ describe('text as real tools write it', () => {
     expect(rows(textToBlocks('（七）总计 41\n6\n1\n2\n3\n1 54\n四、结转下年度继续办理 2 1 0 0 0 0 3'))).toEqual([
       ['(七)总计', '41', '6', '1', '2', '3', '1', '54'],
       ['四、结转下年度继续办理', '2', '1', '0', '0', '0', '0', '3'],
+    ]);
+  });
+
+  it("reads a grid table's rules between rows as separators (pandoc markdown, reStructuredText)", () => {
+    const rst = ['+--------------+------+', '| 信息内容     | 数量 |', '+==============+======+', '| 行政许可     | 1234 |', '+--------------+------+'];
+    expect(rows(textToBlocks(rst.join('\n')))).toEqual([
+      ['信息内容', '数量'],
+      ['行政许可', '1234'],
+    ]);
+    // Control: a line of prose with plus signs is no rule.
+    expect(tokenizeLine('+5 件')).not.toBe('separator');
+    expect(tokenizeLine('+-')).not.toBe('separator');
+  });
+
+  it("reads a grid table's row of several lines as one row, each cell's pieces joined (pandoc reStructuredText)", () => {
+    const rst = [
+      '+--------------+----+----+',
+      '| 四、结转下年 | 2  | 3  |',
+      '|              |    |    |',
+      '| 度继续办理   |    |    |',
+      '+--------------+----+----+',
+      '| 规章         | 1  | 0  |',
+      '+--------------+----+----+',
+    ];
+    expect(rows(textToBlocks(rst.join('\n')))).toEqual([
+      ['四、结转下年度继续办理', '2', '3'],
+      ['规章', '1', '0'],
+    ]);
+    // Control: a markdown pipe table (no grid rules) keeps a row per line.
+    expect(rows(textToBlocks('| 规章 | 1 | 0 |\n| 行政规范性文件 | 5 | 2 |'))).toEqual([
+      ['规章', '1', '0'],
+      ['行政规范性文件', '5', '2'],
+    ]);
+  });
+
+  it("reads a simple table's rule of dashes over each column as a separator, not a row of 「none」 values (pandoc)", () => {
+    const plain = ['  信息内容        本年处理决定数量   总计', '  --------------- ------------------ ------', '  行政许可        1234               1234'];
+    expect(rows(textToBlocks(plain.join('\n')))).toEqual([
+      ['信息内容', '本年处理决定数量', '总计'],
+      ['行政许可', '1234', '1234'],
+    ]);
+    // Control: dashes as a row's values (「无」) stay values, and one rule alone (markdown's line) is no table's.
+    expect(tokenizeLine('行政事业性收费  -  -')).toMatchObject({ cells: ['行政事业性收费', '-', '-'] });
+    expect(tokenizeLine('---')).not.toBe('separator');
+  });
+
+  it("reads a markdown file's front matter as its first lines and AsciiDoc's heading marks as layout", () => {
+    const seed = seedText('001');
+    const title = seed
+      .split('\n')
+      .find((l) => l.trim())!
+      .trim();
+    expect(title).toMatch(/年度报告$/);
+    const body = seed.slice(seed.indexOf(title) + title.length);
+    const plain = audited(seed).report.agency;
+    expect(audited(`---\ntitle: ${title}\n---\n${body}`).report.agency).toBe(plain);
+    expect(audited(`= ${title}\n${body}`).report.agency).toBe(plain);
+    expect(rows(textToBlocks('== 一、总体情况'))).toEqual(['LINE 一、总体情况']);
+    // Control: a rule (「---」) that opens no block of keys stays text.
+    expect(rows(textToBlocks('---\n正文'))).toEqual(['LINE ---', 'LINE 正文']);
+  });
+
+  it('reads a title spaced out by runs of spaces as a line, not a row of cells and a value', () => {
+    expect(tokenizeLine('开封市城乡一体化示范区司法局      2023  年政府信息公开      公开工作年度报告')).toBeNull();
+    expect(tokenizeLine('开封市政务服务和大数据管理局          2023          年政府信')).toBeNull();
+    // Control: a row whose value is followed by another value, not by 年, stays a row.
+    expect(tokenizeLine('行政规范性文件      2023      2      18')).toMatchObject({ cells: ['行政规范性文件', '2023', '2', '18'] });
+  });
+
+  const t4Lines = (seed: string, lines: string[]) => {
+    const start = seed.indexOf('行政复议\t');
+    const end = seed.indexOf('\n', seed.indexOf('\n0\t0\t0\t0\t0\t0\t0\t0\t0\t0', start) + 1);
+    expect(start).toBeGreaterThan(0);
+    return seed.slice(0, start) + lines.join('\n') + seed.slice(end);
+  };
+  // Review 2 + 1 + 0 + 1 = 4, suits 1 + 0 + 0 + 1 = 2 and 0 + 0 + 1 + 0 = 1: the identities hold.
+  const T4_VALUES = [2, 1, 0, 1, 4, 1, 0, 0, 1, 2, 0, 0, 1, 0, 1];
+  const t4Read = (text: string) => Object.values(Object.values(audited(text).report.tables.t4!.rows)[0]!).map((c) => c?.value);
+
+  it("leaves out t4's row of column numbers under its header lines (lynx) and run together with the values (turndown)", () => {
+    const seed = seedText('001');
+    const header = ['   行政复议                   行政诉讼', '   结果维持 结果纠正 其他结果 尚未审结 总计 未经复议直接起诉               复议后起诉'];
+    const numbers = '   1    2    3    4    5  6    7    8    9    10 11   12   13   14   15';
+    const lynx = t4Lines(seed, [...header, numbers, '   ' + T4_VALUES.join('    ')]);
+    expect(t4Read(lynx)).toEqual(T4_VALUES);
+    expect(audited(lynx).findings.filter((f) => f.section === 's4')).toEqual([]);
+    const perLine = t4Lines(seed, [
+      '行政复议',
+      '',
+      '结果维持',
+      '',
+      '总计',
+      '',
+      ...[...Array.from({ length: 15 }, (_, i) => i + 1), ...T4_VALUES].flatMap((v) => [String(v), '']),
+    ]);
+    expect(t4Read(perLine)).toEqual(T4_VALUES);
+    // Control: a row of counts that happens to open 1, 2, 3 … is read as counts.
+    const counts = [1, 2, 3, 4, 10, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+    expect(t4Read(t4Lines(seed, [...header, '   ' + counts.join('    ')]))).toEqual(counts);
+  });
+
+  it("leaves out t3's 栏次 row whose label follows header words on lines of their own (lynx)", () => {
+    const seed = seedText('001');
+    const head = seed.indexOf('\t\t自然人');
+    const firstRow = seed.indexOf('一、本年新收');
+    const lynxHeader = [
+      '   自然人 法人或其他组织                   总计',
+      '       商业企业 科研机构 社会公益组织 法律服务机构 其他',
+      '   栏次        1   2    3    4      5      6 7',
+    ];
+    const lynx = audited(seed.slice(0, head) + lynxHeader.join('\n') + '\n' + seed.slice(firstRow));
+    expect(cellValues(lynx.report)).toEqual(cellValues(audited(seed).report));
+    expect(lynx.findings.map((f) => f.rule)).toEqual(audited(seed).findings.map((f) => f.rule));
+  });
+
+  it("reads t3's 「其他」 of group (六) under any item number: a list restarted in each cell (mammoth, LibreOffice) numbers it 1. or 2.", () => {
+    const seed = seedText('001');
+    expect(seed).toContain('\n3.其他\t\t0\t0\t0\t0\t0\t0\t0');
+    const row = (text: string) => audited(text).report.tables.t3!.rows['3.6.3'];
+    for (const item of ['1. 其他', '2.其他', '其他']) {
+      const text = seed.replace('\n3.其他\t\t0\t0\t0\t0\t0\t0\t0', `\n${item}\t\t1\t0\t0\t0\t0\t0\t1`);
+      expect(row(text)?.natural?.value, item).toBe(1);
+    }
+    // Control: the applicants' column header 「其他」 is no row, and 「其他处理」 is group (六), not its item 3.
+    expect(audited(seed).report.tables.t3!.rows['3.6.3']?.natural?.value).toBe(0);
+  });
+
+  it("reads the empty lines between a short row's values as its blank cells, one value per line (LibreOffice's text)", () => {
+    const full = ['一、本年新收政府信息公开申请数量', '40', '6', '1', '2', '3', '1', '53'];
+    const short = ['4.保护第三方合法权益', '2', '', '', '1', '', '', '3'];
+    expect(rows(textToBlocks([...full, ...short].join('\n')))).toEqual([full, short]);
+    // Control: where every two values of a full row have a line between them, the lines part cells, not blanks.
+    const parted = [full[0]!, ...full.slice(1).flatMap((v) => [v, ''])];
+    expect(rows(textToBlocks([...parted, ...short].join('\n')))).toEqual([full, ['4.保护第三方合法权益', '2', '1', '3']]);
+  });
+
+  it('reads a title broken after its year as one title (catdoc, a narrow PDF page)', () => {
+    const seed = seedText('001');
+    const title = '开封市政务服务和大数据管理局 2023 年政府信息公开工作年度报告';
+    expect(seed).toContain(title);
+    const broken = audited(seed.replace(title, '开封市政务服务和大数据管理局 2023\n年政府信息公开工作年度报告'));
+    expect(broken.report).toMatchObject({ agency: '开封市政务服务和大数据管理局', year: 2023 });
+    // Control: a row whose last value is a year-like count, the next row not going on with 年, stays a row.
+    expect(rows(textToBlocks('行政许可 2023\n行政处罚 56'))).toEqual([
+      ['行政许可', '2023'],
+      ['行政处罚', '56'],
     ]);
   });
 });

@@ -443,9 +443,16 @@ function placedByHeader(row: GridCell[], split: SplitRow, columns: Map<number, s
   return { ...split, values };
 }
 
-/** A row numbering the columns (「栏次 | 1 | 2 | … | 7」, or 1 … n under the header), not one of values. */
+const NUMBERING_LABEL = /^(?:栏次|序号|列次|栏号|行次)$/;
+
+/**
+ * A row numbering the columns (「栏次 | 1 | 2 | … | 7」, or 1 … n under the header), not one of values. A text copy
+ * may give it header words for a label, left on lines of their own above it (「商业企业 … 其他⏎栏次 1 2 … 7」,
+ * 「结果维持 … 总计⏎1 2 … 15」, lynx): then its values tell. Five or more values 1 … n are never a row of counts,
+ * whose total would be their sum.
+ */
 function isNumberingRow(s: SplitRow): boolean {
-  if (s.label) return /^(?:栏次|序号|列次|栏号|行次)$/.test(s.label);
+  if (NUMBERING_LABEL.test(s.label) || NUMBERING_LABEL.test(s.lastLabel)) return true;
   return (
     s.values.length >= 5 &&
     s.values.every((c, i) => {
@@ -453,6 +460,16 @@ function isNumberingRow(s: SplitRow): boolean {
       return r.kind === 'number' && r.value === i + 1;
     })
   );
+}
+
+/**
+ * One value per line (turndown, mammoth: each cell a paragraph) runs the column numbers 1 … n and the row of
+ * values under them together: 「1⏎2⏎…⏎15⏎2⏎1⏎0…」. A row of more than n values that opens with 1 … n is read
+ * from the values after them.
+ */
+function afterNumbering(s: SplitRow, n: number): SplitRow {
+  if (s.values.length <= n || !isNumberingRow({ ...s, label: '', lastLabel: '', values: s.values.slice(0, n) })) return s;
+  return { ...s, values: s.values.slice(n) };
 }
 
 /**
@@ -605,8 +622,13 @@ export function readT4(grids: Grid[]): Table | undefined {
       let s = splitRow(r);
       // A word in the first column of the values-only row (「未统计」) is a value, not a label.
       if (s.values.length < spec!.columns.length && r.length >= spec!.columns.length && !/复议|诉讼|维持|纠正|结果|审结|总计/.test(s.label)) s = splitAt(r, -1);
-      if (isNumberingRow(s)) continue;
+      s = afterNumbering(s, spec!.columns.length);
       const header = /维持|审结/.test(s.label);
+      if (isNumberingRow(s)) {
+        // The header's words may be its label (they were lines of their own above it): the data row comes next.
+        afterHeader ||= header;
+        continue;
+      }
       // A header row carries values only when the table came one cell per line (see linesToGrid).
       if (header && filledCount(s.values) < 5) {
         afterHeader = true;

@@ -46,6 +46,7 @@ export function tokenizeLine(line: string): LineCells | 'separator' | null {
     return { cells, loose: false, gapless: !cells.includes('') };
   }
   const half = pipesOfBoxes(toHalfWidth(raw.trim()));
+  if (GRID_RULE.test(half)) return 'separator';
   if (half.includes('|')) {
     if (/^[\s|:-]*$/.test(half)) return 'separator';
     const cells = half.split('|').map((c) => c.trim());
@@ -56,6 +57,7 @@ export function tokenizeLine(line: string): LineCells | 'separator' | null {
     if (cells.length > 1 && cells[cells.length - 1] === '') cells.pop();
     return { cells, loose: false, bar };
   }
+  if (namesReportOfYear(half)) return null;
   const spaced = half.split(/ {2,}/).map((c) => c.trim());
   const values = spaced.filter((c) => readCell(c).kind === 'number').length;
   if (!/[。，；]/.test(half) && !valuesInRuns(spaced) && ((spaced.length >= 2 && values >= 1) || (spaced.length >= 3 && spaced.every((c) => c.length <= 20))))
@@ -72,13 +74,33 @@ export function tokenizeLine(line: string): LineCells | 'separator' | null {
 }
 
 /**
+ * A title whose words a PDF's extraction set apart by runs of spaces (「XX局      2023  年政府信息公开      工作年度报告」,
+ * pypdf, pdftotext -fixed): a year and a report's name make it a line, not a row of three cells and a value. So does
+ * a year set apart from its 年 (the title's first line, 「XX局      2023      年政府信」): no count is followed by 年.
+ */
+function namesReportOfYear(line: string): boolean {
+  if (/(?:^|\s)(?:19|20)\d\d\s+年/.test(line)) return true;
+  const c = compact(line);
+  return /(?:19|20)\d\d年/.test(c) && /(?:年度|工作)报告/.test(c);
+}
+
+/**
  * Runs of spaces that do not part every cell (pdftotext -layout in a tight table): a label with its first
- * value one space after it (「行政规范性文件 0      0      0」), or values one space apart in one run
- * (「三、本年      (一) 予以公开    0 0 0 0 0 0 0」). Such a line is read as words and values apart by spaces.
+ * value one space after it (「行政规范性文件 0      0      0」, also after a group's label: 「(四) 无法提供      1.本机关
+ * 不掌握相关政府信息 0      0」), or values one space apart in one run (「三、本年      (一) 予以公开    0 0 0 0 0 0 0」).
+ * Such a line is read as words and values apart by spaces.
  */
 function valuesInRuns(runs: string[]): boolean {
-  return runs.some((c) => ALL_VALUES.test(c)) || (runs.length > 1 && readCell(runs[0]!).kind === 'text' && TRAILING_VALUES.test(runs[0]!));
+  return runs.some((c) => ALL_VALUES.test(c)) || runs.some((c, i) => i < runs.length - 1 && readCell(c).kind === 'text' && TRAILING_VALUES.test(c));
 }
+
+/**
+ * A table's rule between rows: a grid table's (pandoc's markdown and reStructuredText: 「+------+----+」, 「+======+」),
+ * or a simple table's under its header, a run of dashes over each column (pandoc -t plain and markdown: 「------ ----」),
+ * which would read as a row of dashes, values that say 「none」.
+ */
+const GRID_RULE = /^(?:\+(?:[-=:]+\+)+|-{3,}(?: +-{3,})+)$/;
+const GRID_TABLE_RULE = /^\+(?:[-=:]+\+)+$/;
 
 /**
  * A table framed in box-drawing characters, as w3m and lynx dump one (「│规章 │1 │」, 「├───┼───┤」), read as
@@ -268,7 +290,7 @@ export function linesToBlocks(lines: SourceLine[]): Block[] {
 /**
  * One value per line, as WPS copies a table: there a blank cell is an empty line, where other tools
  * leave no line or put one between every two cells. When the text's rows of values one per line show
- * the first (a row of seven or more without an empty line among them, and none with one between every
+ * the first (a row of seven or more without an empty line among them, and no such row with one between every
  * two), the empty lines before and among a row's values are cells, and a row that has such lines is
  * read as a tab row is, its values in their columns (a row without one still cannot say which column
  * it lost). Empty lines that make a row too long are the label's merged cells or the end of the row
@@ -279,7 +301,9 @@ function blankLinesAsCells(blocks: Block[]) {
   const rows = blocks.flatMap((b) => (b.kind === 'grid' ? b.rows : [])).filter((r) => r.some((c) => c.blankLinesBefore !== undefined));
   const gaps = (r: GridCell[]) => r.flatMap((c) => (c.blankLinesBefore === undefined ? [] : [c.blankLinesBefore])).slice(1);
   const tight = rows.some((r) => gaps(r).length >= 6 && gaps(r).every((g) => g === 0));
-  const apart = rows.some((r) => gaps(r).length >= 2 && gaps(r).every((g) => g > 0));
+  // A full row with a line between every two values shows a tool that parts every cell so; a short row with them
+  // may just have blank cells between its values (「2⏎⏎⏎1⏎⏎⏎3」: LibreOffice's text of a table with blank cells).
+  const apart = rows.some((r) => gaps(r).length >= 6 && gaps(r).every((g) => g > 0));
   if (!tight || apart) return;
   for (const r of rows) {
     if (!r.some((c) => c.blankLinesBefore)) continue;
@@ -320,10 +344,10 @@ function unbarred(line: string): string {
   return framed ? framed[1]! : line;
 }
 
-/** Markdown heading marks and list bullets are layout, not text. */
+/** Heading marks (markdown's 「#」, AsciiDoc's 「=」) and list bullets are layout, not text. */
 function stripMarkup(line: string): string {
   return line
-    .replace(/^\s*#{1,6}\s+/, '')
+    .replace(/^\s*(?:#{1,6}|={1,6})\s+/, '')
     .replace(/^\s*[-*+]\s+/, '')
     .trim();
 }
@@ -337,8 +361,79 @@ const MARKDOWN_ESCAPE = /\\([!-/:-@[-`{-~])/g;
 /** Markdown's bold (「**二、主动公开政府信息情况**」, html2text and turndown write Word's bold runs so): no report writes 「**」. */
 const MARKDOWN_BOLD = /\*\*/g;
 
-export function textToBlocks(text: string, el?: unknown): Block[] {
+/**
+ * A markdown file's front matter (pandoc -s writes the document's title there: 「---⏎title: 某局2023年…报告⏎---」):
+ * its values are the document's first lines, its keys and fences are not text.
+ */
+const FRONT_MATTER = /^---\r?\n((?:[\w-]+:.*\r?\n){1,20})---\r?\n/;
+
+function frontMatterAsLines(text: string): string {
+  const m = FRONT_MATTER.exec(text);
+  if (!m) return text;
+  const values = m[1]!.split(/\r?\n/).map((l) => l.replace(/^[\w-]+:\s*/, '').replace(/^(["'])(.*)\1$/, '$2'));
+  return values.join('\n') + text.slice(m[0].length);
+}
+
+/**
+ * A grid table's row of several lines (pandoc's markdown and reStructuredText wrap a long cell: 「| 四、结转下年 | 2 |」⏎
+ * 「|              |   |」⏎「| 度继续办理   |   |」): the lines between two rules are one row, each cell's pieces joined.
+ * Lines with bars in other places are left as they are.
+ */
+function gridRowsJoined(lines: SourceLine[]): SourceLine[] {
+  const out: SourceLine[] = [];
+  let group: SourceLine[] = [];
+  let inGrid = false;
+  const flush = () => {
+    if (group.length) out.push(...joinedGridRow(group));
+    group = [];
+  };
+  for (const src of lines) {
+    const t = src.text.trim();
+    if (GRID_TABLE_RULE.test(t)) {
+      flush();
+      inGrid = true;
+      out.push(src);
+    } else if (inGrid && t.length > 1 && t.startsWith('|') && t.endsWith('|')) group.push(src);
+    else {
+      flush();
+      inGrid = false;
+      out.push(src);
+    }
+  }
+  flush();
+  return out;
+}
+
+function joinedGridRow(group: SourceLine[]): SourceLine[] {
+  if (group.length === 1) return group;
+  const cells = group.map((l) => l.text.trim().slice(1, -1).split('|'));
+  if (cells.some((c) => c.length !== cells[0]!.length)) return group;
+  return [{ ...group[0]!, text: `| ${cells[0]!.map((_, i) => cells.map((c) => c[i]!.trim()).join('')).join(' | ')} |` }];
+}
+
+/** A line that ends in a year, and one that goes on with its 年: a title a PDF's text broke after the year. */
+const ENDS_IN_YEAR = /(?:^|[^\d.])(?:19|20)\d\d\s*$/;
+
+/**
+ * A title broken after its year (「XX局 2023⏎年政府信息公开工作年度报告」, catdoc and narrow PDF pages): the year and its 年
+ * are one line again. Else the first half reads as a row of one value (the year) and the title names no body.
+ */
+function yearsRejoined(lines: SourceLine[]): SourceLine[] {
+  const out: SourceLine[] = [];
+  for (const src of lines) {
+    const prev = out.at(-1);
+    if (prev && ENDS_IN_YEAR.test(prev.text) && src.text.trimStart().startsWith('年'))
+      out[out.length - 1] = { ...prev, text: prev.text.trimEnd() + src.text.trim() };
+    else out.push(src);
+  }
+  return out;
+}
+
+export function textToBlocks(raw: string, el?: unknown): Block[] {
+  const text = raw.startsWith('---') ? frontMatterAsLines(raw) : raw;
   const unescaped = (text.includes('\\') ? text.replace(MARKDOWN_ESCAPE, '$1') : text).replace(MARKDOWN_BOLD, '');
   const unquoted = unescaped.includes('\t"') ? unescaped.replace(QUOTED_CELL, (_, lead: string, cell: string) => lead + cell.replace(/\r?\n/g, '')) : unescaped;
-  return linesToBlocks(unquoted.split(/\r\n?|\n/).map((t, line) => ({ text: t, el, line })));
+  const lines = unquoted.split(/\r\n?|\n/).map((t, line) => ({ text: t, el, line }));
+  const rejoined = /\d\s*\r?\n\s*年/.test(unquoted) ? yearsRejoined(lines) : lines;
+  return linesToBlocks(unquoted.includes('+-') ? gridRowsJoined(rejoined) : rejoined);
 }
