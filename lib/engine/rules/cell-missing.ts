@@ -37,5 +37,5 @@ export const cellMissing: ReportRule = {
 /** Blanks whose column the text did not show (a row printed one value short), told by the identities (parse/blank-place.ts). */
 function deducedNote(cells: readonly CellRef[]): string {
   if (!cells.length) return '';
-  return `；${namedCells(cells)} 所在行在文本中少印一个数值，空白所在的列由勾稽关系推定（只有空在这一列，各项勾稽关系才都成立，且该行其余数值均与其他行相符），请对照原表核对`;
+  return `；${namedCells(cells)} 所在的列由勾稽关系推定：该行在文本中少印一个数值，只有空在这一列时各项勾稽关系才都成立，且该行其余数值均与其他行相符，请对照原表核对`;
 }
