@@ -81,6 +81,8 @@ export const Cell = lazySchema(() =>
     el: z.optional(z.unknown()),
     /** In a text table (a <pre>, a <p> row): the cell's line in `el`'s text and its offset in that line. */
     at: z.optional(z.object({ line: z.number(), start: z.number() })),
+    /** A blank whose column the text did not show: the template's identities told it (parse/blank-place.ts). */
+    deduced: z.optional(z.boolean()),
   }),
 );
 export type Cell = z.infer<typeof Cell>;

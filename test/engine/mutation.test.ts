@@ -70,8 +70,10 @@ describe.each(LAYOUT_NAMES)('mutating each cell of text layout %s', (name) => {
   const fx = layoutFixture(name);
   const lines = fx.text.split('\n');
   const clean = detected(auditText(fx.text));
-  // Cells of rows printed short have no place to mutate; the parsing test covers them.
-  const cells = cellsOf(clean).filter((c) => c.cell.status !== 'absent');
+  // Cells of rows printed short have no place to mutate; the parsing test covers them. Nor do those of a row
+  // whose blank's column the identities told: a value changed beside it leaves the row unplaced (blank-place.ts).
+  const short = new Set(Object.keys({ ...fx.unplaced, ...fx.deduced }));
+  const cells = cellsOf(clean).filter((c) => c.cell.status !== 'absent' && !short.has(`${c.ref.table}/${c.ref.row}`));
   const withCell = (cell: Cell, text: string) => {
     const at = cell.at!;
     const line = lines[at.line]!;
@@ -81,7 +83,7 @@ describe.each(LAYOUT_NAMES)('mutating each cell of text layout %s', (name) => {
   };
 
   it('reads every cell at a place in the text that holds its value', () => {
-    expect(cells.length).toBe(190 - Object.keys(fx.unplaced).filter((k) => k.startsWith('t3') || k.startsWith('t4')).length * 7);
+    expect(cells.length).toBe(190 - [...short].filter((k) => k.startsWith('t3') || k.startsWith('t4')).length * 7);
     const misplaced = cells.filter(({ cell }) => !cell.at || lines[cell.at.line]!.slice(cell.at.start, cell.at.start + cell.raw.length) !== cell.raw);
     expect(misplaced.map((c) => cellKey(c.ref))).toEqual([]);
   });

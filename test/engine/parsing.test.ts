@@ -416,6 +416,18 @@ describe.each(LAYOUT_NAMES)('text layout %s', (name) => {
       );
     }
     expect(r.findings.filter((f) => f.rule === 'row-cells-unplaced')).toHaveLength(unplaced.length);
+    // A row whose blank's column the identities tell: a missing-data warning at that cell that says so.
+    for (const [at, column] of Object.entries(fx.deduced)) {
+      const [t, row] = at.split('/') as ['t3' | 't4', string];
+      expect(r.findings).toContainEqual(
+        expect.objectContaining({
+          rule: 'cell-missing',
+          severity: 'warning',
+          cells: expect.arrayContaining([{ table: t, row, column }]),
+          message: expect.stringContaining('由勾稽关系推定'),
+        }),
+      );
+    }
     // One warning per such row (not a missing-data error per cell), and nothing else wrong.
     expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
   });

@@ -13,8 +13,10 @@ export interface LayoutFixture {
   year: number;
   layout: string;
   sections: string[];
-  tables: Record<'t2' | 't3' | 't4', Record<string, Record<string, number | 'absent'>>>;
+  tables: Record<'t2' | 't3' | 't4', Record<string, Record<string, number | 'absent' | 'blank'>>>;
   unplaced: Record<string, string[]>;
+  /** Rows printed one value short whose blank's column the identities tell: 「t3/ROW」 → that column. */
+  deduced: Record<string, string>;
 }
 
 const DIR = join(FIXTURES, 'layouts');

@@ -4,6 +4,7 @@ import type { Block } from '../source/blocks';
 import { clean, compact, digitYears } from '../text';
 import { sentencesOf } from './prose';
 import { headingLines, headingOf, sectionOfHeading } from './sections';
+import { placeBlanksByIdentities } from './blank-place';
 import { classifyGrid, gridsByTable, layoutsOf, linesToGrid, readRowTable, readT4 } from './tables';
 import type { Line } from '../source/blocks';
 import { CHECK_EVERY, drain, NO_DEADLINE, type Deadline, type Steps } from '../steps';
@@ -225,7 +226,7 @@ export function* buildReportSteps(pageBlocks: Block[], source: SourceInfo, deadl
   // A department's own site often titles it 「2023年政府信息公开工作年度报告」: the body then signs it, or the page's <title> names it;
   // a compilation's part may name its body in a title without the year.
   if (!agency) agency = signatureAgency(lines) || yearlessTitleAgency(title) || pageTitleAgency(pageTitle);
-  return {
+  const report: Report = {
     title,
     agency,
     year,
@@ -240,6 +241,8 @@ export function* buildReportSteps(pageBlocks: Block[], source: SourceInfo, deadl
     },
     sentences,
   };
+  placeBlanksByIdentities(report);
+  return report;
 }
 
 export function sectionText(report: Report, key: SectionKey): string | undefined {

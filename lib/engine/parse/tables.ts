@@ -362,6 +362,9 @@ function putRow(table: Table, spec: RowSpec, row: SplitRow, centres?: () => Cent
   table.rows[spec.key] = Object.fromEntries(spec.columns.map((c, i) => [c, toCell(cells[i], spec, c)]));
   table.labels[spec.key] = row.lastLabel;
   if (extra > 0) table.notes.push({ row: spec.key, text: `多出 ${extra} 个数值，已按前 ${n} 个读取` });
+  if (unplaced && unplaced.length === n - 1 && unplaced.every((c) => isCount(c, spec))) {
+    rememberBlank(table, { spec, values: unplaced, candidates: spec.columns.map((_, i) => i) });
+  }
   if (unplaced) {
     const read = `${unplaced.length} 个数值「${unplaced.map((c) => c.text).join(' ')}」`;
     const why =
@@ -373,6 +376,56 @@ function putRow(table: Table, spec: RowSpec, row: SplitRow, centres?: () => Cent
 }
 
 const UNPLACED = '，这些数值未填入任何一列';
+
+/** Removes a row's note that its values could not be placed (they were: see blank-place.ts). */
+export function forgetUnplaced(table: Table, row: string): void {
+  table.notes = table.notes.filter((n) => !(n.row === row && isUnplacedNote(n)));
+}
+
+/**
+ * A text row one value short of its columns whose blank's column the text does not show: its values in
+ * order, the columns the blank may stand in, and `current`, the column the row was read with it in (none:
+ * the values were left unplaced). blank-place.ts asks the template's identities which column it is.
+ */
+export interface BlankToPlace {
+  spec: RowSpec;
+  values: GridCell[];
+  candidates: number[];
+  current?: number;
+}
+
+/** Kept beside the table, not in it: only the parse reads them, before any rule runs. */
+const blanksToPlace = new WeakMap<Table, BlankToPlace[]>();
+
+export const blanksOf = (table: Table): readonly BlankToPlace[] => blanksToPlace.get(table) ?? [];
+
+function rememberBlank(table: Table, blank: BlankToPlace) {
+  const list = blanksToPlace.get(table) ?? blanksToPlace.set(table, []).get(table)!;
+  list.push(blank);
+}
+
+/** A value that reads as a valid count of its row (no mark, no word, no digits apart, no fraction). */
+const isCount = (c: GridCell, spec: RowSpec) => toCell(c, spec, spec.columns[0]!).status === 'ok';
+
+/**
+ * A tab or pipe row of n − 1 values side by side with empty cells on both sides: the empty cell before them may
+ * be the label's (a merged label cell) or the first column's blank, the one after a padding cell or the last
+ * column's blank. The row was read with its blank at one end by the other rows' cells (alignedToGrid) or by
+ * trimming; the other end is as likely, and the identities may tell them apart.
+ */
+function blankAtEitherEnd(table: Table, spec: RowSpec, values: GridCell[]): void {
+  const n = spec.columns.length;
+  if (n < 3 || values.some((c) => c.loose || isTableCell(c.el))) return;
+  const first = values.findIndex((c) => !isEmpty(c));
+  const last = values.findLastIndex((c) => !isEmpty(c));
+  if (first < 1 || last > values.length - 2 || last - first + 1 !== n - 1) return;
+  const filled = values.slice(first, last + 1);
+  if (filled.some((c) => isEmpty(c) || !isCount(c, spec))) return;
+  const cells = spec.columns.map((c) => table.rows[spec.key]?.[c]);
+  const blanks = cells.flatMap((c, i) => (c?.status === 'blank' || c?.status === 'absent' ? [i] : []));
+  if (blanks.length !== 1 || (blanks[0] !== 0 && blanks[0] !== n - 1)) return;
+  rememberBlank(table, { spec, values: filled, candidates: [0, n - 1], current: blanks[0] });
+}
 
 /** A note saying a row's values could not be placed in its columns (see fitValues). */
 export function isUnplacedNote(note: { text: string }): boolean {
@@ -594,6 +647,7 @@ export function readRowTable(key: 't2' | 't3', given: Grid[], layout: Layout, re
       if (table.rows[spec.key] && !filledCount(split.values)) continue;
       const aligned = byHeader ? split : alignedToGrid(r, split, spec.columns.length, startOf(grid, spec.columns.length, split.labelEnd));
       putRow(table, spec, byHeader ? placedByHeader(r, split, byHeader, spec) : wordsAsValues(r, aligned, spec), centres);
+      if (!byHeader) blankAtEitherEnd(table, spec, split.values);
       dataRows.add(r);
       if (filledCount(split.values)) filled.add(spec.key);
     }

@@ -252,6 +252,26 @@ function solveTable(report: Report, table: TableKey, st: Structure): TableSoluti
   return { table, checks, status: 'unlocated', sets: [], bounds: new Map() };
 }
 
+/**
+ * Whether every identity of `table` can hold as the report reads it now, its blanks and the `freed` printed
+ * cells taken as unknowns ≥ 0; when they can, the bounds that leaves on those unknowns (empty when the table
+ * has no identities), else null. Uncached: the reading may change between calls (parse/blank-place.ts).
+ */
+export function tableBounds(report: Report, table: TableKey, freed: readonly CellRef[] = []): Map<string, Bound> | null {
+  const st = structureFor(report, table);
+  if (!st) return new Map();
+  const sys = systemOf(report, st);
+  const keys = new Set(freed.map(cellKey));
+  const free = new Set(st.keys.flatMap((k, i) => (keys.has(k) ? [i] : [])));
+  const r = propagate(sys, free);
+  if (!r) return null;
+  const out = new Map<string, Bound>();
+  st.keys.forEach((k, i) => {
+    if (sys.values[i] === null || free.has(i)) out.set(k, { lo: r.lo[i]!, hi: r.hi[i]! });
+  });
+  return out;
+}
+
 const solved = new WeakMap<Report, TableSolution[]>();
 
 /** Solutions are kept while the rules of one run read them; a new run solves afresh. */
