@@ -75,6 +75,11 @@ const NONE_AS_ZERO = /(?:行政复议|行政诉讼|被诉)(?:(?!率)[^。；，,
 /** 「（行政复议方面，）未出现被纠错案件」: none corrected, the kind of case named before it, if at all. */
 const NONE_CORRECTED = /(?:未|没有|无)(?:发生|出现|产生)?(?:被)?(?:复议机关)?(纠错|败诉)(?:的)?(?:案件|情况|情形)?/;
 
+/** 「行政诉讼案件，我局全部胜诉」: every suit won, so none corrected the body nor is pending (其他结果, a withdrawal, says nothing). */
+const ALL_WON = /(?:均|全部|都)(?:已|获|为)?胜诉/;
+/** 「上述案件均已审结」: none of the cases named before it is pending. */
+const ALL_CONCLUDED = /(?:均|全部|都)(?:已)?(?:审结|结案)/;
+
 const EACH = /行政复议(?:、|和|及|与)(?:提起)?行政诉讼(?:案件)?各(\d+)(?:件|起)/;
 
 export const proseReviewSuit: ReportRule = {
@@ -193,6 +198,33 @@ export const proseReviewSuit: ReportRule = {
       const named = noneOf ? c.slice(0, noneOf.index) : '';
       if (noneOf && /复议|诉讼/.test(named) && !otherCases && !aboutOtherYear(report, named) && !aboutOtherBody(named) && !asTheirJudge(named, c))
         noneCorrected([...(/复议/.test(named) && noneOf[1] !== '败诉' ? CORRECTED_REVIEWS : []), ...(/诉讼/.test(named) ? CORRECTED_SUITS : [])], noneOf[0]);
+      // 「…提起行政诉讼3件，全部胜诉」「上述复议诉讼案件均已审结」: of the kinds named before it, in this sentence, as table 4's.
+      const wonOrDone = ALL_WON.exec(c) ?? ALL_CONCLUDED.exec(c);
+      const casesNamed = wonOrDone ? c.slice(0, wonOrDone.index) : '';
+      const won = !!wonOrDone && /胜诉/.test(wonOrDone[0]);
+      // 胜诉 is of suits only.
+      const kinds = T4_GROUPS.filter((g) => (g === 'review' ? !won && /复议/.test(casesNamed) : /诉讼|被诉|起诉/.test(casesNamed)));
+      if (
+        wonOrDone &&
+        kinds.length &&
+        !/未审结|(?:正在|尚在)审理|审理中/.test(c) &&
+        !otherCases &&
+        !aboutOtherYear(report, casesNamed) &&
+        !aboutOtherBody(casesNamed) &&
+        !asTheirJudge(casesNamed, c)
+      ) {
+        const open = kinds.flatMap((g) => [...(won ? [ref('t4', '1', `${g}.corrected`)] : []), ref('t4', '1', `${g}.pending`)]);
+        const n = atLeast(report, open);
+        if (n > 0)
+          out.push({
+            section: s.section,
+            cells: open,
+            excerpt: s.text,
+            expected: 0,
+            actual: n,
+            message: won ? `正文称全部胜诉，但表格有 ${n} 件行政诉讼结果纠正或尚未审结` : `正文称案件均已审结，但表格有 ${n} 件尚未审结`,
+          });
+      }
       if (upheld && /复议|诉讼/.test(c) && !otherCases && !aboutOtherYear(report, c)) {
         const notUpheld = T4_GROUPS.flatMap((g) => ['corrected', 'other', 'pending'].map((p) => ref('t4', '1', `${g}.${p}`)));
         const n = atLeast(report, notUpheld);
