@@ -623,6 +623,11 @@ describe('a table of figures in section 一 (hunt 11)', () => {
     const wrong = audited(page(figures(55)));
     expect(wrong.detected && wrong.findings.map((f) => [f.rule, f.actual])).toEqual([['prose-applications', 55]]);
   });
+  it('reads no row of two values (two years side by side) as a sentence', () => {
+    const years = `<table><tr><td>项目</td><td>2023年</td><td>2022年</td></tr><tr><td>本年新收申请</td><td>53件</td><td>41件</td></tr></table>`;
+    const r = audited(page(years));
+    expect(r.detected && r.findings).toEqual([]);
+  });
   it('leaves tables 2 and 3 read as theirs where their headings are missing (the grids then under section 一)', () => {
     const headless = page('').replace(/<h2>[二三]、[^<]*<\/h2>/g, '');
     const r = audited(headless);

@@ -101,7 +101,7 @@ function noteRows(rows: { text: string }[][]): string[] {
 
 /**
  * The rows of an overview's table of figures (isOverviewFigures) as the sentences they say: 「本年新收申请 | 53件」 →
- * 「本年新收申请53件。」; a bare number takes the unit its header gives (「数量（件）」), a row's own number (序号) is left out.
+ * 「本年新收申请53件。」; a bare number takes the unit its header gives (「数量（件）」), a row's own number (序号) is left out, and a row of two values is not read.
  */
 function figureRows(rows: { text: string }[][]): string[] {
   let unit = '';
@@ -113,8 +113,10 @@ function figureRows(rows: { text: string }[][]): string[] {
       if (/[（(]件[)）]|件数/.test(texts.join(''))) unit = '件';
       continue;
     }
-    const label = texts.slice(0, -1).filter((t) => !/^\d+\.?$/.test(t));
-    out.push(label.join('') + value + (/^\d[\d,.]*$/.test(value) ? unit : '') + '。');
+    // One value a row: 「本年新收申请 | 53 | 41」 (two years side by side) says nothing one sentence can.
+    const label = texts.length === 3 && /^\d{1,2}\.?$/.test(texts[0]!) ? texts[1]! : texts.length === 2 ? texts[0]! : '';
+    if (!label || /^\d/.test(label)) continue;
+    out.push(label + value + (/^\d[\d,.]*$/.test(value) ? unit : '') + '。');
   }
   return out;
 }
