@@ -229,6 +229,7 @@ describe('prose-review-suit: cases that corrected the body (结果纠正)', () =
     t4[5] = 0; // the suit pending, not upheld
     t4[8] = 1;
     expect(ofRule(findings({ s1: '因政府信息公开被提起的行政诉讼案件，我局全部胜诉。', t4 }), 'prose-review-suit').map((f) => f.actual)).toEqual([1]);
+    expect(ofRule(findings({ s1: '被提起行政诉讼1件，已审结的案件均胜诉。', t4 }), 'prose-review-suit')).toEqual([]);
     for (const s1 of ['我局作为复议机关办理的行政复议案件均已审结。', '2022年被申请的行政复议案件均已审结。', '被申请行政复议2件，1件尚在审理，其余均已审结。'])
       expect(said(s1), s1).toEqual([]);
   });

@@ -65,7 +65,8 @@ export const proseRate: ReportRule = {
         const pick = partAndWholes(text, counts, rates, rate, respectively);
         if (!pick) continue;
         const { num } = pick;
-        // 「予以公开22件，部分公开7件，合计占办结总数的53.7%」: a whole named in words is a count of that thing, not any number before.
+        // 「予以公开22件，部分公开7件，合计占办结总数的53.7%」: a whole named in words is a count of that thing, not any number before;
+        // with none here, it is looked for before.
         const wholeWords = namedWholeWords(s.text.slice(0, head.index));
         const ofNamed = text === s.text && wholeWords ? pick.wholes.filter((w) => countsOf(text, w, wholeWords)) : pick.wholes;
         if (named && !clauseBefore(text, num.index + num.raw.length, true).includes(named)) continue;
@@ -95,8 +96,9 @@ export const proseRate: ReportRule = {
         const later = text === s.text ? s.numbers.filter((n) => n.index > rate.index && n.unit !== '%' && same(n) && n.value >= num.value) : [];
         // 「全年共收到申请53件。自然人申请40件，占全部申请的75.5%。」: a whole named in words, stated in a sentence before.
         const earlier = ofNamed.length || later.length || text !== s.text ? undefined : namedWholeBefore(report, i, s.text.slice(0, head.index), num);
-        // Numbers here whose words are not the named whole's are still its candidates when none is found before (「收到53件，…占全部申请的」).
-        const wholes = ofNamed.length || earlier ? ofNamed : pick.wholes;
+        // Numbers here whose words are not the named whole's are still candidates (「受理57件。新收53件，其中自然人40件，占全部申请的」):
+        // beside one from before, a rate that fits neither is not judged.
+        const wholes = ofNamed.length ? ofNamed : pick.wholes;
         const dens = [...wholes, ...later, ...(earlier ? [earlier.whole] : [])];
         if (dens.some((den) => parts.some((p) => fits(p, den.value)) || fits(mentionsSum(counts.slice(counts.indexOf(den) + 1).filter(same)), den.value)))
           continue;

@@ -213,7 +213,9 @@ export const proseReviewSuit: ReportRule = {
         !aboutOtherBody(casesNamed) &&
         !asTheirJudge(casesNamed, c)
       ) {
-        const open = kinds.flatMap((g) => [...(won ? [ref('t4', '1', `${g}.corrected`)] : []), ref('t4', '1', `${g}.pending`)]);
+        // 「已审结的2件均胜诉」: of the concluded ones, the pending apart.
+        const ofConcluded = won && /审结|结案|判决/.test(casesNamed);
+        const open = kinds.flatMap((g) => [...(won ? [ref('t4', '1', `${g}.corrected`)] : []), ...(ofConcluded ? [] : [ref('t4', '1', `${g}.pending`)])]);
         const n = atLeast(report, open);
         if (n > 0)
           out.push({
