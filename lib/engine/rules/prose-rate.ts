@@ -31,8 +31,8 @@ export const proseRate: ReportRule = {
   severity: 'warning',
   title: { zh: '正文比率计算错误', en: 'Stated rate does not match its numbers' },
   description: {
-    zh: '正文给出的比率应等于其分子除以分母（按所写精度四舍五入），例如「上报35条，采用6条，采用率18%」应为 17.1%。「占报送总数35条的」「分别占」、几项相加、总数写在比率之后等写法都按其本意读；看不出是哪个总数的比率时不报（「各占13.0%」「公示率、及时率均为100%」、超过 100% 的完成率也不报）。',
-    en: 'A stated rate must equal numerator / denominator at its printed precision. Wholes restated after 占, rates given 分别, summed parts and a whole stated after the rate are read as meant; a rate whose whole cannot be told (「各占」, 「均为100%」, a rate above 100%) is not judged.',
+    zh: '正文给出的比率应等于其分子除以分母（按所写精度四舍五入），例如「上报35条，采用6条，采用率18%」应为 17.1%。「占报送总数35条的」「分别占」、几项相加、总数写在比率之后等写法都按其本意读；总数只以文字写明（「占全部申请的」「占办结总数的」）时，取同段前面最近一句中唯一的该项本年数字；看不出是哪个总数的比率时不报（「各占13.0%」「公示率、及时率均为100%」、超过 100% 的完成率也不报）。',
+    en: 'A stated rate must equal numerator / denominator at its printed precision. Wholes restated after 占, rates given 分别, summed parts and a whole stated after the rate are read as meant; a whole named in words only (「占全部申请的」) is the one count of that thing in the nearest sentence before, in the same paragraph, of the report’s year; a rate whose whole cannot be told (「各占」, 「均为100%」, a rate above 100%) is not judged.',
   },
   basis: '数据准确性（报告内部一致）',
   example: '「上报政务信息35条，采用信息6条，采用率18%」：6/35 = 17.1%。',
