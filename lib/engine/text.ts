@@ -32,9 +32,17 @@ const PAGE_NUMBER =
 
 export const isPageNumber = (text: string): boolean => (text.length <= 32 || text.trim().length <= 32) && PAGE_NUMBER.test(compact(text));
 
-/** 1–99 in Chinese numerals (「三」「两」「十」「十五」「二十」「三十一」, 廿 for 二十 and 卅 for 三十: 「廿三」), or 0 for anything else. */
+/**
+ * 1–999 in Chinese numerals (「三」「两」「十」「十五」「二十」「三十一」, 廿 for 二十 and 卅 for 三十: 「廿三」; 「一百零三」「两百」
+ * 「一百一十五」), or 0 for anything else.
+ */
 export function chineseCount(s: string): number {
   const digit = (c: string) => (c === '两' ? 2 : Number(chineseDigits(c)) || 0);
+  const hundreds = /^([一二两三四五六七八九])百(?:零([一二三四五六七八九])|([一二三四五六七八九])十([一二三四五六七八九])?)?$/.exec(s);
+  if (hundreds) {
+    const [, h, units, tens, tensUnits] = hundreds;
+    return digit(h!) * 100 + (units ? digit(units) : tens ? digit(tens) * 10 + (tensUnits ? digit(tensUnits) : 0) : 0);
+  }
   if (s.length === 1) return s === '十' ? 10 : s === '廿' ? 20 : s === '卅' ? 30 : digit(s);
   const tens = /^([廿卅])([一二三四五六七八九])?$/.exec(s);
   if (tens) return (tens[1] === '廿' ? 20 : 30) + (tens[2] ? digit(tens[2]) : 0);

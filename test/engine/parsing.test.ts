@@ -622,3 +622,28 @@ describe('a text row whose label spans empty cells', () => {
     expect(values(r, 't3', '1')).toEqual(['blank', ...cleanT3()['1']!.slice(1)]);
   });
 });
+
+describe('a table of figures in section 一 (hunt 11)', () => {
+  const page = (rows: string) =>
+    readFileSync(join(FIXTURES, 'prose', 'z025-s1-two-col-table.html'), 'utf-8').replace(/<table class="s1-figures">[\s\S]*?<\/table>/, rows);
+  const audited = (html: string) => auditDocument(doc(html));
+  it('is not read as rows of table 3, but as the sentences its rows say', () => {
+    const figures = (n: number) =>
+      `<table><tr><td>项目</td><td>数量（件）</td></tr><tr><td>1</td><td>本年新收申请</td><td>${n}</td></tr><tr><td>2</td><td>上年结转申请</td><td>4</td></tr><tr><td>3</td><td>结转下年度</td><td>3</td></tr></table>`;
+    const clean = audited(page(figures(53)));
+    expect(clean.detected && clean.findings).toEqual([]);
+    const wrong = audited(page(figures(55)));
+    expect(wrong.detected && wrong.findings.map((f) => [f.rule, f.actual])).toEqual([['prose-applications', 55]]);
+  });
+  it('reads no row of two values (two years side by side) as a sentence', () => {
+    const years = `<table><tr><td>项目</td><td>2023年</td><td>2022年</td></tr><tr><td>本年新收申请</td><td>53件</td><td>41件</td></tr></table>`;
+    const r = audited(page(years));
+    expect(r.detected && r.findings).toEqual([]);
+  });
+  it('leaves tables 2 and 3 read as theirs where their headings are missing (the grids then under section 一)', () => {
+    const headless = page('').replace(/<h2>[二三]、[^<]*<\/h2>/g, '');
+    const r = audited(headless);
+    expect(r.detected && values(r, 't3', '1')).toEqual([40, 6, 1, 2, 3, 1, 53]);
+    expect(r.detected && r.report.tables.t2?.rows['licensing']).toBeTruthy();
+  });
+});

@@ -364,4 +364,11 @@ describe('prose-applications', () => {
     ]);
     expect(said('委属医院另收到患者提出的信息公开申请142件。')).toEqual([]);
   });
+  it('reads no carried-over count after a bracket closes (「收到申请（含上年结转）13件」 is the whole) (hunt 11)', () => {
+    // cleanT3: 12 new, 1 carried over.
+    expect(ofRule(findings({ s1: '全年共收到政府信息公开申请（含上年结转）13件。' }), 'prose-applications')).toEqual([]);
+    expect(ofRule(findings({ s1: '全年共收到政府信息公开申请12件，上年结转（含退回补正）2件。' }), 'prose-applications')).toEqual([
+      expect.objectContaining({ expected: 1, actual: 2 }),
+    ]);
+  });
 });

@@ -94,4 +94,12 @@ describe('prose-proactive', () => {
     ])
       expect(stated(s1), s1).toEqual([]);
   });
+  it('reads counts in Chinese numerals up to the hundreds (「一百零三件」「两百件」), and leaves vague ones (「近百件」「上百件」) alone (hunt 11)', () => {
+    expect(proactive('全年作出行政处罚决定一百零三件。').map((f) => f.actual)).toEqual([103]);
+    expect(proactive('全年作出行政处罚决定两百件。').map((f) => f.actual)).toEqual([200]);
+    expect(proactive('全年作出行政处罚决定一百一十五件。').map((f) => f.actual)).toEqual([115]);
+    expect(proactive('全年作出行政处罚决定两件。')).toEqual([]);
+    expect(proactive('全年作出行政处罚决定近百件。')).toEqual([]);
+    expect(proactive('全年作出行政处罚决定上百件。')).toEqual([]);
+  });
 });

@@ -125,4 +125,35 @@ describe('prose-rate', () => {
     expect(said('全年需办理申请57件，已办结54件，办结率100%。')).toEqual([expect.objectContaining({ expected: '94.7%', actual: '100%' })]);
     expect(said('办结的54件申请中，53件在法定期限内答复，按期答复率96.3%。')).toEqual([expect.objectContaining({ expected: '98.1%' })]);
   });
+  it('reads a whole named in words (「占全部申请的」) from the sentence before, only where that sentence counts it once, of the year (hunt 11)', () => {
+    const said = (s1: string) => ofRule(findings({ s1 }), 'prose-rate');
+    expect(said('全年共收到申请53件。自然人申请40件，占全部申请的80%。')).toEqual([expect.objectContaining({ expected: '75.5%', actual: '80%' })]);
+    expect(said('全年共收到申请53件。自然人申请40件，占全部申请的75.5%。')).toEqual([]);
+    expect(said('全年办结54件，结转下年度3件。予以公开22件，占办结总数的41.7%。')).toEqual([expect.objectContaining({ expected: '40.7%' })]);
+    for (const s1 of [
+      // two counts of applications: 53 or 57?
+      '全年收到申请53件，上年结转申请4件。自然人申请40件，占全部申请的80%。',
+      // another year's count
+      '2022年共收到申请48件。自然人申请40件，占全部申请的80%。',
+      // another paragraph
+      '全年共收到申请53件。\n自然人申请40件，占全部申请的80%。',
+      // a whole not named: 占比 alone
+      '全年共收到申请53件。自然人申请40件，占比80%。',
+    ])
+      expect(said(s1), s1).toEqual([]);
+  });
+  it('reads the third rate of a 分别 list as a share too (hunt 11)', () => {
+    const s1 = (c: string) => `全年新收申请53件，其中网上申请30件、信函申请15件、当面申请8件，分别占56.6%、28.3%、${c}。`;
+    expect(ofRule(findings({ s1: s1('15.1%') }), 'prose-rate')).toEqual([]);
+    expect(ofRule(findings({ s1: s1('17.0%') }), 'prose-rate')).toEqual([expect.objectContaining({ expected: '15.1%', actual: '17%' })]);
+  });
+  it('takes a whole named in words for a count of that thing, not the part before (hunt 11)', () => {
+    const said = (s1: string) => ofRule(findings({ s1 }), 'prose-rate');
+    expect(said('全年办结54件。予以公开22件，部分公开7件，合计占办结总数的53.7%。')).toEqual([]);
+    // 22 or 54: which whole a rate that fits neither is of is not guessed
+    expect(said('全年办结54件。予以公开22件，部分公开7件，合计占办结总数的60%。')).toEqual([]);
+    expect(said('全年共受理申请57件。本年新收53件，其中自然人40件，占全部申请的75.5%。')).toEqual([]);
+    // the part named in the clause before 占 is not the last count of the sentence before
+    expect(said('全年办结54件，结转下年度3件。第四季度收到申请最多，占全年的32.1%。')).toEqual([]);
+  });
 });

@@ -210,4 +210,19 @@ describe('prose-results', () => {
     ])
       expect(said(ok), ok).toEqual([]);
   });
+  it('reads 部分公开 listed after 予以公开 with its count, not after 「予以公开、」 or 「全部或」 (hunt 11)', () => {
+    // cleanT3: 予以公开 6, 部分公开 1.
+    const said = (s1: string) => ofRule(findings({ s1 }), 'prose-results').map((f) => f.actual);
+    expect(said('其中予以公开6件、部分公开8件。')).toEqual([8]);
+    expect(said('其中予以公开6件、部分公开1件。')).toEqual([]);
+    expect(said('全部或部分公开8件。')).toEqual([]);
+  });
+  it('reads a numbered line of 办结 with the line that leads into its list (hunt 11)', () => {
+    // cleanT3: (七)总计 11.
+    const said = (s1: string) => ofRule(findings({ s1 }), 'prose-results').map((f) => f.actual);
+    expect(said('（二）依申请公开。\n1.本年新收申请12件。\n2.全年办结12件。')).toEqual([12]);
+    expect(said('（二）依申请公开。\n（1）本年新收申请12件。\n（2）全年办结11件。')).toEqual([]);
+    expect(said('（二）依申请公开。\n全年办结12件。')).toEqual([]);
+    expect(said('（五）建议提案办理。\n1.全年办结12件。')).toEqual([]);
+  });
 });

@@ -219,4 +219,18 @@ describe('prose-review-suit: cases that corrected the body (结果纠正)', () =
     ])
       expect(said(ok), ok).toEqual([]);
   });
+  it('reads 「全部胜诉」 against suits corrected or pending, and 「均已审结」 against the pending of the kinds named (hunt 11)', () => {
+    // cleanT4: reviews 1 upheld + 1 pending; one suit, upheld.
+    const said = (s1: string) => ofRule(findings({ s1 }), 'prose-review-suit').map((f) => f.actual);
+    expect(said('被提起行政诉讼1件，我局全部胜诉。')).toEqual([]);
+    expect(said('被提起行政诉讼1件，已审结。被申请行政复议2件、被提起行政诉讼1件，上述案件均已审结。')).toEqual([1]);
+    expect(said('被提起行政诉讼1件，上述案件均已审结。')).toEqual([]);
+    const t4 = cleanT4();
+    t4[5] = 0; // the suit pending, not upheld
+    t4[8] = 1;
+    expect(ofRule(findings({ s1: '因政府信息公开被提起的行政诉讼案件，我局全部胜诉。', t4 }), 'prose-review-suit').map((f) => f.actual)).toEqual([1]);
+    expect(ofRule(findings({ s1: '被提起行政诉讼1件，已审结的案件均胜诉。', t4 }), 'prose-review-suit')).toEqual([]);
+    for (const s1 of ['我局作为复议机关办理的行政复议案件均已审结。', '2022年被申请的行政复议案件均已审结。', '被申请行政复议2件，1件尚在审理，其余均已审结。'])
+      expect(said(s1), s1).toEqual([]);
+  });
 });

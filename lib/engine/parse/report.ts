@@ -5,7 +5,7 @@ import { clean, compact, digitYears } from '../text';
 import { sentencesOf } from './prose';
 import { headingLines, headingOf, sectionOfHeading } from './sections';
 import { placeBlanksByIdentities } from './blank-place';
-import { classifyGrid, gridsByTable, layoutsOf, linesToGrid, readRowTable, readT4 } from './tables';
+import { classifyGrid, gridsByTable, isOverviewFigures, layoutsOf, linesToGrid, readRowTable, readT4 } from './tables';
 import type { Line } from '../source/blocks';
 import { CHECK_EVERY, drain, NO_DEADLINE, type Deadline, type Steps } from '../steps';
 
@@ -100,6 +100,28 @@ function noteRows(rows: { text: string }[][]): string[] {
   return out;
 }
 
+/**
+ * The rows of an overview's table of figures (isOverviewFigures) as the sentences they say: 「本年新收申请 | 53件」 →
+ * 「本年新收申请53件。」; a bare number takes the unit its header gives (「数量（件）」), a row's own number (序号) is left out, and a row of two values is not read.
+ */
+function figureRows(rows: { text: string }[][]): string[] {
+  let unit = '';
+  const out: string[] = [];
+  for (const r of rows) {
+    const texts = r.map((c) => clean(c.text)).filter(Boolean);
+    const value = texts.at(-1) ?? '';
+    if (texts.length < 2 || !/^\d/.test(value)) {
+      if (/[（(]件[)）]|件数/.test(texts.join(''))) unit = '件';
+      continue;
+    }
+    // One value a row: 「本年新收申请 | 53 | 41」 (two years side by side) says nothing one sentence can.
+    const label = texts.length === 3 && /^\d{1,2}\.?$/.test(texts[0]!) ? texts[1]! : texts.length === 2 ? texts[0]! : '';
+    if (!label || /^\d/.test(label)) continue;
+    out.push(label + value + (/^\d[\d,.]*$/.test(value) ? unit : '') + '。');
+  }
+  return out;
+}
+
 /** A sentence that ends in a label's colon, and a line that opens with a count: 「无法提供：」|「11件。」. */
 const LABEL_END = /[\u4e00-\u9fff][:：]$/;
 const COUNT_START = /^\d+(?:件|起|次|条|个)/;
@@ -156,6 +178,9 @@ export function* buildReportSteps(pageBlocks: Block[], source: SourceInfo, deadl
       current.text += b.rows.map((r) => '\n' + r.map((c) => c.text).join(' ')).join('');
     // A note row under a table's rows (「注：结转下年度的3件…」, one cell across the table) is prose of its section.
     if (b.kind === 'grid' && !readersAfter) for (const note of noteRows(b.rows)) sentences.push(...sentencesOf(note, current?.key, b.el));
+    // A table of figures in section 一 (「本年新收申请 | 53件」) states them as its prose would; t2's narrow blocks are read as t2.
+    if (b.kind === 'grid' && !readersAfter && isOverviewFigures(b, current?.key) && classifyGrid(b) !== 't2')
+      for (const row of figureRows(b.rows)) sentences.push(...sentencesOf(row, current?.key, b.el));
     // A PDF's running title atop each page (the report's title again) is no prose: a sentence goes on across it.
     if (b.kind === 'line' && title && !titleLines.has(b) && carried && compact(b.text) === compact(title)) continue;
     const skipped = b.kind !== 'line' || titleLines.has(b) || readersAfter;

@@ -253,21 +253,32 @@ function isHeaderOf(g: Grid, key: TableKey): boolean {
   return g.rows.every((r) => r.every((c) => !c.text.trim() || headers.includes(compact(c.text))));
 }
 
+/**
+ * A small table of figures under section 一's heading, one value a row (「项目 | 数量」「本年新收申请 | 53件」): the overview's summary.
+ * Tables 3 and 4 have a column for each kind of applicant or case, so such a grid is never theirs (t2's blocks may be this narrow).
+ */
+export const isOverviewFigures = (g: Grid, section: string | undefined): boolean => section === 's1' && g.rows.every((r) => r.length <= 3);
+
 /** Groups the page's grids by table; a grid right after a t3/t2 grid that continues its rows (a table split at a page break) joins it. */
 export function gridsByTable(blocks: Block[]): Record<TableKey, Grid[]> {
   const out: Record<TableKey, Grid[]> = { t2: [], t3: [], t4: [] };
   let prev: TableKey | undefined;
-  let underT4Heading = false;
+  let section: string | undefined;
   for (const b of blocks) {
     if (b.kind !== 'grid') {
       const heading = sectionOfHeading(b.text);
-      if (heading) underT4Heading = heading === 's4';
+      if (heading) section = heading;
       if (heading || (b.text.trim().length > 30 && !isPageFurniture(b.text))) prev = undefined;
       continue;
     }
+    const underT4Heading = section === 's4';
     // A page number read as a row of values (「—|4|—」).
     if (b.rows.length === 1 && isPageFurniture(b.rows[0]!.map((c) => c.text).join(''))) continue;
     let key = classifyGrid(b);
+    if ((key === 't3' || key === 't4') && isOverviewFigures(b, section)) {
+      prev = undefined;
+      continue;
+    }
     if (!key && prev && prev !== 't4' && (countMatches(b, prev === 't3' ? T3_ROWS : T2_ROWS) >= 1 || isHeaderOf(b, prev))) key = prev;
     // t4's one row of numbers, when its header was not read as a table (or was split off from it).
     const valuesOnly = b.rows.some((r) => r.length >= 10 && r.every((c) => readCell(c.text).kind !== 'text'));

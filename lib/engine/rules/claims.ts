@@ -33,7 +33,7 @@ export function proseSentences(r: Report): { s: Sentence; c: string }[] {
       r,
       (out = r.sentences.map((s) => ({
         s,
-        // 「两件」「三起」「廿三件」: a count in Chinese numerals reads as its digits.
+        // 「两件」「三起」「廿三件」「一百零三件」: a count in Chinese numerals reads as its digits.
         // A label's colon before its count (「部分公开：7件」「行政复议：4件」) reads as the count written beside it.
         c: respectively(
           compact(s.text)
@@ -41,7 +41,7 @@ export function proseSentences(r: Report): { s: Sentence; c: string }[] {
             .replace(/(?<=[\u4e00-\u9fff])[:：](?=\d+[件起次])/g, '')
             // A label in quotes before its count (「“予以公开”22件」「“本年新收…申请数量”为53件」) reads as one without them.
             .replace(/[”’」』"'](?=(?:为|是|共计|共|合计)?\d+[件起次])/g, '')
-            .replace(/(?<![\d〇零一二两三四五六七八九十廿卅百千万])[一二两三四五六七八九十廿卅]{1,3}(?=[件起])/g, (n) => String(chineseCount(n) || n)),
+            .replace(/(?<![\d〇零一二两三四五六七八九十廿卅百千万])[一二两三四五六七八九十廿卅百零]{1,6}(?=[件起])/g, (n) => String(chineseCount(n) || n)),
         ),
       }))),
     );
@@ -114,10 +114,20 @@ const OTHER_BODY =
 /** Whether the text before a statement (its sentence so far) speaks of other bodies than the report's. */
 export const aboutOtherBody = (before: string): boolean => OTHER_BODY.test(before);
 
-/** The sentences before the i-th in its paragraph, joined. */
+/** A paragraph that is an item of a numbered list: 「1.」「（1）」「①」. */
+const LIST_ITEM = /^(?:\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[)）]|[①-⑳])/;
+
+/**
+ * The sentences before the i-th in its paragraph, joined; an item of a numbered list goes on from the items before it and the line
+ * that leads into them (「（二）依申请公开。」|「1.本年新收申请53件。」|「2.全年办结54件。」).
+ */
 function paragraphBefore(sentences: { s: Sentence; c: string }[], i: number): string {
-  let start = i;
-  while (start > 0 && sentences[start]!.s.follows) start--;
+  const startOf = (k: number) => {
+    while (k > 0 && sentences[k]!.s.follows) k--;
+    return k;
+  };
+  let start = startOf(i);
+  while (start > 0 && LIST_ITEM.test(sentences[start]!.c)) start = startOf(start - 1);
   return sentences
     .slice(start, i)
     .map((x) => x.c)

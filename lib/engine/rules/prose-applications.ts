@@ -172,8 +172,9 @@ export const proseApplications: ReportRule = {
         unless: (clause: string, sentence: string) => otherKind(clause) || splitsAnotherRow(sentence, clause),
       })),
       {
-        // 「上年结转4件」, or last year by its number: 「2022年度结转至本年度办理的申请4件」.
-        pattern: new RegExp(`(?:上一?|${report.year ? report.year - 1 : '上'})年(?:度)?结转(?:[^。；，,\\d]{0,16})(\\d+)件`),
+        // 「上年结转4件」, or last year by its number: 「2022年度结转至本年度办理的申请4件」. Not a count after the bracket 结转 is in
+        // closes (「收到申请（含上年结转）57件」): that is the whole's.
+        pattern: new RegExp(`(?:上一?|${report.year ? report.year - 1 : '上'})年(?:度)?结转(?![^。；，,\\d（(]{0,16}[）)])(?:[^。；，,\\d]{0,16})(\\d+)件`),
         cells: total('2'),
         what: '上年结转申请',
         // 「提案28件（含上年结转2件）」 is another kind's; 「上年结转申请中有3件予以公开」 is a part of them.

@@ -1,4 +1,5 @@
-import type { NumberMention } from '../model';
+import type { NumberMention, Report, Sentence } from '../model';
+import { aboutOtherYear } from './claims';
 import { clauseBefore, mentionsSum } from './helpers';
 import type { Problem, ReportRule } from './types';
 
@@ -13,8 +14,8 @@ const OWN_SHARE = /^[^，,。；;\d]{0,4}[，,]?(?:占|比例为?)[^，,。；;\
 const IN_TIME_RATE = /(?:按时|按期|及时|限时|准时)[^，,。；;\d]{0,4}率(?:为|达到?|是)?$/;
 const IN_TIME = /按时|按期|及时|期限|时限|限时|准时|当日|当场|规定时间/;
 
-/** The part a share opens its sentence with, in words: 「自然人申请占比…」「网上申请占…」. */
-const NAMED_PART = /^([^，,。；;\d%]{2,}?)(?:的)?占/;
+/** The part a share opens its sentence with, in words: 「自然人申请占比…」「网上申请占…」「第四季度收到申请最多，占…」. */
+const NAMED_PART = /^([^。；;\d%]{2,}?)(?:的)?占/;
 
 /** A share of a whole (not 满意率: a survey's answers, not the numbers before it). */
 const SHARE_RATE = /(?:采用|采纳|办结|答复|回复|公开|按时|及时|完成|通过|合格|覆盖|参与|处理|受理|结案|上网|正确|准确|维持|纠错|败诉)率|占|比例/;
@@ -30,8 +31,8 @@ export const proseRate: ReportRule = {
   severity: 'warning',
   title: { zh: '正文比率计算错误', en: 'Stated rate does not match its numbers' },
   description: {
-    zh: '正文给出的比率应等于其分子除以分母（按所写精度四舍五入），例如「上报35条，采用6条，采用率18%」应为 17.1%。「占报送总数35条的」「分别占」、几项相加、总数写在比率之后等写法都按其本意读；看不出是哪个总数的比率时不报（「各占13.0%」「公示率、及时率均为100%」、超过 100% 的完成率也不报）。',
-    en: 'A stated rate must equal numerator / denominator at its printed precision. Wholes restated after 占, rates given 分别, summed parts and a whole stated after the rate are read as meant; a rate whose whole cannot be told (「各占」, 「均为100%」, a rate above 100%) is not judged.',
+    zh: '正文给出的比率应等于其分子除以分母（按所写精度四舍五入），例如「上报35条，采用6条，采用率18%」应为 17.1%。「占报送总数35条的」「分别占」、几项相加、总数写在比率之后等写法都按其本意读；总数只以文字写明（「占全部申请的」「占办结总数的」）时，取同段前面最近一句中唯一的该项本年数字；看不出是哪个总数的比率时不报（「各占13.0%」「公示率、及时率均为100%」、超过 100% 的完成率也不报）。',
+    en: 'A stated rate must equal numerator / denominator at its printed precision. Wholes restated after 占, rates given 分别, summed parts and a whole stated after the rate are read as meant; a whole named in words only (「占全部申请的」) is the one count of that thing in the nearest sentence before, in the same paragraph, of the report’s year; a rate whose whole cannot be told (「各占」, 「均为100%」, a rate above 100%) is not judged.',
   },
   basis: '数据准确性（报告内部一致）',
   example: '「上报政务信息35条，采用信息6条，采用率18%」：6/35 = 17.1%。',
@@ -41,8 +42,10 @@ export const proseRate: ReportRule = {
       const prev = report.sentences[i - 1];
       const rates = s.numbers.filter((n) => n.unit === '%');
       for (const rate of rates) {
-        // Only a share of a whole: a growth rate (增长率, 同比) is not numerator / denominator.
-        const before = s.text.slice(Math.max(0, rate.index - 10), rate.index);
+        // Only a share of a whole: a growth rate (增长率, 同比) is not numerator / denominator. A rate further down a list
+        // (「分别占56.6%、28.3%、17.0%」) is read by the words before the list's first.
+        const head = listHead(s.text, rates, rate);
+        const before = s.text.slice(Math.max(0, head.index - 10), head.index);
         if (!SHARE_RATE.test(before) || /增长|增幅|下降|降幅|同比|环比|提高|提升/.test(before)) continue;
         // 「7件、7件，各占13.0%」「公示率、及时率均为100%」: one rate for each of several, of a whole not named here.
         if (/[各均](?:占|为|达)/.test(before)) continue;
@@ -61,7 +64,11 @@ export const proseRate: ReportRule = {
         const respectively = text === s.text ? s.text.lastIndexOf('分别', rate.index) : -1;
         const pick = partAndWholes(text, counts, rates, rate, respectively);
         if (!pick) continue;
-        const { num, wholes } = pick;
+        const { num } = pick;
+        // 「予以公开22件，部分公开7件，合计占办结总数的53.7%」: a whole named in words is a count of that thing, not any number before;
+        // with none here, it is looked for before.
+        const wholeWords = namedWholeWords(s.text.slice(0, head.index));
+        const ofNamed = text === s.text && wholeWords ? pick.wholes.filter((w) => countsOf(text, w, wholeWords)) : pick.wholes;
         if (named && !clauseBefore(text, num.index + num.raw.length, true).includes(named)) continue;
         // 「办结54件，办结率…」: a rate of a deed (办结, 采用) is of the number stated with that deed, not of any number before
         // it (「上年结转4件，按时办结率100%」); the deed may follow a number that opens its clause (「…中，53件在法定期限内答复，
@@ -87,7 +94,12 @@ export const proseRate: ReportRule = {
           .filter((p) => p.every(same))
           .map(mentionsSum);
         const later = text === s.text ? s.numbers.filter((n) => n.index > rate.index && n.unit !== '%' && same(n) && n.value >= num.value) : [];
-        const dens = [...wholes, ...later];
+        // 「全年共收到申请53件。自然人申请40件，占全部申请的75.5%。」: a whole named in words, stated in a sentence before.
+        const earlier = ofNamed.length || later.length || text !== s.text ? undefined : namedWholeBefore(report, i, s.text.slice(0, head.index), num);
+        // Numbers here whose words are not the named whole's are still candidates (「受理57件。新收53件，其中自然人40件，占全部申请的」):
+        // beside one from before, a rate that fits neither is not judged.
+        const wholes = ofNamed.length ? ofNamed : pick.wholes;
+        const dens = [...wholes, ...later, ...(earlier ? [earlier.whole] : [])];
         if (dens.some((den) => parts.some((p) => fits(p, den.value)) || fits(mentionsSum(counts.slice(counts.indexOf(den) + 1).filter(same)), den.value)))
           continue;
         // Said only where one whole can be meant: with two, which the rate is of, and so what it should be, is a guess.
@@ -96,7 +108,7 @@ export const proseRate: ReportRule = {
         const shown = ((num.value / den.value) * 100).toFixed(Math.max(1, decimals));
         out.push({
           section: s.section,
-          excerpt: text === s.text ? s.text : text + s.text,
+          excerpt: earlier ? earlier.sentence.text + s.text : text === s.text ? s.text : text + s.text,
           expected: `${shown}%`,
           actual: `${rate.value}%`,
           message: `比率有误：${num.value}/${den.value} = ${shown}%，正文写作 ${rate.value}%`,
@@ -142,8 +154,51 @@ function partAndWholes(
     const num = parts[listed.indexOf(rate)];
     return num && parts.length === listed.length ? { num, wholes: wholesBefore(num, counts.length - listed.length) } : undefined;
   }
-  const wholes = wholesBefore(last, counts.length - 1);
-  return wholes.length ? { num: last, wholes } : undefined;
+  return { num: last, wholes: wholesBefore(last, counts.length - 1) };
+}
+
+/** The first rate of the list 「、」 or 「和」 joins `rate` to (「56.6%、28.3%、17.0%」), or `rate` itself. */
+function listHead(text: string, rates: NumberMention[], rate: NumberMention): NumberMention {
+  let head = rate;
+  for (const r of rates.filter((r) => r.index < rate.index).reverse()) {
+    if (!/^[\s、，,和及与]*$/.test(text.slice(r.index + r.raw.length, head.index))) break;
+    head = r;
+  }
+  return head;
+}
+
+/** 「占全部申请的」「占办结总数的」「分别占申请总数的」: a whole named in words, as the things it counts (申请, 办结…). */
+const NAMED_WHOLE = /占([^，,。；;\d%]{2,14}?)(?:的)?(?:比例|比重)?(?:为|达|是)?$/;
+const WHOLE_WORDS = /^(?:全部|所有|全年|本年度?|总)|(?:总数|总量|总和|总计|合计|总件数)$/;
+const COUNTED = /收到|新收|受理|办结|答复|办理|申请/g;
+
+/** What a whole named in words (「占全部申请的」「占办结总数的」) counts: its words of applications or deeds; none when not so named. */
+function namedWholeWords(lead: string): string[] | undefined {
+  const named = NAMED_WHOLE.exec(lead)?.[1];
+  const words = named && WHOLE_WORDS.test(named) ? [...new Set(named.match(COUNTED) ?? [])] : [];
+  return words.length ? words : undefined;
+}
+
+/** Whether a number's clause says it counts those things. */
+const countsOf = (text: string, n: NumberMention, words: string[]) => words.every((w) => clauseBefore(text, n.index + n.raw.length, true).includes(w));
+
+/**
+ * The whole a rate names in words (`lead`, its sentence up to the rate), as stated in the nearest sentence before it in the same
+ * paragraph that counts that thing, when that sentence states exactly one such count, of the report's year; with two
+ * (「收到申请53件，上年结转申请4件」), or of another year, which whole is meant is a guess.
+ */
+function namedWholeBefore(report: Report, at: number, lead: string, part: NumberMention): { whole: NumberMention; sentence: Sentence } | undefined {
+  const words = namedWholeWords(lead);
+  if (!words || aboutOtherYear(report, lead)) return undefined;
+  for (let k = at; k > 0 && report.sentences[k]!.follows; k--) {
+    const sentence = report.sentences[k - 1]!;
+    const counts = sentence.numbers.filter((n) => n.unit === part.unit && countsOf(sentence.text, n, words));
+    if (!counts.length) continue;
+    const whole = counts[0]!;
+    const ofYear = !aboutOtherYear(report, sentence.text.slice(0, whole.index));
+    return counts.length === 1 && ofYear && whole.value >= part.value ? { whole, sentence } : undefined;
+  }
+  return undefined;
 }
 
 /**

@@ -47,8 +47,8 @@ export const proseResults: ReportRule = {
           what: '予以公开',
           unless: notAllResults,
         },
-        // Not the second half of 「予以公开及部分公开258件」「全部或部分公开」.
-        { pattern: /(?<![和及与、或])部分公开(?:答复|决定)?(?:的)?(\d+)件/, cells: total('3.2'), what: '部分公开', unless: notAllResults },
+        // Not the second half of 「予以公开及部分公开258件」「全部或部分公开」; but 「予以公开22件、部分公开7件」 lists both.
+        { pattern: /(?<!(?:公开|全部)[和及与、或])部分公开(?:答复|决定)?(?:的)?(\d+)件/, cells: total('3.2'), what: '部分公开', unless: notAllResults },
         { pattern: /不予公开(?:答复|决定)?(?:的)?(\d+)件/, cells: groupTotal('3.3'), what: '不予公开', unless: ofAGroupPart },
         { pattern: /无法提供(?:的)?(\d+)件/, cells: groupTotal('3.4'), what: '无法提供', unless: ofAGroupPart },
         { pattern: /不予处理(?:的)?(\d+)件/, cells: groupTotal('3.5'), what: '不予处理', unless: ofAGroupPart },

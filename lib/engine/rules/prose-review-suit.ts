@@ -75,6 +75,11 @@ const NONE_AS_ZERO = /(?:行政复议|行政诉讼|被诉)(?:(?!率)[^。；，,
 /** 「（行政复议方面，）未出现被纠错案件」: none corrected, the kind of case named before it, if at all. */
 const NONE_CORRECTED = /(?:未|没有|无)(?:发生|出现|产生)?(?:被)?(?:复议机关)?(纠错|败诉)(?:的)?(?:案件|情况|情形)?/;
 
+/** 「行政诉讼案件，我局全部胜诉」: every suit won, so none corrected the body nor is pending (其他结果, a withdrawal, says nothing). */
+const ALL_WON = /(?:均|全部|都)(?:已|获|为)?胜诉/;
+/** 「上述案件均已审结」: none of the cases named before it is pending. */
+const ALL_CONCLUDED = /(?:均|全部|都)(?:已)?(?:审结|结案)/;
+
 const EACH = /行政复议(?:、|和|及|与)(?:提起)?行政诉讼(?:案件)?各(\d+)(?:件|起)/;
 
 export const proseReviewSuit: ReportRule = {
@@ -83,8 +88,8 @@ export const proseReviewSuit: ReportRule = {
   severity: 'error',
   title: { zh: '正文复议诉讼情况与表格不符', en: 'Stated review/litigation ≠ table' },
   description: {
-    zh: '正文的行政复议、行政诉讼件数，复议「其中维持、纠正、尚未审结」各几件，未经复议直接起诉、复议后起诉各几件，被纠错、败诉的件数，以及「均获维持」「未发生复议诉讼」「未发生被纠错或败诉情形」等表述，应与第四部分表格一致。只有直接否认（「未发生行政复议、行政诉讼」「行政复议、行政诉讼均为零」）才表示没有复议诉讼；「未发生因…被行政复议纠错或行政诉讼败诉情形」说的是结果，与所提到的复议或诉讼的「结果纠正」核对；「未发生因答复超期引发的行政复议」只否认一种原因，不核对。本机关作为复议机关或应诉的案件、全部案件（「其中涉及政府信息公开的…」之前）、全县的案件不核对。表格有空白时按不小于 0 计：已填的「尚未审结」为 2 时，「均获维持」即使有空白也是矛盾。',
-    en: 'Review and litigation statements in the prose must agree with table 4: counts of cases, a review breakdown by result after 其中, direct suits and suits after a review, of cases that corrected the body (被纠错, 败诉), 「均获维持」, and denials. Only a plain denial means no cases; 「未发生…被纠错或败诉情形」 speaks of outcomes and is checked against the 结果纠正 columns it names. Cases the body decides or defends, all its cases before 「其中涉及政府信息公开的」, and a whole county’s are not checked. Blanks count as unknowns ≥ 0.',
+    zh: '正文的行政复议、行政诉讼件数，复议「其中维持、纠正、尚未审结」各几件，未经复议直接起诉、复议后起诉各几件，被纠错、败诉的件数，以及「均获维持」「全部胜诉」「上述案件均已审结」「未发生复议诉讼」「未发生被纠错或败诉情形」等表述，应与第四部分表格一致。只有直接否认（「未发生行政复议、行政诉讼」「行政复议、行政诉讼均为零」）才表示没有复议诉讼；「未发生因…被行政复议纠错或行政诉讼败诉情形」说的是结果，与所提到的复议或诉讼的「结果纠正」核对；「未发生因答复超期引发的行政复议」只否认一种原因，不核对。本机关作为复议机关或应诉的案件、全部案件（「其中涉及政府信息公开的…」之前）、全县的案件不核对。表格有空白时按不小于 0 计：已填的「尚未审结」为 2 时，「均获维持」即使有空白也是矛盾。',
+    en: 'Review and litigation statements in the prose must agree with table 4: counts of cases, a review breakdown by result after 其中, direct suits and suits after a review, of cases that corrected the body (被纠错, 败诉), 「均获维持」, 「全部胜诉」 (no suit corrected or pending), 「均已审结」 (none pending), and denials. Only a plain denial means no cases; 「未发生…被纠错或败诉情形」 speaks of outcomes and is checked against the 结果纠正 columns it names. Cases the body decides or defends, all its cases before 「其中涉及政府信息公开的」, and a whole county’s are not checked. Blanks count as unknowns ≥ 0.',
   },
   basis: '《政府信息公开条例》第五十条（因政府信息公开工作被申请行政复议、提起行政诉讼的情况）',
   example: '正文「均获维持」，表格有 1 件尚未审结。',
@@ -193,6 +198,35 @@ export const proseReviewSuit: ReportRule = {
       const named = noneOf ? c.slice(0, noneOf.index) : '';
       if (noneOf && /复议|诉讼/.test(named) && !otherCases && !aboutOtherYear(report, named) && !aboutOtherBody(named) && !asTheirJudge(named, c))
         noneCorrected([...(/复议/.test(named) && noneOf[1] !== '败诉' ? CORRECTED_REVIEWS : []), ...(/诉讼/.test(named) ? CORRECTED_SUITS : [])], noneOf[0]);
+      // 「…提起行政诉讼3件，全部胜诉」「上述复议诉讼案件均已审结」: of the kinds named before it, in this sentence, as table 4's.
+      const wonOrDone = ALL_WON.exec(c) ?? ALL_CONCLUDED.exec(c);
+      const casesNamed = wonOrDone ? c.slice(0, wonOrDone.index) : '';
+      const won = !!wonOrDone && /胜诉/.test(wonOrDone[0]);
+      // 胜诉 is of suits only.
+      const kinds = T4_GROUPS.filter((g) => (g === 'review' ? !won && /复议/.test(casesNamed) : /诉讼|被诉|起诉/.test(casesNamed)));
+      if (
+        wonOrDone &&
+        kinds.length &&
+        !/未审结|(?:正在|尚在)审理|审理中/.test(c) &&
+        !otherCases &&
+        !aboutOtherYear(report, casesNamed) &&
+        !aboutOtherBody(casesNamed) &&
+        !asTheirJudge(casesNamed, c)
+      ) {
+        // 「已审结的2件均胜诉」: of the concluded ones, the pending apart.
+        const ofConcluded = won && /审结|结案|判决/.test(casesNamed);
+        const open = kinds.flatMap((g) => [...(won ? [ref('t4', '1', `${g}.corrected`)] : []), ...(ofConcluded ? [] : [ref('t4', '1', `${g}.pending`)])]);
+        const n = atLeast(report, open);
+        if (n > 0)
+          out.push({
+            section: s.section,
+            cells: open,
+            excerpt: s.text,
+            expected: 0,
+            actual: n,
+            message: won ? `正文称全部胜诉，但表格有 ${n} 件行政诉讼结果纠正或尚未审结` : `正文称案件均已审结，但表格有 ${n} 件尚未审结`,
+          });
+      }
       if (upheld && /复议|诉讼/.test(c) && !otherCases && !aboutOtherYear(report, c)) {
         const notUpheld = T4_GROUPS.flatMap((g) => ['corrected', 'other', 'pending'].map((p) => ref('t4', '1', `${g}.${p}`)));
         const n = atLeast(report, notUpheld);
