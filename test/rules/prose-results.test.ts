@@ -182,7 +182,15 @@ describe('prose-results', () => {
     // cleanT3: (七)总计 11.
     const said = (s1: string) => ofRule(findings({ s1 }), 'prose-results');
     expect(said('共收到政府信息公开申请12件，上年结转1件；办结12件，结转下年度2件。')).toEqual([expect.objectContaining({ expected: 11, actual: 12 })]);
-    for (const ok of ['共收到政府信息公开申请12件，上年结转1件；办结11件，结转下年度2件。', '共收到政府信息公开申请12件；另受理信访事项120件，办结118件。'])
+    for (const ok of [
+      '共收到政府信息公开申请12件，上年结转1件；办结11件，结转下年度2件。',
+      '共收到政府信息公开申请12件；另受理信访事项120件，办结118件。',
+      // The kinds of the applications rule's list too: hotlines, messages, consultations, approvals (one list, claims.ts).
+      '共收到政府信息公开申请12件；12345热线转办件120件，办结118件。',
+      '共收到政府信息公开申请12件；网上留言36件，办结35件。',
+      '共收到政府信息公开申请12件；受理群众咨询40件，办结40件。',
+      '共收到政府信息公开申请12件；承办行政审批事项200件，办结200件。',
+    ])
       expect(said(ok), ok).toEqual([]);
   });
 

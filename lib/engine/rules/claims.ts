@@ -202,6 +202,11 @@ export function checkClaims(report: Report, claims: Claim[]): Problem[] {
 const BODY_NAMED_LIKE_A_KIND = /(?:政务服务|行政审批|审批服务)[^。；，,、\d]{0,10}?(?:局|办公室|委员会)/g;
 export const withoutBodyNames = (text: string): string => text.replace(BODY_NAMED_LIKE_A_KIND, '');
 
+/** Applications of another kind, which table 3 does not count: 行政许可, 信访, 咨询, 建议提案, 热线, 留言 … */
+const OTHER_KIND = /许可|审批|信访|投诉|举报|咨询|建议|提案|信箱|来信|留言|热线|办件|政务服务/;
+/** Whether a text names another kind of application than disclosure (the reporting body's own name left out). */
+export const otherKind = (text: string): boolean => OTHER_KIND.test(withoutBodyNames(text));
+
 /** The kinds of applicant table 3's columns count; 「公民、法人或者其他组织」 is everyone who may apply. */
 const APPLICANT_KIND = /自然人|法人(?:或者?|和|及|、)?其他组织|商业企业|科研机构|社会公益组织|法律服务机构/g;
 const AN_APPLICANT_KIND = new RegExp(APPLICANT_KIND.source);

@@ -1,5 +1,5 @@
 import { clauseBefore, ref } from './helpers';
-import { aboutOtherBody, aboutOtherYear, atLeast, checkClaims, EVERYONE, ofOneApplicant, proseSentences, total, totals, withoutBodyNames } from './claims';
+import { aboutOtherBody, aboutOtherYear, atLeast, checkClaims, EVERYONE, ofOneApplicant, proseSentences, total, otherKind, totals } from './claims';
 import type { ReportRule } from './types';
 
 const NOT_INFO = '[^。；，,复议诉讼结转\\d]';
@@ -24,9 +24,6 @@ const HANDLED_WITH_CARRIED = new RegExp(`(?:办理|处理)${NOT_INFO}{0,30}申�
  */
 const WITH_CARRIED = /^[^。；;\d]*\d+件[，,。：:]?[(（]?(?:其中|包括|含)[^。；;另)）]{0,30}(?:上一?|20\d{2})年(?:度)?结转/;
 const newAndCarried = totals('1', '2');
-/** Applications of another kind, which table 3 does not count: 行政许可, 信访, 咨询, 建议提案 … */
-const OTHER_KIND = /许可|审批|信访|投诉|举报|咨询|建议|提案|信箱|来信|留言|热线|办件|政务服务/;
-const otherKind = (text: string) => OTHER_KIND.test(withoutBodyNames(text));
 /**
  * A part of the applications, by channel or by applicant (「通过信函方式收到申请15件」「新收自然人申请40件」),
  * not all of them; 「公民、法人或者其他组织」 is everyone who may apply.
@@ -234,7 +231,7 @@ export const proseApplications: ReportRule = {
           message: `正文称未收到${columns![0] === 'total' ? '' : columns![0] === 'natural' ? '自然人的' : '法人或其他组织的'}申请，但表格本年新收 ${received} 件`,
         });
       const noneCarried = NONE_CARRIED.exec(c);
-      if (noneCarried && carried > 0 && !OTHER_KIND.test(c) && !aboutOtherBody(c.slice(0, noneCarried.index)))
+      if (noneCarried && carried > 0 && !otherKind(c) && !aboutOtherBody(c.slice(0, noneCarried.index)))
         out.push({
           section: s.section,
           cells: [ref('t3', '2', 'total')],

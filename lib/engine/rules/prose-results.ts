@@ -9,7 +9,7 @@ import {
   proseSentences,
   total,
   totals,
-  withoutBodyNames,
+  otherKind,
   type Claim,
 } from './claims';
 import { clauseBefore, t3GroupRefs } from './helpers';
@@ -157,7 +157,6 @@ const notAllResults = (clause: string, sentence: string) =>
  * (not 「依申请公开的政府信息中」, all of them).
  */
 const OF_A_TOPIC = /(?:涉及|有关|关于)[^，,。；;\d]{1,16}?中[，,]|的[^，,。；;\d]{1,12}?(?:(?<!政府)信息|事项|类|问题)中[，,]/;
-const OTHER_KIND = /许可|信访|来信|建议|提案|投诉|举报|政务服务/;
 
 /**
  * 「办结…N件」 not of (七)总计: in a sentence that does not speak of disclosure applications, of one applicant, of another kind, or of the
@@ -165,8 +164,8 @@ const OTHER_KIND = /许可|信访|来信|建议|提案|投诉|举报|政务服�
  * may be the one that names them (「共收到政府信息公开申请53件，上年结转4件；办结54件…」), unless this one names another kind.
  */
 function notTheClosed(clause: string, sentence: string, previous: string): boolean {
-  const said = ABOUT_DISCLOSURE.test(sentence) || OTHER_KIND.test(withoutBodyNames(sentence)) ? sentence : previous + sentence;
-  return !ABOUT_DISCLOSURE.test(said) || ofOneApplicant(sentence) || OTHER_KIND.test(withoutBodyNames(clause)) || /新收[^。]*(?:办结|办理完毕)/.test(said);
+  const said = ABOUT_DISCLOSURE.test(sentence) || otherKind(sentence) ? sentence : previous + sentence;
+  return !ABOUT_DISCLOSURE.test(said) || ofOneApplicant(sentence) || otherKind(clause) || /新收[^。]*(?:办结|办理完毕)/.test(said);
 }
 
 /** Words that say a sentence speaks of disclosure applications and their results. */
