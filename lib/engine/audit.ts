@@ -1,6 +1,6 @@
 /** The engine's public API, shared by the content script, the extension pages and the CLI. */
 import { citedTemplate, domPrefix, judgeReport, PREFIX_CHARS, prefixLooksLikeReport } from './detect';
-import { splitCompilation } from './compilation';
+import { splitCompilation, withoutRepeatedReports } from './compilation';
 import type { Finding, Published, Report, SectionKey, TableKey } from './model';
 import { SECTION_KEYS, SECTION_OF_TABLE, TABLE_KEYS } from './model';
 import { metaPublished, metaReportTitle } from './parse/meta';
@@ -125,6 +125,7 @@ function* readPage(doc: Document, opts: AuditOptions, deadline: Deadline): Steps
 /** The page's body as blocks, saying what its writer cut (`opts.cut`); with what a style hides too when `withHidden`. */
 function* readBody(doc: Document, opts: AuditOptions, deadline: Deadline, withHidden = false): Steps<DomRead> {
   const read = yield* readDomSteps(doc.body ?? doc.documentElement, PAGE_LIMITS, opts.skip, deadline, withHidden);
+  read.blocks = withoutRepeatedReports(read.blocks);
   if (!read.truncated && opts.cut) read.truncated = { tables: read.blocks.filter((b) => b.kind === 'grid').length, reason: opts.cut };
   return read;
 }
@@ -185,7 +186,8 @@ export function auditBlocksPage(blocks: Block[], opts: AuditOptions & { pageTitl
 }
 
 /** Blocks audited as one report, or report by report when they hold a compilation. */
-function splitAudit(blocks: Block[], source: SourceInfo, opts: AuditOptions, truncated: Truncation | null): PageAudit {
+function splitAudit(all: Block[], source: SourceInfo, opts: AuditOptions, truncated: Truncation | null): PageAudit {
+  const blocks = withoutRepeatedReports(all);
   const split = splitCompilation(blocks);
   if (!split) return asOnePart(drain(auditBlocksSteps(blocks, source, opts, truncated, NO_DEADLINE)));
   const part = { url: source.url, metaPublished: source.metaPublished };

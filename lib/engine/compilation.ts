@@ -32,6 +32,22 @@ export function isReportTitle(text: string): boolean {
  * One pass over the blocks: linear in the page.
  */
 export function splitCompilation(blocks: readonly Block[]): Block[][] | null {
+  const found = partStarts(blocks);
+  if (!found) return null;
+  const { starts, from } = found;
+  return from.map((start, k) => {
+    const part = blocks.slice(start, from[k + 1] ?? blocks.length);
+    const at = starts[k]! - start;
+    part[at] = withoutHeading(part[at]!);
+    return part;
+  });
+}
+
+/**
+ * Where the page's reports start: each part's title line (`starts`) and its first line (`from`: a title printed on two
+ * lines starts at the body's name), or null when the page holds fewer than two parts.
+ */
+function partStarts(blocks: readonly Block[]): { starts: number[]; from: number[] } | null {
   const titles: number[] = [];
   blocks.forEach((b, i) => {
     if (b.kind === 'line' && isReportTitle(b.text)) titles.push(i);
@@ -45,12 +61,31 @@ export function splitCompilation(blocks: readonly Block[]): Block[][] | null {
   };
   // A title printed on two lines (the body's name, then 「2023年……年度报告」) starts at the name.
   const from = starts.map((start) => (start > 0 && isAgencyAbove(lineAt(start - 1), lineAt(start)) ? start - 1 : start));
-  return from.map((start, k) => {
-    const part = blocks.slice(start, from[k + 1] ?? blocks.length);
-    const at = starts[k]! - start;
-    part[at] = withoutHeading(part[at]!);
-    return part;
+  return { starts, from };
+}
+
+/**
+ * The blocks without a second copy of a report: a part under the same title as a part before it (a 纯文本 or
+ * 读屏 copy a portal's script appends, kept off-screen) is that report again, not another body's, and is
+ * read once. A compilation's reports each have their own title, and are all kept.
+ */
+export function withoutRepeatedReports(blocks: Block[]): Block[] {
+  const found = partStarts(blocks);
+  if (!found) return blocks;
+  const { from } = found;
+  const seen = new Set<string>();
+  const dropped: [number, number][] = [];
+  from.forEach((start, k) => {
+    const title = compact(
+      blocks
+        .slice(start, found.starts[k]! + 1)
+        .map((b) => (b.kind === 'line' ? b.text : ''))
+        .join(''),
+    );
+    if (seen.has(title)) dropped.push([start, from[k + 1] ?? blocks.length]);
+    seen.add(title);
   });
+  return dropped.length ? blocks.filter((_, i) => !dropped.some(([a, b]) => i >= a && i < b)) : blocks;
 }
 
 /** The compilation's heading (「……年度报告汇编（2023年度）」) before a title on the same line. */

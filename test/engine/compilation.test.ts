@@ -168,6 +168,15 @@ describe('a compilation as text (a 汇编 PDF’s extraction)', () => {
     expect(textParts(reports.join('\n\n')).map((p) => p.report.title)).toEqual([1, 2].map((n) => bodyTitle(n)));
   });
 
+  it("reads a report written twice under one title once (a 纯文本/读屏 copy a script appends), and keeps two bodies' reports apart", () => {
+    const report = makeReport({ title: bodyTitle(1) });
+    const twice = textParts([report, report].join('\n\n'));
+    expect(twice).toHaveLength(1);
+    expect(said(twice[0]!.findings)).toEqual(said(alone(report).findings));
+    // Control: the same text under two bodies' titles is a compilation of two reports.
+    expect(textParts([report, makeReport({ title: bodyTitle(2) })].join('\n\n'))).toHaveLength(2);
+  });
+
   it('a text of one report is one part, as auditText audits it', () => {
     for (const seed of SEED_IDS.map(seedText)) {
       const found = textParts(seed);

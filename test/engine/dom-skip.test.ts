@@ -46,6 +46,14 @@ describe('text a browser shows as it is written', () => {
     expect(cell('<sub>b</sub>')).toEqual(['3.其他|1']);
     expect(cell('<sup>b</sup>')).toEqual(['3.其他|1']);
   });
+  it("leaves out a note number linked within the page after a cell's text (LibreOffice XHTML, variants U54), and keeps a linked value", () => {
+    const row = (label: string, value: string) => lines(`<table><tr><td>${label}</td><td>${value}</td></tr></table>`);
+    expect(row('3.其他<span class="Footnote_20_anchor"><a href="#ftn5" id="body_ftn5">3</a></span>', '1')).toEqual(['3.其他|1']);
+    expect(row('3.其他', '12<a href="#ftn6">[2]</a>')).toEqual(['3.其他|12']);
+    // Controls: a value that is a link, and a number linked to another page, are the cell's text.
+    expect(row('3.其他', '<a href="#detail">1</a>')).toEqual(['3.其他|1']);
+    expect(row('3.其他<a href="/notes.html">3</a>', '1')).toEqual(['3.其他3|1']);
+  });
 });
 
 describe('parts of the article a script pager hides', () => {

@@ -252,6 +252,16 @@ describe('row labels', () => {
     expect(r.detected && r.findings).toEqual([]);
     expect(values(r, 't3', '3.3.4')).toEqual([1, 0, 0, 0, 0, 0, 1]);
   });
+  it('name （六）3.其他 by its word when its number is wrong (LibreOffice restarts Word numbering in each cell: 「2.其他」, variants EU04)', () => {
+    // One of 3.4.1's natural persons moved to 3.6.3: the identities still hold.
+    const t3 = { ...cleanT3(), '3.4.1': [1, 1, 0, 0, 0, 0, 2], '3.6.3': [1, 0, 0, 0, 0, 0, 1] };
+    const base = makeReport({ t3 });
+    const misnumbered = base.replace(/^3\.其他\t/m, '2.其他\t');
+    expect(misnumbered).not.toBe(base);
+    const r = auditText(misnumbered);
+    expect(r.detected && r.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    expect(values(r, 't3', '3.6.3')).toEqual([1, 0, 0, 0, 0, 0, 1]);
+  });
 });
 
 describe('one cell per line', () => {

@@ -51,7 +51,7 @@ export const T3_ROWS: RowSpec[] = [
   t3('3.5.5', '5.要求行政机关确认或重新出具已获取信息', /重新出具|已获取信息/),
   t3('3.6.1', '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', /不补正/, ['2021']),
   t3('3.6.2', '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', /缴纳费用|收费通知/, ['2021']),
-  // Its item number as any: a list restarted in each cell (mammoth, LibreOffice's text) numbers it 「1.」 or 「2.」; no other row is 「其他」 alone.
+  // By its word, whatever its number: a list restarted in each cell (mammoth, LibreOffice) numbers it 「1.」 or 「2.」; no other row is 「其他」 alone.
   t3('3.6.3', '3.其他', /^(?:[(（]?\d?[)）.、]?|[①-⑨])其[他它]$/, ['2021']),
   t3('3.1', '(一)予以公开', /予以公开/),
   t3('3.2', '(二)部分公开（区分处理的，只计这一情形，不计其他情形）', /部分公开/),

@@ -347,6 +347,15 @@ function cellText(td: El): string {
 const FOOTNOTE_MARK = new Set(['SUP', 'SUB']);
 
 /**
+ * A note's number as a link to it within the page, after the cell's text (LibreOffice's XHTML filter:
+ * 「3.其他<span class="Footnote_20_anchor"><a href="#ftn5">3</a></span>」, raised by its style sheet only):
+ * a mark, as a <sup> is. A link alone in its cell is the cell's value.
+ */
+function isNoteLink(el: El, before: string): boolean {
+  return tagOf(el) === 'A' && !!before.trim() && (el.getAttribute('href') ?? '').startsWith('#') && /^\s*[[(（]?\d{1,3}[\])）]?\s*$/.test(el.textContent ?? '');
+}
+
+/**
  * A cell's text as the page shows it: without what a style or `hidden` hides (Word's hidden field
  * codes, a portal's hidden anti-copy characters: 「1<span style="display:none">9</span>2」 shows 12),
  * what is never text (a script), and footnote marks (「行政许可<sup>*</sup>」, 「总计<sup>②</sup>」, 「3.其他<sub>b</sub>」); with the value
@@ -364,7 +373,7 @@ function shownText(root: El): string {
     }
     if (node.nodeType !== 1) continue;
     const el = node as El;
-    if (el !== root && (SKIPPED_ELEMENTS.has(tagOf(el)) || FOOTNOTE_MARK.has(tagOf(el)) || isHidden(el))) continue;
+    if (el !== root && (SKIPPED_ELEMENTS.has(tagOf(el)) || FOOTNOTE_MARK.has(tagOf(el)) || isHidden(el) || isNoteLink(el, out))) continue;
     // A form shown read-only (「<input readonly value="12">」): the value is what the cell shows.
     if (tagOf(el) === 'INPUT' && /^(?:text|number|)$/i.test(el.getAttribute('type') ?? '')) out += el.getAttribute('value') ?? '';
     for (let c = el.lastChild; c; c = c.previousSibling) stack.push(c);
