@@ -7,7 +7,7 @@ import type { SectionKey } from './model';
 import { isAgencyAbove, isTitleLine } from './parse/report';
 import { sectionOfHeading } from './parse/sections';
 import type { Block } from './source/blocks';
-import { compact } from './text';
+import { compact, toHalfWidth } from './text';
 
 const REPORT_TITLE = /(?:政府信息公开|政务公开)(?:工作)?年度报告/;
 
@@ -65,27 +65,36 @@ function partStarts(blocks: readonly Block[]): { starts: number[]; from: number[
 }
 
 /**
- * The blocks without a second copy of a report: a part under the same title as a part before it (a 纯文本 or
- * 读屏 copy a portal's script appends, kept off-screen) is that report again, not another body's, and is
- * read once. A compilation's reports each have their own title, and are all kept.
+ * The blocks without a second copy of a report: a part under the same title as a part before it, with the same
+ * figures (a 纯文本 or 读屏 copy a portal's script appends, kept off-screen), is that report again and is read
+ * once. Parts with their own titles, or with figures of their own under one title that names no body (the
+ * bodies' names elsewhere), are a compilation's reports and are all kept: a report is never lost to this.
  */
 export function withoutRepeatedReports(blocks: Block[]): Block[] {
   const found = partStarts(blocks);
   if (!found) return blocks;
-  const { from } = found;
+  const { starts, from } = found;
   const seen = new Set<string>();
   const dropped: [number, number][] = [];
   from.forEach((start, k) => {
+    const end = from[k + 1] ?? blocks.length;
     const title = compact(
       blocks
-        .slice(start, found.starts[k]! + 1)
+        .slice(start, starts[k]! + 1)
         .map((b) => (b.kind === 'line' ? b.text : ''))
         .join(''),
     );
-    if (seen.has(title)) dropped.push([start, from[k + 1] ?? blocks.length]);
-    seen.add(title);
+    const copy = `${title}\n${figuresOf(blocks.slice(start, end))}`;
+    if (seen.has(copy)) dropped.push([start, end]);
+    seen.add(copy);
   });
   return dropped.length ? blocks.filter((_, i) => !dropped.some(([a, b]) => i >= a && i < b)) : blocks;
+}
+
+/** A part's numbers in their order, in lines and cells alike (a copy may write its tables as text). */
+function figuresOf(blocks: readonly Block[]): string {
+  const text = blocks.map((b) => (b.kind === 'line' ? b.text : b.rows.map((r) => r.map((c) => c.text).join(' ')).join(' '))).join(' ');
+  return (toHalfWidth(text).match(/\d+/g) ?? []).join(',');
 }
 
 /** The compilation's heading (「……年度报告汇编（2023年度）」) before a title on the same line. */

@@ -175,6 +175,10 @@ describe('a compilation as text (a 汇编 PDF’s extraction)', () => {
     expect(said(twice[0]!.findings)).toEqual(said(alone(report).findings));
     // Control: the same text under two bodies' titles is a compilation of two reports.
     expect(textParts([report, makeReport({ title: bodyTitle(2) })].join('\n\n'))).toHaveLength(2);
+    // Control: two reports under one title that names no body (each body's name elsewhere) are two reports, not a copy.
+    const generic = '2023年政府信息公开工作年度报告';
+    const [first, second] = [makeReport({ title: generic }), makeReport({ title: generic, s1: '本年度共收到政府信息公开申请7件。' })];
+    expect(textParts([first, second].join('\n\n'))).toHaveLength(2);
   });
 
   it('a text of one report is one part, as auditText audits it', () => {
