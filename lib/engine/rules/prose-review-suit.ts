@@ -154,10 +154,13 @@ export const proseReviewSuit: ReportRule = {
       // To the end of its clause: 「没有发生行政诉讼败诉的情况，行政复议被纠错1件」 denies suits lost only.
       const clause = denial ? c.slice(denial.index).split(/[。；，,]/)[0]! : '';
       // 「未发生…被行政复议纠错或行政诉讼败诉的情形」: none corrected — table 4's 结果纠正, of the kinds it names.
+      /** This sentence against table 4's `cells`: the tables' number and the sentence's. */
+      const contradicts = (cells: CellRef[], expected: number, actual: number, message: string) =>
+        out.push({ section: s.section, cells, excerpt: s.text, expected, actual, message });
       /** None corrected, as the sentence says it (`said`), against table 4's 结果纠正 of the kinds it names. */
       const noneCorrected = (cells: CellRef[], said: string) => {
         const n = atLeast(report, cells);
-        if (n > 0) out.push({ section: s.section, cells, excerpt: s.text, expected: n, actual: 0, message: `正文称${said}，但表格「结果纠正」共有 ${n} 件` });
+        if (n > 0) contradicts(cells, n, 0, `正文称${said}，但表格「结果纠正」共有 ${n} 件`);
       };
       if (denial && OUTCOME.test(clause) && !aboutOtherYear(report, c.slice(0, denial.index)))
         noneCorrected([...(/复议/.test(clause) ? CORRECTED_REVIEWS : []), ...(/诉讼|败诉/.test(clause) ? CORRECTED_SUITS : [])], '未发生被纠错或败诉的情形');
@@ -180,15 +183,7 @@ export const proseReviewSuit: ReportRule = {
         const mentionsReview = /复议/.test(denial[0]);
         const mentionsSuit = /诉讼|被诉/.test(denial[0]);
         const n = (mentionsReview ? reviews : 0) + (mentionsSuit ? suits : 0);
-        if (n > 0)
-          out.push({
-            section: s.section,
-            cells: t4Totals(T4_GROUPS)(),
-            excerpt: s.text,
-            expected: n,
-            actual: 0,
-            message: `正文称未发生行政复议或行政诉讼，但表格共有 ${n} 件`,
-          });
+        if (n > 0) contradicts(t4Totals(T4_GROUPS)(), n, 0, `正文称未发生行政复议或行政诉讼，但表格共有 ${n} 件`);
       }
       // Not 「已审结的均获维持」 (the pending are apart), nor of cases of another kind (「被申请行政复议的行政处罚案件…均予维持」).
       const upheld = /(?<!审结的?)(?:均(?:获|被|予以|予|为|得到)?维持|全部(?:获|被|予)?维持)/.test(c);
@@ -217,28 +212,12 @@ export const proseReviewSuit: ReportRule = {
         const ofConcluded = won && /审结|结案|判决/.test(casesNamed);
         const open = kinds.flatMap((g) => [...(won ? [ref('t4', '1', `${g}.corrected`)] : []), ...(ofConcluded ? [] : [ref('t4', '1', `${g}.pending`)])]);
         const n = atLeast(report, open);
-        if (n > 0)
-          out.push({
-            section: s.section,
-            cells: open,
-            excerpt: s.text,
-            expected: 0,
-            actual: n,
-            message: won ? `正文称全部胜诉，但表格有 ${n} 件行政诉讼结果纠正或尚未审结` : `正文称案件均已审结，但表格有 ${n} 件尚未审结`,
-          });
+        if (n > 0) contradicts(open, 0, n, won ? `正文称全部胜诉，但表格有 ${n} 件行政诉讼结果纠正或尚未审结` : `正文称案件均已审结，但表格有 ${n} 件尚未审结`);
       }
       if (upheld && /复议|诉讼/.test(c) && !otherCases && !aboutOtherYear(report, c)) {
         const notUpheld = T4_GROUPS.flatMap((g) => ['corrected', 'other', 'pending'].map((p) => ref('t4', '1', `${g}.${p}`)));
         const n = atLeast(report, notUpheld);
-        if (n > 0)
-          out.push({
-            section: s.section,
-            cells: notUpheld,
-            excerpt: s.text,
-            expected: 0,
-            actual: n,
-            message: `正文称「均获维持」，但表格有 ${n} 件被纠正、其他结果或尚未审结`,
-          });
+        if (n > 0) contradicts(notUpheld, 0, n, `正文称「均获维持」，但表格有 ${n} 件被纠正、其他结果或尚未审结`);
       }
     }
     return out;
