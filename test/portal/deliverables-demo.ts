@@ -26,7 +26,8 @@ export async function showDeliverables(context: BrowserContext, out: string): Pr
   made.push('deliverables-workbook.xlsx');
   // A picture of the 问题 sheet as a reader library sees it (no spreadsheet program here).
   const [findings] = (await readXlsxFile(readFileSync(join(out, 'deliverables-workbook.xlsx')))) as { sheet: string; data: unknown[][] }[];
-  const cols = [0, 1, 6, 7, 10, 11, 12, 14];
+  const header = findings!.data[0] as string[];
+  const cols = ['机关', '年度', '规则名称', '严重程度', '单元格名称', '应为', '实为', '状态'].map((name) => header.indexOf(name));
   const lines = findings!.data.slice(0, 16).map((r, i) => `<tr>${cols.map((c) => `<${i ? 'td' : 'th'}>${escape(r[c])}</${i ? 'td' : 'th'}>`).join('')}</tr>`);
   const sheet = await context.newPage();
   await sheet.setContent(
