@@ -96,9 +96,15 @@ export async function saveAudit(db: AuditDb, report: ReportSnapshot, now: number
 async function markAbsentReports(db: AuditDb, id: string, parts: number, now: number): Promise<void> {
   const page = pageKey(id);
   const onPage = (key: string) => (parts > 1 ? partOf(key) >= 1 && partOf(key) <= parts : partOf(key) === 0);
-  const siblings = await db.reports.where('id').startsWith(page).toArray();
-  for (const r of siblings)
-    if (r.id !== id && pageKey(r.id) === page && !onPage(r.id) && r.absentSince === undefined) await db.reports.update(r.id, { absentSince: now });
+  // Keys only: each part's save of a compilation asks, and the siblings' records are large.
+  const absent = (await db.reports.where('id').startsWith(page).primaryKeys()).filter((key) => key !== id && pageKey(key) === page && !onPage(key));
+  if (absent.length)
+    await db.reports
+      .where('id')
+      .anyOf(absent)
+      .modify((r) => {
+        r.absentSince ??= now;
+      });
 }
 
 export async function getReportState(db: AuditDb, reportId: string): Promise<ReportState | null> {
