@@ -95,7 +95,10 @@ export const proseRate: ReportRule = {
           .map(mentionsSum);
         const later = text === s.text ? s.numbers.filter((n) => n.index > rate.index && n.unit !== '%' && same(n) && n.value >= num.value) : [];
         // 「全年共收到申请53件。自然人申请40件，占全部申请的75.5%。」: a whole named in words, stated in a sentence before.
-        const earlier = ofNamed.length || later.length || text !== s.text ? undefined : namedWholeBefore(report, i, s.text.slice(0, head.index), num);
+        const earlier =
+          !wholeWords || ofNamed.length || later.length || text !== s.text
+            ? undefined
+            : namedWholeBefore(report, i, s.text.slice(0, head.index), wholeWords, num);
         // Numbers here whose words are not the named whole's are still candidates (「受理57件。新收53件，其中自然人40件，占全部申请的」):
         // beside one from before, a rate that fits neither is not judged.
         const wholes = ofNamed.length ? ofNamed : pick.wholes;
@@ -183,13 +186,18 @@ function namedWholeWords(lead: string): string[] | undefined {
 const countsOf = (text: string, n: NumberMention, words: string[]) => words.every((w) => clauseBefore(text, n.index + n.raw.length, true).includes(w));
 
 /**
- * The whole a rate names in words (`lead`, its sentence up to the rate), as stated in the nearest sentence before it in the same
+ * The whole a rate names in words (`words`, read from `lead`, its sentence up to the rate), as stated in the nearest sentence before it in the same
  * paragraph that counts that thing, when that sentence states exactly one such count, of the report's year; with two
  * (「收到申请53件，上年结转申请4件」), or of another year, which whole is meant is a guess.
  */
-function namedWholeBefore(report: Report, at: number, lead: string, part: NumberMention): { whole: NumberMention; sentence: Sentence } | undefined {
-  const words = namedWholeWords(lead);
-  if (!words || aboutOtherYear(report, lead)) return undefined;
+function namedWholeBefore(
+  report: Report,
+  at: number,
+  lead: string,
+  words: string[],
+  part: NumberMention,
+): { whole: NumberMention; sentence: Sentence } | undefined {
+  if (aboutOtherYear(report, lead)) return undefined;
   for (let k = at; k > 0 && report.sentences[k]!.follows; k--) {
     const sentence = report.sentences[k - 1]!;
     const counts = sentence.numbers.filter((n) => n.unit === part.unit && countsOf(sentence.text, n, words));
