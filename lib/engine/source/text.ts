@@ -46,7 +46,7 @@ export function tokenizeLine(line: string): LineCells | 'separator' | null {
     return { cells, loose: false, gapless: !cells.includes('') };
   }
   const half = pipesOfBoxes(toHalfWidth(raw.trim()));
-  if (GRID_RULE.test(half)) return 'separator';
+  if (GRID_TABLE_RULE.test(half) || SIMPLE_TABLE_RULE.test(half)) return 'separator';
   if (half.includes('|')) {
     if (/^[\s|:-]*$/.test(half)) return 'separator';
     const cells = half.split('|').map((c) => c.trim());
@@ -95,12 +95,12 @@ function valuesInRuns(runs: string[]): boolean {
 }
 
 /**
- * A table's rule between rows: a grid table's (pandoc's markdown and reStructuredText: 「+------+----+」, 「+======+」),
- * or a simple table's under its header, a run of dashes over each column (pandoc -t plain and markdown: 「------ ----」),
- * which would read as a row of dashes, values that say 「none」.
+ * A table's rule between rows, which would read as a row of dashes, values that say 「none」: a grid table's (pandoc's
+ * markdown and reStructuredText: 「+------+----+」, 「+======+」), or a simple table's under its header, a run of dashes
+ * over each column (pandoc -t plain and markdown: 「------ ----」).
  */
-const GRID_RULE = /^(?:\+(?:[-=:]+\+)+|-{3,}(?: +-{3,})+)$/;
 const GRID_TABLE_RULE = /^\+(?:[-=:]+\+)+$/;
+const SIMPLE_TABLE_RULE = /^-{3,}(?: +-{3,})+$/;
 
 /**
  * A table framed in box-drawing characters, as w3m and lynx dump one (「│规章 │1 │」, 「├───┼───┤」), read as
