@@ -33,7 +33,9 @@ export function firstLook(doc: Document, url: string): FirstLook {
   if (prefixLooksLikeReport(prefix)) {
     const text = (doc.body ?? doc.documentElement).textContent ?? '';
     // Tables shown as images: a dated report title with the template's headings or its citation.
-    if (confirmsReport(text) || hasAttachment(doc) || titledReport(doc.title, text) || titledReport(firstHeading(doc), text)) return 'report';
+    // 公開: a 简/繁 switch may rewrite the body and leave the title simplified.
+    if (confirmsReport(text) || /公開/.test(text) || hasAttachment(doc) || titledReport(doc.title, text) || titledReport(firstHeading(doc), text))
+      return 'report';
   }
   return mentionsReports(`${doc.title}\n${firstHeading(doc)}`) && reportLinks(doc, url).length >= MIN_LIST_LINKS ? 'list' : null;
 }

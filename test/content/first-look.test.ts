@@ -61,6 +61,9 @@ describe('the first look', () => {
     const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
     for (const name of REPORT_FILES) expect(look(toTraditional(fixture(name)))).toBe('report');
     for (const name of ['nonreport-budget.html', 'nonreport-large.html']) expect(look(toTraditional(fixture(name)))).toBeNull();
+    // A switch that rewrote the body from data-* copies and left the title and heading simplified (U45b).
+    const variants = join(import.meta.dirname, '..', 'fixtures', 'variants');
+    expect(look(readFileSync(join(variants, 'U45b-fanjian-toggle-original-in-attributes.html'), 'utf8'))).toBe('report');
     // Its template words are for the auditor to read: news naming a report brings the auditor, which leaves the page alone.
     const news = toTraditional(fixture('nonreport-news.html'));
     expect(look(news)).toBe('report');
