@@ -26,6 +26,26 @@ describe('what the DOM reader skips', () => {
   });
 });
 
+describe('a review comment written inline (LibreOffice’s XHTML export)', () => {
+  const comment =
+    "<span class=\"annotation_style_by_filter\"><br/>[ANNOTATION:<br/><br/><span>BY '办公室'</span><br/><span>ON '2024-01-18T09:00:00'</span><br/><span>NOTE: '2022年为48件'</span>]</span>";
+  const read = (html: string) =>
+    domToBlocks(parseHTML(`<!doctype html><html><body>${html}</body></html>`).document.body).flatMap((b) =>
+      b.kind === 'line' ? [b.text] : b.rows.map((r) => r.map((c) => c.text).join('|')),
+    );
+  it('is left out of the cell and the paragraph it annotates', () => {
+    expect(read(`<table><tr><td>本年新收政府信息公开申请数量</td><td>${comment}53</td></tr></table><p>${comment}我局共收到申请53件。</p>`)).toEqual([
+      '本年新收政府信息公开申请数量|53',
+      '我局共收到申请53件。',
+    ]);
+  });
+  it('is known by its opening only: a bracket in the report’s own text stays', () => {
+    expect(
+      read('<table><tr><td>本年新收政府信息公开申请数量</td><td><span>[注1]</span>53</td></tr></table><p><span>[ANNOTATION 见附件]</span>共53件。</p>'),
+    ).toEqual(['本年新收政府信息公开申请数量|[注1]53', '[ANNOTATION 见附件]共53件。']);
+  });
+});
+
 describe('text a browser shows as it is written', () => {
   const text = '三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量    40    6    1    2    3    1    53';
   const lines = (html: string) => {

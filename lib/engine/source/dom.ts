@@ -32,7 +32,23 @@ export const SKIPPED_ELEMENTS = new Set([
  * box (an old CMS shows a plain-text article so), with its line breaks; a writable one is a form's field.
  */
 export function isSkipped(el: El, tag: string): boolean {
-  return SKIPPED_ELEMENTS.has(tag) && !(tag === 'TEXTAREA' && (el.hasAttribute('readonly') || el.hasAttribute('disabled')));
+  return (SKIPPED_ELEMENTS.has(tag) && !(tag === 'TEXTAREA' && (el.hasAttribute('readonly') || el.hasAttribute('disabled')))) || isReviewComment(el, tag);
+}
+
+/**
+ * A review comment LibreOffice's XHTML export writes inline where it was made, in a <span> that opens
+ * (after line breaks) with 「[ANNOTATION:」, its author, date and note then 「]」, before the cell's 53:
+ * the reviewer's words, not the report's. Known by its text, which the browser's page tree keeps (not its class).
+ */
+function isReviewComment(el: El, tag: string): boolean {
+  if (tag !== 'SPAN') return false;
+  for (let n = el.firstChild; n; n = n.nextSibling) {
+    if (n.nodeType === 3) {
+      const text = (n as Text).data.trimStart();
+      if (text) return text.startsWith('[ANNOTATION:');
+    } else if (n.nodeType !== 1 || tagOf(n as El) !== 'BR') return false;
+  }
+  return false;
 }
 
 /** Elements a browser shows with their line breaks kept (<xmp> and <listing> are the old raw-text forms of <pre>). */
@@ -373,7 +389,11 @@ function shownText(root: El): string {
     }
     if (node.nodeType !== 1) continue;
     const el = node as El;
-    if (el !== root && (SKIPPED_ELEMENTS.has(tagOf(el)) || FOOTNOTE_MARK.has(tagOf(el)) || isHidden(el) || isNoteLink(el, out))) continue;
+    if (
+      el !== root &&
+      (SKIPPED_ELEMENTS.has(tagOf(el)) || isReviewComment(el, tagOf(el)) || FOOTNOTE_MARK.has(tagOf(el)) || isHidden(el) || isNoteLink(el, out))
+    )
+      continue;
     // A form shown read-only (「<input readonly value="12">」): the value is what the cell shows.
     if (tagOf(el) === 'INPUT' && /^(?:text|number|)$/i.test(el.getAttribute('type') ?? '')) out += el.getAttribute('value') ?? '';
     for (let c = el.lastChild; c; c = c.previousSibling) stack.push(c);
