@@ -75,6 +75,8 @@ const NOT_A_REPORT_TITLE =
  * which runs on every page and has a size limit, does not carry it: such a page only loads the auditor, whose judgement says no.
  */
 const PART_OF_YEAR_OR_EVALUATION = /季度|[上下]半年|20\d{2}年(?:[1-9]|1[0-2])月(?!\d{1,2}日)|\d{1,2}[-—～至]\d{1,2}月|评估|测评|考核|抽查/;
+/** The template handed to bodies to fill in (「XX县XX局20XX年…年度报告（模板）」, 范本, 样本): it prints the tables with 「X」 in them and reports nothing. */
+const BLANK_TEMPLATE = /模板|范本|样本/;
 /** The template notices a report cites (2021 layout; 2019 layout). */
 const TEMPLATE_CITATIONS: [RegExp, '2021' | '2019'][] = [
   [/国办公开办函[〔[(（【]2021[〕\])）】]30号/, '2021'],
@@ -94,12 +96,12 @@ export function isDatedReportTitle(title: string): boolean {
 }
 
 /** A dated report title that is no statistic of part of a year nor an evaluation: what the judgement of a page reads. */
-const isAnnualReportTitle = (title: string) => isDatedReportTitle(title) && !PART_OF_YEAR_OR_EVALUATION.test(compact(title));
+const isAnnualReportTitle = (title: string) => isDatedReportTitle(title) && !isAboutReports(title);
 
 /** A title that names the template notice, a manual, a guide or news: such a page is not a report, whatever it prints. */
 export function isAboutReports(title: string): boolean {
   const c = compact(title);
-  return NOT_A_REPORT_TITLE.test(c) || PART_OF_YEAR_OR_EVALUATION.test(c);
+  return NOT_A_REPORT_TITLE.test(c) || PART_OF_YEAR_OR_EVALUATION.test(c) || BLANK_TEMPLATE.test(c);
 }
 
 export interface PageEvidence {
@@ -132,6 +134,13 @@ function isOtherSubjectsReport(title: string): boolean {
 }
 
 /**
+ * A report of another disclosure regime (a hospital's 院务公开, a school's 校务公开, a 村务公开, a 检务公开): it copies the
+ * government report's sections and a t3-like table of applications, but answers other rules, so its tables do not make it one.
+ */
+const OTHER_REGIME = /(?:院|校|厂|村|居|党|检|警|审)务公开/;
+const isOtherRegimeReport = (title: string) => OTHER_REGIME.test(compact(title)) && !/政府信息/.test(compact(title));
+
+/**
  * Whether a page is a report, by what it is: its tables and the template's words (confirmReport);
  * or a dated report title with two template section headings, or a citation of the template,
  * even when the tables are images, attachments or absent. A page titled as the template notice,
@@ -146,6 +155,8 @@ export function judgeReport(e: PageEvidence): { ok: boolean; reason: string } {
   if (dated && (e.headings >= 2 || citedTemplate(e.text))) return { ok: true, reason: '' };
   const other = !dated && e.tables === 0 ? e.titles.find(isOtherSubjectsReport) : undefined;
   if (other) return { ok: false, reason: `页面标题「${other.slice(0, 60)}」是其他事项的报告，页面上也没有年报模板的表格` };
+  const regime = dated ? undefined : e.titles.find(isOtherRegimeReport);
+  if (regime) return { ok: false, reason: `页面标题「${regime.slice(0, 60)}」是其他公开制度（院务、校务、村务等）的报告，不是政府信息公开年度报告` };
   const confirmed = confirmReport(e.text);
   if (!confirmed.ok) return confirmed;
   // The template's words without its tables or sections: a text about reports (a manual, a news item).

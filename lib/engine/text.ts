@@ -51,11 +51,11 @@ export function chineseCount(s: string): number {
 }
 
 /**
- * Characters that print nothing (zero-width spaces and joiners, the word joiner, a soft hyphen): Word,
+ * Characters that print nothing (zero-width spaces and joiners, the word joiner, a soft hyphen, a byte-order mark pasted mid-text): Word,
  * WeChat and web editors leave them inside numbers and labels, where they must not split 「1‍2」 or
  * keep 「属于‌国家秘密」 from matching its label.
  */
-const INVISIBLE = /[\u00ad\u200b-\u200f\u2060-\u2064]/g;
+const INVISIBLE = /[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]/g;
 
 /** The text without what prints nothing (INVISIBLE). */
 export const visible = (s: string): string => s.replace(INVISIBLE, '');
@@ -98,8 +98,11 @@ export type CellReading = { kind: 'number'; value: number; unit?: string } | { k
 
 /** Units a cell sometimes prints after its number (「251000元」「3件」, cases as 「2起」「2宗」): the number still counts. */
 const CELL_UNIT = /(万元|元|件|条|个|项|次|人次|人|起|宗)$/;
-/** A note in brackets closing a cell, in words (「（已撤诉）」): never a second number alone (「1(2)」). */
-const CELL_NOTE = /[(（][^()（）]*[\u4e00-\u9fff][^()（）]*[)）]$/;
+/**
+ * A note in brackets closing a cell, in words (「（已撤诉）」) or a share of the whole (「（50.0%）」): never a second number
+ * alone (「1(2)」). Or a footnote mark right after the number (「53*」「53①」), which points to a note under the table.
+ */
+const CELL_NOTE = /[(（](?:[^()（）]*[\u4e00-\u9fff][^()（）]*|\d+(?:\.\d+)?%)[)）]$|(?<=\d)(?:[*※†‡]|[\u2460-\u2473\u2776-\u277f])$/;
 
 /**
  * Reads one table cell: a number (ASCII, full-width or 〇 digits, thousands separators, decimals, a unit), a blank, a placeholder mark, or text.

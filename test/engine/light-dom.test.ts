@@ -93,6 +93,8 @@ const LINKEDOM_DIFFERS: Record<string, string> = {
   'ES31-print-only-copies-t3-error.html': 'linkedom applies no style sheet; a browser hides the print copies by their class rule, as the light DOM does',
   'U42b-pure-text-mode-hidden-by-class.html':
     'linkedom applies no style sheet; a browser hides the original article by the 纯文本 script’s class rule, as the light DOM does',
+  'V26-rows-hidden-by-class.html': 'linkedom applies no style sheet; a browser hides the stale t3 rows by their class rule, as the light DOM does',
+  'EV26-rows-hidden-by-class-error.html': 'linkedom applies no style sheet; a browser hides the stale t3 rows by their class rule, as the light DOM does',
   'U43b-lazy-table-not-loaded-yet.html': 'linkedom reads the text of a <noscript> after the table’s placeholder; a browser running scripts shows none',
 };
 const differs = (name: string) => Object.keys(LINKEDOM_DIFFERS).some((page) => name.endsWith(`/${page}`));

@@ -51,6 +51,18 @@ describe('readCell', () => {
   ])('reads %j as %d with %j after it', (raw, value, unit) => expect(readCell(raw)).toEqual({ kind: 'number', value, unit }));
   // Brackets holding a number alone are no note: which of the two is the count is not for the reader to guess.
   it.each(['1(2)', '2（3）', '（一）予以公开'])('reads %j as text, not as a number with a note', (raw) => expect(readCell(raw).kind).toBe('text'));
+  // A share after a count (variants V12: 「2（50.0%）」) and a footnote mark right after it (V05, V06: 「53*」「53①」) qualify it as a note does.
+  it.each([
+    ['2（50.0%）', 2, '(50.0%)'],
+    ['22(38.6%)', 22, '(38.6%)'],
+    ['53*', 53, '*'],
+    ['53＊', 53, '*'],
+    ['53①', 53, '①'],
+    ['1234②', 1234, '②'],
+  ])('reads %j as %d with the note %j', (raw, value, unit) => expect(readCell(raw)).toEqual({ kind: 'number', value, unit }));
+  it.each(['*', '①', '（50%）', '50%'])('reads %j alone as no count', (raw) => expect(readCell(raw).kind).not.toBe('number'));
+  // A byte-order mark pasted mid-number prints nothing (variants V09: 「1\uFEFF8」).
+  it('reads a U+FEFF inside a number as nothing', () => expect(readCell('1\ufeff8')).toEqual({ kind: 'number', value: 18 }));
 });
 
 describe('a cell broken over lines in a plain-text copy', () => {
@@ -196,6 +208,26 @@ describe('HTML tables', () => {
       ['A', 'A', 'c'],
       ['d', 'e', 'e'],
     ]);
+  });
+  it('leaves out a column its <col> collapses and a row that visibility:collapse hides (variants V22, V26b)', () => {
+    const d = doc(
+      '<table><colgroup><col><col><col style="visibility:collapse"></colgroup><tr><td>a</td><td>1</td><td>9</td></tr><tr style="visibility: collapse"><td>a</td><td>5</td><td>5</td></tr><tr><td>b</td><td>2</td><td>8</td></tr></table>',
+    );
+    const g = tableToGrid(d.querySelector('table')!);
+    expect(g.kind === 'grid' && g.rows.map((r) => r.map((c) => c.text))).toEqual([
+      ['a', '1'],
+      ['b', '2'],
+    ]);
+    // Control: a <col> that only sets a width hides nothing.
+    const shown = tableToGrid(doc('<table><col width="9"><col style="width:0"><tr><td>a</td><td>1</td></tr></table>').querySelector('table')!);
+    expect(shown.kind === 'grid' && shown.rows.map((r) => r.map((c) => c.text))).toEqual([['a', '1']]);
+  });
+  it('reads a cell’s read-only or disabled <textarea> as its value, a writable one as nothing, and a U+FEFF inside a value as nothing (variants V11, V09)', () => {
+    const d = doc(
+      '<table><tr><td><textarea readonly>12</textarea></td><td><textarea disabled>3</textarea></td><td><textarea>4</textarea></td><td><span>1\ufeff8</span></td></tr></table>',
+    );
+    const g = tableToGrid(d.querySelector('table')!);
+    expect(g.kind === 'grid' && g.rows[0]!.map((c) => c.text)).toEqual(['12', '3', '', '18']);
   });
   it('reads a report inside a layout table, with a t3 split into two tables and full-width digits', () => {
     const text = makeReport();
@@ -637,6 +669,8 @@ describe('a table of figures in section 一 (hunt 11)', () => {
   const page = (rows: string) =>
     readFileSync(join(FIXTURES, 'prose', 'z025-s1-two-col-table.html'), 'utf-8').replace(/<table class="s1-figures">[\s\S]*?<\/table>/, rows);
   const audited = (html: string) => auditDocument(doc(html));
+  const figures53 = () =>
+    '<table><tr><td>项目</td><td>数量（件）</td></tr><tr><td>1</td><td>本年新收申请</td><td>53</td></tr><tr><td>2</td><td>上年结转申请</td><td>4</td></tr><tr><td>3</td><td>结转下年度</td><td>3</td></tr></table>';
   it('is not read as rows of table 3, but as the sentences its rows say', () => {
     const figures = (n: number) =>
       `<table><tr><td>项目</td><td>数量（件）</td></tr><tr><td>1</td><td>本年新收申请</td><td>${n}</td></tr><tr><td>2</td><td>上年结转申请</td><td>4</td></tr><tr><td>3</td><td>结转下年度</td><td>3</td></tr></table>`;
@@ -649,6 +683,15 @@ describe('a table of figures in section 一 (hunt 11)', () => {
     const years = `<table><tr><td>项目</td><td>2023年</td><td>2022年</td></tr><tr><td>本年新收申请</td><td>53件</td><td>41件</td></tr></table>`;
     const r = audited(page(years));
     expect(r.detected && r.findings).toEqual([]);
+  });
+  it('reads no line above the report’s title as its prose: a sidebar of links before it (variants V32, EV32b)', () => {
+    const sidebar =
+      '<ul class="side"><li><a href="/a.html">第一季度行政复议案件12件统计</a></li><li><a href="/b.html">全县各单位共收到申请1,234件</a></li></ul>';
+    const before = audited(page(figures53()).replace('<h1>', `${sidebar}<h1>`));
+    expect(before.detected && before.findings).toEqual([]);
+    // Control: the same words under the title, in the report's prose, are its claims.
+    const under = audited(page(figures53()).replace('</h1>', `</h1><p>全年共收到政府信息公开申请1234件。</p>`));
+    expect(under.detected && under.findings.map((f) => f.rule)).toEqual(['prose-applications']);
   });
   it('leaves tables 2 and 3 read as theirs where their headings are missing (the grids then under section 一)', () => {
     const headless = page('').replace(/<h2>[二三]、[^<]*<\/h2>/g, '');

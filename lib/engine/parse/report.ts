@@ -169,8 +169,12 @@ export function* buildReportSteps(pageBlocks: Block[], source: SourceInfo, deadl
     carried = undefined;
   };
   let readersAfter = false;
+  // Lines above the report's title (a sidebar of related links 「…行政复议案件12件统计」, a notice publishing it) are not its prose.
+  const titleLine = found ? opening[found.at] : undefined;
+  let aboveTitle = !!titleLine;
   for (const b of blocks) {
     if (++work % CHECK_EVERY === 0 && deadline()) yield;
+    aboveTitle &&= b !== titleLine;
     // Readers' comments under the article (「网友评论」) are not the report's prose.
     readersAfter ||= b.kind === 'line' && COMMENTS.test(compact(b.text));
     // A table in 五 or 六 (problems and fixes, fees) holds their text: read as the section's, not as prose.
@@ -183,7 +187,7 @@ export function* buildReportSteps(pageBlocks: Block[], source: SourceInfo, deadl
       for (const row of figureRows(b.rows)) sentences.push(...sentencesOf(row, current?.key, b.el));
     // A PDF's running title atop each page (the report's title again) is no prose: a sentence goes on across it.
     if (b.kind === 'line' && title && !titleLines.has(b) && carried && compact(b.text) === compact(title)) continue;
-    const skipped = b.kind !== 'line' || titleLines.has(b) || readersAfter;
+    const skipped = b.kind !== 'line' || titleLines.has(b) || readersAfter || aboveTitle;
     if (skipped || (carried && carried.el !== b.el)) endCarried();
     if (skipped) continue;
     const heading = headingOf(b.text);

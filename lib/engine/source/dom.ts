@@ -4,6 +4,7 @@ import { CHECK_EVERY, drain, NO_DEADLINE, type Deadline, type Steps } from '../s
 import { layoutTableBlocks } from './layout-table';
 import { linesToBlocks, type SourceLine } from './text';
 import { simplified } from '../traditional';
+import { visible } from '../text';
 
 /**
  * Elements whose content is never report text. The overlay host is not named here: the caller
@@ -136,8 +137,8 @@ type El = Element;
 /** The ARIA roles of a grid's cells: an inline element with one is a cell of its row's line (the page tree keeps them). */
 export const CELL_ROLE = /^(?:cell|gridcell|columnheader|rowheader)$/i;
 
-/** An inline style that hides its element (and all it holds) from the engine. */
-export const HIDING_STYLE = /display\s*:\s*none/i;
+/** An inline style that hides its element (and all it holds) from the engine; `visibility:collapse` hides a table's row or column. */
+export const HIDING_STYLE = /display\s*:\s*none|visibility\s*:\s*collapse/i;
 
 function isHidden(el: El): boolean {
   if (el.hasAttribute('hidden')) return true;
@@ -356,7 +357,12 @@ function* regroupSteps(items: (SourceLine | Block)[], deadline: Deadline): Steps
 }
 
 function cellText(td: El): string {
-  return simplified((td.firstElementChild ? shownText(td) : (td.textContent ?? '')).replace(/\s+/g, ' ').trim());
+  // What prints nothing goes before white space is folded: /\s/ counts a stray U+FEFF as a space, which would split 「1\uFEFF8」.
+  return simplified(
+    visible(td.firstElementChild ? shownText(td) : (td.textContent ?? ''))
+      .replace(/\s+/g, ' ')
+      .trim(),
+  );
 }
 
 /** Footnote marks after a label or value (「3.其他<sub>b</sub>」), not part of the cell's text. */
@@ -389,11 +395,9 @@ function shownText(root: El): string {
     }
     if (node.nodeType !== 1) continue;
     const el = node as El;
-    if (
-      el !== root &&
-      (SKIPPED_ELEMENTS.has(tagOf(el)) || isReviewComment(el, tagOf(el)) || FOOTNOTE_MARK.has(tagOf(el)) || isHidden(el) || isNoteLink(el, out))
-    )
-      continue;
+    // A read-only <textarea> is a cell's value as the page shows it (a form rendered for viewing), as it is a block's text;
+    // a review comment (isSkipped) is not the cell's.
+    if (el !== root && (isSkipped(el, tagOf(el)) || FOOTNOTE_MARK.has(tagOf(el)) || isHidden(el) || isNoteLink(el, out))) continue;
     // A form shown read-only (「<input readonly value="12">」): the value is what the cell shows.
     if (tagOf(el) === 'INPUT' && /^(?:text|number|)$/i.test(el.getAttribute('type') ?? '')) out += el.getAttribute('value') ?? '';
     for (let c = el.lastChild; c; c = c.previousSibling) stack.push(c);
@@ -433,6 +437,27 @@ export function tableToGrid(table: El, maxCells = Infinity): Grid {
     }
     count += grid[r]!.length;
   }
-  const rows = grid.map((row) => Array.from(row, (cell) => cell ?? { text: '' }));
+  const hiddenCols = hiddenColumns(table);
+  const rows = grid.map((row) => Array.from(row, (cell) => cell ?? { text: '' }).filter((_, c) => !hiddenCols.has(c)));
   return { kind: 'grid', rows, el: table };
+}
+
+/**
+ * The columns a table's <col> hides (「<col style="visibility:collapse">」, `hidden`): a check column of last year's
+ * counts kept in the markup is not on the page. A <colgroup>'s own hiding covers its columns.
+ */
+function hiddenColumns(table: El): Set<number> {
+  const hidden = new Set<number>();
+  let c = 0;
+  const take = (col: El, hides: boolean) => {
+    const n = span(col, 'span');
+    if (hides || isHidden(col)) for (let i = 0; i < n; i++) hidden.add(c + i);
+    c += n;
+  };
+  for (const child of Array.from(table.children)) {
+    const tag = tagOf(child);
+    if (tag === 'COL') take(child, false);
+    else if (tag === 'COLGROUP') for (const col of Array.from(child.children)) if (tagOf(col) === 'COL') take(col, isHidden(child));
+  }
+  return hidden;
 }

@@ -36,6 +36,9 @@ const KEPT_BY_TAG: Readonly<Record<string, readonly string[]>> = {
   BASE: ['href'],
   INPUT: ['type', 'value'],
   TEXTAREA: ['readonly', 'disabled'],
+  // A column a <col> hides is counted from the columns before it (dom.ts hiddenColumns).
+  COL: ['span'],
+  COLGROUP: ['span'],
 };
 const NONE: readonly string[] = [];
 
