@@ -72,6 +72,17 @@ describe('a page written as a tree and read in the background', () => {
     },
   );
 
+  it('keeps a <col>’s span, which places the column a later <col> hides', () => {
+    const page = readFileSync(join(FIXTURES, 'variants', 'V22-colgroup-visibility-collapse-column.html'), 'utf8');
+    const spanned = page.replace(/(<col width="60">){10}/, '<col span="4" width="60"><col span="6" width="60">');
+    expect(spanned).not.toBe(page);
+    const { direct, viaTree } = bothWays(spanned);
+    expect(viaTree).toEqual(direct);
+    // The same findings as the page with one <col> a column (its elements are numbered otherwise).
+    const messages = (audit: unknown) => (audit as { findings: { message: string }[] }[]).map((p) => p.findings.map((f) => f.message));
+    expect(messages(viaTree)).toEqual(messages(bothWays(page).direct));
+  });
+
   it('audits a compilation report by report, as the page itself', () => {
     const { direct, viaTree } = bothWays(compilationPage(4, (n) => (n === 2 ? wrongResultsTotal(3) : {})));
     expect(Array.isArray(direct) && direct.length).toBe(4);
