@@ -457,7 +457,12 @@ function hiddenColumns(table: El): Set<number> {
   for (const child of Array.from(table.children)) {
     const tag = tagOf(child);
     if (tag === 'COL') take(child, false);
-    else if (tag === 'COLGROUP') for (const col of Array.from(child.children)) if (tagOf(col) === 'COL') take(col, isHidden(child));
+    else if (tag === 'COLGROUP') {
+      const cols = Array.from(child.children).filter((col) => tagOf(col) === 'COL');
+      // A <colgroup> without <col>s spans its own `span` of columns.
+      if (!cols.length) take(child, false);
+      for (const col of cols) take(col, isHidden(child));
+    }
   }
   return hidden;
 }
