@@ -156,4 +156,11 @@ describe('prose-rate', () => {
     // the part named in the clause before 占 is not the last count of the sentence before
     expect(said('全年办结54件，结转下年度3件。第四季度收到申请最多，占全年的32.1%。')).toEqual([]);
   });
+  it('reads 即办率 and 网办率 as shares of the count before 其中 (hunt 12)', () => {
+    const said = (s1: string) => ofRule(findings({ s1 }), 'prose-rate').map((f) => f.expected);
+    expect(said('作出行政许可决定1234件，其中即办件617件，即办率60%。')).toEqual(['50.0%']);
+    expect(said('受理政务服务事项办件2000件，其中全程网办1836件，全程网办率90%。')).toEqual(['91.8%']);
+    for (const ok of ['作出行政许可决定1234件，其中即办件617件，即办率50%。', '受理政务服务事项办件2000件，其中全程网办1836件，全程网办率91.8%。'])
+      expect(said(ok), ok).toEqual([]);
+  });
 });

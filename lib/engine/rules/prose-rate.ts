@@ -18,7 +18,7 @@ const IN_TIME = /按时|按期|及时|期限|时限|限时|准时|当日|当场|
 const NAMED_PART = /^([^。；;\d%]{2,}?)(?:的)?占/;
 
 /** A share of a whole (not 满意率: a survey's answers, not the numbers before it). */
-const SHARE_RATE = /(?:采用|采纳|办结|答复|回复|公开|按时|及时|完成|通过|合格|覆盖|参与|处理|受理|结案|上网|正确|准确|维持|纠错|败诉)率|占|比例/;
+const SHARE_RATE = /(?:采用|采纳|办结|即办|网办|答复|回复|公开|按时|及时|完成|通过|合格|覆盖|参与|处理|受理|结案|上网|正确|准确|维持|纠错|败诉)率|占|比例/;
 
 /**
  * 「采用率18%」 etc.: a stated share against the two numbers before it in the same sentence, or, when
