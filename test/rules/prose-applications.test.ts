@@ -314,6 +314,10 @@ describe('prose-applications', () => {
     const said = (note: string) => ofRule(auditedHtml(withNote(note)).findings, 'prose-applications');
     expect(said('注：结转下年度继续办理的4件申请均未超过法定答复期限。')).toEqual([expect.objectContaining({ expected: 3, actual: 4 })]);
     expect(said('注：结转下年度继续办理的3件申请均未超过法定答复期限。')).toEqual([]);
+    // A label cell 「说明」 and the note spanning the rest of the row (hunt 12).
+    const labelled = (note: string) => said(`说明</td><td colspan="9">${note}`);
+    expect(labelled('结转下年度继续办理的4件申请均未超过法定答复期限。')).toEqual([expect.objectContaining({ expected: 3, actual: 4 })]);
+    expect(labelled('结转下年度继续办理的3件申请均未超过法定答复期限。')).toEqual([]);
   });
 
   it('reads none received said as nought, 「零申请」 and 「无一件申请」, not none of one kind or from one kind of applicant (round 10 hunt)', () => {

@@ -6,7 +6,7 @@ describe('prose-rate', () => {
     const fs = ofRule(findings({ s1: '2022年上报政务信息35条，采用信息6条，采用率18%。' }), 'prose-rate');
     expect(fs).toEqual([expect.objectContaining({ expected: '17.1%', actual: '18%', severity: 'warning' })]);
   });
-  it('a growth rate is not a share', () => {
+  it("a growth rate is not a share (nor checked without last year's figure)", () => {
     expect(ofRule(findings({ s1: '2023年发布信息120条，2022年发布100条，同比增长率20%。' }), 'prose-rate')).toEqual([]);
   });
   it('a rate in the sentence after its numbers, in the same paragraph, is checked', () => {
@@ -155,5 +155,26 @@ describe('prose-rate', () => {
     expect(said('全年共受理申请57件。本年新收53件，其中自然人40件，占全部申请的75.5%。')).toEqual([]);
     // the part named in the clause before 占 is not the last count of the sentence before
     expect(said('全年办结54件，结转下年度3件。第四季度收到申请最多，占全年的32.1%。')).toEqual([]);
+  });
+  it('reads 即办率 and 网办率 as shares of the count before 其中 (hunt 12)', () => {
+    const said = (s1: string) => ofRule(findings({ s1 }), 'prose-rate').map((f) => f.expected);
+    expect(said('作出行政许可决定1234件，其中即办件617件，即办率60%。')).toEqual(['50.0%']);
+    expect(said('受理政务服务事项办件2000件，其中全程网办1836件，全程网办率90%。')).toEqual(['91.8%']);
+    for (const ok of ['作出行政许可决定1234件，其中即办件617件，即办率50%。', '受理政务服务事项办件2000件，其中全程网办1836件，全程网办率91.8%。'])
+      expect(said(ok), ok).toEqual([]);
+  });
+  it("checks a growth rate where last year's figure follows 较 and this year's comes before it (hunt 12)", () => {
+    const said = (s1: string) => ofRule(findings({ s1 }), 'prose-rate').map((f) => f.expected);
+    expect(said('全年主动公开政府信息2468条，较2022年的2103条增加365条，同比增长16.4%。')).toEqual(['17.4%']);
+    expect(said('全年收到申请53件，比上年（41件）增长31.7%。')).toEqual(['29.3%']);
+    for (const ok of [
+      '全年主动公开政府信息2468条，较2022年的2103条增加365条，同比增长17.4%。',
+      '全年收到申请53件，比上年（41件）增长29.3%。',
+      '不予公开7件，较上年的9件下降22.2%。',
+      // Without last year's figure there is nothing to check.
+      '全年收到申请53件，较上年增加12件，同比增长31.7%。',
+      '全年新收申请53件、办结54件，分别较上年增长10.4%、12.5%。',
+    ])
+      expect(said(ok), ok).toEqual([]);
   });
 });

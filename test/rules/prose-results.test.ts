@@ -63,6 +63,18 @@ describe('prose-results', () => {
       }),
     ]);
   });
+  it('results listed together, then one count, are the sum of their rows (hunt 12)', () => {
+    // cleanT3: (一) 6, (二) 1, (三) 1, (四) 3, (五) 0.
+    const said = (s1: string) => ofRule(findings({ s1 }), 'prose-results').map((f) => [f.expected, f.actual]);
+    for (const ok of ['不予公开和部分公开共2件。', '不予公开、无法提供和不予处理的共4件。', '公开（含部分公开）7件。', '予以公开（含部分公开）7件。'])
+      expect(said(ok), ok).toEqual([]);
+    expect(said('不予公开和部分公开共3件。')).toEqual([[2, 3]]);
+    // The last item is not read alone: 「不予处理的共5件」 is the list's count, not row (五)'s.
+    expect(said('不予公开、无法提供和不予处理的共5件。')).toEqual([[4, 5]]);
+    expect(said('公开（含部分公开）8件。')).toEqual([[7, 8]]);
+    // Not 依申请公开（含…）, applications rather than results.
+    expect(said('依申请公开（含部分公开）8件。')).toEqual([]);
+  });
   it('with blank cells: contradicted when the filled cells already exceed the stated number, silent when the blanks can make it', () => {
     const t3 = cleanT3();
     t3['3.1'] = [5, '', 0, 0, 0, 0, '']; // the identities still give 1 and 6

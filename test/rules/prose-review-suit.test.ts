@@ -233,4 +233,11 @@ describe('prose-review-suit: cases that corrected the body (结果纠正)', () =
     for (const s1 of ['我局作为复议机关办理的行政复议案件均已审结。', '2022年被申请的行政复议案件均已审结。', '被申请行政复议2件，1件尚在审理，其余均已审结。'])
       expect(said(s1), s1).toEqual([]);
   });
+  it('reads a review breakdown in brackets after the count (hunt 12)', () => {
+    // cleanT4: reviews 1 upheld + 1 pending.
+    const said = (s1: string) => ofRule(findings({ s1 }), 'prose-review-suit').map((f) => [f.expected, f.actual]);
+    expect(said('被申请行政复议2件（维持2件）。')).toEqual([[1, 2]]);
+    expect(said('被申请行政复议2件（其中维持1件，尚未审结1件）。')).toEqual([]);
+    expect(said('被申请行政复议2件（维持1件，尚未审结1件），被提起行政诉讼1件。')).toEqual([]);
+  });
 });

@@ -89,13 +89,18 @@ export function findTitle(lines: string[], pageTitle = ''): { title: string; at:
 /** The heading of readers' comments a portal puts under an article. */
 const COMMENTS = /^(?:网友评论|我要评论|发表评论|评论区|网友留言|相关评论|用户评论|全部评论)/;
 
-/** The text of each row of a grid that is one note (「注：」「说明：」「备注：」) across the table: cells that span repeat it. */
+const NOTE_LABEL = /^(?:注|说明|备注)\d?[:：]/;
+/**
+ * The text of each row of a grid that is one note across the table: 「注：…」 in one cell (cells that span repeat it), or a label
+ * cell 「说明」 and the note beside it (「说明 | 上年结转的4件…」), read as 「说明：…」.
+ */
 function noteRows(rows: { text: string }[][]): string[] {
   const out: string[] = [];
   for (const r of rows) {
-    const texts = new Set(r.map((c) => c.text.trim()).filter(Boolean));
-    const [text] = texts;
-    if (texts.size === 1 && /^(?:注|说明|备注)\d?[:：]/.test(compact(text!))) out.push(clean(text!));
+    const texts = [...new Set(r.map((c) => c.text.trim()).filter(Boolean))];
+    if (texts.length === 1 && NOTE_LABEL.test(compact(texts[0]!))) out.push(clean(texts[0]!));
+    if (texts.length === 2 && NOTE_LABEL.test(compact(texts[0]!) + '：') && !/^[:：]/.test(compact(texts[1]!)))
+      out.push(`${compact(texts[0]!).replace(/[:：]$/, '')}：${clean(texts[1]!)}`);
   }
   return out;
 }

@@ -18,7 +18,7 @@ const IN_TIME = /按时|按期|及时|期限|时限|限时|准时|当日|当场|
 const NAMED_PART = /^([^。；;\d%]{2,}?)(?:的)?占/;
 
 /** A share of a whole (not 满意率: a survey's answers, not the numbers before it). */
-const SHARE_RATE = /(?:采用|采纳|办结|答复|回复|公开|按时|及时|完成|通过|合格|覆盖|参与|处理|受理|结案|上网|正确|准确|维持|纠错|败诉)率|占|比例/;
+const SHARE_RATE = /(?:采用|采纳|办结|即办|网办|答复|回复|公开|按时|及时|完成|通过|合格|覆盖|参与|处理|受理|结案|上网|正确|准确|维持|纠错|败诉)率|占|比例/;
 
 /**
  * 「采用率18%」 etc.: a stated share against the two numbers before it in the same sentence, or, when
@@ -31,8 +31,8 @@ export const proseRate: ReportRule = {
   severity: 'warning',
   title: { zh: '正文比率计算错误', en: 'Stated rate does not match its numbers' },
   description: {
-    zh: '正文给出的比率应等于其分子除以分母（按所写精度四舍五入），例如「上报35条，采用6条，采用率18%」应为 17.1%。「占报送总数35条的」「分别占」、几项相加、总数写在比率之后等写法都按其本意读；总数只以文字写明（「占全部申请的」「占办结总数的」）时，取同段前面最近一句中唯一的该项本年数字；看不出是哪个总数的比率时不报（「各占13.0%」「公示率、及时率均为100%」、超过 100% 的完成率也不报）。',
-    en: 'A stated rate must equal numerator / denominator at its printed precision. Wholes restated after 占, rates given 分别, summed parts and a whole stated after the rate are read as meant; a whole named in words only (「占全部申请的」) is the one count of that thing in the nearest sentence before, in the same paragraph, of the report’s year; a rate whose whole cannot be told (「各占」, 「均为100%」, a rate above 100%) is not judged.',
+    zh: '正文给出的比率应等于其分子除以分母（按所写精度四舍五入），例如「上报35条，采用6条，采用率18%」应为 17.1%。「占报送总数35条的」「分别占」、几项相加、总数写在比率之后等写法都按其本意读；总数只以文字写明（「占全部申请的」「占办结总数的」）时，取同段前面最近一句中唯一的该项本年数字；看不出是哪个总数的比率时不报（「各占13.0%」「公示率、及时率均为100%」、超过 100% 的完成率也不报）。增长率只在同一句写明上年数字时核对（「较2022年的2103条增加365条，同比增长17.4%」：365/2103），否则不报。',
+    en: "A stated rate must equal numerator / denominator at its printed precision. Wholes restated after 占, rates given 分别, summed parts and a whole stated after the rate are read as meant; a whole named in words only (「占全部申请的」) is the one count of that thing in the nearest sentence before, in the same paragraph, of the report’s year; a rate whose whole cannot be told (「各占」, 「均为100%」, a rate above 100%) is not judged. A growth rate is checked only where the sentence gives last year's figure after 较 (「较2022年的2103条增加365条，同比增长17.4%」).",
   },
   basis: '数据准确性（报告内部一致）',
   example: '「上报政务信息35条，采用信息6条，采用率18%」：6/35 = 17.1%。',
@@ -46,7 +46,12 @@ export const proseRate: ReportRule = {
         // (「分别占56.6%、28.3%、17.0%」) is read by the words before the list's first.
         const head = listHead(s.text, rates, rate);
         const before = s.text.slice(Math.max(0, head.index - 10), head.index);
-        if (!SHARE_RATE.test(before) || /增长|增幅|下降|降幅|同比|环比|提高|提升/.test(before)) continue;
+        if (GROWTH.test(before)) {
+          const wrong = head === rate ? wrongGrowth(s, rate) : undefined;
+          if (wrong) out.push(wrong);
+          continue;
+        }
+        if (!SHARE_RATE.test(before)) continue;
         // 「7件、7件，各占13.0%」「公示率、及时率均为100%」: one rate for each of several, of a whole not named here.
         if (/[各均](?:占|为|达)/.test(before)) continue;
         // Above 100% a rate is not a part of a whole (a 完成率 of actual over plan).
@@ -121,6 +126,42 @@ export const proseRate: ReportRule = {
     return out;
   },
 };
+
+/** A growth rate (增长率, 同比): a change over last year's figure, not numerator / denominator. */
+const GROWTH = /增长|增幅|下降|降幅|同比|环比|提高|提升/;
+/** Last year's figure, given after 较/比/与 (「较2022年的2103条」「比上年（41件）」). */
+const LAST_YEAR_FIGURE = /(?:较|比|与)(?:上一?年度?|去年|20\d{2}年度?)(?:同期)?(?:的|[（(])?$/;
+/** The change stated after last year's figure: 「增加365条」「减少2件」. */
+const CHANGE = /^[)）]?(?:相比)?(?:增加|减少|增长|下降|多|少)(?:了)?$/;
+
+/**
+ * 「全年主动公开2468条，较2022年的2103条增加365条，同比增长16.4%」: a growth rate where the sentence gives last year's figure
+ * after 较 and this year's before it, against the change over last year's (either the two figures' or the stated change).
+ * Without last year's figure (「较上年增长12.5%」) there is nothing to check.
+ */
+function wrongGrowth(s: Sentence, rate: NumberMention): Problem | undefined {
+  const counts = s.numbers.filter((n) => n.index < rate.index && n.unit !== '%');
+  const at = counts.findLastIndex((n) => LAST_YEAR_FIGURE.test(s.text.slice(Math.max(0, n.index - 12), n.index)));
+  const last = counts[at];
+  if (!last || last.value <= 0) return undefined;
+  const now = counts
+    .slice(0, at)
+    .filter((n) => n.unit === last.unit)
+    .at(-1);
+  if (!now) return undefined;
+  const change = counts.slice(at + 1).find((n) => n.unit === last.unit && CHANGE.test(s.text.slice(last.index + last.raw.length, n.index)));
+  const growths = [Math.abs(now.value - last.value), ...(change ? [change.value] : [])].map((d) => (d / last.value) * 100);
+  const decimals = (String(rate.value).split('.')[1] ?? '').length;
+  if (growths.some((g) => Math.abs(g - rate.value) <= 0.5 * 10 ** -decimals + 1e-9)) return undefined;
+  const shown = growths[0]!.toFixed(Math.max(1, decimals));
+  return {
+    section: s.section,
+    excerpt: s.text,
+    expected: `${shown}%`,
+    actual: `${rate.value}%`,
+    message: `增长率有误：(${now.value} − ${last.value})/${last.value} = ${shown}%，正文写作 ${rate.value}%`,
+  };
+}
 
 /**
  * The part a rate is of, and the wholes it may be of (numbers before the part, in its unit and no smaller):

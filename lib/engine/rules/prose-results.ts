@@ -21,8 +21,8 @@ export const proseResults: ReportRule = {
   severity: 'error',
   title: { zh: '正文办理结果与表格不符', en: 'Stated results ≠ table' },
   description: {
-    zh: '正文列出的予以公开、部分公开（或「予以公开及部分公开」合计）、不予公开等件数，各项理由的件数（「本机关不掌握相关政府信息12件」「重复申请2件」），以及办结的申请件数（「（七）总计」），应与第三部分对应行一致；「没有因保护第三方合法权益不予公开的情况」「没有无法提供的情形」时该行应为 0；「因本机关不掌握相关政府信息无法提供7件」是该理由的件数，不是「无法提供」的总数。表格有空白时按不小于 0 计：已填数值之和已超过正文数字，即使有空白也是矛盾。',
-    en: 'A breakdown of results in the prose, the counts of each reason under (三)–(六), and the count of applications closed (row (七)), must match table 3, and a reason or group said not to have occurred must be 0; with blanks, it is contradicted when the filled cells already exceed it.',
+    zh: '正文列出的予以公开、部分公开、不予公开等件数（或几项的合计：「予以公开及部分公开」「不予公开和无法提供共17件」），各项理由的件数（「本机关不掌握相关政府信息12件」「重复申请2件」），以及办结的申请件数（「（七）总计」），应与第三部分对应行一致；「没有因保护第三方合法权益不予公开的情况」「没有无法提供的情形」时该行应为 0；「因本机关不掌握相关政府信息无法提供7件」是该理由的件数，不是「无法提供」的总数。表格有空白时按不小于 0 计：已填数值之和已超过正文数字，即使有空白也是矛盾。',
+    en: 'A breakdown of results in the prose (or the sum of several listed together), the counts of each reason under (三)–(六), and the count of applications closed (row (七)), must match table 3, and a reason or group said not to have occurred must be 0; with blanks, it is contradicted when the filled cells already exceed it.',
   },
   basis: '《政府信息公开条例》第五十条',
   example: '正文「予以公开6件」，表格「（一）予以公开」总计 5 件。',
@@ -33,8 +33,11 @@ export const proseResults: ReportRule = {
       /^(?:予以|全部)公开(?:答复|决定)?(?:的)?\d+件[(（]?(?:含|包括)部分公开/.test(context) ? [totals('3.1', '3.2')()] : [total('3.1')()];
     return [
       ...checkClaims(report, [
+        // 「予以公开和部分公开共29件」「不予公开、无法提供和不予处理的共22件」: results listed together, the sum of their rows.
+        { pattern: RESULTS_LISTED, cells: () => [], readings: listedResultRows, what: '所列办理结果合计', unless: notAllResults },
+        // 「公开（含部分公开）29件」: rows (一) and (二) named as one.
         {
-          pattern: /予以(?:全部)?(?:公开)?(?:和|及|与|、|以及|或)部分公开(?:的)?(?:共计|共|合计)?(\d+)件/,
+          pattern: /(?:(?:予以|全部)|(?<![\u4e00-\u9fa5]))公开(?:答复)?[(（](?:含|包括)部分公开[)）](?:的)?(?:共计|共|合计)?(\d+)件/,
           cells: totals('3.1', '3.2'),
           what: '予以公开及部分公开',
           unless: notAllResults,
@@ -49,10 +52,10 @@ export const proseResults: ReportRule = {
         },
         // Not the second half of 「予以公开及部分公开258件」「全部或部分公开」; but 「予以公开22件、部分公开7件」 lists both.
         { pattern: /(?<!(?:公开|全部)[和及与、或])部分公开(?:答复|决定)?(?:的)?(\d+)件/, cells: total('3.2'), what: '部分公开', unless: notAllResults },
-        { pattern: /不予公开(?:答复|决定)?(?:的)?(\d+)件/, cells: groupTotal('3.3'), what: '不予公开', unless: ofAGroupPart },
-        { pattern: /无法提供(?:的)?(\d+)件/, cells: groupTotal('3.4'), what: '无法提供', unless: ofAGroupPart },
-        { pattern: /不予处理(?:的)?(\d+)件/, cells: groupTotal('3.5'), what: '不予处理', unless: ofAGroupPart },
-        { pattern: /其他处理(?:的)?(\d+)件/, cells: groupTotal('3.6'), what: '其他处理', unless: ofAGroupPart },
+        { pattern: listed(/不予公开(?:答复|决定)?(?:的)?(\d+)件/), cells: groupTotal('3.3'), what: '不予公开', unless: ofAGroupPart },
+        { pattern: listed(/无法提供(?:的)?(\d+)件/), cells: groupTotal('3.4'), what: '无法提供', unless: ofAGroupPart },
+        { pattern: listed(/不予处理(?:的)?(\d+)件/), cells: groupTotal('3.5'), what: '不予处理', unless: ofAGroupPart },
+        { pattern: listed(/其他处理(?:的)?(\d+)件/), cells: groupTotal('3.6'), what: '其他处理', unless: ofAGroupPart },
         ...REASON_CLAIMS,
         // 「办结政府信息公开申请54件」「已办结的54件中」: the applications given a result this year, (七)总计. Not 按时办结
         // (a part of them), and only where the sentence speaks of disclosure applications (not 「行政许可…办结1234件」).
@@ -69,6 +72,28 @@ export const proseResults: ReportRule = {
     ];
   },
 };
+
+/** Table 3's results (一)–(六) as prose names them, each with its rows; 「予以和部分公开」 leaves 公开 to the last. */
+const RESULT_NAMES: [string, (r: Report) => CellRef[]][] = [
+  ['(?<!不)予以(?:全部)?(?:公开)?', total('3.1')],
+  ['部分公开', total('3.2')],
+  ['不予公开', groupTotal('3.3')],
+  ['无法提供', groupTotal('3.4')],
+  ['不予处理', groupTotal('3.5')],
+  ['其他处理', groupTotal('3.6')],
+];
+const RESULT_NAME = RESULT_NAMES.map(([name]) => name).join('|');
+const RESULT_JOINT = '(?:和|及|与|、|以及|或)';
+/** Two or more results joined, then one count: 「不予公开和部分公开共14件」. */
+const RESULTS_LISTED = new RegExp(`(?:${RESULT_NAME})(?:${RESULT_JOINT}(?:${RESULT_NAME}))+(?:的)?(?:申请)?(?:共计|共|合计|总计)?(?:为)?(\\d+)件`);
+/** The rows of the results a list names, from its start (the claim's context) to its count. */
+function listedResultRows(r: Report, context: string): CellRef[][] {
+  const list = context.slice(0, context.search(/\d/));
+  const names = list.match(new RegExp(RESULT_NAME, 'g')) ?? [];
+  return [names.flatMap((name) => RESULT_NAMES.find(([word]) => new RegExp(`^(?:${word})$`).test(name))![1](r))];
+}
+/** A group's own count, not the last item of a list counted together (「无法提供和不予处理的共15件」). */
+const listed = (pattern: RegExp) => new RegExp(`(?<!(?:公开|提供|处理)${RESULT_JOINT})` + pattern.source);
 
 /** The groups (三)–(六) by their words, for a denial that names a group and no reason. */
 const GROUP_ROWS: [string, string][] = [
