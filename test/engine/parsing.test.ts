@@ -552,6 +552,20 @@ describe('a label wrapped over lines beside a group label', () => {
     expect(errors(r)).toEqual([]);
   });
 
+  describe("the table's last row, the end of its label on the line right under it", () => {
+    const fees = (lines: string) => auditText(makeReport().replace('行政事业性收费\t1.25\t\t', lines));
+    const amount = (r: ReturnType<typeof auditText>) => (r.detected ? r.report.tables.t2?.rows.fees?.amount?.value : undefined);
+    const missing = (r: ReturnType<typeof auditText>) =>
+      r.detected && r.findings.some((f) => f.rule === 'row-missing' && f.cells?.some((c) => c.row === 'fees'));
+    it('「行政事业性 1.25⏎收费」 is the fees row', () => {
+      const r = fees('行政事业性          1.25\n  收费');
+      expect(amount(r)).toBe(1.25);
+      expect(missing(r)).toBe(false);
+    });
+    it('control: a line that spells no label after it names no row', () => expect(missing(fees('行政事业性          1.25\n  收入'))).toBe(true));
+    it('control: after an empty line the words are no part of the row', () => expect(missing(fees('行政事业性          1.25\n\n  收费'))).toBe(true));
+  });
+
   it("control: lines that spell no row's label give their values to none", () => {
     const r = wrapped(['3.3.6'], [one], `（三）不 6.属于四类过\n予公开 程性文件 ${row(one)}`);
     expect(r.detected && r.findings.some((f) => f.rule === 'row-missing' && f.cells?.some((c) => c.row === '3.3.6'))).toBe(true);

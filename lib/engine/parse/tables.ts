@@ -700,7 +700,7 @@ export function readRowTable(key: 't2' | 't3', given: Grid[], layout: Layout, re
       if (isNumberingRow(split)) continue;
       let spec = matchSpec(split, specs);
       if (!spec && split.values.length) [split, spec] = brokenAfterValues(split, g.rows[i + 1], specs);
-      if (!spec && split.values.length) [split, spec] = spelledOverLines(split, r, g.rows[i + 1], specs);
+      if (!spec && split.values.length) [split, spec] = spelledOverLines(split, r, g.rows[i + 1] ?? g.tail, specs);
       // A long label on a row of its own (spanning the value columns), its values on the next row under an empty label.
       const below = spec && !split.values.length && g.rows[i + 1] ? splitRow(g.rows[i + 1]!) : undefined;
       if (below && filledCount(below.values) && !matchSpec(below, specs) && !isNumberingRow(below)) split = { ...split, values: below.values };
