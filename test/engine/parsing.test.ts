@@ -7,6 +7,7 @@ import { decodePage } from '../../lib/engine/decode';
 import { agencyAndYear, findTitle } from '../../lib/engine/parse/report';
 import { headingOf, sectionOfHeading } from '../../lib/engine/parse/sections';
 import { fitValues, gridsByTable, layoutsOf } from '../../lib/engine/parse/tables';
+import { T3_ROWS } from '../../lib/engine/parse/table-specs';
 import type { Block, Grid } from '../../lib/engine/source/blocks';
 import { tableToGrid } from '../../lib/engine/source/dom';
 import { splitRow, textToBlocks, tokenizeLine } from '../../lib/engine/source/text';
@@ -521,6 +522,85 @@ describe('a label broken after its values', () => {
     expect(values(r, 't3', '3.3.2')).toEqual([3, 0, 0, 0, 0, 0, 3]);
     expect(values(r, 't3', '3.3.3')).toEqual([0, 0, 0, 0, 0, 0, 0]);
     expect(r.detected && r.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+});
+
+/**
+ * PDF text of a narrow label column (pdftotext, pdfplumber, pypdf): a row's long label wrapped over lines, its values on
+ * one of them, a piece of the merged group label beside it (「（六）其⏎他处理」). The values go to the row the lines spell.
+ */
+describe('a label wrapped over lines beside a group label', () => {
+  const row = (values: number[]) => values.join(' ');
+  const one = [1, 0, 0, 0, 0, 0, 1];
+  const other = [0, 1, 0, 0, 0, 0, 1];
+  const zeros = [0, 0, 0, 0, 0, 0, 0];
+  /** The clean report with `moved` in rows `keys` (taken from 3.3.4 and 3.4.1, so every identity holds), those rows' lines replaced by `text`. */
+  const wrapped = (keys: string[], moved: number[][], text: string) => {
+    const t3 = cleanT3();
+    t3['3.3.4'] = zeros;
+    t3['3.4.1'] = [2, 0, 0, 0, 0, 0, 2];
+    keys.forEach((k, i) => (t3[k] = moved[i]!));
+    if (keys.length === 1) t3['3.4.1'] = [2, 1, 0, 0, 0, 0, 3];
+    const report = makeReport({ t3 });
+    const lines = report.split('\n');
+    const at = lines.findIndex((l) => l.startsWith(T3_ROWS.find((r) => r.key === keys[0])!.label + '\t'));
+    lines.splice(at, keys.length, text);
+    return auditText(lines.join('\n'));
+  };
+  const errors = (r: ReturnType<typeof auditText>) => (r.detected ? r.findings.filter((f) => f.severity === 'error').map((f) => f.rule) : null);
+
+  it('values on the first line, the rest of the label and the group piece on the next', () => {
+    const r = wrapped(['3.3.6'], [one], `（三）不 6.属于四类过程 ${row(one)}\n予公开 性信息`);
+    expect(values(r, 't3', '3.3.6')).toEqual(one);
+    expect(values(r, 't3', '3.3.7')).toEqual(zeros);
+    expect(errors(r)).toEqual([]);
+  });
+
+  it("values on the middle line, beside the group label's second piece", () => {
+    const r = wrapped(['3.6.1'], [one], `（六）其 1.申请人无正当理由逾期不补\n他处理 正、行政机关不再处理其政府信 ${row(one)}\n息公开申请`);
+    expect(values(r, 't3', '3.6.1')).toEqual(one);
+    expect(values(r, 't3', '3.6.2')).toEqual(zeros);
+    expect(errors(r)).toEqual([]);
+  });
+
+  it("values on the last line, the group label's pieces beside each line", () => {
+    const r = wrapped(['3.3.6'], [one], `（三）不 6.属于四类过\n予公开 程性信息 ${row(one)}`);
+    expect(values(r, 't3', '3.3.6')).toEqual(one);
+    expect(errors(r)).toEqual([]);
+  });
+
+  it("a piece of 三、本年度办理结果 beside the values, the label's end before the next row's own", () => {
+    const text = `6.属于四类过程\n年度办 ${row(one)}\n性信息\n理结果 7.属于行政执法案卷 ${row(other)}`;
+    const r = wrapped(['3.3.6', '3.3.7'], [one, other], text);
+    expect(values(r, 't3', '3.3.6')).toEqual(one);
+    expect(values(r, 't3', '3.3.7')).toEqual(other);
+    expect(errors(r)).toEqual([]);
+  });
+
+  it('control: two short rows one after the other, each beside a group piece, stay two rows', () => {
+    const r = wrapped(['3.5.2', '3.5.3'], [one, other], `（五）不 2.重复申请 ${row(one)}\n予处理 3.要求提供公开出版物 ${row(other)}`);
+    expect(values(r, 't3', '3.5.2')).toEqual(one);
+    expect(values(r, 't3', '3.5.3')).toEqual(other);
+    expect(errors(r)).toEqual([]);
+  });
+
+  describe("the table's last row, the end of its label on the line right under it", () => {
+    const fees = (lines: string) => auditText(makeReport().replace('行政事业性收费\t1.25\t\t', lines));
+    const amount = (r: ReturnType<typeof auditText>) => (r.detected ? r.report.tables.t2?.rows.fees?.amount?.value : undefined);
+    const missing = (r: ReturnType<typeof auditText>) =>
+      r.detected && r.findings.some((f) => f.rule === 'row-missing' && f.cells?.some((c) => c.row === 'fees'));
+    it('「行政事业性 1.25⏎收费」 is the fees row', () => {
+      const r = fees('行政事业性          1.25\n  收费');
+      expect(amount(r)).toBe(1.25);
+      expect(missing(r)).toBe(false);
+    });
+    it('control: a line that spells no label after it names no row', () => expect(missing(fees('行政事业性          1.25\n  收入'))).toBe(true));
+    it('control: after an empty line the words are no part of the row', () => expect(missing(fees('行政事业性          1.25\n\n  收费'))).toBe(true));
+  });
+
+  it("control: lines that spell no row's label give their values to none", () => {
+    const r = wrapped(['3.3.6'], [one], `（三）不 6.属于四类过\n予公开 程性文件 ${row(one)}`);
+    expect(r.detected && r.findings.some((f) => f.rule === 'row-missing' && f.cells?.some((c) => c.row === '3.3.6'))).toBe(true);
   });
 });
 

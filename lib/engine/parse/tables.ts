@@ -459,6 +459,61 @@ function brokenAfterValues(split: SplitRow, next: GridCell[] | undefined, specs:
   return [split, undefined];
 }
 
+/** A label's characters without spaces and punctuation: 「1、属于」「1. 属于」「（三）」 spell alike. */
+const bare = (s: string) => compact(s).replace(/[\p{P}\p{S}]/gu, '');
+
+/** t3's group labels, whose pieces a narrow first column puts beside a wrapped row label (「（六）其 1.申请人…⏎他处理 正、…」). */
+const GROUP_LABELS = ['三、本年度办理结果', '（三）不予公开', '（四）无法提供', '（五）不予处理', '（六）其他处理'].map(bare);
+
+interface LabelWord {
+  text: string;
+  bare: string;
+}
+
+/** A row's label cells as words: a text line's cell may hold a group's piece and the row's own words apart by a space. */
+const labelWords = (cells: GridCell[]): LabelWord[] =>
+  cells
+    .flatMap((c) => c.text.trim().split(/\s+/))
+    .map((w) => ({ text: compact(w), bare: bare(w) }))
+    .filter((w) => w.bare);
+
+const isGroupPiece = (w: LabelWord) => GROUP_LABELS.some((g) => g.includes(w.bare));
+
+/**
+ * A long label wrapped over lines in a narrow cell (PDF text), its values on one of them: the words of the row's
+ * lines, and those of the next row up to its own item (the lines after the values went there), spell one row's
+ * label, read in order and leaving out the pieces of a group label that stand beside them. Each word must go on
+ * spelling a known label, or be such a piece; the row is named only when what is spelled matches exactly one row
+ * and is part of its label, so values never go to a row the lines do not spell.
+ */
+function spelledOverLines(split: SplitRow, row: GridCell[], next: GridCell[] | undefined, specs: RowSpec[]): [SplitRow, RowSpec | undefined] {
+  const known = specs.map((s) => bare(s.label));
+  const own = labelWords(row.slice(0, split.labelEnd + 1));
+  const after = next ? labelWords(next.slice(0, splitRow(next).labelEnd + 1)) : [];
+  const item = after.findIndex((w) => ITEM_START.test(w.text) && !isGroupPiece(w));
+  const following = item < 0 ? after : after.slice(0, item);
+  for (let start = 0; start < own.length; start++) {
+    if (isGroupPiece(own[start]!)) continue;
+    let spelled: LabelWord = { text: '', bare: '' };
+    const take = (w: LabelWord) => {
+      const b = spelled.bare + w.bare;
+      if (!known.some((k) => k.includes(b))) return isGroupPiece(w);
+      spelled = { text: spelled.text + w.text, bare: b };
+      return true;
+    };
+    if (!own.slice(start).every(take)) continue;
+    for (let i = 0; ; i++) {
+      const named = specs.filter((s, k) => s.match.test(spelled.text) && known[k]!.includes(spelled.bare));
+      if (named.length && named.every((s) => s.key === named[0]!.key)) {
+        const label = spelled.text;
+        return [{ ...split, label, lastLabel: label, labels: [label] }, named[0]];
+      }
+      if (i >= following.length || !take(following[i]!)) break;
+    }
+  }
+  return [split, undefined];
+}
+
 /** t3's column headers as printed, by column key. */
 const T3_HEADER_WORDS: [RegExp, string][] = [
   [/自然人$/, 'natural'],
@@ -645,6 +700,7 @@ export function readRowTable(key: 't2' | 't3', given: Grid[], layout: Layout, re
       if (isNumberingRow(split)) continue;
       let spec = matchSpec(split, specs);
       if (!spec && split.values.length) [split, spec] = brokenAfterValues(split, g.rows[i + 1], specs);
+      if (!spec && split.values.length) [split, spec] = spelledOverLines(split, r, g.rows[i + 1] ?? g.tail, specs);
       // A long label on a row of its own (spanning the value columns), its values on the next row under an empty label.
       const below = spec && !split.values.length && g.rows[i + 1] ? splitRow(g.rows[i + 1]!) : undefined;
       if (below && filledCount(below.values) && !matchSpec(below, specs) && !isNumberingRow(below)) split = { ...split, values: below.values };

@@ -35,5 +35,10 @@ export interface Grid {
   kind: 'grid';
   rows: GridCell[][];
   el?: unknown;
+  /**
+   * A text grid's short label lines right under its last row, no empty line between (they are lines too): the end
+   * of a label wrapped after its values, when that row is the table's last (「行政事业性 0⏎收费」).
+   */
+  tail?: GridCell[];
 }
 export type Block = Line | Grid;

@@ -194,25 +194,29 @@ const wideWidth = (s: string) => s.length + (s.match(WIDE_CHAR)?.length ?? 0);
 /**
  * Groups lines into prose lines and grids. Consecutive table rows form one grid; blank and
  * separator lines do not break it. Short label lines are held back: when values follow, they are
- * that row's label (a label alone on its line, or broken over two lines); otherwise they stay lines.
+ * that row's label (a label alone on its line, or broken over two lines); otherwise they stay lines (and, right under
+ * a grid's last row, its `tail`: the end of that row's label wrapped after its values).
  * A row begun by a single value takes the single values on the following lines (one value per line).
  */
 export function linesToBlocks(lines: SourceLine[]): Block[] {
   const out: Block[] = [];
   let grid: GridCell[][] | null = null;
   let gridEl: unknown;
-  let pending: { src: SourceLine; label: string }[] = [];
+  let pending: { src: SourceLine; label: string; blanksBefore: number }[] = [];
+  let tail: GridCell[] | undefined;
   let open: GridCell[] | null = null;
   // Pipe rows of the current grid seen without a leading bar: then a row opening with a bar lost its empty first cell.
   let bareRows = 0;
   const close = () => {
-    if (grid) out.push({ kind: 'grid', rows: grid, el: gridEl });
+    if (grid) out.push({ kind: 'grid', rows: grid, el: gridEl, ...(tail && { tail }) });
     grid = null;
+    tail = undefined;
     open = null;
     bareRows = 0;
   };
   const flushPending = () => {
     if (!pending.length) return;
+    if (grid && pending[0]!.blanksBefore === 0) tail = pending.flatMap((p) => gridCells(p.src, [p.label], false));
     close();
     for (const { src } of pending) out.push({ kind: 'line', text: stripMarkup(unbarred(src.text)), el: src.el });
     pending = [];
@@ -273,7 +277,7 @@ export function linesToBlocks(lines: SourceLine[]): Block[] {
     // A one-cell pipe line (「| 规章 |」) is a label too.
     const label = tok && tok.cells.length === 1 ? tok.cells[0]! : src.text.trim();
     if (isLabelLine(label)) {
-      pending.push({ src, label });
+      pending.push({ src, label, blanksBefore });
       open = null;
       continue;
     }
