@@ -283,11 +283,26 @@ export function gridsByTable(blocks: Block[]): Record<TableKey, Grid[]> {
     // t4's one row of numbers, when its header was not read as a table (or was split off from it).
     const valuesOnly = b.rows.some((r) => r.length >= 10 && r.every((c) => readCell(c.text).kind !== 'text'));
     if (!key && (prev === 't4' || (underT4Heading && !out.t4.length)) && valuesOnly) key = 't4';
+    // One group of t4 in a table of its own, its results over a row of five values (the groups as nested tables).
+    if (!key && (prev === 't4' || underT4Heading) && isT4GroupGrid(b)) key = 't4';
     if (key) out[key].push(b);
     prev = key;
   }
   out.t3 = joinedByColumns(out.t3);
   return out;
+}
+
+/**
+ * A table of one of t4's groups: a header row of the five results in order (结果维持 … 总计), then a row of five
+ * values. It names no group, so it is t4's only under t4's heading or after a part of t4, in the page's order.
+ */
+function isT4GroupGrid(g: Grid): boolean {
+  const header = g.rows.findIndex((r) => {
+    const cells = r.map((c) => compact(c.text)).filter((t, i, all) => t && all.indexOf(t) === i);
+    return cells.length === T4_RESULTS.length && cells.every((t, i) => T4_RESULTS[i]!.test(t));
+  });
+  const values = header < 0 ? undefined : g.rows[header + 1];
+  return !!values && splitRow(values).values.length === T4_RESULTS.length && values.every((c) => readCell(c.text).kind !== 'text');
 }
 
 /** The layouts the tables' own labels show: each of t2 and t3 (undefined when it shows neither), and the report's. */
