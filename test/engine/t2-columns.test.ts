@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES } from '../helpers/fixtures';
-import { auditedHtml as audited, ofRule } from '../helpers/rules';
+import { auditedHtml as audited, auditedText, ofRule } from '../helpers/rules';
 
 const variant = (name: string) => readFileSync(join(FIXTURES, 'variants', name), 'utf8');
 const values = (row: Record<string, { value: number | null }> | undefined) => Object.values(row ?? {}).map((c) => c.value);
@@ -37,5 +37,12 @@ describe('t2 with last year beside this year (V24)', () => {
   it('still reads the 2019 template’s own 上一年项目数量 column', () => {
     const t2 = audited(variant('S10-2019-layout-year2019-kaipuyun.html')).report.tables.t2!.rows;
     expect(t2.licensing!.previous!.value).not.toBeNull();
+  });
+  it('keeps a 2019 column whose header wraps in a PDF’s text (「上一年项」 over 「目数量」)', () => {
+    const text = readFileSync(join(FIXTURES, 'probes', 'L01-2019-layout-year2020-pdflayout.txt'), 'utf8');
+    expect(text).toContain('上一年项');
+    const r = auditedText(text);
+    expect(r.report.tables.t2!.rows.licensing!.previous!.value).not.toBeNull();
+    expect(ofRule(r.findings, 'cell-missing')).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import type { Cell, Layout, Table, TableKey } from '../model';
+import { layoutFamily, type Cell, type Layout, type Table, type TableKey } from '../model';
 import type { Block, Grid, GridCell } from '../source/blocks';
 import { compact, isPageNumber, readCell, toHalfWidth } from '../text';
 import { columnCentres, placeByColumns, type Centres } from './columns';
@@ -680,8 +680,11 @@ function alignedToGrid(r: GridCell[], s: SplitRow, n: number, start: number | un
   return outside.every(isEmpty) ? { ...s, values: r.slice(start, start + n) } : s;
 }
 
-/** A header naming last year's column (「上年」「去年」「上年度制发件数」), not the 2019 template's own 上一年项目数量. */
-const namesLastYear = (text: string) => /^(?:上一?年度?|去年)/.test(text) && !/项目/.test(text);
+/**
+ * A header naming last year's column (「上年」「去年」「上年度制发件数」). Asked of the 2021 template's t2 only: the
+ * 2019 one has a column of its own so named (上一年项目数量, its words wrapped in a PDF's text: 「上一年项」).
+ */
+const namesLastYear = (text: string) => /^(?:上一?年度?|去年)/.test(text);
 
 /**
  * The grid columns each data row's headers name as last year's: t2 printed with 「上年」 beside each of this year's
@@ -733,7 +736,7 @@ export function readRowTable(key: 't2' | 't3', given: Grid[], layout: Layout, re
   for (const grid of grids) {
     const byHeader = key === 't3' ? t3ColumnsByHeader(grid) : undefined;
     const g = key === 't2' ? withNamesTurned(grid, specs) : grid;
-    const lastYear = key === 't2' ? lastYearColumns(g) : undefined;
+    const lastYear = key === 't2' && layoutFamily(layout) === '2021' ? lastYearColumns(g) : undefined;
     for (let i = 0; i < g.rows.length; i++) {
       const r = g.rows[i]!;
       let split = withoutLastYear(r, splitRow(r), lastYear?.get(r));
