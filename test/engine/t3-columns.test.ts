@@ -66,3 +66,32 @@ describe('t3 flattened to a list, each label the path in one cell (parse/tables.
     expect(r.findings.filter((f) => f.severity !== 'info')).toEqual([]);
   });
 });
+
+describe('t3 parted by columns into two tables (parse/tables.ts joinedByColumns)', () => {
+  const parted = variant('V23-t3-split-by-columns.html');
+  /** The second table: the one after 「（续表）」. */
+  const second = parted.indexOf('（续表）');
+  it('joins the second table to the first as its missing columns: the baseline rows, nothing missing', () => {
+    const r = audited(parted);
+    const t3 = r.report.tables.t3!.rows;
+    // The model's (variants/build/model.py) rows 一 and 四.
+    expect(Object.values(t3['1']!).map((c) => c.value)).toEqual([40, 6, 1, 2, 3, 1, 53]);
+    expect(Object.values(t3['4']!).map((c) => c.value)).toEqual([2, 1, 0, 0, 0, 0, 3]);
+    expect(r.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+  it('finds a wrong cell of the second table where the identities put it', () => {
+    const errors = audited(variant('EV23-t3-split-by-columns-error.html')).findings.filter((f) => f.severity === 'error');
+    expect(errors.map((f) => f.rule)).toContain('cell-wrong');
+    expect(keys(errors.find((f) => f.rule === 'cell-wrong')!)).toContain('t3/3.1/legal');
+  });
+  it('does not join a second table whose rows are in another order: its columns stay missing', () => {
+    const one = '<td>一、本年新收政府信息公开申请数量</td>'.repeat(3);
+    const two = '<td>二、上年结转政府信息公开申请数量</td>'.repeat(3);
+    const tail = parted.slice(second);
+    expect(tail).toContain(one + '<td>2</td>');
+    const swapped = parted.slice(0, second) + tail.replace(one, '@').replace(two, one).replace('@', two);
+    const r = audited(swapped);
+    expect(r.report.tables.t3!.rows['1']!.nonprofit!.value).toBeNull();
+    expect(keys(ofRule(r.findings, 'cell-missing')[0]!)).toContain('t3/1/nonprofit');
+  });
+});

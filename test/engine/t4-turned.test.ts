@@ -73,3 +73,24 @@ describe('t4 a result to a row (the three groups as columns)', () => {
     expect(ofRule(r.findings, 'cell-wrong').flatMap(keys).sort()).toEqual(review.sort());
   });
 });
+
+describe('t4 a group to a nested table (parse/tables.ts isT4GroupGrid)', () => {
+  const variant = (name: string) => readFileSync(join(FIXTURES, 'variants', name), 'utf8');
+  const nested = variant('V25-t4-groups-nested-tables.html');
+  it('reads the three group tables under t4’s heading as t4, in the page’s order', () => {
+    const r = audited(nested);
+    // The page's nested tables: 复议 2 1 0 1 4, 直接起诉 1 0 0 1 2, 复议后起诉 0 0 1 0 1.
+    expect(Object.values(r.report.tables.t4!.rows['1']!).map((c) => c.value)).toEqual([2, 1, 0, 1, 4, 1, 0, 0, 1, 2, 0, 0, 1, 0, 1]);
+    expect(r.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+  it('finds a wrong cell of a nested group', () => {
+    const wrong = ofRule(audited(variant('EV25-t4-nested-error.html')).findings, 'cell-wrong');
+    expect(wrong).toHaveLength(1);
+    expect(keys(wrong[0]!)).toContain('t4/1/suit_after_review.total');
+  });
+  it('takes a table of the five results for no part of t4 away from t4’s heading', () => {
+    const heading = '<h2>四、政府信息公开行政复议、行政诉讼情况</h2>';
+    expect(nested).toContain(heading);
+    expect(audited(nested.replace(heading, '<h2>附表</h2>')).report.tables.t4).toBeUndefined();
+  });
+});

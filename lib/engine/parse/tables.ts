@@ -1,4 +1,4 @@
-import type { Cell, Layout, Table, TableKey } from '../model';
+import { layoutFamily, type Cell, type Layout, type Table, type TableKey } from '../model';
 import type { Block, Grid, GridCell } from '../source/blocks';
 import { compact, isPageNumber, readCell, toHalfWidth } from '../text';
 import { columnCentres, placeByColumns, type Centres } from './columns';
@@ -283,10 +283,26 @@ export function gridsByTable(blocks: Block[]): Record<TableKey, Grid[]> {
     // t4's one row of numbers, when its header was not read as a table (or was split off from it).
     const valuesOnly = b.rows.some((r) => r.length >= 10 && r.every((c) => readCell(c.text).kind !== 'text'));
     if (!key && (prev === 't4' || (underT4Heading && !out.t4.length)) && valuesOnly) key = 't4';
+    // One group of t4 in a table of its own, its results over a row of five values (the groups as nested tables).
+    if (!key && (prev === 't4' || underT4Heading) && isT4GroupGrid(b)) key = 't4';
     if (key) out[key].push(b);
     prev = key;
   }
+  out.t3 = joinedByColumns(out.t3);
   return out;
+}
+
+/**
+ * A table of one of t4's groups: a header row of the five results in order (结果维持 … 总计), then a row of five
+ * values. It names no group, so it is t4's only under t4's heading or after a part of t4, in the page's order.
+ */
+function isT4GroupGrid(g: Grid): boolean {
+  const header = g.rows.findIndex((r) => {
+    const cells = r.map((c) => compact(c.text)).filter((t, i, all) => t && all.indexOf(t) === i);
+    return cells.length === T4_RESULTS.length && cells.every((t, i) => T4_RESULTS[i]!.test(t));
+  });
+  const values = header < 0 ? undefined : g.rows[header + 1];
+  return !!values && splitRow(values).values.length === T4_RESULTS.length && values.every((c) => readCell(c.text).kind !== 'text');
 }
 
 /** The layouts the tables' own labels show: each of t2 and t3 (undefined when it shows neither), and the report's. */
@@ -532,6 +548,18 @@ const T3_HEADER_WORDS: [RegExp, string][] = [
  * when they are, or when the headers name none: the values are then read in order.
  */
 function t3ColumnsByHeader(g: Grid): Map<number, string> | undefined {
+  const named = t3HeaderColumns(g);
+  if (!named) return undefined;
+  const { byColumn, firstData } = named;
+  const keys = [...byColumn.entries()].sort((a, b) => a[0] - b[0]).map(([, k]) => k);
+  const inOrder = keys.length === T3_COLUMNS.length && keys.every((k, i) => k === T3_COLUMNS[i]);
+  // Trusted only when every value of the first row stands under a header it names: else read in order.
+  const placed = g.rows[firstData]!.every((c, i) => readCell(c.text).kind !== 'number' || byColumn.has(i));
+  return keys.includes('total') && !inOrder && placed ? byColumn : undefined;
+}
+
+/** The t3 columns a grid's header rows name, by grid column, and its first data row; undefined when it has no header rows of cells. */
+function t3HeaderColumns(g: Grid): { byColumn: Map<number, string>; firstData: number } | undefined {
   const firstData = g.rows.findIndex((r) => r.some((c) => readCell(c.text).kind === 'number'));
   // An HTML table's grid columns are columns, and so are a tab or pipe row's cells; a row spaced out
   // by blanks (loose) has cells only where its words fell.
@@ -545,11 +573,45 @@ function t3ColumnsByHeader(g: Grid): Map<number, string> | undefined {
     const key = T3_HEADER_WORDS.find(([re]) => re.test(compact(texts.map((c) => c.text).join(''))))?.[1];
     if (key) byColumn.set(i, key);
   }
-  const keys = [...byColumn.entries()].sort((a, b) => a[0] - b[0]).map(([, k]) => k);
-  const inOrder = keys.length === T3_COLUMNS.length && keys.every((k, i) => k === T3_COLUMNS[i]);
-  // Trusted only when every value of the first row stands under a header it names: else read in order.
-  const placed = g.rows[firstData]!.every((c, i) => readCell(c.text).kind !== 'number' || byColumn.has(i));
-  return keys.includes('total') && !inOrder && placed ? byColumn : undefined;
+  return { byColumn, firstData };
+}
+
+/**
+ * t3 parted by columns to fit a narrow page: two tables one after the other, the first with some of t3's columns
+ * (自然人 … 科研机构), the second with the rest, each repeating the row labels. Joined side by side into one grid when
+ * their columns are complementary parts of t3's (none in both, all seven between them) and every row's label is the
+ * same, in order; else they stay apart (two tables, or a table split by rows).
+ */
+function joinedByColumns(grids: Grid[]): Grid[] {
+  const out: Grid[] = [];
+  for (const g of grids) {
+    const prev = out.at(-1);
+    const joined = prev && columnPartsJoined(prev, g);
+    if (joined) out[out.length - 1] = joined;
+    else out.push(g);
+  }
+  return out;
+}
+
+const labelText = (r: GridCell[], end: number) =>
+  r
+    .slice(0, end)
+    .map((c) => compact(c.text))
+    .join('|');
+
+function columnPartsJoined(a: Grid, b: Grid): Grid | undefined {
+  const ha = t3HeaderColumns(a);
+  const hb = t3HeaderColumns(b);
+  if (!ha?.byColumn.size || !hb?.byColumn.size || a.rows.length !== b.rows.length) return undefined;
+  const ka = [...ha.byColumn.values()];
+  const kb = [...hb.byColumn.values()];
+  const all = new Set([...ka, ...kb]);
+  if (all.size !== ka.length + kb.length || !T3_COLUMNS.every((k) => all.has(k))) return undefined;
+  // Each part's label cells: those left of its first named column.
+  const startA = Math.min(...ha.byColumn.keys());
+  const startB = Math.min(...hb.byColumn.keys());
+  if (!a.rows.every((r, i) => labelText(r, startA) === labelText(b.rows[i]!, startB))) return undefined;
+  return { ...a, rows: a.rows.map((r, i) => [...r, ...b.rows[i]!.slice(startB)]) };
 }
 
 /** A row's values placed under the columns its table's headers name; a column it has no cell under is blank. */
@@ -673,6 +735,41 @@ function alignedToGrid(r: GridCell[], s: SplitRow, n: number, start: number | un
   return outside.every(isEmpty) ? { ...s, values: r.slice(start, start + n) } : s;
 }
 
+/**
+ * A header naming last year's column (「上年」「去年」「上年度制发件数」). Asked of the 2021 template's t2 only: the
+ * 2019 one has a column of its own so named (上一年项目数量, its words wrapped in a PDF's text: 「上一年项」).
+ */
+const namesLastYear = (text: string) => /^(?:上一?年度?|去年)/.test(text);
+
+/**
+ * The grid columns each data row's headers name as last year's: t2 printed with 「上年」 beside each of this year's
+ * columns. A row's headers are the header rows since the data row before it (t2 heads each block anew).
+ */
+function lastYearColumns(g: Grid): Map<GridCell[], Set<number>> {
+  const out = new Map<GridCell[], Set<number>>();
+  let current = new Set<number>();
+  let inHeader = false;
+  for (const r of g.rows) {
+    if (r.some((c) => readCell(c.text).kind === 'number')) {
+      out.set(r, current);
+      inHeader = false;
+      continue;
+    }
+    if (!inHeader) current = new Set();
+    inHeader = true;
+    // A row all of whose cells name last year is a caption over the block (「上年度数据见附表」), not a column's header.
+    const named = r.map((c) => namesLastYear(compact(c.text)));
+    if (named.some((n, i) => !n && compact(r[i]!.text))) named.forEach((n, i) => n && current.add(i));
+  }
+  return out;
+}
+
+/** The row without its values under a column its headers name as last year's. */
+function withoutLastYear(r: GridCell[], split: SplitRow, columns: Set<number> | undefined): SplitRow {
+  if (!columns?.size) return split;
+  return { ...split, values: split.values.filter((v) => !columns.has(r.indexOf(v))) };
+}
+
 /** Reads t2 or t3: each grid row is matched to a row spec by its label; the first match of a key wins. */
 export function readRowTable(key: 't2' | 't3', given: Grid[], layout: Layout, reportLayout: Layout = layout): Table | undefined {
   if (!given.length) return undefined;
@@ -694,9 +791,10 @@ export function readRowTable(key: 't2' | 't3', given: Grid[], layout: Layout, re
   for (const grid of grids) {
     const byHeader = key === 't3' ? t3ColumnsByHeader(grid) : undefined;
     const g = key === 't2' ? withNamesTurned(grid, specs) : grid;
+    const lastYear = key === 't2' && layoutFamily(layout) === '2021' ? lastYearColumns(g) : undefined;
     for (let i = 0; i < g.rows.length; i++) {
       const r = g.rows[i]!;
-      let split = splitRow(r);
+      let split = withoutLastYear(r, splitRow(r), lastYear?.get(r));
       if (isNumberingRow(split)) continue;
       let spec = matchSpec(split, specs);
       if (!spec && split.values.length) [split, spec] = brokenAfterValues(split, g.rows[i + 1], specs);
