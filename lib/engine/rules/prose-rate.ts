@@ -88,8 +88,7 @@ export const proseRate: ReportRule = {
         // 「已办结54件，按时办结率100%」: a rate of the deed done in time is of the deed's count, those in time unstated; only a part
         // said to be in time (「53件在法定期限内答复，按期答复率…」) is its numerator.
         if (IN_TIME_RATE.test(before) && !IN_TIME.test(clauseBefore(text, num.index, true) + num.raw + tail)) continue;
-        const decimals = (String(rate.value).split('.')[1] ?? '').length;
-        const fits = (part: number, whole: number) => Math.abs((part / whole) * 100 - rate.value) <= 0.5 * 10 ** -decimals + 1e-9;
+        const fits = (part: number, whole: number) => roundsTo((part / whole) * 100, rate);
         const same = (n: NumberMention) => sameUnit(n.unit, num.unit);
         // Any reading that fits clears the rate: the numbers after the whole summed (「采用6条、2条，采用率22.9%」), the
         // parts just before the rate summed (「予以公开30件，部分公开10件，公开率76.9%」), a whole stated after the rate.
@@ -113,7 +112,7 @@ export const proseRate: ReportRule = {
         // Said only where one whole can be meant: with two, which the rate is of, and so what it should be, is a guess.
         if (dens.length !== 1) continue;
         const den = dens[0]!;
-        const shown = ((num.value / den.value) * 100).toFixed(Math.max(1, decimals));
+        const shown = shownAs((num.value / den.value) * 100, rate);
         out.push({
           section: s.section,
           excerpt: earlier ? earlier.sentence.text + s.text : text === s.text ? s.text : text + s.text,
@@ -126,6 +125,13 @@ export const proseRate: ReportRule = {
     return out;
   },
 };
+
+/** The decimals a rate is printed with (「17.1%」: 1). */
+const decimalsOf = (rate: NumberMention) => (String(rate.value).split('.')[1] ?? '').length;
+/** Whether a percentage rounds to the stated rate at its printed precision. */
+const roundsTo = (percent: number, rate: NumberMention) => Math.abs(percent - rate.value) <= 0.5 * 10 ** -decimalsOf(rate) + 1e-9;
+/** A percentage as a finding shows it: at the rate's precision, at least one decimal. */
+const shownAs = (percent: number, rate: NumberMention) => percent.toFixed(Math.max(1, decimalsOf(rate)));
 
 /** A growth rate (增长率, 同比): a change over last year's figure, not numerator / denominator. */
 const GROWTH = /增长|增幅|下降|降幅|同比|环比|提高|提升/;
@@ -151,9 +157,8 @@ function wrongGrowth(s: Sentence, rate: NumberMention): Problem | undefined {
   if (!now) return undefined;
   const change = counts.slice(at + 1).find((n) => n.unit === last.unit && CHANGE.test(s.text.slice(last.index + last.raw.length, n.index)));
   const growths = [Math.abs(now.value - last.value), ...(change ? [change.value] : [])].map((d) => (d / last.value) * 100);
-  const decimals = (String(rate.value).split('.')[1] ?? '').length;
-  if (growths.some((g) => Math.abs(g - rate.value) <= 0.5 * 10 ** -decimals + 1e-9)) return undefined;
-  const shown = growths[0]!.toFixed(Math.max(1, decimals));
+  if (growths.some((g) => roundsTo(g, rate))) return undefined;
+  const shown = shownAs(growths[0]!, rate);
   return {
     section: s.section,
     excerpt: s.text,

@@ -73,14 +73,18 @@ export const proseResults: ReportRule = {
   },
 };
 
+/** The groups (三)–(六) by their words, for a denial that names a group and no reason. */
+const GROUP_ROWS: [string, string][] = [
+  ['不予公开', '3.3'],
+  ['无法提供', '3.4'],
+  ['不予处理', '3.5'],
+  ['其他处理', '3.6'],
+];
 /** Table 3's results (一)–(六) as prose names them, each with its rows; 「予以和部分公开」 leaves 公开 to the last. */
 const RESULT_NAMES: [string, (r: Report) => CellRef[]][] = [
   ['(?<!不)予以(?:全部)?(?:公开)?', total('3.1')],
   ['部分公开', total('3.2')],
-  ['不予公开', groupTotal('3.3')],
-  ['无法提供', groupTotal('3.4')],
-  ['不予处理', groupTotal('3.5')],
-  ['其他处理', groupTotal('3.6')],
+  ...GROUP_ROWS.map(([words, row]): [string, (r: Report) => CellRef[]] => [words, groupTotal(row)]),
 ];
 const RESULT_NAME = RESULT_NAMES.map(([name]) => name).join('|');
 const RESULT_JOINT = '(?:和|及|与|、|以及|或)';
@@ -95,13 +99,6 @@ function listedResultRows(r: Report, context: string): CellRef[][] {
 /** A group's own count, not the last item of a list counted together (「无法提供和不予处理的共15件」). */
 const listed = (pattern: RegExp) => new RegExp(`(?<!(?:公开|提供|处理)${RESULT_JOINT})` + pattern.source);
 
-/** The groups (三)–(六) by their words, for a denial that names a group and no reason. */
-const GROUP_ROWS: [string, string][] = [
-  ['不予公开', '3.3'],
-  ['无法提供', '3.4'],
-  ['不予处理', '3.5'],
-  ['其他处理', '3.6'],
-];
 /** 「没有因保护第三方合法权益不予公开的情况」「未发生不予处理的情形」: none of a reason (or of a group) this year. */
 const DENIED_RESULT = /(?:未|没有|无)(?:发生|出现|存在)?(?:因|由于)?([^，,。；;\d]{2,30}?)(?:的)?(?:情况|情形)/;
 
