@@ -34,6 +34,43 @@ describe('t2 with last year beside this year (V24)', () => {
     expect(values(r.report.tables.t2!.rows.licensing)).toEqual([1234]);
     expect(r.findings.filter((f) => f.severity !== 'info')).toEqual([]);
   });
+  describe('last year’s columns named by their year (「2023年」 beside 「2022年」)', () => {
+    const byYears = page
+      .replace('<td colspan="3">本年</td><td colspan="3">上年</td>', '<td colspan="3">2023年</td><td colspan="3">2022年度</td>')
+      .replaceAll('<td colspan="3">上年</td>', '<td colspan="3">2022年</td>');
+    /** The same table with last year's columns first: each data row's two halves, and each header's, swapped. */
+    const lastYearFirst = byYears
+      .replace(/<tr><td>([^<]+)<\/td>((?:<td>[\d.]+<\/td>){3})((?:<td>[\d.]+<\/td>){3})<\/tr>/g, '<tr><td>$1</td>$3$2</tr>')
+      .replace(/<tr><td>([^<]+)<\/td>(<td colspan="3">[^<]+<\/td>)(<td colspan="3">[^<]+<\/td>)<\/tr>/g, '<tr><td>$1</td>$3$2</tr>')
+      .replace(
+        /<tr><td rowspan="2">信息内容<\/td>(<td colspan="3">[^<]+<\/td>)(<td colspan="3">[^<]+<\/td>)<\/tr>/,
+        '<tr><td rowspan="2">信息内容</td>$2$1</tr>',
+      );
+    it('reads the latest year’s values, whichever side they stand', () => {
+      expect(byYears).not.toContain('>上年<');
+      expect(lastYearFirst).toContain('<tr><td>规章</td><td>0</td><td>1</td><td>2</td><td>1</td><td>0</td><td>3</td></tr>');
+      expect(lastYearFirst).toContain('<td>信息内容</td><td colspan="3">2022年</td><td colspan="3">本年处理决定数量</td>');
+      for (const p of [byYears, lastYearFirst]) {
+        const r = audited(p);
+        const t2 = r.report.tables.t2!.rows;
+        expect(values(t2.rules)).toEqual([1, 0, 3]);
+        expect(values(t2.normative)).toEqual([5, 2, 18]);
+        expect(values(t2.licensing)).toEqual([1234]);
+        expect(values(t2.fees)).toEqual([12.5]);
+        expect(r.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+      }
+    });
+    it('leaves a column named by a year alone when no other year or 本年 stands beside it', () => {
+      // Only one year in each header row: nothing says it is last year's, so the six values are this year's three and extras.
+      const oneYear = byYears
+        .replace('<td colspan="3">2023年</td>', '<td colspan="3">本期</td>')
+        .replaceAll('本年处理决定数量', '处理决定数量')
+        .replace('本年收费金额', '收费金额');
+      expect(oneYear).not.toContain('本年处理');
+      const extra = ofRule(audited(oneYear).findings, 'row-extra-cells');
+      expect(extra.map((f) => f.message).join('')).toContain('「规章」行');
+    });
+  });
   it('still reads the 2019 template’s own 上一年项目数量 column', () => {
     const t2 = audited(variant('S10-2019-layout-year2019-kaipuyun.html')).report.tables.t2!.rows;
     expect(t2.licensing!.previous!.value).not.toBeNull();

@@ -741,6 +741,20 @@ function alignedToGrid(r: GridCell[], s: SplitRow, n: number, start: number | un
  */
 const namesLastYear = (text: string) => /^(?:上一?年度?|去年)/.test(text);
 
+/** The year a header names first (「2022年」「2022年度制发件数」), or null. */
+const yearNamed = (text: string) => Number(/^((?:19|20)\d\d)年/.exec(text)?.[1]) || null;
+
+/**
+ * The cells of a header row that name last year: 「上年」, and where the row names two years (「2023年」 beside 「2022年」)
+ * every year but the latest, or where it names 本年 beside a year, that year. The table reader need not know the
+ * report's year for that.
+ */
+function lastYearCells(texts: string[]): boolean[] {
+  const years = texts.map(yearNamed);
+  const thisYear = texts.some((t) => t.startsWith('本年')) ? Infinity : Math.max(...years.map((y) => y ?? 0));
+  return texts.map((t, i) => namesLastYear(t) || (!!years[i] && years[i]! < thisYear));
+}
+
 /**
  * The grid columns each data row's headers name as last year's: t2 printed with 「上年」 beside each of this year's
  * columns. A row's headers are the header rows since the data row before it (t2 heads each block anew).
@@ -758,7 +772,7 @@ function lastYearColumns(g: Grid): Map<GridCell[], Set<number>> {
     if (!inHeader) current = new Set();
     inHeader = true;
     // A row all of whose cells name last year is a caption over the block (「上年度数据见附表」), not a column's header.
-    const named = r.map((c) => namesLastYear(compact(c.text)));
+    const named = lastYearCells(r.map((c) => compact(c.text)));
     if (named.some((n, i) => !n && compact(r[i]!.text))) named.forEach((n, i) => n && current.add(i));
   }
   return out;
