@@ -33,11 +33,19 @@ const PAGE_NUMBER =
 export const isPageNumber = (text: string): boolean => (text.length <= 32 || text.trim().length <= 32) && PAGE_NUMBER.test(compact(text));
 
 /**
- * 1–999 in Chinese numerals (「三」「两」「十」「十五」「二十」「三十一」, 廿 for 二十 and 卅 for 三十: 「廿三」; 「一百零三」「两百」
- * 「一百一十五」), or 0 for anything else.
+ * 1–9999 in Chinese numerals (「三」「两」「十」「十五」「二十」「三十一」, 廿 for 二十 and 卅 for 三十: 「廿三」; 「一百零三」「两百」
+ * 「一百一十五」; 「一千二百三十四」「两千零五」), or 0 for anything else (「一千二」 says 1200 only in speech).
  */
 export function chineseCount(s: string): number {
   const digit = (c: string) => (c === '两' ? 2 : Number(chineseDigits(c)) || 0);
+  const thousands = /^([一二两三四五六七八九])千(?:(零)?(.+))?$/.exec(s);
+  if (thousands) {
+    const [, t, zero, rest] = thousands;
+    const below = rest ? chineseCount(rest) : 0;
+    // After 零 the rest is under 100 (「两千零五」); without it, whole hundreds (「一千二百」).
+    if (rest && (!below || (zero ? below >= 100 : !/百/.test(rest)))) return 0;
+    return digit(t!) * 1000 + below;
+  }
   const hundreds = /^([一二两三四五六七八九])百(?:零([一二三四五六七八九])|([一二三四五六七八九])十([一二三四五六七八九])?)?$/.exec(s);
   if (hundreds) {
     const [, h, units, tens, tensUnits] = hundreds;

@@ -375,4 +375,20 @@ describe('prose-applications', () => {
       expect.objectContaining({ expected: 1, actual: 2 }),
     ]);
   });
+  it("reads 「…申请12件，均为自然人申请」 as none from 法人或其他组织 in row 一, not 均为 of a part or a row's (hunt 13)", () => {
+    // cleanT3: row 一 has 自然人 10, 商业企业 2.
+    const said = (s1: string) => ofRule(findings({ s1 }), 'prose-applications');
+    for (const all of ['共收到政府信息公开申请12件，均为自然人申请。', '新收的12件申请全部为自然人申请。', '共收到政府信息公开申请12件，均为个人提出。'])
+      expect(said(all), all).toEqual([expect.objectContaining({ expected: 2, actual: 0 })]);
+    // Said with a denial of the others too, it is one wrong statement, reported once.
+    expect(said('共收到政府信息公开申请12件，均为自然人申请，未收到法人或其他组织提出的申请。')).toHaveLength(1);
+    for (const part of [
+      '共收到政府信息公开申请12件。予以公开的6件均为自然人申请。',
+      '共收到政府信息公开申请12件。涉及养老补贴的申请均为自然人提出。',
+      '共收到政府信息公开申请12件，上年结转的1件均为自然人申请。',
+      '共收到政府信息公开申请12件，均为个人信息查询。',
+      '共收到政府信息公开申请12件，均为书面申请。',
+    ])
+      expect(said(part), part).toEqual([]);
+  });
 });

@@ -137,4 +137,16 @@ describe('prose-parts-whole', () => {
       expect.objectContaining({ expected: 41, actual: 63 }),
     ]);
   });
+  it("a court's instances may add up to more than the suits (one case goes to 一审 and 二审), kinds of result may not (hunt 13)", () => {
+    expect(ofRule(findings({ s1: '被提起行政诉讼3件，其中一审3件、二审1件。' }), 'prose-parts-whole')).toEqual([]);
+    expect(ofRule(findings({ s1: '被提起行政诉讼3件，其中维持3件、纠正1件。' }), 'prose-parts-whole')).toEqual([
+      expect.objectContaining({ expected: 3, actual: 4 }),
+    ]);
+  });
+  it('the end of a range (「1至5件不等」) is not a whole (hunt 13)', () => {
+    const s1 = (range: string) => `单个申请人提出申请${range}不等，其中自然人申请40件、法人或其他组织申请13件。`;
+    expect(ofRule(findings({ s1: s1('1至5件') }), 'prose-parts-whole')).toEqual([]);
+    expect(ofRule(findings({ s1: s1('1-5件') }), 'prose-parts-whole')).toEqual([]);
+    expect(ofRule(findings({ s1: '共收到申请5件，其中自然人申请40件、法人或其他组织申请13件。' }), 'prose-parts-whole')).toHaveLength(1);
+  });
 });

@@ -102,4 +102,10 @@ describe('prose-proactive', () => {
     expect(proactive('全年作出行政处罚决定近百件。')).toEqual([]);
     expect(proactive('全年作出行政处罚决定上百件。')).toEqual([]);
   });
+  it('reads counts in Chinese numerals in the thousands (「一千二百四十三件」), not a spoken 「一千二」 (hunt 13)', () => {
+    expect(proactive('全年作出行政处罚决定一千二百四十三件。').map((f) => f.actual)).toEqual([1243]);
+    expect(proactive('全年作出行政处罚决定两千零五件。').map((f) => f.actual)).toEqual([2005]);
+    expect(proactive('全年作出行政处罚决定一千件。').map((f) => f.actual)).toEqual([1000]);
+    expect(proactive('全年作出行政处罚决定一千二件。')).toEqual([]);
+  });
 });

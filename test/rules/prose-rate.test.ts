@@ -177,4 +177,16 @@ describe('prose-rate', () => {
     ])
       expect(said(ok), ok).toEqual([]);
   });
+  it('reads an 办结率 whose whole is the new and the carried-over applications stated apart before it in its paragraph (hunt 13)', () => {
+    const rate = (s1: string) => ofRule(findings({ s1 }), 'prose-rate').map((f) => f.expected);
+    const stated = (r: string) => `共收到政府信息公开申请53件，上年结转4件；全年办结54件，结转下年度继续办理3件。办结率${r}。`;
+    expect(rate(stated('94.7%'))).toEqual([]);
+    expect(rate(stated('96.5%'))).toEqual(['94.7%']);
+    expect(rate('全年新收政府信息公开申请53件，上年结转4件；共办结54件，办结率为98.2%，结转3件。')).toEqual(['94.7%']);
+    // In time, or of another kind: another whole.
+    expect(rate('共收到政府信息公开申请53件，上年结转4件；全年办结54件，按时办结率96.5%。')).toEqual([]);
+    expect(rate('共收到建议53件，上年结转4件；全年办结54件，办结率96.5%。')).toEqual([]);
+    // A whole stated as one number is the rate's (「应办结57件」), read as any rate's: once.
+    expect(rate('共收到政府信息公开申请53件，上年结转4件；全年应办理57件，办结54件，办结率96.5%。')).toEqual(['94.7%']);
+  });
 });

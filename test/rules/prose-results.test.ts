@@ -245,4 +245,11 @@ describe('prose-results', () => {
     expect(said('（二）依申请公开。\n全年办结12件。')).toEqual([]);
     expect(said('（五）建议提案办理。\n1.全年办结12件。')).toEqual([]);
   });
+  it("leaves the closed of a part of the year (「一季度办结10件」) alone, and still reads the year's (hunt 13)", () => {
+    // cleanT3: (七)总计 11.
+    const said = (s1: string) => ofRule(findings({ s1 }), 'prose-results').map((f) => f.actual);
+    expect(said('全年共收到政府信息公开申请12件。一季度办结3件，二季度办结5件。')).toEqual([]);
+    expect(said('全年共收到政府信息公开申请12件。上半年办结6件，1—6月办结6件。')).toEqual([]);
+    expect(said('全年共收到政府信息公开申请12件。全年办结12件，一季度办结3件。')).toEqual([12]);
+  });
 });

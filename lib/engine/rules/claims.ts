@@ -33,7 +33,7 @@ export function proseSentences(r: Report): { s: Sentence; c: string }[] {
       r,
       (out = r.sentences.map((s) => ({
         s,
-        // 「两件」「三起」「廿三件」「一百零三件」: a count in Chinese numerals reads as its digits.
+        // 「两件」「三起」「廿三件」「一百零三件」「一千二百三十四件」: a count in Chinese numerals reads as its digits.
         // A label's colon before its count (「部分公开：7件」「行政复议：4件」) reads as the count written beside it.
         c: respectively(
           compact(s.text)
@@ -41,7 +41,7 @@ export function proseSentences(r: Report): { s: Sentence; c: string }[] {
             .replace(/(?<=[\u4e00-\u9fff])[:：](?=\d+[件起次])/g, '')
             // A label in quotes before its count (「“予以公开”22件」「“本年新收…申请数量”为53件」) reads as one without them.
             .replace(/[”’」』"'](?=(?:为|是|共计|共|合计)?\d+[件起次])/g, '')
-            .replace(/(?<![\d〇零一二两三四五六七八九十廿卅百千万])[一二两三四五六七八九十廿卅百零]{1,6}(?=[件起])/g, (n) => String(chineseCount(n) || n)),
+            .replace(/(?<![\d〇零一二两三四五六七八九十廿卅百千万])[一二两三四五六七八九十廿卅百千零]{1,8}(?=[件起])/g, (n) => String(chineseCount(n) || n)),
         ),
       }))),
     );

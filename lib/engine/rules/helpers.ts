@@ -84,3 +84,14 @@ export function t3GroupRefs(report: Report, prefix: string): CellRef[] {
 
 /** Said of a cross-year finding whose previous report was matched by a near name only. */
 export const matchNote = (previous: YearFacts, how: 'same' | 'likely') => (how === 'likely' ? `（按机关名称近似匹配到「${previous.agency}」）` : '');
+
+/**
+ * Some months of the year, not all of it: 「1—6月」「1月1日至6月30日」, or one month (「12月收到申请9件」); not 「1—12月」,
+ * nor a date (「12月31日」「12月底」) or the end of a span (「截至12月」).
+ */
+export function ofSomeMonths(s: string): boolean {
+  for (const m of s.matchAll(/(?<!\d)(\d{1,2})月?(?:\d{1,2}日)?[至到—–\-－~～](\d{1,2})月/g)) if (Number(m[1]) !== 1 || Number(m[2]) !== 12) return true;
+  return /(?<![\d至到—–\-－~～])(?:1[0-2]|0?[1-9])月(?![\d份底末初至到—–\-－~～])/.test(s);
+}
+/** A count of a part of the year (「一季度办结10件」「上半年收到24件」「7月份」), not the year's. */
+export const ofPartOfYear = (s: string) => /季度|上半年|下半年|月份|当月|单月/.test(s) || ofSomeMonths(s);

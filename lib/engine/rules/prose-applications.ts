@@ -1,5 +1,6 @@
-import { clauseBefore, ref } from './helpers';
+import { clauseBefore, ofSomeMonths, ref } from './helpers';
 import { aboutOtherBody, aboutOtherYear, atLeast, checkClaims, EVERYONE, ofOneApplicant, proseSentences, total, otherKind, totals } from './claims';
+import type { Report } from '../model';
 import type { ReportRule } from './types';
 
 const NOT_INFO = '[^。；，,复议诉讼结转\\d]';
@@ -30,21 +31,13 @@ const newAndCarried = totals('1', '2');
  */
 const PART =
   /自然人|法人|其他组织|企业|个人|网站|网上|在线|线上|信函|邮寄|邮件|当面|现场|传真|电话|平台|渠道|方式|季度|上半年|下半年|月份|月均|当月|单月|(?:有关|涉及|关于)(?!(?:政府)?信息公开)[^。；，,]{1,20}?的[^。；，,]{0,16}申请/;
-/**
- * Some months of the year, not all of it: 「1—6月」「1月1日至6月30日」, or one month (「12月收到申请9件」); not 「1—12月」,
- * nor a date (「12月31日」「12月底」) or the end of a span (「截至12月」).
- */
-function ofSomeMonths(s: string): boolean {
-  for (const m of s.matchAll(/(?<!\d)(\d{1,2})月?(?:\d{1,2}日)?[至到—–\-－~～](\d{1,2})月/g)) if (Number(m[1]) !== 1 || Number(m[2]) !== 12) return true;
-  return /(?<![\d至到—–\-－~～])(?:1[0-2]|0?[1-9])月(?![\d份底末初至到—–\-－~～])/.test(s);
-}
 /** A part of the applications (PART), or those of some months. */
 const aPart = (statement: string) => {
   const s = statement.replace(EVERYONE, '');
   return PART.test(s) || ofSomeMonths(s);
 };
-/** Words between the verb and 申请 that name no kind: 「共收到各类申请」「受理群众提出的申请」. */
-const NO_KIND = /全年|本年度?|今年|共计|总计|共|各类|有效|依法|新|的|了|群众|申请人|提出|提交|通过/g;
+/** Words between the verb and 申请 that name no kind: 「共收到各类申请」「受理群众提出的申请」「新收的53件申请」. */
+const NO_KIND = /全年|本年度?|今年|共计|总计|共|各类|有效|依法|新|的|了|群众|申请人|提出|提交|通过|\d+件/g;
 /**
  * 「受理不动产登记申请」「收到国家赔偿申请」: an application of another kind, named between the verb and 申请 where
  * disclosure is not (「收到…以书面形式提出的政府信息公开申请」 is one).
@@ -54,10 +47,12 @@ function ofAnotherKind(statement: string): boolean {
   return !!m && !/公开/.test(m[1]!) && m[1]!.replace(EVERYONE, '').replace(NO_KIND, '') !== '';
 }
 const notAllApplications = (statement: string) => otherKind(statement) || aPart(statement) || ofAnotherKind(statement);
+/** Row 一's columns of 法人或其他组织. */
+const LEGAL = ['commercial', 'research', 'nonprofit', 'legal', 'other'];
 /** The columns of row 一 a denial of one kind of applicant speaks of (「未收到法人或其他组织提出的申请」). */
 function deniedColumns(statement: string): string[] | null {
   const s = statement.replace(EVERYONE, '');
-  if (/法人|其他组织|企业/.test(s)) return ['commercial', 'research', 'nonprofit', 'legal', 'other'];
+  if (/法人|其他组织|企业/.test(s)) return LEGAL;
   if (/自然人|个人|公民/.test(s)) return ['natural'];
   return aPart(s) || otherKind(s) || fromSomeApplicants(s) ? null : ['total'];
 }
@@ -123,7 +118,25 @@ function splitsAnotherRow(sentence: string, clause: string): boolean {
 /** Applications received or new that are not all of row 一: a part, another kind, or the new ones among those closed (「答复54件，其中新收50件」). */
 const notAllOfRowOne = (clause: string, sentence: string) => notAllApplications(clause) || splitsAnotherRow(sentence, clause);
 
-/** 「无上年结转申请」「上年无结转」「没有上一年度结转的申请」: row 二 is 0. */
+/** 「均为自然人申请」「全部由个人提出」: every application from one kind of applicant (not 「均为个人信息」). */
+const ALL_FROM = /(?:均|全部|都)(?:为|是|系|由)(自然人|个人|公民|法人或其他组织|法人和其他组织)(?=申请|提出|提交|[，,。；;]|$)/;
+/** A clause that counts the year's applications received (「共收到申请53件」「新收的53件申请」「受理申请57件」). */
+const COUNTS_RECEIVED = /(?:收到|新收|受理)[^。；;，,]*?\d+件/;
+/**
+ * The columns of row 一 that 「…申请53件，均为自然人申请」 says are 0: the other kind's. Only of the year's applications as a whole, named in
+ * the clause of 均为 or the one before it (not 「涉及养老补贴的申请均为自然人提出」, 「上年结转的4件均为…」, 「予以公开的…均为…」).
+ */
+function othersOfAllFrom(report: Report, c: string): { columns: string[]; who: string } | undefined {
+  const m = ALL_FROM.exec(c);
+  if (!m) return undefined;
+  let subject = clauseBefore(c, m.index);
+  if (!/\d+件/.test(subject)) subject = clauseBefore(c, m.index - subject.length - 1) + subject;
+  const before = c.slice(0, m.index);
+  if (!COUNTS_RECEIVED.test(subject) || notAllOfRowOne(subject, c) || aboutOtherYear(report, before) || aboutOtherBody(before)) return undefined;
+  const natural = /自然人|个人|公民/.test(m[1]!);
+  return { columns: natural ? LEGAL : ['natural'], who: natural ? '自然人' : '法人或其他组织' };
+}
+
 const NONE_CARRIED =
   /(?:无|没有|不存在)(?:上一?年度?|去年)结转(?:的)?(?:政府信息公开)?申请|(?:上一?年度?|去年)(?:无|没有)结转(?:的?(?:政府信息公开)?申请)?(?=[。；;，,]|$)/;
 
@@ -136,8 +149,8 @@ export const proseApplications: ReportRule = {
   severity: 'error',
   title: { zh: '正文申请数与表格不符', en: 'Stated applications ≠ table' },
   description: {
-    zh: '总体情况中的依申请公开数量、结转数量应与第三部分表格一致：「收到/新收申请 N 件」对应第一项；按申请人分列的件数（「自然人申请 a 件，法人或其他组织申请 b 件」「商业企业 c 件」）对应第一项的相应列（或第一项与第二项之和）；「受理 N 件，其中新收 a 件、上年结转 b 件」中 N 对应第一项与第二项之和（下一句列出分项时同样）；「未收到申请」「申请数量为零」「零申请」时表格不应有新收申请，「无上年结转申请」时不应有上年结转；「所有申请均已办结」「不存在结转下年度的申请」时不应有结转下年度的申请。其他种类的申请（不动产登记、法律援助、国家赔偿等）、全县/全区或各部门、直属单位的件数不是本表的，不核对。表格有空白时按不小于 0 计，已填数值已超过正文数字即为矛盾。',
-    en: 'Application counts in the prose must agree with table 3: received/new ↔ row 1, by applicant ↔ row 1’s columns (or rows 1 + 2), 「受理 N，其中新收 a、上年结转 b」 ↔ rows 1 + 2, 「未收到申请」「零申请」 ↔ row 1 = 0, 「无上年结转」 ↔ row 2 = 0, 「均已办结」 ↔ row 4 = 0. Applications of other kinds, and counts for a whole county or its departments, are not checked. Blanks count as unknowns ≥ 0.',
+    zh: '总体情况中的依申请公开数量、结转数量应与第三部分表格一致：「收到/新收申请 N 件」对应第一项；按申请人分列的件数（「自然人申请 a 件，法人或其他组织申请 b 件」「商业企业 c 件」）对应第一项的相应列（或第一项与第二项之和）；「受理 N 件，其中新收 a 件、上年结转 b 件」中 N 对应第一项与第二项之和（下一句列出分项时同样）；「未收到申请」「申请数量为零」「零申请」时表格不应有新收申请，「收到申请 N 件，均为自然人申请」时第一项不应有法人或其他组织的申请（反之亦然），「无上年结转申请」时不应有上年结转；「所有申请均已办结」「不存在结转下年度的申请」时不应有结转下年度的申请。其他种类的申请（不动产登记、法律援助、国家赔偿等）、全县/全区或各部门、直属单位的件数不是本表的，不核对。表格有空白时按不小于 0 计，已填数值已超过正文数字即为矛盾。',
+    en: 'Application counts in the prose must agree with table 3: received/new ↔ row 1, by applicant ↔ row 1’s columns (or rows 1 + 2), 「受理 N，其中新收 a、上年结转 b」 ↔ rows 1 + 2, 「未收到申请」「零申请」 ↔ row 1 = 0, 「…N件，均为自然人申请」 ↔ row 1’s other applicants = 0, 「无上年结转」 ↔ row 2 = 0, 「均已办结」 ↔ row 4 = 0. Applications of other kinds, and counts for a whole county or its departments, are not checked. Blanks count as unknowns ≥ 0.',
   },
   basis: '《政府信息公开条例》第五十条（年度报告应当包括收到和处理政府信息公开申请的情况）',
   example: '正文「共收到政府信息公开申请15件」，表格新收 12 件；或正文「所有申请均已按时办结」，表格结转下年度 2 件。',
@@ -229,6 +242,23 @@ export const proseApplications: ReportRule = {
           expected: received,
           actual: 0,
           message: `正文称未收到${columns![0] === 'total' ? '' : columns![0] === 'natural' ? '自然人的' : '法人或其他组织的'}申请，但表格本年新收 ${received} 件`,
+        });
+      const allFrom = othersOfAllFrom(report, c);
+      const others = allFrom
+        ? atLeast(
+            report,
+            allFrom.columns.map((col) => ref('t3', '1', col)),
+          )
+        : 0;
+      // 「均为自然人申请，未收到法人或其他组织提出的申请」 says it twice: the denial above has reported it.
+      if (allFrom && others > 0 && received === 0)
+        out.push({
+          section: s.section,
+          cells: allFrom.columns.map((col) => ref('t3', '1', col)),
+          excerpt: s.text,
+          expected: others,
+          actual: 0,
+          message: `正文称申请均为${allFrom.who}提出，但表格本年新收${allFrom.who === '自然人' ? '法人或其他组织' : '自然人'}申请 ${others} 件`,
         });
       const noneCarried = NONE_CARRIED.exec(c);
       if (noneCarried && carried > 0 && !otherKind(c) && !aboutOtherBody(c.slice(0, noneCarried.index)))

@@ -21,9 +21,9 @@ const inParentheses = (text: string, index: number) =>
   (text.slice(0, index).match(/[（(]/g)?.length ?? 0) > (text.slice(0, index).match(/[）)]/g)?.length ?? 0);
 /** 「较上年增加9件」: a change, not a whole. */
 const isChange = (text: string, n: NumberMention) => /增加|减少|增长|下降|较|同比|环比/.test(clauseBefore(text, n.index, true));
-/** 「100余件」「约300条」: no sum can be checked against it. */
+/** 「100余件」「约300条」, or the end of a range (「每人1至5件不等」): no sum can be checked against it. */
 const isApproximate = (text: string, n: NumberMention) =>
-  /^[余多]/.test(text.slice(n.index + n.raw.length)) || /(?:约|近|逾|超过)$/.test(text.slice(0, n.index));
+  /^[余多]/.test(text.slice(n.index + n.raw.length)) || /(?:约|近|逾|超过|\d[至到~～—–－-])$/.test(text.slice(0, n.index));
 /**
  * The last count among these numbers of a text (「12345热线」 names a line, not a count), with the counts listed
  * beside it in its clause (「建议386件、提案452件」): each may be the whole of its own parts. A figure in brackets
@@ -43,6 +43,9 @@ const kindOf = (text: string, n: NumberMention) => /([\u4e00-\u9fff]{2})(?:共�
  * out on several, so their counts may add up to more than the whole.
  */
 const CHANNEL = /网站|新媒体|微信|微博|公众号|客户端|APP|报刊|报纸|电视|广播|平台|政务号|头条|抖音|视频号|公开栏|公告栏|政务服务网/i;
+/** A court's instances (「行政诉讼3件，其中一审3件、二审1件」): one case may go through several, so they too may add up to more. */
+const INSTANCE = /[一二]审|再审/;
+const mayOverlap = (clause: string) => CHANNEL.test(clause) || INSTANCE.test(clause);
 /**
  * Where a list of parts moves on to something else: 「其中新收53件、上年结转4件，已办结54件」, to a share of the whole
  * (「占报送总数35条的17.1%」), or to the total of the parts (「…，共计57件」).
@@ -163,7 +166,7 @@ function spansOf(ps: Part[], fromEnd: boolean): Part[][] {
 
 /**
  * Whether the parts contradict their whole: no reading of them adds up to it, and the first reading is more than
- * the whole (unless by channel), or less in a list that claims to be whole or by under a tenth.
+ * the whole (unless by channel or court instance), or less in a list that claims to be whole or by under a tenth.
  */
 function contradicts(text: string, whole: NumberMention, parts: Part[], exhaustive: boolean, fromEnd: boolean, named = false): Part[] | undefined {
   const readings = readingsOf(parts);
@@ -174,7 +177,7 @@ function contradicts(text: string, whole: NumberMention, parts: Part[], exhausti
   if (readings.some((r) => spansOf(r, fromEnd).some((span) => Math.abs(sumOf(span) - whole.value) < 1e-9))) return undefined;
   const sum = sumOf(first);
   if (sum < whole.value && !exhaustive && sum < NEAR_MISS * whole.value) return undefined;
-  if (sum > whole.value && first.every((p) => CHANNEL.test(clauseBefore(text, p.n.index, true)))) return undefined;
+  if (sum > whole.value && first.every((p) => mayOverlap(clauseBefore(text, p.n.index, true)))) return undefined;
   return first;
 }
 
@@ -199,8 +202,8 @@ export const prosePartsWhole: ReportRule = {
   severity: 'warning',
   title: { zh: '正文分项之和与总数不符', en: 'Stated parts do not add up to their whole' },
   description: {
-    zh: '正文中「共 N 条，其中 a 条、b 条……」或「a 条、b 条……，共计 N 条」的各分项之和应等于总数：超过总数即为矛盾（按发布渠道分列的除外：同一条信息可在网站、新媒体等多个渠道发布）；少于总数时，只在列举自称完整（「分别为」「共计」、列有「其他」）或差得不多（九成以上，多半是笔误）时提示，「其中政策文件45条」之类的举例不算。「各 1 件」按所列项数计（项数看不准时不判断）；分项中又有「其中」的，其下的细分不重复计入；两个总数并列（「建议386件、提案452件，其中主办建议…」）时各分项归入所称的总数；括号中的数字、约数、较上年的增减不参与计算；有任何一种读法（如列举到某一句为止、计入单位不同的分项）能对上即不提示。',
-    en: 'Parts listed after 「其中」, or before 「共计」, must add up to their whole: more is a contradiction (except counts by publishing channel, which overlap); less is flagged only when the list claims to be whole (「分别为」, 「共计」, a part named 其他) or falls short by under a tenth. 「各1件」 counts once per listed item (not judged when the items cannot be counted); a nested 其中 breaks down a part, not the whole; with two wholes side by side, parts go to the whole they name. Figures in brackets, approximate figures and year-on-year changes are left out, and any reading that adds up (the list ending at a clause, parts in another unit counted) clears it.',
+    zh: '正文中「共 N 条，其中 a 条、b 条……」或「a 条、b 条……，共计 N 条」的各分项之和应等于总数：超过总数即为矛盾（按发布渠道分列的除外：同一条信息可在网站、新媒体等多个渠道发布；诉讼的一审、二审也是：同一案件可经历两审）；少于总数时，只在列举自称完整（「分别为」「共计」、列有「其他」）或差得不多（九成以上，多半是笔误）时提示，「其中政策文件45条」之类的举例不算。「各 1 件」按所列项数计（项数看不准时不判断）；分项中又有「其中」的，其下的细分不重复计入；两个总数并列（「建议386件、提案452件，其中主办建议…」）时各分项归入所称的总数；括号中的数字、约数、范围（「1至5件」）、较上年的增减不参与计算；有任何一种读法（如列举到某一句为止、计入单位不同的分项）能对上即不提示。',
+    en: 'Parts listed after 「其中」, or before 「共计」, must add up to their whole: more is a contradiction (except counts by publishing channel or by court instance, which overlap); less is flagged only when the list claims to be whole (「分别为」, 「共计」, a part named 其他) or falls short by under a tenth. 「各1件」 counts once per listed item (not judged when the items cannot be counted); a nested 其中 breaks down a part, not the whole; with two wholes side by side, parts go to the whole they name. Figures in brackets, approximate figures, ranges (「1至5件」) and year-on-year changes are left out, and any reading that adds up (the list ending at a clause, parts in another unit counted) clears it.',
   },
   basis: '数据准确性（报告内部一致）',
   example: '「发布信息178条，其中1条、144条、30条」：1+144+30 = 175。',

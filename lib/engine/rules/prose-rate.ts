@@ -31,8 +31,8 @@ export const proseRate: ReportRule = {
   severity: 'warning',
   title: { zh: '正文比率计算错误', en: 'Stated rate does not match its numbers' },
   description: {
-    zh: '正文给出的比率应等于其分子除以分母（按所写精度四舍五入），例如「上报35条，采用6条，采用率18%」应为 17.1%。「占报送总数35条的」「分别占」、几项相加、总数写在比率之后等写法都按其本意读；总数只以文字写明（「占全部申请的」「占办结总数的」）时，取同段前面最近一句中唯一的该项本年数字；看不出是哪个总数的比率时不报（「各占13.0%」「公示率、及时率均为100%」、超过 100% 的完成率也不报）。增长率只在同一句写明上年数字时核对（「较2022年的2103条增加365条，同比增长17.4%」：365/2103），否则不报。',
-    en: "A stated rate must equal numerator / denominator at its printed precision. Wholes restated after 占, rates given 分别, summed parts and a whole stated after the rate are read as meant; a whole named in words only (「占全部申请的」) is the one count of that thing in the nearest sentence before, in the same paragraph, of the report’s year; a rate whose whole cannot be told (「各占」, 「均为100%」, a rate above 100%) is not judged. A growth rate is checked only where the sentence gives last year's figure after 较 (「较2022年的2103条增加365条，同比增长17.4%」).",
+    zh: '正文给出的比率应等于其分子除以分母（按所写精度四舍五入），例如「上报35条，采用6条，采用率18%」应为 17.1%。「占报送总数35条的」「分别占」、几项相加、总数写在比率之后等写法都按其本意读；总数只以文字写明（「占全部申请的」「占办结总数的」）时，取同段前面最近一句中唯一的该项本年数字；申请的「办结率」没有写明总数时，取同段前面分别写明的新收与上年结转件数之和（「收到申请53件，上年结转4件；办结54件，办结率94.7%」）；看不出是哪个总数的比率时不报（「各占13.0%」「公示率、及时率均为100%」、超过 100% 的完成率也不报）。增长率只在同一句写明上年数字时核对（「较2022年的2103条增加365条，同比增长17.4%」：365/2103），否则不报。',
+    en: "A stated rate must equal numerator / denominator at its printed precision. Wholes restated after 占, rates given 分别, summed parts and a whole stated after the rate are read as meant; a whole named in words only (「占全部申请的」) is the one count of that thing in the nearest sentence before, in the same paragraph, of the report’s year; an 办结率 of applications with no whole stated is of the new and carried-over ones stated apart before it in its paragraph; a rate whose whole cannot be told (「各占」, 「均为100%」, a rate above 100%) is not judged. A growth rate is checked only where the sentence gives last year's figure after 较 (「较2022年的2103条增加365条，同比增长17.4%」).",
   },
   basis: '数据准确性（报告内部一致）',
   example: '「上报政务信息35条，采用信息6条，采用率18%」：6/35 = 17.1%。',
@@ -67,6 +67,11 @@ export const proseRate: ReportRule = {
         const named = text === s.text ? undefined : NAMED_PART.exec(s.text.slice(0, rate.index).replace(/^(?:其中|其|此外|另外)[，,]?/, ''))?.[1];
         // 「分别占…」 lists its rates in this sentence's own order.
         const respectively = text === s.text ? s.text.lastIndexOf('分别', rate.index) : -1;
+        const apart = closedOfNewAndCarried(report.sentences, i, before, rate);
+        if (apart) {
+          out.push({ section: s.section, ...apart });
+          continue;
+        }
         const pick = partAndWholes(text, counts, rates, rate, respectively);
         if (!pick) continue;
         const { num } = pick;
@@ -125,6 +130,46 @@ export const proseRate: ReportRule = {
     return out;
   },
 };
+
+/** 「办结率」 of applications, not one of those closed in time (按时办结率). */
+const CLOSE_RATE = /(?<!按时|按期|及时|限时|准时)办结率(?:为|达到?|是)?$/;
+/** A count with the sentence it is stated in. */
+type Stated = { n: NumberMention; text: string };
+/** The one count whose clause says this (收到, 上年结转, 办结), or none. */
+function onlyCount(counts: Stated[], words: RegExp): NumberMention | undefined {
+  const found = counts.filter(({ n, text }) => words.test(clauseBefore(text, n.index, true)));
+  return found.length === 1 ? found[0]!.n : undefined;
+}
+/**
+ * 「收到申请53件，上年结转4件；办结54件，办结率94.7%」: where no count states the whole, an 办结率 of disclosure applications is of
+ * the new and the carried-over ones, stated apart in its paragraph before it (table 3's rows 一 and 二). Only where each is stated
+ * once; a whole stated as one number (「受理57件」) is read as any other rate's.
+ */
+function closedOfNewAndCarried(sentences: Sentence[], at: number, before: string, rate: NumberMention): Omit<Problem, 'section'> | undefined {
+  if (!CLOSE_RATE.test(before)) return undefined;
+  let first = at;
+  while (first > 0 && sentences[first]!.follows) first--;
+  const chain = sentences.slice(first, at + 1);
+  const counts = chain.flatMap((s) =>
+    s.numbers.filter((n) => n.unit === '件' && (s !== sentences[at] || n.index < rate.index)).map((n) => ({ n, text: s.text })),
+  );
+  const excerpt = chain.map((s) => s.text).join('');
+  if (!/信息公开申请|依申请公开/.test(excerpt)) return undefined;
+  const closed = onlyCount(counts, /(?<!按时|按期|及时|限时|准时)办结/);
+  const received = onlyCount(counts, /收到|新收/);
+  const carried = onlyCount(counts, /上一?年度?结转/);
+  if (!closed || !received || !carried || new Set([closed, received, carried]).size < 3) return undefined;
+  const whole = received.value + carried.value;
+  if (closed.value > whole || counts.some(({ n }) => n.value >= whole)) return undefined;
+  if (roundsTo((closed.value / whole) * 100, rate)) return undefined;
+  const shown = shownAs((closed.value / whole) * 100, rate);
+  return {
+    excerpt,
+    expected: `${shown}%`,
+    actual: `${rate.value}%`,
+    message: `比率有误：${closed.value}/(${received.value} + ${carried.value}) = ${shown}%，正文写作 ${rate.value}%`,
+  };
+}
 
 /** The decimals a rate is printed with (「17.1%」: 1). */
 const decimalsOf = (rate: NumberMention) => (String(rate.value).split('.')[1] ?? '').length;

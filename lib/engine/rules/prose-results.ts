@@ -12,7 +12,7 @@ import {
   otherKind,
   type Claim,
 } from './claims';
-import { clauseBefore, t3GroupRefs } from './helpers';
+import { clauseBefore, ofPartOfYear, t3GroupRefs } from './helpers';
 import type { Problem, ReportRule } from './types';
 
 export const proseResults: ReportRule = {
@@ -181,13 +181,13 @@ const notAllResults = (clause: string, sentence: string) =>
 const OF_A_TOPIC = /(?:涉及|有关|关于)[^，,。；;\d]{1,16}?中[，,]|的[^，,。；;\d]{1,12}?(?:(?<!政府)信息|事项|类|问题)中[，,]/;
 
 /**
- * 「办结…N件」 not of (七)总计: in a sentence that does not speak of disclosure applications, of one applicant, of another kind, or of the
- * year's new ones alone (「新收申请53件，已办结50件，结转下年度3件；上年结转的4件…均已办结」). The sentence before it in its paragraph
+ * 「办结…N件」 not of (七)总计: in a sentence that does not speak of disclosure applications, of one applicant, of another kind, of a
+ * part of the year (「一季度办结10件」), or of the year's new ones alone (「新收申请53件，已办结50件，结转下年度3件；上年结转的4件…均已办结」). The sentence before it in its paragraph
  * may be the one that names them (「共收到政府信息公开申请53件，上年结转4件；办结54件…」), unless this one names another kind.
  */
 function notTheClosed(clause: string, sentence: string, previous: string): boolean {
   const said = ABOUT_DISCLOSURE.test(sentence) || otherKind(sentence) ? sentence : previous + sentence;
-  return !ABOUT_DISCLOSURE.test(said) || ofOneApplicant(sentence) || otherKind(clause) || /新收[^。]*(?:办结|办理完毕)/.test(said);
+  return !ABOUT_DISCLOSURE.test(said) || ofOneApplicant(sentence) || otherKind(clause) || ofPartOfYear(clause) || /新收[^。]*(?:办结|办理完毕)/.test(said);
 }
 
 /** Words that say a sentence speaks of disclosure applications and their results. */
