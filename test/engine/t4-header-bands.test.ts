@@ -116,6 +116,25 @@ describe('t4 whose header stands over several lines', () => {
         expect(findings.filter((f) => f.rule === 'cell-missing').flatMap((f) => f.cells?.map((c) => c.column) ?? [])).toHaveLength(at.length);
       });
 
+  it('takes the bands from header lines of words apart by single spaces, held as the row’s label (lynx -dump)', () => {
+    // lynx -dump -width=80 of a borderless t4: 行政复议's five names on one line, 行政诉讼's ten on the next, a
+    // character one column wide; the values under their names, 复议·其他结果 and 直接起诉·结果纠正 blank.
+    const at = [3, 8, 13, 18, 23, 26, 31, 36, 41, 46, 49, 54, 59, 64, 69];
+    const values = withBlanks(2, 6);
+    const names = '结果维持 结果纠正 其他结果 尚未审结 总计';
+    const block = [
+      '四、政府信息公开行政复议、行政诉讼情况',
+      '',
+      `${' '.repeat(12)}行政复议${' '.repeat(30)}行政诉讼`,
+      `   ${names}        未经复议直接起诉                复议后起诉`,
+      `${' '.repeat(26)}${names} ${names}`,
+      values.reduce<string>((line, v, i) => (v === '' ? line : line.padEnd(at[i]!) + String(v)), ''),
+    ].join('\n');
+    const { cells, findings } = readT4(report(block));
+    expect(cells).toEqual(asRead(values));
+    expect(findings.filter((f) => f.rule === 'row-cells-unplaced')).toEqual([]);
+  });
+
   it('reads a row of all fifteen values as before, with no finding', () => {
     for (const [, stack] of cases) {
       const { cells, findings } = readT4(report(stackedT4(stack, cleanT4(), 'wide')));

@@ -259,7 +259,8 @@ export function linesToBlocks(lines: SourceLine[]): Block[] {
         continue;
       }
       if (values > 0 && pending.length) {
-        const row = pending.flatMap((p) => gridCells(p.src, [p.label], false)).concat(cells);
+        // Label lines keep where they stand: they may be a header's lines over the values (t4's words stacked over them).
+        const row = pending.flatMap((p) => gridCells(p.src, [p.label], false, 'runs')).concat(cells);
         pending = [];
         addRow(row);
         open = single || labelAndFirst ? row : null;
