@@ -1,4 +1,5 @@
 import type { Column, GridCell } from '../source/blocks';
+import { wideWidth } from '../source/text';
 
 /**
  * Columns of a text table laid out with spaces (pdftotext -layout, a <pre> copy): a blank cell
@@ -9,7 +10,10 @@ import type { Column, GridCell } from '../source/blocks';
  * Whether a Chinese character is one column wide or two depends on the tool, so both measures
  * are kept (Column), and a row is placed by the one that fits it closest.
  */
-export type Centres = Map<number, Partial<Record<keyof Column, number[]>>>;
+export type Centres = Map<number, Partial<Record<keyof Column, number[]>> & { bands?: Bands }>;
+/** Where a column's words stand in its lines, [from, to), in each measure (see headerBands). */
+type Span = [number, number];
+export type Bands = Partial<Record<keyof Column, Span[]>>;
 
 const MEASURES = ['wide', 'narrow'] as const;
 /** A value belongs to a column when it stands within this share of the narrowest gap between columns. */
@@ -46,6 +50,7 @@ export function placeByColumns(values: GridCell[], n: number, centres: (() => Ce
   if (!values.every((c) => c.column)) return undefined;
   const found = centres?.().get(n);
   if (!found) return undefined;
+  if (found.bands) return placeByBands(values, found.bands);
   let best: { cells: (GridCell | undefined)[]; off: number } | undefined;
   for (const m of MEASURES) {
     const cs = found[m];
@@ -69,6 +74,66 @@ export function placeByColumns(values: GridCell[], n: number, centres: (() => Ce
     if (off < (best?.off ?? Infinity)) best = { cells, off };
   }
   return best?.cells;
+}
+
+/**
+ * The columns of a text table whose header stands over several lines, each column's words stacked in a band of
+ * its own (pdftotext -layout of narrow columns: 「结果⏎维持」, 「总计」 on a line of its own): in each measure, the
+ * spans the header's words (those `isHeaderWord` keeps) cover in all its lines, joined where they overlap or touch.
+ * Kept only in the measures where they part into exactly `n` bands: with fewer, two columns' words overlap, and
+ * which column a value under them is in, nothing says.
+ */
+export function headerBands(rows: GridCell[][], n: number, isHeaderWord: (word: string) => boolean): Bands | undefined {
+  const spans: Record<keyof Column, Span[]> = { wide: [], narrow: [] };
+  for (const c of rows.flat()) {
+    if (!c.column) continue;
+    for (const m of c.text.matchAll(/\S+/g)) if (isHeaderWord(m[0])) for (const k of MEASURES) spans[k].push(wordSpan(c, m.index, m[0], k));
+  }
+  const out: Bands = {};
+  for (const k of MEASURES) {
+    const bands = joinOverlapping(spans[k]);
+    if (bands.length === n) out[k] = bands;
+  }
+  return out.wide || out.narrow ? out : undefined;
+}
+
+/** The span of a word at `index` in cell `c`'s text, from where the cell stands in its line. */
+function wordSpan(c: GridCell, index: number, word: string, k: keyof Column): Span {
+  const width = k === 'wide' ? wideWidth : (s: string) => s.length;
+  const from = c.column![k] - width(c.text) / 2 + width(c.text.slice(0, index));
+  return [from, from + width(word)];
+}
+
+function joinOverlapping(spans: Span[]): Span[] {
+  const out: Span[] = [];
+  for (const [from, to] of [...spans].sort((a, b) => a[0] - b[0])) {
+    const last = out.at(-1);
+    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+    else out.push([from, to]);
+  }
+  return out;
+}
+
+/**
+ * The values in the bands their spans overlap, in order; undefined when a value overlaps none or two, two share
+ * one, in every measure with bands, or two measures place the row differently.
+ */
+function placeByBands(values: GridCell[], bands: Bands): (GridCell | undefined)[] | undefined {
+  const placings = MEASURES.flatMap((k) => {
+    const bs = bands[k];
+    if (!bs) return [];
+    const at = values.map((v) => {
+      const [from, to] = wordSpan(v, 0, v.text, k);
+      const hit = bs.flatMap((b, i) => (from < b[1] && b[0] < to ? [i] : []));
+      return hit.length === 1 ? hit[0]! : -1;
+    });
+    return at.every((i, j) => i >= 0 && (j === 0 || i > at[j - 1]!)) ? [at] : [];
+  });
+  const [first] = placings;
+  if (!first || placings.some((p) => p.join() !== first.join())) return undefined;
+  const cells: (GridCell | undefined)[] = Array.from({ length: bands.wide?.length ?? bands.narrow!.length });
+  first.forEach((i, j) => (cells[i] = values[j]));
+  return cells;
 }
 
 function tolerance(centres: number[]): number {

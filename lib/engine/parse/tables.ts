@@ -1,7 +1,7 @@
 import { layoutFamily, type Cell, type Layout, type Table, type TableKey } from '../model';
 import type { Block, Grid, GridCell } from '../source/blocks';
 import { compact, isPageNumber, readCell, toHalfWidth } from '../text';
-import { columnCentres, placeByColumns, type Centres } from './columns';
+import { columnCentres, headerBands, placeByColumns, type Centres } from './columns';
 import { sectionOfHeading } from './sections';
 import { HEADER_LABELS, rowsFor, T2_ROWS, T3_COLUMNS, T3_ROWS, type RowSpec } from './table-specs';
 
@@ -874,15 +874,23 @@ export function readT4(grids: Grid[]): Table | undefined {
     }
   const values = valueRows.flatMap((v) => v.values);
   if (best && best.values.length < spec!.columns.length && valueRows.length > 1 && values.length === spec!.columns.length) best = { ...best, values };
-  // Its columns stand where its header's cells do, one line of it naming all fifteen (「结果维持 … 总计」).
-  const centres = () => columnCentres(grids.flatMap((g) => g.rows));
+  // Its columns stand where its header's cells do, one line of it naming all fifteen (「结果维持 … 总计」), or
+  // where its results' words stand over several lines.
+  const centres = () => t4Columns(grids.flatMap((g) => g.rows));
   const turned = t4ByGroup(grids);
   if (turned) putRow(table, spec!, turned);
   else if (best) {
-    const lost = t4LostValue(best.values);
+    // Values that stand under the columns show where a cell is blank; only a row without such places is searched for a lost value.
+    const lost = standsInColumns(best.values, centres) ? undefined : t4LostValue(best.values);
     putRow(table, spec!, lost === 'unplaced' || !lost ? best : { ...best, values: lost }, centres, lost === 'unplaced');
   }
   return table;
+}
+
+/** Whether a row's values (text laid out with spaces) each stand under one of t4's fifteen columns (fitValues places them so). */
+function standsInColumns(values: GridCell[], centres: () => Centres): boolean {
+  const filled = values.filter((c) => !isEmpty(c));
+  return filled.length < 15 && filled.some((c) => c.loose) && !!placeByColumns(filled, 15, centres);
 }
 
 /**
@@ -909,6 +917,18 @@ function t4LostValue(values: GridCell[]): GridCell[] | 'unplaced' | undefined {
   }
   if (fits.length === 1) return [...values.slice(0, fits[0]), { text: '', el: values[0]!.el }, ...values.slice(fits[0])];
   return fits.length > 1 && !fits.includes(14) ? 'unplaced' : undefined;
+}
+
+/** Words made of the results' names' characters only (「结果」「维持」「果」「总」), never a group's (「未经复议直接起诉」). */
+const T4_RESULT_WORD = /^[结果维持纠正其他尚未审总计合小]+$/;
+
+/** Where t4's columns stand: by a line of fifteen cells, else by the bands of its results' words (headerBands). */
+function t4Columns(rows: GridCell[][]): Centres {
+  const found = columnCentres(rows);
+  if (found.has(15)) return found;
+  const bands = headerBands(rows, 15, (w) => T4_RESULT_WORD.test(w));
+  if (bands) found.set(15, { bands });
+  return found;
 }
 
 /** t4's three groups in the template's order, each named as a row label names it. */

@@ -189,7 +189,7 @@ function gridCells({ text, el, line = 0 }: SourceLine, cells: string[], loose: b
 /** East Asian wide and full-width characters: two columns where a layout counts them so. */
 const WIDE_CHAR =
   /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/g;
-const wideWidth = (s: string) => s.length + (s.match(WIDE_CHAR)?.length ?? 0);
+export const wideWidth = (s: string) => s.length + (s.match(WIDE_CHAR)?.length ?? 0);
 
 /**
  * Groups lines into prose lines and grids. Consecutive table rows form one grid; blank and
@@ -259,7 +259,8 @@ export function linesToBlocks(lines: SourceLine[]): Block[] {
         continue;
       }
       if (values > 0 && pending.length) {
-        const row = pending.flatMap((p) => gridCells(p.src, [p.label], false)).concat(cells);
+        // Label lines keep where they stand: they may be a header's lines over the values (t4's words stacked over them).
+        const row = pending.flatMap((p) => gridCells(p.src, [p.label], false, 'runs')).concat(cells);
         pending = [];
         addRow(row);
         open = single || labelAndFirst ? row : null;
