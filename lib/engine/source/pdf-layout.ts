@@ -429,7 +429,44 @@ function continueGrid(prev: Grid, next: Grid): void {
   let skip = 0;
   const same = (a: GridCell[], b: GridCell[]) => a.length === b.length && a.every((c, i) => c.text === b[i]!.text);
   while (skip < next.rows.length && skip < prev.rows.length && same(prev.rows[skip]!, next.rows[skip]!)) skip++;
+  const last = prev.rows.at(-1);
+  const first = next.rows[skip];
+  if (last && first && isSplitRowTail(last, first)) {
+    joinSplitRow(last, first);
+    skip++;
+  }
   prev.rows.push(...next.rows.slice(skip));
+}
+
+const hasNumber = (row: GridCell[]) => row.some((c) => readCell(c.text).kind === 'number');
+
+/**
+ * The rest of a row broken at a page (Writer and Word let a row break across pages by default): the
+ * lines of its labels that did not fit, blank wherever the row above has a value (a header repeated
+ * on the page has its words there), and no label starting a new item (「类过程性信息」 after
+ * 「6.属于四」, not 「7.属于行政执法案卷」).
+ */
+function isSplitRowTail(last: GridCell[], first: GridCell[]): boolean {
+  if (last.length !== first.length || !hasNumber(last)) return false;
+  if (first.some((c, k) => c.text && readCell(last[k]!.text).kind === 'number')) return false;
+  const texts = first.filter((c) => c.text);
+  return texts.length > 0 && texts.every((c) => !NEW_ITEM.test(c.text));
+}
+
+/**
+ * The tail's lines go back to their cells. A cell spanning rows (a group label) is one object in
+ * every row it spans, so its whole label is set on both parts, and the rows below keep it too.
+ */
+function joinSplitRow(last: GridCell[], tail: GridCell[]): void {
+  const done = new Set<GridCell>();
+  tail.forEach((cell, k) => {
+    const head = last[k]!;
+    if (!cell.text || done.has(cell)) return;
+    done.add(cell);
+    const text = head.text.endsWith(cell.text) ? head.text : join(head.text, cell.text);
+    head.text = text;
+    cell.text = text;
+  });
 }
 
 /**
@@ -511,8 +548,11 @@ export function pagesToBlocks(pages: PdfPage[]): PdfLayoutResult {
       // The paragraph keeps its first line's indent, measured in the column it goes on in.
       const x0 = prev.free.x0 - (prev.free.column?.left ?? 0) + (it.free.column?.left ?? 0);
       prev.free = { ...it.free, line: { ...prev.free.line, text: join(prev.free.line.text, it.free.line.text) }, x0 };
-    } else if (prev?.kind === 'grid' && it.kind === 'grid' && it.page === prev.page + 1) continueGrid(prev.grid, it.grid);
-    else merged.push(it.kind === 'free' ? { ...it, free: { ...it.free } } : it);
+    } else if (prev?.kind === 'grid' && it.kind === 'grid' && it.page === prev.page + 1) {
+      continueGrid(prev.grid, it.grid);
+      // A table over three pages or more continues from the page it last reached.
+      prev.page = it.page;
+    } else merged.push(it.kind === 'free' ? { ...it, free: { ...it.free } } : it);
   }
   return { blocks: regroup(merged.map((i) => (i.kind === 'free' ? i.free.line : i.grid))), chars };
 }
