@@ -143,6 +143,20 @@ describe('ruled tables', () => {
     ]);
   });
 
+  it('drops text struck through (a tracked deletion printed with its markup), keeps underlined text', () => {
+    const xs = [50, 150, 200, 250];
+    // 「1415」: 14 deleted (a strike line each digit, above the baseline), 15 inserted (underlined, below it).
+    const strike = (x0: number, x1: number, y: number) => ({ x0, x1, y0: y - 0.28 * SIZE, y1: y - 0.28 * SIZE });
+    const underline = (x0: number, x1: number, y: number) => ({ x0, x1, y0: y + 0.1 * SIZE, y1: y + 0.1 * SIZE });
+    const { blocks } = pagesToBlocks([
+      page(
+        [t('（一）予以公开', 55, 115, 70), t('1415', 155, 115, 20), t('7', 205, 115, 5)],
+        [...ruled(xs, [100, 120]), strike(155, 160, 115), strike(160, 165, 115), underline(165, 175, 115), underline(205, 210, 115)],
+      ),
+    ]);
+    expect(texts(grids(blocks)[0]!)).toEqual([['（一）予以公开', '15', '7']]);
+  });
+
   it('keeps a blank cell of a one-row table part, and drops the sliver of a double border', () => {
     // Last row of a table alone on its page: its blank middle column has no text in any row.
     const rules = [...ruled([50, 150, 200, 250, 300], [100, 120]), { x0: 252.5, x1: 252.5, y0: 100, y1: 120 }];

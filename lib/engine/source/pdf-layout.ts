@@ -81,9 +81,42 @@ function withoutNoteMarks(pieces: PdfText[]): PdfText[] {
   return dropped.size ? pieces.filter((p) => !dropped.has(p)) : pieces;
 }
 
+/** A struck-through line runs this far above the baseline, in type sizes (an underline runs below it). */
+const STRIKE = { low: 0.15, high: 0.45 };
+
+/**
+ * Text struck through: deleted text, as an office suite prints tracked changes with their markup (a
+ * deleted 14 struck beside the inserted 15). It is not the document's text: 「1415」 would be read.
+ * A piece's characters are taken as evenly set across its width (digits are), and those under a
+ * strike line are dropped; the rest stay as pieces of their own.
+ */
+function withoutStruckText(pieces: PdfText[], rules: PdfRule[]): PdfText[] {
+  const strikes = rules.filter((r) => Math.abs(r.y1 - r.y0) < 0.5);
+  if (!strikes.length) return pieces;
+  return pieces.flatMap((p) => {
+    const over = strikes.filter((r) => r.y0 >= p.y - STRIKE.high * p.size && r.y0 <= p.y - STRIKE.low * p.size && r.x1 > p.x && r.x0 < p.x + p.w);
+    if (!over.length) return [p];
+    const chars = [...p.str];
+    const step = p.w / chars.length;
+    const struck = (i: number) => over.some((r) => p.x + (i + 0.5) * step > r.x0 && p.x + (i + 0.5) * step < r.x1);
+    const kept: PdfText[] = [];
+    chars.forEach((ch, i) => {
+      if (struck(i)) return;
+      const last = kept.at(-1);
+      if (last && Math.abs(last.x + last.w - (p.x + i * step)) < 0.01) {
+        last.str += ch;
+        last.w += step;
+      } else kept.push({ ...p, str: ch, x: p.x + i * step, w: step });
+    });
+    return kept;
+  });
+}
+
 /** Pieces on one baseline whose gap is under a third of the type size belong to one run. */
-function toRuns(texts: PdfText[]): Run[] {
-  const read = texts.map((t) => ({ ...t, str: simplified(foldRadicals(t.str)) })).filter((t) => t.str.trim() && t.size > 0);
+function toRuns(texts: PdfText[], rules: PdfRule[] = []): Run[] {
+  const read = withoutStruckText(texts, rules)
+    .map((t) => ({ ...t, str: simplified(foldRadicals(t.str)) }))
+    .filter((t) => t.str.trim() && t.size > 0);
   const pieces = withoutNoteMarks(withoutOverprints(read)).sort((a, b) => a.y - b.y || a.x - b.x);
   const runs: Run[] = [];
   for (const p of pieces) {
@@ -523,7 +556,7 @@ type Item = { kind: 'free'; free: FreeLine } | { kind: 'grid'; grid: Grid; page:
  * paragraph, and a table running over a page break (the next page opening with it) read as one.
  */
 export function pagesToBlocks(pages: PdfPage[]): PdfLayoutResult {
-  const pageLines = pages.map((p) => toLines(toRuns(p.texts)));
+  const pageLines = pages.map((p) => toLines(toRuns(p.texts, p.rules)));
   const running = runningLines(
     pageLines,
     pages.map((p) => p.height),
