@@ -93,6 +93,70 @@ describe('ruled tables', () => {
     expect(lines(blocks)).toEqual(['三、收到和处理政府信息公开申请情况', '四、下一部分']);
   });
 
+  it('joins a row broken at a page (Writer and Word let rows break) back into one row, a group label spanning rows too', () => {
+    const xs = [50, 100, 200, 250];
+    // Page 1 ends inside row 「6.属于四类过程性信息」: its labels' first lines and its value.
+    const p1 = page(
+      [t('（三', 55, 115, 20), t('5.属于三类', 105, 115), t('1', 210, 115, 5), t('6.属于四', 105, 135, 50), t('1', 210, 135, 5)],
+      [
+        ...ruled([100, 200, 250], [100, 120, 140]),
+        { x0: 50, x1: 100, y0: 100, y1: 100 },
+        { x0: 50, x1: 100, y0: 140, y1: 140 },
+        { x0: 50, x1: 50, y0: 100, y1: 140 },
+      ],
+    );
+    // Page 2 opens with the rest of those labels, no value; then the next rows, the group label still spanning them.
+    const p2 = page(
+      [t('）不予公开', 55, 115, 40), t('类过程性信息', 105, 115), t('7.属于执法案卷', 105, 135), t('0', 210, 135, 5)],
+      [
+        ...ruled([100, 200, 250], [100, 120, 140]),
+        { x0: 50, x1: 100, y0: 100, y1: 100 },
+        { x0: 50, x1: 100, y0: 140, y1: 140 },
+        { x0: 50, x1: 50, y0: 100, y1: 140 },
+      ],
+    );
+    // Page 3: the table goes on (a table over three pages is still one), with a row of no value that starts an item of its own.
+    const p3 = page([t('8.属于查询事项', 105, 115), t('9.其他', 105, 135), t('2', 210, 135, 5)], ruled(xs, [100, 120, 140]));
+    const { blocks } = pagesToBlocks([p1, p2, p3]);
+    expect(grids(blocks).map(texts)).toEqual([
+      [
+        ['（三）不予公开', '5.属于三类', '1'],
+        ['（三）不予公开', '6.属于四类过程性信息', '1'],
+        ['（三）不予公开', '7.属于执法案卷', '0'],
+        ['', '8.属于查询事项', ''],
+        ['', '9.其他', '2'],
+      ],
+    ]);
+  });
+
+  it('keeps a header repeated on the next page a row of its own, not the rest of the row above', () => {
+    const xs = [50, 150, 200];
+    // The header is repeated on the last page only, so it matches no row the table began with.
+    const p1 = page([t('三、收到和处理政府信息公开申请情况', 50, 80), t('甲', 55, 115), t('1', 160, 115, 5)], ruled(xs, [100, 120]));
+    const p2 = page([t('项目', 55, 115), t('数量', 155, 115), t('乙', 55, 135), t('2', 160, 135, 5)], ruled(xs, [100, 120, 140]));
+    expect(grids(pagesToBlocks([p1, p2]).blocks).map(texts)).toEqual([
+      [
+        ['甲', '1'],
+        ['项目', '数量'],
+        ['乙', '2'],
+      ],
+    ]);
+  });
+
+  it('drops text struck through (a tracked deletion printed with its markup), keeps underlined text', () => {
+    const xs = [50, 150, 200, 250];
+    // 「1415」: 14 deleted (a strike line each digit, above the baseline), 15 inserted (underlined, below it).
+    const strike = (x0: number, x1: number, y: number) => ({ x0, x1, y0: y - 0.28 * SIZE, y1: y - 0.28 * SIZE });
+    const underline = (x0: number, x1: number, y: number) => ({ x0, x1, y0: y + 0.1 * SIZE, y1: y + 0.1 * SIZE });
+    const { blocks } = pagesToBlocks([
+      page(
+        [t('（一）予以公开', 55, 115, 70), t('1415', 155, 115, 20), t('7', 205, 115, 5)],
+        [...ruled(xs, [100, 120]), strike(155, 160, 115), strike(160, 165, 115), underline(165, 175, 115), underline(205, 210, 115)],
+      ),
+    ]);
+    expect(texts(grids(blocks)[0]!)).toEqual([['（一）予以公开', '15', '7']]);
+  });
+
   it('keeps a blank cell of a one-row table part, and drops the sliver of a double border', () => {
     // Last row of a table alone on its page: its blank middle column has no text in any row.
     const rules = [...ruled([50, 150, 200, 250, 300], [100, 120]), { x0: 252.5, x1: 252.5, y0: 100, y1: 120 }];

@@ -81,9 +81,42 @@ function withoutNoteMarks(pieces: PdfText[]): PdfText[] {
   return dropped.size ? pieces.filter((p) => !dropped.has(p)) : pieces;
 }
 
+/** A struck-through line runs this far above the baseline, in type sizes (an underline runs below it). */
+const STRIKE = { low: 0.15, high: 0.45 };
+
+/**
+ * Text struck through: deleted text, as an office suite prints tracked changes with their markup (a
+ * deleted 14 struck beside the inserted 15). It is not the document's text: 「1415」 would be read.
+ * A piece's characters are taken as evenly set across its width (digits are), and those under a
+ * strike line are dropped; the rest stay as pieces of their own.
+ */
+function withoutStruckText(pieces: PdfText[], rules: PdfRule[]): PdfText[] {
+  const strikes = rules.filter((r) => Math.abs(r.y1 - r.y0) < 0.5);
+  if (!strikes.length) return pieces;
+  return pieces.flatMap((p) => {
+    const over = strikes.filter((r) => r.y0 >= p.y - STRIKE.high * p.size && r.y0 <= p.y - STRIKE.low * p.size && r.x1 > p.x && r.x0 < p.x + p.w);
+    if (!over.length) return [p];
+    const chars = [...p.str];
+    const step = p.w / chars.length;
+    const struck = (i: number) => over.some((r) => p.x + (i + 0.5) * step > r.x0 && p.x + (i + 0.5) * step < r.x1);
+    const kept: PdfText[] = [];
+    chars.forEach((ch, i) => {
+      if (struck(i)) return;
+      const last = kept.at(-1);
+      if (last && Math.abs(last.x + last.w - (p.x + i * step)) < 0.01) {
+        last.str += ch;
+        last.w += step;
+      } else kept.push({ ...p, str: ch, x: p.x + i * step, w: step });
+    });
+    return kept;
+  });
+}
+
 /** Pieces on one baseline whose gap is under a third of the type size belong to one run. */
-function toRuns(texts: PdfText[]): Run[] {
-  const read = texts.map((t) => ({ ...t, str: simplified(foldRadicals(t.str)) })).filter((t) => t.str.trim() && t.size > 0);
+function toRuns(texts: PdfText[], rules: PdfRule[] = []): Run[] {
+  const read = withoutStruckText(texts, rules)
+    .map((t) => ({ ...t, str: simplified(foldRadicals(t.str)) }))
+    .filter((t) => t.str.trim() && t.size > 0);
   const pieces = withoutNoteMarks(withoutOverprints(read)).sort((a, b) => a.y - b.y || a.x - b.x);
   const runs: Run[] = [];
   for (const p of pieces) {
@@ -429,7 +462,44 @@ function continueGrid(prev: Grid, next: Grid): void {
   let skip = 0;
   const same = (a: GridCell[], b: GridCell[]) => a.length === b.length && a.every((c, i) => c.text === b[i]!.text);
   while (skip < next.rows.length && skip < prev.rows.length && same(prev.rows[skip]!, next.rows[skip]!)) skip++;
+  const last = prev.rows.at(-1);
+  const first = next.rows[skip];
+  if (last && first && isSplitRowTail(last, first)) {
+    joinSplitRow(last, first);
+    skip++;
+  }
   prev.rows.push(...next.rows.slice(skip));
+}
+
+const hasNumber = (row: GridCell[]) => row.some((c) => readCell(c.text).kind === 'number');
+
+/**
+ * The rest of a row broken at a page (Writer and Word let a row break across pages by default): the
+ * lines of its labels that did not fit, blank wherever the row above has a value (a header repeated
+ * on the page has its words there), and no label starting a new item (「类过程性信息」 after
+ * 「6.属于四」, not 「7.属于行政执法案卷」).
+ */
+function isSplitRowTail(last: GridCell[], first: GridCell[]): boolean {
+  if (last.length !== first.length || !hasNumber(last)) return false;
+  if (first.some((c, k) => c.text && readCell(last[k]!.text).kind === 'number')) return false;
+  const texts = first.filter((c) => c.text);
+  return texts.length > 0 && texts.every((c) => !NEW_ITEM.test(c.text));
+}
+
+/**
+ * The tail's lines go back to their cells. A cell spanning rows (a group label) is one object in
+ * every row it spans, so its whole label is set on both parts, and the rows below keep it too.
+ */
+function joinSplitRow(last: GridCell[], tail: GridCell[]): void {
+  const done = new Set<GridCell>();
+  tail.forEach((cell, k) => {
+    const head = last[k]!;
+    if (!cell.text || done.has(cell)) return;
+    done.add(cell);
+    const text = head.text.endsWith(cell.text) ? head.text : join(head.text, cell.text);
+    head.text = text;
+    cell.text = text;
+  });
 }
 
 /**
@@ -486,7 +556,7 @@ type Item = { kind: 'free'; free: FreeLine } | { kind: 'grid'; grid: Grid; page:
  * paragraph, and a table running over a page break (the next page opening with it) read as one.
  */
 export function pagesToBlocks(pages: PdfPage[]): PdfLayoutResult {
-  const pageLines = pages.map((p) => toLines(toRuns(p.texts)));
+  const pageLines = pages.map((p) => toLines(toRuns(p.texts, p.rules)));
   const running = runningLines(
     pageLines,
     pages.map((p) => p.height),
@@ -511,8 +581,11 @@ export function pagesToBlocks(pages: PdfPage[]): PdfLayoutResult {
       // The paragraph keeps its first line's indent, measured in the column it goes on in.
       const x0 = prev.free.x0 - (prev.free.column?.left ?? 0) + (it.free.column?.left ?? 0);
       prev.free = { ...it.free, line: { ...prev.free.line, text: join(prev.free.line.text, it.free.line.text) }, x0 };
-    } else if (prev?.kind === 'grid' && it.kind === 'grid' && it.page === prev.page + 1) continueGrid(prev.grid, it.grid);
-    else merged.push(it.kind === 'free' ? { ...it, free: { ...it.free } } : it);
+    } else if (prev?.kind === 'grid' && it.kind === 'grid' && it.page === prev.page + 1) {
+      continueGrid(prev.grid, it.grid);
+      // A table over three pages or more continues from the page it last reached.
+      prev.page = it.page;
+    } else merged.push(it.kind === 'free' ? { ...it, free: { ...it.free } } : it);
   }
   return { blocks: regroup(merged.map((i) => (i.kind === 'free' ? i.free.line : i.grid))), chars };
 }
