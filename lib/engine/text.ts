@@ -119,9 +119,10 @@ const CELL_NOTE = /[(（](?:[^()（）]*[\u4e00-\u9fff][^()（）]*|\d+(?:\.\d+)
 export const readCell: (raw: string) => Readonly<CellReading> = memoizedText(readCellOnce);
 
 function readCellOnce(raw: string): CellReading {
-  // 〇 (and ○) is the Chinese zero some typists put in tables: 「〇」「1〇」.
-  const c = compact(raw);
-  const s = (c.includes('〇') || c.includes('○')) && /^[\d〇○,.]+$/.test(c) ? c.replace(/[〇○]/g, '0') : c;
+  // 〇 (and ○, 零) is the Chinese zero some typists put in tables: 「〇」「1〇」「零」. A spreadsheet's text-cell apostrophe
+  // copied with the value (「'53」, autocorrected to 「’53」) is no part of it.
+  const c = compact(raw).replace(/^['’‘](?=[+-]?[\d〇○零])/, '');
+  const s = /[〇○零]/.test(c) && /^[\d〇○零,.]+$/.test(c) ? c.replace(/[〇○零]/g, '0') : c;
   if (s === '') return { kind: 'blank' };
   if (PLACEHOLDER.test(s)) return { kind: 'placeholder' };
   // A note after the number (「1（已撤诉）」「18（含修订1件）」) qualifies it: the number counts, the note is said as a unit is.

@@ -66,6 +66,25 @@ describe('text a browser shows as it is written', () => {
     expect(cell('<sub>b</sub>')).toEqual(['3.其他|1']);
     expect(cell('<sup>b</sup>')).toEqual(['3.其他|1']);
   });
+  it('reads a value raised or lowered whole by a slip of the editor (variants W07): a mark only follows text', () => {
+    const row = (value: string) => lines(`<table><tr><td>3.其他</td><td>${value}</td></tr></table>`);
+    expect(row('<sup>53</sup>')).toEqual(['3.其他|53']);
+    expect(row('<span> <sub>6</sub></span>')).toEqual(['3.其他|6']);
+    expect(row('53<sup>1</sup>')).toEqual(['3.其他|53']);
+  });
+  it('leaves out a run of text a style makes invisible (anti-copy noise, variants W25), never an element that holds others', () => {
+    const row = (value: string) => lines(`<table><tr><td>3.其他</td><td>${value}</td></tr></table>`);
+    expect(row('5<font style="font-size:0px;color:#FFF">7</font>3')).toEqual(['3.其他|53']);
+    expect(row('5<span style="color:transparent;font-size:1px">版权</span>3')).toEqual(['3.其他|53']);
+    expect(row('5<span style="visibility:hidden;position:absolute">x</span>3')).toEqual(['3.其他|53']);
+    // Controls: the inline-block gap trick (a container of size 0 whose children set their own), a transparent background,
+    // and a cell whose own style is invisible text (it keeps its place in the row).
+    expect(row('<div style="font-size:0"><span style="font-size:14px">53</span></div>')).toEqual(['3.其他|53']);
+    expect(row('<span style="background-color:transparent">53</span>')).toEqual(['3.其他|53']);
+    expect(row('<span style="font-size:0.5em">53</span>')).toEqual(['3.其他|53']);
+    expect(lines('<table><tr><td style="visibility:hidden">3.其他</td><td>1</td></tr></table>')).toEqual(['3.其他|1']);
+    expect(lines('<p>共收到申请5<font style="font-size:0">8</font>3件。</p>')).toEqual(['共收到申请53件。']);
+  });
   it("leaves out a note number linked within the page after a cell's text (LibreOffice XHTML, variants U54), and keeps a linked value", () => {
     const row = (label: string, value: string) => lines(`<table><tr><td>${label}</td><td>${value}</td></tr></table>`);
     expect(row('3.其他<span class="Footnote_20_anchor"><a href="#ftn5" id="body_ftn5">3</a></span>', '1')).toEqual(['3.其他|1']);

@@ -95,6 +95,8 @@ const LINKEDOM_DIFFERS: Record<string, string> = {
     'linkedom applies no style sheet; a browser hides the original article by the 纯文本 script’s class rule, as the light DOM does',
   'V26-rows-hidden-by-class.html': 'linkedom applies no style sheet; a browser hides the stale t3 rows by their class rule, as the light DOM does',
   'EV26-rows-hidden-by-class-error.html': 'linkedom applies no style sheet; a browser hides the stale t3 rows by their class rule, as the light DOM does',
+  'W25d-anti-copy-noise-by-class.html':
+    'linkedom applies no style sheet; a browser shows nothing of the anti-copy noise its class rule sizes 0, as the light DOM does',
   'U43b-lazy-table-not-loaded-yet.html': 'linkedom reads the text of a <noscript> after the table’s placeholder; a browser running scripts shows none',
 };
 const differs = (name: string) => Object.keys(LINKEDOM_DIFFERS).some((page) => name.endsWith(`/${page}`));
@@ -162,6 +164,21 @@ describe('light DOM where a browser and linkedom differ, as a browser does', () 
     // Rules with combinators or of a tag alone, and an @media a desktop screen does not match, are left to a browser (page-tree.ts asks it the computed style).
     expect(hidden).toEqual(['phone:true', 'print:true', 'tab:true', 'wide:false', 'off:true', 'on:false', 'inline:false', 'child:false', 'TABLE:false']);
     expect(parseLightDom('<style>.m{display:block}</style><div class="m">x</div>').querySelector('div')!.hasAttribute('hidden')).toBe(false);
+  });
+
+  it('a rule that makes text invisible (anti-copy noise 「.jm{font-size:0}」, variants W25d) hides a run of text only', () => {
+    const css = '<style>.jm{font-size:0;color:#fff} .tr{color:transparent} .vh{visibility:hidden} .gap{font-size:0} .bg{background-color:transparent}</style>';
+    const doc = parseLightDom(
+      `<head>${css}</head><body><font class="jm">7</font><span class="tr">x</span><span class="vh">y</span>` +
+        '<span class="jm" style="font-size:14px">own size</span><div class="gap"><span>inline-block</span></div><span class="bg">bg</span>' +
+        '<table><tr><td class="vh">cell</td></tr></table></body>',
+    );
+    const hidden = doc
+      .querySelectorAll('font,span,div,td')
+      .filter((el) => el.hasAttribute('hidden'))
+      .map((el) => el.textContent);
+    // Controls: a run with its own size, a container (its children set their own size), a transparent background, a cell (it keeps its place).
+    expect(hidden).toEqual(['7', 'x', 'y']);
   });
 
   it('rules inside an @media read as on a 1 280 px desktop screen (a mobile-first page hides its phone copy there); queries it cannot read are left to a browser', () => {

@@ -32,6 +32,10 @@ describe('readCell', () => {
     ['〇', 0],
     ['1〇', 10],
     ['○', 0],
+    // 零 is the same zero written as a word (variants W04); a spreadsheet's text-cell apostrophe is no part of the value (W01).
+    ['零', 0],
+    ["'53", 53],
+    ['’1,234', 1234],
     // Characters that print nothing, left inside numbers by editors.
     ['1\u200b2', 12],
     ['1\u200d2', 12],
@@ -42,6 +46,8 @@ describe('readCell', () => {
   // report-format.md: a word inside a row of numbers (「—」「/」) is an invalid cell, neither a blank nor 0.
   it.each(['—', '-', '/', '／', '无', '——'])('reads %j as a placeholder, never 0', (raw) => expect(readCell(raw).kind).toBe('placeholder'));
   it.each(['自然人', '3.', '约3', '1.属于国家秘密'])('reads %j as text', (raw) => expect(readCell(raw).kind).toBe('text'));
+  // A letter typed for 0 (variants EW09) is no number, nor is a quote alone or before a word.
+  it.each(['O', 'o', "'", "'约3", '零星'])('reads %j as no count', (raw) => expect(readCell(raw).kind).not.toBe('number'));
   // Counters for cases (「2起」「3宗」) and a note in words after the number (「1（已撤诉）」): the number counts, what follows is said as a unit.
   it.each([
     ['2起', 2, '起'],

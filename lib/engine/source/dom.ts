@@ -5,6 +5,7 @@ import { layoutTableBlocks } from './layout-table';
 import { linesToBlocks, type SourceLine } from './text';
 import { simplified } from '../traditional';
 import { visible } from '../text';
+import { INVISIBLE_TEXT_STYLE, isTextRun } from './style-sheet';
 
 /**
  * Elements whose content is never report text. The overlay host is not named here: the caller
@@ -143,7 +144,8 @@ export const HIDING_STYLE = /display\s*:\s*none|visibility\s*:\s*collapse/i;
 function isHidden(el: El): boolean {
   if (el.hasAttribute('hidden')) return true;
   const style = el.getAttribute('style');
-  return !!style && HIDING_STYLE.test(style);
+  if (!style) return false;
+  return HIDING_STYLE.test(style) || (isTextRun(el) && INVISIBLE_TEXT_STYLE.test(style));
 }
 
 const tagOf = (el: El) => el.tagName.toUpperCase();
@@ -368,6 +370,11 @@ function cellText(td: El): string {
 /** Footnote marks after a label or value (「3.其他<sub>b</sub>」), not part of the cell's text. */
 const FOOTNOTE_MARK = new Set(['SUP', 'SUB']);
 
+/** A <sup>/<sub> after the cell's text is a mark; one before any (「<sup>53</sup>」, raised by a slip of the editor) is the value. */
+function isFootnoteMark(el: El, before: string): boolean {
+  return FOOTNOTE_MARK.has(tagOf(el)) && !!before.trim();
+}
+
 /**
  * A note's number as a link to it within the page, after the cell's text (LibreOffice's XHTML filter:
  * 「3.其他<span class="Footnote_20_anchor"><a href="#ftn5">3</a></span>」, raised by its style sheet only):
@@ -397,7 +404,7 @@ function shownText(root: El): string {
     const el = node as El;
     // A read-only <textarea> is a cell's value as the page shows it (a form rendered for viewing), as it is a block's text;
     // a review comment (isSkipped) is not the cell's.
-    if (el !== root && (isSkipped(el, tagOf(el)) || FOOTNOTE_MARK.has(tagOf(el)) || isHidden(el) || isNoteLink(el, out))) continue;
+    if (el !== root && (isSkipped(el, tagOf(el)) || isFootnoteMark(el, out) || isHidden(el) || isNoteLink(el, out))) continue;
     // A form shown read-only (「<input readonly value="12">」): the value is what the cell shows.
     if (tagOf(el) === 'INPUT' && /^(?:text|number|)$/i.test(el.getAttribute('type') ?? '')) out += el.getAttribute('value') ?? '';
     for (let c = el.lastChild; c; c = c.previousSibling) stack.push(c);

@@ -9,7 +9,7 @@
  */
 import { Parser } from 'htmlparser2';
 import type { TreeNode } from './page-tree';
-import { displayRules, hiddenByRules } from './style-sheet';
+import { displayRules, hiddenByRules, invisibleTextRules, isTextRun } from './style-sheet';
 
 type LightNode = LightElement | LightText;
 
@@ -196,15 +196,19 @@ export function parseLightDom(html: string): LightDocument {
  * not show them: the page tree a browser writes says the same from the computed style (page-tree.ts).
  */
 function hideStyledAway(byTag: ReadonlyMap<string, LightElement[]>): void {
-  const rules = (byTag.get('STYLE') ?? []).flatMap((s) => displayRules(s.textContent));
-  if (!rules.some((r) => r.hides)) return;
+  const sheets = (byTag.get('STYLE') ?? []).map((s) => s.textContent);
+  const rules = sheets.flatMap(displayRules);
+  // Rules that make text invisible hide a run of text only (isTextRun), unless its own style sets a size, colour or visibility.
+  const textRules = sheets.flatMap(invisibleTextRules);
+  if (!rules.some((r) => r.hides) && !textRules.length) return;
   for (const [tag, elements] of byTag)
     for (const el of elements) {
       const id = el.getAttribute('id');
       const classes = el.getAttribute('class');
       if (id === null && classes === null) continue;
       const styled = { tag, id, classes: classes?.split(/[\t\n\f\r ]+/).filter(Boolean) ?? [], style: el.getAttribute('style') };
-      if (hiddenByRules(styled, rules)) el.markHidden();
+      const textHidden = () => isTextRun(el) && !/font-size|visibility|(?<![\w-])color/i.test(styled.style ?? '') && hiddenByRules(styled, textRules);
+      if (hiddenByRules(styled, rules) || (textRules.length && textHidden())) el.markHidden();
     }
 }
 

@@ -13,6 +13,7 @@
  */
 import { CHECK_EVERY, type Deadline, type Steps } from '../steps';
 import { CELL_ROLE, HIDING_STYLE, isSkipped, PAGE_LIMITS, type PageLimits } from './dom';
+import { INVISIBLE_TEXT_STYLE, isTextRun } from './style-sheet';
 
 export type TreeText = [parent: number, text: string];
 /** `attributes` is 0 when the element has none the engine reads (most have none). */
@@ -74,7 +75,8 @@ function attributesOf(el: Element, tag: string): Record<string, string> | 0 {
   if (hidden !== null) (out ||= {}).hidden = hidden;
   const style = el.getAttribute('style');
   const styleHides = !!style && HIDING_STYLE.test(style);
-  if (styleHides) (out ||= {}).style = style;
+  // The engine decides whether such a style hides the element (only a run of text): it needs the style to.
+  if (styleHides || (style && INVISIBLE_TEXT_STYLE.test(style))) (out ||= {}).style = style;
   const role = el.getAttribute('role');
   if (role && CELL_ROLE.test(role)) (out ||= {}).role = role;
   if (hidden === null && !styleHides && hiddenByStyleSheet(el, tag)) (out ||= {}).hidden = '';
@@ -89,7 +91,14 @@ function attributesOf(el: Element, tag: string): Record<string, string> | 0 {
 function hiddenByStyleSheet(el: Element, tag: string): boolean {
   if (HEAD_KEPT.has(tag) || !(el.hasAttribute('class') || el.hasAttribute('id'))) return false;
   const view = el.ownerDocument.defaultView;
-  return typeof view?.getComputedStyle === 'function' && view.getComputedStyle(el).display === 'none';
+  if (typeof view?.getComputedStyle !== 'function') return false;
+  const style = view.getComputedStyle(el);
+  return style.display === 'none' || (isTextRun(el) && textInvisible(style));
+}
+
+/** A run of text the page's style sheets make invisible (anti-copy noise of a class: 「.jm{font-size:0}」), as INVISIBLE_TEXT_STYLE says inline. */
+function textInvisible(style: CSSStyleDeclaration): boolean {
+  return parseFloat(style.fontSize) === 0 || style.visibility === 'hidden' || style.color === 'rgba(0, 0, 0, 0)';
 }
 
 /**

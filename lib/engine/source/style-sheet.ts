@@ -22,14 +22,39 @@ export interface DisplayRule {
 const COMPOUND = /^([a-zA-Z][a-zA-Z0-9-]*)?((?:[.#][-\w\u00a0-\uffff]+)*)$/;
 const DISPLAY = /(?:^|;)\s*display\s*:\s*([-a-z]+)\s*(!\s*important)?/gi;
 
+/**
+ * Styles that make an element's own text invisible but that a child may undo (a container's `font-size:0` is the
+ * inline-block gap trick, its children set their own size): they hide only a run of text with no element inside, as an
+ * old CMS's anti-copy noise is (「5<font style="font-size:0px;color:#FFF">7</font>3」 shows 53).
+ */
+export const INVISIBLE_TEXT_STYLE = /font-size\s*:\s*0(?:px|pt|em|rem|%)?\s*(?:[;!}]|$)|visibility\s*:\s*hidden|(?<![\w-])color\s*:\s*transparent/i;
+
+/** Cells and rows keep their place in the grid whatever their text's style: only `display:none` takes them out. */
+const GRID_PART = new Set(['TD', 'TH', 'TR', 'TABLE']);
+
+/** A run of text that INVISIBLE_TEXT_STYLE may hide: no element inside, and no part of a table's grid. */
+export const isTextRun = (el: { readonly firstElementChild: unknown; readonly tagName: string }): boolean =>
+  !el.firstElementChild && !GRID_PART.has(el.tagName.toUpperCase());
+
+type Declared = { value: string; important: boolean } | null;
+
 /** The `display` rules of a style sheet's text, in its order. */
 export function displayRules(css: string): DisplayRule[] {
+  return rulesOf(css, lastDisplay);
+}
+
+/** The rules that make a run of text invisible (INVISIBLE_TEXT_STYLE: 「.jm{font-size:0}」), read as rules that hide it. */
+export function invisibleTextRules(css: string): DisplayRule[] {
+  return rulesOf(css, (declarations) => (INVISIBLE_TEXT_STYLE.test(declarations) ? { value: 'none', important: false } : null));
+}
+
+function rulesOf(css: string, declared: (declarations: string) => Declared): DisplayRule[] {
   const out: DisplayRule[] = [];
-  readRules(css.replace(/\/\*[\s\S]*?\*\//g, '').replace(/<!--|-->/g, ''), out);
+  readRules(css.replace(/\/\*[\s\S]*?\*\//g, '').replace(/<!--|-->/g, ''), out, declared);
   return out;
 }
 
-function readRules(text: string, out: DisplayRule[]): void {
+function readRules(text: string, out: DisplayRule[], declared: (declarations: string) => Declared): void {
   let i = 0;
   while (i < text.length) {
     const open = text.indexOf('{', i);
@@ -41,9 +66,9 @@ function readRules(text: string, out: DisplayRule[]): void {
       .trim();
     const close = blockEnd(text, open);
     if (/^@media\b/i.test(prelude)) {
-      if (desktopMatches(prelude.slice(6))) readRules(text.slice(open + 1, close), out);
+      if (desktopMatches(prelude.slice(6))) readRules(text.slice(open + 1, close), out, declared);
     } else if (!prelude.startsWith('@')) {
-      const display = lastDisplay(text.slice(open + 1, close));
+      const display = declared(text.slice(open + 1, close));
       if (display) for (const selector of prelude.split(',')) pushRule(out, selector.trim(), display);
     }
     i = close + 1;
@@ -99,8 +124,8 @@ function blockEnd(text: string, open: number): number {
   return text.length;
 }
 
-function lastDisplay(declarations: string): { value: string; important: boolean } | null {
-  let found: { value: string; important: boolean } | null = null;
+function lastDisplay(declarations: string): Declared {
+  let found: Declared = null;
   for (const m of declarations.matchAll(DISPLAY)) found = { value: m[1]!.toLowerCase(), important: !!m[2] };
   return found;
 }
