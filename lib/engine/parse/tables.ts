@@ -876,7 +876,7 @@ export function readT4(grids: Grid[]): Table | undefined {
   if (best && best.values.length < spec!.columns.length && valueRows.length > 1 && values.length === spec!.columns.length) best = { ...best, values };
   // Its columns stand where its header's cells do, one line of it naming all fifteen (「结果维持 … 总计」), or
   // where its results' words stand over several lines.
-  const centres = () => t4Columns(grids.flatMap((g) => g.rows));
+  const centres = once(() => t4Columns(grids.flatMap((g) => g.rows)));
   const turned = t4ByGroup(grids);
   if (turned) putRow(table, spec!, turned);
   else if (best) {

@@ -89,7 +89,7 @@ export const matchNote = (previous: YearFacts, how: 'same' | 'likely') => (how =
  * Some months of the year, not all of it: 「1—6月」「1月1日至6月30日」, or one month (「12月收到申请9件」); not 「1—12月」,
  * nor a date (「12月31日」「12月底」) or the end of a span (「截至12月」).
  */
-export function ofSomeMonths(s: string): boolean {
+function ofSomeMonths(s: string): boolean {
   for (const m of s.matchAll(/(?<!\d)(\d{1,2})月?(?:\d{1,2}日)?[至到—–\-－~～](\d{1,2})月/g)) if (Number(m[1]) !== 1 || Number(m[2]) !== 12) return true;
   return /(?<![\d至到—–\-－~～])(?:1[0-2]|0?[1-9])月(?![\d份底末初至到—–\-－~～])/.test(s);
 }

@@ -1,4 +1,4 @@
-import { clauseBefore, ofSomeMonths, ref } from './helpers';
+import { clauseBefore, ofPartOfYear, ref } from './helpers';
 import { aboutOtherBody, aboutOtherYear, atLeast, checkClaims, EVERYONE, ofOneApplicant, proseSentences, total, otherKind, totals } from './claims';
 import type { Report } from '../model';
 import type { ReportRule } from './types';
@@ -27,14 +27,14 @@ const WITH_CARRIED = /^[^。；;\d]*\d+件[，,。：:]?[(（]?(?:其中|包括|
 const newAndCarried = totals('1', '2');
 /**
  * A part of the applications, by channel or by applicant (「通过信函方式收到申请15件」「新收自然人申请40件」),
- * not all of them; 「公民、法人或者其他组织」 is everyone who may apply.
+ * not all of them (those of a part of the year: ofPartOfYear); 「公民、法人或者其他组织」 is everyone who may apply.
  */
 const PART =
-  /自然人|法人|其他组织|企业|个人|网站|网上|在线|线上|信函|邮寄|邮件|当面|现场|传真|电话|平台|渠道|方式|季度|上半年|下半年|月份|月均|当月|单月|(?:有关|涉及|关于)(?!(?:政府)?信息公开)[^。；，,]{1,20}?的[^。；，,]{0,16}申请/;
-/** A part of the applications (PART), or those of some months. */
+  /自然人|法人|其他组织|企业|个人|网站|网上|在线|线上|信函|邮寄|邮件|当面|现场|传真|电话|平台|渠道|方式|月均|(?:有关|涉及|关于)(?!(?:政府)?信息公开)[^。；，,]{1,20}?的[^。；，,]{0,16}申请/;
+/** A part of the applications (PART), or those of a part of the year. */
 const aPart = (statement: string) => {
   const s = statement.replace(EVERYONE, '');
-  return PART.test(s) || ofSomeMonths(s);
+  return PART.test(s) || ofPartOfYear(s);
 };
 /** Words between the verb and 申请 that name no kind: 「共收到各类申请」「受理群众提出的申请」「新收的53件申请」. */
 const NO_KIND = /全年|本年度?|今年|共计|总计|共|各类|有效|依法|新|的|了|群众|申请人|提出|提交|通过|\d+件/g;

@@ -161,8 +161,9 @@ function closedOfNewAndCarried(sentences: Sentence[], at: number, before: string
   if (!closed || !received || !carried || new Set([closed, received, carried]).size < 3) return undefined;
   const whole = received.value + carried.value;
   if (closed.value > whole || counts.some(({ n }) => n.value >= whole)) return undefined;
-  if (roundsTo((closed.value / whole) * 100, rate)) return undefined;
-  const shown = shownAs((closed.value / whole) * 100, rate);
+  const percent = (closed.value / whole) * 100;
+  if (roundsTo(percent, rate)) return undefined;
+  const shown = shownAs(percent, rate);
   return {
     excerpt,
     expected: `${shown}%`,
