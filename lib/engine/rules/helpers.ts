@@ -1,4 +1,4 @@
-import { TABLE_KEYS, type Cell, type CellRef, type InferredValue, type NumberMention, type Report, type TableKey, type YearFacts } from '../model';
+import { TABLE_KEYS, type Cell, type CellRef, type InferredValue, type NumberMention, type Report, type Table, type TableKey, type YearFacts } from '../model';
 import { cellLabel, rowsFor } from '../parse/table-specs';
 
 /**
@@ -71,6 +71,9 @@ export const mentionsSum = (ns: NumberMention[]): number => ns.reduce((t, n) => 
 export const tableLayout = (report: Report, table: TableKey) => report.tables[table]?.layout ?? report.layout;
 
 /** Rows of a table its layout expects. */
+/** Whether a table was found and at least one of its rows read. */
+export const hasRows = (table: Table | undefined): table is Table => !!table && Object.keys(table.rows).length > 0;
+
 export function expectedRows(report: Report, table: TableKey) {
   return rowsFor(table, tableLayout(report, table));
 }

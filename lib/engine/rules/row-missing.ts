@@ -1,6 +1,6 @@
 import { SECTION_OF_TABLE, TABLE_KEYS } from '../model';
 import { TABLE_NAMES } from '../parse/table-specs';
-import { expectedRows, ref } from './helpers';
+import { expectedRows, hasRows, ref } from './helpers';
 import type { ReportRule } from './types';
 
 export const rowMissing: ReportRule = {
@@ -14,13 +14,14 @@ export const rowMissing: ReportRule = {
   check(report) {
     return TABLE_KEYS.flatMap((t) => {
       const table = report.tables[t];
-      if (!table) return [];
+      // A table with no row read at all is table-missing's.
+      if (!hasRows(table)) return [];
       return expectedRows(report, t)
         .filter((spec) => !table.rows[spec.key])
         .map((spec) => ({
           section: SECTION_OF_TABLE[t],
           cells: spec.columns.map((c) => ref(t, spec.key, c)),
-          message: t === 't4' ? '「行政复议、行政诉讼」表格没有数据行' : `「${TABLE_NAMES[t]}」表缺少「${spec.label}」行`,
+          message: `「${TABLE_NAMES[t]}」表缺少「${spec.label}」行`,
         }));
     });
   },
