@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cleanT3, cleanT4 } from '../helpers/make-report';
-import { findings, keys, ofRule } from '../helpers/rules';
+import { bodyTitle, pageOf, reportSection } from '../helpers/compilation';
+import { auditedHtml, findings, keys, ofRule } from '../helpers/rules';
 
 describe('cell-missing (identity 5)', () => {
   it('reports blank cells as missing, not zero, leaves 「—」「无」 to cell-invalid, and skips identities over them', () => {
@@ -38,5 +39,22 @@ describe('cell-missing (identity 5)', () => {
     expect(fs).toEqual([expect.objectContaining({ severity: 'warning', section: 's4' })]);
     expect(fs[0]!.inferred).toBeUndefined();
     expect(keys(fs[0]!)).toEqual(['t4/1/review.upheld', 't4/1/review.corrected', 't4/1/review.other', 't4/1/review.pending', 't4/1/review.total']);
+  });
+  it("says a t4 blank's column was deduced, unconfirmed, when a row printed one value short fits only there", () => {
+    // A table of cells whose t4 row lost a cell: 复议's total (3). Only its own place lets all three groups add up
+    // (a lost part fits anywhere in its group; text laid out with spaces leaves the values unplaced, see blank-place.ts).
+    const t4 = [2, 1, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0];
+    const fs = ofRule(auditedHtml(pageOf(bodyTitle(1), reportSection(1, { t4 }))).findings, 'cell-missing');
+    expect(fs).toEqual([expect.objectContaining({ severity: 'warning', section: 's4' })]);
+    expect(keys(fs[0]!)).toEqual(['t4/1/review.total']);
+    expect(fs[0]!.message).toContain('由勾稽关系推定');
+    expect(fs[0]!.message).toContain('三组');
+  });
+  it('says nothing deduced of a t4 blank the row shows in its place', () => {
+    const t4 = cleanT4();
+    t4[4] = '';
+    const fs = ofRule(findings({ t4 }), 'cell-missing');
+    expect(keys(fs[0]!)).toEqual(['t4/1/review.total']);
+    expect(fs[0]!.message).not.toContain('推定');
   });
 });

@@ -18,7 +18,9 @@
  * elsewhere, which no reading of the text could tell from one. Without that confirmation (t4, one row with no
  * column identities; a t3 whose other rows are blank or missing) the row stays as it was read: its values
  * unplaced (row-cells-unplaced), or at the column its cells put them. With the blank placed, every identity of
- * the report is checked by the rules as before, and cell-missing says the column was deduced.
+ * the report is checked by the rules as before, and cell-missing says the column was deduced. (t4's row of
+ * fourteen values with none blank is read before this, in tables.ts t4LostValue: its one place where the three
+ * groups add up is better than reading it from the left, and cell-missing says that column was deduced, unconfirmed.)
  */
 import { cellKey, type Cell, type CellRef, type Report, type TableKey } from '../model';
 import { tableBounds } from '../rules/arithmetic';

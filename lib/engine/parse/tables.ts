@@ -882,7 +882,14 @@ export function readT4(grids: Grid[]): Table | undefined {
   else if (best) {
     // Values that stand under the columns show where a cell is blank; only a row without such places is searched for a lost value.
     const lost = standsInColumns(best.values, centres) ? undefined : t4LostValue(best.values);
-    putRow(table, spec!, lost === 'unplaced' || !lost ? best : { ...best, values: lost }, centres, lost === 'unplaced');
+    const at = typeof lost === 'number' ? lost : undefined;
+    const values = at === undefined ? best.values : [...best.values.slice(0, at), { text: '', el: best.values[0]!.el }, ...best.values.slice(at)];
+    putRow(table, spec!, { ...best, values }, centres, lost === 'unplaced');
+    // A blank before the row's end moves values from the columns they show in: the auditor is told the column was
+    // deduced, as t4's one row leaves no other row to confirm it by (blank-place.ts). (Values laid out with spaces
+    // are not placed so: fitValues leaves them unplaced.)
+    const blank = at === undefined || at === 14 ? undefined : table.rows[spec!.key]![spec!.columns[at]!];
+    if (blank?.status === 'blank') blank.deduced = true;
   }
   return table;
 }
@@ -894,12 +901,12 @@ function standsInColumns(values: GridCell[], centres: () => Centres): boolean {
 }
 
 /**
- * A row of fourteen values where t4 has fifteen, none blank: one cell was lost. Where it stood, when
+ * A row of fourteen values where t4 has fifteen, none blank: one cell was lost. Where it stood (its column), when
  * exactly one place lets each group's parts add up to its total (the lost value then being whatever
- * its group needs), with a blank cell there; 'unplaced' when several places do but not the last;
+ * its group needs); 'unplaced' when several places do but not the last;
  * undefined otherwise, for the values to be read from the left (a row cut at its end lost its last).
  */
-function t4LostValue(values: GridCell[]): GridCell[] | 'unplaced' | undefined {
+function t4LostValue(values: GridCell[]): number | 'unplaced' | undefined {
   const numbers = values.map((c) => readCell(c.text));
   if (values.length !== 14 || numbers.some((r) => r.kind !== 'number')) return undefined;
   const row = numbers.map((r) => (r.kind === 'number' ? r.value : 0));
@@ -915,7 +922,7 @@ function t4LostValue(values: GridCell[]): GridCell[] | 'unplaced' | undefined {
     });
     if (adds) fits.push(at);
   }
-  if (fits.length === 1) return [...values.slice(0, fits[0]), { text: '', el: values[0]!.el }, ...values.slice(fits[0])];
+  if (fits.length === 1) return fits[0];
   return fits.length > 1 && !fits.includes(14) ? 'unplaced' : undefined;
 }
 
