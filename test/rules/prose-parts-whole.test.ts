@@ -170,7 +170,8 @@ describe('prose-parts-whole', () => {
     expect(ofRule(findings({ s1: s1('其中政策文件80条、工作动态50条') }), 'prose-parts-whole')).toEqual([
       expect.objectContaining({ expected: 120, actual: 130 }),
     ]);
-    for (const parts of ['其中政策文件80条、工作动态40条', '政策文件80条（含解读10条）、工作动态40条', '其中政策文件80条'])
+    // Other years' counts in brackets are no parts (「（2022年80条、2021年50条）」).
+    for (const parts of ['其中政策文件80条、工作动态40条', '政策文件80条（含解读10条）、工作动态40条', '其中政策文件80条', '2022年80条、2021年50条'])
       expect(ofRule(findings({ s1: s1(parts) }), 'prose-parts-whole')).toEqual([]);
   });
   it('a part whose name opens with 其他 is not the rest (「其他法律行政法规禁止公开」), 「其他5条」 is (hunt 14)', () => {

@@ -261,6 +261,8 @@ export const prosePartsWhole: ReportRule = {
   },
 };
 
+/** Words that name another year than the count's own (not 上年结转, this year's row). */
+const OTHER_YEARS = /20\d{2}年|(?:上一?年|去年|前年)(?!度?结转)|同比|较/;
 /** A count with its parts in brackets right after it: 「不予公开7件（其中涉及个人隐私5件、涉及商业秘密3件）」. */
 const BRACKETED = /\d[\d,.]*\s*[件条个篇项起次][（(]/g;
 
@@ -274,6 +276,8 @@ function checkBracketed(s: Sentence, out: Problem[]) {
     const close = closingBracket(s.text, open);
     if (close < 0) continue;
     const inner = s.text.slice(open + 1, close).replace(/^(?:其中|包括|包含|含)/, '');
+    // 「53件（2022年41件、2021年35件）」「（上年41件）」: other years' counts beside it, not its parts.
+    if (OTHER_YEARS.test(inner)) continue;
     const start = m.index - clauseBefore(s.text, m.index).length;
     const text = `${s.text.slice(start, open)}，其中${inner}`;
     const marker = /，其中/.exec(text.slice(0, open - start + 3))!;
