@@ -391,4 +391,25 @@ describe('prose-applications', () => {
     ])
       expect(said(part), part).toEqual([]);
   });
+
+  it('a comparison with a year by its number (「比2022年多收到申请5件」) holds to the end of its clause only (hunt 14)', () => {
+    const said = (received: number) =>
+      ofRule(
+        findings({ s1: `2023年，我局共收到政府信息公开申请12件，上年结转1件。本年度比2022年多收到申请5件，共收到申请${received}件。` }),
+        'prose-applications',
+      );
+    expect(said(15)).toEqual([expect.objectContaining({ expected: 12, actual: 15 })]);
+    expect(said(12)).toEqual([]);
+  });
+
+  it('goes on from a short line cut by a <br> to the count that opens the next (hunt 14)', () => {
+    // The prose corpus's baseline page: 53 new. A line of six characters with no end is no heading when its count follows.
+    const base = readFileSync('test/fixtures/prose/build/common/tpl/base.html', 'utf8');
+    const said = (p: string) => {
+      const at = base.indexOf('<h2>五、');
+      return ofRule(auditedHtml(base.slice(0, at) + `<p>${p}</p>` + base.slice(at)).findings, 'prose-applications');
+    };
+    expect(said('本年新收申请<br>35件，均已登记。')).toEqual([expect.objectContaining({ expected: 53, actual: 35 })]);
+    expect(said('本年新收申请<br>53件，均已登记。')).toEqual([]);
+  });
 });

@@ -25,7 +25,10 @@ describe('prose-parts-whole', () => {
     for (const then of [results, '予以公开22件，部分公开7件', '另有上年结转申请4件'])
       expect(ofRule(findings({ s1: apps(13, then) }), 'prose-parts-whole')).toEqual([]);
     expect(ofRule(findings({ s1: apps(12, results) }), 'prose-parts-whole')).toEqual([expect.objectContaining({ expected: 53, actual: 52 })]);
-    expect(ofRule(findings({ s1: apps(12, '另有上年结转申请4件') }), 'prose-parts-whole')).toEqual([expect.objectContaining({ expected: 53, actual: 52 })]);
+    // A list of channels (no cell of table 3) that falls short before 另有: this rule's to say.
+    expect(ofRule(findings({ s1: '全年共收到政府信息公开申请53件，其中网上申请40件、信函申请12件，另有上年结转申请4件。' }), 'prose-parts-whole')).toEqual([
+      expect.objectContaining({ expected: 53, actual: 52 }),
+    ]);
     // Only a run of two parts or more, with two or more after it, ends the list early: 2 + 1 is too easily 3.
     expect(ofRule(findings({ s1: '被提起行政诉讼3件，其中2件判决维持，1件以其他方式结案，1件尚在审理中。' }), 'prose-parts-whole')).toEqual([
       expect.objectContaining({ expected: 3, actual: 4 }),
@@ -147,6 +150,32 @@ describe('prose-parts-whole', () => {
     const s1 = (range: string) => `单个申请人提出申请${range}不等，其中自然人申请40件、法人或其他组织申请13件。`;
     expect(ofRule(findings({ s1: s1('1至5件') }), 'prose-parts-whole')).toEqual([]);
     expect(ofRule(findings({ s1: s1('1-5件') }), 'prose-parts-whole')).toEqual([]);
-    expect(ofRule(findings({ s1: '共收到申请5件，其中自然人申请40件、法人或其他组织申请13件。' }), 'prose-parts-whole')).toHaveLength(1);
+    expect(ofRule(findings({ s1: '全年办理人大代表建议5件，其中主办建议40件、协办建议13件。' }), 'prose-parts-whole')).toHaveLength(1);
+  });
+  it('one wrong number the tables hold is reported once, by the rule that checks it against its cell (hunt 14)', () => {
+    // Table 3 counts 12 new (10 + 2): the applicant count 3 is wrong, and with the table's 2 the parts add up.
+    const fs = findings({ s1: '全年共收到政府信息公开申请12件，其中自然人申请10件、法人或其他组织申请3件，另有上年结转申请1件。' });
+    expect(ofRule(fs, 'prose-applications')).toHaveLength(1);
+    expect(ofRule(fs, 'prose-parts-whole')).toEqual([]);
+    // Table 4: 2 reviews, 1 upheld, 1 pending. The wrong pending count explains the sum; a wrong whole does too.
+    for (const s1 of ['被申请行政复议2件，其中维持1件、尚未审结2件。', '被申请行政复议3件，其中维持1件、尚未审结1件。']) {
+      expect(ofRule(findings({ s1 }), 'prose-review-suit')).toHaveLength(1);
+      expect(ofRule(findings({ s1 }), 'prose-parts-whole')).toEqual([]);
+    }
+    // 其他结果 is no count prose-review-suit reads: the sum is still this rule's.
+    expect(ofRule(findings({ s1: '被申请行政复议2件，其中维持1件、尚未审结1件、其他结果1件。' }), 'prose-parts-whole')).toHaveLength(1);
+  });
+  it('parts in brackets after their whole (hunt 14)', () => {
+    const s1 = (parts: string) => `全年主动公开政府信息120条（${parts}）。`;
+    expect(ofRule(findings({ s1: s1('其中政策文件80条、工作动态50条') }), 'prose-parts-whole')).toEqual([
+      expect.objectContaining({ expected: 120, actual: 130 }),
+    ]);
+    // Other years' counts in brackets are no parts (「（2022年80条、2021年50条）」).
+    for (const parts of ['其中政策文件80条、工作动态40条', '政策文件80条（含解读10条）、工作动态40条', '其中政策文件80条', '2022年80条、2021年50条'])
+      expect(ofRule(findings({ s1: s1(parts) }), 'prose-parts-whole')).toEqual([]);
+  });
+  it('a part whose name opens with 其他 is not the rest (「其他法律行政法规禁止公开」), 「其他5条」 is (hunt 14)', () => {
+    expect(ofRule(findings({ s1: '发布信息120条，其中工作动态80条，其他部门转载信息5条。' }), 'prose-parts-whole')).toEqual([]);
+    expect(ofRule(findings({ s1: '发布信息120条，其中工作动态80条，其他5条。' }), 'prose-parts-whole')).toHaveLength(1);
   });
 });

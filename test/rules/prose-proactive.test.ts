@@ -108,4 +108,10 @@ describe('prose-proactive', () => {
     expect(proactive('全年作出行政处罚决定一千件。').map((f) => f.actual)).toEqual([1000]);
     expect(proactive('全年作出行政处罚决定一千二件。')).toEqual([]);
   });
+
+  it("a decision count after another kind's count and 和 is of its own kind (hunt 14)", () => {
+    // Table 2: 行政处罚 2, 行政强制 0.
+    expect(proactive('全年作出行政处罚决定2件和行政强制决定1件。')).toEqual([expect.objectContaining({ expected: 0, actual: 1 })]);
+    expect(proactive('全年作出行政处罚和行政强制决定共2件。')).toEqual([]);
+  });
 });

@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cleanT3 } from '../helpers/make-report';
-import { findings, ofRule } from '../helpers/rules';
+import { auditedHtml, findings, ofRule } from '../helpers/rules';
 
 describe('prose-results', () => {
   it('a breakdown that disagrees with the rows', () => {
@@ -251,5 +252,25 @@ describe('prose-results', () => {
     expect(said('全年共收到政府信息公开申请12件。一季度办结3件，二季度办结5件。')).toEqual([]);
     expect(said('全年共收到政府信息公开申请12件。上半年办结6件，1—6月办结6件。')).toEqual([]);
     expect(said('全年共收到政府信息公开申请12件。全年办结12件，一季度办结3件。')).toEqual([12]);
+  });
+
+  it("a reason in its label's full words is one reason; all of a group given one reason (「均为」) is that reason's count (hunt 14)", () => {
+    // cleanT3: 无法提供 3, all 本机关不掌握相关政府信息; 没有现成信息需要另行制作 0.
+    const stated = (s1: string) => ofRule(findings({ s1 }), 'prose-results').map((f) => [f.cells![0]!.row, f.expected, f.actual]);
+    expect(stated('无法提供3件，其中没有现成信息需要另行制作1件。')).toEqual([['3.4.2', 0, 1]]);
+    expect(stated('无法提供的3件均为本机关不掌握相关政府信息。')).toEqual([]);
+    expect(stated('无法提供的3件均为没有现成信息需要另行制作。')).toEqual([['3.4.2', 0, 3]]);
+  });
+
+  it("reads 办结 in section 三's prose under its table as the applications closed (hunt 14)", () => {
+    // The prose corpus's baseline page: 53 new, 4 carried over, 54 closed.
+    const base = readFileSync('test/fixtures/prose/build/common/tpl/base.html', 'utf8');
+    const said = (closed: number) => {
+      const at = base.indexOf('<h2>四、');
+      const p = `<p>全年新收申请53件，加上年结转4件，共办理57件，办结${closed}件，结转下年度继续办理3件。</p>`;
+      return ofRule(auditedHtml(base.slice(0, at) + p + base.slice(at)).findings, 'prose-results');
+    };
+    expect(said(55)).toEqual([expect.objectContaining({ expected: 54, actual: 55 })]);
+    expect(said(54)).toEqual([]);
   });
 });

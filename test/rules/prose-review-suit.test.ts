@@ -240,4 +240,11 @@ describe('prose-review-suit: cases that corrected the body (结果纠正)', () =
     expect(said('被申请行政复议2件（其中维持1件，尚未审结1件）。')).toEqual([]);
     expect(said('被申请行政复议2件（维持1件，尚未审结1件），被提起行政诉讼1件。')).toEqual([]);
   });
+
+  it('reads a count of reviews that corrected the body written before its words (「有1件答复被复议纠正」) (hunt 14)', () => {
+    // cleanT4: no review corrected.
+    const said = (s1: string) => ofRule(findings({ s1 }), 'prose-review-suit').map((f) => [f.expected, f.actual]);
+    expect(said('被申请行政复议2件；全年有1件答复被复议纠正。')).toEqual([[0, 1]]);
+    expect(said('被申请行政复议2件；全年有1件答复被复议机关维持。')).toEqual([]);
+  });
 });

@@ -205,9 +205,11 @@ export function* buildReportSteps(pageBlocks: Block[], source: SourceInfo, deadl
       text = heading.rest;
     }
     if (current) current.text += (current.text ? '\n' : '') + text;
-    // 「无法提供：」|「11件。」: a line wrapped right after a label's colon goes on in the next, which opens with the label's count.
+    // 「无法提供：」|「11件。」: a line wrapped right after a label's colon goes on in the next, which opens with the label's count;
+    // so does a short line with no end (「被申请行政复议<br>5件，…」), taken for a heading until its count follows.
     const last = sentences.at(-1);
-    if (!carried && last && last.el === b.el && last.section === current?.key && LABEL_END.test(last.text) && COUNT_START.test(text)) {
+    const cut = last && (LABEL_END.test(last.text) || !/[。；;！!？?]$/.test(last.text));
+    if (!carried && last && last.el === b.el && last.section === current?.key && cut && COUNT_START.test(text)) {
       sentences.pop();
       text = last.text + text;
     }

@@ -1,4 +1,4 @@
-import type { CellRef, Report, Sentence } from '../model';
+import type { CellRef, Report, SectionKey, Sentence } from '../model';
 import { chineseCount, chineseDigits, compact, ellipsis } from '../text';
 import { showBound, sumBound } from './arithmetic';
 import { clauseBefore, ref, t3GroupRefs } from './helpers';
@@ -18,9 +18,10 @@ export interface Claim {
   what: string;
   /**
    * Skips a match whose clause (from the comma before it to its end) or sentence says the number means something else;
-   * `previous` is the paragraph's sentences before it (「…收到申请53件，上年结转4件；办结54件」 goes on after a 「；」), or ''.
+   * `previous` is the paragraph's sentences before it (「…收到申请53件，上年结转4件；办结54件」 goes on after a 「；」), or '';
+   * `section` the report's section the sentence stands in.
    */
-  unless?: (clause: string, sentence: string, previous: string) => boolean;
+  unless?: (clause: string, sentence: string, previous: string, section?: SectionKey) => boolean;
 }
 
 const compacted = new WeakMap<Report, { s: Sentence; c: string }[]>();
@@ -82,9 +83,11 @@ function respectively(c: string): string {
 
 /**
  * Words that say which year the numbers after them are of. 「上年结转」 names a row of this year's
- * table, not a year; 「2023年全年」「上年全年」 is the year just named, not the report's. A comparison (「较上年」「与上年…相比」) holds to the end of its clause only.
+ * table, not a year; 「2023年全年」「上年全年」 is the year just named, not the report's. A comparison (「较上年」「与上年…相比」
+ * 「比2022年多收到5件」) holds to the end of its clause only.
  */
-const YEAR_WORD = /(较|比|与)?(?:上一?年度?|前一年度?|去年|前年)(?!度?结转)|(?:本|今|(?<![年度])全)年度?|(20\d{2}|二[〇○零][〇○零一二三四五六七八九]{2})\s*年/g;
+const YEAR_WORD =
+  /(较|比|与)?(?:(?:上一?年度?|前一年度?|去年|前年)(?!度?结转)|(20\d{2}|二[〇○零][〇○零一二三四五六七八九]{2})\s*年)|(?:本|今|(?<![年度])全)年度?/g;
 
 const YEARS_SPAN =
   /近(?:[两二三四五六七八九十]+|\d{1,2})年|(?:[两二三四五六七八九十]+|(?<!\d)\d{1,2})年(?:来|以来|间)|多年来|历年|20\d{2}年?度?(?:至|到|—|－|-|~|～)20\d{2}年|(20\d{2})年度?[^，,。；;、\d]{0,12}、(?!\1)20\d{2}年/;
@@ -162,7 +165,7 @@ export function checkClaims(report: Report, claims: Claim[]): Problem[] {
         // The claim is read with the sentence after it: 「受理749件。其中新收713件、上年结转36件。」
         const context = c.slice(m.index) + (sentences[i + 1]?.c ?? '');
         const clause = clauseBefore(c, m.index + m[0].length);
-        if (RUNNING_TOTAL.test(clause) || claim.unless?.(clause, c, paragraphBefore(sentences, i))) continue;
+        if (RUNNING_TOTAL.test(clause) || claim.unless?.(clause, c, paragraphBefore(sentences, i), s.section)) continue;
         const stated = Number(m[1]);
         const readings = claim.readings?.(report, context) ?? [claim.cells(report)];
         const bounds = readings.map((cells) => sumBound(report, cells));

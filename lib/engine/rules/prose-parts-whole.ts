@@ -1,13 +1,21 @@
+import { numbersIn } from '../parse/prose';
 import { clauseBefore } from './helpers';
+import { proseApplications } from './prose-applications';
+import { proseProactive } from './prose-proactive';
+import { proseResults } from './prose-results';
+import { proseReviewSuit } from './prose-review-suit';
 import type { Problem, ReportRule } from './types';
-import type { NumberMention, Sentence } from '../model';
+import type { NumberMention, Report, Sentence } from '../model';
 
 const PART_MARKER = /其中|包括|包含|分别为|分别是/g;
 const YEARS_LISTED = /20\d{2}年度?(?:[、和及与]20\d{2}年度?)+$/;
 /** A list within the list: 「政务动态信息248条，其中图片新闻40条」 breaks down that part, not the whole. */
 const NESTED = /其中|包括|包含/g;
-/** A list that claims to be whole: 「分别为」, or a part named 其他/其余. */
-const EXHAUSTIVE = /分别(?:为|是)|其[他它余]/;
+/**
+ * A list that claims to be whole: 「分别为」, or a part named 其他/其余 (「其他2件」「其他情形2件」; not a name that opens with 其他:
+ * 「其他法律行政法规禁止公开1件」 is one reason).
+ */
+const EXHAUSTIVE = /分别(?:为|是)|其[他它余][^，,、；;\d]{0,4}\d/;
 /** Below this share of the whole, parts are highlights (「其中政策文件45条、政策解读30条」), not a breakdown. */
 const NEAR_MISS = 0.9;
 /** A whole written after its parts: 「概况类信息12条、…60条，共计326条」. */
@@ -181,9 +189,12 @@ function contradicts(text: string, whole: NumberMention, parts: Part[], exhausti
   return first;
 }
 
-const problem = (s: Sentence, excerpt: string, whole: NumberMention, parts: Part[]): Problem => {
+/** What a finding was drawn from: the sentences it reads, its whole and its parts' values. */
+const drawnFrom = new WeakMap<Problem, { texts: string[]; whole: number; parts: number[] }>();
+
+const problem = (s: Sentence, excerpt: string, whole: NumberMention, parts: Part[], texts = [s.text]): Problem => {
   const sum = sumOf(parts);
-  return {
+  const p: Problem = {
     section: s.section,
     excerpt,
     expected: whole.value,
@@ -193,7 +204,37 @@ const problem = (s: Sentence, excerpt: string, whole: NumberMention, parts: Part
         ? `分项之和 ${parts.map((p) => (p.times > 1 ? `${p.times}×${p.n.value}` : p.n.value)).join(' + ')} = ${sum}${whole.unit}，与总数 ${whole.value}${whole.unit} 不符`
         : `分项 ${sum}${whole.unit} 超过其总数 ${whole.value}${whole.unit}`,
   };
+  drawnFrom.set(p, { texts, whole: whole.value, parts: parts.map(valueOf) });
+  return p;
 };
+
+/** The rules that check prose numbers against the tables' cells. */
+const AGAINST_TABLES = [proseApplications, proseResults, proseReviewSuit, proseProactive];
+
+/**
+ * Whether the numbers the rules above already found wrong against the tables, in the same sentences, explain the sum:
+ * 「行政复议4件，其中维持2件、纠正1件、尚未审结2件」 holds one wrong number (尚未审结 2, table 4 says 1), reported by
+ * prose-review-suit; with its table's values the parts add up to the whole, so this rule says nothing more of it.
+ */
+function explainedByTables(report: Report, p: Problem): boolean {
+  const from = drawnFrom.get(p);
+  if (!from) return false;
+  const wrong = AGAINST_TABLES.flatMap((rule) => rule.check(report)).filter(
+    (w) => from.texts.includes(w.excerpt ?? '') && typeof w.expected === 'number' && typeof w.actual === 'number',
+  );
+  if (!wrong.length) return false;
+  const parts = [...from.parts];
+  let whole = from.whole;
+  let corrected = false;
+  for (const w of wrong) {
+    const at = parts.indexOf(w.actual as number);
+    if (at >= 0) parts[at] = w.expected as number;
+    else if (w.actual === whole) whole = w.expected as number;
+    else continue;
+    corrected = true;
+  }
+  return corrected && Math.abs(parts.reduce((t, v) => t + v, 0) - whole) < 1e-9;
+}
 
 /** 「共发布178条，其中1条、144条、33条」: the parts must add up to the stated whole. */
 export const prosePartsWhole: ReportRule = {
@@ -202,22 +243,64 @@ export const prosePartsWhole: ReportRule = {
   severity: 'warning',
   title: { zh: '正文分项之和与总数不符', en: 'Stated parts do not add up to their whole' },
   description: {
-    zh: '正文中「共 N 条，其中 a 条、b 条……」或「a 条、b 条……，共计 N 条」的各分项之和应等于总数：超过总数即为矛盾（按发布渠道分列的除外：同一条信息可在网站、新媒体等多个渠道发布；诉讼的一审、二审也是：同一案件可经历两审）；少于总数时，只在列举自称完整（「分别为」「共计」、列有「其他」）或差得不多（九成以上，多半是笔误）时提示，「其中政策文件45条」之类的举例不算。「各 1 件」按所列项数计（项数看不准时不判断）；分项中又有「其中」的，其下的细分不重复计入；两个总数并列（「建议386件、提案452件，其中主办建议…」）时各分项归入所称的总数；括号中的数字、约数、范围（「1至5件」）、较上年的增减不参与计算；有任何一种读法（如列举到某一句为止、计入单位不同的分项）能对上即不提示。',
-    en: 'Parts listed after 「其中」, or before 「共计」, must add up to their whole: more is a contradiction (except counts by publishing channel or by court instance, which overlap); less is flagged only when the list claims to be whole (「分别为」, 「共计」, a part named 其他) or falls short by under a tenth. 「各1件」 counts once per listed item (not judged when the items cannot be counted); a nested 其中 breaks down a part, not the whole; with two wholes side by side, parts go to the whole they name. Figures in brackets, approximate figures, ranges (「1至5件」) and year-on-year changes are left out, and any reading that adds up (the list ending at a clause, parts in another unit counted) clears it.',
+    zh: '正文中「共 N 条，其中 a 条、b 条……」或「a 条、b 条……，共计 N 条」的各分项之和应等于总数：超过总数即为矛盾（按发布渠道分列的除外：同一条信息可在网站、新媒体等多个渠道发布；诉讼的一审、二审也是：同一案件可经历两审）；少于总数时，只在列举自称完整（「分别为」「共计」、列有「其他」）或差得不多（九成以上，多半是笔误）时提示，「其中政策文件45条」之类的举例不算。「各 1 件」按所列项数计（项数看不准时不判断）；分项中又有「其中」的，其下的细分不重复计入；两个总数并列（「建议386件、提案452件，其中主办建议…」）时各分项归入所称的总数；紧跟总数的括号中的分项（「不予公开7件（其中…5件、…3件）」）按其总数的分项核对，其他括号中的数字、约数、范围（「1至5件」）、较上年的增减不参与计算；有任何一种读法（如列举到某一句为止、计入单位不同的分项）能对上即不提示；某个数字已由对照表格的规则报告为与表格不符、按表格数改正后即能对上时，只由那条规则报告。',
+    en: 'Parts listed after 「其中」, or before 「共计」, must add up to their whole: more is a contradiction (except counts by publishing channel or by court instance, which overlap); less is flagged only when the list claims to be whole (「分别为」, 「共计」, a part named 其他) or falls short by under a tenth. 「各1件」 counts once per listed item (not judged when the items cannot be counted); a nested 其中 breaks down a part, not the whole; with two wholes side by side, parts go to the whole they name. Parts in brackets right after their whole (「不予公开7件（其中…5件、…3件）」) are checked against it; other figures in brackets, approximate figures, ranges (「1至5件」) and year-on-year changes are left out, and any reading that adds up (the list ending at a clause, parts in another unit counted) clears it; where a number another rule already reports against its table cell makes the sum add up once corrected, only that rule reports it.',
   },
   basis: '数据准确性（报告内部一致）',
   example: '「发布信息178条，其中1条、144条、30条」：1+144+30 = 175。',
   check(report) {
     const out: Problem[] = [];
     report.sentences.forEach((s, i) => {
+      checkBracketed(s, out);
       // 「2022年、2021年分别为46件、38件」: earlier years' counts, each its own, not parts.
       const marker = [...s.text.matchAll(PART_MARKER)].find((m) => !inParentheses(s.text, m.index) && !YEARS_LISTED.test(s.text.slice(0, m.index)));
       if (marker && checkMarked(s, report.sentences[i - 1], marker, out)) return;
       checkTotals(s, marker ? marker.index + marker[0].length : 0, out);
     });
-    return out;
+    return out.length ? out.filter((p) => !explainedByTables(report, p)) : out;
   },
 };
+
+/** Words that name another year than the count's own (not 上年结转, this year's row). */
+const OTHER_YEARS = /20\d{2}年|(?:上一?年|去年|前年)(?!度?结转)|同比|较/;
+/** A count with its parts in brackets right after it: 「不予公开7件（其中涉及个人隐私5件、涉及商业秘密3件）」. */
+const BRACKETED = /\d[\d,.]*\s*[件条个篇项起次][（(]/g;
+
+/**
+ * Parts in brackets after their whole, read as if written after 「，其中」 (brackets inside them stay brackets: a part's own
+ * parts). The words before the whole, from the comma before it, go with it (what it counts, a change).
+ */
+function checkBracketed(s: Sentence, out: Problem[]) {
+  for (const m of s.text.matchAll(BRACKETED)) {
+    const open = m.index + m[0].length - 1;
+    const close = closingBracket(s.text, open);
+    if (close < 0) continue;
+    const inner = s.text.slice(open + 1, close).replace(/^(?:其中|包括|包含|含)/, '');
+    // 「53件（2022年41件、2021年35件）」「（上年41件）」: other years' counts beside it, not its parts.
+    if (OTHER_YEARS.test(inner)) continue;
+    const start = m.index - clauseBefore(s.text, m.index).length;
+    const text = `${s.text.slice(start, open)}，其中${inner}`;
+    const marker = /，其中/.exec(text.slice(0, open - start + 3))!;
+    const found: Problem[] = [];
+    checkMarked({ ...s, text, numbers: numbersIn(text) }, undefined, marker, found);
+    for (const p of found) {
+      const from = drawnFrom.get(p)!;
+      const q = { ...p, excerpt: s.text };
+      drawnFrom.set(q, { ...from, texts: [s.text] });
+      out.push(q);
+    }
+  }
+}
+
+/** The index of the bracket that closes the one opened at `open`, or -1. */
+function closingBracket(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    if (/[（(]/.test(text[i]!)) depth++;
+    else if (/[）)]/.test(text[i]!) && --depth === 0) return i;
+  }
+  return -1;
+}
 
 /**
  * Applications listed against a whole that holds more than they: the results, with those carried forward after
@@ -253,6 +336,7 @@ function checkMarked(s: Sentence, prev: Sentence | undefined, marker: RegExpExec
   const parts = partsIn(s, marker.index + marker[0].length, s.text.length, whole.unit, false);
   if (!parts) return true;
   const excerpt = wholeText === s.text ? s.text : prev!.text + s.text;
+  const texts = wholeText === s.text ? [s.text] : [prev!.text, s.text];
   const exhaustive = EXHAUSTIVE.test(s.text.slice(marker.index));
   // 「建议386件、提案452件，其中主办建议268件、主办提案305件」: each part goes to the whole whose kind it names.
   const kinds = wholes.map((w) => kindOf(wholeText, w));
@@ -264,7 +348,7 @@ function checkMarked(s: Sentence, prev: Sentence | undefined, marker: RegExpExec
     wholes.forEach((w, j) => {
       const own = parts.filter((p) => named(p).has(kinds[j]!));
       const wrong = own.length && contradicts(s.text, w, own, exhaustive, false, true);
-      if (wrong) out.push(problem(s, excerpt, w, wrong));
+      if (wrong) out.push(problem(s, excerpt, w, wrong, texts));
     });
     return true;
   }
@@ -274,7 +358,7 @@ function checkMarked(s: Sentence, prev: Sentence | undefined, marker: RegExpExec
   const sum = wrong ? sumOf(wrong) : NaN;
   const before = [...s.numbers.filter((n) => n.index < marker.index), ...(wholeText === s.text ? [] : prev!.numbers)];
   const ofAnother = before.some((n) => n.unit === whole.unit && n.value === sum) || (wholes.length > 1 && wholes.reduce((t, w) => t + w.value, 0) === sum);
-  if (wrong && !ofAnother && !addsUpOtherwise(wholeText, whole, s.text.slice(marker.index), sum)) out.push(problem(s, excerpt, whole, wrong));
+  if (wrong && !ofAnother && !addsUpOtherwise(wholeText, whole, s.text.slice(marker.index), sum)) out.push(problem(s, excerpt, whole, wrong, texts));
   return true;
 }
 

@@ -40,14 +40,21 @@ function decisionClaims(row: string, what: string): Claim[] {
     pattern,
     cells,
     what: `${what}决定`,
-    // 「行政许可和行政处罚决定共5件」 counts two kinds at once.
+    // 「行政许可和行政处罚决定共5件」 counts two kinds at once (but 「处罚决定56件和行政强制决定7件」 ends the item before: its count).
     // Decisions of one procedure or inspection (「组织听证」「双随机…立案9件」) anywhere in the sentence are a part too.
     unless: (clause: string, sentence: string) =>
       aSubset(clause, sentence) ||
       /听证|双随机|抽查|专项|立案/.test(sentence) ||
-      (clauseBefore(clause, clause.length, true).match(/行政(?:许可|处罚|强制)/g)?.length ?? 0) > 1,
+      (kindsCountedTogether(clauseBefore(clause, clause.length, true)).match(/行政(?:许可|处罚|强制)/g)?.length ?? 0) > 1,
   }));
 }
+
+/** The words an item's count is of: after the last count before it (「行政处罚决定56件和行政强制决定7件」 is of 行政强制 alone). */
+const kindsCountedTogether = (item: string) =>
+  item
+    .replace(/\d+件$/, '')
+    .split(/\d+件/)
+    .pop()!;
 
 /**
  * A part of the year's documents or decisions (「以市政府名义制发…」「其中…」「涉及…」「生态环境领域行政处罚决定」「撤销行政许可决定」

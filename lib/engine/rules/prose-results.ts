@@ -1,4 +1,4 @@
-import type { CellRef, Report } from '../model';
+import type { CellRef, Report, SectionKey } from '../model';
 import {
   aboutOtherBody,
   aboutOtherYear,
@@ -185,10 +185,14 @@ const OF_A_TOPIC = /(?:涉及|有关|关于)[^，,。；;\d]{1,16}?中[，,]|的
  * part of the year (「一季度办结10件」), or of the year's new ones alone (「新收申请53件，已办结50件，结转下年度3件；上年结转的4件…均已办结」). The sentence before it in its paragraph
  * may be the one that names them (「共收到政府信息公开申请53件，上年结转4件；办结54件…」), unless this one names another kind.
  */
-function notTheClosed(clause: string, sentence: string, previous: string): boolean {
+function notTheClosed(clause: string, sentence: string, previous: string, section?: SectionKey): boolean {
   const said = ABOUT_DISCLOSURE.test(sentence) || otherKind(sentence) ? sentence : previous + sentence;
-  return !ABOUT_DISCLOSURE.test(said) || ofOneApplicant(sentence) || otherKind(clause) || ofPartOfYear(clause) || /新收[^。]*(?:办结|办理完毕)/.test(said);
+  // Section 三 is about disclosure applications throughout (「全年新收申请53件，加上年结转4件，共办理57件，办结54件」 under its table).
+  const aboutDisclosure = ABOUT_DISCLOSURE.test(said) || (section === 's3' && !otherKind(sentence));
+  return !aboutDisclosure || ofOneApplicant(sentence) || otherKind(clause) || ofPartOfYear(clause) || NEW_ONES_CLOSED.test(said);
 }
+/** 「新收申请53件，已办结50件」: the new ones' closings, unless the carried-over ones are added before (「新收53件，加上年结转4件，共办理57件，办结54件」). */
+const NEW_ONES_CLOSED = /新收(?:(?!上年结转)[^。])*(?:办结|办理完毕)/;
 
 /** Words that say a sentence speaks of disclosure applications and their results. */
 const ABOUT_DISCLOSURE = /信息公开申请|依申请公开|予以公开|部分公开/;
@@ -202,9 +206,11 @@ const GROUPS = '不予公开|无法提供|不予处理|其他处理';
  */
 const ABOUT_RESULTS = new RegExp(`${GROUPS}|予以公开|部分公开|申请`);
 const REASON_WORDS = new RegExp(REASONS.map(([, words]) => words).join('|'));
-const REASONS_ALL = new RegExp(REASON_WORDS.source, 'g');
-/** How many reasons a listed item names: 「属于三类内部事务信息和四类过程性信息的2件」 counts two rows at once. */
-const reasonsIn = (item: string) => item.match(REASONS_ALL)?.length ?? 0;
+/**
+ * How many reasons a listed item names: 「属于三类内部事务信息和四类过程性信息的2件」 counts two rows at once; one reason in
+ * its label's full words (「没有现成信息需要另行制作3件」) is one row, though two of its words match.
+ */
+const reasonsIn = (item: string) => REASONS.filter(([, words]) => new RegExp(words).test(item)).length;
 /** 「因本机关不掌握相关政府信息无法提供7件」: a group's count for one of its reasons is that reason's row, not the group's. */
 const ofAGroupPart = (clause: string, sentence: string) =>
   notAllResults(clause, sentence) || REASON_WORDS.test(clause) || REASON_WORDS.test(causeBefore(sentence, clause));
@@ -229,8 +235,8 @@ const REASON_CLAIMS: Claim[] = REASONS.flatMap(([row, words, what]) =>
     `(?:${words})(?:(?!${REASON_WORDS.source}|[和及与或])[^，,。；、\\d]){0,10}?(\\d+)件`,
     // The cause before a comma, the group and its count after it: 「因本机关不掌握相关政府信息，答复无法提供的7件」.
     `(?:因|由于|鉴于)(?:(?!${REASON_WORDS.source})[^，,。；])*?(?:${words})[^，,。；\\d]{0,12}[，,][^，,。；、\\d]{0,8}?(?:${GROUPS})(?:的)?(\\d+)件`,
-    // The count before its reason: 「不予公开的7件中，3件涉及第三方合法权益」「其中2件属于行政查询事项」.
-    `(?<![\\d.])(\\d+)件(?:申请)?(?:因|系|属于|涉及|为|是)(?:${words})`,
+    // The count before its reason: 「不予公开的7件中，3件涉及第三方合法权益」「其中2件属于行政查询事项」, all of them 「不予公开的7件均为保护第三方合法权益」.
+    `(?<![\\d.])(\\d+)件(?:申请)?(?:(?:因|系|属于|涉及|为|是)|(?:均|全部|都)(?:因|系|属于|涉及|为|是)(?:保护|涉及)?)(?:${words})`,
   ].map((source) => ({
     pattern: new RegExp(source),
     cells: total(row),

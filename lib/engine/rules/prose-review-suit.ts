@@ -137,6 +137,13 @@ export const proseReviewSuit: ReportRule = {
         what: '行政复议被纠错',
         unless: asTheirJudge,
       },
+      // The count before its words: 「有2件答复被复议纠正」「1件被复议机关撤销」.
+      {
+        pattern: /(\d+)(?:件|起)[^，,。；;\d]{0,8}?被(?:行政)?复议(?:机关)?(?:纠错|纠正|撤销)/,
+        cells: () => CORRECTED_REVIEWS,
+        what: '行政复议被纠错',
+        unless: asTheirJudge,
+      },
       { pattern: new RegExp(`败诉${SUM}(\\d+)(?:件|起)`), cells: () => CORRECTED_SUITS, what: '行政诉讼败诉', unless: asTheirJudge },
     ]);
     const reviews = atLeast(report, t4Totals(['review'])());
