@@ -5,7 +5,7 @@ import { proseProactive } from './prose-proactive';
 import { proseResults } from './prose-results';
 import { proseReviewSuit } from './prose-review-suit';
 import type { Problem, ReportRule } from './types';
-import type { NumberMention, Report, Sentence } from '../model';
+import type { NumberMention, Sentence } from '../model';
 
 const PART_MARKER = /其中|包括|包含|分别为|分别是/g;
 const YEARS_LISTED = /20\d{2}年度?(?:[、和及与]20\d{2}年度?)+$/;
@@ -216,12 +216,10 @@ const AGAINST_TABLES = [proseApplications, proseResults, proseReviewSuit, proseP
  * 「行政复议4件，其中维持2件、纠正1件、尚未审结2件」 holds one wrong number (尚未审结 2, table 4 says 1), reported by
  * prose-review-suit; with its table's values the parts add up to the whole, so this rule says nothing more of it.
  */
-function explainedByTables(report: Report, p: Problem): boolean {
+function explainedByTables(againstTables: readonly Problem[], p: Problem): boolean {
   const from = drawnFrom.get(p);
   if (!from) return false;
-  const wrong = AGAINST_TABLES.flatMap((rule) => rule.check(report)).filter(
-    (w) => from.texts.includes(w.excerpt ?? '') && typeof w.expected === 'number' && typeof w.actual === 'number',
-  );
+  const wrong = againstTables.filter((w) => from.texts.includes(w.excerpt ?? '') && typeof w.expected === 'number' && typeof w.actual === 'number');
   if (!wrong.length) return false;
   const parts = [...from.parts];
   let whole = from.whole;
@@ -257,7 +255,9 @@ export const prosePartsWhole: ReportRule = {
       if (marker && checkMarked(s, report.sentences[i - 1], marker, out)) return;
       checkTotals(s, marker ? marker.index + marker[0].length : 0, out);
     });
-    return out.length ? out.filter((p) => !explainedByTables(report, p)) : out;
+    if (!out.length) return out;
+    const againstTables = AGAINST_TABLES.flatMap((rule) => rule.check(report));
+    return out.filter((p) => !explainedByTables(againstTables, p));
   },
 };
 
