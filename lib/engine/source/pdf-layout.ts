@@ -112,8 +112,18 @@ function withoutStruckText(pieces: PdfText[], rules: PdfRule[]): PdfText[] {
   });
 }
 
+/**
+ * Whether a vertical ruling stands between two pieces on a baseline: they are in two cells, however
+ * close (Chromium prints a narrow cell's wrapped header word a point or two from its neighbour's).
+ */
+function ruledApart(a: { x1: number; y: number; size: number }, b: PdfText, verticals: PdfRule[]): boolean {
+  const mid = a.y - a.size / 3;
+  return verticals.some((v) => v.x0 >= a.x1 - EDGE && v.x0 <= b.x + EDGE && v.y0 <= mid && v.y1 >= mid);
+}
+
 /** Pieces on one baseline whose gap is under a third of the type size belong to one run. */
 function toRuns(texts: PdfText[], rules: PdfRule[] = []): Run[] {
+  const verticals = rules.filter((r) => Math.abs(r.x1 - r.x0) <= EDGE * 2 && r.y1 - r.y0 > 3);
   const read = withoutStruckText(texts, rules)
     .map((t) => ({ ...t, str: simplified(foldRadicals(t.str)) }))
     .filter((t) => t.str.trim() && t.size > 0);
@@ -122,7 +132,7 @@ function toRuns(texts: PdfText[], rules: PdfRule[] = []): Run[] {
   for (const p of pieces) {
     const last = runs.at(-1);
     const gap = last ? p.x - last.x1 : Infinity;
-    if (last && Math.abs(p.y - last.y) < 0.3 * p.size && gap < 0.35 * p.size && gap > -0.5 * p.size) {
+    if (last && Math.abs(p.y - last.y) < 0.3 * p.size && gap < 0.35 * p.size && gap > -0.5 * p.size && !ruledApart(last, p, verticals)) {
       last.text += gap > 0.15 * p.size && !last.text.endsWith(' ') && !p.str.startsWith(' ') ? ` ${p.str}` : p.str;
       last.x1 = Math.max(last.x1, p.x + p.w);
     } else runs.push({ text: p.str, x0: p.x, x1: p.x + p.w, y: p.y, size: p.size });
