@@ -190,6 +190,16 @@ describe('ruled tables', () => {
     ]);
   });
 
+  it('cuts a piece pdf.js combined over two cells (「商业企业 科研机构」) at the space by the ruling between them', () => {
+    const xs = [50, 92, 134];
+    const ys = [100, 115, 130];
+    const { blocks } = pagesToBlocks([page([t('商业企业 科研机构', 52, 111, 85), t('6', 60, 126, 5), t('1', 100, 126, 5)], ruled(xs, ys))]);
+    expect(texts(grids(blocks)[0]!)).toEqual([
+      ['商业企业', '科研机构'],
+      ['6', '1'],
+    ]);
+  });
+
   it("still joins the pieces of one cell's text set a point apart where no ruling parts them", () => {
     const { blocks } = pagesToBlocks([page([t('结果', 51, 113), t('维持', 72, 113), t('2', 60, 141, 5)], ruled([50, 120], [100, 130, 145]))]);
     expect(texts(grids(blocks)[0]!)).toEqual([['结果维持'], ['2']]);

@@ -121,10 +121,38 @@ function ruledApart(a: { x1: number; y: number; size: number }, b: PdfText, vert
   return verticals.some((v) => v.x0 >= a.x1 - EDGE && v.x0 <= b.x + EDGE && v.y0 <= mid && v.y1 >= mid);
 }
 
+/** Advance of a character in type sizes, near enough to place a split: CJK and full-width ones a size, others half. */
+const advance = (ch: string) => (/[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/.test(ch) ? 1 : 0.5);
+
+/**
+ * A piece crossed by a vertical ruling is two cells' text: pdf.js combines glyphs a space apart on
+ * one baseline into one piece (「商业企业 科研机构」 from two header cells). It is cut at the space
+ * nearest each ruling; a piece crossed where it has no space is left whole.
+ */
+function splitAtRulings(pieces: PdfText[], verticals: PdfRule[]): PdfText[] {
+  return pieces.flatMap((p) => {
+    const mid = p.y - p.size / 3;
+    const cuts = verticals.filter((v) => v.x0 > p.x + EDGE && v.x0 < p.x + p.w - EDGE && v.y0 <= mid && v.y1 >= mid).map((v) => v.x0);
+    const chars = [...p.str];
+    if (!cuts.length || !chars.some((c) => /\s/.test(c))) return [p];
+    const scale = p.w / chars.reduce((n, c) => n + advance(c), 0);
+    const starts = chars.map((_, i) => p.x + chars.slice(0, i).reduce((n, c) => n + advance(c), 0) * scale);
+    const spaces = chars.flatMap((c, i) => (/\s/.test(c) ? [i] : []));
+    const at = [...new Set(cuts.map((x) => spaces.reduce((best, i) => (Math.abs(starts[i]! - x) < Math.abs(starts[best]! - x) ? i : best))))].sort(
+      (a, b) => a - b,
+    );
+    return [0, ...at].map((from, k) => {
+      const to = k < at.length ? at[k]! : chars.length;
+      const end = to < chars.length ? starts[to]! : p.x + p.w;
+      return { ...p, str: chars.slice(from, to).join(''), x: starts[from]!, w: end - starts[from]! };
+    });
+  });
+}
+
 /** Pieces on one baseline whose gap is under a third of the type size belong to one run. */
 function toRuns(texts: PdfText[], rules: PdfRule[] = []): Run[] {
   const verticals = rules.filter((r) => Math.abs(r.x1 - r.x0) <= EDGE * 2 && r.y1 - r.y0 > 3);
-  const read = withoutStruckText(texts, rules)
+  const read = splitAtRulings(withoutStruckText(texts, rules), verticals)
     .map((t) => ({ ...t, str: simplified(foldRadicals(t.str)) }))
     .filter((t) => t.str.trim() && t.size > 0);
   const pieces = withoutNoteMarks(withoutOverprints(read)).sort((a, b) => a.y - b.y || a.x - b.x);
