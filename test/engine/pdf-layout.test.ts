@@ -164,6 +164,47 @@ describe('ruled tables', () => {
     expect(texts(grids(blocks)[0]!)).toEqual([['四、结转下年度继续办理', '1', '', '2']]);
   });
 
+  it('keeps the wrapped header words of narrow cells apart, however close, when a ruling stands between them', () => {
+    // Chromium prints t4's fifteen columns with a point or two between one cell's 「结果维」 and the next's 「结果纠」.
+    const xs = [50, 82, 114, 146];
+    const ys = [100, 130, 145];
+    const { blocks } = pagesToBlocks([
+      page(
+        [
+          t('结果维', 51, 113),
+          t('持', 51, 126),
+          t('结果纠', 83, 113),
+          t('正', 83, 126),
+          t('总', 115, 113),
+          t('计', 115, 126),
+          t('2', 60, 141, 5),
+          t('1', 92, 141, 5),
+          t('3', 124, 141, 5),
+        ],
+        ruled(xs, ys),
+      ),
+    ]);
+    expect(texts(grids(blocks)[0]!)).toEqual([
+      ['结果维持', '结果纠正', '总计'],
+      ['2', '1', '3'],
+    ]);
+  });
+
+  it('cuts a piece pdf.js combined over two cells (「商业企业 科研机构」) at the space by the ruling between them', () => {
+    const xs = [50, 92, 134];
+    const ys = [100, 115, 130];
+    const { blocks } = pagesToBlocks([page([t('商业企业 科研机构', 52, 111, 85), t('6', 60, 126, 5), t('1', 100, 126, 5)], ruled(xs, ys))]);
+    expect(texts(grids(blocks)[0]!)).toEqual([
+      ['商业企业', '科研机构'],
+      ['6', '1'],
+    ]);
+  });
+
+  it("still joins the pieces of one cell's text set a point apart where no ruling parts them", () => {
+    const { blocks } = pagesToBlocks([page([t('结果', 51, 113), t('维持', 72, 113), t('2', 60, 141, 5)], ruled([50, 120], [100, 130, 145]))]);
+    expect(texts(grids(blocks)[0]!)).toEqual([['结果维持'], ['2']]);
+  });
+
   it('keeps two tables on one page apart when a heading stands between them', () => {
     const { blocks } = pagesToBlocks([
       page(

@@ -112,9 +112,47 @@ function withoutStruckText(pieces: PdfText[], rules: PdfRule[]): PdfText[] {
   });
 }
 
+/**
+ * Whether a vertical ruling stands between two pieces on a baseline: they are in two cells, however
+ * close (Chromium prints a narrow cell's wrapped header word a point or two from its neighbour's).
+ */
+function ruledApart(a: { x1: number; y: number; size: number }, b: PdfText, verticals: PdfRule[]): boolean {
+  const mid = a.y - a.size / 3;
+  return verticals.some((v) => v.x0 >= a.x1 - EDGE && v.x0 <= b.x + EDGE && v.y0 <= mid && v.y1 >= mid);
+}
+
+/** Advance of a character in type sizes, near enough to place a split: CJK and full-width ones a size, others half. */
+const advance = (ch: string) => (/[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/.test(ch) ? 1 : 0.5);
+
+/**
+ * A piece crossed by a vertical ruling is two cells' text: pdf.js combines glyphs a space apart on
+ * one baseline into one piece (「商业企业 科研机构」 from two header cells). It is cut at the space
+ * nearest each ruling; a piece crossed where it has no space is left whole.
+ */
+function splitAtRulings(pieces: PdfText[], verticals: PdfRule[]): PdfText[] {
+  return pieces.flatMap((p) => {
+    const mid = p.y - p.size / 3;
+    const cuts = verticals.filter((v) => v.x0 > p.x + EDGE && v.x0 < p.x + p.w - EDGE && v.y0 <= mid && v.y1 >= mid).map((v) => v.x0);
+    const chars = [...p.str];
+    if (!cuts.length || !chars.some((c) => /\s/.test(c))) return [p];
+    const scale = p.w / chars.reduce((n, c) => n + advance(c), 0);
+    const starts = chars.map((_, i) => p.x + chars.slice(0, i).reduce((n, c) => n + advance(c), 0) * scale);
+    const spaces = chars.flatMap((c, i) => (/\s/.test(c) ? [i] : []));
+    const at = [...new Set(cuts.map((x) => spaces.reduce((best, i) => (Math.abs(starts[i]! - x) < Math.abs(starts[best]! - x) ? i : best))))].sort(
+      (a, b) => a - b,
+    );
+    return [0, ...at].map((from, k) => {
+      const to = k < at.length ? at[k]! : chars.length;
+      const end = to < chars.length ? starts[to]! : p.x + p.w;
+      return { ...p, str: chars.slice(from, to).join(''), x: starts[from]!, w: end - starts[from]! };
+    });
+  });
+}
+
 /** Pieces on one baseline whose gap is under a third of the type size belong to one run. */
 function toRuns(texts: PdfText[], rules: PdfRule[] = []): Run[] {
-  const read = withoutStruckText(texts, rules)
+  const verticals = rules.filter((r) => Math.abs(r.x1 - r.x0) <= EDGE * 2 && r.y1 - r.y0 > 3);
+  const read = splitAtRulings(withoutStruckText(texts, rules), verticals)
     .map((t) => ({ ...t, str: simplified(foldRadicals(t.str)) }))
     .filter((t) => t.str.trim() && t.size > 0);
   const pieces = withoutNoteMarks(withoutOverprints(read)).sort((a, b) => a.y - b.y || a.x - b.x);
@@ -122,7 +160,7 @@ function toRuns(texts: PdfText[], rules: PdfRule[] = []): Run[] {
   for (const p of pieces) {
     const last = runs.at(-1);
     const gap = last ? p.x - last.x1 : Infinity;
-    if (last && Math.abs(p.y - last.y) < 0.3 * p.size && gap < 0.35 * p.size && gap > -0.5 * p.size) {
+    if (last && Math.abs(p.y - last.y) < 0.3 * p.size && gap < 0.35 * p.size && gap > -0.5 * p.size && !ruledApart(last, p, verticals)) {
       last.text += gap > 0.15 * p.size && !last.text.endsWith(' ') && !p.str.startsWith(' ') ? ` ${p.str}` : p.str;
       last.x1 = Math.max(last.x1, p.x + p.w);
     } else runs.push({ text: p.str, x0: p.x, x1: p.x + p.w, y: p.y, size: p.size });
