@@ -75,8 +75,11 @@ const NOT_A_REPORT_TITLE =
  * which runs on every page and has a size limit, does not carry it: such a page only loads the auditor, whose judgement says no.
  */
 const PART_OF_YEAR_OR_EVALUATION = /季度|[上下]半年|20\d{2}年(?:[1-9]|1[0-2])月(?!\d{1,2}日)|\d{1,2}[-—～至]\d{1,2}月|评估|测评|考核|抽查/;
-/** The template handed to bodies to fill in (「XX县XX局20XX年…年度报告（模板）」, 范本, 样本): it prints the tables with 「X」 in them and reports nothing. */
-const BLANK_TEMPLATE = /模板|范本|样本/;
+/**
+ * The template handed to bodies to fill in (「XX县XX局20XX年…年度报告（模板）」, 范本, 样本, a 填报 system's form 「…年度报告数据填报」):
+ * it prints the tables with 「X」 or empty boxes in them and reports nothing.
+ */
+const BLANK_TEMPLATE = /模板|范本|样本|填报/;
 /** The template notices a report cites (2021 layout; 2019 layout). */
 const TEMPLATE_CITATIONS: [RegExp, '2021' | '2019'][] = [
   [/国办公开办函[〔[(（【]2021[〕\])）】]30号/, '2021'],

@@ -59,11 +59,12 @@ export function chineseCount(s: string): number {
 }
 
 /**
- * Characters that print nothing (zero-width spaces and joiners, the word joiner, a soft hyphen, a byte-order mark pasted mid-text): Word,
- * WeChat and web editors leave them inside numbers and labels, where they must not split 「1‍2」 or
- * keep 「属于‌国家秘密」 from matching its label.
+ * Characters that print nothing (zero-width spaces and joiners, the word joiner, a soft hyphen, a byte-order mark pasted mid-text,
+ * bidi marks, embeddings and isolates (a <bdi> copied as text), the combining grapheme joiner): Word, WeChat and web editors
+ * leave them inside numbers and labels, where they must not split 「1‍2」 or keep 「属于‌国家秘密」 from matching its label.
  */
-const INVISIBLE = /[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]/g;
+// The combining grapheme joiner stands apart from the class: after another character in one it would read as combined with it.
+const INVISIBLE = /[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]|\u034f/g;
 
 /** The text without what prints nothing (INVISIBLE). */
 export const visible = (s: string): string => s.replace(INVISIBLE, '');
@@ -121,7 +122,7 @@ export const readCell: (raw: string) => Readonly<CellReading> = memoizedText(rea
 function readCellOnce(raw: string): CellReading {
   // 〇 (and ○, 零) is the Chinese zero some typists put in tables: 「〇」「1〇」「零」. A spreadsheet's text-cell apostrophe
   // copied with the value (「'53」, autocorrected to 「’53」) is no part of it.
-  const c = compact(raw).replace(/^['’‘](?=[+-]?[\d〇○零])/, '');
+  const c = mathDigits(compact(raw)).replace(/^['’‘](?=[+-]?[\d〇○零])/, '');
   const s = /[〇○零]/.test(c) && /^[\d〇○零,.]+$/.test(c) ? c.replace(/[〇○零]/g, '0') : c;
   if (s === '') return { kind: 'blank' };
   if (PLACEHOLDER.test(s)) return { kind: 'placeholder' };
@@ -137,6 +138,12 @@ function readCellOnce(raw: string): CellReading {
   const value = Number(m[1] + m[2]!.replace(/,/g, '') + (m[3] ?? ''));
   return unit ? { kind: 'number', value, unit } : { kind: 'number', value };
 }
+
+/**
+ * Mathematical digits (bold 「𝟓𝟑」, double-struck, sans-serif, monospace: U+1D7CE–U+1D7FF) as ASCII: a 公众号 editor's
+ * 「特殊字体」 writes values with them, and they print as digits.
+ */
+const mathDigits = (s: string): string => (/[\ud835]/.test(s) ? s.replace(/[\u{1d7ce}-\u{1d7ff}]/gu, (d) => String((d.codePointAt(0)! - 0x1d7ce) % 10)) : s);
 
 export const MAX_DIGITS = 15;
 

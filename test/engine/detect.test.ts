@@ -120,11 +120,13 @@ describe('detecting a report by what it is', () => {
     expect(judged('某局2023年政府信息公开工作年度报告', 0)).toBe(true);
     expect(judged('某县2023年12345政务服务便民热线工作年度报告', 1)).toBe(true);
   });
-  it('the blank template handed to bodies and another disclosure regime’s report are no report, even with template tables (variants NV01, NV02, NV05)', () => {
+  it('the blank template handed to bodies and another disclosure regime’s report are no report, even with template tables (variants NV01, NV02, NV05, NX05)', () => {
     const text = '勾稽关系 申请人情况 本年新收 予以公开 一、总体情况 三、收到和处理政府信息公开申请情况 五、存在的主要问题及改进情况';
     const judged = (title: string, tables: number) => judgeReport({ titles: [title, title], headings: 5, tables, text }).ok;
     expect(judged('XX县XX局20XX年政府信息公开工作年度报告（模板）', 3)).toBe(false);
     expect(judged('某县2023年政府信息公开工作年度报告范本', 3)).toBe(false);
+    // A 填报 system's empty form of the tables (variants NX05).
+    expect(judged('2023年政府信息公开工作年度报告数据填报', 1)).toBe(false);
     expect(judged('示范县人民医院2023年院务公开工作年度报告', 1)).toBe(false);
     expect(judged('示范县第一中学2023年校务公开工作年度报告', 1)).toBe(false);
     // Controls: a body's own report, and one whose title names both regimes, are reports.

@@ -61,6 +61,24 @@ describe('text a browser shows as it is written', () => {
     expect(lines(`<textarea disabled>${text}</textarea>`)).toEqual(lines(`<pre>${text}</pre>`));
     expect(lines(`<textarea>${text}</textarea>`)).toEqual([]);
   });
+  it('reads a <select> in a cell as the option it shows (variants X20), never its other options nor one outside a cell', () => {
+    const row = (value: string) => lines(`<table><tr><td>3.其他</td><td>${value}</td></tr></table>`);
+    expect(row('<select disabled><option>0</option><option selected>53</option><option>54</option></select>')).toEqual(['3.其他|53']);
+    // None selected: a single box shows its first option.
+    expect(row('<select><option>7</option><option>8</option></select>')).toEqual(['3.其他|7']);
+    expect(lines('<p>类型<select><option>自然人</option><option>法人</option></select></p>')).toEqual(['类型']);
+  });
+  it('leaves out a <dialog> that is not open (variants X26: last year’s report in one), never an open one', () => {
+    expect(lines('<dialog id="d"><p>2022年报告</p></dialog><dialog open><p>2023年报告</p></dialog>')).toEqual(['2023年报告']);
+  });
+  it('lays out an element with a row’s ARIA role as a line, whatever its tag (Angular Material’s <mat-row>, variants X05)', () => {
+    const table = (row: string, cell: string) =>
+      lines(
+        `<mat-table role="table"><${row} role="row"><${cell} role="cell">3.其他</${cell}><${cell} role="cell">1</${cell}></${row}><${row} role="row"><${cell} role="cell">（七）总计</${cell}><${cell} role="cell">54</${cell}></${row}></mat-table>`,
+      );
+    expect(table('mat-row', 'mat-cell')).toEqual(table('div', 'span'));
+    expect(table('mat-row', 'mat-cell')).toHaveLength(2);
+  });
   it('leaves a footnote mark in <sub> out of a cell, as one in <sup>', () => {
     const cell = (mark: string) => lines(`<table><tr><td>3.其他${mark}</td><td>1</td></tr></table>`);
     expect(cell('<sub>b</sub>')).toEqual(['3.其他|1']);

@@ -95,6 +95,10 @@ const LINKEDOM_DIFFERS: Record<string, string> = {
     'linkedom applies no style sheet; a browser hides the original article by the 纯文本 script’s class rule, as the light DOM does',
   'V26-rows-hidden-by-class.html': 'linkedom applies no style sheet; a browser hides the stale t3 rows by their class rule, as the light DOM does',
   'EV26-rows-hidden-by-class-error.html': 'linkedom applies no style sheet; a browser hides the stale t3 rows by their class rule, as the light DOM does',
+  'X31-input-for-screen-span-for-print.html':
+    'linkedom applies no style sheet; a browser hides the print copy of each value by the page’s @media print rule, as the light DOM does',
+  'EX31-screen-print-copies-t4-error.html':
+    'linkedom applies no style sheet; a browser hides the print copy of each value by the page’s @media print rule, as the light DOM does',
   'W25d-anti-copy-noise-by-class.html':
     'linkedom applies no style sheet; a browser shows nothing of the anti-copy noise its class rule sizes 0, as the light DOM does',
   'U43b-lazy-table-not-loaded-yet.html': 'linkedom reads the text of a <noscript> after the table’s placeholder; a browser running scripts shows none',

@@ -42,6 +42,11 @@ describe('publication date', () => {
     expect(chineseDate('二〇二四年二月三十日')).toBeNull();
     expect(chineseDate('二〇二四年十三月一日')).toBeNull();
   });
+  it('reads a date with characters that print nothing inside or around it (variants EX33: bidi marks and isolates)', () => {
+    expect(labelledPublished(['发布日期：\u20682024-02-05\u2069'])?.date).toBe('2024-02-05');
+    expect(labelledPublished(['发布时间：2024\u200e年2月5日'])?.date).toBe('2024-02-05');
+    expect(infoLinePublished(['2024\u200b-02-03　来源：示范市测试局'])?.date).toBe('2024-02-03');
+  });
   it('takes a strip’s 发布日期 over the 生成日期 or 信息时间 before it, on its row or a row below (variants T20)', () => {
     const row = '生成日期 2024-01-26 成文日期 2024-01-26 发布日期 2024-02-02';
     expect(labelledPublished(['索引号 001008003012345/2024-00012', row])?.date).toBe('2024-02-02');

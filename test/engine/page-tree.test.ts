@@ -118,6 +118,24 @@ describe('a page written as a tree and read in the background', () => {
     expect(JSON.stringify(chunks)).not.toContain('mso-');
   });
 
+  it('writes of a <select> only the option it shows, the roles of a grid’s rows and whether a dialog is open', () => {
+    const doc = htmlDoc(
+      '<html><body><table><tr><td><select><option>0</option><option selected>5</option><option>53</option></select></td></tr></table><mat-row role="row"><mat-cell role="cell">1</mat-cell></mat-row></body></html>',
+    );
+    const read = () => {
+      const { doc: rebuilt } = lightDocumentFromTree(write(doc).chunks);
+      return {
+        options: Array.from(rebuilt.querySelectorAll('option')).map((o) => o.textContent),
+        role: rebuilt.querySelector('mat-row')?.getAttribute('role'),
+      };
+    };
+    expect(read()).toEqual({ options: ['5'], role: 'row' });
+    // Whether a dialog is open decides whether it is shown (dom.ts isHidden).
+    const dialogs = htmlDoc('<html><body><dialog open><p>开</p></dialog><dialog><p>关</p></dialog></body></html>');
+    const { doc: rebuilt } = lightDocumentFromTree(write(dialogs).chunks);
+    expect(Array.from(rebuilt.querySelectorAll('dialog')).map((d) => d.hasAttribute('open'))).toEqual([true, false]);
+  });
+
   it('writes as hidden what the page’s style sheets hide (the computed style), asking only elements with a class or an id', () => {
     const html =
       '<html><head><title class="m">T</title></head><body><div class="m">手机版</div><div id="p">打印版</div><div class="pc">电脑版</div><div>无类</div></body></html>';

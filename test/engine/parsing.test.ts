@@ -41,6 +41,14 @@ describe('readCell', () => {
     ['1\u200d2', 12],
     ['\ufeff12\u00ad', 12],
     ['\u20607', 7],
+    // Bidi marks and isolates (a <bdi> copied as text, variants X14/X15), the combining grapheme joiner (X16).
+    ['\u200e53\u200e', 53],
+    ['\u206853\u2069', 53],
+    ['\u202a12\u202c', 12],
+    ['5\u034f\u200c3', 53],
+    // Mathematical bold and monospace digits of a 公众号 editor's 「特殊字体」 (variants X17).
+    ['\u{1d7d3}\u{1d7d1}', 53],
+    ['\u{1d7f7}\u{1d7f8}.\u{1d7fb}', 12.5],
   ])('reads %j as %d', (raw, n) => expect(readCell(raw)).toEqual({ kind: 'number', value: n }));
   it.each(['', ' ', '\u00a0'])('reads %j as blank, never 0', (raw) => expect(readCell(raw).kind).toBe('blank'));
   // report-format.md: a word inside a row of numbers (「—」「/」) is an invalid cell, neither a blank nor 0.

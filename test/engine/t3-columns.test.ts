@@ -37,6 +37,21 @@ describe('t3 columns by their headers', () => {
   });
 });
 
+describe('a column of last year’s beside t3’s (parse/tables.ts lastYearColumns)', () => {
+  it('leaves out a column headed 「上年总计」 after 总计 (variants X32): the rows and their totals are this year’s', () => {
+    const r = audited(variant('X32-t3-last-year-total-column.html'));
+    const t3 = r.report.tables.t3!.rows;
+    expect(Object.values(t3['1']!).map((c) => c.value)).toEqual([40, 6, 1, 2, 3, 1, 53]);
+    expect(t3['3.7']!.total!.value).toBe(54);
+    expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+  it('still finds a wrong cell of such a t3 where the identities put it', () => {
+    const errors = audited(variant('EX32-t3-last-year-column-error.html')).findings.filter((f) => f.severity === 'error');
+    expect(errors.map((f) => f.rule)).toEqual(['cell-wrong']);
+    expect(keys(errors[0]!)).toContain('t3/3.3.2/natural');
+  });
+});
+
 describe('t3 turned, the applicants as rows (parse/tables.ts withApplicantsTurned)', () => {
   const turned = variant('Q45-t3-turned-applicants-as-rows.html');
   it('reads each template row from its column: the rows of the baseline', () => {

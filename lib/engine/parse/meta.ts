@@ -1,5 +1,5 @@
 import type { Published } from '../model';
-import { chineseCount, chineseDigits, compact, toHalfWidth } from '../text';
+import { chineseCount, chineseDigits, compact, toHalfWidth, visible } from '../text';
 
 /** Y, M, D to YYYY-MM-DD, or null when it is no calendar date. */
 export function isoDate(y: number, m: number, d: number): string | null {
@@ -76,7 +76,8 @@ export function labelledPublished(lines: string[]): Published | null {
     if (!/时间|日期|发布|发表于/.test(line)) continue;
     // A label alone on its line (a <dl>'s <dt>, a strip's cell above its value) has its date on the next.
     const text = LABEL_ALONE.test(toHalfWidth(line).trim()) ? `${line.replace(/[:：]\s*$/, '')}：${lines[i + 1] ?? ''}` : line;
-    for (const m of toHalfWidth(text).matchAll(LABELLED)) {
+    // What prints nothing (a bidi mark in 「2024‎年」, isolates around a date copied from a <bdi>) does not part a date.
+    for (const m of toHalfWidth(visible(text)).matchAll(LABELLED)) {
       const date = parseDate(m[1]!) ?? chineseDate(m[1]!);
       if (!date) continue;
       const published: Published = { date, source: 'text', raw: m[0] };
@@ -114,7 +115,7 @@ const INFO_LINES = 3;
  */
 export function infoLinePublished(linesAfterTitle: string[]): Published | null {
   for (const line of linesAfterTitle.slice(0, INFO_LINES)) {
-    const text = toHalfWidth(line).trim();
+    const text = toHalfWidth(visible(line)).trim();
     const m = INFO_LINE_DATE.exec(text) ?? (isShortInfoLine(text) ? DATE_ENDS_LINE.exec(text) : null);
     const date = m ? parseDate(m[1]!) : chineseDate(compact(text).replace(/^[(（]|[)）]$/g, ''));
     if (date) return { date, source: 'text', raw: m?.[1] ?? text };

@@ -736,8 +736,8 @@ function alignedToGrid(r: GridCell[], s: SplitRow, n: number, start: number | un
 }
 
 /**
- * A header naming last year's column (「上年」「去年」「上年度制发件数」). Asked of the 2021 template's t2 only: the
- * 2019 one has a column of its own so named (上一年项目数量, its words wrapped in a PDF's text: 「上一年项」).
+ * A header naming last year's column (「上年」「去年」「上年度制发件数」「上年总计」). Asked of t3 and the 2021 template's t2:
+ * the 2019 t2 has a column of its own so named (上一年项目数量, its words wrapped in a PDF's text: 「上一年项」).
  */
 const namesLastYear = (text: string) => /^(?:上一?年度?|去年)/.test(text);
 
@@ -805,7 +805,8 @@ export function readRowTable(key: 't2' | 't3', given: Grid[], layout: Layout, re
   for (const grid of grids) {
     const byHeader = key === 't3' ? t3ColumnsByHeader(grid) : undefined;
     const g = key === 't2' ? withNamesTurned(grid, specs) : grid;
-    const lastYear = key === 't2' && layoutFamily(layout) === '2021' ? lastYearColumns(g) : undefined;
+    // t3 has no column of last year's in either layout, so one a body adds (「上年总计」 after 总计) is never this year's.
+    const lastYear = key === 't3' || layoutFamily(layout) === '2021' ? lastYearColumns(g) : undefined;
     for (let i = 0; i < g.rows.length; i++) {
       const r = g.rows[i]!;
       let split = withoutLastYear(r, splitRow(r), lastYear?.get(r));

@@ -137,12 +137,19 @@ type El = Element;
 
 /** The ARIA roles of a grid's cells: an inline element with one is a cell of its row's line (the page tree keeps them). */
 export const CELL_ROLE = /^(?:cell|gridcell|columnheader|rowheader)$/i;
+/**
+ * The ARIA roles of a grid's rows and their groups: an element with one is laid out as a block (a line of its own), whatever
+ * its tag: custom elements (Angular Material's <mat-row role="row">) have no display of their own but the site's style sheet's.
+ */
+export const ROW_ROLE = /^(?:row|rowgroup|table|grid|treegrid)$/i;
 
 /** An inline style that hides its element (and all it holds) from the engine; `visibility:collapse` hides a table's row or column. */
 export const HIDING_STYLE = /display\s*:\s*none|visibility\s*:\s*collapse/i;
 
 function isHidden(el: El): boolean {
   if (el.hasAttribute('hidden')) return true;
+  // A <dialog> not open is not shown (a browser's own style sheet: dialog:not([open]) {display:none}), as last year's report in one.
+  if (tagOf(el) === 'DIALOG' && !el.hasAttribute('open')) return true;
   const style = el.getAttribute('style');
   if (!style) return false;
   return HIDING_STYLE.test(style) || (isTextRun(el) && INVISIBLE_TEXT_STYLE.test(style));
@@ -312,9 +319,10 @@ export function* readDomSteps(root: El, limits: PageLimits, skip: ((el: El) => b
       (el.textContent ?? '').split('\n').forEach((text, line) => items.push({ text: simplified(text), el, line }));
       continue;
     }
-    const block = BLOCK.has(tag);
+    const role = el.getAttribute('role') ?? '';
+    const block = BLOCK.has(tag) || ROW_ROLE.test(role);
     // 「<span role="cell">」 in a row: a tab apart from the cell before, as a text table's cells are.
-    if (!block && CELL_ROLE.test(el.getAttribute('role') ?? '')) buf += '\t';
+    if (!block && CELL_ROLE.test(role)) buf += '\t';
     // An empty block (「<div class="cell"></div>」, 「<p>&nbsp;</p>」) is an empty line: in a table
     // written one cell per block, a blank cell (source/text.ts blankLinesAsCells).
     if (block && isEmptyLeaf(el)) {
@@ -367,6 +375,15 @@ function cellText(td: El): string {
   );
 }
 
+/**
+ * The text a <select> shows in a form rendered for viewing (a 填报 system's value 「<option selected>53</option>」 among
+ * 0, 1, 2 …): its selected option's, else its first's, as a browser shows it. The browser's page tree keeps only that option.
+ */
+function shownOption(select: El): string {
+  const options = Array.from(select.querySelectorAll('option'));
+  return (options.find((o) => o.hasAttribute('selected')) ?? options[0])?.textContent ?? '';
+}
+
 /** Footnote marks after a label or value (「3.其他<sub>b</sub>」), not part of the cell's text. */
 const FOOTNOTE_MARK = new Set(['SUP', 'SUB']);
 
@@ -404,6 +421,10 @@ function shownText(root: El): string {
     const el = node as El;
     // A read-only <textarea> is a cell's value as the page shows it (a form rendered for viewing), as it is a block's text;
     // a review comment (isSkipped) is not the cell's.
+    if (el !== root && tagOf(el) === 'SELECT' && !isHidden(el)) {
+      out += shownOption(el);
+      continue;
+    }
     if (el !== root && (isSkipped(el, tagOf(el)) || isFootnoteMark(el, out) || isHidden(el) || isNoteLink(el, out))) continue;
     // A form shown read-only (「<input readonly value="12">」): the value is what the cell shows.
     if (tagOf(el) === 'INPUT' && /^(?:text|number|)$/i.test(el.getAttribute('type') ?? '')) out += el.getAttribute('value') ?? '';

@@ -12,7 +12,7 @@
  * elements by number and the content script put its markers on the very elements read.
  */
 import { CHECK_EVERY, type Deadline, type Steps } from '../steps';
-import { CELL_ROLE, HIDING_STYLE, isSkipped, PAGE_LIMITS, type PageLimits } from './dom';
+import { CELL_ROLE, HIDING_STYLE, isSkipped, PAGE_LIMITS, ROW_ROLE, type PageLimits } from './dom';
 import { INVISIBLE_TEXT_STYLE, isTextRun } from './style-sheet';
 
 export type TreeText = [parent: number, text: string];
@@ -25,8 +25,8 @@ export type TreeCut = 'chars' | 'cells' | null;
 
 /**
  * Attributes the engine reads, by element: a cell's spans, an image's size and alt text, a link's target and
- * title, a meta tag's name and content, <base>'s href, a text box's value and whether it is read-only (dom.ts, list.ts, parse/meta.ts). On any element, `hidden`,
- * a style that hides it and a grid cell's role; other styles are left out, as they are most of Word's markup.
+ * title, a meta tag's name and content, <base>'s href, a text box's value and whether it is read-only, whether a dialog is open (dom.ts, list.ts, parse/meta.ts). On any element, `hidden`,
+ * a style that hides it and the role of a grid's row or cell; other styles are left out, as they are most of Word's markup.
  */
 const KEPT_BY_TAG: Readonly<Record<string, readonly string[]>> = {
   TD: ['rowspan', 'colspan'],
@@ -37,6 +37,8 @@ const KEPT_BY_TAG: Readonly<Record<string, readonly string[]>> = {
   BASE: ['href'],
   INPUT: ['type', 'value'],
   TEXTAREA: ['readonly', 'disabled'],
+  // A dialog is shown only while open (dom.ts isHidden); showModal() sets the attribute, so it is the live state.
+  DIALOG: ['open'],
   // A column a <col> hides is counted from the columns before it (dom.ts hiddenColumns).
   COL: ['span'],
   COLGROUP: ['span'],
@@ -78,7 +80,7 @@ function attributesOf(el: Element, tag: string): Record<string, string> | 0 {
   // The engine decides whether such a style hides the element (only a run of text): it needs the style to.
   if (styleHides || (style && INVISIBLE_TEXT_STYLE.test(style))) (out ||= {}).style = style;
   const role = el.getAttribute('role');
-  if (role && CELL_ROLE.test(role)) (out ||= {}).role = role;
+  if (role && (CELL_ROLE.test(role) || ROW_ROLE.test(role))) (out ||= {}).role = role;
   if (hidden === null && !styleHides && hiddenByStyleSheet(el, tag)) (out ||= {}).hidden = '';
   return out;
 }
@@ -152,13 +154,23 @@ export function* pageTreeSteps(doc: Document, { skip, limits = PAGE_LIMITS, emit
     const inHead = tag === 'HEAD';
     // A button's few words are no report text, but the first look reads them (a 专栏's year buttons name reports):
     // kept, so that the background's first look reads what the page's did; the readers still leave them out.
-    if ((!inHead && tag !== 'BUTTON' && isSkipped(el, tag)) || skip?.(el)) continue;
+    if ((!inHead && tag !== 'BUTTON' && tag !== 'SELECT' && isSkipped(el, tag)) || skip?.(el)) continue;
     if ((tag === 'TD' || tag === 'TH') && ++cells > limits.cells) {
       cut = 'cells';
       break;
     }
     const index = elements.push(el) - 1;
     push([parent, tag, attributesOf(el, tag)]);
+    if (tag === 'SELECT') {
+      // A form shown for viewing: the box shows one option, the live selection (a script may have set it), and only that
+      // option is written (dom.ts reads it as a cell's value); the others are no text of the page.
+      const shown = shownOption(el as HTMLSelectElement);
+      if (shown) {
+        stack.push(shown);
+        parents.push(index);
+      }
+      continue;
+    }
     for (let c = el.lastChild; c; c = c.previousSibling) {
       if (inHead && (c.nodeType !== 1 || !HEAD_KEPT.has((c as Element).tagName.toUpperCase()))) continue;
       stack.push(c);
@@ -167,6 +179,11 @@ export function* pageTreeSteps(doc: Document, { skip, limits = PAGE_LIMITS, emit
   }
   if (chunk.length) emit(chunk);
   return { elements, cut };
+}
+
+/** The option a <select> shows: its live selection, else the one marked selected, else its first (none in an empty box). */
+function shownOption(select: HTMLSelectElement): Element | null {
+  return select.selectedOptions?.[0] ?? select.querySelector('option[selected]') ?? select.querySelector('option');
 }
 
 /**
