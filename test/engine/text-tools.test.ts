@@ -116,6 +116,72 @@ describe('text as real tools write it', () => {
     ]);
   });
 
+  it("reads a box-drawn table's lines between two rules as one row, each box's words joined (w3m -dump of a table with a border)", () => {
+    const w3m = [
+      '┌───┬───┬──┐',
+      '│结 │结 │  │',
+      '│果 │果 │总│',
+      '│维 │纠 │计│',
+      '│持 │正 │  │',
+      '├───┼───┼──┤',
+      '│   │1  │1 │',
+      '└───┴───┴──┘',
+      '┌──────────────┬───┬───┐',
+      '│1.申请人无正当│   │   │',
+      '│理由逾期不补正│1  │1  │',
+      '│、行政机关不再│   │   │',
+      '├──────────────┼───┼───┤',
+      '│规章          │1  │0  │',
+      '└──────────────┴───┴───┘',
+    ];
+    expect(rows(textToBlocks(w3m.join('\n')))).toEqual([
+      ['结果维持', '结果纠正', '总计'],
+      ['', '1', '1'],
+      ['1.申请人无正当理由逾期不补正、行政机关不再', '1', '1'],
+      ['规章', '1', '0'],
+    ]);
+    // A box merged over the columns below it (「未经复议」 over 结果维持 and 结果纠正) stays a line of its own over their words.
+    const merged = [
+      '┌────┬───────────┐',
+      '│    │未经复议   │',
+      '│总  ├─────┬─────┤',
+      '│计  │结果 │结果 │',
+      '│    │维持 │纠正 │',
+      '├────┼─────┼─────┤',
+      '│1   │1    │0    │',
+      '└────┴─────┴─────┘',
+    ];
+    expect(rows(textToBlocks(merged.join('\n')))).toEqual([
+      ['', '未经复议'],
+      ['总计', '结果维持', '结果纠正'],
+      ['1', '1', '0'],
+    ]);
+  });
+
+  it('keeps the values of a box-drawn row apart unless one number is wrapped in its box', () => {
+    // Control: every row one line reads as the rows of a pipe table.
+    const oneLine = [
+      '┌──────────────┬───┬───┐',
+      '│规章          │1  │0  │',
+      '├──────────────┼───┼───┤',
+      '│行政规范性文件│5  │2  │',
+      '└──────────────┴───┴───┘',
+    ];
+    expect(rows(textToBlocks(oneLine.join('\n')))).toEqual([
+      ['规章', '1', '0'],
+      ['行政规范性文件', '5', '2'],
+    ]);
+    // Control: a box whose two lines hold a value each (a cell with a line break, 「1<br>2」) is never one number 12.
+    const twoValues = ['┌──────┬───┐', '│规章  │1  │', '│      │2  │', '└──────┴───┘'];
+    expect(rows(textToBlocks(twoValues.join('\n')))).toEqual([
+      ['规章', '1'],
+      ['', '2'],
+    ]);
+    // A number wider than its box, wrapped by w3m: its first line fills the box.
+    const wrapped = ['┌────┬────┐', '│行政│1234│', '│许可│5   │', '└────┴────┘'];
+    expect(rows(textToBlocks(wrapped.join('\n')))).toEqual([['行政许可', '12345']]);
+  });
+
   it("reads a simple table's rule of dashes over each column as a separator, not a row of 「none」 values (pandoc)", () => {
     const plain = ['  信息内容        本年处理决定数量   总计', '  --------------- ------------------ ------', '  行政许可        1234               1234'];
     expect(rows(textToBlocks(plain.join('\n')))).toEqual([

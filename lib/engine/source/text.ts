@@ -416,6 +416,119 @@ function joinedGridRow(group: SourceLine[]): SourceLine[] {
   return [{ ...group[0]!, text: `| ${cells[0]!.map((_, i) => cells.map((c) => c[i]!.trim()).join('')).join(' | ')} |` }];
 }
 
+/** A horizontal stroke of a box-drawn frame (「─」); every other box character is a bar or a junction. */
+const BOX_STROKE = /[─━═┄┅┈┉╌╍╴╶╸╺]/;
+const BOX_CHAR = /[\u2500-\u257f]/;
+/** A rule across a box-drawn table (「├───┼───┤」, or part of one beside a merged cell: 「│    ├───┼───┤」). */
+const isBoxRule = (t: string) => BOX_STROKE.test(t) && /^[\u2500-\u257f\s]+$/.test(t);
+const isBoxRow = (t: string) => t.length > 1 && BOX_CHAR.test(t[0]!) && BOX_CHAR.test(t[t.length - 1]!) && !isBoxRule(t);
+
+/**
+ * A box-drawn table's rows of several lines (w3m -dump of a table with a border wraps a cell's words inside its box:
+ * 「│结 │结 │」⏎「│果 │果 │」): the lines between two rules are one row. Rows without such lines are left as they are.
+ */
+function boxRowsJoined(lines: SourceLine[], inTable = false): SourceLine[] {
+  const out: SourceLine[] = [];
+  let group: SourceLine[] = [];
+  const flush = () => {
+    if (group.length) out.push(...joinedBoxRow(group));
+    group = [];
+  };
+  for (const src of lines) {
+    const t = src.text.trim();
+    if (isBoxRule(t)) {
+      flush();
+      inTable = true;
+      out.push(src);
+    } else if (inTable && isBoxRow(t)) group.push(src);
+    else {
+      flush();
+      inTable = false;
+      out.push(src);
+    }
+  }
+  flush();
+  return out;
+}
+
+/** One box of a line: between two bars at display columns `left` and `right`, from `from` to `to` in the text. */
+interface BoxPiece {
+  left: number;
+  right: number;
+  from: number;
+  to: number;
+  text: string;
+  rule: boolean;
+}
+
+function boxPieces(line: string): BoxPiece[] {
+  const pieces: BoxPiece[] = [];
+  let col = 0;
+  let bar: { col: number; at: number } | null = null;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (BOX_CHAR.test(c) && !BOX_STROKE.test(c)) {
+      if (bar) {
+        const text = line.slice(bar.at + 1, i);
+        pieces.push({ left: bar.col, right: col, from: bar.at + 1, to: i, text, rule: BOX_STROKE.test(text) });
+      }
+      bar = { col, at: i };
+    }
+    col += wideWidth(c);
+  }
+  return pieces;
+}
+
+/**
+ * The lines of one row between two rules: each box of the last line takes the words stacked above it in its box
+ * (up to a rule across it), joined; a box wider than it above (a merged header over several columns, 「未经复议直接起诉」)
+ * stays on a line of its own before the row. A box whose lines hold two values is left as it stands (never one
+ * number of two), unless the first fills its box: one number w3m wrapped.
+ */
+function joinedBoxRow(group: SourceLine[]): SourceLine[] {
+  if (group.length === 1) return group;
+  const lines = group.map((l) => boxPieces(l.text));
+  const last = lines[lines.length - 1]!;
+  if (!last.length || last.some((p) => p.rule)) return group;
+  const taken = lines.map(() => new Set<BoxPiece>());
+  const cells: string[] = [];
+  for (const leaf of last) {
+    const stack: BoxPiece[] = [];
+    for (let i = lines.length - 1; i >= 0; i--) {
+      const p = lines[i]!.find((q) => q.left === leaf.left && q.right === leaf.right);
+      if (!p || p.rule) break;
+      stack.unshift(p);
+      taken[i]!.add(p);
+    }
+    const joined = joinedBox(stack);
+    if (joined === null) return group;
+    cells.push(joined);
+  }
+  // What is left above: rows of their own, between the rules their merged boxes' words stood beside (「│（六）├───┤」).
+  const above = group
+    .slice(0, -1)
+    .map((src, i) => ({ ...src, text: withoutPieces(src.text, taken[i]!) }))
+    .filter((src) => /[^\u2500-\u257f\s]/.test(src.text) || isBoxRule(src.text.trim()));
+  return [...boxRowsJoined(above, true), { ...group[0]!, text: `│${cells.join('│')}│` }];
+}
+
+/** A box's lines as one cell: words joined; values only when they are one number wrapped (each line but the last fills the box). */
+function joinedBox(stack: BoxPiece[]): string | null {
+  const filled = stack.filter((p) => p.text.trim());
+  if (filled.length <= 1) return filled[0]?.text.trim() ?? '';
+  if (filled.every((p) => readCell(p.text.trim()).kind === 'text')) return filled.map((p) => p.text.trim()).join('');
+  const number = filled.map((p) => p.text.trim()).join('');
+  const wrapped = filled.slice(0, -1).every((p) => !/\s$/.test(p.text)) && readCell(number).kind === 'number';
+  return wrapped ? number : null;
+}
+
+/** A line with the text of some of its boxes blanked (each character by as many spaces as it is wide). */
+function withoutPieces(line: string, pieces: Set<BoxPiece>): string {
+  let out = line;
+  for (const p of [...pieces].sort((a, b) => b.from - a.from)) out = out.slice(0, p.from) + ' '.repeat(wideWidth(p.text)) + out.slice(p.to);
+  return out;
+}
+
 /** A line that ends in a year, and one that goes on with its 年: a title a PDF's text broke after the year. */
 const ENDS_IN_YEAR = /(?:^|[^\d.])(?:19|20)\d\d\s*$/;
 
@@ -440,5 +553,6 @@ export function textToBlocks(raw: string, el?: unknown): Block[] {
   const unquoted = unescaped.includes('\t"') ? unescaped.replace(QUOTED_CELL, (_, lead: string, cell: string) => lead + cell.replace(/\r?\n/g, '')) : unescaped;
   const lines = unquoted.split(/\r\n?|\n/).map((t, line) => ({ text: t, el, line }));
   const rejoined = /\d\s*\r?\n\s*年/.test(unquoted) ? yearsRejoined(lines) : lines;
-  return linesToBlocks(unquoted.includes('+-') ? gridRowsJoined(rejoined) : rejoined);
+  const gridded = unquoted.includes('+-') ? gridRowsJoined(rejoined) : rejoined;
+  return linesToBlocks(/[─━═]/.test(unquoted) ? boxRowsJoined(gridded) : gridded);
 }
