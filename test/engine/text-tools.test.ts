@@ -8,11 +8,13 @@
  * spaced out by runs of spaces (pypdf, pdftotext -fixed), the column numbers' row under header lines
  * (lynx) or run together with the values one per line (turndown).
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { auditText } from '../../lib/engine/audit';
 import type { Block } from '../../lib/engine/source/blocks';
 import { textToBlocks, tokenizeLine } from '../../lib/engine/source/text';
-import { seedText } from '../helpers/fixtures';
+import { FIXTURES, seedText } from '../helpers/fixtures';
 import { cellValues } from '../helpers/seed-expected';
 
 const rows = (blocks: Block[]): (string | string[])[] =>
@@ -180,6 +182,20 @@ describe('text as real tools write it', () => {
     // A number wider than its box, wrapped by w3m: its first line fills the box.
     const wrapped = ['┌────┬────┐', '│行政│1234│', '│许可│5   │', '└────┴────┘'];
     expect(rows(textToBlocks(wrapped.join('\n')))).toEqual([['行政许可', '12345']]);
+    // A value with its unit wrapped after it (「3件」 in a narrow box) is one cell, which the unit rule reads.
+    const unit = ['┌──────┬──┐', '│规章  │3 │', '│      │件│', '└──────┴──┘'];
+    expect(rows(textToBlocks(unit.join('\n')))).toEqual([['规章', '3件']]);
+  });
+
+  it("reads t3's columns by its header counted from each row's end where w3m gives a merged label one box (总计 first, a 小计 column)", () => {
+    // w3m -dump of the recall corpus' ruled pages beside the same report as tab or pipe text: the same cells.
+    for (const [dump, text] of [
+      ['R8-Z21-control-totals-first-plain-w3m120.txt', 'Z21-control-totals-first-text.txt'],
+      ['R8-Z415-control-subtotal-col-plain-w3m80.txt', 'Z415-control-subtotal-col-pipe.txt'],
+    ]) {
+      const read = (f: string) => audited(readFileSync(join(FIXTURES, 'recall', f!), 'utf8'));
+      expect(cellValues(read(dump!).report)).toEqual(cellValues(read(text!).report));
+    }
   });
 
   it("reads a simple table's rule of dashes over each column as a separator, not a row of 「none」 values (pandoc)", () => {

@@ -512,12 +512,15 @@ function joinedBoxRow(group: SourceLine[]): SourceLine[] {
   return [...boxRowsJoined(above, true), { ...group[0]!, text: `│${cells.join('│')}│` }];
 }
 
-/** A box's lines as one cell: words joined; values only when they are one number wrapped (each line but the last fills the box). */
+/**
+ * A box's lines as one cell: words joined, and a value with the words wrapped after it (「3」⏎「件」: the cell says
+ * 「3件」); two values only when they are one number wrapped (each line but the last fills the box).
+ */
 function joinedBox(stack: BoxPiece[]): string | null {
   const filled = stack.filter((p) => p.text.trim());
-  if (filled.length <= 1) return filled[0]?.text.trim() ?? '';
-  if (filled.every((p) => readCell(p.text.trim()).kind === 'text')) return filled.map((p) => p.text.trim()).join('');
-  const number = filled.map((p) => p.text.trim()).join('');
+  const texts = filled.map((p) => p.text.trim());
+  if (texts.filter((t) => readCell(t).kind !== 'text').length <= 1) return texts.join('');
+  const number = texts.join('');
   const wrapped = filled.slice(0, -1).every((p) => !/\s$/.test(p.text)) && readCell(number).kind === 'number';
   return wrapped ? number : null;
 }
