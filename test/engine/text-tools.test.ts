@@ -187,6 +187,45 @@ describe('text as real tools write it', () => {
     expect(rows(textToBlocks(unit.join('\n')))).toEqual([['规章', '3件']]);
   });
 
+  it("never holds a report's title as the label of a value on a line after it (w3m wrapped 「浏览次数：」⏎「1024」)", () => {
+    const head = ['示范县交通运输局2023年政府信息公开工作年度报告', '', '发布时间：2024-01-20 10:15来源：示范县交通运输局浏览次数：', '1024'];
+    expect(rows(textToBlocks(head.join('\n')))[0]).toBe('LINE 示范县交通运输局2023年政府信息公开工作年度报告');
+    // Control: a row's label alone on its line still takes the values under it.
+    expect(rows(textToBlocks('行政许可\n1234'))).toEqual([['行政许可', '1234']]);
+  });
+
+  it('reads box-drawn tables set side by side as one table after the other (a layout table holding two bordered tables)', () => {
+    const twoTables = [
+      '┌────┬────┐ ┌────┬────┐',
+      '│维持│总计│ │维持│总计│',
+      '├────┼────┤ ├────┼────┤',
+      '│2   │4   │ │1   │2   │',
+      '└────┴────┘ │    │    │',
+      '            └────┴────┘',
+    ];
+    expect(rows(textToBlocks(twoTables.join('\n')))).toEqual([
+      ['维持', '总计'],
+      ['2', '4'],
+      ['维持', '总计'],
+      ['1', '2'],
+    ]);
+    // Control: one table with a narrow empty box (「│ │」) is not parted there, its rules cross that column.
+    const oneTable = ['┌────┬─┬────┐', '│规章│ │1   │', '├────┼─┼────┤', '│许可│ │2   │', '└────┴─┴────┘'];
+    expect(rows(textToBlocks(oneTable.join('\n')))).toEqual([
+      ['规章', '', '1'],
+      ['许可', '', '2'],
+    ]);
+  });
+
+  it("reads t2's rows of one value turned into columns as t2 when no caption names it (w3m gives each block its own table)", () => {
+    // w3m -dump -cols 100 of variants/G12: 行政许可/行政处罚/行政强制 as three columns of one row, each block in its own box.
+    const dump = readFileSync(join(FIXTURES, 'tools', 'G12-t2-decisions-transposed-one-row--w3m-dump100.txt'), 'utf8');
+    const rowsOf = audited(dump).report.tables.t2!.rows;
+    expect([rowsOf.licensing?.decisions?.value, rowsOf.penalty?.decisions?.value, rowsOf.coercion?.decisions?.value, rowsOf.fees?.amount?.value]).toEqual([
+      1234, 56, 7, 12.5,
+    ]);
+  });
+
   it("reads t3's columns by its header counted from each row's end where w3m gives a merged label one box (总计 first, a 小计 column)", () => {
     // w3m -dump of the recall corpus' ruled pages beside the same report as tab or pipe text: the same cells.
     for (const [dump, text] of [

@@ -277,7 +277,7 @@ export function linesToBlocks(lines: SourceLine[]): Block[] {
     }
     // A one-cell pipe line (「| 规章 |」) is a label too.
     const label = tok && tok.cells.length === 1 ? tok.cells[0]! : src.text.trim();
-    if (isLabelLine(label)) {
+    if (isLabelLine(label) && !namesReportOfYear(label)) {
       pending.push({ src, label, blanksBefore });
       open = null;
       continue;
@@ -532,6 +532,55 @@ function withoutPieces(line: string, pieces: Set<BoxPiece>): string {
   return out;
 }
 
+/**
+ * Box-drawn tables set side by side (a layout table holding t4's 行政复议 and 行政诉讼 as two bordered tables:
+ * 「│2 │1 │ │1 │0 │」): each table's lines on their own, the left one's first. Two frames stand apart where every line
+ * of the run has a space in one display column, with frames on both sides of it in some line.
+ */
+function sideBySideSplit(lines: SourceLine[]): SourceLine[] {
+  const out: SourceLine[] = [];
+  for (let i = 0; i < lines.length;) {
+    if (!BOX_CHAR.test(lines[i]!.text)) {
+      out.push(lines[i++]!);
+      continue;
+    }
+    let end = i;
+    while (end < lines.length && BOX_CHAR.test(lines[end]!.text)) end++;
+    out.push(...tablesApart(lines.slice(i, end)));
+    i = end;
+  }
+  return out;
+}
+
+/** A line's characters by display column: where each starts. */
+function columnsOf(text: string): { at: number; ch: string }[] {
+  let col = 0;
+  return [...text].map((ch) => {
+    const at = col;
+    col += wideWidth(ch);
+    return { at, ch };
+  });
+}
+
+function tablesApart(run: SourceLine[]): SourceLine[] {
+  const cols = run.map((l) => columnsOf(l.text));
+  const charAt = (k: number, c: number) => cols[k]!.find((x) => x.at === c)?.ch ?? (cols[k]!.some((x) => x.at < c && x.at + wideWidth(x.ch) > c) ? '\0' : ' ');
+  const first = cols[0]!;
+  for (const { at: c, ch } of first) {
+    if (ch !== ' ' || !BOX_CHAR.test(charAt(0, c - 1)) || !BOX_CHAR.test(charAt(0, c + 1))) continue;
+    if (!run.every((_, k) => charAt(k, c) === ' ')) continue;
+    const part = (k: number, left: boolean) =>
+      cols[k]!.filter((x) => (left ? x.at < c : x.at > c))
+        .map((x) => x.ch)
+        .join('');
+    const framed = (t: string) => !t.trim() || (BOX_CHAR.test(t.trim()[0]!) && BOX_CHAR.test(t.trim().at(-1)!));
+    if (!run.every((_, k) => framed(part(k, true)) && framed(part(k, false)))) continue;
+    const side = (left: boolean) => run.flatMap((l, k) => (part(k, left).trim() ? [{ ...l, text: part(k, left).trimEnd() }] : []));
+    return [...side(true), ...tablesApart(side(false))];
+  }
+  return run;
+}
+
 /** A line that ends in a year, and one that goes on with its 年: a title a PDF's text broke after the year. */
 const ENDS_IN_YEAR = /(?:^|[^\d.])(?:19|20)\d\d\s*$/;
 
@@ -557,5 +606,5 @@ export function textToBlocks(raw: string, el?: unknown): Block[] {
   const lines = unquoted.split(/\r\n?|\n/).map((t, line) => ({ text: t, el, line }));
   const rejoined = /\d\s*\r?\n\s*年/.test(unquoted) ? yearsRejoined(lines) : lines;
   const gridded = unquoted.includes('+-') ? gridRowsJoined(rejoined) : rejoined;
-  return linesToBlocks(/[─━═]/.test(unquoted) ? boxRowsJoined(gridded) : gridded);
+  return linesToBlocks(/[─━═]/.test(unquoted) ? boxRowsJoined(sideBySideSplit(gridded)) : gridded);
 }
