@@ -229,8 +229,8 @@ describe('text as real tools write it', () => {
   it("reads t3's columns by its header counted from each row's end where w3m gives a merged label one box (总计 first, a 小计 column)", () => {
     // w3m -dump of the recall corpus' ruled pages beside the same report as tab or pipe text: the same cells.
     for (const [dump, text] of [
-      ['R8-Z21-control-totals-first-plain-w3m120.txt', 'Z21-control-totals-first-text.txt'],
-      ['R8-Z415-control-subtotal-col-plain-w3m80.txt', 'Z415-control-subtotal-col-pipe.txt'],
+      ['R8-w3m120-Z21-control-totals-first-plain.txt', 'Z21-control-totals-first-text.txt'],
+      ['R8-w3m80-Z415-control-subtotal-col-plain.txt', 'Z415-control-subtotal-col-pipe.txt'],
     ]) {
       const read = (f: string) => audited(readFileSync(join(FIXTURES, 'recall', f!), 'utf8'));
       expect(cellValues(read(dump!).report)).toEqual(cellValues(read(text!).report));
