@@ -218,7 +218,7 @@ export function linesToBlocks(lines: SourceLine[]): Block[] {
     if (!pending.length) return;
     if (grid && pending[0]!.blanksBefore === 0) tail = pending.flatMap((p) => gridCells(p.src, [p.label], false));
     close();
-    for (const { src } of pending) out.push({ kind: 'line', text: stripMarkup(unbarred(src.text)), el: src.el });
+    for (const { src } of pending) out.push(asLine(src));
     pending = [];
   };
   const addRow = (row: GridCell[]) => {
@@ -230,6 +230,7 @@ export function linesToBlocks(lines: SourceLine[]): Block[] {
   };
   // Empty lines since the last line of text.
   let blanks = 0;
+  let beforeSections = true;
   for (const src of lines) {
     if (!src.text.trim()) {
       // A form feed ends a PDF's page: no cell.
@@ -240,6 +241,7 @@ export function linesToBlocks(lines: SourceLine[]): Block[] {
     if (isPageNumber(src.text)) continue;
     const blanksBefore = blanks;
     blanks = 0;
+    if (beforeSections && sectionOfHeading(src.text)) beforeSections = false;
     const tok = tokenizeLine(src.text);
     if (tok === 'separator') continue;
     if (tok && !isContentsEntry(tok.cells)) {
@@ -259,6 +261,13 @@ export function linesToBlocks(lines: SourceLine[]): Block[] {
         continue;
       }
       if (values > 0 && pending.length) {
+        // Before the first section, the report's title and what stands above it are no row's label (w3m wrapped
+        // 「浏览次数：」⏎「1024」 under the title): they stay lines.
+        const title = beforeSections ? pending.findLastIndex((p) => namesReportOfYear(p.label)) : -1;
+        if (title >= 0) {
+          close();
+          out.push(...pending.splice(0, title + 1).map((p) => asLine(p.src)));
+        }
         // Label lines keep where they stand: they may be a header's lines over the values (t4's words stacked over them).
         const row = pending.flatMap((p) => gridCells(p.src, [p.label], false, 'runs')).concat(cells);
         pending = [];
@@ -277,7 +286,7 @@ export function linesToBlocks(lines: SourceLine[]): Block[] {
     }
     // A one-cell pipe line (「| 规章 |」) is a label too.
     const label = tok && tok.cells.length === 1 ? tok.cells[0]! : src.text.trim();
-    if (isLabelLine(label) && !namesReportOfYear(label)) {
+    if (isLabelLine(label)) {
       pending.push({ src, label, blanksBefore });
       open = null;
       continue;
@@ -342,6 +351,9 @@ function continuesBrokenRow(grid: GridCell[][], cells: GridCell[]): boolean {
  * between tabs. The cell is put back on one line (at most a few lines, no tab or quote inside).
  */
 const QUOTED_CELL = /(^|\t)"([^"\t\n]*(?:\r?\n[^"\t\n]*){1,3})"(?=\t|\r?\n|$)/g;
+
+/** A line held back as a label, given as the line it is. */
+const asLine = (src: SourceLine): Block => ({ kind: 'line', text: stripMarkup(unbarred(src.text)), el: src.el });
 
 /** A one-cell pipe line (「|第二十条第（五）项      |」, a caption across a framed table) as a line: its words without the frame. */
 function unbarred(line: string): string {
