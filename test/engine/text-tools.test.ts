@@ -8,11 +8,13 @@
  * spaced out by runs of spaces (pypdf, pdftotext -fixed), the column numbers' row under header lines
  * (lynx) or run together with the values one per line (turndown).
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { auditText } from '../../lib/engine/audit';
 import type { Block } from '../../lib/engine/source/blocks';
 import { textToBlocks, tokenizeLine } from '../../lib/engine/source/text';
-import { seedText } from '../helpers/fixtures';
+import { FIXTURES, seedText } from '../helpers/fixtures';
 import { cellValues } from '../helpers/seed-expected';
 
 const rows = (blocks: Block[]): (string | string[])[] =>
@@ -114,6 +116,125 @@ describe('text as real tools write it', () => {
       ['规章', '1', '0'],
       ['行政规范性文件', '5', '2'],
     ]);
+  });
+
+  it("reads a box-drawn table's lines between two rules as one row, each box's words joined (w3m -dump of a table with a border)", () => {
+    const w3m = [
+      '┌───┬───┬──┐',
+      '│结 │结 │  │',
+      '│果 │果 │总│',
+      '│维 │纠 │计│',
+      '│持 │正 │  │',
+      '├───┼───┼──┤',
+      '│   │1  │1 │',
+      '└───┴───┴──┘',
+      '┌──────────────┬───┬───┐',
+      '│1.申请人无正当│   │   │',
+      '│理由逾期不补正│1  │1  │',
+      '│、行政机关不再│   │   │',
+      '├──────────────┼───┼───┤',
+      '│规章          │1  │0  │',
+      '└──────────────┴───┴───┘',
+    ];
+    expect(rows(textToBlocks(w3m.join('\n')))).toEqual([
+      ['结果维持', '结果纠正', '总计'],
+      ['', '1', '1'],
+      ['1.申请人无正当理由逾期不补正、行政机关不再', '1', '1'],
+      ['规章', '1', '0'],
+    ]);
+    // A box merged over the columns below it (「未经复议」 over 结果维持 and 结果纠正) stays a line of its own over their words.
+    const merged = [
+      '┌────┬───────────┐',
+      '│    │未经复议   │',
+      '│总  ├─────┬─────┤',
+      '│计  │结果 │结果 │',
+      '│    │维持 │纠正 │',
+      '├────┼─────┼─────┤',
+      '│1   │1    │0    │',
+      '└────┴─────┴─────┘',
+    ];
+    expect(rows(textToBlocks(merged.join('\n')))).toEqual([
+      ['', '未经复议'],
+      ['总计', '结果维持', '结果纠正'],
+      ['1', '1', '0'],
+    ]);
+  });
+
+  it('keeps the values of a box-drawn row apart unless one number is wrapped in its box', () => {
+    // Control: every row one line reads as the rows of a pipe table.
+    const oneLine = [
+      '┌──────────────┬───┬───┐',
+      '│规章          │1  │0  │',
+      '├──────────────┼───┼───┤',
+      '│行政规范性文件│5  │2  │',
+      '└──────────────┴───┴───┘',
+    ];
+    expect(rows(textToBlocks(oneLine.join('\n')))).toEqual([
+      ['规章', '1', '0'],
+      ['行政规范性文件', '5', '2'],
+    ]);
+    // Control: a box whose two lines hold a value each (a cell with a line break, 「1<br>2」) is never one number 12.
+    const twoValues = ['┌──────┬───┐', '│规章  │1  │', '│      │2  │', '└──────┴───┘'];
+    expect(rows(textToBlocks(twoValues.join('\n')))).toEqual([
+      ['规章', '1'],
+      ['', '2'],
+    ]);
+    // A number wider than its box, wrapped by w3m: its first line fills the box.
+    const wrapped = ['┌────┬────┐', '│行政│1234│', '│许可│5   │', '└────┴────┘'];
+    expect(rows(textToBlocks(wrapped.join('\n')))).toEqual([['行政许可', '12345']]);
+    // A value with its unit wrapped after it (「3件」 in a narrow box) is one cell, which the unit rule reads.
+    const unit = ['┌──────┬──┐', '│规章  │3 │', '│      │件│', '└──────┴──┘'];
+    expect(rows(textToBlocks(unit.join('\n')))).toEqual([['规章', '3件']]);
+  });
+
+  it("never holds a report's title as the label of a value on a line after it (w3m wrapped 「浏览次数：」⏎「1024」)", () => {
+    const head = ['示范县交通运输局2023年政府信息公开工作年度报告', '', '发布时间：2024-01-20 10:15来源：示范县交通运输局浏览次数：', '1024'];
+    expect(rows(textToBlocks(head.join('\n')))[0]).toBe('LINE 示范县交通运输局2023年政府信息公开工作年度报告');
+    // Control: a row's label alone on its line still takes the values under it.
+    expect(rows(textToBlocks('行政许可\n1234'))).toEqual([['行政许可', '1234']]);
+  });
+
+  it('reads box-drawn tables set side by side as one table after the other (a layout table holding two bordered tables)', () => {
+    const twoTables = [
+      '┌────┬────┐ ┌────┬────┐',
+      '│维持│总计│ │维持│总计│',
+      '├────┼────┤ ├────┼────┤',
+      '│2   │4   │ │1   │2   │',
+      '└────┴────┘ │    │    │',
+      '            └────┴────┘',
+    ];
+    expect(rows(textToBlocks(twoTables.join('\n')))).toEqual([
+      ['维持', '总计'],
+      ['2', '4'],
+      ['维持', '总计'],
+      ['1', '2'],
+    ]);
+    // Control: one table with a narrow empty box (「│ │」) is not parted there, its rules cross that column.
+    const oneTable = ['┌────┬─┬────┐', '│规章│ │1   │', '├────┼─┼────┤', '│许可│ │2   │', '└────┴─┴────┘'];
+    expect(rows(textToBlocks(oneTable.join('\n')))).toEqual([
+      ['规章', '', '1'],
+      ['许可', '', '2'],
+    ]);
+  });
+
+  it("reads t2's rows of one value turned into columns as t2 when no caption names it (w3m gives each block its own table)", () => {
+    // w3m -dump -cols 100 of variants/G12: 行政许可/行政处罚/行政强制 as three columns of one row, each block in its own box.
+    const dump = readFileSync(join(FIXTURES, 'tools', 'G12-t2-decisions-transposed-one-row--w3m-dump100.txt'), 'utf8');
+    const rowsOf = audited(dump).report.tables.t2!.rows;
+    expect([rowsOf.licensing?.decisions?.value, rowsOf.penalty?.decisions?.value, rowsOf.coercion?.decisions?.value, rowsOf.fees?.amount?.value]).toEqual([
+      1234, 56, 7, 12.5,
+    ]);
+  });
+
+  it("reads t3's columns by its header counted from each row's end where w3m gives a merged label one box (总计 first, a 小计 column)", () => {
+    // w3m -dump of the recall corpus' ruled pages beside the same report as tab or pipe text: the same cells.
+    for (const [dump, text] of [
+      ['R8-w3m120-Z21-control-totals-first-plain.txt', 'Z21-control-totals-first-text.txt'],
+      ['R8-w3m80-Z415-control-subtotal-col-plain.txt', 'Z415-control-subtotal-col-pipe.txt'],
+    ]) {
+      const read = (f: string) => audited(readFileSync(join(FIXTURES, 'recall', f!), 'utf8'));
+      expect(cellValues(read(dump!).report)).toEqual(cellValues(read(text!).report));
+    }
   });
 
   it("reads a simple table's rule of dashes over each column as a separator, not a row of 「none」 values (pandoc)", () => {

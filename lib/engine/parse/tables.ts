@@ -233,7 +233,8 @@ export function classifyGrid(g: Grid): TableKey | undefined {
   // t4 whole, or its 行政复议 part in a table of its own (the suits in the next).
   if (/未经复议|复议后起诉/.test(text) || (/行政复议|行政诉讼/.test(text) && /维持/.test(text))) return 't4';
   if (/勾稽关系|申请人情况/.test(text) || countMatches(g, T3_ROWS) >= 3) return 't3';
-  if (/第二十条/.test(text) || countMatches(g, T2_ROWS) >= 2) return 't2';
+  // t2's rows of one value may be turned into columns (「信息内容 | 行政许可 | 行政处罚 | 行政强制」 over their values).
+  if (/第二十条/.test(text) || countMatches(withNamesTurned(g, T2_ROWS), T2_ROWS) >= 2) return 't2';
   return undefined;
 }
 
@@ -548,18 +549,36 @@ const T3_HEADER_WORDS: [RegExp, string][] = [
  * when they are, or when the headers name none: the values are then read in order.
  */
 function t3ColumnsByHeader(g: Grid): Map<number, string> | undefined {
-  const named = t3HeaderColumns(g);
+  const named = t3HeaderColumns(g, valuesEndRows(g));
   if (!named) return undefined;
   const { byColumn, firstData } = named;
   const keys = [...byColumn.entries()].sort((a, b) => a[0] - b[0]).map(([, k]) => k);
   const inOrder = keys.length === T3_COLUMNS.length && keys.every((k, i) => k === T3_COLUMNS[i]);
   // Trusted only when every value of the first row stands under a header it names: else read in order.
-  const placed = g.rows[firstData]!.every((c, i) => readCell(c.text).kind !== 'number' || byColumn.has(i));
+  const row = g.rows[firstData]!;
+  const placed = row.every((c, i) => readCell(c.text).kind !== 'number' || columnAt(byColumn, row, i) !== undefined);
   return keys.includes('total') && !inOrder && placed ? byColumn : undefined;
 }
 
-/** The t3 columns a grid's header rows name, by grid column, and its first data row; undefined when it has no header rows of cells. */
-function t3HeaderColumns(g: Grid): { byColumn: Map<number, string>; firstData: number } | undefined {
+/** The column a row's cell stands in: counted from the left, or (a key below 0) from the row's end. */
+const columnAt = (byColumn: Map<number, string>, row: GridCell[], i: number) => byColumn.get(i) ?? byColumn.get(i - row.length);
+
+/**
+ * Text rows whose merged label cells take one cell each, not one per column they span (w3m's boxes: 「一、本年新收… | 53」
+ * beside 「 | (一)予以公开 | 22」): rows of values of several lengths, each ending in a value. Their values, and the
+ * headers over them, are the rows' last cells, so columns are counted from the end.
+ */
+function valuesEndRows(g: Grid): boolean {
+  const data = g.rows.filter((r) => r.some((c) => readCell(c.text).kind === 'number'));
+  if (g.rows.some((r) => r.some((c) => isTableCell(c.el)))) return false;
+  return new Set(data.map((r) => r.length)).size > 1 && data.every((r) => r.at(-1)!.text.trim() !== '');
+}
+
+/**
+ * The t3 columns a grid's header rows name, by grid column (or, `fromEnd`, by a key below 0 counted from each row's
+ * end), and its first data row; undefined when it has no header rows of cells.
+ */
+function t3HeaderColumns(g: Grid, fromEnd = false): { byColumn: Map<number, string>; firstData: number } | undefined {
   const firstData = g.rows.findIndex((r) => r.some((c) => readCell(c.text).kind === 'number'));
   // An HTML table's grid columns are columns, and so are a tab or pipe row's cells; a row spaced out
   // by blanks (loose) has cells only where its words fell.
@@ -569,9 +588,12 @@ function t3HeaderColumns(g: Grid): { byColumn: Map<number, string>; firstData: n
   const width = Math.max(...g.rows.slice(0, firstData).map((r) => r.length));
   for (let i = 0; i < width; i++) {
     const texts: GridCell[] = [];
-    for (const r of g.rows.slice(0, firstData)) if (r[i]?.text.trim() && r[i] !== texts.at(-1)) texts.push(r[i]!);
+    for (const r of g.rows.slice(0, firstData)) {
+      const c = fromEnd ? r[r.length - width + i] : r[i];
+      if (c?.text.trim() && c !== texts.at(-1)) texts.push(c);
+    }
     const key = T3_HEADER_WORDS.find(([re]) => re.test(compact(texts.map((c) => c.text).join(''))))?.[1];
-    if (key) byColumn.set(i, key);
+    if (key) byColumn.set(fromEnd ? i - width : i, key);
   }
   return { byColumn, firstData };
 }
@@ -618,7 +640,7 @@ function columnPartsJoined(a: Grid, b: Grid): Grid | undefined {
 function placedByHeader(row: GridCell[], split: SplitRow, columns: Map<number, string>, spec: RowSpec): SplitRow {
   const values: GridCell[] = spec.columns.map(() => ({ text: '' }));
   for (const v of split.values) {
-    const at = spec.columns.indexOf(columns.get(row.indexOf(v)) ?? '');
+    const at = spec.columns.indexOf(columnAt(columns, row, row.indexOf(v)) ?? '');
     if (at >= 0) values[at] = v;
   }
   return { ...split, values };

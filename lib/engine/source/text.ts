@@ -218,7 +218,7 @@ export function linesToBlocks(lines: SourceLine[]): Block[] {
     if (!pending.length) return;
     if (grid && pending[0]!.blanksBefore === 0) tail = pending.flatMap((p) => gridCells(p.src, [p.label], false));
     close();
-    for (const { src } of pending) out.push({ kind: 'line', text: stripMarkup(unbarred(src.text)), el: src.el });
+    for (const { src } of pending) out.push(asLine(src));
     pending = [];
   };
   const addRow = (row: GridCell[]) => {
@@ -230,6 +230,7 @@ export function linesToBlocks(lines: SourceLine[]): Block[] {
   };
   // Empty lines since the last line of text.
   let blanks = 0;
+  let beforeSections = true;
   for (const src of lines) {
     if (!src.text.trim()) {
       // A form feed ends a PDF's page: no cell.
@@ -240,6 +241,7 @@ export function linesToBlocks(lines: SourceLine[]): Block[] {
     if (isPageNumber(src.text)) continue;
     const blanksBefore = blanks;
     blanks = 0;
+    if (beforeSections && sectionOfHeading(src.text)) beforeSections = false;
     const tok = tokenizeLine(src.text);
     if (tok === 'separator') continue;
     if (tok && !isContentsEntry(tok.cells)) {
@@ -259,6 +261,13 @@ export function linesToBlocks(lines: SourceLine[]): Block[] {
         continue;
       }
       if (values > 0 && pending.length) {
+        // Before the first section, the report's title and what stands above it are no row's label (w3m wrapped
+        // 「浏览次数：」⏎「1024」 under the title): they stay lines.
+        const title = beforeSections ? pending.findLastIndex((p) => namesReportOfYear(p.label)) : -1;
+        if (title >= 0) {
+          close();
+          out.push(...pending.splice(0, title + 1).map((p) => asLine(p.src)));
+        }
         // Label lines keep where they stand: they may be a header's lines over the values (t4's words stacked over them).
         const row = pending.flatMap((p) => gridCells(p.src, [p.label], false, 'runs')).concat(cells);
         pending = [];
@@ -343,6 +352,9 @@ function continuesBrokenRow(grid: GridCell[][], cells: GridCell[]): boolean {
  */
 const QUOTED_CELL = /(^|\t)"([^"\t\n]*(?:\r?\n[^"\t\n]*){1,3})"(?=\t|\r?\n|$)/g;
 
+/** A line held back as a label, given as the line it is. */
+const asLine = (src: SourceLine): Block => ({ kind: 'line', text: stripMarkup(unbarred(src.text)), el: src.el });
+
 /** A one-cell pipe line (「|第二十条第（五）项      |」, a caption across a framed table) as a line: its words without the frame. */
 function unbarred(line: string): string {
   const framed = /^\s*[|｜│┃║]([^|｜│┃║]*)[|｜│┃║]\s*$/.exec(line);
@@ -416,6 +428,171 @@ function joinedGridRow(group: SourceLine[]): SourceLine[] {
   return [{ ...group[0]!, text: `| ${cells[0]!.map((_, i) => cells.map((c) => c[i]!.trim()).join('')).join(' | ')} |` }];
 }
 
+/** A horizontal stroke of a box-drawn frame (「─」); every other box character is a bar or a junction. */
+const BOX_STROKE = /[─━═┄┅┈┉╌╍╴╶╸╺]/;
+const BOX_CHAR = /[\u2500-\u257f]/;
+/** A rule across a box-drawn table (「├───┼───┤」, or part of one beside a merged cell: 「│    ├───┼───┤」). */
+const isBoxRule = (t: string) => BOX_STROKE.test(t) && /^[\u2500-\u257f\s]+$/.test(t);
+const isBoxRow = (t: string) => t.length > 1 && BOX_CHAR.test(t[0]!) && BOX_CHAR.test(t[t.length - 1]!) && !isBoxRule(t);
+
+/**
+ * A box-drawn table's rows of several lines (w3m -dump of a table with a border wraps a cell's words inside its box:
+ * 「│结 │结 │」⏎「│果 │果 │」): the lines between two rules are one row. Rows without such lines are left as they are.
+ */
+function boxRowsJoined(lines: SourceLine[], inTable = false): SourceLine[] {
+  const out: SourceLine[] = [];
+  let group: SourceLine[] = [];
+  const flush = () => {
+    if (group.length) out.push(...joinedBoxRow(group));
+    group = [];
+  };
+  for (const src of lines) {
+    const t = src.text.trim();
+    if (isBoxRule(t)) {
+      flush();
+      inTable = true;
+      out.push(src);
+    } else if (inTable && isBoxRow(t)) group.push(src);
+    else {
+      flush();
+      inTable = false;
+      out.push(src);
+    }
+  }
+  flush();
+  return out;
+}
+
+/** One box of a line: between two bars at display columns `left` and `right`, from `from` to `to` in the text. */
+interface BoxPiece {
+  left: number;
+  right: number;
+  from: number;
+  to: number;
+  text: string;
+  rule: boolean;
+}
+
+function boxPieces(line: string): BoxPiece[] {
+  const pieces: BoxPiece[] = [];
+  let col = 0;
+  let bar: { col: number; at: number } | null = null;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (BOX_CHAR.test(c) && !BOX_STROKE.test(c)) {
+      if (bar) {
+        const text = line.slice(bar.at + 1, i);
+        pieces.push({ left: bar.col, right: col, from: bar.at + 1, to: i, text, rule: BOX_STROKE.test(text) });
+      }
+      bar = { col, at: i };
+    }
+    col += wideWidth(c);
+  }
+  return pieces;
+}
+
+/**
+ * The lines of one row between two rules: each box of the last line takes the words stacked above it in its box
+ * (up to a rule across it), joined; a box wider than it above (a merged header over several columns, 「未经复议直接起诉」)
+ * stays on a line of its own before the row. A box whose lines hold two values is left as it stands (never one
+ * number of two), unless the first fills its box: one number w3m wrapped.
+ */
+function joinedBoxRow(group: SourceLine[]): SourceLine[] {
+  if (group.length === 1) return group;
+  const lines = group.map((l) => boxPieces(l.text));
+  const last = lines[lines.length - 1]!;
+  if (!last.length || last.some((p) => p.rule)) return group;
+  const taken = lines.map(() => new Set<BoxPiece>());
+  const cells: string[] = [];
+  for (const leaf of last) {
+    const stack: BoxPiece[] = [];
+    for (let i = lines.length - 1; i >= 0; i--) {
+      const p = lines[i]!.find((q) => q.left === leaf.left && q.right === leaf.right);
+      if (!p || p.rule) break;
+      stack.unshift(p);
+      taken[i]!.add(p);
+    }
+    const joined = joinedBox(stack);
+    if (joined === null) return group;
+    cells.push(joined);
+  }
+  // What is left above: rows of their own, between the rules their merged boxes' words stood beside (「│（六）├───┤」).
+  const above = group
+    .slice(0, -1)
+    .map((src, i) => ({ ...src, text: withoutPieces(src.text, taken[i]!) }))
+    .filter((src) => /[^\u2500-\u257f\s]/.test(src.text) || isBoxRule(src.text.trim()));
+  return [...boxRowsJoined(above, true), { ...group[0]!, text: `│${cells.join('│')}│` }];
+}
+
+/**
+ * A box's lines as one cell: words joined, and a value with the words wrapped after it (「3」⏎「件」: the cell says
+ * 「3件」); two values only when they are one number wrapped (each line but the last fills the box).
+ */
+function joinedBox(stack: BoxPiece[]): string | null {
+  const filled = stack.filter((p) => p.text.trim());
+  const texts = filled.map((p) => p.text.trim());
+  if (texts.filter((t) => readCell(t).kind !== 'text').length <= 1) return texts.join('');
+  const number = texts.join('');
+  const wrapped = filled.slice(0, -1).every((p) => !/\s$/.test(p.text)) && readCell(number).kind === 'number';
+  return wrapped ? number : null;
+}
+
+/** A line with the text of some of its boxes blanked (each character by as many spaces as it is wide). */
+function withoutPieces(line: string, pieces: Set<BoxPiece>): string {
+  let out = line;
+  for (const p of [...pieces].sort((a, b) => b.from - a.from)) out = out.slice(0, p.from) + ' '.repeat(wideWidth(p.text)) + out.slice(p.to);
+  return out;
+}
+
+/**
+ * Box-drawn tables set side by side (a layout table holding t4's 行政复议 and 行政诉讼 as two bordered tables:
+ * 「│2 │1 │ │1 │0 │」): each table's lines on their own, the left one's first. Two frames stand apart where every line
+ * of the run has a space in one display column, with frames on both sides of it in some line.
+ */
+function sideBySideSplit(lines: SourceLine[]): SourceLine[] {
+  const out: SourceLine[] = [];
+  for (let i = 0; i < lines.length;) {
+    if (!BOX_CHAR.test(lines[i]!.text)) {
+      out.push(lines[i++]!);
+      continue;
+    }
+    let end = i;
+    while (end < lines.length && BOX_CHAR.test(lines[end]!.text)) end++;
+    out.push(...tablesApart(lines.slice(i, end)));
+    i = end;
+  }
+  return out;
+}
+
+/** A line's characters by display column: where each starts. */
+function columnsOf(text: string): { at: number; ch: string }[] {
+  let col = 0;
+  return [...text].map((ch) => {
+    const at = col;
+    col += wideWidth(ch);
+    return { at, ch };
+  });
+}
+
+function tablesApart(run: SourceLine[]): SourceLine[] {
+  const cols = run.map((l) => columnsOf(l.text));
+  const charAt = (k: number, c: number) => cols[k]!.find((x) => x.at === c)?.ch ?? (cols[k]!.some((x) => x.at < c && x.at + wideWidth(x.ch) > c) ? '\0' : ' ');
+  const first = cols[0]!;
+  for (const { at: c, ch } of first) {
+    if (ch !== ' ' || !BOX_CHAR.test(charAt(0, c - 1)) || !BOX_CHAR.test(charAt(0, c + 1))) continue;
+    if (!run.every((_, k) => charAt(k, c) === ' ')) continue;
+    const part = (k: number, left: boolean) =>
+      cols[k]!.filter((x) => (left ? x.at < c : x.at > c))
+        .map((x) => x.ch)
+        .join('');
+    const framed = (t: string) => !t.trim() || (BOX_CHAR.test(t.trim()[0]!) && BOX_CHAR.test(t.trim().at(-1)!));
+    if (!run.every((_, k) => framed(part(k, true)) && framed(part(k, false)))) continue;
+    const side = (left: boolean) => run.flatMap((l, k) => (part(k, left).trim() ? [{ ...l, text: part(k, left).trimEnd() }] : []));
+    return [...side(true), ...tablesApart(side(false))];
+  }
+  return run;
+}
+
 /** A line that ends in a year, and one that goes on with its 年: a title a PDF's text broke after the year. */
 const ENDS_IN_YEAR = /(?:^|[^\d.])(?:19|20)\d\d\s*$/;
 
@@ -440,5 +617,6 @@ export function textToBlocks(raw: string, el?: unknown): Block[] {
   const unquoted = unescaped.includes('\t"') ? unescaped.replace(QUOTED_CELL, (_, lead: string, cell: string) => lead + cell.replace(/\r?\n/g, '')) : unescaped;
   const lines = unquoted.split(/\r\n?|\n/).map((t, line) => ({ text: t, el, line }));
   const rejoined = /\d\s*\r?\n\s*年/.test(unquoted) ? yearsRejoined(lines) : lines;
-  return linesToBlocks(unquoted.includes('+-') ? gridRowsJoined(rejoined) : rejoined);
+  const gridded = unquoted.includes('+-') ? gridRowsJoined(rejoined) : rejoined;
+  return linesToBlocks(/[─━═]/.test(unquoted) ? boxRowsJoined(sideBySideSplit(gridded)) : gridded);
 }
