@@ -233,8 +233,10 @@ export function classifyGrid(g: Grid): TableKey | undefined {
   // t4 whole, or its 行政复议 part in a table of its own (the suits in the next).
   if (/未经复议|复议后起诉/.test(text) || (/行政复议|行政诉讼/.test(text) && /维持/.test(text))) return 't4';
   if (/勾稽关系|申请人情况/.test(text) || countMatches(g, T3_ROWS) >= 3) return 't3';
-  // t2's rows of one value may be turned into columns (「信息内容 | 行政许可 | 行政处罚 | 行政强制」 over their values).
-  if (/第二十条/.test(text) || countMatches(withNamesTurned(g, T2_ROWS), T2_ROWS) >= 2) return 't2';
+  if (/第二十条/.test(text)) return 't2';
+  // t2's rows of one value may be turned into columns (「信息内容 | 行政许可 | 行政处罚 | 行政强制」 over their values):
+  // turned back only in a grid that names them, as most grids on a page are no t2.
+  if (countMatches(/行政(?:许可|处罚|强制)/.test(text) ? withNamesTurned(g, T2_ROWS) : g, T2_ROWS) >= 2) return 't2';
   return undefined;
 }
 
