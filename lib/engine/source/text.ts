@@ -397,23 +397,38 @@ function frontMatterAsLines(text: string): string {
  * Lines with bars in other places are left as they are.
  */
 function gridRowsJoined(lines: SourceLine[]): SourceLine[] {
+  return rowsBetweenRules(
+    lines,
+    (t) => GRID_TABLE_RULE.test(t),
+    (t) => t.length > 1 && t.startsWith('|') && t.endsWith('|'),
+    joinedGridRow,
+  );
+}
+
+/** A drawn table's rows: the lines between two rules (isRule) that look like a row (isRow), each group joined; other lines as they are. */
+function rowsBetweenRules(
+  lines: SourceLine[],
+  isRule: (t: string) => boolean,
+  isRow: (t: string) => boolean,
+  joined: (group: SourceLine[]) => SourceLine[],
+  inTable = false,
+): SourceLine[] {
   const out: SourceLine[] = [];
   let group: SourceLine[] = [];
-  let inGrid = false;
   const flush = () => {
-    if (group.length) out.push(...joinedGridRow(group));
+    if (group.length) out.push(...joined(group));
     group = [];
   };
   for (const src of lines) {
     const t = src.text.trim();
-    if (GRID_TABLE_RULE.test(t)) {
+    if (isRule(t)) {
       flush();
-      inGrid = true;
+      inTable = true;
       out.push(src);
-    } else if (inGrid && t.length > 1 && t.startsWith('|') && t.endsWith('|')) group.push(src);
+    } else if (inTable && isRow(t)) group.push(src);
     else {
       flush();
-      inGrid = false;
+      inTable = false;
       out.push(src);
     }
   }
@@ -440,27 +455,7 @@ const isBoxRow = (t: string) => t.length > 1 && BOX_CHAR.test(t[0]!) && BOX_CHAR
  * 「│结 │结 │」⏎「│果 │果 │」): the lines between two rules are one row. Rows without such lines are left as they are.
  */
 function boxRowsJoined(lines: SourceLine[], inTable = false): SourceLine[] {
-  const out: SourceLine[] = [];
-  let group: SourceLine[] = [];
-  const flush = () => {
-    if (group.length) out.push(...joinedBoxRow(group));
-    group = [];
-  };
-  for (const src of lines) {
-    const t = src.text.trim();
-    if (isBoxRule(t)) {
-      flush();
-      inTable = true;
-      out.push(src);
-    } else if (inTable && isBoxRow(t)) group.push(src);
-    else {
-      flush();
-      inTable = false;
-      out.push(src);
-    }
-  }
-  flush();
-  return out;
+  return rowsBetweenRules(lines, isBoxRule, isBoxRow, joinedBoxRow, inTable);
 }
 
 /** One box of a line: between two bars at display columns `left` and `right`, from `from` to `to` in the text. */
