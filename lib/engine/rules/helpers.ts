@@ -70,10 +70,10 @@ export const mentionsSum = (ns: NumberMention[]): number => ns.reduce((t, n) => 
 /** The layout a table was read in: its own, when it is not the report's (see parse/tables.ts layoutsOf). */
 export const tableLayout = (report: Report, table: TableKey) => report.tables[table]?.layout ?? report.layout;
 
-/** Rows of a table its layout expects. */
 /** Whether a table was found and at least one of its rows read. */
 export const hasRows = (table: Table | undefined): table is Table => !!table && Object.keys(table.rows).length > 0;
 
+/** Rows of a table its layout expects. */
 export function expectedRows(report: Report, table: TableKey) {
   return rowsFor(table, tableLayout(report, table));
 }

@@ -206,11 +206,12 @@ const GROUPS = '不予公开|无法提供|不予处理|其他处理';
  */
 const ABOUT_RESULTS = new RegExp(`${GROUPS}|予以公开|部分公开|申请`);
 const REASON_WORDS = new RegExp(REASONS.map(([, words]) => words).join('|'));
+const REASON_PATTERNS = REASONS.map(([, words]) => new RegExp(words));
 /**
  * How many reasons a listed item names: 「属于三类内部事务信息和四类过程性信息的2件」 counts two rows at once; one reason in
  * its label's full words (「没有现成信息需要另行制作3件」) is one row, though two of its words match.
  */
-const reasonsIn = (item: string) => REASONS.filter(([, words]) => new RegExp(words).test(item)).length;
+const reasonsIn = (item: string) => REASON_PATTERNS.filter((re) => re.test(item)).length;
 /** 「因本机关不掌握相关政府信息无法提供7件」: a group's count for one of its reasons is that reason's row, not the group's. */
 const ofAGroupPart = (clause: string, sentence: string) =>
   notAllResults(clause, sentence) || REASON_WORDS.test(clause) || REASON_WORDS.test(causeBefore(sentence, clause));

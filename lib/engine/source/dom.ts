@@ -376,12 +376,13 @@ function cellText(td: El): string {
 }
 
 /**
- * The text a <select> shows in a form rendered for viewing (a 填报 system's value 「<option selected>53</option>」 among
- * 0, 1, 2 …): its selected option's, else its first's, as a browser shows it. The browser's page tree keeps only that option.
+ * The option a <select> shows in a form rendered for viewing (a 填报 system's value 「<option selected>53</option>」 among
+ * 0, 1, 2 …): the one marked selected, else its first, as a browser shows it (none in an empty box). The browser's page
+ * tree asks the live selection first and keeps only that option.
  */
-function shownOption(select: El): string {
+export function shownOption(select: El): El | undefined {
   const options = Array.from(select.querySelectorAll('option'));
-  return (options.find((o) => o.hasAttribute('selected')) ?? options[0])?.textContent ?? '';
+  return options.find((o) => o.hasAttribute('selected')) ?? options[0];
 }
 
 /** Footnote marks after a label or value (「3.其他<sub>b</sub>」), not part of the cell's text. */
@@ -419,12 +420,13 @@ function shownText(root: El): string {
     }
     if (node.nodeType !== 1) continue;
     const el = node as El;
-    // A read-only <textarea> is a cell's value as the page shows it (a form rendered for viewing), as it is a block's text;
-    // a review comment (isSkipped) is not the cell's.
+    // A <select>'s value is the option it shows.
     if (el !== root && tagOf(el) === 'SELECT' && !isHidden(el)) {
-      out += shownOption(el);
+      out += shownOption(el)?.textContent ?? '';
       continue;
     }
+    // A read-only <textarea> is a cell's value as the page shows it (a form rendered for viewing), as it is a block's text;
+    // a review comment (isSkipped) is not the cell's.
     if (el !== root && (isSkipped(el, tagOf(el)) || isFootnoteMark(el, out) || isHidden(el) || isNoteLink(el, out))) continue;
     // A form shown read-only (「<input readonly value="12">」): the value is what the cell shows.
     if (tagOf(el) === 'INPUT' && /^(?:text|number|)$/i.test(el.getAttribute('type') ?? '')) out += el.getAttribute('value') ?? '';

@@ -12,7 +12,7 @@
  * elements by number and the content script put its markers on the very elements read.
  */
 import { CHECK_EVERY, type Deadline, type Steps } from '../steps';
-import { CELL_ROLE, HIDING_STYLE, isSkipped, PAGE_LIMITS, ROW_ROLE, type PageLimits } from './dom';
+import { CELL_ROLE, HIDING_STYLE, isSkipped, PAGE_LIMITS, ROW_ROLE, shownOption, type PageLimits } from './dom';
 import { INVISIBLE_TEXT_STYLE, isTextRun } from './style-sheet';
 
 export type TreeText = [parent: number, text: string];
@@ -164,7 +164,7 @@ export function* pageTreeSteps(doc: Document, { skip, limits = PAGE_LIMITS, emit
     if (tag === 'SELECT') {
       // A form shown for viewing: the box shows one option, the live selection (a script may have set it), and only that
       // option is written (dom.ts reads it as a cell's value); the others are no text of the page.
-      const shown = shownOption(el as HTMLSelectElement);
+      const shown = (el as HTMLSelectElement).selectedOptions?.[0] ?? shownOption(el);
       if (shown) {
         stack.push(shown);
         parents.push(index);
@@ -179,11 +179,6 @@ export function* pageTreeSteps(doc: Document, { skip, limits = PAGE_LIMITS, emit
   }
   if (chunk.length) emit(chunk);
   return { elements, cut };
-}
-
-/** The option a <select> shows: its live selection, else the one marked selected, else its first (none in an empty box). */
-function shownOption(select: HTMLSelectElement): Element | null {
-  return select.selectedOptions?.[0] ?? select.querySelector('option[selected]') ?? select.querySelector('option');
 }
 
 /**

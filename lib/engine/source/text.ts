@@ -559,27 +559,23 @@ function sideBySideSplit(lines: SourceLine[]): SourceLine[] {
   return out;
 }
 
-/** A line's characters by display column: where each starts. */
-function columnsOf(text: string): { at: number; ch: string }[] {
-  let col = 0;
-  return [...text].map((ch) => {
-    const at = col;
-    col += wideWidth(ch);
-    return { at, ch };
-  });
+/** A line by display column: the character that starts in each, '\0' where a wide one goes on. */
+function byDisplayColumn(text: string): string[] {
+  const out: string[] = [];
+  for (const ch of text) {
+    out.push(ch);
+    for (let w = wideWidth(ch); w > 1; w--) out.push('\0');
+  }
+  return out;
 }
 
 function tablesApart(run: SourceLine[]): SourceLine[] {
-  const cols = run.map((l) => columnsOf(l.text));
-  const charAt = (k: number, c: number) => cols[k]!.find((x) => x.at === c)?.ch ?? (cols[k]!.some((x) => x.at < c && x.at + wideWidth(x.ch) > c) ? '\0' : ' ');
-  const first = cols[0]!;
-  for (const { at: c, ch } of first) {
-    if (ch !== ' ' || !BOX_CHAR.test(charAt(0, c - 1)) || !BOX_CHAR.test(charAt(0, c + 1))) continue;
+  const cols = run.map((l) => byDisplayColumn(l.text));
+  const charAt = (k: number, c: number) => cols[k]![c] ?? ' ';
+  for (let c = 0; c < cols[0]!.length; c++) {
+    if (charAt(0, c) !== ' ' || !BOX_CHAR.test(charAt(0, c - 1)) || !BOX_CHAR.test(charAt(0, c + 1))) continue;
     if (!run.every((_, k) => charAt(k, c) === ' ')) continue;
-    const part = (k: number, left: boolean) =>
-      cols[k]!.filter((x) => (left ? x.at < c : x.at > c))
-        .map((x) => x.ch)
-        .join('');
+    const part = (k: number, left: boolean) => (left ? cols[k]!.slice(0, c) : cols[k]!.slice(c + 1)).join('').replaceAll('\0', '');
     const framed = (t: string) => !t.trim() || (BOX_CHAR.test(t.trim()[0]!) && BOX_CHAR.test(t.trim().at(-1)!));
     if (!run.every((_, k) => framed(part(k, true)) && framed(part(k, false)))) continue;
     const side = (left: boolean) => run.flatMap((l, k) => (part(k, left).trim() ? [{ ...l, text: part(k, left).trimEnd() }] : []));
