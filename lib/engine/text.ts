@@ -26,9 +26,9 @@ export function chineseDigits(s: string): string {
 /** 「二〇二三年」 as 「2023年」: a year written in Chinese numerals reads like one in digits. */
 export const digitYears = (s: string): string => s.replace(/二[〇○零][〇○零一二三四五六七八九]{2}(?=年)/g, chineseDigits);
 
-/** A printed page's number: 「— 4 —」「- 4 -」「第4页」「第 4 页 共 8 页」「4/8」. Never a bare number, which may be a value. */
+/** A printed page's number: 「— 4 —」「- 4 -」「第4页」「第 4 页 共 8 页」「第3页/共8页」「4/8」. Never a bare number, which may be a value. */
 const PAGE_NUMBER =
-  /^(?:[-—–―－~]+\d{1,4}[-—–―－~]+|第\d{1,4}页[,，]?(?:共\d{1,4}页)?|共\d{1,4}页[,，]?第\d{1,4}页|\d{1,4}\/\d{1,4}|page\d{1,4}(?:of\d{1,4})?)$/i;
+  /^(?:[-—–―－~]+\d{1,4}[-—–―－~]+|第\d{1,4}页[,，/／]?(?:共\d{1,4}页)?|共\d{1,4}页[,，/／]?第\d{1,4}页|\d{1,4}\/\d{1,4}|page\d{1,4}(?:of\d{1,4})?)$/i;
 
 export const isPageNumber = (text: string): boolean => (text.length <= 32 || text.trim().length <= 32) && PAGE_NUMBER.test(compact(text));
 

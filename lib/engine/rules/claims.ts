@@ -100,19 +100,40 @@ export function aboutOtherYear(report: Report, before: string): boolean {
   for (const m of before.matchAll(YEAR_WORD)) {
     const year = m[2] ? Number(chineseDigits(m[2])) !== report.year : !/^(?:本|今|全)/.test(m[0]);
     if (!m[1]) other = year;
-    else if (!/[，,；]/.test(before.slice(m.index + m[0].length))) return true;
+    // 「与上年相比：新收53件（上年47件）」: the comparison heads what its colon lists, this year's figures.
+    else if (!/[，,；:：]/.test(before.slice(m.index + m[0].length))) return true;
   }
   return other;
 }
 
 /**
  * Words that make a statement another body's or several bodies' (「全县各级行政机关共收到申请356件」,
- * 「各直属单位另收到…」「委属医院另收到…」, 「组织全省开展清理，共废止…」, 「县政府及部门」, 「另以省政府名义办理…」, two organs named side by side
+ * 「各直属单位另收到…」「委属医院另收到…」, 「组织全省开展清理，共废止…」, 「县政府及部门」, 「另以省政府名义办理…」 (not 「以政府信息公开名义
+ * 进行信访」, an applicant's), 「本系统」, two organs named side by side
  * 「县自然资源局、县住房和城乡建设局分别收到…」, a vertical body's whole district or nation: 「全关区」「全国海关」), or its sub-units and outposts, named in the plural (「所属各局」「各隶属海关」
  * 「下辖8个区县税务局」「各市场监管所另收到…」「各税务分局、税务所共受理…」): not this report's table.
  */
 const OTHER_BODY =
-  /全(?:省|市|州|盟|县|区|旗|镇|乡|系统|关区)|全国[^，,。；;\d]{0,8}?(?:系统|海关|税务|各级)|各级|各(?:部门|单位|地区|乡镇|街道|县|区)|(?:直属|所属|下属|[委局厅部办院署]属)各?(?:单位|部门|机构|医院|学校|院校|企业)|[及和与各](?:所属|下属|直属)?(?:部门|单位|乡镇|街道)|名义|[局委厅][、和及与][^，,。；;、]{1,16}?[局委厅](?![长属])|(?:所属|下属)各|各隶属|派出机构|下辖(?:的)?(?:各|\d+个)?[^，,。；;\d]{0,8}?(?:局|所|站|海关|单位|部门|机构)|各[^，,。；;、的\d]{1,8}?(?:分局|所|站|海关|局)(?=[、和及与另共均]|分别|收到|受理|$)/;
+  /全(?:省|市|州|盟|县|区|旗|镇|乡|系统|关区)|本系统|全国[^，,。；;\d]{0,8}?(?:系统|海关|税务|各级)|各级|各(?:部门|单位|地区|乡镇|街道|县|区)|(?:直属|所属|下属|[委局厅部办院署]属)各?(?:单位|部门|机构|医院|学校|院校|企业)|[及和与各](?:所属|下属|直属)?(?:部门|单位|乡镇|街道)|(?<!信息公开)名义|[局委厅][、和及与][^，,。；;、]{1,16}?[局委厅](?![长属])|(?:所属|下属)各|各隶属|派出机构|下辖(?:的)?(?:各|\d+个)?[^，,。；;\d]{0,8}?(?:局|所|站|海关|单位|部门|机构)|各[^，,。；;、的\d]{1,8}?(?:分局|所|站|海关|局)(?=[、和及与另共均]|分别|收到|受理|$)/;
+
+/**
+ * 「全市税务系统共收到申请1236件，其中市局机关53件」「被提起行政诉讼9件，其中本机关3件」: right after a count, the body's own part of
+ * it, named as the body itself (本机关, 我局, 市局本级, 局机关). Of a whole that is other bodies' it is the body's count; of any other
+ * whole it is one more reading (the whole may be the body's too, its 本级 a part).
+ */
+const OWN_NAME = '其中(?:本(?:机关|局|委|厅|办|署|院|级)|我(?:局|委|厅|办|院|署)|[^，,。；;、\\d]{1,6}?(?:本级|机关))';
+const OWN_PART = new RegExp(`^[，,]?${OWN_NAME}([^，,。；;\\d]{0,16}?)(?:共计|合计|共|计|为)?(\\d+)(?:件|起|次)`);
+/** The body's own part of the count matched (`head` its words before the number): named bare, or by the same words (「…作出行政处罚决定65件」). */
+function ownPart(after: string, head: string): { n: number; rest: string; at: number } | null {
+  const own = OWN_PART.exec(after);
+  const words = head.replace(/(?:共计|合计|总计|共|计|为)$/, '');
+  // Its context, for the claims' readings, is from the body's name on (「其中管委会机关53件、上年结转4件」: 53 new, the carried apart).
+  if (!own || !(!own[1] || own[1].endsWith(words) || words.endsWith(own[1]))) return null;
+  // `at`: where its number stands in `after` (the own clause, read as a statement of its own too, is then one finding).
+  return { n: Number(own[2]), rest: after.slice(own[0].indexOf('其中') + 2), at: own[0].length - own[2]!.length - 1 };
+}
+/** The clause of a statement that opens with the body's own part (「…，其中区局本级作出行政处罚决定65件」). */
+const OWN_CLAUSE = new RegExp(`${OWN_NAME}[^，,。；;]*$`);
 
 /** Whether the text before a statement (its sentence so far) speaks of other bodies than the report's. */
 export const aboutOtherBody = (before: string): boolean => OTHER_BODY.test(before);
@@ -161,22 +182,30 @@ export function checkClaims(report: Report, claims: Claim[]): Problem[] {
       let right = false;
       for (const m of c.matchAll(all)) {
         const before = c.slice(0, m.index);
-        if (aboutOtherYear(report, before) || aboutOtherBody(before)) continue;
+        const own = ownPart(c.slice(m.index + m[0].length), c.slice(m.index, m.indices![1]![0]));
+        // 「本系统作出…2315件，其中区局本级作出…65件」: the clause that names the body's own part is its own.
+        const others = aboutOtherBody(before) && !OWN_CLAUSE.test(before);
+        if (aboutOtherYear(report, before) || (others && own === null)) continue;
         // The claim is read with the sentence after it: 「受理749件。其中新收713件、上年结转36件。」
-        const context = c.slice(m.index) + (sentences[i + 1]?.c ?? '');
+        const next = sentences[i + 1]?.c ?? '';
+        const context = (others ? own!.rest : c.slice(m.index)) + next;
         const clause = clauseBefore(c, m.index + m[0].length);
         if (RUNNING_TOTAL.test(clause) || claim.unless?.(clause, c, paragraphBefore(sentences, i), s.section)) continue;
-        const stated = Number(m[1]);
-        const readings = claim.readings?.(report, context) ?? [claim.cells(report)];
+        const stated = others ? own!.n : Number(m[1]);
+        const readingsOf = (text: string) => claim.readings?.(report, text) ?? [claim.cells(report)];
+        const readings = readingsOf(context);
         const bounds = readings.map((cells) => sumBound(report, cells));
-        if (bounds.some((b) => stated >= b.lo && stated <= b.hi)) {
+        const holds = (n: number) => (b: { lo: number; hi: number }) => n >= b.lo && n <= b.hi;
+        // The body's own part beside a whole that may be its own too: either reading clears it.
+        const ownHolds = !others && own !== null && readingsOf(own.rest + next).some((cells) => holds(own.n)(sumBound(report, cells)));
+        if (bounds.some(holds(stated)) || ownHolds) {
           right = true;
           continue;
         }
         const b = bounds[0]!;
         const exact = b.lo === b.hi;
         wrong.push({
-          at: `${m.indices![1]![0]}:${claim.what}`,
+          at: `${others ? m.index + m[0].length + own!.at : m.indices![1]![0]}:${claim.what}`,
           problem: {
             section: s.section,
             cells: readings[0],

@@ -58,12 +58,12 @@ const kindsCountedTogether = (item: string) =>
 
 /**
  * A part of the year's documents or decisions (「以市政府名义制发…」「其中…」「涉及…」「生态环境领域行政处罚决定」「撤销行政许可决定」
- * 「被复议的」), a running total (「累计」), or more bodies' (「县政府及部门」「全市」「下属单位」) — not table 2's number. A field named in a
+ * 「被复议的」), a running total (「累计」), a plan (「拟废止1件」), or more bodies' (「县政府及部门」「全市」「下属单位」) — not table 2's number. A field named in a
  * clause of its own before (「在生态环境领域，市政府印发…」) makes the clauses after it that field's too.
  */
 const aSubset = (clause: string, sentence = '') =>
   /(?:^|[，,])在[^。；;，,]{1,20}领域[，,]/.test(sentence.slice(0, sentence.indexOf(clause)).split(/[；;]/).pop()!) ||
-  /名义|其中|涉及|领域|累计|单独|联合|修订|重新|宣布失效|[各及和与](?:部门|单位|地区|乡镇|街道)|全[省市县区]|下属|所属|审核|备案|撤销|撤回|变更|注销|纠正|复议|诉讼|听证|准予|不予|简易程序|普通程序|一般程序|当场/.test(
+  /名义|其中|涉及|领域|累计|拟|计划|单独|联合|修订|重新|宣布失效|[各及和与](?:部门|单位|地区|乡镇|街道)|全[省市县区]|下属|所属|审核|备案|撤销|撤回|变更|注销|纠正|复议|诉讼|听证|准予|不予|简易程序|普通程序|一般程序|当场/.test(
     clause,
   );
 

@@ -154,7 +154,8 @@ const REASONS: [string, string, string][] = [
   ['3.4.1', '本机关不掌握(?:相关)?(?:的)?(?:政府)?(?:信息)?', '本机关不掌握相关政府信息'],
   ['3.4.2', '没有现成信息|需要?另行制作', '没有现成信息需要另行制作'],
   ['3.4.3', '补正后申请内容仍不明确', '补正后申请内容仍不明确'],
-  ['3.5.1', '信访举报投诉类?', '信访举报投诉类申请'],
+  // 「申请人以政府信息公开名义进行信访、投诉、举报的」: the 2025 wording of the row, its words apart and in another order.
+  ['3.5.1', '信访举报投诉类?|信访、?(?:投诉、?举报|举报、?投诉)类?', '信访举报投诉类申请'],
   ['3.5.2', '重复申请', '重复申请'],
   ['3.5.3', '公开出版物', '要求提供公开出版物'],
   ['3.5.4', '大量反复申请', '无正当理由大量反复申请'],
@@ -189,7 +190,13 @@ function notTheClosed(clause: string, sentence: string, previous: string, sectio
   const said = ABOUT_DISCLOSURE.test(sentence) || otherKind(sentence) ? sentence : previous + sentence;
   // Section 三 is about disclosure applications throughout (「全年新收申请53件，加上年结转4件，共办理57件，办结54件」 under its table).
   const aboutDisclosure = ABOUT_DISCLOSURE.test(said) || (section === 's3' && !otherKind(sentence));
-  return !aboutDisclosure || ofOneApplicant(sentence) || otherKind(clause) || ofPartOfYear(clause) || NEW_ONES_CLOSED.test(said);
+  return !aboutDisclosure || ofOneApplicant(sentence) || otherKind(clause) || ofPartOfYear(clause) || newOnesClosed(said, clause);
+}
+/** 「新收申请53件，已办结50件」: the new ones' closings; not more than the new ones stated (「新收申请53件、办结55件」 closes the carried-over too). */
+function newOnesClosed(said: string, clause: string): boolean {
+  const m = NEW_ONES_CLOSED.exec(said);
+  const received = Number(/新收[^。，,；;\d]{0,12}?(\d+)件/.exec(m?.[0] ?? '')?.[1] ?? NaN);
+  return !!m && !(Number(/(\d+)件$/.exec(clause)?.[1]) > received);
 }
 /** 「新收申请53件，已办结50件」: the new ones' closings, unless the carried-over ones are added before (「新收53件，加上年结转4件，共办理57件，办结54件」). */
 const NEW_ONES_CLOSED = /新收(?:(?!上年结转)[^。])*(?:办结|办理完毕)/;

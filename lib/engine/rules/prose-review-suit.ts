@@ -243,12 +243,12 @@ const REVIEWS_UPHELD: Claim = {
 };
 
 /**
- * 「被申请行政复议4件，其中维持2件…」「…4件（维持2件…）」「…4件，经复议机关审理，维持3件…」「…4件，结果维持2件…」: the claim on each review result. Built once: the
+ * 「被申请行政复议4件，其中维持2件…」「行政复议4件中，维持2件…」「…4件（维持2件…）」「…4件，经复议机关审理，维持3件…」「…4件，结果维持2件…」: the claim on each review result. Built once: the
  * same for every report.
  */
 const REVIEW_RESULT_CLAIMS: Claim[] = REVIEW_RESULTS.map(([words, column, what]) => ({
   pattern: new RegExp(
-    `行政复议(?:案件)?\\d+(?:件|起)[，,]?(?:其中|[（(](?:其中)?|经[^。；，,\\d]{1,12}[，,]|(?=(?:复议)?结果))(?:(?!诉讼|起诉)[^。；])*?(?:结果)?(?:${words})${WHAT_KEPT}(\\d+)(?:件|起)`,
+    `行政复议(?:案件)?\\d+(?:件|起)[，,]?(?:其中|中[，,]|[（(](?:其中)?|经[^。；，,\\d]{1,12}[，,]|(?=(?:复议)?结果))(?:(?!诉讼|起诉)[^。；])*?(?:结果)?(?:${words})${WHAT_KEPT}(\\d+)(?:件|起)`,
   ),
   cells: () => [ref('t4', '1', `review.${column}`)],
   what: `行政复议${what}`,
