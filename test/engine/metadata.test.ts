@@ -109,6 +109,9 @@ describe('an info bar’s date without 发布时间 (variants Q09, Q10, EQ02)', 
     expect(infoLinePublished(['示范市测试局　2024-02-01'])?.date).toBe('2024-02-01');
     expect(infoLinePublished(['来源：示范市测试局 2024-02-01 09:30'])?.date).toBe('2024-02-01');
     expect(infoLinePublished(['（二〇二四年二月一日）'])?.date).toBe('2024-02-01');
+    // 新华网's year apart from month/day, before the time (variants Y07, EY07); not without the time.
+    expect(infoLinePublished(['2024 02/03 10:15:36'])?.date).toBe('2024-02-03');
+    expect(infoLinePublished(['2024 02/03'])).toBeNull();
     // A 公众号's account, date and province (variants Y01, EY01b).
     expect(infoLinePublished(['示范县交通运输 2024年02月06日 18:05 河南'])?.date).toBe('2024-02-06');
     expect(date(page('<div>\n  <span>示范县交通运输</span>\n  <em>2024年02月06日 18:05</em>\n  <em>河南</em></div>'))).toBe('2024-02-06');

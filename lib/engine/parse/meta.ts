@@ -118,6 +118,9 @@ const INFO_LINES = 3;
 export function infoLinePublished(linesAfterTitle: string[]): Published | null {
   for (const line of linesAfterTitle.slice(0, INFO_LINES)) {
     const text = toHalfWidth(visible(line)).trim();
+    const apart = YEAR_APART.exec(text);
+    const split = apart && isoDate(Number(apart[1]), Number(apart[2]), Number(apart[3]));
+    if (split) return { date: split, source: 'text', raw: text };
     const m = INFO_LINE_DATE.exec(text) ?? (isShortInfoLine(text) ? (DATE_ENDS_LINE.exec(text) ?? DATE_AMID_FIELDS.exec(text)) : null);
     const date = m ? parseDate(m[1]!) : chineseDate(compact(text).replace(/^[(（]|[)）]$/g, ''));
     if (date) return { date, source: 'text', raw: m?.[1] ?? text };
@@ -127,6 +130,8 @@ export function infoLinePublished(linesAfterTitle: string[]): Published | null {
 const INFO_LINE_DATE = new RegExp(
   String.raw`^[\s[【(（]*(${DIGIT_DATE}日?)(?=\s*$|\s*(?:\d{1,2}:\d{2}|星期|周[一二三四五六日天]|[\]】)）|【[])|\s+[^\s:：]{1,6}[:：])`,
 );
+/** 「2024 01/21 10:15:36」: a news site's template (新华网) writes the year, the month/day and the time in parts; only with the time, alone on its line. */
+const YEAR_APART = /^(\d{4})\s+(\d{1,2})\/(\d{1,2})\s+\d{1,2}:\d{2}(?::\d{2})?$/;
 /** An info bar of source and date is short: 「来源：示范县交通运输局 2024-01-20 09:30」. */
 const INFO_LINE_CHARS = 40;
 /** No sentence, and one date only: 「统计期限 2023-01-01 至 2023-12-31」 and 「截至 2023-12-31」 date no publication. */
