@@ -102,6 +102,15 @@ const LINKEDOM_DIFFERS: Record<string, string> = {
   'W25d-anti-copy-noise-by-class.html':
     'linkedom applies no style sheet; a browser shows nothing of the anti-copy noise its class rule sizes 0, as the light DOM does',
   'U43b-lazy-table-not-loaded-yet.html': 'linkedom reads the text of a <noscript> after the table’s placeholder; a browser running scripts shows none',
+  'Y17-htmx-fragment-no-document.html':
+    'linkedom makes a fragment’s first element (an HTMX partial without <html> or <body>) the document’s root beside an empty <body>; a browser implies <html> and <body> around it, as the light DOM does',
+  'EY17-htmx-fragment-t3-error.html':
+    'linkedom makes a fragment’s first element (an HTMX partial without <html> or <body>) the document’s root beside an empty <body>; a browser implies <html> and <body> around it, as the light DOM does',
+  'Y18-turbo-frame-and-stream.html': 'linkedom counts the content of a <template> in the page’s text; a browser keeps it apart (a <turbo-stream>’s toast)',
+  'Y20-web-component-template-sample-table.html':
+    'linkedom counts the content of a <template> in the page’s text; a browser keeps it apart (a web component’s sample table of zeros)',
+  'EY20-web-component-t3-error.html':
+    'linkedom counts the content of a <template> in the page’s text; a browser keeps it apart (a web component’s sample table of zeros)',
 };
 const differs = (name: string) => Object.keys(LINKEDOM_DIFFERS).some((page) => name.endsWith(`/${page}`));
 

@@ -25,6 +25,13 @@ describe('publication date', () => {
       );
     const meta = auditDocument(page('<meta name="PubDate" content="2024-01-10 08:00">', '<p>发布时间：2024-01-12</p>'));
     expect(meta.detected && meta.report.published).toEqual({ date: '2024-01-10', source: 'meta', raw: 'PubDate=2024-01-10 08:00' });
+    // schema.org microdata's datePublished (variants Y31, EY31), not its dateModified.
+    const micro = auditDocument(
+      page('', '<meta itemprop="dateModified" content="2024-03-02T09:00:00+08:00"><meta itemprop="datePublished" content="2024-02-04T10:00:00+08:00">'),
+    );
+    expect(micro.detected && micro.report.published?.date).toBe('2024-02-04');
+    const modified = auditDocument(page('<meta itemprop="dateModified" content="2024-03-02T09:00:00+08:00">', ''));
+    expect(modified.detected && modified.report.published).toBeNull();
     const text = auditDocument(page('', '<p>发布日期：2024年1月12日</p>'));
     expect(text.detected && text.report.published?.date).toBe('2024-01-12');
     expect(urlPublished('http://x.gov.cn/zwgk/202401/t20240115_123456.html')?.date).toBe('2024-01-15');
@@ -102,6 +109,12 @@ describe('an info bar’s date without 发布时间 (variants Q09, Q10, EQ02)', 
     expect(infoLinePublished(['示范市测试局　2024-02-01'])?.date).toBe('2024-02-01');
     expect(infoLinePublished(['来源：示范市测试局 2024-02-01 09:30'])?.date).toBe('2024-02-01');
     expect(infoLinePublished(['（二〇二四年二月一日）'])?.date).toBe('2024-02-01');
+    // 新华网's year apart from month/day, before the time (variants Y07, EY07); not without the time.
+    expect(infoLinePublished(['2024 02/03 10:15:36'])?.date).toBe('2024-02-03');
+    expect(infoLinePublished(['2024 02/03'])).toBeNull();
+    // A 公众号's account, date and province (variants Y01, EY01b).
+    expect(infoLinePublished(['示范县交通运输 2024年02月06日 18:05 河南'])?.date).toBe('2024-02-06');
+    expect(date(page('<div>\n  <span>示范县交通运输</span>\n  <em>2024年02月06日 18:05</em>\n  <em>河南</em></div>'))).toBe('2024-02-06');
     expect(date(page('<div class="info">2024年2月1日 星期四　来源：示范市测试局</div>'))).toBe('2024-02-01');
   });
   it('takes no sentence that opens with a date, nor a date further down', () => {
@@ -111,6 +124,9 @@ describe('an info bar’s date without 发布时间 (variants Q09, Q10, EQ02)', 
     expect(infoLinePublished(['统计期限 2023-01-01 至 2023-12-31'])).toBeNull();
     expect(infoLinePublished(['数据 2023-01-01 至 2023-12-31'])).toBeNull();
     expect(infoLinePublished(['截至 2023-12-31'])).toBeNull();
+    expect(infoLinePublished(['数据截至 2023-12-31 全年'])).toBeNull();
+    expect(infoLinePublished(['统计期限 2023-12-31 止 全年'])).toBeNull();
+    expect(infoLinePublished(['全年 2024-01-20 召开会议，部署工作'])).toBeNull();
     expect(infoLinePublished(['我局2023年全年共收到申请53件，均已答复 2024-01-20'])).toBeNull();
     expect(infoLinePublished(['一、总体情况', '（一）主动公开', '（二）依申请公开', '2024-02-03'])).toBeNull();
   });

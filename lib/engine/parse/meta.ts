@@ -16,11 +16,13 @@ function parseDate(raw: string): string | null {
 }
 
 /** Meta tags CMSs put the publication date in (TRS PubDate, Hanweb, Open Graph, Dublin Core). */
-const META_NAMES = /^(?:pubdate|publishdate|publish_date|firstpublishedtime|article:published_time|dc\.date(?:\.issued)?|dcterms\.issued|releasedate)$/i;
+const META_NAMES =
+  /^(?:pubdate|publishdate|publish_date|firstpublishedtime|article:published_time|dc\.date(?:\.issued)?|dcterms\.issued|releasedate|datepublished)$/i;
 
 export function metaPublished(doc: Document): Published | null {
-  for (const m of Array.from(doc.querySelectorAll('meta[name],meta[property]'))) {
-    const name = m.getAttribute('name') ?? m.getAttribute('property') ?? '';
+  // schema.org microdata (<meta itemprop="datePublished">) dates an article as a NewsArticle's markup writes it.
+  for (const m of Array.from(doc.querySelectorAll('meta[name],meta[property],meta[itemprop]'))) {
+    const name = m.getAttribute('name') ?? m.getAttribute('property') ?? m.getAttribute('itemprop') ?? '';
     const content = m.getAttribute('content') ?? '';
     const date = META_NAMES.test(name) ? parseDate(content) : null;
     if (date) return { date, source: 'meta', raw: `${name}=${content}` };
@@ -116,7 +118,10 @@ const INFO_LINES = 3;
 export function infoLinePublished(linesAfterTitle: string[]): Published | null {
   for (const line of linesAfterTitle.slice(0, INFO_LINES)) {
     const text = toHalfWidth(visible(line)).trim();
-    const m = INFO_LINE_DATE.exec(text) ?? (isShortInfoLine(text) ? DATE_ENDS_LINE.exec(text) : null);
+    const apart = YEAR_APART.exec(text);
+    const split = apart && isoDate(Number(apart[1]), Number(apart[2]), Number(apart[3]));
+    if (split) return { date: split, source: 'text', raw: text };
+    const m = INFO_LINE_DATE.exec(text) ?? (isShortInfoLine(text) ? (DATE_ENDS_LINE.exec(text) ?? DATE_AMID_FIELDS.exec(text)) : null);
     const date = m ? parseDate(m[1]!) : chineseDate(compact(text).replace(/^[(（]|[)）]$/g, ''));
     if (date) return { date, source: 'text', raw: m?.[1] ?? text };
   }
@@ -125,6 +130,8 @@ export function infoLinePublished(linesAfterTitle: string[]): Published | null {
 const INFO_LINE_DATE = new RegExp(
   String.raw`^[\s[【(（]*(${DIGIT_DATE}日?)(?=\s*$|\s*(?:\d{1,2}:\d{2}|星期|周[一二三四五六日天]|[\]】)）|【[])|\s+[^\s:：]{1,6}[:：])`,
 );
+/** 「2024 01/21 10:15:36」: a news site's template (新华网) writes the year, the month/day and the time in parts; only with the time, alone on its line. */
+const YEAR_APART = /^(\d{4})\s+(\d{1,2})\/(\d{1,2})\s+\d{1,2}:\d{2}(?::\d{2})?$/;
 /** An info bar of source and date is short: 「来源：示范县交通运输局 2024-01-20 09:30」. */
 const INFO_LINE_CHARS = 40;
 /** No sentence, and one date only: 「统计期限 2023-01-01 至 2023-12-31」 and 「截至 2023-12-31」 date no publication. */
@@ -133,6 +140,8 @@ function isShortInfoLine(text: string): boolean {
 }
 const DATES = new RegExp(DIGIT_DATE, 'g');
 const DATE_ENDS_LINE = new RegExp(String.raw`\s(${DIGIT_DATE}日?)(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$`);
+/** 「示范县交通运输 2024年01月20日 17:32 河南」: a 公众号's line of account, date and the writer's province, the date amid fields. */
+const DATE_AMID_FIELDS = new RegExp(String.raw`\s(${DIGIT_DATE}日?)(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s`);
 
 /** Date segments CMSs put in article URLs: TRS `…/202401/t20240115_123.html`, Hanweb `/art/2024/1/15/`. */
 export function urlPublished(url: string | null | undefined): Published | null {

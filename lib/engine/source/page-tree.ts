@@ -25,7 +25,7 @@ export type TreeCut = 'chars' | 'cells' | null;
 
 /**
  * Attributes the engine reads, by element: a cell's spans, an image's size and alt text, a link's target and
- * title, a meta tag's name and content, <base>'s href, a text box's value and whether it is read-only, whether a dialog is open (dom.ts, list.ts, parse/meta.ts). On any element, `hidden`,
+ * title, a meta tag's name (or microdata itemprop) and content, <base>'s href, a text box's value and whether it is read-only, whether a dialog is open (dom.ts, list.ts, parse/meta.ts). On any element, `hidden`,
  * a style that hides it and the role of a grid's row or cell; other styles are left out, as they are most of Word's markup.
  */
 const KEPT_BY_TAG: Readonly<Record<string, readonly string[]>> = {
@@ -33,7 +33,7 @@ const KEPT_BY_TAG: Readonly<Record<string, readonly string[]>> = {
   TH: ['rowspan', 'colspan'],
   IMG: ['width', 'height', 'alt'],
   A: ['href', 'title'],
-  META: ['name', 'property', 'content'],
+  META: ['name', 'property', 'itemprop', 'content'],
   BASE: ['href'],
   INPUT: ['type', 'value'],
   TEXTAREA: ['readonly', 'disabled'],
