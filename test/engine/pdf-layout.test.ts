@@ -481,6 +481,46 @@ describe('unruled tables whose labels wrap around their numbers', () => {
   });
 });
 
+describe('unruled tables set without cell padding', () => {
+  const values = (y: number, ...v: number[]) => v.map((n, i) => t(String(n), 300 + 40 * i, y, 5));
+  const rows = (blocks: Block[]) => grids(blocks).flatMap(texts);
+
+  it("keeps a row's first value its own cell when its wrapped label's longest line ends flush with it", () => {
+    // Row B's label, centred on 104, wraps; its second line (111) ends at 299.6, the first value column begins at 300.
+    const { blocks } = pagesToBlocks([
+      page([
+        t('（一）予以公开', 100, 80),
+        ...values(80, 15, 3, 1),
+        t('（二）部分公开（区分处理', 100, 97),
+        t('的，只计这一情形，不计其他', 100, 111, 199.6),
+        ...values(104, 5, 1, 0),
+        t('（四）无法提供', 100, 130),
+        ...values(130, 6, 1, 0),
+      ]),
+    ]);
+    expect(rows(blocks)).toEqual([
+      ['（一）予以公开', '15', '3', '1'],
+      ['（二）部分公开（区分处理的，只计这一情形，不计其他', '5', '1', '0'],
+      ['（四）无法提供', '6', '1', '0'],
+    ]);
+  });
+
+  it('parts header words pdf.js gave as one piece where the value columns below them begin', () => {
+    // 「商业企业 科研机构 其他」: one piece over the three value columns (300, 340, 380), words a narrow space apart.
+    const header = (x: number, y: number) => t('商业企业 科研机构 其他', x, y, 104);
+    const table = [t('1.甲', 100, 100), ...values(100, 1, 2, 3), t('2.乙', 100, 120), ...values(120, 4, 5, 6)];
+    const { blocks } = pagesToBlocks([page([t('项目', 100, 80), header(300, 80), ...table])]);
+    expect(rows(blocks)[0]).toEqual(['项目', '商业企业', '科研机构', '其他']);
+    // The same words where the columns do not begin at their spaces (shifted 12 points), and a caption
+    // reaching left of the values, are left whole.
+    const { blocks: shifted } = pagesToBlocks([page([t('项目', 100, 80), header(312, 80), ...table])]);
+    expect(rows(shifted)[0]).toEqual(['项目', '商业企业 科研机构 其他']);
+    // (its spaces lie where the columns begin: 335–345 and 375–385)
+    const { blocks: caption } = pagesToBlocks([page([t('合计说明如下各栏 科研所 其他', 255, 80, 150), ...table])]);
+    expect([...lines(caption), ...rows(caption).flat()]).toContain('合计说明如下各栏 科研所 其他');
+  });
+});
+
 describe('blank cells of unruled tables (recall round 5)', () => {
   const rows = (blocks: Block[]) => grids(blocks).flatMap(texts);
   /** Values on baseline y, each under the column its index names (40 points apart from x = 300). */

@@ -384,7 +384,8 @@ function unruledLine(line: Run[], page: number): FreeLine {
   const tabular = gaps.some((g) => g > TABLE_GAP);
   let text = line[0]!.text;
   // A lone number set apart after a label is that row's value cell (「行政许可  0」).
-  const cellGap = (r: Run, i: number) => gaps[i]! > CELL_GAP && (tabular || readCell(r.text).kind === 'number');
+  // A run marked a cell (a rebuilt row's value, a parted header word) is one whatever the gap before it: a label's wrapped line may end flush with it.
+  const cellGap = (r: Run, i: number) => r.cell || (gaps[i]! > CELL_GAP && (tabular || readCell(r.text).kind === 'number'));
   line.slice(1).forEach((r, i) => (text = cellGap(r, i) ? `${text}\t${r.text}` : join(text, r.text)));
   const x0 = line[0]!.x0;
   const x1 = line.at(-1)!.x1;
