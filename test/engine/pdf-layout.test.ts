@@ -272,6 +272,21 @@ describe('running headers, footers and page numbers', () => {
     const odd = [1, 2, 3, 4].map((n) => page([...(n % 2 ? [t('示范局年度报告', 250, 30)] : []), ...body(n)]));
     expect(lines(pagesToBlocks(odd).blocks)).not.toContain('示范局年度报告');
   });
+  it("keeps a table's row of values at the top of pages, however alike the rows' shapes (a borderless table breaking a row at each page)", () => {
+    // Each page opens with a row whose label lines lie around its values, all in the top tenth of the page.
+    const top = (label: string, v: string[], rest: string) => [t(label, 50, 58), ...v.map((x, i) => t(x, 300 + 40 * i, 64, 5)), t(rest, 50, 70)];
+    const pages = [
+      page([
+        ...top('（二）部分公开', ['5', '1', '0', '7'], '的情形'),
+        t('1.属于国家秘密', 50, 100),
+        ...['0', '0', '0', '0'].map((x, i) => t(x, 300 + 40 * i, 100, 5)),
+      ]),
+      page([...top('5.要求确认', ['1', '0', '0', '1'], '已获取信息'), t('6.其他', 50, 100), ...['2', '0', '1', '3'].map((x, i) => t(x, 300 + 40 * i, 100, 5))]),
+    ];
+    const rows = grids(pagesToBlocks(pages).blocks).flatMap(texts);
+    expect(rows).toContainEqual(['（二）部分公开的情形', '5', '1', '0', '7']);
+    expect(rows).toContainEqual(['5.要求确认已获取信息', '1', '0', '0', '1']);
+  });
 });
 
 describe('unruled lines', () => {
@@ -478,6 +493,71 @@ describe('unruled tables whose labels wrap around their numbers', () => {
       ['2.没有现成信息需要另行制作', '2', '0', '2'],
       ['3.补正后不明确', '1', '0', '1'],
     ]);
+  });
+});
+
+describe('unruled tables set without cell padding', () => {
+  const values = (y: number, ...v: number[]) => v.map((n, i) => t(String(n), 300 + 40 * i, y, 5));
+  const rows = (blocks: Block[]) => grids(blocks).flatMap(texts);
+
+  it("keeps a row's first value its own cell when its wrapped label's longest line ends flush with it", () => {
+    // Row B's label, centred on 104, wraps; its second line (111) ends at 299.6, the first value column begins at 300.
+    const { blocks } = pagesToBlocks([
+      page([
+        t('（一）予以公开', 100, 80),
+        ...values(80, 15, 3, 1),
+        t('（二）部分公开（区分处理', 100, 97),
+        t('的，只计这一情形，不计其他', 100, 111, 199.6),
+        ...values(104, 5, 1, 0),
+        t('（四）无法提供', 100, 130),
+        ...values(130, 6, 1, 0),
+      ]),
+    ]);
+    expect(rows(blocks)).toEqual([
+      ['（一）予以公开', '15', '3', '1'],
+      ['（二）部分公开（区分处理的，只计这一情形，不计其他', '5', '1', '0'],
+      ['（四）无法提供', '6', '1', '0'],
+    ]);
+  });
+
+  it('parts a number set a little after its label where a header word above it begins, and not a number in prose', () => {
+    // 「行政事业性收费」 ends at 120, 「12.5」 begins 2 points on (a fifth of a size), under 「本年收费金额」 (122); its digits,
+    // of another font, sit on a baseline half a point higher (as Chromium sets them), so pdf.js gives them apart.
+    const { blocks } = pagesToBlocks([
+      page([
+        t('信息内容', 36, 385),
+        t('本年收费金额（单位：万元）', 122, 385),
+        t('行政事业性收费', 36, 415, 84),
+        t('12.5', 122, 414.5, 18),
+        // Prose: the same gap before 「12」, and no word above starting where it begins.
+        t('本年共收到申请', 36, 500, 70),
+        t('12', 108, 499.5, 10),
+        t('件。', 119, 500),
+      ]),
+    ]);
+    const all = [
+      ...lines(blocks),
+      ...grids(blocks)
+        .flatMap(texts)
+        .map((r) => r.join('|')),
+    ];
+    expect(all).toContain('行政事业性收费|12.5');
+    expect(all).toContain('本年共收到申请12件。');
+  });
+
+  it('parts header words pdf.js gave as one piece where the value columns below them begin', () => {
+    // 「商业企业 科研机构 其他」: one piece over the three value columns (300, 340, 380), words a narrow space apart.
+    const header = (x: number, y: number) => t('商业企业 科研机构 其他', x, y, 104);
+    const table = [t('1.甲', 100, 100), ...values(100, 1, 2, 3), t('2.乙', 100, 120), ...values(120, 4, 5, 6)];
+    const { blocks } = pagesToBlocks([page([t('项目', 100, 80), header(300, 80), ...table])]);
+    expect(rows(blocks)[0]).toEqual(['项目', '商业企业', '科研机构', '其他']);
+    // The same words where the columns do not begin at their spaces (shifted 12 points), and a caption
+    // reaching left of the values, are left whole.
+    const { blocks: shifted } = pagesToBlocks([page([t('项目', 100, 80), header(312, 80), ...table])]);
+    expect(rows(shifted)[0]).toEqual(['项目', '商业企业 科研机构 其他']);
+    // (its spaces lie where the columns begin: 335–345 and 375–385)
+    const { blocks: caption } = pagesToBlocks([page([t('合计说明如下各栏 科研所 其他', 255, 80, 150), ...table])]);
+    expect([...lines(caption), ...rows(caption).flat()]).toContain('合计说明如下各栏 科研所 其他');
   });
 });
 

@@ -169,6 +169,32 @@ function toRuns(texts: PdfText[], rules: PdfRule[] = []): Run[] {
   return runs;
 }
 
+/**
+ * A number set close after its label, closer than a cell gap (a table without cell padding: 「行政事业性收费」
+ * then 「12.5」, a quarter size on), is a cell of its own when it begins where a header word above it begins:
+ * a run a few lines up, clear of the text before it on its line, starting right of the label, at the number's x.
+ * Prose has no such word over its numbers.
+ */
+function markColumnStarts(lines: Run[][]): void {
+  const runs = lines.flat();
+  const headerStart = (r: Run, label: Run) =>
+    runs.some(
+      (q) =>
+        q.y < r.y - 0.6 * r.size &&
+        q.y >= r.y - 4 * r.size &&
+        Math.abs(q.x0 - r.x0) <= 0.5 &&
+        q.x0 > label.x0 + r.size &&
+        !runs.some((o) => o !== q && Math.abs(o.y - q.y) < 0.3 * q.size && o.x0 < q.x0 && o.x1 > q.x0 - q.size),
+    );
+  for (const line of lines)
+    line.forEach((r, i) => {
+      const label = line[i - 1];
+      const gap = label ? r.x0 - label.x1 : Infinity;
+      if (!label || gap >= CELL_GAP * r.size || gap < -0.1 * r.size) return;
+      if (readCell(r.text).kind === 'number' && readCell(label.text).kind === 'text' && headerStart(r, label)) r.cell = true;
+    });
+}
+
 /** Runs grouped into visual lines by baseline, top to bottom, each left to right. */
 function toLines(runs: Run[]): Run[][] {
   const lines: Run[][] = [];
@@ -226,7 +252,9 @@ function runningLines(pages: Run[][][], heights: number[]): Set<Run[]> {
   pages.forEach((lines, p) =>
     lines.forEach((l) => {
       const b = band(l, p);
-      if (b && (PAGE_NUMBER.test(lineText(l)) || nearby(`${b}:${shape(lineText(l))}`, p))) out.add(l);
+      // A row of values (three numbers or more) at the top of a page is a table's, however alike its shape to the next page's.
+      const values = l.length >= 3 && l.every((r) => readCell(r.text).kind === 'number');
+      if (b && (PAGE_NUMBER.test(lineText(l)) || (!values && nearby(`${b}:${shape(lineText(l))}`, p)))) out.add(l);
     }),
   );
   return out;
@@ -384,7 +412,8 @@ function unruledLine(line: Run[], page: number): FreeLine {
   const tabular = gaps.some((g) => g > TABLE_GAP);
   let text = line[0]!.text;
   // A lone number set apart after a label is that row's value cell (「行政许可  0」).
-  const cellGap = (r: Run, i: number) => gaps[i]! > CELL_GAP && (tabular || readCell(r.text).kind === 'number');
+  // A run marked a cell (a rebuilt row's value, a parted header word) is one whatever the gap before it: a label's wrapped line may end flush with it.
+  const cellGap = (r: Run, i: number) => r.cell || (gaps[i]! > CELL_GAP && (tabular || readCell(r.text).kind === 'number'));
   line.slice(1).forEach((r, i) => (text = cellGap(r, i) ? `${text}\t${r.text}` : join(text, r.text)));
   const x0 = line[0]!.x0;
   const x1 = line.at(-1)!.x1;
@@ -573,6 +602,7 @@ function halfItems(lines: Run[][], tables: Region[], page: number): { y: number;
     },
   }));
   const outside = lines.map((l) => l.filter((r) => !tables.some((g) => inside(r, g)))).filter((l) => l.length);
+  markColumnStarts(outside);
   // Rows of unruled tables are rebuilt from their runs; the other runs make lines as before.
   const unruled = unruledRows(outside.flat());
   const freeLines = unruled.rows.length ? [...unruled.rows, ...toLines(unruled.rest)].sort((a, b) => a[0]!.y - b[0]!.y) : outside;

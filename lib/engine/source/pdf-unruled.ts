@@ -14,6 +14,12 @@ export interface Run {
   x1: number;
   y: number;
   size: number;
+  /**
+   * A cell of its own, however close it stands to the text before it: a value of a row rebuilt from its
+   * numbers (a wrapped label's longest line may end flush with the first value column, 「不计其他」 then
+   * 「5」), or a header word parted from its neighbours' by the value columns below it.
+   */
+  cell?: true;
 }
 
 const CJK = /[\u3000-\u9fff\uff00-\uffef]/;
@@ -281,6 +287,9 @@ function headerColumns(row: Anchor, runs: Run[]): Column[] | null {
   }));
 }
 
+/** A row's value runs, marked as cells of their own (copies: the page's runs stay as they are). */
+const asValues = (values: Run[]): Run[] => values.map((v) => ({ ...v, cell: true }));
+
 /**
  * The page's runs outside ruled tables, with the rows of unruled tables rebuilt: each anchored row
  * one line (its label cells, then its values, all on its baseline); `rest` is every other run.
@@ -295,7 +304,7 @@ export function unruledRows(runs: Run[]): { rows: Run[][]; rest: Run[] } {
     assign(block);
     const columns = valueColumns(block);
     for (const a of block.anchors) {
-      rows.push([...labelCells(a.labels, a.y), ...withBlanks(a.values, columns, a.labels)]);
+      rows.push([...labelCells(a.labels, a.y), ...asValues(withBlanks(a.values, columns, a.labels))]);
       for (const r of [...a.labels, ...a.values]) used.add(r);
     }
   }
@@ -304,8 +313,55 @@ export function unruledRows(runs: Run[]): { rows: Run[][]; rest: Run[] } {
     const others = runs.filter((r) => !used.has(r) && !a.values.includes(r) && onBaseline(r, a.y));
     const values = withBlanks(a.values, headerColumns(a, runs), others);
     if (values === a.values) continue;
-    rows.push([...others.sort((x, y) => x.x0 - y.x0), ...values]);
-    for (const r of rows.at(-1)!) used.add(r);
+    rows.push([...others.sort((x, y) => x.x0 - y.x0), ...asValues(values)]);
+    for (const r of [...others, ...a.values]) used.add(r);
   }
-  return { rows, rest: runs.filter((r) => !used.has(r)) };
+  const parted = new Map(blocks.flatMap((b) => headerWords(b, valueColumns(b), runs)));
+  return { rows, rest: runs.filter((r) => !used.has(r)).flatMap((r) => parted.get(r) ?? [r]) };
+}
+
+/**
+ * Where each character of a run begins: CJK and full-width characters a type size wide (their fonts' em),
+ * others half, and what the run's width leaves over shared among its spaces (pdf.js writes one space for
+ * a gap of any width), or, a run narrower than that, every character scaled alike.
+ */
+function charStarts(r: Run, chars: string[]): number[] {
+  const widths = chars.map((c) => (/\s/.test(c) ? 0 : CJK.test(c) ? r.size : r.size / 2));
+  const spaces = chars.filter((c) => /\s/.test(c)).length;
+  const left = r.x1 - r.x0 - widths.reduce((a, b) => a + b, 0);
+  const scale = left > 0 ? 1 : (r.x1 - r.x0) / widths.reduce((a, b) => a + b, 0);
+  const sized = widths.map((w, i) => (/\s/.test(chars[i]!) ? (left > 0 ? left / spaces : 0) : w * scale));
+  return sized.map((_, i) => r.x0 + sized.slice(0, i).reduce((a, b) => a + b, 0));
+}
+
+/**
+ * Header words of several columns in one run: pdf.js gives glyphs a space apart on one baseline as one
+ * piece (「社会公益组织 法律服务机构 其他」, three header cells of a table without rulings). A run over the
+ * value columns, in the header's depth above the block's first row, is cut at the space where each column
+ * it crosses begins; a run with no space there, or reaching left of the values (a caption, prose), is left whole.
+ */
+function headerWords(block: Block, columns: Column[] | null, runs: Run[]): [Run, Run[]][] {
+  if (!columns) return [];
+  const top = block.anchors[0]!.y;
+  return runs.flatMap((r): [Run, Run[]][] => {
+    if (!/\s/.test(r.text) || r.y >= top - SAME_LINE * r.size || r.y < top - HEADER_DEPTH * r.size || r.x0 < block.valueX - r.size) return [];
+    const chars = [...r.text];
+    const starts = [...charStarts(r, chars), r.x1];
+    const spaces = chars.flatMap((c, i) => (/\s/.test(c) ? [i] : []));
+    // How far a column's start lies from space i (nothing when within it).
+    const off = (i: number, x: number) => Math.max(0, starts[i]! - x, x - starts[i + 1]!);
+    const cuts = columns.slice(1).flatMap((c) => {
+      if (c.x0 <= r.x0 + r.size / 2 || c.x0 >= r.x1 - r.size / 2) return [];
+      const at = spaces.reduce((best, i) => (off(i, c.x0) < off(best, c.x0) ? i : best));
+      return off(at, c.x0) <= r.size / 2 ? [at] : [NaN];
+    });
+    if (!cuts.length || cuts.some(Number.isNaN)) return [];
+    const at = [...new Set(cuts)].sort((a, b) => a - b);
+    const parts = [0, ...at.map((i) => i + 1)].map((from, k) => {
+      const to = k < at.length ? at[k]! : chars.length;
+      const x1 = starts[to]!;
+      return { ...r, text: chars.slice(from, to).join('').trim(), x0: starts[from]!, x1, cell: true as const };
+    });
+    return [[r, parts.filter((p) => p.text)]];
+  });
 }
