@@ -115,9 +115,13 @@ export const TABLE_NAMES: Record<TableKey, string> = { t2: '主动公开政府�
 
 export function rowsFor(table: TableKey, layout: Layout): RowSpec[] {
   const l = layoutFamily(layout);
-  if (table === 't4') return [T4_ROW];
-  return (table === 't2' ? T2_ROWS : T3_ROWS).filter((r) => r.layouts.includes(l));
+  const key = `${table}/${l}`;
+  let rows = ROWS_FOR.get(key);
+  if (!rows) ROWS_FOR.set(key, (rows = table === 't4' ? [T4_ROW] : (table === 't2' ? T2_ROWS : T3_ROWS).filter((r) => r.layouts.includes(l))));
+  return rows;
 }
+/** rowsFor's lists, one per table and layout family, shared (never changed): the parser remembers row matches per list (tables.ts firstMatch). */
+const ROWS_FOR = new Map<string, RowSpec[]>();
 
 /** Human label of a cell for messages: 「(七)总计·自然人」. */
 export function cellLabel(table: TableKey, row: string, column: string): string {

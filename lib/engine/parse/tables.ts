@@ -190,23 +190,41 @@ const ITEM_START = /^(?:\d{1,2}[.、．]|[(（][一二三四五六七八九十]{
  * named by its item's cells only, or by them and the start of the next row (brokenAfterValues).
  */
 function matchSpec(row: SplitRow, specs: RowSpec[]): RowSpec | undefined {
-  const own = specs.find((s) => s.match.test(row.lastLabel));
+  const own = firstMatch(specs, row.lastLabel);
   if (own) return own;
   // A spreadsheet's flattened label, the path in one cell (「三、本年度办理结果-（六）其他处理-3.其他」): its item names the row.
   const tail = row.lastLabel.split(PATH_SEPARATOR).at(-1)!;
   if (tail !== row.lastLabel && ITEM_START.test(tail)) {
-    const spec = specs.find((s) => s.match.test(tail));
+    const spec = firstMatch(specs, tail);
     if (spec) return spec;
   }
   let item = row.labels.length - 1;
   while (item > 0 && !ITEM_START.test(row.labels[item]!)) item--;
   if (item > 0) {
     const label = row.labels.slice(item).join('');
-    return specs.find((s) => s.match.test(label));
+    return firstMatch(specs, label);
   }
   const lastTwo = row.labels.slice(-2).join('');
-  return specs.find((s) => s.match.test(lastTwo)) ?? specs.find((s) => s.match.test(row.label));
+  return firstMatch(specs, lastTwo) ?? firstMatch(specs, row.label);
 }
+
+/**
+ * The first of the specs whose pattern a label matches, remembered per list of specs (the lists are constants or
+ * rowsFor's shared ones): every row of every grid is matched again by classifyGrid, countMatches and readRowTable,
+ * trying each of some thirty patterns, and the same labels recur in every report. Bounded like memoizedText.
+ */
+function firstMatch(specs: RowSpec[], label: string): RowSpec | undefined {
+  let byLabel = MATCHED.get(specs);
+  if (!byLabel) MATCHED.set(specs, (byLabel = new Map()));
+  let spec = byLabel.get(label);
+  if (spec === undefined) {
+    if (byLabel.size >= 4096) byLabel.clear();
+    spec = specs.find((s) => s.match.test(label)) ?? null;
+    byLabel.set(label, spec);
+  }
+  return spec ?? undefined;
+}
+const MATCHED = new WeakMap<RowSpec[], Map<string, RowSpec | null>>();
 
 /** A row is a data row when it has value cells: enough of them, or at least one filled. */
 function isDataRow(row: SplitRow, n: number): boolean {

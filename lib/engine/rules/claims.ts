@@ -161,6 +161,14 @@ function paragraphBefore(sentences: { s: Sentence; c: string }[], i: number): st
 /** 「截至2023年底，累计收到申请612件」: a running total over the years, not the year's (「全年累计收到」「2023年累计」 is the year's). */
 const RUNNING_TOTAL = /(?<![年内度])累计/;
 
+/** A claim's pattern, global and with indices: compiled once per pattern, not for every report (most patterns are the rules' constants). */
+function everyMatch(pattern: RegExp): RegExp {
+  let all = EVERY_MATCH.get(pattern);
+  if (!all) EVERY_MATCH.set(pattern, (all = new RegExp(pattern.source, pattern.flags.replace(/[gd]/g, '') + 'gd')));
+  return all;
+}
+const EVERY_MATCH = new WeakMap<RegExp, RegExp>();
+
 /**
  * Stated numbers against the table: every statement of a sentence, unless the sentence puts it in
  * another year or another body (「与上年收到申请41件相比」). Blank cells count as unknowns ≥ 0, so a number is
@@ -169,7 +177,7 @@ const RUNNING_TOTAL = /(?<![年内度])累计/;
 export function checkClaims(report: Report, claims: Claim[]): Problem[] {
   const out: Problem[] = [];
   const sentences = proseSentences(report);
-  const each = claims.map((claim) => ({ claim, all: new RegExp(claim.pattern.source, claim.pattern.flags.replace(/[gd]/g, '') + 'gd') }));
+  const each = claims.map((claim) => ({ claim, all: everyMatch(claim.pattern) }));
   sentences.forEach(({ s, c }, i) => {
     // Every claim states a count (「…12件」「…2起」): most sentences state none.
     if (!/\d[件起次]/.test(c)) return;

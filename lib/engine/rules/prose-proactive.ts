@@ -67,6 +67,9 @@ const aSubset = (clause: string, sentence = '') =>
     clause,
   );
 
+/** The claims hold no report's words: built once, on first use (the patterns are many). */
+let claims: Claim[] | undefined;
+
 export const proseProactive: ReportRule = {
   kind: 'report',
   id: 'prose-proactive',
@@ -81,12 +84,15 @@ export const proseProactive: ReportRule = {
   check(report) {
     if (!report.tables.t2 || layoutFamily(tableLayout(report, 't2')) !== '2021') return [];
     return [
-      ...checkClaims(report, [
-        ...DOCUMENTS.flatMap((d) => documentClaims(d.row, d.what, d.words)),
-        ...decisionClaims('licensing', '行政许可'),
-        ...decisionClaims('penalty', '行政处罚'),
-        ...decisionClaims('coercion', '行政强制'),
-      ]),
+      ...checkClaims(
+        report,
+        (claims ??= [
+          ...DOCUMENTS.flatMap((d) => documentClaims(d.row, d.what, d.words)),
+          ...decisionClaims('licensing', '行政许可'),
+          ...decisionClaims('penalty', '行政处罚'),
+          ...decisionClaims('coercion', '行政强制'),
+        ]),
+      ),
       ...denials(report),
     ];
   },
