@@ -167,36 +167,11 @@ export function cellKey(ref: CellRef): string {
 /** Every cell's value by cellKey (null where the cell holds no number): what cross-year checks compare. */
 export function cellValues(report: Report): Record<string, number | null> {
   const values: Record<string, number | null> = {};
-  // for…in rather than Object.entries: a report has some 300 cells, and this runs for every report the CLI reads (the rows are plain objects).
-  for (const t of TABLE_KEYS) {
-    const rows = report.tables[t]?.rows;
-    for (const row in rows) {
-      const cols = rows[row]!;
-      for (const column in cols) {
-        const cell = cols[column]!;
-        values[keyOf(t, row, column)] = cell.status === 'ok' ? cell.value : null;
-      }
-    }
-  }
+  for (const t of TABLE_KEYS)
+    for (const [row, cols] of Object.entries(report.tables[t]?.rows ?? {}))
+      for (const [column, cell] of Object.entries(cols)) values[cellKey({ table: t, row, column })] = cell.status === 'ok' ? cell.value : null;
   return values;
 }
-
-/**
- * cellKey of a table's row and column, the same string each time: a new key string is hashed anew when it goes into
- * the object, and the rows and columns are the template's few hundred (bounded all the same).
- */
-function keyOf(table: TableKey, row: string, column: string): string {
-  const byRow = (CELL_KEYS[table] ??= new Map());
-  let byColumn = byRow.get(row);
-  if (!byColumn) {
-    if (byRow.size >= 1024) byRow.clear();
-    byRow.set(row, (byColumn = new Map()));
-  }
-  let key = byColumn.get(column);
-  if (key === undefined) byColumn.set(column, (key = cellKey({ table, row, column })));
-  return key;
-}
-const CELL_KEYS: Partial<Record<TableKey, Map<string, Map<string, string>>>> = {};
 
 /** What cross-year checks need of one audited report: identity and its cell values. */
 export interface YearFacts {
