@@ -17,12 +17,13 @@ export interface FilePool {
 /**
  * Each thread's heap is kept small so that garbage is collected early (an unbounded heap grows to
  * hundreds of MB over a thousand files); a file that needs more is audited again in this thread.
- * A larger young generation means fewer collections, a lower cap on the old one keeps the total
- * down: on 1 000 files and 2 cores (sizes interleaved, as npm run bench runs the CLI), 12 MB young
- * / 64 MB old spent a fifth of the threads' CPU in collections and ran at ~380 reports/s; 16 / 32
- * ran at ~450–500 and stayed under 200 MB resident, where 16 / 40 at times went just over.
+ * A small young generation keeps the process's memory down; the old one needs room above the
+ * engine's live data (some 20 MB once warm), or full collections come one after another. On
+ * 1 000 files and 2 cores (sizes interleaved, as npm run bench runs the CLI, quiet machine, round
+ * 33): 32 MB old / 16 MB young took 4.2 s and ~195 MB resident; 64 / 4 took 3.6 s and ~182 MB;
+ * 64 / 8 took 3.45 s but went over 200 MB in two runs of four.
  */
-const WORKER_HEAP = { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 16 };
+const WORKER_HEAP = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 4 };
 /** Files sent to a thread ahead of its answers. */
 const AHEAD = 4;
 
