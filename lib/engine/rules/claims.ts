@@ -128,7 +128,8 @@ function ownPart(after: string, head: string): { n: number; rest: string; at: nu
   const own = OWN_PART.exec(after);
   const words = head.replace(/(?:共计|合计|总计|共|计|为)$/, '');
   // Its context, for the claims' readings, is from the body's name on (「其中管委会机关53件、上年结转4件」: 53 new, the carried apart).
-  if (!own || !(!own[1] || own[1].endsWith(words) || words.endsWith(own[1]))) return null;
+  // Or by the whole's verb (「共收到申请120件，其中本机关收到54件」).
+  if (!own || !(!own[1] || own[1].endsWith(words) || words.endsWith(own[1]) || (own[1].length >= 2 && words.startsWith(own[1])))) return null;
   // `at`: where its number stands in `after` (the own clause, read as a statement of its own too, is then one finding).
   return { n: Number(own[2]), rest: after.slice(own[0].indexOf('其中') + 2), at: own[0].length - own[2]!.length - 1 };
 }
