@@ -412,4 +412,19 @@ describe('prose-applications', () => {
     expect(said('本年新收申请<br>35件，均已登记。')).toEqual([expect.objectContaining({ expected: 53, actual: 35 })]);
     expect(said('本年新收申请<br>53件，均已登记。')).toEqual([]);
   });
+
+  it('carried-over ones in a clause of their own after parts that add up are beside the whole, not in it (recall round 9)', () => {
+    const said = (s1: string) => ofRule(findings({ s1 }), 'prose-applications');
+    expect(said('共收到政府信息公开申请12件，其中网上申请8件、当面申请4件，上年结转1件。')).toEqual([]);
+    expect(said('共收到政府信息公开申请11件，其中网上申请7件、当面申请4件，上年结转1件。')).toEqual([expect.objectContaining({ expected: 12, actual: 11 })]);
+    // Parts that do not add up to the whole without them: the whole holds the carried-over ones (rows 一 and 二).
+    expect(said('共收到政府信息公开申请13件，其中新收12件，上年结转1件。')).toEqual([]);
+    expect(said('共收到政府信息公开申请14件，其中新收12件，上年结转1件。')).toEqual([expect.objectContaining({ expected: 13, actual: 14 })]);
+  });
+
+  it('the body’s own part named by the whole’s verb (「全县…收到120件，其中本机关收到15件」) (recall round 9)', () => {
+    const said = (n: number) => ofRule(findings({ s1: `全县各级行政机关共收到政府信息公开申请120件，其中本机关收到${n}件。` }), 'prose-applications');
+    expect(said(15)).toEqual([expect.objectContaining({ expected: 12, actual: 15 })]);
+    expect(said(12)).toEqual([]);
+  });
 });

@@ -178,4 +178,11 @@ describe('prose-parts-whole', () => {
     expect(ofRule(findings({ s1: '发布信息120条，其中工作动态80条，其他部门转载信息5条。' }), 'prose-parts-whole')).toEqual([]);
     expect(ofRule(findings({ s1: '发布信息120条，其中工作动态80条，其他5条。' }), 'prose-parts-whole')).toHaveLength(1);
   });
+  it('carried-over ones in a clause of their own after parts that add up to the whole are beside it (recall round 9)', () => {
+    const said = (s1: string) => ofRule(findings({ s1 }), 'prose-parts-whole');
+    expect(said('共收到政府信息公开申请12件，其中网上申请8件、当面申请4件，上年结转1件。')).toEqual([]);
+    // Parts that do not add up either way, or one part only before them: still a contradiction.
+    expect(said('共收到政府信息公开申请12件，其中网上申请8件、当面申请5件，上年结转1件。')).toHaveLength(1);
+    expect(said('共受理政府信息公开申请12件，其中新收12件，上年结转1件。')).toHaveLength(1);
+  });
 });

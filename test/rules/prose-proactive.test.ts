@@ -114,4 +114,15 @@ describe('prose-proactive', () => {
     expect(proactive('全年作出行政处罚决定2件和行政强制决定1件。')).toEqual([expect.objectContaining({ expected: 0, actual: 1 })]);
     expect(proactive('全年作出行政处罚和行政强制决定共2件。')).toEqual([]);
   });
+
+  it('the body’s own part after more bodies’ count (「全县…200件，其中本机关作出3件」) is checked; the count alone is not (recall round 9)', () => {
+    const said = (s1: string) => ofRule(findings({ s1 }), 'prose-proactive');
+    // Table 2: 行政处罚 2, 行政许可 3.
+    for (const own of ['其中本机关作出3件', '其中本机关3件', '其中本机关作出行政处罚决定3件'])
+      expect(said(`2023年，全县共作出行政处罚决定200件，${own}。`), own).toEqual([expect.objectContaining({ expected: 2, actual: 3 })]);
+    expect(said('2023年，全县共作出行政处罚决定200件，其中本机关作出2件。')).toEqual([]);
+    expect(said('2023年，全县共作出行政许可决定200件，其中本级作出行政许可决定5件。')).toEqual([expect.objectContaining({ expected: 3, actual: 5 })]);
+    expect(said('2023年，全县共作出行政处罚决定200件。')).toEqual([]);
+    expect(said('2023年，全县共作出行政处罚决定200件，其中涉及食品安全3件。')).toEqual([]);
+  });
 });

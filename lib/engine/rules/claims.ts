@@ -124,14 +124,18 @@ const OTHER_BODY =
 const OWN_NAME = '其中(?:本(?:机关|局|委|厅|办|署|院|级)|我(?:局|委|厅|办|院|署)|[^，,。；;、\\d]{1,6}?(?:本级|机关))';
 const OWN_PART = new RegExp(`^[，,]?${OWN_NAME}([^，,。；;\\d]{0,16}?)(?:共计|合计|共|计|为)?(\\d+)(?:件|起|次)`);
 /** The body's own part of the count matched (`head` its words before the number): named bare, or by the same words (「…作出行政处罚决定65件」). */
-function ownPart(after: string, head: string): { n: number; rest: string; at: number } | null {
+function ownPart(after: string, head: string, before = ''): { n: number; rest: string; at: number } | null {
   const own = OWN_PART.exec(after);
   const words = head.replace(/(?:共计|合计|总计|共|计|为)$/, '');
+  // Or by the whole's verb, in its words or right before them (「共收到申请120件，其中本机关收到54件」「共作出行政处罚决定200件，其中本机关作出3件」).
+  const verb = !!own?.[1] && own[1].length >= 2 && (words.startsWith(own[1]) || before.endsWith(own[1]));
   // Its context, for the claims' readings, is from the body's name on (「其中管委会机关53件、上年结转4件」: 53 new, the carried apart).
-  if (!own || !(!own[1] || own[1].endsWith(words) || words.endsWith(own[1]))) return null;
+  if (!own || !(!own[1] || own[1].endsWith(words) || words.endsWith(own[1]) || verb)) return null;
   // `at`: where its number stands in `after` (the own clause, read as a statement of its own too, is then one finding).
   return { n: Number(own[2]), rest: after.slice(own[0].indexOf('其中') + 2), at: own[0].length - own[2]!.length - 1 };
 }
+/** Whether the body's own part of a count follows the text (「…200件，其中本机关3件」): checkClaims reads that part. */
+export const ownPartFollows = (after: string): boolean => OWN_PART.test(after);
 /** The clause of a statement that opens with the body's own part (「…，其中区局本级作出行政处罚决定65件」). */
 const OWN_CLAUSE = new RegExp(`${OWN_NAME}[^，,。；;]*$`);
 
@@ -190,7 +194,7 @@ export function checkClaims(report: Report, claims: Claim[]): Problem[] {
       let right = false;
       for (const m of c.matchAll(all)) {
         const before = c.slice(0, m.index);
-        const own = ownPart(c.slice(m.index + m[0].length), c.slice(m.index, m.indices![1]![0]));
+        const own = ownPart(c.slice(m.index + m[0].length), c.slice(m.index, m.indices![1]![0]), c.slice(0, m.index));
         // 「本系统作出…2315件，其中区局本级作出…65件」: the clause that names the body's own part is its own.
         const others = aboutOtherBody(before) && !OWN_CLAUSE.test(before);
         if (aboutOtherYear(report, before) || (others && own === null)) continue;

@@ -26,6 +26,16 @@ const HANDLED_WITH_CARRIED = new RegExp(`(?:办理|处理)${NOT_INFO}{0,30}申�
 const WITH_CARRIED = /^[^。；;\d]*\d+件[，,。：:]?[(（]?(?:其中|包括|含)[^。；;另)）]{0,30}(?:上一?|20\d{2})年(?:度)?结转/;
 const newAndCarried = totals('1', '2');
 /**
+ * 「收到53件，其中网上申请43件、当面申请10件，上年结转4件」: parts that add up to the whole before the carried-over ones, in a
+ * clause of their own, leave those beside the whole, not in it, which is then row 一 alone.
+ */
+function carriedBeside(context: string): boolean {
+  const m = /^[^。；;\d]*(\d+)件[^。；;\d]{0,4}(?:其中|包括|含)([^。；;另)）]{0,30}?)[，,](?:上一?|20\d{2})年(?:度)?结转/.exec(context);
+  const parts = m ? [...m[2]!.matchAll(/(\d+)件/g)].map((x) => Number(x[1])) : [];
+  return parts.length > 0 && parts.reduce((a, b) => a + b, 0) === Number(m![1]);
+}
+const withCarried = (context: string) => WITH_CARRIED.test(context) && !carriedBeside(context);
+/**
  * A part of the applications, by channel or by applicant (「通过信函方式收到申请15件」「新收自然人申请40件」),
  * not all of them (those of a part of the year: ofPartOfYear); 「公民、法人或者其他组织」 is everyone who may apply.
  */
@@ -157,8 +167,8 @@ export const proseApplications: ReportRule = {
   check(report) {
     if (!report.tables.t3) return [];
     // A whole followed by 「其中…上年结转」 counts rows 一 and 二; 「受理」 alone may mean either.
-    const received = (_: unknown, context: string) => (WITH_CARRIED.test(context) ? [newAndCarried()] : [total('1')()]);
-    const accepted = (_: unknown, context: string) => (WITH_CARRIED.test(context) ? [newAndCarried()] : [total('1')(), newAndCarried()]);
+    const received = (_: unknown, context: string) => (withCarried(context) ? [newAndCarried()] : [total('1')()]);
+    const accepted = (_: unknown, context: string) => (withCarried(context) ? [newAndCarried()] : [total('1')(), newAndCarried()]);
     const out = checkClaims(report, [
       { pattern: RECEIVED, cells: total('1'), readings: received, what: '收到政府信息公开申请', unless: notAllOfRowOne },
       { pattern: NEW, cells: total('1'), what: '新收政府信息公开申请', unless: notAllOfRowOne },

@@ -60,6 +60,8 @@ const mayOverlap = (clause: string) => CHANNEL.test(clause) || INSTANCE.test(cla
  */
 const MOVES_ON = /办结|已|结转(?:至|到)?下|继续办理|答复|较|同比|占|共计|合计|总计|^共/;
 /** A clause that opens a statement of its own: 「…13件，另有上年结转申请4件」「…13件，全年予以公开22件」. */
+/** Last year's applications carried over (「上年结转」「2022年度结转」). */
+const CARRIED_IN = /(?:上一?|20\d{2})年度?结转(?!(?:至|到)?下)/;
 const NEW_STATEMENT = /^(?:另|此外|同时|全年|本年|今年)/;
 
 interface Part {
@@ -183,6 +185,11 @@ function contradicts(text: string, whole: NumberMention, parts: Part[], exhausti
   // One part is a highlight, unless it names its whole and is more than it (「复议15件、诉讼11件，其中…诉讼13件」).
   if (first.length < 2 && !(named && sumOf(first) > whole.value)) return undefined;
   if (readings.some((r) => spansOf(r, fromEnd).some((span) => Math.abs(sumOf(span) - whole.value) < 1e-9))) return undefined;
+  // 「收到53件，其中网上申请43件、当面申请10件，上年结转4件」: the carried-over ones, in a clause of their own after parts that
+  // add up, stand beside the whole (the new ones), not in it.
+  const last = first[first.length - 1]!;
+  const rest = first.filter((p) => p.clause !== last.clause);
+  if (rest.length >= 2 && CARRIED_IN.test(clauseBefore(text, last.n.index, true)) && Math.abs(sumOf(rest) - whole.value) < 1e-9) return undefined;
   const sum = sumOf(first);
   if (sum < whole.value && !exhaustive && sum < NEAR_MISS * whole.value) return undefined;
   if (sum > whole.value && first.every((p) => mayOverlap(clauseBefore(text, p.n.index, true)))) return undefined;

@@ -1,5 +1,5 @@
 import { layoutFamily, type CellRef, type Report } from '../model';
-import { aboutOtherBody, aboutOtherYear, atLeast, checkClaims, proseSentences, type Claim } from './claims';
+import { aboutOtherBody, aboutOtherYear, atLeast, checkClaims, ownPartFollows, proseSentences, type Claim } from './claims';
 import { clauseBefore, ref, tableLayout } from './helpers';
 import type { Problem, ReportRule } from './types';
 
@@ -63,9 +63,12 @@ const kindsCountedTogether = (item: string) =>
  */
 const aSubset = (clause: string, sentence = '') =>
   /(?:^|[，,])在[^。；;，,]{1,20}领域[，,]/.test(sentence.slice(0, sentence.indexOf(clause)).split(/[；;]/).pop()!) ||
-  /名义|其中|涉及|领域|累计|拟|计划|单独|联合|修订|重新|宣布失效|[各及和与](?:部门|单位|地区|乡镇|街道)|全[省市县区]|下属|所属|审核|备案|撤销|撤回|变更|注销|纠正|复议|诉讼|听证|准予|不予|简易程序|普通程序|一般程序|当场/.test(
+  /名义|其中|涉及|领域|累计|拟|计划|单独|联合|修订|重新|宣布失效|审核|备案|撤销|撤回|变更|注销|纠正|复议|诉讼|听证|准予|不予|简易程序|普通程序|一般程序|当场/.test(
     clause,
-  );
+  ) ||
+  (MORE_BODIES.test(clause) && !ownPartFollows(sentence.slice(sentence.indexOf(clause) + clause.length)));
+/** More bodies' count; the body's own part right after it (「全县共作出行政处罚决定200件，其中本机关3件」) is checked (checkClaims). */
+const MORE_BODIES = /[各及和与](?:部门|单位|地区|乡镇|街道)|全[省市县区]|下属|所属/;
 
 /** The claims hold no report's words: built once, on first use (the patterns are many). */
 let claims: Claim[] | undefined;
