@@ -59,9 +59,9 @@ const mayOverlap = (clause: string) => CHANNEL.test(clause) || INSTANCE.test(cla
  * (「占报送总数35条的17.1%」), or to the total of the parts (「…，共计57件」).
  */
 const MOVES_ON = /办结|已|结转(?:至|到)?下|继续办理|答复|较|同比|占|共计|合计|总计|^共/;
-/** A clause that opens a statement of its own: 「…13件，另有上年结转申请4件」「…13件，全年予以公开22件」. */
 /** Last year's applications carried over (「上年结转」「2022年度结转」). */
 const CARRIED_IN = /(?:上一?|20\d{2})年度?结转(?!(?:至|到)?下)/;
+/** A clause that opens a statement of its own: 「…13件，另有上年结转申请4件」「…13件，全年予以公开22件」. */
 const NEW_STATEMENT = /^(?:另|此外|同时|全年|本年|今年)/;
 
 interface Part {
