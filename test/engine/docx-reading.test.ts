@@ -40,6 +40,18 @@ describe('Word file to HTML', () => {
     expect(page).toContain('<p>15件</p>');
   });
 
+  it('leaves out text hidden with Track Changes on (w:vanish beside a w:rPrChange); keeps text whose former properties hid it (docx-variants D66)', async () => {
+    const change = (old: string) => `<w:rPrChange w:id="70" w:author="办公室" w:date="2024-01-18T09:00:00Z"><w:rPr>${old}</w:rPr></w:rPrChange>`;
+    const page = await edited([new Paragraph('@15@')], (xml) =>
+      xml.replace(
+        /<w:r>(?:(?!<w:r>).)*?@15@<\/w:t><\/w:r>/,
+        `<w:r><w:rPr><w:rFonts w:hint="eastAsia"/><w:vanish/>${change('<w:rFonts w:hint="eastAsia"/>')}</w:rPr><w:t>14</w:t></w:r>` +
+          `<w:r><w:rPr><w:b/>${change('<w:vanish/>')}</w:rPr><w:t>15</w:t></w:r><w:r><w:t>件</w:t></w:r>`,
+      ),
+    );
+    expect(page).toMatch(/<p>(?:<strong>)?15(?:<\/strong>)?件<\/p>/);
+  });
+
   it('reads a character inserted as a symbol (w:sym) as that text; a picture font’s symbol is no text', async () => {
     const sym = (font: string, char: string) => `<w:r><w:sym w:font="${font}" w:char="${char}"/></w:r>`;
     const page = await edited([new Paragraph('@n@')], (xml) =>

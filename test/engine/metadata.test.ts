@@ -72,6 +72,11 @@ describe('publication date', () => {
     expect(signaturePublished(['……', '示范市测试局', '2024.2.1'])?.date).toBe('2024-02-01');
     expect(signaturePublished(['上述问题已整改到位。', '2024-02-01'])).toBeNull();
   });
+  it('reads a signature dated with non-breaking hyphens 「2024‑02‑05」 (Word’s w:noBreakHyphen, docx-variants E27), not alone', () => {
+    expect(signaturePublished(['……', '示范市测试局', '2024\u20112\u20115'])?.date).toBe('2024-02-05');
+    expect(signaturePublished(['……', '示范市测试局', '2024\u201002\u201005'])?.date).toBe('2024-02-05');
+    expect(signaturePublished(['上述问题已整改到位。', '2024\u201102\u201101'])).toBeNull();
+  });
   it('takes the report’s own 「发布时间」 after its title over a sidebar of dated news before it', () => {
     const sidebar = Array.from({ length: 5 }, (_, i) => `<li>示范市测试局关于道路养护的通知${i}<span>发布时间：2024-03-1${i}</span></li>`).join('');
     const r = auditDocument(

@@ -163,8 +163,10 @@ export function signaturePublished(lines: string[]): Published | null {
 function signatureDate(lines: string[]): { published: Published; at: number } | undefined {
   for (let i = lines.length - 1; i >= Math.max(0, lines.length - SIGNATURE_LINES); i--) {
     const c = compact(lines[i]!);
-    // 「2024-02-01」「2024.2.1」 alone signs too, under the body's name (alone, such a line may be anything's date).
-    const m = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/.exec(c) ?? (underBodyName(lines, i) ? /^(\d{4})[-./](\d{1,2})[-./](\d{1,2})$/.exec(c) : null);
+    // 「2024-02-01」「2024.2.1」 alone signs too, under the body's name (alone, such a line may be anything's date);
+    // its dashes may be Word's non-breaking hyphens (U+2011, w:noBreakHyphen) or U+2010, which keep a date on one line.
+    const m =
+      /^(\d{4})年(\d{1,2})月(\d{1,2})日$/.exec(c) ?? (underBodyName(lines, i) ? /^(\d{4})[-\u2010\u2011./](\d{1,2})[-\u2010\u2011./](\d{1,2})$/.exec(c) : null);
     const date = m ? isoDate(Number(m[1]), Number(m[2]), Number(m[3])) : chineseDate(c);
     if (date) return { published: { date, source: 'signature', raw: c }, at: i };
   }

@@ -90,10 +90,15 @@ function withSymbolsAsText(xml: string): string {
   });
 }
 
-/** Runs of text whose own properties hide them (<w:vanish/>, not w:val="0"/"false"/"off"). */
+/**
+ * Runs of text whose own properties hide them (<w:vanish/>, not w:val="0"/"false"/"off"). Text hidden with
+ * Track Changes on keeps its former properties in a w:rPrChange inside them (a w:rPr of its own): those are
+ * not the run's, so they are skipped, not read.
+ */
 function withoutHiddenRuns(xml: string): string {
-  return xml.replace(/<w:r\b[^>]*><w:rPr>((?:(?!<\/w:rPr>).)*)<\/w:rPr>(?:<w:t\b[^>]*>[^<]*<\/w:t>|<w:tab\/>|<w:br\/>)*<\/w:r>/g, (run, props: string) =>
-    /<w:vanish\/>|<w:vanish w:val="(?:1|true|on)"\/>/.test(props) ? '' : run,
+  return xml.replace(
+    /<w:r\b[^>]*><w:rPr>((?:<w:rPrChange\b(?:(?!<\/w:rPrChange>).)*<\/w:rPrChange>|(?!<\/w:rPr>).)*)<\/w:rPr>(?:<w:t\b[^>]*>[^<]*<\/w:t>|<w:tab\/>|<w:br\/>)*<\/w:r>/g,
+    (run, props: string) => (/<w:vanish\/>|<w:vanish w:val="(?:1|true|on)"\/>/.test(props.replace(/<w:rPrChange\b.*?<\/w:rPrChange>/g, '')) ? '' : run),
   );
 }
 
