@@ -69,8 +69,12 @@ export function runCli(dir: string, files: number, extra: string[] = []): Promis
     const child = spawn(process.execPath, ['--import', 'tsx', '--import', './bench/peak-memory.ts', 'cli/audit.ts', '--jsonl', ...extra, dir], { cwd: ROOT });
     let lines = 0;
     let err = '';
-    let tree = 0;
-    const sample = setInterval(() => (tree = Math.max(tree, treeResident(child.pid!))), 20);
+    let tree = NaN;
+    // A sample taken as a thread or child ends reads NaN: it is skipped, not allowed to spoil the maximum (NaN stays only without /proc).
+    const sample = setInterval(() => {
+      const now = treeResident(child.pid!);
+      if (!Number.isNaN(now)) tree = Number.isNaN(tree) ? now : Math.max(tree, now);
+    }, 20);
     child.stdout.on('data', (b: Buffer) => {
       for (const c of b) if (c === 10) lines++;
     });
