@@ -121,7 +121,7 @@ export function infoLinePublished(linesAfterTitle: string[]): Published | null {
     const apart = YEAR_APART.exec(text);
     const split = apart && isoDate(Number(apart[1]), Number(apart[2]), Number(apart[3]));
     if (split) return { date: split, source: 'text', raw: text };
-    const m = INFO_LINE_DATE.exec(text) ?? (isShortInfoLine(text) ? (DATE_ENDS_LINE.exec(text) ?? DATE_AMID_FIELDS.exec(text)) : null);
+    const m = INFO_LINE_DATE.exec(text) ?? (isShortInfoLine(text) ? DATE_AMONG_FIELDS.exec(text) : null);
     const date = m ? parseDate(m[1]!) : chineseDate(compact(text).replace(/^[(（]|[)）]$/g, ''));
     if (date) return { date, source: 'text', raw: m?.[1] ?? text };
   }
@@ -139,9 +139,11 @@ function isShortInfoLine(text: string): boolean {
   return text.length <= INFO_LINE_CHARS && !/[。，,；;]|截[至止]|统计|期限/.test(text) && (text.match(DATES) ?? []).length === 1;
 }
 const DATES = new RegExp(DIGIT_DATE, 'g');
-const DATE_ENDS_LINE = new RegExp(String.raw`\s(${DIGIT_DATE}日?)(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$`);
-/** 「示范县交通运输 2024年01月20日 17:32 河南」: a 公众号's line of account, date and the writer's province, the date amid fields. */
-const DATE_AMID_FIELDS = new RegExp(String.raw`\s(${DIGIT_DATE}日?)(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s`);
+/**
+ * The short line's date set apart by white space, with its time or not: at the line's end (「来源：示范县交通运输局 2024-01-20 09:30」)
+ * or amid fields (a 公众号's 「示范县交通运输 2024年01月20日 17:32 河南」: account, date, the writer's province).
+ */
+const DATE_AMONG_FIELDS = new RegExp(String.raw`\s(${DIGIT_DATE}日?)(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s|$)`);
 
 /** Date segments CMSs put in article URLs: TRS `…/202401/t20240115_123.html`, Hanweb `/art/2024/1/15/`. */
 export function urlPublished(url: string | null | undefined): Published | null {

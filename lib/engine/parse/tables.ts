@@ -1,6 +1,6 @@
 import { layoutFamily, type Cell, type Layout, type Table, type TableKey } from '../model';
 import type { Block, Grid, GridCell } from '../source/blocks';
-import { compact, isPageNumber, readCell, toHalfWidth } from '../text';
+import { compact, isPageNumber, memoizedText, readCell, toHalfWidth } from '../text';
 import { columnCentres, headerBands, placeByColumns, type Centres } from './columns';
 import { sectionOfHeading } from './sections';
 import { HEADER_LABELS, rowsFor, T2_ROWS, T3_COLUMNS, T3_ROWS, type RowSpec } from './table-specs';
@@ -211,20 +211,15 @@ function matchSpec(row: SplitRow, specs: RowSpec[]): RowSpec | undefined {
 /**
  * The first of the specs whose pattern a label matches, remembered per list of specs (the lists are constants or
  * rowsFor's shared ones): every row of every grid is matched again by classifyGrid, countMatches and readRowTable,
- * trying each of some thirty patterns, and the same labels recur in every report. Bounded like memoizedText.
+ * trying each of some thirty patterns, and the same labels recur in every report.
  */
 function firstMatch(specs: RowSpec[], label: string): RowSpec | undefined {
-  let byLabel = MATCHED.get(specs);
-  if (!byLabel) MATCHED.set(specs, (byLabel = new Map()));
-  let spec = byLabel.get(label);
-  if (spec === undefined) {
-    if (byLabel.size >= 4096) byLabel.clear();
-    spec = specs.find((s) => s.match.test(label)) ?? null;
-    byLabel.set(label, spec);
-  }
-  return spec ?? undefined;
+  let find = MATCHED.get(specs);
+  // null, not undefined, for no match: memoizedText takes undefined for "not yet read".
+  if (!find) MATCHED.set(specs, (find = memoizedText((l) => specs.find((s) => s.match.test(l)) ?? null, 4096)));
+  return find(label) ?? undefined;
 }
-const MATCHED = new WeakMap<RowSpec[], Map<string, RowSpec | null>>();
+const MATCHED = new WeakMap<RowSpec[], (label: string) => RowSpec | null>();
 
 /** A row is a data row when it has value cells: enough of them, or at least one filled. */
 function isDataRow(row: SplitRow, n: number): boolean {

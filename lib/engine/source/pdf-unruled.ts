@@ -328,10 +328,16 @@ export function unruledRows(runs: Run[]): { rows: Run[][]; rest: Run[] } {
 function charStarts(r: Run, chars: string[]): number[] {
   const widths = chars.map((c) => (/\s/.test(c) ? 0 : CJK.test(c) ? r.size : r.size / 2));
   const spaces = chars.filter((c) => /\s/.test(c)).length;
-  const left = r.x1 - r.x0 - widths.reduce((a, b) => a + b, 0);
-  const scale = left > 0 ? 1 : (r.x1 - r.x0) / widths.reduce((a, b) => a + b, 0);
-  const sized = widths.map((w, i) => (/\s/.test(chars[i]!) ? (left > 0 ? left / spaces : 0) : w * scale));
-  return sized.map((_, i) => r.x0 + sized.slice(0, i).reduce((a, b) => a + b, 0));
+  const glyphs = widths.reduce((a, b) => a + b, 0);
+  const left = r.x1 - r.x0 - glyphs;
+  const scale = left > 0 ? 1 : (r.x1 - r.x0) / glyphs;
+  // Each start is x0 plus the widths before it (a running sum, not one sum per character).
+  let before = 0;
+  return widths.map((w, i) => {
+    const at = r.x0 + before;
+    before += /\s/.test(chars[i]!) ? (left > 0 ? left / spaces : 0) : w * scale;
+    return at;
+  });
 }
 
 /**
