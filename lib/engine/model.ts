@@ -167,9 +167,13 @@ export function cellKey(ref: CellRef): string {
 /** Every cell's value by cellKey (null where the cell holds no number): what cross-year checks compare. */
 export function cellValues(report: Report): Record<string, number | null> {
   const values: Record<string, number | null> = {};
-  for (const t of TABLE_KEYS)
-    for (const [row, cols] of Object.entries(report.tables[t]?.rows ?? {}))
-      for (const [column, cell] of Object.entries(cols)) values[cellKey({ table: t, row, column })] = cell.status === 'ok' ? cell.value : null;
+  for (const t of TABLE_KEYS) {
+    const rows = report.tables[t]?.rows;
+    for (const row in rows) {
+      const cols = rows[row]!;
+      for (const column in cols) values[cellKey({ table: t, row, column })] = cols[column]!.status === 'ok' ? cols[column]!.value : null;
+    }
+  }
   return values;
 }
 

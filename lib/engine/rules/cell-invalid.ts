@@ -1,7 +1,7 @@
 import { SECTION_OF_TABLE, type CellRef, type Report } from '../model';
 import { cellLabel } from '../parse/table-specs';
 import { cellBound, inferredValues } from './arithmetic';
-import { eachCell, inferenceNote, namedCells } from './helpers';
+import { cellsWhere, inferenceNote, namedCells } from './helpers';
 import type { Problem, ReportRule } from './types';
 
 /**
@@ -22,7 +22,7 @@ export const cellInvalid: ReportRule = {
   basis: '《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）：件数为非负整数',
   example: '件数写作「-1」「0.5」「三」或「—」。',
   check(report) {
-    const invalid = [...eachCell(report)].filter((x) => x.cell.status === 'invalid');
+    const invalid = cellsWhere(report, (c) => c.status === 'invalid');
     // The same word in one table: its cells, in table order.
     const words = new Map<string, CellRef[]>();
     const word = (r: CellRef, raw: string) => `${r.table}|${raw}`;

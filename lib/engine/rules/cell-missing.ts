@@ -1,6 +1,6 @@
 import { SECTION_OF_TABLE, TABLE_KEYS, type CellRef, type TableKey } from '../model';
 import { inferredValues } from './arithmetic';
-import { cellAt, eachCell, inferenceNote, namedCells } from './helpers';
+import { cellAt, cellsWhere, inferenceNote, namedCells } from './helpers';
 import type { Problem, ReportRule } from './types';
 
 export const cellMissing: ReportRule = {
@@ -17,7 +17,7 @@ export const cellMissing: ReportRule = {
   check(report) {
     const out: Problem[] = [];
     for (const t of TABLE_KEYS) {
-      const cells = [...eachCell(report, [t])].filter((x) => x.cell.status === 'blank' || x.cell.status === 'absent').map((x) => x.ref);
+      const cells = cellsWhere(report, (c) => c.status === 'blank' || c.status === 'absent', [t]).map((x) => x.ref);
       if (!cells.length) continue;
       const inferred = inferredValues(report, cells);
       const deduced = cells.filter((c) => cellAt(report, c.table, c.row, c.column)?.deduced);

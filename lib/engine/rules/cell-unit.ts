@@ -1,6 +1,6 @@
 import { SECTION_OF_TABLE } from '../model';
 import { cellLabel } from '../parse/table-specs';
-import { eachCell } from './helpers';
+import { cellsWhere } from './helpers';
 import type { Problem, ReportRule } from './types';
 
 const AMOUNT_UNIT = '万元';
@@ -18,8 +18,8 @@ export const cellUnit: ReportRule = {
   example: '「本年收费金额（单位：万元）」一栏写作「251000元」。',
   check(report) {
     const out: Problem[] = [];
-    for (const { ref: r, cell: c } of eachCell(report)) {
-      if (!c.unit || c.value === null) continue;
+    for (const { ref: r, cell: c } of cellsWhere(report, (x) => !!x.unit)) {
+      if (c.value === null) continue;
       const label = cellLabel(r.table, r.row, r.column);
       const amount = r.column === 'amount';
       if (amount && c.unit === '元')

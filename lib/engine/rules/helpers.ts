@@ -43,11 +43,20 @@ export function inferenceNote(cells: readonly CellRef[], inferred: readonly Infe
   return `；可由勾稽关系推算：${shown}${inferred.length > NAMED ? ' 等' : ''}${open ? `；其余 ${open} 格无法确定` : ''}`;
 }
 
-/** Every cell the report's tables hold, table by table, row by row. */
-export function* eachCell(report: Report, tables: readonly TableKey[] = TABLE_KEYS): Generator<{ ref: CellRef; cell: Cell }> {
-  for (const t of tables)
-    for (const [row, cols] of Object.entries(report.tables[t]?.rows ?? {}))
-      for (const [column, cell] of Object.entries(cols)) yield { ref: ref(t, row, column), cell };
+/**
+ * The cells that `keep` accepts, table by table, row by row. A filter, not an iterator: rules look
+ * for a few cells among hundreds, and a reference is made only for those.
+ */
+export function cellsWhere(report: Report, keep: (cell: Cell) => boolean, tables: readonly TableKey[] = TABLE_KEYS): { ref: CellRef; cell: Cell }[] {
+  const out: { ref: CellRef; cell: Cell }[] = [];
+  for (const t of tables) {
+    const rows = report.tables[t]?.rows;
+    for (const row in rows) {
+      const cols = rows[row]!;
+      for (const column in cols) if (keep(cols[column]!)) out.push({ ref: ref(t, row, column), cell: cols[column]! });
+    }
+  }
+  return out;
 }
 
 /**
