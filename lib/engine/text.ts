@@ -94,10 +94,7 @@ export function memoizedText<T>(f: (s: string) => T, maxEntries = 8192, maxChars
 }
 
 /** Half-width text without any white space: for matching labels that PDF extraction spread out. */
-/** A keycap emoji (a digit, U+FE0F, U+20E3: 「3️⃣其他」), as editors trained on 公众号 number items with it: the item's number 「3.」. */
-const KEYCAP = /(\d)\ufe0f?\u20e3/g;
-
-export const compact: (s: string) => string = memoizedText((s) => visible(toHalfWidth(s).replace(/\s+/g, '')).replace(KEYCAP, '$1.'));
+export const compact: (s: string) => string = memoizedText((s) => visible(toHalfWidth(s).replace(/\s+/g, '')));
 
 /**
  * Marks a page writes instead of a number (「—」「/」「无」): report-format.md calls such a word inside a
