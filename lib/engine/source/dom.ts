@@ -150,7 +150,7 @@ export const ROW_ROLE = /^(?:row|rowgroup|table|grid|treegrid)$/i;
 export const HIDING_STYLE = /display\s*:\s*none|visibility\s*:\s*collapse/i;
 
 /**
- * The attribute a translation extension (沉浸式翻译) marks its copies with: the English it adds after each paragraph and
+ * The attribute a translation extension (Immersive Translate) marks its copies with: the English it adds after each paragraph and
  * label (「3.其他 3. Other」) is not the page's text, and the auditor reads the page as published.
  */
 export const TRANSLATION_MARK = 'data-immersive-translate-translation-element-mark';

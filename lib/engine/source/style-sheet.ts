@@ -30,7 +30,7 @@ const DISPLAY = /(?:^|;)\s*display\s*:\s*([-a-z]+)\s*(!\s*important)?/gi;
 export const INVISIBLE_TEXT_STYLE = new RegExp(
   [
     /font-size\s*:\s*0(?:px|pt|em|rem|%)?\s*(?:[;!}]|$)|visibility\s*:\s*hidden|(?<![\w-])color\s*:\s*transparent/.source,
-    // Text for screen readers only (an 无障碍 retrofit's 「40件」 beside the shown 40, Bootstrap's .visually-hidden header words
+    // Text for screen readers only (an accessibility retrofit's 「40件」 beside the shown 40, Bootstrap's .visually-hidden header words
     // in each cell): clipped to no area (「clip:rect(0,0,0,0)」, 「clip-path:inset(50%)」) or placed far off the screen.
     /clip\s*:\s*rect\(\s*(\d+)(?:px)?[\s,]+\1(?:px)?[\s,]+\1(?:px)?[\s,]+\1(?:px)?\s*\)|clip-path\s*:\s*inset\(\s*50%/.source,
     /^(?=[\s\S]*position\s*:\s*(?:absolute|fixed))(?=[\s\S]*(?:^|[;\s{])(?:left|top)\s*:\s*-(?:999|\d{4,})(?:\.\d+)?(?:px|em|rem)?\s*(?:[;!}]|$))/.source,
