@@ -103,6 +103,48 @@ describe('text a browser shows as it is written', () => {
     expect(lines('<table><tr><td style="visibility:hidden">3.其他</td><td>1</td></tr></table>')).toEqual(['3.其他|1']);
     expect(lines('<p>共收到申请5<font style="font-size:0">8</font>3件。</p>')).toEqual(['共收到申请53件。']);
   });
+  it("reads a mini-program's view components in its H5 build as blocks (uni-app's <uni-view>, Taro's <taro-view-core>: variants Z06, Z07)", () => {
+    expect(
+      lines('<uni-view><uni-text><span>示范县交通运输局2023年政府信息公开工作年度报告</span></uni-text></uni-view><uni-view>发布时间：2024-01-20</uni-view>'),
+    ).toEqual(['示范县交通运输局2023年政府信息公开工作年度报告', '发布时间：2024-01-20']);
+    expect(lines('<taro-view-core><taro-text-core>返回</taro-text-core></taro-view-core><taro-view-core>示范县交通运输局</taro-view-core>')).toEqual([
+      '返回',
+      '示范县交通运输局',
+    ]);
+    // Control: their text components are inline, as a <span> is.
+    expect(lines('<p><uni-text>发布时间：</uni-text><uni-text>2024-01-20</uni-text></p>')).toEqual(['发布时间：2024-01-20']);
+  });
+  it('reads the value of a text box shown read-only as text of the page (a layui form under 「发布日期」, variants EZ08)', () => {
+    expect(lines('<div><label>发布日期</label><div><input type="text" readonly class="layui-input" value="2024-02-05"></div></div>')).toEqual([
+      '发布日期',
+      '2024-02-05',
+    ]);
+    expect(lines('<p>发布日期：<input disabled value="2024-02-05"></p>')).toEqual(['发布日期： 2024-02-05']);
+    // Controls: a box one may type in (a search box's default words), a hidden field, a button.
+    expect(lines('<p>搜索<input type="text" value="请输入关键词"></p>')).toEqual(['搜索']);
+    expect(lines('<p>日期<input type="hidden" readonly value="2024-02-05"><input type="button" disabled value="打印"></p>')).toEqual(['日期']);
+  });
+  it("leaves out a translation extension's copies (沉浸式翻译's English after each label and paragraph, variants Z02)", () => {
+    const copy = (t: string) =>
+      `<font class="notranslate immersive-translate-target-wrapper" lang="en" data-immersive-translate-translation-element-mark="1"><font> </font><font>${t}</font></font>`;
+    expect(lines(`<table><tr><td>3.其他${copy('3. Other')}</td><td>1</td></tr></table>`)).toEqual(['3.其他|1']);
+    expect(lines(`<p>共收到申请53件。${copy('received 52 applications')}</p>`)).toEqual(['共收到申请53件。']);
+    // Control: the page's own English (a 中英文对照 report) is its text.
+    expect(lines('<table><tr><td>3.其他 <font lang="en">Other</font></td><td>1</td></tr></table>')).toEqual(['3.其他 Other|1']);
+  });
+  it('leaves out text for screen readers only, clipped to no area or placed far off the screen (variants Z04)', () => {
+    const row = (value: string) => lines(`<table><tr><td>3.其他</td><td>${value}</td></tr></table>`);
+    expect(row('<span aria-hidden="true">40</span><span style="position:absolute;left:-9999px;">40件</span>')).toEqual(['3.其他|40']);
+    expect(row('<span style="position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0,0,0,0)">3.其他，自然人：</span>40')).toEqual(['3.其他|40']);
+    expect(row('<span style="clip-path: inset(50%); position: absolute">3.其他：</span>40')).toEqual(['3.其他|40']);
+    expect(row('<span style="position:fixed;top:-10000px">4</span>40')).toEqual(['3.其他|40']);
+    // Controls: a badge nudged a little, an element far left but not taken out of the flow, a clip of some area, and a block of
+    // such a style (it holds elements: only a run of text is left out).
+    expect(row('40<span style="position:absolute;left:-12px">*</span>')).toEqual(['3.其他|40*']);
+    expect(row('<span style="left:-9999px">40</span>')).toEqual(['3.其他|40']);
+    expect(row('<span style="position:absolute;clip:rect(0,20px,20px,0)">40</span>')).toEqual(['3.其他|40']);
+    expect(row('<div style="position:absolute;left:-9999px"><span>40</span></div>')).toEqual(['3.其他|40']);
+  });
   it("leaves out a note number linked within the page after a cell's text (LibreOffice XHTML, variants U54), and keeps a linked value", () => {
     const row = (label: string, value: string) => lines(`<table><tr><td>${label}</td><td>${value}</td></tr></table>`);
     expect(row('3.其他<span class="Footnote_20_anchor"><a href="#ftn5" id="body_ftn5">3</a></span>', '1')).toEqual(['3.其他|1']);

@@ -99,6 +99,13 @@ const LINKEDOM_DIFFERS: Record<string, string> = {
     'linkedom applies no style sheet; a browser hides the print copy of each value by the page’s @media print rule, as the light DOM does',
   'EX31-screen-print-copies-t4-error.html':
     'linkedom applies no style sheet; a browser hides the print copy of each value by the page’s @media print rule, as the light DOM does',
+  'Z05-visually-hidden-headers-in-cells.html':
+    'linkedom applies no style sheet; a browser hides the screen-reader words before each value by Bootstrap’s .visually-hidden rule, as the light DOM does',
+  'EZ05-visually-hidden-t3-error.html':
+    'linkedom applies no style sheet; a browser hides the screen-reader words before each value by Bootstrap’s .visually-hidden rule, as the light DOM does',
+  'Z30-layui-table-view-hidden-original.html':
+    'linkedom applies no style sheet; a browser hides the original static table by layui’s .layui-hide rule, as the light DOM does',
+  'EZ30-layui-t3-error.html': 'linkedom applies no style sheet; a browser hides the original static table by layui’s .layui-hide rule, as the light DOM does',
   'W25d-anti-copy-noise-by-class.html':
     'linkedom applies no style sheet; a browser shows nothing of the anti-copy noise its class rule sizes 0, as the light DOM does',
   'U43b-lazy-table-not-loaded-yet.html': 'linkedom reads the text of a <noscript> after the table’s placeholder; a browser running scripts shows none',
@@ -192,6 +199,22 @@ describe('light DOM where a browser and linkedom differ, as a browser does', () 
       .map((el) => el.textContent);
     // Controls: a run with its own size, a container (its children set their own size), a transparent background, a cell (it keeps its place).
     expect(hidden).toEqual(['7', 'x', 'y']);
+  });
+
+  it("a screen-reader-only class rule (Bootstrap 5's .visually-hidden, variants Z05) hides a run of text only", () => {
+    const css =
+      '<style>.visually-hidden{position:absolute!important;width:1px!important;height:1px!important;margin:-1px!important;overflow:hidden!important;clip:rect(0,0,0,0)!important}' +
+      ' .off{position:absolute;left:-9999px} .badge{position:absolute;left:-8px} .shown{clip:rect(0,40px,20px,0)}</style>';
+    const doc = parseLightDom(
+      `<head>${css}</head><body><span class="visually-hidden">自然人：</span><span class="off">40件</span><span class="badge">new</span>` +
+        '<span class="shown">clip</span><div class="off"><span>block</span></div></body>',
+    );
+    const hidden = doc
+      .querySelectorAll('span,div')
+      .filter((el) => el.hasAttribute('hidden'))
+      .map((el) => el.textContent);
+    // Controls: a badge nudged a little, a clip of some area, a block holding elements.
+    expect(hidden).toEqual(['自然人：', '40件']);
   });
 
   it('rules inside an @media read as on a 1 280 px desktop screen (a mobile-first page hides its phone copy there); queries it cannot read are left to a browser', () => {

@@ -121,10 +121,16 @@ describe('an info bar’s date without 发布时间 (variants Q09, Q10, EQ02)', 
     expect(infoLinePublished(['示范县交通运输 2024年02月06日 18:05 河南'])?.date).toBe('2024-02-06');
     expect(date(page('<div>\n  <span>示范县交通运输</span>\n  <em>2024年02月06日 18:05</em>\n  <em>河南</em></div>'))).toBe('2024-02-06');
     expect(date(page('<div class="info">2024年2月1日 星期四　来源：示范市测试局</div>'))).toBe('2024-02-01');
+    // Fields set apart by an icon font's glyphs, a view count with a thousands comma (variants Z59, EZ59).
+    expect(infoLinePublished(['\ue6a12024-02-03\ue60c示范市测试局\ue622浏览：1,025'])?.date).toBe('2024-02-03');
+    expect(infoLinePublished(['示范市测试局\ue6a12024-02-03'])?.date).toBe('2024-02-03');
   });
   it('takes no sentence that opens with a date, nor a date further down', () => {
     expect(infoLinePublished(['2023年1月1日起至2023年12月31日止，本报告所列数据'])).toBeNull();
     expect(infoLinePublished(['2024年2月1日我局召开会议'])).toBeNull();
+    // Controls: a glyph does not make a sentence a field, nor a comma between words a count's.
+    expect(infoLinePublished(['\ue6a12024年2月1日我局召开会议'])).toBeNull();
+    expect(infoLinePublished(['会议 2024-02-01 召开,部署工作'])).toBeNull();
     // A period, or the day the figures stop, is no publication (Q62).
     expect(infoLinePublished(['统计期限 2023-01-01 至 2023-12-31'])).toBeNull();
     expect(infoLinePublished(['数据 2023-01-01 至 2023-12-31'])).toBeNull();

@@ -164,6 +164,36 @@ describe('a page written as a tree and read in the background', () => {
     expect(asked).toEqual(['DIV', 'DIV', 'DIV']);
   });
 
+  it('writes as hidden a translation extension’s copies and text for screen readers only; keeps whether a text box is read-only (variants Z02, Z05, EZ08)', () => {
+    const html =
+      '<html><body><p>3.其他<font data-immersive-translate-translation-element-mark="1"><font>3. Other</font></font></p>' +
+      '<span class="visually-hidden">自然人：</span><span class="off">40件</span><span class="badge">新</span><span class="clip">可见</span>' +
+      '<input readonly value="2024-02-05"><input value="关键词"></body></html>';
+    const doc = htmlDoc(html);
+    // What a browser's computed style says with Bootstrap's .visually-hidden and an off-screen rule; linkedom applies none.
+    const sr = { clip: 'rect(0px, 0px, 0px, 0px)', position: 'absolute', left: '0px', top: '0px', clipPath: 'none' };
+    const styles: Record<string, Partial<CSSStyleDeclaration>> = {
+      'visually-hidden': sr,
+      off: { ...sr, clip: 'auto', left: '-9999px' },
+      badge: { ...sr, clip: 'auto', left: '-8px' },
+      clip: { ...sr, clip: 'rect(0px, 40px, 20px, 0px)' },
+    };
+    const view = {
+      getComputedStyle: (el: Element) => ({ display: 'inline', fontSize: '16px', visibility: 'visible', color: 'rgb(0, 0, 0)', ...styles[el.className] }),
+    };
+    Object.defineProperty(doc, 'defaultView', { value: view });
+    const { doc: rebuilt } = lightDocumentFromTree(write(doc).chunks);
+    expect(Array.from(rebuilt.querySelectorAll('font'), (f) => f.hasAttribute('hidden'))).toEqual([true, false]);
+    // Controls: a badge nudged a little, a clip of some area.
+    expect(Array.from(rebuilt.querySelectorAll('span'), (s) => `${s.textContent}:${s.hasAttribute('hidden')}`)).toEqual([
+      '自然人：:true',
+      '40件:true',
+      '新:false',
+      '可见:false',
+    ]);
+    expect(Array.from(rebuilt.querySelectorAll('input'), (i) => i.hasAttribute('readonly'))).toEqual([true, false]);
+  });
+
   it('leaves out what the caller skips (the overlay), with everything inside it', () => {
     const overlay = '<report-audit-overlay id="h"><table><tr><td>1</td><td>2</td></tr></table><p>二、主动公开政府信息情况</p></report-audit-overlay>';
     const html = REPORT.replace('</body>', `</body>${overlay}`);

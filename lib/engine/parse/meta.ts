@@ -117,7 +117,8 @@ const INFO_LINES = 3;
  */
 export function infoLinePublished(linesAfterTitle: string[]): Published | null {
   for (const line of linesAfterTitle.slice(0, INFO_LINES)) {
-    const text = toHalfWidth(visible(line)).trim();
+    // Glyphs after trimming: one before the date sets it apart from the line's start as a field (「\ue6a12024-01-20\ue60c来源」).
+    const text = toHalfWidth(visible(line)).trim().replace(ICON_GLYPH, ' ');
     const apart = YEAR_APART.exec(text);
     const split = apart && isoDate(Number(apart[1]), Number(apart[2]), Number(apart[3]));
     if (split) return { date: split, source: 'text', raw: text };
@@ -127,6 +128,8 @@ export function infoLinePublished(linesAfterTitle: string[]): Published | null {
   }
   return null;
 }
+/** An icon font's glyph (private use: 「<i class="iconfont">&#xe6a1;</i>2024-01-20」) sets an info bar's fields apart as a space does. */
+const ICON_GLYPH = /[\ue000-\uf8ff]/g;
 const INFO_LINE_DATE = new RegExp(
   String.raw`^[\s[【(（]*(${DIGIT_DATE}日?)(?=\s*$|\s*(?:\d{1,2}:\d{2}|星期|周[一二三四五六日天]|[\]】)）|【[])|\s+[^\s:：]{1,6}[:：])`,
 );
@@ -136,7 +139,8 @@ const YEAR_APART = /^(\d{4})\s+(\d{1,2})\/(\d{1,2})\s+\d{1,2}:\d{2}(?::\d{2})?$/
 const INFO_LINE_CHARS = 40;
 /** No sentence, and one date only: 「统计期限 2023-01-01 至 2023-12-31」 and 「截至 2023-12-31」 date no publication. */
 function isShortInfoLine(text: string): boolean {
-  return text.length <= INFO_LINE_CHARS && !/[。，,；;]|截[至止]|统计|期限/.test(text) && (text.match(DATES) ?? []).length === 1;
+  // A comma between digit groups is a count's (「浏览：1,025」), not a sentence's.
+  return text.length <= INFO_LINE_CHARS && !/[。，；;]|,(?!\d{3}(?!\d))|截[至止]|统计|期限/.test(text) && (text.match(DATES) ?? []).length === 1;
 }
 const DATES = new RegExp(DIGIT_DATE, 'g');
 /**

@@ -93,6 +93,9 @@ const BLOCK = new Set([
   'TFOOT',
   'CAPTION',
   'BODY',
+  // Mini-programs' view components in their H5 builds (uni-app, Taro): custom elements their frameworks' style sheets show as blocks.
+  'UNI-VIEW',
+  'TARO-VIEW-CORE',
 ]);
 /** Bounds against absurd spans in broken markup. */
 const MAX_SPAN = 200;
@@ -146,8 +149,14 @@ export const ROW_ROLE = /^(?:row|rowgroup|table|grid|treegrid)$/i;
 /** An inline style that hides its element (and all it holds) from the engine; `visibility:collapse` hides a table's row or column. */
 export const HIDING_STYLE = /display\s*:\s*none|visibility\s*:\s*collapse/i;
 
+/**
+ * The attribute a translation extension (Immersive Translate) marks its copies with: the English it adds after each paragraph and
+ * label (「3.其他 3. Other」) is not the page's text, and the auditor reads the page as published.
+ */
+export const TRANSLATION_MARK = 'data-immersive-translate-translation-element-mark';
+
 function isHidden(el: El): boolean {
-  if (el.hasAttribute('hidden')) return true;
+  if (el.hasAttribute('hidden') || el.hasAttribute(TRANSLATION_MARK)) return true;
   // A <dialog> not open is not shown (a browser's own style sheet: dialog:not([open]) {display:none}), as last year's report in one.
   if (tagOf(el) === 'DIALOG' && !el.hasAttribute('open')) return true;
   const style = el.getAttribute('style');
@@ -276,6 +285,15 @@ export function* readDomSteps(root: El, limits: PageLimits, skip: ((el: El) => b
     }
     if (tag === 'BR') {
       buf += '\n';
+      continue;
+    }
+    // A form shown read-only (a 填报 system's view page: 「<input readonly value="2024-01-20">」 under 「发布日期」): its value is text on the page.
+    if (tag === 'INPUT') {
+      const value = readOnlyValue(el);
+      if (value) {
+        bufEl ??= owner;
+        buf += ` ${value} `;
+      }
       continue;
     }
     if (tag === 'IMG') {
@@ -433,6 +451,12 @@ function shownText(root: El): string {
     for (let c = el.lastChild; c; c = c.previousSibling) stack.push(c);
   }
   return out;
+}
+
+/** The value a text box shows read-only (readonly or disabled), as text; a box one may type in holds no text of the page. */
+function readOnlyValue(el: El): string {
+  if (!/^(?:text|number|date|)$/i.test(el.getAttribute('type') ?? '')) return '';
+  return el.hasAttribute('readonly') || el.hasAttribute('disabled') ? (el.getAttribute('value') ?? '').trim() : '';
 }
 
 function span(el: El, attr: string): number {

@@ -12,7 +12,7 @@
  * elements by number and the content script put its markers on the very elements read.
  */
 import { CHECK_EVERY, type Deadline, type Steps } from '../steps';
-import { CELL_ROLE, HIDING_STYLE, isSkipped, PAGE_LIMITS, ROW_ROLE, shownOption, type PageLimits } from './dom';
+import { CELL_ROLE, HIDING_STYLE, isSkipped, PAGE_LIMITS, ROW_ROLE, shownOption, TRANSLATION_MARK, type PageLimits } from './dom';
 import { INVISIBLE_TEXT_STYLE, isTextRun } from './style-sheet';
 
 export type TreeText = [parent: number, text: string];
@@ -35,7 +35,7 @@ const KEPT_BY_TAG: Readonly<Record<string, readonly string[]>> = {
   A: ['href', 'title'],
   META: ['name', 'property', 'itemprop', 'content'],
   BASE: ['href'],
-  INPUT: ['type', 'value'],
+  INPUT: ['type', 'value', 'readonly', 'disabled'],
   TEXTAREA: ['readonly', 'disabled'],
   // A dialog is shown only while open (dom.ts isHidden); showModal() sets the attribute, so it is the live state.
   DIALOG: ['open'],
@@ -73,7 +73,7 @@ function attributesOf(el: Element, tag: string): Record<string, string> | 0 {
     const value = el.getAttribute(name);
     if (value !== null) (out ||= {})[name] = value;
   }
-  const hidden = el.getAttribute('hidden');
+  const hidden = el.getAttribute('hidden') ?? (el.hasAttribute(TRANSLATION_MARK) ? '' : null);
   if (hidden !== null) (out ||= {}).hidden = hidden;
   const style = el.getAttribute('style');
   const styleHides = !!style && HIDING_STYLE.test(style);
@@ -100,7 +100,14 @@ function hiddenByStyleSheet(el: Element, tag: string): boolean {
 
 /** A run of text the page's style sheets make invisible (anti-copy noise of a class: 「.jm{font-size:0}」), as INVISIBLE_TEXT_STYLE says inline. */
 function textInvisible(style: CSSStyleDeclaration): boolean {
-  return parseFloat(style.fontSize) === 0 || style.visibility === 'hidden' || style.color === 'rgba(0, 0, 0, 0)';
+  return parseFloat(style.fontSize) === 0 || style.visibility === 'hidden' || style.color === 'rgba(0, 0, 0, 0)' || screenReaderOnly(style);
+}
+
+/** Text for screen readers only, as INVISIBLE_TEXT_STYLE says inline: clipped to no area, or placed far off the screen. */
+function screenReaderOnly(style: CSSStyleDeclaration): boolean {
+  if (style.clipPath === 'inset(50%)' || /^rect\((\d+)px,? \1px,? \1px,? \1px\)$/.test(style.clip)) return true;
+  const away = (side: string) => parseFloat(side) <= -999;
+  return (style.position === 'absolute' || style.position === 'fixed') && (away(style.left) || away(style.top));
 }
 
 /**

@@ -27,7 +27,16 @@ const DISPLAY = /(?:^|;)\s*display\s*:\s*([-a-z]+)\s*(!\s*important)?/gi;
  * inline-block gap trick, its children set their own size): they hide only a run of text with no element inside, as an
  * old CMS's anti-copy noise is (「5<font style="font-size:0px;color:#FFF">7</font>3」 shows 53).
  */
-export const INVISIBLE_TEXT_STYLE = /font-size\s*:\s*0(?:px|pt|em|rem|%)?\s*(?:[;!}]|$)|visibility\s*:\s*hidden|(?<![\w-])color\s*:\s*transparent/i;
+export const INVISIBLE_TEXT_STYLE = new RegExp(
+  [
+    /font-size\s*:\s*0(?:px|pt|em|rem|%)?\s*(?:[;!}]|$)|visibility\s*:\s*hidden|(?<![\w-])color\s*:\s*transparent/.source,
+    // Text for screen readers only (an accessibility retrofit's 「40件」 beside the shown 40, Bootstrap's .visually-hidden header words
+    // in each cell): clipped to no area (「clip:rect(0,0,0,0)」, 「clip-path:inset(50%)」) or placed far off the screen.
+    /clip\s*:\s*rect\(\s*(\d+)(?:px)?[\s,]+\1(?:px)?[\s,]+\1(?:px)?[\s,]+\1(?:px)?\s*\)|clip-path\s*:\s*inset\(\s*50%/.source,
+    /^(?=[\s\S]*position\s*:\s*(?:absolute|fixed))(?=[\s\S]*(?:^|[;\s{])(?:left|top)\s*:\s*-(?:999|\d{4,})(?:\.\d+)?(?:px|em|rem)?\s*(?:[;!}]|$))/.source,
+  ].join('|'),
+  'i',
+);
 
 /** Cells and rows keep their place in the grid whatever their text's style: only `display:none` takes them out. */
 const GRID_PART = new Set(['TD', 'TH', 'TR', 'TABLE']);
