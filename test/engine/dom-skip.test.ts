@@ -130,6 +130,37 @@ describe('parts of the article a script pager hides', () => {
   });
 });
 
+describe('table rows a script pager hides (variants Y35, Z80–Z83)', () => {
+  const rows = (html: string) =>
+    grids(`<table>${html}</table>`).blocks.flatMap((b) => (b.kind === 'grid' ? b.rows.map((r) => r.map((c) => c.text).join('|')) : []));
+  const tr = (label: string, value: number, attrs = '') => `<tr${attrs}><td>${label}</td><td>${value}</td></tr>`;
+  const shown = tr('（一）予以公开', 22) + tr('（二）部分公开', 7);
+  const page2 =
+    tr('1.属于国家秘密', 0, ' style="display:none"') + tr('2.其他法律行政法规禁止公开', 1, ' style="display:none"') + tr('3.危及“三安全一稳定”', 0, ' hidden');
+
+  it('are read when none repeats the label of a shown row: the pager’s other pages', () => {
+    expect(rows(shown + page2)).toEqual([
+      '（一）予以公开|22',
+      '（二）部分公开|7',
+      '1.属于国家秘密|0',
+      '2.其他法律行政法规禁止公开|1',
+      '3.危及“三安全一稳定”|0',
+    ]);
+  });
+
+  it('are not, when one repeats a shown label (a stale copy beside the current row), or when fewer than three hold text', () => {
+    const stale = tr('（一）予以公开', 23, ' style="display:none"');
+    expect(rows(shown + page2 + stale)).toEqual(['（一）予以公开|22', '（二）部分公开|7']);
+    expect(rows(shown + tr('其中：网上申请', 30, ' style="display:none"') + tr('其中：信函申请', 2, ' style="display:none"'))).toEqual([
+      '（一）予以公开|22',
+      '（二）部分公开|7',
+    ]);
+    // Excel's hidden rows of empty cells count for nothing and stay out.
+    const empty = '<tr style="display:none"><td> </td><td></td></tr>';
+    expect(rows(shown + empty + empty + empty + tr('其中：网上申请', 30, ' style="display:none"'))).toEqual(['（一）予以公开|22', '（二）部分公开|7']);
+  });
+});
+
 describe('markup around a cell’s value (variants S24, S32)', () => {
   const texts = (html: string) => {
     const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
