@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { domToBlocks } from '@/lib/engine/source/dom';
+import { parseLightDocument } from '@/lib/engine/source/light-dom';
 import { FIXTURES } from '../helpers/fixtures';
 import { auditedHtml } from '../helpers/rules';
 
@@ -173,5 +174,26 @@ describe('markup around a cell’s value (variants S24, S32)', () => {
     const box = (v: string) => `<table><tr><td align="center">${v}</td></tr></table>`;
     expect(texts(`<table><tr><td>规章</td><td>${box('1')}</td><td>${box('0')}</td></tr></table>`)).toEqual(['规章|1|0']);
     expect(texts(`<table><tr><td><p>一、总体情况</p><table><tr><td>规章</td><td>1</td></tr></table></td></tr></table>`)).toEqual(['一、总体情况', '规章|1']);
+  });
+});
+
+describe('a declarative shadow root (variants Q11)', () => {
+  const lines = (html: string) =>
+    domToBlocks(parseLightDocument(`<!doctype html><html><body>${html}</body></html>`).body as unknown as Element).flatMap((b) =>
+      b.kind === 'line' ? [b.text] : b.rows.map((r) => r.map((c) => c.text).join('|')),
+    );
+  const root = (mode: string, host = 'article-viewer') =>
+    `<${host}><template shadowrootmode="${mode}"><p>二、主动公开政府信息情况</p></template><p>宿主</p></${host}>`;
+
+  it('is read in place when open on a custom element, as a browser shows it and the page tree writes it', () => {
+    expect(lines(root('open'))).toEqual(['二、主动公开政府信息情况', '宿主']);
+  });
+
+  it('is not when closed (no script reaches it), on another host (the page tree asks custom elements only), or a template of another kind', () => {
+    expect(lines(root('closed'))).toEqual(['宿主']);
+    expect(lines(root('open', 'div'))).toEqual(['宿主']);
+    // SingleFile's own attribute, restored by its script; a web component's sample content (variants Y20).
+    expect(lines('<share-bar><template shadowmode="open"><p>微信</p></template><p>宿主</p></share-bar>')).toEqual(['宿主']);
+    expect(lines('<gov-table><template><p>示例</p></template><p>宿主</p></gov-table>')).toEqual(['宿主']);
   });
 });

@@ -34,7 +34,21 @@ export const SKIPPED_ELEMENTS = new Set([
  * box (an old CMS shows a plain-text article so), with its line breaks; a writable one is a form's field.
  */
 export function isSkipped(el: El, tag: string): boolean {
-  return (SKIPPED_ELEMENTS.has(tag) && !(tag === 'TEXTAREA' && (el.hasAttribute('readonly') || el.hasAttribute('disabled')))) || isReviewComment(el, tag);
+  return (
+    (SKIPPED_ELEMENTS.has(tag) &&
+      !(tag === 'TEXTAREA' && (el.hasAttribute('readonly') || el.hasAttribute('disabled'))) &&
+      !(tag === 'TEMPLATE' && isShadowRoot(el))) ||
+    isReviewComment(el, tag)
+  );
+}
+
+/**
+ * A web component's declarative shadow root (「<article-viewer><template shadowrootmode="open">」): a browser's parser attaches
+ * it and shows its content as the host's, so it is read in place. Only an open root of a custom element (a hyphen in its name),
+ * as the browser's page tree writes it (page-tree.ts: a closed root is out of a script's reach, and other hosts are not asked).
+ */
+function isShadowRoot(template: El): boolean {
+  return template.getAttribute('shadowrootmode')?.toLowerCase() === 'open' && !!template.parentElement?.tagName.includes('-');
 }
 
 /**
