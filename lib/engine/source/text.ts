@@ -321,11 +321,15 @@ const CARD_VALUE = String.raw`[+-]?\d[\d,]*(?:\.\d+)?(?:\s*(?:件|条|个|项|�
 const CARD_PAIR = new RegExp(String.raw`^([^\d\s:][^:]{0,23}?)[\s:]*(${CARD_VALUE})$`);
 const CARD_KEY = /^[^\d\s:][^:]{0,23}?:?$/;
 const CARD_LONE_VALUE = new RegExp(`^${CARD_VALUE}$`);
+/** A key is a word (「自然人」), never a mark alone: html2text writes a table's cell borders as 「|」 lines, each before its value. */
+const KEY_WORD = /\p{L}/u;
 /** The fewest cards and pairs per card that make a table: fewer are a list of figures, not a table's rows. */
 const MIN_CARDS = 3;
 const MIN_PAIRS = 3;
-/** A card's title or a caption between cards is a short line. */
+/** A card's title or a caption between cards is a short line, and a key with its count shorter still. */
 const MAX_CARD_TITLE = 80;
+const MAX_CARD_LINE = 120;
+const MAX_PAIR_LINE = 40;
 
 interface CardRun {
   /** The run's first and past-last line. */
@@ -353,31 +357,48 @@ interface CardItem {
 function cardRuns(lines: SourceLine[]): CardRun[] {
   const items: CardItem[] = [];
   let pairs = 0;
-  const textOf = (i: number) => toHalfWidth(visible(lines[i]!.text)).trim();
+  // Only short lines are asked more (most of a text's lines are prose, or a table's rows of several values); each once.
+  let cachedAt = -1;
+  let cached = '';
+  const short = (i: number) => {
+    if (i !== cachedAt) {
+      const raw = lines[i]!.text;
+      cachedAt = i;
+      cached = raw.length <= MAX_CARD_LINE ? toHalfWidth(visible(raw)).trim() : '';
+    }
+    return cached;
+  };
   for (let i = 0; i < lines.length; i++) {
-    const text = textOf(i);
+    const src = lines[i]!;
+    if (src.text.length > MAX_CARD_LINE) {
+      items.push({ src, from: i, to: i + 1 });
+      continue;
+    }
+    const text = short(i);
     if (!text) continue;
-    const one = text.length <= 40 ? CARD_PAIR.exec(text) : null;
-    if (one) {
-      items.push({ src: lines[i]!, from: i, to: i + 1, pair: { key: one[1]!.trim(), value: one[2]!, valueEl: lines[i]!.el } });
+    const one = text.length <= MAX_PAIR_LINE ? CARD_PAIR.exec(text) : null;
+    if (one && KEY_WORD.test(one[1]!)) {
+      items.push({ src, from: i, to: i + 1, pair: { key: one[1]!.trim(), value: one[2]!, valueEl: src.el } });
       pairs++;
       continue;
     }
     // The key's line, then the count's (blank lines between are no text).
     let j = i + 1;
     while (j < lines.length && !lines[j]!.text.trim()) j++;
-    if (j < lines.length && CARD_KEY.test(text) && readCell(text).kind === 'text' && CARD_LONE_VALUE.test(textOf(j))) {
-      items.push({ src: lines[i]!, from: i, to: j + 1, pair: { key: text.replace(/:$/, '').trim(), value: textOf(j), valueEl: lines[j]!.el } });
+    const value = j < lines.length && text.length <= MAX_PAIR_LINE ? short(j) : '';
+    if (value && CARD_LONE_VALUE.test(value) && CARD_KEY.test(text) && KEY_WORD.test(text) && readCell(text).kind === 'text') {
+      items.push({ src, from: i, to: j + 1, pair: { key: text.replace(/:$/, '').trim(), value, valueEl: lines[j]!.el } });
       pairs++;
       i = j;
       continue;
     }
-    items.push({ src: lines[i]!, from: i, to: i + 1 });
+    items.push({ src, from: i, to: i + 1 });
   }
   if (pairs < MIN_CARDS * MIN_PAIRS) return [];
   const runs: CardRun[] = [];
   for (let k = 0; k < items.length;) {
-    const run = cardRunAt(items, k);
+    // A run opens with a title followed by a pair.
+    const run = items[k + 1]?.pair && !items[k]!.pair ? cardRunAt(items, k) : null;
     if (run) {
       runs.push(run.run);
       k = run.next;
