@@ -103,6 +103,13 @@ export const compact: (s: string) => string = memoizedText((s) => visible(toHalf
  */
 const PLACEHOLDER = /^(?:[-—–―─－~～/／\\×xX*＊]+|无|空|暂无|不适用|n\/?a)$/i;
 
+/**
+ * Glyphs an icon font draws as digits from private-use code points (an anti-scraping font: U+E600… for 0–9): no reader can
+ * know their values. A cell of them (with digits or not) is read as a mark: it holds its column, never joins the label.
+ */
+export const PRIVATE_USE = /\p{Co}/u;
+const GLYPH_VALUE = /^[\d\p{Co}]+$/u;
+
 export type CellReading = { kind: 'number'; value: number; unit?: string } | { kind: 'blank' } | { kind: 'placeholder' } | { kind: 'text' };
 
 /** Units a cell sometimes prints after its number (「251000元」「3件」, cases as 「2起」「2宗」): the number still counts. */
@@ -125,7 +132,7 @@ function readCellOnce(raw: string): CellReading {
   const c = mathDigits(compact(raw)).replace(/^['’‘](?=[+-]?[\d〇○零])/, '');
   const s = /[〇○零]/.test(c) && /^[\d〇○零,.]+$/.test(c) ? c.replace(/[〇○零]/g, '0') : c;
   if (s === '') return { kind: 'blank' };
-  if (PLACEHOLDER.test(s)) return { kind: 'placeholder' };
+  if (PLACEHOLDER.test(s) || (PRIVATE_USE.test(s) && GLYPH_VALUE.test(s))) return { kind: 'placeholder' };
   // A note after the number (「1（已撤诉）」「18（含修订1件）」) qualifies it: the number counts, the note is said as a unit is.
   const note = CELL_NOTE.exec(s)?.[0];
   const bare = note ? s.slice(0, -note.length) : s;

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { domToBlocks } from '@/lib/engine/source/dom';
+import { parseLightDocument } from '@/lib/engine/source/light-dom';
 import { FIXTURES } from '../helpers/fixtures';
 import { auditedHtml } from '../helpers/rules';
 
@@ -172,6 +173,37 @@ describe('parts of the article a script pager hides', () => {
   });
 });
 
+describe('table rows a script pager hides (variants Y35, Z80–Z83)', () => {
+  const rows = (html: string) =>
+    grids(`<table>${html}</table>`).blocks.flatMap((b) => (b.kind === 'grid' ? b.rows.map((r) => r.map((c) => c.text).join('|')) : []));
+  const tr = (label: string, value: number, attrs = '') => `<tr${attrs}><td>${label}</td><td>${value}</td></tr>`;
+  const shown = tr('（一）予以公开', 22) + tr('（二）部分公开', 7);
+  const page2 =
+    tr('1.属于国家秘密', 0, ' style="display:none"') + tr('2.其他法律行政法规禁止公开', 1, ' style="display:none"') + tr('3.危及“三安全一稳定”', 0, ' hidden');
+
+  it('are read when none repeats the label of a shown row: the pager’s other pages', () => {
+    expect(rows(shown + page2)).toEqual([
+      '（一）予以公开|22',
+      '（二）部分公开|7',
+      '1.属于国家秘密|0',
+      '2.其他法律行政法规禁止公开|1',
+      '3.危及“三安全一稳定”|0',
+    ]);
+  });
+
+  it('are not, when one repeats a shown label (a stale copy beside the current row), or when fewer than three hold text', () => {
+    const stale = tr('（一）予以公开', 23, ' style="display:none"');
+    expect(rows(shown + page2 + stale)).toEqual(['（一）予以公开|22', '（二）部分公开|7']);
+    expect(rows(shown + tr('其中：网上申请', 30, ' style="display:none"') + tr('其中：信函申请', 2, ' style="display:none"'))).toEqual([
+      '（一）予以公开|22',
+      '（二）部分公开|7',
+    ]);
+    // Excel's hidden rows of empty cells count for nothing and stay out.
+    const empty = '<tr style="display:none"><td> </td><td></td></tr>';
+    expect(rows(shown + empty + empty + empty + tr('其中：网上申请', 30, ' style="display:none"'))).toEqual(['（一）予以公开|22', '（二）部分公开|7']);
+  });
+});
+
 describe('markup around a cell’s value (variants S24, S32)', () => {
   const texts = (html: string) => {
     const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
@@ -184,5 +216,26 @@ describe('markup around a cell’s value (variants S24, S32)', () => {
     const box = (v: string) => `<table><tr><td align="center">${v}</td></tr></table>`;
     expect(texts(`<table><tr><td>规章</td><td>${box('1')}</td><td>${box('0')}</td></tr></table>`)).toEqual(['规章|1|0']);
     expect(texts(`<table><tr><td><p>一、总体情况</p><table><tr><td>规章</td><td>1</td></tr></table></td></tr></table>`)).toEqual(['一、总体情况', '规章|1']);
+  });
+});
+
+describe('a declarative shadow root (variants Q11)', () => {
+  const lines = (html: string) =>
+    domToBlocks(parseLightDocument(`<!doctype html><html><body>${html}</body></html>`).body as unknown as Element).flatMap((b) =>
+      b.kind === 'line' ? [b.text] : b.rows.map((r) => r.map((c) => c.text).join('|')),
+    );
+  const root = (mode: string, host = 'article-viewer') =>
+    `<${host}><template shadowrootmode="${mode}"><p>二、主动公开政府信息情况</p></template><p>宿主</p></${host}>`;
+
+  it('is read in place when open on a custom element, as a browser shows it and the page tree writes it', () => {
+    expect(lines(root('open'))).toEqual(['二、主动公开政府信息情况', '宿主']);
+  });
+
+  it('is not when closed (no script reaches it), on another host (the page tree asks custom elements only), or a template of another kind', () => {
+    expect(lines(root('closed'))).toEqual(['宿主']);
+    expect(lines(root('open', 'div'))).toEqual(['宿主']);
+    // SingleFile's own attribute, restored by its script; a web component's sample content (variants Y20).
+    expect(lines('<share-bar><template shadowmode="open"><p>微信</p></template><p>宿主</p></share-bar>')).toEqual(['宿主']);
+    expect(lines('<gov-table><template><p>示例</p></template><p>宿主</p></gov-table>')).toEqual(['宿主']);
   });
 });

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { auditPage, type PageAudit } from '../../lib/engine/audit';
 import { findingElements } from '../../lib/engine/rules/tables-as-images';
-import { lightDocumentFromTree } from '../../lib/engine/source/light-dom';
+import { lightDocumentFromTree, parseLightDocument } from '../../lib/engine/source/light-dom';
 import { isTreeNodes, pageTreeSteps, TREE_CHUNK, type TreeNode, type TreeWritten } from '../../lib/engine/source/page-tree';
 import { drain, type Deadline } from '../../lib/engine/steps';
 import { compilationPage, wrongResultsTotal } from '../helpers/compilation';
@@ -192,6 +192,28 @@ describe('a page written as a tree and read in the background', () => {
       '可见:false',
     ]);
     expect(Array.from(rebuilt.querySelectorAll('input'), (i) => i.hasAttribute('readonly'))).toEqual([true, false]);
+  });
+
+  it('writes a custom element’s open shadow root where the page shows it (a declarative root the parser attached, variants Q11), asking no other element', () => {
+    const page = readFileSync(join(FIXTURES, 'variants', 'Q11-declarative-shadow-dom.html'), 'utf8');
+    const template = /<template shadowrootmode="open">([\s\S]*?)<\/template>/.exec(page)!;
+    // A browser's parser leaves no <template>: it attaches its content as the host's shadow root (linkedom does not).
+    const doc = htmlDoc(page.replace(template[0], '<span>宿主自己的文字</span>'));
+    const host = doc.querySelector('article-viewer')!;
+    host.attachShadow({ mode: 'open' }).innerHTML = template[1]!;
+    let asked = 0;
+    for (const el of Array.from(doc.querySelectorAll('div, p, span'))) Object.defineProperty(el, 'shadowRoot', { get: () => (asked++, null) });
+    const { doc: rebuilt } = lightDocumentFromTree(write(doc).chunks);
+    expect(asked).toBe(0);
+    const viewer = rebuilt.querySelector('article-viewer')!;
+    // The shadow root's nodes first, then the host's own.
+    expect(viewer.querySelector('h1')?.textContent).toBe('示范县交通运输局2023年政府信息公开工作年度报告');
+    expect(viewer.textContent?.trim().endsWith('宿主自己的文字')).toBe(true);
+    // Read as the command line reads the declarative markup in place (dom.ts isShadowRoot).
+    const messages = (audit: PageAudit) => (audit.detected ? audit.parts.map((p) => [p.report.year, p.findings.map((f) => f.message)]) : audit.reason);
+    const cli = auditPage(parseLightDocument(page), { url: URL });
+    expect(cli.detected).toBe(true);
+    expect(messages(auditPage(rebuilt, { url: URL, cut: null }))).toEqual(messages(cli));
   });
 
   it('leaves out what the caller skips (the overlay), with everything inside it', () => {

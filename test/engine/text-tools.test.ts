@@ -352,3 +352,55 @@ describe('text as real tools write it', () => {
     ]);
   });
 });
+
+describe('a table written as cards, a title then its key/value lines (variants X12, Z84)', () => {
+  const card = (title: string, values: number[], sep = '') => [title, ...['自然人', '商业企业', '总计'].map((k, i) => `${k}${sep}${values[i]}`)];
+  const three = [
+    ...card('（一）予以公开', [15, 3, 18]),
+    '三、本年度办理结果',
+    ...card('（二）部分公开', [5, 1, 6]),
+    ...card('四、结转下年度继续办理', [2, 1, 3]),
+  ];
+
+  it('reads three or more cards with the same keys as a table: a header of the keys, a row per card, a caption between as a row across', () => {
+    expect(rows(textToBlocks(['三、收到和处理政府信息公开申请情况', ...three].join('\n')))).toEqual([
+      'LINE 三、收到和处理政府信息公开申请情况',
+      ['', '自然人', '商业企业', '总计'],
+      ['（一）予以公开', '15', '3', '18'],
+      ['三、本年度办理结果', '三、本年度办理结果', '三、本年度办理结果', '三、本年度办理结果'],
+      ['（二）部分公开', '5', '1', '6'],
+      ['四、结转下年度继续办理', '2', '1', '3'],
+    ]);
+    // A space or a colon after the key, a unit after the count.
+    expect(
+      rows(
+        textToBlocks(
+          [...card('甲', [1, 2, 3], ' '), ...card('乙', [4, 5, 9], '：'), ...card('丙', [7, 8, 15], ' ').map((l, i) => (i ? `${l}件` : l))].join('\n'),
+        ),
+      ),
+    ).toEqual([
+      ['', '自然人', '商业企业', '总计'],
+      ['甲', '1', '2', '3'],
+      ['乙', '4', '5', '9'],
+      ['丙', '7件', '8件', '15件'],
+    ]);
+  });
+
+  it('reads a key and its count on lines of their own (Vant’s cells, a title block over a value block)', () => {
+    const vant = (title: string, values: number[]) => [title, ...['自然人', '商业企业', '总计'].flatMap((k, i) => [k, '', `${values[i]}`])];
+    expect(rows(textToBlocks([...vant('甲', [1, 2, 3]), ...vant('乙', [4, 5, 9]), ...vant('丙', [7, 8, 15])].join('\n')))).toEqual([
+      ['', '自然人', '商业企业', '总计'],
+      ['甲', '1', '2', '3'],
+      ['乙', '4', '5', '9'],
+      ['丙', '7', '8', '15'],
+    ]);
+  });
+
+  it('leaves two cards, cards of other keys or fewer than three pairs, and prose with counts as they were', () => {
+    const asLines = (lines: string[]) => expect(rows(textToBlocks(lines.join('\n'))).every((r) => typeof r === 'string')).toBe(true);
+    asLines([...card('（一）予以公开', [15, 3, 18]), ...card('（二）部分公开', [5, 1, 6])]);
+    asLines([...card('甲', [1, 2, 3]), '乙', '电话1', '邮编2', '传真3', ...card('丙', [7, 8, 15])]);
+    asLines(['甲', '自然人1', '总计1', '乙', '自然人2', '总计2', '丙', '自然人3', '总计3']);
+    asLines(['（五）监督保障。', '开展业务培训2次', '召开会议3次', '印发文件4件', '（六）其他。', '开展业务培训2次', '召开会议3次', '印发文件4件']);
+  });
+});

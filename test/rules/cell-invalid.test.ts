@@ -43,6 +43,27 @@ describe('cell-invalid', () => {
     t4[5] = '/';
     expect(ofRule(findings({ t3, t4 }), 'cell-invalid').map((f) => keys(f))).toEqual([['t3/3.5.1/natural'], ['t3/3.5.1/commercial'], ['t4/1/suit.upheld']]);
   });
+  it('makes one finding of a table whose digits an icon font draws as private-use glyphs (variants Y11), whatever each glyph, and never reads a number', () => {
+    // An anti-scraping font: each digit a code point of its own, so every value is a different 「word」.
+    const glyph = (v: string | number) => String(v).replace(/\d/g, (d) => String.fromCodePoint(0xe600 + Number(d)));
+    const t3 = cleanT3();
+    for (const [row, vs] of Object.entries(t3)) t3[row] = vs.map(glyph);
+    const fs = findings({ t3 });
+    // 「3.其他」, its values all glyphs, is still its row: a glyph never joins the label.
+    expect(fs.filter((f) => f.severity !== 'info').map((f) => f.rule)).toEqual(['cell-invalid']);
+    const [f] = ofRule(fs, 'cell-invalid');
+    expect(keys(f!)).toHaveLength(Object.keys(t3).length * 7);
+    expect(f!.expected).toBeUndefined();
+    expect(f!.message).toContain('私用区字符');
+    expect(f!.actual).toMatch(/^U\+E6/);
+  });
+  it('keeps one or two glyph cells, or three of a word, apart from glyphs: the words are not the same', () => {
+    const t3 = cleanT3();
+    t3['3.5.1'] = ['\ue601', '/', '/', '/', 0, 0, 0];
+    const fs = ofRule(findings({ t3 }), 'cell-invalid');
+    expect(fs.map((f) => keys(f))).toEqual([['t3/3.5.1/natural'], ['t3/3.5.1/commercial', 't3/3.5.1/research', 't3/3.5.1/nonprofit']]);
+    expect(fs[0]!.message).toContain('「U+E601」是网页字体显示的私用区字符');
+  });
   it('says which of the same word’s cells the identities cannot determine', () => {
     const t4 = cleanT4();
     t4[0] = t4[3] = '—'; // review upheld and pending (1 and 1): together the group's 2, each unknown

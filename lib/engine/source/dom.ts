@@ -34,7 +34,21 @@ export const SKIPPED_ELEMENTS = new Set([
  * box (an old CMS shows a plain-text article so), with its line breaks; a writable one is a form's field.
  */
 export function isSkipped(el: El, tag: string): boolean {
-  return (SKIPPED_ELEMENTS.has(tag) && !(tag === 'TEXTAREA' && (el.hasAttribute('readonly') || el.hasAttribute('disabled')))) || isReviewComment(el, tag);
+  return (
+    (SKIPPED_ELEMENTS.has(tag) &&
+      !(tag === 'TEXTAREA' && (el.hasAttribute('readonly') || el.hasAttribute('disabled'))) &&
+      !(tag === 'TEMPLATE' && isShadowRoot(el))) ||
+    isReviewComment(el, tag)
+  );
+}
+
+/**
+ * A web component's declarative shadow root (「<article-viewer><template shadowrootmode="open">」): a browser's parser attaches
+ * it and shows its content as the host's, so it is read in place. Only an open root of a custom element (a hyphen in its name),
+ * as the browser's page tree writes it (page-tree.ts: a closed root is out of a script's reach, and other hosts are not asked).
+ */
+function isShadowRoot(template: El): boolean {
+  return template.getAttribute('shadowrootmode')?.toLowerCase() === 'open' && !!template.parentElement?.tagName.includes('-');
 }
 
 /**
@@ -470,8 +484,11 @@ function span(el: El, attr: string): number {
  */
 export function tableToGrid(table: El, maxCells = Infinity): Grid {
   const grid: GridCell[][] = [];
-  // A hidden row or cell is not on the page (an Excel export's hidden column keeps stale numbers).
-  const trs = Array.from(table.querySelectorAll('tr')).filter((tr) => !isHidden(tr) && isOwnRow(tr, table));
+  // A hidden row or cell is not on the page (an Excel export's hidden column keeps stale numbers), but for a pager's other pages.
+  const own = Array.from(table.querySelectorAll('tr')).filter((tr) => isOwnRow(tr, table));
+  const hidden = new Set(own.filter(isHidden));
+  const pager = hidden.size >= PAGER_MIN_ROWS && pagerPages(own, hidden);
+  const trs = own.filter((tr) => !hidden.has(tr) || (pager && !!tr.textContent?.trim()));
   let count = 0;
   for (let r = 0; r < trs.length && count <= maxCells; r++) {
     grid[r] ??= [];
@@ -494,6 +511,40 @@ export function tableToGrid(table: El, maxCells = Infinity): Grid {
   const hiddenCols = hiddenColumns(table);
   const rows = grid.map((row) => Array.from(row, (cell) => cell ?? { text: '' }).filter((_, c) => !hiddenCols.has(c)));
   return { kind: 'grid', rows, el: table };
+}
+
+/** The fewest rows with text a script pager hides (its other pages); one or two are a stale copy or Excel's hidden rows. */
+const PAGER_MIN_ROWS = 3;
+
+/** A value cell's text: a count or an amount, nothing else (white space already removed). */
+const VALUE_TEXT = /^[\d,，.．%-]+$/;
+
+/** A row's label: its last text before its first value (the item, 「7.属于行政执法案卷」, after its groups). */
+function rowLabel(tr: El): string {
+  let label = '';
+  for (const td of Array.from(tr.children)) {
+    const text = (td.textContent ?? '').replace(/\s+/g, '');
+    if (!text) continue;
+    if (VALUE_TEXT.test(text)) break;
+    label = text;
+  }
+  return label;
+}
+
+/**
+ * Whether a table's hidden rows are a script pager's other pages (all rows in the page, those not on the chosen page
+ * `display:none`), to be read: at least PAGER_MIN_ROWS of them hold text, and none repeats the label of a shown row, as
+ * the stale copy of a row kept hidden beside the current one does (a last draft's values, a check row).
+ */
+function pagerPages(own: readonly El[], hidden: ReadonlySet<El>): boolean {
+  const shown = new Set(own.filter((tr) => !hidden.has(tr)).map(rowLabel));
+  let withText = 0;
+  for (const tr of hidden) {
+    const label = rowLabel(tr);
+    if (label && shown.has(label)) return false;
+    if (tr.textContent?.trim()) withText++;
+  }
+  return withText >= PAGER_MIN_ROWS;
 }
 
 /**

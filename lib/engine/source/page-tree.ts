@@ -42,6 +42,8 @@ const KEPT_BY_TAG: Readonly<Record<string, readonly string[]>> = {
   // A column a <col> hides is counted from the columns before it (dom.ts hiddenColumns).
   COL: ['span'],
   COLGROUP: ['span'],
+  // A declarative shadow root a parser left as a template (not a browser's: it attaches it) is read in place (dom.ts isShadowRoot).
+  TEMPLATE: ['shadowrootmode'],
 };
 const NONE: readonly string[] = [];
 
@@ -183,6 +185,15 @@ export function* pageTreeSteps(doc: Document, { skip, limits = PAGE_LIMITS, emit
       stack.push(c);
       parents.push(index);
     }
+    // A web component's open shadow root (a declarative <template shadowrootmode="open"> the parser attached): what the page
+    // shows, written before the host's own nodes, as the command line reads the template in place (dom.ts isShadowRoot).
+    // Asked of custom elements only (a hyphen in the tag), so that other elements pay nothing.
+    const shadow = tag.includes('-') ? el.shadowRoot : null;
+    if (shadow)
+      for (let c = shadow.lastChild; c; c = c.previousSibling) {
+        stack.push(c);
+        parents.push(index);
+      }
   }
   if (chunk.length) emit(chunk);
   return { elements, cut };

@@ -199,6 +199,21 @@ export const wideWidth = (s: string) => s.length + (s.match(WIDE_CHAR)?.length ?
  * A row begun by a single value takes the single values on the following lines (one value per line).
  */
 export function linesToBlocks(lines: SourceLine[]): Block[] {
+  const cards = cardRuns(lines);
+  if (!cards.length) return linesToBlocksOnce(lines);
+  // The lines around each run of cards are read as before; appended one by one (a spread of a long run would overflow the stack).
+  const out: Block[] = [];
+  let at = 0;
+  for (const run of cards) {
+    for (const b of linesToBlocksOnce(lines.slice(at, run.start))) out.push(b);
+    out.push(run.grid);
+    at = run.end;
+  }
+  for (const b of linesToBlocksOnce(lines.slice(at))) out.push(b);
+  return out;
+}
+
+function linesToBlocksOnce(lines: SourceLine[]): Block[] {
   const out: Block[] = [];
   let grid: GridCell[][] | null = null;
   let gridEl: unknown;
@@ -299,6 +314,137 @@ export function linesToBlocks(lines: SourceLine[]): Block[] {
   close();
   blankLinesAsCells(out);
   return out;
+}
+
+/** A count (and its unit) on a card: after its key on the line (「自然人40」「自然人 40」「总计：53 件」) or on a line of its own. */
+const CARD_VALUE = String.raw`[+-]?\d[\d,]*(?:\.\d+)?(?:\s*(?:件|条|个|项|次))?`;
+const CARD_PAIR = new RegExp(String.raw`^([^\d\s:][^:]{0,23}?)[\s:]*(${CARD_VALUE})$`);
+const CARD_KEY = /^[^\d\s:][^:]{0,23}?:?$/;
+const CARD_LONE_VALUE = new RegExp(`^${CARD_VALUE}$`);
+/** A key is a word (「自然人」), never a mark alone: html2text writes a table's cell borders as 「|」 lines, each before its value. */
+const KEY_WORD = /\p{L}/u;
+/** The fewest cards and pairs per card that make a table: fewer are a list of figures, not a table's rows. */
+const MIN_CARDS = 3;
+const MIN_PAIRS = 3;
+/** A card's title or a caption between cards is a short line, and a key with its count shorter still. */
+const MAX_CARD_TITLE = 80;
+const MAX_CARD_LINE = 120;
+const MAX_PAIR_LINE = 40;
+
+interface CardRun {
+  /** The run's first and past-last line. */
+  start: number;
+  end: number;
+  grid: Block;
+}
+
+/** A line of text, or a key and its count (on one line, or the key's line and the count's: a phone UI's cell of two blocks). */
+interface CardItem {
+  src: SourceLine;
+  /** Index of its first line, and past its last. */
+  from: number;
+  to: number;
+  pair?: { key: string; value: string; valueEl: unknown };
+}
+
+/**
+ * A table written as cards, as a phone layout shows it (a portal's mobile page, t3 only so): a title line per row (「（一）予以公开」),
+ * then its cells as key/value pairs (「自然人40」, or 「自然人」⏎「40」 as Vant's cells stack them), every card with the same keys in the
+ * same order. At least MIN_CARDS such cards in a row are a table: a header of the keys, a row per card, and a short line between two
+ * cards (a group's caption, 「三、本年度办理结果」) a row across the table, as a merged cell. Read from the lines, so the browser's
+ * page and the command line read them alike.
+ */
+function cardRuns(lines: SourceLine[]): CardRun[] {
+  const items: CardItem[] = [];
+  let pairs = 0;
+  // Only short lines are asked more (most of a text's lines are prose, or a table's rows of several values); each once.
+  let cachedAt = -1;
+  let cached = '';
+  const short = (i: number) => {
+    if (i !== cachedAt) {
+      const raw = lines[i]!.text;
+      cachedAt = i;
+      cached = raw.length <= MAX_CARD_LINE ? toHalfWidth(visible(raw)).trim() : '';
+    }
+    return cached;
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const src = lines[i]!;
+    if (src.text.length > MAX_CARD_LINE) {
+      items.push({ src, from: i, to: i + 1 });
+      continue;
+    }
+    const text = short(i);
+    if (!text) continue;
+    const one = text.length <= MAX_PAIR_LINE ? CARD_PAIR.exec(text) : null;
+    if (one && KEY_WORD.test(one[1]!)) {
+      items.push({ src, from: i, to: i + 1, pair: { key: one[1]!.trim(), value: one[2]!, valueEl: src.el } });
+      pairs++;
+      continue;
+    }
+    // The key's line, then the count's (blank lines between are no text).
+    let j = i + 1;
+    while (j < lines.length && !lines[j]!.text.trim()) j++;
+    const value = j < lines.length && text.length <= MAX_PAIR_LINE ? short(j) : '';
+    if (value && CARD_LONE_VALUE.test(value) && CARD_KEY.test(text) && KEY_WORD.test(text) && readCell(text).kind === 'text') {
+      items.push({ src, from: i, to: j + 1, pair: { key: text.replace(/:$/, '').trim(), value, valueEl: lines[j]!.el } });
+      pairs++;
+      i = j;
+      continue;
+    }
+    items.push({ src, from: i, to: i + 1 });
+  }
+  if (pairs < MIN_CARDS * MIN_PAIRS) return [];
+  const runs: CardRun[] = [];
+  for (let k = 0; k < items.length;) {
+    // A run opens with a title followed by a pair.
+    const run = items[k + 1]?.pair && !items[k]!.pair ? cardRunAt(items, k) : null;
+    if (run) {
+      runs.push(run.run);
+      k = run.next;
+    } else k++;
+  }
+  return runs;
+}
+
+function cardRunAt(items: CardItem[], first: number): { run: CardRun; next: number } | null {
+  const n = items.length;
+  const isTitle = (k: number) => {
+    const c = compact(items[k]!.src.text);
+    return !items[k]!.pair && c.length <= MAX_CARD_TITLE && readCell(c).kind === 'text';
+  };
+  const cellOf = (k: number): GridCell => ({ text: items[k]!.src.text.trim(), el: items[k]!.src.el });
+  let keys: GridCell[] | null = null;
+  const rows: GridCell[][] = [];
+  let captions: number[] = [];
+  let cards = 0;
+  let next = first;
+  for (let k = first; k < n && isTitle(k);) {
+    let j = k + 1;
+    while (j < n && items[j]!.pair) j++;
+    if (j === k + 1) {
+      // A caption between cards, followed by a card's title.
+      if (!cards || j >= n || !isTitle(j)) break;
+      captions.push(k);
+      k++;
+      continue;
+    }
+    if (j - k - 1 < MIN_PAIRS) break;
+    const own = items.slice(k + 1, j).map((it) => it.pair!);
+    if (!keys) keys = own.map((p, i) => ({ text: p.key, el: items[k + 1 + i]!.src.el }));
+    else if (own.length !== keys.length || own.some((p, i) => p.key !== keys![i]!.text)) break;
+    for (const c of captions) {
+      const cell = cellOf(c);
+      rows.push(Array.from({ length: keys.length + 1 }, () => cell));
+    }
+    captions = [];
+    rows.push([cellOf(k), ...own.map((p) => ({ text: p.value, el: p.valueEl }))]);
+    cards++;
+    k = next = j;
+  }
+  if (cards < MIN_CARDS || !keys) return null;
+  const header: GridCell[] = [{ text: '', el: items[first]!.src.el }, ...keys];
+  return { run: { start: items[first]!.from, end: items[next - 1]!.to, grid: { kind: 'grid', rows: [header, ...rows], el: items[first]!.src.el } }, next };
 }
 
 /**
