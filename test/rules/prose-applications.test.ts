@@ -445,4 +445,10 @@ describe('prose-applications', () => {
     // Two organs side by side, neither named as a joint report's: not the body's count.
     expect(said('区财政局与区文物局共收到政府信息公开申请15件。')).toEqual([]);
   });
+
+  it('a company with its subsidiaries (「集团（含所属子公司）」) is other bodies’; 「其中集团本部N件」 is its own part (hunt 16)', () => {
+    const said = (n: number) => ofRule(findings({ s1: `集团（含所属子公司）共收到政府信息公开申请126件，其中集团本部${n}件。` }), 'prose-applications');
+    expect(said(12)).toEqual([]);
+    expect(said(15)).toEqual([expect.objectContaining({ expected: 12, actual: 15 })]);
+  });
 });
