@@ -427,4 +427,28 @@ describe('prose-applications', () => {
     expect(said(15)).toEqual([expect.objectContaining({ expected: 12, actual: 15 })]);
     expect(said(12)).toEqual([]);
   });
+
+  it('an applicant split in brackets after the carried-over count is of those (hunt 16)', () => {
+    // Clean t3: 12 new (自然人 10, 商业企业 2), 1 carried over (自然人).
+    const said = (s1: string) => ofRule(findings({ s1 }), 'prose-applications').map((f) => [f.expected, f.actual]);
+    expect(said('共收到政府信息公开申请12件，上年结转1件（自然人1件）。')).toEqual([]);
+    expect(said('共收到政府信息公开申请12件（其中自然人9件），上年结转1件。')).toEqual([[10, 9]]);
+  });
+
+  it('「各驻区单位另收到」 is other bodies’; a joint report’s 「本局与X局合并统计」 is the body’s own (hunt 16)', () => {
+    const said = (s1: string) => ofRule(findings({ s1 }), 'prose-applications').map((f) => [f.expected, f.actual]);
+    expect(said('共收到政府信息公开申请12件。园区各驻区单位另收到申请21件，由各单位自行答复。')).toEqual([]);
+    expect(said('共收到政府信息公开申请12件。园区管委会收到申请21件。')).toEqual([[12, 21]]);
+    expect(said('本局与区文物局合并统计，共收到政府信息公开申请15件。')).toEqual([[12, 15]]);
+    expect(said('本局与区文物局合并统计共收到政府信息公开申请15件。')).toEqual([[12, 15]]);
+    expect(said('本局与区文物局合并统计共收到政府信息公开申请12件。')).toEqual([]);
+    // Two organs side by side, neither named as a joint report's: not the body's count.
+    expect(said('区财政局与区文物局共收到政府信息公开申请15件。')).toEqual([]);
+  });
+
+  it('a company with its subsidiaries (「集团（含所属子公司）」) is other bodies’; 「其中集团本部N件」 is its own part (hunt 16)', () => {
+    const said = (n: number) => ofRule(findings({ s1: `集团（含所属子公司）共收到政府信息公开申请126件，其中集团本部${n}件。` }), 'prose-applications');
+    expect(said(12)).toEqual([]);
+    expect(said(15)).toEqual([expect.objectContaining({ expected: 12, actual: 15 })]);
+  });
 });

@@ -185,4 +185,11 @@ describe('prose-parts-whole', () => {
     expect(said('共收到政府信息公开申请12件，其中网上申请8件、当面申请5件，上年结转1件。')).toHaveLength(1);
     expect(said('共受理政府信息公开申请12件，其中新收12件，上年结转1件。')).toHaveLength(1);
   });
+  it('a colon right after a count opens its parts (「共收到申请12件：当面3件，网络8件，信函3件」) (hunt 16)', () => {
+    const said = (s1: string) => ofRule(findings({ s1 }), 'prose-parts-whole').map((f) => [f.expected, f.actual]);
+    expect(said('共收到政府信息公开申请12件：当面3件，网络8件，信函3件。')).toEqual([[12, 14]]);
+    expect(said('共收到政府信息公开申请12件：当面3件，网络6件，信函3件。')).toEqual([]);
+    // A label's colon, not a count's: no whole.
+    expect(said('收到申请方式：当面3件，网络8件，信函3件。')).toEqual([]);
+  });
 });

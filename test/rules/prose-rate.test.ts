@@ -189,4 +189,14 @@ describe('prose-rate', () => {
     // A whole stated as one number is the rate's (「应办结57件」), read as any rate's: once.
     expect(rate('共收到政府信息公开申请53件，上年结转4件；全年应办理57件，办结54件，办结率96.5%。')).toEqual(['94.7%']);
   });
+
+  it('reads a rate in brackets after its words in 成 (「办结率超过八成（84.6%）」) as the rate (hunt 16)', () => {
+    // Clean t3: 12 new, 1 carried over, 11 closed: 11/13 = 84.6%.
+    const said = (rate: string) =>
+      ofRule(findings({ s1: `（二）依申请公开\n共收到政府信息公开申请12件，上年结转1件；办结11件。办结率超过八成（${rate}）。` }), 'prose-rate').map(
+        (f) => f.expected,
+      );
+    expect(said('84.6%')).toEqual([]);
+    expect(said('90.0%')).toEqual(['84.6%']);
+  });
 });

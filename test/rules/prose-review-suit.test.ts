@@ -247,4 +247,38 @@ describe('prose-review-suit: cases that corrected the body (结果纠正)', () =
     expect(said('被申请行政复议2件；全年有1件答复被复议纠正。')).toEqual([[0, 1]]);
     expect(said('被申请行政复议2件；全年有1件答复被复议机关维持。')).toEqual([]);
   });
+
+  it('reads 「维持和驳回共N件」 as upheld (or upheld and other), results right after the count, and 「已审结N件（…）」 (hunt 16)', () => {
+    // cleanT4: reviews 1 upheld + 1 pending.
+    const said = (s1: string) => ofRule(findings({ s1 }), 'prose-review-suit').map((f) => [f.expected, f.actual]);
+    expect(said('被申请行政复议2件，维持和驳回共2件。')).toEqual([[1, 2]]);
+    expect(said('被申请行政复议2件，已审结1件（纠正1件），尚未审结1件。')).toEqual([[0, 1]]);
+    for (const ok of ['被申请行政复议2件，维持和驳回共1件，尚未审结1件。', '被申请行政复议2件，已审结1件（维持1件），尚未审结1件。'])
+      expect(said(ok), ok).toEqual([]);
+    const t4 = cleanT4();
+    t4[2] = 1; // one review another result (驳回复议申请): 维持和驳回 may be both
+    t4[4] = 3;
+    expect(ofRule(findings({ s1: '被申请行政复议3件，维持和驳回共2件，尚未审结1件。', t4 }), 'prose-review-suit')).toEqual([]);
+  });
+
+  it('reads the pending ones of a kind (「行政复议尚未审结2件」) (hunt 16)', () => {
+    // cleanT4: one review pending, no suit pending.
+    const said = (s1: string) => ofRule(findings({ s1 }), 'prose-review-suit').map((f) => [f.expected, f.actual]);
+    expect(said('截至年底，行政复议尚未审结2件、行政诉讼尚未审结1件。')).toEqual([
+      [1, 2],
+      [0, 1],
+    ]);
+    expect(said('截至年底，行政复议尚未审结1件，尚未审结的行政诉讼0件。')).toEqual([]);
+  });
+
+  it('leaves alone cases against another body (「以县政府为被申请人的」) and a result’s parts in brackets (hunt 16)', () => {
+    const t4 = cleanT4();
+    t4[8] = 1; // two direct suits: one upheld, one pending
+    t4[9] = 2;
+    const said = (s1: string) => ofRule(findings({ s1, t4 }), 'prose-review-suit').map((f) => [f.expected, f.actual]);
+    expect(said('以县政府为被申请人、涉及本机关工作的行政复议5件由县政府统计。')).toEqual([]);
+    expect(said('以本局为被申请人的行政复议5件。')).toEqual([[2, 5]]);
+    expect(said('复议、诉讼案件中，结果维持的共2件（复议1件、直接起诉1件）。')).toEqual([]);
+    expect(said('未经复议直接起诉1件。')).toEqual([[2, 1]]);
+  });
 });

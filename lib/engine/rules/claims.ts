@@ -111,17 +111,17 @@ export function aboutOtherYear(report: Report, before: string): boolean {
  * 「各直属单位另收到…」「委属医院另收到…」, 「组织全省开展清理，共废止…」, 「县政府及部门」, 「另以省政府名义办理…」 (not 「以政府信息公开名义
  * 进行信访」, an applicant's), 「本系统」, two organs named side by side
  * 「县自然资源局、县住房和城乡建设局分别收到…」, a vertical body's whole district or nation: 「全关区」「全国海关」), or its sub-units and outposts, named in the plural (「所属各局」「各隶属海关」
- * 「下辖8个区县税务局」「各市场监管所另收到…」「各税务分局、税务所共受理…」): not this report's table.
+ * 「下辖8个区县税务局」「各市场监管所另收到…」「各税务分局、税务所共受理…」「园区各驻区单位另收到…」「集团（含所属子公司）」): not this report's table.
  */
 const OTHER_BODY =
-  /全(?:省|市|州|盟|县|区|旗|镇|乡|系统|关区)|本系统|全国[^，,。；;\d]{0,8}?(?:系统|海关|税务|各级)|各级|各(?:部门|单位|地区|乡镇|街道|县|区)|(?:直属|所属|下属|[委局厅部办院署]属)各?(?:单位|部门|机构|医院|学校|院校|企业)|[及和与各](?:所属|下属|直属)?(?:部门|单位|乡镇|街道)|(?<!信息公开)名义|[局委厅][、和及与][^，,。；;、]{1,16}?[局委厅](?![长属])|(?:所属|下属)各|各隶属|派出机构|下辖(?:的)?(?:各|\d+个)?[^，,。；;\d]{0,8}?(?:局|所|站|海关|单位|部门|机构)|各[^，,。；;、的\d]{1,8}?(?:分局|所|站|海关|局)(?=[、和及与另共均]|分别|收到|受理|$)/;
+  /全(?:省|市|州|盟|县|区|旗|镇|乡|系统|关区)|本系统|全国[^，,。；;\d]{0,8}?(?:系统|海关|税务|各级)|各级|各(?:部门|单位|地区|乡镇|街道|县|区)|(?:直属|所属|下属|[委局厅部办院署]属)各?(?:单位|部门|机构|医院|学校|院校|企业|子公司|分公司)|[及和与各](?:所属|下属|直属)?(?:部门|单位|乡镇|街道)|(?<!信息公开)名义|[局委厅][、和及与][^，,。；;、]{1,16}?[局委厅](?![长属])|(?:所属|下属)各|各隶属|派出机构|下辖(?:的)?(?:各|\d+个)?[^，,。；;\d]{0,8}?(?:局|所|站|海关|单位|部门|机构)|各[^，,。；;、的\d]{1,8}?(?:分局|所|站|海关|局|单位|部门|公司)(?=[、和及与另共均]|分别|收到|受理|$)/;
 
 /**
  * 「全市税务系统共收到申请1236件，其中市局机关53件」「被提起行政诉讼9件，其中本机关3件」: right after a count, the body's own part of
- * it, named as the body itself (本机关, 我局, 市局本级, 局机关). Of a whole that is other bodies' it is the body's count; of any other
+ * it, named as the body itself (本机关, 我局, 市局本级, 局机关, a company's 集团本部). Of a whole that is other bodies' it is the body's count; of any other
  * whole it is one more reading (the whole may be the body's too, its 本级 a part).
  */
-const OWN_NAME = '其中(?:本(?:机关|局|委|厅|办|署|院|级)|我(?:局|委|厅|办|院|署)|[^，,。；;、\\d]{1,6}?(?:本级|机关))';
+const OWN_NAME = '其中(?:本(?:机关|局|委|厅|办|署|院|级)|我(?:局|委|厅|办|院|署)|[^，,。；;、\\d]{1,6}?(?:本级|机关|本部))';
 const OWN_PART = new RegExp(`^[，,]?${OWN_NAME}([^，,。；;\\d]{0,16}?)(?:共计|合计|共|计|为)?(\\d+)(?:件|起|次)`);
 /** The body's own part of the count matched (`head` its words before the number): named bare, or by the same words (「…作出行政处罚决定65件」). */
 function ownPart(after: string, head: string, before = ''): { n: number; rest: string; at: number } | null {
@@ -139,8 +139,14 @@ export const ownPartFollows = (after: string): boolean => OWN_PART.test(after);
 /** The clause of a statement that opens with the body's own part (「…，其中区局本级作出行政处罚决定65件」). */
 const OWN_CLAUSE = new RegExp(`${OWN_NAME}[^，,。；;]*$`);
 
+/**
+ * A joint report's two names, the body first (「本局与区文物局合并统计」「我委与市粮食和物资储备局合署办公」): one set of figures, the
+ * report's own, not two organs side by side.
+ */
+const JOINT_SELF = /(?:本|我)[局委厅办][、和及与][^，,。；;、]{1,16}?[局委厅办](?=[^，,。；;\d]{0,4}?(?:合并统计|合署办公))/;
+
 /** Whether the text before a statement (its sentence so far) speaks of other bodies than the report's. */
-export const aboutOtherBody = (before: string): boolean => OTHER_BODY.test(before);
+export const aboutOtherBody = (before: string): boolean => OTHER_BODY.test(before.replace(JOINT_SELF, '本局'));
 
 /** A paragraph that is an item of a numbered list: 「1.」「（1）」「①」. */
 const LIST_ITEM = /^(?:\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[)）]|[①-⑳])/;

@@ -116,13 +116,16 @@ const ALL_CLOSED =
   /(?:(?:所有|全部|(?<![月日年周人])均已?|全都|一律)[^。；，,]{0,10}|全部)(?:办结|办理完毕|答复完毕)(?![的申率件前后时])|均已(?:全部)?(?:回复|答复)(?!率)|(?:不存在|没有|无)[^。；，,\d]{0,4}结转(?:至|到)?下一?年度?|(?<!上一?年度?|去年|前一?年度?)(?:不存在|没有|无)(?:任何)?结转(?:的?申请|情况)?(?=[。；;，,]|$)/;
 const ALL_CLOSED_EACH = new RegExp(ALL_CLOSED.source, 'g');
 /**
- * An applicant split after 其中 of another row's total (「上年结转4件，其中自然人3件」「予以公开22件，其中自然人15件」):
+ * An applicant split after 其中, or in brackets, of another row's total (「上年结转4件，其中自然人3件」「予以公开22件，其中自然人15件」):
  * that row's columns, not row 一's.
  */
 function splitsAnotherRow(sentence: string, clause: string): boolean {
   const upTo = sentence.slice(0, sentence.lastIndexOf(clause) + clause.length);
   // 「上年结转4件，其中…」「结转下年度的3件中，…」「上年结转的4件均已办结，其中…」.
-  const whole = /([^，,。；;]*?)\d+件(?:[^，,。；;\d]{0,8}[，,：:]?其中|中[，,：:]?)[^。；;]*$/.exec(upTo);
+  // Or in brackets still open after that row's count: 「上年结转4件（自然人3件、商业企业1件）」.
+  const whole =
+    /([^，,。；;]*?)\d+件(?:[^，,。；;\d]{0,8}[，,：:]?其中|中[，,：:]?)[^。；;]*$/.exec(upTo) ??
+    /([^，,。；;（(]*?)\d+件[（(](?:其中|含|包括)?[^。；;）)]*$/.exec(upTo);
   return !!whole && /结转|公开|不予|无法|处理|办结|答复|复议|诉讼/.test(whole[1]!.replace(/信息公开|依申请公开/g, ''));
 }
 /** Applications received or new that are not all of row 一: a part, another kind, or the new ones among those closed (「答复54件，其中新收50件」). */

@@ -7,7 +7,8 @@ import { proseReviewSuit } from './prose-review-suit';
 import type { Problem, ReportRule } from './types';
 import type { NumberMention, Sentence } from '../model';
 
-const PART_MARKER = /其中|包括|包含|分别为|分别是/g;
+/** What opens a list of parts; a colon right after a count too (「共收到申请53件：当面3件，网络40件，信函10件」). */
+const PART_MARKER = /其中|包括|包含|分别为|分别是|(?<=\d\s*[件条项篇个]\s*)[:：](?=[^。；;\d]{1,12}\d)/g;
 const YEARS_LISTED = /20\d{2}年度?(?:[、和及与]20\d{2}年度?)+$/;
 /** A list within the list: 「政务动态信息248条，其中图片新闻40条」 breaks down that part, not the whole. */
 const NESTED = /其中|包括|包含/g;
@@ -113,7 +114,9 @@ function partsIn(s: Sentence, from: number, to: number, unit: string, restart: b
     prevEnd = n.index + n.raw.length;
     if (inParentheses(text, n.index)) continue;
     const clause = clauseBefore(text, n.index);
-    if (MOVES_ON.test(clauseBefore(text, n.index, true)) || (NEW_STATEMENT.test(clause) && !/\d/.test(clause))) {
+    // The item's words from the list's start on: after a colon (「共53件：当面3件」) the clause before holds the whole too.
+    const item = clauseBefore(text, n.index, true);
+    if (MOVES_ON.test(text.slice(Math.max(from, n.index - item.length), n.index)) || (NEW_STATEMENT.test(clause) && !/\d/.test(clause))) {
       if (!restart) break;
       parts = [];
     }

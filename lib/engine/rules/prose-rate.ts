@@ -45,7 +45,10 @@ export const proseRate: ReportRule = {
         // Only a share of a whole: a growth rate (增长率, 同比) is not numerator / denominator. A rate further down a list
         // (「分别占56.6%、28.3%、17.0%」) is read by the words before the list's first.
         const head = listHead(s.text, rates, rate);
-        const before = s.text.slice(Math.max(0, head.index - 10), head.index);
+        // 「办结率超过九成（94.7%）」: the figure in brackets restates the words before it, the rate's words.
+        const before = s.text
+          .slice(Math.max(0, head.index - 10), head.index)
+          .replace(/(?:超过|超|达到?|近|约|逾|不足)?[一二三四五六七八九]成(?:以上|左右)?[（(]$/, '');
         if (GROWTH.test(before)) {
           const wrong = head === rate ? wrongGrowth(s, rate) : undefined;
           if (wrong) out.push(wrong);

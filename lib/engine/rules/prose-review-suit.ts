@@ -13,6 +13,12 @@ const SELF_RESPONDENT = /以(?:我|本)[^，,。；为]{0,8}为被(?:申请人|�
 const BY_THE_ORGAN = /被(?:行政)?复议机[关构]/g;
 
 /**
+ * Another body named as the one the cases are against (「以县政府为被申请人、涉及我镇工作的行政复议2件」): a higher body's or a
+ * neighbour's cases. The body named by its full name reads so too, and is then not checked: the name cannot be told from another's here.
+ */
+const OTHER_RESPONDENT = /以(?![我本])[^，,。；为]{1,12}为被(?:申请人|告)/;
+
+/**
  * The body as the one that decides or defends cases (a 司法局 handling reviews: 「办理行政复议案件98件」,
  * 「收到行政复议申请98件」, 「出庭应诉行政诉讼案件12件」), not as the one the cases are against (「被申请行政复议」,
  * 「复议机关受理以我局为被申请人的…」「我局作为被告应诉的…」). Reviews it received about its information disclosure
@@ -22,6 +28,7 @@ const asTheirJudge = (said: string, sentence = '') => {
   // 「被复议机关纠错」: corrected by the organ, the body is the respondent.
   const clause = said.replace(BY_THE_ORGAN, '被');
   if (SELF_RESPONDENT.test(clause)) return allCasesFirst(clause, sentence);
+  if (OTHER_RESPONDENT.test(clause)) return true;
   return (
     // 「法院全年审结…行政诉讼案件18件」: a court's cases, or those concluded, not all the body's.
     /办理|审理|审结|出庭|应诉|复议机[关构]/.test(clause) ||
@@ -48,16 +55,29 @@ const ofTheirReviews = (clause: string, sentence: string) => {
   return asTheirJudge(count ? clauseBefore(upTo, count.index + count[0].length) : clause, sentence);
 };
 
+/**
+ * A result's count broken down in brackets still open (「结果维持的共3件（复议2件、直接起诉1件）」): the parts are of that result, not
+ * all the cases of their kind.
+ */
+const RESULT_BRACKET = /(?:维持|纠正|纠错|撤销|审结|其他结果|驳回)[^（(，,；;]*?\d+(?:件|起)[（(][^）)]*$/;
+
 /** 「尚未审结的行政诉讼1件」 counts the pending ones, not all; or the body is the cases' judge. */
-const notTheTotal = (clause: string, sentence: string) => asTheirJudge(clause, sentence) || /未审结的?(?:行政复议|行政诉讼)/.test(clause);
+const notTheTotal = (clause: string, sentence: string) =>
+  asTheirJudge(clause, sentence) || /未审结的?(?:行政复议|行政诉讼)/.test(clause) || RESULT_BRACKET.test(clause);
 
 /** Table 4's 结果纠正: the reviews, and the suits (direct or after a review), whose result corrected the body. */
 const CORRECTED_REVIEWS = [ref('t4', '1', 'review.corrected')];
 const CORRECTED_SUITS = [ref('t4', '1', 'suit.corrected'), ref('t4', '1', 'suit_after_review.corrected')];
 
-/** A review's results as a breakdown names them: words, t4 column, what a message calls it. */
+/** Between a result and the one it is joined with: 「维持和驳回」「驳回复议申请和维持原答复」. */
+const AND_REJECTED = '[^，,、。；;\\d]{0,6}?[和及与、]';
+
+/**
+ * A review's results as a breakdown names them: words, t4 column, what a message calls it. 维持 alone, not joined with 驳回
+ * (「维持和驳回共2件」, below).
+ */
 const REVIEW_RESULTS: [string, string, string][] = [
-  ['维持', 'upheld', '结果维持'],
+  [`(?<!驳回${AND_REJECTED})维持(?!${AND_REJECTED}驳回)`, 'upheld', '结果维持'],
   ['纠正|纠错', 'corrected', '结果纠正'],
   ['尚未审结|未审结|正在审理', 'pending', '尚未审结'],
 ];
@@ -88,8 +108,8 @@ export const proseReviewSuit: ReportRule = {
   severity: 'error',
   title: { zh: '正文复议诉讼情况与表格不符', en: 'Stated review/litigation ≠ table' },
   description: {
-    zh: '正文的行政复议、行政诉讼件数，复议「其中维持、纠正、尚未审结」各几件，未经复议直接起诉、复议后起诉各几件，被纠错、败诉的件数，以及「均获维持」「全部胜诉」「上述案件均已审结」「未发生复议诉讼」「未发生被纠错或败诉情形」等表述，应与第四部分表格一致。只有直接否认（「未发生行政复议、行政诉讼」「行政复议、行政诉讼均为零」）才表示没有复议诉讼；「未发生因…被行政复议纠错或行政诉讼败诉情形」说的是结果，与所提到的复议或诉讼的「结果纠正」核对；「未发生因答复超期引发的行政复议」只否认一种原因，不核对。本机关作为复议机关或应诉的案件、全部案件（「其中涉及政府信息公开的…」之前）、全县的案件不核对。表格有空白时按不小于 0 计：已填的「尚未审结」为 2 时，「均获维持」即使有空白也是矛盾。',
-    en: 'Review and litigation statements in the prose must agree with table 4: counts of cases, a review breakdown by result after 其中, direct suits and suits after a review, of cases that corrected the body (被纠错, 败诉), 「均获维持」, 「全部胜诉」 (no suit corrected or pending), 「均已审结」 (none pending), and denials. Only a plain denial means no cases; 「未发生…被纠错或败诉情形」 speaks of outcomes and is checked against the 结果纠正 columns it names. Cases the body decides or defends, all its cases before 「其中涉及政府信息公开的」, and a whole county’s are not checked. Blanks count as unknowns ≥ 0.',
+    zh: '正文的行政复议、行政诉讼件数，复议「其中维持、纠正、尚未审结」各几件（「维持和驳回共 N 件」按结果维持，或结果维持与其他结果之和），复议、诉讼各自尚未审结的件数，未经复议直接起诉、复议后起诉各几件，被纠错、败诉的件数，以及「均获维持」「全部胜诉」「上述案件均已审结」「未发生复议诉讼」「未发生被纠错或败诉情形」等表述，应与第四部分表格一致。只有直接否认（「未发生行政复议、行政诉讼」「行政复议、行政诉讼均为零」）才表示没有复议诉讼；「未发生因…被行政复议纠错或行政诉讼败诉情形」说的是结果，与所提到的复议或诉讼的「结果纠正」核对；「未发生因答复超期引发的行政复议」只否认一种原因，不核对。本机关作为复议机关或应诉的案件、以其他机关为被申请人的案件、全部案件（「其中涉及政府信息公开的…」之前）、全县的案件不核对。表格有空白时按不小于 0 计：已填的「尚未审结」为 2 时，「均获维持」即使有空白也是矛盾。',
+    en: 'Review and litigation statements in the prose must agree with table 4: counts of cases, a review breakdown by result after 其中 (「维持和驳回共N件」 as upheld, or upheld and other results), the pending reviews and suits, direct suits and suits after a review, of cases that corrected the body (被纠错, 败诉), 「均获维持」, 「全部胜诉」 (no suit corrected or pending), 「均已审结」 (none pending), and denials. Only a plain denial means no cases; 「未发生…被纠错或败诉情形」 speaks of outcomes and is checked against the 结果纠正 columns it names. Cases the body decides or defends, cases against another body, all its cases before 「其中涉及政府信息公开的」, and a whole county’s are not checked. Blanks count as unknowns ≥ 0.',
   },
   basis: '《政府信息公开条例》第五十条（因政府信息公开工作被申请行政复议、提起行政诉讼的情况）',
   example: '正文「均获维持」，表格有 1 件尚未审结。',
@@ -127,6 +147,8 @@ export const proseReviewSuit: ReportRule = {
       // 「被申请行政复议、提起行政诉讼各1件」: that many of each.
       { pattern: EACH, cells: t4Totals(['review']), what: '行政复议', unless: notTheTotal },
       { pattern: EACH, cells: t4Totals(['suit', 'suit_after_review']), what: '行政诉讼', unless: notTheTotal },
+      // 「行政复议尚未审结1件、行政诉讼尚未审结1件」「尚未审结的行政诉讼1件」: the pending ones of a kind.
+      ...PENDING_OF_A_KIND,
       // 「被申请行政复议4件，其中维持2件、纠正1件、尚未审结1件」: the reviews' results, each its column.
       ...REVIEW_RESULT_CLAIMS,
       REVIEWS_UPHELD,
@@ -231,6 +253,23 @@ export const proseReviewSuit: ReportRule = {
   },
 };
 
+/** 尚未审结 and its words; 审结 and 审理 here do not make the body the cases' judge. */
+const PENDING = '(?:尚未审结|未审结|尚在审理|正在审理|仍在审理)';
+const notTheirPending = (clause: string, sentence: string) => {
+  const unsaid = (text: string) => text.replace(new RegExp(PENDING, 'g'), '');
+  return asTheirJudge(unsaid(clause), unsaid(sentence));
+};
+/** The pending ones of reviews (not joined with suits: 「尚未审结的行政复议和行政诉讼共2件」) and of suits. */
+const PENDING_OF_A_KIND: Claim[] = [
+  ['行政复议', ['review'], '行政复议尚未审结'],
+  ['行政诉讼', ['suit', 'suit_after_review'], '行政诉讼尚未审结'],
+].map(([kind, groups, what]) => ({
+  pattern: new RegExp(`(?:${kind}(?:案件)?中?${PENDING}|${PENDING}的?${kind})(?![、和及与](?:行政)?(?:复议|诉讼))(?:的)?(?:案件)?${SUM}(\\d+)(?:件|起)`),
+  cells: () => (groups as string[]).map((g) => ref('t4', '1', `${g}.pending`)),
+  what: what as string,
+  unless: notTheirPending,
+}));
+
 /** What a result kept or corrected (「维持原答复2件」「维持原行政行为2件」), between the result and its count. */
 const WHAT_KEPT = '(?:原[^，,、。；;\\d]{1,6})?(?:的)?';
 
@@ -246,11 +285,18 @@ const REVIEWS_UPHELD: Claim = {
  * 「被申请行政复议4件，其中维持2件…」「行政复议4件中，维持2件…」「…4件（维持2件…）」「…4件，经复议机关审理，维持3件…」「…4件，结果维持2件…」: the claim on each review result. Built once: the
  * same for every report.
  */
-const REVIEW_RESULT_CLAIMS: Claim[] = REVIEW_RESULTS.map(([words, column, what]) => ({
+const REVIEW_RESULT_CLAIMS: Claim[] = [
+  ...REVIEW_RESULTS.map(([words, column, what]) => ({ words, readings: [[column]], what })),
+  // 「维持和驳回共2件」: 驳回 is upheld in substance (驳回复议请求) or another result (驳回复议申请), so either reading.
+  { words: `维持${AND_REJECTED}驳回[^，,、。；;\\d]{0,6}?|驳回${AND_REJECTED}维持`, readings: [['upheld'], ['upheld', 'other']], what: '结果维持' },
+].map(({ words, readings, what }) => ({
+  // After the reviews' count: 其中, 中, brackets, 经…审理, 结果, a result right after its comma (「…4件，维持和驳回共2件…」), or the
+  // concluded ones' count (「已审结3件（维持2件、纠正1件）」).
   pattern: new RegExp(
-    `行政复议(?:案件)?\\d+(?:件|起)[，,]?(?:其中|中[，,]|[（(](?:其中)?|经[^。；，,\\d]{1,12}[，,]|(?=(?:复议)?结果))(?:(?!诉讼|起诉)[^。；])*?(?:结果)?(?:${words})${WHAT_KEPT}(\\d+)(?:件|起)`,
+    `行政复议(?:案件)?\\d+(?:件|起)[，,]?(?:其中|中[，,]|[（(](?:其中)?|经[^。；，,\\d]{1,12}[，,]|已审结\\d+(?:件|起)[（(，,]?(?:其中)?|(?=(?:复议)?结果|维持|纠正|纠错|驳回|尚未审结))(?:(?!诉讼|起诉)[^。；])*?(?:结果)?(?:${words})${WHAT_KEPT}${SUM}(\\d+)(?:件|起)`,
   ),
-  cells: () => [ref('t4', '1', `review.${column}`)],
+  cells: () => readings[0]!.map((column) => ref('t4', '1', `review.${column}`)),
+  readings: () => readings.map((columns) => columns.map((column) => ref('t4', '1', `review.${column}`))),
   what: `行政复议${what}`,
   unless: ofTheirReviews,
 }));
