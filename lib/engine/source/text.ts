@@ -1,6 +1,6 @@
 import { sectionOfHeading } from '../parse/sections';
 import { compact, isPageNumber, readCell, toHalfWidth, visible } from '../text';
-import type { Block, GridCell } from './blocks';
+import type { Block, Column, GridCell } from './blocks';
 
 const VALUE_TOKEN = String.raw`(?:[+-]?[\d〇○,]+(?:\.\d+)?|[-—/无])`;
 /** A label, then values; the label may end in a comma (a wrapped 「（区分处理的，只计这一情形，」). */
@@ -277,7 +277,7 @@ export function linesToBlocks(lines: SourceLine[]): Block[] {
       }
       if (tok.cells.length >= 2 || (single && grid)) {
         flushPending();
-        if (!tok.loose && grid && continuesBrokenRow(grid, cells)) continue;
+        if (grid && ((!tok.loose && continuesBrokenRow(grid, cells)) || endsSplitRow(grid, cells))) continue;
         addRow(cells);
         // A value alone under a grid's header starts a row the next lone values continue (t4's fifteen, one per line).
         open = single || labelAndFirst ? cells : null;
@@ -343,6 +343,31 @@ function continuesBrokenRow(grid: GridCell[][], cells: GridCell[]): boolean {
   if (!last.text || prev.some((c) => readCell(c.text).kind === 'number') || !cells[0]!.text || readCell(cells[0]!.text).kind !== 'text') return false;
   prev[prev.length - 1] = { ...last, text: last.text + cells[0]!.text };
   prev.push(...cells.slice(1));
+  return true;
+}
+
+/**
+ * pdftotext -layout puts a row's values on two lines where their baselines differ (a bold or larger 总计, a label
+ * wrapped over two or three lines): 「（二）部分公开（区分处理的，只计这一情形   5   1   0   0   1   0」 then
+ * 「，不计其他情形）                      7」. A line of one label cell and values that stand under the columns the row
+ * before it left without one (the last ones of the row above that, whose first ones the row's own values stand under)
+ * ends that row: its words go on the row's label, its values after the row's.
+ */
+function endsSplitRow(grid: GridCell[][], cells: GridCell[]): boolean {
+  const prev = grid[grid.length - 1];
+  const above = grid[grid.length - 2];
+  if (!prev || !above || !cells[0]?.text || readCell(cells[0].text).kind !== 'text') return false;
+  const values = (r: GridCell[]) => r.filter((c) => c.text !== '' && readCell(c.text).kind !== 'text');
+  const [own, full, added] = [values(prev), values(above), values(cells.slice(1))];
+  if (!own.length || !added.length || added.length !== cells.length - 1 || own.length + added.length !== full.length) return false;
+  // Each value within two columns of the one above it, in one measure for the whole row (a terminal's or pdftotext's).
+  const under = (k: keyof Column) =>
+    [...own, ...added].every((c, i) => c.column !== undefined && full[i]!.column !== undefined && Math.abs(c.column[k] - full[i]!.column![k]) <= 2);
+  if (!under('narrow') && !under('wide')) return false;
+  const label = prev.findLastIndex((c) => c.text !== '' && readCell(c.text).kind === 'text');
+  if (label < 0 || label > prev.indexOf(own[0]!)) return false;
+  prev[label] = { ...prev[label]!, text: prev[label]!.text + cells[0].text };
+  prev.push(...added);
   return true;
 }
 
