@@ -272,6 +272,9 @@ describe('text as real tools write it', () => {
       ['一、本年新收政府信息公开申请数量', '40', '6', '1', '2', '3', '1', '53'],
       ['(二)部分公开(区分处理的,只计这一情形,不计其他情形)', '5', '1', '0', '0', '1', '0', '8'],
     ]);
+    // The 总计 set higher: on the label's first line, the other values on its second.
+    const up = [`${'    （二）部分公开（区分处理的，只计这一情形'.padEnd(68)}8`, '    ，不计其他情形）                    5     1     0     0     1     0'];
+    expect(rows(textToBlocks([head, ...up].join('\n')))[1]).toEqual(['(二)部分公开(区分处理的,只计这一情形,不计其他情形)', '5', '1', '0', '0', '1', '0', '8']);
     // Controls: a value that stands under no column the row lacks (under 自然人) is a row of its own; so is a
     // whole row after a short one (a blank at its end), and a line of two values where the row lacks one.
     expect(rows(textToBlocks([head, split[0], `${'    ，不计其他情形）'.padEnd(32)}8`].join('\n')))).toHaveLength(3);

@@ -349,25 +349,32 @@ function continuesBrokenRow(grid: GridCell[][], cells: GridCell[]): boolean {
 /**
  * pdftotext -layout puts a row's values on two lines where their baselines differ (a bold or larger 总计, a label
  * wrapped over two or three lines): 「（二）部分公开（区分处理的，只计这一情形   5   1   0   0   1   0」 then
- * 「，不计其他情形）                      7」. A line of one label cell and values that stand under the columns the row
- * before it left without one (the last ones of the row above that, whose first ones the row's own values stand under)
- * ends that row: its words go on the row's label, its values after the row's.
+ * 「，不计其他情形）                      7」, or the 总计 on the first line and the rest on the second. A line of one
+ * label cell and values that stand under the columns the row before it left without one (those of the row above
+ * that, whose other columns the row's own values stand under) ends that row: its words go on the row's label, and
+ * the values of both lines are the row's, in their columns' order.
  */
 function endsSplitRow(grid: GridCell[][], cells: GridCell[]): boolean {
   const prev = grid[grid.length - 1];
   const above = grid[grid.length - 2];
   if (!prev || !above || !cells[0]?.text || readCell(cells[0].text).kind !== 'text') return false;
-  const values = (r: GridCell[]) => r.filter((c) => c.text !== '' && readCell(c.text).kind !== 'text');
-  const [own, full, added] = [values(prev), values(above), values(cells.slice(1))];
-  if (!own.length || !added.length || added.length !== cells.length - 1 || own.length + added.length !== full.length) return false;
-  // Each value within two columns of the one above it, in one measure for the whole row (a terminal's or pdftotext's).
-  const under = (k: keyof Column) =>
-    [...own, ...added].every((c, i) => c.column !== undefined && full[i]!.column !== undefined && Math.abs(c.column[k] - full[i]!.column![k]) <= 2);
-  if (!under('narrow') && !under('wide')) return false;
-  const label = prev.findLastIndex((c) => c.text !== '' && readCell(c.text).kind === 'text');
-  if (label < 0 || label > prev.indexOf(own[0]!)) return false;
-  prev[label] = { ...prev[label]!, text: prev[label]!.text + cells[0].text };
-  prev.push(...added);
+  const isValue = (c: GridCell) => c.text !== '' && readCell(c.text).kind !== 'text';
+  const own = prev.filter(isValue);
+  const full = above.filter(isValue);
+  const added = cells.slice(1);
+  const first = own.length ? prev.indexOf(own[0]!) : -1;
+  // The row's label before its values, and values only after the line's label.
+  if (first < 1 || !prev.slice(first).every(isValue) || !added.length || !added.every(isValue) || own.length + added.length !== full.length) return false;
+  // Both lines' values, in their columns' order, each within two columns of the one above it, in one measure for the
+  // whole row (a terminal's or pdftotext's, which counts a Chinese character as one).
+  const inColumns = (k: keyof Column) => {
+    const all = [...own, ...added].sort((a, b) => (a.column?.[k] ?? NaN) - (b.column?.[k] ?? NaN));
+    return all.every((c, i) => c.column !== undefined && full[i]!.column !== undefined && Math.abs(c.column[k] - full[i]!.column![k]) <= 2) ? all : null;
+  };
+  const values = inColumns('narrow') ?? inColumns('wide');
+  if (!values) return false;
+  const label = prev[first - 1]!;
+  prev.splice(first - 1, prev.length, { ...label, text: label.text + cells[0].text }, ...values);
   return true;
 }
 
