@@ -366,7 +366,7 @@ function splitRowsJoined(rows: GridCell[][]): GridCell[][] {
     return first >= 1 && r.slice(first).every(isValue) ? r.slice(first) : null;
   };
   const counts = rows.map((r) => valuesOf(r)?.length ?? 0);
-  const width = Math.max(0, ...counts);
+  const width = counts.reduce((a, b) => Math.max(a, b), 0);
   const full = rows.filter((_, i) => counts[i] === width && width >= 2).map((r) => valuesOf(r)!);
   if (!full.length) return rows;
   const under = (values: GridCell[], k: keyof Column) => {
