@@ -146,6 +146,20 @@ describe('text a browser shows as it is written', () => {
     expect(row('<span style="position:absolute;clip:rect(0,20px,20px,0)">40</span>')).toEqual(['3.其他|40']);
     expect(row('<div style="position:absolute;left:-9999px"><span>40</span></div>')).toEqual(['3.其他|40']);
   });
+  it('leaves out text struck through, a deletion beside its correction (Word with changes tracked; recall round 10)', () => {
+    const row = (value: string) => lines(`<table><tr><td>（一）予以公开</td><td>${value}</td></tr></table>`);
+    expect(row('<span class=msoDel><del cite="mailto:user" datetime="2024-01-18T10:02">15</del></span><span class=msoIns><ins>16</ins></span>')).toEqual([
+      '（一）予以公开|16',
+    ]);
+    expect(row('<s>15</s> 16')).toEqual(['（一）予以公开|16']);
+    expect(row('<strike>15</strike>16')).toEqual(['（一）予以公开|16']);
+    expect(row('<span style="text-decoration: line-through">15</span> 16')).toEqual(['（一）予以公开|16']);
+    expect(lines('<p>共收到申请<del>54</del>53件。</p>')).toEqual(['共收到申请53件。']);
+    // Controls: inserted and underlined text stays, and a style that only names other decorations.
+    expect(row('<ins>16</ins>')).toEqual(['（一）予以公开|16']);
+    expect(row('<u>16</u>')).toEqual(['（一）予以公开|16']);
+    expect(row('<span style="text-decoration:underline">16</span>')).toEqual(['（一）予以公开|16']);
+  });
   it("leaves out a note number linked within the page after a cell's text (LibreOffice XHTML, variants U54), and keeps a linked value", () => {
     const row = (label: string, value: string) => lines(`<table><tr><td>${label}</td><td>${value}</td></tr></table>`);
     expect(row('3.其他<span class="Footnote_20_anchor"><a href="#ftn5" id="body_ftn5">3</a></span>', '1')).toEqual(['3.其他|1']);

@@ -264,6 +264,31 @@ describe('text as real tools write it', () => {
     expect(rows(textToBlocks('---\n正文'))).toEqual(['LINE ---', 'LINE 正文']);
   });
 
+  it("ends a -layout row with a label's wrapped line whose values stand under the columns the row left without one (recall round 10)", () => {
+    const head = '    一、本年新收政府信息公开申请数量            40    6     1     2     3     1     53';
+    // pdftotext counts a character as one column: 总计's values start at the 68th.
+    const split = ['    （二）部分公开（区分处理的，只计这一情形        5     1     0     0     1     0', `${'    ，不计其他情形）'.padEnd(68)}8`];
+    expect(rows(textToBlocks([head, ...split].join('\n')))).toEqual([
+      ['一、本年新收政府信息公开申请数量', '40', '6', '1', '2', '3', '1', '53'],
+      ['(二)部分公开(区分处理的,只计这一情形,不计其他情形)', '5', '1', '0', '0', '1', '0', '8'],
+    ]);
+    // The 总计 set higher: on the label's first line, the other values on its second.
+    const up = [`${'    （二）部分公开（区分处理的，只计这一情形'.padEnd(68)}8`, '    ，不计其他情形）                    5     1     0     0     1     0'];
+    expect(rows(textToBlocks([head, ...up].join('\n')))[1]).toEqual(['(二)部分公开(区分处理的,只计这一情形,不计其他情形)', '5', '1', '0', '0', '1', '0', '8']);
+    // A narrow label column wraps every row from the first: the full row to stand under comes later.
+    const whole = '    （三）不予公开 1.属于国家秘密            0     0     0     0     0     0     0';
+    const first = [`${'    一、本年新收政府信息公开'.padEnd(32)}40    6     1     2     3     1`, `${'    申请数量'.padEnd(68)}53`];
+    expect(rows(textToBlocks([...first, whole].join('\n')))[0]).toEqual(['一、本年新收政府信息公开申请数量', '40', '6', '1', '2', '3', '1', '53']);
+    // Control: a line that opens with a row's numbering is a row of its own, wherever its value stands.
+    expect(rows(textToBlocks([first[0], `${'    （一）予以公开'.padEnd(68)}22`, whole].join('\n')))).toHaveLength(3);
+    // Controls: a value that stands under no column the row lacks (under 自然人) is a row of its own; so is a
+    // whole row after a short one (a blank at its end), and a line of two values where the row lacks one.
+    expect(rows(textToBlocks([head, split[0], `${'    ，不计其他情形）'.padEnd(32)}8`].join('\n')))).toHaveLength(3);
+    expect(rows(textToBlocks([head, split[0], whole].join('\n')))).toHaveLength(3);
+    const two = `${'    ，不计其他情形）'.padEnd(62)}0     8`;
+    expect(rows(textToBlocks([head, split[0], two].join('\n')))).toHaveLength(3);
+  });
+
   it('reads a title spaced out by runs of spaces as a line, not a row of cells and a value', () => {
     expect(tokenizeLine('开封市城乡一体化示范区司法局      2023  年政府信息公开      公开工作年度报告')).toBeNull();
     expect(tokenizeLine('开封市政务服务和大数据管理局          2023          年政府信')).toBeNull();

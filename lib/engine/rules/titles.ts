@@ -14,7 +14,7 @@ export const RULE_TITLES: Readonly<Record<string, { zh: string; en: string }>> =
   't3-results-sum': { zh: '办理结果总计与分项之和不符', en: 'Results total ≠ sum of results' },
   't3-row-total': { zh: '行总计与各类申请人之和不符', en: 'Row total ≠ sum of applicant types' },
   't4-group-total': { zh: '复议/诉讼总计与分项之和不符', en: 'Review/litigation total ≠ sum of outcomes' },
-  't2-in-force-below-issued': { zh: '现行有效件数少于本年制发减废止', en: 'Fewer in force than issued minus repealed' },
+  't2-in-force-below-issued': { zh: '现行有效（公开总数）件数少于本年净增', en: 'Fewer in force (published in all) than added this year' },
   'prose-applications': { zh: '正文申请数与表格不符', en: 'Stated applications ≠ table' },
   'prose-results': { zh: '正文办理结果与表格不符', en: 'Stated results ≠ table' },
   'prose-review-suit': { zh: '正文复议诉讼情况与表格不符', en: 'Stated review/litigation ≠ table' },

@@ -38,7 +38,8 @@ export function isSkipped(el: El, tag: string): boolean {
     (SKIPPED_ELEMENTS.has(tag) &&
       !(tag === 'TEXTAREA' && (el.hasAttribute('readonly') || el.hasAttribute('disabled'))) &&
       !(tag === 'TEMPLATE' && isShadowRoot(el))) ||
-    isReviewComment(el, tag)
+    isReviewComment(el, tag) ||
+    isStruckOut(el, tag)
   );
 }
 
@@ -49,6 +50,21 @@ export function isSkipped(el: El, tag: string): boolean {
  */
 function isShadowRoot(template: El): boolean {
   return template.getAttribute('shadowrootmode')?.toLowerCase() === 'open' && !!template.parentElement?.tagName.includes('-');
+}
+
+/** Tags of text shown struck through. */
+const STRUCK_TAGS = new Set(['DEL', 'S', 'STRIKE']);
+const STRUCK_STYLE = /text-decoration(?:-line)?\s*:[^;]*line-through/i;
+
+/**
+ * Text struck through is deleted text: Word's 「save as web page」 with changes tracked writes a corrected cell as
+ * 「<del>15</del><ins>16</ins>」, an editor strikes a value out beside its correction (「<s>15</s> 16」). The value is
+ * what is kept, as the PDF reader drops struck text (pdf-layout.ts): 「1516」 or 「15 16」 would be read.
+ */
+function isStruckOut(el: El, tag: string): boolean {
+  if (STRUCK_TAGS.has(tag)) return true;
+  const style = el.getAttribute('style');
+  return !!style && STRUCK_STYLE.test(style);
 }
 
 /**

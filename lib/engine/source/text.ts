@@ -1,6 +1,6 @@
 import { sectionOfHeading } from '../parse/sections';
 import { compact, isPageNumber, readCell, toHalfWidth, visible } from '../text';
-import type { Block, GridCell } from './blocks';
+import type { Block, Column, GridCell } from './blocks';
 
 const VALUE_TOKEN = String.raw`(?:[+-]?[\d〇○,]+(?:\.\d+)?|[-—/无])`;
 /** A label, then values; the label may end in a comma (a wrapped 「（区分处理的，只计这一情形，」). */
@@ -223,7 +223,7 @@ function linesToBlocksOnce(lines: SourceLine[]): Block[] {
   // Pipe rows of the current grid seen without a leading bar: then a row opening with a bar lost its empty first cell.
   let bareRows = 0;
   const close = () => {
-    if (grid) out.push({ kind: 'grid', rows: grid, el: gridEl, ...(tail && { tail }) });
+    if (grid) out.push({ kind: 'grid', rows: splitRowsJoined(grid), el: gridEl, ...(tail && { tail }) });
     grid = null;
     tail = undefined;
     open = null;
@@ -490,6 +490,55 @@ function continuesBrokenRow(grid: GridCell[][], cells: GridCell[]): boolean {
   prev[prev.length - 1] = { ...last, text: last.text + cells[0]!.text };
   prev.push(...cells.slice(1));
   return true;
+}
+
+/** A row's numbering at the start of a label (「一、」「（三）」「2.」): a line that opens with one starts a row. */
+const ROW_NUMBERING = /^(?:[一二三四五六七八九十]+[、，]|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.、．])/;
+
+/**
+ * pdftotext -layout puts a row's values on two lines where their baselines differ (a bold or larger 总计, a label
+ * wrapped over two or three lines): 「（二）部分公开（区分处理的，只计这一情形   5   1   0   0   1   0」 then
+ * 「，不计其他情形）                      7」, or the 总计 on the first line and the rest on the second. A line of
+ * label words that open no row, and values, ends the row before it when the values of both lines, in their columns'
+ * order, stand each under its own of a full row of the grid (one with as many values): its words go on the row's
+ * label, and both lines' values are the row's. The full row may come later (a narrow label column wraps every row
+ * from the first), so the grid is read whole.
+ */
+function splitRowsJoined(rows: GridCell[][]): GridCell[][] {
+  const isValue = (c: GridCell) => c.text !== '' && readCell(c.text).kind !== 'text';
+  // A row's values after its label: null when the row is not a label followed by values only.
+  const valuesOf = (r: GridCell[]) => {
+    const first = r.findIndex(isValue);
+    return first >= 1 && r.slice(first).every(isValue) ? r.slice(first) : null;
+  };
+  const counts = rows.map((r) => valuesOf(r)?.length ?? 0);
+  const width = counts.reduce((a, b) => Math.max(a, b), 0);
+  const full = rows.filter((_, i) => counts[i] === width && width >= 2).map((r) => valuesOf(r)!);
+  if (!full.length) return rows;
+  const under = (values: GridCell[], k: keyof Column) => {
+    const all = [...values].sort((a, b) => (a.column?.[k] ?? NaN) - (b.column?.[k] ?? NaN));
+    const fits = full.some((f) => all.every((c, i) => c.column !== undefined && f[i]!.column !== undefined && Math.abs(c.column[k] - f[i]!.column![k]) <= 2));
+    return fits ? all : null;
+  };
+  const out: GridCell[][] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    const next = rows[i + 1];
+    const own = valuesOf(row);
+    const added = next && valuesOf(next);
+    const words = next?.[0]?.text ?? '';
+    if (own && added && next!.length === added.length + 1 && own.length + added.length === width && !ROW_NUMBERING.test(words.trim())) {
+      const values = under([...own, ...added], 'narrow') ?? under([...own, ...added], 'wide');
+      if (values) {
+        const at = row.length - own.length - 1;
+        out.push([...row.slice(0, at), { ...row[at]!, text: row[at]!.text + words }, ...values]);
+        i++;
+        continue;
+      }
+    }
+    out.push(row);
+  }
+  return out;
 }
 
 /**
