@@ -149,7 +149,7 @@ function* auditRead(doc: Document, page: PageRead, opts: AuditOptions, deadline:
     if (whole && completeness(whole) > completeness(report)) [report, read] = [whole, all];
   }
   const verdict = judge(report, read.blocks, title);
-  if (!verdict.ok) return attachmentReport(doc, report, url, opts) ?? { detected: false, reason: verdict.reason };
+  if (!verdict.ok) return attachmentReport(doc, report, url, opts) ?? { detected: false, reason: verdict.reason + cutNote(read.truncated) };
   const pages = url ? articlePages(doc, documentBase(doc, url)).length : 0;
   return yield* finishSteps(report, opts, read.truncated, deadline, read, pages ? pages + 1 : 0);
 }
@@ -205,8 +205,19 @@ function* auditBlocksSteps(
 ): Steps<AuditResult> {
   const report = yield* buildReportSteps(blocks, source, deadline);
   const verdict = judge(report, blocks, source.pageTitle ?? '');
-  if (!verdict.ok) return { detected: false, reason: verdict.reason };
+  if (!verdict.ok) return { detected: false, reason: verdict.reason + cutNote(truncated) };
   return yield* finishSteps(report, opts, truncated, deadline, read);
+}
+
+/**
+ * A page cut at the size cap may have lost its tables to the cut: then 「not a report」 alone would hide that only its
+ * beginning was read, so the reason says so.
+ */
+function cutNote(t: Truncation | null): string {
+  if (!t) return '';
+  const what =
+    t.reason === 'chars' ? `文字超过 ${PAGE_LIMITS.chars.toLocaleString('en-US')} 字` : `表格单元格超过 ${PAGE_LIMITS.cells.toLocaleString('en-US')} 个`;
+  return `（页面过大，${what}，只读取了前面的部分，其后的内容未读取）`;
 }
 
 function blocksText(blocks: Block[]): string {

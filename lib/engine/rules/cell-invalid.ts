@@ -1,6 +1,6 @@
 import { SECTION_OF_TABLE, type CellRef, type Report } from '../model';
 import { cellLabel } from '../parse/table-specs';
-import { PRIVATE_USE } from '../text';
+import { ellipsis, PRIVATE_USE } from '../text';
 import { cellBound, inferredValues } from './arithmetic';
 import { cellsWhere, inferenceNote, namedCells } from './helpers';
 import type { Problem, ReportRule } from './types';
@@ -10,6 +10,9 @@ import type { Problem, ReportRule } from './types';
  * prints 「—」 for every zero would otherwise bury its other findings under a hundred of these.
  */
 const GROUP_FROM = 3;
+
+/** The most of a cell's text a finding quotes. */
+const RAW_SHOWN = 60;
 
 export const cellInvalid: ReportRule = {
   kind: 'report',
@@ -42,6 +45,8 @@ export const cellInvalid: ReportRule = {
         if (same[0] === r) out.push(glyphs ? unreadableGlyphs(report, same, c.raw) : sameWord(report, same, c.raw));
         continue;
       }
+      // A cell of 200 000 digits (a page's spans run together) is quoted by its start: the message must stay readable.
+      const shown = ellipsis(glyphs ? codePoints(c.raw) : c.raw, RAW_SHOWN);
       const why = glyphs ? GLYPHS_WHY : c.value === null ? '不是数字' : c.value < 0 ? '是负数' : '不是整数';
       // The identities may tell what a count should be, as for a blank.
       const b = cellBound(report, r);
@@ -50,9 +55,9 @@ export const cellInvalid: ReportRule = {
         section: SECTION_OF_TABLE[r.table],
         cells: [r],
         expected,
-        actual: glyphs ? codePoints(c.raw) : c.raw,
+        actual: shown,
         inferred: expected === undefined ? undefined : [{ cell: r, value: expected }],
-        message: `「${cellLabel(r.table, r.row, r.column)}」的值「${glyphs ? codePoints(c.raw) : c.raw}」${why}${expected === undefined ? '' : `，由勾稽关系推算应为 ${expected}`}`,
+        message: `「${cellLabel(r.table, r.row, r.column)}」的值「${shown}」${why}${expected === undefined ? '' : `，由勾稽关系推算应为 ${expected}`}`,
       });
     }
     return out;
@@ -90,8 +95,8 @@ function sameWord(report: Report, cells: CellRef[], word: string): Problem {
     section: SECTION_OF_TABLE[cells[0]!.table],
     cells,
     expected,
-    actual: word,
+    actual: ellipsis(word, RAW_SHOWN),
     inferred,
-    message: `${namedCells(cells)}的值都是「${word}」，不是数字${inference}`,
+    message: `${namedCells(cells)}的值都是「${ellipsis(word, RAW_SHOWN)}」，不是数字${inference}`,
   };
 }

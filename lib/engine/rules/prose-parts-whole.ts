@@ -274,15 +274,30 @@ export const prosePartsWhole: ReportRule = {
 /** Words that name another year than the count's own (not 上年结转, this year's row). */
 const OTHER_YEARS = /20\d{2}年|(?:上一?年|去年|前年)(?!度?结转)|同比|较/;
 /** A count with its parts in brackets right after it: 「不予公开7件（其中涉及个人隐私5件、涉及商业秘密3件）」. */
-const BRACKETED = /\d[\d,.]*\s*[件条个篇项起次][（(]/g;
+const BRACKETED = /[件条个篇项起次][（(]/g;
+
+/**
+ * Where each count with bracketed parts starts, and where its bracket opens: found from the unit and bracket back to the
+ * number's first digit, since a pattern starting at the digits tried every digit of a long run (quadratic on 20 000 digits).
+ */
+function* bracketedCounts(text: string): Generator<{ index: number; open: number }> {
+  for (const m of text.matchAll(BRACKETED)) {
+    let end = m.index;
+    while (end > 0 && /\s/.test(text[end - 1]!)) end--;
+    let start = end;
+    while (start > 0 && /[\d,.]/.test(text[start - 1]!)) start--;
+    while (start < end && !/\d/.test(text[start]!)) start++;
+    if (start < end) yield { index: start, open: m.index + 1 };
+  }
+}
 
 /**
  * Parts in brackets after their whole, read as if written after 「，其中」 (brackets inside them stay brackets: a part's own
  * parts). The words before the whole, from the comma before it, go with it (what it counts, a change).
  */
 function checkBracketed(s: Sentence, out: Problem[]) {
-  for (const m of s.text.matchAll(BRACKETED)) {
-    const open = m.index + m[0].length - 1;
+  for (const m of bracketedCounts(s.text)) {
+    const open = m.open;
     const close = closingBracket(s.text, open);
     if (close < 0) continue;
     const inner = s.text.slice(open + 1, close).replace(/^(?:其中|包括|包含|含)/, '');
