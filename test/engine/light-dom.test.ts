@@ -118,6 +118,7 @@ const LINKEDOM_DIFFERS: Record<string, string> = {
     'linkedom counts the content of a <template> in the page’s text; a browser keeps it apart (a web component’s sample table of zeros)',
   'EY20-web-component-t3-error.html':
     'linkedom counts the content of a <template> in the page’s text; a browser keeps it apart (a web component’s sample table of zeros)',
+  'H14-html-nul-bytes.html': 'linkedom keeps a NUL in the text (「1\\u00007」); a browser drops it and shows 17',
   'H18-frameset.html':
     'linkedom gives a frameset page an empty <body> of its own and reads nothing; the light DOM, finding no <body>, reads the page whole, <noframes> too (a browser reads the <frameset>, its <noframes> as raw text): no report either way',
 };
@@ -267,6 +268,12 @@ describe('light DOM where a browser and linkedom differ, as a browser does', () 
     const p = doc.querySelector('p')!;
     expect(p.textContent).toBe('一\u00a0二三四');
     expect(p.childNodes.length).toBe(1);
+  });
+
+  it('a NUL in the text is dropped, as a browser drops it (probes H14: 「1\\u00007」 in a cell shows 17)', () => {
+    const doc = parseLightDom('<table><tr><td>1\u00007</td></tr></table><p>严格\u0000落实</p>');
+    expect(doc.querySelector('td')!.textContent).toBe('17');
+    expect(doc.querySelector('p')!.textContent).toBe('严格落实');
   });
 
   it('implied end tags close rows and cells; void elements hold nothing', () => {

@@ -176,7 +176,8 @@ export function parseLightDom(html: string): LightDocument {
         else byTag.set(el.tagName, [el]);
       },
       ontext(data) {
-        open.append(new LightText(data));
+        // A browser's parser drops a NUL in a page's text (a parse error it ignores), so 「1\u00007」 shows 17.
+        open.append(new LightText(data.includes('\0') ? data.replaceAll('\0', '') : data));
       },
       onclosetag() {
         const el = parserOpen.pop();
