@@ -1,9 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { cleanT3 } from '../helpers/make-report';
-import { auditedHtml, findings, ofRule } from '../helpers/rules';
+import { cleanT3, makeReport } from '../helpers/make-report';
+import { auditedHtml, auditedText, findings, ofRule } from '../helpers/rules';
 import { readFileSync } from 'node:fs';
 
 describe('prose-applications', () => {
+  it('leaves a portal’s AI summary box alone (「AI摘要」 … 「以上内容由AI生成」, variants Z44b), and reads the report after it', () => {
+    const withBox = (box: string, s1?: string) => {
+      const [title, ...rest] = makeReport(s1 ? { s1 } : {}).split('\n');
+      return ofRule(auditedText([title, ...box.split('\n'), ...rest].join('\n')).findings, 'prose-applications');
+    };
+    const box = 'AI摘要\n本文为年度报告。收到政府信息公开申请15件，办结14件。\n以上内容由AI生成，仅供参考。';
+    expect(withBox(box)).toEqual([]);
+    // Without its disclaimer the box ends at the report's first heading.
+    expect(withBox('AI摘要\n本文为年度报告。收到政府信息公开申请15件。')).toEqual([]);
+    // Controls: the report's own wrong count after the box is read, and a summary not said to be generated is the report's.
+    expect(withBox(box, '2023年，我局共收到政府信息公开申请15件。')).toEqual([expect.objectContaining({ expected: 12, actual: 15 })]);
+    expect(withBox('内容摘要\n本文为年度报告。收到政府信息公开申请15件。')).toEqual([expect.objectContaining({ expected: 12, actual: 15 })]);
+  });
   it('stated count against row 1', () => {
     const fs = ofRule(findings({ s1: '2023年，我局共收到政府信息公开申请15件。' }), 'prose-applications');
     expect(fs).toEqual([expect.objectContaining({ expected: 12, actual: 15, cells: [{ table: 't3', row: '1', column: 'total' }] })]);

@@ -89,6 +89,14 @@ export function findTitle(lines: string[], pageTitle = ''): { title: string; at:
 /** The heading of readers' comments a portal puts under an article. */
 const COMMENTS = /^(?:网友评论|我要评论|发表评论|评论区|网友留言|相关评论|用户评论|全部评论)/;
 
+/**
+ * A portal's generated summary above an article (2025 portals: a box headed 「AI摘要」 that quotes the report's counts, then
+ * 「以上内容由AI生成，仅供参考」): the portal's words, not the body's. Its heading is a short line of its own; the box ends after
+ * its disclaimer, or at the report's first section heading when it has none.
+ */
+const AI_SUMMARY_HEAD = /^(?:AI|人工智能|智能)(?:摘要|解读|总结|导读|速览)[:：]?$/i;
+const AI_DISCLAIMER = /(?:由|经)(?:AI|人工智能|大模型)(?:自动|辅助)?生成/i;
+
 const NOTE_LABEL = /^(?:注|说明|备注)\d?[:：]/;
 /**
  * The text of each row of a grid that is one note across the table: 「注：…」 in one cell (cells that span repeat it), or a label
@@ -174,6 +182,7 @@ export function* buildReportSteps(pageBlocks: Block[], source: SourceInfo, deadl
     carried = undefined;
   };
   let readersAfter = false;
+  let aiSummary = false;
   // Lines above the report's title (a sidebar of related links 「…行政复议案件12件统计」, a notice publishing it) are not its prose.
   const titleLine = found ? opening[found.at] : undefined;
   let aboveTitle = !!titleLine;
@@ -182,6 +191,14 @@ export function* buildReportSteps(pageBlocks: Block[], source: SourceInfo, deadl
     aboveTitle &&= b !== titleLine;
     // Readers' comments under the article (「网友评论」) are not the report's prose.
     readersAfter ||= b.kind === 'line' && COMMENTS.test(compact(b.text));
+    // A portal's AI summary box: its lines, to its disclaimer (its last line) or the report's first heading, are no prose.
+    if (b.kind === 'line' && AI_SUMMARY_HEAD.test(compact(b.text))) aiSummary = true;
+    if (aiSummary && b.kind === 'line' && headingOf(b.text)) aiSummary = false;
+    if (aiSummary) {
+      if (b.kind === 'line' && AI_DISCLAIMER.test(b.text)) aiSummary = false;
+      endCarried();
+      continue;
+    }
     // A table in 五 or 六 (problems and fixes, fees) holds their text: read as the section's, not as prose.
     if (b.kind === 'grid' && !readersAfter && (current?.key === 's5' || current?.key === 's6'))
       current.text += b.rows.map((r) => '\n' + r.map((c) => c.text).join(' ')).join('');
