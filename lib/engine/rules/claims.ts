@@ -174,10 +174,12 @@ const RUNNING_TOTAL = /(?<![年内度])累计/;
 /** A claim's pattern, global and with indices: compiled once per pattern, not for every report (most patterns are the rules' constants). */
 function everyMatch(pattern: RegExp): RegExp {
   let all = EVERY_MATCH.get(pattern);
-  // A pattern that starts with a count's digits matches at the first digit of a run if anywhere in it: tried only there, a long
-  // run of digits is scanned once, not once from every digit (quadratic: 100 000 digits took many seconds).
-  const first = /^\(?\\d\+/.test(pattern.source) ? '(?<!\\d)' : '';
-  if (!all) EVERY_MATCH.set(pattern, (all = new RegExp(first + pattern.source, pattern.flags.replace(/[gd]/g, '') + 'gd')));
+  if (!all) {
+    // A pattern that starts with a count's digits matches at the first digit of a run if anywhere in it: tried only there, a long
+    // run of digits is scanned once, not once from every digit (quadratic: 100 000 digits took many seconds).
+    const first = /^\(?\\d\+/.test(pattern.source) ? '(?<!\\d)' : '';
+    EVERY_MATCH.set(pattern, (all = new RegExp(first + pattern.source, pattern.flags.replace(/[gd]/g, '') + 'gd')));
+  }
   return all;
 }
 const EVERY_MATCH = new WeakMap<RegExp, RegExp>();
@@ -203,7 +205,7 @@ export function checkClaims(report: Report, claims: Claim[]): Problem[] {
       let right = false;
       for (const m of c.matchAll(all)) {
         const before = c.slice(0, m.index);
-        const own = ownPart(c.slice(m.index + m[0].length), c.slice(m.index, m.indices![1]![0]), c.slice(0, m.index));
+        const own = ownPart(c.slice(m.index + m[0].length), c.slice(m.index, m.indices![1]![0]), before);
         // 「本系统作出…2315件，其中区局本级作出…65件」: the clause that names the body's own part is its own.
         const others = aboutOtherBody(before) && !OWN_CLAUSE.test(before);
         if (aboutOtherYear(report, before) || (others && own === null)) continue;

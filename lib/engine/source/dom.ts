@@ -35,9 +35,7 @@ export const SKIPPED_ELEMENTS = new Set([
  */
 export function isSkipped(el: El, tag: string): boolean {
   return (
-    (SKIPPED_ELEMENTS.has(tag) &&
-      !(tag === 'TEXTAREA' && (el.hasAttribute('readonly') || el.hasAttribute('disabled'))) &&
-      !(tag === 'TEMPLATE' && isShadowRoot(el))) ||
+    (SKIPPED_ELEMENTS.has(tag) && !(tag === 'TEXTAREA' && isReadOnly(el)) && !(tag === 'TEMPLATE' && isShadowRoot(el))) ||
     isReviewComment(el, tag) ||
     isStruckOut(el, tag)
   );
@@ -483,10 +481,13 @@ function shownText(root: El): string {
   return out;
 }
 
-/** The value a text box shows read-only (readonly or disabled), as text; a box one may type in holds no text of the page. */
+/** A form field shown for reading, not for typing in: its value is text of the page. */
+const isReadOnly = (el: El): boolean => el.hasAttribute('readonly') || el.hasAttribute('disabled');
+
+/** The value a text box shows read-only, as text; a box one may type in holds no text of the page. */
 function readOnlyValue(el: El): string {
   if (!/^(?:text|number|date|)$/i.test(el.getAttribute('type') ?? '')) return '';
-  return el.hasAttribute('readonly') || el.hasAttribute('disabled') ? (el.getAttribute('value') ?? '').trim() : '';
+  return isReadOnly(el) ? (el.getAttribute('value') ?? '').trim() : '';
 }
 
 function span(el: El, attr: string): number {
