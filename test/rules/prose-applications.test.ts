@@ -481,4 +481,21 @@ describe('prose-applications', () => {
     expect(said('共收到政府信息公开申请12件，通过政务公开网上服务平台收到申请8件。')).toEqual([]);
     expect(said('共收到政府信息公开申请12件。“一网通办”线下综合窗口代为受理申请3件。')).toEqual([]);
   });
+
+  it('reads a 「主要数据」 <dl> between the title and section 一 where each value has its unit; a 数据看板’s bare numbers are not (hunt 17)', () => {
+    // The prose corpus's baseline page: 53 new, 4 carried over, 3 carried forward.
+    const base = readFileSync('test/fixtures/prose/build/common/tpl/base.html', 'utf8');
+    const said = (box: string) => {
+      const at = base.indexOf('<h2>一、');
+      return ofRule(auditedHtml(base.slice(0, at) + box + base.slice(at)).findings, 'prose-applications').map((f) => [f.expected, f.actual]);
+    };
+    const dl = (carried: string) =>
+      `<dl><dt>收到申请</dt><dd>53件</dd><dt>上年结转</dt><dd>${carried}</dd><dt>办结</dt><dd>54件</dd><dt>结转下年度</dt><dd>3件</dd></dl>`;
+    expect(said(dl('5件'))).toEqual([[4, 5]]);
+    expect(said(dl('4件'))).toEqual([]);
+    // Tiles with each number above its label come out paired one off (「收到申请 | 54件」), their last label alone after them: not read.
+    const tile = (n: string, label: string) => `<div><p>${n}</p><p>${label}</p></div>`;
+    expect(said(tile('53件', '收到申请') + tile('54件', '办结申请') + tile('3件', '结转下年度'))).toEqual([]);
+    expect(said(tile('53', '收到申请（件）') + tile('54', '办结申请（件）') + tile('3', '结转下年度（件）'))).toEqual([]);
+  });
 });
