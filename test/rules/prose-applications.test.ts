@@ -470,6 +470,7 @@ describe('prose-applications', () => {
     expect(said('未收到要求提供公开出版物的申请，也未出现无正当理由大量反复申请的情形。')).toEqual([]);
     expect(said('全年未收到重复申请。')).toEqual([]);
     expect(said('全年未收到政府信息公开申请。')).toEqual([[12, 0]]);
+    expect(said('全年未收到公民、法人或者其他组织要求公开政府信息的申请。')).toEqual([[12, 0]]);
   });
 
   it('「通过…等渠道共收到」 is every channel, the whole; 「窗口代为受理」 is one channel’s part (hunt 17)', () => {
@@ -477,8 +478,9 @@ describe('prose-applications', () => {
     expect(said('通过政务公开网上服务平台等渠道共收到政府信息公开申请15件。')).toEqual([[12, 15]]);
     expect(said('通过网站、信函等多种方式共收到政府信息公开申请15件。')).toEqual([[12, 15]]);
     expect(said('通过政务公开网上服务平台等渠道共收到政府信息公开申请12件。')).toEqual([]);
-    // Controls: one channel named is a part.
+    // Controls: one channel named is a part, and channels with 等 and no total may be some of several.
     expect(said('共收到政府信息公开申请12件，通过政务公开网上服务平台收到申请8件。')).toEqual([]);
+    expect(said('共收到政府信息公开申请12件，其中通过网站、信函等方式收到申请8件，当面申请4件。')).toEqual([]);
     expect(said('共收到政府信息公开申请12件。“一网通办”线下综合窗口代为受理申请3件。')).toEqual([]);
   });
 
