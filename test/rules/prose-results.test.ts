@@ -286,5 +286,7 @@ describe('prose-results', () => {
     // Controls: none received at all is prose-applications'; two kinds named in one denial say no one row.
     expect(stated('全年未收到政府信息公开申请。', repeated)).toEqual([]);
     expect(stated('未收到重复申请或要求提供公开出版物的申请。', repeated)).toEqual([]);
+    // Those not accepted, counted, are no denial of the kind (the count is read as the reason's own: 1 here).
+    expect(stated('未受理重复申请1件。', repeated)).toEqual([]);
   });
 });

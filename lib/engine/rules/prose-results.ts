@@ -119,9 +119,9 @@ function deniedRows(report: Report, words: string): CellRef[] {
 
 /**
  * 「未收到重复申请」「没有收到要求提供公开出版物的申请」: none of a kind of application table 3 counts apart under (五)不予处理,
- * which names its row by itself (「未收到申请」 alone is prose-applications').
+ * which names its row by itself (「未收到申请」 alone is prose-applications'). Not 「未受理重复申请3件」, a count of those not accepted.
  */
-const NONE_OF_A_KIND = /(?:未|没有)(?:收到|接到|受理)(?:过)?([^，,。；;\d]{0,24}申请)/;
+const NONE_OF_A_KIND = /(?:未|没有)(?:收到|接到)(?:过)?([^，,。；;\d]{0,24}申请)(?![\d两一二三四五六七八九十])/;
 const KIND_ROWS = () => REASONS.filter(([row]) => row.startsWith('3.5.'));
 
 /** The row of 「未收到重复申请」: one (五) reason named, else none. */
