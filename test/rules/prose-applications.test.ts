@@ -464,4 +464,40 @@ describe('prose-applications', () => {
     expect(said(12)).toEqual([]);
     expect(said(15)).toEqual([expect.objectContaining({ expected: 12, actual: 15 })]);
   });
+
+  it('none of a kind table 3 counts under (五) (「未收到要求提供公开出版物的申请」「未收到重复申请」) is no denial of all (hunt 17)', () => {
+    const said = (s1: string) => ofRule(findings({ s1 }), 'prose-applications').map((f) => [f.expected, f.actual]);
+    expect(said('未收到要求提供公开出版物的申请，也未出现无正当理由大量反复申请的情形。')).toEqual([]);
+    expect(said('全年未收到重复申请。')).toEqual([]);
+    expect(said('全年未收到政府信息公开申请。')).toEqual([[12, 0]]);
+    expect(said('全年未收到公民、法人或者其他组织要求公开政府信息的申请。')).toEqual([[12, 0]]);
+  });
+
+  it('「通过…等渠道共收到」 is every channel, the whole; 「窗口代为受理」 is one channel’s part (hunt 17)', () => {
+    const said = (s1: string) => ofRule(findings({ s1 }), 'prose-applications').map((f) => [f.expected, f.actual]);
+    expect(said('通过政务公开网上服务平台等渠道共收到政府信息公开申请15件。')).toEqual([[12, 15]]);
+    expect(said('通过网站、信函等多种方式共收到政府信息公开申请15件。')).toEqual([[12, 15]]);
+    expect(said('通过政务公开网上服务平台等渠道共收到政府信息公开申请12件。')).toEqual([]);
+    // Controls: one channel named is a part, and channels with 等 and no total may be some of several.
+    expect(said('共收到政府信息公开申请12件，通过政务公开网上服务平台收到申请8件。')).toEqual([]);
+    expect(said('共收到政府信息公开申请12件，其中通过网站、信函等方式收到申请8件，当面申请4件。')).toEqual([]);
+    expect(said('共收到政府信息公开申请12件。“一网通办”线下综合窗口代为受理申请3件。')).toEqual([]);
+  });
+
+  it('reads a 「主要数据」 <dl> between the title and section 一 where each value has its unit; a 数据看板’s bare numbers are not (hunt 17)', () => {
+    // The prose corpus's baseline page: 53 new, 4 carried over, 3 carried forward.
+    const base = readFileSync('test/fixtures/prose/build/common/tpl/base.html', 'utf8');
+    const said = (box: string) => {
+      const at = base.indexOf('<h2>一、');
+      return ofRule(auditedHtml(base.slice(0, at) + box + base.slice(at)).findings, 'prose-applications').map((f) => [f.expected, f.actual]);
+    };
+    const dl = (carried: string) =>
+      `<dl><dt>收到申请</dt><dd>53件</dd><dt>上年结转</dt><dd>${carried}</dd><dt>办结</dt><dd>54件</dd><dt>结转下年度</dt><dd>3件</dd></dl>`;
+    expect(said(dl('5件'))).toEqual([[4, 5]]);
+    expect(said(dl('4件'))).toEqual([]);
+    // Tiles with each number above its label come out paired one off (「收到申请 | 54件」), their last label alone after them: not read.
+    const tile = (n: string, label: string) => `<div><p>${n}</p><p>${label}</p></div>`;
+    expect(said(tile('53件', '收到申请') + tile('54件', '办结申请') + tile('3件', '结转下年度'))).toEqual([]);
+    expect(said(tile('53', '收到申请（件）') + tile('54', '办结申请（件）') + tile('3', '结转下年度（件）'))).toEqual([]);
+  });
 });

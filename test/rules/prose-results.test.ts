@@ -273,4 +273,20 @@ describe('prose-results', () => {
     expect(said(55)).toEqual([expect.objectContaining({ expected: 54, actual: 55 })]);
     expect(said(54)).toEqual([]);
   });
+
+  it('「未收到重复申请」 denies a kind of application table 3 counts under (五), which names its row (hunt 17)', () => {
+    // Clean t3: 重复申请 0, 要求提供公开出版物 0; t3 below: 重复申请 1 (in (七)总计 and 不予处理 instead of 予以公开).
+    const stated = (s1: string, t3 = cleanT3()) => ofRule(findings({ t3, s1 }), 'prose-results').map((f) => [f.cells![0]!.row, f.expected, f.actual]);
+    const repeated = cleanT3();
+    repeated['3.1'] = [4, 1, 0, 0, 0, 0, 5];
+    repeated['3.5.2'] = [1, 0, 0, 0, 0, 0, 1];
+    expect(stated('全年未收到重复申请。', repeated)).toEqual([['3.5.2', 1, 0]]);
+    expect(stated('全年未收到重复申请。')).toEqual([]);
+    expect(stated('未收到要求提供公开出版物的申请。', repeated)).toEqual([]);
+    // Controls: none received at all is prose-applications'; two kinds named in one denial say no one row.
+    expect(stated('全年未收到政府信息公开申请。', repeated)).toEqual([]);
+    expect(stated('未收到重复申请或要求提供公开出版物的申请。', repeated)).toEqual([]);
+    // Those not accepted, counted, are no denial of the kind (the count is read as the reason's own: 1 here).
+    expect(stated('未受理重复申请1件。', repeated)).toEqual([]);
+  });
 });

@@ -281,4 +281,12 @@ describe('prose-review-suit: cases that corrected the body (结果纠正)', () =
     expect(said('复议、诉讼案件中，结果维持的共2件（复议1件、直接起诉1件）。')).toEqual([]);
     expect(said('未经复议直接起诉1件。')).toEqual([[2, 1]]);
   });
+
+  it('「本机关作为复议机关未收到…行政复议申请」 is none the body was to decide, not none against it (hunt 17)', () => {
+    // Clean t4: 2 reviews, 1 suit.
+    const said = (s1: string) => ofRule(findings({ s1 }), 'prose-review-suit').map((f) => [f.expected, f.actual]);
+    expect(said('本机关作为复议机关未收到涉及政府信息公开的行政复议申请；本机关被申请行政复议2件，被提起行政诉讼1件。')).toEqual([]);
+    expect(said('本机关作为行政复议机关，全年未收到行政复议申请。')).toEqual([]);
+    expect(said('全年未收到涉及政府信息公开的行政复议申请。')).toEqual([[2, 0]]);
+  });
 });

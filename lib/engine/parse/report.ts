@@ -117,12 +117,13 @@ function noteRows(rows: { text: string }[][]): string[] {
  * The rows of an overview's table of figures (isOverviewFigures) as the sentences they say: 「本年新收申请 | 53件」 →
  * 「本年新收申请53件。」; a bare number takes the unit its header gives (「数量（件）」), a row's own number (序号) is left out, and a row of two values is not read.
  */
-function figureRows(rows: { text: string }[][]): string[] {
+function figureRows(rows: { text: string }[][], ownUnitOnly = false): string[] {
   let unit = '';
   const out: string[] = [];
   for (const r of rows) {
     const texts = r.map((c) => clean(c.text)).filter(Boolean);
     const value = texts.at(-1) ?? '';
+    if (ownUnitOnly && !/^\d[\d,.]*(?:件|条)$/.test(value)) continue;
     if (texts.length < 2 || !/^\d/.test(value)) {
       if (/[（(]件[)）]|件数/.test(texts.join(''))) unit = '件';
       continue;
@@ -133,6 +134,14 @@ function figureRows(rows: { text: string }[][]): string[] {
     out.push(label + value + (/^\d[\d,.]*$/.test(value) ? unit : '') + '。');
   }
   return out;
+}
+
+/** A short label alone on the line right after a grid (no heading, number or sentence): the grid's rows may be paired one off. */
+function lastLabelAfter(blocks: Block[], grid: Block): boolean {
+  const next = blocks[blocks.indexOf(grid) + 1];
+  if (next?.kind !== 'line') return false;
+  const text = compact(next.text);
+  return !!text && text.length <= 12 && !/[\d。；;！!？?：:]/.test(text) && !headingOf(next.text);
 }
 
 /** A sentence that ends in a label's colon, and a line that opens with a count: 「无法提供：」|「11件。」. */
@@ -207,6 +216,11 @@ export function* buildReportSteps(pageBlocks: Block[], source: SourceInfo, deadl
     // A table of figures in section 一 (「本年新收申请 | 53件」) states them as its prose would; t2's narrow blocks are read as t2.
     if (b.kind === 'grid' && !readersAfter && isOverviewFigures(b, current?.key) && classifyGrid(b) !== 't2')
       for (const row of figureRows(b.rows)) sentences.push(...sentencesOf(row, current?.key, b.el));
+    // A 「主要数据」 block between the title and section 一 (a <dl> of labels and values) states its figures too; only values with
+    // their own unit (「办结 | 56件」). A 数据看板's tiles (each number above its label) come out paired one off, their last label
+    // alone on the line after: then a value is the next tile's (「收到申请 | 54件」), and none is read.
+    if (b.kind === 'grid' && !current && !aboveTitle && !readersAfter && !lastLabelAfter(blocks, b))
+      for (const row of figureRows(b.rows, true)) sentences.push(...sentencesOf(row, undefined, b.el));
     // A PDF's running title atop each page (the report's title again) is no prose: a sentence goes on across it.
     if (b.kind === 'line' && title && !titleLines.has(b) && carried && compact(b.text) === compact(title)) continue;
     const skipped = b.kind !== 'line' || titleLines.has(b) || readersAfter || aboveTitle;

@@ -40,10 +40,15 @@ const withCarried = (context: string) => WITH_CARRIED.test(context) && !carriedB
  * not all of them (those of a part of the year: ofPartOfYear); 「公民、法人或者其他组织」 is everyone who may apply.
  */
 const PART =
-  /自然人|法人|其他组织|企业|个人|网站|网上|在线|线上|信函|邮寄|邮件|当面|现场|传真|电话|平台|渠道|方式|月均|(?:有关|涉及|关于)(?!(?:政府)?信息公开)[^。；，,]{1,20}?的[^。；，,]{0,16}申请/;
+  /自然人|法人|其他组织|企业|个人|网站|网上|在线|线上|信函|邮寄|邮件|当面|现场|传真|电话|平台|渠道|方式|窗口|代为|月均|(?:有关|涉及|关于)(?!(?:政府)?信息公开)[^。；，,]{1,20}?的[^。；，,]{0,16}申请/;
+/**
+ * 「通过政务公开网上服务平台等渠道共收到…」「通过网站、信函等多种方式共收到」: the channels named stand for all of them, the whole, when
+ * a total follows (「通过网站、信函等方式收到31件」 may be two channels of several).
+ */
+const ALL_CHANNELS = /通过[^。；，,\d]{0,30}?(?:等|各种?|多种|各类)(?:渠道|方式|平台)(?=[^。；，,\d]{0,4}(?:共|累计|合计|总计))/g;
 /** A part of the applications (PART), or those of a part of the year. */
 const aPart = (statement: string) => {
-  const s = statement.replace(EVERYONE, '');
+  const s = statement.replace(EVERYONE, '').replace(ALL_CHANNELS, '');
   return PART.test(s) || ofPartOfYear(s);
 };
 /** Words between the verb and 申请 that name no kind: 「共收到各类申请」「受理群众提出的申请」「新收的53件申请」. */
@@ -107,7 +112,9 @@ function fromSomeApplicants(statement: string): boolean {
   const who = /(?:收到|受理|接到)(.*?)(?:提出|提交)的/.exec(statement.replace(EVERYONE, ''))?.[1] ?? '';
   return !/^(?:任何人?|社会各界|社会|群众|申请人|个人|单位|公民|的)*$/.test(who.replace(NO_KIND, ''));
 }
-const NONE_OF_A_KIND = /需|费|超期|逾期|涉及|有关|关于|符合|不符合/;
+// The kinds of application table 3 counts apart under (五) (「未收到要求提供公开出版物的申请」「未收到重复申请」) are none of that kind
+// too; not 「要求公开政府信息的申请」, every one.
+const NONE_OF_A_KIND = /需|费|超期|逾期|涉及|有关|关于|符合|不符合|出版物|确认|重新出具|重复|反复|信访|投诉|举报/;
 /** 「有关政府信息公开事务的申请」 is every application (seed 000), not applications of one kind. */
 const ABOUT_DISCLOSURE = /(?:有关|涉及|关于)?(?:政府)?信息公开(?:事务|工作|事项)?的?/g;
 /**

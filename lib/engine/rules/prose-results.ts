@@ -21,8 +21,8 @@ export const proseResults: ReportRule = {
   severity: 'error',
   title: { zh: '正文办理结果与表格不符', en: 'Stated results ≠ table' },
   description: {
-    zh: '正文列出的予以公开、部分公开、不予公开等件数（或几项的合计：「予以公开及部分公开」「不予公开和无法提供共17件」），各项理由的件数（「本机关不掌握相关政府信息12件」「重复申请2件」），以及办结的申请件数（「（七）总计」），应与第三部分对应行一致；「没有因保护第三方合法权益不予公开的情况」「没有无法提供的情形」时该行应为 0；「因本机关不掌握相关政府信息无法提供7件」是该理由的件数，不是「无法提供」的总数。表格有空白时按不小于 0 计：已填数值之和已超过正文数字，即使有空白也是矛盾。',
-    en: 'A breakdown of results in the prose (or the sum of several listed together), the counts of each reason under (三)–(六), and the count of applications closed (row (七)), must match table 3, and a reason or group said not to have occurred must be 0; with blanks, it is contradicted when the filled cells already exceed it.',
+    zh: '正文列出的予以公开、部分公开、不予公开等件数（或几项的合计：「予以公开及部分公开」「不予公开和无法提供共17件」），各项理由的件数（「本机关不掌握相关政府信息12件」「重复申请2件」），以及办结的申请件数（「（七）总计」），应与第三部分对应行一致；「没有因保护第三方合法权益不予公开的情况」「没有无法提供的情形」「未收到重复申请」时该行应为 0；「因本机关不掌握相关政府信息无法提供7件」是该理由的件数，不是「无法提供」的总数。表格有空白时按不小于 0 计：已填数值之和已超过正文数字，即使有空白也是矛盾。',
+    en: 'A breakdown of results in the prose (or the sum of several listed together), the counts of each reason under (三)–(六), and the count of applications closed (row (七)), must match table 3, and a reason or group said not to have occurred (「未收到重复申请」: none of a kind counted under (五)) must be 0; with blanks, it is contradicted when the filled cells already exceed it.',
   },
   basis: '《政府信息公开条例》第五十条',
   example: '正文「予以公开6件」，表格「（一）予以公开」总计 5 件。',
@@ -117,10 +117,30 @@ function deniedRows(report: Report, words: string): CellRef[] {
   return alone && !REASON_WORDS.test(words) ? t3GroupRefs(report, group[1]) : [];
 }
 
+/**
+ * 「未收到重复申请」「没有收到要求提供公开出版物的申请」: none of a kind of application table 3 counts apart under (五)不予处理,
+ * which names its row by itself (「未收到申请」 alone is prose-applications'). Not 「未受理重复申请3件」, a count of those not accepted.
+ */
+const NONE_OF_A_KIND = /(?:未|没有)(?:收到|接到)(?:过)?([^，,。；;\d]{0,24}申请)(?![\d两一二三四五六七八九十])/;
+const KIND_ROWS = () => REASONS.filter(([row]) => row.startsWith('3.5.'));
+
+/** The row of 「未收到重复申请」: one (五) reason named, else none. */
+function kindDenied(c: string): { m: RegExpExecArray; cells: CellRef[] } | null {
+  const m = NONE_OF_A_KIND.exec(c);
+  const rows = m ? KIND_ROWS().filter(([, reason]) => new RegExp(reason).test(m[1]!)) : [];
+  return rows.length === 1 ? { m: m!, cells: total(rows[0]![0])() } : null;
+}
+
 /** A denial of a reason or a group whose row is not 0: the reason named, else the group. */
 function deniedResults(report: Report): Problem[] {
   const out: Problem[] = [];
   for (const { s, c } of proseSentences(report)) {
+    const kind = kindDenied(c);
+    if (kind && !aboutOtherYear(report, c.slice(0, kind.m.index)) && !aboutOtherBody(c.slice(0, kind.m.index)) && !ofOneApplicant(c)) {
+      const n = atLeast(report, kind.cells);
+      if (n > 0)
+        out.push({ section: s.section, cells: kind.cells, excerpt: s.text, expected: n, actual: 0, message: `正文称「${kind.m[0]}」，但表格为 ${n} 件` });
+    }
     const m = DENIED_RESULT.exec(c);
     // 「未发生不予公开决定被纠错的情况」 denies what came of a result, not the result.
     if (!m || OUTCOME_OF_RESULT.test(m[1]!) || aboutOtherYear(report, c.slice(0, m.index)) || aboutOtherBody(c.slice(0, m.index)) || ofOneApplicant(c))

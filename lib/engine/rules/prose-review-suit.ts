@@ -178,7 +178,10 @@ export const proseReviewSuit: ReportRule = {
       // 「未发生因答复超期引发的行政复议」 denies reviews of one cause; 「因政府信息公开工作…」「因不满政府信息公开答复…」 is every one of table 4.
       // 「王某未再提起行政诉讼」「申请人对重新答复未提出行政复议」: one applicant's, not the year's.
       const ofOne = found && (/^未再/.test(found[0]) || /(?:申请人|某)[^，,。；]{0,8}$/.test(c.slice(0, found.index)));
-      const denial = found && !ofOne && !/因(?!(?:不满|对)?(?:政府)?信息公开)/.test(found[0]) && !aboutOtherBody(c.slice(0, found.index)) ? found : null;
+      // 「本机关作为复议机关（，全年）未收到…行政复议申请」: none the body was to decide, not none against it.
+      const asOrgan = found && /作为(?:行政)?复议机[关构](?!.*被(?:申请|提起))/.test(c.slice(0, found.index));
+      const denial =
+        found && !ofOne && !asOrgan && !/因(?!(?:不满|对)?(?:政府)?信息公开)/.test(found[0]) && !aboutOtherBody(c.slice(0, found.index)) ? found : null;
       // 「未发生因…被行政复议纠错或行政诉讼败诉情形」 denies an outcome, not the cases.
       // To the end of its clause: 「没有发生行政诉讼败诉的情况，行政复议被纠错1件」 denies suits lost only.
       const clause = denial ? c.slice(denial.index).split(/[。；，,]/)[0]! : '';
