@@ -42,6 +42,8 @@ const KEPT_BY_TAG: Readonly<Record<string, readonly string[]>> = {
   // A column a <col> hides is counted from the columns before it (dom.ts hiddenColumns).
   COL: ['span'],
   COLGROUP: ['span'],
+  // <bdo dir="rtl"> shows a cell's digits reversed (dom.ts shownText).
+  BDO: ['dir'],
   // A declarative shadow root a parser left as a template (not a browser's: it attaches it) is read in place (dom.ts isShadowRoot).
   TEMPLATE: ['shadowrootmode'],
 };
