@@ -375,6 +375,18 @@ describe('decodePage', () => {
     const gbk = Buffer.from('c4eab1a8d5feb8aed0c5cfa2b9abbfaa'.repeat(30), 'hex'); // 年报政府信息公开 in GBK
     expect(decodePage(Uint8Array.from(gbk))).toBe('年报政府信息公开'.repeat(30));
   });
+  // Probes J16, J17: a saved page's own meta is a hint the bytes can refute; a server's charset and a BOM are not.
+  it('reads the bytes, not a <meta> charset they contradict: UTF-8 under 「gb2312」, GBK under 「utf-8」', () => {
+    const text = '示范市测试局2023年政府信息公开工作年度报告';
+    const bytes = (meta: string, body: Uint8Array) => Uint8Array.from([...Buffer.from(`<meta charset="${meta}">`), ...body]);
+    const gbk = Buffer.from('c4eab1a8d5feb8aed0c5cfa2b9abbfaa'.repeat(3), 'hex'); // 年报政府信息公开
+    expect(decodePage(bytes('gb2312', new TextEncoder().encode(text)))).toContain(text);
+    expect(decodePage(bytes('big5', new TextEncoder().encode(text)))).toContain(text);
+    expect(decodePage(bytes('utf-8', gbk))).toContain('年报政府信息公开'.repeat(3));
+    // Controls: a meta the bytes bear out, and a charset the server names, are believed (the GBK read as GBK, the UTF-8 bytes as GBK).
+    expect(decodePage(bytes('gbk', gbk))).toContain('年报政府信息公开'.repeat(3));
+    expect(decodePage(new TextEncoder().encode(text), 'text/html; charset=gbk')).not.toContain(text);
+  });
 });
 
 describe('decodePage of a single-file web page (MHTML)', () => {
