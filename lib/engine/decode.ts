@@ -76,7 +76,8 @@ function detected(bytes: Uint8Array): string {
  * mostly fail as UTF-8 is GB18030 (as a page with no charset is read). The Content-Type and a BOM are never second-guessed.
  */
 function metaBelied(label: string, bytes: Uint8Array): boolean {
-  if (/^utf-?8$/i.test(label)) return !isUtf8(bytes) && !mostlyUtf8(new TextDecoder('utf-8').decode(bytes));
+  // More than a few stray bytes (a lone surrogate's, a character cut short): GBK fails on nearly every character.
+  if (/^utf-?8$/i.test(label)) return !isUtf8(bytes) && !mostlyUtf8(new TextDecoder('utf-8').decode(bytes), 10);
   // Any other 8-bit charset (gb2312, big5, windows-1252 …): text in it is not well-formed UTF-8 but by chance.
   return !/^utf-?16/i.test(label) && bytes.some((b) => b >= 0x80) && isUtf8(bytes);
 }
@@ -92,9 +93,9 @@ function isUtf8(bytes: Uint8Array): boolean {
 
 /**
  * UTF-8 with at most a stray byte or a character cut short (a truncated download) per 200 good
- * ones: GBK read as UTF-8 fails on nearly every character, so a few failures do not make a page GBK.
+ * ones (or as many as asked): GBK read as UTF-8 fails on nearly every character, so a few failures do not make a page GBK.
  */
-function mostlyUtf8(text: string): boolean {
+function mostlyUtf8(text: string, goodPerBad = 200): boolean {
   let bad = 0;
   let good = 0;
   for (let i = 0; i < text.length; i++) {
@@ -102,7 +103,7 @@ function mostlyUtf8(text: string): boolean {
     if (c === 0xfffd) bad++;
     else if (c >= 0x80) good++;
   }
-  return bad * 200 <= good;
+  return bad * goodPerBad <= good;
 }
 
 function charsetOf(s: string): string | undefined {
