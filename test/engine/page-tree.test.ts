@@ -245,11 +245,14 @@ describe('a page written as a tree and read in the background', () => {
     expect(JSON.stringify(clean.viaTree)).toMatch(/"rule":"cell-wrong"/);
   });
 
-  it('keeps a <bdo>’s direction, which shows a cell’s digits reversed (probes J10c)', () => {
-    const { direct, viaTree } = bothWays(readFileSync(join(FIXTURES, 'probes', 'J10c-html-bdo-rtl-values.html'), 'utf8'));
-    expect(viaTree).toEqual(direct);
-    expect((direct as unknown as { findings: unknown[] }[])[0]!.findings).toEqual([]);
-  });
+  it.each(['J10c-html-bdo-rtl-values.html', 'J31b-html-svg-foreignobject-with-chart-words.html'])(
+    'keeps a <bdo>’s direction (digits shown reversed) and the HTML of an <svg>’s <foreignObject>, without the picture’s words: probes %s',
+    (name) => {
+      const { direct, viaTree } = bothWays(readFileSync(join(FIXTURES, 'probes', name), 'utf8'));
+      expect(viaTree).toEqual(direct);
+      expect((direct as unknown as { findings: unknown[] }[])[0]!.findings).toEqual([]);
+    },
+  );
 
   it('numbers the elements in document order, the root first, and hands them out in chunks', () => {
     const rows = Array.from({ length: 3000 }, (_, i) => `<tr><td>${i}</td></tr>`).join('');

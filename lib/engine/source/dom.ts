@@ -35,11 +35,20 @@ export const SKIPPED_ELEMENTS = new Set([
  */
 export function isSkipped(el: El, tag: string): boolean {
   return (
-    (SKIPPED_ELEMENTS.has(tag) && !(tag === 'TEXTAREA' && isReadOnly(el)) && !(tag === 'TEMPLATE' && isShadowRoot(el))) ||
+    (SKIPPED_ELEMENTS.has(tag) && !(tag === 'TEXTAREA' && isReadOnly(el)) && !(tag === 'TEMPLATE' && isShadowRoot(el)) && !(tag === 'SVG' && showsHtml(el))) ||
+    SVG_WORDS.has(tag) ||
     isReviewComment(el, tag) ||
     isStruckOut(el, tag)
   );
 }
+
+/**
+ * An <svg> holding a <foreignObject>, an HTML integration point: a browser shows the HTML in it as the page's, tables
+ * too (a page built as one picture). Such a picture is read; its own words (SVG_WORDS) still are not.
+ */
+const showsHtml = (svg: El): boolean => !!svg.querySelector('foreignObject');
+/** The words an SVG picture draws (a chart's labels and its description), never the report's text. */
+const SVG_WORDS = new Set(['TEXT', 'TSPAN', 'TEXTPATH', 'DESC']);
 
 /**
  * A web component's declarative shadow root (「<article-viewer><template shadowrootmode="open">」): a browser's parser attaches
