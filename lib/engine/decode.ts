@@ -45,7 +45,9 @@ function bodyOf(html: string): string {
 }
 
 function decodeText(bytes: Uint8Array, contentType: string): string {
-  const label = charsetOf(contentType) ?? bomCharset(bytes) ?? metaCharset(bytes);
+  const declared = charsetOf(contentType) ?? bomCharset(bytes);
+  const meta = declared ? undefined : metaCharset(bytes);
+  const label = declared ?? (meta && !metaBelied(normalizeLabel(meta), bytes) ? meta : undefined);
   if (label) {
     try {
       return new TextDecoder(normalizeLabel(label)).decode(bytes);
@@ -53,6 +55,11 @@ function decodeText(bytes: Uint8Array, contentType: string): string {
       // Unknown label: fall through to detection.
     }
   }
+  return detected(bytes);
+}
+
+/** UTF-8, or GB18030 when the bytes are not UTF-8 but for a stray byte or two (mostlyUtf8). */
+function detected(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
@@ -62,10 +69,33 @@ function decodeText(bytes: Uint8Array, contentType: string): string {
 }
 
 /**
- * UTF-8 with at most a stray byte or a character cut short (a truncated download) per 200 good
- * ones: GBK read as UTF-8 fails on nearly every character, so a few failures do not make a page GBK.
+ * A page's own <meta> charset the bytes contradict: a page re-encoded to UTF-8 (by an editor, a CMS migration or the tool that
+ * saved it) whose meta still says gb2312, or GBK bytes under a template's 「utf-8」. A server that names the charset (which a
+ * browser believes before the meta) shows such a page right; a saved file has only its bytes. Chinese text in GBK (or Big5) is
+ * not valid UTF-8, and UTF-8 is: a GB page whose non-ASCII bytes are all well-formed UTF-8 is UTF-8, a 「UTF-8」 page whose bytes
+ * mostly fail as UTF-8 is GB18030 (as a page with no charset is read). The Content-Type and a BOM are never second-guessed.
  */
-function mostlyUtf8(text: string): boolean {
+function metaBelied(label: string, bytes: Uint8Array): boolean {
+  // More than a few stray bytes (a lone surrogate's, a character cut short): GBK fails on nearly every character.
+  if (/^utf-?8$/i.test(label)) return !isUtf8(bytes) && !mostlyUtf8(new TextDecoder('utf-8').decode(bytes), 10);
+  // Any other 8-bit charset (gb2312, big5, windows-1252 …): text in it is not well-formed UTF-8 but by chance.
+  return !/^utf-?16/i.test(label) && bytes.some((b) => b >= 0x80) && isUtf8(bytes);
+}
+
+function isUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * UTF-8 with at most a stray byte or a character cut short (a truncated download) per 200 good
+ * ones (or as many as asked): GBK read as UTF-8 fails on nearly every character, so a few failures do not make a page GBK.
+ */
+function mostlyUtf8(text: string, goodPerBad = 200): boolean {
   let bad = 0;
   let good = 0;
   for (let i = 0; i < text.length; i++) {
@@ -73,7 +103,7 @@ function mostlyUtf8(text: string): boolean {
     if (c === 0xfffd) bad++;
     else if (c >= 0x80) good++;
   }
-  return bad * 200 <= good;
+  return bad * goodPerBad <= good;
 }
 
 function charsetOf(s: string): string | undefined {

@@ -69,6 +69,20 @@ const INVISIBLE = /[\p{Cf}\u034f]/gu;
 /** The text without what prints nothing (INVISIBLE). */
 export const visible = (s: string): string => s.replace(INVISIBLE, '');
 
+/**
+ * Text as it is shown where a right-to-left override (U+202E … U+202C, or to the line's end) reverses it: 「\u202e71\u202c」
+ * shows 17, and 17 is what the reader of the page (or the text) takes for the report's value (the 「trojan source」 trick;
+ * embeddings and isolates reorder no run of digits). Only the override's own span is reversed, and only when one is there.
+ * Before `visible`, which drops the marks.
+ */
+export function shownOrder(s: string): string {
+  return s.includes('\u202e')
+    ? s.replace(/\u202e([^\u202a-\u202e\u2066-\u2069\n]*)(?:\u202c|(?=[\n\u202a-\u202e\u2066-\u2069])|$)/g, (_, run: string) =>
+        Array.from(run).reverse().join(''),
+      )
+    : s;
+}
+
 /** Half-width text with every run of white space folded to one space, trimmed. */
 export function clean(s: string): string {
   return toHalfWidth(visible(s)).replace(/\s+/g, ' ').trim();
@@ -116,9 +130,9 @@ export type CellReading = { kind: 'number'; value: number; unit?: string } | { k
 const CELL_UNIT = /(万元|元|件|条|个|项|次|人次|人|起|宗)$/;
 /**
  * A note in brackets closing a cell, in words (「（已撤诉）」) or a share of the whole (「（50.0%）」): never a second number
- * alone (「1(2)」). Or a footnote mark right after the number (「53*」「53①」), which points to a note under the table.
+ * alone (「1(2)」). Or a footnote mark right after the number (「53*」「53①」「53¹」), which points to a note under the table.
  */
-const CELL_NOTE = /[(（](?:[^()（）]*[\u4e00-\u9fff][^()（）]*|\d+(?:\.\d+)?%)[)）]$|(?<=\d)(?:[*※†‡]|[\u2460-\u2473\u2776-\u277f])$/;
+const CELL_NOTE = /[(（](?:[^()（）]*[\u4e00-\u9fff][^()（）]*|\d+(?:\.\d+)?%)[)）]$|(?<=\d)(?:[*※†‡]|[\u2460-\u2473\u2776-\u277f]|[¹²³\u2070\u2074-\u2079]+)$/;
 
 /**
  * Reads one table cell: a number (ASCII, full-width or 〇 digits, thousands separators, decimals, a unit), a blank, a placeholder mark, or text.
@@ -129,7 +143,7 @@ export const readCell: (raw: string) => Readonly<CellReading> = memoizedText(rea
 function readCellOnce(raw: string): CellReading {
   // 〇 (and ○, 零) is the Chinese zero some typists put in tables: 「〇」「1〇」「零」. A spreadsheet's text-cell apostrophe
   // copied with the value (「'53」, autocorrected to 「’53」) is no part of it.
-  const c = mathDigits(compact(raw)).replace(/^['’‘](?=[+-]?[\d〇○零])/, '');
+  const c = decimalDigits(compact(shownOrder(raw)).replace(DIGIT_MARKS, '')).replace(/^['’‘](?=[+-]?[\d〇○零])/, '');
   const s = /[〇○零]/.test(c) && /^[\d〇○零,.]+$/.test(c) ? c.replace(/[〇○零]/g, '0') : c;
   if (s === '') return { kind: 'blank' };
   if (PLACEHOLDER.test(s) || (PRIVATE_USE.test(s) && GLYPH_VALUE.test(s))) return { kind: 'placeholder' };
@@ -147,10 +161,27 @@ function readCellOnce(raw: string): CellReading {
 }
 
 /**
- * Mathematical digits (bold 「𝟓𝟑」, double-struck, sans-serif, monospace: U+1D7CE–U+1D7FF) as ASCII: a 公众号 editor's
- * 「特殊字体」 writes values with them, and they print as digits.
+ * Variation selectors, which print nothing of their own, and the keycap mark a WeChat editor puts on each digit (「1️⃣7️⃣」:
+ * digit, U+FE0F, U+20E3), which shows the digit on a key. (Not in INVISIBLE: the first look has no numbers to read.)
  */
-const mathDigits = (s: string): string => (/[\ud835]/.test(s) ? s.replace(/[\u{1d7ce}-\u{1d7ff}]/gu, (d) => String((d.codePointAt(0)! - 0x1d7ce) % 10)) : s);
+const DIGIT_MARKS = /[\ufe00-\ufe0f\u20e3]/g;
+
+/**
+ * Decimal digits of other forms and scripts as ASCII: mathematical digits (bold 「𝟓𝟑」, double-struck, sans-serif, monospace:
+ * a 公众号 editor's 「特殊字体」), Arabic-Indic 「٥٣」, Devanagari 「५३」 … Each is Unicode's decimal digit (Nd) of its value, and
+ * prints as a digit. (Full-width digits are folded with the other full-width forms.) Unicode places each script's ten digits
+ * in a row, 0 first: a digit's value is the count of digits before it in its run, modulo 10 (the mathematical digits are five
+ * sets of ten in one run).
+ */
+const decimalDigits = (s: string): string => (OTHER_DIGIT.test(s) ? s.replace(OTHER_DIGITS, (d) => String(digitValue(d.codePointAt(0)!))) : s);
+const OTHER_DIGIT = /(?![0-9])\p{Nd}/u;
+const OTHER_DIGITS = new RegExp(OTHER_DIGIT.source, 'gu');
+const IS_DIGIT = /^\p{Nd}$/u;
+function digitValue(code: number): number {
+  let before = 0;
+  while (IS_DIGIT.test(String.fromCodePoint(code - before - 1))) before++;
+  return before % 10;
+}
 
 export const MAX_DIGITS = 15;
 

@@ -172,6 +172,36 @@ describe('the test build (root open, as a page would find it if it could): nothi
     await page.close();
   });
 
+  it('elements named like DOM members (probes J32: <img name="querySelector">, a <form> whose controls are named tagName, nodeType, lastChild …) change nothing the auditor reads', async () => {
+    // Read through Playwright's own world and the elements themselves: the page's world has no document.querySelector.
+    const drawn = async (page: Page) => {
+      const bar = page.locator('report-audit-overlay .bar [data-counts]');
+      await bar.waitFor({ timeout: 15_000 });
+      const found = await page
+        .locator('report-audit-overlay .marker')
+        .evaluateAll((ms) =>
+          ms.map((m) => `${(m as HTMLElement).dataset.severity} ${(m as HTMLElement).dataset.cell ?? (m as HTMLElement).dataset.section ?? ''}`),
+        );
+      return { counts: await bar.innerText(), found, bar: await page.locator('report-audit-overlay .bar').innerText() };
+    };
+    const page = await open(context, '/probes/J32-html-dom-clobbering.html');
+    // The page's own scripts do see its names over the members (what the auditor must not depend on).
+    expect(await page.evaluate('[typeof document.querySelector, String(document.body), String(document.forms.form1.tagName)]')).toEqual([
+      'object',
+      '[object HTMLImageElement]',
+      '[object HTMLInputElement]',
+    ]);
+    // The first look fired and the report was read whole: its year, and none of the findings a page left unread would give.
+    const clean = await drawn(page);
+    expect(clean.counts).toBe('未发现问题');
+    expect(clean.bar).toContain('2023');
+    expect(clean.found).toEqual([]);
+    await page.close();
+    const wrong = await open(context, '/probes/J32e-html-dom-clobbering-error.html');
+    expect((await drawn(wrong)).found).toEqual(['error t3/3.7/total']);
+    await wrong.close();
+  });
+
   it('a page element named report-audit-overlay does not hide the table inside it', async () => {
     const page = await open(context, '/hostile/fake-host.html');
     await waitForAudit(page);

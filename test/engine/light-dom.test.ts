@@ -30,15 +30,33 @@ const PAGE_SOURCES: [string, () => string][] = [
   ...Object.entries(PAGES).map(([path, page]): [string, () => string] => [`portal ${path}`, page]),
 ];
 
+/** Paths found, by element: a page nested 10 000 deep (probes J23) has many blocks at the bottom. */
+const paths = new WeakMap<object, string>();
+
+/** Children's indexes, by parent: a page of 5 000 tables side by side (probes J26) would list them once for each. */
+const indexes = new WeakMap<object, Map<Element, number>>();
+function indexIn(parent: Element, child: Element): number {
+  let known = indexes.get(parent);
+  if (!known) indexes.set(parent, (known = new Map(Array.from(parent.children).map((c, i) => [c, i]))));
+  return known.get(child) ?? -1;
+}
+
 /** An element as its place in the page (element indexes from the root): comparable across two DOMs. */
 function pathOf(el: unknown): string {
-  const parts: string[] = [];
-  for (let e = el as Element | null; e && e.nodeType === 1; e = e.parentNode as Element | null) {
-    const parent = e.parentNode as Element | null;
-    const index = parent && parent.nodeType === 1 ? Array.from(parent.children).indexOf(e) : 0;
-    parts.unshift(`${e.tagName.toUpperCase()}[${index}]`);
+  const e = el as Element | null;
+  if (!e || e.nodeType !== 1) return '';
+  const known = paths.get(e);
+  if (known !== undefined) return known;
+  // Ancestors first, from the root down, so that no walk up is repeated (nor recursion as deep as the page).
+  const chain: Element[] = [];
+  for (let a: Element | null = e; a && a.nodeType === 1 && !paths.has(a); a = a.parentNode as Element | null) chain.push(a);
+  for (const a of chain.reverse()) {
+    const parent = a.parentNode as Element | null;
+    const index = parent && parent.nodeType === 1 ? indexIn(parent, a) : 0;
+    const above = parent && parent.nodeType === 1 ? paths.get(parent)! : '';
+    paths.set(a, `${above ? `${above}/` : ''}${a.tagName.toUpperCase()}[${index}]`);
   }
-  return parts.join('/');
+  return paths.get(e)!;
 }
 
 /** Everything the engine derives from a page, with elements replaced by their places. */
@@ -119,6 +137,16 @@ const LINKEDOM_DIFFERS: Record<string, string> = {
   'EY20-web-component-t3-error.html':
     'linkedom counts the content of a <template> in the page’s text; a browser keeps it apart (a web component’s sample table of zeros)',
   'H14-html-nul-bytes.html': 'linkedom keeps a NUL in the text (「1\\u00007」); a browser drops it and shows 17',
+  // The portal serves the probes read as UTF-8 (a UTF-16 page's every other byte a NUL); the CLI decodes them by their BOM.
+  'J14-html-utf16le-bom.html':
+    'read as UTF-8, a UTF-16 page has a NUL beside each character: linkedom keeps them in the text, the light DOM drops them as a browser does',
+  'J15-html-utf16be-bom.html':
+    'read as UTF-8, a UTF-16 page has a NUL beside each character: linkedom keeps them in the text, the light DOM drops them as a browser does',
+  'J28-html-template-holds-other-copy.html':
+    'linkedom counts the content of a <template> in the page’s text; a browser keeps it apart (another copy of the report)',
+  'J28e-html-template-holds-right-copy.html':
+    'linkedom counts the content of a <template> in the page’s text; a browser keeps it apart (another copy of the report)',
+  'J29-html-noscript-holds-other-copy.html': 'linkedom counts the text of a <noscript> copy of the article; a browser running scripts shows none',
   'H18-frameset.html':
     'linkedom gives a frameset page an empty <body> of its own and reads nothing; the light DOM, finding no <body>, reads the page whole, <noframes> too (a browser reads the <frameset>, its <noframes> as raw text): no report either way',
 };

@@ -49,6 +49,21 @@ describe('readCell', () => {
     // Mathematical bold and monospace digits of a 公众号 editor's 「特殊字体」 (variants X17).
     ['\u{1d7d3}\u{1d7d1}', 53],
     ['\u{1d7f7}\u{1d7f8}.\u{1d7fb}', 12.5],
+    // Any script's decimal digits (probes J03, J04): Arabic-Indic, Devanagari, and the last set of mathematical digits.
+    ['\u0665\u0663', 53],
+    ['\u096b\u0969', 53],
+    ['\u{1d7fb}\u{1d7f9}', 53],
+    // Variation selectors and the keycap mark print nothing of their own (probes J12: 「1️⃣7️⃣」).
+    ['1\ufe0f7\ufe0e', 17],
+    ['1\ufe0f\u20e37\ufe0f\u20e3', 17],
+    // A right-to-left override shows its digits reversed, and they are read as shown (probes J10: 「\u202e71\u202c」 shows 17);
+    // embeddings, isolates and a left-to-right override reorder no digits.
+    ['\u202e71\u202c', 17],
+    ['\u202e71', 17],
+    ['1\u202e32\u202c4', 1234],
+    ['\u202b17\u202c', 17],
+    ['\u206717\u2069', 17],
+    ['\u202d17\u202c', 17],
   ])('reads %j as %d', (raw, n) => expect(readCell(raw)).toEqual({ kind: 'number', value: n }));
   it.each(['', ' ', '\u00a0'])('reads %j as blank, never 0', (raw) => expect(readCell(raw).kind).toBe('blank'));
   // report-format.md: a word inside a row of numbers (「—」「/」) is an invalid cell, neither a blank nor 0.
@@ -74,8 +89,12 @@ describe('readCell', () => {
     ['53＊', 53, '*'],
     ['53①', 53, '①'],
     ['1234②', 1234, '②'],
+    // A superscript mark after a number is a footnote's (probes J06: 「17¹」), not a digit of it.
+    ['17¹', 17, '¹'],
+    ['53²³', 53, '²³'],
   ])('reads %j as %d with the note %j', (raw, value, unit) => expect(readCell(raw)).toEqual({ kind: 'number', value, unit }));
-  it.each(['*', '①', '（50%）', '50%'])('reads %j alone as no count', (raw) => expect(readCell(raw).kind).not.toBe('number'));
+  // Nor are digits that are no decimal digits a count: subscripts, Roman numerals, a superscript alone, a letter for a digit (probes J07–J09).
+  it.each(['*', '①', '（50%）', '50%', '₁₇', 'Ⅲ', '¹', '1З'])('reads %j alone as no count', (raw) => expect(readCell(raw).kind).not.toBe('number'));
   // A byte-order mark pasted mid-number prints nothing (variants V09: 「1\uFEFF8」).
   it('reads a U+FEFF inside a number as nothing', () => expect(readCell('1\ufeff8')).toEqual({ kind: 'number', value: 18 }));
 });
@@ -355,6 +374,18 @@ describe('decodePage', () => {
     expect(decodePage(utf8.subarray(0, utf8.length - 1))).toContain(text.slice(0, 40));
     const gbk = Buffer.from('c4eab1a8d5feb8aed0c5cfa2b9abbfaa'.repeat(30), 'hex'); // 年报政府信息公开 in GBK
     expect(decodePage(Uint8Array.from(gbk))).toBe('年报政府信息公开'.repeat(30));
+  });
+  // Probes J16, J17: a saved page's own meta is a hint the bytes can refute; a server's charset and a BOM are not.
+  it('reads the bytes, not a <meta> charset they contradict: UTF-8 under 「gb2312」, GBK under 「utf-8」', () => {
+    const text = '示范市测试局2023年政府信息公开工作年度报告';
+    const bytes = (meta: string, body: Uint8Array) => Uint8Array.from([...Buffer.from(`<meta charset="${meta}">`), ...body]);
+    const gbk = Buffer.from('c4eab1a8d5feb8aed0c5cfa2b9abbfaa'.repeat(3), 'hex'); // 年报政府信息公开
+    expect(decodePage(bytes('gb2312', new TextEncoder().encode(text)))).toContain(text);
+    expect(decodePage(bytes('big5', new TextEncoder().encode(text)))).toContain(text);
+    expect(decodePage(bytes('utf-8', gbk))).toContain('年报政府信息公开'.repeat(3));
+    // Controls: a meta the bytes bear out, and a charset the server names, are believed (the GBK read as GBK, the UTF-8 bytes as GBK).
+    expect(decodePage(bytes('gbk', gbk))).toContain('年报政府信息公开'.repeat(3));
+    expect(decodePage(new TextEncoder().encode(text), 'text/html; charset=gbk')).not.toContain(text);
   });
 });
 

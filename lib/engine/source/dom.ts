@@ -4,7 +4,7 @@ import { CHECK_EVERY, drain, NO_DEADLINE, type Deadline, type Steps } from '../s
 import { layoutTableBlocks } from './layout-table';
 import { linesToBlocks, type SourceLine } from './text';
 import { simplified } from '../traditional';
-import { visible } from '../text';
+import { shownOrder, visible } from '../text';
 import { INVISIBLE_TEXT_STYLE, isTextRun } from './style-sheet';
 
 /**
@@ -35,11 +35,20 @@ export const SKIPPED_ELEMENTS = new Set([
  */
 export function isSkipped(el: El, tag: string): boolean {
   return (
-    (SKIPPED_ELEMENTS.has(tag) && !(tag === 'TEXTAREA' && isReadOnly(el)) && !(tag === 'TEMPLATE' && isShadowRoot(el))) ||
+    (SKIPPED_ELEMENTS.has(tag) && !(tag === 'TEXTAREA' && isReadOnly(el)) && !(tag === 'TEMPLATE' && isShadowRoot(el)) && !(tag === 'SVG' && showsHtml(el))) ||
+    SVG_WORDS.has(tag) ||
     isReviewComment(el, tag) ||
     isStruckOut(el, tag)
   );
 }
+
+/**
+ * An <svg> holding a <foreignObject>, an HTML integration point: a browser shows the HTML in it as the page's, tables
+ * too (a page built as one picture). Such a picture is read; its own words (SVG_WORDS) still are not.
+ */
+const showsHtml = (svg: El): boolean => !!svg.querySelector('foreignObject');
+/** The words an SVG picture draws (a chart's labels and its description), never the report's text. */
+const SVG_WORDS = new Set(['TEXT', 'TSPAN', 'TEXTPATH', 'DESC']);
 
 /**
  * A web component's declarative shadow root (「<article-viewer><template shadowrootmode="open">」): a browser's parser attaches
@@ -414,8 +423,9 @@ function* regroupSteps(items: (SourceLine | Block)[], deadline: Deadline): Steps
 
 function cellText(td: El): string {
   // What prints nothing goes before white space is folded: /\s/ counts a stray U+FEFF as a space, which would split 「1\uFEFF8」.
+  // A right-to-left override is read as shown before its marks go (shownOrder).
   return simplified(
-    visible(td.firstElementChild ? shownText(td) : (td.textContent ?? ''))
+    visible(shownOrder(td.firstElementChild ? shownText(td) : (td.textContent ?? '')))
       .replace(/\s+/g, ' ')
       .trim(),
   );
@@ -474,6 +484,11 @@ function shownText(root: El): string {
     // A read-only <textarea> is a cell's value as the page shows it (a form rendered for viewing), as it is a block's text;
     // a review comment (isSkipped) is not the cell's.
     if (el !== root && (isSkipped(el, tagOf(el)) || isFootnoteMark(el, out) || isHidden(el) || isNoteLink(el, out))) continue;
+    // <bdo dir="rtl"> shows its text reversed, as a right-to-left override does (cellText reads it as shown: shownOrder).
+    if (el !== root && tagOf(el) === 'BDO' && el.getAttribute('dir')?.toLowerCase() === 'rtl') {
+      out += `\u202e${shownText(el)}\u202c`;
+      continue;
+    }
     // A form shown read-only (「<input readonly value="12">」): the value is what the cell shows.
     if (tagOf(el) === 'INPUT' && /^(?:text|number|)$/i.test(el.getAttribute('type') ?? '')) out += el.getAttribute('value') ?? '';
     for (let c = el.lastChild; c; c = c.previousSibling) stack.push(c);

@@ -42,6 +42,8 @@ const KEPT_BY_TAG: Readonly<Record<string, readonly string[]>> = {
   // A column a <col> hides is counted from the columns before it (dom.ts hiddenColumns).
   COL: ['span'],
   COLGROUP: ['span'],
+  // <bdo dir="rtl"> shows a cell's digits reversed (dom.ts shownText).
+  BDO: ['dir'],
   // A declarative shadow root a parser left as a template (not a browser's: it attaches it) is read in place (dom.ts isShadowRoot).
   TEMPLATE: ['shadowrootmode'],
 };
@@ -49,6 +51,9 @@ const NONE: readonly string[] = [];
 
 /** What of <head> the engine reads: the page's title, its meta tags (publication dates) and <base> (what its links are relative to). */
 const HEAD_KEPT = new Set(['TITLE', 'META', 'BASE']);
+
+/** The element each form's stand-in (unshadowed) stands for. */
+const shadowedBy = new WeakMap<Element, Element>();
 
 /** Nodes per chunk handed to `emit`: each chunk is serialised in one task, a few hundred KB at most. */
 export const TREE_CHUNK = 4000;
@@ -65,6 +70,43 @@ export interface TreeOptions {
   limits?: PageLimits;
   /** Receives the nodes in chunks of TREE_CHUNK, the last one shorter. */
   emit: (nodes: TreeNode[]) => void;
+}
+
+/**
+ * Members of nodes as their prototypes define them, not as the page may shadow them. A <form> answers to its controls'
+ * names before its own members (HTML's [LegacyOverrideBuiltIns]), in an extension's isolated world too: in the many portals
+ * that hold the whole page in one ASP.NET <form>, 「<input name="nodeType">」 or 「name="lastChild"」 would have the walk skip
+ * or misread the report, and 「name="tagName"」 end it with an error. (Chromium's isolated world does not let named
+ * elements shadow `document`'s members.) The prototypes are the content script's world's own, which no page script reaches.
+ */
+function memberOf(node: object, name: string): PropertyDescriptor | undefined {
+  for (let p = Object.getPrototypeOf(node) as object | null; p; p = Object.getPrototypeOf(p) as object | null) {
+    const d = Object.getOwnPropertyDescriptor(p, name);
+    if (d) return d;
+  }
+  return undefined;
+}
+
+/** A member's reader from `sample`'s prototypes; a DOM that keeps it as an own field (a light DOM's) is read directly. */
+function reader<T>(sample: object, name: string): (node: object) => T {
+  const get = memberOf(sample, name)?.get;
+  return get ? (node) => get.call(node) as T : (node) => (node as Record<string, T>)[name]!;
+}
+
+/**
+ * The element as the engine's predicates read it, each member from its prototypes (memberOf): asked of <form>s only,
+ * the one kind of element whose members a page can shadow (a proxy is no element: native calls get the element itself).
+ */
+function unshadowed(el: Element): Element {
+  return new Proxy(el, {
+    get(target, name) {
+      const d = memberOf(target, name as string);
+      // Not a prototype's: a light DOM's own field (a browser keeps no member on the element itself).
+      if (!d) return Reflect.get(target, name) as unknown;
+      if (d.get) return d.get.call(target) as unknown;
+      return typeof d.value === 'function' ? (d.value as (...args: unknown[]) => unknown).bind(target) : d.value;
+    },
+  });
 }
 
 /** By name, not through `el.attributes`: that builds an Attr object for each attribute, and Word's markup has many. */
@@ -96,7 +138,8 @@ function hiddenByStyleSheet(el: Element, tag: string): boolean {
   if (HEAD_KEPT.has(tag) || !(el.hasAttribute('class') || el.hasAttribute('id'))) return false;
   const view = el.ownerDocument.defaultView;
   if (typeof view?.getComputedStyle !== 'function') return false;
-  const style = view.getComputedStyle(el);
+  // A form's stand-in (unshadowed) is no element to the browser: the style is asked of the element it stands for.
+  const style = view.getComputedStyle(shadowedBy.get(el) ?? el);
   return style.display === 'none' || (isTextRun(el) && textInvisible(style));
 }
 
@@ -120,6 +163,11 @@ function screenReaderOnly(style: CSSStyleDeclaration): boolean {
 export function* pageTreeSteps(doc: Document, { skip, limits = PAGE_LIMITS, emit }: TreeOptions, deadline: Deadline): Steps<TreeWritten> {
   const root = doc.documentElement;
   const elements: Element[] = [root];
+  // The walk's own reads, through the prototypes (memberOf): a form among the nodes cannot shadow them.
+  const nodeType = reader<number>(root, 'nodeType');
+  const tagName = reader<string>(root, 'tagName');
+  const lastChild = reader<ChildNode | null>(root, 'lastChild');
+  const previousSibling = reader<ChildNode | null>(root, 'previousSibling');
   let chunk: TreeNode[] = [[-1, root.tagName, attributesOf(root, root.tagName.toUpperCase())]];
   const push = (node: TreeNode) => {
     chunk.push(node);
@@ -136,7 +184,7 @@ export function* pageTreeSteps(doc: Document, { skip, limits = PAGE_LIMITS, emit
   // an iterative walk, as pages nest deeply.
   const stack: Node[] = [];
   const parents: number[] = [];
-  for (let c = root.lastChild; c; c = c.previousSibling) {
+  for (let c = lastChild(root); c; c = previousSibling(c)) {
     stack.push(c);
     parents.push(0);
   }
@@ -147,7 +195,8 @@ export function* pageTreeSteps(doc: Document, { skip, limits = PAGE_LIMITS, emit
     }
     const node = stack.pop()!;
     const parent = parents.pop()!;
-    if (node.nodeType === 3) {
+    const type = nodeType(node);
+    if (type === 3) {
       const data = (node as Text).data;
       chars += data.length;
       if (chars > limits.chars) {
@@ -157,19 +206,21 @@ export function* pageTreeSteps(doc: Document, { skip, limits = PAGE_LIMITS, emit
       push([parent, data]);
       continue;
     }
-    if (node.nodeType !== 1) continue;
+    if (type !== 1) continue;
     const el = node as Element;
-    const tag = el.tagName.toUpperCase();
+    const tag = tagName(el).toUpperCase();
     const inHead = tag === 'HEAD';
+    const seen = tag === 'FORM' ? unshadowed(el) : el;
+    if (seen !== el) shadowedBy.set(seen, el);
     // A button's few words are no report text, but the first look reads them (a 专栏's year buttons name reports):
     // kept, so that the background's first look reads what the page's did; the readers still leave them out.
-    if ((!inHead && tag !== 'BUTTON' && tag !== 'SELECT' && isSkipped(el, tag)) || skip?.(el)) continue;
+    if ((!inHead && tag !== 'BUTTON' && tag !== 'SELECT' && isSkipped(seen, tag)) || skip?.(el)) continue;
     if ((tag === 'TD' || tag === 'TH') && ++cells > limits.cells) {
       cut = 'cells';
       break;
     }
     const index = elements.push(el) - 1;
-    push([parent, tag, attributesOf(el, tag)]);
+    push([parent, tag, attributesOf(seen, tag)]);
     if (tag === 'SELECT') {
       // A form shown for viewing: the box shows one option, the live selection (a script may have set it), and only that
       // option is written (dom.ts reads it as a cell's value); the others are no text of the page.
@@ -180,8 +231,8 @@ export function* pageTreeSteps(doc: Document, { skip, limits = PAGE_LIMITS, emit
       }
       continue;
     }
-    for (let c = el.lastChild; c; c = c.previousSibling) {
-      if (inHead && (c.nodeType !== 1 || !HEAD_KEPT.has((c as Element).tagName.toUpperCase()))) continue;
+    for (let c = lastChild(el); c; c = previousSibling(c)) {
+      if (inHead && (nodeType(c) !== 1 || !HEAD_KEPT.has(tagName(c).toUpperCase()))) continue;
       stack.push(c);
       parents.push(index);
     }

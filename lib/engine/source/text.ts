@@ -1,5 +1,5 @@
 import { sectionOfHeading } from '../parse/sections';
-import { compact, isPageNumber, readCell, toHalfWidth, visible } from '../text';
+import { compact, isPageNumber, readCell, shownOrder, toHalfWidth, visible } from '../text';
 import type { Block, Column, GridCell } from './blocks';
 
 const VALUE_TOKEN = String.raw`(?:[+-]?[\d〇○,]+(?:\.\d+)?|[-—/无])`;
@@ -40,7 +40,7 @@ export interface LineCells {
  */
 export function tokenizeLine(line: string): LineCells | 'separator' | null {
   if (line.length > MAX_ROW_CHARS) return null;
-  const raw = visible(line.replace(/<br\s*\/?>/gi, ''));
+  const raw = visible(shownOrder(line.replace(/<br\s*\/?>/gi, '')));
   if (raw.includes('\t')) {
     const cells = unframed(raw.split('\t').map((c) => c.trim()));
     return { cells, loose: false, gapless: !cells.includes('') };
