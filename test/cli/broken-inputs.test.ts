@@ -115,6 +115,34 @@ describe('inputs too large to keep in a corpus', () => {
     expect(e.findings.filter((f) => f.severity !== 'info').map((f) => f.rule)).toEqual(['cell-invalid']);
   });
 
+  // Probes round J: markup that exhausts a reader. Each is read whole, or says what it could not read.
+  const nonInfo = (e: Entry) => e.findings.filter((f) => f.severity !== 'info').map((f) => f.rule);
+  it('an element of 50 000 attributes, and a cell with a 2 MB attribute, are read as the report they hold', async () => {
+    const attrs = Array.from({ length: 50_000 }, (_, i) => `data-a${i}="${i}"`).join(' ');
+    put('attrs.html', HTML_REPORT.replace('<div class="article">', `<div class="article" ${attrs}>`));
+    put('big-attr.html', HTML_REPORT.replace('<td>17</td>', `<td title="${'x'.repeat(2 * 1024 * 1024)}">17</td>`));
+    for (const name of ['attrs.html', 'big-attr.html']) {
+      const e = await audit(name);
+      expect([name, e.detected, e.report?.year, nonInfo(e)]).toEqual([name, true, 2023, []]);
+    }
+  });
+
+  it('a t3 of 20 000 rows repeating its labels is past the cells read: the page says so, and invents no wrong cell', async () => {
+    const start = HTML_REPORT.indexOf('<table', HTML_REPORT.indexOf('三、收到和处理'));
+    const t3 = HTML_REPORT.slice(start, HTML_REPORT.indexOf('</table>', start) + '</table>'.length);
+    const rows = t3.split('</tr>');
+    const body = rows.slice(3, -1).join('</tr>') + '</tr>';
+    put('t3-rows.html', HTML_REPORT.replace(t3, `${rows.slice(0, 3).join('</tr>')}</tr>${body.repeat(800)}</table>`));
+    const e = await audit('t3-rows.html');
+    expect(e.detected).toBe(true);
+    const rules = nonInfo(e);
+    expect(rules).toContain('page-too-large');
+    // What was lost may be said missing; nothing read is said wrong.
+    expect(
+      rules.filter((r) => !['page-too-large', 'row-missing', 'table-missing', 'cell-missing', 'section-missing', 'row-cells-unplaced'].includes(r)),
+    ).toEqual([]);
+  });
+
   it('a text cut at the size cap before its tables says it was cut, not only that it is no report', async () => {
     put('big-line.txt', TAB_REPORT.replace('严格落实', `严格${'x'.repeat(5_200_000)}落实`));
     const e = await audit('big-line.txt');
