@@ -130,9 +130,11 @@ export type CellReading = { kind: 'number'; value: number; unit?: string } | { k
 const CELL_UNIT = /(万元|元|件|条|个|项|次|人次|人|起|宗)$/;
 /**
  * A note in brackets closing a cell, in words (「（已撤诉）」) or a share of the whole (「（50.0%）」): never a second number
- * alone (「1(2)」). Or a footnote mark right after the number (「53*」「53①」「53¹」), which points to a note under the table.
+ * alone (「1(2)」). Or a footnote mark right after the number (「53*」「53①」「53¹」), which points to a note under the table. Or last
+ * year's figure for comparison, named, without brackets (「40 上年35」, often on a second line of the cell): not this year's count.
  */
-const CELL_NOTE = /[(（](?:[^()（）]*[\u4e00-\u9fff][^()（）]*|\d+(?:\.\d+)?%)[)）]$|(?<=\d)(?:[*※†‡]|[\u2460-\u2473\u2776-\u277f]|[¹²³\u2070\u2074-\u2079]+)$/;
+const CELL_NOTE =
+  /[(（](?:[^()（）]*[\u4e00-\u9fff][^()（）]*|\d+(?:\.\d+)?%)[)）]$|(?<=\d)(?:[*※†‡]|[\u2460-\u2473\u2776-\u277f]|[¹²³\u2070\u2074-\u2079]+|(?:上年度?|去年)(?:同期)?[:：]?\d+(?:\.\d+)?)$/;
 
 /**
  * Reads one table cell: a number (ASCII, full-width or 〇 digits, thousands separators, decimals, a unit), a blank, a placeholder mark, or text.

@@ -80,6 +80,15 @@ describe('text a browser shows as it is written', () => {
     expect(table('mat-row', 'mat-cell')).toEqual(table('div', 'span'));
     expect(table('mat-row', 'mat-cell')).toHaveLength(2);
   });
+  it('reads a <div role="cell"> of text as a cell of its row’s line, however long its label (variants P26: el-table-v2’s joined paths)', () => {
+    const label = '三、本年度办理结果（六）其他处理1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请';
+    const row = (cell: string, text: string) =>
+      lines(`<div role="table"><div role="row"><${cell} role="cell">${text}</${cell}><${cell} role="cell">1</${cell}></div></div>`);
+    expect(row('div', label)).toEqual(row('span', label));
+    expect(row('div', label)).toHaveLength(1);
+    // The control: a cell of paragraphs keeps its lines.
+    expect(lines('<div role="row"><div role="cell"><p>3.其他</p><p>（注）</p></div></div>')).toEqual(['3.其他', '（注）']);
+  });
   it('leaves a footnote mark in <sub> out of a cell, as one in <sup>', () => {
     const cell = (mark: string) => lines(`<table><tr><td>3.其他${mark}</td><td>1</td></tr></table>`);
     expect(cell('<sub>b</sub>')).toEqual(['3.其他|1']);

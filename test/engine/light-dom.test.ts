@@ -124,6 +124,10 @@ const LINKEDOM_DIFFERS: Record<string, string> = {
   'Z30-layui-table-view-hidden-original.html':
     'linkedom applies no style sheet; a browser hides the original static table by layui’s .layui-hide rule, as the light DOM does',
   'EZ30-layui-t3-error.html': 'linkedom applies no style sheet; a browser hides the original static table by layui’s .layui-hide rule, as the light DOM does',
+  'P02-vxe-table-virtual-y-space.html':
+    'linkedom applies no style sheet; a browser hides vxe-table’s 「暂无数据」 empty block by the page’s rule, as the light DOM does',
+  'EP02-vxe-table-t4-error.html':
+    'linkedom applies no style sheet; a browser hides vxe-table’s 「暂无数据」 empty block by the page’s rule, as the light DOM does',
   'W25d-anti-copy-noise-by-class.html':
     'linkedom applies no style sheet; a browser shows nothing of the anti-copy noise its class rule sizes 0, as the light DOM does',
   'U43b-lazy-table-not-loaded-yet.html': 'linkedom reads the text of a <noscript> after the table’s placeholder; a browser running scripts shows none',

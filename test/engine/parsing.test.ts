@@ -92,9 +92,14 @@ describe('readCell', () => {
     // A superscript mark after a number is a footnote's (probes J06: 「17¹」), not a digit of it.
     ['17¹', 17, '¹'],
     ['53²³', 53, '²³'],
+    // Last year's figure named after the value (variants P14: 「40⏎上年35」 on a second line of the cell).
+    ['40上年35', 40, '上年35'],
+    ['40 去年同期35', 40, '去年同期35'],
   ])('reads %j as %d with the note %j', (raw, value, unit) => expect(readCell(raw)).toEqual({ kind: 'number', value, unit }));
   // Nor are digits that are no decimal digits a count: subscripts, Roman numerals, a superscript alone, a letter for a digit (probes J07–J09).
-  it.each(['*', '①', '（50%）', '50%', '₁₇', 'Ⅲ', '¹', '1З'])('reads %j alone as no count', (raw) => expect(readCell(raw).kind).not.toBe('number'));
+  it.each(['*', '①', '（50%）', '50%', '₁₇', 'Ⅲ', '¹', '1З', '上年35', '40上年'])('reads %j alone as no count', (raw) =>
+    expect(readCell(raw).kind).not.toBe('number'),
+  );
   // A byte-order mark pasted mid-number prints nothing (variants V09: 「1\uFEFF8」).
   it('reads a U+FEFF inside a number as nothing', () => expect(readCell('1\ufeff8')).toEqual({ kind: 'number', value: 18 }));
 });
@@ -726,6 +731,13 @@ describe('layout', () => {
       t2: '2019',
       t3: '2021',
     });
+  });
+  // A tree's path joined into one label with no separator (variants P25): 其他处理 before 「3.其他」 is the group's, not 2019's one row.
+  it('reads a group joined to its item by the item (「（六）其他处理3.其他」 is 3.6.3, not 2019’s 其他处理)', () => {
+    const row = (label: string) => t2(label, '1', '0', '0', '0', '0', '1', '2');
+    expect(layoutsOf({ t2: [], t3: [{ kind: 'grid', rows: [row('三、本年度办理结果（六）其他处理3.其他').rows[0]!] }], t4: [] }).t3).toBe('2021');
+    // The control: the group alone is 2019's row.
+    expect(layoutsOf({ t2: [], t3: [{ kind: 'grid', rows: [row('三、本年度办理结果（六）其他处理').rows[0]!] }], t4: [] }).t3).toBe('2019');
   });
 });
 

@@ -191,6 +191,14 @@ const ITEM_START = /^(?:\d{1,2}[.、．]|[(（][一二三四五六七八九十]{
  */
 function matchSpec(row: SplitRow, specs: RowSpec[]): RowSpec | undefined {
   const own = firstMatch(specs, row.lastLabel);
+  // A tree's path flattened into one label with no separator (「三、本年度办理结果（六）其他处理3.其他」, a sheet's or a flat
+  // table's rows): when the group's words before the last item are what matched (其他处理 is 2019's one row), or nothing
+  // did, the item names the row. A label whose own words matched (「（三）不予公开1.属于国家秘密」) keeps its match.
+  const at = innerItemAt(row.lastLabel);
+  if (at > 0 && (!own || own.match.test(row.lastLabel.slice(0, at)))) {
+    const item = firstMatch(specs, row.lastLabel.slice(at));
+    if (item) return item;
+  }
   if (own) return own;
   // A spreadsheet's flattened label, the path in one cell (「三、本年度办理结果-（六）其他处理-3.其他」): its item names the row.
   const tail = row.lastLabel.split(PATH_SEPARATOR).at(-1)!;
@@ -206,6 +214,16 @@ function matchSpec(row: SplitRow, specs: RowSpec[]): RowSpec | undefined {
   }
   const lastTwo = row.labels.slice(-2).join('');
   return firstMatch(specs, lastTwo) ?? firstMatch(specs, row.label);
+}
+
+/** Where an item's own number starts inside a label, after a group's words (not after a digit: 「12.5」). */
+const INNER_ITEM = /(?<=[^\d.．、\s])(?:\d{1,2}[.、．]|[(（][一二三四五六七八九十]{1,2}[)）]|[①-⑳])/g;
+
+/** The start of a label's last item number after its first character, or -1. */
+function innerItemAt(label: string): number {
+  let at = -1;
+  for (const m of label.matchAll(INNER_ITEM)) at = m.index;
+  return at;
 }
 
 /**

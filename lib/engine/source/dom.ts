@@ -375,9 +375,12 @@ export function* readDomSteps(root: El, limits: PageLimits, skip: ((el: El) => b
       continue;
     }
     const role = el.getAttribute('role') ?? '';
-    const block = BLOCK.has(tag) || ROW_ROLE.test(role);
-    // 「<span role="cell">」 in a row: a tab apart from the cell before, as a text table's cells are.
-    if (!block && CELL_ROLE.test(role)) buf += '\t';
+    // A grid's cell is a cell of its row's line, a tab apart from the one before as a text table's are: an inline one
+    // (「<span role="cell">」), and a <div role="cell"> of text alone, which as a line of its own would be read as a line
+    // of text (a label over a label line's length, 「三、本年度办理结果（六）其他处理1.申请人…」, reads as prose).
+    const cell = CELL_ROLE.test(role) && !Array.from(el.children).some((c) => BLOCK.has(tagOf(c)));
+    const block = (!cell && BLOCK.has(tag)) || ROW_ROLE.test(role);
+    if (!block && cell) buf += '\t';
     // An empty block (「<div class="cell"></div>」, 「<p>&nbsp;</p>」) is an empty line: in a table
     // written one cell per block, a blank cell (source/text.ts blankLinesAsCells).
     if (block && isEmptyLeaf(el)) {
