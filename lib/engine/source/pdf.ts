@@ -47,14 +47,17 @@ const apply = (m: Matrix, x: number, y: number): [number, number] => [m[0]! * x 
  * What pdf.js gives for glyphs of a font with no ToUnicode map and no usable encoding: the glyph numbers
  * as characters, control characters (「\u0001\u0002…」) among them, or U+FFFD. Never text of a report.
  */
-const UNMAPPED = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffd]/gu;
+const unmapped = (ch: string): boolean => {
+  const c = ch.codePointAt(0)!;
+  return c < 0x20 || (c >= 0x7f && c <= 0x9f) || c === 0xfffd;
+};
 /** Share of unmapped characters past which the text layer is garbage (the rest being glyph numbers read as ASCII). */
 const GARBLED_SHARE = 0.05;
 
 /** A text layer of glyph numbers: it cannot be read (copying it gives 乱码), whatever its numbers look like. */
 function isGarbled(strings: string[]): boolean {
-  const text = strings.join('').replace(/\s/g, '');
-  return text.length > 0 && (text.match(UNMAPPED)?.length ?? 0) > text.length * GARBLED_SHARE;
+  const text = [...strings.join('').replace(/\s/g, '')];
+  return text.length > 0 && text.filter(unmapped).length > text.length * GARBLED_SHARE;
 }
 
 /** Thinner than this (points) and a filled rectangle is a ruling, not a shaded cell. */
