@@ -64,7 +64,11 @@ export async function auditFile(bytes: Uint8Array, readers: FileReaders, opts: F
   switch (kind) {
     case 'pdf': {
       const pdf = await readPdf(bytes, readers.pdf);
-      const audit = pdf.scanned ? unreadable('scanned', opts, `共 ${pdf.pages} 页`) : auditBlocksPage(pdf.blocks, { ...opts, pageTitle: pdf.title });
+      const audit = pdf.scanned
+        ? unreadable('scanned', opts, `共 ${pdf.pages} 页`)
+        : pdf.garbled
+          ? unreadable('garbled', opts, `共 ${pdf.pages} 页`)
+          : auditBlocksPage(pdf.blocks, { ...opts, pageTitle: pdf.title });
       return { kind, audit, pages: pdf.pages };
     }
     case 'docx':

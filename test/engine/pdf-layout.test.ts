@@ -129,6 +129,51 @@ describe('ruled tables', () => {
     ]);
   });
 
+  it('joins the values of a row broken at a page to its label left on the page before (after the repeated header)', () => {
+    const xs = [50, 150, 200, 250];
+    const header = [t('项目', 55, 115), t('甲', 155, 115), t('乙', 205, 115)];
+    // Page 1 ends with the label of 「2.重复申请」 in a ruled row of blank value cells; page 2 has its values, no label.
+    const p1 = page(
+      [...header, t('1.属于国家秘密', 55, 135), t('0', 160, 135, 5), t('1', 210, 135, 5), t('2.重复申请', 55, 155)],
+      ruled(xs, [100, 120, 140, 160]),
+    );
+    const p2 = page(
+      [...header, t('2', 160, 135, 5), t('1', 210, 135, 5), t('3.其他', 55, 155), t('0', 160, 155, 5), t('0', 210, 155, 5)],
+      ruled(xs, [100, 120, 140, 160]),
+    );
+    expect(grids(pagesToBlocks([p1, p2]).blocks).map(texts)).toEqual([
+      [
+        ['项目', '甲', '乙'],
+        ['1.属于国家秘密', '0', '1'],
+        ['2.重复申请', '2', '1'],
+        ['3.其他', '0', '0'],
+      ],
+    ]);
+  });
+
+  it('keeps a row of words at the foot of a page apart from a next page opening with a labelled row, or with values under words', () => {
+    const xs = [50, 150, 200, 250];
+    // A blank row (its values missing) above a row with a label of its own: two rows.
+    const p1 = page([t('1.属于国家秘密', 55, 115), t('0', 160, 115, 5), t('1', 210, 115, 5), t('2.重复申请', 55, 135)], ruled(xs, [100, 120, 140]));
+    const p2 = page([t('3.其他', 55, 115), t('0', 160, 115, 5), t('0', 210, 115, 5)], ruled(xs, [100, 120]));
+    expect(grids(pagesToBlocks([p1, p2]).blocks).map(texts)).toEqual([
+      [
+        ['1.属于国家秘密', '0', '1'],
+        ['2.重复申请', '', ''],
+        ['3.其他', '0', '0'],
+      ],
+    ]);
+    // A header row at the foot of a page (t4's result names) and its values at the top of the next: the values are a row.
+    const q1 = page([t('复议', 55, 115), t('维持', 155, 115), t('纠正', 205, 115)], ruled(xs, [100, 120]));
+    const q2 = page([t('1', 60, 115, 5), t('2', 160, 115, 5), t('3', 210, 115, 5)], ruled(xs, [100, 120]));
+    expect(grids(pagesToBlocks([q1, q2]).blocks).map(texts)).toEqual([
+      [
+        ['复议', '维持', '纠正'],
+        ['1', '2', '3'],
+      ],
+    ]);
+  });
+
   it('keeps a header repeated on the next page a row of its own, not the rest of the row above', () => {
     const xs = [50, 150, 200];
     // The header is repeated on the last page only, so it matches no row the table began with.

@@ -18,7 +18,8 @@ describe('PDF variants', () => {
   it.each(cases)('%s', async (file, { findings: expected }) => {
     const { entry } = await auditFile(join(DIR, file));
     expect(entry.detected).toBe(true);
-    expect(entry.report).toMatchObject({ agency: '示范县交通运输局', year: 2023, layout: '2021' });
+    // A file that cannot be read is named after itself: no body or year to read.
+    if (expected[0]?.rule !== 'file-unreadable') expect(entry.report).toMatchObject({ agency: '示范县交通运输局', year: 2023, layout: '2021' });
     const found = entry.findings.filter((f) => f.severity !== 'info');
     expect(found.map((f) => f.rule)).toEqual(expected.map((e) => e.rule));
     expected.forEach((e, i) => {

@@ -62,7 +62,7 @@ describe('cell-invalid', () => {
     t3['3.5.1'] = ['\ue601', '/', '/', '/', 0, 0, 0];
     const fs = ofRule(findings({ t3 }), 'cell-invalid');
     expect(fs.map((f) => keys(f))).toEqual([['t3/3.5.1/natural'], ['t3/3.5.1/commercial', 't3/3.5.1/research', 't3/3.5.1/nonprofit']]);
-    expect(fs[0]!.message).toContain('「U+E601」是网页字体显示的私用区字符');
+    expect(fs[0]!.message).toContain('「U+E601」是字体显示的私用区字符');
   });
   it('says which of the same word’s cells the identities cannot determine', () => {
     const t4 = cleanT4();

@@ -34,6 +34,14 @@ describe('label-variant', () => {
     expect(r.detected && ofRule(r.findings, 'label-variant')).toEqual([]);
     expect(ofRule(audit().findings, 'label-variant')).toEqual([]);
   });
+  it('takes an item number drawn as a private-use glyph for numbering, still noting a typo after it', () => {
+    // A PDF font whose map sends digits to private use (pdf-variants E33) numbers every row 「\ue031.」.
+    const glyphs = makeReport().replace('5.属于三类内部事务信息', '\ue035.属于三类内部事务信息').replace('1.属于国家秘密', '\ue031.属于国家秘密');
+    const r = auditText(glyphs);
+    expect(r.detected && ofRule(r.findings, 'label-variant')).toEqual([]);
+    const typo = auditText(glyphs.replace('\ue035.属于三类内部事务信息', '\ue035.属于三类内容事务信息'));
+    expect(typo.detected && ofRule(typo.findings, 'label-variant').map((f) => f.actual)).toEqual(['\ue035.属于三类内容事务信息']);
+  });
   it.each(['R17-html-dash-for-zero.html', 'R21-html-t3-circled-numbers.html', 'R22-html-t3-caption-rows.html'])(
     'takes no group caption for a column header, nor ①② for a different label (probe %s)',
     async (name) => {

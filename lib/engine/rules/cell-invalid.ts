@@ -20,8 +20,8 @@ export const cellInvalid: ReportRule = {
   severity: 'error',
   title: { zh: '数值无效', en: 'Invalid number' },
   description: {
-    zh: '件数必须是不小于 0 的整数；金额可以有小数。数字行中的文字（「未统计」「—」「/」「无」）是无效数值，留在本列，不是空白，也不是 0；一张表中有 3 格以上写同一个词（如以「—」代替 0）时合为一条；网页字体以私用区字符显示的数字（防抓取字体）无法读出，不推测其值，一张表中这样的格同样合为一条。一格中被空格隔开的数字（「1 0」：10，还是两个数？）同样无效；只有正好补齐该行缺少的列时，才读作分隔符丢失的相邻两列。',
-    en: 'Counts must be whole numbers ≥ 0; only amounts may have decimals. A word among the numbers (「未统计」, 「—」, 「/」, 「无」) is an invalid value in its own column, neither a blank nor zero; three or more cells of a table holding the same word (「—」 for every zero) make one finding. Digits an icon font draws from private-use code points (an anti-scraping font) cannot be read and are never guessed: such cells of a table make one finding too. So are digits apart in one cell (「1 0」: 10, or two numbers?), unless they fill exactly the columns the row lacks: then they are two cells whose separator was lost.',
+    zh: '件数必须是不小于 0 的整数；金额可以有小数。数字行中的文字（「未统计」「—」「/」「无」）是无效数值，留在本列，不是空白，也不是 0；一张表中有 3 格以上写同一个词（如以「—」代替 0）时合为一条；以私用区字符显示的数字（网页的防抓取字体、PDF 中把数字映射到私用区的字体）无法读出，不推测其值，一张表中这样的格同样合为一条。一格中被空格隔开的数字（「1 0」：10，还是两个数？）同样无效；只有正好补齐该行缺少的列时，才读作分隔符丢失的相邻两列。',
+    en: 'Counts must be whole numbers ≥ 0; only amounts may have decimals. A word among the numbers (「未统计」, 「—」, 「/」, 「无」) is an invalid value in its own column, neither a blank nor zero; three or more cells of a table holding the same word (「—」 for every zero) make one finding. Digits drawn from private-use code points (an anti-scraping icon font on a web page, a PDF font whose map sends digits there) cannot be read and are never guessed: such cells of a table make one finding too. So are digits apart in one cell (「1 0」: 10, or two numbers?), unless they fill exactly the columns the row lacks: then they are two cells whose separator was lost.',
   },
   basis: '《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）：件数为非负整数',
   example: '件数写作「-1」「0.5」「三」或「—」。',
@@ -66,7 +66,7 @@ export const cellInvalid: ReportRule = {
 
 /** What stands for every private-use glyph in the grouping by word. */
 const GLYPHS = '\uE000';
-const GLYPHS_WHY = '是网页字体显示的私用区字符，无法读作数字';
+const GLYPHS_WHY = '是字体显示的私用区字符，无法读作数字';
 
 /** A cell's private-use code points as their numbers (「U+E603 U+E600」): the glyphs print as nothing readable in a message. */
 const codePoints = (raw: string): string =>
@@ -81,7 +81,7 @@ function unreadableGlyphs(report: Report, cells: CellRef[], first: string): Prob
     section: SECTION_OF_TABLE[cells[0]!.table],
     cells,
     actual: codePoints(first),
-    message: `${namedCells(cells)}的值${GLYPHS_WHY}（防抓取字体，如「${codePoints(first)}」），本表无法核对`,
+    message: `${namedCells(cells)}的值${GLYPHS_WHY}（防抓取字体或编码映射有误的字体，如「${codePoints(first)}」），本表无法核对`,
   };
 }
 

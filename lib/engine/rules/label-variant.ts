@@ -8,8 +8,9 @@ import type { Problem, ReportRule } from './types';
 /** Compares labels as words: numbering, brackets, quotes and punctuation aside (the template's own, again for each report). */
 const words = memoizedText((label) =>
   compact(label)
-    // 「一、」「（一）」「①」, and a section's 「第一部分」「Ⅰ、」「II.」: numbering, not words.
-    .replace(/^(?:[(（]?[一二三四五六七八九十\d]+[)）、.．,，]?|[①-⑳]|第[一二三四五六七八九十]+部分|[Ⅰ-Ⅻ]+[、.．]?|[IVX]+[、.．])+/, '')
+    // 「一、」「（一）」「①」, and a section's 「第一部分」「Ⅰ、」「II.」: numbering, not words; its digits may be private-use glyphs
+    // (an icon font's, a PDF font's whose map sends digits there).
+    .replace(/^(?:[(（]?[一二三四五六七八九十\d\p{Co}]+[)）、.．,，]?|[①-⑳]|第[一二三四五六七八九十]+部分|[Ⅰ-Ⅻ]+[、.．]?|[IVX]+[、.．])+/u, '')
     .replace(/[()（）【】[\]“”"'‘’「」《》、，,。.．；;：:！!？?·\-—]/g, ''),
 );
 

@@ -531,7 +531,7 @@ function continueGrid(prev: Grid, next: Grid): void {
   while (skip < next.rows.length && skip < prev.rows.length && same(prev.rows[skip]!, next.rows[skip]!)) skip++;
   const last = prev.rows.at(-1);
   const first = next.rows[skip];
-  if (last && first && isSplitRowTail(last, first)) {
+  if (last && first && (isSplitRowTail(last, first) || isSplitRowValues(last, first))) {
     joinSplitRow(last, first);
     skip++;
   }
@@ -551,6 +551,16 @@ function isSplitRowTail(last: GridCell[], first: GridCell[]): boolean {
   if (first.some((c, k) => c.text && readCell(last[k]!.text).kind === 'number')) return false;
   const texts = first.filter((c) => c.text);
   return texts.length > 0 && texts.every((c) => !NEW_ITEM.test(c.text));
+}
+
+/**
+ * The values of a row broken at a page, its label left on the page before (a row let break across pages
+ * whose label sits at the top of its cells): the row there has words and no number, the next page opens
+ * (after its repeated header) with numbers and no words, each only where that row is blank.
+ */
+function isSplitRowValues(last: GridCell[], first: GridCell[]): boolean {
+  if (last.length !== first.length || hasNumber(last) || !hasNumber(first) || !last.some((c) => c.text)) return false;
+  return first.every((c, k) => !c.text || (!last[k]!.text && readCell(c.text).kind === 'number'));
 }
 
 /**

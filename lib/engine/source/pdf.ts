@@ -24,6 +24,8 @@ export interface PdfRead {
   pages: number;
   /** Pages exist but hold no text at all: a scan, which only OCR could read. */
   scanned: boolean;
+  /** The text is mostly characters no font maps to (fonts without a ToUnicode map): nothing in it can be read. */
+  garbled: boolean;
   /** The document's own title (its metadata), as a web page's <title>. */
   title?: string;
 }
@@ -40,6 +42,23 @@ const mul = (m: Matrix, n: Matrix): Matrix => [
   m[1]! * n[4]! + m[3]! * n[5]! + m[5]!,
 ];
 const apply = (m: Matrix, x: number, y: number): [number, number] => [m[0]! * x + m[2]! * y + m[4]!, m[1]! * x + m[3]! * y + m[5]!];
+
+/**
+ * What pdf.js gives for glyphs of a font with no ToUnicode map and no usable encoding: the glyph numbers
+ * as characters, control characters (「\u0001\u0002…」) among them, or U+FFFD. Never text of a report.
+ */
+const unmapped = (ch: string): boolean => {
+  const c = ch.codePointAt(0)!;
+  return c < 0x20 || (c >= 0x7f && c <= 0x9f) || c === 0xfffd;
+};
+/** Share of unmapped characters past which the text layer is garbage (the rest being glyph numbers read as ASCII). */
+const GARBLED_SHARE = 0.05;
+
+/** A text layer of glyph numbers: it cannot be read (copying it gives 乱码), whatever its numbers look like. */
+function isGarbled(strings: string[]): boolean {
+  const text = [...strings.join('').replace(/\s/g, '')];
+  return text.length > 0 && text.filter(unmapped).length > text.length * GARBLED_SHARE;
+}
 
 /** Thinner than this (points) and a filled rectangle is a ruling, not a shaded cell. */
 const RULE_WIDTH = 2.5;
@@ -162,6 +181,7 @@ export async function readPdf(bytes: Uint8Array, assets: PdfAssets): Promise<Pdf
   }
   try {
     const pages: PdfPage[] = [];
+    const strings: string[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const vp = page.getViewport({ scale: 1 });
@@ -179,6 +199,7 @@ export async function readPdf(bytes: Uint8Array, assets: PdfAssets): Promise<Pdf
         // Vertical or rotated text is not part of a report's tables; keep horizontal text only.
         if (Math.abs(b!) > 0.01 * Math.abs(a!)) continue;
         texts.push({ str: item.str, x: e!, y: f!, w: item.width * vp.scale, size: Math.hypot(c!, d!) });
+        strings.push(item.str);
       }
       const rules = rulingsOf(pdfjs, await page.getOperatorList(), view);
       pages.push({ width: turned.width, height: turned.height, texts, rules });
@@ -187,7 +208,7 @@ export async function readPdf(bytes: Uint8Array, assets: PdfAssets): Promise<Pdf
     const { blocks, chars } = pagesToBlocks(pages);
     const info = (await doc.getMetadata().catch(() => null))?.info as { Title?: unknown } | undefined;
     const title = typeof info?.Title === 'string' && info.Title.trim() ? info.Title.trim() : undefined;
-    return { blocks, pages: pages.length, scanned: pages.length > 0 && chars === 0, title };
+    return { blocks, pages: pages.length, scanned: pages.length > 0 && chars === 0, garbled: isGarbled(strings), title };
   } finally {
     await task.destroy();
   }
