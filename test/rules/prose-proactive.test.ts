@@ -53,6 +53,8 @@ describe('prose-proactive', () => {
     expect(stated('本年度收取行政事业性收费12.5万元。')).toEqual([['fees.amount', 1.25, 12.5]]);
     expect(stated('行政事业性收费金额为0.125万元。')).toEqual([['fees.amount', 1.25, 0.125]]);
     expect(stated('行政事业性收费共计125元。')).toEqual([['fees.amount', 1.25, 0.0125]]);
+    expect(stated('全年行政事业性收费项目3项，收费金额12.5万元。')).toEqual([['fees.amount', 1.25, 12.5]]);
+    expect(stated('本年度未收取行政事业性收费。')).toEqual([['fees.amount', 1.25, 0]]);
     for (const s1 of [
       '本年度收取行政事业性收费1.25万元。',
       '行政事业性收费1.3万元。', // the table's 1.25 to the prose's one decimal
@@ -61,6 +63,9 @@ describe('prose-proactive', () => {
       '全县行政事业性收费12.5万元。',
       '减免行政事业性收费12.5万元。',
       '本年度未收取信息处理费。',
+      '行政事业性收费项目3项，收费金额1.25万元。',
+      '2022年未收取行政事业性收费。',
+      '无违规收取行政事业性收费情况。',
     ])
       expect(proactive(s1), s1).toEqual([]);
   });
