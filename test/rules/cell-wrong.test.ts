@@ -75,6 +75,19 @@ describe('cell-wrong: the smallest set of cells that explains the broken identit
     expect(ofRule(findings({ t3 }), 'cell-wrong')).toEqual([]);
   });
 
+  it('names the broken identities, not rows that could take the gap whole, when a gap of 2 or more may be split over rows (round 35 recall hunt)', () => {
+    const t3 = cleanT3();
+    t3['3.1'] = [6, 1, 0, 0, 0, 0, 7]; // natural and total one too many
+    t3['3.3.4'] = [2, 0, 0, 0, 0, 0, 2]; // so here: each row adds up, (七)总计 is 2 short in natural and total
+    const fs = findings({ t3 });
+    // One row 2 too many (3.1, 3.3.4 or 3.4.1) explains it as well as two rows 1 too many: listing those rows would name 3.4.1, a right row.
+    expect(ofRule(fs, 'cell-wrong')).toEqual([]);
+    expect(ofRule(fs, 't3-results-sum').map((f) => f.message)).toEqual([expect.stringContaining('「自然人」列'), expect.stringContaining('「总计」列')]);
+    // A gap of 1 cannot be split: the rows that can take it are named (the test below); a gap of 2 another identity places stays a cell.
+    const one = cleanT3();
+    one['3.1'] = [7, 1, 0, 0, 0, 0, 6];
+    expect(ofRule(findings({ t3: one }), 'cell-wrong').map((f) => [keys(f), f.expected, f.actual])).toEqual([[['t3/3.1/natural'], 5, 7]]);
+  });
   it('does not settle on one cell, by a prose number, a finding of two wrong cells among several (round 24 recall hunt)', () => {
     const t3 = cleanT3();
     t3['4'] = [3, 0, 0, 0, 0, 0, 3]; // 结转下年度: natural and total both 1 too many; the row adds up, two columns do not

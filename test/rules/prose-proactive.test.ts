@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findings, ofRule } from '../helpers/rules';
 
 // The clean report's table 2 (test/helpers/make-report.ts): 规章 0 | 0 | 0, 行政规范性文件 1 | 0 | 5 (issued, repealed,
-// in force, unless a test sets them), 行政许可 3, 行政处罚 2, 行政强制 0.
+// in force, unless a test sets them), 行政许可 3, 行政处罚 2, 行政强制 0, 行政事业性收费 1.25 万元.
 const proactive = (s1: string, normative?: (number | string)[]) => ofRule(findings({ s1, ...(normative && { normative }) }), 'prose-proactive');
 const stated = (s1: string, normative?: (number | string)[]) =>
   proactive(s1, normative).map((f) => [f.cells![0]!.row + '.' + f.cells![0]!.column, f.expected, f.actual]);
@@ -48,6 +48,26 @@ describe('prose-proactive', () => {
   it('counts blanks as unknowns ≥ 0: a blank is no contradiction, a filled cell is', () => {
     expect(proactive('制发行政规范性文件3件。', ['', 0, 5])).toEqual([]);
     expect(stated('制发行政规范性文件3件。', [4, '', 5])).toEqual([['normative.issued', 4, 3]]);
+  });
+  it('checks the 行政事业性收费 amount, in 万元 or 元, against the table’s 万元: a moved decimal point, not a rounding (recall round 11)', () => {
+    expect(stated('本年度收取行政事业性收费12.5万元。')).toEqual([['fees.amount', 1.25, 12.5]]);
+    expect(stated('行政事业性收费金额为0.125万元。')).toEqual([['fees.amount', 1.25, 0.125]]);
+    expect(stated('行政事业性收费共计125元。')).toEqual([['fees.amount', 1.25, 0.0125]]);
+    expect(stated('全年行政事业性收费项目3项，收费金额12.5万元。')).toEqual([['fees.amount', 1.25, 12.5]]);
+    expect(stated('本年度未收取行政事业性收费。')).toEqual([['fees.amount', 1.25, 0]]);
+    for (const s1 of [
+      '本年度收取行政事业性收费1.25万元。',
+      '行政事业性收费1.3万元。', // the table's 1.25 to the prose's one decimal
+      '收取行政事业性收费12500元。',
+      '2022年行政事业性收费12.5万元。',
+      '全县行政事业性收费12.5万元。',
+      '减免行政事业性收费12.5万元。',
+      '本年度未收取信息处理费。',
+      '行政事业性收费项目3项，收费金额1.25万元。',
+      '2022年未收取行政事业性收费。',
+      '无违规收取行政事业性收费情况。',
+    ])
+      expect(proactive(s1), s1).toEqual([]);
   });
   it('does not read the 2019 table, whose columns mean other things', () => {
     expect(ofRule(findings({ layout2019: true, s1: '制发规范性文件9件，现行有效规范性文件9件。' }), 'prose-proactive')).toEqual([]);

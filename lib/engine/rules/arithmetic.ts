@@ -247,7 +247,13 @@ function solveTable(report: Report, table: TableKey, st: Structure): TableSoluti
     });
     // Blanks are bounded with every candidate freed: what holds whichever candidate is wrong.
     const all = new Set(found.flat());
-    return { table, checks, status: 'located', sets, bounds: boundsOf(propagate(sys, all)!, all) };
+    const bounds = boundsOf(propagate(sys, all)!, all);
+    // Several sets of two or more cells, each off by 2 or more (a row's cell and its 总计 alike): the gap could as well be
+    // split over rows the list leaves out, as too small to take it whole (two rows one too many each); naming the rows
+    // that can would be a guess, so the broken identities are reported instead.
+    if (found.length > 1 && sets.every((set) => set.length > 1 && set.every((w) => w.expected !== undefined && Math.abs(w.expected - w.actual) > 1)))
+      return { table, checks, status: 'unlocated', sets: [], bounds };
+    return { table, checks, status: 'located', sets, bounds };
   }
   return { table, checks, status: 'unlocated', sets: [], bounds: new Map() };
 }

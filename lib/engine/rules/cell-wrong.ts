@@ -53,8 +53,8 @@ export const cellWrong: ReportRule = {
   severity: 'error',
   title: { zh: '数值有误（根据勾稽关系定位）', en: 'Wrong number (located by the identities)' },
   description: {
-    zh: '把一张表的全部勾稽关系放在一起求解，找出最少改动哪几个单元格就能使所有勾稽关系成立：每个这样的单元格只报告一次，给出应为与实为；它破坏的各条勾稽关系（t3-balance 等）作为证据附在该问题下，不另计数。几个单元格都能同样解释时，说明无法确定并列出全部候选。空白单元格按未知的非负数参与求解。',
-    en: 'Solves each table’s identities together and finds the fewest cells whose change makes them all hold; each such cell is reported once with its expected value, and the identities it breaks are attached as evidence rather than counted. When several cells explain it equally, all candidates are listed. Blanks take part as unknowns ≥ 0.',
+    zh: '把一张表的全部勾稽关系放在一起求解，找出最少改动哪几个单元格就能使所有勾稽关系成立：每个这样的单元格只报告一次，给出应为与实为；它破坏的各条勾稽关系（t3-balance 等）作为证据附在该问题下，不另计数。几个单元格都能同样解释时，说明无法确定并列出全部候选；但每种解释都要改两格以上、各差 2 以上时（如一列中两行各多 1，各行总计随之），差额也可能分摊在未列出的几行，此时不列候选，只报告不成立的勾稽关系。空白单元格按未知的非负数参与求解。',
+    en: 'Solves each table’s identities together and finds the fewest cells whose change makes them all hold; each such cell is reported once with its expected value, and the identities it breaks are attached as evidence rather than counted. When several cells explain it equally, all candidates are listed; but when every explanation changes two or more cells each by 2 or more (two rows of a column one too many each, their totals with them), the gap may as well be spread over rows not listed, and the broken identities are reported instead. Blanks take part as unknowns ≥ 0.',
   },
   basis: '《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）第三、四部分表格的勾稽关系',
   example: '「(七)总计·总计」应为 1，实为 2：行总计、办理结果之和与「一+二＝三+四」三个勾稽关系都因这一格不成立。',

@@ -1,6 +1,6 @@
 import { layoutFamily, type CellRef, type Report } from '../model';
 import { aboutOtherBody, aboutOtherYear, atLeast, checkClaims, ownPartFollows, proseSentences, type Claim } from './claims';
-import { clauseBefore, ref, tableLayout } from './helpers';
+import { clauseBefore, ref, tableLayout, valueAt } from './helpers';
 import type { Problem, ReportRule } from './types';
 
 /** Table 2's documents as prose names them; a statement about one runs until a document is named again. */
@@ -79,8 +79,8 @@ export const proseProactive: ReportRule = {
   severity: 'error',
   title: { zh: '正文主动公开数据与表格不符', en: 'Stated proactive-disclosure figures ≠ table 2' },
   description: {
-    zh: '正文所述本年制发、废止、现行有效的规章和行政规范性文件件数，以及行政许可、行政处罚、行政强制的处理决定件数，应与第二部分表格一致；「未制定规章」「没有作出行政强制决定」时该格应为 0。只核对说明了是哪一类文件（或哪一种决定）的全年件数；以某一名义制发的、「其中」的、涉及某一领域的、单独或联合印发的、修订后重新印发的、听证或专项检查中的、累计的件数是其中一部分，一句中已有与表格相符的同类件数时旁边的其他件数也是，不核对；2019 年版表格各列含义不同，不核对。表格有空白时按不小于 0 计。',
-    en: 'Counts of rules and normative documents issued, repealed and in force this year, and of licensing, penalty and coercion decisions, stated in the prose must match table 2 (「未制定规章」: 0). Only a whole year’s count of a named kind is checked; a part (「以…名义」「其中」, joint or reissued documents, decisions after a hearing or an inspection, other counts beside the table’s own in one sentence), a running total (「累计」) is not; neither is the 2019 table, whose columns mean other things. Blanks count as unknowns ≥ 0.',
+    zh: '正文所述本年制发、废止、现行有效的规章和行政规范性文件件数，以及行政许可、行政处罚、行政强制的处理决定件数，应与第二部分表格一致；正文所述的行政事业性收费金额（以万元或元计）应与表格的本年收费金额（万元）一致（「未收取行政事业性收费」时应为 0），按两者中较少的小数位比较（表格 12.53、正文 12.5 万元不算矛盾，小数点错位则是）；「未制定规章」「没有作出行政强制决定」时该格应为 0。只核对说明了是哪一类文件（或哪一种决定）的全年件数；以某一名义制发的、「其中」的、涉及某一领域的、单独或联合印发的、修订后重新印发的、听证或专项检查中的、累计的件数是其中一部分，一句中已有与表格相符的同类件数时旁边的其他件数也是，不核对；2019 年版表格各列含义不同，不核对。表格有空白时按不小于 0 计。',
+    en: 'Counts of rules and normative documents issued, repealed and in force this year, and of licensing, penalty and coercion decisions, stated in the prose must match table 2 (「未制定规章」: 0), and a stated 行政事业性收费 amount (in 万元 or 元; 「未收取」: 0) its 本年收费金额 in 万元, compared to the fewer decimals either gives (a moved decimal point shows, rounding does not). Only a whole year’s count of a named kind is checked; a part (「以…名义」「其中」, joint or reissued documents, decisions after a hearing or an inspection, other counts beside the table’s own in one sentence), a running total (「累计」) is not; neither is the 2019 table, whose columns mean other things. Blanks count as unknowns ≥ 0.',
   },
   basis: '《政府信息公开条例》第二十条、第五十条；《中华人民共和国政府信息公开工作年度报告格式》第二部分',
   example: '正文「制发行政规范性文件8件」，表格「行政规范性文件·本年制发件数」为 7。',
@@ -97,9 +97,54 @@ export const proseProactive: ReportRule = {
         ]),
       ),
       ...denials(report),
+      ...feeClaims(report),
     ];
   },
 };
+
+/** 「收取行政事业性收费12.5万元」「行政事业性收费金额为125000元」「行政事业性收费项目3项，收费金额12.5万元」: the year's amount, in 万元 or 元. */
+const FEE = /行政事业性收费(?:项目\d+项[，,、]?(?:收费)?)?(?:金额|总额|收入)?(?:共计|合计|共|计|为)?(\d+(?:\.\d+)?)(万元|元)/g;
+/** 「未收取行政事业性收费」「无行政事业性收费项目」: none this year. */
+const NO_FEE = /(?:未|没有|无)(?:收取|发生)?(?:任何)?行政事业性收费/;
+const decimals = (n: string) => n.split('.')[1]?.length ?? 0;
+
+/**
+ * The fee amount the prose states against table 2's 本年收费金额（单位：万元）, a decimal amount: equal once both are rounded
+ * to the fewer decimals either gives (a table's 12.53 is the prose's 12.5万元), so a moved decimal point (125, 1.25) shows.
+ * A part (「其中」「涉及」), a reduction (「减免」「退还」), another year's or body's amount is not the table's.
+ */
+function feeClaims(report: Report): Problem[] {
+  const cell = ref('t2', 'fees', 'amount');
+  const table = valueAt(report, 't2', 'fees', 'amount');
+  if (table === null) return [];
+  const out: Problem[] = [];
+  for (const { s, c } of proseSentences(report)) {
+    if (!c.includes('事业性收费')) continue;
+    const none = NO_FEE.exec(c);
+    if (none && table > 0) {
+      const before = c.slice(0, none.index);
+      if (!aboutOtherYear(report, before) && !aboutOtherBody(before) && !aSubset(clauseBefore(c, none.index + none[0].length), c))
+        out.push({ section: s.section, cells: [cell], excerpt: s.text, expected: table, actual: 0, message: `正文称${none[0]}，但表格为 ${table} 万元` });
+    }
+    for (const m of c.matchAll(FEE)) {
+      const before = c.slice(0, m.index);
+      const clause = clauseBefore(c, m.index + m[0].length);
+      if (aboutOtherYear(report, before) || aboutOtherBody(before) || aSubset(clause, c) || /减免|免收|退还|退费|返还/.test(clause)) continue;
+      const stated = m[2] === '元' ? Number(m[1]) / 10000 : Number(m[1]);
+      const places = Math.min(decimals(String(table)), m[2] === '元' ? decimals(m[1]!) + 4 : decimals(m[1]!));
+      if (table.toFixed(places) === stated.toFixed(places)) continue;
+      out.push({
+        section: s.section,
+        cells: [cell],
+        excerpt: s.text,
+        expected: table,
+        actual: stated,
+        message: `正文称行政事业性收费 ${m[1]}${m[2]}，表格为 ${table} 万元`,
+      });
+    }
+  }
+  return out;
+}
 
 /** 「本年度未制定政府规章」「未废止规范性文件」: none issued (or repealed) this year. */
 const NO_DOCUMENT = /(?:未|没有|无)(?:新)?(制发|制定|出台|印发|废止)(?:任何)?(?:政府|部门)?(规章|(?:行政)?规范性文件)/;
