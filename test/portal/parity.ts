@@ -182,7 +182,8 @@ async function barOutcome(page: Page, timeout: number, asked = false): Promise<O
   try {
     const handle = await page.waitForFunction(
       (asked) => {
-        const bar = document.querySelector('html > report-audit-overlay')?.shadowRoot?.querySelector('.bar');
+        // Through the prototype: a page may name an element querySelector (probes J32), which the page's world then sees.
+        const bar = Document.prototype.querySelector.call(document, 'html > report-audit-overlay')?.shadowRoot?.querySelector('.bar');
         if (bar?.querySelector('[data-counts]')) return 'audited';
         if (bar?.querySelector('.err')) return 'error';
         if (asked && bar?.querySelector('.notice')) return 'not-a-report';
@@ -198,7 +199,9 @@ async function barOutcome(page: Page, timeout: number, asked = false): Promise<O
 }
 
 async function barText(page: Page): Promise<string> {
-  return page.evaluate(() => document.querySelector('html > report-audit-overlay')?.shadowRoot?.querySelector('.bar')?.textContent ?? '');
+  return page.evaluate(
+    () => Document.prototype.querySelector.call(document, 'html > report-audit-overlay')?.shadowRoot?.querySelector('.bar')?.textContent ?? '',
+  );
 }
 
 /** How two readings differ, in words; empty when they agree. */
