@@ -52,9 +52,6 @@ const NONE: readonly string[] = [];
 /** What of <head> the engine reads: the page's title, its meta tags (publication dates) and <base> (what its links are relative to). */
 const HEAD_KEPT = new Set(['TITLE', 'META', 'BASE']);
 
-/** The element each form's stand-in (unshadowed) stands for. */
-const shadowedBy = new WeakMap<Element, Element>();
-
 /** Nodes per chunk handed to `emit`: each chunk is serialised in one task, a few hundred KB at most. */
 export const TREE_CHUNK = 4000;
 
@@ -109,8 +106,11 @@ function unshadowed(el: Element): Element {
   });
 }
 
-/** By name, not through `el.attributes`: that builds an Attr object for each attribute, and Word's markup has many. */
-function attributesOf(el: Element, tag: string): Record<string, string> | 0 {
+/**
+ * By name, not through `el.attributes`: that builds an Attr object for each attribute, and Word's markup has many. `el` is
+ * what is read (a form's stand-in: unshadowed), `node` the element itself, whose style the browser is asked for.
+ */
+function attributesOf(el: Element, tag: string, node = el): Record<string, string> | 0 {
   if (!el.hasAttributes()) return 0;
   let out: Record<string, string> | 0 = 0;
   for (const name of KEPT_BY_TAG[tag] ?? NONE) {
@@ -125,7 +125,7 @@ function attributesOf(el: Element, tag: string): Record<string, string> | 0 {
   if (styleHides || (style && INVISIBLE_TEXT_STYLE.test(style))) (out ||= {}).style = style;
   const role = el.getAttribute('role');
   if (role && (CELL_ROLE.test(role) || ROW_ROLE.test(role))) (out ||= {}).role = role;
-  if (hidden === null && !styleHides && hiddenByStyleSheet(el, tag)) (out ||= {}).hidden = '';
+  if (hidden === null && !styleHides && hiddenByStyleSheet(el, tag, node)) (out ||= {}).hidden = '';
   return out;
 }
 
@@ -134,12 +134,12 @@ function attributesOf(el: Element, tag: string): Record<string, string> | 0 {
  * written as `hidden`, as the auditor does not see it. Asked only of elements with a class or an id,
  * which such rules select, and never of <head>'s (the light DOM's reading of <style> does the same: style-sheet.ts).
  */
-function hiddenByStyleSheet(el: Element, tag: string): boolean {
+function hiddenByStyleSheet(el: Element, tag: string, node: Element): boolean {
   if (HEAD_KEPT.has(tag) || !(el.hasAttribute('class') || el.hasAttribute('id'))) return false;
   const view = el.ownerDocument.defaultView;
   if (typeof view?.getComputedStyle !== 'function') return false;
-  // A form's stand-in (unshadowed) is no element to the browser: the style is asked of the element it stands for.
-  const style = view.getComputedStyle(shadowedBy.get(el) ?? el);
+  // A form's stand-in (unshadowed) is no element to the browser: the style is asked of the element itself.
+  const style = view.getComputedStyle(node);
   return style.display === 'none' || (isTextRun(el) && textInvisible(style));
 }
 
@@ -211,7 +211,6 @@ export function* pageTreeSteps(doc: Document, { skip, limits = PAGE_LIMITS, emit
     const tag = tagName(el).toUpperCase();
     const inHead = tag === 'HEAD';
     const seen = tag === 'FORM' ? unshadowed(el) : el;
-    if (seen !== el) shadowedBy.set(seen, el);
     // A button's few words are no report text, but the first look reads them (a 专栏's year buttons name reports):
     // kept, so that the background's first look reads what the page's did; the readers still leave them out.
     if ((!inHead && tag !== 'BUTTON' && tag !== 'SELECT' && isSkipped(seen, tag)) || skip?.(el)) continue;
@@ -220,7 +219,7 @@ export function* pageTreeSteps(doc: Document, { skip, limits = PAGE_LIMITS, emit
       break;
     }
     const index = elements.push(el) - 1;
-    push([parent, tag, attributesOf(seen, tag)]);
+    push([parent, tag, attributesOf(seen, tag, el)]);
     if (tag === 'SELECT') {
       // A form shown for viewing: the box shows one option, the live selection (a script may have set it), and only that
       // option is written (dom.ts reads it as a cell's value); the others are no text of the page.

@@ -511,9 +511,9 @@ function splitRowsJoined(rows: GridCell[][]): GridCell[][] {
     const first = r.findIndex(isValue);
     return first >= 1 && r.slice(first).every(isValue) ? r.slice(first) : null;
   };
-  const counts = rows.map((r) => valuesOf(r)?.length ?? 0);
-  const width = counts.reduce((a, b) => Math.max(a, b), 0);
-  const full = rows.filter((_, i) => counts[i] === width && width >= 2).map((r) => valuesOf(r)!);
+  const rowValues = rows.map(valuesOf);
+  const width = rowValues.reduce((a, v) => Math.max(a, v?.length ?? 0), 0);
+  const full = width >= 2 ? rowValues.filter((v) => v?.length === width).map((v) => v!) : [];
   if (!full.length) return rows;
   const under = (values: GridCell[], k: keyof Column) => {
     const all = [...values].sort((a, b) => (a.column?.[k] ?? NaN) - (b.column?.[k] ?? NaN));
@@ -524,8 +524,8 @@ function splitRowsJoined(rows: GridCell[][]): GridCell[][] {
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
     const next = rows[i + 1];
-    const own = valuesOf(row);
-    const added = next && valuesOf(next);
+    const own = rowValues[i];
+    const added = next && rowValues[i + 1];
     const words = next?.[0]?.text ?? '';
     if (own && added && next!.length === added.length + 1 && own.length + added.length === width && !ROW_NUMBERING.test(words.trim())) {
       const values = under([...own, ...added], 'narrow') ?? under([...own, ...added], 'wide');
