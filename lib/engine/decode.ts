@@ -46,8 +46,11 @@ function bodyOf(html: string): string {
 
 function decodeText(bytes: Uint8Array, contentType: string): string {
   const declared = charsetOf(contentType) ?? bomCharset(bytes);
+  // Without a header's charset or a BOM, the bytes are read as UTF-8 once: for the meta's check and the detection alike.
+  const utf8 = declared ? undefined : strictUtf8(bytes);
   const meta = declared ? undefined : metaCharset(bytes);
-  const label = declared ?? (meta && !metaBelied(normalizeLabel(meta), bytes) ? meta : undefined);
+  const label = declared ?? (meta && !metaBelied(normalizeLabel(meta), bytes, utf8 ?? null) ? meta : undefined);
+  if (label && /^utf-?8$/i.test(label) && typeof utf8 === 'string') return utf8;
   if (label) {
     try {
       return new TextDecoder(normalizeLabel(label)).decode(bytes);
@@ -55,17 +58,23 @@ function decodeText(bytes: Uint8Array, contentType: string): string {
       // Unknown label: fall through to detection.
     }
   }
-  return detected(bytes);
+  return detected(bytes, utf8 === undefined ? strictUtf8(bytes) : utf8);
 }
 
-/** UTF-8, or GB18030 when the bytes are not UTF-8 but for a stray byte or two (mostlyUtf8). */
-function detected(bytes: Uint8Array): string {
+/** The bytes as UTF-8, or null when they are not well-formed UTF-8. */
+function strictUtf8(bytes: Uint8Array): string | null {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    const utf8 = new TextDecoder('utf-8').decode(bytes);
-    return mostlyUtf8(utf8) ? utf8 : new TextDecoder('gb18030').decode(bytes);
+    return null;
   }
+}
+
+/** UTF-8 (`utf8`, the bytes read strictly), or GB18030 when the bytes are not UTF-8 but for a stray byte or two (mostlyUtf8). */
+function detected(bytes: Uint8Array, utf8: string | null): string {
+  if (utf8 !== null) return utf8;
+  const lenient = new TextDecoder('utf-8').decode(bytes);
+  return mostlyUtf8(lenient) ? lenient : new TextDecoder('gb18030').decode(bytes);
 }
 
 /**
@@ -74,21 +83,13 @@ function detected(bytes: Uint8Array): string {
  * browser believes before the meta) shows such a page right; a saved file has only its bytes. Chinese text in GBK (or Big5) is
  * not valid UTF-8, and UTF-8 is: a GB page whose non-ASCII bytes are all well-formed UTF-8 is UTF-8, a 「UTF-8」 page whose bytes
  * mostly fail as UTF-8 is GB18030 (as a page with no charset is read). The Content-Type and a BOM are never second-guessed.
+ * `utf8` is the bytes read strictly as UTF-8 (null: not well-formed).
  */
-function metaBelied(label: string, bytes: Uint8Array): boolean {
+function metaBelied(label: string, bytes: Uint8Array, utf8: string | null): boolean {
   // More than a few stray bytes (a lone surrogate's, a character cut short): GBK fails on nearly every character.
-  if (/^utf-?8$/i.test(label)) return !isUtf8(bytes) && !mostlyUtf8(new TextDecoder('utf-8').decode(bytes), 10);
+  if (/^utf-?8$/i.test(label)) return utf8 === null && !mostlyUtf8(new TextDecoder('utf-8').decode(bytes), 10);
   // Any other 8-bit charset (gb2312, big5, windows-1252 …): text in it is not well-formed UTF-8 but by chance.
-  return !/^utf-?16/i.test(label) && bytes.some((b) => b >= 0x80) && isUtf8(bytes);
-}
-
-function isUtf8(bytes: Uint8Array): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
+  return !/^utf-?16/i.test(label) && bytes.some((b) => b >= 0x80) && utf8 !== null;
 }
 
 /**
