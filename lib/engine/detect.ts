@@ -1,4 +1,4 @@
-import { compact } from './text';
+import { compact, squeezed } from './text';
 
 /**
  * Two-stage detection. Stage one reads only the title, the first headings and a bounded prefix of
@@ -40,11 +40,11 @@ export const confirmsReport = (text: string): boolean => anchorsInText(text).ok;
 
 /**
  * The anchors are Chinese words (and gaps of any character): whatever they find in the text as it is,
- * they find in it compacted. Most reports pass as they are, sparing the first look the compaction of a whole page.
+ * they find in it squeezed. Most reports pass as they are, sparing the first look even that pass over a whole page.
  */
 function anchorsInText(text: string): { tables: number; headings: number; ok: boolean } {
   const raw = anchorsIn(text);
-  return raw.ok ? raw : anchorsIn(compact(text));
+  return raw.ok ? raw : anchorsIn(squeezed(text));
 }
 
 function anchorsIn(c: string): { tables: number; headings: number; ok: boolean } {
@@ -54,7 +54,7 @@ function anchorsIn(c: string): { tables: number; headings: number; ok: boolean }
 }
 
 /** How many of the template's section headings a text holds. */
-export const templateHeadings = (text: string): number => headingsIn(compact(text));
+export const templateHeadings = (text: string): number => headingsIn(squeezed(text));
 
 const headingsIn = (c: string): number => HEADING_ANCHORS.filter((a) => a.test(c)).length;
 

@@ -107,8 +107,14 @@ export function memoizedText<T>(f: (s: string) => T, maxEntries = 8192, maxChars
   };
 }
 
+/**
+ * The text without white space and marks that print nothing, its width as it is: all that patterns of Chinese words
+ * alone need. compact() also folds the width, over a whole page's text one more pass over every character.
+ */
+export const squeezed = (s: string): string => visible(s.replace(/\s+/g, ''));
+
 /** Half-width text without any white space: for matching labels that PDF extraction spread out. */
-export const compact: (s: string) => string = memoizedText((s) => visible(toHalfWidth(s).replace(/\s+/g, '')));
+export const compact: (s: string) => string = memoizedText((s) => squeezed(toHalfWidth(s)));
 
 /**
  * Marks a page writes instead of a number (「—」「/」「无」): report-format.md calls such a word inside a

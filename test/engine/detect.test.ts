@@ -66,10 +66,48 @@ describe('detection', () => {
         const c = compact(text);
         const tables = [/勾稽关系/, /第二十条第/, /未经复议直接起诉|复议后起诉/, /本年新收|上年结转/, /申请人情况/].filter((a) => a.test(c)).length;
         const headings = templateHeadings(text);
+        expect(headings).toBe(templateHeadings(c));
         expect(confirmReport(text).ok).toBe(tables >= 2 || (tables >= 1 && headings >= 3) || headings >= 5);
       }),
       { numRuns: 2000 },
     );
+  });
+  it('judges a prefix as its compacted text, full-width digits and all, without compacting it', () => {
+    const piece = fc.constantFrom(
+      '2024',
+      '２０２４',
+      '２0２4',
+      '二〇二四',
+      '年',
+      '年度',
+      '政务',
+      '信息',
+      '公开',
+      '工作',
+      '年度报告',
+      '年报',
+      '工作报告',
+      '（',
+      '(',
+      '\n',
+      ' ',
+      '\u3000',
+      '\u00a0',
+      '\u200b',
+      '，',
+      'x',
+      '上年结转',
+      '勾稽关系',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+        const text = pieces.join('');
+        expect(prefixLooksLikeReport(text)).toBe(prefixLooksLikeReport(compact(text)));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(prefixLooksLikeReport('某某局２０２３年 政府信息公开\u3000工作年度报告')).toBe(true);
+    expect(prefixLooksLikeReport('政府信息公开工作年度报告（２０２３）')).toBe(true);
   });
   it('plain text that is not a report is left alone', () => {
     expect(auditText('今天天气很好。').detected).toBe(false);
