@@ -187,15 +187,32 @@ function sideBound(sys: System, refs: number[]): Bound {
   return { lo, hi };
 }
 
-/** k-subsets of candidates that touch every broken identity, tried in order until `limit` trials. */
-function* covers(candidates: number[], k: number, mustTouch: Set<number>[], start = 0, chosen: number[] = []): Generator<number[]> {
+/** How many of the broken identities no chosen cell touches. */
+const untouched = (mustTouch: Set<number>[], chosen: number[]) => mustTouch.filter((ids) => !chosen.some((c) => ids.has(c))).length;
+
+/** The most broken identities one candidate touches. */
+const mostTouched = (candidates: number[], mustTouch: Set<number>[]) => Math.max(0, ...candidates.map((c) => mustTouch.filter((ids) => ids.has(c)).length));
+
+/**
+ * k-subsets of candidates that touch every broken identity, in order. A branch whose cells left cannot touch the
+ * identities still untouched (each touches at most `most`) is cut: the same subsets, without walking the others.
+ */
+function* covers(
+  candidates: number[],
+  k: number,
+  mustTouch: Set<number>[],
+  start = 0,
+  chosen: number[] = [],
+  most = mostTouched(candidates, mustTouch),
+): Generator<number[]> {
+  if (untouched(mustTouch, chosen) > (k - chosen.length) * most) return;
   if (chosen.length === k) {
-    if (mustTouch.every((ids) => chosen.some((c) => ids.has(c)))) yield [...chosen];
+    yield [...chosen];
     return;
   }
   for (let i = start; i <= candidates.length - (k - chosen.length); i++) {
     chosen.push(candidates[i]!);
-    yield* covers(candidates, k, mustTouch, i + 1, chosen);
+    yield* covers(candidates, k, mustTouch, i + 1, chosen, most);
     chosen.pop();
   }
 }
@@ -232,8 +249,11 @@ function solveTable(report: Report, table: TableKey, st: Structure): TableSoluti
   const printed = (v: number) => sys.values[v] !== null;
   const candidates = [...new Set((brokenVars.length ? brokenVars.flatMap((s) => [...s]) : sys.keys.map((_, i) => i)).filter(printed))].sort((a, b) => a - b);
   let trials = 0;
-  // Triples of a hundred candidates are too many to walk: many broken identities mean many wrong cells anyway.
-  const maxWrong = candidates.length > 60 ? 2 : MAX_WRONG;
+  // Triples of a hundred candidates are too many to walk: many broken identities mean many wrong cells anyway. Unless no
+  // two cells can touch every broken identity (a row's three cells, each breaking both sums of its column, as (七)总计
+  // summed by hand without one row): then only triples of cells that each touch as many can, and the walk is short.
+  const most = mostTouched(candidates, brokenVars);
+  const maxWrong = candidates.length > 60 && brokenVars.length <= 2 * most ? 2 : MAX_WRONG;
   for (let k = 1; k <= maxWrong && trials < MAX_TRIALS && sys.work <= MAX_WORK; k++) {
     const found: number[][] = [];
     for (const set of covers(candidates, k, brokenVars)) {
