@@ -679,6 +679,19 @@ function placedByHeader(row: GridCell[], split: SplitRow, columns: Map<number, s
   return { ...split, values };
 }
 
+/**
+ * A 小计 column (the five kinds of 法人或其他组织 summed, as many reports print it) is no template column, but a 小计
+ * that is not their sum is a mistake like any row total: its count is kept beside the row's cells, where its own
+ * identity checks it. Only a count: a blank or a word in it stays unread, as before.
+ */
+function keepSubtotal(table: Table, spec: RowSpec, row: GridCell[], split: SplitRow, columns: Map<number, string>) {
+  const v = split.values.find((c) => columnAt(columns, row, row.indexOf(c)) === 'subtotal');
+  const cells = table.rows[spec.key];
+  if (!v || !cells) return;
+  const cell = toCell(v, spec, 'subtotal');
+  if (cell.status === 'ok') cells.subtotal = cell;
+}
+
 const NUMBERING_LABEL = /^(?:栏次|序号|列次|栏号|行次)$/;
 
 /**
@@ -882,6 +895,7 @@ export function readRowTable(key: 't2' | 't3', given: Grid[], layout: Layout, re
       if (table.rows[spec.key] && !filledCount(split.values)) continue;
       const aligned = byHeader ? split : alignedToGrid(r, split, spec.columns.length, startOf(grid, spec.columns.length, split.labelEnd));
       putRow(table, spec, byHeader ? placedByHeader(r, split, byHeader, spec) : wordsAsValues(r, aligned, spec), centres);
+      if (byHeader) keepSubtotal(table, spec, r, split, byHeader);
       if (!byHeader) blankAtEitherEnd(table, spec, split.values);
       dataRows.add(r);
       if (filledCount(split.values)) filled.add(spec.key);

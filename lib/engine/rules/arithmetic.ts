@@ -102,7 +102,9 @@ const MAX_STRUCTURES = 64;
 function structureFor(report: Report, table: TableKey): Structure | undefined {
   const rows = report.tables[table]?.rows;
   if (!rows) return undefined;
-  const signature = `${table}|${tableLayout(report, table)}|${Object.keys(rows).join(',')}`;
+  // The rows with a 小计 (identities.ts) belong to the structure too.
+  const subtotals = Object.keys(rows).filter((r) => rows[r]!.subtotal);
+  const signature = `${table}|${tableLayout(report, table)}|${Object.keys(rows).join(',')}|${subtotals.join(',')}`;
   let st = structures.get(signature);
   if (!st) {
     const identities = identitiesOf(report).filter((i) => i.table === table);
@@ -247,7 +249,12 @@ function solveTable(report: Report, table: TableKey, st: Structure): TableSoluti
   // The variables each broken identity touches; a fix must free a printed cell in each of them.
   const brokenVars = checks.flatMap((c, i) => (c.broken ? [new Set(sys.terms[i]!.map((t) => t.v))] : []));
   const printed = (v: number) => sys.values[v] !== null;
-  const candidates = [...new Set((brokenVars.length ? brokenVars.flatMap((s) => [...s]) : sys.keys.map((_, i) => i)).filter(printed))].sort((a, b) => a - b);
+  const touched = brokenVars.length ? brokenVars.flatMap((s) => [...s]) : sys.keys.map((_, i) => i);
+  // A 小计 (identities.ts) is its row's parts summed, often by a spreadsheet: a wrong part takes it along, so where it holds
+  // it is still a candidate beside its row's cells.
+  const subtotals = new Map(sys.refs.flatMap((r, i) => (r.column === 'subtotal' ? [[r.row, i] as const] : [])));
+  const withSubtotals = subtotals.size ? [...touched, ...touched.flatMap((v) => subtotals.get(sys.refs[v]!.row) ?? [])] : touched;
+  const candidates = [...new Set(withSubtotals.filter(printed))].sort((a, b) => a - b);
   let trials = 0;
   // Triples of a hundred candidates are too many to walk: many broken identities mean many wrong cells anyway. Unless no
   // two cells can touch every broken identity (a row's three cells, each breaking both sums of its column, as (七)总计
