@@ -63,6 +63,31 @@ describe('t3 columns by their headers', () => {
   });
 });
 
+describe('t3 re-typed without its merged header cells (parse/tables.ts retypedHeaderColumns)', () => {
+  const recall = (name: string) => audited(readFileSync(join(FIXTURES, 'recall', name), 'utf8'));
+  it.each(['R12-control-subtotal-pbar.html', 'R12-control-subtotal-prespace.html', 'R12-control-subtotal-pfw.html'])(
+    'reads %s by its header words in order (法人或其他组织 standing for the kinds below it, then 小计, 总计)',
+    (name) => {
+      const r = recall(name);
+      const row = r.report.tables.t3!.rows['1']!;
+      expect([...T3_COLUMNS.map((c) => row[c]!.value), row.subtotal!.value]).toEqual([40, 6, 1, 2, 3, 1, 53, 13]);
+      expect(r.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    },
+  );
+  it('reads 总计 first in a re-typed t3, and the template order as before (no 小计: read in order)', () => {
+    const first = recall('R12-control-totals-first-prespace.html').report.tables.t3!.rows['1']!;
+    expect(T3_COLUMNS.map((c) => first[c]!.value)).toEqual([40, 6, 1, 2, 3, 1, 53]);
+    const plain = recall('R11-control-prespace.html').report.tables.t3!.rows['1']!;
+    expect(Object.keys(plain)).toEqual([...T3_COLUMNS]);
+  });
+  it('leaves a spaced t3 whose rows are not all full in order: a blank leaves no trace of its column there', () => {
+    const text = readFileSync(join(FIXTURES, 'recall', 'R12-control-subtotal-prespace.html'), 'utf8');
+    const line = text.split('\n').find((l) => l.startsWith('二、上年结转'))!;
+    const r = audited(text.replace(line, line.replace(/ 1( +)4$/, '  $14')));
+    expect(r.report.tables.t3!.rows['1']!.subtotal).toBeUndefined();
+  });
+});
+
 describe('a column of last year’s beside t3’s (parse/tables.ts lastYearColumns)', () => {
   it('leaves out a column headed 「上年总计」 after 总计 (variants X32): the rows and their totals are this year’s', () => {
     const r = audited(variant('X32-t3-last-year-total-column.html'));
