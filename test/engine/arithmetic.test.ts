@@ -33,6 +33,24 @@ describe('blank-aware arithmetic', () => {
     const open = audit({ t3, s1: '2023年，我局共收到政府信息公开申请12件，上年结转1件。其中予以公开5件。' });
     expect(open.findings.filter((f) => f.rule === 'prose-results')).toEqual([expect.objectContaining({ expected: '≥ 6', actual: 5 })]);
   });
+  it("names (七)总计's three cells when it was summed without one row: no two cells touch the six broken sums, three can", () => {
+    // Row 3.4.1 (2, 1 and 3) left out of the hand sum in every column: the row still adds up, and in 自然人, 商业企业 and
+    // 总计 both the results' sum and the balance break at (七)总计; 75 cells are in those sums.
+    const t3 = cleanT3();
+    t3['3.7'] = [7, 1, 0, 0, 0, 0, 8];
+    const [solution] = solveReport(audit({ t3 }).report);
+    expect(solution!.status).toBe('located');
+    expect(solution!.sets.map((set) => set.map((w) => [w.cell.row, w.cell.column, w.actual, w.expected]))).toEqual([
+      [
+        ['3.7', 'natural', 7, 9],
+        ['3.7', 'commercial', 1, 2],
+        ['3.7', 'total', 8, 11],
+      ],
+    ]);
+    // A fourth mistake elsewhere (3.1 科研机构 0→1, its 总计 kept): eight broken sums, beyond three cells: still unlocated.
+    t3['3.1'] = [5, 1, 1, 0, 0, 0, 6];
+    expect(solveReport(audit({ t3 }).report)[0]!.status).toBe('unlocated');
+  });
   it('stays well-formed on hostile numbers: every cell huge and inconsistent', () => {
     const t3: T3Values = {};
     for (const spec of T3_ROWS) if (spec.layouts.includes('2021')) t3[spec.key] = [0, 1, 2, 3, 4, 5, 6].map((i) => 10 ** 12 + i * 7919 + spec.key.length);

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES } from '../helpers/fixtures';
+import { T3_COLUMNS } from '../../lib/engine/parse/table-specs';
 import { auditedHtml as audited, keys, ofRule } from '../helpers/rules';
 
 const variant = (name: string) => readFileSync(join(FIXTURES, 'variants', name), 'utf8');
@@ -33,7 +34,57 @@ describe('t3 columns by their headers', () => {
   });
   it.each(['G02-t3-total-column-first.html', 'G03-t3-faren-subtotal-column.html'])('reads %s by its headers', (name) => {
     const t3 = audited(variant(name)).report.tables.t3!.rows['1']!;
-    expect(Object.values(t3).map((c) => c.value)).toEqual([40, 6, 1, 2, 3, 1, 53]);
+    expect(T3_COLUMNS.map((c) => t3[c]!.value)).toEqual([40, 6, 1, 2, 3, 1, 53]);
+  });
+  it('checks a 小计 column of 法人或其他组织 against its five kinds: a wrong 小计 is named, a right, blank or word one is not', () => {
+    const subtotal = variant('G03-t3-faren-subtotal-column.html');
+    const row1 = '<td>40</td><td>6</td><td>1</td><td>2</td><td>3</td><td>1</td><td>13</td><td>53</td>';
+    expect(subtotal).toContain(row1);
+    expect(audited(subtotal).report.tables.t3!.rows['1']!.subtotal!.value).toBe(13);
+    const wrong = audited(subtotal.replace(row1, row1.replace('<td>13</td>', '<td>12</td>')));
+    const errors = wrong.findings.filter((f) => f.severity === 'error');
+    expect(errors.map((f) => [f.rule, keys(f), f.expected])).toEqual([['cell-wrong', ['t3/1/subtotal'], 13]]);
+    // A wrong part whose 小计 summed it along (3.1 科研机构 1→4, 小计 7→10, 总计 22 right): both are named, the 小计
+    // though no check breaks at it.
+    const row31 = '<td>15</td><td>3</td><td>1</td><td>1</td><td>2</td><td>0</td><td>7</td><td>22</td>';
+    expect(subtotal).toContain(row31);
+    const along = audited(
+      subtotal.replace(row31, row31.replace('<td>1</td><td>1</td><td>2</td><td>0</td><td>7</td>', '<td>4</td><td>1</td><td>2</td><td>0</td><td>10</td>')),
+    );
+    expect(along.findings.filter((f) => f.severity === 'error').map((f) => [f.rule, keys(f), f.expected])).toEqual([
+      ['cell-wrong', ['t3/3.1/research'], 1],
+      ['cell-wrong', ['t3/3.1/subtotal'], 7],
+    ]);
+    // Controls: the 小计 as printed, left blank, or a word: nothing (a blank 小计 is no template cell to ask for).
+    for (const v of ['13', '', '—']) {
+      const r = audited(subtotal.replace(row1, row1.replace('<td>13</td>', `<td>${v}</td>`)));
+      expect(r.findings.filter((f) => f.severity !== 'info').map((f) => f.rule)).toEqual([]);
+    }
+  });
+});
+
+describe('t3 re-typed without its merged header cells (parse/tables.ts retypedHeaderColumns)', () => {
+  const recall = (name: string) => audited(readFileSync(join(FIXTURES, 'recall', name), 'utf8'));
+  it.each(['R12-control-subtotal-pbar.html', 'R12-control-subtotal-prespace.html', 'R12-control-subtotal-pfw.html'])(
+    'reads %s by its header words in order (法人或其他组织 standing for the kinds below it, then 小计, 总计)',
+    (name) => {
+      const r = recall(name);
+      const row = r.report.tables.t3!.rows['1']!;
+      expect([...T3_COLUMNS.map((c) => row[c]!.value), row.subtotal!.value]).toEqual([40, 6, 1, 2, 3, 1, 53, 13]);
+      expect(r.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    },
+  );
+  it('reads 总计 first in a re-typed t3, and the template order as before (no 小计: read in order)', () => {
+    const first = recall('R12-control-totals-first-prespace.html').report.tables.t3!.rows['1']!;
+    expect(T3_COLUMNS.map((c) => first[c]!.value)).toEqual([40, 6, 1, 2, 3, 1, 53]);
+    const plain = recall('R11-control-prespace.html').report.tables.t3!.rows['1']!;
+    expect(Object.keys(plain)).toEqual([...T3_COLUMNS]);
+  });
+  it('leaves a spaced t3 whose rows are not all full in order: a blank leaves no trace of its column there', () => {
+    const text = readFileSync(join(FIXTURES, 'recall', 'R12-control-subtotal-prespace.html'), 'utf8');
+    const line = text.split('\n').find((l) => l.startsWith('二、上年结转'))!;
+    const r = audited(text.replace(line, line.replace(/ 1( +)4$/, '  $14')));
+    expect(r.report.tables.t3!.rows['1']!.subtotal).toBeUndefined();
   });
 });
 

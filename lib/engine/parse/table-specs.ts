@@ -26,6 +26,8 @@ export const T3_COLUMN_LABELS: Record<string, string> = {
   legal: '法律服务机构',
   other: '其他',
   total: '总计',
+  // Not a template column: the 小计 of 法人或其他组织 some reports print, read where it holds a count (tables.ts).
+  subtotal: '小计',
 };
 export const T3_PARTS = T3_COLUMNS.slice(0, 6);
 

@@ -583,14 +583,52 @@ const T3_HEADER_WORDS: [RegExp, string][] = [
  */
 function t3ColumnsByHeader(g: Grid): Map<number, string> | undefined {
   const named = t3HeaderColumns(g, valuesEndRows(g));
-  if (!named) return undefined;
-  const { byColumn, firstData } = named;
-  const keys = [...byColumn.entries()].sort((a, b) => a[0] - b[0]).map(([, k]) => k);
-  const inOrder = keys.length === T3_COLUMNS.length && keys.every((k, i) => k === T3_COLUMNS[i]);
-  // Trusted only when every value of the first row stands under a header it names: else read in order.
+  if (!named) return looseRetyped(g);
+  const { firstData } = named;
   const row = g.rows[firstData]!;
-  const placed = row.every((c, i) => readCell(c.text).kind !== 'number' || columnAt(byColumn, row, i) !== undefined);
-  return keys.includes('total') && !inOrder && placed ? byColumn : undefined;
+  const trusted = (byColumn: Map<number, string>) => {
+    const keys = [...byColumn.entries()].sort((a, b) => a[0] - b[0]).map(([, k]) => k);
+    const inOrder = keys.length === T3_COLUMNS.length && keys.every((k, i) => k === T3_COLUMNS[i]);
+    // Trusted only when every value of the first row stands under a header it names: else read in order.
+    const placed = row.every((c, i) => readCell(c.text).kind !== 'number' || columnAt(byColumn, row, i) !== undefined);
+    return keys.includes('total') && !inOrder && placed;
+  };
+  if (trusted(named.byColumn)) return named.byColumn;
+  const nested = retypedHeaderColumns(g.rows.slice(0, firstData));
+  // The first row's last values, one under each header word, after its label.
+  const fits = nested && row.length > nested.size && row.slice(-nested.size).every((c) => readCell(c.text).kind === 'number');
+  return fits && trusted(nested) ? nested : undefined;
+}
+
+/**
+ * Rows spaced out by blanks (a <pre> re-typed with spaces) under header rows re-typed alike: their words give the columns
+ * in order when every row of values holds one under each (a blank leaves no trace in such a row: read in order then).
+ */
+function looseRetyped(g: Grid): Map<number, string> | undefined {
+  const firstData = g.rows.findIndex((r) => r.some((c) => readCell(c.text).kind === 'number'));
+  if (firstData <= 0 || !g.rows.slice(firstData).every((r) => r.every((c) => c.at !== undefined && c.loose))) return undefined;
+  const nested = retypedHeaderColumns(g.rows.slice(0, firstData));
+  if (!nested || T3_COLUMNS.every((k, i) => nested.get(i - nested.size) === k)) return undefined;
+  const values = (r: GridCell[]) => r.filter((c) => readCell(c.text).kind === 'number').length;
+  const full = (r: GridCell[]) => r.length > nested.size && r.slice(-nested.size).every((c) => readCell(c.text).kind === 'number');
+  return g.rows.slice(firstData).every((r) => !values(r) || full(r)) ? nested : undefined;
+}
+
+/**
+ * t3's columns from header rows re-typed without their merged cells (a paragraph or a <pre> line a row: 「自然人 |
+ * 法人或其他组织 | 总计」 over 「商业企业 | … | 其他 | 小计」), whose words stand over no column: the upper row's
+ * 法人或其他组织 stands for the kinds in the row below, in order. Counted from each row's end (its values are its last
+ * cells; its label takes one cell or two). Undefined unless every column of the template is named once.
+ */
+function retypedHeaderColumns(rows: GridCell[][]): Map<number, string> | undefined {
+  const keyOf = (c: GridCell) => T3_HEADER_WORDS.find(([re]) => re.test(compact(c.text)))?.[1];
+  const isGroup = (c: GridCell) => /法人或其他组织$/.test(compact(c.text));
+  const at = rows.findIndex((r) => r.some(isGroup));
+  const kinds = rows[at + 1]?.filter((c) => compact(c.text));
+  if (at < 0 || !kinds || kinds.some((c) => !keyOf(c))) return undefined;
+  const leaves = rows[at]!.flatMap((c) => (isGroup(c) ? kinds.map(keyOf) : [keyOf(c)])).filter((k) => k !== undefined);
+  if (new Set(leaves).size !== leaves.length || T3_COLUMNS.some((k) => !leaves.includes(k))) return undefined;
+  return new Map(leaves.map((k, j) => [j - leaves.length, k]));
 }
 
 /** The column a row's cell stands in: counted from the left, or (a key below 0) from the row's end. */
@@ -677,6 +715,19 @@ function placedByHeader(row: GridCell[], split: SplitRow, columns: Map<number, s
     if (at >= 0) values[at] = v;
   }
   return { ...split, values };
+}
+
+/**
+ * A 小计 column (the five kinds of 法人或其他组织 summed, as many reports print it) is no template column, but a 小计
+ * that is not their sum is a mistake like any row total: its count is kept beside the row's cells, where its own
+ * identity checks it. Only a count: a blank or a word in it stays unread, as before.
+ */
+function keepSubtotal(table: Table, spec: RowSpec, row: GridCell[], split: SplitRow, columns: Map<number, string>) {
+  const v = split.values.find((c) => columnAt(columns, row, row.indexOf(c)) === 'subtotal');
+  const cells = table.rows[spec.key];
+  if (!v || !cells) return;
+  const cell = toCell(v, spec, 'subtotal');
+  if (cell.status === 'ok') cells.subtotal = cell;
 }
 
 const NUMBERING_LABEL = /^(?:栏次|序号|列次|栏号|行次)$/;
@@ -882,6 +933,7 @@ export function readRowTable(key: 't2' | 't3', given: Grid[], layout: Layout, re
       if (table.rows[spec.key] && !filledCount(split.values)) continue;
       const aligned = byHeader ? split : alignedToGrid(r, split, spec.columns.length, startOf(grid, spec.columns.length, split.labelEnd));
       putRow(table, spec, byHeader ? placedByHeader(r, split, byHeader, spec) : wordsAsValues(r, aligned, spec), centres);
+      if (byHeader) keepSubtotal(table, spec, r, split, byHeader);
       if (!byHeader) blankAtEitherEnd(table, spec, split.values);
       dataRows.add(r);
       if (filledCount(split.values)) filled.add(spec.key);

@@ -102,7 +102,9 @@ const MAX_STRUCTURES = 64;
 function structureFor(report: Report, table: TableKey): Structure | undefined {
   const rows = report.tables[table]?.rows;
   if (!rows) return undefined;
-  const signature = `${table}|${tableLayout(report, table)}|${Object.keys(rows).join(',')}`;
+  // The rows with a 小计 (identities.ts) belong to the structure too.
+  const subtotals = Object.keys(rows).filter((r) => rows[r]!.subtotal);
+  const signature = `${table}|${tableLayout(report, table)}|${Object.keys(rows).join(',')}|${subtotals.join(',')}`;
   let st = structures.get(signature);
   if (!st) {
     const identities = identitiesOf(report).filter((i) => i.table === table);
@@ -187,15 +189,32 @@ function sideBound(sys: System, refs: number[]): Bound {
   return { lo, hi };
 }
 
-/** k-subsets of candidates that touch every broken identity, tried in order until `limit` trials. */
-function* covers(candidates: number[], k: number, mustTouch: Set<number>[], start = 0, chosen: number[] = []): Generator<number[]> {
+/** How many of the broken identities no chosen cell touches. */
+const untouched = (mustTouch: Set<number>[], chosen: number[]) => mustTouch.filter((ids) => !chosen.some((c) => ids.has(c))).length;
+
+/** The most broken identities one candidate touches. */
+const mostTouched = (candidates: number[], mustTouch: Set<number>[]) => Math.max(0, ...candidates.map((c) => mustTouch.filter((ids) => ids.has(c)).length));
+
+/**
+ * k-subsets of candidates that touch every broken identity, in order. A branch whose cells left cannot touch the
+ * identities still untouched (each touches at most `most`) is cut: the same subsets, without walking the others.
+ */
+function* covers(
+  candidates: number[],
+  k: number,
+  mustTouch: Set<number>[],
+  start = 0,
+  chosen: number[] = [],
+  most = mostTouched(candidates, mustTouch),
+): Generator<number[]> {
+  if (untouched(mustTouch, chosen) > (k - chosen.length) * most) return;
   if (chosen.length === k) {
-    if (mustTouch.every((ids) => chosen.some((c) => ids.has(c)))) yield [...chosen];
+    yield [...chosen];
     return;
   }
   for (let i = start; i <= candidates.length - (k - chosen.length); i++) {
     chosen.push(candidates[i]!);
-    yield* covers(candidates, k, mustTouch, i + 1, chosen);
+    yield* covers(candidates, k, mustTouch, i + 1, chosen, most);
     chosen.pop();
   }
 }
@@ -230,10 +249,18 @@ function solveTable(report: Report, table: TableKey, st: Structure): TableSoluti
   // The variables each broken identity touches; a fix must free a printed cell in each of them.
   const brokenVars = checks.flatMap((c, i) => (c.broken ? [new Set(sys.terms[i]!.map((t) => t.v))] : []));
   const printed = (v: number) => sys.values[v] !== null;
-  const candidates = [...new Set((brokenVars.length ? brokenVars.flatMap((s) => [...s]) : sys.keys.map((_, i) => i)).filter(printed))].sort((a, b) => a - b);
+  const touched = brokenVars.length ? brokenVars.flatMap((s) => [...s]) : sys.keys.map((_, i) => i);
+  // A 小计 (identities.ts) is its row's parts summed, often by a spreadsheet: a wrong part takes it along, so where it holds
+  // it is still a candidate beside its row's cells.
+  const subtotals = new Map(sys.refs.flatMap((r, i) => (r.column === 'subtotal' ? [[r.row, i] as const] : [])));
+  const withSubtotals = subtotals.size ? [...touched, ...touched.flatMap((v) => subtotals.get(sys.refs[v]!.row) ?? [])] : touched;
+  const candidates = [...new Set(withSubtotals.filter(printed))].sort((a, b) => a - b);
   let trials = 0;
-  // Triples of a hundred candidates are too many to walk: many broken identities mean many wrong cells anyway.
-  const maxWrong = candidates.length > 60 ? 2 : MAX_WRONG;
+  // Triples of a hundred candidates are too many to walk: many broken identities mean many wrong cells anyway. Unless no
+  // two cells can touch every broken identity (a row's three cells, each breaking both sums of its column, as (七)总计
+  // summed by hand without one row): then only triples of cells that each touch as many can, and the walk is short.
+  const most = mostTouched(candidates, brokenVars);
+  const maxWrong = candidates.length > 60 && brokenVars.length <= 2 * most ? 2 : MAX_WRONG;
   for (let k = 1; k <= maxWrong && trials < MAX_TRIALS && sys.work <= MAX_WORK; k++) {
     const found: number[][] = [];
     for (const set of covers(candidates, k, brokenVars)) {

@@ -26,7 +26,8 @@ function wrongCellProblem(w: WrongCell, evidence: Evidence[]): Problem {
     expected: w.expected,
     actual: w.actual,
     evidence,
-    message: `${label(w.cell)} ${expected}实为 ${w.actual}（${evidence.length} 项核对因此不符${w.expected === undefined ? '；应有的值无法由勾稽关系确定' : ''}）`,
+    // No check broken by it: a 小计 that summed a wrong part along with it (arithmetic.ts), right once the part is.
+    message: `${label(w.cell)} ${expected}实为 ${w.actual}（${evidence.length ? `${evidence.length} 项核对因此不符` : '它与有误的分项相符，分项改正后即不符'}${w.expected === undefined ? '；应有的值无法由勾稽关系确定' : ''}）`,
   };
 }
 

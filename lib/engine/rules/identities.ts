@@ -47,6 +47,17 @@ export function identitiesOf(report: Report): Identity[] {
         right: [ref('t3', row, 'total')],
         describe: (l, r) => `「${cellLabel('t3', row, 'total').replace(/·总计$/, '')}」行：各类申请人之和为 ${l}，但总计为 ${r}`,
       });
+    // A 小计 column a report adds after the five kinds of 法人或其他组织 (read only where it holds a count).
+    for (const row of Object.keys(t3.rows))
+      if (t3.rows[row]!.subtotal)
+        out.push({
+          rule: 't3-row-total',
+          table: 't3',
+          section: 's3',
+          left: T3_PARTS.filter((c) => c !== 'natural').map((c) => ref('t3', row, c)),
+          right: [ref('t3', row, 'subtotal')],
+          describe: (l, r) => `「${cellLabel('t3', row, 'total').replace(/·总计$/, '')}」行：法人或其他组织各类之和为 ${l}，但小计为 ${r}`,
+        });
   }
   if (report.tables.t4?.rows['1'])
     for (const g of T4_GROUPS)
