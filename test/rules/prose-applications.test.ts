@@ -500,4 +500,34 @@ describe('prose-applications', () => {
     expect(said(tile('53件', '收到申请') + tile('54件', '办结申请') + tile('3件', '结转下年度'))).toEqual([]);
     expect(said(tile('53', '收到申请（件）') + tile('54', '办结申请（件）') + tile('3', '结转下年度（件）'))).toEqual([]);
   });
+
+  it('reads 遗留 as carried over, 「其中…，上年结转」 after parts of another kind either way, and a count 计入 a figure as its part (hunt 18)', () => {
+    const said = (text: string) => round18('prose-applications', text);
+    // 「2022年度遗留申请4件…全部答复完毕」 closes last year's, not all.
+    expect(said('2022年度遗留申请4件已在本年度内全部答复完毕。')).toEqual([]);
+    expect(said('全年申请已全部答复完毕。')).toEqual([[3, 0]]);
+    // A part of another kind first, then the carried-over ones: the whole may be the new ones alone.
+    expect(said('2023年，共收到政府信息公开申请53件，其中自然人申请40件，上年结转4件。')).toEqual([]);
+    expect(said('2023年，共收到政府信息公开申请55件，其中自然人申请40件，上年结转4件。')).toEqual([[53, 55]]);
+    // Controls: with the new ones named first, the whole holds both rows.
+    expect(said('2023年，共收到政府信息公开申请57件，其中新收53件，上年结转4件。')).toEqual([]);
+    expect(said('2023年，共收到政府信息公开申请53件，其中新收49件，上年结转4件。')).toEqual([
+      [57, 53],
+      [53, 49],
+    ]);
+    // 「…1件一并计入上年结转」 is a part of the carried-over ones.
+    expect(said('机构改革中原区林业局职责划入本局，其上年结转的申请1件一并计入上年结转。')).toEqual([]);
+    expect(said('机构改革中原区林业局职责划入本局，上年结转的申请1件。')).toEqual([[4, 1]]);
+  });
+  it('reads a year in Chinese numerals as one in digits (「二〇二二年结转5件」) (hunt 18)', () => {
+    expect(round18('prose-applications', '二〇二二年结转5件。')).toEqual([[4, 5]]);
+    expect(round18('prose-applications', '二〇二二年结转四件。')).toEqual([]);
+  });
 });
+
+/** The prose corpus's baseline page (53 new, 4 carried over, 3 carried forward; t4 reviews 4, suits 3) with `text` at the end of section `before`'s predecessor. */
+function round18(rule: string, text: string, before = '二、') {
+  const base = readFileSync('test/fixtures/prose/build/common/tpl/base.html', 'utf8');
+  const at = base.indexOf(`<h2>${before}`);
+  return ofRule(auditedHtml(base.slice(0, at) + `<p>${text}</p>\n` + base.slice(at)).findings, rule).map((f) => [f.expected, f.actual]);
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findings, ofRule } from '../helpers/rules';
+import { readFileSync } from 'node:fs';
+import { auditedHtml, findings, ofRule } from '../helpers/rules';
 
 describe('prose-parts-whole', () => {
   it('parts that do not add up, across 。其中', () => {
@@ -192,4 +193,18 @@ describe('prose-parts-whole', () => {
     // A label's colon, not a count's: no whole.
     expect(said('收到申请方式：当面3件，网络8件，信函3件。')).toEqual([]);
   });
+
+  it('one part, not the new ones, then the carried-over ones in a clause of their own: a highlight beside them (hunt 18)', () => {
+    const said = (text: string) => round18('prose-parts-whole', text);
+    expect(said('本局及下属3个事业单位共收到政府信息公开申请53件，其中局机关45件，上年结转4件。')).toEqual([]);
+    // Control: two parts that fall short are still judged with the carried-over ones.
+    expect(said('本局及下属3个事业单位共收到政府信息公开申请53件，其中局机关45件、下属单位6件，上年结转4件。')).toEqual([[53, 55]]);
+  });
 });
+
+/** The prose corpus's baseline page (53 new, 4 carried over, 3 carried forward; t4 reviews 4, suits 3) with `text` at the end of section `before`'s predecessor. */
+function round18(rule: string, text: string, before = '二、') {
+  const base = readFileSync('test/fixtures/prose/build/common/tpl/base.html', 'utf8');
+  const at = base.indexOf(`<h2>${before}`);
+  return ofRule(auditedHtml(base.slice(0, at) + `<p>${text}</p>\n` + base.slice(at)).findings, rule).map((f) => [f.expected, f.actual]);
+}

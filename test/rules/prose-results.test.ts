@@ -289,4 +289,21 @@ describe('prose-results', () => {
     // Those not accepted, counted, are no denial of the kind (the count is read as the reason's own: 1 here).
     expect(stated('未受理重复申请1件。', repeated)).toEqual([]);
   });
+
+  it('a cause before a group in its clause makes the count that cause’s, in any words; (六)’s reasons need no group named (hunt 18)', () => {
+    const said = (text: string) => round18('prose-results', text, '四、');
+    expect(said('因属于三类内容不予公开1件，因属于四类内容不予公开1件。')).toEqual([]);
+    expect(said('不予公开1件。')).toEqual([[7, 1]]);
+    expect(said('本年度未发生申请人无正当理由逾期不补正的情形。')).toEqual([[1, 0]]);
+    // Controls: (六)'s other reason is 0 in the table; 「逾期未补正」 is 逾期不补正's paraphrase.
+    expect(said('本年度未发生申请人逾期未按收费通知要求缴纳费用的情形。')).toEqual([]);
+    expect(said('其他处理3件，其中申请人逾期未补正2件。')).toEqual([[1, 2]]);
+  });
 });
+
+/** The prose corpus's baseline page (53 new, 4 carried over, 3 carried forward; t4 reviews 4, suits 3) with `text` at the end of section `before`'s predecessor. */
+function round18(rule: string, text: string, before = '二、') {
+  const base = readFileSync('test/fixtures/prose/build/common/tpl/base.html', 'utf8');
+  const at = base.indexOf(`<h2>${before}`);
+  return ofRule(auditedHtml(base.slice(0, at) + `<p>${text}</p>\n` + base.slice(at)).findings, rule).map((f) => [f.expected, f.actual]);
+}

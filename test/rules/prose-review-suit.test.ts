@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { cleanT4 } from '../helpers/make-report';
-import { findings, ofRule } from '../helpers/rules';
+import { auditedHtml, findings, ofRule } from '../helpers/rules';
 
 describe('prose-review-suit', () => {
   it('「均获维持」 while cases are pending', () => {
@@ -289,4 +290,22 @@ describe('prose-review-suit: cases that corrected the body (结果纠正)', () =
     expect(said('本机关作为行政复议机关，全年未收到行政复议申请。')).toEqual([]);
     expect(said('全年未收到涉及政府信息公开的行政复议申请。')).toEqual([[2, 0]]);
   });
+
+  it('reads 「复议机关维持…」 right after the reviews’ count, and the suits’ pending ones right after theirs (hunt 18)', () => {
+    const said = (text: string) => round18('prose-review-suit', text, '五、');
+    expect(said('被申请行政复议4件，复议机关维持原行政行为3件，确认违法1件。')).toEqual([[2, 3]]);
+    expect(said('被申请行政复议4件，复议机关维持原行政行为2件，确认违法1件。')).toEqual([]);
+    expect(said('被提起行政诉讼3件，尚未审结2件。')).toEqual([[1, 2]]);
+    expect(said('被提起行政诉讼3件，尚未审结1件。')).toEqual([]);
+    // Controls: the pending of one kind of suit, and of reviews, are not the suits'.
+    expect(said('被提起行政诉讼3件，其中未经复议直接起诉2件（判决驳回原告诉讼请求1件、尚未审结1件）。')).toEqual([]);
+    expect(said('被提起行政诉讼3件，被申请行政复议4件，尚未审结1件。')).toEqual([]);
+  });
 });
+
+/** The prose corpus's baseline page (53 new, 4 carried over, 3 carried forward; t4 reviews 4, suits 3) with `text` at the end of section `before`'s predecessor. */
+function round18(rule: string, text: string, before = '二、') {
+  const base = readFileSync('test/fixtures/prose/build/common/tpl/base.html', 'utf8');
+  const at = base.indexOf(`<h2>${before}`);
+  return ofRule(auditedHtml(base.slice(0, at) + `<p>${text}</p>\n` + base.slice(at)).findings, rule).map((f) => [f.expected, f.actual]);
+}

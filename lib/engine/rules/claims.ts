@@ -1,5 +1,5 @@
 import type { CellRef, Report, SectionKey, Sentence } from '../model';
-import { chineseCount, chineseDigits, compact, ellipsis } from '../text';
+import { chineseCount, chineseDigits, compact, digitYears, ellipsis } from '../text';
 import { showBound, sumBound } from './arithmetic';
 import { clauseBefore, ref, t3GroupRefs } from './helpers';
 import type { Problem } from './types';
@@ -37,7 +37,8 @@ export function proseSentences(r: Report): { s: Sentence; c: string }[] {
         // 「两件」「三起」「廿三件」「一百零三件」「一千二百三十四件」: a count in Chinese numerals reads as its digits.
         // A label's colon before its count (「部分公开：7件」「行政复议：4件」) reads as the count written beside it.
         c: respectively(
-          compact(s.text)
+          // 「二〇二四年结转4件」: a year in Chinese numerals reads as one in digits.
+          digitYears(compact(s.text))
             .replace(/(\d),(?=\d{3}(?!\d))/g, '$1')
             .replace(/(?<=[\u4e00-\u9fff])[:：](?=\d+[件起次])/g, '')
             // A label in quotes before its count (「“予以公开”22件」「“本年新收…申请数量”为53件」) reads as one without them.

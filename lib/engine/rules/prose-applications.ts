@@ -25,6 +25,8 @@ const HANDLED_WITH_CARRIED = new RegExp(`(?:办理|处理)${NOT_INFO}{0,30}申�
  */
 const WITH_CARRIED = /^[^。；;\d]*\d+件[，,。：:]?[(（]?(?:其中|包括|含)[^。；;另)）]{0,30}(?:上一?|20\d{2})年(?:度)?结转/;
 const newAndCarried = totals('1', '2');
+/** 「…1件一并计入上年结转」「…6件已纳入本局统计」: a count counted into a figure, a part of it. */
+const COUNTED_INTO = /^[^。；，,]*?\d+件[^。；，,\d]{0,6}?(?:计入|纳入|并入|合并统计)/;
 /**
  * 「收到53件，其中网上申请43件、当面申请10件，上年结转4件」: parts that add up to the whole before the carried-over ones, in a
  * clause of their own, leave those beside the whole, not in it, which is then row 一 alone.
@@ -35,6 +37,11 @@ function carriedBeside(context: string): boolean {
   return parts.length > 0 && parts.reduce((a, b) => a + b, 0) === Number(m![1]);
 }
 const withCarried = (context: string) => WITH_CARRIED.test(context) && !carriedBeside(context);
+/** 「…53件，其中自然人申请40件…，上年结转4件」: the parts after 其中 begin with something other than the new or carried-over ones. */
+const carriedAfterOtherParts = (context: string) =>
+  /^[^。；;\d]*\d+件[^。；;\d]{0,4}(?:其中|包括|含)(?!本年|今年|新收|新增|(?:上一?|20\d{2})年(?:度)?结转)[^。；;另)）]{0,30}?[，,](?:上一?|20\d{2})年(?:度)?结转/.test(
+    context,
+  );
 /**
  * A part of the applications, by channel or by applicant (「通过信函方式收到申请15件」「新收自然人申请40件」),
  * not all of them (those of a part of the year: ofPartOfYear); 「公民、法人或者其他组织」 is everyone who may apply.
@@ -179,7 +186,10 @@ export const proseApplications: ReportRule = {
   check(report) {
     if (!report.tables.t3) return [];
     // A whole followed by 「其中…上年结转」 counts rows 一 and 二; 「受理」 alone may mean either.
-    const received = (_: unknown, context: string) => (withCarried(context) ? [newAndCarried()] : [total('1')()]);
+    // 「收到53件，其中自然人40件，上年结转4件」: parts of another kind first, then the carried-over ones in a clause of their own, may
+    // stand beside the whole as well as in it; either reading.
+    const received = (_: unknown, context: string) =>
+      withCarried(context) ? (carriedAfterOtherParts(context) ? [total('1')(), newAndCarried()] : [newAndCarried()]) : [total('1')()];
     const accepted = (_: unknown, context: string) => (withCarried(context) ? [newAndCarried()] : [total('1')(), newAndCarried()]);
     const out = checkClaims(report, [
       { pattern: RECEIVED, cells: total('1'), readings: received, what: '收到政府信息公开申请', unless: notAllOfRowOne },
@@ -211,7 +221,12 @@ export const proseApplications: ReportRule = {
         what: '上年结转申请',
         // 「提案28件（含上年结转2件）」 is another kind's; 「上年结转申请中有3件予以公开」 is a part of them.
         // 「自然人申请43件（含上年结转3件）…」 is one applicant's.
-        unless: (clause: string, sentence: string) => otherKind(clause) || /结转[^。；，,\d]{0,16}中/.test(clause) || ofOneApplicant(sentence),
+        // 「其上年结转的申请1件一并计入上年结转」: a count said to be counted into a figure is a part of it.
+        unless: (clause: string, sentence: string) =>
+          otherKind(clause) ||
+          /结转[^。；，,\d]{0,16}中/.test(clause) ||
+          ofOneApplicant(sentence) ||
+          COUNTED_INTO.test(sentence.slice(sentence.indexOf(clause))),
       },
       {
         pattern: /结转(?:至|到)?下(?:一)?年度?(?:继续办理)?(?:[^。；，,\d]{0,10})(\d+)件/,
@@ -302,7 +317,8 @@ export const proseApplications: ReportRule = {
         const named = clauseBefore(c, closed.index - subject.length - 1);
         if (/结转的(?:\d+件)?(?:政府信息公开)?申请$/.test(named)) subject = named + subject;
       }
-      const ofCarried = /上一?年度?结转|跨年度?结转|\d{4}年度?结转|结转的/.test(subject) || aboutOtherYear(report, subject);
+      // 「2024年度遗留申请4件已…全部答复完毕」: those left over from before are the carried-over ones.
+      const ofCarried = /上一?年度?结转|跨年度?结转|\d{4}年度?结转|结转的|遗留/.test(subject) || aboutOtherYear(report, subject);
       // A denial of carrying forward names 结转下年度 itself (「全部办结，无结转下年度的申请」): what makes it less than all is elsewhere.
       const allBut = closed && ALL_BUT.test(c.replace(ALL_CLOSED_EACH, ''));
       const upTo = closed ? c.slice(0, closed.index) : '';

@@ -192,7 +192,10 @@ function contradicts(text: string, whole: NumberMention, parts: Part[], exhausti
   // add up, stand beside the whole (the new ones), not in it.
   const last = first[first.length - 1]!;
   const rest = first.filter((p) => p.clause !== last.clause);
-  if (rest.length >= 2 && CARRIED_IN.test(clauseBefore(text, last.n.index, true)) && Math.abs(sumOf(rest) - whole.value) < 1e-9) return undefined;
+  // After one part only, not the new ones (「收到53件，其中局机关45件，上年结转4件」), that part is a highlight.
+  const highlight = rest.length === 1 && !/新收|新增|本年|今年/.test(clauseBefore(text, rest[0]!.n.index, true));
+  if ((rest.length >= 2 || highlight) && CARRIED_IN.test(clauseBefore(text, last.n.index, true)) && (highlight || Math.abs(sumOf(rest) - whole.value) < 1e-9))
+    return undefined;
   const sum = sumOf(first);
   if (sum < whole.value && !exhaustive && sum < NEAR_MISS * whole.value) return undefined;
   if (sum > whole.value && first.every((p) => mayOverlap(clauseBefore(text, p.n.index, true)))) return undefined;

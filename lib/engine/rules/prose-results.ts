@@ -110,7 +110,9 @@ const OUTCOME_OF_RESULT = /复议|诉讼|纠错|撤销|确认违法|超期|泄�
  */
 function deniedRows(report: Report, words: string): CellRef[] {
   const group = GROUP_ROWS.find(([name]) => words.includes(name));
-  if (!group) return [];
+  // 「未发生申请人逾期不补正的情形」: (六)'s reasons name no result but theirs, so they need no group named.
+  const other = REASONS.filter(([row, reason]) => row.startsWith('3.6.') && new RegExp(reason).test(words));
+  if (!group) return other.length === 1 ? total(other[0]![0])() : [];
   const reasons = REASONS.filter(([row, reason]) => row.startsWith(group[1] + '.') && new RegExp(reason).test(words));
   if (reasons.length === 1) return total(reasons[0]![0])();
   const alone = words.replace(/申请|答复|决定|的/g, '') === group[0];
@@ -180,7 +182,7 @@ const REASONS: [string, string, string][] = [
   ['3.5.3', '公开出版物', '要求提供公开出版物'],
   ['3.5.4', '大量反复申请', '无正当理由大量反复申请'],
   ['3.5.5', '确认或重新出具', '要求行政机关确认或重新出具已获取信息'],
-  ['3.6.1', '逾期不补正', '申请人逾期不补正'],
+  ['3.6.1', '逾期(?:不|未)补正', '申请人逾期不补正'],
   ['3.6.2', '(?:逾期)?未按收费通知要求缴纳费用|未缴纳费用', '申请人逾期未缴纳费用'],
 ];
 
@@ -241,7 +243,9 @@ const REASON_PATTERNS = REASONS.map(([, words]) => new RegExp(words));
 const reasonsIn = (item: string) => REASON_PATTERNS.filter((re) => re.test(item)).length;
 /** 「因本机关不掌握相关政府信息无法提供7件」: a group's count for one of its reasons is that reason's row, not the group's. */
 const ofAGroupPart = (clause: string, sentence: string) =>
-  notAllResults(clause, sentence) || REASON_WORDS.test(clause) || REASON_WORDS.test(causeBefore(sentence, clause));
+  notAllResults(clause, sentence) || REASON_WORDS.test(clause) || REASON_WORDS.test(causeBefore(sentence, clause)) || CAUSED.test(clause);
+/** 「因属于三类内容不予公开1件」: a cause before the group in its clause, in whatever words, makes the count that cause's. */
+const CAUSED = new RegExp(`(?:因|由于|鉴于)[^，,。；\\d]{1,30}?(?:${GROUPS})(?:的)?\\d+件`);
 /** The clause before this one when it gives a cause (「因本机关不掌握相关政府信息，答复无法提供的7件」), or ''. */
 function causeBefore(sentence: string, clause: string): string {
   const before = sentence

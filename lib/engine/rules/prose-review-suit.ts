@@ -272,6 +272,18 @@ const PENDING_OF_A_KIND: Claim[] = [
   what: what as string,
   unless: notTheirPending,
 }));
+/**
+ * 「被提起行政诉讼3件，尚未审结1件」「行政诉讼3件（其中尚未审结1件）」: the suits' pending ones right after their count, as for reviews;
+ * not within a kind of suit (「其中直接起诉2件（…尚未审结1件）」「复议后起诉…」), whose pending are a part.
+ */
+PENDING_OF_A_KIND.push({
+  pattern: new RegExp(
+    `(?:行政诉讼|被(?:提起)?(?:行政)?起诉)(?:案件)?\\d+(?:件|起)[，,]?(?:其中|中[，,]|[（(](?:其中)?)?(?:(?!复议|直接|起诉|诉讼)[^。；])*?${PENDING}(?:的)?${SUM}(\\d+)(?:件|起)`,
+  ),
+  cells: () => ['suit', 'suit_after_review'].map((g) => ref('t4', '1', `${g}.pending`)),
+  what: '行政诉讼尚未审结',
+  unless: notTheirPending,
+});
 
 /** What a result kept or corrected (「维持原答复2件」「维持原行政行为2件」), between the result and its count. */
 const WHAT_KEPT = '(?:原[^，,、。；;\\d]{1,6})?(?:的)?';
@@ -296,7 +308,7 @@ const REVIEW_RESULT_CLAIMS: Claim[] = [
   // After the reviews' count: 其中, 中, brackets, 经…审理, 结果, a result right after its comma (「…4件，维持和驳回共2件…」), or the
   // concluded ones' count (「已审结3件（维持2件、纠正1件）」).
   pattern: new RegExp(
-    `行政复议(?:案件)?\\d+(?:件|起)[，,]?(?:其中|中[，,]|[（(](?:其中)?|经[^。；，,\\d]{1,12}[，,]|已审结\\d+(?:件|起)[（(，,]?(?:其中)?|(?=(?:复议)?结果|维持|纠正|纠错|驳回|尚未审结))(?:(?!诉讼|起诉)[^。；])*?(?:结果)?(?:${words})${WHAT_KEPT}${SUM}(\\d+)(?:件|起)`,
+    `行政复议(?:案件)?\\d+(?:件|起)[，,]?(?:其中|中[，,]|[（(](?:其中)?|经[^。；，,\\d]{1,12}[，,]|已审结\\d+(?:件|起)[（(，,]?(?:其中)?|(?=(?:复议)?结果|复议机[关构](?:决定)?(?:维持|纠正|纠错|驳回)|维持|纠正|纠错|驳回|尚未审结))(?:(?!诉讼|起诉)[^。；])*?(?:结果)?(?:${words})${WHAT_KEPT}${SUM}(\\d+)(?:件|起)`,
   ),
   cells: () => readings[0]!.map((column) => ref('t4', '1', `review.${column}`)),
   readings: () => readings.map((columns) => columns.map((column) => ref('t4', '1', `review.${column}`))),
