@@ -125,8 +125,19 @@ function attributesOf(el: Element, tag: string, node = el): Record<string, strin
   if (styleHides || (style && INVISIBLE_TEXT_STYLE.test(style))) (out ||= {}).style = style;
   const role = el.getAttribute('role');
   if (role && (CELL_ROLE.test(role) || ROW_ROLE.test(role))) (out ||= {}).role = role;
-  if (hidden === null && !styleHides && hiddenByStyleSheet(el, tag, node)) (out ||= {}).hidden = '';
+  if (hidden === null && !styleHides && (hiddenByStyleSheet(el, tag, node) || closedPopover(node))) (out ||= {}).hidden = '';
   return out;
+}
+
+/** A popover the page has not opened is not shown, whatever its class (dom.ts reads every popover of a file as closed). */
+function closedPopover(node: Element): boolean {
+  if (!node.hasAttribute('popover')) return false;
+  try {
+    return !node.matches(':popover-open');
+  } catch {
+    // A browser without popovers shows the element as any other.
+    return false;
+  }
 }
 
 /**
