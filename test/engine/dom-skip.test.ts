@@ -72,6 +72,19 @@ describe('text a browser shows as it is written', () => {
   it('leaves out a <dialog> that is not open (variants X26: last year’s report in one), never an open one', () => {
     expect(lines('<dialog id="d"><p>2022年报告</p></dialog><dialog open><p>2023年报告</p></dialog>')).toEqual(['2023年报告']);
   });
+  it('leaves out a popover (variants L20: last year’s figures behind a 「查看上年数据」 button), a saved page opens none', () => {
+    expect(lines('<p>2023年报告</p><div id="pop" popover><p>2022年报告</p></div><div popover="manual">上年53件</div>')).toEqual(['2023年报告']);
+    // Control: an element that only names a popover (its button) is shown.
+    expect(lines('<button popovertarget="pop">查看上年数据</button><p popovertarget="x">2023年报告</p>')).toEqual(['2023年报告']);
+  });
+  it('reads a count drawn as a button in a cell as its value (variants L18: an admin UI’s drill-down links), no other button', () => {
+    const row = (value: string) => lines(`<table><tr><td>（一）予以公开</td><td>${value}</td></tr></table>`);
+    expect(row('<button type="button" class="el-button is-link"><span>22</span></button>')).toEqual(['（一）予以公开|22']);
+    expect(row('<div class="cell"><button>12.5</button></div>')).toEqual(['（一）予以公开|12.5']);
+    // Controls: a button's words in a cell, and page numbers outside any cell (a pager).
+    expect(row('22<button>查看</button>')).toEqual(['（一）予以公开|22']);
+    expect(lines('<p>共3页</p><div class="pager"><button>1</button><button>2</button></div>')).toEqual(['共3页']);
+  });
   it('lays out an element with a row’s ARIA role as a line, whatever its tag (Angular Material’s <mat-row>, variants X05)', () => {
     const table = (row: string, cell: string) =>
       lines(

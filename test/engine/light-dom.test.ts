@@ -126,6 +126,14 @@ const LINKEDOM_DIFFERS: Record<string, string> = {
   'EZ30-layui-t3-error.html': 'linkedom applies no style sheet; a browser hides the original static table by layui’s .layui-hide rule, as the light DOM does',
   'P02-vxe-table-virtual-y-space.html':
     'linkedom applies no style sheet; a browser hides vxe-table’s 「暂无数据」 empty block by the page’s rule, as the light DOM does',
+  'L19-tailwind4-layers-nested-media.html':
+    'linkedom applies no style sheet; a browser hides t3’s phone cards by Tailwind’s .md:hidden rule (an @media nested in a cascade layer’s rule), as the light DOM does',
+  'EL19-tailwind4-t3-error.html':
+    'linkedom applies no style sheet; a browser hides t3’s phone cards by Tailwind’s .md:hidden rule (an @media nested in a cascade layer’s rule), as the light DOM does',
+  'L28-tailwind4-hidden-draft-copy.html':
+    'linkedom applies no style sheet; a browser hides the last draft’s t3 by Tailwind’s .hidden rule (in a cascade layer), as the light DOM does',
+  'EL28-tailwind4-hidden-draft-t3-error.html':
+    'linkedom applies no style sheet; a browser hides the last draft’s t3 by Tailwind’s .hidden rule (in a cascade layer), as the light DOM does',
   'EP02-vxe-table-t4-error.html':
     'linkedom applies no style sheet; a browser hides vxe-table’s 「暂无数据」 empty block by the page’s rule, as the light DOM does',
   'W25d-anti-copy-noise-by-class.html':
@@ -219,6 +227,21 @@ describe('light DOM where a browser and linkedom differ, as a browser does', () 
     // Rules with combinators or of a tag alone, and an @media a desktop screen does not match, are left to a browser (page-tree.ts asks it the computed style).
     expect(hidden).toEqual(['phone:true', 'print:true', 'tab:true', 'wide:false', 'off:true', 'on:false', 'inline:false', 'child:false', 'TABLE:false']);
     expect(parseLightDom('<style>.m{display:block}</style><div class="m">x</div>').querySelector('div')!.hasAttribute('hidden')).toBe(false);
+  });
+
+  it('rules in a cascade layer and @media nested in a rule (Tailwind CSS v4, variants L19/L28) read as a browser applies them', () => {
+    const css =
+      '<style>@layer theme, base, components, utilities; @layer utilities { .hidden { display: none; } .block { display: block; } ' +
+      '.md\\:block { @media (width >= 48rem) { display: block; } } .md\\:hidden { @media (width >= 48rem) { display: none; } } ' +
+      '.sm\\:hidden { @media (width < 40rem) { display: none; } } .hov { &:hover { display: none; } } } .shown { display: block; } ' +
+      '@layer base { .shown { display: none; } }</style>';
+    const doc = parseLightDom(
+      `<head>${css}</head><body><div class="hidden">draft</div><div class="hidden md:block">table</div><div class="md:hidden">cards</div>` +
+        '<div class="sm:hidden">narrow</div><div class="hov">hover</div><div class="shown">unlayered</div></body>',
+    );
+    const hidden = doc.querySelectorAll('div').map((el) => `${el.textContent}:${el.hasAttribute('hidden')}`);
+    // Controls: a nested rule for a state (&:hover) and a query a desktop does not match apply nowhere; a rule outside a layer wins.
+    expect(hidden).toEqual(['draft:true', 'table:false', 'cards:true', 'narrow:false', 'hover:false', 'unlayered:false']);
   });
 
   it('a rule that makes text invisible (anti-copy noise 「.jm{font-size:0}」, variants W25d) hides a run of text only', () => {

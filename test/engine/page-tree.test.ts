@@ -141,6 +141,26 @@ describe('a page written as a tree and read in the background', () => {
     expect(Array.from(rebuilt.querySelectorAll('dialog')).map((d) => d.hasAttribute('open'))).toEqual([true, false]);
   });
 
+  it('writes a popover the page has not opened as hidden, whatever its class (variants L20), and an open one as shown', () => {
+    const doc = htmlDoc('<html><body><div popover>关</div><div popover class="open">开</div><p>正文</p></body></html>');
+    // linkedom knows no :popover-open: what a browser answers, the one of class "open" opened by the page.
+    const proto = Object.getPrototypeOf(doc.body) as { matches: (s: string) => boolean };
+    const matches = proto.matches;
+    proto.matches = function (this: Element, s: string) {
+      return s === ':popover-open' ? this.className === 'open' : matches.call(this, s);
+    };
+    try {
+      const { doc: rebuilt } = lightDocumentFromTree(write(doc).chunks);
+      expect(Array.from(rebuilt.querySelectorAll('div,p')).map((el) => `${el.textContent}:${el.hasAttribute('hidden')}`)).toEqual([
+        '关:true',
+        '开:false',
+        '正文:false',
+      ]);
+    } finally {
+      proto.matches = matches;
+    }
+  });
+
   it('writes as hidden what the page’s style sheets hide (the computed style), asking only elements with a class or an id', () => {
     const html =
       '<html><head><title class="m">T</title></head><body><div class="m">手机版</div><div id="p">打印版</div><div class="pc">电脑版</div><div>无类</div></body></html>';

@@ -230,6 +230,12 @@ describe('headings, title, agency and year', () => {
     expect(agencyAndYear('某县教育局二○二三年度政府信息公开工作年度报告')).toEqual({ agency: '某县教育局', year: 2023 });
     expect(agencyAndYear('某区财政局2023年度政务公开工作年度报告_某区人民政府')).toEqual({ agency: '某区财政局', year: 2023 });
   });
+  it('reads the body after a site’s or a wiki space’s name and its colon (a Confluence export, variants L06)', () => {
+    expect(agencyAndYear('政务公开组 : 某县教育局2023年政府信息公开工作年度报告')).toEqual({ agency: '某县教育局', year: 2023 });
+    expect(agencyAndYear('转载：某县教育局2023年政府信息公开工作年度报告')).toEqual({ agency: '某县教育局', year: 2023 });
+    // Control: a colon after the body (「某县教育局：2023年…」) still leaves the body.
+    expect(agencyAndYear('某县教育局：2023年政府信息公开工作年度报告')).toEqual({ agency: '某县教育局', year: 2023 });
+  });
   it('reads the year where a title puts it last', () => {
     expect(agencyAndYear('某县教育局政府信息公开工作年度报告（2023年度）')).toEqual({ agency: '某县教育局', year: 2023 });
     expect(agencyAndYear('某县教育局政府信息公开工作2023年度报告')).toEqual({ agency: '某县教育局', year: 2023 });

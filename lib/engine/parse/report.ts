@@ -24,11 +24,13 @@ export function agencyAndYear(title: string): { agency: string; year: number | n
 
 /** The body's name as the title's words before the year or the subject leave it. */
 function bodyBefore(words: string): string {
-  // 「XX办公室关于印发2023年…年度报告的通知」: the body is before 关于.
+  // 「XX办公室关于印发2023年…年度报告的通知」: the body is before 关于. A site's or a wiki space's name before a colon
+  // (Confluence's 「政务公开组 : XX局2023年…」, 「转载：XX局…」) is none of the body's: no body's name holds a colon.
   return words
     .replace(/^关于/, '')
     .replace(/关于(?:印发|公布|发布)?$/, '')
-    .replace(/[:：（(]+$/, '');
+    .replace(/[:：（(]+$/, '')
+    .replace(/^.*[:：]/, '');
 }
 
 /** The body a title without a year names before its subject (「XX局政府信息公开工作年度报告」, a compilation's part). */

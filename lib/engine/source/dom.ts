@@ -35,7 +35,11 @@ export const SKIPPED_ELEMENTS = new Set([
  */
 export function isSkipped(el: El, tag: string): boolean {
   return (
-    (SKIPPED_ELEMENTS.has(tag) && !(tag === 'TEXTAREA' && isReadOnly(el)) && !(tag === 'TEMPLATE' && isShadowRoot(el)) && !(tag === 'SVG' && showsHtml(el))) ||
+    (SKIPPED_ELEMENTS.has(tag) &&
+      !(tag === 'TEXTAREA' && isReadOnly(el)) &&
+      !(tag === 'TEMPLATE' && isShadowRoot(el)) &&
+      !(tag === 'SVG' && showsHtml(el)) &&
+      !(tag === 'BUTTON' && isCountInCell(el))) ||
     SVG_WORDS.has(tag) ||
     isReviewComment(el, tag) ||
     isStruckOut(el, tag)
@@ -57,6 +61,22 @@ const SVG_WORDS = new Set(['TEXT', 'TSPAN', 'TEXTPATH', 'DESC']);
  */
 function isShadowRoot(template: El): boolean {
   return template.getAttribute('shadowrootmode')?.toLowerCase() === 'open' && !!template.parentElement?.tagName.includes('-');
+}
+
+/**
+ * A count drawn as a button in a table's cell is the cell's value: an admin UI's table published as it renders makes each
+ * figure a drill-down (Element Plus 「<td><button class="el-button is-link"><span>53</span></button></td>」). Other buttons'
+ * words are a control's (查看, 下载, a pager's page numbers outside any cell), never report text.
+ */
+function isCountInCell(button: El): boolean {
+  if (!/^\s*\d[\d,，]*(?:\.\d+)?\s*$/.test(button.textContent ?? '')) return false;
+  let up = button.parentElement;
+  for (let depth = 0; up && depth < 4; depth++, up = up.parentElement) {
+    const tag = tagOf(up);
+    if (tag === 'TD' || tag === 'TH') return true;
+    if (tag === 'TABLE' || tag === 'TR') return false;
+  }
+  return false;
 }
 
 /** Tags of text shown struck through. */
@@ -196,6 +216,9 @@ function isHidden(el: El): boolean {
   if (el.hasAttribute('hidden') || el.hasAttribute(TRANSLATION_MARK)) return true;
   // A <dialog> not open is not shown (a browser's own style sheet: dialog:not([open]) {display:none}), as last year's report in one.
   if (tagOf(el) === 'DIALOG' && !el.hasAttribute('open')) return true;
+  // A popover is not shown until a button or a script opens it ([popover]:not(:popover-open) {display:none}), as last year's
+  // figures in one beside a 「查看上年数据」 button; a saved page opens none (the page tree writes an open one unhidden).
+  if (el.hasAttribute('popover')) return true;
   const style = el.getAttribute('style');
   if (!style) return false;
   return HIDING_STYLE.test(style) || (isTextRun(el) && INVISIBLE_TEXT_STYLE.test(style));

@@ -125,8 +125,22 @@ function attributesOf(el: Element, tag: string, node = el): Record<string, strin
   if (styleHides || (style && INVISIBLE_TEXT_STYLE.test(style))) (out ||= {}).style = style;
   const role = el.getAttribute('role');
   if (role && (CELL_ROLE.test(role) || ROW_ROLE.test(role))) (out ||= {}).role = role;
-  if (hidden === null && !styleHides && hiddenByStyleSheet(el, tag, node)) (out ||= {}).hidden = '';
+  if (hidden === null && !styleHides && (hiddenByStyleSheet(el, tag, node) || closedPopover(el))) (out ||= {}).hidden = '';
   return out;
+}
+
+/**
+ * A popover the page has not opened is not shown, whatever its class (dom.ts reads every popover of a file as closed). `el` is
+ * what is read (a form's stand-in: unshadowed), so that a control named 「matches」 cannot answer.
+ */
+function closedPopover(el: Element): boolean {
+  if (!el.hasAttribute('popover')) return false;
+  try {
+    return !el.matches(':popover-open');
+  } catch {
+    // A DOM that cannot read the selector (no popovers): closed, as the command line reads every popover.
+    return true;
+  }
 }
 
 /**

@@ -4,7 +4,7 @@
  * copy for printing, hides one copy with a class rule (`.m-only{display:none}`), and an auditor sees
  * the other only. In a browser the auditor's page tree asks the computed style instead (page-tree.ts).
  * Only what a browser at a desktop width surely applies is read: rules at the top level or inside an
- * @media whose query holds for a desktop screen (DESKTOP; none inside @supports or other at-rules), whose
+ * @media whose query holds for a desktop screen (DESKTOP) or in a cascade layer (none inside @supports or other at-rules), whose
  * selector is one compound of classes or an id, with or without a tag.
  */
 
@@ -19,7 +19,8 @@ export interface DisplayRule {
   weight: number;
 }
 
-const COMPOUND = /^([a-zA-Z][a-zA-Z0-9-]*)?((?:[.#][-\w\u00a0-\uffff]+)*)$/;
+/** A compound of a tag, classes and an id; a name may hold escaped characters (Tailwind's 「.md\\:hidden」 for class 「md:hidden」). */
+const COMPOUND = /^([a-zA-Z][a-zA-Z0-9-]*)?((?:[.#](?:\\[^\n0-9a-fA-F]|[-\w\u00a0-\uffff])+)*)$/;
 const DISPLAY = /(?:^|;)\s*display\s*:\s*([-a-z]+)\s*(!\s*important)?/gi;
 
 /**
@@ -63,7 +64,7 @@ function rulesOf(css: string, declared: (declarations: string) => Declared): Dis
   return out;
 }
 
-function readRules(text: string, out: DisplayRule[], declared: (declarations: string) => Declared): void {
+function readRules(text: string, out: DisplayRule[], declared: (declarations: string) => Declared, layered = false): void {
   let i = 0;
   while (i < text.length) {
     const open = text.indexOf('{', i);
@@ -75,13 +76,44 @@ function readRules(text: string, out: DisplayRule[], declared: (declarations: st
       .trim();
     const close = blockEnd(text, open);
     if (/^@media\b/i.test(prelude)) {
-      if (desktopMatches(prelude.slice(6))) readRules(text.slice(open + 1, close), out, declared);
+      if (desktopMatches(prelude.slice(6))) readRules(text.slice(open + 1, close), out, declared, layered);
+    } else if (/^@layer\b/i.test(prelude)) {
+      // A cascade layer's rules (Tailwind CSS v4 writes all its utilities in 「@layer utilities { .hidden { display: none; } }」)
+      // apply as the page's others do, but lose to every rule outside a layer (the cascade weighs layers first).
+      readRules(text.slice(open + 1, close), out, declared, true);
     } else if (!prelude.startsWith('@')) {
-      const display = declared(text.slice(open + 1, close));
-      if (display) for (const selector of prelude.split(',')) pushRule(out, selector.trim(), display);
+      const display = declared(ownDeclarations(text.slice(open + 1, close)));
+      if (display) for (const selector of prelude.split(',')) pushRule(out, selector.trim(), display, layered);
     }
     i = close + 1;
   }
+}
+
+/**
+ * A rule's own declarations, with those of the @media blocks nested in it (CSS nesting: Tailwind v4 writes 「.md\\:hidden {
+ * @media (width >= 48rem) { display: none; } }」) that hold on DESKTOP after them, as they then apply later. Other nested
+ * rules (「&:hover { … }」, 「.a & { … }」) select other elements or states: left out.
+ */
+function ownDeclarations(block: string): string {
+  if (!block.includes('{')) return block;
+  let own = '';
+  let nested = '';
+  let i = 0;
+  while (i < block.length) {
+    const open = block.indexOf('{', i);
+    if (open < 0) {
+      own += block.slice(i);
+      break;
+    }
+    // The nested rule's prelude starts after the last declaration before it.
+    const cut = Math.max(block.lastIndexOf(';', open), block.lastIndexOf('}', open), i - 1) + 1;
+    own += block.slice(i, cut) + ';';
+    const prelude = block.slice(cut, open).trim();
+    const close = blockEnd(block, open);
+    if (/^@media\b/i.test(prelude) && desktopMatches(prelude.slice(6))) nested += ';' + ownDeclarations(block.slice(open + 1, close));
+    i = close + 1;
+  }
+  return own + nested;
 }
 
 /**
@@ -119,6 +151,13 @@ function partHolds(part: string): boolean | undefined {
     const actual = DESKTOP[size[2] as 'width' | 'height'];
     return size[1] === 'min-' ? actual >= bound : size[1] === 'max-' ? actual <= bound : actual === bound;
   }
+  // Media queries level 4's ranges (「(width >= 48rem)」, as Tailwind v4 writes its breakpoints).
+  const range = /^\(\s*(width|height)\s*(>=|<=|>|<)\s*([\d.]+)(px|em|rem)\s*\)$/.exec(part);
+  if (range) {
+    const bound = Number(range[3]) * (range[4] === 'px' ? 1 : 16);
+    const actual = DESKTOP[range[1] as 'width' | 'height'];
+    return range[2] === '>=' ? actual >= bound : range[2] === '<=' ? actual <= bound : range[2] === '>' ? actual > bound : actual < bound;
+  }
   const orientation = /^\(\s*orientation\s*:\s*(landscape|portrait)\s*\)$/.exec(part);
   return orientation ? orientation[1] === 'landscape' : undefined;
 }
@@ -139,10 +178,10 @@ function lastDisplay(declarations: string): Declared {
   return found;
 }
 
-function pushRule(out: DisplayRule[], selector: string, display: { value: string; important: boolean }): void {
+function pushRule(out: DisplayRule[], selector: string, display: { value: string; important: boolean }, layered = false): void {
   const m = COMPOUND.exec(selector);
   if (!m || !selector) return;
-  const parts = m[2]!.match(/[.#][^.#]+/g) ?? [];
+  const parts = (m[2]!.match(/[.#](?:\\.|[^.#\\])+/g) ?? []).map((p) => p.replace(/\\(.)/g, '$1'));
   // A tag alone (`p{display:none}`) is a reset or a widget's, not a copy hidden: only classes and ids select those.
   if (!parts.length) return;
   const ids = parts.filter((p) => p.startsWith('#')).map((p) => p.slice(1));
@@ -156,9 +195,13 @@ function pushRule(out: DisplayRule[], selector: string, display: { value: string
     classes,
     hides: display.value === 'none',
     important: display.important,
-    weight: specificity * 100_000 + out.length,
+    // A layer's rules lose to the others (and among themselves go by specificity and order, as the layers are read in turn).
+    weight: specificity * 100_000 + out.length - (layered ? LAYERED : 0),
   });
 }
+
+/** Below any weight of a rule outside a layer. */
+const LAYERED = 1e13;
 
 /** The element's tag, id and class list, as the rules test them. */
 export interface Styled {
