@@ -1,5 +1,5 @@
 /**
- * Audits a report file (PDF, Word, a saved page or text) from its bytes, with the engine every
+ * Audits a report file (PDF, OFD, Word, a saved page or text) from its bytes, with the engine every
  * other report goes through. Readers that need a platform (an HTML parser, pdf.js's shipped
  * assets) are passed in, so this stays free of browser and Node APIs.
  */
@@ -10,6 +10,7 @@ import { unreadableFindings, type UnreadableKind } from './rules/file-unreadable
 import { docToHtml } from './source/doc';
 import { docxToHtml } from './source/docx';
 import { FileReadError, fileKind, type FileKind } from './source/file-kind';
+import { readOfd } from './source/ofd';
 import { readPdf, type PdfAssets } from './source/pdf';
 
 export interface FileReaders {
@@ -26,7 +27,7 @@ export interface FileAudit {
   kind: FileKind;
   /** One part per report the file holds: a compilation (汇编) is split as a page is. */
   audit: PageAudit;
-  /** PDF pages read. */
+  /** PDF or OFD pages read. */
   pages?: number;
 }
 
@@ -70,6 +71,12 @@ export async function auditFile(bytes: Uint8Array, readers: FileReaders, opts: F
           ? unreadable('garbled', opts, `共 ${pdf.pages} 页`)
           : auditBlocksPage(pdf.blocks, { ...opts, pageTitle: pdf.title });
       return { kind, audit, pages: pdf.pages };
+    }
+    case 'ofd': {
+      // An OFD is laid out as a PDF is (positioned text and rulings): read and audited as one.
+      const ofd = await readOfd(bytes);
+      const audit = ofd.scanned ? unreadable('scanned', opts, `OFD 共 ${ofd.pages} 页`) : auditBlocksPage(ofd.blocks, { ...opts, pageTitle: ofd.title });
+      return { kind, audit, pages: ofd.pages };
     }
     case 'docx':
       return { kind, audit: auditWordHtml(await docxToHtml(bytes), readers, opts) };
