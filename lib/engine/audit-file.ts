@@ -12,6 +12,7 @@ import { docxToHtml } from './source/docx';
 import { FileReadError, fileKind, type FileKind } from './source/file-kind';
 import { readOfd } from './source/ofd';
 import { readPdf, type PdfAssets } from './source/pdf';
+import type { PdfPage } from './source/pdf-layout';
 
 export interface FileReaders {
   pdf: PdfAssets;
@@ -29,6 +30,8 @@ export interface FileAudit {
   audit: PageAudit;
   /** PDF or OFD pages read. */
   pages?: number;
+  /** An OFD's pages as read (text and rulings in points): the viewer draws them, as pdf.js cannot. */
+  layout?: PdfPage[];
 }
 
 /** The file's own name, without folders, query or extension: what an unreadable file's report is called. */
@@ -76,7 +79,7 @@ export async function auditFile(bytes: Uint8Array, readers: FileReaders, opts: F
       // An OFD is laid out as a PDF is (positioned text and rulings): read and audited as one.
       const ofd = await readOfd(bytes);
       const audit = ofd.scanned ? unreadable('scanned', opts, `OFD 共 ${ofd.pages} 页`) : auditBlocksPage(ofd.blocks, { ...opts, pageTitle: ofd.title });
-      return { kind, audit, pages: ofd.pages };
+      return { kind, audit, pages: ofd.pages, layout: ofd.layout };
     }
     case 'docx':
       return { kind, audit: auditWordHtml(await docxToHtml(bytes), readers, opts) };
