@@ -78,7 +78,11 @@ export async function auditFile(bytes: Uint8Array, readers: FileReaders, opts: F
     case 'ofd': {
       // An OFD is laid out as a PDF is (positioned text and rulings): read and audited as one.
       const ofd = await readOfd(bytes);
-      const audit = ofd.scanned ? unreadable('scanned', opts, `OFD 共 ${ofd.pages} 页`) : auditBlocksPage(ofd.blocks, { ...opts, pageTitle: ofd.title });
+      const audit = ofd.scanned
+        ? unreadable('scanned', opts, `OFD 共 ${ofd.pages} 页`)
+        : ofd.garbled
+          ? unreadable('ofd-garbled', opts, `共 ${ofd.pages} 页`)
+          : auditBlocksPage(ofd.blocks, { ...opts, pageTitle: ofd.title });
       return { kind, audit, pages: ofd.pages, layout: ofd.layout };
     }
     case 'docx':

@@ -86,6 +86,13 @@ function ofdOf(layer: string, extra: Record<string, string> = {}, ofdXml?: strin
   });
 }
 const PT = 72 / 25.4;
+/** An OFD needs neither pdf.js nor an HTML parser. */
+const READERS = {
+  pdf: { cMapUrl: '', standardFontDataUrl: '' },
+  parseHtml: (): Document => {
+    throw new Error('no HTML here');
+  },
+};
 
 describe('readOfdPages', () => {
   it('places glyphs by DeltaX from the Boundary, and cuts a TextCode where a glyph stands a cell away', async () => {
@@ -181,6 +188,26 @@ describe('OFD package errors', () => {
     expect(noPage.length).toBeGreaterThan(0);
     const lostPage = zipSync({ ...files, 'D.xml': strToU8(`<ofd:Document ${NS}><ofd:Pages><ofd:Page ID="1" BaseLoc="P/C.xml"/></ofd:Pages></ofd:Document>`) });
     expect(await reason(lostPage)).toMatch(/第 1 页/);
+  });
+  it('text of glyph numbers (control characters) is garbled; control: CJK text is not', async () => {
+    const codes = Array.from({ length: 12 }, (_, i) => `&#x${(i + 1).toString(16)};`).join('');
+    const garbled = await readOfd(
+      ofdOf(`<ofd:TextObject ID="3" Boundary="20 20 100 5" Size="4"><ofd:TextCode X="0" Y="4">${codes}</ofd:TextCode></ofd:TextObject>`),
+    );
+    expect(garbled.garbled).toBe(true);
+    const fine = await readOfd(
+      ofdOf('<ofd:TextObject ID="3" Boundary="20 20 100 5" Size="4"><ofd:TextCode X="0" Y="4">政府信息公开工作年度报告</ofd:TextCode></ofd:TextObject>'),
+    );
+    expect(fine.garbled).toBe(false);
+    const { auditFile: auditBytes } = await import('../../lib/engine/audit-file');
+    const { audit } = await auditBytes(
+      ofdOf(`<ofd:TextObject ID="3" Boundary="20 20 100 5" Size="4"><ofd:TextCode X="0" Y="4">${codes}</ofd:TextCode></ofd:TextObject>`),
+      READERS,
+      {
+        name: 'report.ofd',
+      },
+    );
+    expect(audit.detected && audit.parts[0]!.findings.map((f) => [f.rule, f.message.slice(0, 14)])).toEqual([['file-unreadable', 'OFD 的文字无法读取：文字']]);
   });
   it('a page of images only is a scan', async () => {
     const read = await readOfd(ofdOf('<ofd:ImageObject ID="3" Boundary="0 0 210 297" CTM="210 0 0 297 0 0" ResourceID="9"/>'));

@@ -9,6 +9,7 @@
  */
 import type { Block } from './blocks';
 import { FileReadError } from './file-kind';
+import { isGarbled } from './pdf';
 import { pagesToBlocks, type PdfPage, type PdfRule, type PdfText } from './pdf-layout';
 
 export interface OfdRead {
@@ -16,6 +17,8 @@ export interface OfdRead {
   pages: number;
   /** Pages exist but hold no text at all: a scan (only ImageObjects), which only OCR could read. */
   scanned: boolean;
+  /** The text is mostly control characters: glyph numbers written as text (a PDF without a ToUnicode map converted to OFD). */
+  garbled: boolean;
   /** DocInfo/Title, as a web page's <title>. */
   title?: string;
   /** Each page's text and rulings in points, top-down: what a viewer draws the page from. */
@@ -328,5 +331,6 @@ export async function readOfdPages(bytes: Uint8Array): Promise<{ pages: PdfPage[
 export async function readOfd(bytes: Uint8Array): Promise<OfdRead> {
   const { pages, title } = await readOfdPages(bytes);
   const { blocks, chars } = pagesToBlocks(pages);
-  return { blocks, pages: pages.length, scanned: chars === 0, title, layout: pages };
+  const garbled = isGarbled(pages.flatMap((p) => p.texts.map((t) => t.str)));
+  return { blocks, pages: pages.length, scanned: chars === 0, garbled, title, layout: pages };
 }
