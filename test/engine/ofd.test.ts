@@ -7,7 +7,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { strToU8, zipSync } from 'fflate';
+import fc from 'fast-check';
+import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { auditFile } from '../../cli/audit-input';
 import { filesIn } from '../../cli/inputs';
@@ -212,6 +213,43 @@ describe('OFD package errors', () => {
   it('a page of images only is a scan', async () => {
     const read = await readOfd(ofdOf('<ofd:ImageObject ID="3" Boundary="0 0 210 297" CTM="210 0 0 297 0 0" ResourceID="9"/>'));
     expect(read).toMatchObject({ pages: 1, scanned: true });
+  });
+});
+
+describe('a damaged OFD never crashes the reader', () => {
+  const reads = (bytes: Uint8Array) =>
+    readOfd(bytes).then(
+      () => true,
+      (e: unknown) => {
+        if (e instanceof FileReadError) return true;
+        throw e;
+      },
+    );
+  const whole = new Uint8Array(readFileSync(join(DIR, 'O05-row-one-textcode.ofd')));
+  it('bytes of the package changed at random', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.nat({ max: whole.length - 1 }), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 8 }),
+        async (edits) => {
+          const bytes = whole.slice();
+          for (const [at, v] of edits) bytes[at] = v;
+          expect(await reads(bytes)).toBe(true);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+  it("a page's XML cut anywhere or with its attributes scrambled", async () => {
+    const files = unzipSync(whole);
+    const page = new TextDecoder().decode(files['Doc_0/Pages/Page_1/Content.xml']);
+    expect(page).toContain('<ofd:TextObject');
+    await fc.assert(
+      fc.asyncProperty(fc.nat({ max: page.length }), fc.constantFrom('', 'NaN', '-1e308', 'g', 'g 99999999 1', '1 2 3 4 5 6 7'), async (cut, junk) => {
+        const mangled = page.slice(0, cut).replace(/"[-\d. g]+"/g, (m, i: number) => (i % 3 ? m : `"${junk}"`));
+        expect(await reads(zipSync({ ...files, 'Doc_0/Pages/Page_1/Content.xml': strToU8(mangled) }))).toBe(true);
+      }),
+      { numRuns: 60 },
+    );
   });
 });
 
