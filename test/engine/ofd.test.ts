@@ -69,6 +69,10 @@ describe('ofdDeltas', () => {
     expect(ofdDeltas('')).toEqual([]);
     expect(ofdDeltas('1 x 2')).toEqual([1, 0, 2]);
   });
+  it('expands no further than the glyphs it spaces', () => {
+    expect(ofdDeltas('g 99999999 1 g 99999999 2', 3)).toEqual([1, 1, 1]);
+    expect(ofdDeltas('1 g 5 2', 3)).toEqual([1, 2, 2]);
+  });
 });
 
 const NS = 'xmlns:ofd="http://www.ofdspec.org/2016"';

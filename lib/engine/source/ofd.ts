@@ -89,15 +89,16 @@ const nums = (s: string | undefined) =>
  * A TextCode's DeltaX or DeltaY: the glyph-to-glyph advances, where 「g n d」 stands for n advances of d
  * (「g 3 4.2 1.5」 = 4.2 4.2 4.2 1.5), as writers shorten evenly set text.
  */
-export function ofdDeltas(s: string | undefined): number[] {
+export function ofdDeltas(s: string | undefined, limit = Infinity): number[] {
   const t = (s ?? '')
     .trim()
     .split(/[\s,]+/)
     .filter(Boolean);
   const out: number[] = [];
-  for (let i = 0; i < t.length; i++) {
+  // No more advances than the glyphs they space: a damaged 「g 99999999 1」 expands to no more.
+  for (let i = 0; i < t.length && out.length < limit; i++) {
     if (t[i] === 'g') {
-      const n = Math.min(Number(t[i + 1]), 100000);
+      const n = Math.min(Number(t[i + 1]), limit - out.length, 100000);
       const d = Number(t[i + 2]);
       for (let k = 0; k < n; k++) out.push(d);
       i += 2;
@@ -151,8 +152,8 @@ function textPieces(obj: XmlEl, outer: Matrix): PdfText[] {
     if (!chars.length) continue;
     const x0 = code.attrs.X !== undefined ? Number(code.attrs.X) : cx;
     const y0 = code.attrs.Y !== undefined ? Number(code.attrs.Y) : cy;
-    const dx = ofdDeltas(code.attrs.DeltaX);
-    const dy = ofdDeltas(code.attrs.DeltaY);
+    const dx = ofdDeltas(code.attrs.DeltaX, chars.length);
+    const dy = ofdDeltas(code.attrs.DeltaY, chars.length);
     let piece: { str: string; x: number; y: number; end: number } | null = null;
     const flush = () => {
       if (!piece?.str.trim()) return;
