@@ -271,6 +271,8 @@ describe('fileKind tells an OFD from a .docx', () => {
     expect(fileKind(zipStart, '', '/files/report.ofd')).toBe('ofd');
     expect(fileKind(zipStart, 'application/ofd')).toBe('ofd');
     expect(fileKind(zipStart)).toBe('docx');
+    // A download cut short (no directory at its end) whose first entry is OFD.xml.
+    expect(fileKind(ofd.subarray(0, 60))).toBe('ofd');
     expect(fileKind(new TextEncoder().encode('junk'), '', 'a.OFD?x=1')).toBe('ofd');
   });
 });

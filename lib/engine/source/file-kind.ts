@@ -8,10 +8,12 @@ const startsWith = (b: Uint8Array, sig: number[]) => sig.every((v, i) => b[i] ==
 
 /**
  * Whether a zip's central directory (at its end) lists an entry of this name: an OFD holds OFD.xml at
- * its root, a .docx word/document.xml. A zip cut short (no directory) lists nothing.
+ * its root, a .docx word/document.xml. A zip cut short (no directory) is judged by its first entry,
+ * where writers put OFD.xml.
  */
 function zipLists(bytes: Uint8Array, entry: string): boolean {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (bytes.length >= 30 && new TextDecoder('latin1').decode(bytes.subarray(30, 30 + view.getUint16(26, true))) === entry) return true;
   for (let end = bytes.length - 22; end >= Math.max(0, bytes.length - 22 - 0xffff); end--) {
     if (view.getUint32(end, true) !== 0x06054b50) continue;
     const count = view.getUint16(end + 10, true);
