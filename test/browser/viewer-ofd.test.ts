@@ -52,7 +52,7 @@ describe('viewer.html?src=… on an OFD', () => {
       expect(await page.locator('.viewer-side').textContent()).toContain('OFD');
       await expect.poll(() => page.locator('.ofd-page').count(), { timeout: 30_000 }).toBeGreaterThan(1);
       // The pages are drawn: the title on the first, the rulings of the tables as lines.
-      expect(await page.locator('.ofd-page[data-page="1"] .ofd-text span').first().textContent()).toBe('示范县交通运输局2023年政府信息公开工作年度报告');
+      expect(await page.locator('.ofd-page[data-page="1"] .ofd-text text').first().textContent()).toBe('示范县交通运输局2023年政府信息公开工作年度报告');
       expect(await page.locator('.ofd-rules line').count()).toBeGreaterThan(50);
       expect(await page.locator('.viewer-side .finding .sev-error').count()).toBe(0);
       expect(await page.locator('.marker[data-severity="error"]').count()).toBe(0);
@@ -68,7 +68,7 @@ describe('viewer.html?src=… on an OFD', () => {
           const m = document.querySelector(`.marker[data-cell="${cell}"]`);
           if (!m) return false;
           const box = m.getBoundingClientRect();
-          return Array.from(m.closest('.ofd-page')!.querySelectorAll('.ofd-text span'))
+          return Array.from(m.closest('.ofd-page')!.querySelectorAll('.ofd-text text'))
             .filter((s) => s.textContent?.trim() === '3')
             .some((s) => {
               const r = s.getBoundingClientRect();
