@@ -12,8 +12,7 @@ export type { Entry } from './entry';
 
 const USAGE = `用法 Usage: npm run audit -- [选项 options] 文件|文件夹|网址 …
   审核已保存的网页（.html/.htm/.mht）、文本（.txt）、PDF、OFD（.ofd 版式文档）、Word（.docx/.doc）、
-  文件夹或网址；
-  同一机关相邻年度的报告互相比对。
+  文件夹或网址；同一机关相邻年度的报告互相比对。
   Audits saved pages, text files, PDF, OFD and Word files, folders and URLs; compares each body's
   consecutive years.
 
