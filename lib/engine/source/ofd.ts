@@ -139,8 +139,8 @@ const advance = (ch: string) => (/[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000
  * (one TextCode may run across a table's cells, as converters from PDF write a row), or on a new baseline.
  * Text not set upright (a stamp's, a turned margin note) is left out, as for a PDF.
  */
-function textPieces(obj: XmlEl, outer: Matrix): PdfText[] {
-  const m = then(placement(obj), outer);
+function textPieces(obj: XmlEl): PdfText[] {
+  const m = placement(obj);
   if (Math.abs(m[1]) > 0.01 * Math.abs(m[0]) || Math.abs(m[2]) > 0.01 * Math.abs(m[3]) || m[0] <= 0 || m[3] <= 0) return [];
   const size = Number(obj.attrs.Size) || 0;
   if (!(size > 0)) return [];
@@ -221,11 +221,11 @@ function subpaths(data: string): [number, number][][] {
 }
 
 /** Axis-aligned segments of a path, in page points: stroked lines, or a thin filled rectangle as its centre line. */
-function pathRules(obj: XmlEl, outer: Matrix): PdfRule[] {
+function pathRules(obj: XmlEl): PdfRule[] {
   const stroke = obj.attrs.Stroke !== 'false';
   const fill = obj.attrs.Fill === 'true';
   if (!stroke && !fill) return [];
-  const m = then(placement(obj), outer);
+  const m = placement(obj);
   const data = child(obj, 'AbbreviatedData')?.text ?? '';
   const out: PdfRule[] = [];
   for (const raw of subpaths(data)) {
@@ -251,8 +251,8 @@ function pathRules(obj: XmlEl, outer: Matrix): PdfRule[] {
 function collect(el: XmlEl, into: { texts: PdfText[]; rules: PdfRule[] }, depth = 0): void {
   if (depth > 64) return;
   for (const c of el.children) {
-    if (c.name === 'TextObject') into.texts.push(...textPieces(c, IDENTITY));
-    else if (c.name === 'PathObject') into.rules.push(...pathRules(c, IDENTITY));
+    if (c.name === 'TextObject') into.texts.push(...textPieces(c));
+    else if (c.name === 'PathObject') into.rules.push(...pathRules(c));
     else if (c.name === 'PageBlock' || c.name === 'Layer') collect(c, into, depth + 1);
   }
 }
