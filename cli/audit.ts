@@ -11,9 +11,9 @@ import { run, type Sink } from './run';
 export type { Entry } from './entry';
 
 const USAGE = `用法 Usage: npm run audit -- [选项 options] 文件|文件夹|网址 …
-  审核已保存的网页（.html/.htm/.mht）、文本（.txt）、PDF、Word（.docx/.doc）、文件夹或网址；
-  同一机关相邻年度的报告互相比对。
-  Audits saved pages, text files, PDF and Word files, folders and URLs; compares each body's
+  审核已保存的网页（.html/.htm/.mht）、文本（.txt）、PDF、OFD（.ofd 版式文档）、Word（.docx/.doc）、
+  文件夹或网址；同一机关相邻年度的报告互相比对。
+  Audits saved pages, text files, PDF, OFD and Word files, folders and URLs; compares each body's
   consecutive years.
 
   --json           以 JSON 数组输出（每个输入一项） / print one JSON array, one entry per input

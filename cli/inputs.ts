@@ -9,7 +9,7 @@ import { extname, join } from 'node:path';
 export const PAGE_EXT = new Set(['.html', '.htm', '.shtml', '.xhtml', '.mht', '.mhtml']);
 export const TEXT_EXT = new Set(['.txt', '.md']);
 /** Extensions read as report files (by their bytes; the name only breaks ties). */
-export const FILE_EXT = new Set(['.pdf', '.docx', '.doc', '.wps']);
+export const FILE_EXT = new Set(['.pdf', '.ofd', '.docx', '.doc', '.wps']);
 
 export const isUrl = (input: string) => /^https?:\/\//i.test(input);
 

@@ -57,7 +57,7 @@ export async function loadUrl(url: string, gate?: RequestGate): Promise<Loaded> 
   );
   // A PDF/Word file comes through the same checked, spaced hops as a page, downloaded once.
   if (page.kind === 'file') return { kind: 'file', audit: (await auditBytes(page.bytes, new URL(page.url).pathname, page.type, page.url)).audit };
-  if (page.kind === 'attachment') throw new InputError(`网址是引擎无法读取的附件（如 OFD、压缩包）：${page.url}`);
+  if (page.kind === 'attachment') throw new InputError(`网址是引擎无法读取的附件（如压缩包、电子表格）：${page.url}`);
   return asLoaded(page.text, /html|xml/i.test(page.type) || startsWithMarkup(page.text));
 }
 
@@ -66,10 +66,11 @@ export async function loadFile(path: string): Promise<Loaded> {
   const known = PAGE_EXT.has(ext) || TEXT_EXT.has(ext) || FILE_EXT.has(ext);
   // Read at once: a thread audits one file at a time, and the asynchronous read costs more than it waits.
   const bytes = new Uint8Array(readFileSync(path));
-  // A file without a known extension is still read when its first bytes say PDF or Word.
+  // A file without a known extension is still read when its first bytes say PDF, OFD or Word.
   const kind = fileKind(bytes, '', known ? path : '');
-  if (FILE_EXT.has(ext) || (!known && ['pdf', 'docx', 'doc', 'wps'].includes(kind))) return { kind: 'file', audit: (await auditBytes(bytes, path)).audit };
-  if (!known) throw new InputError(`不支持的文件类型「${ext || '无扩展名'}」：只审核 .html/.htm 网页、.txt 文本、PDF 与 Word（.docx）文件`);
+  if (FILE_EXT.has(ext) || (!known && ['pdf', 'ofd', 'docx', 'doc', 'wps'].includes(kind)))
+    return { kind: 'file', audit: (await auditBytes(bytes, path)).audit };
+  if (!known) throw new InputError(`不支持的文件类型「${ext || '无扩展名'}」：只审核 .html/.htm 网页、.txt 文本、PDF、OFD 与 Word（.docx）文件`);
   return asLoaded(decodePage(bytes), PAGE_EXT.has(ext));
 }
 

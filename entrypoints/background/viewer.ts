@@ -1,5 +1,5 @@
 /**
- * Ways into the viewer page (viewer.html?src=…) for a PDF/Word report: a context-menu item on
+ * Ways into the viewer page (viewer.html?src=…) for a PDF/OFD/Word report: a context-menu item on
  * attachment links, the toolbar button on a tab that shows a PDF, and the overlay's request.
  * The background opens the viewer itself, and only on http(s) URLs.
  */
@@ -11,7 +11,10 @@ import { t } from '@/lib/app/i18n';
 export const CONTEXT_MENU_ID = 'audit-attachment';
 
 /** Links the context-menu item shows on: the files the viewer reads, by their name (query allowed). */
-export const ATTACHMENT_LINK_PATTERNS = ['pdf', 'PDF', 'docx', 'DOCX', 'doc', 'DOC', 'wps', 'WPS'].flatMap((ext) => [`*://*/*.${ext}`, `*://*/*.${ext}?*`]);
+export const ATTACHMENT_LINK_PATTERNS = ['pdf', 'PDF', 'ofd', 'OFD', 'docx', 'DOCX', 'doc', 'DOC', 'wps', 'WPS'].flatMap((ext) => [
+  `*://*/*.${ext}`,
+  `*://*/*.${ext}?*`,
+]);
 
 /** The URL when it is an http(s) address the viewer may fetch; null otherwise. */
 export function viewableUrl(url: string | undefined): string | null {

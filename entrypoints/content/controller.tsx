@@ -470,8 +470,8 @@ interface AuditedPart {
   elements: (readonly [string, unknown[]])[];
 }
 
-/** Files the viewer reads (PDF, Word, WPS); others (OFD, archives) it cannot. */
-const VIEWABLE = /\.(?:pdf|docx?|wps)(?:$|[?#])/i;
+/** Files the viewer reads (PDF, OFD, Word, WPS); others (archives, spreadsheets) it cannot. */
+const VIEWABLE = /\.(?:pdf|ofd|docx?|wps)(?:$|[?#])/i;
 
 /** An attachment-only report's files, as the engine found them (attachmentLinks), for the bar's 「审核附件」. */
 function viewable(findings: readonly { rule: string }[]) {

@@ -1,5 +1,5 @@
 /**
- * viewer.html?src=… — a report published as a PDF or Word file: fetched, audited by the engine,
+ * viewer.html?src=… — a report published as a PDF, OFD or Word file: fetched, audited by the engine,
  * stored like any report (its URL is the file's), shown with markers on the cells and sections.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
@@ -19,6 +19,8 @@ import { targetsOf, type Target } from './markers';
 import { pdfAssets } from '@/components/file-readers';
 import { fitWidthScale, pageNumber, stepFinding, stepKey, zoomStep } from './navigation';
 import { markElements, openPdf, pageOfBox, remarkPdf, renderPdf, widestPage } from './render-pdf';
+import { renderOfd } from './render-ofd';
+import type { PdfPage } from '@/lib/engine/source/pdf-layout';
 import { PartList } from './PartList';
 import { ViewerToolbar } from './ViewerToolbar';
 import { t } from '@/lib/app/i18n';
@@ -26,6 +28,8 @@ import { t } from '@/lib/app/i18n';
 /** 「适合宽度」 or a fixed scale (1 = 100 %). */
 export type Zoom = 'fit' | number;
 type PdfDoc = Awaited<ReturnType<typeof openPdf>>;
+/** A file shown page by page: a PDF drawn by pdf.js, an OFD's pages as the engine read them. */
+type Paged = { kind: 'pdf'; doc: PdfDoc; widest: number } | { kind: 'ofd'; pages: PdfPage[]; widest: number };
 
 /** One report of the file (a compilation, 汇编, holds several): the engine's model, for its markers, and its stored record. */
 export interface FilePart {
@@ -70,7 +74,7 @@ export function ViewerPage({ src }: { src: string }) {
   const [attempt, setAttempt] = useState(0);
   const docRef = useRef<HTMLDivElement>(null);
   const url = useMemo(() => fileUrl(src), [src]);
-  const [pdf, setPdf] = useState<{ doc: PdfDoc; widest: number } | null>(null);
+  const [pdf, setPdf] = useState<Paged | null>(null);
   const [zoom, setZoom] = useState<Zoom>('fit');
   const [scale, setScale] = useState(1);
   const [page, setPage] = useState(1);
@@ -107,7 +111,7 @@ export function ViewerPage({ src }: { src: string }) {
       const { settings } = await ask({ type: 'settings:get' });
       let html: Document | undefined;
       const readers = { pdf: pdfAssets(), parseHtml: (h: string) => (html = new DOMParser().parseFromString(h, 'text/html')) };
-      const { kind, audit } = await auditFile(bytes, readers, {
+      const { kind, audit, layout } = await auditFile(bytes, readers, {
         name: url.pathname,
         url: url.href,
         contentType: res.headers.get('content-type') ?? '',
@@ -123,7 +127,9 @@ export function ViewerPage({ src }: { src: string }) {
       setTargets(targets);
       if (kind === 'pdf') {
         const doc = await openPdf(bytes);
-        if (!cancelled) setPdf({ doc, widest: await widestPage(doc) });
+        if (!cancelled) setPdf({ kind: 'pdf', doc, widest: await widestPage(doc) });
+      } else if (kind === 'ofd' && layout) {
+        setPdf({ kind: 'ofd', pages: layout, widest: Math.max(...layout.map((p) => p.width)) });
       } else if (html) {
         for (const n of Array.from(html.body.childNodes)) container.append(document.adoptNode(n));
         markElements(container, targets);
@@ -144,13 +150,17 @@ export function ViewerPage({ src }: { src: string }) {
     // Keep the reader's place: the same page (and the same share of it) at the new size.
     const at = page;
     setScale(next);
-    void renderPdf(
-      pdf.doc,
-      container,
-      () => drawnTargets.current,
-      next,
-      () => draw !== drawn.current,
-    ).then(() => {
+    const drawing =
+      pdf.kind === 'pdf'
+        ? renderPdf(
+            pdf.doc,
+            container,
+            () => drawnTargets.current,
+            next,
+            () => draw !== drawn.current,
+          )
+        : renderOfd(pdf.pages, container, () => drawnTargets.current, next);
+    void drawing.then(() => {
       if (draw !== drawn.current) return;
       // The markers were drawn anew: the finding stepped to stays the current one.
       if (currentId.current) markCurrent(currentId.current);
@@ -213,7 +223,7 @@ export function ViewerPage({ src }: { src: string }) {
     else if (start instanceof HTMLElement) start.scrollIntoView({ block: 'start' });
   };
   const notes = useMemo(() => new Map((state?.notes ?? []).map((n) => [n.findingId, n])), [state]);
-  const pages = pdf?.doc.numPages ?? 0;
+  const pages = !pdf ? 0 : pdf.kind === 'pdf' ? pdf.doc.numPages : pdf.pages.length;
 
   /** Findings in the side list's order that have a marker on the document: what ◀ ▶ step through. */
   const marked = useMemo(() => {

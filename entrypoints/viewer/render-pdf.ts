@@ -79,8 +79,8 @@ export async function renderPdf(
   }
 }
 
-/** The markers of page `n` drawn anew in its markers layer. */
-function markPage(marks: Element, n: number, targets: Target[], scale: number): void {
+/** The markers of page `n` drawn anew in its markers layer (an OFD's pages too: render-ofd.ts). */
+export function markPage(marks: Element, n: number, targets: Target[], scale: number): void {
   marks.replaceChildren();
   for (const t of targets) {
     if (!isBox(t.el) || t.el.page !== n) continue;

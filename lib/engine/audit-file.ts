@@ -1,5 +1,5 @@
 /**
- * Audits a report file (PDF, Word, a saved page or text) from its bytes, with the engine every
+ * Audits a report file (PDF, OFD, Word, a saved page or text) from its bytes, with the engine every
  * other report goes through. Readers that need a platform (an HTML parser, pdf.js's shipped
  * assets) are passed in, so this stays free of browser and Node APIs.
  */
@@ -10,7 +10,9 @@ import { unreadableFindings, type UnreadableKind } from './rules/file-unreadable
 import { docToHtml } from './source/doc';
 import { docxToHtml } from './source/docx';
 import { FileReadError, fileKind, type FileKind } from './source/file-kind';
+import { readOfd } from './source/ofd';
 import { readPdf, type PdfAssets } from './source/pdf';
+import type { PdfPage } from './source/pdf-layout';
 
 export interface FileReaders {
   pdf: PdfAssets;
@@ -26,8 +28,10 @@ export interface FileAudit {
   kind: FileKind;
   /** One part per report the file holds: a compilation (汇编) is split as a page is. */
   audit: PageAudit;
-  /** PDF pages read. */
+  /** PDF or OFD pages read. */
   pages?: number;
+  /** An OFD's pages as read (text and rulings in points): the viewer draws them, as pdf.js cannot. */
+  layout?: PdfPage[];
 }
 
 /** The file's own name, without folders, query or extension: what an unreadable file's report is called. */
@@ -70,6 +74,16 @@ export async function auditFile(bytes: Uint8Array, readers: FileReaders, opts: F
           ? unreadable('garbled', opts, `共 ${pdf.pages} 页`)
           : auditBlocksPage(pdf.blocks, { ...opts, pageTitle: pdf.title });
       return { kind, audit, pages: pdf.pages };
+    }
+    case 'ofd': {
+      // An OFD is laid out as a PDF is (positioned text and rulings): read and audited as one.
+      const ofd = await readOfd(bytes);
+      const audit = ofd.scanned
+        ? unreadable('scanned', opts, `OFD 共 ${ofd.pages} 页`)
+        : ofd.garbled
+          ? unreadable('ofd-garbled', opts, `共 ${ofd.pages} 页`)
+          : auditBlocksPage(ofd.blocks, { ...opts, pageTitle: ofd.title });
+      return { kind, audit, pages: ofd.pages, layout: ofd.layout };
     }
     case 'docx':
       return { kind, audit: auditWordHtml(await docxToHtml(bytes), readers, opts) };

@@ -78,7 +78,7 @@ describe('the context menu', () => {
       contexts: ['link'],
       targetUrlPatterns: ATTACHMENT_LINK_PATTERNS,
     });
-    expect(ATTACHMENT_LINK_PATTERNS).toEqual(expect.arrayContaining(['*://*/*.pdf', '*://*/*.docx?*']));
+    expect(ATTACHMENT_LINK_PATTERNS).toEqual(expect.arrayContaining(['*://*/*.pdf', '*://*/*.docx?*', '*://*/*.ofd', '*://*/*.OFD?*']));
   });
 
   it('opens the viewer on the clicked link; other items and non-web links open nothing', async () => {

@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { strToU8, zipSync } from 'fflate';
 import { attachmentAudit, auditFetched, fetchPage } from '@/lib/app/batch/audit-link';
 import { createJob, progressOf, type BatchJob } from '@/lib/app/batch/job';
 import { DEFAULT_LIMITS } from '@/lib/app/batch/limits';
@@ -310,6 +311,12 @@ describe('one link', () => {
       kind: 'attachment',
       url: 'https://a.gov.cn/r.xlsx',
     });
+    // An OFD is a zip too: read, whether its link says .ofd or not (the zip lists OFD.xml); a zip named .ofd by its link is one.
+    const ofd = zipSync({ 'OFD.xml': strToU8('<ofd:OFD/>') });
+    expect(await fetchPage('https://a.gov.cn/download.do?id=9', respond(ofd, 'application/octet-stream'), signal, undefined, files)).toMatchObject({
+      kind: 'file',
+    });
+    expect(await fetchPage('https://a.gov.cn/r.ofd', respond(zipHead, 'application/ofd'), signal, undefined, files)).toMatchObject({ kind: 'file' });
     // A .pdf link that answers with an HTML page is read as the page it is.
     expect(await fetchPage('https://a.gov.cn/r.pdf', respond('<html><title>年报</title></html>', 'text/html'), signal, undefined, files)).toMatchObject({
       kind: 'page',

@@ -68,7 +68,7 @@ export async function fetchPage(
   return readPage(end.res, end.url, opts);
 }
 
-const FILE_KINDS = new Set(['pdf', 'docx', 'doc', 'wps']);
+const FILE_KINDS = new Set(['pdf', 'ofd', 'docx', 'doc', 'wps']);
 
 async function readPage(res: Response, url: string, opts: FetchOptions): Promise<Fetched> {
   const type = res.headers.get('content-type') ?? '';
@@ -86,13 +86,13 @@ async function readPage(res: Response, url: string, opts: FetchOptions): Promise
   // The first bytes decide: a download.do link may serve a PDF as text/html, a .pdf link an error page.
   const kind = fileKind(bytes, '', '');
   if (FILE_KINDS.has(kind) && !OTHER_ZIP.test(`${url} ${type}`)) return { kind: 'file', url, bytes, type };
-  // OFD, spreadsheets, archives: files the engine cannot read, still named as the report's attachment.
+  // Spreadsheets, archives: files the engine cannot read, still named as the report's attachment.
   if (fileByType && kind !== 'html') return { kind: 'attachment', url };
   return { kind: 'page', url, text: decodePage(bytes, type), type };
 }
 
-/** Zip files that are not Word documents (a .docx is a zip too). */
-const OTHER_ZIP = /\.(?:xlsx|zip|ofd)(?:$|[?#\s])|spreadsheetml|application\/(?:x-)?zip/i;
+/** Zip files that are neither Word documents nor OFDs (a .docx and an .ofd are zips too; fileKind tells those two apart). */
+const OTHER_ZIP = /\.(?:xlsx|zip)(?:$|[?#\s])|spreadsheetml|application\/(?:x-)?zip/i;
 
 /** The body, refused past `limit` bytes whether or not the server announced its length. */
 async function readCapped(res: Response, limit: number): Promise<Uint8Array> {

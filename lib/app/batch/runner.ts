@@ -125,8 +125,8 @@ export function linkErrorText(e: unknown): string {
   return err?.message ?? String(e);
 }
 
-/** Files a page links that the engine reads; others (OFD, spreadsheets) stay named only. */
-const READABLE_FILE = /\.(?:pdf|docx?|wps)(?:$|[?#])/i;
+/** Files a page links that the engine reads; others (spreadsheets, archives) stay named only. */
+const READABLE_FILE = /\.(?:pdf|ofd|docx?|wps)(?:$|[?#])/i;
 /** Attachments of one report page tried at most: a report page links its report, maybe a form or two. */
 const MAX_ATTACHMENTS = 3;
 

@@ -54,8 +54,8 @@ const unmapped = (ch: string): boolean => {
 /** Share of unmapped characters past which the text layer is garbage (the rest being glyph numbers read as ASCII). */
 const GARBLED_SHARE = 0.05;
 
-/** A text layer of glyph numbers: it cannot be read (copying it gives 乱码), whatever its numbers look like. */
-function isGarbled(strings: string[]): boolean {
+/** A text layer of glyph numbers: it cannot be read (copying it gives 乱码), whatever its numbers look like. An OFD's too (ofd.ts). */
+export function isGarbled(strings: string[]): boolean {
   const text = [...strings.join('').replace(/\s/g, '')];
   return text.length > 0 && text.filter(unmapped).length > text.length * GARBLED_SHARE;
 }

@@ -1,0 +1,337 @@
+/**
+ * Reads an OFD (GB/T 33190 版式文档, the national fixed-layout format portals offer beside the PDF:
+ * 「下载OFD版」) into the positioned text and rulings pdf-layout.ts reads a PDF page from. An OFD is a
+ * zip: OFD.xml → DocRoot (Document.xml: page size, pages, template pages) → each page's Content.xml,
+ * whose layers hold TextObjects (Unicode text placed glyph by glyph), PathObjects (the rulings) and
+ * ImageObjects, maybe in nested PageBlocks. Units are millimetres, y grows downwards, a TextCode's Y is
+ * its baseline, a graphic's coordinates are in its Boundary's box after its CTM. fflate is imported
+ * only here, when a file is read.
+ */
+import type { Block } from './blocks';
+import { FileReadError } from './file-kind';
+import { isGarbled } from './pdf';
+import { pagesToBlocks, type PdfPage, type PdfRule, type PdfText } from './pdf-layout';
+
+export interface OfdRead {
+  blocks: Block[];
+  pages: number;
+  /** Pages exist but hold no text at all: a scan (only ImageObjects), which only OCR could read. */
+  scanned: boolean;
+  /** The text is mostly control characters: glyph numbers written as text (a PDF without a ToUnicode map converted to OFD). */
+  garbled: boolean;
+  /** DocInfo/Title, as a web page's <title>. */
+  title?: string;
+  /** Each page's text and rulings in points, top-down: what a viewer draws the page from. */
+  layout: PdfPage[];
+}
+
+/** Points per millimetre: pdf-layout's thresholds are in points. */
+const PT = 72 / 25.4;
+/** Thinner than this (points) and a filled rectangle is a ruling, not a shaded cell (as for a PDF). */
+const RULE_WIDTH = 2.5;
+
+// ---- a small XML reader: elements, attributes and text, namespace prefixes dropped ----
+
+export interface XmlEl {
+  name: string;
+  attrs: Record<string, string>;
+  children: XmlEl[];
+  text: string;
+}
+
+const ENTITY: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+const unescapeXml = (s: string) =>
+  s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (all, e: string) => {
+    if (e[0] === '#') {
+      const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : all;
+    }
+    return ENTITY[e] ?? all;
+  });
+const local = (name: string) => name.slice(name.indexOf(':') + 1);
+
+export function parseXml(xml: string): XmlEl {
+  const root: XmlEl = { name: '#document', attrs: {}, children: [], text: '' };
+  const stack = [root];
+  const re = /<!\[CDATA\[([\s\S]*?)\]\]>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!DOCTYPE[^>]*>|<(\/?)([^\s/>]+)([^>]*?)(\/?)>|([^<]+)/g;
+  for (let m = re.exec(xml); m; m = re.exec(xml)) {
+    const top = stack.at(-1)!;
+    if (m[1] !== undefined) top.text += m[1];
+    else if (m[6] !== undefined) top.text += unescapeXml(m[6]);
+    else if (m[3] !== undefined) {
+      const name = local(m[3]);
+      if (m[2]) {
+        // A closing tag closes up to its element (a stray one is ignored).
+        const at = stack.map((e) => e.name).lastIndexOf(name);
+        if (at > 0) stack.length = at;
+        continue;
+      }
+      const attrs: Record<string, string> = {};
+      for (const a of m[4]!.matchAll(/([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) attrs[local(a[1]!)] = unescapeXml(a[2] ?? a[3] ?? '');
+      const el: XmlEl = { name, attrs, children: [], text: '' };
+      top.children.push(el);
+      if (!m[5]) stack.push(el);
+    }
+  }
+  return root;
+}
+
+const child = (el: XmlEl | undefined, name: string) => el?.children.find((c) => c.name === name);
+const childrenNamed = (el: XmlEl | undefined, name: string) => el?.children.filter((c) => c.name === name) ?? [];
+const nums = (s: string | undefined) =>
+  (s ?? '')
+    .trim()
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map(Number);
+
+/**
+ * A TextCode's DeltaX or DeltaY: the glyph-to-glyph advances, where 「g n d」 stands for n advances of d
+ * (「g 3 4.2 1.5」 = 4.2 4.2 4.2 1.5), as writers shorten evenly set text.
+ */
+export function ofdDeltas(s: string | undefined, limit = Infinity): number[] {
+  const t = (s ?? '')
+    .trim()
+    .split(/[\s,]+/)
+    .filter(Boolean);
+  const out: number[] = [];
+  // No more advances than the glyphs they space: a damaged 「g 99999999 1」 expands to no more.
+  for (let i = 0; i < t.length && out.length < limit; i++) {
+    if (t[i] === 'g') {
+      const n = Math.min(Number(t[i + 1]), limit - out.length, 100000);
+      const d = Number(t[i + 2]);
+      for (let k = 0; k < n; k++) out.push(d);
+      i += 2;
+    } else out.push(Number(t[i]));
+  }
+  return out.map((d) => (Number.isFinite(d) ? d : 0));
+}
+
+// ---- geometry ----
+
+type Matrix = [number, number, number, number, number, number];
+const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
+const apply = (m: Matrix, x: number, y: number): [number, number] => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
+/** m then n (a point goes through m first). */
+const then = (m: Matrix, n: Matrix): Matrix => [
+  n[0] * m[0] + n[2] * m[1],
+  n[1] * m[0] + n[3] * m[1],
+  n[0] * m[2] + n[2] * m[3],
+  n[1] * m[2] + n[3] * m[3],
+  n[0] * m[4] + n[2] * m[5] + n[4],
+  n[1] * m[4] + n[3] * m[5] + n[5],
+];
+
+/** A graphic's object space to page points: its CTM, then its Boundary's origin, in millimetres. */
+function placement(el: XmlEl): Matrix {
+  const [bx = 0, by = 0] = nums(el.attrs.Boundary);
+  const ctm = nums(el.attrs.CTM);
+  const m: Matrix = ctm.length === 6 && ctm.every(Number.isFinite) ? (ctm as Matrix) : IDENTITY;
+  return then(then(m, [1, 0, 0, 1, bx, by]), [PT, 0, 0, PT, 0, 0]);
+}
+
+/** Advance of a character in type sizes where the writer gives none: CJK and full-width ones a size, others half. */
+const advance = (ch: string) => (/[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/.test(ch) ? 1 : 0.5);
+
+/**
+ * The pieces of a TextObject's text, in page points. Glyphs are placed by DeltaX/DeltaY; a line of them
+ * is one piece, cut where a glyph stands further from the last than its own width and a little more
+ * (one TextCode may run across a table's cells, as converters from PDF write a row), or on a new baseline.
+ * Text not set upright (a stamp's, a turned margin note) is left out, as for a PDF.
+ */
+function textPieces(obj: XmlEl): PdfText[] {
+  const m = placement(obj);
+  if (Math.abs(m[1]) > 0.01 * Math.abs(m[0]) || Math.abs(m[2]) > 0.01 * Math.abs(m[3]) || m[0] <= 0 || m[3] <= 0) return [];
+  const size = Number(obj.attrs.Size) || 0;
+  if (!(size > 0)) return [];
+  const out: PdfText[] = [];
+  let cx = 0;
+  let cy = 0;
+  for (const code of childrenNamed(obj, 'TextCode')) {
+    const chars = [...code.text];
+    if (!chars.length) continue;
+    const x0 = code.attrs.X !== undefined ? Number(code.attrs.X) : cx;
+    const y0 = code.attrs.Y !== undefined ? Number(code.attrs.Y) : cy;
+    const dx = ofdDeltas(code.attrs.DeltaX, chars.length);
+    const dy = ofdDeltas(code.attrs.DeltaY, chars.length);
+    let piece: { str: string; x: number; y: number; end: number } | null = null;
+    const flush = () => {
+      if (!piece?.str.trim()) return;
+      const [x, y] = apply(m, piece.x, piece.y);
+      const [x1] = apply(m, piece.end, piece.y);
+      out.push({ str: piece.str, x, y, w: x1 - x, size: size * m[3] });
+    };
+    let gx = Number.isFinite(x0) ? x0 : 0;
+    let gy = Number.isFinite(y0) ? y0 : 0;
+    chars.forEach((ch, i) => {
+      const own = advance(ch) * size;
+      if (piece && (Math.abs(gy - piece.y) > 0.01 * size || gx - piece.end > 0.25 * size || gx < piece.end - 0.5 * size)) {
+        flush();
+        piece = null;
+      }
+      if (piece) {
+        piece.str += ch;
+        piece.end = gx + own;
+      } else piece = { str: ch, x: gx, y: gy, end: gx + own };
+      // A glyph past the last advance given goes on by its own width.
+      gx += i < dx.length ? dx[i]! : own;
+      gy += i < dy.length ? dy[i]! : 0;
+    });
+    flush();
+    cx = gx;
+    cy = gy;
+  }
+  return out;
+}
+
+/** The path's points, subpath by subpath, in object space: M/S start, L/Q/B/A go to their end point, C closes. */
+function subpaths(data: string): [number, number][][] {
+  const t = data
+    .trim()
+    .split(/[\s,]+/)
+    .filter(Boolean);
+  const ARGS: Record<string, number> = { M: 2, S: 2, L: 2, Q: 4, B: 6, A: 7, C: 0 };
+  const out: [number, number][][] = [];
+  let cur: [number, number][] = [];
+  let op = '';
+  for (let i = 0; i < t.length;) {
+    if (t[i]! in ARGS) op = t[i++]!;
+    else if (!op || !Number.isFinite(Number(t[i]))) {
+      i++;
+      continue;
+    }
+    const n = ARGS[op]!;
+    const a = t.slice(i, i + n).map(Number);
+    i += n;
+    if (a.length < n || a.some((v) => !Number.isFinite(v))) break;
+    if (op === 'C') {
+      if (cur.length) cur.push(cur[0]!);
+      continue;
+    }
+    const p: [number, number] = [a[n - 2]!, a[n - 1]!];
+    if (op === 'M' || op === 'S') {
+      if (cur.length > 1) out.push(cur);
+      cur = [p];
+      // Numbers after a move draw lines, as in SVG.
+      op = 'L';
+    } else cur.push(p);
+  }
+  if (cur.length > 1) out.push(cur);
+  return out;
+}
+
+/** Axis-aligned segments of a path, in page points: stroked lines, or a thin filled rectangle as its centre line. */
+function pathRules(obj: XmlEl): PdfRule[] {
+  const stroke = obj.attrs.Stroke !== 'false';
+  const fill = obj.attrs.Fill === 'true';
+  if (!stroke && !fill) return [];
+  const m = placement(obj);
+  const data = child(obj, 'AbbreviatedData')?.text ?? '';
+  const out: PdfRule[] = [];
+  for (const raw of subpaths(data)) {
+    const pts = raw.map(([x, y]) => apply(m, x, y));
+    if (fill && !stroke) {
+      const xs = pts.map((p) => p[0]);
+      const ys = pts.map((p) => p[1]);
+      const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+      if (y1 - y0 <= RULE_WIDTH && x1 - x0 > RULE_WIDTH) out.push({ x0, x1, y0: (y0 + y1) / 2, y1: (y0 + y1) / 2 });
+      else if (x1 - x0 <= RULE_WIDTH && y1 - y0 > RULE_WIDTH) out.push({ x0: (x0 + x1) / 2, x1: (x0 + x1) / 2, y0, y1 });
+      continue;
+    }
+    for (let k = 1; k < pts.length; k++) {
+      const [a, b] = [pts[k - 1]!, pts[k]!];
+      if (Math.abs(a[1] - b[1]) < 0.5) out.push({ x0: Math.min(a[0], b[0]), x1: Math.max(a[0], b[0]), y0: a[1], y1: a[1] });
+      else if (Math.abs(a[0] - b[0]) < 0.5) out.push({ x0: a[0], x1: a[0], y0: Math.min(a[1], b[1]), y1: Math.max(a[1], b[1]) });
+    }
+  }
+  return out;
+}
+
+/** Text and rulings of a layer or a PageBlock, nested blocks included (a PageBlock has no placement of its own). */
+function collect(el: XmlEl, into: { texts: PdfText[]; rules: PdfRule[] }, depth = 0): void {
+  if (depth > 64) return;
+  for (const c of el.children) {
+    if (c.name === 'TextObject') into.texts.push(...textPieces(c));
+    else if (c.name === 'PathObject') into.rules.push(...pathRules(c));
+    else if (c.name === 'PageBlock' || c.name === 'Layer') collect(c, into, depth + 1);
+  }
+}
+
+// ---- the package ----
+
+/** A BaseLoc against the folder of the file naming it; one starting with 「/」 from the package's root. */
+function resolvePath(from: string, loc: string): string {
+  const parts = (loc.startsWith('/') ? '' : from.split('/').slice(0, -1).join('/') + '/') + loc;
+  const out: string[] = [];
+  for (const p of parts.replace(/\\/g, '/').split('/')) {
+    if (p === '..') out.pop();
+    else if (p && p !== '.') out.push(p);
+  }
+  return out.join('/');
+}
+
+/** Reads an OFD's pages; throws FileReadError with a readable reason for a damaged, encrypted or foreign file. */
+export async function readOfdPages(bytes: Uint8Array): Promise<{ pages: PdfPage[]; title?: string }> {
+  const { unzipSync, strFromU8 } = await import('fflate');
+  let files: Record<string, Uint8Array>;
+  try {
+    // Only the XML parts are inflated: the pictures (a scan's pages, a seal) are not read.
+    files = unzipSync(bytes, { filter: (f) => /\.xml$/i.test(f.name) });
+  } catch (e) {
+    throw new FileReadError(`无法读取 OFD 文件（文件损坏或不是 OFD）：${(e as Error)?.message ?? e}`);
+  }
+  const byName = new Map(Object.keys(files).map((k) => [k.replace(/\\/g, '/').replace(/^\/+/, '').toLowerCase(), k]));
+  const xmlAt = (path: string): XmlEl | undefined => {
+    const key = byName.get(path.toLowerCase());
+    if (!key) return undefined;
+    let text: string;
+    try {
+      text = strFromU8(files[key]!);
+    } catch {
+      return undefined;
+    }
+    return /^\s*(?:\ufeff)?\s*</.test(text) ? parseXml(text) : undefined;
+  };
+  const ofd = child(xmlAt('OFD.xml'), 'OFD');
+  if (!ofd) throw new FileReadError('无法读取 OFD 文件：文件中没有 OFD.xml（文件损坏或不是 OFD）');
+  const body = child(ofd, 'DocBody');
+  const rootPath = resolvePath('OFD.xml', child(body, 'DocRoot')?.text.trim() ?? '');
+  // An encrypted package (GM/T 0099) keeps its parts as ciphertext: the document cannot be parsed.
+  const encrypted = [...byName.keys()].some((k) => /(?:^|\/)encryptions?\.xml$/.test(k));
+  const doc = child(xmlAt(rootPath), 'Document');
+  if (!doc) throw new FileReadError(encrypted ? 'OFD 文件已加密，需解密后才能读取' : '无法读取 OFD 文件：找不到其文档（Document.xml），文件损坏或不完整');
+  const common = child(doc, 'CommonData');
+  const box = (el: XmlEl | undefined) => {
+    const b = nums(child(el, 'PhysicalBox')?.text);
+    return b.length === 4 && b[2]! > 0 && b[3]! > 0 ? { w: b[2]!, h: b[3]! } : undefined;
+  };
+  const docBox = box(child(common, 'PageArea')) ?? { w: 210, h: 297 };
+  const templates = new Map(childrenNamed(common, 'TemplatePage').map((t) => [t.attrs.ID, resolvePath(rootPath, t.attrs.BaseLoc ?? '')]));
+  const pageEls = childrenNamed(child(doc, 'Pages'), 'Page');
+  const pages: PdfPage[] = [];
+  for (const p of pageEls) {
+    const path = resolvePath(rootPath, p.attrs.BaseLoc ?? '');
+    const page = child(xmlAt(path), 'Page');
+    if (!page) throw new FileReadError(encrypted ? 'OFD 文件已加密，需解密后才能读取' : `无法读取 OFD 文件：第 ${pages.length + 1} 页的内容缺失或损坏`);
+    const size = box(child(page, 'Area')) ?? docBox;
+    const into = { texts: [] as PdfText[], rules: [] as PdfRule[] };
+    // Template pages (a running header, a table's rulings drawn once for every page) are drawn with the page.
+    for (const t of childrenNamed(page, 'Template')) {
+      const tpl = child(xmlAt(templates.get(t.attrs.TemplateID) ?? ''), 'Page');
+      if (tpl) collect(child(tpl, 'Content') ?? tpl, into);
+    }
+    collect(child(page, 'Content') ?? page, into);
+    pages.push({ width: size.w * PT, height: size.h * PT, ...into });
+  }
+  if (!pages.length) throw new FileReadError('无法读取 OFD 文件：文档中没有页面');
+  const title = child(child(body, 'DocInfo'), 'Title')?.text.trim();
+  return { pages, ...(title && { title }) };
+}
+
+/** Reads an OFD into blocks as a PDF is read (pdf-layout.ts); throws FileReadError for a file it cannot open. */
+export async function readOfd(bytes: Uint8Array): Promise<OfdRead> {
+  const { pages, title } = await readOfdPages(bytes);
+  const { blocks, chars } = pagesToBlocks(pages);
+  const garbled = isGarbled(pages.flatMap((p) => p.texts.map((t) => t.str)));
+  return { blocks, pages: pages.length, scanned: chars === 0, garbled, title, layout: pages };
+}
