@@ -4,10 +4,11 @@
  * zip: OFD.xml → DocRoot (Document.xml: page size, pages, template pages) → each page's Content.xml,
  * whose layers hold TextObjects (Unicode text placed glyph by glyph), PathObjects (the rulings) and
  * ImageObjects, maybe in nested PageBlocks. Units are millimetres, y grows downwards, a TextCode's Y is
- * its baseline, a graphic's coordinates are in its Boundary's box after its CTM. fflate is imported
- * only here, when a file is read.
+ * its baseline, a graphic's coordinates are in its Boundary's box after its CTM. fflate and htmlparser2
+ * are imported only here, when a file is read.
  */
 import type { Block } from './blocks';
+import type { Parser as XmlParser } from 'htmlparser2';
 import { FileReadError } from './file-kind';
 import { isGarbled } from './pdf';
 import { pagesToBlocks, type PdfPage, type PdfRule, type PdfText } from './pdf-layout';
@@ -30,7 +31,7 @@ const PT = 72 / 25.4;
 /** Thinner than this (points) and a filled rectangle is a ruling, not a shaded cell (as for a PDF). */
 const RULE_WIDTH = 2.5;
 
-// ---- a small XML reader: elements, attributes and text, namespace prefixes dropped ----
+// ---- the package's XML as a tree of elements, attributes and text, namespace prefixes dropped ----
 
 export interface XmlEl {
   name: string;
@@ -39,40 +40,30 @@ export interface XmlEl {
   text: string;
 }
 
-const ENTITY: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-const unescapeXml = (s: string) =>
-  s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (all, e: string) => {
-    if (e[0] === '#') {
-      const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : all;
-    }
-    return ENTITY[e] ?? all;
-  });
 const local = (name: string) => name.slice(name.indexOf(':') + 1);
 
-export function parseXml(xml: string): XmlEl {
+/** htmlparser2 in XML mode (the CLI's HTML parser, imported when a file is read): entities and CDATA decoded, a stray closing tag ignored. */
+function parseXml(xml: string, Parser: typeof XmlParser): XmlEl {
   const root: XmlEl = { name: '#document', attrs: {}, children: [], text: '' };
   const stack = [root];
-  const re = /<!\[CDATA\[([\s\S]*?)\]\]>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!DOCTYPE[^>]*>|<(\/?)([^\s/>]+)([^>]*?)(\/?)>|([^<]+)/g;
-  for (let m = re.exec(xml); m; m = re.exec(xml)) {
-    const top = stack.at(-1)!;
-    if (m[1] !== undefined) top.text += m[1];
-    else if (m[6] !== undefined) top.text += unescapeXml(m[6]);
-    else if (m[3] !== undefined) {
-      const name = local(m[3]);
-      if (m[2]) {
-        // A closing tag closes up to its element (a stray one is ignored).
-        const at = stack.map((e) => e.name).lastIndexOf(name);
-        if (at > 0) stack.length = at;
-        continue;
-      }
-      const attrs: Record<string, string> = {};
-      for (const a of m[4]!.matchAll(/([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) attrs[local(a[1]!)] = unescapeXml(a[2] ?? a[3] ?? '');
-      const el: XmlEl = { name, attrs, children: [], text: '' };
-      top.children.push(el);
-      if (!m[5]) stack.push(el);
-    }
-  }
+  const parser = new Parser(
+    {
+      onopentag(name, attribs) {
+        const el: XmlEl = { name: local(name), attrs: {}, children: [], text: '' };
+        for (const [k, v] of Object.entries(attribs)) el.attrs[local(k)] = v;
+        stack.at(-1)!.children.push(el);
+        stack.push(el);
+      },
+      ontext(text) {
+        stack.at(-1)!.text += text;
+      },
+      onclosetag() {
+        if (stack.length > 1) stack.pop();
+      },
+    },
+    { xmlMode: true, decodeEntities: true, recognizeCDATA: true },
+  );
+  parser.end(xml);
   return root;
 }
 
@@ -272,7 +263,7 @@ function resolvePath(from: string, loc: string): string {
 
 /** Reads an OFD's pages; throws FileReadError with a readable reason for a damaged, encrypted or foreign file. */
 export async function readOfdPages(bytes: Uint8Array): Promise<{ pages: PdfPage[]; title?: string }> {
-  const { unzipSync, strFromU8 } = await import('fflate');
+  const [{ unzipSync, strFromU8 }, { Parser }] = await Promise.all([import('fflate'), import('htmlparser2')]);
   let files: Record<string, Uint8Array>;
   try {
     // Only the XML parts are inflated: the pictures (a scan's pages, a seal) are not read.
@@ -290,7 +281,7 @@ export async function readOfdPages(bytes: Uint8Array): Promise<{ pages: PdfPage[
     } catch {
       return undefined;
     }
-    return /^\s*(?:\ufeff)?\s*</.test(text) ? parseXml(text) : undefined;
+    return /^\s*(?:\ufeff)?\s*</.test(text) ? parseXml(text, Parser) : undefined;
   };
   const ofd = child(xmlAt('OFD.xml'), 'OFD');
   if (!ofd) throw new FileReadError('无法读取 OFD 文件：文件中没有 OFD.xml（文件损坏或不是 OFD）');
