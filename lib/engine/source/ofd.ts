@@ -11,7 +11,7 @@ import type { Block } from './blocks';
 import type { Parser as XmlParser } from 'htmlparser2';
 import { FileReadError } from './file-kind';
 import { isGarbled } from './pdf';
-import { pagesToBlocks, type PdfPage, type PdfRule, type PdfText } from './pdf-layout';
+import { pagesToBlocks, subpathRules, type PdfPage, type PdfRule, type PdfText } from './pdf-layout';
 
 export interface OfdRead {
   blocks: Block[];
@@ -28,8 +28,6 @@ export interface OfdRead {
 
 /** Points per millimetre: pdf-layout's thresholds are in points. */
 const PT = 72 / 25.4;
-/** Thinner than this (points) and a filled rectangle is a ruling, not a shaded cell (as for a PDF). */
-const RULE_WIDTH = 2.5;
 
 // ---- the package's XML as a tree of elements, attributes and text, namespace prefixes dropped ----
 
@@ -218,24 +216,12 @@ function pathRules(obj: XmlEl): PdfRule[] {
   if (!stroke && !fill) return [];
   const m = placement(obj);
   const data = child(obj, 'AbbreviatedData')?.text ?? '';
-  const out: PdfRule[] = [];
-  for (const raw of subpaths(data)) {
-    const pts = raw.map(([x, y]) => apply(m, x, y));
-    if (fill && !stroke) {
-      const xs = pts.map((p) => p[0]);
-      const ys = pts.map((p) => p[1]);
-      const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
-      if (y1 - y0 <= RULE_WIDTH && x1 - x0 > RULE_WIDTH) out.push({ x0, x1, y0: (y0 + y1) / 2, y1: (y0 + y1) / 2 });
-      else if (x1 - x0 <= RULE_WIDTH && y1 - y0 > RULE_WIDTH) out.push({ x0: (x0 + x1) / 2, x1: (x0 + x1) / 2, y0, y1 });
-      continue;
-    }
-    for (let k = 1; k < pts.length; k++) {
-      const [a, b] = [pts[k - 1]!, pts[k]!];
-      if (Math.abs(a[1] - b[1]) < 0.5) out.push({ x0: Math.min(a[0], b[0]), x1: Math.max(a[0], b[0]), y0: a[1], y1: a[1] });
-      else if (Math.abs(a[0] - b[0]) < 0.5) out.push({ x0: a[0], x1: a[0], y0: Math.min(a[1], b[1]), y1: Math.max(a[1], b[1]) });
-    }
-  }
-  return out;
+  return subpaths(data).flatMap((raw) =>
+    subpathRules(
+      raw.map(([x, y]) => apply(m, x, y)),
+      fill && !stroke,
+    ),
+  );
 }
 
 /** Text and rulings of a layer or a PageBlock, nested blocks included (a PageBlock has no placement of its own). */

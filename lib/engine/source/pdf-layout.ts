@@ -31,6 +31,30 @@ export interface PdfPage {
   texts: PdfText[];
   rules: PdfRule[];
 }
+/** Thinner than this (points) and a filled rectangle is a ruling, not a shaded cell. */
+const RULE_WIDTH = 2.5;
+
+/**
+ * The rulings a drawn subpath makes (points, top-down), as PDF and OFD writers draw them: a stroked path's
+ * axis-aligned segments, or a thin filled rectangle seen as its centre line.
+ */
+export function subpathRules(pts: [number, number][], filled: boolean): PdfRule[] {
+  const out: PdfRule[] = [];
+  if (filled) {
+    const xs = pts.map((p) => p[0]);
+    const ys = pts.map((p) => p[1]);
+    const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+    if (y1 - y0 <= RULE_WIDTH && x1 - x0 > RULE_WIDTH) out.push({ x0, x1, y0: (y0 + y1) / 2, y1: (y0 + y1) / 2 });
+    else if (x1 - x0 <= RULE_WIDTH && y1 - y0 > RULE_WIDTH) out.push({ x0: (x0 + x1) / 2, x1: (x0 + x1) / 2, y0, y1 });
+    return out;
+  }
+  for (let k = 1; k < pts.length; k++) {
+    const [a, b] = [pts[k - 1]!, pts[k]!];
+    if (Math.abs(a[1] - b[1]) < 0.5) out.push({ x0: Math.min(a[0], b[0]), x1: Math.max(a[0], b[0]), y0: a[1], y1: a[1] });
+    else if (Math.abs(a[0] - b[0]) < 0.5) out.push({ x0: a[0], x1: a[0], y0: Math.min(a[1], b[1]), y1: Math.max(a[1], b[1]) });
+  }
+  return out;
+}
 /** Where a line or cell is on the document: what a viewer needs to draw a marker. */
 export interface PdfBox {
   page: number;

@@ -5,7 +5,7 @@
  */
 import type { Block } from './blocks';
 import { FileReadError } from './file-kind';
-import { pagesToBlocks, type PdfPage, type PdfRule, type PdfText } from './pdf-layout';
+import { pagesToBlocks, subpathRules, type PdfPage, type PdfRule, type PdfText } from './pdf-layout';
 
 /**
  * Where pdf.js finds its CJK character maps and standard fonts: shipped files (a folder path in
@@ -60,9 +60,6 @@ export function isGarbled(strings: string[]): boolean {
   return text.length > 0 && text.filter(unmapped).length > text.length * GARBLED_SHARE;
 }
 
-/** Thinner than this (points) and a filled rectangle is a ruling, not a shaded cell. */
-const RULE_WIDTH = 2.5;
-
 /** Axis-aligned segments of a path: a stroked line, or a thin filled rectangle seen as its centre line. */
 function pathRules(
   data: ArrayLike<number>,
@@ -90,21 +87,7 @@ function pathRules(
     } else break;
   }
   if (cur.length) subpaths.push(cur);
-  for (const pts of subpaths) {
-    if (filled) {
-      const xs = pts.map((p) => p[0]);
-      const ys = pts.map((p) => p[1]);
-      const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
-      if (y1 - y0 <= RULE_WIDTH && x1 - x0 > RULE_WIDTH) out.push({ x0, x1, y0: (y0 + y1) / 2, y1: (y0 + y1) / 2 });
-      else if (x1 - x0 <= RULE_WIDTH && y1 - y0 > RULE_WIDTH) out.push({ x0: (x0 + x1) / 2, x1: (x0 + x1) / 2, y0, y1 });
-      continue;
-    }
-    for (let k = 1; k < pts.length; k++) {
-      const [a, b] = [pts[k - 1]!, pts[k]!];
-      if (Math.abs(a[1] - b[1]) < 0.5) out.push({ x0: Math.min(a[0], b[0]), x1: Math.max(a[0], b[0]), y0: a[1], y1: a[1] });
-      else if (Math.abs(a[0] - b[0]) < 0.5) out.push({ x0: a[0], x1: a[0], y0: Math.min(a[1], b[1]), y1: Math.max(a[1], b[1]) });
-    }
-  }
+  for (const pts of subpaths) out.push(...subpathRules(pts, filled));
   return out;
 }
 
