@@ -131,6 +131,33 @@ describe('readOfdPages', () => {
     expect(pages[0]!.texts[0]!.y).toBeCloseTo(25 * PT);
     expect(pages[0]!.texts[0]!.size).toBeCloseTo(5 * PT);
   });
+  it('reads the content of composite units where CompositeObjects draw it (a converter may put a page’s text in one)', async () => {
+    // The unit's text at (2, 6) in its own space (points, say), drawn scaled by 0.5 at the Boundary's origin (30, 40) mm.
+    const unit = (id: string, word: string) =>
+      `<ofd:CompositeGraphicUnit ID="${id}" Width="100" Height="50"><ofd:Content><ofd:TextObject ID="9" Boundary="0 0 100 50" Size="8"><ofd:TextCode X="2" Y="6">${word}</ofd:TextCode></ofd:TextObject>` +
+      `<ofd:PathObject ID="10" Boundary="0 0 100 50"><ofd:AbbreviatedData>M 0 10 L 100 10</ofd:AbbreviatedData></ofd:PathObject></ofd:Content></ofd:CompositeGraphicUnit>`;
+    const res = (units: string) => `<ofd:Res ${NS} BaseLoc="Res"><ofd:CompositeGraphicUnits>${units}</ofd:CompositeGraphicUnits></ofd:Res>`;
+    const draw = (id: string) => `<ofd:CompositeObject ID="20" Boundary="30 40 50 25" CTM="0.5 0 0 0.5 0 0" ResourceID="${id}"/>`;
+    const bytes = zipSync({
+      'OFD.xml': strToU8(`<ofd:OFD ${NS}><ofd:DocBody><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>`),
+      'Doc_0/Document.xml': strToU8(
+        `<ofd:Document ${NS}><ofd:CommonData><ofd:PageArea><ofd:PhysicalBox>0 0 210 297</ofd:PhysicalBox></ofd:PageArea><ofd:DocumentRes>DocumentRes.xml</ofd:DocumentRes></ofd:CommonData>` +
+          `<ofd:Pages><ofd:Page ID="1" BaseLoc="Pages/Page_0/Content.xml"/></ofd:Pages></ofd:Document>`,
+      ),
+      'Doc_0/DocumentRes.xml': strToU8(res(unit('7', '总计'))),
+      'Doc_0/Pages/Page_0/Content.xml': strToU8(
+        `<ofd:Page ${NS}><ofd:PageRes>PageRes.xml</ofd:PageRes><ofd:Content><ofd:Layer ID="2">${draw('7')}${draw('8')}${draw('404')}</ofd:Layer></ofd:Content></ofd:Page>`,
+      ),
+      'Doc_0/Pages/Page_0/PageRes.xml': strToU8(res(unit('8', '合计'))),
+    });
+    const { pages } = await readOfdPages(bytes);
+    // An unknown unit (404) draws nothing.
+    expect(pages[0]!.texts.map((t) => t.str)).toEqual(['总计', '合计']);
+    expect(pages[0]!.texts[0]!.x).toBeCloseTo((30 + 2 * 0.5) * PT);
+    expect(pages[0]!.texts[0]!.y).toBeCloseTo((40 + 6 * 0.5) * PT);
+    expect(pages[0]!.texts[0]!.size).toBeCloseTo(8 * 0.5 * PT);
+    expect(pages[0]!.rules[0]).toMatchObject({ x0: expect.closeTo(30 * PT), x1: expect.closeTo(80 * PT), y0: expect.closeTo(45 * PT) });
+  });
   it('reads rulings: stroked lines, a thin filled rectangle as its centre line, not a shaded box or an unpainted path', async () => {
     const { pages } = await readOfdPages(
       ofdOf(

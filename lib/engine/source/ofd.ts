@@ -111,12 +111,18 @@ const then = (m: Matrix, n: Matrix): Matrix => [
   n[1] * m[4] + n[3] * m[5] + n[5],
 ];
 
-/** A graphic's object space to page points: its CTM, then its Boundary's origin, in millimetres. */
-function placement(el: XmlEl): Matrix {
+/** A page's millimetres to points. */
+const TO_POINTS: Matrix = [PT, 0, 0, PT, 0, 0];
+
+/**
+ * A graphic's object space to page points: its CTM, then its Boundary's origin, then where its parent places
+ * it (the page, in millimetres; or a CompositeObject drawing a composite unit's content).
+ */
+function placement(el: XmlEl, outer: Matrix): Matrix {
   const [bx = 0, by = 0] = nums(el.attrs.Boundary);
   const ctm = nums(el.attrs.CTM);
   const m: Matrix = ctm.length === 6 && ctm.every(Number.isFinite) ? (ctm as Matrix) : IDENTITY;
-  return then(then(m, [1, 0, 0, 1, bx, by]), [PT, 0, 0, PT, 0, 0]);
+  return then(then(m, [1, 0, 0, 1, bx, by]), outer);
 }
 
 /** Advance of a character in type sizes where the writer gives none: CJK and full-width ones a size, others half. */
@@ -128,8 +134,8 @@ const advance = (ch: string) => (/[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000
  * (one TextCode may run across a table's cells, as converters from PDF write a row), or on a new baseline.
  * Text not set upright (a stamp's, a turned margin note) is left out, as for a PDF.
  */
-function textPieces(obj: XmlEl): PdfText[] {
-  const m = placement(obj);
+function textPieces(obj: XmlEl, outer: Matrix): PdfText[] {
+  const m = placement(obj, outer);
   if (Math.abs(m[1]) > 0.01 * Math.abs(m[0]) || Math.abs(m[2]) > 0.01 * Math.abs(m[3]) || m[0] <= 0 || m[3] <= 0) return [];
   const size = Number(obj.attrs.Size) || 0;
   if (!(size > 0)) return [];
@@ -210,11 +216,11 @@ function subpaths(data: string): [number, number][][] {
 }
 
 /** Axis-aligned segments of a path, in page points: stroked lines, or a thin filled rectangle as its centre line. */
-function pathRules(obj: XmlEl): PdfRule[] {
+function pathRules(obj: XmlEl, outer: Matrix): PdfRule[] {
   const stroke = obj.attrs.Stroke !== 'false';
   const fill = obj.attrs.Fill === 'true';
   if (!stroke && !fill) return [];
-  const m = placement(obj);
+  const m = placement(obj, outer);
   const data = child(obj, 'AbbreviatedData')?.text ?? '';
   return subpaths(data).flatMap((raw) =>
     subpathRules(
@@ -224,19 +230,30 @@ function pathRules(obj: XmlEl): PdfRule[] {
   );
 }
 
-/** Text and rulings of a layer or a PageBlock, nested blocks included (a PageBlock has no placement of its own). */
-function collect(el: XmlEl, into: { texts: PdfText[]; rules: PdfRule[] }, depth = 0): void {
+/**
+ * Text and rulings of a layer or a PageBlock, nested blocks included (a PageBlock has no placement of its own), and of
+ * the composite units CompositeObjects draw (a converter may put a whole page's text in one: its content is placed by
+ * the object's CTM and Boundary, as a graphic is).
+ */
+function collect(el: XmlEl, into: { texts: PdfText[]; rules: PdfRule[] }, units: Map<string, XmlEl>, outer = TO_POINTS, depth = 0): void {
   if (depth > 64) return;
   for (const c of el.children) {
-    if (c.name === 'TextObject') into.texts.push(...textPieces(c));
-    else if (c.name === 'PathObject') into.rules.push(...pathRules(c));
-    else if (c.name === 'PageBlock' || c.name === 'Layer') collect(c, into, depth + 1);
+    if (c.name === 'TextObject') into.texts.push(...textPieces(c, outer));
+    else if (c.name === 'PathObject') into.rules.push(...pathRules(c, outer));
+    else if (c.name === 'PageBlock' || c.name === 'Layer') collect(c, into, units, outer, depth + 1);
+    else if (c.name === 'CompositeObject') {
+      const unit = child(units.get(c.attrs.ResourceID ?? ''), 'Content');
+      if (unit) collect(unit, into, units, placement(c, outer), depth + 1);
+    }
   }
 }
 
-// ---- the package ----
+/** The composite units a resource file (PublicRes, DocumentRes, PageRes) defines, by ID. */
+function compositeUnits(res: XmlEl | undefined, into: Map<string, XmlEl>): void {
+  for (const group of childrenNamed(child(res, 'Res'), 'CompositeGraphicUnits'))
+    for (const unit of childrenNamed(group, 'CompositeGraphicUnit')) if (unit.attrs.ID) into.set(unit.attrs.ID, unit);
+}
 
-/** A BaseLoc against the folder of the file naming it; one starting with 「/」 from the package's root. */
 function resolvePath(from: string, loc: string): string {
   const parts = (loc.startsWith('/') ? '' : from.split('/').slice(0, -1).join('/') + '/') + loc;
   const out: string[] = [];
@@ -284,6 +301,9 @@ export async function readOfdPages(bytes: Uint8Array): Promise<{ pages: PdfPage[
   };
   const docBox = box(child(common, 'PageArea')) ?? { w: 210, h: 297 };
   const templates = new Map(childrenNamed(common, 'TemplatePage').map((t) => [t.attrs.ID, resolvePath(rootPath, t.attrs.BaseLoc ?? '')]));
+  const units = new Map<string, XmlEl>();
+  for (const res of [...childrenNamed(common, 'PublicRes'), ...childrenNamed(common, 'DocumentRes')])
+    compositeUnits(xmlAt(resolvePath(rootPath, res.text.trim())), units);
   const pageEls = childrenNamed(child(doc, 'Pages'), 'Page');
   const pages: PdfPage[] = [];
   for (const p of pageEls) {
@@ -291,13 +311,14 @@ export async function readOfdPages(bytes: Uint8Array): Promise<{ pages: PdfPage[
     const page = child(xmlAt(path), 'Page');
     if (!page) throw new FileReadError(encrypted ? 'OFD 文件已加密，需解密后才能读取' : `无法读取 OFD 文件：第 ${pages.length + 1} 页的内容缺失或损坏`);
     const size = box(child(page, 'Area')) ?? docBox;
+    for (const res of childrenNamed(page, 'PageRes')) compositeUnits(xmlAt(resolvePath(path, res.text.trim())), units);
     const into = { texts: [] as PdfText[], rules: [] as PdfRule[] };
     // Template pages (a running header, a table's rulings drawn once for every page) are drawn with the page.
     for (const t of childrenNamed(page, 'Template')) {
       const tpl = child(xmlAt(templates.get(t.attrs.TemplateID) ?? ''), 'Page');
-      if (tpl) collect(child(tpl, 'Content') ?? tpl, into);
+      if (tpl) collect(child(tpl, 'Content') ?? tpl, into, units);
     }
-    collect(child(page, 'Content') ?? page, into);
+    collect(child(page, 'Content') ?? page, into, units);
     pages.push({ width: size.w * PT, height: size.h * PT, ...into });
   }
   if (!pages.length) throw new FileReadError('无法读取 OFD 文件：文档中没有页面');
