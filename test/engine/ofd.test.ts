@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { strToU8, unzipSync, zipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { auditFile } from '../../cli/audit-input';
 import { filesIn } from '../../cli/inputs';
@@ -55,6 +55,22 @@ describe('OFD corpus', () => {
     expect(title.y).toBeGreaterThan(72);
     expect(title.y).toBeLessThan(100);
     expect(read.scanned).toBe(false);
+  });
+
+  it("leaves out a reviewer's annotation over a cell (Annots: added after the document, not its text) and reads the cell", async () => {
+    const file = join(DIR, 'O24-reviewer-annotation.ofd');
+    const bytes = new Uint8Array(readFileSync(file));
+    // The note is really there, drawn in the cell of t3 3.2's natural persons.
+    const annots = unzipSync(bytes, { filter: (f) => /^Doc_0\/Annots\/Page_\d+\/Annotation\.xml$/.test(f.name) });
+    expect(
+      Object.values(annots)
+        .map((a) => strFromU8(a))
+        .join(''),
+    ).toContain('应为6？');
+    const read = await readOfd(bytes);
+    const texts = read.layout.flatMap((p) => p.texts.map((t) => t.str));
+    expect(texts.some((t) => t.includes('应为'))).toBe(false);
+    expect(texts).toContain('5');
   });
 });
 

@@ -312,6 +312,8 @@ export async function readOfdPages(bytes: Uint8Array): Promise<{ pages: PdfPage[
     if (!page) throw new FileReadError(encrypted ? 'OFD 文件已加密，需解密后才能读取' : `无法读取 OFD 文件：第 ${pages.length + 1} 页的内容缺失或损坏`);
     const size = box(child(page, 'Area')) ?? docBox;
     for (const res of childrenNamed(page, 'PageRes')) compositeUnits(xmlAt(resolvePath(path, res.text.trim())), units);
+    // Only the page's content: annotations (Annots, GB/T 33190 15.1: added after the document was made, kept in files of
+    // their own) and a signature's seal are not the report's text; a reviewer's 「应为6？」 over a cell would read as its value.
     const into = { texts: [] as PdfText[], rules: [] as PdfRule[] };
     // Template pages (a running header, a table's rulings drawn once for every page) are drawn with the page.
     for (const t of childrenNamed(page, 'Template')) {
