@@ -79,9 +79,14 @@ describe('text as real tools write it', () => {
     expect(tokenizeLine('行政规范性文件      5      2      18')).toMatchObject({ cells: ['行政规范性文件', '5', '2', '18'], spacing: 'runs' });
   });
 
-  it('joins a -layout row and its value wrapped alone onto the next line when both stand under a full row\'s columns', () => {
+  it("joins a -layout row and its value wrapped alone onto the next line when both stand under a full row's columns", () => {
     const head = ['    规章                      1               0               3'];
-    const wrapped = [...head, '    行政规范性文件            5               2', '                                                              18', '    行政许可                  7               8               9'];
+    const wrapped = [
+      ...head,
+      '    行政规范性文件            5               2',
+      '                                                              18',
+      '    行政许可                  7               8               9',
+    ];
     expect(rows(textToBlocks(wrapped.join('\n')))).toEqual([
       ['规章', '1', '0', '3'],
       ['行政规范性文件', '5', '2', '18'],
