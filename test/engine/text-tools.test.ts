@@ -79,6 +79,24 @@ describe('text as real tools write it', () => {
     expect(tokenizeLine('行政规范性文件      5      2      18')).toMatchObject({ cells: ['行政规范性文件', '5', '2', '18'], spacing: 'runs' });
   });
 
+  it("joins a -layout row and its value wrapped alone onto the next line when both stand under a full row's columns", () => {
+    const head = ['    规章                      1               0               3'];
+    const wrapped = [
+      ...head,
+      '    行政规范性文件            5               2',
+      '                                                              18',
+      '    行政许可                  7               8               9',
+    ];
+    expect(rows(textToBlocks(wrapped.join('\n')))).toEqual([
+      ['规章', '1', '0', '3'],
+      ['行政规范性文件', '5', '2', '18'],
+      ['行政许可', '7', '8', '9'],
+    ]);
+    // Control: a value alone that stands under no column the row lacks (here under the first) stays a row of its own.
+    const apart = [...head, '    行政规范性文件            5               2', '                              18'];
+    expect(rows(textToBlocks(apart.join('\n')))).toEqual([['规章', '1', '0', '3'], ['行政规范性文件', '5', '2'], ['18']]);
+  });
+
   it('continues a row begun by a label and its first value with the values one per line, two of them on a line', () => {
     expect(rows(textToBlocks('（七）总计 41\n6\n1\n2\n3\n1 54\n四、结转下年度继续办理 2 1 0 0 0 0 3'))).toEqual([
       ['(七)总计', '41', '6', '1', '2', '3', '1', '54'],

@@ -270,6 +270,11 @@ function linesToBlocksOnce(lines: SourceLine[]): Block[] {
       // A value alone on its line has its column only by counting: a blank there leaves no line.
       const cells = gridCells(src, tok.cells, tok.loose || single || !!tok.gapless, tok.spacing);
       if (single) cells[0]!.blankLinesBefore = blanksBefore;
+      // A value alone under a row laid out by runs of spaces may be that row's, wrapped (pdftotext -layout puts a number
+      // its cell is too narrow for on the next line): where it stands is kept for splitRowsJoined to tell.
+      // (`grid` is set in addRow: its type is widened back here.)
+      const lastRow = (grid as GridCell[][] | null)?.at(-1);
+      if (single && lastRow?.at(-1)?.column) cells[0]!.column = gridCells(src, tok.cells, true, 'runs')[0]!.column;
       // Two of those values may share a line where the tool found them close (pdfium: 「41⏎6⏎1⏎2⏎3⏎1 54」).
       if (open && (single || (tok.spacing === 'single' && values === tok.cells.length))) {
         for (const c of cells) open.push(c);
@@ -527,6 +532,16 @@ function splitRowsJoined(rows: GridCell[][]): GridCell[][] {
     const own = rowValues[i];
     const added = next && rowValues[i + 1];
     const words = next?.[0]?.text ?? '';
+    // Values alone on the next line (no label) that, with the row's own, stand each under a full row's columns: the
+    // row's values wrapped, as a narrow cell wraps its number.
+    if (own && next?.length && own.length + next.length === width && next.every((c) => isValue(c) && c.column)) {
+      const values = under([...own, ...next], 'wide') ?? under([...own, ...next], 'narrow');
+      if (values) {
+        out.push([...row.slice(0, row.length - own.length), ...values]);
+        i++;
+        continue;
+      }
+    }
     if (own && added && next!.length === added.length + 1 && own.length + added.length === width && !ROW_NUMBERING.test(words.trim())) {
       const values = under([...own, ...added], 'narrow') ?? under([...own, ...added], 'wide');
       if (values) {
