@@ -305,6 +305,55 @@ describe('HTML tables', () => {
   });
 });
 
+describe('a t3 row cut by a page break (variants I04, EI04, I18, EI18)', () => {
+  // The report with t3 as two tables cut after 3.4.1; `carry` moves that row's values to the second table's first row,
+  // after t3's column-name row when `header`.
+  const cutPage = (t3Values: ReturnType<typeof cleanT3>, carry: boolean, header = false) => {
+    const [head, rest] = makeReport({ t3: t3Values }).split('三、收到和处理政府信息公开申请情况');
+    const [t3, tail] = rest!.split('四、政府信息公开行政复议');
+    const rows = t3!
+      .trim()
+      .split('\n')
+      .map((l) => l.split('\t'));
+    const cut = rows.findIndex((r) => r[0] === '1.本机关不掌握相关政府信息');
+    const first = rows.slice(0, cut + 1);
+    const second = rows.slice(cut + 1);
+    if (carry) {
+      second.unshift(['', ...first[cut]!.slice(1)]);
+      first[cut] = [first[cut]![0]!, ...first[cut]!.slice(1).map(() => '')];
+    }
+    if (header) second.unshift(['', '自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计']);
+    const toTable = (rs: string[][]) => `<table border="1">${rs.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</table>`;
+    const p = (s: string) =>
+      s
+        .split('\n')
+        .map((l) => `<p>${l}</p>`)
+        .join('');
+    return auditDocument(
+      doc(
+        `<html><head><title>年报</title></head><body>${p(head!)}<p>三、收到和处理政府信息公开申请情况</p>${toTable(first)}` +
+          `<p style="page-break-before:always">&nbsp;</p>${toTable(second)}${p('四、政府信息公开行政复议' + tail)}</body></html>`,
+      ),
+    );
+  };
+  it('reads the values opening the next table under empty labels as the cut row’s', () => {
+    const r = cutPage(cleanT3(), true);
+    expect(values(r, 't3', '3.4.1')).toEqual([2, 1, 0, 0, 0, 0, 3]);
+    expect(r.detected && r.findings.map((f) => f.rule)).toEqual([]);
+  });
+  it('and after the header rows the next table repeats, not as a header row’s that names 总计', () => {
+    const r = cutPage(cleanT3(), true, true);
+    expect(values(r, 't3', '3.4.1')).toEqual([2, 1, 0, 0, 0, 0, 3]);
+    expect(values(r, 't3', '3.7')).toEqual([9, 2, 0, 0, 0, 0, 11]);
+    expect(r.detected && r.findings.map((f) => f.rule)).toEqual([]);
+  });
+  it('leaves a blank row at a table’s end blank when the next table opens with a labelled row', () => {
+    const r = cutPage({ ...cleanT3(), '3.4.1': Array(7).fill('') }, false);
+    expect(values(r, 't3', '3.4.1')).toEqual(Array(7).fill('blank'));
+    expect(values(r, 't3', '3.4.2')).toEqual([0, 0, 0, 0, 0, 0, 0]);
+  });
+});
+
 describe('characters that print nothing', () => {
   it('neither split a number nor keep a label from matching, in tables and in prose', () => {
     const sprinkle = (line: string) =>

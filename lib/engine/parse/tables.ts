@@ -564,6 +564,21 @@ function spelledOverLines(split: SplitRow, row: GridCell[], next: GridCell[] | u
   return [split, undefined];
 }
 
+/** A header row of t3: its label cells name two of t3's columns (「自然人 | 法人或其他组织 | 总计」). */
+function namesT3Columns(split: SplitRow): boolean {
+  return new Set(split.labels.map((l) => T3_HEADER_WORDS.find(([re]) => re.test(l))?.[1]).filter(Boolean)).size >= 2;
+}
+
+/** The values a table opens with under empty labels, after header rows only: the rest of a row cut by a page break. */
+function valuesOpening(g: Grid | undefined, specs: RowSpec[]): SplitRow | undefined {
+  for (const r of g?.rows ?? []) {
+    const s = splitRow(r);
+    if (filledCount(s.values)) return !s.label && !isNumberingRow(s) ? s : undefined;
+    if (s.label && !namesT3Columns(s) && matchSpec(s, specs)) return undefined;
+  }
+  return undefined;
+}
+
 /** t3's column headers as printed, by column key. */
 const T3_HEADER_WORDS: [RegExp, string][] = [
   [/自然人$/, 'natural'],
@@ -908,7 +923,7 @@ export function readRowTable(key: 't2' | 't3', given: Grid[], layout: Layout, re
   // The first row of a key wins, unless it held no value at all (a group's caption row that repeats its label).
   const filled = new Set<string>();
   const dataRows = new Set<GridCell[]>();
-  for (const grid of grids) {
+  for (const [gi, grid] of grids.entries()) {
     const byHeader = key === 't3' ? t3ColumnsByHeader(grid) : undefined;
     const g = key === 't2' ? withNamesTurned(grid, specs) : grid;
     // t3 has no column of last year's in either layout, so one a body adds (「上年总计」 after 总计) is never this year's.
@@ -920,9 +935,14 @@ export function readRowTable(key: 't2' | 't3', given: Grid[], layout: Layout, re
       let spec = matchSpec(split, specs);
       if (!spec && split.values.length) [split, spec] = brokenAfterValues(split, g.rows[i + 1], specs);
       if (!spec && split.values.length) [split, spec] = spelledOverLines(split, r, g.rows[i + 1] ?? g.tail, specs);
-      // A long label on a row of its own (spanning the value columns), its values on the next row under an empty label.
-      const below = spec && !split.values.length && g.rows[i + 1] ? splitRow(g.rows[i + 1]!) : undefined;
+      // A long label on a row of its own (spanning the value columns), its values on the next row under an empty label;
+      // not a header row naming 总计 over the values of a row cut by a page break (variants I18).
+      const below = spec && !split.values.length && g.rows[i + 1] && !namesT3Columns(split) ? splitRow(g.rows[i + 1]!) : undefined;
       if (below && filledCount(below.values) && !matchSpec(below, specs) && !isNumberingRow(below)) split = { ...split, values: below.values };
+      // A row cut by a page break: its label and blank value cells end one table, its values open the next under empty labels.
+      // The next table may repeat the header first (variants I18).
+      const rest = spec && split.values.length && !filledCount(split.values) && i === g.rows.length - 1 ? valuesOpening(grids[gi + 1], specs) : undefined;
+      if (rest) split = { ...split, values: rest.values };
       // A row whose only values are words (「行政处罚 | 未统计」) reads as all label: its words are its values,
       // when they fill its columns (a header row that ends in 「总计 | 备注」 names no row).
       if (spec && !split.values.length) {
