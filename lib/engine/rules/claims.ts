@@ -173,10 +173,10 @@ function paragraphBefore(sentences: { s: Sentence; c: string }[], i: number): st
 const RUNNING_TOTAL = /(?<![年内度])累计/;
 
 /**
- * 「注：本表不含所属事业单位受理的申请12件」「（不包括咨询12件）」: a count its clause leaves out of the figures, not one of them. Not
- * 「新收申请（不含上年结转）53件」, whose bracket closes before the count.
+ * 「注：本表不含所属事业单位受理的申请12件」「统计数据不包括…」: a count its clause says the table leaves out, not one of its figures. Not
+ * 「53件（不含上年结转4件）」, a figure left out of another one, still the table's; nor 「本表（不含…）53件」, whose bracket closes first.
  */
-const LEFT_OUT = /(?:不含|不包括|未含|未包括|未计入|不计入)[^)）]*$/;
+const LEFT_OUT = /(?:表|数据)[^，,。；;\d]{0,4}?(?:不含|不包括|未含|未包括|未计入|不计入)[^)）]*$/;
 
 /** A claim's pattern, global and with indices: compiled once per pattern, not for every report (most patterns are the rules' constants). */
 function everyMatch(pattern: RegExp): RegExp {
