@@ -17,6 +17,22 @@ describe('prose-applications', () => {
     expect(withBox(box, '2023年，我局共收到政府信息公开申请15件。')).toEqual([expect.objectContaining({ expected: 12, actual: 15 })]);
     expect(withBox('内容摘要\n本文为年度报告。收到政府信息公开申请15件。')).toEqual([expect.objectContaining({ expected: 12, actual: 15 })]);
   });
+  it('a count the table is said to leave out (「注：本表不含…受理的申请15件」) is not row 1; one left out of another figure (「（不含上年结转3件）」) is still the table’s (hunt 19)', () => {
+    const said = (s1: string) => ofRule(findings({ s1 }), 'prose-applications').map((f) => f.actual);
+    expect(said('2023年，我局共收到政府信息公开申请12件。注：本表不含本局所属事业单位受理的申请15件。')).toEqual([]);
+    expect(said('2023年，我局共收到政府信息公开申请12件。本表统计数据不包括下属单位受理的申请15件。')).toEqual([]);
+    expect(said('2023年，我局新收政府信息公开申请15件（不含上年结转）。')).toEqual([15]);
+    expect(said('2023年，我局收到政府信息公开申请12件（不含上年结转1件）。')).toEqual([]);
+    expect(said('2023年，我局收到政府信息公开申请12件（不含上年结转3件）。')).toEqual([3]);
+  });
+  it('a count or a denial of a part of the year (「截至11月底，」「第一季度」「有5个月」) is not row 1; 「截至12月底」 and the whole year are (hunt 19)', () => {
+    const said = (s1: string) => ofRule(findings({ s1 }), 'prose-applications').map((f) => f.actual);
+    expect(said('2023年，我局共收到政府信息公开申请12件。截至11月底，已收到申请15件。')).toEqual([]);
+    expect(said('2023年，我局共收到政府信息公开申请12件。截至12月底，共收到申请15件。')).toEqual([15]);
+    expect(said('第一季度未收到政府信息公开申请。')).toEqual([]);
+    expect(said('全年有5个月未收到政府信息公开申请。')).toEqual([]);
+    expect(said('全年未收到政府信息公开申请。')).toEqual([0]);
+  });
   it('stated count against row 1', () => {
     const fs = ofRule(findings({ s1: '2023年，我局共收到政府信息公开申请15件。' }), 'prose-applications');
     expect(fs).toEqual([expect.objectContaining({ expected: 12, actual: 15, cells: [{ table: 't3', row: '1', column: 'total' }] })]);

@@ -199,4 +199,16 @@ describe('prose-rate', () => {
     expect(said('84.6%')).toEqual([]);
     expect(said('90.0%')).toEqual(['84.6%']);
   });
+  it('a rate given as a bound (「超过15%」「不足20%」「近18%」「15%以上」) is not judged as the rate itself; 「约18%」 still is (hunt 19)', () => {
+    const said = (rate: string) => ofRule(findings({ s1: `全年上报政务信息35条，采用6条，采用率${rate}。` }), 'prose-rate').map((f) => f.actual);
+    for (const bound of ['超过15%', '逾15%', '不足20%', '近18%', '接近18%', '15%以上', '达15%以上']) expect(said(bound)).toEqual([]);
+    expect(said('约18%')).toEqual(['18%']);
+    expect(said('18%')).toEqual(['18%']);
+  });
+  it("a growth rate with last year's figure in brackets after it (「53件，同比增长10.4%（上年为48件）」) is checked; not when another count stands between (hunt 19)", () => {
+    const said = (s1: string) => ofRule(findings({ s1 }), 'prose-rate').map((f) => [f.expected, f.actual]);
+    expect(said('全年收到申请53件，同比增长12.5%（上年为48件）。')).toEqual([['10.4%', '12.5%']]);
+    expect(said('全年收到申请53件，同比增长10.4%（2022年48件）。')).toEqual([]);
+    expect(said('全年收到申请53件，办结54件，同比增长12.5%（上年为48件）。')).toEqual([]);
+  });
 });

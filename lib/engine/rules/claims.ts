@@ -172,6 +172,12 @@ function paragraphBefore(sentences: { s: Sentence; c: string }[], i: number): st
 /** 「截至2023年底，累计收到申请612件」: a running total over the years, not the year's (「全年累计收到」「2023年累计」 is the year's). */
 const RUNNING_TOTAL = /(?<![年内度])累计/;
 
+/**
+ * 「注：本表不含所属事业单位受理的申请12件」「统计数据不包括…」: a count its clause says the table leaves out, not one of its figures. Not
+ * 「53件（不含上年结转4件）」, a figure left out of another one, still the table's; nor 「本表（不含…）53件」, whose bracket closes first.
+ */
+const LEFT_OUT = /(?:表|数据)[^，,。；;\d]{0,4}?(?:不含|不包括|未含|未包括|未计入|不计入)[^)）]*$/;
+
 /** A claim's pattern, global and with indices: compiled once per pattern, not for every report (most patterns are the rules' constants). */
 function everyMatch(pattern: RegExp): RegExp {
   let all = EVERY_MATCH.get(pattern);
@@ -214,7 +220,7 @@ export function checkClaims(report: Report, claims: Claim[]): Problem[] {
         const next = sentences[i + 1]?.c ?? '';
         const context = (others ? own!.rest : c.slice(m.index)) + next;
         const clause = clauseBefore(c, m.index + m[0].length);
-        if (RUNNING_TOTAL.test(clause) || claim.unless?.(clause, c, paragraphBefore(sentences, i), s.section)) continue;
+        if (RUNNING_TOTAL.test(clause) || LEFT_OUT.test(clause) || claim.unless?.(clause, c, paragraphBefore(sentences, i), s.section)) continue;
         const stated = others ? own!.n : Number(m[1]);
         const readingsOf = (text: string) => claim.readings?.(report, text) ?? [claim.cells(report)];
         const readings = readingsOf(context);

@@ -105,5 +105,8 @@ function ofSomeMonths(s: string): boolean {
   for (const m of s.matchAll(/(?<!\d)(\d{1,2})月?(?:\d{1,2}日)?[至到—–\-－~～](\d{1,2})月/g)) if (Number(m[1]) !== 1 || Number(m[2]) !== 12) return true;
   return /(?<![\d至到—–\-－~～])(?:1[0-2]|0?[1-9])月(?![\d份底末初至到—–\-－~～])/.test(s);
 }
-/** A count of a part of the year (「一季度办结10件」「上半年收到24件」「7月份」), not the year's. */
-export const ofPartOfYear = (s: string) => /季度|上半年|下半年|月份|当月|单月/.test(s) || ofSomeMonths(s);
+/**
+ * A count of a part of the year (「一季度办结10件」「上半年收到24件」「7月份」「截至11月底」「有5个月」), not the year's.
+ */
+export const ofPartOfYear = (s: string) =>
+  /季度|上半年|下半年|月份|当月|单月|截至(?:20\d{2}年)?(?:[1-9]|1[01])月|(?<!\d)(?:[1-9]|1[01])个月/.test(s) || ofSomeMonths(s);

@@ -31,8 +31,8 @@ export const proseRate: ReportRule = {
   severity: 'warning',
   title: { zh: '正文比率计算错误', en: 'Stated rate does not match its numbers' },
   description: {
-    zh: '正文给出的比率应等于其分子除以分母（按所写精度四舍五入），例如「上报35条，采用6条，采用率18%」应为 17.1%。「占报送总数35条的」「分别占」、几项相加、总数写在比率之后等写法都按其本意读；总数只以文字写明（「占全部申请的」「占办结总数的」）时，取同段前面最近一句中唯一的该项本年数字；申请的「办结率」没有写明总数时，取同段前面分别写明的新收与上年结转件数之和（「收到申请53件，上年结转4件；办结54件，办结率94.7%」）；看不出是哪个总数的比率时不报（「各占13.0%」「公示率、及时率均为100%」、超过 100% 的完成率也不报）。增长率只在同一句写明上年数字时核对（「较2022年的2103条增加365条，同比增长17.4%」：365/2103），否则不报。',
-    en: "A stated rate must equal numerator / denominator at its printed precision. Wholes restated after 占, rates given 分别, summed parts and a whole stated after the rate are read as meant; a whole named in words only (「占全部申请的」) is the one count of that thing in the nearest sentence before, in the same paragraph, of the report’s year; an 办结率 of applications with no whole stated is of the new and carried-over ones stated apart before it in its paragraph; a rate whose whole cannot be told (「各占」, 「均为100%」, a rate above 100%) is not judged. A growth rate is checked only where the sentence gives last year's figure after 较 (「较2022年的2103条增加365条，同比增长17.4%」).",
+    zh: '正文给出的比率应等于其分子除以分母（按所写精度四舍五入），例如「上报35条，采用6条，采用率18%」应为 17.1%。「占报送总数35条的」「分别占」、几项相加、总数写在比率之后等写法都按其本意读；总数只以文字写明（「占全部申请的」「占办结总数的」）时，取同段前面最近一句中唯一的该项本年数字；申请的「办结率」没有写明总数时，取同段前面分别写明的新收与上年结转件数之和（「收到申请53件，上年结转4件；办结54件，办结率94.7%」）；看不出是哪个总数的比率时不报（「各占13.0%」「公示率、及时率均为100%」、超过 100% 的完成率也不报）。只给出界限的比率（「超过90%」「近95%」「90%以上」）不核对。增长率只在同一句写明上年数字时核对（「较2022年的2103条增加365条，同比增长17.4%」：365/2103；或紧跟在比率后的括注「收到申请53件，同比增长10.4%（上年为48件）」），否则不报。',
+    en: "A stated rate must equal numerator / denominator at its printed precision. Wholes restated after 占, rates given 分别, summed parts and a whole stated after the rate are read as meant; a whole named in words only (「占全部申请的」) is the one count of that thing in the nearest sentence before, in the same paragraph, of the report’s year; an 办结率 of applications with no whole stated is of the new and carried-over ones stated apart before it in its paragraph; a rate whose whole cannot be told (「各占」, 「均为100%」, a rate above 100%) is not judged. A rate given as a bound (「超过90%」「近95%」「90%以上」) is not judged. A growth rate is checked only where the sentence gives last year's figure after 较 (「较2022年的2103条增加365条，同比增长17.4%」) or in brackets right after the rate (「收到申请53件，同比增长10.4%（上年为48件）」).",
   },
   basis: '数据准确性（报告内部一致）',
   example: '「上报政务信息35条，采用信息6条，采用率18%」：6/35 = 17.1%。',
@@ -49,6 +49,8 @@ export const proseRate: ReportRule = {
         const before = s.text
           .slice(Math.max(0, head.index - 10), head.index)
           .replace(/(?:超过|超|达到?|近|约|逾|不足)?[一二三四五六七八九]成(?:以上|左右)?[（(]$/, '');
+        // 「超过90%」「近95%」「90%以上」: a bound, not the rate itself.
+        if (BOUND_BEFORE.test(before) || BOUND_AFTER.test(s.text.slice(rate.index + rate.raw.length))) continue;
         if (GROWTH.test(before)) {
           const wrong = head === rate ? wrongGrowth(s, rate) : undefined;
           if (wrong) out.push(wrong);
@@ -134,6 +136,10 @@ export const proseRate: ReportRule = {
   },
 };
 
+/** Words that make a rate a bound (「超过90%」「不足10%」「近95%」「90%以上」): what it is exactly is not said. */
+const BOUND_BEFORE = /(?:超过|超出|逾|不足|不到|低于|高于|大于|小于|近|将近|接近)$/;
+const BOUND_AFTER = /^(?:以上|以下|以内)/;
+
 /** 「办结率」 of applications, not one of those closed in time (按时办结率). */
 const CLOSE_RATE = /(?<!按时|按期|及时|限时|准时)办结率(?:为|达到?|是)?$/;
 /** A count with the sentence it is stated in. */
@@ -197,12 +203,15 @@ const CHANGE = /^[)）]?(?:相比)?(?:增加|减少|增长|下降|多|少)(?:了
 function wrongGrowth(s: Sentence, rate: NumberMention): Problem | undefined {
   const counts = s.numbers.filter((n) => n.index < rate.index && n.unit !== '%');
   const at = counts.findLastIndex((n) => LAST_YEAR_FIGURE.test(s.text.slice(Math.max(0, n.index - 12), n.index)));
-  const last = counts[at];
+  const bracketed = at < 0 ? lastYearInBrackets(s, counts, rate) : undefined;
+  const last = bracketed?.last ?? counts[at];
   if (!last || last.value <= 0) return undefined;
-  const now = counts
-    .slice(0, at)
-    .filter((n) => n.unit === last.unit)
-    .at(-1);
+  const now =
+    bracketed?.now ??
+    counts
+      .slice(0, at)
+      .filter((n) => n.unit === last.unit)
+      .at(-1);
   if (!now) return undefined;
   const change = counts.slice(at + 1).find((n) => n.unit === last.unit && CHANGE.test(s.text.slice(last.index + last.raw.length, n.index)));
   const growths = [Math.abs(now.value - last.value), ...(change ? [change.value] : [])].map((d) => (d / last.value) * 100);
@@ -215,6 +224,24 @@ function wrongGrowth(s: Sentence, rate: NumberMention): Problem | undefined {
     actual: `${rate.value}%`,
     message: `增长率有误：(${now.value} − ${last.value})/${last.value} = ${shown}%，正文写作 ${rate.value}%`,
   };
+}
+
+/** Last year's figure in brackets right after the rate (「收到申请53件，同比增长10.4%（上年为48件）」). */
+const LAST_YEAR_AFTER = /^[（(](?:上一?年度?|去年|20\d{2}年度?)(?:同期)?(?:为|是)?$/;
+/** The growth's two figures where last year's follows the rate in brackets and this year's is the count its clause opens with. */
+function lastYearInBrackets(s: Sentence, counts: NumberMention[], rate: NumberMention) {
+  const after = rate.index + rate.raw.length;
+  const last = s.numbers.find((n) => n.index > rate.index && n.unit !== '%' && LAST_YEAR_AFTER.test(s.text.slice(after, n.index)));
+  const now = counts.at(-1);
+  // This year's: the count just before, with nothing but the growth's words between it and the rate (not 「…53件，办结54件，同比…」).
+  if (
+    !last ||
+    !now ||
+    now.unit !== last.unit ||
+    !/^[，,]?(?:同比|较上年|比上年)?[^\d，,。；;]{0,6}$/.test(s.text.slice(now.index + now.raw.length, rate.index))
+  )
+    return undefined;
+  return { last, now };
 }
 
 /**
