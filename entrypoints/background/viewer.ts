@@ -7,11 +7,12 @@ import { browser, type Browser } from 'wxt/browser';
 import { viewerPage } from '@/lib/app/ext-pages';
 import { openTab } from './batch';
 import { t } from '@/lib/app/i18n';
+import { READABLE_FILE_EXTENSIONS } from '@/lib/engine/source/file-kind';
 
 export const CONTEXT_MENU_ID = 'audit-attachment';
 
 /** Links the context-menu item shows on: the files the viewer reads, by their name (query allowed). */
-export const ATTACHMENT_LINK_PATTERNS = ['pdf', 'PDF', 'ofd', 'OFD', 'docx', 'DOCX', 'doc', 'DOC', 'wps', 'WPS'].flatMap((ext) => [
+export const ATTACHMENT_LINK_PATTERNS = READABLE_FILE_EXTENSIONS.flatMap((ext) => [ext, ext.toUpperCase()]).flatMap((ext) => [
   `*://*/*.${ext}`,
   `*://*/*.${ext}?*`,
 ]);

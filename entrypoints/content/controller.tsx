@@ -23,6 +23,7 @@ import type { StoredFinding } from '@/lib/app/schema';
 import { visibleArea } from '@/components/overlay/BarPlacement';
 import { auditInBackground, type AuditSession } from './page-audit';
 import { attachmentLinks } from '@/lib/engine/list';
+import { READABLE_FILE } from '@/lib/engine/source/file-kind';
 import { withFindingIds } from '@/lib/engine/finding-id';
 import type { ReportOnPage } from '@/lib/engine/audit-transfer';
 import { findingElements } from '@/lib/engine/rules/tables-as-images';
@@ -470,13 +471,10 @@ interface AuditedPart {
   elements: (readonly [string, unknown[]])[];
 }
 
-/** Files the viewer reads (PDF, OFD, Word, WPS); others (archives, spreadsheets) it cannot. */
-const VIEWABLE = /\.(?:pdf|ofd|docx?|wps)(?:$|[?#])/i;
-
 /** An attachment-only report's files, as the engine found them (attachmentLinks), for the bar's 「审核附件」. */
 function viewable(findings: readonly { rule: string }[]) {
   if (!findings.some((f) => f.rule === 'report-attachment-only')) return [];
   const seen = new Set<string>();
   // Relative to the page's <base>, as its own links are.
-  return attachmentLinks(document, document.baseURI).filter((a) => VIEWABLE.test(new URL(a.url).pathname) && !seen.has(a.url) && !!seen.add(a.url));
+  return attachmentLinks(document, document.baseURI).filter((a) => READABLE_FILE.test(new URL(a.url).pathname) && !seen.has(a.url) && !!seen.add(a.url));
 }

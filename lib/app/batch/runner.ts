@@ -6,6 +6,7 @@
 import type { FileReaders } from '../../engine/audit-file';
 import { attachmentLinks, nextPage, reportLinks } from '../../engine/list';
 import type { ReportSnapshot } from '../../engine/snapshot';
+import { READABLE_FILE } from '../../engine/source/file-kind';
 import { auditFetched, auditFetchedFile, fetchPage, LinkError, type Fetched } from './audit-link';
 import { checkedHops, type HiddenRedirects } from './hops';
 import { addListPage, isFinished, markDone, markFailed, pendingLinks, stopPagination, type BatchJob, type LinkResult, type StoredReport } from './job';
@@ -125,8 +126,6 @@ export function linkErrorText(e: unknown): string {
   return err?.message ?? String(e);
 }
 
-/** Files a page links that the engine reads; others (spreadsheets, archives) stay named only. */
-const READABLE_FILE = /\.(?:pdf|ofd|docx?|wps)(?:$|[?#])/i;
 /** Attachments of one report page tried at most: a report page links its report, maybe a form or two. */
 const MAX_ATTACHMENTS = 3;
 

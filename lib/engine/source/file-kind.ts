@@ -48,5 +48,10 @@ export function fileKind(bytes: Uint8Array, contentType = '', name = ''): FileKi
   return 'text';
 }
 
+/** The names of the files the engine reads as reports (PDF, OFD, Word, WPS): the links the viewer and the batch audit open. */
+export const READABLE_FILE_EXTENSIONS = ['pdf', 'ofd', 'docx', 'doc', 'wps'] as const;
+/** A link to such a file, a query or fragment allowed after its name. */
+export const READABLE_FILE = new RegExp(`\\.(?:${READABLE_FILE_EXTENSIONS.join('|')})(?:$|[?#])`, 'i');
+
 /** A file the engine cannot read, with the reason in words an auditor understands. */
 export class FileReadError extends Error {}
