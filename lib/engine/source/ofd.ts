@@ -11,7 +11,7 @@ import type { Block } from './blocks';
 import type { Parser as XmlParser } from 'htmlparser2';
 import { FileReadError } from './file-kind';
 import { isGarbled } from './pdf';
-import { pagesToBlocks, subpathRules, type PdfPage, type PdfRule, type PdfText } from './pdf-layout';
+import { apply, mul, pagesToBlocks, subpathRules, type Matrix, type PdfPage, type PdfRule, type PdfText } from './pdf-layout';
 
 export interface OfdRead {
   blocks: Block[];
@@ -98,18 +98,7 @@ export function ofdDeltas(s: string | undefined, limit = Infinity): number[] {
 
 // ---- geometry ----
 
-type Matrix = [number, number, number, number, number, number];
 const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
-const apply = (m: Matrix, x: number, y: number): [number, number] => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
-/** m then n (a point goes through m first). */
-const then = (m: Matrix, n: Matrix): Matrix => [
-  n[0] * m[0] + n[2] * m[1],
-  n[1] * m[0] + n[3] * m[1],
-  n[0] * m[2] + n[2] * m[3],
-  n[1] * m[2] + n[3] * m[3],
-  n[0] * m[4] + n[2] * m[5] + n[4],
-  n[1] * m[4] + n[3] * m[5] + n[5],
-];
 
 /** A page's millimetres to points. */
 const TO_POINTS: Matrix = [PT, 0, 0, PT, 0, 0];
@@ -121,8 +110,8 @@ const TO_POINTS: Matrix = [PT, 0, 0, PT, 0, 0];
 function placement(el: XmlEl, outer: Matrix): Matrix {
   const [bx = 0, by = 0] = nums(el.attrs.Boundary);
   const ctm = nums(el.attrs.CTM);
-  const m: Matrix = ctm.length === 6 && ctm.every(Number.isFinite) ? (ctm as Matrix) : IDENTITY;
-  return then(then(m, [1, 0, 0, 1, bx, by]), outer);
+  const m = ctm.length === 6 && ctm.every(Number.isFinite) ? ctm : IDENTITY;
+  return mul(outer, mul([1, 0, 0, 1, bx, by], m));
 }
 
 /** Advance of a character in type sizes where the writer gives none: CJK and full-width ones a size, others half. */
@@ -136,7 +125,8 @@ const advance = (ch: string) => (/[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000
  */
 function textPieces(obj: XmlEl, outer: Matrix): PdfText[] {
   const m = placement(obj, outer);
-  if (Math.abs(m[1]) > 0.01 * Math.abs(m[0]) || Math.abs(m[2]) > 0.01 * Math.abs(m[3]) || m[0] <= 0 || m[3] <= 0) return [];
+  const [a = 0, b = 0, c = 0, d = 0] = m;
+  if (Math.abs(b) > 0.01 * Math.abs(a) || Math.abs(c) > 0.01 * Math.abs(d) || a <= 0 || d <= 0) return [];
   const size = Number(obj.attrs.Size) || 0;
   if (!(size > 0)) return [];
   const out: PdfText[] = [];
@@ -154,7 +144,7 @@ function textPieces(obj: XmlEl, outer: Matrix): PdfText[] {
       if (!piece?.str.trim()) return;
       const [x, y] = apply(m, piece.x, piece.y);
       const [x1] = apply(m, piece.end, piece.y);
-      out.push({ str: piece.str, x, y, w: x1 - x, size: size * m[3] });
+      out.push({ str: piece.str, x, y, w: x1 - x, size: size * d });
     };
     let gx = Number.isFinite(x0) ? x0 : 0;
     let gy = Number.isFinite(y0) ? y0 : 0;
@@ -275,9 +265,8 @@ export async function readOfdPages(bytes: Uint8Array): Promise<{ pages: PdfPage[
     throw new FileReadError(`无法读取 OFD 文件（文件损坏或不是 OFD）：${(e as Error)?.message ?? e}`);
   }
   const byName = new Map(Object.keys(files).map((k) => [k.replace(/\\/g, '/').replace(/^\/+/, '').toLowerCase(), k]));
-  const xmlAt = (path: string): XmlEl | undefined => {
-    const key = byName.get(path.toLowerCase());
-    if (!key) return undefined;
+  const parsed = new Map<string, XmlEl | undefined>();
+  const parse = (key: string): XmlEl | undefined => {
     let text: string;
     try {
       text = strFromU8(files[key]!);
@@ -285,6 +274,13 @@ export async function readOfdPages(bytes: Uint8Array): Promise<{ pages: PdfPage[
       return undefined;
     }
     return /^\s*(?:\ufeff)?\s*</.test(text) ? parseXml(text, Parser) : undefined;
+  };
+  // Each part parsed once: a template page or a resource file is asked for by every page that uses it.
+  const xmlAt = (path: string): XmlEl | undefined => {
+    const key = byName.get(path.toLowerCase());
+    if (!key) return undefined;
+    if (!parsed.has(key)) parsed.set(key, parse(key));
+    return parsed.get(key);
   };
   const ofd = child(xmlAt('OFD.xml'), 'OFD');
   if (!ofd) throw new FileReadError('无法读取 OFD 文件：文件中没有 OFD.xml（文件损坏或不是 OFD）');

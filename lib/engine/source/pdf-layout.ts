@@ -31,6 +31,19 @@ export interface PdfPage {
   texts: PdfText[];
   rules: PdfRule[];
 }
+/** An affine transform [a b c d e f], as PDF and OFD write one. */
+export type Matrix = readonly number[];
+/** n, then m: a point goes through n first. */
+export const mul = (m: Matrix, n: Matrix): number[] => [
+  m[0]! * n[0]! + m[2]! * n[1]!,
+  m[1]! * n[0]! + m[3]! * n[1]!,
+  m[0]! * n[2]! + m[2]! * n[3]!,
+  m[1]! * n[2]! + m[3]! * n[3]!,
+  m[0]! * n[4]! + m[2]! * n[5]! + m[4]!,
+  m[1]! * n[4]! + m[3]! * n[5]! + m[5]!,
+];
+export const apply = (m: Matrix, x: number, y: number): [number, number] => [m[0]! * x + m[2]! * y + m[4]!, m[1]! * x + m[3]! * y + m[5]!];
+
 /** Thinner than this (points) and a filled rectangle is a ruling, not a shaded cell. */
 const RULE_WIDTH = 2.5;
 

@@ -5,7 +5,7 @@
  */
 import type { Block } from './blocks';
 import { FileReadError } from './file-kind';
-import { pagesToBlocks, subpathRules, type PdfPage, type PdfRule, type PdfText } from './pdf-layout';
+import { apply, mul, pagesToBlocks, subpathRules, type Matrix, type PdfPage, type PdfRule, type PdfText } from './pdf-layout';
 
 /**
  * Where pdf.js finds its CJK character maps and standard fonts: shipped files (a folder path in
@@ -31,17 +31,6 @@ export interface PdfRead {
 }
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
-type Matrix = number[];
-
-const mul = (m: Matrix, n: Matrix): Matrix => [
-  m[0]! * n[0]! + m[2]! * n[1]!,
-  m[1]! * n[0]! + m[3]! * n[1]!,
-  m[0]! * n[2]! + m[2]! * n[3]!,
-  m[1]! * n[2]! + m[3]! * n[3]!,
-  m[0]! * n[4]! + m[2]! * n[5]! + m[4]!,
-  m[1]! * n[4]! + m[3]! * n[5]! + m[5]!,
-];
-const apply = (m: Matrix, x: number, y: number): [number, number] => [m[0]! * x + m[2]! * y + m[4]!, m[1]! * x + m[3]! * y + m[5]!];
 
 /**
  * What pdf.js gives for glyphs of a font with no ToUnicode map and no usable encoding: the glyph numbers
