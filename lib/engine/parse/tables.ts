@@ -566,7 +566,7 @@ function spelledOverLines(split: SplitRow, row: GridCell[], next: GridCell[] | u
 
 /** A header row of t3: its label cells name two of t3's columns (「自然人 | 法人或其他组织 | 总计」). */
 function namesT3Columns(split: SplitRow): boolean {
-  return new Set(split.labels.map((l) => T3_HEADER_WORDS.find(([re]) => re.test(l))?.[1]).filter(Boolean)).size >= 2;
+  return new Set(split.labels.map(t3HeaderKey).filter(Boolean)).size >= 2;
 }
 
 /** The values a table opens with under empty labels, after header rows only: the rest of a row cut by a page break. */
@@ -590,6 +590,10 @@ const T3_HEADER_WORDS: [RegExp, string][] = [
   [/(?:总计|合计)$/, 'total'],
   [/小计$/, 'subtotal'],
 ];
+/** The t3 column a header's words name (「自然人」 natural, 「小计」 subtotal…), if any. */
+const t3HeaderKey = (words: string) => T3_HEADER_WORDS.find(([re]) => re.test(words))?.[1];
+/** The index of a grid's first row holding a number: where its header rows end. */
+const firstValuesRow = (g: Grid) => g.rows.findIndex((r) => r.some((c) => readCell(c.text).kind === 'number'));
 
 /**
  * t3's columns by the headers a table prints over them, by grid column (the lowest header naming one): for a
@@ -620,7 +624,7 @@ function t3ColumnsByHeader(g: Grid): Map<number, string> | undefined {
  * in order when every row of values holds one under each (a blank leaves no trace in such a row: read in order then).
  */
 function looseRetyped(g: Grid): Map<number, string> | undefined {
-  const firstData = g.rows.findIndex((r) => r.some((c) => readCell(c.text).kind === 'number'));
+  const firstData = firstValuesRow(g);
   if (firstData <= 0 || !g.rows.slice(firstData).every((r) => r.every((c) => c.at !== undefined && c.loose))) return undefined;
   const nested = retypedHeaderColumns(g.rows.slice(0, firstData));
   if (!nested || T3_COLUMNS.every((k, i) => nested.get(i - nested.size) === k)) return undefined;
@@ -636,7 +640,7 @@ function looseRetyped(g: Grid): Map<number, string> | undefined {
  * cells; its label takes one cell or two). Undefined unless every column of the template is named once.
  */
 function retypedHeaderColumns(rows: GridCell[][]): Map<number, string> | undefined {
-  const keyOf = (c: GridCell) => T3_HEADER_WORDS.find(([re]) => re.test(compact(c.text)))?.[1];
+  const keyOf = (c: GridCell) => t3HeaderKey(compact(c.text));
   const isGroup = (c: GridCell) => /法人或其他组织$/.test(compact(c.text));
   const at = rows.findIndex((r) => r.some(isGroup));
   const kinds = rows[at + 1]?.filter((c) => compact(c.text));
@@ -665,7 +669,7 @@ function valuesEndRows(g: Grid): boolean {
  * end), and its first data row; undefined when it has no header rows of cells.
  */
 function t3HeaderColumns(g: Grid, fromEnd = false): { byColumn: Map<number, string>; firstData: number } | undefined {
-  const firstData = g.rows.findIndex((r) => r.some((c) => readCell(c.text).kind === 'number'));
+  const firstData = firstValuesRow(g);
   // An HTML table's grid columns are columns, and so are a tab or pipe row's cells; a row spaced out
   // by blanks (loose) has cells only where its words fell.
   if (firstData <= 0 || !g.rows[firstData]!.some((c) => isTableCell(c.el) || (c.at !== undefined && !c.loose))) return undefined;
@@ -678,7 +682,7 @@ function t3HeaderColumns(g: Grid, fromEnd = false): { byColumn: Map<number, stri
       const c = fromEnd ? r[r.length - width + i] : r[i];
       if (c?.text.trim() && c !== texts.at(-1)) texts.push(c);
     }
-    const key = T3_HEADER_WORDS.find(([re]) => re.test(compact(texts.map((c) => c.text).join(''))))?.[1];
+    const key = t3HeaderKey(compact(texts.map((c) => c.text).join('')));
     if (key) byColumn.set(fromEnd ? i - width : i, key);
   }
   return { byColumn, firstData };
@@ -811,7 +815,7 @@ function withApplicantsTurned(g: Grid): Grid {
   const applicants = new Set<string>();
   for (const r of g.rows) {
     const s = splitRow(r);
-    const column = T3_HEADER_WORDS.find(([re]) => re.test(s.lastLabel))?.[1];
+    const column = t3HeaderKey(s.lastLabel);
     if (column && s.values.length >= TURNED_VALUES) applicants.add(column);
   }
   if (applicants.size < TURNED_APPLICANTS) return g;
