@@ -10,8 +10,8 @@ import { unreadableFindings, type UnreadableKind } from './rules/file-unreadable
 import { docToHtml } from './source/doc';
 import { docxToHtml } from './source/docx';
 import { FileReadError, fileKind, type FileKind } from './source/file-kind';
-import { readOfd } from './source/ofd';
-import { readPdf, type PdfAssets } from './source/pdf';
+import { readOfd, type OfdRead } from './source/ofd';
+import { readPdf, type PdfAssets, type PdfRead } from './source/pdf';
 import type { PdfPage } from './source/pdf-layout';
 
 export interface FileReaders {
@@ -62,28 +62,25 @@ function auditWordHtml(html: string, readers: FileReaders, opts: FileAuditOption
   return auditPage(readers.parseHtml(html.replace('<head>', `<head><title>${title}</title>`)), opts);
 }
 
+/** A file laid out in pages (PDF, OFD): a scan or a garbled text layer is named unreadable, else its text is audited. */
+function auditLaidOut(read: PdfRead | OfdRead, garbled: UnreadableKind, scanned: string, opts: FileAuditOptions): PageAudit {
+  if (read.scanned) return unreadable('scanned', opts, scanned);
+  if (read.garbled) return unreadable(garbled, opts, `共 ${read.pages} 页`);
+  return auditBlocksPage(read.blocks, { ...opts, pageTitle: read.title });
+}
+
 /** Throws FileReadError (with a readable reason) for a damaged or locked file. */
 export async function auditFile(bytes: Uint8Array, readers: FileReaders, opts: FileAuditOptions = {}): Promise<FileAudit> {
   const kind = fileKind(bytes, opts.contentType, opts.name ?? opts.url);
   switch (kind) {
     case 'pdf': {
       const pdf = await readPdf(bytes, readers.pdf);
-      const audit = pdf.scanned
-        ? unreadable('scanned', opts, `共 ${pdf.pages} 页`)
-        : pdf.garbled
-          ? unreadable('garbled', opts, `共 ${pdf.pages} 页`)
-          : auditBlocksPage(pdf.blocks, { ...opts, pageTitle: pdf.title });
-      return { kind, audit, pages: pdf.pages };
+      return { kind, audit: auditLaidOut(pdf, 'garbled', `共 ${pdf.pages} 页`, opts), pages: pdf.pages };
     }
     case 'ofd': {
       // An OFD is laid out as a PDF is (positioned text and rulings): read and audited as one.
       const ofd = await readOfd(bytes);
-      const audit = ofd.scanned
-        ? unreadable('scanned', opts, `OFD 共 ${ofd.pages} 页`)
-        : ofd.garbled
-          ? unreadable('ofd-garbled', opts, `共 ${ofd.pages} 页`)
-          : auditBlocksPage(ofd.blocks, { ...opts, pageTitle: ofd.title });
-      return { kind, audit, pages: ofd.pages, layout: ofd.layout };
+      return { kind, audit: auditLaidOut(ofd, 'ofd-garbled', `OFD 共 ${ofd.pages} 页`, opts), pages: ofd.pages, layout: ofd.layout };
     }
     case 'docx':
       return { kind, audit: auditWordHtml(await docxToHtml(bytes), readers, opts) };
