@@ -6,7 +6,7 @@ import { auditDocument } from '@/lib/engine/audit';
 import { cellKey, type Finding } from '@/lib/engine/model';
 import { parseCsv } from '../helpers/csv';
 import { fixtureHtml, htmlDoc } from '../helpers/fixtures';
-import { extensionId, launch, newProfile, waitForAudit } from '../portal/browser';
+import { newProfile, waitForAudit, withBrowser } from '../portal/browser';
 import { PAGES } from '../portal/pages';
 import { startPortal, type Portal } from '../portal/server';
 
@@ -18,15 +18,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await portal?.close();
 });
-
-async function withBrowser<T>(dir: string, fn: (ctx: BrowserContext, id: string) => Promise<T>): Promise<T> {
-  const ctx = await launch(dir);
-  try {
-    return await fn(ctx, await extensionId(ctx));
-  } finally {
-    await ctx.close();
-  }
-}
 
 async function openAudited(ctx: BrowserContext, path: string): Promise<Page> {
   const page = await ctx.newPage();

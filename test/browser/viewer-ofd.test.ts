@@ -2,10 +2,9 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES } from '../helpers/fixtures';
-import { extensionId, launch, newProfile } from '../portal/browser';
+import { newProfile, withBrowser } from '../portal/browser';
 
 /**
  * The viewer page on OFD files served by a *.gov.cn host (mapped to 127.0.0.1), as portals offer them
@@ -33,15 +32,6 @@ beforeAll(async () => {
   fileUrl = `http://www.kaifeng.gov.cn:${(server.address() as AddressInfo).port}`;
 });
 afterAll(() => new Promise<void>((ok) => server.close(() => ok())));
-
-async function withBrowser<T>(dir: string, fn: (ctx: BrowserContext, id: string) => Promise<T>): Promise<T> {
-  const ctx = await launch(dir);
-  try {
-    return await fn(ctx, await extensionId(ctx));
-  } finally {
-    await ctx.close();
-  }
-}
 
 describe('viewer.html?src=… on an OFD', () => {
   it("draws a clean OFD's pages with no error, and marks the planted cell of another on the text that reads it", async () => {

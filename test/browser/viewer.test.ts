@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditDocument } from '@/lib/engine/audit';
 import { RULED } from '../fixtures/build-pdf';
@@ -10,7 +9,7 @@ import { bodyAgency, fileCompilationHtml, PLANTED_BODY } from '../helpers/compil
 import { FIXTURES, fixtureHtml, htmlDoc } from '../helpers/fixtures';
 import { PdfPrinter } from '../helpers/print-pdf';
 import type { browser as ExtensionApi } from 'wxt/browser';
-import { extensionId, launch, newProfile } from '../portal/browser';
+import { newProfile, withBrowser } from '../portal/browser';
 
 /** The page's own `chrome`, inside page.evaluate callbacks. */
 declare const chrome: typeof ExtensionApi;
@@ -51,15 +50,6 @@ beforeAll(async () => {
   fileUrl = `http://www.kaifeng.gov.cn:${(server.address() as AddressInfo).port}`;
 }, 60_000);
 afterAll(() => new Promise<void>((ok) => server.close(() => ok())));
-
-async function withBrowser<T>(dir: string, fn: (ctx: BrowserContext, id: string) => Promise<T>): Promise<T> {
-  const ctx = await launch(dir);
-  try {
-    return await fn(ctx, await extensionId(ctx));
-  } finally {
-    await ctx.close();
-  }
-}
 
 const NOTE = 'PDF 附件：总计栏 99 与分项不符，已电话核实';
 /** Reports in the compilation PDF: body PLANTED_BODY's 3.7 总计 is one too many, the others are clean. */

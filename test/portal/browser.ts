@@ -109,6 +109,16 @@ export async function extensionId(context: BrowserContext): Promise<string> {
   return new URL(worker.url()).host;
 }
 
+/** Runs `fn` in a browser of that profile with the extension, closing the browser afterwards. */
+export async function withBrowser<T>(profile: string, fn: (ctx: BrowserContext, id: string) => Promise<T>): Promise<T> {
+  const ctx = await launch(profile);
+  try {
+    return await fn(ctx, await extensionId(ctx));
+  } finally {
+    await ctx.close();
+  }
+}
+
 export interface MarkerInfo {
   cell?: string;
   section?: string;
