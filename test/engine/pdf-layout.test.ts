@@ -291,6 +291,61 @@ describe('a page set in two halves', () => {
   });
 });
 
+describe('a landscape sheet of two pages side by side (每版打印 2 页)', () => {
+  const sheet = (texts: PdfText[]): PdfPage => ({ width: 840, height: 595, texts, rules: [] });
+  const rows = [
+    t('本年新收申请', 470, 100),
+    t('40', 700, 100, 10),
+    t('53', 760, 100, 10),
+    t('上年结转申请', 470, 120),
+    t('3', 700, 120, 5),
+    t('4', 760, 120, 5),
+  ];
+  it('reads the left page down, then the right one: a table without rulings keeps its rows', () => {
+    const { blocks } = pagesToBlocks([
+      sheet([
+        t('一、总体情况', 50, 80),
+        t('本机关全年收到申请共计五十三件。', 50, 100),
+        t('均在法定期限内予以答复。', 50, 120),
+        t('三、收到和处理申请情况', 470, 80),
+        ...rows,
+      ]),
+    ]);
+    expect(blocks.map((b) => (b.kind === 'line' ? b.text : texts(b as Grid)))).toEqual([
+      '一、总体情况',
+      '本机关全年收到申请共计五十三件。',
+      '均在法定期限内予以答复。',
+      '三、收到和处理申请情况',
+      [
+        ['本年新收申请', '40', '53'],
+        ['上年结转申请', '3', '4'],
+      ],
+    ]);
+  });
+  it('reads a wide table across a landscape page as one table: no prose right of the middle', () => {
+    const { blocks } = pagesToBlocks([
+      sheet([
+        t('三、收到和处理申请情况', 50, 80),
+        t('本年新收政府信息公开申请数量', 50, 100),
+        t('40', 360, 100, 10),
+        t('6', 500, 100, 5),
+        t('53', 760, 100, 10),
+        t('上年结转政府信息公开申请数量', 50, 120),
+        t('3', 360, 120, 5),
+        t('1', 500, 120, 5),
+        t('4', 760, 120, 5),
+      ]),
+    ]);
+    expect(blocks.map((b) => (b.kind === 'line' ? b.text : texts(b as Grid)))).toEqual([
+      '三、收到和处理申请情况',
+      [
+        ['本年新收政府信息公开申请数量', '40', '6', '53'],
+        ['上年结转政府信息公开申请数量', '3', '1', '4'],
+      ],
+    ]);
+  });
+});
+
 describe('running headers, footers and page numbers', () => {
   const body = (n: number) => [t(`第${n}页的正文。`, 50, 300)];
   it('drops a header repeated on every page and the page numbers, keeps a one-off top line', () => {

@@ -619,18 +619,37 @@ function joinSplitRow(last: GridCell[], tail: GridCell[]): void {
 /**
  * A page set in two halves: ruled tables side by side (an A3 page with one table a side, each under
  * its own heading), and no text across the gap between them. Their headings share a baseline, and
- * read as lines across the page they would become one line of two headings. One half otherwise.
+ * read as lines across the page they would become one line of two headings. Or a sheet of two pages
+ * side by side (sheetMiddle). One half otherwise.
  */
-function pageHalves(lines: Run[][], tables: Region[]): { lines: Run[][]; tables: Region[] }[] {
+function pageHalves(lines: Run[][], tables: Region[], width: number, height: number): { lines: Run[][]; tables: Region[] }[] {
   const pair = tables.flatMap((a) => tables.filter((b) => a.x1 < b.x0 && a.y0 < b.y1 && b.y0 < a.y1).map((b) => [a, b] as const))[0];
-  if (!pair) return [{ lines, tables }];
-  const gap = (pair[0].x1 + pair[1].x0) / 2;
+  const gap = pair ? (pair[0].x1 + pair[1].x0) / 2 : sheetMiddle(lines, tables, width, height);
+  if (gap === null) return [{ lines, tables }];
   if (lines.some((l) => l.some((r) => r.x0 < gap && r.x1 > gap))) return [{ lines, tables }];
   const half = (left: boolean) => ({
     lines: lines.map((l) => l.filter((r) => r.x1 <= gap === left)).filter((l) => l.length),
     tables: tables.filter((g) => g.x1 <= gap === left),
   });
   return [half(true), half(false)];
+}
+
+/**
+ * The middle of a landscape sheet holding two portrait pages side by side (「每版打印 2 页」): no text and no
+ * ruled table crosses it, each half holds prose, and both halves begin at the same margin, as two pages
+ * scaled alike do. Read as lines across the sheet, each line would join the two pages' text, and tables
+ * without rulings would lose their rows. A wide table has no prose on one side or text across the middle.
+ */
+function sheetMiddle(lines: Run[][], tables: Region[], width: number, height: number): number | null {
+  if (width <= height) return null;
+  const mid = width / 2;
+  const runs = lines.flat();
+  if (runs.some((r) => r.x0 < mid && r.x1 > mid) || tables.some((g) => g.x0 < mid && g.x1 > mid)) return null;
+  const [left, right] = [runs.filter((r) => r.x1 <= mid), runs.filter((r) => r.x0 >= mid)];
+  const prose = (side: Run[]) => side.some((r) => [...r.text].length >= COLUMN_CHARS && readCell(r.text).kind === 'text');
+  if (!prose(left) || !prose(right)) return null;
+  const margin = (side: Run[], from: number) => Math.min(...side.map((r) => r.x0)) - from;
+  return Math.abs(margin(left, 0) - margin(right, mid)) <= 0.1 * mid ? mid : null;
 }
 
 /** A page's (or a half page's) tables and lines, each with where it sorts on the page. */
@@ -685,7 +704,7 @@ export function pagesToBlocks(pages: PdfPage[]): PdfLayoutResult {
     chars += runs.reduce((n, r) => n + r.text.length, 0);
     const tables = regions(page.rules).filter((g) => runs.some((r) => inside(r, g)));
     // Each side of a page set in two (tables side by side) is read down in turn, left then right.
-    const onPage = pageHalves(lines, tables).flatMap((half) => halfItems(half.lines, half.tables, p + 1).sort((a, b) => a.y - b.y));
+    const onPage = pageHalves(lines, tables, page.width, page.height).flatMap((half) => halfItems(half.lines, half.tables, p + 1).sort((a, b) => a.y - b.y));
     rights[p + 1] = { edge: Math.max(0, ...onPage.flatMap((i) => (i.item.kind === 'free' ? [i.item.free.x1] : []))), width: page.width };
     items.push(...onPage.map((i) => i.item));
   });
