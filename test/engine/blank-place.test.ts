@@ -149,3 +149,44 @@ describe.each(Object.keys(BASES) as Style[])('a valid table with one cell blanke
     expect(seen.placed).toBeGreaterThan(20);
   }, 120_000);
 });
+
+/**
+ * A copy that keeps only a row's filled cells (Acrobat's; a blank collapsed by the extraction) leaves no trace of a blank
+ * inside the row: its later values move one column left, and the row reads with its blank at an end. The identities
+ * place it (recall round 14, R14-t3-*-blank-collapsed-*).
+ */
+describe('a tab row whose blank inside the row the text lost', () => {
+  const text = readFileSync(join(FIXTURES, 'recall', 'R14-t3-3.1-natural-blank-collapsed-text.txt'), 'utf8');
+  const clean = text.replace('（一）予以公开\t\t3\t1\t1\t2\t0\t22', '（一）予以公开\t\t15\t3\t1\t1\t2\t0\t22');
+  const row = (page: string, key: string) => {
+    const r = auditText(page);
+    if (!r.detected) throw new Error(r.reason);
+    return T3_COLUMNS.map((c) => {
+      const cell = r.report.tables.t3!.rows[key]![c]!;
+      return cell.deduced ? 'deduced' : (cell.value ?? cell.status);
+    });
+  };
+
+  it('gets it in the one column the identities confirm, inside the row', () => {
+    expect(clean).not.toBe(text);
+    expect(row(clean.replace('\t40\t6\t1\t2\t3\t1\t53', '\t40\t1\t2\t3\t1\t53'), '1')).toEqual([40, 'deduced', 1, 2, 3, 1, 53]);
+  });
+
+  it('leaves the values unplaced when several columns fit them and the reading the text gives does not', () => {
+    // 3.3.2 科研机构 0 lost among zeros: 「1 0 0 0 0 1」 read with its blank at the end would make 其他 1 a wrong cell
+    const page = clean.replace('公开\t1\t0\t0\t0\t0\t0\t1', '公开\t1\t0\t0\t0\t0\t1');
+    expect(page).not.toBe(clean);
+    const r = auditText(page);
+    if (!r.detected) throw new Error(r.reason);
+    expect(r.findings.filter((f) => f.severity !== 'info').map((f) => `${f.rule} ${f.cells?.[0] ? `${f.cells[0].row}/${f.cells[0].column}` : ''}`)).toEqual([
+      'row-cells-unplaced 3.3.2/natural',
+    ]);
+  });
+
+  it('keeps the reading the text gives when it is consistent, and a row with a wrong value as read', () => {
+    // the blank at the row's start, as the text reads it: nothing to deduce
+    expect(row(text, '3.1')).toEqual(['blank', 3, 1, 1, 2, 0, 22]);
+    // 法律服务机构 3 written 4 beside the lost blank: no column lets the identities confirm the row
+    expect(row(clean.replace('\t40\t6\t1\t2\t3\t1\t53', '\t40\t1\t2\t4\t1\t53'), '1')).toEqual(['blank', 40, 1, 2, 4, 1, 53]);
+  });
+});

@@ -24,7 +24,7 @@
  */
 import { cellKey, type Cell, type CellRef, type Report, type TableKey } from '../model';
 import { tableBounds } from '../rules/arithmetic';
-import { blanksOf, forgetUnplaced, toCell, type BlankToPlace } from './tables';
+import { blanksOf, forgetUnplaced, leaveUnplaced, toCell, type BlankToPlace } from './tables';
 
 /** Places each blank its table's identities tell (see above); leaves the others as read. */
 export function placeBlanksByIdentities(report: Report): void {
@@ -48,6 +48,10 @@ function placeBlank(report: Report, key: TableKey, blank: BlankToPlace): void {
   if (at !== undefined) tryAt(at);
   if (at === undefined || !confirmed(report, key, blank, at)) {
     table.rows[row] = asRead;
+    // The reading the text gave breaks the identities and several other columns fit the values as printed (a 0 lost among
+    // zeros, 「1 0 0 0 0 1」): which, nothing tells. Read so, a value shifted by the blank would be reported as a wrong cell
+    // that is not; the values are left unplaced instead (row-cells-unplaced), as a row whose blank the text hides is.
+    if (blank.current !== undefined && consistent.length > 1 && !consistent.includes(blank.current)) leaveUnplaced(table, blank);
     return;
   }
   table.rows[row]![blank.spec.columns[at]!]!.deduced = true;

@@ -426,14 +426,23 @@ function putRow(table: Table, spec: RowSpec, row: SplitRow, centres?: () => Cent
   if (unplaced && unplaced.length === n - 1 && unplaced.every((c) => isCount(c, spec))) {
     rememberBlank(table, { spec, values: unplaced, candidates: spec.columns.map((_, i) => i) });
   }
-  if (unplaced) {
-    const read = `${unplaced.length} 个数值「${unplaced.map((c) => c.text).join(' ')}」`;
-    const why =
-      unplaced.length < n
-        ? `只读到 ${read}，少于 ${n} 列；文本中看不出缺的是哪一列`
-        : `读到 ${read}，多于 ${n} 列；文本中看不出哪两个本是一个数（如「1 0」）或哪个是多出的`;
-    table.notes.push({ row: spec.key, text: why + UNPLACED });
-  }
+  if (unplaced) noteUnplaced(table, spec, unplaced);
+}
+
+function noteUnplaced(table: Table, spec: RowSpec, unplaced: GridCell[]) {
+  const n = spec.columns.length;
+  const read = `${unplaced.length} 个数值「${unplaced.map((c) => c.text).join(' ')}」`;
+  const why =
+    unplaced.length < n
+      ? `只读到 ${read}，少于 ${n} 列；文本中看不出缺的是哪一列`
+      : `读到 ${read}，多于 ${n} 列；文本中看不出哪两个本是一个数（如「1 0」）或哪个是多出的`;
+  table.notes.push({ row: spec.key, text: why + UNPLACED });
+}
+
+/** A row one value short whose blank the identities could not place (blank-place.ts): its values in no column, said in a note. */
+export function leaveUnplaced(table: Table, blank: BlankToPlace): void {
+  table.rows[blank.spec.key] = Object.fromEntries(blank.spec.columns.map((c) => [c, toCell(undefined, blank.spec, c)]));
+  noteUnplaced(table, blank.spec, blank.values);
 }
 
 const UNPLACED = '，这些数值未填入任何一列';
@@ -469,23 +478,26 @@ function rememberBlank(table: Table, blank: BlankToPlace) {
 const isCount = (c: GridCell, spec: RowSpec) => toCell(c, spec, spec.columns[0]!).status === 'ok';
 
 /**
- * A tab or pipe row of n − 1 values side by side with empty cells on both sides: the empty cell before them may
- * be the label's (a merged label cell) or the first column's blank, the one after a padding cell or the last
- * column's blank. The row was read with its blank at one end by the other rows' cells (alignedToGrid) or by
- * trimming; the other end is as likely, and the identities may tell them apart.
+ * A tab or pipe row of n − 1 values side by side: its blank the text does not show. With empty cells on both sides of
+ * the values, the one before may be the label's (a merged label cell) or the first column's blank, the one after a
+ * padding cell or the last column's blank; and a copy that keeps only the filled cells (Acrobat's, a blank collapsed
+ * by the extraction) leaves no trace of a blank inside the row either: its later values move one column left. The
+ * row was read with its blank where the other rows' cells or trimming put it (alignedToGrid), usually an end; any
+ * column may be it, and the identities may tell which (blank-place.ts: the reading as it stands when it is
+ * consistent, another column only when it alone is and the identities confirm each value the row prints).
  */
-function blankAtEitherEnd(table: Table, spec: RowSpec, values: GridCell[]): void {
+function blankAnywhere(table: Table, spec: RowSpec, values: GridCell[]): void {
   const n = spec.columns.length;
   if (n < 3 || values.some((c) => c.loose || isTableCell(c.el))) return;
   const first = values.findIndex((c) => !isEmpty(c));
   const last = values.findLastIndex((c) => !isEmpty(c));
-  if (first < 1 || last > values.length - 2 || last - first + 1 !== n - 1) return;
+  if (first < 0 || last - first + 1 !== n - 1) return;
   const filled = values.slice(first, last + 1);
   if (filled.some((c) => isEmpty(c) || !isCount(c, spec))) return;
   const cells = spec.columns.map((c) => table.rows[spec.key]?.[c]);
   const blanks = cells.flatMap((c, i) => (c?.status === 'blank' || c?.status === 'absent' ? [i] : []));
-  if (blanks.length !== 1 || (blanks[0] !== 0 && blanks[0] !== n - 1)) return;
-  rememberBlank(table, { spec, values: filled, candidates: [0, n - 1], current: blanks[0] });
+  if (blanks.length !== 1) return;
+  rememberBlank(table, { spec, values: filled, candidates: spec.columns.map((_, i) => i), current: blanks[0] });
 }
 
 /** A note saying a row's values could not be placed in its columns (see fitValues). */
@@ -958,7 +970,7 @@ export function readRowTable(key: 't2' | 't3', given: Grid[], layout: Layout, re
       const aligned = byHeader ? split : alignedToGrid(r, split, spec.columns.length, startOf(grid, spec.columns.length, split.labelEnd));
       putRow(table, spec, byHeader ? placedByHeader(r, split, byHeader, spec) : wordsAsValues(r, aligned, spec), centres);
       if (byHeader) keepSubtotal(table, spec, r, split, byHeader);
-      if (!byHeader) blankAtEitherEnd(table, spec, split.values);
+      if (!byHeader) blankAnywhere(table, spec, split.values);
       dataRows.add(r);
       if (filledCount(split.values)) filled.add(spec.key);
     }
