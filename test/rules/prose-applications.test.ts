@@ -100,6 +100,19 @@ describe('prose-applications', () => {
       );
     });
   });
+  it('a count alone in brackets after its label (「收到申请（15件）」) reads as one written beside it; not a bracket after a count (hunt 20)', () => {
+    const said = (s1: string) => ofRule(findings({ s1 }), 'prose-applications').map((f) => f.actual);
+    expect(said('2023年，我局收到政府信息公开申请（15件），上年结转（1件）。')).toEqual([15]);
+    expect(said('2023年，我局收到政府信息公开申请（12件），上年结转（1件）。')).toEqual([]);
+    expect(said('2023年，我局收到政府信息公开申请12件（15件为网上申请）。')).toEqual([]);
+  });
+  it('「结转至2023年的1件申请，均已办结」 closes the carried-over ones; those carried to next year are not (hunt 20)', () => {
+    // cleanT3: 2 carried forward.
+    const said = (s1: string) => ofRule(findings({ s1 }), 'prose-applications').map((f) => f.actual);
+    expect(said('上年度报告中结转至2023年的1件申请，已全部办结。')).toEqual([]);
+    expect(said('结转至本年度的1件申请，均已办结。')).toEqual([]);
+    expect(said('结转至2024年的2件申请，已全部办结。')).toEqual([0]);
+  });
   it('stated count against row 1', () => {
     const fs = ofRule(findings({ s1: '2023年，我局共收到政府信息公开申请15件。' }), 'prose-applications');
     expect(fs).toEqual([expect.objectContaining({ expected: 12, actual: 15, cells: [{ table: 't3', row: '1', column: 'total' }] })]);

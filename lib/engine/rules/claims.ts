@@ -43,7 +43,10 @@ export function proseSentences(r: Report): { s: Sentence; c: string }[] {
             .replace(/(?<=[\u4e00-\u9fff])[:：](?=\d+[件起次])/g, '')
             // A label in quotes before its count (「“予以公开”22件」「“本年新收…申请数量”为53件」) reads as one without them.
             .replace(/[”’」』"'](?=(?:为|是|共计|共|合计)?\d+[件起次])/g, '')
-            .replace(/(?<![\d〇零一二两三四五六七八九十廿卅百千万])[一二两三四五六七八九十廿卅百千零]{1,8}(?=[件起])/g, (n) => String(chineseCount(n) || n)),
+            .replace(/(?<![\d〇零一二两三四五六七八九十廿卅百千万])[一二两三四五六七八九十廿卅百千零]{1,8}(?=[件起])/g, (n) => String(chineseCount(n) || n))
+            // A count alone in brackets after its label (「收到申请（53件）」「予以公开（22件）」) reads as one written beside it; not a
+            // bracket after another count (「7件（3件）」), which is a part of that one.
+            .replace(/(?<=[\u4e00-\u9fff])(?<!\d[件起次条个项])[（(](\d+[件起次])[)）]/g, '$1'),
         ),
       }))),
     );
@@ -230,8 +233,8 @@ function roughCounts(c: string): { text: string; rough: Map<number, Rough> } {
     const range = n ? roughRange(word, n, above!, around) : null;
     if (!range) continue;
     text += c.slice(done, m.index) + verb;
-    // The words as written, with their unit: 「60余件」「60件左右」.
-    const said = all.slice(word ? word.length + verb.length : 0) + (around ? '' : c.charAt(m.index + all.length));
+    // The words as written, with their unit: 「60余件」「近60件」「60件左右」.
+    const said = (word ?? '') + all.slice(word ? word.length + verb.length : 0) + (around ? '' : c.charAt(m.index + all.length));
     rough.set(text.length, { said, ...range });
     text += String(n) + (around ? all.slice(-3, -2) : '');
     done = m.index + all.length;

@@ -323,13 +323,16 @@ export const proseApplications: ReportRule = {
       const closed = ALL_CLOSED.exec(c);
       // What the clause names before 「均已办结」: last year's carried-over ones (「上年结转的1件申请均已办结」) are not all.
       let subject = closed ? clauseBefore(c, closed.index) : '';
+      // 「结转至2025年的4件申请，已全部办结」: those carried into this year are the carried-over ones too.
+      const carriedInto = closed && report.year ? new RegExp(`结转(?:至|到)(?:本年度?|今年|${report.year}年度?)的`) : null;
       // 「上年度报告中结转的4件申请，本年度均已办结」: a clause without a count of its own closes the ones the clause before names.
       if (closed && !/\d+件/.test(subject)) {
         const named = clauseBefore(c, closed.index - subject.length - 1);
-        if (/结转的(?:\d+件)?(?:政府信息公开)?申请$/.test(named)) subject = named + subject;
+        if (/结转的(?:\d+件)?(?:政府信息公开)?申请$/.test(named) || (carriedInto?.test(named) && /申请$/.test(named))) subject = named + subject;
       }
       // 「2024年度遗留申请4件已…全部答复完毕」: those left over from before are the carried-over ones.
-      const ofCarried = /上一?年度?结转|跨年度?结转|\d{4}年度?结转|结转的|遗留/.test(subject) || aboutOtherYear(report, subject);
+      const ofCarried =
+        /上一?年度?结转|跨年度?结转|\d{4}年度?结转|结转的|遗留/.test(subject) || !!carriedInto?.test(subject) || aboutOtherYear(report, subject);
       // A denial of carrying forward names 结转下年度 itself (「全部办结，无结转下年度的申请」): what makes it less than all is elsewhere.
       const allBut = closed && ALL_BUT.test(c.replace(ALL_CLOSED_EACH, ''));
       const upTo = closed ? c.slice(0, closed.index) : '';
