@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cleanT3, makeReport } from '../helpers/make-report';
 import { auditedHtml, auditedText, findings, ofRule } from '../helpers/rules';
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 
 describe('prose-applications', () => {
   it('leaves a portal’s AI summary box alone (「AI摘要」 … 「以上内容由AI生成」, variants Z44b), and reads the report after it', () => {
@@ -32,6 +33,85 @@ describe('prose-applications', () => {
     expect(said('第一季度未收到政府信息公开申请。')).toEqual([]);
     expect(said('全年有5个月未收到政府信息公开申请。')).toEqual([]);
     expect(said('全年未收到政府信息公开申请。')).toEqual([0]);
+  });
+  describe('approximate counts (「60余件」「近60件」「约60件」「60件左右」, hunt 20)', () => {
+    /** The findings of prose-applications on a report whose row 1 holds `received` new applications. */
+    const roughly = (s1: string, received: number) => {
+      const t3 = cleanT3();
+      t3['1'] = [received, 0, 0, 0, 0, 0, received];
+      return ofRule(findings({ t3, s1 }), 'prose-applications');
+    };
+    it('a table value outside what the words allow is a warning, naming the range', () => {
+      for (const [s1, received] of [
+        ['2023年，共收到政府信息公开申请60余件。', 53],
+        ['2023年，共收到政府信息公开申请100余件。', 95],
+        ['2023年，共收到政府信息公开申请近60件。', 61],
+        ['2023年，共收到政府信息公开申请五十多件。', 60],
+        ['2023年，共收到政府信息公开申请1000余件。', 2000],
+      ] as const) {
+        const fs = roughly(s1, received);
+        expect(fs, s1).toEqual([expect.objectContaining({ severity: 'warning', expected: received })]);
+      }
+      expect(roughly('2023年，共收到政府信息公开申请60余件。', 53)[0]!.message).toContain('「60余件」（约数，应在 61～69 件之间）');
+      expect(roughly('2023年，共收到政府信息公开申请120余件。', 130)[0]!.message).toContain('121～129');
+    });
+    it('silent inside the range, and for other units (「60余人次」) and words (「最近」「其余」)', () => {
+      for (const [s1, received] of [
+        ['2023年，共收到政府信息公开申请60余件。', 63],
+        ['2023年，共收到政府信息公开申请100余件。', 150],
+        ['2023年，共收到政府信息公开申请近60件。', 57],
+        ['2023年，共收到政府信息公开申请约60件。', 58],
+        ['2023年，共收到政府信息公开申请60件左右。', 66],
+        ['2023年，共收到政府信息公开申请53件，接待现场咨询60余人次。', 53],
+        ['2023年，共收到政府信息公开申请53件，其余60件为咨询。', 53],
+        ['2023年，全年平均每月收到申请约4件。', 53],
+      ] as const)
+        expect(roughly(s1, received), s1).toEqual([]);
+      // The control: the same words with a value outside (an exact count is still an error).
+      expect(roughly('2023年，共收到政府信息公开申请约60件。', 80)).toEqual([expect.objectContaining({ severity: 'warning' })]);
+      expect(roughly('2023年，共收到政府信息公开申请60件。', 63)).toEqual([expect.objectContaining({ severity: 'error', actual: 60 })]);
+    });
+    it('N余/N多 holds exactly from N + 1 to short of the next step of N’s last rounded place (property)', () => {
+      fc.assert(
+        fc.property(
+          fc.integer({ min: 1, max: 99 }),
+          fc.integer({ min: 1, max: 2 }),
+          fc.constantFrom('余', '多'),
+          fc.integer({ min: 0, max: 3000 }),
+          (d, k, word, received) => {
+            const n = d * 10 ** k;
+            const step = 10 ** (String(n).length - String(n).replace(/0+$/, '').length);
+            const inside = received > n && received < n + step;
+            expect(roughly(`2023年，共收到政府信息公开申请${n}${word}件。`, received)).toHaveLength(inside ? 0 : 1);
+          },
+        ),
+        { numRuns: 40 },
+      );
+    });
+    it('近N never holds a value above N, 约N is read on both sides (property)', () => {
+      fc.assert(
+        fc.property(fc.integer({ min: 5, max: 500 }), fc.integer({ min: 1, max: 50 }), (n, over) => {
+          expect(roughly(`2023年，共收到政府信息公开申请近${n}件。`, n + over)).toHaveLength(1);
+          expect(roughly(`2023年，共收到政府信息公开申请近${n}件。`, n)).toHaveLength(0);
+          expect(roughly(`2023年，共收到政府信息公开申请约${n}件。`, n)).toHaveLength(0);
+          expect(roughly(`2023年，共收到政府信息公开申请约${n}件。`, 3 * n)).toHaveLength(1);
+        }),
+        { numRuns: 30 },
+      );
+    });
+  });
+  it('a count alone in brackets after its label (「收到申请（15件）」) reads as one written beside it; not a bracket after a count (hunt 20)', () => {
+    const said = (s1: string) => ofRule(findings({ s1 }), 'prose-applications').map((f) => f.actual);
+    expect(said('2023年，我局收到政府信息公开申请（15件），上年结转（1件）。')).toEqual([15]);
+    expect(said('2023年，我局收到政府信息公开申请（12件），上年结转（1件）。')).toEqual([]);
+    expect(said('2023年，我局收到政府信息公开申请12件（15件为网上申请）。')).toEqual([]);
+  });
+  it('「结转至2023年的1件申请，均已办结」 closes the carried-over ones; those carried to next year are not (hunt 20)', () => {
+    // cleanT3: 2 carried forward.
+    const said = (s1: string) => ofRule(findings({ s1 }), 'prose-applications').map((f) => f.actual);
+    expect(said('上年度报告中结转至2023年的1件申请，已全部办结。')).toEqual([]);
+    expect(said('结转至本年度的1件申请，均已办结。')).toEqual([]);
+    expect(said('结转至2024年的2件申请，已全部办结。')).toEqual([0]);
   });
   it('stated count against row 1', () => {
     const fs = ofRule(findings({ s1: '2023年，我局共收到政府信息公开申请15件。' }), 'prose-applications');

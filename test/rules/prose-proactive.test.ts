@@ -18,6 +18,14 @@ describe('prose-proactive', () => {
     expect(stated('全年制发规章1件。')).toEqual([['rules.issued', 0, 1]]);
     expect(stated('全年制发2件规范性文件。')).toEqual([['normative.issued', 1, 2]]);
   });
+  it('counts of 市级部门 or 县直单位 are other bodies’; an approximate count is read as its range (hunt 20)', () => {
+    expect(stated('本局作出行政处罚决定2件，市级部门在园区内作出行政处罚决定300余件。')).toEqual([]);
+    expect(stated('县直单位作出行政许可决定40件。')).toEqual([]);
+    expect(stated('本局作出行政处罚决定300件。')).toEqual([['penalty.decisions', 2, 300]]);
+    // 行政许可 3: 近5 allows 4 and 5 only, 约3 2 to 4.
+    expect(proactive('全年作出行政许可决定近5件。').map((f) => [f.severity, f.actual])).toEqual([['warning', '近5件']]);
+    expect(proactive('全年作出行政许可决定约3件。')).toEqual([]);
+  });
   it('checks licensing, penalty and coercion decisions, named as decisions', () => {
     expect(stated('全年作出行政许可决定4件，行政处罚决定2件，行政强制决定1件。')).toEqual([
       ['licensing.decisions', 3, 4],

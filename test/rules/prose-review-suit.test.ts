@@ -12,6 +12,13 @@ describe('prose-review-suit', () => {
     const fs = ofRule(findings({ s1: '全年未发生政府信息公开行政复议。全年行政诉讼3件。' }), 'prose-review-suit');
     expect(fs.map((f) => f.actual)).toEqual([3, 0]);
   });
+  it('the cases of a part of the year (「上半年被申请行政复议1件」) are not the year’s (hunt 20)', () => {
+    // cleanT4: two reviews.
+    const said = (s1: string) => ofRule(findings({ s1 }), 'prose-review-suit').map((f) => [f.expected, f.actual]);
+    expect(said('上半年被申请行政复议1件，下半年1件。')).toEqual([]);
+    expect(said('第四季度被申请行政复议1件。')).toEqual([]);
+    expect(said('全年被申请行政复议1件。')).toEqual([[2, 1]]);
+  });
   it('reads 「被诉案件 N 件」 as the suits (hunt 9)', () => {
     // cleanT4: one suit.
     const said = (s1: string) => ofRule(findings({ s1 }), 'prose-review-suit').map((f) => [f.expected, f.actual]);

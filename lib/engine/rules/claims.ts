@@ -43,7 +43,10 @@ export function proseSentences(r: Report): { s: Sentence; c: string }[] {
             .replace(/(?<=[\u4e00-\u9fff])[:：](?=\d+[件起次])/g, '')
             // A label in quotes before its count (「“予以公开”22件」「“本年新收…申请数量”为53件」) reads as one without them.
             .replace(/[”’」』"'](?=(?:为|是|共计|共|合计)?\d+[件起次])/g, '')
-            .replace(/(?<![\d〇零一二两三四五六七八九十廿卅百千万])[一二两三四五六七八九十廿卅百千零]{1,8}(?=[件起])/g, (n) => String(chineseCount(n) || n)),
+            .replace(/(?<![\d〇零一二两三四五六七八九十廿卅百千万])[一二两三四五六七八九十廿卅百千零]{1,8}(?=[件起])/g, (n) => String(chineseCount(n) || n))
+            // A count alone in brackets after its label (「收到申请（53件）」「予以公开（22件）」) reads as one written beside it; not a
+            // bracket after another count (「7件（3件）」), which is a part of that one.
+            .replace(/(?<=[\u4e00-\u9fff])(?<!\d[件起次条个项])[（(](\d+[件起次])[)）]/g, '$1'),
         ),
       }))),
     );
@@ -109,13 +112,13 @@ export function aboutOtherYear(report: Report, before: string): boolean {
 
 /**
  * Words that make a statement another body's or several bodies' (「全县各级行政机关共收到申请356件」,
- * 「各直属单位另收到…」「委属医院另收到…」, 「组织全省开展清理，共废止…」, 「县政府及部门」, 「另以省政府名义办理…」 (not 「以政府信息公开名义
+ * 「各直属单位另收到…」「委属医院另收到…」, 「组织全省开展清理，共废止…」, 「县政府及部门」, 「市级部门在园区内作出…」「县直单位」, 「另以省政府名义办理…」 (not 「以政府信息公开名义
  * 进行信访」, an applicant's), 「本系统」, two organs named side by side
  * 「县自然资源局、县住房和城乡建设局分别收到…」, a vertical body's whole district or nation: 「全关区」「全国海关」), or its sub-units and outposts, named in the plural (「所属各局」「各隶属海关」
  * 「下辖8个区县税务局」「各市场监管所另收到…」「各税务分局、税务所共受理…」「园区各驻区单位另收到…」「集团（含所属子公司）」): not this report's table.
  */
 const OTHER_BODY =
-  /全(?:省|市|州|盟|县|区|旗|镇|乡|系统|关区)|本系统|全国[^，,。；;\d]{0,8}?(?:系统|海关|税务|各级)|各级|各(?:部门|单位|地区|乡镇|街道|县|区)|(?:直属|所属|下属|[委局厅部办院署]属)各?(?:单位|部门|机构|医院|学校|院校|企业|子公司|分公司)|[及和与各](?:所属|下属|直属)?(?:部门|单位|乡镇|街道)|(?<!信息公开)名义|[局委厅][、和及与][^，,。；;、]{1,16}?[局委厅](?![长属])|(?:所属|下属)各|各隶属|派出机构|下辖(?:的)?(?:各|\d+个)?[^，,。；;\d]{0,8}?(?:局|所|站|海关|单位|部门|机构)|各[^，,。；;、的\d]{1,8}?(?:分局|所|站|海关|局|单位|部门|公司)(?=[、和及与另共均]|分别|收到|受理|$)/;
+  /全(?:省|市|州|盟|县|区|旗|镇|乡|系统|关区)|本系统|[省市州县区](?:级|直)(?:有关|相关)?(?:部门|单位|机关)|全国[^，,。；;\d]{0,8}?(?:系统|海关|税务|各级)|各级|各(?:部门|单位|地区|乡镇|街道|县|区)|(?:直属|所属|下属|[委局厅部办院署]属)各?(?:单位|部门|机构|医院|学校|院校|企业|子公司|分公司)|[及和与各](?:所属|下属|直属)?(?:部门|单位|乡镇|街道)|(?<!信息公开)名义|[局委厅][、和及与][^，,。；;、]{1,16}?[局委厅](?![长属])|(?:所属|下属)各|各隶属|派出机构|下辖(?:的)?(?:各|\d+个)?[^，,。；;\d]{0,8}?(?:局|所|站|海关|单位|部门|机构)|各[^，,。；;、的\d]{1,8}?(?:分局|所|站|海关|局|单位|部门|公司)(?=[、和及与另共均]|分别|收到|受理|$)/;
 
 /**
  * 「全市税务系统共收到申请1236件，其中市局机关53件」「被提起行政诉讼9件，其中本机关3件」: right after a count, the body's own part of
@@ -171,12 +174,73 @@ function paragraphBefore(sentences: { s: Sentence; c: string }[], i: number): st
 
 /** 「截至2023年底，累计收到申请612件」: a running total over the years, not the year's (「全年累计收到」「2023年累计」 is the year's). */
 const RUNNING_TOTAL = /(?<![年内度])累计/;
+/** 「平均每月收到申请约4件」「日均办结2件」: an average, no count of the table's. */
+const AVERAGE = /平均|[月日周]均|每个?[月日周天]/;
 
 /**
  * 「注：本表不含所属事业单位受理的申请12件」「统计数据不包括…」: a count its clause says the table leaves out, not one of its figures. Not
  * 「53件（不含上年结转4件）」, a figure left out of another one, still the table's; nor 「本表（不含…）53件」, whose bracket closes first.
  */
 const LEFT_OUT = /(?:表|数据)[^，,。；;\d]{0,4}?(?:不含|不包括|未含|未包括|未计入|不计入)[^)）]*$/;
+
+/** What an approximate count allows: the words as written (「60余件」), and the least and the most the table may hold. */
+interface Rough {
+  said: string;
+  lo: number;
+  hi: number;
+}
+
+/**
+ * 「60余件」「五十多件」「近60件」「约60件」「60件左右」: a count with a word that makes it approximate. Not 「最近」「附近」, nor 余 before
+ * another unit (「60余人次」 is no count of applications), nor 「其余3件」 (余 before the number).
+ */
+const ROUGH = /(?<![最附临\d.])(?:(将近|接近|近|大约|约)(为|有)?)?(\d+|[一二两三四五六七八九十廿卅百千]{1,8})([余多]?)(?=[件起次])(?:[件起次](左右))?/g;
+
+/**
+ * The range an approximate count allows, or null where the words give none. 余/多 say more than N and short of the next step of
+ * its last rounded place (60余 61–69, 100余 101–199, 120余 121–129); a number with no rounded place (「15余件」) gives no range and is
+ * not read. 近 says at most N, 约 and 左右 near N either way: how near is a matter of style (the corpus has 「近五十五件」 for 53), so
+ * both are read loosely, within a fifth of N.
+ */
+function roughRange(word: string | undefined, n: number, above: string, around: string | undefined): { lo: number; hi: number } | null {
+  if (above) {
+    const step = 10 ** /0*$/.exec(String(n))![0].length;
+    return step > 1 ? { lo: n + 1, hi: n + step - 1 } : null;
+  }
+  const near = Math.max(1, Math.ceil(n / 5));
+  if (word && /近/.test(word)) return { lo: n - near, hi: n };
+  return word || around ? { lo: n - near, hi: n + near } : null;
+}
+
+/** What the rules that check stated counts say of approximate ones (roughRange), in their descriptions. */
+export const ROUGH_NOTE = {
+  zh: '约数（「60余件」「五十多件」「近60件」「约60件」「60件左右」）按其允许的范围核对：「N余」「N多」为多于 N、不到 N 末位取整一级的下一档（60余为 61～69，100余为 101～199，120余为 121～129；没有取整位的「15余件」不核对）；「近N」为不超过 N、不少于 N 的五分之四；「约N」「N左右」为 N 上下五分之一以内（近、约的写法因人而异，从宽判断）。表格数值在范围之外的报为警告：范围是对作者取整的解读，不是报告写明的数字。',
+  en: 'Approximate counts (「60余件」「近60件」「约60件」「60件左右」) are checked against the range their words allow: N余/N多 above N and below the next step of N’s last rounded place (60余: 61–69, 100余: 101–199; 「15余件」 is not read), 近N from four fifths of N up to N, 约N and N左右 within a fifth of N either way (read loosely, as usage varies). A table value outside is a warning: the range reads the writer’s rounding, not a figure the report states.',
+};
+
+/**
+ * The sentence with each approximate count written as a plain one (「收到申请60余件」 as 「收到申请60件」), so that the claims match it,
+ * and the ranges those counts allow, by where their numbers stand in the text returned.
+ */
+function roughCounts(c: string): { text: string; rough: Map<number, Rough> } {
+  const rough = new Map<number, Rough>();
+  if (!/[余多近约]|左右/.test(c)) return { text: c, rough };
+  let text = '';
+  let done = 0;
+  for (const m of c.matchAll(ROUGH)) {
+    const [all, word, verb = '', digits, above, around] = m;
+    const n = /\d/.test(digits!) ? Number(digits) : chineseCount(digits!);
+    const range = n ? roughRange(word, n, above!, around) : null;
+    if (!range) continue;
+    text += c.slice(done, m.index) + verb;
+    // The words as written, with their unit: 「60余件」「近60件」「60件左右」.
+    const said = (word ?? '') + all.slice(word ? word.length + verb.length : 0) + (around ? '' : c.charAt(m.index + all.length));
+    rough.set(text.length, { said, ...range });
+    text += String(n) + (around ? all.slice(-3, -2) : '');
+    done = m.index + all.length;
+  }
+  return { text: text + c.slice(done), rough };
+}
 
 /** A claim's pattern, global and with indices: compiled once per pattern, not for every report (most patterns are the rules' constants). */
 function everyMatch(pattern: RegExp): RegExp {
@@ -200,7 +264,8 @@ export function checkClaims(report: Report, claims: Claim[]): Problem[] {
   const out: Problem[] = [];
   const sentences = proseSentences(report);
   const each = claims.map((claim) => ({ claim, all: everyMatch(claim.pattern) }));
-  sentences.forEach(({ s, c }, i) => {
+  sentences.forEach(({ s, c: written }, i) => {
+    const { text: c, rough } = roughCounts(written);
     // Every claim states a count (「…12件」「…2起」): most sentences state none.
     if (!/\d[件起次]/.test(c)) return;
     // One number read by two of the claims (「另有4件申请结转至2025年继续办理」: a count before its words, and next year by its number) is one contradiction.
@@ -220,30 +285,48 @@ export function checkClaims(report: Report, claims: Claim[]): Problem[] {
         const next = sentences[i + 1]?.c ?? '';
         const context = (others ? own!.rest : c.slice(m.index)) + next;
         const clause = clauseBefore(c, m.index + m[0].length);
-        if (RUNNING_TOTAL.test(clause) || LEFT_OUT.test(clause) || claim.unless?.(clause, c, paragraphBefore(sentences, i), s.section)) continue;
+        if (RUNNING_TOTAL.test(clause) || AVERAGE.test(clause) || LEFT_OUT.test(clause) || claim.unless?.(clause, c, paragraphBefore(sentences, i), s.section))
+          continue;
+        const at = others ? m.index + m[0].length + own!.at : m.indices![1]![0];
         const stated = others ? own!.n : Number(m[1]);
+        // An approximate count holds where its range meets what the table may hold.
+        const range = (n: number, where: number) => rough.get(where) ?? { lo: n, hi: n };
         const readingsOf = (text: string) => claim.readings?.(report, text) ?? [claim.cells(report)];
         const readings = readingsOf(context);
         const bounds = readings.map((cells) => sumBound(report, cells));
-        const holds = (n: number) => (b: { lo: number; hi: number }) => n >= b.lo && n <= b.hi;
+        const holds = (n: { lo: number; hi: number }) => (b: { lo: number; hi: number }) => n.hi >= b.lo && n.lo <= b.hi;
         // The body's own part beside a whole that may be its own too: either reading clears it.
-        const ownHolds = !others && own !== null && readingsOf(own.rest + next).some((cells) => holds(own.n)(sumBound(report, cells)));
-        if (bounds.some(holds(stated)) || ownHolds) {
+        const ownHolds =
+          !others && own !== null && readingsOf(own.rest + next).some((cells) => holds(range(own.n, m.index + m[0].length + own.at))(sumBound(report, cells)));
+        const roughly = rough.get(at);
+        if (bounds.some(holds(range(stated, at))) || ownHolds) {
           right = true;
           continue;
         }
         const b = bounds[0]!;
         const exact = b.lo === b.hi;
+        const blanks = exact ? '' : '（空白单元格按不小于 0 计）';
         wrong.push({
-          at: `${others ? m.index + m[0].length + own!.at : m.indices![1]![0]}:${claim.what}`,
-          problem: {
-            section: s.section,
-            cells: readings[0],
-            excerpt: s.text,
-            expected: exact ? b.lo : showBound(b),
-            actual: stated,
-            message: `正文称${claim.what} ${stated} 件，表格为 ${showBound(b)} 件${exact ? '' : '（空白单元格按不小于 0 计）'}：「${ellipsis(s.text, 60)}」`,
-          },
+          at: `${at}:${claim.what}`,
+          problem: roughly
+            ? {
+                // A warning, not an error: the range is the auditor's reading of the writer's rounding, not a figure the report states.
+                severity: 'warning',
+                section: s.section,
+                cells: readings[0],
+                excerpt: s.text,
+                expected: exact ? b.lo : showBound(b),
+                actual: roughly.said,
+                message: `正文称${claim.what}「${roughly.said}」（约数，应在 ${roughly.lo}～${roughly.hi} 件之间），表格为 ${showBound(b)} 件${blanks}：「${ellipsis(s.text, 60)}」`,
+              }
+            : {
+                section: s.section,
+                cells: readings[0],
+                excerpt: s.text,
+                expected: exact ? b.lo : showBound(b),
+                actual: stated,
+                message: `正文称${claim.what} ${stated} 件，表格为 ${showBound(b)} 件${blanks}：「${ellipsis(s.text, 60)}」`,
+              },
         });
       }
       if (right) continue;

@@ -1,5 +1,5 @@
 import { clauseBefore, ofPartOfYear, ref } from './helpers';
-import { aboutOtherBody, aboutOtherYear, atLeast, checkClaims, EVERYONE, ofOneApplicant, proseSentences, total, otherKind, totals } from './claims';
+import { aboutOtherBody, aboutOtherYear, atLeast, checkClaims, EVERYONE, ofOneApplicant, proseSentences, total, otherKind, totals, ROUGH_NOTE } from './claims';
 import type { Report } from '../model';
 import type { ReportRule } from './types';
 
@@ -184,8 +184,8 @@ export const proseApplications: ReportRule = {
   severity: 'error',
   title: { zh: '正文申请数与表格不符', en: 'Stated applications ≠ table' },
   description: {
-    zh: '总体情况中的依申请公开数量、结转数量应与第三部分表格一致：「收到/新收申请 N 件」对应第一项；按申请人分列的件数（「自然人申请 a 件，法人或其他组织申请 b 件」「商业企业 c 件」）对应第一项的相应列（或第一项与第二项之和）；「受理 N 件，其中新收 a 件、上年结转 b 件」中 N 对应第一项与第二项之和（下一句列出分项时同样）；「未收到申请」「申请数量为零」「零申请」时表格不应有新收申请，「收到申请 N 件，均为自然人申请」时第一项不应有法人或其他组织的申请（反之亦然），「无上年结转申请」时不应有上年结转；「所有申请均已办结」「不存在结转下年度的申请」时不应有结转下年度的申请。其他种类的申请（不动产登记、法律援助、国家赔偿等）、全县/全区、本系统或各部门、直属单位的件数，以及写明本表不含的件数（「本表不含…申请12件」），不是本表的，不核对；某季度、某几个月或截至年中某月的件数（「截至11月底收到48件」「第一季度未收到申请」）也不核对；其后紧接的「其中本机关（市局机关、本级）N 件」是本机关的，核对。表格有空白时按不小于 0 计，已填数值已超过正文数字即为矛盾。',
-    en: 'Application counts in the prose must agree with table 3: received/new ↔ row 1, by applicant ↔ row 1’s columns (or rows 1 + 2), 「受理 N，其中新收 a、上年结转 b」 ↔ rows 1 + 2, 「未收到申请」「零申请」 ↔ row 1 = 0, 「…N件，均为自然人申请」 ↔ row 1’s other applicants = 0, 「无上年结转」 ↔ row 2 = 0, 「均已办结」 ↔ row 4 = 0. Applications of other kinds, and counts for a whole county, a system or its departments, and counts the table is said to leave out (「本表不含…申请12件」) are not checked, nor those of a part of the year (「截至11月底收到48件」「第一季度未收到申请」); the body’s own part right after such a count (「其中本机关N件」) is. Blanks count as unknowns ≥ 0.',
+    zh: `总体情况中的依申请公开数量、结转数量应与第三部分表格一致：「收到/新收申请 N 件」对应第一项；按申请人分列的件数（「自然人申请 a 件，法人或其他组织申请 b 件」「商业企业 c 件」）对应第一项的相应列（或第一项与第二项之和）；「受理 N 件，其中新收 a 件、上年结转 b 件」中 N 对应第一项与第二项之和（下一句列出分项时同样）；「未收到申请」「申请数量为零」「零申请」时表格不应有新收申请，「收到申请 N 件，均为自然人申请」时第一项不应有法人或其他组织的申请（反之亦然），「无上年结转申请」时不应有上年结转；「所有申请均已办结」「不存在结转下年度的申请」时不应有结转下年度的申请。其他种类的申请（不动产登记、法律援助、国家赔偿等）、全县/全区、本系统或各部门、直属单位的件数，以及写明本表不含的件数（「本表不含…申请12件」），不是本表的，不核对；某季度、某几个月或截至年中某月的件数（「截至11月底收到48件」「第一季度未收到申请」）也不核对；其后紧接的「其中本机关（市局机关、本级）N 件」是本机关的，核对。表格有空白时按不小于 0 计，已填数值已超过正文数字即为矛盾。${ROUGH_NOTE.zh}`,
+    en: `Application counts in the prose must agree with table 3: received/new ↔ row 1, by applicant ↔ row 1’s columns (or rows 1 + 2), 「受理 N，其中新收 a、上年结转 b」 ↔ rows 1 + 2, 「未收到申请」「零申请」 ↔ row 1 = 0, 「…N件，均为自然人申请」 ↔ row 1’s other applicants = 0, 「无上年结转」 ↔ row 2 = 0, 「均已办结」 ↔ row 4 = 0. Applications of other kinds, and counts for a whole county, a system or its departments, and counts the table is said to leave out (「本表不含…申请12件」) are not checked, nor those of a part of the year (「截至11月底收到48件」「第一季度未收到申请」); the body’s own part right after such a count (「其中本机关N件」) is. Blanks count as unknowns ≥ 0. ${ROUGH_NOTE.en}`,
   },
   basis: '《政府信息公开条例》第五十条（年度报告应当包括收到和处理政府信息公开申请的情况）',
   example: '正文「共收到政府信息公开申请15件」，表格新收 12 件；或正文「所有申请均已按时办结」，表格结转下年度 2 件。',
@@ -323,13 +323,16 @@ export const proseApplications: ReportRule = {
       const closed = ALL_CLOSED.exec(c);
       // What the clause names before 「均已办结」: last year's carried-over ones (「上年结转的1件申请均已办结」) are not all.
       let subject = closed ? clauseBefore(c, closed.index) : '';
+      // 「结转至2025年的4件申请，已全部办结」: those carried into this year are the carried-over ones too.
+      const carriedInto = closed && report.year ? new RegExp(`结转(?:至|到)(?:本年度?|今年|${report.year}年度?)的`) : null;
       // 「上年度报告中结转的4件申请，本年度均已办结」: a clause without a count of its own closes the ones the clause before names.
       if (closed && !/\d+件/.test(subject)) {
         const named = clauseBefore(c, closed.index - subject.length - 1);
-        if (/结转的(?:\d+件)?(?:政府信息公开)?申请$/.test(named)) subject = named + subject;
+        if (/结转的(?:\d+件)?(?:政府信息公开)?申请$/.test(named) || (carriedInto?.test(named) && /申请$/.test(named))) subject = named + subject;
       }
       // 「2024年度遗留申请4件已…全部答复完毕」: those left over from before are the carried-over ones.
-      const ofCarried = /上一?年度?结转|跨年度?结转|\d{4}年度?结转|结转的|遗留/.test(subject) || aboutOtherYear(report, subject);
+      const ofCarried =
+        /上一?年度?结转|跨年度?结转|\d{4}年度?结转|结转的|遗留/.test(subject) || !!carriedInto?.test(subject) || aboutOtherYear(report, subject);
       // A denial of carrying forward names 结转下年度 itself (「全部办结，无结转下年度的申请」): what makes it less than all is elsewhere.
       const allBut = closed && ALL_BUT.test(c.replace(ALL_CLOSED_EACH, ''));
       const upTo = closed ? c.slice(0, closed.index) : '';

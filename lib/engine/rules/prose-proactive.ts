@@ -1,5 +1,5 @@
 import { layoutFamily, type CellRef, type Report } from '../model';
-import { aboutOtherBody, aboutOtherYear, atLeast, checkClaims, ownPartFollows, proseSentences, type Claim } from './claims';
+import { aboutOtherBody, aboutOtherYear, atLeast, checkClaims, ownPartFollows, proseSentences, type Claim, ROUGH_NOTE } from './claims';
 import { clauseBefore, ref, tableLayout, valueAt } from './helpers';
 import type { Problem, ReportRule } from './types';
 
@@ -79,8 +79,8 @@ export const proseProactive: ReportRule = {
   severity: 'error',
   title: { zh: '正文主动公开数据与表格不符', en: 'Stated proactive-disclosure figures ≠ table 2' },
   description: {
-    zh: '正文所述本年制发、废止、现行有效的规章和行政规范性文件件数，以及行政许可、行政处罚、行政强制的处理决定件数，应与第二部分表格一致；正文所述的行政事业性收费金额（以万元或元计）应与表格的本年收费金额（万元）一致（「未收取行政事业性收费」时应为 0），按两者中较少的小数位比较（表格 12.53、正文 12.5 万元不算矛盾，小数点错位则是）；「未制定规章」「没有作出行政强制决定」时该格应为 0。只核对说明了是哪一类文件（或哪一种决定）的全年件数；以某一名义制发的、「其中」的、涉及某一领域的、单独或联合印发的、修订后重新印发的、听证或专项检查中的、累计的件数是其中一部分，一句中已有与表格相符的同类件数时旁边的其他件数也是，不核对；2019 年版表格各列含义不同，不核对。表格有空白时按不小于 0 计。',
-    en: 'Counts of rules and normative documents issued, repealed and in force this year, and of licensing, penalty and coercion decisions, stated in the prose must match table 2 (「未制定规章」: 0), and a stated 行政事业性收费 amount (in 万元 or 元; 「未收取」: 0) its 本年收费金额 in 万元, compared to the fewer decimals either gives (a moved decimal point shows, rounding does not). Only a whole year’s count of a named kind is checked; a part (「以…名义」「其中」, joint or reissued documents, decisions after a hearing or an inspection, other counts beside the table’s own in one sentence), a running total (「累计」) is not; neither is the 2019 table, whose columns mean other things. Blanks count as unknowns ≥ 0.',
+    zh: `正文所述本年制发、废止、现行有效的规章和行政规范性文件件数，以及行政许可、行政处罚、行政强制的处理决定件数，应与第二部分表格一致；正文所述的行政事业性收费金额（以万元或元计）应与表格的本年收费金额（万元）一致（「未收取行政事业性收费」时应为 0），按两者中较少的小数位比较（表格 12.53、正文 12.5 万元不算矛盾，小数点错位则是）；「未制定规章」「没有作出行政强制决定」时该格应为 0。只核对说明了是哪一类文件（或哪一种决定）的全年件数；以某一名义制发的、「其中」的、涉及某一领域的、单独或联合印发的、修订后重新印发的、听证或专项检查中的、累计的件数是其中一部分，一句中已有与表格相符的同类件数时旁边的其他件数也是，不核对；2019 年版表格各列含义不同，不核对。表格有空白时按不小于 0 计。${ROUGH_NOTE.zh}`,
+    en: `Counts of rules and normative documents issued, repealed and in force this year, and of licensing, penalty and coercion decisions, stated in the prose must match table 2 (「未制定规章」: 0), and a stated 行政事业性收费 amount (in 万元 or 元; 「未收取」: 0) its 本年收费金额 in 万元, compared to the fewer decimals either gives (a moved decimal point shows, rounding does not). Only a whole year’s count of a named kind is checked; a part (「以…名义」「其中」, joint or reissued documents, decisions after a hearing or an inspection, other counts beside the table’s own in one sentence), a running total (「累计」) is not; neither is the 2019 table, whose columns mean other things. Blanks count as unknowns ≥ 0. ${ROUGH_NOTE.en}`,
   },
   basis: '《政府信息公开条例》第二十条、第五十条；《中华人民共和国政府信息公开工作年度报告格式》第二部分',
   example: '正文「制发行政规范性文件8件」，表格「行政规范性文件·本年制发件数」为 7。',

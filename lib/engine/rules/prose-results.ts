@@ -11,6 +11,7 @@ import {
   totals,
   otherKind,
   type Claim,
+  ROUGH_NOTE,
 } from './claims';
 import { clauseBefore, ofPartOfYear, t3GroupRefs } from './helpers';
 import type { Problem, ReportRule } from './types';
@@ -21,8 +22,8 @@ export const proseResults: ReportRule = {
   severity: 'error',
   title: { zh: '正文办理结果与表格不符', en: 'Stated results ≠ table' },
   description: {
-    zh: '正文列出的予以公开、部分公开、不予公开等件数（或几项的合计：「予以公开及部分公开」「不予公开和无法提供共17件」），各项理由的件数（「本机关不掌握相关政府信息12件」「重复申请2件」），以及办结的申请件数（「（七）总计」），应与第三部分对应行一致；「没有因保护第三方合法权益不予公开的情况」「没有无法提供的情形」「未收到重复申请」时该行应为 0；「因本机关不掌握相关政府信息无法提供7件」是该理由的件数，不是「无法提供」的总数。表格有空白时按不小于 0 计：已填数值之和已超过正文数字，即使有空白也是矛盾。',
-    en: 'A breakdown of results in the prose (or the sum of several listed together), the counts of each reason under (三)–(六), and the count of applications closed (row (七)), must match table 3, and a reason or group said not to have occurred (「未收到重复申请」: none of a kind counted under (五)) must be 0; with blanks, it is contradicted when the filled cells already exceed it.',
+    zh: `正文列出的予以公开、部分公开、不予公开等件数（或几项的合计：「予以公开及部分公开」「不予公开和无法提供共17件」），各项理由的件数（「本机关不掌握相关政府信息12件」「重复申请2件」），以及办结的申请件数（「（七）总计」），应与第三部分对应行一致；「没有因保护第三方合法权益不予公开的情况」「没有无法提供的情形」「未收到重复申请」时该行应为 0；「因本机关不掌握相关政府信息无法提供7件」是该理由的件数，不是「无法提供」的总数。表格有空白时按不小于 0 计：已填数值之和已超过正文数字，即使有空白也是矛盾。${ROUGH_NOTE.zh}`,
+    en: `A breakdown of results in the prose (or the sum of several listed together), the counts of each reason under (三)–(六), and the count of applications closed (row (七)), must match table 3, and a reason or group said not to have occurred (「未收到重复申请」: none of a kind counted under (五)) must be 0; with blanks, it is contradicted when the filled cells already exceed it. ${ROUGH_NOTE.en}`,
   },
   basis: '《政府信息公开条例》第五十条',
   example: '正文「予以公开6件」，表格「（一）予以公开」总计 5 件。',

@@ -1,6 +1,6 @@
 import { T4_GROUPS } from '../parse/table-specs';
-import { aboutOtherBody, aboutOtherYear, atLeast, checkClaims, proseSentences, t4Totals, type Claim } from './claims';
-import { clauseBefore, ref } from './helpers';
+import { aboutOtherBody, aboutOtherYear, atLeast, checkClaims, proseSentences, t4Totals, type Claim, ROUGH_NOTE } from './claims';
+import { clauseBefore, ofPartOfYear, ref } from './helpers';
 import type { ReportRule } from './types';
 import type { CellRef } from '../model';
 
@@ -62,8 +62,9 @@ const ofTheirReviews = (clause: string, sentence: string) => {
 const RESULT_BRACKET = /(?:维持|纠正|纠错|撤销|审结|其他结果|驳回)[^（(，,；;]*?\d+(?:件|起)[（(][^）)]*$/;
 
 /** 「尚未审结的行政诉讼1件」 counts the pending ones, not all; or the body is the cases' judge. */
+// 「上半年被申请行政复议1件」: the cases of a part of the year (ofPartOfYear), not the year's.
 const notTheTotal = (clause: string, sentence: string) =>
-  asTheirJudge(clause, sentence) || /未审结的?(?:行政复议|行政诉讼)/.test(clause) || RESULT_BRACKET.test(clause);
+  asTheirJudge(clause, sentence) || /未审结的?(?:行政复议|行政诉讼)/.test(clause) || RESULT_BRACKET.test(clause) || ofPartOfYear(clause);
 
 /** Table 4's 结果纠正: the reviews, and the suits (direct or after a review), whose result corrected the body. */
 const CORRECTED_REVIEWS = [ref('t4', '1', 'review.corrected')];
@@ -108,8 +109,8 @@ export const proseReviewSuit: ReportRule = {
   severity: 'error',
   title: { zh: '正文复议诉讼情况与表格不符', en: 'Stated review/litigation ≠ table' },
   description: {
-    zh: '正文的行政复议、行政诉讼件数，复议「其中维持、纠正、尚未审结」各几件（「维持和驳回共 N 件」按结果维持，或结果维持与其他结果之和），复议、诉讼各自尚未审结的件数，未经复议直接起诉、复议后起诉各几件，被纠错、败诉的件数，以及「均获维持」「全部胜诉」「上述案件均已审结」「未发生复议诉讼」「未发生被纠错或败诉情形」等表述，应与第四部分表格一致。只有直接否认（「未发生行政复议、行政诉讼」「行政复议、行政诉讼均为零」）才表示没有复议诉讼；「未发生因…被行政复议纠错或行政诉讼败诉情形」说的是结果，与所提到的复议或诉讼的「结果纠正」核对；「未发生因答复超期引发的行政复议」只否认一种原因，不核对。本机关作为复议机关或应诉的案件、以其他机关为被申请人的案件、全部案件（「其中涉及政府信息公开的…」之前）、全县的案件不核对。表格有空白时按不小于 0 计：已填的「尚未审结」为 2 时，「均获维持」即使有空白也是矛盾。',
-    en: 'Review and litigation statements in the prose must agree with table 4: counts of cases, a review breakdown by result after 其中 (「维持和驳回共N件」 as upheld, or upheld and other results), the pending reviews and suits, direct suits and suits after a review, of cases that corrected the body (被纠错, 败诉), 「均获维持」, 「全部胜诉」 (no suit corrected or pending), 「均已审结」 (none pending), and denials. Only a plain denial means no cases; 「未发生…被纠错或败诉情形」 speaks of outcomes and is checked against the 结果纠正 columns it names. Cases the body decides or defends, cases against another body, all its cases before 「其中涉及政府信息公开的」, and a whole county’s are not checked. Blanks count as unknowns ≥ 0.',
+    zh: `正文的行政复议、行政诉讼件数，复议「其中维持、纠正、尚未审结」各几件（「维持和驳回共 N 件」按结果维持，或结果维持与其他结果之和），复议、诉讼各自尚未审结的件数，未经复议直接起诉、复议后起诉各几件，被纠错、败诉的件数，以及「均获维持」「全部胜诉」「上述案件均已审结」「未发生复议诉讼」「未发生被纠错或败诉情形」等表述，应与第四部分表格一致。只有直接否认（「未发生行政复议、行政诉讼」「行政复议、行政诉讼均为零」）才表示没有复议诉讼；「未发生因…被行政复议纠错或行政诉讼败诉情形」说的是结果，与所提到的复议或诉讼的「结果纠正」核对；「未发生因答复超期引发的行政复议」只否认一种原因，不核对。本机关作为复议机关或应诉的案件、以其他机关为被申请人的案件、全部案件（「其中涉及政府信息公开的…」之前）、全县的案件不核对。表格有空白时按不小于 0 计：已填的「尚未审结」为 2 时，「均获维持」即使有空白也是矛盾。${ROUGH_NOTE.zh}`,
+    en: `Review and litigation statements in the prose must agree with table 4: counts of cases, a review breakdown by result after 其中 (「维持和驳回共N件」 as upheld, or upheld and other results), the pending reviews and suits, direct suits and suits after a review, of cases that corrected the body (被纠错, 败诉), 「均获维持」, 「全部胜诉」 (no suit corrected or pending), 「均已审结」 (none pending), and denials. Only a plain denial means no cases; 「未发生…被纠错或败诉情形」 speaks of outcomes and is checked against the 结果纠正 columns it names. Cases the body decides or defends, cases against another body, all its cases before 「其中涉及政府信息公开的」, and a whole county’s are not checked. Blanks count as unknowns ≥ 0. ${ROUGH_NOTE.en}`,
   },
   basis: '《政府信息公开条例》第五十条（因政府信息公开工作被申请行政复议、提起行政诉讼的情况）',
   example: '正文「均获维持」，表格有 1 件尚未审结。',
