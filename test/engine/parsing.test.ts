@@ -267,6 +267,13 @@ describe('HTML tables', () => {
     const shown = tableToGrid(doc('<table><col width="9"><col style="width:0"><tr><td>a</td><td>1</td></tr></table>').querySelector('table')!);
     expect(shown.kind === 'grid' && shown.rows.map((r) => r.map((c) => c.text))).toEqual([['a', '1']]);
   });
+  it('keeps a column whose <col> is display:none or hidden: only visibility:collapse hides a column’s cells (variants J09)', () => {
+    const d = doc(
+      '<table><colgroup><col><col style="display:none"><col hidden></colgroup><colgroup span="1" style="display:none"></colgroup><tr><td>a</td><td>1</td><td>9</td><td>7</td></tr></table>',
+    );
+    const g = tableToGrid(d.querySelector('table')!);
+    expect(g.kind === 'grid' && g.rows.map((r) => r.map((c) => c.text))).toEqual([['a', '1', '9', '7']]);
+  });
   it('reads a cell’s read-only or disabled <textarea> as its value, a writable one as nothing, and a U+FEFF inside a value as nothing (variants V11, V09)', () => {
     const d = doc(
       '<table><tr><td><textarea readonly>12</textarea></td><td><textarea disabled>3</textarea></td><td><textarea>4</textarea></td><td><span>1\ufeff8</span></td></tr></table>',

@@ -606,15 +606,17 @@ function pagerPages(own: readonly El[], hidden: ReadonlySet<El>): boolean {
 }
 
 /**
- * The columns a table's <col> hides (「<col style="visibility:collapse">」, `hidden`): a check column of last year's
- * counts kept in the markup is not on the page. A <colgroup>'s own hiding covers its columns.
+ * The columns a table's <col> hides (「<col style="visibility:collapse">」): a check column of last year's counts kept in
+ * the markup is not on the page. A <colgroup>'s own collapse covers its columns. Only `visibility:collapse` hides a
+ * column's cells: a <col> `display:none` (or `hidden`) loses its own box, and the cells, which are not its children, still show.
  */
 function hiddenColumns(table: El): Set<number> {
   const hidden = new Set<number>();
   let c = 0;
+  const collapses = (col: El) => /visibility\s*:\s*collapse/i.test(col.getAttribute('style') ?? '');
   const take = (col: El, hides: boolean) => {
     const n = span(col, 'span');
-    if (hides || isHidden(col)) for (let i = 0; i < n; i++) hidden.add(c + i);
+    if (hides || collapses(col)) for (let i = 0; i < n; i++) hidden.add(c + i);
     c += n;
   };
   for (const child of Array.from(table.children)) {
@@ -624,7 +626,7 @@ function hiddenColumns(table: El): Set<number> {
       const cols = Array.from(child.children).filter((col) => tagOf(col) === 'COL');
       // A <colgroup> without <col>s spans its own `span` of columns.
       if (!cols.length) take(child, false);
-      for (const col of cols) take(col, isHidden(child));
+      for (const col of cols) take(col, collapses(child));
     }
   }
   return hidden;
