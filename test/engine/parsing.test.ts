@@ -9,7 +9,7 @@ import { headingOf, sectionOfHeading } from '../../lib/engine/parse/sections';
 import { fitValues, gridsByTable, layoutsOf } from '../../lib/engine/parse/tables';
 import { T3_ROWS } from '../../lib/engine/parse/table-specs';
 import type { Block, Grid } from '../../lib/engine/source/blocks';
-import { tableToGrid } from '../../lib/engine/source/dom';
+import { domToBlocks, tableToGrid } from '../../lib/engine/source/dom';
 import { splitRow, textToBlocks, tokenizeLine } from '../../lib/engine/source/text';
 import { readCell } from '../../lib/engine/text';
 import { FIXTURES } from '../helpers/fixtures';
@@ -266,6 +266,26 @@ describe('HTML tables', () => {
     // Control: a <col> that only sets a width hides nothing.
     const shown = tableToGrid(doc('<table><col width="9"><col style="width:0"><tr><td>a</td><td>1</td></tr></table>').querySelector('table')!);
     expect(shown.kind === 'grid' && shown.rows.map((r) => r.map((c) => c.text))).toEqual([['a', '1']]);
+  });
+  it('reads a one-row table in a cell of every row as that row’s columns (法人或其他组织’s five as a nested table; variants J18)', () => {
+    const nest = (...xs: string[]) => `<table><tr>${xs.map((x) => `<td>${x}</td>`).join('')}</tr></table>`;
+    const d = doc(
+      `<html><body><table><tr><td rowspan="2">项目</td><td>自然人</td><td><p>法人或其他组织</p>${nest('商业企业', '其他')}</td><td>总计</td></tr><tr><td>5</td><td>${nest('1', '2')}</td><td>8</td></tr></table></body></html>`,
+    );
+    const g = tableToGrid(d.querySelector('table')!);
+    expect(g.kind === 'grid' && g.rows.map((r) => r.map((c) => c.text))).toEqual([
+      ['项目', '自然人', '法人或其他组织 商业企业', '其他', '总计'],
+      ['项目', '5', '1', '2', '8'],
+    ]);
+    const blocks = domToBlocks(d.body);
+    expect(blocks.filter((b) => b.kind === 'grid')).toHaveLength(1);
+    // Control: a layout table whose only table inside is one row of links (a bar) stays a layout: the bar is its own grid, the text lines.
+    const layout = doc(
+      `<html><body><table><tr><td>${nest('首页', '政务公开', '互动交流')}</td></tr><tr><td><p>本报告根据《条例》编制。</p></td></tr></table></body></html>`,
+    );
+    const read = domToBlocks(layout.body);
+    expect(read.filter((b) => b.kind === 'grid')).toHaveLength(1);
+    expect(read.some((b) => b.kind === 'line' && b.text.includes('本报告根据'))).toBe(true);
   });
   it('keeps a column whose <col> is display:none or hidden: only visibility:collapse hides a column’s cells (variants J09)', () => {
     const d = doc(

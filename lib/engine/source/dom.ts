@@ -239,16 +239,22 @@ function isEmptyLeaf(el: El): boolean {
  */
 function holdsTable(table: El): boolean {
   const stack: El[] = [];
+  let cellRows = 0;
   for (let c = table.firstElementChild; c; c = c.nextElementSibling) stack.push(c);
   while (stack.length) {
     const el = stack.pop()!;
     if (tagOf(el) === 'TABLE') {
       if (isValueBox(el)) continue;
+      if (cellRowOf(el)) {
+        cellRows++;
+        continue;
+      }
       return true;
     }
     for (let c = el.firstElementChild; c; c = c.nextElementSibling) stack.push(c);
   }
-  return false;
+  // Cell rows in several cells are the table's columns; one alone may be a layout's bar of links, and the table a layout.
+  return cellRows === 1;
 }
 
 /** The most characters a value box holds: a count, an amount, a word such as 「不适用」. */
@@ -262,6 +268,43 @@ function isValueBox(table: El): boolean {
   const rows = table.querySelectorAll('tr');
   if (rows.length !== 1 || rows[0]!.children.length !== 1 || table.querySelector('table')) return false;
   return (table.textContent ?? '').trim().length <= VALUE_BOX_CHARS;
+}
+
+/**
+ * A table of one row of short cells inside a cell (「<td><table><tr><td>6</td><td>1</td><td>0</td>…</tr></table></td>」: the five
+ * columns of 法人或其他组织 written as a table in a cell of every row, their names likewise in the header's): its cells, which
+ * are columns of the row that holds it (tableToGrid), when the table holds several (holdsTable).
+ */
+function cellRowOf(table: El): El[] | undefined {
+  const rows = table.querySelectorAll('tr');
+  if (rows.length !== 1 || table.querySelector('table')) return undefined;
+  const cells = Array.from(rows[0]!.children).filter((td) => /^T[DH]$/.test(tagOf(td)) && !isHidden(td));
+  return cells.length >= 2 && cells.every((td) => (td.textContent ?? '').trim().length <= VALUE_BOX_CHARS) ? cells : undefined;
+}
+
+/** A cell's cells: those of the one cell row it holds (cellRowOf), the cell's own text before the first (a group's name); else itself. */
+function cellsOf(td: El): GridCell[] {
+  const tables = td.firstElementChild ? td.querySelectorAll('table') : [];
+  const inner = tables.length === 1 ? cellRowOf(tables[0]!) : undefined;
+  if (!inner) return [{ text: cellText(td), el: td }];
+  const own = textBesides(td, tables[0]!).replace(/\s+/g, ' ').trim();
+  return inner.map((c, i) => ({ text: i || !own ? cellText(c) : `${own} ${cellText(c)}`, el: c }));
+}
+
+/** The text of a cell without the table inside it: what the elements from the cell down to the table hold besides. */
+function textBesides(td: El, table: El): string {
+  const path = new Set<Node>();
+  for (let up: El | null = table; up && up !== td; up = up.parentElement) path.add(up);
+  let out = '';
+  const walk = (el: El) => {
+    for (let c = el.firstChild; c; c = c.nextSibling) {
+      if (c === table) continue;
+      if (path.has(c)) walk(c as El);
+      else if (c.nodeType === 1 || c.nodeType === 3) out += c.nodeType === 1 ? shownText(c as El) : (c as Text).data;
+    }
+  };
+  walk(td);
+  return simplified(visible(out));
 }
 
 /** Whether a row is the table's own, not a row of a table inside one of its cells. */
@@ -554,15 +597,16 @@ export function tableToGrid(table: El, maxCells = Infinity): Grid {
     for (const td of Array.from(trs[r]!.children)) {
       const tag = tagOf(td);
       if ((tag !== 'TD' && tag !== 'TH') || isHidden(td)) continue;
-      while (grid[r]![c]) c++;
-      const cell: GridCell = { text: cellText(td), el: td };
       const rs = span(td, 'rowspan');
-      const cs = span(td, 'colspan');
-      for (let dr = 0; dr < rs && r + dr < trs.length; dr++) {
-        const row = (grid[r + dr] ??= []);
-        for (let dc = 0; dc < cs; dc++) row[c + dc] = cell;
+      for (const cell of cellsOf(td)) {
+        while (grid[r]![c]) c++;
+        const cs = cell.el === td ? span(td, 'colspan') : 1;
+        for (let dr = 0; dr < rs && r + dr < trs.length; dr++) {
+          const row = (grid[r + dr] ??= []);
+          for (let dc = 0; dc < cs; dc++) row[c + dc] = cell;
+        }
+        c += cs;
       }
-      c += cs;
     }
     count += grid[r]!.length;
   }
