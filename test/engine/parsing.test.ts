@@ -4,6 +4,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { auditDocument, auditText } from '../../lib/engine/audit';
 import { decodePage } from '../../lib/engine/decode';
+import { sentencesOf } from '../../lib/engine/parse/prose';
 import { agencyAndYear, findTitle } from '../../lib/engine/parse/report';
 import { headingOf, sectionOfHeading } from '../../lib/engine/parse/sections';
 import { fitValues, gridsByTable, layoutsOf } from '../../lib/engine/parse/tables';
@@ -221,6 +222,17 @@ describe('headings, title, agency and year', () => {
     expect(headingOf('二、总体情况良好，全年发布信息326条。')).toBeUndefined();
     expect(headingOf('1.主动公开情况。全年发布信息326条。')).toBeUndefined();
     expect(headingOf('一、全年主动公开政府信息情况良好，发布326条。')).toBeUndefined();
+  });
+  it('reads a heading left in Markdown’s marks (an AI assistant’s draft pasted: 「## …」, 「**…**」; variants J17)', () => {
+    expect(headingOf('**二、主动公开政府信息情况**')).toEqual({ key: 's2', heading: '二、主动公开政府信息情况', rest: '' });
+    expect(headingOf('## **六、其他需要报告的事项**')).toMatchObject({ key: 's6', heading: '六、其他需要报告的事项' });
+    expect(headingOf('**一、总体情况**本报告根据《条例》编制。')).toEqual({ key: 's1', heading: '一、总体情况', rest: '本报告根据《条例》编制。' });
+    // Control: a bold sentence or a sub-heading stays what it is.
+    expect(headingOf('**二、总体情况良好，全年发布信息326条。**')).toBeUndefined();
+    expect(headingOf('**（二）依申请公开**')).toBeUndefined();
+  });
+  it('reads a count in Markdown’s bold as the count in its unit (「申请**53**件」; variants EJ17)', () => {
+    expect(sentencesOf('我局共收到政府信息公开申请**53**件。', 's1', null)[0]!.numbers).toMatchObject([{ value: 53, unit: '件' }]);
   });
   it('reads agency and year whichever comes first', () => {
     expect(agencyAndYear('阜新市司法局 2023 年政府信息 公开工作年度报告')).toEqual({ agency: '阜新市司法局', year: 2023 });
