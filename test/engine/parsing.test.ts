@@ -299,6 +299,13 @@ describe('HTML tables', () => {
     expect(read.filter((b) => b.kind === 'grid')).toHaveLength(1);
     expect(read.some((b) => b.kind === 'line' && b.text.includes('本报告根据'))).toBe(true);
   });
+  it('reads a closed <details> in a cell as its <summary> alone, an open one whole (a count opened for its breakdown; variants J23)', () => {
+    const d = doc(
+      '<table><tr><td>一、本年新收</td><td><details><summary>40</summary><p>其中网上申请27件</p></details></td><td><details open><summary>6</summary>上年5</details></td></tr></table>',
+    );
+    const g = tableToGrid(d.querySelector('table')!);
+    expect(g.kind === 'grid' && g.rows[0]!.map((c) => c.text)).toEqual(['一、本年新收', '40', '6上年5']);
+  });
   it('keeps a column whose <col> is display:none or hidden: only visibility:collapse hides a column’s cells (variants J09)', () => {
     const d = doc(
       '<table><colgroup><col><col style="display:none"><col hidden></colgroup><colgroup span="1" style="display:none"></colgroup><tr><td>a</td><td>1</td><td>9</td><td>7</td></tr></table>',

@@ -553,6 +553,12 @@ function shownText(root: El): string {
     // A read-only <textarea> is a cell's value as the page shows it (a form rendered for viewing), as it is a block's text;
     // a review comment (isSkipped) is not the cell's.
     if (el !== root && (isSkipped(el, tagOf(el)) || isFootnoteMark(el, out) || isHidden(el) || isNoteLink(el, out))) continue;
+    // A closed <details> in a cell shows its <summary> alone (a count one can open for its breakdown: 「53」 over 「其中网上申请…」).
+    if (el !== root && tagOf(el) === 'DETAILS' && !el.hasAttribute('open')) {
+      const summary = Array.from(el.children).find((c) => tagOf(c) === 'SUMMARY');
+      out += summary ? shownText(summary) : '';
+      continue;
+    }
     // <bdo dir="rtl"> shows its text reversed, as a right-to-left override does (cellText reads it as shown: shownOrder).
     if (el !== root && tagOf(el) === 'BDO' && el.getAttribute('dir')?.toLowerCase() === 'rtl') {
       out += `\u202e${shownText(el)}\u202c`;
