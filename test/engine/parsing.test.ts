@@ -282,21 +282,22 @@ describe('HTML tables', () => {
   it('reads a one-row table in a cell of every row as that row’s columns (法人或其他组织’s five as a nested table; variants J18)', () => {
     const nest = (...xs: string[]) => `<table><tr>${xs.map((x) => `<td>${x}</td>`).join('')}</tr></table>`;
     const d = doc(
-      `<html><body><table><tr><td rowspan="2">项目</td><td>自然人</td><td><p>法人或其他组织</p>${nest('商业企业', '其他')}</td><td>总计</td></tr><tr><td>5</td><td>${nest('1', '2')}</td><td>8</td></tr></table></body></html>`,
+      `<html><body><table><tr><td rowspan="3">项目</td><td>自然人</td><td><p>法人或其他组织</p>${nest('商业企业', '其他')}</td><td>总计</td></tr><tr><td>5</td><td>${nest('1', '2')}</td><td>8</td></tr><tr><td>3</td><td>${nest('0', '1')}</td><td>4</td></tr></table></body></html>`,
     );
     const g = tableToGrid(d.querySelector('table')!);
     expect(g.kind === 'grid' && g.rows.map((r) => r.map((c) => c.text))).toEqual([
       ['项目', '自然人', '法人或其他组织 商业企业', '其他', '总计'],
       ['项目', '5', '1', '2', '8'],
+      ['项目', '3', '0', '1', '4'],
     ]);
     const blocks = domToBlocks(d.body);
     expect(blocks.filter((b) => b.kind === 'grid')).toHaveLength(1);
-    // Control: a layout table whose only table inside is one row of links (a bar) stays a layout: the bar is its own grid, the text lines.
+    // Control: a layout table whose tables inside are rows of links (bars, a pager's 「1 2 3」) stays a layout: each its own grid, the text lines.
     const layout = doc(
-      `<html><body><table><tr><td>${nest('首页', '政务公开', '互动交流')}</td></tr><tr><td><p>本报告根据《条例》编制。</p></td></tr></table></body></html>`,
+      `<html><body><table><tr><td>${nest('首页', '政务公开', '互动交流')}</td></tr><tr><td><p>本报告根据《条例》编制。</p></td></tr><tr><td>${nest('1', '2', '3')}${nest('关于我们', '网站地图')}</td></tr></table></body></html>`,
     );
     const read = domToBlocks(layout.body);
-    expect(read.filter((b) => b.kind === 'grid')).toHaveLength(1);
+    expect(read.filter((b) => b.kind === 'grid')).toHaveLength(3);
     expect(read.some((b) => b.kind === 'line' && b.text.includes('本报告根据'))).toBe(true);
   });
   it('reads a closed <details> in a cell as its <summary> alone, an open one whole (a count opened for its breakdown; variants J23)', () => {

@@ -240,21 +240,25 @@ function isEmptyLeaf(el: El): boolean {
 function holdsTable(table: El): boolean {
   const stack: El[] = [];
   let cellRows = 0;
+  let valueRows = 0;
   for (let c = table.firstElementChild; c; c = c.nextElementSibling) stack.push(c);
   while (stack.length) {
     const el = stack.pop()!;
     if (tagOf(el) === 'TABLE') {
       if (isValueBox(el)) continue;
-      if (cellRowOf(el)) {
+      const cells = cellRowOf(el);
+      if (cells) {
         cellRows++;
+        if (cells.every((td) => VALUE_TEXT.test((td.textContent ?? '').replace(/\s+/g, '')))) valueRows++;
         continue;
       }
       return true;
     }
     for (let c = el.firstElementChild; c; c = c.nextElementSibling) stack.push(c);
   }
-  // Cell rows in several cells are the table's columns; one alone may be a layout's bar of links, and the table a layout.
-  return cellRows === 1;
+  // Cell rows of values in several rows are the table's columns; without them they are a layout's bars of links (a pager's
+  // 「1 2 3」 is one), and the table a layout.
+  return cellRows > 0 && valueRows < 2;
 }
 
 /** The most characters a value box holds: a count, an amount, a word such as 「不适用」. */
