@@ -596,7 +596,10 @@ function span(el: El, attr: string): number {
 export function tableToGrid(table: El, maxCells = Infinity): Grid {
   const grid: GridCell[][] = [];
   // A hidden row or cell is not on the page (an Excel export's hidden column keeps stale numbers), but for a pager's other pages.
-  const own = Array.from(table.querySelectorAll('tr')).filter((tr) => isOwnRow(tr, table));
+  const all = table.querySelectorAll('tr');
+  const own = Array.from(all).filter((tr) => isOwnRow(tr, table));
+  // Only a table with rows of tables inside may hold cell rows (cellsOf): most hold none, and their cells are not searched.
+  const nests = own.length < all.length;
   const hidden = new Set(own.filter(isHidden));
   const pager = hidden.size >= PAGER_MIN_ROWS && pagerPages(own, hidden);
   const trs = own.filter((tr) => !hidden.has(tr) || (pager && !!tr.textContent?.trim()));
@@ -608,7 +611,7 @@ export function tableToGrid(table: El, maxCells = Infinity): Grid {
       const tag = tagOf(td);
       if ((tag !== 'TD' && tag !== 'TH') || isHidden(td)) continue;
       const rs = span(td, 'rowspan');
-      for (const cell of cellsOf(td)) {
+      for (const cell of nests ? cellsOf(td) : [{ text: cellText(td), el: td }]) {
         while (grid[r]![c]) c++;
         const cs = cell.el === td ? span(td, 'colspan') : 1;
         for (let dr = 0; dr < rs && r + dr < trs.length; dr++) {
