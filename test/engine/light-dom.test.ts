@@ -117,6 +117,10 @@ const LINKEDOM_DIFFERS: Record<string, string> = {
     'linkedom applies no style sheet; a browser hides the print copy of each value by the page’s @media print rule, as the light DOM does',
   'EX31-screen-print-copies-t4-error.html':
     'linkedom applies no style sheet; a browser hides the print copy of each value by the page’s @media print rule, as the light DOM does',
+  'J11-screen-and-print-copies-per-value.html':
+    'linkedom applies no style sheet; a browser hides the print copy of each value by the page’s @media screen rule, as the light DOM does',
+  'EJ11-screen-print-copies-t3-error.html':
+    'linkedom applies no style sheet; a browser hides the print copy of each value by the page’s @media screen rule, as the light DOM does',
   'Z05-visually-hidden-headers-in-cells.html':
     'linkedom applies no style sheet; a browser hides the screen-reader words before each value by Bootstrap’s .visually-hidden rule, as the light DOM does',
   'EZ05-visually-hidden-t3-error.html':

@@ -139,6 +139,10 @@ describe('a page written as a tree and read in the background', () => {
     const dialogs = htmlDoc('<html><body><dialog open><p>开</p></dialog><dialog><p>关</p></dialog></body></html>');
     const { doc: rebuilt } = lightDocumentFromTree(write(dialogs).chunks);
     expect(Array.from(rebuilt.querySelectorAll('dialog')).map((d) => d.hasAttribute('open'))).toEqual([true, false]);
+    // So does a <details>'s in a cell (dom.ts shownText: a closed one shows its <summary> alone; variants J23).
+    const details = htmlDoc('<html><body><details open><summary>1</summary>开</details><details><summary>2</summary>关</details></body></html>');
+    const { doc: again } = lightDocumentFromTree(write(details).chunks);
+    expect(Array.from(again.querySelectorAll('details')).map((d) => d.hasAttribute('open'))).toEqual([true, false]);
   });
 
   it('writes a popover the page has not opened as hidden, whatever its class (variants L20), and an open one as shown', () => {

@@ -4,12 +4,13 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { auditDocument, auditText } from '../../lib/engine/audit';
 import { decodePage } from '../../lib/engine/decode';
+import { sentencesOf } from '../../lib/engine/parse/prose';
 import { agencyAndYear, findTitle } from '../../lib/engine/parse/report';
 import { headingOf, sectionOfHeading } from '../../lib/engine/parse/sections';
 import { fitValues, gridsByTable, layoutsOf } from '../../lib/engine/parse/tables';
 import { T3_ROWS } from '../../lib/engine/parse/table-specs';
 import type { Block, Grid } from '../../lib/engine/source/blocks';
-import { tableToGrid } from '../../lib/engine/source/dom';
+import { domToBlocks, tableToGrid } from '../../lib/engine/source/dom';
 import { splitRow, textToBlocks, tokenizeLine } from '../../lib/engine/source/text';
 import { readCell } from '../../lib/engine/text';
 import { FIXTURES } from '../helpers/fixtures';
@@ -222,6 +223,17 @@ describe('headings, title, agency and year', () => {
     expect(headingOf('1.主动公开情况。全年发布信息326条。')).toBeUndefined();
     expect(headingOf('一、全年主动公开政府信息情况良好，发布326条。')).toBeUndefined();
   });
+  it('reads a heading left in Markdown’s marks (an AI assistant’s draft pasted: 「## …」, 「**…**」; variants J17)', () => {
+    expect(headingOf('**二、主动公开政府信息情况**')).toEqual({ key: 's2', heading: '二、主动公开政府信息情况', rest: '' });
+    expect(headingOf('## **六、其他需要报告的事项**')).toMatchObject({ key: 's6', heading: '六、其他需要报告的事项' });
+    expect(headingOf('**一、总体情况**本报告根据《条例》编制。')).toEqual({ key: 's1', heading: '一、总体情况', rest: '本报告根据《条例》编制。' });
+    // Control: a bold sentence or a sub-heading stays what it is.
+    expect(headingOf('**二、总体情况良好，全年发布信息326条。**')).toBeUndefined();
+    expect(headingOf('**（二）依申请公开**')).toBeUndefined();
+  });
+  it('reads a count in Markdown’s bold as the count in its unit (「申请**53**件」; variants EJ17)', () => {
+    expect(sentencesOf('我局共收到政府信息公开申请**53**件。', 's1', null)[0]!.numbers).toMatchObject([{ value: 53, unit: '件' }]);
+  });
   it('reads agency and year whichever comes first', () => {
     expect(agencyAndYear('阜新市司法局 2023 年政府信息 公开工作年度报告')).toEqual({ agency: '阜新市司法局', year: 2023 });
     expect(agencyAndYear('2022年度北京市某区人民政府政府信息公开工作年度报告')).toEqual({ agency: '北京市某区人民政府', year: 2022 });
@@ -266,6 +278,41 @@ describe('HTML tables', () => {
     // Control: a <col> that only sets a width hides nothing.
     const shown = tableToGrid(doc('<table><col width="9"><col style="width:0"><tr><td>a</td><td>1</td></tr></table>').querySelector('table')!);
     expect(shown.kind === 'grid' && shown.rows.map((r) => r.map((c) => c.text))).toEqual([['a', '1']]);
+  });
+  it('reads a one-row table in a cell of every row as that row’s columns (法人或其他组织’s five as a nested table; variants J18)', () => {
+    const nest = (...xs: string[]) => `<table><tr>${xs.map((x) => `<td>${x}</td>`).join('')}</tr></table>`;
+    const d = doc(
+      `<html><body><table><tr><td rowspan="3">项目</td><td>自然人</td><td><p>法人或其他组织</p>${nest('商业企业', '其他')}</td><td>总计</td></tr><tr><td>5</td><td>${nest('1', '2')}</td><td>8</td></tr><tr><td>3</td><td>${nest('0', '1')}</td><td>4</td></tr></table></body></html>`,
+    );
+    const g = tableToGrid(d.querySelector('table')!);
+    expect(g.kind === 'grid' && g.rows.map((r) => r.map((c) => c.text))).toEqual([
+      ['项目', '自然人', '法人或其他组织 商业企业', '其他', '总计'],
+      ['项目', '5', '1', '2', '8'],
+      ['项目', '3', '0', '1', '4'],
+    ]);
+    const blocks = domToBlocks(d.body);
+    expect(blocks.filter((b) => b.kind === 'grid')).toHaveLength(1);
+    // Control: a layout table whose tables inside are rows of links (bars, a pager's 「1 2 3」) stays a layout: each its own grid, the text lines.
+    const layout = doc(
+      `<html><body><table><tr><td>${nest('首页', '政务公开', '互动交流')}</td></tr><tr><td><p>本报告根据《条例》编制。</p></td></tr><tr><td>${nest('1', '2', '3')}${nest('关于我们', '网站地图')}</td></tr></table></body></html>`,
+    );
+    const read = domToBlocks(layout.body);
+    expect(read.filter((b) => b.kind === 'grid')).toHaveLength(3);
+    expect(read.some((b) => b.kind === 'line' && b.text.includes('本报告根据'))).toBe(true);
+  });
+  it('reads a closed <details> in a cell as its <summary> alone, an open one whole (a count opened for its breakdown; variants J23)', () => {
+    const d = doc(
+      '<table><tr><td>一、本年新收</td><td><details><summary>40</summary><p>其中网上申请27件</p></details></td><td><details open><summary>6</summary>上年5</details></td></tr></table>',
+    );
+    const g = tableToGrid(d.querySelector('table')!);
+    expect(g.kind === 'grid' && g.rows[0]!.map((c) => c.text)).toEqual(['一、本年新收', '40', '6上年5']);
+  });
+  it('keeps a column whose <col> is display:none or hidden: only visibility:collapse hides a column’s cells (variants J09)', () => {
+    const d = doc(
+      '<table><colgroup><col><col style="display:none"><col hidden></colgroup><colgroup span="1" style="display:none"></colgroup><tr><td>a</td><td>1</td><td>9</td><td>7</td></tr></table>',
+    );
+    const g = tableToGrid(d.querySelector('table')!);
+    expect(g.kind === 'grid' && g.rows.map((r) => r.map((c) => c.text))).toEqual([['a', '1', '9', '7']]);
   });
   it('reads a cell’s read-only or disabled <textarea> as its value, a writable one as nothing, and a U+FEFF inside a value as nothing (variants V11, V09)', () => {
     const d = doc(

@@ -364,8 +364,9 @@ describe('text as real tools write it', () => {
     const seed = seedText('001');
     expect(seed).toContain('\n3.其他\t\t0\t0\t0\t0\t0\t0\t0');
     const row = (text: string) => audited(text).report.tables.t3!.rows['3.6.3'];
-    // Or a keycap emoji (「3️⃣其他」, variants Z14), or a private-use glyph (a PDF font mapping its digits there, pdf-variants E33).
-    for (const item of ['1. 其他', '2.其他', '其他', '3\ufe0f\u20e3其他', '3\u20e3其他', '\ue033.其他']) {
+    // Or a keycap emoji (「3️⃣其他」, variants Z14), or a private-use glyph (a PDF font mapping its digits there, pdf-variants E33),
+    // or Word's numbering glyphs 「⒊」 (U+248A) and 「⑶」 (U+2476) (variants J26).
+    for (const item of ['1. 其他', '2.其他', '其他', '3\ufe0f\u20e3其他', '3\u20e3其他', '\ue033.其他', '⒊其他', '⑶其他']) {
       const text = seed.replace('\n3.其他\t\t0\t0\t0\t0\t0\t0\t0', `\n${item}\t\t1\t0\t0\t0\t0\t0\t1`);
       expect(row(text)?.natural?.value, item).toBe(1);
     }

@@ -35,7 +35,8 @@ function percentInWords(whole: string, decimals: string | undefined): number | n
 
 /** Splits a line of prose into sentences at 。；！？ and keeps those that state a number. */
 export function sentencesOf(line: string, section: SectionKey | undefined, el: unknown): Sentence[] {
-  const text = clean(line);
+  // Markdown's bold left as text (an AI assistant's draft pasted: 「收到申请**53**件」) is no word of the report's: no report writes 「**」.
+  const text = clean(line.includes('**') ? line.replace(/\*\*/g, '') : line);
   return text
     .split(/(?<=[。；;！!？?])/)
     .map((t) => t.trim())

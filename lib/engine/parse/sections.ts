@@ -37,7 +37,14 @@ export function sectionOfHeading(line: string): SectionKey | undefined {
   return headingOf(line)?.key;
 }
 
-export function headingOf(line: string): HeadingLine | undefined {
+/**
+ * Markdown left as text around a heading (a draft from an AI assistant or a converter pasted into the CMS: 「## 一、总体情况」,
+ * 「**二、主动公开政府信息情况**」, 「**一、总体情况**本报告……」): the marks are layout, not the heading's words.
+ */
+const MARKDOWN_HEADING_MARKS = /^\s*(?:#{1,6}\s*)?(?:\*\*|__)(?=\S)|^\s*#{1,6}\s+|(?<=\S)(?:\*\*|__)\s*$/g;
+
+export function headingOf(text: string): HeadingLine | undefined {
+  const line = text.includes('#') || text.includes('**') || text.includes('__') ? text.replace(MARKDOWN_HEADING_MARKS, '') : text;
   const c = compact(line);
   if (CONTENTS_ENTRY.test(c)) return undefined;
   const key = wholeHeading(c) ?? parenHeading(c);
@@ -82,7 +89,7 @@ function leadHeading(text: string): HeadingLine | undefined {
     if (heading !== undefined && !/^\s*[及和与并、]/.test(candidate.slice(heading.length))) break;
     if (spec.match.test(compact(candidate))) heading = candidate;
   }
-  return heading === undefined ? undefined : { key: spec.key, heading, rest: text.slice(heading.length).replace(/^[\s。：:，,．.]+/, '') };
+  return heading === undefined ? undefined : { key: spec.key, heading, rest: text.slice(heading.length).replace(/^(?:\*\*|__)?[\s。：:，,．.]*/, '') };
 }
 
 /**

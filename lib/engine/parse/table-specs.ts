@@ -55,8 +55,8 @@ export const T3_ROWS: RowSpec[] = [
   t3('3.6.2', '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', /缴纳费用|收费通知/, ['2021']),
   // By its word, whatever its number: a list restarted in each cell (mammoth, LibreOffice) numbers it 「1.」 or 「2.」; no other row is 「其他」 alone.
   // The number may be a keycap emoji (「3️⃣其他」: the digit, U+FE0F, U+20E3), as editors trained on 公众号 type it, or a
-  // private-use glyph (an icon font's digit, a PDF font whose map sends digits there).
-  t3('3.6.3', '3.其他', /^(?:[(（]?[\d\p{Co}]?[)）.、]?|\d\ufe0f?\u20e3|[①-⑨])其[他它]$/u, ['2021']),
+  // private-use glyph (an icon font's digit, a PDF font whose map sends digits there), or Word's numbering glyph (「⒊」「⑶」).
+  t3('3.6.3', '3.其他', /^(?:[(（]?[\d\p{Co}]?[)）.、]?|\d\ufe0f?\u20e3|[①-⑨⑴-⒛])其[他它]$/u, ['2021']),
   t3('3.1', '(一)予以公开', /予以公开/),
   t3('3.2', '(二)部分公开（区分处理的，只计这一情形，不计其他情形）', /部分公开/),
   t3('3.6', '(六)其他处理', /其[他它]处理/, ['2019']),

@@ -239,16 +239,26 @@ function isEmptyLeaf(el: El): boolean {
  */
 function holdsTable(table: El): boolean {
   const stack: El[] = [];
+  let cellRows = 0;
+  let valueRows = 0;
   for (let c = table.firstElementChild; c; c = c.nextElementSibling) stack.push(c);
   while (stack.length) {
     const el = stack.pop()!;
     if (tagOf(el) === 'TABLE') {
       if (isValueBox(el)) continue;
+      const cells = cellRowOf(el);
+      if (cells) {
+        cellRows++;
+        if (cells.every((td) => VALUE_TEXT.test((td.textContent ?? '').replace(/\s+/g, '')))) valueRows++;
+        continue;
+      }
       return true;
     }
     for (let c = el.firstElementChild; c; c = c.nextElementSibling) stack.push(c);
   }
-  return false;
+  // Cell rows of values in several rows are the table's columns; without them they are a layout's bars of links (a pager's
+  // 「1 2 3」 is one), and the table a layout.
+  return cellRows > 0 && valueRows < 2;
 }
 
 /** The most characters a value box holds: a count, an amount, a word such as 「不适用」. */
@@ -262,6 +272,43 @@ function isValueBox(table: El): boolean {
   const rows = table.querySelectorAll('tr');
   if (rows.length !== 1 || rows[0]!.children.length !== 1 || table.querySelector('table')) return false;
   return (table.textContent ?? '').trim().length <= VALUE_BOX_CHARS;
+}
+
+/**
+ * A table of one row of short cells inside a cell (「<td><table><tr><td>6</td><td>1</td><td>0</td>…</tr></table></td>」: the five
+ * columns of 法人或其他组织 written as a table in a cell of every row, their names likewise in the header's): its cells, which
+ * are columns of the row that holds it (tableToGrid), when the table holds several (holdsTable).
+ */
+function cellRowOf(table: El): El[] | undefined {
+  const rows = table.querySelectorAll('tr');
+  if (rows.length !== 1 || table.querySelector('table')) return undefined;
+  const cells = Array.from(rows[0]!.children).filter((td) => /^T[DH]$/.test(tagOf(td)) && !isHidden(td));
+  return cells.length >= 2 && cells.every((td) => (td.textContent ?? '').trim().length <= VALUE_BOX_CHARS) ? cells : undefined;
+}
+
+/** A cell's cells: those of the one cell row it holds (cellRowOf), the cell's own text before the first (a group's name); else itself. */
+function cellsOf(td: El): GridCell[] {
+  const tables = td.firstElementChild ? td.querySelectorAll('table') : [];
+  const inner = tables.length === 1 ? cellRowOf(tables[0]!) : undefined;
+  if (!inner) return [{ text: cellText(td), el: td }];
+  const own = textBesides(td, tables[0]!).replace(/\s+/g, ' ').trim();
+  return inner.map((c, i) => ({ text: i || !own ? cellText(c) : `${own} ${cellText(c)}`, el: c }));
+}
+
+/** The text of a cell without the table inside it: what the elements from the cell down to the table hold besides. */
+function textBesides(td: El, table: El): string {
+  const path = new Set<Node>();
+  for (let up: El | null = table; up && up !== td; up = up.parentElement) path.add(up);
+  let out = '';
+  const walk = (el: El) => {
+    for (let c = el.firstChild; c; c = c.nextSibling) {
+      if (c === table) continue;
+      if (path.has(c)) walk(c as El);
+      else if (c.nodeType === 1 || c.nodeType === 3) out += c.nodeType === 1 ? shownText(c as El) : (c as Text).data;
+    }
+  };
+  walk(td);
+  return simplified(visible(out));
 }
 
 /** Whether a row is the table's own, not a row of a table inside one of its cells. */
@@ -510,6 +557,12 @@ function shownText(root: El): string {
     // A read-only <textarea> is a cell's value as the page shows it (a form rendered for viewing), as it is a block's text;
     // a review comment (isSkipped) is not the cell's.
     if (el !== root && (isSkipped(el, tagOf(el)) || isFootnoteMark(el, out) || isHidden(el) || isNoteLink(el, out))) continue;
+    // A closed <details> in a cell shows its <summary> alone (a count one can open for its breakdown: 「53」 over 「其中网上申请…」).
+    if (el !== root && tagOf(el) === 'DETAILS' && !el.hasAttribute('open')) {
+      const summary = Array.from(el.children).find((c) => tagOf(c) === 'SUMMARY');
+      out += summary ? shownText(summary) : '';
+      continue;
+    }
     // <bdo dir="rtl"> shows its text reversed, as a right-to-left override does (cellText reads it as shown: shownOrder).
     if (el !== root && tagOf(el) === 'BDO' && el.getAttribute('dir')?.toLowerCase() === 'rtl') {
       out += `\u202e${shownText(el)}\u202c`;
@@ -543,7 +596,10 @@ function span(el: El, attr: string): number {
 export function tableToGrid(table: El, maxCells = Infinity): Grid {
   const grid: GridCell[][] = [];
   // A hidden row or cell is not on the page (an Excel export's hidden column keeps stale numbers), but for a pager's other pages.
-  const own = Array.from(table.querySelectorAll('tr')).filter((tr) => isOwnRow(tr, table));
+  const all = table.querySelectorAll('tr');
+  const own = Array.from(all).filter((tr) => isOwnRow(tr, table));
+  // Only a table with rows of tables inside may hold cell rows (cellsOf): most hold none, and their cells are not searched.
+  const nests = own.length < all.length;
   const hidden = new Set(own.filter(isHidden));
   const pager = hidden.size >= PAGER_MIN_ROWS && pagerPages(own, hidden);
   const trs = own.filter((tr) => !hidden.has(tr) || (pager && !!tr.textContent?.trim()));
@@ -554,15 +610,16 @@ export function tableToGrid(table: El, maxCells = Infinity): Grid {
     for (const td of Array.from(trs[r]!.children)) {
       const tag = tagOf(td);
       if ((tag !== 'TD' && tag !== 'TH') || isHidden(td)) continue;
-      while (grid[r]![c]) c++;
-      const cell: GridCell = { text: cellText(td), el: td };
       const rs = span(td, 'rowspan');
-      const cs = span(td, 'colspan');
-      for (let dr = 0; dr < rs && r + dr < trs.length; dr++) {
-        const row = (grid[r + dr] ??= []);
-        for (let dc = 0; dc < cs; dc++) row[c + dc] = cell;
+      for (const cell of nests ? cellsOf(td) : [{ text: cellText(td), el: td }]) {
+        while (grid[r]![c]) c++;
+        const cs = cell.el === td ? span(td, 'colspan') : 1;
+        for (let dr = 0; dr < rs && r + dr < trs.length; dr++) {
+          const row = (grid[r + dr] ??= []);
+          for (let dc = 0; dc < cs; dc++) row[c + dc] = cell;
+        }
+        c += cs;
       }
-      c += cs;
     }
     count += grid[r]!.length;
   }
@@ -606,15 +663,17 @@ function pagerPages(own: readonly El[], hidden: ReadonlySet<El>): boolean {
 }
 
 /**
- * The columns a table's <col> hides (「<col style="visibility:collapse">」, `hidden`): a check column of last year's
- * counts kept in the markup is not on the page. A <colgroup>'s own hiding covers its columns.
+ * The columns a table's <col> hides (「<col style="visibility:collapse">」): a check column of last year's counts kept in
+ * the markup is not on the page. A <colgroup>'s own collapse covers its columns. Only `visibility:collapse` hides a
+ * column's cells: a <col> `display:none` (or `hidden`) loses its own box, and the cells, which are not its children, still show.
  */
 function hiddenColumns(table: El): Set<number> {
   const hidden = new Set<number>();
   let c = 0;
+  const collapses = (col: El) => /visibility\s*:\s*collapse/i.test(col.getAttribute('style') ?? '');
   const take = (col: El, hides: boolean) => {
     const n = span(col, 'span');
-    if (hides || isHidden(col)) for (let i = 0; i < n; i++) hidden.add(c + i);
+    if (hides || collapses(col)) for (let i = 0; i < n; i++) hidden.add(c + i);
     c += n;
   };
   for (const child of Array.from(table.children)) {
@@ -624,7 +683,7 @@ function hiddenColumns(table: El): Set<number> {
       const cols = Array.from(child.children).filter((col) => tagOf(col) === 'COL');
       // A <colgroup> without <col>s spans its own `span` of columns.
       if (!cols.length) take(child, false);
-      for (const col of cols) take(col, isHidden(child));
+      for (const col of cols) take(col, collapses(child));
     }
   }
   return hidden;

@@ -39,6 +39,8 @@ const KEPT_BY_TAG: Readonly<Record<string, readonly string[]>> = {
   TEXTAREA: ['readonly', 'disabled'],
   // A dialog is shown only while open (dom.ts isHidden); showModal() sets the attribute, so it is the live state.
   DIALOG: ['open'],
+  // A closed <details> in a cell shows its <summary> alone (dom.ts shownText).
+  DETAILS: ['open'],
   // A column a <col> hides is counted from the columns before it (dom.ts hiddenColumns).
   COL: ['span'],
   COLGROUP: ['span'],
