@@ -93,8 +93,10 @@ describe('the first look', () => {
     const auditor = readFileSync(join(EXTENSION_DIR, AUDITOR_SCRIPT), 'utf8');
     const background = readFileSync(join(EXTENSION_DIR, 'background.js'), 'utf8');
     for (const r of RULE_META) {
-      expect(background, r.id).toContain(r.description.zh);
-      expect(auditor, r.id).not.toContain(r.description.zh);
+      // The description's opening words mark the rule's module: a description may end in a shared note the bundle keeps apart.
+      const marker = r.description.zh.slice(0, 40);
+      expect(background, r.id).toContain(marker);
+      expect(auditor, r.id).not.toContain(marker);
     }
   });
 
