@@ -91,6 +91,24 @@ describe('Word file to HTML', () => {
     expect(page).toContain('<p>正文</p>');
   });
 
+  it('reads a choice of content with no fallback (Word reads the choice; docx-variants D81); leaves a choice with a fallback to its fallback', async () => {
+    const choice = (inner: string, fallback?: string) =>
+      `<mc:AlternateContent><mc:Choice Requires="w14">${inner}</mc:Choice>${fallback === undefined ? '' : `<mc:Fallback>${fallback}</mc:Fallback>`}</mc:AlternateContent>`;
+    const para = (text: string) => `<w:p><w:r><w:t>${text}</w:t></w:r></w:p>`;
+    const page = await edited([new Paragraph('@lone@'), new Paragraph('@both@'), new Paragraph('@nested@')], (xml) =>
+      xml
+        .replace(/<w:p>(?:(?!<w:p>).)*?@lone@.*?<\/w:p>/s, choice(para('共收到政府信息公开申请53件')))
+        .replace(/<w:p>(?:(?!<w:p>).)*?@both@.*?<\/w:p>/s, choice(para('选项文字'), para('后备文字')))
+        // A lone choice holding a choice with a fallback: the outer choice is read, and in it the inner fallback.
+        .replace(/<w:p>(?:(?!<w:p>).)*?@nested@.*?<\/w:p>/s, choice(`${para('外层选项')}${choice(para('内层选项'), para('内层后备'))}`)),
+    );
+    expect(page).toContain('<p>共收到政府信息公开申请53件</p>');
+    expect(page).toContain('<p>后备文字</p>');
+    expect(page).not.toContain('选项文字');
+    expect(page).toContain('<p>外层选项</p><p>内层后备</p>');
+    expect(page).not.toContain('内层选项');
+  });
+
   it('leaves out a footnote’s mark in the text, keeps the note', async () => {
     const page = await html([new Paragraph({ children: [new TextRun('示范县交通运输局2023年政府信息公开工作年度报告'), new FootnoteReferenceRun(1)] })], {
       1: { children: [new Paragraph('本报告电子版可在门户网站下载。')] },

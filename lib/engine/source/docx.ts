@@ -38,6 +38,9 @@ export async function docxToHtml(bytes: Uint8Array): Promise<string> {
  *   (what Word and WPS write as the fallback), so such a drawing's text boxes are given to it as VML;
  * - a character inserted as a symbol (<w:sym w:char="0031"/>, Insert ▸ Symbol), which mammoth drops: a digit
  *   so inserted is a count all the same, so a symbol that is a character of text becomes that text.
+ * - a choice of content with no fallback (<mc:AlternateContent> holding only <mc:Choice Requires="w14">…, the
+ *   fallback being optional): mammoth reads only the fallback, so a table or paragraph so wrapped was dropped; Word
+ *   reads the choice, so a lone choice's content stands in its place.
  * A file that is no zip is passed on as it is (mammoth then says what is wrong with it).
  */
 async function preparedForMammoth(bytes: Uint8Array): Promise<{ file: Uint8Array; chunks: string[] }> {
@@ -54,26 +57,50 @@ async function preparedForMammoth(bytes: Uint8Array): Promise<{ file: Uint8Array
   const body = unzipped((f) => f.name === BODY)?.[BODY];
   if (!body) return unchanged;
   const xml = strFromU8(body);
-  if (!/<w:fldSimple|<w:vanish|<w:altChunk|<wps:txbx|<w:sym\b/.test(xml)) return unchanged;
+  if (!/<w:fldSimple|<w:vanish|<w:altChunk|<wps:txbx|<w:sym\b/.test(xml) && !hasLoneChoice(xml)) return unchanged;
   const files = unzipped();
   if (!files) return unchanged;
   const chunks: string[] = [];
   const rels = files[BODY_RELS] ? strFromU8(files[BODY_RELS]) : '';
   const mended = withSymbolsAsText(
     withTextBoxesAsVml(
-      withoutHiddenRuns(xml.replace(/<w:fldSimple\b[^>]*\/>|<w:fldSimple\b[^>]*>|<\/w:fldSimple>/g, '')).replace(
-        /<w:altChunk\b[^>]*\br:id="([^"]+)"[^>]*?(?:\/>|>[\s\S]*?<\/w:altChunk>)/g,
-        (whole, id: string) => {
-          const part = files[partPath(rels, id) ?? ''];
-          if (!part) return whole;
-          chunks.push(bodyOf(decodePage(part)));
-          return `<w:p><w:r><w:t>${chunkMark(chunks.length - 1)}</w:t></w:r></w:p>`;
-        },
+      withLoneChoicesRead(
+        withoutHiddenRuns(xml.replace(/<w:fldSimple\b[^>]*\/>|<w:fldSimple\b[^>]*>|<\/w:fldSimple>/g, '')).replace(
+          /<w:altChunk\b[^>]*\br:id="([^"]+)"[^>]*?(?:\/>|>[\s\S]*?<\/w:altChunk>)/g,
+          (whole, id: string) => {
+            const part = files[partPath(rels, id) ?? ''];
+            if (!part) return whole;
+            chunks.push(bodyOf(decodePage(part)));
+            return `<w:p><w:r><w:t>${chunkMark(chunks.length - 1)}</w:t></w:r></w:p>`;
+          },
+        ),
       ),
     ),
   );
   files[BODY] = strToU8(mended);
   return { file: zipSync(files, { level: 1 }), chunks };
+}
+
+/** More choices of content than fallbacks: some choice has none (most files have none, or each its fallback). */
+const hasLoneChoice = (xml: string) => (xml.match(/<mc:AlternateContent\b/g)?.length ?? 0) > (xml.match(/<mc:Fallback\b/g)?.length ?? 0);
+
+/**
+ * Each choice of content with no fallback as its first choice's content (a consumer that knows a choice's namespaces
+ * reads it; Word knows its own w14, w15, wps…). Innermost first, so a choice holding another is also read; one with a
+ * fallback is left to mammoth, which reads that.
+ */
+function withLoneChoicesRead(xml: string): string {
+  if (!hasLoneChoice(xml)) return xml;
+  const innermost = /<mc:AlternateContent\b[^>]*>((?:(?!<mc:AlternateContent\b).)*?)<\/mc:AlternateContent>/gs;
+  // One with a fallback has its own tags renamed for a while (mc: → mc-kept:, which no text holds: a text's 「<」 is
+  // escaped), so that the one around it is innermost next and sees only its own choices and fallback.
+  for (let prev = ''; prev !== xml;) {
+    prev = xml;
+    xml = xml.replace(innermost, (whole, inner: string) =>
+      /<mc:Fallback\b/.test(inner) ? whole.replace(/<(\/?)mc:/g, '<$1mc-kept:') : (/<mc:Choice\b[^>]*>(.*?)<\/mc:Choice>/s.exec(inner)?.[1] ?? ''),
+    );
+  }
+  return xml.replace(/<(\/?)mc-kept:/g, '<$1mc:');
 }
 
 /**
