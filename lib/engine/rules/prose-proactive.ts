@@ -72,6 +72,12 @@ const MORE_BODIES = /[各及和与](?:部门|单位|地区|乡镇|街道)|全[�
 
 /** The claims hold no report's words: built once, on first use (the patterns are many). */
 let claims: Claim[] | undefined;
+let decisions: Claim[] | undefined;
+const decisionClaimsAll = () => [
+  ...decisionClaims('licensing', '行政许可'),
+  ...decisionClaims('penalty', '行政处罚'),
+  ...decisionClaims('coercion', '行政强制'),
+];
 
 export const proseProactive: ReportRule = {
   kind: 'report',
@@ -79,23 +85,18 @@ export const proseProactive: ReportRule = {
   severity: 'error',
   title: { zh: '正文主动公开数据与表格不符', en: 'Stated proactive-disclosure figures ≠ table 2' },
   description: {
-    zh: `正文所述本年制发、废止、现行有效的规章和行政规范性文件件数，以及行政许可、行政处罚、行政强制的处理决定件数，应与第二部分表格一致；正文所述的行政事业性收费金额（以万元或元计）应与表格的本年收费金额（万元）一致（「未收取行政事业性收费」时应为 0），按两者中较少的小数位比较（表格 12.53、正文 12.5 万元不算矛盾，小数点错位则是）；「未制定规章」「没有作出行政强制决定」时该格应为 0。只核对说明了是哪一类文件（或哪一种决定）的全年件数；以某一名义制发的、「其中」的、涉及某一领域的、单独或联合印发的、修订后重新印发的、听证或专项检查中的、累计的件数是其中一部分，一句中已有与表格相符的同类件数时旁边的其他件数也是，不核对；2019 年版表格各列含义不同，不核对。表格有空白时按不小于 0 计。${ROUGH_NOTE.zh}`,
-    en: `Counts of rules and normative documents issued, repealed and in force this year, and of licensing, penalty and coercion decisions, stated in the prose must match table 2 (「未制定规章」: 0), and a stated 行政事业性收费 amount (in 万元 or 元; 「未收取」: 0) its 本年收费金额 in 万元, compared to the fewer decimals either gives (a moved decimal point shows, rounding does not). Only a whole year’s count of a named kind is checked; a part (「以…名义」「其中」, joint or reissued documents, decisions after a hearing or an inspection, other counts beside the table’s own in one sentence), a running total (「累计」) is not; neither is the 2019 table, whose columns mean other things. Blanks count as unknowns ≥ 0. ${ROUGH_NOTE.en}`,
+    zh: `正文所述本年制发、废止、现行有效的规章和行政规范性文件件数，以及行政许可、行政处罚、行政强制的处理决定件数，应与第二部分表格一致；正文所述的行政事业性收费金额（以万元或元计）应与表格的本年收费金额（万元）一致（「未收取行政事业性收费」时应为 0），按两者中较少的小数位比较（表格 12.53、正文 12.5 万元不算矛盾，小数点错位则是）；「未制定规章」「没有作出行政强制决定」时该格应为 0。只核对说明了是哪一类文件（或哪一种决定）的全年件数；以某一名义制发的、「其中」的、涉及某一领域的、单独或联合印发的、修订后重新印发的、听证或专项检查中的、累计的件数是其中一部分，一句中已有与表格相符的同类件数时旁边的其他件数也是，不核对；2019 年版表格只核对行政许可、行政处罚、行政强制的「处理决定数量」（与 2021 年版的本年处理决定数量含义相同），其余各列含义不同，不核对。表格有空白时按不小于 0 计。${ROUGH_NOTE.zh}`,
+    en: `Counts of rules and normative documents issued, repealed and in force this year, and of licensing, penalty and coercion decisions, stated in the prose must match table 2 (「未制定规章」: 0), and a stated 行政事业性收费 amount (in 万元 or 元; 「未收取」: 0) its 本年收费金额 in 万元, compared to the fewer decimals either gives (a moved decimal point shows, rounding does not). Only a whole year’s count of a named kind is checked; a part (「以…名义」「其中」, joint or reissued documents, decisions after a hearing or an inspection, other counts beside the table’s own in one sentence), a running total (「累计」) is not; in the 2019 table only the decisions (处理决定数量, the same count as the 2021 table’s) are checked, its other columns meaning other things. Blanks count as unknowns ≥ 0. ${ROUGH_NOTE.en}`,
   },
   basis: '《政府信息公开条例》第二十条、第五十条；《中华人民共和国政府信息公开工作年度报告格式》第二部分',
   example: '正文「制发行政规范性文件8件」，表格「行政规范性文件·本年制发件数」为 7。',
   check(report) {
-    if (!report.tables.t2 || layoutFamily(tableLayout(report, 't2')) !== '2021') return [];
+    if (!report.tables.t2) return [];
+    // The 2019 table's 处理决定数量 counts the year's decisions as the 2021 table does; its documents' columns (本年新制作,
+    // 对外公开总数量) and its fees (items, no amount) are other counts.
+    if (layoutFamily(tableLayout(report, 't2')) === '2019') return [...checkClaims(report, (decisions ??= decisionClaimsAll())), ...denials(report, true)];
     return [
-      ...checkClaims(
-        report,
-        (claims ??= [
-          ...DOCUMENTS.flatMap((d) => documentClaims(d.row, d.what, d.words)),
-          ...decisionClaims('licensing', '行政许可'),
-          ...decisionClaims('penalty', '行政处罚'),
-          ...decisionClaims('coercion', '行政强制'),
-        ]),
-      ),
+      ...checkClaims(report, (claims ??= [...DOCUMENTS.flatMap((d) => documentClaims(d.row, d.what, d.words)), ...decisionClaimsAll()])),
       ...denials(report),
       ...feeClaims(report),
     ];
@@ -161,12 +162,15 @@ function deniedCell(c: string): { at: number; said: string; cell: CellRef } | un
   return undefined;
 }
 
-/** Denials of documents or decisions (none this year) against table 2's cells, unless the sentence puts them elsewhere (aSubset). */
-function denials(report: Report): Problem[] {
+/**
+ * Denials of documents or decisions (none this year) against table 2's cells, unless the sentence puts them elsewhere (aSubset);
+ * `decisionsOnly`: the 2019 table, whose documents' columns are other counts.
+ */
+function denials(report: Report, decisionsOnly = false): Problem[] {
   const out: Problem[] = [];
   for (const { s, c } of proseSentences(report)) {
     const denied = deniedCell(c);
-    if (!denied) continue;
+    if (!denied || (decisionsOnly && denied.cell.column !== 'decisions')) continue;
     const before = c.slice(0, denied.at);
     const clause = clauseBefore(c, denied.at + denied.said.length);
     // 「对7起首次轻微违法行为依法未作出行政处罚决定」: none for some cases, not none at all.
