@@ -263,6 +263,21 @@ describe('light DOM where a browser and linkedom differ, as a browser does', () 
     expect(hidden).toEqual(['7', 'x', 'y']);
   });
 
+  it('a class rule striking text through (a Google Docs export, variants O14) hides a run of text only: deleted text', () => {
+    const css =
+      '<style>.c0{text-decoration:none} .c7{color:#000;text-decoration:line-through;font-size:11pt} .u{text-decoration:underline} .c9{text-decoration-line:line-through}</style>';
+    const doc = parseLightDom(
+      `<head>${css}</head><body><p><span class="c7">16</span><span class="c0"> 15</span></p><span class="u">u</span>` +
+        '<p class="c9"><span>block</span></p><table><tr><td class="c9">cell</td></tr></table></body>',
+    );
+    const hidden = doc
+      .querySelectorAll('span,p,td')
+      .filter((el) => el.hasAttribute('hidden'))
+      .map((el) => el.textContent);
+    // Controls: text-decoration:none and underline, a block holding elements, a cell (it keeps its place).
+    expect(hidden).toEqual(['16']);
+  });
+
   it("a screen-reader-only class rule (Bootstrap 5's .visually-hidden, variants Z05) hides a run of text only", () => {
     const css =
       '<style>.visually-hidden{position:absolute!important;width:1px!important;height:1px!important;margin:-1px!important;overflow:hidden!important;clip:rect(0,0,0,0)!important}' +

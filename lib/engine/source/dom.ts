@@ -5,7 +5,7 @@ import { layoutTableBlocks } from './layout-table';
 import { linesToBlocks, type SourceLine } from './text';
 import { simplified } from '../traditional';
 import { shownOrder, visible } from '../text';
-import { INVISIBLE_TEXT_STYLE, isTextRun } from './style-sheet';
+import { INVISIBLE_TEXT_STYLE, isTextRun, STRUCK_STYLE } from './style-sheet';
 
 /**
  * Elements whose content is never report text. The overlay host is not named here: the caller
@@ -81,7 +81,6 @@ function isCountInCell(button: El): boolean {
 
 /** Tags of text shown struck through. */
 const STRUCK_TAGS = new Set(['DEL', 'S', 'STRIKE']);
-const STRUCK_STYLE = /text-decoration(?:-line)?\s*:[^;]*line-through/i;
 
 /**
  * Text struck through is deleted text: Word's 「save as web page」 with changes tracked writes a corrected cell as
