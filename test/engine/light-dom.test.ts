@@ -219,6 +219,18 @@ describe('light DOM where a browser and linkedom differ, as a browser does', () 
     expect(doc.querySelectorAll('p').at(-1)!.parentElement!.tagName).not.toBe('TD');
   });
 
+  it('a <template> of rows in a table (Alpine’s x-for, variants O02) is no part of its grid, as a browser keeps its content apart', () => {
+    const page = (rows: string) => `<table border="1"><tbody>${rows}<tr><td>3.其他</td><td>1</td></tr><tr><td>（七）总计</td><td>54</td></tr></tbody></table>`;
+    const grid = (html: string) =>
+      readDom(parseLightDocument(html).documentElement)
+        .blocks.filter((b) => b.kind === 'grid')
+        .map((b) => (b.kind === 'grid' ? b.rows.map((r) => r.map((c) => c.text).join('|')) : []));
+    const tpl = '<template x-for="row in rows"><tr><td x-text="row.label">项目</td><td x-text="row.n">0</td></tr></template>';
+    expect(grid(page(tpl))).toEqual([['3.其他|1', '（七）总计|54']]);
+    // Control: the same row written as the table's own is read.
+    expect(grid(page('<tr><td>项目</td><td>0</td></tr>'))).toEqual([['项目|0', '3.其他|1', '（七）总计|54']]);
+  });
+
   it('what the page’s own style rules hide reads as hidden: top-level class and id rules, by the cascade, an inline display winning', () => {
     const css =
       '<style>/* x */ .m{display:none} #p { color:red; display : none !important } div.t.a{display:none} .t{display:block} ' +

@@ -310,10 +310,17 @@ function textBesides(td: El, table: El): string {
   return simplified(visible(out));
 }
 
-/** Whether a row is the table's own, not a row of a table inside one of its cells. */
+/**
+ * Whether a row is the table's own, not a row of a table inside one of its cells, nor of a <template> in the table (Alpine's
+ * 「<tbody><template x-for="row in rows"><tr>…</tr></template>」 left before the rows it made): a browser keeps a template's
+ * rows apart, and a parser without templates (the light DOM) finds them among the table's.
+ */
 function isOwnRow(tr: El, table: El): boolean {
   let up = tr.parentElement;
-  while (up && up !== table && tagOf(up) !== 'TABLE') up = up.parentElement;
+  while (up && up !== table && tagOf(up) !== 'TABLE') {
+    if (tagOf(up) === 'TEMPLATE' && !isShadowRoot(up)) return false;
+    up = up.parentElement;
+  }
   return !up || up === table;
 }
 
