@@ -603,7 +603,10 @@ export function tableToGrid(table: El, maxCells = Infinity): Grid {
   const grid: GridCell[][] = [];
   // A hidden row or cell is not on the page (an Excel export's hidden column keeps stale numbers), but for a pager's other pages.
   const all = table.querySelectorAll('tr');
-  const own = Array.from(all).filter((tr) => isOwnRow(tr, table));
+  const own = inDrawnOrder(
+    Array.from(all).filter((tr) => isOwnRow(tr, table)),
+    table,
+  );
   // Only a table with rows of tables inside may hold cell rows (cellsOf): most hold none, and their cells are not searched.
   const nests = own.length < all.length;
   const hidden = new Set(own.filter(isHidden));
@@ -632,6 +635,26 @@ export function tableToGrid(table: El, maxCells = Infinity): Grid {
   const hiddenCols = hiddenColumns(table);
   const rows = grid.map((row) => Array.from(row, (cell) => cell ?? { text: '' }).filter((_, c) => !hiddenCols.has(c)));
   return { kind: 'grid', rows, el: table };
+}
+
+/**
+ * A table's rows in the order a browser draws them: its first <thead>'s on top and its first <tfoot>'s at the bottom, wherever
+ * the markup writes them (a table builder appending the header after the body, an old editor writing <tfoot> first). Later
+ * <thead>s and <tfoot>s are drawn in place, as row groups (a header reprinted mid-table stays there).
+ */
+function inDrawnOrder(rows: El[], table: El): El[] {
+  let head: El | undefined;
+  let foot: El | undefined;
+  for (const part of Array.from(table.children)) {
+    const tag = tagOf(part);
+    if (tag === 'THEAD') head ??= part;
+    else if (tag === 'TFOOT') foot ??= part;
+  }
+  if (!head && !foot) return rows;
+  const top = rows.filter((tr) => tr.parentElement === head);
+  const bottom = rows.filter((tr) => tr.parentElement === foot);
+  if (!top.length && !bottom.length) return rows;
+  return [...top, ...rows.filter((tr) => tr.parentElement !== head && tr.parentElement !== foot), ...bottom];
 }
 
 /** The fewest rows with text a script pager hides (its other pages); one or two are a stale copy or Excel's hidden rows. */
