@@ -152,6 +152,20 @@ const LINKEDOM_DIFFERS: Record<string, string> = {
     'linkedom counts the content of a <template> in the page’s text; a browser keeps it apart (a web component’s sample table of zeros)',
   'EY20-web-component-t3-error.html':
     'linkedom counts the content of a <template> in the page’s text; a browser keeps it apart (a web component’s sample table of zeros)',
+  'O02-alpine-template-x-for-rows-left.html':
+    'linkedom counts the content of a <template> in the page’s text; a browser keeps it apart (Alpine’s x-for and x-if rows in each table)',
+  'EO02-alpine-template-t4-error.html':
+    'linkedom counts the content of a <template> in the page’s text; a browser keeps it apart (Alpine’s x-for and x-if rows in each table)',
+  'O04-lit-declarative-shadow-root-slots.html': 'linkedom counts the content of a <template> in the page’s text; a browser makes it a shadow root',
+  'EO04-lit-shadow-slots-late.html': 'linkedom counts the content of a <template> in the page’s text; a browser makes it a shadow root',
+  'O14-google-docs-export-class-line-through.html':
+    'linkedom applies no style sheet; a browser strikes the old values through by the export’s class rule, as the light DOM reads (deleted text)',
+  'EO14-google-docs-t4-error.html':
+    'linkedom applies no style sheet; a browser strikes the old values through by the export’s class rule, as the light DOM reads (deleted text)',
+  'O19-cell-templates-and-ruby-rb.html':
+    'linkedom counts the content of a <template> in the page’s text; a browser keeps it apart (a Vue 2 template’s 「--」 and 「说明」 left in cells)',
+  'EO19-cell-templates-t3-error.html':
+    'linkedom counts the content of a <template> in the page’s text; a browser keeps it apart (a Vue 2 template’s 「--」 and 「说明」 left in cells)',
   'H14-html-nul-bytes.html': 'linkedom keeps a NUL in the text (「1\\u00007」); a browser drops it and shows 17',
   // The portal serves the probes read as UTF-8 (a UTF-16 page's every other byte a NUL); the CLI decodes them by their BOM.
   'J14-html-utf16le-bom.html':
