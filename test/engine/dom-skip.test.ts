@@ -255,6 +255,26 @@ describe('markup around a cell’s value (variants S24, S32)', () => {
   });
 });
 
+describe('a table’s row groups in the order a browser draws them (variants O15)', () => {
+  const rows = (html: string, light = false) => {
+    const body = light
+      ? parseLightDocument(`<html><body>${html}</body></html>`).documentElement
+      : parseHTML(`<!doctype html><html><body>${html}</body></html>`).document.body;
+    return domToBlocks(body).flatMap((b) => (b.kind === 'grid' ? b.rows.map((r) => r.map((c) => c.text).join('|')) : []));
+  };
+  it('reads the first <thead> on top and the first <tfoot> at the bottom wherever the markup writes them', () => {
+    const page =
+      '<table><tfoot><tr><td>总计</td><td>3</td></tr></tfoot><tbody><tr><td>甲</td><td>1</td></tr><tr><td>乙</td><td>2</td></tr></tbody><thead><tr><td>项目</td><td>件数</td></tr></thead></table>';
+    for (const light of [false, true]) expect(rows(page, light)).toEqual(['项目|件数', '甲|1', '乙|2', '总计|3']);
+  });
+  it('leaves a second <thead> where it is (a header reprinted mid-table), and a table without groups as written', () => {
+    const page =
+      '<table><thead><tr><td>项目</td><td>件数</td></tr></thead><tbody><tr><td>甲</td><td>1</td></tr></tbody><thead><tr><td>项目</td><td>件数</td></tr></thead><tbody><tr><td>乙</td><td>2</td></tr></tbody></table>';
+    expect(rows(page)).toEqual(['项目|件数', '甲|1', '项目|件数', '乙|2']);
+    expect(rows('<table><tr><td>乙</td><td>2</td></tr><tr><td>甲</td><td>1</td></tr></table>')).toEqual(['乙|2', '甲|1']);
+  });
+});
+
 describe('a declarative shadow root (variants Q11)', () => {
   const lines = (html: string) =>
     domToBlocks(parseLightDocument(`<!doctype html><html><body>${html}</body></html>`).body as unknown as Element).flatMap((b) =>

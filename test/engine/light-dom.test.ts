@@ -152,6 +152,20 @@ const LINKEDOM_DIFFERS: Record<string, string> = {
     'linkedom counts the content of a <template> in the page’s text; a browser keeps it apart (a web component’s sample table of zeros)',
   'EY20-web-component-t3-error.html':
     'linkedom counts the content of a <template> in the page’s text; a browser keeps it apart (a web component’s sample table of zeros)',
+  'O02-alpine-template-x-for-rows-left.html':
+    'linkedom counts the content of a <template> in the page’s text; a browser keeps it apart (Alpine’s x-for and x-if rows in each table)',
+  'EO02-alpine-template-t4-error.html':
+    'linkedom counts the content of a <template> in the page’s text; a browser keeps it apart (Alpine’s x-for and x-if rows in each table)',
+  'O04-lit-declarative-shadow-root-slots.html': 'linkedom counts the content of a <template> in the page’s text; a browser makes it a shadow root',
+  'EO04-lit-shadow-slots-late.html': 'linkedom counts the content of a <template> in the page’s text; a browser makes it a shadow root',
+  'O14-google-docs-export-class-line-through.html':
+    'linkedom applies no style sheet; a browser strikes the old values through by the export’s class rule, as the light DOM reads (deleted text)',
+  'EO14-google-docs-t4-error.html':
+    'linkedom applies no style sheet; a browser strikes the old values through by the export’s class rule, as the light DOM reads (deleted text)',
+  'O19-cell-templates-and-ruby-rb.html':
+    'linkedom counts the content of a <template> in the page’s text; a browser keeps it apart (a Vue 2 template’s 「--」 and 「说明」 left in cells)',
+  'EO19-cell-templates-t3-error.html':
+    'linkedom counts the content of a <template> in the page’s text; a browser keeps it apart (a Vue 2 template’s 「--」 and 「说明」 left in cells)',
   'H14-html-nul-bytes.html': 'linkedom keeps a NUL in the text (「1\\u00007」); a browser drops it and shows 17',
   // The portal serves the probes read as UTF-8 (a UTF-16 page's every other byte a NUL); the CLI decodes them by their BOM.
   'J14-html-utf16le-bom.html':
@@ -219,6 +233,18 @@ describe('light DOM where a browser and linkedom differ, as a browser does', () 
     expect(doc.querySelectorAll('p').at(-1)!.parentElement!.tagName).not.toBe('TD');
   });
 
+  it('a <template> of rows in a table (Alpine’s x-for, variants O02) is no part of its grid, as a browser keeps its content apart', () => {
+    const page = (rows: string) => `<table border="1"><tbody>${rows}<tr><td>3.其他</td><td>1</td></tr><tr><td>（七）总计</td><td>54</td></tr></tbody></table>`;
+    const grid = (html: string) =>
+      readDom(parseLightDocument(html).documentElement)
+        .blocks.filter((b) => b.kind === 'grid')
+        .map((b) => (b.kind === 'grid' ? b.rows.map((r) => r.map((c) => c.text).join('|')) : []));
+    const tpl = '<template x-for="row in rows"><tr><td x-text="row.label">项目</td><td x-text="row.n">0</td></tr></template>';
+    expect(grid(page(tpl))).toEqual([['3.其他|1', '（七）总计|54']]);
+    // Control: the same row written as the table's own is read.
+    expect(grid(page('<tr><td>项目</td><td>0</td></tr>'))).toEqual([['项目|0', '3.其他|1', '（七）总计|54']]);
+  });
+
   it('what the page’s own style rules hide reads as hidden: top-level class and id rules, by the cascade, an inline display winning', () => {
     const css =
       '<style>/* x */ .m{display:none} #p { color:red; display : none !important } div.t.a{display:none} .t{display:block} ' +
@@ -261,6 +287,21 @@ describe('light DOM where a browser and linkedom differ, as a browser does', () 
       .map((el) => el.textContent);
     // Controls: a run with its own size, a container (its children set their own size), a transparent background, a cell (it keeps its place).
     expect(hidden).toEqual(['7', 'x', 'y']);
+  });
+
+  it('a class rule striking text through (a Google Docs export, variants O14) hides a run of text only: deleted text', () => {
+    const css =
+      '<style>.c0{text-decoration:none} .c7{color:#000;text-decoration:line-through;font-size:11pt} .u{text-decoration:underline} .c9{text-decoration-line:line-through}</style>';
+    const doc = parseLightDom(
+      `<head>${css}</head><body><p><span class="c7">16</span><span class="c0"> 15</span></p><span class="u">u</span>` +
+        '<p class="c9"><span>block</span></p><table><tr><td class="c9">cell</td></tr></table></body>',
+    );
+    const hidden = doc
+      .querySelectorAll('span,p,td')
+      .filter((el) => el.hasAttribute('hidden'))
+      .map((el) => el.textContent);
+    // Controls: text-decoration:none and underline, a block holding elements, a cell (it keeps its place).
+    expect(hidden).toEqual(['16']);
   });
 
   it("a screen-reader-only class rule (Bootstrap 5's .visually-hidden, variants Z05) hides a run of text only", () => {

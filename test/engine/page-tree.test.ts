@@ -218,6 +218,38 @@ describe('a page written as a tree and read in the background', () => {
     expect(Array.from(rebuilt.querySelectorAll('input'), (i) => i.hasAttribute('readonly'))).toEqual([true, false]);
   });
 
+  it('writes as hidden a run of text a class strikes through, as an inline line-through is left out (corrections: variants O13, O14)', () => {
+    const html =
+      '<html><body><table><tr><td>（一）予以公开</td><td><span class="c7">16</span><span class="c0"> 15</span></td>' +
+      '<td><span style="text-decoration: line-through;">16</span> 15</td><td><span class="u">15</span></td><td class="c7">15</td></tr></table></body></html>';
+    const doc = htmlDoc(html);
+    // What a browser's computed style says with a Google Docs export's 「.c7{text-decoration:line-through}」; linkedom applies none.
+    const view = {
+      getComputedStyle: (el: Element) => ({
+        display: 'inline',
+        fontSize: '16px',
+        visibility: 'visible',
+        color: 'rgb(0, 0, 0)',
+        textDecorationLine: el.classList.contains('c7') ? 'line-through' : el.className === 'u' ? 'underline' : 'none',
+      }),
+    };
+    Object.defineProperty(doc, 'defaultView', { value: view });
+    const { doc: rebuilt } = lightDocumentFromTree(write(doc).chunks);
+    // Controls: an underlined run, a struck cell (it keeps its place in the grid).
+    expect(Array.from(rebuilt.querySelectorAll('span'), (sp) => `${sp.textContent}:${sp.hasAttribute('hidden')}`)).toEqual([
+      '16:true',
+      ' 15:false',
+      '15:false',
+    ]);
+    expect(Array.from(rebuilt.querySelectorAll('td'), (td) => `${td.textContent}:${td.hasAttribute('hidden')}`)).toEqual([
+      '（一）予以公开:false',
+      '16 15:false',
+      ' 15:false',
+      '15:false',
+      '15:false',
+    ]);
+  });
+
   it('writes a custom element’s open shadow root where the page shows it (a declarative root the parser attached, variants Q11), asking no other element', () => {
     const page = readFileSync(join(FIXTURES, 'variants', 'Q11-declarative-shadow-dom.html'), 'utf8');
     const template = /<template shadowrootmode="open">([\s\S]*?)<\/template>/.exec(page)!;

@@ -5,7 +5,7 @@ import { layoutTableBlocks } from './layout-table';
 import { linesToBlocks, type SourceLine } from './text';
 import { simplified } from '../traditional';
 import { shownOrder, visible } from '../text';
-import { INVISIBLE_TEXT_STYLE, isTextRun } from './style-sheet';
+import { INVISIBLE_TEXT_STYLE, isTextRun, STRUCK_STYLE } from './style-sheet';
 
 /**
  * Elements whose content is never report text. The overlay host is not named here: the caller
@@ -81,7 +81,6 @@ function isCountInCell(button: El): boolean {
 
 /** Tags of text shown struck through. */
 const STRUCK_TAGS = new Set(['DEL', 'S', 'STRIKE']);
-const STRUCK_STYLE = /text-decoration(?:-line)?\s*:[^;]*line-through/i;
 
 /**
  * Text struck through is deleted text: Word's 「save as web page」 with changes tracked writes a corrected cell as
@@ -311,10 +310,17 @@ function textBesides(td: El, table: El): string {
   return simplified(visible(out));
 }
 
-/** Whether a row is the table's own, not a row of a table inside one of its cells. */
+/**
+ * Whether a row is the table's own, not a row of a table inside one of its cells, nor of a <template> in the table (Alpine's
+ * 「<tbody><template x-for="row in rows"><tr>…</tr></template>」 left before the rows it made): a browser keeps a template's
+ * rows apart, and a parser without templates (the light DOM) finds them among the table's.
+ */
 function isOwnRow(tr: El, table: El): boolean {
   let up = tr.parentElement;
-  while (up && up !== table && tagOf(up) !== 'TABLE') up = up.parentElement;
+  while (up && up !== table && tagOf(up) !== 'TABLE') {
+    if (tagOf(up) === 'TEMPLATE' && !isShadowRoot(up)) return false;
+    up = up.parentElement;
+  }
   return !up || up === table;
 }
 
@@ -597,7 +603,10 @@ export function tableToGrid(table: El, maxCells = Infinity): Grid {
   const grid: GridCell[][] = [];
   // A hidden row or cell is not on the page (an Excel export's hidden column keeps stale numbers), but for a pager's other pages.
   const all = table.querySelectorAll('tr');
-  const own = Array.from(all).filter((tr) => isOwnRow(tr, table));
+  const own = inDrawnOrder(
+    Array.from(all).filter((tr) => isOwnRow(tr, table)),
+    table,
+  );
   // Only a table with rows of tables inside may hold cell rows (cellsOf): most hold none, and their cells are not searched.
   const nests = own.length < all.length;
   const hidden = new Set(own.filter(isHidden));
@@ -626,6 +635,26 @@ export function tableToGrid(table: El, maxCells = Infinity): Grid {
   const hiddenCols = hiddenColumns(table);
   const rows = grid.map((row) => Array.from(row, (cell) => cell ?? { text: '' }).filter((_, c) => !hiddenCols.has(c)));
   return { kind: 'grid', rows, el: table };
+}
+
+/**
+ * A table's rows in the order a browser draws them: its first <thead>'s on top and its first <tfoot>'s at the bottom, wherever
+ * the markup writes them (a table builder appending the header after the body, an old editor writing <tfoot> first). Later
+ * <thead>s and <tfoot>s are drawn in place, as row groups (a header reprinted mid-table stays there).
+ */
+function inDrawnOrder(rows: El[], table: El): El[] {
+  let head: El | undefined;
+  let foot: El | undefined;
+  for (const part of Array.from(table.children)) {
+    const tag = tagOf(part);
+    if (tag === 'THEAD') head ??= part;
+    else if (tag === 'TFOOT') foot ??= part;
+  }
+  if (!head && !foot) return rows;
+  const top = rows.filter((tr) => tr.parentElement === head);
+  const bottom = rows.filter((tr) => tr.parentElement === foot);
+  if (!top.length && !bottom.length) return rows;
+  return [...top, ...rows.filter((tr) => tr.parentElement !== head && tr.parentElement !== foot), ...bottom];
 }
 
 /** The fewest rows with text a script pager hides (its other pages); one or two are a stale copy or Excel's hidden rows. */

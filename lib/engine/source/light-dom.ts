@@ -9,7 +9,7 @@
  */
 import { Parser } from 'htmlparser2';
 import type { TreeNode } from './page-tree';
-import { displayRules, hiddenByRules, invisibleTextRules, isTextRun } from './style-sheet';
+import { displayRules, hiddenByRules, invisibleTextRules, isTextRun, struckTextRules } from './style-sheet';
 
 type LightNode = LightElement | LightText;
 
@@ -199,8 +199,9 @@ export function parseLightDom(html: string): LightDocument {
 function hideStyledAway(byTag: ReadonlyMap<string, LightElement[]>): void {
   const sheets = (byTag.get('STYLE') ?? []).map((s) => s.textContent);
   const rules = sheets.flatMap(displayRules);
-  // Rules that make text invisible hide a run of text only (isTextRun), unless its own style sets a size, colour or visibility.
-  const textRules = sheets.flatMap(invisibleTextRules);
+  // Rules that make text invisible hide a run of text only (isTextRun), unless its own style sets a size, colour or visibility;
+  // so do rules that strike it through (deleted text, as an inline line-through is: dom.ts isStruckOut).
+  const textRules = sheets.flatMap((css) => [...invisibleTextRules(css), ...struckTextRules(css)]);
   if (!rules.some((r) => r.hides) && !textRules.length) return;
   for (const [tag, elements] of byTag)
     for (const el of elements) {

@@ -156,8 +156,11 @@ function hiddenByStyleSheet(el: Element, tag: string, node: Element): boolean {
   if (typeof view?.getComputedStyle !== 'function') return false;
   // A form's stand-in (unshadowed) is no element to the browser: the style is asked of the element itself.
   const style = view.getComputedStyle(node);
-  return style.display === 'none' || (isTextRun(el) && textInvisible(style));
+  return style.display === 'none' || (isTextRun(el) && (textInvisible(style) || struckThrough(style)));
 }
+
+/** A run of text a class strikes through (a Google Docs export's 「.c7{text-decoration:line-through}」): deleted text, as inline (dom.ts isStruckOut). */
+const struckThrough = (style: CSSStyleDeclaration): boolean => (style.textDecorationLine ?? '').includes('line-through');
 
 /** A run of text the page's style sheets make invisible (anti-copy noise of a class: 「.jm{font-size:0}」), as INVISIBLE_TEXT_STYLE says inline. */
 function textInvisible(style: CSSStyleDeclaration): boolean {

@@ -39,6 +39,12 @@ export const INVISIBLE_TEXT_STYLE = new RegExp(
   'i',
 );
 
+/**
+ * Text struck through: deleted text (a value corrected beside its new one, dom.ts isStruckOut), inline or by a class rule (a Google
+ * Docs export styles every run by a class of its one <style>: 「.c7{…text-decoration:line-through…}」).
+ */
+export const STRUCK_STYLE = /text-decoration(?:-line)?\s*:[^;]*line-through/i;
+
 /** Cells and rows keep their place in the grid whatever their text's style: only `display:none` takes them out. */
 const GRID_PART = new Set(['TD', 'TH', 'TR', 'TABLE']);
 
@@ -56,6 +62,11 @@ export function displayRules(css: string): DisplayRule[] {
 /** The rules that make a run of text invisible (INVISIBLE_TEXT_STYLE: 「.jm{font-size:0}」), read as rules that hide it. */
 export function invisibleTextRules(css: string): DisplayRule[] {
   return rulesOf(css, (declarations) => (INVISIBLE_TEXT_STYLE.test(declarations) ? { value: 'none', important: false } : null));
+}
+
+/** The rules that strike a run of text through (STRUCK_STYLE), read as rules that hide it: its words are deleted ones. */
+export function struckTextRules(css: string): DisplayRule[] {
+  return rulesOf(css, (declarations) => (STRUCK_STYLE.test(declarations) ? { value: 'none', important: false } : null));
 }
 
 function rulesOf(css: string, declared: (declarations: string) => Declared): DisplayRule[] {
