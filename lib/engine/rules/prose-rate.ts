@@ -156,6 +156,13 @@ function onlyCount(counts: Stated[], words: RegExp): NumberMention | undefined {
  */
 function closedOfNewAndCarried(sentences: Sentence[], at: number, before: string, rate: NumberMention): Omit<Problem, 'section'> | undefined {
   if (!CLOSE_RATE.test(before)) return undefined;
+  // 「供水报装业务办结率100%」「乘客投诉办结率100%」: a rate named after another business is that business's, not the applications'.
+  const named = before
+    .split(/[，,；;。：:]/)
+    .pop()!
+    .replace(/办结率.*$/, '')
+    .replace(/全年|本年度?|年度|今年|总体|整体|综合|平均|其中|的/g, '');
+  if (named && !/申请/.test(named)) return undefined;
   let first = at;
   while (first > 0 && sentences[first]!.follows) first--;
   const chain = sentences.slice(first, at + 1);
