@@ -26,6 +26,14 @@ describe('prose-applications', () => {
     expect(said('2023年，我局收到政府信息公开申请12件（不含上年结转1件）。')).toEqual([]);
     expect(said('2023年，我局收到政府信息公开申请12件（不含上年结转3件）。')).toEqual([3]);
   });
+  it('bodies counted (「代管的3个街道办事处另行…共收到申请21件」) are other bodies; the body with its units (「本局及下属3个事业单位」) is not (prose round 21)', () => {
+    const said = (s1: string) => ofRule(findings({ s1 }), 'prose-applications').map((f) => f.actual);
+    expect(said('2023年，我委共收到政府信息公开申请12件。管委会代管的3个街道办事处另行编制年度报告，共收到申请21件。')).toEqual([]);
+    expect(said('2023年，我委共收到政府信息公开申请12件。辖区内12个乡镇分别收到申请21件。')).toEqual([]);
+    // Controls: the body and its units together, and the body alone, are the table's.
+    expect(said('2023年，本局及下属3个事业单位共收到政府信息公开申请15件。')).toEqual([15]);
+    expect(said('2023年，我委共收到政府信息公开申请21件。')).toEqual([21]);
+  });
   it('a count or a denial of a part of the year (「截至11月底，」「第一季度」「有5个月」) is not row 1; 「截至12月底」 and the whole year are (hunt 19)', () => {
     const said = (s1: string) => ofRule(findings({ s1 }), 'prose-applications').map((f) => f.actual);
     expect(said('2023年，我局共收到政府信息公开申请12件。截至11月底，已收到申请15件。')).toEqual([]);
