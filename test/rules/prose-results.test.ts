@@ -18,6 +18,15 @@ describe('prose-results', () => {
     expect(said('办理中征求第三方意见5件，第三方同意公开3件，不同意公开2件。')).toEqual([]);
     expect(said('涉及第三方的申请中，权利人不同意公开2件。')).toEqual([]);
   });
+  it('a paragraph under a label’s colon in a numbered list (「2.办理情况：」|「全年办结13件。」) speaks of what the list does (prose round 21)', () => {
+    // cleanT3: (七)总计 11.
+    const said = (s1: string) => ofRule(findings({ s1 }), 'prose-results').map((f) => [f.expected, f.actual]);
+    const list = (closed: string) => `（二）依申请公开\n1.收到申请情况：\n共收到政府信息公开申请12件。\n2.办理情况：\n全年办结${closed}件。`;
+    expect(said(list('13'))).toEqual([[11, 13]]);
+    expect(said(list('11'))).toEqual([]);
+    // Control: a label of another matter, with no disclosure applications before it.
+    expect(said('（五）监督保障\n1.行政执法情况：\n全年办结13件。')).toEqual([]);
+  });
   it('applications closed (办结) against (七)总计, only where the sentence speaks of disclosure applications', () => {
     // cleanT3: (七)总计 11.
     const said = (s1: string) => ofRule(findings({ s1 }), 'prose-results');

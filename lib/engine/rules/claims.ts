@@ -157,7 +157,7 @@ const LIST_ITEM = /^(?:\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[)）]|[①-⑳])/;
 
 /**
  * The sentences before the i-th in its paragraph, joined; an item of a numbered list goes on from the items before it and the line
- * that leads into them (「（二）依申请公开。」|「1.本年新收申请53件。」|「2.全年办结54件。」).
+ * that leads into them (「（二）依申请公开。」|「1.本年新收申请53件。」|「2.全年办结54件。」), and so does a paragraph after a label's colon.
  */
 function paragraphBefore(sentences: { s: Sentence; c: string }[], i: number): string {
   const startOf = (k: number) => {
@@ -165,7 +165,8 @@ function paragraphBefore(sentences: { s: Sentence; c: string }[], i: number): st
     return k;
   };
   let start = startOf(i);
-  while (start > 0 && LIST_ITEM.test(sentences[start]!.c)) start = startOf(start - 1);
+  // A paragraph under a label that ends in its colon (「2.办理情况：」|「全年办结54件。」) goes on from it too.
+  while (start > 0 && (LIST_ITEM.test(sentences[start]!.c) || /[:：]$/.test(sentences[start - 1]!.c))) start = startOf(start - 1);
   return sentences
     .slice(start, i)
     .map((x) => x.c)
