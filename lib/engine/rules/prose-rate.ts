@@ -299,9 +299,9 @@ function listHead(text: string, rates: NumberMention[], rate: NumberMention): Nu
   return head;
 }
 
-/** 「占全部申请的」「占办结总数的」「分别占申请总数的」: a whole named in words, as the things it counts (申请, 办结…). */
+/** 「占全部申请的」「占办结总数的」「分别占申请总数的」「占新收申请的」: a whole named in words, as the things it counts (申请, 办结…). */
 const NAMED_WHOLE = /占([^，,。；;\d%]{2,14}?)(?:的)?(?:比例|比重)?(?:为|达|是)?$/;
-const WHOLE_WORDS = /^(?:全部|所有|全年|本年度?|总)|(?:总数|总量|总和|总计|合计|总件数)$/;
+const WHOLE_WORDS = /^(?:全部|所有|全年|本年度?|总)|^(?:新收|收到)(?:的)?申请$|(?:总数|总量|总和|总计|合计|总件数)$/;
 const COUNTED = /收到|新收|受理|办结|答复|办理|申请/g;
 
 /** What a whole named in words (「占全部申请的」「占办结总数的」) counts: its words of applications or deeds; none when not so named. */
