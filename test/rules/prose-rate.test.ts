@@ -202,6 +202,9 @@ describe('prose-rate', () => {
     const stated = `共收到政府信息公开申请53件，上年结转4件；全年办结54件，结转下年度继续办理3件。`;
     expect(rate(stated + '全年供水报装业务办结率100%，用户满意率98.6%。')).toEqual([]);
     expect(rate(stated + '乘客投诉办结率100%。')).toEqual([]);
+    // A count of something else before the rate in its sentence: the rate is of that.
+    expect(rate(stated + '政务服务中心全年办理各类审批服务事项2.6万件，办结率99.8%。')).toEqual([]);
+    expect(rate(stated + '接待群众咨询320人次，办结率100%。')).toEqual([]);
     // Controls: the applications' own, named or not.
     expect(rate(stated + '依申请公开办结率100%。')).toEqual(['94.7%']);
     expect(rate(stated + '全年办结率100%。')).toEqual(['94.7%']);

@@ -163,6 +163,10 @@ function closedOfNewAndCarried(sentences: Sentence[], at: number, before: string
     .replace(/办结率.*$/, '')
     .replace(/全年|本年度?|年度|今年|总体|整体|综合|平均|其中|的/g, '');
   if (named && !/申请/.test(named)) return undefined;
+  // 「政务服务中心办理审批服务事项2.6万件，办结率99.8%」: a rate after a count of something else in its sentence is of that.
+  const own = sentences[at]!;
+  const otherCount = own.numbers.some((n) => n.index < rate.index && !['件', '%', '年', '月', '日', '号'].includes(n.unit));
+  if (otherCount && !/申请/.test(own.text.slice(0, rate.index))) return undefined;
   let first = at;
   while (first > 0 && sentences[first]!.follows) first--;
   const chain = sentences.slice(first, at + 1);
