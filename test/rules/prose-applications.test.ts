@@ -26,6 +26,14 @@ describe('prose-applications', () => {
     expect(said('2023年，我局收到政府信息公开申请12件（不含上年结转1件）。')).toEqual([]);
     expect(said('2023年，我局收到政府信息公开申请12件（不含上年结转3件）。')).toEqual([3]);
   });
+  it('bodies counted (「代管的3个街道办事处另行…共收到申请21件」) are other bodies; the body with its units (「本局及下属3个事业单位」) is not (prose round 21)', () => {
+    const said = (s1: string) => ofRule(findings({ s1 }), 'prose-applications').map((f) => f.actual);
+    expect(said('2023年，我委共收到政府信息公开申请12件。管委会代管的3个街道办事处另行编制年度报告，共收到申请21件。')).toEqual([]);
+    expect(said('2023年，我委共收到政府信息公开申请12件。辖区内12个乡镇分别收到申请21件。')).toEqual([]);
+    // Controls: the body and its units together, and the body alone, are the table's.
+    expect(said('2023年，本局及下属3个事业单位共收到政府信息公开申请15件。')).toEqual([15]);
+    expect(said('2023年，我委共收到政府信息公开申请21件。')).toEqual([21]);
+  });
   it('a count or a denial of a part of the year (「截至11月底，」「第一季度」「有5个月」) is not row 1; 「截至12月底」 and the whole year are (hunt 19)', () => {
     const said = (s1: string) => ofRule(findings({ s1 }), 'prose-applications').map((f) => f.actual);
     expect(said('2023年，我局共收到政府信息公开申请12件。截至11月底，已收到申请15件。')).toEqual([]);
@@ -591,10 +599,37 @@ describe('prose-applications', () => {
       `<dl><dt>收到申请</dt><dd>53件</dd><dt>上年结转</dt><dd>${carried}</dd><dt>办结</dt><dd>54件</dd><dt>结转下年度</dt><dd>3件</dd></dl>`;
     expect(said(dl('5件'))).toEqual([[4, 5]]);
     expect(said(dl('4件'))).toEqual([]);
-    // Tiles with each number above its label come out paired one off (「收到申请 | 54件」), their last label alone after them: not read.
+    // Tiles with each number above its label come out paired one off (「收到申请 | 54件」), their last label alone after them: not read
+    // as pairs (round 21 reads them in their own order, below).
     const tile = (n: string, label: string) => `<div><p>${n}</p><p>${label}</p></div>`;
     expect(said(tile('53件', '收到申请') + tile('54件', '办结申请') + tile('3件', '结转下年度'))).toEqual([]);
     expect(said(tile('53', '收到申请（件）') + tile('54', '办结申请（件）') + tile('3', '结转下年度（件）'))).toEqual([]);
+  });
+
+  it('reads a 数据看板’s tiles in their own order: each number above its label, or under it with its unit on a line of its own (prose round 21: jx01, jx05)', () => {
+    const base = readFileSync('test/fixtures/prose/build/common/tpl/base.html', 'utf8');
+    const said = (box: string, rule = 'prose-applications') => {
+      const at = base.indexOf('<h2>一、');
+      return ofRule(auditedHtml(base.slice(0, at) + '<div class="board"><h3>数据看板</h3>' + box + '</div>' + base.slice(at)).findings, rule).map((f) => [
+        f.expected,
+        f.actual,
+      ]);
+    };
+    const tile = (n: string, label: string) => `<div><p>${n}</p><p>${label}</p></div>`;
+    // Number above label, the unit in the label or with the number.
+    expect(said(tile('1286', '主动公开信息（条）') + tile('55', '收到申请（件）') + tile('54', '办结申请（件）') + tile('3', '结转下年度（件）'))).toEqual([
+      [53, 55],
+    ]);
+    expect(said(tile('55件', '收到申请') + tile('54件', '办结申请') + tile('3件', '结转下年度'))).toEqual([[53, 55]]);
+    expect(said(tile('53', '收到申请（件）') + tile('54', '办结申请（件）') + tile('4', '结转下年度（件）'))).toEqual([[3, 4]]);
+    expect(said(tile('1286', '主动公开信息（条）') + tile('53', '收到申请（件）') + tile('5', '行政复议（件）'), 'prose-review-suit')).toEqual([[4, 5]]);
+    // Label above number, the unit a line of its own.
+    const lines = (...cells: string[]) => cells.map((c) => `<p>${c}</p>`).join('');
+    expect(said(lines('收到申请', '55', '件', '办结申请', '54', '件'))).toEqual([[53, 55]]);
+    expect(said(lines('收到申请', '53', '件', '办结申请', '54', '件', '结转下年度', '3', '件'))).toEqual([]);
+    // Controls: rates and other units are not counts of the tables; tiles that do not alternate values and labels are not read.
+    expect(said(tile('94.7%', '办结率') + tile('320', '现场查阅（人次）') + tile('55', '收到申请（万次）'))).toEqual([]);
+    expect(said(tile('55', '收到申请（件）') + tile('54', '办结申请（件）') + '<p>12</p>' + tile('3', '结转下年度（件）'))).toEqual([]);
   });
 
   it('reads 遗留 as carried over, 「其中…，上年结转」 after parts of another kind either way, and a count 计入 a figure as its part (hunt 18)', () => {

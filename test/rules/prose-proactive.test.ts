@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findings, ofRule } from '../helpers/rules';
+import { readFileSync } from 'node:fs';
+import { auditedHtml, findings, ofRule } from '../helpers/rules';
 
 // The clean report's table 2 (test/helpers/make-report.ts): 规章 0 | 0 | 0, 行政规范性文件 1 | 0 | 5 (issued, repealed,
 // in force, unless a test sets them), 行政许可 3, 行政处罚 2, 行政强制 0, 行政事业性收费 1.25 万元.
@@ -154,5 +155,21 @@ describe('prose-proactive', () => {
     expect(said('2023年，全县共作出行政许可决定200件，其中本级作出行政许可决定5件。')).toEqual([expect.objectContaining({ expected: 3, actual: 5 })]);
     expect(said('2023年，全县共作出行政处罚决定200件。')).toEqual([]);
     expect(said('2023年，全县共作出行政处罚决定200件，其中涉及食品安全3件。')).toEqual([]);
+  });
+
+  it('a 数据看板 of table 2’s figures above section 一 is no table 2: its tiles paired one off do not replace the table’s values (prose round 21)', () => {
+    // The prose corpus's baseline page: 行政许可 1234, 行政处罚 56 in table 2.
+    const base = readFileSync('test/fixtures/prose/build/common/tpl/base.html', 'utf8');
+    const said = (box: string, s2: string) => {
+      const page = base.replace('<h2>一、', box + '<h2>一、').replace('<h2>二、主动公开政府信息情况</h2>', `<h2>二、主动公开政府信息情况</h2><p>${s2}</p>`);
+      return ofRule(auditedHtml(page).findings, 'prose-proactive').map((f) => [f.expected, f.actual]);
+    };
+    const tile = (n: string, label: string) => `<div><p>${n}</p><p>${label}</p></div>`;
+    const board = (licensing: string) =>
+      '<div><h3>数据看板</h3>' + tile('5', '制发规范性文件（件）') + tile(licensing, '行政许可决定（件）') + tile('56', '行政处罚决定（件）') + '</div>';
+    expect(said(board('1234'), '全年作出行政许可决定1234件。')).toEqual([]);
+    // The board's own wrong figure is read against the table; the prose's wrong one still is.
+    expect(said(board('1243'), '全年作出行政许可决定1234件。')).toEqual([[1234, 1243]]);
+    expect(said(board('1234'), '全年作出行政许可决定1243件。')).toEqual([[1234, 1243]]);
   });
 });

@@ -189,6 +189,27 @@ describe('prose-rate', () => {
     // A whole stated as one number is the rate's (「应办结57件」), read as any rate's: once.
     expect(rate('共收到政府信息公开申请53件，上年结转4件；全年应办理57件，办结54件，办结率96.5%。')).toEqual(['94.7%']);
   });
+  it('a whole named 「新收申请」 in words (「占新收申请的45.2%」) is the new applications stated before it (prose round 21)', () => {
+    const rate = (s1: string) => ofRule(findings({ s1 }), 'prose-rate').map((f) => f.expected);
+    expect(rate('本年度新收政府信息公开申请53件。予以公开22件（占新收申请的45.2%），部分公开7件。')).toEqual(['41.5%']);
+    expect(rate('本年度新收政府信息公开申请53件。予以公开22件（占新收申请的41.5%），部分公开7件。')).toEqual([]);
+    // Controls: no such count before, or another thing received (建议): not judged.
+    expect(rate('予以公开22件（占新收申请的45.2%），部分公开7件。')).toEqual([]);
+    expect(rate('本年度新收建议53件。予以采纳22件（占新收建议的45.2%）。')).toEqual([]);
+  });
+  it('an 办结率 named after another business (「供水报装业务办结率」「乘客投诉办结率」) is not the applications’ (prose round 21)', () => {
+    const rate = (s1: string) => ofRule(findings({ s1 }), 'prose-rate').map((f) => f.expected);
+    const stated = `共收到政府信息公开申请53件，上年结转4件；全年办结54件，结转下年度继续办理3件。`;
+    expect(rate(stated + '全年供水报装业务办结率100%，用户满意率98.6%。')).toEqual([]);
+    expect(rate(stated + '乘客投诉办结率100%。')).toEqual([]);
+    // A count of something else before the rate in its sentence: the rate is of that.
+    expect(rate(stated + '政务服务中心全年办理各类审批服务事项2.6万件，办结率99.8%。')).toEqual([]);
+    expect(rate(stated + '接待群众咨询320人次，办结率100%。')).toEqual([]);
+    // Controls: the applications' own, named or not.
+    expect(rate(stated + '依申请公开办结率100%。')).toEqual(['94.7%']);
+    expect(rate(stated + '全年办结率100%。')).toEqual(['94.7%']);
+    expect(rate(stated + '政府信息公开申请的办结率为100%。')).toEqual(['94.7%']);
+  });
 
   it('reads a rate in brackets after its words in 成 (「办结率超过八成（84.6%）」) as the rate (hunt 16)', () => {
     // Clean t3: 12 new, 1 carried over, 11 closed: 11/13 = 84.6%.

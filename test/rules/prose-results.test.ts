@@ -8,6 +8,25 @@ describe('prose-results', () => {
     const fs = ofRule(findings({ s1: '其中予以公开6件，部分公开2件，不予公开1件，无法提供3件。' }), 'prose-results');
     expect(fs).toEqual([expect.objectContaining({ expected: 1, actual: 2 })]);
   });
+  it('reads the older template’s 「同意公开」「不同意公开」 as 予以公开 and 不予公开; a third party’s consent is no result (prose round 21)', () => {
+    // cleanT3: 予以公开 6, 部分公开 1, 不予公开 1, (七)总计 11.
+    const said = (s1: string) => ofRule(findings({ s1 }), 'prose-results').map((f) => [f.expected, f.actual]);
+    expect(said('全年答复申请11件，其中同意公开6件，同意部分公开1件，不同意公开1件。')).toEqual([]);
+    expect(said('全年答复申请11件，其中同意公开7件，同意部分公开1件，不同意公开1件。')).toEqual([[6, 7]]);
+    expect(said('全年答复申请11件，其中同意公开6件，同意部分公开1件，不同意公开3件。')).toEqual([[1, 3]]);
+    // Controls: consent asked of a third party while handling the applications.
+    expect(said('办理中征求第三方意见5件，第三方同意公开3件，不同意公开2件。')).toEqual([]);
+    expect(said('涉及第三方的申请中，权利人不同意公开2件。')).toEqual([]);
+  });
+  it('a paragraph under a label’s colon in a numbered list (「2.办理情况：」|「全年办结13件。」) speaks of what the list does (prose round 21)', () => {
+    // cleanT3: (七)总计 11.
+    const said = (s1: string) => ofRule(findings({ s1 }), 'prose-results').map((f) => [f.expected, f.actual]);
+    const list = (closed: string) => `（二）依申请公开\n1.收到申请情况：\n共收到政府信息公开申请12件。\n2.办理情况：\n全年办结${closed}件。`;
+    expect(said(list('13'))).toEqual([[11, 13]]);
+    expect(said(list('11'))).toEqual([]);
+    // Control: a label of another matter, with no disclosure applications before it.
+    expect(said('（五）监督保障\n1.行政执法情况：\n全年办结13件。')).toEqual([]);
+  });
   it('applications closed (办结) against (七)总计, only where the sentence speaks of disclosure applications', () => {
     // cleanT3: (七)总计 11.
     const said = (s1: string) => ofRule(findings({ s1 }), 'prose-results');

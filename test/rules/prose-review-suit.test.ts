@@ -19,6 +19,16 @@ describe('prose-review-suit', () => {
     expect(said('第四季度被申请行政复议1件。')).toEqual([]);
     expect(said('全年被申请行政复议1件。')).toEqual([[2, 1]]);
   });
+  it('「除上述案件外，未发生其他行政复议、行政诉讼」 denies cases beyond those stated, not all (prose round 21)', () => {
+    // cleanT4: two reviews, one suit.
+    const said = (s1: string) => ofRule(findings({ s1 }), 'prose-review-suit').map((f) => [f.expected, f.actual]);
+    expect(said('全年被申请行政复议2件、被提起行政诉讼1件，除上述案件外，未发生其他行政复议、行政诉讼。')).toEqual([]);
+    expect(said('全年被申请行政复议2件，未发生行政复议以外的其他争议。')).toEqual([]);
+    expect(said('全年未发生其他因政府信息公开引发的行政复议、行政诉讼。')).toEqual([]);
+    // Controls: a plain denial, with 其他 in another clause, is still one.
+    expect(said('全年未发生行政复议、行政诉讼，其他工作正常开展。')).toEqual([[3, 0]]);
+    expect(said('全年未发生行政复议、行政诉讼。')).toEqual([[3, 0]]);
+  });
   it('reads 「被诉案件 N 件」 as the suits (hunt 9)', () => {
     // cleanT4: one suit.
     const said = (s1: string) => ofRule(findings({ s1 }), 'prose-review-suit').map((f) => [f.expected, f.actual]);

@@ -146,6 +146,47 @@ function lastLabelAfter(blocks: Block[], grid: Block): boolean {
   return !!text && text.length <= 12 && !/[\d。；;！!？?：:]/.test(text) && !headingOf(next.text);
 }
 
+/** A tile's value: a number, with its own unit or none (「53」「53件」「1,286条」「94.7%」「1.2万」). */
+const TILE_VALUE = /^\d[\d,，.]*(?:万|千)?(?:件|条|个|次|人次|万次|%|％)?$/;
+/** A tile's label: a few words with no digit (「收到申请（件）」「办结申请」), or the unit of the value before it alone (「件」). */
+const TILE_LABEL = /^[^\d]{1,16}$/;
+const TILE_UNIT = /^(?:件|条)$/;
+
+/**
+ * The sentences of a 数据看板 that came out as a grid paired one off (lastLabelAfter): its cells in reading order, and the label
+ * alone after them, alternate values and labels. The block's last cell tells the order: a label last, each value sits above its
+ * label (「55」⏎「收到申请（件）」); a value last, under it (「收到申请」⏎「55」⏎「件」, the unit its own line). Counts only: a bare
+ * value takes the unit its label gives (「（件）」), and a value in 件 or 条 is read (rates, 人次, 万次 are not the tables').
+ * Anything that breaks the alternation is no such block, and nothing is read.
+ */
+function boardTiles(grid: Block & { kind: 'grid' }, after: string): string[] {
+  const cells: string[] = [];
+  for (const c of [...grid.rows.flat().map((c) => c.text), after].map((t) => compact(t)).filter(Boolean)) {
+    // 「55」⏎「件」: a unit alone on its line is the value's above it.
+    if (TILE_UNIT.test(c) && /^\d[\d,，.]*$/.test(cells.at(-1) ?? '')) cells[cells.length - 1] += c;
+    else cells.push(c);
+  }
+  const isValue = (c: string) => TILE_VALUE.test(c);
+  const valueFirst = !isValue(cells.at(-1) ?? '');
+  const pairs: [string, string][] = [];
+  let i = cells.length;
+  while (i >= 2 && (valueFirst ? isValue(cells[i - 2]!) : isValue(cells[i - 1]!))) {
+    const [value, label] = valueFirst ? [cells[i - 2]!, cells[i - 1]!] : [cells[i - 1]!, cells[i - 2]!];
+    if (!TILE_LABEL.test(label)) return [];
+    pairs.unshift([label, value]);
+    i -= 2;
+  }
+  // What comes before the tiles is the block's heading and the publication line: no value among them.
+  if (pairs.length < 2 || cells.slice(0, i).some(isValue)) return [];
+  const out: string[] = [];
+  for (const [label, value] of pairs) {
+    const unit = /[（(](件|条)[)）]$/.exec(label)?.[1];
+    const count = /^\d[\d,，.]*$/.test(value) ? (unit ? value + unit : '') : /(?:件|条)$/.test(value) && !/万/.test(value) ? value : '';
+    if (count) out.push(label.replace(/[（(][^（）()]*[)）]$/, '') + count + '。');
+  }
+  return out;
+}
+
 /** A sentence that ends in a label's colon, and a line that opens with a count: 「无法提供：」|「11件。」. */
 const LABEL_END = /[\u4e00-\u9fff][:：]$/;
 const COUNT_START = /^\d+(?:件|起|次|条|个)/;
@@ -220,9 +261,10 @@ export function* buildReportSteps(pageBlocks: Block[], source: SourceInfo, deadl
       for (const row of figureRows(b.rows)) sentences.push(...sentencesOf(row, current?.key, b.el));
     // A 「主要数据」 block between the title and section 一 (a <dl> of labels and values) states its figures too; only values with
     // their own unit (「办结 | 56件」). A 数据看板's tiles (each number above its label) come out paired one off, their last label
-    // alone on the line after: then a value is the next tile's (「收到申请 | 54件」), and none is read.
-    if (b.kind === 'grid' && !current && !aboveTitle && !readersAfter && !lastLabelAfter(blocks, b))
-      for (const row of figureRows(b.rows, true)) sentences.push(...sentencesOf(row, undefined, b.el));
+    // alone on the line after: then a value is the next tile's (「收到申请 | 54件」), and the tiles are read in their own order.
+    if (b.kind === 'grid' && !current && !aboveTitle && !readersAfter)
+      for (const row of lastLabelAfter(blocks, b) ? boardTiles(b, (blocks[blocks.indexOf(b) + 1] as Line).text) : figureRows(b.rows, true))
+        sentences.push(...sentencesOf(row, undefined, b.el));
     // A PDF's running title atop each page (the report's title again) is no prose: a sentence goes on across it.
     if (b.kind === 'line' && title && !titleLines.has(b) && carried && compact(b.text) === compact(title)) continue;
     const skipped = b.kind !== 'line' || titleLines.has(b) || readersAfter || aboveTitle;

@@ -296,6 +296,7 @@ export const isOverviewFigures = (g: Grid, section: string | undefined): boolean
 /** Groups the page's grids by table; a grid right after a t3/t2 grid that continues its rows (a table split at a page break) joins it. */
 export function gridsByTable(blocks: Block[]): Record<TableKey, Grid[]> {
   const out: Record<TableKey, Grid[]> = { t2: [], t3: [], t4: [] };
+  const board: Grid[] = [];
   let prev: TableKey | undefined;
   let section: string | undefined;
   for (const b of blocks) {
@@ -319,9 +320,17 @@ export function gridsByTable(blocks: Block[]): Record<TableKey, Grid[]> {
     if (!key && (prev === 't4' || (underT4Heading && !out.t4.length)) && valuesOnly) key = 't4';
     // One group of t4 in a table of its own, its results over a row of five values (the groups as nested tables).
     if (!key && (prev === 't4' || underT4Heading) && isT4GroupGrid(b)) key = 't4';
+    // A narrow block of t2's figures above section 一 is a 数据看板 (its tiles may come out paired one off: 「行政许可决定（件）| 56」):
+    // table 2 only when the page has no other.
+    if (key === 't2' && !section && b.rows.every((r) => r.length <= 3)) {
+      board.push(b);
+      prev = undefined;
+      continue;
+    }
     if (key) out[key].push(b);
     prev = key;
   }
+  if (!out.t2.length) out.t2 = board;
   out.t3 = joinedByColumns(out.t3);
   return out;
 }

@@ -115,10 +115,10 @@ export function aboutOtherYear(report: Report, before: string): boolean {
  * 「各直属单位另收到…」「委属医院另收到…」, 「组织全省开展清理，共废止…」, 「县政府及部门」, 「市级部门在园区内作出…」「县直单位」, 「另以省政府名义办理…」 (not 「以政府信息公开名义
  * 进行信访」, an applicant's), 「本系统」, two organs named side by side
  * 「县自然资源局、县住房和城乡建设局分别收到…」, a vertical body's whole district or nation: 「全关区」「全国海关」), or its sub-units and outposts, named in the plural (「所属各局」「各隶属海关」
- * 「下辖8个区县税务局」「各市场监管所另收到…」「各税务分局、税务所共受理…」「园区各驻区单位另收到…」「集团（含所属子公司）」): not this report's table.
+ * 「下辖8个区县税务局」「各市场监管所另收到…」「各税务分局、税务所共受理…」「园区各驻区单位另收到…」「集团（含所属子公司）」, bodies counted: 「代管的3个街道办事处另行…收到申请21件」, not 「本局及下属3个事业单位共收到…」, the body with them): not this report's table.
  */
 const OTHER_BODY =
-  /全(?:省|市|州|盟|县|区|旗|镇|乡|系统|关区)|本系统|[省市州县区](?:级|直)(?:有关|相关)?(?:部门|单位|机关)|全国[^，,。；;\d]{0,8}?(?:系统|海关|税务|各级)|各级|各(?:部门|单位|地区|乡镇|街道|县|区)|(?:直属|所属|下属|[委局厅部办院署]属)各?(?:单位|部门|机构|医院|学校|院校|企业|子公司|分公司)|[及和与各](?:所属|下属|直属)?(?:部门|单位|乡镇|街道)|(?<!信息公开)名义|[局委厅][、和及与][^，,。；;、]{1,16}?[局委厅](?![长属])|(?:所属|下属)各|各隶属|派出机构|下辖(?:的)?(?:各|\d+个)?[^，,。；;\d]{0,8}?(?:局|所|站|海关|单位|部门|机构)|各[^，,。；;、的\d]{1,8}?(?:分局|所|站|海关|局|单位|部门|公司)(?=[、和及与另共均]|分别|收到|受理|$)/;
+  /全(?:省|市|州|盟|县|区|旗|镇|乡|系统|关区)|本系统|[省市州县区](?:级|直)(?:有关|相关)?(?:部门|单位|机关)|全国[^，,。；;\d]{0,8}?(?:系统|海关|税务|各级)|各级|各(?:部门|单位|地区|乡镇|街道|县|区)|(?:直属|所属|下属|[委局厅部办院署]属)各?(?:单位|部门|机构|医院|学校|院校|企业|子公司|分公司)|[及和与各](?:所属|下属|直属)?(?:部门|单位|乡镇|街道)|(?<!信息公开)名义|[局委厅][、和及与][^，,。；;、]{1,16}?[局委厅](?![长属])|(?:所属|下属)各|各隶属|派出机构|下辖(?:的)?(?:各|\d+个)?[^，,。；;\d]{0,8}?(?:局|所|站|海关|单位|部门|机构)|各[^，,。；;、的\d]{1,8}?(?:分局|所|站|海关|局|单位|部门|公司)(?=[、和及与另共均]|分别|收到|受理|$)|(?<![及和与](?:下属|所属|直属)?)\d+个[^，,。；;\d]{0,6}?(?:街道|乡镇|部门|单位|机构|分局|子公司)(?:办事处)?(?=[、和及与另共均]|分别|收到|受理|$)/;
 
 /**
  * 「全市税务系统共收到申请1236件，其中市局机关53件」「被提起行政诉讼9件，其中本机关3件」: right after a count, the body's own part of
@@ -157,7 +157,7 @@ const LIST_ITEM = /^(?:\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[)）]|[①-⑳])/;
 
 /**
  * The sentences before the i-th in its paragraph, joined; an item of a numbered list goes on from the items before it and the line
- * that leads into them (「（二）依申请公开。」|「1.本年新收申请53件。」|「2.全年办结54件。」).
+ * that leads into them (「（二）依申请公开。」|「1.本年新收申请53件。」|「2.全年办结54件。」), and so does a paragraph after a label's colon.
  */
 function paragraphBefore(sentences: { s: Sentence; c: string }[], i: number): string {
   const startOf = (k: number) => {
@@ -165,7 +165,8 @@ function paragraphBefore(sentences: { s: Sentence; c: string }[], i: number): st
     return k;
   };
   let start = startOf(i);
-  while (start > 0 && LIST_ITEM.test(sentences[start]!.c)) start = startOf(start - 1);
+  // A paragraph under a label that ends in its colon (「2.办理情况：」|「全年办结54件。」) goes on from it too.
+  while (start > 0 && (LIST_ITEM.test(sentences[start]!.c) || /[:：]$/.test(sentences[start - 1]!.c))) start = startOf(start - 1);
   return sentences
     .slice(start, i)
     .map((x) => x.c)

@@ -156,6 +156,17 @@ function onlyCount(counts: Stated[], words: RegExp): NumberMention | undefined {
  */
 function closedOfNewAndCarried(sentences: Sentence[], at: number, before: string, rate: NumberMention): Omit<Problem, 'section'> | undefined {
   if (!CLOSE_RATE.test(before)) return undefined;
+  // 「供水报装业务办结率100%」「乘客投诉办结率100%」: a rate named after another business is that business's, not the applications'.
+  const named = before
+    .split(/[，,；;。：:]/)
+    .pop()!
+    .replace(/办结率.*$/, '')
+    .replace(/全年|本年度?|年度|今年|总体|整体|综合|平均|其中|的/g, '');
+  if (named && !/申请/.test(named)) return undefined;
+  // 「政务服务中心办理审批服务事项2.6万件，办结率99.8%」: a rate after a count of something else in its sentence is of that.
+  const own = sentences[at]!;
+  const otherCount = own.numbers.some((n) => n.index < rate.index && !['件', '%', '年', '月', '日', '号'].includes(n.unit));
+  if (otherCount && !/申请/.test(own.text.slice(0, rate.index))) return undefined;
   let first = at;
   while (first > 0 && sentences[first]!.follows) first--;
   const chain = sentences.slice(first, at + 1);
@@ -292,9 +303,9 @@ function listHead(text: string, rates: NumberMention[], rate: NumberMention): Nu
   return head;
 }
 
-/** 「占全部申请的」「占办结总数的」「分别占申请总数的」: a whole named in words, as the things it counts (申请, 办结…). */
+/** 「占全部申请的」「占办结总数的」「分别占申请总数的」「占新收申请的」: a whole named in words, as the things it counts (申请, 办结…). */
 const NAMED_WHOLE = /占([^，,。；;\d%]{2,14}?)(?:的)?(?:比例|比重)?(?:为|达|是)?$/;
-const WHOLE_WORDS = /^(?:全部|所有|全年|本年度?|总)|(?:总数|总量|总和|总计|合计|总件数)$/;
+const WHOLE_WORDS = /^(?:全部|所有|全年|本年度?|总)|^(?:新收|收到)(?:的)?申请$|(?:总数|总量|总和|总计|合计|总件数)$/;
 const COUNTED = /收到|新收|受理|办结|答复|办理|申请/g;
 
 /** What a whole named in words (「占全部申请的」「占办结总数的」) counts: its words of applications or deeds; none when not so named. */

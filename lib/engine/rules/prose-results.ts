@@ -43,17 +43,23 @@ export const proseResults: ReportRule = {
           what: '予以公开及部分公开',
           unless: notAllResults,
         },
-        // 「予以公开22件」「全部公开22件」「作出予以公开答复22件」.
+        // 「予以公开22件」「全部公开22件」「作出予以公开答复22件」; the older template's 「同意公开22件」.
         {
-          pattern: /(?:予以|全部)公开(?:答复|决定)?(?:的)?(?:有|为)?(\d+)件/,
+          pattern: /(?:予以|全部|(?<!不)同意)公开(?:答复|决定)?(?:的)?(?:有|为)?(\d+)件/,
           cells: total('3.1'),
           readings: disclosed,
           what: '予以公开',
-          unless: notAllResults,
+          unless: notAllResultsOrConsent,
         },
         // Not the second half of 「予以公开及部分公开258件」「全部或部分公开」; but 「予以公开22件、部分公开7件」 lists both.
         { pattern: /(?<!(?:公开|全部)[和及与、或])部分公开(?:答复|决定)?(?:的)?(\d+)件/, cells: total('3.2'), what: '部分公开', unless: notAllResults },
-        { pattern: listed(/不予公开(?:答复|决定)?(?:的)?(\d+)件/), cells: groupTotal('3.3'), what: '不予公开', unless: ofAGroupPart },
+        // The older template's 「不同意公开7件」 is 不予公开.
+        {
+          pattern: listed(/(?:不予|不同意)公开(?:答复|决定)?(?:的)?(\d+)件/),
+          cells: groupTotal('3.3'),
+          what: '不予公开',
+          unless: (clause: string, sentence: string) => ofAGroupPart(clause, sentence) || thirdPartyConsent(clause, sentence),
+        },
         { pattern: listed(/无法提供(?:的)?(\d+)件/), cells: groupTotal('3.4'), what: '无法提供', unless: ofAGroupPart },
         { pattern: listed(/不予处理(?:的)?(\d+)件/), cells: groupTotal('3.5'), what: '不予处理', unless: ofAGroupPart },
         { pattern: listed(/其他处理(?:的)?(\d+)件/), cells: groupTotal('3.6'), what: '其他处理', unless: ofAGroupPart },
@@ -198,6 +204,13 @@ const notAllResults = (clause: string, sentence: string) =>
   /公文|发文|复文|拟公开|公开属性|属性审查|确定为|(?<!转为?)主动公开的?\d+件|(?:自然人|法人|其他组织|企业|机构)[^。；，,]{0,12}中/.test(sentence) ||
   OF_ONE_ROW.test(sentence.slice(0, sentence.indexOf(clause) + clause.length)) ||
   OF_A_TOPIC.test(sentence.slice(0, sentence.indexOf(clause)));
+/**
+ * 「征求第三方意见5件，第三方同意公开3件，不同意公开2件」: a third party's consent, asked while handling some applications, is no
+ * result; the sentence up to the count names the third party.
+ */
+const thirdPartyConsent = (clause: string, sentence: string) =>
+  /同意/.test(clause) && /第三方|权利人|意见/.test(sentence.slice(0, sentence.indexOf(clause) + clause.length));
+const notAllResultsOrConsent = (clause: string, sentence: string) => notAllResults(clause, sentence) || thirdPartyConsent(clause, sentence);
 /**
  * 「依申请公开的征地信息中，予以公开18件」「涉及房屋征收的申请中，…」: the results of the applications on one subject, said of them
  * (not 「依申请公开的政府信息中」, all of them).

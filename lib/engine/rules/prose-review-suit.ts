@@ -181,8 +181,12 @@ export const proseReviewSuit: ReportRule = {
       const ofOne = found && (/^未再/.test(found[0]) || /(?:申请人|某)[^，,。；]{0,8}$/.test(c.slice(0, found.index)));
       // 「本机关作为复议机关（，全年）未收到…行政复议申请」: none the body was to decide, not none against it.
       const asOrgan = found && /作为(?:行政)?复议机[关构](?!.*被(?:申请|提起))/.test(c.slice(0, found.index));
+      // 「除上述案件外，未发生其他行政复议、行政诉讼」「未发生行政复议以外的其他争议」: none beyond the cases stated, not none at all.
+      const beyond = found && (/其他|其它|另外|以外/.test(c.slice(found.index).split(/[。；，,]/)[0]!) || /除[^。；]*外/.test(c.slice(0, found.index)));
       const denial =
-        found && !ofOne && !asOrgan && !/因(?!(?:不满|对)?(?:政府)?信息公开)/.test(found[0]) && !aboutOtherBody(c.slice(0, found.index)) ? found : null;
+        found && !ofOne && !asOrgan && !beyond && !/因(?!(?:不满|对)?(?:政府)?信息公开)/.test(found[0]) && !aboutOtherBody(c.slice(0, found.index))
+          ? found
+          : null;
       // 「未发生因…被行政复议纠错或行政诉讼败诉情形」 denies an outcome, not the cases.
       // To the end of its clause: 「没有发生行政诉讼败诉的情况，行政复议被纠错1件」 denies suits lost only.
       const clause = denial ? c.slice(denial.index).split(/[。；，,]/)[0]! : '';
