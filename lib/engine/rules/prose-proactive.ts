@@ -70,14 +70,11 @@ const aSubset = (clause: string, sentence = '') =>
 /** More bodies' count; the body's own part right after it (「全县共作出行政处罚决定200件，其中本机关3件」) is checked (checkClaims). */
 const MORE_BODIES = /[各及和与](?:部门|单位|地区|乡镇|街道)|全[省市县区]|下属|所属/;
 
-/** The claims hold no report's words: built once, on first use (the patterns are many). */
+/** The claims hold no report's words: built once, on first use (the patterns are many); the decisions' serve both templates. */
 let claims: Claim[] | undefined;
 let decisions: Claim[] | undefined;
-const decisionClaimsAll = () => [
-  ...decisionClaims('licensing', '行政许可'),
-  ...decisionClaims('penalty', '行政处罚'),
-  ...decisionClaims('coercion', '行政强制'),
-];
+const decisionClaimsOnce = () =>
+  (decisions ??= [...decisionClaims('licensing', '行政许可'), ...decisionClaims('penalty', '行政处罚'), ...decisionClaims('coercion', '行政强制')]);
 
 export const proseProactive: ReportRule = {
   kind: 'report',
@@ -94,9 +91,9 @@ export const proseProactive: ReportRule = {
     if (!report.tables.t2) return [];
     // The 2019 table's 处理决定数量 counts the year's decisions as the 2021 table does; its documents' columns (本年新制作,
     // 对外公开总数量) and its fees (items, no amount) are other counts.
-    if (layoutFamily(tableLayout(report, 't2')) === '2019') return [...checkClaims(report, (decisions ??= decisionClaimsAll())), ...denials(report, true)];
+    if (layoutFamily(tableLayout(report, 't2')) === '2019') return [...checkClaims(report, decisionClaimsOnce()), ...denials(report, true)];
     return [
-      ...checkClaims(report, (claims ??= [...DOCUMENTS.flatMap((d) => documentClaims(d.row, d.what, d.words)), ...decisionClaimsAll()])),
+      ...checkClaims(report, (claims ??= [...DOCUMENTS.flatMap((d) => documentClaims(d.row, d.what, d.words)), ...decisionClaimsOnce()])),
       ...denials(report),
       ...feeClaims(report),
     ];

@@ -61,8 +61,10 @@ const ofTheirReviews = (clause: string, sentence: string) => {
  */
 const RESULT_BRACKET = /(?:维持|纠正|纠错|撤销|审结|其他结果|驳回)[^（(，,；;]*?\d+(?:件|起)[（(][^）)]*$/;
 
-/** 「尚未审结的行政诉讼1件」 counts the pending ones, not all; or the body is the cases' judge. */
-// 「上半年被申请行政复议1件」: the cases of a part of the year (ofPartOfYear), not the year's.
+/**
+ * 「尚未审结的行政诉讼1件」 counts the pending ones, not all; or the body is the cases' judge; or 「上半年被申请行政复议1件」, the
+ * cases of a part of the year (ofPartOfYear), not the year's.
+ */
 const notTheTotal = (clause: string, sentence: string) =>
   asTheirJudge(clause, sentence) || /未审结的?(?:行政复议|行政诉讼)/.test(clause) || RESULT_BRACKET.test(clause) || ofPartOfYear(clause);
 
